@@ -1,0 +1,197 @@
+"""Durations as instructors write them, in Chinese or English, to whole minutes.
+
+Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
+``40分钟`` ``40min`` ``40 minutes`` ``2h`` ``2小时`` ``1.5小时`` ``2h30m`` ``2小时30分钟``
+``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
+``2 days (6h/day)``, Chinese numerals (一…九十九, 两, 半), full-width digits and
+brackets. A day is 6 teaching hours unless the text states otherwise.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+
+DEFAULT_HOURS_PER_DAY = 6
+
+
+@dataclass(frozen=True)
+class Duration:
+    minutes: int
+    text: str
+    days: Fraction | None = None  # set when the text is written in days
+    hours_per_day: Fraction | None = None  # stated ("6h/天") or the default, for day forms
+
+    @property
+    def minutes_per_day(self) -> int | None:
+        if self.hours_per_day is None:
+            return None
+        return int(self.hours_per_day * 60)
+
+
+class DurationError(ValueError):
+    """The text is not a duration; ``code`` says which rule it broke."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
+
+_NUM = r"(\d+(?:\.\d+)?|半)"
+_UNIT_DAY = r"(?:天|日|days?|d)"
+_UNIT_HOUR = r"(?:个?小时|个?钟头|h|hrs?|hours?)"
+_UNIT_MIN = r"(?:分钟|分|m|mins?|minutes?)"
+
+_DAYS = re.compile(rf"^{_NUM}\s*{_UNIT_DAY}(?:\((.*)\))?$")
+_PER_DAY = re.compile(rf"^{_NUM}\s*{_UNIT_HOUR}\s*(/\s*{_UNIT_DAY}|每{_UNIT_DAY}|perday)?$")
+_HOURS_MINUTES = re.compile(
+    rf"^(?:(\d+(?:\.\d+)?)(个半)?\s*{_UNIT_HOUR})?\s*(?:(\d+(?:\.\d+)?)\s*{_UNIT_MIN})?$"
+    rf"|^(\d+(?:\.\d+)?)\s*{_UNIT_HOUR}\s*(\d+)$"  # 1h30, 1小时30
+)
+_HALF_HOUR = re.compile(rf"^半\s*{_UNIT_HOUR}$")
+
+
+def _cn_to_int(text: str) -> str:
+    """十五 -> 15, 二十 -> 20, 四十五 -> 45, 两 -> 2; inside a longer text."""
+
+    def convert(match: re.Match[str]) -> str:
+        s = match.group(0)
+        if "十" in s:
+            tens, _, ones = s.partition("十")
+            if len(tens) > 1 or len(ones) > 1:
+                return s
+            value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+            return str(value)
+        if len(s) == 1:
+            return str(_CN_DIGITS[s])
+        return s  # 一二三 is no number a person writes for a length
+
+    return _CN_NUMBER.sub(convert, text)
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, Chinese numerals to digits, brackets and spaces tidied."""
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = s.replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
+    s = s.replace("个半", "\0")  # keep 一个半小时 apart from 半 alone
+    s = _cn_to_int(s)
+    s = s.replace("\0", "个半")
+    if re.fullmatch(r"\([^()]*\)", s):  # 【3小时】 as the whole text
+        s = s[1:-1]
+    s = re.sub(r"\s*\(\s*", "(", s)
+    s = re.sub(r"\s*\)\s*", ")", s)
+    s = s.replace("per day", "perday").replace("a day", "perday")
+    return re.sub(r"\s+", " ", s)
+
+
+def _number(s: str) -> Fraction:
+    return Fraction(1, 2) if s == "半" else Fraction(s)
+
+
+def _whole_minutes(value: Fraction, text: str) -> int:
+    if value <= 0:
+        raise DurationError("duration-value", f"duration must be more than zero: {text!r}")
+    if value.denominator != 1:
+        raise DurationError(
+            "duration-value",
+            f"duration is not a whole number of minutes ({float(value):g} min): {text!r}",
+        )
+    return int(value)
+
+
+def _hours_minutes(s: str) -> Fraction | None:
+    if _HALF_HOUR.match(s):
+        return Fraction(30)
+    m = _HOURS_MINUTES.match(s)
+    if m and m.group(4):
+        return Fraction(m.group(4)) * 60 + Fraction(m.group(5))
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    hours = Fraction(m.group(1)) if m.group(1) else Fraction(0)
+    if m.group(2):
+        hours += Fraction(1, 2)
+    minutes = Fraction(m.group(3)) if m.group(3) else Fraction(0)
+    return hours * 60 + minutes
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_duration(text: str) -> Duration:
+    """Parse a duration; raise ``DurationError`` quoting the text when it is not one.
+
+    Pure, so cached: a catalog repeats the same few durations thousands of times."""
+    raw = text
+    s = normalise(text)
+    if not s:
+        raise DurationError(
+            "duration-format", "duration is empty; write e.g. 40min, 2h or 1天(6h/天)"
+        )
+    if re.fullmatch(r"-?\d+(\.\d+)?", s):
+        raise DurationError(
+            "duration-unit", f"duration {raw!r} has no unit; write {s}min, {s}h or {s}天"
+        )
+    if s.startswith("-"):
+        raise DurationError("duration-value", f"duration must be more than zero: {raw!r}")
+
+    days_match = _DAYS.match(s)
+    if days_match:
+        days = _number(days_match.group(1))
+        hours_per_day = Fraction(DEFAULT_HOURS_PER_DAY)
+        inner = days_match.group(2)
+        if inner is not None:
+            per = _PER_DAY.match(inner)
+            if not per:
+                raise DurationError(
+                    "duration-format",
+                    f"cannot read the hours in {raw!r}; write e.g. 1天(6h/天) or 2天(12小时)",
+                )
+            hours = _number(per.group(1))
+            # "2天(6h/天)" states hours a day; "一天(8小时)" states the total.
+            hours_per_day = hours if per.group(2) or days == 0 else hours / days
+        if days <= 0 or hours_per_day <= 0:
+            raise DurationError("duration-value", f"duration must be more than zero: {raw!r}")
+        minutes = _whole_minutes(days * hours_per_day * 60, raw)
+        return Duration(minutes, raw, days=days, hours_per_day=hours_per_day)
+
+    total = _hours_minutes(s)
+    if total is None:
+        raise DurationError(
+            "duration-format",
+            f"cannot read duration {raw!r}; write e.g. 40min, 40分钟, 2h, 1.5小时, 0.5天 or 1天(6h/天)",
+        )
+    return Duration(_whole_minutes(total, raw), raw)
+
+
+def format_minutes(minutes: int, language: str = "en") -> str:
+    """120 -> '2h', 110 -> '1h50', 45 -> '45min' (zh: 2小时, 1小时50分钟, 45分钟)."""
+    hours, rest = divmod(minutes, 60)
+    if language == "zh":
+        if hours and rest:
+            return f"{hours}小时{rest}分钟"
+        return f"{hours}小时" if hours else f"{rest}分钟"
+    if hours and rest:
+        return f"{hours}h{rest:02d}"
+    return f"{hours}h" if hours else f"{rest}min"
+
+
+def describe(minutes: int) -> str:
+    """'1h50 (110 min)' — both figures, as validation messages show them."""
+    return f"{format_minutes(minutes)} ({minutes} min)" if minutes >= 60 else f"{minutes} min"

@@ -1,0 +1,269 @@
+"""Load a YAML file into a tree of values that remember where they were written.
+
+Like cfn-lint's decoder, but without constructing Python objects from YAML tags: the
+file is *composed* (PyYAML's C composer when present), and the node graph is walked
+into ``YMap`` / ``YSeq`` / ``YScalar`` values, each with its 1-based ``Mark``. The walk
+is where the safety lives: duplicate keys are reported (PyYAML keeps the last one
+silently), aliases are expanded under a budget (no billion laughs), and only the
+standard scalar tags are accepted. Every failure becomes a ``Problem``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+from pathlib import Path
+
+import yaml
+
+from .problems import Mark, Problem, error
+
+try:  # the C composer is ~10x faster; marks are kept either way
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python PyYAML builds
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024  # a course spec is a few KB; anything this big is a mistake
+MAX_NODES = 100_000  # values after alias expansion
+MAX_DEPTH = 64
+_STR_TAG = "tag:yaml.org,2002:str"
+
+Scalar = str | int | float | bool | None | dt.date | dt.datetime
+
+
+class YScalar(NamedTuple):
+    value: Scalar
+    mark: Mark
+    raw: str = ""  # the text as written (``09:00`` is 540 to YAML 1.1, "09:00" here)
+    style: str | None = None  # '>' for folded text, '|' for literal, quotes, or None
+
+
+class YEntry(NamedTuple):
+    key: str
+    key_mark: Mark
+    value: YValue
+
+
+class YMap(NamedTuple):
+    entries: tuple[YEntry, ...]
+    mark: Mark
+
+    def get(self, key: str) -> YEntry | None:
+        for entry in self.entries:
+            if entry.key == key:
+                return entry
+        return None
+
+
+class YSeq(NamedTuple):
+    items: tuple[YValue, ...]
+    mark: Mark
+
+
+YValue = YScalar | YMap | YSeq
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file's text and its YAML tree; ``root`` is None when problems stopped the load."""
+
+    path: Path
+    text: str
+    root: YValue | None
+    problems: tuple[Problem, ...]
+
+
+def plain(value: YValue) -> object:
+    """The value without marks (for JSON output and tests)."""
+    if isinstance(value, YScalar):
+        return value.value
+    if isinstance(value, YSeq):
+        return [plain(v) for v in value.items]
+    return {e.key: plain(e.value) for e in value.entries}
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Budget(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.count = 0
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def walk(self, node: yaml.Node, depth: int = 0) -> YValue:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Budget(
+                error(
+                    _mark(node),
+                    "yaml-limit",
+                    f"file expands to more than {MAX_NODES:,} values (aliases repeated too often)",
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _Budget(
+                error(
+                    _mark(node),
+                    "yaml-limit",
+                    f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)",
+                )
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return YSeq(tuple(self.walk(n, depth + 1) for n in node.value), _mark(node))
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> YScalar:
+        style = getattr(node, "style", None)
+        if node.tag == _STR_TAG:  # most of a spec: no constructor needed
+            return YScalar(node.value, _mark(node), node.value, style)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(
+                error(
+                    _mark(node),
+                    "yaml-tag",
+                    f"tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
+                )
+            )
+            value = str(node.value)
+        return YScalar(value, _mark(node), str(node.value), style)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
+        entries: list[YEntry] = []
+        seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            key_mark = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    error(key_mark, "type", "a key must be a plain word, not a list or mapping")
+                )
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                first = seen[key]
+                self.problems.append(
+                    error(
+                        key_mark,
+                        "duplicate-key",
+                        f"duplicate key {key!r} (first at line {first.line}); the second would silently win",
+                    )
+                )
+                continue
+            seen[key] = key_mark
+            entries.append(YEntry(key, key_mark, self.walk(value_node, depth + 1)))
+        return YMap(tuple(entries), _mark(node))
+
+
+def _position(text: str, index: int) -> Mark:
+    before = text[:index]
+    line = before.count("\n") + 1
+    return Mark(line, index - (before.rfind("\n") + 1) + 1)
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding the bytes look like, in words a user knows (e.g. 'GBK/GB18030')."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "GBK/GB18030"  # the usual case: a spec saved by a Chinese Windows editor
+    from charset_normalizer import from_bytes  # only on this rare path
+
+    best = from_bytes(data).best()
+    return None if best is None else str(best.encoding).upper().replace("_", "-")
+
+
+def decode(data: bytes) -> tuple[str, Problem | None]:
+    """UTF-8 text (a BOM is fine); else a problem at the first bad byte naming the likely encoding."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8-sig", errors="replace")
+        looks = guess_encoding(data)
+        hint = f" (it looks like {looks})" if looks else ""
+        message = f"file is not UTF-8{hint}; save it as UTF-8 and run again"
+        return "", error(_position(good, len(good)), "encoding", message)
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        where = Mark(mark.line + 1, mark.column + 1)
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        return error(where, "syntax", f"YAML syntax: {message}")
+    if isinstance(exc, yaml.reader.ReaderError):
+        return error(
+            _position(text, exc.position),
+            "syntax",
+            f"character {exc.character!r} is not allowed in YAML",
+        )
+    return error(Mark(), "syntax", f"YAML syntax: {exc}")
+
+
+def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
+    """Compose YAML text into marked values. Pure apart from PyYAML."""
+    if not text.strip():
+        return Loaded(path, text, None, (error(Mark(), "empty-file", "file is empty"),))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return Loaded(path, text, None, (_yaml_problem(exc, text),))
+    if node is None:
+        return Loaded(path, text, None, (error(Mark(), "empty-file", "file holds no YAML value"),))
+    walker = _Walker()
+    try:
+        root = walker.walk(node)
+    except _Budget as budget:
+        return Loaded(path, text, None, (budget.problem,))
+    return Loaded(path, text, root, tuple(walker.problems))
+
+
+def load_file(path: Path) -> Loaded:
+    """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Loaded(path, "", None, (error(Mark(), "file-missing", "file not found"),))
+    except IsADirectoryError:
+        return Loaded(path, "", None, (error(Mark(), "file-missing", "is a folder, not a file"),))
+    except OSError as exc:
+        return Loaded(path, "", None, (error(Mark(), "file-unreadable", exc.strerror or str(exc)),))
+    if len(data) > MAX_BYTES:
+        return Loaded(
+            path,
+            "",
+            None,
+            (error(Mark(), "too-large", f"file is larger than {MAX_BYTES // 1024 // 1024} MiB"),),
+        )
+    text, problem = decode(data)
+    if problem is not None:
+        return Loaded(path, "", None, (problem,))
+    return parse_text(text, path)
+
+
+def iter_scalars(value: YValue) -> Iterator[YScalar]:
+    if isinstance(value, YScalar):
+        yield value
+    elif isinstance(value, YSeq):
+        for item in value.items:
+            yield from iter_scalars(item)
+    else:
+        for entry in value.entries:
+            yield from iter_scalars(entry.value)
