@@ -1,0 +1,121 @@
+"""Validation as a short pipeline: find spec files → load → spec → timing (→ agenda).
+
+Returns a ``CourseResult`` per file with every problem; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import YMap, load_file
+from .problems import Level, Mark, Problem, error, warning
+from .spec.build import Built, build_course
+from .spec.model import Course, Node
+from .timing.rules import Timing, check_timing
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class CourseResult:
+    path: Path
+    title: str
+    stated_minutes: int | None
+    total_minutes: int
+    problems: tuple[Problem, ...]
+    course: Course | None = field(default=None, compare=False)
+    timing: Timing | None = field(default=None, compare=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def find_specs(paths: Iterable[Path]) -> Iterator[tuple[Path, Problem | None]]:
+    """Spec files under ``paths`` in a stable order; a missing path or an empty folder
+    comes back as a problem for that path."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file())
+            if not found:
+                yield path, error(Mark(), "no-specs", "folder holds no course specs (*.yaml)")
+            yield from ((p, None) for p in found)
+        elif path.exists():
+            yield path, None
+        else:
+            yield path, error(Mark(), "file-missing", "no such file or folder")
+
+
+def check_course(built: Built, path: Path) -> CourseResult:
+    course = built.course
+    problems = list(built.problems)
+    timing = None
+    shape_clean = not any(p.level is Level.ERROR for p in problems)
+    if (
+        course is not None and shape_clean
+    ):  # timing only on a well-formed outline (mkdocs-style passes)
+        timing = check_timing(course)
+        problems.extend(timing.problems)
+        problems.extend(todo_problems(course))
+    return CourseResult(
+        path=path,
+        title=course.title if course else "",
+        stated_minutes=course.duration.minutes if course and course.duration else None,
+        total_minutes=sum(m.duration.minutes for m in course.modules if m.duration)
+        if course
+        else 0,
+        problems=tuple(sorted(set(problems))),
+        course=course,
+        timing=timing,
+    )
+
+
+def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
+    results = []
+    for path, missing in find_specs(paths):
+        if missing is not None:
+            results.append(CourseResult(path, "", None, 0, (missing,)))
+            continue
+        loaded = load_file(path)
+        if loaded.root is not None and not looks_like_course(loaded.root):
+            continue  # an instructor profile or pack file found in a folder walk
+        results.append(check_course(build_course(loaded), path))
+    return results
+
+
+def looks_like_course(root: object) -> bool:
+    """Packs (``courses``/``client``) and instructor profiles (``name``) found while walking
+    a folder are not courses; anything else is checked as one, so a broken course is
+    never skipped."""
+    if not isinstance(root, YMap):
+        return True
+    keys = {e.key for e in root.entries}
+    if "modules" in keys:
+        return True
+    return not ({"courses", "client"} & keys or "name" in keys)
+
+
+def todo_problems(course: Course) -> list[Problem]:
+    """Text left as TODO (e.g. by ``syllabus import``) is a warning at its line."""
+    found = []
+    if course.title.upper().startswith("TODO"):
+        found.append(warning(course.mark, "todo", f"title is still a TODO: {course.title}"))
+
+    def visit(node: Node) -> None:
+        if node.title.upper().startswith("TODO"):
+            found.append(warning(node.mark, "todo", f"block title is still a TODO: {node.title}"))
+        for child in node.children:
+            visit(child)
+
+    for module in course.modules:
+        visit(module)
+    return found

@@ -1,0 +1,237 @@
+"""From a loaded YAML tree to a ``Course``: the structure-and-types pass.
+
+Every problem is collected; what can be built still is, so the timing pass can check
+the parts that are well-formed (mkdocs-style passes: shape first, then cross-field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
+from ..problems import Mark, Problem
+from . import fields
+from .model import Course, Instructor, Node, Schedule, Window
+from .read import Reader, kind_name
+
+Loader = Callable[[Path], Loaded]
+
+
+@dataclass(frozen=True)
+class Built:
+    course: Course | None
+    problems: tuple[Problem, ...]
+
+
+def build_course(loaded: Loaded, load: Loader = load_file) -> Built:
+    if loaded.root is None:
+        return Built(None, loaded.problems)
+    reader = Reader()
+    reader.problems.extend(loaded.problems)
+    course = _course(reader, loaded.root, loaded.path, load)
+    return Built(course, tuple(reader.problems))
+
+
+def load_course(path: Path, load: Loader = load_file) -> Built:
+    return build_course(load(path), load)
+
+
+def _course(reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loader) -> Course | None:
+    known = reader.mapping(root, "the course", fields.COURSE)
+    if known is None:
+        return None
+    duration, duration_mark = reader.duration(known.get("duration"))
+    language = _language(reader, known.get("language"))
+    modules_entry = known.get("modules")
+    modules = _nodes(reader, modules_entry, depth=1) if modules_entry else ()
+    if modules_entry and not modules and not reader.problems:
+        reader.add(
+            modules_entry.value.mark,
+            "required",
+            "'modules' is empty: a course needs at least one module",
+        )
+    template_entry = known.get("template")
+    template = _path(reader, template_entry, path.parent) if template_entry else None
+    return Course(
+        path=path,
+        title=reader.text(known.get("title"), required=True),
+        mark=root.mark,
+        subtitle=reader.text(known.get("subtitle")),
+        id=reader.text(known.get("id")) or path.stem,
+        language=language,
+        duration=duration,
+        duration_mark=duration_mark,
+        audience=reader.texts(known.get("audience")),
+        background=reader.text(known.get("background")),
+        outcomes=reader.texts(known.get("outcomes")),
+        prerequisites=reader.texts(known.get("prerequisites")),
+        format=reader.texts(known.get("format")),
+        instructor=instructor_from(reader, known.get("instructor"), path.parent, load),
+        schedule=schedule_from(reader, known.get("schedule")),
+        template=template,
+        modules=modules,
+        notes=reader.text(known.get("notes")),
+    )
+
+
+def _language(reader: Reader, entry: YEntry | None) -> str:
+    if entry is None:
+        return "zh"
+    value = entry.value
+    if isinstance(value, YScalar) and value.value in ("zh", "en"):
+        return str(value.value)
+    reader.add(
+        value.mark,
+        "language",
+        f"'language' must be zh or en, not {value.raw if isinstance(value, YScalar) else kind_name(value)!r}",
+    )
+    return "zh"
+
+
+def _path(reader: Reader, entry: YEntry, base: Path) -> Path | None:
+    value = entry.value
+    if isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip():
+        return base / value.value.strip()
+    reader.wrong_type(value, entry.key, "a file path")
+    return None
+
+
+def _nodes(reader: Reader, entry: YEntry, depth: int) -> tuple[Node, ...]:
+    value = entry.value
+    if isinstance(value, YScalar) and value.value is None:
+        return ()
+    if not isinstance(value, YSeq):
+        reader.wrong_type(value, entry.key, "a list of blocks, each with a title")
+        return ()
+    what = "a module" if depth == 1 else "a section"
+    nodes: list[Node] = []
+    for item in value.items:
+        if isinstance(item, YScalar) and isinstance(item.value, str):
+            reader.add(
+                item.mark,
+                "type",
+                f"{what} must be a mapping with a title (write '- title: {item.value}'); "
+                "plain lines belong under 'points'",
+            )
+            continue
+        known = reader.mapping(item, what, fields.NODE)
+        if known is None:
+            continue
+        duration, duration_mark = reader.duration(known.get("duration"))
+        children_entry = known.get("sections")
+        nodes.append(
+            Node(
+                title=reader.text(known.get("title"), required=True),
+                mark=item.mark,
+                duration=duration,
+                duration_mark=duration_mark,
+                children=_nodes(reader, children_entry, depth + 1) if children_entry else (),
+                points=reader.texts(known.get("points")),
+                cases=reader.texts(known.get("cases")),
+                tools=reader.texts(known.get("tools")),
+                exercises=reader.texts(known.get("exercises")),
+                format=reader.texts(known.get("format")),
+                split=reader.boolean(known.get("split"), default=True),
+                notes=reader.text(known.get("notes")),
+            )
+        )
+    return tuple(nodes)
+
+
+def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
+    if entry is None:
+        return Schedule()
+    known = reader.mapping(entry.value, "'schedule'", fields.SCHEDULE)
+    if known is None:
+        return Schedule()
+    marks = {key: e.value.mark for key, e in known.items()}
+    lunch, no_lunch = None, False
+    if "lunch" in known:
+        value = known["lunch"].value
+        if isinstance(value, YScalar) and (
+            value.value is None
+            or value.value is False
+            or str(value.value).strip().lower() in ("none", "无", "")
+        ):
+            no_lunch = True
+        else:
+            window = reader.window_text(value, "lunch")
+            lunch = Window(window[0], window[1], value.mark) if window else None
+    breaks: tuple[Window, ...] | None = None
+    if "breaks" in known:
+        value = known["breaks"].value
+        if isinstance(value, YScalar) and value.value is None:
+            breaks = ()
+        elif isinstance(value, YSeq):
+            found: list[Window] = []
+            for item in value.items:
+                window = reader.window_text(item, "breaks")
+                if window:
+                    found.append(Window(window[0], window[1], item.mark))
+            breaks = tuple(found)
+        else:
+            reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
+    per_day, _ = reader.duration(known.get("hours_per_day"))
+    return Schedule(
+        start=reader.clock(known.get("start")),
+        lunch=lunch,
+        no_lunch=no_lunch,
+        breaks=breaks,
+        latest_end=reader.clock(known.get("latest_end")),
+        hours_per_day=per_day.minutes if per_day else None,
+        marks=marks,
+    )
+
+
+def instructor_from(
+    reader: Reader, entry: YEntry | None, base: Path, load: Loader
+) -> Instructor | None:
+    """An inline profile, or one read from a file relative to ``base``. Problems in that
+    file are reported at the ``instructor:`` line, naming the file and its line."""
+    if entry is None:
+        return None
+    value = entry.value
+    if isinstance(value, YMap):
+        return _instructor(reader, value)
+    if not (isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip()):
+        reader.wrong_type(value, entry.key, "a path to a profile file or a mapping with a name")
+        return None
+    ref = value.value.strip()
+    loaded = load(base / ref)
+    inner = Reader()
+    inner.problems.extend(loaded.problems)
+    profile = _instructor(inner, loaded.root) if loaded.root is not None else None
+    for problem in inner.problems:
+        where = f"line {problem.line}: " if problem.code != "file-missing" else ""
+        reader.add(value.mark, problem.code, f"instructor profile {ref}: {where}{problem.message}")
+    return profile
+
+
+def _instructor(reader: Reader, value: YMap | YSeq | YScalar) -> Instructor | None:
+    known = reader.mapping(value, "the instructor profile", fields.INSTRUCTOR)
+    if known is None:
+        return None
+    contact: list[tuple[str, str]] = []
+    if "contact" in known:
+        cv = known["contact"].value
+        if isinstance(cv, YMap):
+            for e in cv.entries:
+                contact.append((e.key, reader.text(e)))
+        elif isinstance(cv, YSeq) or (isinstance(cv, YScalar) and isinstance(cv.value, str)):
+            contact.extend(("", line) for line in reader.texts(known["contact"]))
+        else:
+            reader.wrong_type(cv, "contact", "a mapping like {电话: ..., 邮箱: ...}")
+    return Instructor(
+        name=reader.text(known.get("name"), required=True),
+        title=reader.text(known.get("title")),
+        bio=reader.text(known.get("bio")),
+        motto=reader.text(known.get("motto")),
+        expertise=reader.texts(known.get("expertise")),
+        clients=reader.texts(known.get("clients")),
+        contact=tuple(contact),
+    )
+
+
+__all__ = ["Built", "Mark", "build_course", "instructor_from", "load_course", "schedule_from"]

@@ -1,0 +1,92 @@
+"""The course as typed values: what the rest of the pipeline works on.
+
+Every value that a later rule may complain about keeps the ``Mark`` of where it was
+written, so timing and agenda problems point at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..duration import Duration
+from ..problems import Mark
+
+
+@dataclass(frozen=True)
+class Node:
+    """A module or a section: the outline is the same shape at every depth."""
+
+    title: str
+    mark: Mark
+    duration: Duration | None = None
+    duration_mark: Mark | None = None
+    children: tuple[Node, ...] = ()
+    points: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+    format: tuple[str, ...] = ()
+    split: bool = True
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Window:
+    """A clock interval in minutes after midnight (a break or lunch)."""
+
+    start: int
+    end: int
+    mark: Mark = field(default_factory=Mark, compare=False)
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Agenda settings as written; ``None`` means 'not said here' (a lower layer decides)."""
+
+    start: int | None = None
+    lunch: Window | None = None
+    no_lunch: bool = False
+    breaks: tuple[Window, ...] | None = None
+    latest_end: int | None = None
+    hours_per_day: int | None = None  # minutes of teaching a day
+    marks: dict[str, Mark] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Instructor:
+    name: str
+    title: str = ""
+    bio: str = ""
+    motto: str = ""
+    expertise: tuple[str, ...] = ()
+    clients: tuple[str, ...] = ()
+    contact: tuple[tuple[str, str], ...] = ()  # (label, value) in the order written
+
+
+@dataclass(frozen=True)
+class Course:
+    path: Path
+    title: str
+    mark: Mark = field(default_factory=Mark)
+    subtitle: str = ""
+    id: str = ""
+    language: str = "zh"
+    duration: Duration | None = None
+    duration_mark: Mark | None = None
+    audience: tuple[str, ...] = ()
+    background: str = ""
+    outcomes: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    format: tuple[str, ...] = ()
+    instructor: Instructor | None = None
+    schedule: Schedule = field(default_factory=Schedule)
+    template: Path | None = None
+    modules: tuple[Node, ...] = ()
+    notes: str = ""
+    date: dt.date | None = None

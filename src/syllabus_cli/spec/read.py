@@ -1,0 +1,258 @@
+"""Typed readers over marked YAML values: each returns a value or records a Problem.
+
+Shared by the course, instructor, schedule and pack builders, so a wrong type or an
+unknown key reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+
+from ..duration import Duration, DurationError, parse_duration
+from ..load import YEntry, YMap, YScalar, YSeq, YValue
+from ..problems import Mark, Problem, error
+from .fields import Field
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+
+
+def clean_text(text: str, folded: bool = False) -> str:
+    """Drop control characters (Word cannot hold them); undo the spaces that YAML folding
+    (``>``) puts between Chinese characters at line ends."""
+    text = _CONTROL.sub("", text)
+    if folded:
+        text = _FOLD_SPACE.sub("", text)
+    return text.strip()
+
+
+def kind_name(value: YValue) -> str:
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    v = value.value
+    if v is None:
+        return "empty"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return "a number"
+    if isinstance(v, (dt.date, dt.datetime)):
+        return "a date"
+    return "text"
+
+
+class Reader:
+    """Collects problems while values are read."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, mark: Mark, code: str, message: str) -> None:
+        self.problems.append(error(mark, code, message))
+
+    def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
+        self.add(value.mark, "type", f"{key!r} must be {wanted}, not {kind_name(value)}")
+
+    def mapping(
+        self, value: YValue, what: str, fields: dict[str, Field]
+    ) -> dict[str, YEntry] | None:
+        """The known entries of a mapping; unknown keys (with a did-you-mean) and missing
+        required keys are problems."""
+        if not isinstance(value, YMap):
+            self.add(
+                value.mark, "type", f"{what} must be a mapping of keys, not {kind_name(value)}"
+            )
+            return None
+        known: dict[str, YEntry] = {}
+        for entry in value.entries:
+            if entry.key in fields:
+                known[entry.key] = entry
+                continue
+            self.add(
+                entry.key_mark,
+                "unknown-key",
+                f"unknown key {entry.key!r} in {what}{_did_you_mean(entry.key, fields)}",
+            )
+        for key, spec in fields.items():
+            if spec.required and key not in known:
+                self.add(value.mark, "required", f"{what} has no {key!r}")
+        return known
+
+    def text(self, entry: YEntry | None, *, required: bool = False) -> str:
+        if entry is None:
+            return ""
+        value = entry.value
+        if isinstance(value, YScalar) and isinstance(value.value, str):
+            text = clean_text(value.value, folded=value.style == ">")
+            if required and not text:
+                self.add(value.mark, "required", f"{entry.key!r} is empty")
+            return text
+        if (
+            isinstance(value, YScalar)
+            and isinstance(value.value, (int, float))
+            and not isinstance(value.value, bool)
+        ):
+            return value.raw  # a title like 2025 is text to the user
+        if isinstance(value, YScalar) and value.value is None:
+            if required:
+                self.add(value.mark, "required", f"{entry.key!r} is empty")
+            return ""
+        self.wrong_type(value, entry.key, "text")
+        return ""
+
+    def texts(self, entry: YEntry | None) -> tuple[str, ...]:
+        """A list of texts; a single text is a list of one."""
+        if entry is None:
+            return ()
+        value = entry.value
+        if isinstance(value, YScalar):
+            if value.value is None:
+                return ()
+            single = self.text(entry)
+            return (single,) if single else ()
+        if not isinstance(value, YSeq):
+            self.wrong_type(value, entry.key, "a list of texts")
+            return ()
+        out: list[str] = []
+        for item in value.items:
+            if (
+                isinstance(item, YScalar)
+                and isinstance(item.value, (str, int, float))
+                and not isinstance(item.value, bool)
+            ):
+                text = clean_text(
+                    item.raw if not isinstance(item.value, str) else item.value,
+                    folded=item.style == ">",
+                )
+                if text:
+                    out.append(text)
+            else:
+                self.add(
+                    item.mark, "type", f"items of {entry.key!r} must be text, not {kind_name(item)}"
+                )
+        return tuple(out)
+
+    def boolean(self, entry: YEntry | None, default: bool) -> bool:
+        if entry is None:
+            return default
+        value = entry.value
+        if isinstance(value, YScalar) and isinstance(value.value, bool):
+            return value.value
+        self.wrong_type(value, entry.key, "true or false")
+        return default
+
+    def duration(self, entry: YEntry | None) -> tuple[Duration | None, Mark | None]:
+        if entry is None:
+            return None, None
+        value = entry.value
+        if isinstance(value, YScalar) and value.value is None:
+            return None, None  # "duration:" left empty means untimed
+        if (
+            isinstance(value, YScalar)
+            and isinstance(value.value, (int, float))
+            and not isinstance(value.value, bool)
+        ):
+            self.add(
+                value.mark,
+                "duration-unit",
+                f"duration {value.raw} has no unit; write {value.raw}min, {value.raw}h or {value.raw}天",
+            )
+            return None, value.mark
+        if not (isinstance(value, YScalar) and isinstance(value.value, str)):
+            self.wrong_type(
+                value, entry.key, 'a duration with a unit ("40min", "2h", "1天(6h/天)")'
+            )
+            return None, value.mark
+        try:
+            return parse_duration(value.value), value.mark
+        except DurationError as exc:
+            self.add(value.mark, exc.code, str(exc))
+            return None, value.mark
+
+    def clock(self, entry: YEntry | None) -> int | None:
+        if entry is None:
+            return None
+        value = entry.value
+        if isinstance(value, YScalar) and value.value is not None:
+            parsed = parse_clock(value.raw)
+            if parsed is not None:
+                return parsed
+        self.add(
+            value.mark,
+            "clock-format",
+            f'{entry.key!r} must be a time like "09:00", not {_shown(value)}',
+        )
+        return None
+
+    def window_text(self, value: YValue, key: str) -> tuple[int, int] | None:
+        if isinstance(value, YScalar) and isinstance(value.value, str):
+            parsed = parse_window(value.value)
+            if parsed is not None:
+                return parsed
+        self.add(
+            value.mark,
+            "clock-format",
+            f'{key!r} must be a time range like "12:00-13:30", not {_shown(value)}',
+        )
+        return None
+
+    def date(self, entry: YEntry | None) -> dt.date | None:
+        if entry is None:
+            return None
+        value = entry.value
+        if isinstance(value, YScalar):
+            if isinstance(value.value, dt.datetime):
+                return value.value.date()
+            if isinstance(value.value, dt.date):
+                return value.value
+            if isinstance(value.value, str):
+                try:
+                    return dt.date.fromisoformat(value.value.strip())
+                except ValueError:
+                    pass
+        self.add(
+            value.mark,
+            "date-format",
+            f"{entry.key!r} must be a date like 2026-12-08, not {_shown(value)}",
+        )
+        return None
+
+
+def _shown(value: YValue) -> str:
+    return (
+        repr(value.raw)
+        if isinstance(value, YScalar) and value.value is not None
+        else kind_name(value)
+    )
+
+
+def parse_clock(text: str) -> int | None:
+    m = _CLOCK.match(unicodedata.normalize("NFKC", text).strip())
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+
+def parse_window(text: str) -> tuple[int, int] | None:
+    parts = re.split(r"\s*[-–—~～至到]\s*", unicodedata.normalize("NFKC", text).strip())
+    if len(parts) != 2:
+        return None
+    start, end = parse_clock(parts[0]), parse_clock(parts[1])
+    if start is None or end is None or end <= start:
+        return None
+    return start, end
+
+
+def _did_you_mean(key: str, fields: dict[str, Field]) -> str:
+    lowered = {k.lower(): k for k in fields}
+    if key.lower() in lowered:
+        return f"; did you mean {lowered[key.lower()]!r}?"
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f" (known keys: {', '.join(fields)})"
