@@ -1,0 +1,57 @@
+"""``syllabus show``: the outline as a rich tree with minutes and totals."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from rich.tree import Tree
+
+from ..duration import format_minutes
+from ..spec.model import Course
+from ..timing.rules import ALLOCATED, DERIVED, UNTIMED, TimedNode, Timing
+
+
+def _minutes(node: TimedNode) -> Text:
+    if node.source == UNTIMED or node.minutes is None:
+        return Text("untimed", style="red")
+    shown = format_minutes(node.minutes)
+    if node.source == ALLOCATED:
+        return Text(f"≈{shown} allocated", style="yellow")
+    if node.source == DERIVED:
+        return Text(f"{shown} (sum)", style="cyan")
+    return Text(shown, style="green")
+
+
+def _add(tree: Tree, node: TimedNode) -> None:
+    label = Text(node.title + "  ")
+    label.append_text(_minutes(node))
+    branch = tree.add(label)
+    for child in node.children:
+        _add(branch, child)
+    extras = (
+        ("·", node.node.points),
+        ("【案例】", node.node.cases),
+        ("【工具】", node.node.tools),
+        ("【演练】", node.node.exercises),
+    )
+    for prefix, items in extras:
+        for item in items:
+            branch.add(Text(f"{prefix} {item}", style="dim"))
+
+
+def outline_tree(course: Course, timing: Timing) -> Group:
+    stated = course.duration.text if course.duration else "no stated length"
+    head = Text(course.title, style="bold")
+    head.append(f"  {stated}")
+    if timing.minutes is not None:
+        head.append(f" = {format_minutes(timing.minutes)} ({timing.minutes} min)")
+    tree = Tree(head)
+    for module in timing.modules:
+        _add(tree, module)
+    timed = sum(m.minutes or 0 for m in timing.modules)
+    written = format_minutes(timing.total_minutes) if timing.total_minutes else "—"
+    footer = Text(
+        f"modules: {len(timing.modules)} · written on modules: {written} · "
+        f"after allocation: {format_minutes(timed) if timed else '—'}"
+    )
+    return Group(tree, footer)
