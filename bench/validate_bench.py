@@ -62,8 +62,12 @@ def main() -> None:
         start = time.perf_counter()
         results = validate_paths([folder])
         elapsed = time.perf_counter() - start
-    assert len(results) == 1000 and all(r.ok() for r in results), "generated specs must validate clean"
-    print(f"throughput: 1000 specs (36 blocks each) in {elapsed:.2f} s = {1000 / elapsed:.0f} specs/s (goal < 2 s)")
+    assert len(results) == 1000 and all(r.ok() for r in results), (
+        "generated specs must validate clean"
+    )
+    print(
+        f"throughput: 1000 specs (36 blocks each) in {elapsed:.2f} s = {1000 / elapsed:.0f} specs/s (goal < 2 s)"
+    )
 
 
 if __name__ == "__main__":

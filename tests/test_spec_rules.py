@@ -10,6 +10,7 @@ def test_exact_sums_are_clean() -> None:
         found("""\
         title: 课程
         duration: 一天(8小时)
+        schedule: {start: "08:30", lunch: "12:00-13:00"}
         modules:
           - title: 一
             duration: 2h

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .agenda.plan import plan_agenda
 from .load import YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
 from .spec.build import Built, build_course
@@ -65,6 +66,8 @@ def check_course(built: Built, path: Path) -> CourseResult:
     ):  # timing only on a well-formed outline (mkdocs-style passes)
         timing = check_timing(course)
         problems.extend(timing.problems)
+        if timing.minutes is not None and not any(p.level is Level.ERROR for p in timing.problems):
+            problems.extend(plan_agenda(course, timing).problems)  # does the day fit?
         problems.extend(todo_problems(course))
     return CourseResult(
         path=path,

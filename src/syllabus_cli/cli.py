@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .agenda.layout import Agenda
+    from .check import CourseResult
+    from .spec.model import Course, Schedule
 
 app = typer.Typer(
     name="syllabus",
@@ -141,6 +146,143 @@ def schema(
     if kind not in makers:
         raise typer.BadParameter("must be course, pack or instructor", param_hint="KIND")
     typer.echo(json.dumps(makers[kind](), ensure_ascii=False, indent=2))
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def checked_course(path: Path) -> CourseResult:
+    """Load and validate one course; print its problems to stderr; exit 1 on errors."""
+    from .check import check_course
+    from .report import problem_text
+    from .spec.build import load_course
+
+    result = check_course(load_course(path), path)
+    out = err_console()
+    for problem in result.problems:
+        out.print(problem_text(problem, path.as_posix()), soft_wrap=True)
+    if result.errors or result.course is None or result.timing is None:
+        raise typer.Exit(1)
+    return result
+
+
+def schedule_flags(
+    start: str | None, lunch: str | None, breaks: list[str] | None, latest_end: str | None
+) -> Schedule:
+    """The flags as the top schedule layer; a malformed value is a usage error (exit 2)."""
+    from .spec.model import Schedule, Window
+    from .spec.read import parse_clock, parse_window
+
+    def clock_flag(value: str | None, name: str) -> int | None:
+        if value is None:
+            return None
+        parsed = parse_clock(value)
+        if parsed is None:
+            raise typer.BadParameter(f"{value!r} is not a time like 09:00", param_hint=name)
+        return parsed
+
+    def window_flag(value: str, name: str) -> Window:
+        parsed = parse_window(value)
+        if parsed is None:
+            raise typer.BadParameter(f"{value!r} is not a range like 12:00-13:30", param_hint=name)
+        return Window(*parsed)
+
+    no_lunch = lunch is not None and lunch.strip().lower() in ("none", "no", "0")
+    return Schedule(
+        start=clock_flag(start, "--start"),
+        lunch=window_flag(lunch, "--lunch") if lunch and not no_lunch else None,
+        no_lunch=no_lunch,
+        breaks=None
+        if breaks is None
+        else tuple(window_flag(b, "--break") for b in breaks if b.lower() != "none"),
+        latest_end=clock_flag(latest_end, "--latest-end"),
+    )
+
+
+AGENDA_FORMATS = ("md", "html", "docx", "json")
+
+
+@app.command()
+def agenda(
+    course: Annotated[Path, typer.Argument(help="A course spec.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="md, html, docx or json.")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (md/json default: stdout; html/docx default: ./<course-id>.agenda.<ext>).",
+        ),
+    ] = None,
+    start: Annotated[Optional[str], typer.Option(help="Day start, HH:MM.")] = None,  # noqa: UP045
+    lunch: Annotated[Optional[str], typer.Option(help="Lunch HH:MM-HH:MM, or none.")] = None,  # noqa: UP045
+    breaks: Annotated[
+        list[str] | None,
+        typer.Option("--break", help="A tea break HH:MM-HH:MM (repeat; 'none' for no breaks)."),
+    ] = None,
+    latest_end: Annotated[Optional[str], typer.Option(help="Latest a day may end, HH:MM.")] = None,  # noqa: UP045
+    date: Annotated[Optional[str], typer.Option(help="First day's date, YYYY-MM-DD.")] = None,  # noqa: UP045
+    skip_weekends: Annotated[
+        bool, typer.Option("--skip-weekends", help="Dated days skip Saturday and Sunday.")
+    ] = False,
+) -> None:
+    """The timed agenda: clock times, breaks and lunch, day by day."""
+    import datetime as dt
+
+    from .agenda.plan import plan_agenda
+    from .report import problem_text
+
+    if format not in AGENDA_FORMATS:
+        raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
+    try:
+        first = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"{date!r} is not a date like 2026-12-08", param_hint="--date"
+        ) from None
+    flags = schedule_flags(start, lunch, breaks, latest_end)
+    result = checked_course(course)
+    assert result.course is not None and result.timing is not None
+    planned = plan_agenda(
+        result.course,
+        result.timing,
+        overrides=(flags,),
+        first_date=first,
+        skip_weekends=skip_weekends,
+    )
+    out = err_console()
+    new_problems = [p for p in planned.problems if p not in result.problems]
+    for problem in new_problems:
+        out.print(problem_text(problem, course.as_posix()), soft_wrap=True)
+    if any(p.level.value == "error" for p in planned.problems):
+        raise typer.Exit(1)
+    write_agenda(planned, result.course, format, output)
+
+
+def write_agenda(planned: Agenda, course: Course, format: str, output: Path | None) -> None:
+    from .files import save_atomic, write_text_atomic
+    from .render.agenda_text import render_html, render_json, render_markdown
+
+    language = course.language
+    if format in ("md", "json"):
+        text = render_markdown(planned, language) if format == "md" else render_json(planned)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        write_text_atomic(output, text)
+    else:
+        output = output or Path(f"{course.id}.agenda.{format}")
+        if format == "html":
+            write_text_atomic(output, render_html(planned, language, course.subtitle))
+        else:
+            from .render.agenda_docx import agenda_document
+
+            document = agenda_document(
+                planned, language, subtitle=course.subtitle, template=course.template
+            )
+            save_atomic(output, lambda tmp: document.save(str(tmp)))
+    err_console().print(f"wrote {output}")
 
 
 def main() -> None:

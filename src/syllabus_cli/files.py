@@ -15,6 +15,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -37,3 +38,9 @@ def save_atomic(path: Path, save: Callable[[Path], None]) -> None:
     """Run ``save(tmp)`` (e.g. ``document.save``) and move the result into place."""
     with atomic_path(path) as tmp:
         save(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,121 @@
+"""The day's settings, resolved from layers, and checked.
+
+Rising priority: built-in defaults ← the spec's ``schedule:`` ← a pack's ``schedule:``
+← command-line flags. Each layer is a ``Schedule`` in which ``None`` means "not said
+here". Pure.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from ..problems import Mark, Problem, error, warning
+from ..spec.model import Schedule, Window
+
+DEFAULT_START = 9 * 60
+DEFAULT_LUNCH = Window(12 * 60, 13 * 60 + 30)
+DEFAULT_BREAKS: tuple[Window, ...] = (
+    Window(10 * 60 + 30, 10 * 60 + 45),
+    Window(15 * 60, 15 * 60 + 15),
+)
+DEFAULT_LATEST_END = 18 * 60
+LONG_SINGLE_DAY = 8 * 60  # a course written in hours up to this long is one day
+
+
+@dataclass(frozen=True)
+class DaySettings:
+    start: int
+    lunch: Window | None
+    breaks: tuple[Window, ...]
+    latest_end: int
+    hours_per_day: int | None  # teaching minutes a day, when a layer says so
+    marks: dict[str, Mark]
+
+    def pauses(self) -> list[tuple[Window, str]]:
+        """Breaks and lunch in clock order, with their kind."""
+        found = [(b, "break") for b in self.breaks]
+        if self.lunch is not None:
+            found.append((self.lunch, "lunch"))
+        return sorted(found, key=lambda item: item[0].start)
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def merge(*layers: Schedule) -> DaySettings:
+    """Later layers win, key by key."""
+    start, breaks = DEFAULT_START, DEFAULT_BREAKS
+    latest_end, per_day = DEFAULT_LATEST_END, None
+    lunch_or_none: Window | None = DEFAULT_LUNCH
+    marks: dict[str, Mark] = {}
+    for layer in layers:
+        said = set()
+        if layer.start is not None:
+            start = layer.start
+            said.add("start")
+        if layer.no_lunch or layer.lunch is not None:
+            lunch_or_none = None if layer.no_lunch else layer.lunch
+            said.add("lunch")
+        if layer.breaks is not None:
+            breaks = layer.breaks
+            said.add("breaks")
+        if layer.latest_end is not None:
+            latest_end = layer.latest_end
+            said.add("latest_end")
+        if layer.hours_per_day is not None:
+            per_day = layer.hours_per_day
+            said.add("hours_per_day")
+        for (
+            key
+        ) in said:  # a problem points where the winning value was written (nowhere, for a flag)
+            if key in layer.marks:
+                marks[key] = layer.marks[key]
+            else:
+                marks.pop(key, None)
+    return DaySettings(start, lunch_or_none, tuple(breaks), latest_end, per_day, marks)
+
+
+def check_settings(settings: DaySettings) -> list[Problem]:
+    """Breaks inside lunch, overlapping breaks, a start after lunch, an end before start."""
+    problems: list[Problem] = []
+    lunch = settings.lunch
+    ordered = sorted(settings.breaks, key=lambda b: b.start)
+    for b in ordered:
+        if lunch is not None and b.start < lunch.end and lunch.start < b.end:
+            problems.append(
+                error(
+                    b.mark,
+                    "break-in-lunch",
+                    f"break {clock(b.start)}-{clock(b.end)} overlaps lunch {clock(lunch.start)}-{clock(lunch.end)}",
+                )
+            )
+    for first, second in itertools.pairwise(ordered):
+        if second.start < first.end:
+            problems.append(
+                error(
+                    second.mark,
+                    "break-overlap",
+                    f"break {clock(second.start)}-{clock(second.end)} overlaps break "
+                    f"{clock(first.start)}-{clock(first.end)}",
+                )
+            )
+    if lunch is not None and settings.start >= lunch.start:
+        problems.append(
+            warning(
+                settings.marks.get("start", Mark()),
+                "start-after-lunch",
+                f"the day starts at {clock(settings.start)}, after lunch begins ({clock(lunch.start)}): "
+                "lunch is left out; write lunch: none to say so",
+            )
+        )
+    if settings.latest_end <= settings.start:
+        problems.append(
+            error(
+                settings.marks.get("latest_end", Mark()),
+                "schedule-order",
+                f"latest end {clock(settings.latest_end)} is not after the start {clock(settings.start)}",
+            )
+        )
+    return problems

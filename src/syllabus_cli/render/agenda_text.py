@@ -1,0 +1,143 @@
+"""The agenda as JSON (the contract), Markdown and a print-ready HTML page. Pure:
+values in, text out."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
+from ..agenda.settings import clock
+
+HEADERS = {
+    "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",
+           "agenda": "课程日程", "total": "授课时长"},
+    "en": {"time": "Time", "topic": "Topic", "format": "Format", "day": "Day {n}", "cont": " (cont.)",
+           "agenda": "Agenda", "total": "Teaching time"},
+}  # fmt: skip
+
+
+def agenda_json(agenda: Agenda) -> dict[str, object]:
+    """Exactly the contract's shape."""
+    return {
+        "title": agenda.title,
+        "teaching_minutes": agenda.teaching_minutes,
+        "days": [
+            {
+                "day": day.number,
+                "date": day.date.isoformat() if day.date else None,
+                "slots": [
+                    {
+                        "start": clock(s.start),
+                        "end": clock(s.end),
+                        "kind": s.kind,
+                        "title": s.title,
+                        "part": s.part,
+                    }
+                    for s in day.slots
+                ],
+            }
+            for day in agenda.days
+        ],
+    }
+
+
+def render_json(agenda: Agenda) -> str:
+    return json.dumps(agenda_json(agenda), ensure_ascii=False, indent=2) + "\n"
+
+
+def topic(slot: Slot, language: str) -> str:
+    """A session's title, marked "(续)" / "(cont.)" from its second part on."""
+    if slot.kind == SESSION and slot.part and slot.part > 1:
+        return slot.title + HEADERS[language]["cont"]
+    return slot.title
+
+
+def day_heading(number: int, date: str | None, language: str) -> str:
+    head = HEADERS[language]["day"].format(n=number)
+    return f"{head} · {date}" if date else head
+
+
+def _hours(minutes: int, language: str) -> str:
+    from ..duration import format_minutes
+
+    return format_minutes(minutes, language)
+
+
+def render_markdown(agenda: Agenda, language: str) -> str:
+    h = HEADERS[language]
+    lines = [
+        f"# {agenda.title} · {h['agenda']}",
+        "",
+        f"{h['total']}: {_hours(agenda.teaching_minutes, language)}",
+    ]
+    for day in agenda.days:
+        lines += [
+            "",
+            f"## {day_heading(day.number, day.date.isoformat() if day.date else None, language)}",
+            "",
+        ]
+        lines += [f"| {h['time']} | {h['topic']} | {h['format']} |", "|---|---|---|"]
+        for slot in day.slots:
+            text = topic(slot, language).replace("|", "\\|")
+            name = f"*{text}*" if slot.kind in (BREAK, LUNCH) else text
+            lines.append(f"| {clock(slot.start)}–{clock(slot.end)} | {name} | {slot.format} |")
+    return "\n".join(lines) + "\n"
+
+
+_CSS = """
+@page { size: A4; margin: 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑",
+       "PingFang SC", "SimSun", "宋体", "Helvetica Neue", Arial, sans-serif;
+       color: #1f2933; font-size: 11pt; line-height: 1.5; margin: 0; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+.meta { color: #52606d; margin: 0 0 6mm; }
+h2 { font-size: 13pt; margin: 8mm 0 2mm; break-after: avoid; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.6pt solid #9aa5b1; padding: 2mm 3mm; text-align: left; vertical-align: top; }
+th { background: #243b53; color: #fff; font-weight: 600; }
+td.time { white-space: nowrap; width: 26mm; font-variant-numeric: tabular-nums; }
+td.format { width: 34mm; color: #52606d; }
+tr.pause td { background: #f0f4f8; color: #52606d; font-style: italic; }
+"""
+
+
+def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
+    h = HEADERS[language]
+    esc = html.escape
+    first = next((d.date for d in agenda.days if d.date), None)
+    meta = " · ".join(
+        x
+        for x in (
+            subtitle,
+            first.isoformat() if first else "",
+            f"{h['total']} {_hours(agenda.teaching_minutes, language)}",
+        )
+        if x
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if language == "zh" else "en"}"><head><meta charset="utf-8">',
+        f"<title>{esc(agenda.title)} · {esc(h['agenda'])}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc(agenda.title)}</h1>",
+        f'<p class="meta">{esc(meta)}</p>',
+    ]
+    for day in agenda.days:
+        parts.append(
+            f"<h2>{esc(day_heading(day.number, day.date.isoformat() if day.date else None, language))}</h2>"
+        )
+        parts.append(
+            f"<table><thead><tr><th>{esc(h['time'])}</th><th>{esc(h['topic'])}</th><th>{esc(h['format'])}</th></tr></thead><tbody>"
+        )
+        for slot in day.slots:
+            row_class = ' class="pause"' if slot.kind in (BREAK, LUNCH) else ""
+            parts.append(
+                f'<tr{row_class}><td class="time">{clock(slot.start)}–{clock(slot.end)}</td>'
+                f'<td>{esc(topic(slot, language))}</td><td class="format">{esc(slot.format)}</td></tr>'
+            )
+        parts.append("</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

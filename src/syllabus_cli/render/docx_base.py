@@ -1,0 +1,210 @@
+"""python-docx groundwork shared by the agenda and the proposal.
+
+* Chinese in a Chinese font everywhere: python-docx's ``font.name`` sets only the Latin
+  slots, and Word's heading styles take their East Asian font from the theme
+  (``eastAsiaTheme``), which overrides anything else. So every style we use gets
+  explicit ``w:ascii``/``w:hAnsi``/``w:eastAsia`` fonts with the theme attributes
+  removed, and ``w:lang w:eastAsia="zh-CN"`` so renderers pick simplified glyph forms.
+* Styles are looked up by name once per document and then passed as objects (python-
+  docx scans every style on each lookup by name). A template without a style we need
+  is a ``TemplateError`` naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+)
+OWN_STYLES = ("Syllabus Case", "Syllabus Meta", "Syllabus Table")
+
+
+class TemplateError(Exception):
+    """The .docx template cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Fonts:
+    body_east_asian: str = "宋体"
+    body_latin: str = "Calibri"
+    heading_east_asian: str = "微软雅黑"
+    heading_latin: str = "Calibri"
+
+
+def set_fonts(rpr_parent: Any, latin: str, east_asian: str, lang: str = "zh-CN") -> None:
+    """Explicit Latin and East Asian fonts on a style's (or run's) rPr; theme fonts removed."""
+    rpr = rpr_parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_parent.append(rpr)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in THEME_ATTRS:
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:cs"), latin)
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:eastAsia"), lang)
+
+
+class Styles:
+    """The styles a document build uses, resolved once."""
+
+    def __init__(self, document: Any, fonts: Fonts, *, restyle: bool) -> None:
+        self.document = document
+        found: dict[str, Any] = {}
+        by_name = {s.name: s for s in document.styles}
+        missing = [name for name in REQUIRED_STYLES if name not in by_name]
+        if missing:
+            raise TemplateError(
+                f"template has no {', '.join(repr(m) for m in missing)} style; "
+                "start from `syllabus template init` or add the style in Word"
+            )
+        for name in REQUIRED_STYLES:
+            found[name] = by_name[name]
+        found.update(_own_styles(document, by_name))
+        self._styles = found
+        if restyle:
+            apply_fonts(
+                document, fonts, [found[n] for n in (*REQUIRED_STYLES, *OWN_STYLES) if n in found]
+            )
+        else:  # a user's template keeps its look; only the East Asian slots are ensured
+            ensure_east_asian(document, fonts, [found[n] for n in REQUIRED_STYLES])
+
+    def __getitem__(self, name: str) -> Any:
+        return self._styles[name]
+
+
+def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:
+    """Our own styles, added to the document when the template lacks them."""
+    out: dict[str, Any] = {}
+    styles = document.styles
+    if "Syllabus Case" in by_name:
+        out["Syllabus Case"] = by_name["Syllabus Case"]
+    else:
+        case = styles.add_style("Syllabus Case", WD_STYLE_TYPE.PARAGRAPH)
+        case.base_style = by_name["Normal"]
+        case.paragraph_format.left_indent = Cm(0.75)
+        case.paragraph_format.space_after = Pt(2)
+        case.font.color.rgb = RGBColor(0x8A, 0x4B, 0x08)
+        out["Syllabus Case"] = case
+    if "Syllabus Meta" in by_name:
+        out["Syllabus Meta"] = by_name["Syllabus Meta"]
+    else:
+        meta = styles.add_style("Syllabus Meta", WD_STYLE_TYPE.PARAGRAPH)
+        meta.base_style = by_name["Normal"]
+        meta.font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
+        meta.font.size = Pt(10)
+        out["Syllabus Meta"] = meta
+    if "Syllabus Table" in by_name:
+        out["Syllabus Table"] = by_name["Syllabus Table"]
+    else:
+        table = styles.add_style("Syllabus Table", WD_STYLE_TYPE.TABLE)
+        table.base_style = by_name.get("Table Grid") or by_name.get("Normal Table")
+        out["Syllabus Table"] = table
+    return out
+
+
+def apply_fonts(document: Any, fonts: Fonts, styles: list[Any]) -> None:
+    """Our default look: body and heading fonts on every style we use, and the document
+    defaults, with no theme fonts left to override them."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            set_fonts(rpr_default, fonts.body_latin, fonts.body_east_asian)
+    for style in styles:
+        if style.type == WD_STYLE_TYPE.TABLE:
+            continue
+        if is_heading(style.name):
+            set_fonts(style.element, fonts.heading_latin, fonts.heading_east_asian)
+        else:
+            set_fonts(style.element, fonts.body_latin, fonts.body_east_asian)
+
+
+def ensure_east_asian(document: Any, fonts: Fonts, styles: list[Any]) -> None:
+    """For a user's template: keep its Latin fonts; make sure Chinese has a font and the
+    theme cannot override it."""
+    for style in styles:
+        rpr = style.element.find(qn("w:rPr"))
+        current = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        latin = current.get(qn("w:ascii")) if current is not None else None
+        east = current.get(qn("w:eastAsia")) if current is not None else None
+        heading = is_heading(style.name)
+        default_east = fonts.heading_east_asian if heading else fonts.body_east_asian
+        default_latin = fonts.heading_latin if heading else fonts.body_latin
+        set_fonts(style.element, latin or default_latin, east or default_east)
+
+
+def is_heading(name: str) -> bool:
+    return name.startswith(("Heading", "Title", "Subtitle"))
+
+
+def set_a4(document: Any, margin_cm: float = 2.2) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(margin_cm))
+        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+
+
+def open_document(template: Path | None) -> Any:
+    """A template the user gave, or our default one."""
+    if template is None:
+        return Document(str(default_template()))
+    if not template.is_file():
+        raise TemplateError(f"template {template} not found")
+    try:
+        return Document(str(template))
+    except Exception as exc:  # python-docx raises several kinds for a non-.docx file
+        raise TemplateError(
+            f"template {template} is not a Word .docx file ({type(exc).__name__})"
+        ) from None
+
+
+def default_template() -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / "default.docx"
+
+
+def shade(cell: Any, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def row_flags(row: Any, *, header: bool = False) -> None:
+    """Rows never split across pages; a header row repeats on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    tr_pr.append(cant)
+    if header:
+        flag = OxmlElement("w:tblHeader")
+        flag.set(qn("w:val"), "true")
+        tr_pr.append(flag)

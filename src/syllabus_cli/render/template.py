@@ -1,0 +1,111 @@
+"""The default Word template: slim (only the styles the tool uses), A4, Chinese fonts,
+and a footer with page numbers. ``syllabus template init`` writes it for a user to
+brand in Word; the packaged ``data/default.docx`` is this function's output
+(regenerate with ``python -m syllabus_cli.render.template``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from .docx_base import OWN_STYLES, REQUIRED_STYLES, Fonts, Styles, apply_fonts, set_a4
+
+# styles the kept ones lean on (basedOn / link / next), plus Word's own defaults
+KEEP = {
+    *REQUIRED_STYLES,
+    *OWN_STYLES,
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Header",
+    "Footer",
+    "TOC Heading",
+    "Title Char",
+    "Subtitle Char",
+    "Heading 1 Char",
+    "Heading 2 Char",
+    "Heading 3 Char",
+    "Header Char",
+    "Footer Char",
+}
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
+    """A Word field (PAGE, NUMPAGES, TOC …) as begin / instruction / separate / result / end."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run._r.append(begin)
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run = paragraph.add_run()
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run._r.append(sep)
+    paragraph.add_run(placeholder)
+    run = paragraph.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+
+
+def build_default_template(out: Path, fonts: Fonts | None = None) -> None:
+    document = Document()  # python-docx's own default, slimmed below
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype in (STYLES_WITH_EFFECTS, CUSTOM_XML):
+            part.drop_rel(rel_id)
+    package_rels = part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == THUMBNAIL:
+            package_rels.pop(rel_id)
+    styles_el = document.styles.element
+    latent = styles_el.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles_el.remove(latent)
+    Styles(document, fonts or Fonts(), restyle=True)  # adds our own styles, sets fonts
+    for style in list(document.styles):
+        if style.name not in KEEP:
+            styles_el.remove(style.element)
+    kept = [
+        s
+        for s in document.styles
+        if s.type != WD_STYLE_TYPE.TABLE and s.name != "Default Paragraph Font"
+    ]
+    apply_fonts(document, fonts or Fonts(), kept)  # linked "… Char" styles too: no theme fonts left
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    set_a4(document)
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_field(footer, "PAGE")
+    footer.add_run(" / ")
+    add_field(footer, "NUMPAGES")
+    document.core_properties.title = ""
+    document.core_properties.author = "syllabus"
+    document.core_properties.comments = ""
+    document.save(str(out))
+
+
+if __name__ == "__main__":  # pragma: no cover - maintainer's regeneration step
+    from .docx_base import default_template
+
+    build_default_template(default_template())
+    print(f"wrote {default_template()}")

@@ -1,0 +1,155 @@
+"""The agenda: the course in, the clock times out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from syllabus_cli.agenda.layout import SESSION
+from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.agenda.settings import clock
+from syllabus_cli.cli import app
+from syllabus_cli.render.agenda_text import agenda_json, render_markdown
+
+from .conftest import check_yaml
+
+GOLDEN = Path(__file__).parent / "data" / "agenda"
+CASES = sorted(GOLDEN.glob("*.yaml"))
+
+
+def agenda_of(text: str, **kwargs):  # type: ignore[no-untyped-def]
+    result = check_yaml(text)
+    assert not result.errors, result.problems
+    return plan_agenda(result.course, result.timing, **kwargs)
+
+
+def times(agenda) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f"{clock(s.start)}-{clock(s.end)} {s.title}" + (f" #{s.part}" if s.part else "")
+            for d in agenda.days for s in d.slots]  # fmt: skip
+
+
+@pytest.mark.parametrize("spec", CASES, ids=[p.stem for p in CASES])
+def test_golden_agenda(spec: Path) -> None:
+    """Each data/agenda/NAME.yaml beside its expected NAME.json (black-style cases)."""
+    result = check_yaml(spec.read_text(encoding="utf-8"), spec)
+    agenda = plan_agenda(result.course, result.timing)  # type: ignore[arg-type]
+    expected = json.loads(spec.with_suffix(".json").read_text(encoding="utf-8"))
+    assert agenda_json(agenda) == expected
+    assert expected["teaching_minutes"] == result.timing.minutes  # type: ignore[union-attr]
+
+
+def test_at_least_eight_golden_cases() -> None:
+    assert len(CASES) >= 8
+
+
+def test_default_day_with_breaks_and_lunch() -> None:
+    agenda = agenda_of(
+        "title: 课程\nduration: 6h\nmodules:\n  - {title: 上午, duration: 165min}\n  - {title: 下午, duration: 195min}\n"
+    )
+    assert times(agenda) == [
+        "09:00-10:30 上午 #1", "10:30-10:45 茶歇", "10:45-12:00 上午 #2", "12:00-13:30 午餐",
+        "13:30-15:00 下午 #1", "15:00-15:15 茶歇", "15:15-17:00 下午 #2",
+    ]  # fmt: skip
+
+
+def test_no_pause_after_the_last_session() -> None:
+    agenda = agenda_of(
+        "title: 课程\nduration: 90min\nmodules:\n  - {title: 唯一, duration: 90min}\n"
+    )
+    assert times(agenda) == ["09:00-10:30 唯一"]
+
+
+def test_split_false_moves_after_the_break_and_warns() -> None:
+    agenda = agenda_of("title: c\nduration: 2h\nmodules:\n  - {title: a, duration: 70min}\n"
+                       "  - {title: 演练, duration: 50min, split: false}\n")  # fmt: skip
+    assert times(agenda)[:3] == ["09:00-10:10 a", "10:30-10:45 茶歇", "10:45-11:35 演练"]
+    assert [(p.line, p.code) for p in agenda.problems] == [(5, "idle-gap")]
+
+
+def test_split_false_longer_than_any_stretch_is_split_with_a_warning() -> None:
+    agenda = agenda_of("title: c\nduration: 2h\nschedule: {start: '10:00'}\nmodules:\n"
+                       "  - {title: 马拉松, duration: 2h, split: false}\n")  # fmt: skip
+    assert [p.code for p in agenda.problems] == ["split-anyway"]
+    assert sum(s.minutes for d in agenda.days for s in d.slots if s.kind == SESSION) == 120
+
+
+def test_multi_day_fills_each_day_to_its_hours_then_continues() -> None:
+    agenda = agenda_of("title: c\nduration: 2天(3h/天)\nschedule: {start: '13:00', lunch: none, breaks: []}\n"
+                       "modules:\n  - {title: a, duration: 4h}\n  - {title: b, duration: 2h}\n")  # fmt: skip
+    assert [[f"{clock(s.start)}-{clock(s.end)} {s.title}" for s in d.slots] for d in agenda.days] == [
+        ["13:00-16:00 a"], ["13:00-14:00 a", "14:00-16:00 b"]]  # fmt: skip
+
+
+def test_dates_and_skipping_weekends() -> None:
+    import datetime as dt
+
+    text = "title: c\nduration: 3天(2h/天)\nmodules:\n  - {title: a, duration: 6h}\n"
+    friday = dt.date(2026, 12, 11)
+    assert [d.date for d in agenda_of(text, first_date=friday).days] == [
+        friday, dt.date(2026, 12, 12), dt.date(2026, 12, 13)]  # fmt: skip
+    assert [d.date for d in agenda_of(text, first_date=friday, skip_weekends=True).days] == [
+        friday, dt.date(2026, 12, 14), dt.date(2026, 12, 15)]  # fmt: skip
+
+
+def test_a_day_that_ends_too_late_is_an_error_at_the_setting() -> None:
+    result = check_yaml("title: c\nduration: 一天(8小时)\nmodules:\n  - {title: a, duration: 8h}\n")
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(2, 11, "day-overflow")]
+    assert "ends at 19:00, after the latest end 18:00" in result.problems[0].message
+
+
+def test_schedule_mistakes_are_located() -> None:
+    result = check_yaml("""\
+title: c
+duration: 2h
+schedule:
+  lunch: "12:00-13:00"
+  breaks: ["10:30-10:45", "10:40-10:50", "12:30-12:45"]
+modules:
+  - {title: a, duration: 2h}
+""")
+    assert [(p.line, p.column, p.code) for p in result.problems] == [
+        (5, 27, "break-overlap"), (5, 42, "break-in-lunch")]  # fmt: skip
+
+
+def test_start_after_lunch_is_a_warning() -> None:
+    result = check_yaml(
+        "title: c\nduration: 2h\nschedule: {start: '14:00'}\nmodules:\n  - {title: a, duration: 2h}\n"
+    )
+    assert [(p.line, p.code, p.level.value) for p in result.problems] == [
+        (3, "start-after-lunch", "warning")
+    ]
+
+
+def test_markdown_table_reads_as_text() -> None:
+    agenda = agenda_of(
+        "title: Course\nlanguage: en\nduration: 2h\nmodules:\n  - {title: 'A | B', duration: 2h}\n"
+    )
+    md = render_markdown(agenda, "en")
+    assert "| Time | Topic | Format |" in md
+    assert "| 09:00–10:30 | A \\| B | Lecture |" in md
+    assert "| 10:30–10:45 | *Tea break* |  |" in md
+    assert "| 10:45–11:15 | A \\| B (cont.) | Lecture |" in md
+
+
+def test_cli_agenda_outputs(tmp_path: Path) -> None:
+    spec = GOLDEN / "one-day.yaml"
+    runner = CliRunner()
+    out = runner.invoke(app, ["agenda", str(spec), "-f", "json"])
+    assert out.exit_code == 0
+    assert json.loads(out.stdout) == json.loads(
+        spec.with_suffix(".json").read_text(encoding="utf-8")
+    )
+    moved = runner.invoke(app, ["agenda", str(spec), "-f", "json", "--start", "08:00", "--lunch", "none",
+                                "--break", "none", "--date", "2026-12-08"])  # fmt: skip
+    days = json.loads(moved.stdout)["days"]
+    assert days[0]["date"] == "2026-12-08"
+    assert [s["start"] for s in days[0]["slots"]] == ["08:00", "10:00", "11:15", "14:15"]
+    html = tmp_path / "a.html"
+    assert runner.invoke(app, ["agenda", str(spec), "-f", "html", "-o", str(html)]).exit_code == 0
+    assert "<table>" in html.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["agenda", str(spec), "--start", "9am"]).exit_code == 2
+    late = runner.invoke(app, ["agenda", str(spec), "--start", "10:00"])
+    assert late.exit_code == 1 and "day-overflow" in late.output

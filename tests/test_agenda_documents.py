@@ -1,0 +1,75 @@
+"""The agenda's documents, read back and opened by real clients."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.render.agenda_docx import agenda_document
+from syllabus_cli.render.agenda_text import render_html
+
+from .conftest import REPO, check_yaml
+from .office import docx_to_pdf, html_to_pdf, pdf_fonts, pdf_pages, pdf_text
+
+TWO_DAYS = REPO / "tests" / "data" / "agenda" / "two-day.yaml"
+
+
+def planned(path: Path):  # type: ignore[no-untyped-def]
+    result = check_yaml(path.read_text(encoding="utf-8"), path)
+    return result.course, plan_agenda(result.course, result.timing)
+
+
+def saved_docx(tmp_path: Path, path: Path = TWO_DAYS) -> Path:
+    course, agenda = planned(path)
+    out = tmp_path / "agenda.docx"
+    agenda_document(agenda, course.language).save(str(out))
+    return out
+
+
+def test_docx_has_a_table_per_day_with_repeating_header(tmp_path: Path) -> None:
+    document = Document(str(saved_docx(tmp_path)))
+    assert len(document.tables) == 2
+    first = document.tables[0]
+    rows = [[c.text for c in row.cells] for row in first.rows]
+    assert rows[0] == ["时间", "内容", "形式"]
+    assert rows[1] == ["09:00–10:30", "第一天上午", "讲授"]
+    assert rows[2] == ["10:30–10:45", "茶歇", ""]
+    assert rows[3] == ["10:45–12:00", "第一天上午(续)", "讲授"]
+    header_pr = first.rows[0]._tr.trPr
+    assert header_pr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in first.rows)
+    fill = first.rows[2].cells[0]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
+    assert fill == "F2F2F2"  # breaks and lunch shaded
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["第1天", "第2天"]
+
+
+def test_docx_is_a4_with_east_asian_fonts(tmp_path: Path) -> None:
+    document = Document(str(saved_docx(tmp_path)))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "宋体"
+
+
+@pytest.mark.office
+def test_libreoffice_renders_the_chinese_agenda(tmp_path: Path) -> None:
+    pdf = docx_to_pdf(saved_docx(tmp_path))
+    text = pdf_text(pdf)
+    assert "两天课程" in text and "第一天上午" in text and "午餐" in text and "第2天" in text
+    assert "CJK" in pdf_fonts(pdf) or "Song" in pdf_fonts(pdf)
+
+
+@pytest.mark.office
+def test_chromium_prints_the_html_agenda_on_a4(tmp_path: Path) -> None:
+    course, agenda = planned(TWO_DAYS)
+    html = tmp_path / "agenda.html"
+    html.write_text(render_html(agenda, course.language), encoding="utf-8")
+    pdf = html_to_pdf(html)
+    text = pdf_text(pdf)
+    assert "两天课程" in text and "第二天全天(续)" in text and "15:15–17:00" in text
+    assert 1 <= pdf_pages(pdf) <= 2
