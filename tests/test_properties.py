@@ -43,6 +43,8 @@ def to_spec(modules: list[Tree], course_minutes: int | None) -> str:
     spec: dict[str, Any] = {"title": "随机课程"}
     if course_minutes is not None:
         spec["duration"] = f"{course_minutes}分钟"
+    # a day long enough for any generated course: this property is about the sums
+    spec["schedule"] = {"start": "07:00", "latest_end": "23:00"}
     spec["modules"] = [node(m) for m in modules]
     return yaml.safe_dump(spec, allow_unicode=True, sort_keys=False)
 
