@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -46,7 +46,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        Optional[bool],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        bool | None,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
@@ -152,6 +152,15 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def fail(path: Path, code: str, message: str) -> NoReturn:
+    """One located error line for a problem found outside a spec (a template, a PDF), exit 1."""
+    from .problems import Mark, error
+    from .report import problem_text
+
+    err_console().print(problem_text(error(Mark(), code, message), path.as_posix()), soft_wrap=True)
+    raise typer.Exit(1)
+
+
 def checked_course(path: Path) -> CourseResult:
     """Load and validate one course; print its problems to stderr; exit 1 on errors."""
     from .check import check_course
@@ -215,14 +224,14 @@ def agenda(
             help="Write here (md/json default: stdout; html/docx default: ./<course-id>.agenda.<ext>).",
         ),
     ] = None,
-    start: Annotated[Optional[str], typer.Option(help="Day start, HH:MM.")] = None,  # noqa: UP045
-    lunch: Annotated[Optional[str], typer.Option(help="Lunch HH:MM-HH:MM, or none.")] = None,  # noqa: UP045
+    start: Annotated[str | None, typer.Option(help="Day start, HH:MM.")] = None,
+    lunch: Annotated[str | None, typer.Option(help="Lunch HH:MM-HH:MM, or none.")] = None,
     breaks: Annotated[
         list[str] | None,
         typer.Option("--break", help="A tea break HH:MM-HH:MM (repeat; 'none' for no breaks)."),
     ] = None,
-    latest_end: Annotated[Optional[str], typer.Option(help="Latest a day may end, HH:MM.")] = None,  # noqa: UP045
-    date: Annotated[Optional[str], typer.Option(help="First day's date, YYYY-MM-DD.")] = None,  # noqa: UP045
+    latest_end: Annotated[str | None, typer.Option(help="Latest a day may end, HH:MM.")] = None,
+    date: Annotated[str | None, typer.Option(help="First day's date, YYYY-MM-DD.")] = None,
     skip_weekends: Annotated[
         bool, typer.Option("--skip-weekends", help="Dated days skip Saturday and Sunday.")
     ] = False,
@@ -283,6 +292,82 @@ def write_agenda(planned: Agenda, course: Course, format: str, output: Path | No
             )
             save_atomic(output, lambda tmp: document.save(str(tmp)))
     err_console().print(f"wrote {output}")
+
+
+@app.command()
+def proposal(
+    course: Annotated[Path, typer.Argument(help="A course spec.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Where to write (default: ./<course-id>.proposal.docx)."
+        ),
+    ] = None,
+    client: Annotated[str, typer.Option(help="Client company, shown on the cover.")] = "",
+    date: Annotated[
+        str | None, typer.Option(help="Proposal / first delivery date, YYYY-MM-DD.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option(help="A .docx template (styles, logo, header) to build from.")
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write a PDF through LibreOffice.")
+    ] = False,
+) -> None:
+    """The client proposal as a Word document."""
+    import datetime as dt
+
+    from .agenda.plan import plan_agenda
+    from .files import save_atomic
+    from .render.docx_base import TemplateError
+    from .render.proposal import ProposalInput, build_proposal
+
+    try:
+        when = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"{date!r} is not a date like 2026-12-08", param_hint="--date"
+        ) from None
+    result = checked_course(course)
+    assert result.course is not None and result.timing is not None
+    planned = plan_agenda(result.course, result.timing, first_date=when)
+    chosen = template or result.course.template
+    try:
+        document = build_proposal(
+            ProposalInput(result.course, result.timing, planned, client, when, chosen)
+        )
+    except TemplateError as exc:
+        fail(chosen or course, "template", str(exc))
+    target = output or Path(f"{result.course.id}.proposal.docx")
+    save_atomic(target, lambda tmp: document.save(str(tmp)))
+    err_console().print(f"wrote {target}")
+    if pdf:
+        from .render.pdf import PdfError, to_pdf
+
+        try:
+            err_console().print(f"wrote {to_pdf(target)}")
+        except PdfError as exc:
+            fail(target, "pdf", str(exc))
+
+
+@template_app.command("init")
+def template_init(
+    path: Annotated[
+        Path, typer.Argument(help="Where to write the template, e.g. templates/brand.docx.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the default Word template, to brand in Word and pass with --template."""
+    from .files import write_bytes_atomic
+    from .render.docx_base import default_template
+
+    if path.exists() and not force:
+        typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
+        raise typer.Exit(1)
+    write_bytes_atomic(path, default_template().read_bytes())
+    typer.echo(
+        f"wrote {path}: edit its styles, header and footer in Word, then pass it with --template"
+    )
 
 
 def main() -> None:

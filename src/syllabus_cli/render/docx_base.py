@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 REQUIRED_STYLES = (
@@ -74,7 +76,10 @@ def set_fonts(rpr_parent: Any, latin: str, east_asian: str, lang: str = "zh-CN")
 class Styles:
     """The styles a document build uses, resolved once."""
 
-    def __init__(self, document: Any, fonts: Fonts, *, restyle: bool) -> None:
+    def __init__(self, document: Any, fonts: Fonts, *, mode: str) -> None:
+        """``mode``: "keep" (our default template: fonts already set), "restyle" (set our
+        fonts on every style used), "ensure" (a user's template: keep its look, only make
+        sure Chinese has a font that no theme overrides)."""
         self.document = document
         found: dict[str, Any] = {}
         by_name = {s.name: s for s in document.styles}
@@ -88,15 +93,45 @@ class Styles:
             found[name] = by_name[name]
         found.update(_own_styles(document, by_name))
         self._styles = found
-        if restyle:
+        self._prototypes: dict[str, Any] = {}
+        if mode == "restyle":
             apply_fonts(
                 document, fonts, [found[n] for n in (*REQUIRED_STYLES, *OWN_STYLES) if n in found]
             )
-        else:  # a user's template keeps its look; only the East Asian slots are ensured
+        elif mode == "ensure":
             ensure_east_asian(document, fonts, [found[n] for n in REQUIRED_STYLES])
 
     def __getitem__(self, name: str) -> Any:
         return self._styles[name]
+
+    def paragraph(self, container: Any, text: str = "", name: str = "Normal") -> Any:
+        """Add a paragraph in style ``name`` to a document (or any block container).
+
+        Built from a per-style lxml prototype and placed with one ``addprevious``:
+        python-docx's ``add_paragraph(style=…)`` scans every style and every body child
+        for each paragraph, which made a proposal cost twice as much."""
+        prototype = self._prototypes.get(name)
+        if prototype is None:
+            prototype = OxmlElement("w:p")
+            if name != "Normal":
+                ppr = OxmlElement("w:pPr")
+                pstyle = OxmlElement("w:pStyle")
+                pstyle.set(qn("w:val"), self._styles[name].style_id)
+                ppr.append(pstyle)
+                prototype.append(ppr)
+            self._prototypes[name] = prototype
+        p = deepcopy(prototype)
+        body = getattr(container, "_body", container)  # a Document, or a cell/body itself
+        element = body._element
+        sect_pr = element.find(qn("w:sectPr"))
+        if sect_pr is not None:
+            sect_pr.addprevious(p)
+        else:
+            element.append(p)
+        paragraph = Paragraph(p, body)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
 
 
 def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:
@@ -170,6 +205,14 @@ def set_a4(document: Any, margin_cm: float = 2.2) -> None:
         for side in ("left_margin", "right_margin"):
             setattr(section, side, Cm(margin_cm))
         section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+
+
+def styles_for(document: Any, template: Path | None, fonts: Fonts) -> Styles:
+    """Our template with default fonts needs nothing done; custom fonts restyle it; a
+    user's template is only made safe for Chinese."""
+    if template is not None:
+        return Styles(document, fonts, mode="ensure")
+    return Styles(document, fonts, mode="keep" if fonts == Fonts() else "restyle")
 
 
 def open_document(template: Path | None) -> Any:

@@ -78,7 +78,7 @@ def build_default_template(out: Path, fonts: Fonts | None = None) -> None:
     latent = styles_el.find(qn("w:latentStyles"))
     if latent is not None:
         styles_el.remove(latent)
-    Styles(document, fonts or Fonts(), restyle=True)  # adds our own styles, sets fonts
+    Styles(document, fonts or Fonts(), mode="restyle")  # adds our own styles, sets fonts
     for style in list(document.styles):
         if style.name not in KEEP:
             styles_el.remove(style.element)
