@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agenda.plan import plan_agenda
-from .load import YMap, load_file
+from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
 from .spec.build import Built, build_course
 from .spec.model import Course, Node
@@ -83,28 +83,42 @@ def check_course(built: Built, path: Path) -> CourseResult:
 
 
 def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
+    """Courses and pack files under ``paths``; instructor profiles found while walking a
+    folder are checked through the courses that use them."""
     results = []
     for path, missing in find_specs(paths):
         if missing is not None:
             results.append(CourseResult(path, "", None, 0, (missing,)))
             continue
         loaded = load_file(path)
-        if loaded.root is not None and not looks_like_course(loaded.root):
-            continue  # an instructor profile or pack file found in a folder walk
-        results.append(check_course(build_course(loaded), path))
+        kind = kind_of(loaded.root)
+        if kind == "pack":
+            results.append(check_pack(loaded))
+        elif kind == "course":
+            results.append(check_course(build_course(loaded), path))
     return results
 
 
-def looks_like_course(root: object) -> bool:
-    """Packs (``courses``/``client``) and instructor profiles (``name``) found while walking
-    a folder are not courses; anything else is checked as one, so a broken course is
-    never skipped."""
+def check_pack(loaded: Loaded) -> CourseResult:
+    from .pack.spec import build_pack
+
+    pack, problems = build_pack(loaded)
+    return CourseResult(
+        loaded.path, pack.title if pack else "", None, 0, tuple(sorted(set(problems)))
+    )
+
+
+def kind_of(root: object) -> str:
+    """course, pack or instructor. Anything unclear is checked as a course, so a broken
+    course is never skipped."""
     if not isinstance(root, YMap):
-        return True
+        return "course"
     keys = {e.key for e in root.entries}
     if "modules" in keys:
-        return True
-    return not ({"courses", "client"} & keys or "name" in keys)
+        return "course"
+    if {"courses", "client"} & keys:
+        return "pack"
+    return "instructor" if "name" in keys else "course"
 
 
 def todo_problems(course: Course) -> list[Problem]:

@@ -19,6 +19,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .agenda.layout import Agenda
     from .check import CourseResult
+    from .problems import Problem
     from .spec.model import Course, Schedule
 
 app = typer.Typer(
@@ -368,6 +369,91 @@ def template_init(
     typer.echo(
         f"wrote {path}: edit its styles, header and footer in Word, then pass it with --template"
     )
+
+
+def _workers(jobs: int | None) -> int:
+    from .pack.run import default_jobs
+
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
+    return jobs or default_jobs()
+
+
+@app.command()
+def export(
+    paths: Annotated[list[Path], typer.Argument(help="Course specs or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder: one sub-folder per course.")],
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores).")
+    ] = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma list of docx, html, md, pdf.")
+    ] = "docx,html,md",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files changed by hand since the last build.")
+    ] = False,
+) -> None:
+    """Every document for every course: proposal and agenda, in parallel."""
+    from .batch_report import BatchProgress, print_summary
+    from .check import find_specs, kind_of
+    from .load import load_file
+    from .pack.jobs import FORMATS
+    from .pack.run import export as run_export
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen or any(f not in FORMATS for f in chosen):
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    workers = _workers(jobs)
+    specs, missing = [], []
+    for path, problem in find_specs(paths):
+        if problem is not None:
+            missing.append((path, problem))
+        elif kind_of(load_file(path).root) == "course":
+            specs.append(path)
+    for path, problem in missing:
+        fail_soft(path, problem)
+    out_console = console()
+    with BatchProgress(out_console, len(specs), "exporting") as progress:
+        batch = run_export(
+            specs, out, workers=workers, formats=chosen, force=force, listener=progress
+        )
+    print_summary(out_console, batch)
+    raise typer.Exit(0 if batch.ok and not missing else 1)
+
+
+@app.command()
+def pack(
+    pack_file: Annotated[
+        Path, typer.Argument(metavar="PACK.yaml", help="A pack file (packs/*.yaml).")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder: the pack goes to OUT/<pack-id>/.")
+    ],
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files changed by hand since the last build.")
+    ] = False,
+) -> None:
+    """A client pack: every course's documents, a combined proposal, an index and a zip."""
+    from .batch_report import BatchProgress, print_summary
+    from .pack.run import build_pack_folder
+
+    workers = _workers(jobs)
+    if not pack_file.is_file():
+        fail(pack_file, "file-missing", "no such pack file")
+    out_console = console()
+    with BatchProgress(out_console, 0, "building") as progress:
+        batch = build_pack_folder(pack_file, out, workers=workers, force=force, listener=progress)
+    print_summary(out_console, batch)
+    raise typer.Exit(0 if batch.ok else 1)
+
+
+def fail_soft(path: Path, problem: Problem) -> None:
+    from .report import problem_text
+
+    err_console().print(problem_text(problem, path.as_posix()), soft_wrap=True)
 
 
 def main() -> None:

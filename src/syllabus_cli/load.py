@@ -234,8 +234,30 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     return Loaded(path, text, root, tuple(walker.problems))
 
 
+_CACHE: dict[tuple[str, int, int], Loaded] = {}
+_CACHE_SIZE = 2048
+
+
 def load_file(path: Path) -> Loaded:
-    """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem."""
+    """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem.
+
+    Memoised by path, modification time and size: a batch looks at each spec several
+    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load_file(path)
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(key)
+    if cached is None or cached.path != path:
+        cached = _load_file(path)
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = cached
+    return cached
+
+
+def _load_file(path: Path) -> Loaded:
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)

@@ -16,15 +16,28 @@ class PdfError(Exception):
 def to_pdf(docx: Path, timeout: int = 180) -> Path:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
-        raise PdfError("LibreOffice (soffice) is not installed; install it to use --pdf "
-                       "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui)")  # fmt: skip
+        raise PdfError(
+            "LibreOffice (soffice) is not installed; install it to use --pdf "
+            "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui)"
+        )
     with tempfile.TemporaryDirectory(prefix="syllabus-lo-") as profile:
         try:
             done = subprocess.run(
-                [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                 "--outdir", str(docx.parent.resolve()), str(docx.resolve())],
-                capture_output=True, text=True, timeout=timeout, check=False,
-            )  # fmt: skip
+                [
+                    office,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(docx.parent.resolve()),
+                    str(docx.resolve()),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             raise PdfError(f"LibreOffice did not finish within {timeout} s") from None
     pdf = docx.with_suffix(".pdf")

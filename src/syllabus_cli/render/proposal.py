@@ -55,15 +55,20 @@ class ProposalInput:
     fonts: Fonts = field(default_factory=Fonts)
 
 
-class _Writer:
-    def __init__(self, document: Any, styles: Styles, language: str) -> None:
+class Writer:
+    def __init__(self, document: Any, styles: Styles, language: str, offset: int = 0) -> None:
         self.doc = document
         self.styles = styles
         self.language = language
         self.t = LABELS[language]
+        self.offset = offset  # 1 in a pack's combined proposal: each course sits under its title
 
     def heading(self, text: str, level: int) -> None:
-        self.styles.paragraph(self.doc, text, f"Heading {level}")
+        level += self.offset
+        if level <= 3:
+            self.styles.paragraph(self.doc, text, f"Heading {level}")
+        else:
+            self.styles.paragraph(self.doc).add_run(text).bold = True
 
     def paragraphs(self, text: str) -> None:
         for block in (b.strip() for b in text.split("\n")):
@@ -85,7 +90,7 @@ class _Writer:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _cover(w: _Writer, data: ProposalInput) -> None:
+def _cover(w: Writer, data: ProposalInput) -> None:
     course, t = data.course, w.t
     for _ in range(4):
         w.doc.add_paragraph()
@@ -110,7 +115,7 @@ def _cover(w: _Writer, data: ProposalInput) -> None:
     w.page_break()
 
 
-def _toc(w: _Writer) -> None:
+def toc(w: Writer) -> None:
     """A real TOC field (Word fills it on open: updateFields is set) with a visible hint."""
     w.styles.paragraph(w.doc, w.t["contents"], "Subtitle")  # not a Heading: stays out of the TOC
     paragraph = w.styles.paragraph(w.doc, "", "Syllabus Meta")
@@ -127,16 +132,9 @@ def _minutes(node: TimedNode, language: str) -> str:
     return f" ({format_minutes(node.minutes, language)})" if node.minutes else ""
 
 
-def _outline(w: _Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
+def _outline(w: Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
     for node in nodes:
-        text = node.title + _minutes(node, w.language)
-        if depth <= 1:
-            w.heading(text, 2)
-        elif depth == 2:
-            w.heading(text, 3)
-        else:
-            paragraph = w.styles.paragraph(w.doc)
-            paragraph.add_run(text).bold = True
+        w.heading(node.title + _minutes(node, w.language), depth + 1)
         if node.node.notes:
             w.paragraphs(node.node.notes)
         w.bullets(node.node.points)
@@ -146,7 +144,7 @@ def _outline(w: _Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
         _outline(w, node.children, depth + 1)
 
 
-def _instructor(w: _Writer, who: Instructor) -> None:
+def instructor_section(w: Writer, who: Instructor) -> None:
     t = w.t
     w.heading(t["profile"], 1)
     head = w.styles.paragraph(w.doc)
@@ -162,16 +160,15 @@ def _instructor(w: _Writer, who: Instructor) -> None:
     if who.clients:
         w.heading(t["clients"], 2)
         w.styles.paragraph(w.doc, t["list_sep"].join(who.clients))
+    if who.contact:
+        w.heading(t["contact"], 1)
+        for label, value in who.contact:
+            w.paragraphs(f"{label}: {value}" if label else value)
 
 
-def build_proposal(data: ProposalInput) -> Any:
-    course = data.course
-    document = open_document(data.template)
-    styles = styles_for(document, data.template, data.fonts)  # our template is A4 already
-    w = _Writer(document, styles, course.language)
-    t = w.t
-    _cover(w, data)
-    _toc(w)
+def course_body(w: Writer, data: ProposalInput) -> None:
+    """Everything after the cover and the TOC, for one course."""
+    course, t = data.course, w.t
     if course.background:
         w.heading(t["background"], 1)
         w.paragraphs(course.background)
@@ -195,23 +192,31 @@ def build_proposal(data: ProposalInput) -> Any:
     _outline(w, data.timing.modules, 1)
     if data.agenda is not None and data.agenda.days:
         w.heading(t["agenda"], 1)
-        add_agenda(document, styles, data.agenda, course.language, heading_level=2)
-    if course.instructor:
-        _instructor(w, course.instructor)
-        if course.instructor.contact:
-            w.heading(t["contact"], 1)
-            for label, value in course.instructor.contact:
-                w.paragraphs(f"{label}: {value}" if label else value)
-    _page_numbers(document)
+        add_agenda(
+            w.doc, w.styles, data.agenda, course.language, heading_level=min(2 + w.offset, 3)
+        )
+    if course.instructor and w.offset == 0:
+        instructor_section(w, course.instructor)
+
+
+def build_proposal(data: ProposalInput) -> Any:
+    course = data.course
+    document = open_document(data.template)
+    styles = styles_for(document, data.template, data.fonts)  # our template is A4 already
+    w = Writer(document, styles, course.language)
+    _cover(w, data)
+    toc(w)
+    course_body(w, data)
+    page_numbers(document)
     props = document.core_properties
     props.title = course.title
-    props.subject = t["proposal"]
+    props.subject = w.t["proposal"]
     props.author = course.instructor.name if course.instructor else ""
     props.keywords = data.client
     return document
 
 
-def _page_numbers(document: Any) -> None:
+def page_numbers(document: Any) -> None:
     """Page X / Y in the footer, unless the template's footer already has a field."""
     footer = document.sections[0].footer
     if not footer.is_linked_to_previous and footer._element.findall(".//" + qn("w:fldChar")):

@@ -1,0 +1,293 @@
+"""One course's documents: the unit of work a batch runs, in any process.
+
+A job never raises: whatever goes wrong in one course comes back as its result, so a
+batch always finishes the others. Writes are atomic; a file changed by hand since the
+last build is left alone (unless ``force``); a course whose inputs and outputs are
+unchanged is not rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..spec.model import Course, Instructor, Schedule
+from .manifest import file_hash, sha256
+from .names import inside, safe_name
+
+FORMATS = ("docx", "html", "md", "pdf")
+
+
+@dataclass(frozen=True)
+class Job:
+    spec: Path
+    root: Path  # the output folder the manifest lives in
+    folder: str  # this course's folder, relative to root ("" for none)
+    formats: tuple[str, ...] = ("docx", "html", "md")
+    client: str = ""
+    date: dt.date | None = None
+    schedule: Schedule | None = None  # a pack's override layer
+    template: Path | None = None
+    instructor: Instructor | None = None  # a pack's instructor replaces the course's
+    force: bool = False
+    known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
+    known_inputs: str | None = None
+
+
+@dataclass(frozen=True)
+class JobResult:
+    spec: Path
+    key: str
+    title: str = ""
+    course_id: str = ""
+    outputs: tuple[str, ...] = ()  # every document this course has, relative to root
+    written: dict[str, str] = field(default_factory=dict)  # written now: path -> hash
+    kept: tuple[str, ...] = ()  # changed by hand since the last build, left alone
+    inputs: str = ""
+    unchanged: bool = False
+    problems: tuple[str, ...] = ()  # formatted, for the summary
+    error: str = ""
+    seconds: float = 0.0
+    peak_kib: int = 0  # the building process's peak memory, for bench/
+    language: str = "zh"
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and not self.kept
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a course's documents are built from, read cheaply (no validation)."""
+
+    digest: str
+    course_id: str
+    title: str
+    language: str
+
+
+def read_inputs(job: Job) -> Inputs:
+    """Hash of the spec's bytes, the files it references (instructor, template) and the
+    options; the course id and title from the YAML. Cheap enough to run in the parent
+    for every course, so an unchanged course never reaches a worker."""
+    from ..load import YMap, YScalar, load_file
+
+    loaded = load_file(job.spec)
+    root = loaded.root if isinstance(loaded.root, YMap) else None
+
+    def text(key: str) -> str:
+        entry = root.get(key) if root is not None else None
+        return (
+            str(entry.value.value).strip()
+            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
+            else ""
+        )
+
+    def referenced(key: str) -> bytes:
+        ref = text(key)
+        path = job.spec.parent / ref if ref else None
+        return path.read_bytes() if path is not None and path.is_file() else b""
+
+    digest = hashlib.sha256()
+    template = (
+        job.template.read_bytes()
+        if job.template and job.template.is_file()
+        else referenced("template")
+    )
+    for part in (
+        __version__.encode(),
+        job.spec.read_bytes(),
+        referenced("instructor"),
+        template,
+        repr(
+            (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder)
+        ).encode(),
+    ):
+        digest.update(hashlib.sha256(part).digest())
+    return Inputs(
+        digest.hexdigest(), text("id") or job.spec.stem, text("title"), text("language") or "zh"
+    )
+
+
+def outputs_of(job: Job, course_id: str) -> dict[str, str]:
+    """kind -> path relative to the output root."""
+    names = document_names(course_id, job.formats)
+    return {kind: f"{job.folder}/{name}" if job.folder else name for kind, name in names.items()}
+
+
+def unchanged(job: Job) -> JobResult | None:
+    """The result of a course whose inputs and outputs are as the last build left them."""
+    if job.force or job.known_inputs is None:
+        return None
+    inputs = read_inputs(job)
+    outputs = tuple(outputs_of(job, inputs.course_id).values())
+    if job.known_inputs == inputs.digest and all(
+        p in job.known and file_hash(job.root / p) == job.known[p] for p in outputs
+    ):
+        return JobResult(
+            job.spec,
+            str(job.spec),
+            inputs.title,
+            inputs.course_id,
+            outputs,
+            inputs=inputs.digest,
+            unchanged=True,
+        )
+    return None
+
+
+def run_job(job: Job) -> JobResult:
+    start = time.perf_counter()
+    try:
+        result = _run(job)
+    except Exception as exc:  # one course's crash is its own result, never the batch's
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        result = JobResult(
+            job.spec,
+            str(job.spec),
+            error=f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
+        )
+    return _timed(result, time.perf_counter() - start)
+
+
+def _timed(result: JobResult, seconds: float) -> JobResult:
+    from dataclasses import replace
+
+    return replace(result, seconds=seconds)
+
+
+def _run(job: Job) -> JobResult:
+    from dataclasses import replace
+
+    from ..check import check_course
+    from ..load import load_file
+    from ..spec.build import build_course
+
+    loaded = load_file(job.spec)
+    result = check_course(build_course(loaded), job.spec)
+    key = str(job.spec)
+    problems = tuple(p.format(job.spec.as_posix()) for p in result.problems)
+    if result.errors or result.course is None or result.timing is None:
+        return JobResult(
+            job.spec,
+            key,
+            result.title,
+            problems=problems,
+            error=f"{len(result.errors)} error(s) in the spec",
+        )
+    course = result.course
+    if job.instructor is not None:
+        course = replace(course, instructor=job.instructor)
+    inputs = read_inputs(job)
+    rel = outputs_of(job, course.id)
+    for path in rel.values():
+        inside(job.root, path)  # refuse before writing anything
+    base = JobResult(
+        job.spec,
+        key,
+        course.title,
+        course.id,
+        tuple(rel.values()),
+        inputs=inputs.digest,
+        problems=problems,
+    )
+    written, kept = _write_documents(job, course, result.timing, rel)
+    return replace(base, written=written, kept=tuple(kept), peak_kib=_peak_kib())
+
+
+def _peak_kib() -> int:
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
+    stem = safe_name(course_id)
+    names: dict[str, str] = {}
+    if "docx" in formats:
+        names["proposal.docx"] = f"{stem}.proposal.docx"
+        names["agenda.docx"] = f"{stem}.agenda.docx"
+    if "html" in formats:
+        names["agenda.html"] = f"{stem}.agenda.html"
+    if "md" in formats:
+        names["agenda.md"] = f"{stem}.agenda.md"
+    if "pdf" in formats:
+        names["proposal.pdf"] = f"{stem}.proposal.pdf"
+    return names
+
+
+def _write_documents(
+    job: Job, course: Course, timing: object, rel: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    from ..agenda.plan import plan_agenda
+    from ..render.agenda_docx import agenda_document
+    from ..render.agenda_text import render_html, render_markdown
+    from ..render.proposal import ProposalInput, build_proposal
+    from .zipping import document_bytes
+
+    overrides = (job.schedule,) if job.schedule else ()
+    agenda = plan_agenda(course, timing, overrides=overrides, first_date=job.date)  # type: ignore[arg-type]
+    template = job.template or course.template
+    makers = {
+        "proposal.docx": lambda: document_bytes(
+            build_proposal(ProposalInput(course, timing, agenda, job.client, job.date, template))  # type: ignore[arg-type]
+        ),
+        "agenda.docx": lambda: document_bytes(
+            agenda_document(agenda, course.language, subtitle=course.subtitle, template=template)
+        ),
+        "agenda.html": lambda: render_html(agenda, course.language, course.subtitle).encode(
+            "utf-8"
+        ),
+        "agenda.md": lambda: render_markdown(agenda, course.language).encode("utf-8"),
+    }
+    written: dict[str, str] = {}
+    kept: list[str] = []
+    for kind, path in rel.items():
+        if kind == "proposal.pdf":
+            continue
+        data = makers[kind]()
+        outcome = put(job, path, data)
+        if outcome is None:
+            kept.append(path)
+        else:
+            written[path] = outcome
+    if "proposal.pdf" in rel:
+        pdf_path = rel["proposal.pdf"]
+        outcome = _pdf(job, pdf_path, makers["proposal.docx"]())
+        if outcome is None:
+            kept.append(pdf_path)
+        else:
+            written[pdf_path] = outcome
+    return written, kept
+
+
+def put(job: Job, relative: str, data: bytes) -> str | None:
+    """Write ``data`` atomically unless the file there was changed by hand since the last
+    build (None then). Returns the hash of what is there now."""
+    from ..files import write_bytes_atomic
+
+    target = inside(job.root, relative)
+    current = file_hash(target)
+    digest = sha256(data)
+    if current == digest:
+        return digest  # already exactly this: no write, no new mtime
+    if current is not None and current != job.known.get(relative) and not job.force:
+        return None
+    write_bytes_atomic(target, data)
+    return digest
+
+
+def _pdf(job: Job, relative: str, docx: bytes) -> str | None:
+    import tempfile
+
+    from ..render.pdf import to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
+        source = Path(tmp) / "proposal.docx"
+        source.write_bytes(docx)
+        return put(job, relative, to_pdf(source).read_bytes())

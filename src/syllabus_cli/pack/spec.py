@@ -1,0 +1,158 @@
+"""A pack file: a client, a project, and the course specs to build for them.
+
+Read with the same readers and key table as a course, so its problems look the same:
+missing course files, the same course twice, dates out of order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load import Loaded, YScalar, YSeq, load_file
+from ..problems import Mark, Problem, warning
+from ..spec import fields
+from ..spec.build import Loader, instructor_from, schedule_from
+from ..spec.model import Instructor, Schedule
+from ..spec.read import Reader
+
+
+@dataclass(frozen=True)
+class PackCourse:
+    path: Path
+    mark: Mark
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Pack:
+    path: Path
+    id: str
+    client: str
+    title: str
+    courses: tuple[PackCourse, ...]
+    instructor: Instructor | None = None
+    date: dt.date | None = None
+    schedule: Schedule = field(default_factory=Schedule)
+    template: Path | None = None
+    language: str | None = None
+
+
+def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
+    if loaded.root is None:
+        return None, loaded.problems
+    reader = Reader()
+    reader.problems.extend(loaded.problems)
+    known = reader.mapping(loaded.root, "the pack", fields.PACK)
+    if known is None:
+        return None, tuple(reader.problems)
+    base = loaded.path.parent
+    courses: list[PackCourse] = []
+    entry = known.get("courses")
+    if entry is not None:
+        value = entry.value
+        if not isinstance(value, YSeq):
+            reader.wrong_type(value, "courses", "a list of course spec paths")
+        else:
+            for item in value.items:
+                course = _pack_course(reader, item, base)
+                if course is not None:
+                    courses.append(course)
+    template = None
+    if "template" in known:
+        tv = known["template"].value
+        if isinstance(tv, YScalar) and isinstance(tv.value, str) and tv.value.strip():
+            template = base / tv.value.strip()
+            if not template.is_file():
+                reader.add(tv.mark, "file-missing", f"template {tv.value.strip()} not found")
+        else:
+            reader.wrong_type(tv, "template", "a .docx path")
+    language = None
+    if "language" in known:
+        lv = known["language"].value
+        if isinstance(lv, YScalar) and lv.value in ("zh", "en"):
+            language = str(lv.value)
+        else:
+            reader.add(lv.mark, "language", "'language' must be zh or en")
+    pack = Pack(
+        path=loaded.path,
+        id=loaded.path.stem,
+        client=reader.text(known.get("client"), required=True),
+        title=reader.text(known.get("title"), required=True),
+        courses=tuple(courses),
+        instructor=instructor_from(reader, known.get("instructor"), base, load),
+        date=reader.date(known.get("date")),
+        schedule=schedule_from(reader, known.get("schedule")),
+        template=template,
+        language=language,
+    )
+    return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
+
+
+def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
+    from ..load import YMap
+
+    if isinstance(item, YScalar) and isinstance(item.value, str) and item.value.strip():
+        path, mark, date = _norm(base / item.value.strip()), item.mark, None
+    elif isinstance(item, YMap):
+        known = reader.mapping(item, "a pack course", fields.PACK_COURSE)
+        if known is None or "path" not in known:
+            return None
+        pv = known["path"].value
+        if not (isinstance(pv, YScalar) and isinstance(pv.value, str) and pv.value.strip()):
+            reader.wrong_type(pv, "path", "a course spec path")
+            return None
+        path, mark, date = _norm(base / pv.value.strip()), pv.mark, reader.date(known.get("date"))
+    else:
+        mark = item.mark if isinstance(item, YScalar | YSeq | YMap) else Mark()
+        reader.add(mark, "type", "a pack course must be a path or {path: ..., date: ...}")
+        return None
+    if not path.is_file():
+        reader.add(mark, "file-missing", f"course spec {path.as_posix()} not found")
+    return PackCourse(path, mark, date)
+
+
+def _norm(path: Path) -> Path:
+    """``packs/../courses/x.yaml`` as ``courses/x.yaml`` (what a user expects to read)."""
+    import os
+
+    return Path(os.path.normpath(path))
+
+
+def _cross_checks(pack: Pack) -> list[Problem]:
+    from ..problems import error
+
+    problems: list[Problem] = []
+    seen: dict[Path, Mark] = {}
+    for course in pack.courses:
+        key = course.path.resolve()
+        if key in seen:
+            problems.append(
+                error(
+                    course.mark,
+                    "duplicate-course",
+                    f"the same course is listed twice (first at line {seen[key].line})",
+                )
+            )
+        seen.setdefault(key, course.mark)
+        if pack.date and course.date and course.date < pack.date:
+            problems.append(
+                error(
+                    course.mark,
+                    "date-order",
+                    f"course date {course.date} is before the pack's first day {pack.date}",
+                )
+            )
+    dated = [c for c in pack.courses if c.date]
+    for earlier, later in itertools.pairwise(dated):
+        if later.date and earlier.date and later.date < earlier.date:
+            problems.append(
+                warning(
+                    later.mark,
+                    "date-order",
+                    f"course date {later.date} is before the previous course's {earlier.date}",
+                )
+            )
+    return problems

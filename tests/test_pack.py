@@ -1,0 +1,249 @@
+"""Batch builds lose nothing: packs, export, hand edits, failures, hostile names, zips."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from syllabus_cli.cli import app
+from syllabus_cli.files import save_atomic
+from syllabus_cli.pack.names import UnsafePath, inside, safe_name
+from syllabus_cli.pack.run import build_pack_folder, export
+
+from .conftest import REPO
+
+runner = CliRunner()
+PACK = REPO / "packs" / "3c-ecommerce-service.yaml"
+GOOD = "title: {title}\nid: {id}\nduration: 1h\nschedule: {{breaks: []}}\nmodules:\n  - {{title: 一, duration: 1h}}\n"
+
+
+def cli(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
+    code, out = cli("pack", str(PACK), "--out", str(tmp_path), "--jobs", "1")
+    assert code == 0, out
+    root = tmp_path / "3c-ecommerce-service"
+    index = (root / "index.md").read_text(encoding="utf-8")
+    linked = sorted(
+        line.split("](")[1].split(")")[0] for line in index.split("[")[1:] if "](" in line
+    )
+    with zipfile.ZipFile(root / "3c-ecommerce-service.zip") as archive:
+        names = archive.namelist()
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
+    in_zip = sorted(n.removeprefix("3c-ecommerce-service/") for n in names)
+    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html", "index.md",
+                   "3c-ecommerce-service.proposal.docx"]) == in_zip  # fmt: skip
+    assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in in_zip
+
+
+def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Path) -> None:
+    build_pack_folder(PACK, tmp_path, workers=1, force=False)
+    doc = Document(str(tmp_path / "3c-ecommerce-service" / "3c-ecommerce-service.proposal.docx"))
+    from docx.oxml.ns import qn
+
+    assert [t.text.strip() for t in doc.element.body.iter(qn("w:instrText"))] == [
+        'TOC \\o "1-2" \\h \\z \\u'
+    ]
+    h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert h1[:4] == [
+        "项目概览",
+        "电商客服销售能力提升",
+        "奶粉行业O2O新零售与本地生活平台运营",
+        "终端管理提升品牌零售业绩",
+    ]
+    overview = [[c.text for c in r.cells] for r in doc.tables[0].rows]
+    assert overview[1] == ["1", "电商客服销售能力提升", "2026-12-08", "8小时"]
+    assert overview[2][2] == "2026-12-10" and overview[-1] == ["", "合计", "", "14小时"]
+    assert "为 某3C品牌电商服务部 定制" in [p.text for p in doc.paragraphs]
+
+
+def test_rebuild_with_nothing_changed_skips_the_work(tmp_path: Path) -> None:
+    first = build_pack_folder(PACK, tmp_path, workers=1, force=False)
+    before = tree(tmp_path)
+    second = build_pack_folder(PACK, tmp_path, workers=1, force=False)
+    assert all(not r.unchanged for r in first.results) and all(r.unchanged for r in second.results)
+    assert tree(tmp_path) == before  # the zip too: byte-identical
+
+
+def test_jobs_1_and_2_give_identical_bytes(tmp_path: Path) -> None:
+    build_pack_folder(PACK, tmp_path / "one", workers=1, force=False)
+    build_pack_folder(PACK, tmp_path / "two", workers=2, force=False)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_hand_edited_output_survives_and_force_replaces_it(tmp_path: Path) -> None:
+    assert cli("pack", str(PACK), "--out", str(tmp_path), "-j", "1")[0] == 0
+    edited = tmp_path / "3c-ecommerce-service" / "o2o-newretail" / "o2o-newretail.proposal.docx"
+    doc = Document(str(edited))
+    doc.add_paragraph("讲师手工修改")
+    doc.save(str(edited))
+    mine = edited.read_bytes()
+    code, out = cli("pack", str(PACK), "--out", str(tmp_path), "-j", "1")
+    assert code == 1 and "o2o-newretail.proposal.docx: changed since the last build; kept" in out
+    assert edited.read_bytes() == mine
+    assert cli("pack", str(PACK), "--out", str(tmp_path), "-j", "1", "--force")[0] == 0
+    assert "讲师手工修改" not in [p.text for p in Document(str(edited)).paragraphs]
+
+
+def test_a_failing_course_mid_batch_leaves_the_others_built(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.yaml").write_text(GOOD.format(title="甲", id="a"), encoding="utf-8")
+    (src / "b.yaml").write_text(
+        "title: 乙\nduration: 2h\nmodules: [{title: x, duration: 1h}]\n", encoding="utf-8"
+    )
+    (src / "c.yaml").write_bytes("title: 丙\n".encode("gbk"))
+    (src / "d.yaml").write_text(GOOD.format(title="丁", id="d"), encoding="utf-8")
+    code, out = cli("export", str(src), "--out", str(tmp_path / "out"), "--jobs", "2")
+    assert code == 1
+    assert (tmp_path / "out" / "a" / "a.proposal.docx").is_file() and (
+        tmp_path / "out" / "d" / "d.agenda.md"
+    ).is_file()
+    assert (
+        "b.yaml: failed" in out
+        and "sum-mismatch" in out
+        and "c.yaml: failed" in out
+        and "encoding" in out
+    )
+
+
+def test_a_crash_while_rendering_is_that_course_s_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a", "b"):
+        (src / f"{name}.yaml").write_text(GOOD.format(title=name, id=name), encoding="utf-8")
+    batch = export(
+        sorted(src.glob("*.yaml")), tmp_path / "out", workers=1, formats=("docx", "md"), force=False
+    )
+    old = (tmp_path / "out" / "a" / "a.proposal.docx").read_bytes()
+    import syllabus_cli.render.proposal as proposal
+
+    def boom(data: object) -> object:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(proposal, "build_proposal", boom)
+    (src / "a.yaml").write_text(GOOD.format(title="a changed", id="a"), encoding="utf-8")
+    batch = export(
+        sorted(src.glob("*.yaml")), tmp_path / "out", workers=1, formats=("docx", "md"), force=False
+    )
+    assert [bool(r.error) for r in batch.results] == [True, False]
+    assert "RuntimeError: disk full" in batch.results[0].error
+    assert (
+        tmp_path / "out" / "a" / "a.proposal.docx"
+    ).read_bytes() == old  # the previous output is intact
+    assert not [p for p in (tmp_path / "out").rglob("*.tmp")]
+
+
+def test_interrupted_save_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "p.docx"
+    target.write_bytes(b"previous")
+
+    def half_then_fail(tmp: Path) -> None:
+        tmp.write_bytes(b"half a docu")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        save_atomic(target, half_then_fail)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.docx"]
+
+
+@pytest.mark.parametrize(
+    "hostile", ["../x", "CON", "a/b", "x" * 300, "..", "aux.txt", "课程/../../逃逸", " . "]
+)
+def test_hostile_names_stay_inside_the_folder(tmp_path: Path, hostile: str) -> None:
+    name = safe_name(hostile)
+    assert "/" not in name and "\\" not in name and name not in ("", ".", "..")
+    assert name.split(".")[0].upper() not in {"CON", "AUX"}
+    assert len(name.encode("utf-8")) <= 120
+    assert inside(tmp_path, name).resolve().parent == tmp_path.resolve()
+
+
+def test_chinese_is_kept_in_names_and_escapes_are_refused(tmp_path: Path) -> None:
+    assert safe_name("电商客服销售能力提升") == "电商客服销售能力提升"
+    with pytest.raises(UnsafePath):
+        inside(tmp_path, "../elsewhere")
+
+
+def test_hostile_course_ids_are_built_inside_the_output(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i, hostile in enumerate(["../../escape", "CON", "a/b", "長" * 200]):
+        (src / f"c{i}.yaml").write_text(
+            GOOD.format(title=f"课{i}", id=f'"{hostile}"'), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    code, text = cli("export", str(src), "--out", str(out), "-j", "1")
+    assert code == 0, text
+    produced = [p for p in tmp_path.rglob("*.docx")]
+    assert produced and all(out.resolve() in p.resolve().parents for p in produced)
+
+
+def test_zip_names_are_utf8_flagged(tmp_path: Path) -> None:
+    src = tmp_path / "packs"
+    courses = tmp_path / "courses"
+    courses.mkdir()
+    (courses / "中文课程.yaml").write_text(
+        GOOD.format(title="中文", id="中文课程"), encoding="utf-8"
+    )
+    src.mkdir()
+    (src / "客户.yaml").write_text(
+        "client: 客户\ntitle: 项目\ncourses: [../courses/中文课程.yaml]\n", encoding="utf-8"
+    )
+    assert cli("pack", str(src / "客户.yaml"), "--out", str(tmp_path / "dist"), "-j", "1")[0] == 0
+    with zipfile.ZipFile(tmp_path / "dist" / "客户" / "客户.zip") as archive:
+        chinese = [i for i in archive.infolist() if not i.filename.isascii()]
+        assert chinese and all(i.flag_bits & 0x800 for i in chinese)
+        assert "客户/中文课程/中文课程.proposal.docx" in archive.namelist()
+
+
+def test_broken_pack_file_is_one_located_error(tmp_path: Path) -> None:
+    bad = tmp_path / "p.yaml"
+    bad.write_text("client: X\ntitle: Y\ncourses: [nope.yaml]\n", encoding="utf-8")
+    code, out = cli("pack", str(bad), "--out", str(tmp_path / "out"))
+    assert code == 1 and "p.yaml:3:11: error[file-missing]" in out
+    assert cli("pack", str(tmp_path / "missing.yaml"), "--out", str(tmp_path))[0] == 1
+
+
+def test_validate_checks_pack_files(tmp_path: Path) -> None:
+    shutil.copy(PACK, tmp_path / "p.yaml")
+    code, out = cli("validate", "-f", "json", str(tmp_path / "p.yaml"))
+    assert code == 1 and "file-missing" in out  # its relative course paths do not exist from here
+    assert cli("validate", str(REPO / "packs"))[0] == 0
+
+
+def test_export_formats_and_usage(tmp_path: Path) -> None:
+    assert (
+        cli(
+            "export",
+            str(REPO / "courses" / "terminal-management.yaml"),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "md",
+        )[0]
+        == 0
+    )
+    assert [p.name for p in (tmp_path / "terminal-management").iterdir()] == [
+        "terminal-management.agenda.md"
+    ]
+    assert cli("export", str(REPO / "courses"), "--out", str(tmp_path), "--format", "pptx")[0] == 2
+    assert cli("export", str(REPO / "courses"), "--out", str(tmp_path), "--jobs", "0")[0] == 2
