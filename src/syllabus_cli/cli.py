@@ -450,6 +450,64 @@ def pack(
     raise typer.Exit(0 if batch.ok else 1)
 
 
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="A catalog: .txt (UTF-8 or GB18030) or .docx.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the course specs (and instructors/).")
+    ],
+    split_on: Annotated[
+        str, typer.Option("--split-on", help="The line that separates courses.")
+    ] = "联系老师 培训咨询",
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite specs that already exist.")
+    ] = False,
+) -> None:
+    """Turn an existing course catalog into course specs, with TODOs for what it leaves open."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .importer.run import import_catalog
+    from .importer.source import SourceError
+
+    try:
+        report = import_catalog(
+            source, out, separator=split_on, force=force, schema=Path("schema/course.schema.json")
+        )
+    except SourceError as exc:
+        fail(source, exc.code, str(exc))
+    out_console = console()
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("file written", "title", "duration", "modules", "timed", "TODOs"):
+        table.add_column(
+            column, justify="right" if column in ("modules", "timed", "TODOs") else "left"
+        )
+    for row in report.rows:
+        table.add_row(
+            Text(row.file),
+            Text(row.title),
+            Text(row.duration),
+            str(row.modules),
+            str(row.timed),
+            str(row.todos),
+        )
+    out_console.print(table)
+    if report.instructor:
+        out_console.print(Text(f"instructor profile: {(out / report.instructor).as_posix()}"))
+    for line in report.warnings:
+        out_console.print(Text(f"warning: {line}"), soft_wrap=True)
+    for path in report.kept:
+        out_console.print(
+            Text(f"{path}: already exists; kept (use --force to overwrite)"), soft_wrap=True
+        )
+    out_console.print(
+        Text(
+            f"{len(report.rows)} course(s) imported; check them with: syllabus validate {out.as_posix()}"
+        )
+    )
+    raise typer.Exit(1 if report.kept else 0)
+
+
 def fail_soft(path: Path, problem: Problem) -> None:
     from .report import problem_text
 

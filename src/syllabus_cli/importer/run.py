@@ -1,0 +1,132 @@
+"""``syllabus import``: a catalog in, one course spec per course out (plus the instructor
+profile from the page header), and a row per course for the summary table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..files import write_text_atomic
+from ..pack.names import inside, safe_name
+from .catalog import (
+    DEFAULT_SEPARATOR,
+    fingerprint,
+    is_course,
+    read_sections,
+    split_courses,
+    take_header,
+)
+from .emit import to_spec, to_yaml
+from .source import read_source
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    title: str
+    duration: str
+    modules: int
+    timed: int
+    todos: int
+
+
+@dataclass
+class ImportReport:
+    rows: list[Row] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # existing files not overwritten
+    instructor: str | None = None
+
+
+def import_catalog(
+    source: Path,
+    out: Path,
+    *,
+    separator: str = DEFAULT_SEPARATOR,
+    force: bool = False,
+    schema: Path | None = None,
+) -> ImportReport:
+    """Raises SourceError for a source that cannot be read at all."""
+    text = read_source(source)
+    report = ImportReport()
+    chunks = split_courses(text, separator)
+    header, chunks[0] = take_header(chunks[0])
+    stem = safe_name(source.stem, "catalog")
+    instructor_ref = None
+    out.mkdir(parents=True, exist_ok=True)
+    if header is not None:
+        name = safe_name(header.name, "instructor")
+        instructor_ref = f"instructors/{name}.yaml"
+        profile = {
+            "name": header.name,
+            **({"title": header.title} if header.title else {}),
+            **({"motto": header.motto} if header.motto else {}),
+        }
+        body = f"# Instructor profile from the page header of {source.name}.\n" + yaml.safe_dump(
+            profile, allow_unicode=True, sort_keys=False, width=100
+        )
+        if _write(inside(out, "instructors", f"{name}.yaml"), body, force, report):
+            report.instructor = instructor_ref
+    courses = [c for c in chunks if c.strip()]
+    real = [c for c in courses if is_course(c)]
+    if not real and courses:
+        real = ["\n".join(courses)]  # no labels anywhere: one course, all in notes
+    for chunk in courses:
+        if chunk not in real:
+            report.warnings.append(
+                f"skipped text that holds no course: {' '.join(chunk.split())[:40]}…"
+            )
+    seen: dict[str, int] = {}
+    for number, chunk in enumerate(real, start=1):
+        key = fingerprint(chunk)
+        if key in seen:
+            report.warnings.append(
+                f"course {number} repeats course {seen[key]} word for word; written once"
+            )
+            continue
+        seen[key] = number
+        course_id = f"{stem}-{number:02d}"
+        imported = to_spec(
+            read_sections(chunk, number), instructor_ref=instructor_ref, course_id=course_id
+        )
+        target = inside(out, f"{course_id}.yaml")
+        ref = _schema_ref(schema, target)
+        _write(
+            target,
+            to_yaml(imported, source=source.name, number=number, schema_ref=ref),
+            force,
+            report,
+        )
+        report.rows.append(
+            Row(
+                target.as_posix(),
+                str(imported.spec["title"]),
+                str(imported.spec.get("duration", "—")),
+                imported.modules,
+                imported.timed,
+                len(imported.todos),
+            )
+        )
+    return report
+
+
+def _schema_ref(schema: Path | None, target: Path) -> str | None:
+    """The schema, relative to the spec, when both are in this project (the current folder)."""
+    if schema is None or not schema.is_file():
+        return None
+    import os
+
+    here = Path.cwd().resolve()
+    if here not in target.resolve().parents:
+        return None
+    return Path(os.path.relpath(schema.resolve(), target.resolve().parent)).as_posix()
+
+
+def _write(path: Path, text: str, force: bool, report: ImportReport) -> bool:
+    if path.exists() and not force:
+        report.kept.append(path.as_posix())
+        return False
+    write_text_atomic(path, text)
+    return True

@@ -1,0 +1,63 @@
+"""Read what an instructor already has: text (UTF-8 or GB18030) or a .docx (paragraphs
+and tables, in document order). Anything else is a clear ``SourceError``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class SourceError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        super().__init__(message)
+
+
+def read_source(path: Path) -> str:
+    if not path.is_file():
+        raise SourceError("file-missing", "no such file")
+    if path.stat().st_size > MAX_BYTES:
+        raise SourceError("too-large", f"file is larger than {MAX_BYTES // 1024 // 1024} MiB")
+    if path.suffix.lower() == ".docx":
+        return _docx_text(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise SourceError("empty-file", "file is empty")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            "not-text", "file is not text (binary data); give a .txt or .docx catalog"
+        )
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SourceError("encoding", "file is neither UTF-8 nor GB18030 text")
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a damaged file
+        raise SourceError("not-docx", f"not a readable .docx file ({type(exc).__name__})") from None
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        if block.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+        elif block.tag == qn("w:tbl"):
+            for row in block.iter(qn("w:tr")):
+                cells = [
+                    "".join(t.text or "" for t in cell.iter(qn("w:t")))
+                    for cell in row.iter(qn("w:tc"))
+                ]
+                lines.append(" ".join(c for c in cells if c))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise SourceError("empty-file", "the document holds no text")
+    return text

@@ -1,0 +1,211 @@
+"""Import: an instructor's catalog in, course specs out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from typer.testing import CliRunner
+
+from syllabus_cli.check import validate_paths
+from syllabus_cli.cli import app
+from syllabus_cli.importer.run import import_catalog
+from syllabus_cli.importer.source import SourceError
+
+from .conftest import REPO
+
+CATALOG = REPO.parent / "shared" / "seeds" / "catalog-sample.txt"
+GOLDEN = Path(__file__).parent / "data" / "import"
+SNIPPETS = sorted(GOLDEN.glob("*.txt"))
+runner = CliRunner()
+needs_catalog = pytest.mark.skipif(
+    not CATALOG.is_file(), reason="SKIPPED LOUDLY: ../shared/seeds/catalog-sample.txt not found"
+)
+
+
+def spec(path: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("source", SNIPPETS, ids=[p.stem for p in SNIPPETS])
+def test_golden_snippet(source: Path, tmp_path: Path) -> None:
+    """Each data/import/NAME.txt beside the spec it must become (NAME.yaml)."""
+    import_catalog(source, tmp_path)
+    written = (tmp_path / f"{source.stem}-01.yaml").read_text(encoding="utf-8")
+    assert written == source.with_suffix(".yaml").read_text(encoding="utf-8")
+
+
+@needs_catalog
+def test_all_ten_catalog_courses_import_and_load(tmp_path: Path) -> None:
+    report = import_catalog(CATALOG, tmp_path)
+    assert len(report.rows) == 10
+    assert report.instructor == "instructors/枫影(王鸿华).yaml"
+    assert spec(tmp_path / report.instructor) == {
+        "name": "枫影(王鸿华)", "title": "数字化商业模式架构师",
+        "motto": spec(tmp_path / report.instructor)["motto"]}  # fmt: skip
+    assert any("holds no course" in w for w in report.warnings)  # the page footer
+    results = validate_paths([tmp_path])
+    assert len(results) == 10
+    shape_codes = {
+        "syntax",
+        "type",
+        "unknown-key",
+        "required",
+        "duplicate-key",
+        "duration-format",
+        "duration-unit",
+    }
+    for result in results:
+        assert not [p for p in result.problems if p.code in shape_codes], result.problems
+        assert result.course is not None and result.course.instructor is not None
+    # what validate reports is only what the source left open
+    assert {p.code for r in results for p in r.problems} <= {"todo", "unallocated", "untimed"}
+
+
+@needs_catalog
+def test_the_fully_timed_course_keeps_its_outline_and_minutes(tmp_path: Path) -> None:
+    import_catalog(CATALOG, tmp_path)
+    course = spec(tmp_path / "catalog-sample-01.yaml")
+    assert course["duration"] == "一天(8小时)"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("行业信息分享与洞察", "2小时"), ("考核激励与客服销售能力提升", "2小时"), ("售前客服专题分享与实战技巧", "2小时"),
+        ("电商订单服务体验的全面优化", "60分钟"), ("海外电商业务及服务信息的深度解读", "60分钟")]  # fmt: skip
+    sections = [[(s["title"], s["duration"]) for s in m["sections"]] for m in course["modules"]]
+    assert sections == [
+        [("电商、客服及电商服务领域的最新趋势", "40分钟"), ("手机终端/3C电商服务运营动态", "50分钟"), ("新兴平台的服务运营模式", "30分钟")],
+        [("激励机制的设计与实施", "45分钟"), ("行业薪酬结构与激励比较", "30分钟"), ("提成激励与团队稳定性建设", "45分钟")],
+        [("未成单原因的深度剖析与改进", "60分钟"), ("电商工具与插件的高效利用", "40分钟"), ("模拟销售实战与反馈", "20分钟")],
+        [("一站式服务体系的构建", "30分钟"), ("行业内优秀服务案例解析", "30分钟")],
+        [("海外电商市场的特点与挑战", "30分钟"), ("海外电商服务的最佳实践", "30分钟")],
+    ]  # fmt: skip
+    assert course["modules"][0]["sections"][0]["points"][0] == "全球及国内电商市场数据解析"
+    (result,) = validate_paths([tmp_path / "catalog-sample-01.yaml"])
+    assert [p.code for p in result.problems] == ["todo"]  # only the missing title
+
+
+@needs_catalog
+def test_the_same_course_twice_is_written_once(tmp_path: Path) -> None:
+    text = CATALOG.read_text(encoding="utf-8")
+    chunks = text.split("联系老师 培训咨询")
+    doubled = tmp_path / "doubled.txt"
+    doubled.write_text(text + "\n联系老师 培训咨询\n" + chunks[3].strip() + "\n", encoding="utf-8")
+    report = import_catalog(doubled, tmp_path / "out")
+    assert len(report.rows) == 10
+    assert any("repeats course 4 word for word; written once" in w for w in report.warnings)
+
+
+def test_docx_catalog_imports_like_its_text(tmp_path: Path) -> None:
+    source = GOLDEN / "colon-labels.txt"
+    document = Document()
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for line in lines[:4]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=1)  # the rest in a table, as Word users often write it
+    for line in lines[4:]:
+        table.add_row().cells[0].text = line
+    docx = tmp_path / "colon-labels.docx"
+    document.save(str(docx))
+    import_catalog(docx, tmp_path / "from-docx")
+    import_catalog(source, tmp_path / "from-text")
+    assert spec(tmp_path / "from-docx" / "colon-labels-01.yaml") == spec(
+        tmp_path / "from-text" / "colon-labels-01.yaml"
+    )
+
+
+def test_gb18030_text_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "gbk.txt"
+    source.write_bytes((GOLDEN / "colon-labels.txt").read_text(encoding="utf-8").encode("gb18030"))
+    import_catalog(source, tmp_path / "out")
+    assert spec(tmp_path / "out" / "gbk-01.yaml")["title"] == "经销商分层管理"
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "empty-file"),
+        (b"  \n\n", "empty-file"),
+        (bytes(range(256)) * 64, "not-text"),
+        (b"\xff\xfe\x00\xd8" * 10, "encoding"),
+    ],
+)
+def test_hostile_sources_are_clear_errors(tmp_path: Path, content: bytes, code: str) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    with pytest.raises(SourceError) as info:
+        import_catalog(source, tmp_path / "out")
+    assert info.value.code == code
+    out = runner.invoke(app, ["import", str(source), "--out", str(tmp_path / "out")])
+    assert out.exit_code == 1 and f"error[{code}]" in out.output and "Traceback" not in out.output
+
+
+def test_a_five_megabyte_file_is_handled(tmp_path: Path) -> None:
+    """One 5 MB block with no separators (the same course pasted a thousand times):
+    bounded nesting, linear time, nothing lost."""
+    block = (GOLDEN / "bracket-labels.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(
+        " ".join([block] * (5 * 1024 * 1024 // len(block.encode()) + 1)), encoding="utf-8"
+    )
+    assert big.stat().st_size >= 5 * 1024 * 1024
+    report = import_catalog(big, tmp_path / "out")
+    assert len(report.rows) == 1
+    written = (tmp_path / "out" / "big-01.yaml").read_text(encoding="utf-8")
+    assert written.count("某连锁品牌的会员日") == big.read_text(encoding="utf-8").count(
+        "某连锁品牌的会员日"
+    )
+
+
+def test_outline_nesting_is_bounded() -> None:
+    from syllabus_cli.importer.outline import MAX_DEPTH, parse_outline
+
+    def depth(item) -> int:  # type: ignore[no-untyped-def]
+        return 1 + max((depth(c) for c in item.children), default=0)
+
+    assert depth(parse_outline(" ".join(["一、甲 1. 乙 (1) 丙"] * 500))) <= MAX_DEPTH + 1
+
+
+def test_not_a_docx_and_missing_file(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_text("no zip here", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(fake), "--out", str(tmp_path)]).exit_code == 1
+    out = runner.invoke(app, ["import", str(tmp_path / "nope.txt"), "--out", str(tmp_path)])
+    assert out.exit_code == 1 and "error[file-missing]" in out.output
+
+
+def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
+    source = GOLDEN / "colon-labels.txt"
+    assert runner.invoke(app, ["import", str(source), "--out", str(tmp_path)]).exit_code == 0
+    target = tmp_path / "colon-labels-01.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "# my edit\n", encoding="utf-8")
+    again = runner.invoke(app, ["import", str(source), "--out", str(tmp_path)])
+    assert again.exit_code == 1 and "already exists; kept" in again.output
+    assert target.read_text(encoding="utf-8").endswith("# my edit\n")
+    assert (
+        runner.invoke(app, ["import", str(source), "--out", str(tmp_path), "--force"]).exit_code
+        == 0
+    )
+    assert not target.read_text(encoding="utf-8").endswith("# my edit\n")
+
+
+def test_split_on_another_separator(tmp_path: Path) -> None:
+    one = (GOLDEN / "colon-labels.txt").read_text(encoding="utf-8")
+    two = (GOLDEN / "numbered-headings.txt").read_text(encoding="utf-8")
+    source = tmp_path / "two.txt"
+    source.write_text(one + "\n-----\n" + two, encoding="utf-8")
+    report = import_catalog(source, tmp_path / "out", separator="-----")
+    assert [r.title for r in report.rows] == ["经销商分层管理", "TODO: 帮助客服人员提升销售能力"]
+
+
+def test_cli_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.environ.get("COLUMNS")
+    out = runner.invoke(
+        app,
+        ["import", str(GOLDEN / "tasks-in-hours.txt"), "--out", "courses"],
+        env={"COLUMNS": "200"},
+    )
+    assert out.exit_code == 0
+    assert "courses/tasks-in-hours-01.yaml" in out.output and "6小时" in out.output
