@@ -54,6 +54,9 @@ def main() -> None:
     print(f"ratio validate / floor        {tool / floor:7.2f}x   (goal <= 1.5x)")
 
     from syllabus_cli.check import validate_paths
+    from syllabus_cli.cli import configure_gc
+
+    configure_gc()  # as the syllabus process runs
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
