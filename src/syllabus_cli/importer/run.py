@@ -10,6 +10,7 @@ import yaml
 
 from ..files import write_text_atomic
 from ..pack.names import inside, safe_name
+from ..spec.schema import schema_ref
 from .catalog import (
     DEFAULT_SEPARATOR,
     fingerprint,
@@ -41,12 +42,7 @@ class ImportReport:
 
 
 def import_catalog(
-    source: Path,
-    out: Path,
-    *,
-    separator: str = DEFAULT_SEPARATOR,
-    force: bool = False,
-    schema: Path | None = None,
+    source: Path, out: Path, *, separator: str = DEFAULT_SEPARATOR, force: bool = False
 ) -> ImportReport:
     """Raises SourceError for a source that cannot be read at all."""
     text = read_source(source)
@@ -92,7 +88,7 @@ def import_catalog(
             read_sections(chunk, number), instructor_ref=instructor_ref, course_id=course_id
         )
         target = inside(out, f"{course_id}.yaml")
-        ref = _schema_ref(schema, target)
+        ref = schema_ref(target)
         _write(
             target,
             to_yaml(imported, source=source.name, number=number, schema_ref=ref),
@@ -110,18 +106,6 @@ def import_catalog(
             )
         )
     return report
-
-
-def _schema_ref(schema: Path | None, target: Path) -> str | None:
-    """The schema, relative to the spec, when both are in this project (the current folder)."""
-    if schema is None or not schema.is_file():
-        return None
-    import os
-
-    here = Path.cwd().resolve()
-    if here not in target.resolve().parents:
-        return None
-    return Path(os.path.relpath(schema.resolve(), target.resolve().parent)).as_posix()
 
 
 def _write(path: Path, text: str, force: bool, report: ImportReport) -> bool:

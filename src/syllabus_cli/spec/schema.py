@@ -7,6 +7,8 @@ completion and early red squiggles.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from .fields import COURSE, INSTRUCTOR, NODE, PACK, PACK_COURSE, SCHEDULE, Field
@@ -86,3 +88,14 @@ def instructor_schema() -> dict[str, Any]:
         "$id": "https://syllabus.invalid/instructor.schema.json",
         **_object(INSTRUCTOR, "syllabus instructor profile"),
     }
+
+
+def schema_ref(target: Path, kind: str = "course") -> str | None:
+    """The project's shipped schema (``schema/<kind>.schema.json``), relative to a spec
+    written at ``target``, for its ``# yaml-language-server: $schema=`` line; None when
+    there is no such file here or ``target`` lies outside this project folder."""
+    schema = Path("schema") / f"{kind}.schema.json"
+    here, where = Path.cwd().resolve(), target.resolve()
+    if not schema.is_file() or here not in where.parents:
+        return None
+    return Path(os.path.relpath(schema.resolve(), where.parent)).as_posix()

@@ -1,0 +1,137 @@
+"""Commands over many courses: export, pack, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import Force, Jobs, app, console, fail, fail_soft
+
+
+def _workers(jobs: int | None) -> int:
+    from ..pack.run import default_jobs
+
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
+    return jobs or default_jobs()
+
+
+@app.command()
+def export(
+    paths: Annotated[list[Path], typer.Argument(help="Course specs or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder: one sub-folder per course.")],
+    jobs: Jobs = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma list of docx, html, md, pdf.")
+    ] = "docx,html,md",
+    force: Force = False,
+) -> None:
+    """Every document for every course: proposal and agenda, in parallel."""
+    from ..batch_report import BatchProgress, print_summary
+    from ..check import find_specs, kind_of
+    from ..load import load_file
+    from ..pack.jobs import FORMATS
+    from ..pack.run import export as run_export
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen or any(f not in FORMATS for f in chosen):
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    workers = _workers(jobs)
+    specs, missing = [], []
+    for path, problem in find_specs(paths):
+        if problem is not None:
+            missing.append((path, problem))
+        elif kind_of(load_file(path).root) == "course":
+            specs.append(path)
+    for path, problem in missing:
+        fail_soft(path, problem)
+    out_console = console()
+    with BatchProgress(out_console, len(specs), "exporting") as progress:
+        batch = run_export(
+            specs, out, workers=workers, formats=chosen, force=force, listener=progress
+        )
+    print_summary(out_console, batch)
+    raise typer.Exit(0 if batch.ok and not missing else 1)
+
+
+@app.command()
+def pack(
+    pack_file: Annotated[
+        Path, typer.Argument(metavar="PACK.yaml", help="A pack file (packs/*.yaml).")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder: the pack goes to OUT/<pack-id>/.")
+    ],
+    jobs: Jobs = None,
+    force: Force = False,
+) -> None:
+    """A client pack: every course's documents, a combined proposal, an index and a zip."""
+    from ..batch_report import BatchProgress, print_summary
+    from ..pack.run import build_pack_folder
+
+    workers = _workers(jobs)
+    if not pack_file.is_file():
+        fail(pack_file, "file-missing", "no such pack file")
+    out_console = console()
+    with BatchProgress(out_console, 0, "building") as progress:
+        batch = build_pack_folder(pack_file, out, workers=workers, force=force, listener=progress)
+    print_summary(out_console, batch)
+    raise typer.Exit(0 if batch.ok else 1)
+
+
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="A catalog: .txt (UTF-8 or GB18030) or .docx.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the course specs (and instructors/).")
+    ],
+    split_on: Annotated[
+        str, typer.Option("--split-on", help="The line that separates courses.")
+    ] = "联系老师 培训咨询",
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite specs that already exist.")
+    ] = False,
+) -> None:
+    """Turn an existing course catalog into course specs, with TODOs for what it leaves open."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..importer.run import import_catalog
+    from ..importer.source import SourceError
+
+    try:
+        report = import_catalog(source, out, separator=split_on, force=force)
+    except SourceError as exc:
+        fail(source, exc.code, str(exc))
+    out_console = console()
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("file written", "title", "duration", "modules", "timed", "TODOs"):
+        table.add_column(
+            column, justify="right" if column in ("modules", "timed", "TODOs") else "left"
+        )
+    for row in report.rows:
+        table.add_row(
+            Text(row.file),
+            Text(row.title),
+            Text(row.duration),
+            str(row.modules),
+            str(row.timed),
+            str(row.todos),
+        )
+    out_console.print(table)
+    if report.instructor:
+        out_console.print(Text(f"instructor profile: {(out / report.instructor).as_posix()}"))
+    for line in report.warnings:
+        out_console.print(Text(f"warning: {line}"), soft_wrap=True)
+    for path in report.kept:
+        out_console.print(
+            Text(f"{path}: already exists; kept (use --force to overwrite)"), soft_wrap=True
+        )
+    out_console.print(
+        Text(
+            f"{len(report.rows)} course(s) imported; check them with: syllabus validate {out.as_posix()}"
+        )
+    )
+    raise typer.Exit(1 if report.kept else 0)
