@@ -247,3 +247,16 @@ def test_export_formats_and_usage(tmp_path: Path) -> None:
     ]
     assert cli("export", str(REPO / "courses"), "--out", str(tmp_path), "--format", "pptx")[0] == 2
     assert cli("export", str(REPO / "courses"), "--out", str(tmp_path), "--jobs", "0")[0] == 2
+
+
+@pytest.mark.office
+def test_export_pdf_goes_through_libreoffice(tmp_path: Path) -> None:
+    from .office import need, pdf_text
+
+    need("soffice", "pdftotext")
+    spec = REPO / "courses" / "terminal-management.yaml"
+    assert (
+        cli("export", str(spec), "--out", str(tmp_path), "--format", "docx,pdf", "-j", "1")[0] == 0
+    )
+    pdf = tmp_path / "terminal-management" / "terminal-management.proposal.pdf"
+    assert "终端管理提升品牌零售业绩" in "".join(pdf_text(pdf).split())

@@ -4,6 +4,7 @@ atomic rename. A failed or interrupted write leaves the previous file as it was.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -40,7 +41,9 @@ def save_atomic(path: Path, save: Callable[[Path], None]) -> None:
         save(tmp)
 
 
+@functools.cache
 def _umask() -> int:
+    """The process umask (reading it means setting it, so once)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -11,7 +11,6 @@ standard scalar tags are accepted. Every failure becomes a ``Problem``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -73,15 +72,6 @@ class Loaded:
     text: str
     root: YValue | None
     problems: tuple[Problem, ...]
-
-
-def plain(value: YValue) -> object:
-    """The value without marks (for JSON output and tests)."""
-    if isinstance(value, YScalar):
-        return value.value
-    if isinstance(value, YSeq):
-        return [plain(v) for v in value.items]
-    return {e.key: plain(e.value) for e in value.entries}
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -278,14 +268,3 @@ def _load_file(path: Path) -> Loaded:
     if problem is not None:
         return Loaded(path, "", None, (problem,))
     return parse_text(text, path)
-
-
-def iter_scalars(value: YValue) -> Iterator[YScalar]:
-    if isinstance(value, YScalar):
-        yield value
-    elif isinstance(value, YSeq):
-        for item in value.items:
-            yield from iter_scalars(item)
-    else:
-        for entry in value.entries:
-            yield from iter_scalars(entry.value)

@@ -58,15 +58,3 @@ def error(mark: Mark, code: str, message: str) -> Problem:
 
 def warning(mark: Mark, code: str, message: str) -> Problem:
     return Problem(mark, code, message, Level.WARNING)
-
-
-class UserError(Exception):
-    """A problem that stops one command for one file (e.g. a course that fails to load).
-
-    The CLI catches it once and turns it into a located one-line message and exit 1.
-    """
-
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(p.format(path) for p in problems))

@@ -247,22 +247,18 @@ def _write_documents(
     }
     written: dict[str, str] = {}
     kept: list[str] = []
+    made: dict[str, bytes] = {}
     for kind, path in rel.items():
-        if kind == "proposal.pdf":
-            continue
-        data = makers[kind]()
-        outcome = put(job, path, data)
+        if kind == "proposal.pdf":  # from the proposal's .docx bytes, made once
+            docx = made.get("proposal.docx") or makers["proposal.docx"]()
+            outcome = _pdf(job, path, docx)
+        else:
+            made[kind] = makers[kind]()
+            outcome = put(job, path, made[kind])
         if outcome is None:
             kept.append(path)
         else:
             written[path] = outcome
-    if "proposal.pdf" in rel:
-        pdf_path = rel["proposal.pdf"]
-        outcome = _pdf(job, pdf_path, makers["proposal.docx"]())
-        if outcome is None:
-            kept.append(pdf_path)
-        else:
-            written[pdf_path] = outcome
     return written, kept
 
 

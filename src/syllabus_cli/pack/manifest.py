@@ -49,15 +49,3 @@ class Manifest:
             "inputs": dict(sorted(self.inputs.items())),
         }
         write_text_atomic(self.root / NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-    def edited(self, relative: str) -> bool:
-        """The file exists and is not what the last build wrote (changed by hand, or not ours)."""
-        current = file_hash(self.root / relative)
-        return current is not None and current != self.files.get(relative)
-
-    def unchanged(self, key: str, inputs: str, outputs: list[str]) -> bool:
-        """Same inputs as last time and every output still as written: nothing to do."""
-        return self.inputs.get(key) == inputs and all(
-            file_hash(self.root / rel) == self.files.get(rel) and rel in self.files
-            for rel in outputs
-        )

@@ -8,6 +8,7 @@ import json
 
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
+from ..duration import format_minutes
 
 HEADERS = {
     "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",
@@ -59,8 +60,6 @@ def day_heading(number: int, date: str | None, language: str) -> str:
 
 
 def _hours(minutes: int, language: str) -> str:
-    from ..duration import format_minutes
-
     return format_minutes(minutes, language)
 
 

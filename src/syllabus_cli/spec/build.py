@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
-from ..problems import Mark, Problem
+from ..problems import Problem
 from . import fields
 from .model import Course, Instructor, Node, Schedule, Window
 from .read import Reader, kind_name
@@ -232,6 +232,3 @@ def _instructor(reader: Reader, value: YMap | YSeq | YScalar) -> Instructor | No
         clients=reader.texts(known.get("clients")),
         contact=tuple(contact),
     )
-
-
-__all__ = ["Built", "Mark", "build_course", "instructor_from", "load_course", "schedule_from"]
