@@ -1,8 +1,6 @@
 """The Typer app and what every command shares: consoles, one-line errors, a checked
 course, the options several commands take."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -69,13 +67,13 @@ def fail(path: Path, code: str, message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def fail_soft(path: Path, problem: Problem) -> None:
+def fail_soft(path: Path, problem: "Problem") -> None:
     from ..report import problem_text
 
     err_console().print(problem_text(problem, path.as_posix()), soft_wrap=True)
 
 
-def checked_course(path: Path) -> CourseResult:
+def checked_course(path: Path) -> "CourseResult":
     """Load and validate one course; print its problems to stderr; exit 1 on errors."""
     from ..check import check_course
     from ..report import problem_text

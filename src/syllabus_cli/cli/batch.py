@@ -1,7 +1,5 @@
 """Commands over many courses: export, pack, import."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

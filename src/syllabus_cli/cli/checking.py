@@ -1,7 +1,5 @@
 """Commands that read specs: validate, show, new, schema."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """Commands that write one course's documents: agenda, proposal, template init."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
 
 def schedule_flags(
     start: str | None, lunch: str | None, breaks: list[str] | None, latest_end: str | None
-) -> Schedule:
+) -> "Schedule":
     """The flags as the top schedule layer; a malformed value is a usage error (exit 2)."""
     from ..spec.model import Schedule, Window
     from ..spec.read import parse_clock, parse_window
@@ -107,7 +105,7 @@ def agenda(
     write_agenda(planned, result.course, format, output)
 
 
-def write_agenda(planned: Agenda, course: Course, format: str, output: Path | None) -> None:
+def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path | None) -> None:
     from ..files import save_atomic, write_text_atomic
     from ..render.agenda_text import render_html, render_json, render_markdown
 
