@@ -260,3 +260,23 @@ def test_export_pdf_goes_through_libreoffice(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "terminal-management" / "terminal-management.proposal.pdf"
     assert "终端管理提升品牌零售业绩" in "".join(pdf_text(pdf).split())
+
+
+def test_a_pack_schedule_that_cannot_hold_a_course_fails_it_and_says_where(tmp_path: Path) -> None:
+    pack = tmp_path / "late.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 项目\n"
+        f"courses: [{(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}, "
+        f"{(REPO / 'courses' / 'terminal-management.yaml').as_posix()}]\n"
+        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        encoding="utf-8",
+    )
+    code, out = cli("pack", str(pack), "--out", str(tmp_path / "out"), "-j", "1")
+    assert code == 1
+    assert (
+        f"{pack.as_posix()}:4:19: error[day-overflow]: day 1 ends at 19:00" in out
+    )  # the pack's start line
+    assert (
+        tmp_path / "out" / "late" / "terminal-management" / "terminal-management.proposal.docx"
+    ).is_file()
+    assert not (tmp_path / "out" / "late" / "ecommerce-cs-sales").exists()

@@ -14,11 +14,17 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..problems import Mark, Problem
 from ..spec.model import Course, Instructor, Schedule
 from .manifest import file_hash, sha256
 from .names import inside, safe_name
+
+if TYPE_CHECKING:
+    from ..agenda.layout import Agenda
+    from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
 
@@ -34,6 +40,7 @@ class Job:
     schedule: Schedule | None = None  # a pack's override layer
     template: Path | None = None
     instructor: Instructor | None = None  # a pack's instructor replaces the course's
+    pack: Path | None = None  # the pack file whose settings these are, for messages
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
@@ -196,7 +203,24 @@ def _run(job: Job) -> JobResult:
         inputs=inputs.digest,
         problems=problems,
     )
-    written, kept = _write_documents(job, course, result.timing, rel)
+    from ..agenda.plan import plan_agenda
+    from ..problems import Level
+
+    # the agenda as this build lays it out: a pack's schedule may not fit the course
+    overrides = (job.schedule,) if job.schedule else ()
+    agenda = plan_agenda(course, result.timing, overrides=overrides, first_date=job.date)
+    failed = [p for p in agenda.problems if p.level is Level.ERROR]
+    if failed:
+        pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
+
+        def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
+            return (job.pack if job.pack and problem.mark in pack_marks else job.spec).as_posix()
+
+        lines = tuple(p.format(where(p)) for p in failed)
+        return replace(
+            base, problems=problems + lines, error="the agenda does not fit with this schedule"
+        )
+    written, kept = _write_documents(job, course, result.timing, agenda, rel)
     return replace(base, written=written, kept=tuple(kept), peak_kib=_peak_kib())
 
 
@@ -222,20 +246,17 @@ def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
 
 
 def _write_documents(
-    job: Job, course: Course, timing: object, rel: dict[str, str]
+    job: Job, course: Course, timing: Timing, agenda: Agenda, rel: dict[str, str]
 ) -> tuple[dict[str, str], list[str]]:
-    from ..agenda.plan import plan_agenda
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.proposal import ProposalInput, build_proposal
     from .zipping import document_bytes
 
-    overrides = (job.schedule,) if job.schedule else ()
-    agenda = plan_agenda(course, timing, overrides=overrides, first_date=job.date)  # type: ignore[arg-type]
     template = job.template or course.template
     makers = {
         "proposal.docx": lambda: document_bytes(
-            build_proposal(ProposalInput(course, timing, agenda, job.client, job.date, template))  # type: ignore[arg-type]
+            build_proposal(ProposalInput(course, timing, agenda, job.client, job.date, template))
         ),
         "agenda.docx": lambda: document_bytes(
             agenda_document(agenda, course.language, subtitle=course.subtitle, template=template)

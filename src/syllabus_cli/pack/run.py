@@ -187,6 +187,7 @@ def build_pack_folder(
         schedule=pack.schedule,
         template=pack.template,
         instructor=pack.instructor,
+        pack=pack.path,
     )
     jobs = [
         replace(job, date=dates.get(job.spec) or first)
