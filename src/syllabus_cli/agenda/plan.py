@@ -59,7 +59,7 @@ def plan_agenda(
         sessions,
         settings,
         day_quota(total, per_day, settings),
-        first_date=first_date or course.date,
+        first_date=first_date,
         skip_weekends=skip_weekends,
         labels=LABELS[course.language],
         overflow_mark=settings.marks.get("start") or course.duration_mark,

@@ -104,7 +104,7 @@ def _cover(w: Writer, data: ProposalInput) -> None:
         lines.append(t["prepared_for"].format(client=data.client))
     if course.instructor:
         lines.append(f"{t['instructor']}: {course.instructor.name}")
-    when = data.date or course.date
+    when = data.date
     if when:
         lines.append(f"{t['date']}: {when.isoformat()}")
     for line in lines:

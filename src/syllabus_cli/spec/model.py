@@ -6,7 +6,6 @@ written, so timing and agenda problems point at the right line.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,4 +88,3 @@ class Course:
     template: Path | None = None
     modules: tuple[Node, ...] = ()
     notes: str = ""
-    date: dt.date | None = None
