@@ -280,3 +280,44 @@ def test_a_pack_schedule_that_cannot_hold_a_course_fails_it_and_says_where(tmp_p
         tmp_path / "out" / "late" / "terminal-management" / "terminal-management.proposal.docx"
     ).is_file()
     assert not (tmp_path / "out" / "late" / "ecommerce-cs-sales").exists()
+
+
+def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
+    from syllabus_cli.load import load_file
+    from syllabus_cli.pack.plan import plan_programme
+    from syllabus_cli.pack.spec import build_pack
+
+    data = REPO / "tests" / "data" / "agenda"
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 项目\ndate: 2026-12-07\ncourses:\n"
+        f"  - {(data / 'two-day.yaml').as_posix()}\n"  # Monday and Tuesday
+        f"  - {(data / 'half-day.yaml').as_posix()}\n"  # follows: Wednesday
+        f"  - {{path: {(data / 'one-day.yaml').as_posix()}, date: 2026-12-14}}\n"  # its own date
+        f"  - {(data / 'no-breaks.yaml').as_posix()}\n",  # the day after that
+        encoding="utf-8",
+    )
+    built, problems = build_pack(load_file(pack))
+    assert built is not None and problems == ()
+    assert [d.isoformat() if d else None for d in plan_programme(built).dates] == [
+        "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-15"]  # fmt: skip
+    build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
+    index = (tmp_path / "out" / "p" / "index.md").read_text(encoding="utf-8")
+    assert "| 半天课程 | 2026-12-09 |" in index
+
+
+def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Path) -> None:
+    pack = tmp_path / "late.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 项目\ncourses:\n"
+        f"  - {(REPO / 'courses' / 'terminal-management.yaml').as_posix()}\n"
+        f"  - {(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}\n"
+        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        encoding="utf-8",
+    )
+    code, out = cli("validate", str(pack))
+    assert code == 1
+    assert (
+        f"{pack.as_posix()}:5:5: error[day-overflow]: ecommerce-cs-sales.yaml with this pack's schedule"
+        in out
+    )

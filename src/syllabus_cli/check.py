@@ -100,12 +100,16 @@ def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
 
 
 def check_pack(loaded: Loaded) -> CourseResult:
+    """A pack file: its own keys and course list, then its courses laid out with its
+    settings (once the pack itself is clean)."""
+    from .pack.plan import plan_programme
     from .pack.spec import build_pack
 
     pack, problems = build_pack(loaded)
-    return CourseResult(
-        loaded.path, pack.title if pack else "", None, 0, tuple(sorted(set(problems)))
-    )
+    if pack is not None and not any(p.level is Level.ERROR for p in problems):
+        problems += plan_programme(pack).problems
+    title = pack.title if pack else ""
+    return CourseResult(loaded.path, title, None, 0, tuple(sorted(set(problems))))
 
 
 def kind_of(root: object) -> str:

@@ -10,6 +10,8 @@ from rich.console import Console
 from .. import __version__
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..check import CourseResult
     from ..problems import Problem
 
@@ -86,6 +88,18 @@ def checked_course(path: Path) -> "CourseResult":
     if result.errors or result.course is None or result.timing is None:
         raise typer.Exit(1)
     return result
+
+
+def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
+    """A YYYY-MM-DD option; anything else is a usage error (exit 2)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2026-12-08", param_hint=name
+        ) from None
 
 
 def configure_gc() -> None:

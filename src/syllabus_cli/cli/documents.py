@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import app, checked_course, err_console, fail, template_app
+from .app import app, checked_course, date_flag, err_console, fail, template_app
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
@@ -73,19 +73,13 @@ def agenda(
     ] = False,
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
-    import datetime as dt
 
     from ..agenda.plan import plan_agenda
     from ..report import problem_text
 
     if format not in AGENDA_FORMATS:
         raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
-    try:
-        first = dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        raise typer.BadParameter(
-            f"{date!r} is not a date like 2026-12-08", param_hint="--date"
-        ) from None
+    first = date_flag(date)
     flags = schedule_flags(start, lunch, breaks, latest_end)
     result = checked_course(course)
     assert result.course is not None and result.timing is not None
@@ -151,19 +145,13 @@ def proposal(
     ] = False,
 ) -> None:
     """The client proposal as a Word document."""
-    import datetime as dt
 
     from ..agenda.plan import plan_agenda
     from ..files import save_atomic
     from ..render.docx_base import TemplateError
     from ..render.proposal import ProposalInput, build_proposal
 
-    try:
-        when = dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        raise typer.BadParameter(
-            f"{date!r} is not a date like 2026-12-08", param_hint="--date"
-        ) from None
+    when = date_flag(date)
     result = checked_course(course)
     assert result.course is not None and result.timing is not None
     planned = plan_agenda(result.course, result.timing, first_date=when)

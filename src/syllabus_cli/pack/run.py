@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from .jobs import Job, JobResult, put, run_job, unchanged
 from .manifest import Manifest, file_hash, sha256
 from .names import UnsafePath, inside, safe_name
+from .plan import plan_programme
 from .spec import Pack
 
 if TYPE_CHECKING:
@@ -175,8 +176,7 @@ def build_pack_folder(
     manifest = Manifest.load(root)
     specs = [c.path for c in pack.courses]
     ids = _folders(specs)
-    dates = {c.path: c.date for c in pack.courses}
-    first = pack.date
+    programme = plan_programme(pack)  # each course's first day
     shared = Job(
         Path(),
         root,
@@ -190,8 +190,10 @@ def build_pack_folder(
         pack=pack.path,
     )
     jobs = [
-        replace(job, date=dates.get(job.spec) or first)
-        for job in course_jobs(specs, manifest, ids, shared)
+        replace(job, date=date)
+        for job, date in zip(
+            course_jobs(specs, manifest, ids, shared), programme.dates, strict=True
+        )
     ]
     results = run_jobs(jobs, workers, listener)
     _record(manifest, results)
