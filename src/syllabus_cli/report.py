@@ -74,7 +74,7 @@ def as_json(results: Sequence[CourseResult], strict: bool) -> str:
         {
             "path": display_path(r),
             "title": r.title,
-            "variant": r.variant,
+            **({"variant": r.variant} if r.variant else {}),  # only a course with variants
             "stated_minutes": r.stated_minutes,
             "total_minutes": r.total_minutes,
             "errors": [p.as_json() for p in r.errors],
