@@ -1,0 +1,188 @@
+"""Variants and shared modules: the YAML in, what ``validate`` prints out.
+
+Golden cases (black-style): one folder per rule under ``tests/data/variants/``, its
+``course.yaml`` (and library files) beside ``expected.txt``, the lines ``syllabus
+validate course.yaml`` prints (a problem every variant shares prints once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from syllabus_cli.check import validate_paths
+from syllabus_cli.cli import app
+from syllabus_cli.report import print_text
+
+from .conftest import REPO
+
+CASES = sorted(p for p in (REPO / "tests" / "data" / "variants").iterdir() if p.is_dir())
+
+
+def printed(folder: Path) -> list[str]:
+    """The problem lines of ``syllabus validate course.yaml`` run in ``folder``."""
+    from rich.console import Console
+
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        console = Console(width=200, record=True, no_color=True)
+        print_text(console, validate_paths([Path("course.yaml")]), strict=False)
+    finally:
+        os.chdir(here)
+    return [line for line in console.export_text().splitlines() if line.startswith("course.yaml:")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_golden(case: Path) -> None:
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert printed(case) == expected
+
+
+def test_mapping_durations_give_each_variant_its_own_minutes() -> None:
+    found = validate_paths([REPO / "tests/data/variants/mapping-durations/course.yaml"])
+    assert [(r.variant, r.stated_minutes, r.total_minutes) for r in found] == [
+        ("一天", 360, 360),
+        ("半天", 180, 180),
+    ]
+    half = found[1].timing
+    assert half is not None
+    assert [(s.title, s.minutes) for s in half.sessions()] == [
+        ("私域流量的底层逻辑", 60),
+        ("社群定位与搭建", 60),
+        ("社群活跃与转化", 60),
+    ]
+
+
+def test_only_leaves_the_block_out_of_the_other_variants() -> None:
+    day, half = validate_paths([REPO / "tests/data/variants/only/course.yaml"])
+    assert day.course is not None and half.course is not None
+    assert [m.title for m in day.course.modules][-1] == "企业微信SOP实战演练"
+    assert "企业微信SOP实战演练" not in [m.title for m in half.course.modules]
+
+
+def test_an_included_module_counts_everywhere_with_the_duration_beside_include() -> None:
+    (result,) = validate_paths([REPO / "tests/data/variants/override/course.yaml"])
+    assert result.ok(strict=True)
+    assert result.total_minutes == 120  # 1.5h written + 30min beside include
+    assert result.course is not None
+    included = result.course.modules[1]
+    assert (included.title, included.include) == (
+        "私域数据复盘",
+        "../whole-list/lib/modules.yaml#私域数据复盘",
+    )
+    assert included.origin == "../whole-list/lib/modules.yaml:8"
+
+
+def test_without_a_title_the_whole_list_is_included_in_place() -> None:
+    (result,) = validate_paths([REPO / "tests/data/variants/whole-list/course.yaml"])
+    assert result.course is not None and result.timing is not None
+    assert [m.title for m in result.course.modules] == [
+        "私域流量的底层逻辑",
+        "用户分层运营",
+        "私域数据复盘",
+    ]
+    assert [s.title for s in result.timing.sessions()] == [
+        "私域流量的底层逻辑",
+        "RFM模型与用户分层",
+        "分层触达策略",
+        "私域数据复盘",
+    ]
+
+
+def test_nested_include_brings_the_inner_module_in_as_a_section() -> None:
+    (result,) = validate_paths([REPO / "tests/data/variants/nested-include/course.yaml"])
+    assert result.course is not None
+    module = result.course.modules[1]
+    assert [s.title for s in module.children] == ["社群定位与搭建", "社群活跃"]
+    assert module.children[1].origin == "lib/private.yaml:7 → shared.yaml:2"
+    assert module.children[1].children[0].origin == "lib/private.yaml:7 → shared.yaml:5"
+
+
+def test_a_course_without_variants_is_one_entry_without_a_variant_key() -> None:
+    out = CliRunner().invoke(
+        app, ["validate", "-f", "json", str(REPO / "tests/data/variants/whole-list/course.yaml")]
+    )
+    (course,) = json.loads(out.stdout)["courses"]
+    assert "variant" not in course
+
+
+def test_validate_json_lists_one_entry_per_variant() -> None:
+    path = REPO / "tests/data/variants/variant-sum-mismatch/course.yaml"
+    out = CliRunner().invoke(app, ["validate", "-f", "json", str(path)])
+    assert out.exit_code == 1
+    courses = json.loads(out.stdout)["courses"]
+    assert [(c["variant"], c["stated_minutes"], c["total_minutes"]) for c in courses] == [
+        ("一天", 360, 360),
+        ("半天", 180, 150),
+    ]
+    assert courses[0]["errors"] == []
+    assert [(e["line"], e["column"], e["code"]) for e in courses[1]["errors"]] == [
+        (3, 24, "sum-mismatch")
+    ]
+
+
+def test_validate_variant_checks_that_one_only() -> None:
+    path = REPO / "tests/data/variants/variant-sum-mismatch/course.yaml"
+    ok = CliRunner().invoke(app, ["validate", "--variant", "一天", str(path)])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(app, ["validate", "--variant", "半天", "-f", "json", str(path)])
+    assert bad.exit_code == 1
+    assert [c["variant"] for c in json.loads(bad.stdout)["courses"]] == ["半天"]
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "agenda", "proposal"])
+def test_an_unknown_variant_is_a_usage_error_naming_the_known_ones(command: str) -> None:
+    path = REPO / "tests/data/variants/only/course.yaml"
+    out = CliRunner().invoke(app, [command, "--variant", "两天", str(path)])
+    assert out.exit_code == 2
+    assert "两天" in out.output and "一天, 半天" in out.output
+
+
+def test_show_marks_included_blocks_and_their_source() -> None:
+    path = REPO / "tests/data/variants/override/course.yaml"
+    out = CliRunner().invoke(app, ["show", str(path)])
+    assert out.exit_code == 0, out.output
+    line = next(x for x in out.stdout.splitlines() if "私域数据复盘" in x)
+    assert "30min" in line and "⇐ ../whole-list/lib/modules.yaml#私域数据复盘" in line
+    assert "⇐" not in next(x for x in out.stdout.splitlines() if "底层逻辑" in x)
+
+
+def test_show_and_agenda_take_a_variant() -> None:
+    path = REPO / "tests/data/variants/only/course.yaml"
+    out = CliRunner().invoke(app, ["show", "--variant", "半天", str(path)])
+    assert out.exit_code == 0, out.output
+    assert "[半天]" in out.stdout and "企业微信SOP实战演练" not in out.stdout
+    agenda = CliRunner().invoke(app, ["agenda", "--variant", "半天", "-f", "json", str(path)])
+    assert agenda.exit_code == 0, agenda.output
+    assert json.loads(agenda.stdout)["teaching_minutes"] == 180
+
+
+def test_the_proposal_reads_as_if_the_module_were_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = REPO / "tests/data/variants/whole-list/course.yaml"
+    out = CliRunner().invoke(app, ["proposal", str(path)])
+    assert out.exit_code == 0, out.output
+    text = "\n".join(p.text for p in Document(str(tmp_path / "course.proposal.docx")).paragraphs)
+    assert "RFM模型与用户分层" in text and "分层触达策略" in text
+    assert "modules.yaml" not in text and "include" not in text
+
+
+def test_the_proposal_of_a_variant_is_named_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = REPO / "tests/data/variants/only/course.yaml"
+    out = CliRunner().invoke(app, ["proposal", "--variant", "半天", str(path)])
+    assert out.exit_code == 0, out.output
+    text = "\n".join(
+        p.text for p in Document(str(tmp_path / "course.半天.proposal.docx")).paragraphs
+    )
+    assert "社群运营与转化" in text and "企业微信SOP实战演练" not in text
