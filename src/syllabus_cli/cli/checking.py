@@ -64,6 +64,13 @@ def new(
         str, typer.Option(help='Course length, e.g. "1天(6h/天)", "3小时".')
     ] = "1天(6h/天)",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    variants: Annotated[
+        str | None,
+        typer.Option(
+            "--variants",
+            help="Sold in several lengths: 一天,半天 (or NAME=DURATION,…; the first takes --duration).",
+        ),
+    ] = None,
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..duration import DurationError
@@ -82,6 +89,13 @@ def new(
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
+    if variants is not None:
+        from ..spec.starter import variant_lengths, variant_starter_spec
+
+        try:
+            text = variant_starter_spec(title, variant_lengths(variants, duration), ref)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--variants") from None
     write_text_atomic(path, text)
     typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
 
