@@ -11,7 +11,9 @@ import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from docx import Document
 from typer.testing import CliRunner
 
@@ -186,3 +188,22 @@ def test_the_proposal_of_a_variant_is_named_with_it(
         p.text for p in Document(str(tmp_path / "course.半天.proposal.docx")).paragraphs
     )
     assert "社群运营与转化" in text and "企业微信SOP实战演练" not in text
+
+
+def test_the_bundled_example_is_sold_in_two_lengths_with_a_shared_library_module() -> None:
+    path = REPO / "courses" / "omnichannel-store-ops.yaml"
+    day, half = validate_paths([path])
+    assert (day.variant, day.stated_minutes, half.variant, half.stated_minutes) == (
+        "一天",
+        360,
+        "半天",
+        180,
+    )
+    for result in (day, half):
+        assert result.ok(strict=True), [p.format(path.name) for p in result.problems]
+        assert result.course is not None
+        (included,) = [m for m in result.course.modules if m.include]
+        assert included.include == "../library/private-domain.yaml#私域社群运营与裂变"
+    library = REPO / "library" / "private-domain.yaml"
+    schema = json.loads((REPO / "schema" / "course.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(library.read_text(encoding="utf-8")), schema)
