@@ -79,7 +79,10 @@ def print_summary(console: Console, batch: BatchResult) -> None:
             "built": "[green]✓ built[/]",
         }[_status(r)]
         table.add_row(
-            Text(r.title or r.spec.as_posix()), str(len(r.outputs)), status, f"{r.seconds:.2f}s"
+            Text((r.title or r.spec.as_posix()) + (f" [{r.variant}]" if r.variant else "")),
+            str(len(r.outputs)),
+            status,
+            f"{r.seconds:.2f}s",
         )
     console.print(table)
     for r in batch.results:

@@ -100,6 +100,7 @@ COURSE: dict[str, Field] = {
 PACK_COURSE: dict[str, Field] = {
     "path": Field("path", "Course spec, relative to the pack file.", required=True),
     "date": Field("date", "Delivery date of this course (YYYY-MM-DD)."),
+    "variant": Field("text", "Which of the course's variants to deliver (default: its first)."),
 }
 
 PACK: dict[str, Field] = {

@@ -211,3 +211,31 @@ def _library_nodes(
     hint = f"; did you mean {close[0]!r}?" if close else f" (modules: {', '.join(titles)})"
     reader.add(ref_mark, "include-module", f"{ctx.label} has no module titled {title!r}{hint}")
     return None
+
+
+def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
+    """Every file a spec includes, directly or through other includes, each once and in
+    the order met (for the rebuild cache: editing one rebuilds what includes it)."""
+    found: list[Path] = []
+    seen: set[str] = {file_key(loaded.path)}
+
+    def walk(value: YValue | None, base: Path) -> None:
+        if isinstance(value, YSeq):
+            for item in value.items:
+                walk(item, base)
+        elif isinstance(value, YMap):
+            entry = value.get("include")
+            ref = entry.value.value if entry and isinstance(entry.value, YScalar) else None
+            if isinstance(ref, str) and ref.split("#", 1)[0].strip():
+                target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
+                if file_key(target) not in seen:
+                    seen.add(file_key(target))
+                    inner = load(target)
+                    if inner.root is not None or inner.text:
+                        found.append(target)
+                    walk(inner.root, target.parent)
+            for child in value.entries:
+                walk(child.value, base)
+
+    walk(loaded.root, loaded.path.parent)
+    return tuple(found)

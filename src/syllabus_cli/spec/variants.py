@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..duration import Duration
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
@@ -156,3 +157,21 @@ def read_duration(
             f"add one, or mark the block only: [...]",
         )
     return chosen
+
+
+def pack_variant(reader: Reader, entry: YEntry | None, course: Path) -> str | None:
+    """A pack course's ``variant:``, checked against the variants its spec declares."""
+    if entry is None:
+        return None
+    name = reader.text(entry)
+    if not name:
+        return None
+    from ..load import load_file
+
+    known = declared_variants(load_file(course).root)
+    if name not in known and course.is_file():
+        where = Variants(known)
+        message = _unknown(where, name) or f"{course.name} declares no variants"
+        reader.add(entry.value.mark, "unknown-variant", message.replace("this course", course.name))
+        return None
+    return name
