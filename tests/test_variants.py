@@ -207,3 +207,64 @@ def test_the_bundled_example_is_sold_in_two_lengths_with_a_shared_library_module
     library = REPO / "library" / "private-domain.yaml"
     schema = json.loads((REPO / "schema" / "course.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(library.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(
+    ("flag", "duration", "lengths"),
+    [
+        ("一天,半天", "1天(6h/天)", {"一天": 360, "半天": 180}),
+        ("两天,一天，半天", "2天(6h/天)", {"两天": 720, "一天": 360, "半天": 180}),
+        ("标准版=3小时,精华版=90min", "1天(6h/天)", {"标准版": 180, "精华版": 90}),
+    ],
+)
+def test_new_with_variants_writes_a_starter_that_uses_them_and_validates(
+    tmp_path: Path, flag: str, duration: str, lengths: dict[str, int]
+) -> None:
+    target = tmp_path / "c.yaml"
+    out = CliRunner().invoke(app, ["new", str(target), "--variants", flag, "--duration", duration])
+    assert out.exit_code == 0, out.output
+    found = validate_paths([target])
+    assert {r.variant: r.stated_minutes for r in found} == lengths
+    assert all(r.ok(strict=True) for r in found), [p.message for r in found for p in r.problems]
+    text = target.read_text(encoding="utf-8")
+    assert "variants: [" in text and "only: [" in text  # the first variant's extra module
+    schema = json.loads((REPO / "schema" / "course.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(text), schema)
+
+
+def test_new_with_a_variant_that_does_not_say_its_length_is_a_usage_error(tmp_path: Path) -> None:
+    out = CliRunner().invoke(app, ["new", str(tmp_path / "c.yaml"), "--variants", "一天,标准版"])
+    assert out.exit_code == 2
+    assert "标准版=3小时" in out.output
+    assert not (tmp_path / "c.yaml").exists()
+
+
+GOLDEN_FILES = sorted((REPO / "tests" / "data" / "variants").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    GOLDEN_FILES,
+    ids=[p.relative_to(REPO / "tests/data/variants").as_posix() for p in GOLDEN_FILES],
+)
+def test_the_schema_covers_variants_only_and_include(path: Path) -> None:
+    """Every case is well-shaped (its mistakes are in values the tool checks), except
+    the ones whose point is a wrong key."""
+    schema = json.loads((REPO / "schema" / "course.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wrong_key = {"library-problem/lib/private.yaml", "include-extra-key/course.yaml"}
+    if path.relative_to(REPO / "tests/data/variants").as_posix() in wrong_key:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(data, schema)
+    else:
+        jsonschema.validate({"title": "x", **data}, schema)
+
+
+def test_the_schema_refuses_an_include_with_a_title_beside_it() -> None:
+    schema = json.loads((REPO / "schema" / "course.schema.json").read_text(encoding="utf-8"))
+    spec = {"title": "x", "modules": [{"include": "lib.yaml#A", "title": "A"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(spec, schema)
+    jsonschema.validate(
+        {"title": "x", "modules": [{"include": "lib.yaml#A", "only": ["一天"]}]}, schema
+    )
