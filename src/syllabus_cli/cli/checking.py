@@ -16,7 +16,10 @@ def validate(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as failures.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    variant: Variant = None,
+    variant: Annotated[
+        str | None,
+        typer.Option("--variant", help="Check only this variant (default: every variant)."),
+    ] = None,
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
     from ..check import validate_paths
