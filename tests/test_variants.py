@@ -268,3 +268,22 @@ def test_the_schema_refuses_an_include_with_a_title_beside_it() -> None:
     jsonschema.validate(
         {"title": "x", "modules": [{"include": "lib.yaml#A", "only": ["一天"]}]}, schema
     )
+
+
+def test_default_document_names_carry_the_variant_made_safe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "talk.yaml").write_text(
+        'title: 私域运营\nvariants: ["上午/下午"]\nduration: 3h\n'
+        "modules:\n  - {title: 私域流量的底层逻辑, duration: 3h}\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(app, ["proposal", "talk.yaml"]).exit_code == 0
+    out = CliRunner().invoke(app, ["agenda", "talk.yaml", "-f", "html"])
+    assert out.exit_code == 0, out.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "talk.yaml",
+        "talk.上午-下午.agenda.html",
+        "talk.上午-下午.proposal.docx",
+    ]

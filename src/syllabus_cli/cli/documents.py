@@ -102,6 +102,7 @@ def agenda(
 
 def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path | None) -> None:
     from ..files import save_atomic, write_text_atomic
+    from ..pack.names import safe_name
     from ..render.agenda_text import render_html, render_json, render_markdown
 
     language = course.language
@@ -112,7 +113,7 @@ def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path 
             return
         write_text_atomic(output, text)
     else:
-        output = output or Path(f"{course.file_id}.agenda.{format}")
+        output = output or Path(f"{safe_name(course.file_id)}.agenda.{format}")
         if format == "html":
             write_text_atomic(output, render_html(planned, language, course.subtitle))
         else:
@@ -150,6 +151,7 @@ def proposal(
 
     from ..agenda.plan import plan_agenda
     from ..files import save_atomic
+    from ..pack.names import safe_name
     from ..render.docx_base import TemplateError
     from ..render.proposal import ProposalInput, build_proposal
 
@@ -164,7 +166,7 @@ def proposal(
         )
     except TemplateError as exc:
         fail(chosen or course, "template", str(exc))
-    target = output or Path(f"{result.course.file_id}.proposal.docx")
+    target = output or Path(f"{safe_name(result.course.file_id)}.proposal.docx")
     save_atomic(target, lambda tmp: document.save(str(tmp)))
     err_console().print(f"wrote {target}")
     if pdf:
