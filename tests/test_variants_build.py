@@ -167,3 +167,13 @@ def test_a_pack_naming_a_variant_the_course_lacks_is_located(project: Path) -> N
     (result,) = validate_paths([pack])
     assert [(p.line, p.column, p.code) for p in result.problems] == [(6, 14, "unknown-variant")]
     assert "did you mean '半天'?" in result.problems[0].message
+
+
+def test_a_variant_that_does_not_add_up_fails_alone(tmp_path: Path) -> None:
+    spec = REPO / "tests/data/variants/variant-sum-mismatch/course.yaml"
+    out = CliRunner().invoke(
+        app, ["export", str(spec), "--out", str(tmp_path), "-j", "1", "--format", "md"]
+    )
+    assert out.exit_code == 1
+    assert "[半天]: failed" in out.output and "error[sum-mismatch]" in out.output
+    assert sorted(p.name for p in (tmp_path / "course").iterdir()) == ["course.一天.agenda.md"]

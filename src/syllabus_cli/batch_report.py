@@ -87,7 +87,8 @@ def print_summary(console: Console, batch: BatchResult) -> None:
     console.print(table)
     for r in batch.results:
         if r.error:
-            console.print(Text(f"{r.spec.as_posix()}: failed: {r.error}"), soft_wrap=True)
+            which = f" [{r.variant}]" if r.variant else ""
+            console.print(Text(f"{r.spec.as_posix()}{which}: failed: {r.error}"), soft_wrap=True)
             for line in r.problems:
                 console.print(Text(f"  {line}"), soft_wrap=True)
         for path in r.kept:

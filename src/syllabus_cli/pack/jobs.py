@@ -176,6 +176,7 @@ def run_job(job: Job) -> JobResult:
         result = JobResult(
             job.spec,
             job.key,
+            variant=job.variant,
             error=f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
         )
     return _timed(result, time.perf_counter() - start)
@@ -205,6 +206,7 @@ def _run(job: Job) -> JobResult:
             result.title,
             problems=problems,
             error=f"{len(result.errors)} error(s) in the spec",
+            variant=job.variant,
         )
     course = result.course
     if job.instructor is not None:
