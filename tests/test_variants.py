@@ -287,3 +287,16 @@ def test_default_document_names_carry_the_variant_made_safe(
         "talk.上午-下午.agenda.html",
         "talk.上午-下午.proposal.docx",
     ]
+
+
+def test_includes_nested_past_the_limit_are_located_at_the_first_include(tmp_path: Path) -> None:
+    for n in range(20):
+        (tmp_path / f"lib{n}.yaml").write_text(
+            f"modules:\n  - include: lib{n + 1}.yaml\n", encoding="utf-8"
+        )
+    (tmp_path / "course.yaml").write_text(
+        "title: 课程\nduration: 1h\nmodules:\n  - include: lib0.yaml\n", encoding="utf-8"
+    )
+    (result,) = validate_paths([tmp_path / "course.yaml"])
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(4, 5, "include-depth")]
+    assert result.problems[0].message.startswith("lib0.yaml:2 → lib1.yaml:2 → ")

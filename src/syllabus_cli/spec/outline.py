@@ -134,7 +134,7 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
         return []
     if len(ctx.stack) > MAX_INCLUDE_DEPTH:
         reader.add(
-            ref_value.mark, "include-cycle", f"includes nest deeper than {MAX_INCLUDE_DEPTH} files"
+            ref_value.mark, "include-depth", f"includes nest deeper than {MAX_INCLUDE_DEPTH} files"
         )
         return []
     loaded = ctx.load(target)
