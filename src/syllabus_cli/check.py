@@ -106,7 +106,7 @@ def check_variants(loaded: Loaded, variant: str | None = None) -> list[CourseRes
     if variant is not None:
         picked = [r for r in results if r.variant == variant]
         if not picked:
-            raise UnknownVariant(variant, declared_variants(loaded.root))
+            raise UnknownVariant(variant, declared_variants(loaded.root), loaded.path)
         return picked
     return results
 

@@ -88,7 +88,7 @@ def load_variant(path: Path, variant: str | None) -> "Built":
     try:
         return load_course(path, variant=variant)
     except UnknownVariant as exc:
-        raise typer.BadParameter(f"{path.as_posix()}: {exc}", param_hint="--variant") from None
+        raise typer.BadParameter(str(exc), param_hint="--variant") from None
 
 
 def checked_course(path: Path, variant: str | None = None) -> "CourseResult":

@@ -32,7 +32,7 @@ def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None =
 
     Raises ``UnknownVariant`` when ``variant`` is not one the spec declares."""
     if variant is not None and variant not in declared_variants(loaded.root):
-        raise UnknownVariant(variant, declared_variants(loaded.root))
+        raise UnknownVariant(variant, declared_variants(loaded.root), loaded.path)
     if loaded.root is None:
         return Built(None, loaded.problems)
     reader = Reader()

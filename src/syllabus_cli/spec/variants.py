@@ -29,12 +29,10 @@ class Variants:
 class UnknownVariant(ValueError):
     """A variant asked for (``--variant``, a pack's ``variant:``) that the spec lacks."""
 
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+    def __init__(self, name: str, known: tuple[str, ...], path: Path) -> None:
         self.name, self.known = name, known
-        if known:
-            super().__init__(f"no variant {name!r}; this course has: {', '.join(known)}")
-        else:
-            super().__init__(f"no variant {name!r}; this course declares no variants")
+        has = f"it has: {', '.join(known)}" if known else "it declares no variants"
+        super().__init__(f"{path.as_posix()}: no variant {name!r}; {has}")
 
 
 def _name(value: YValue) -> str | None:
