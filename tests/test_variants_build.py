@@ -177,3 +177,32 @@ def test_a_variant_that_does_not_add_up_fails_alone(tmp_path: Path) -> None:
     assert out.exit_code == 1
     assert "[半天]: failed" in out.output and "error[sum-mismatch]" in out.output
     assert sorted(p.name for p in (tmp_path / "course").iterdir()) == ["course.一天.agenda.md"]
+
+
+def test_a_pack_may_deliver_one_course_in_two_variants(project: Path) -> None:
+    pack = project / "packs" / "two.yaml"
+    pack.parent.mkdir()
+    pack.write_text(
+        textwrap.dedent(f"""\
+            client: 某母婴连锁
+            title: 门店全域运营提升项目
+            date: 2026-12-08
+            courses:
+              - {{path: ../courses/{EXAMPLE}.yaml, variant: 一天}}
+              - {{path: ../courses/{EXAMPLE}.yaml, variant: 半天}}
+              - {{path: ../courses/{EXAMPLE}.yaml, variant: 半天}}
+            """),
+        encoding="utf-8",
+    )
+    (result,) = validate_paths([pack])
+    assert [(p.line, p.column, p.code) for p in result.problems] == [
+        (7, 12, "duplicate-course")  # the same course in the same variant twice
+    ]
+    pack.write_text("\n".join(pack.read_text("utf-8").splitlines()[:-1]) + "\n", "utf-8")
+    out = CliRunner().invoke(app, ["pack", str(pack), "--out", str(project / "dist"), "-j", "1"])
+    assert out.exit_code == 0, out.output
+    assert sorted(p.name for p in (project / "dist" / "two").iterdir() if p.is_dir()) == [EXAMPLE]
+    assert sorted(p.name for p in (project / "dist" / "two" / EXAMPLE).glob("*.md")) == [
+        f"{EXAMPLE}.一天.agenda.md",
+        f"{EXAMPLE}.半天.agenda.md",
+    ]

@@ -142,6 +142,8 @@ def _folders(specs: list[Path]) -> dict[Path, str]:
     taken: set[str] = set()
     folders: dict[Path, str] = {}
     for spec in specs:
+        if spec in folders:  # one course listed again (in another variant): same folder
+            continue
         loaded = load_file(spec)
         name = spec.stem
         if isinstance(loaded.root, YMap):
