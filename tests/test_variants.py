@@ -21,7 +21,7 @@ from syllabus_cli.check import validate_paths
 from syllabus_cli.cli import app
 from syllabus_cli.report import print_text
 
-from .conftest import REPO
+from .conftest import REPO, found
 
 CASES = sorted(p for p in (REPO / "tests" / "data" / "variants").iterdir() if p.is_dir())
 
@@ -301,3 +301,26 @@ def test_includes_nested_past_the_limit_are_located_at_the_first_include(tmp_pat
     (result,) = validate_paths([tmp_path / "course.yaml"])
     assert [(p.line, p.column, p.code) for p in result.problems] == [(4, 5, "include-depth")]
     assert result.problems[0].message.startswith("lib0.yaml:2 → lib1.yaml:2 → ")
+
+
+def test_only_must_name_variants() -> None:
+    assert found("""\
+        title: 课程
+        variants: [一天, 半天]
+        duration: {一天: 2h, 半天: 1h}
+        modules:
+          - {title: a, duration: 1h, only: []}
+          - {title: b, duration: 1h, only: {一天: 1}}
+          - {title: c, duration: 1h, only: 一天}
+          - {title: d, duration: 1h, only: [半天, 半天]}
+        """) == [(5, 36, "required"), (6, 36, "type")]
+
+
+def test_variants_must_be_distinct_names() -> None:
+    assert found("""\
+        title: 课程
+        variants: [一天, 一天, [半天]]
+        duration: 1h
+        modules:
+          - {title: a, duration: 1h}
+        """) == [(2, 16, "duplicate-variant"), (2, 20, "type")]

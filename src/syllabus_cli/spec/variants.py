@@ -105,8 +105,11 @@ def read_only(reader: Reader, entry: YEntry | None, variants: Variants) -> bool:
         )
         return True
     items = value.items if isinstance(value, YSeq) else (value,)
-    if isinstance(value, YMap) or not items:
+    if isinstance(value, YMap):
         reader.wrong_type(value, "only", "a list of variant names like [一天]")
+        return True
+    if not items or (isinstance(value, YScalar) and value.value is None):
+        reader.add(value.mark, "required", "'only' is empty: name the variants, or drop it")
         return True
     named: list[str] = []
     for item in items:
