@@ -23,9 +23,9 @@ def test_at_least_five_examples() -> None:
 
 @pytest.mark.parametrize("path", COURSES, ids=[p.stem for p in COURSES])
 def test_example_validates_clean_and_strict(path: Path) -> None:
-    (result,) = validate_paths([path])
-    assert result.ok(strict=True), [p.format(path.name) for p in result.problems]
-    assert result.course is not None and result.course.instructor is not None
+    for result in validate_paths([path]):  # every variant of a course sold in several
+        assert result.ok(strict=True), [p.format(path.name) for p in result.problems]
+        assert result.course is not None and result.course.instructor is not None
 
 
 @pytest.mark.parametrize("path", COURSES, ids=[p.stem for p in COURSES])

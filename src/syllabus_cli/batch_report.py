@@ -79,12 +79,16 @@ def print_summary(console: Console, batch: BatchResult) -> None:
             "built": "[green]✓ built[/]",
         }[_status(r)]
         table.add_row(
-            Text(r.title or r.spec.as_posix()), str(len(r.outputs)), status, f"{r.seconds:.2f}s"
+            Text((r.title or r.spec.as_posix()) + (f" [{r.variant}]" if r.variant else "")),
+            str(len(r.outputs)),
+            status,
+            f"{r.seconds:.2f}s",
         )
     console.print(table)
     for r in batch.results:
         if r.error:
-            console.print(Text(f"{r.spec.as_posix()}: failed: {r.error}"), soft_wrap=True)
+            which = f" [{r.variant}]" if r.variant else ""
+            console.print(Text(f"{r.spec.as_posix()}{which}: failed: {r.error}"), soft_wrap=True)
             for line in r.problems:
                 console.print(Text(f"  {line}"), soft_wrap=True)
         for path in r.kept:

@@ -6,14 +6,15 @@ Returns a ``CourseResult`` per file with every problem; nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .agenda.plan import plan_agenda
 from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
-from .spec.build import Built, build_course
+from .spec.build import Built, build_variants
 from .spec.model import Course, Node
+from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -28,6 +29,7 @@ class CourseResult:
     problems: tuple[Problem, ...]
     course: Course | None = field(default=None, compare=False)
     timing: Timing | None = field(default=None, compare=False)
+    variant: str | None = None  # which variant of the course this is (None: no variants)
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,12 +81,41 @@ def check_course(built: Built, path: Path) -> CourseResult:
         problems=tuple(sorted(set(problems))),
         course=course,
         timing=timing,
+        variant=course.variant if course else None,
     )
 
 
-def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
+def check_variants(loaded: Loaded, variant: str | None = None) -> list[CourseResult]:
+    """Every variant of a course checked on its own (only ``variant`` when given; raises
+    ``UnknownVariant`` if the spec lacks it). A problem found in some variants but not
+    all names its variant ("[半天] …"); one found in all of them is the spec's own."""
+    builds = build_variants(loaded)
+    results = [check_course(built, loaded.path) for built in builds]
+    if len(results) > 1:
+        shared = set.intersection(*(set(r.problems) for r in results))
+        results = [
+            replace(
+                r,
+                problems=tuple(
+                    p if p in shared else replace(p, message=f"[{r.variant}] {p.message}")
+                    for p in r.problems
+                ),
+            )
+            for r in results
+        ]
+    if variant is not None:
+        picked = [r for r in results if r.variant == variant]
+        if not picked:
+            raise UnknownVariant(variant, declared_variants(loaded.root), loaded.path)
+        return picked
+    return results
+
+
+def validate_paths(paths: Iterable[Path], variant: str | None = None) -> list[CourseResult]:
     """Courses and pack files under ``paths``; instructor profiles found while walking a
-    folder are checked through the courses that use them."""
+    folder are checked through the courses that use them. With ``variant``, a course
+    that declares variants is checked in that one only (``UnknownVariant`` if it lacks
+    it); a course without variants is checked as it is."""
     results = []
     for path, missing in find_specs(paths):
         if missing is not None:
@@ -95,7 +126,8 @@ def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
         if kind == "pack":
             results.append(check_pack(loaded))
         elif kind == "course":
-            results.append(check_course(build_course(loaded), path))
+            wanted = variant if variant and declared_variants(loaded.root) else None
+            results.extend(check_variants(loaded, wanted))
     return results
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -29,8 +30,12 @@ def problem_text(problem: Problem, path: str) -> Text:
 
 
 def print_text(console: Console, results: Sequence[CourseResult], strict: bool) -> None:
+    seen: set[tuple[str, Problem]] = set()  # a problem every variant shares prints once
     for result in results:
         for problem in result.problems:
+            if (display_path(result), problem) in seen:
+                continue
+            seen.add((display_path(result), problem))
             console.print(
                 problem_text(problem, display_path(result)), soft_wrap=True, highlight=False
             )
@@ -41,6 +46,7 @@ def print_text(console: Console, results: Sequence[CourseResult], strict: bool) 
     table.add_column("status")
     for result in results:
         name = result.title or display_path(result)
+        name = escape(name + (f" [{result.variant}]" if result.variant else ""))
         stated = "—" if result.stated_minutes is None else format_minutes(result.stated_minutes)
         total = format_minutes(result.total_minutes) if result.total_minutes else "—"
         table.add_row(name, stated, total, _status(result, strict))
@@ -68,6 +74,7 @@ def as_json(results: Sequence[CourseResult], strict: bool) -> str:
         {
             "path": display_path(r),
             "title": r.title,
+            **({"variant": r.variant} if r.variant else {}),  # only a course with variants
             "stated_minutes": r.stated_minutes,
             "total_minutes": r.total_minutes,
             "errors": [p.as_json() for p in r.errors],

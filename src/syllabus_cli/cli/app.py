@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from ..check import CourseResult
     from ..problems import Problem
+    from ..spec.build import Built
 
 app = typer.Typer(
     name="syllabus",
@@ -28,6 +29,10 @@ app.add_typer(template_app, name="template")
 
 Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores).")
+]
+Variant = Annotated[
+    str | None,
+    typer.Option("--variant", help="Which of the course's variants (default: the first)."),
 ]
 Force = Annotated[
     bool, typer.Option("--force", help="Replace files changed by hand since the last build.")
@@ -75,13 +80,23 @@ def fail_soft(path: Path, problem: "Problem") -> None:
     err_console().print(problem_text(problem, path.as_posix()), soft_wrap=True)
 
 
-def checked_course(path: Path) -> "CourseResult":
+def load_variant(path: Path, variant: str | None) -> "Built":
+    """One course as written, in ``variant``; a variant it lacks is a usage error (exit 2)."""
+    from ..spec.build import load_course
+    from ..spec.variants import UnknownVariant
+
+    try:
+        return load_course(path, variant=variant)
+    except UnknownVariant as exc:
+        raise typer.BadParameter(str(exc), param_hint="--variant") from None
+
+
+def checked_course(path: Path, variant: str | None = None) -> "CourseResult":
     """Load and validate one course; print its problems to stderr; exit 1 on errors."""
     from ..check import check_course
     from ..report import problem_text
-    from ..spec.build import load_course
 
-    result = check_course(load_course(path), path)
+    result = check_course(load_variant(path, variant), path)
     out = err_console()
     for problem in result.problems:
         out.print(problem_text(problem, path.as_posix()), soft_wrap=True)

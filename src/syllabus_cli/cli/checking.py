@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, console
+from .app import Variant, app, console, load_variant
 
 
 @app.command()
@@ -16,14 +16,22 @@ def validate(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as failures.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    variant: Annotated[
+        str | None,
+        typer.Option("--variant", help="Check only this variant (default: every variant)."),
+    ] = None,
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
     from ..check import validate_paths
     from ..report import as_json, print_text
+    from ..spec.variants import UnknownVariant
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
-    results = validate_paths(paths or [Path("courses")])
+    try:
+        results = validate_paths(paths or [Path("courses")], variant)
+    except UnknownVariant as exc:
+        raise typer.BadParameter(str(exc), param_hint="--variant") from None
     if format == "json":
         typer.echo(as_json(results, strict))
     else:
@@ -32,14 +40,15 @@ def validate(
 
 
 @app.command()
-def show(course: Annotated[Path, typer.Argument(help="A course spec.")]) -> None:
+def show(
+    course: Annotated[Path, typer.Argument(help="A course spec.")], variant: Variant = None
+) -> None:
     """Print the outline as a tree with each block's minutes (given or allocated)."""
     from ..check import check_course
     from ..render.tree import outline_tree
     from ..report import problem_text
-    from ..spec.build import load_course
 
-    result = check_course(load_course(course), course)
+    result = check_course(load_variant(course, variant), course)
     out = console()
     if result.course is not None and result.timing is not None:
         out.print(outline_tree(result.course, result.timing))
@@ -58,6 +67,13 @@ def new(
         str, typer.Option(help='Course length, e.g. "1天(6h/天)", "3小时".')
     ] = "1天(6h/天)",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    variants: Annotated[
+        str | None,
+        typer.Option(
+            "--variants",
+            help="Sold in several lengths: 一天,半天 (or NAME=DURATION,…; the first takes --duration).",
+        ),
+    ] = None,
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..duration import DurationError
@@ -76,6 +92,13 @@ def new(
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
+    if variants is not None:
+        from ..spec.starter import variant_lengths, variant_starter_spec
+
+        try:
+            text = variant_starter_spec(title, variant_lengths(variants, duration), ref)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--variants") from None
     write_text_atomic(path, text)
     typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
 

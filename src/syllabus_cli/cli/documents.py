@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import app, checked_course, date_flag, err_console, fail, template_app
+from .app import Variant, app, checked_course, date_flag, err_console, fail, template_app
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
@@ -71,6 +71,7 @@ def agenda(
     skip_weekends: Annotated[
         bool, typer.Option("--skip-weekends", help="Dated days skip Saturday and Sunday.")
     ] = False,
+    variant: Variant = None,
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
 
@@ -81,7 +82,7 @@ def agenda(
         raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
     first = date_flag(date)
     flags = schedule_flags(start, lunch, breaks, latest_end)
-    result = checked_course(course)
+    result = checked_course(course, variant)
     assert result.course is not None and result.timing is not None
     planned = plan_agenda(
         result.course,
@@ -101,6 +102,7 @@ def agenda(
 
 def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path | None) -> None:
     from ..files import save_atomic, write_text_atomic
+    from ..pack.names import safe_name
     from ..render.agenda_text import render_html, render_json, render_markdown
 
     language = course.language
@@ -111,7 +113,7 @@ def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path 
             return
         write_text_atomic(output, text)
     else:
-        output = output or Path(f"{course.id}.agenda.{format}")
+        output = output or Path(f"{safe_name(course.file_id)}.agenda.{format}")
         if format == "html":
             write_text_atomic(output, render_html(planned, language, course.subtitle))
         else:
@@ -143,16 +145,18 @@ def proposal(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write a PDF through LibreOffice.")
     ] = False,
+    variant: Variant = None,
 ) -> None:
     """The client proposal as a Word document."""
 
     from ..agenda.plan import plan_agenda
     from ..files import save_atomic
+    from ..pack.names import safe_name
     from ..render.docx_base import TemplateError
     from ..render.proposal import ProposalInput, build_proposal
 
     when = date_flag(date)
-    result = checked_course(course)
+    result = checked_course(course, variant)
     assert result.course is not None and result.timing is not None
     planned = plan_agenda(result.course, result.timing, first_date=when)
     chosen = template or result.course.template
@@ -162,7 +166,7 @@ def proposal(
         )
     except TemplateError as exc:
         fail(chosen or course, "template", str(exc))
-    target = output or Path(f"{result.course.id}.proposal.docx")
+    target = output or Path(f"{safe_name(result.course.file_id)}.proposal.docx")
     save_atomic(target, lambda tmp: document.save(str(tmp)))
     err_console().print(f"wrote {target}")
     if pdf:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..problems import Mark, Problem
 from ..spec.model import Course, Instructor, Schedule
+from ..spec.outline import included_files
 from .manifest import file_hash, sha256
 from .names import inside, safe_name
 
@@ -44,6 +45,16 @@ class Job:
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
+    variant: str | None = None  # which variant to build (None: the default, named without it)
+
+    @property
+    def key(self) -> str:
+        return job_key(self.spec, self.variant)
+
+
+def job_key(spec: Path, variant: str | None) -> str:
+    """The manifest's name for one course (in one variant)."""
+    return f"{spec}#{variant}" if variant else str(spec)
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class JobResult:
     seconds: float = 0.0
     peak_kib: int = 0  # the building process's peak memory, for bench/
     language: str = "zh"
+    variant: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -79,8 +91,8 @@ class Inputs:
 
 
 def read_inputs(job: Job) -> Inputs:
-    """Hash of the spec's bytes, the files it references (instructor, template) and the
-    options; the course id and title from the YAML. Cheap enough to run in the parent
+    """Hash of the spec's bytes, the files it references (instructor, template, every
+    file it includes, transitively) and the options; the course id and title from the YAML. Cheap enough to run in the parent
     for every course, so an unchanged course never reaches a worker."""
     from ..load import YMap, YScalar, load_file
 
@@ -111,13 +123,19 @@ def read_inputs(job: Job) -> Inputs:
         job.spec.read_bytes(),
         referenced("instructor"),
         template,
+        *(path.read_bytes() for path in included_files(loaded, load_file)),
         repr(
             (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder)
         ).encode(),
+        repr(job.variant).encode(),
     ):
         digest.update(hashlib.sha256(part).digest())
+    course_id = text("id") or job.spec.stem
     return Inputs(
-        digest.hexdigest(), text("id") or job.spec.stem, text("title"), text("language") or "zh"
+        digest.hexdigest(),
+        f"{course_id}.{job.variant}" if job.variant else course_id,
+        text("title"),
+        text("language") or "zh",
     )
 
 
@@ -138,12 +156,13 @@ def unchanged(job: Job) -> JobResult | None:
     ):
         return JobResult(
             job.spec,
-            str(job.spec),
+            job.key,
             inputs.title,
             inputs.course_id,
             outputs,
             inputs=inputs.digest,
             unchanged=True,
+            variant=job.variant,
         )
     return None
 
@@ -156,7 +175,8 @@ def run_job(job: Job) -> JobResult:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         result = JobResult(
             job.spec,
-            str(job.spec),
+            job.key,
+            variant=job.variant,
             error=f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
         )
     return _timed(result, time.perf_counter() - start)
@@ -176,8 +196,8 @@ def _run(job: Job) -> JobResult:
     from ..spec.build import build_course
 
     loaded = load_file(job.spec)
-    result = check_course(build_course(loaded), job.spec)
-    key = str(job.spec)
+    result = check_course(build_course(loaded, variant=job.variant), job.spec)
+    key = job.key
     problems = tuple(p.format(job.spec.as_posix()) for p in result.problems)
     if result.errors or result.course is None or result.timing is None:
         return JobResult(
@@ -186,22 +206,24 @@ def _run(job: Job) -> JobResult:
             result.title,
             problems=problems,
             error=f"{len(result.errors)} error(s) in the spec",
+            variant=job.variant,
         )
     course = result.course
     if job.instructor is not None:
         course = replace(course, instructor=job.instructor)
     inputs = read_inputs(job)
-    rel = outputs_of(job, course.id)
+    rel = outputs_of(job, inputs.course_id)
     for path in rel.values():
         inside(job.root, path)  # refuse before writing anything
     base = JobResult(
         job.spec,
         key,
         course.title,
-        course.id,
+        inputs.course_id,
         tuple(rel.values()),
         inputs=inputs.digest,
         problems=problems,
+        variant=job.variant,
     )
     from ..agenda.plan import plan_agenda
     from ..problems import Level
@@ -308,3 +330,18 @@ def _pdf(job: Job, relative: str, docx: bytes) -> str | None:
         source = Path(tmp) / "proposal.docx"
         source.write_bytes(docx)
         return put(job, relative, to_pdf(source).read_bytes())
+
+
+def with_variants(jobs: list[Job], known_inputs: dict[str, str]) -> list[Job]:
+    """Each job once per variant its spec declares (a spec without variants: once, as
+    it is), with what the manifest knows of that variant's inputs."""
+    from dataclasses import replace
+
+    from ..load import load_file
+    from ..spec.variants import declared_variants
+
+    return [
+        replace(job, variant=variant, known_inputs=known_inputs.get(job_key(job.spec, variant)))
+        for job in jobs
+        for variant in declared_variants(load_file(job.spec).root) or (job.variant,)
+    ]

@@ -34,7 +34,7 @@ def plan_programme(pack: Pack) -> Programme:
         if not entry.path.is_file():
             following = None if start is None else start + dt.timedelta(days=1)
             continue  # the pack's own check reports the missing file
-        result = check_course(load_course(entry.path), entry.path)
+        result = check_course(load_course(entry.path, variant=entry.variant), entry.path)
         if result.errors or result.course is None or result.timing is None:
             problems.append(
                 error(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .jobs import Job, JobResult, put, run_job, unchanged
+from .jobs import Job, JobResult, job_key, put, run_job, unchanged, with_variants
 from .manifest import Manifest, file_hash, sha256
 from .names import UnsafePath, inside, safe_name
 from .plan import plan_programme
@@ -128,6 +128,7 @@ def export(
     manifest = Manifest.load(out)
     ids = _folders(specs)
     jobs = course_jobs(specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force))
+    jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
     results = run_jobs(jobs, workers, listener)
     _record(manifest, results)
     manifest.save()
@@ -141,6 +142,8 @@ def _folders(specs: list[Path]) -> dict[Path, str]:
     taken: set[str] = set()
     folders: dict[Path, str] = {}
     for spec in specs:
+        if spec in folders:  # one course listed again (in another variant): same folder
+            continue
         loaded = load_file(spec)
         name = spec.stem
         if isinstance(loaded.root, YMap):
@@ -190,9 +193,14 @@ def build_pack_folder(
         pack=pack.path,
     )
     jobs = [
-        replace(job, date=date)
-        for job, date in zip(
-            course_jobs(specs, manifest, ids, shared), programme.dates, strict=True
+        replace(
+            job,
+            date=date,
+            variant=entry.variant,
+            known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+        )
+        for job, date, entry in zip(
+            course_jobs(specs, manifest, ids, shared), programme.dates, pack.courses, strict=True
         )
     ]
     results = run_jobs(jobs, workers, listener)
@@ -263,7 +271,7 @@ def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
     from ..render.proposal import ProposalInput
     from ..spec.build import load_course
 
-    checked = check_course(load_course(job.spec), job.spec)
+    checked = check_course(load_course(job.spec, variant=job.variant), job.spec)
     assert checked.course is not None and checked.timing is not None  # its job succeeded
     course = replace(checked.course, instructor=pack.instructor or checked.course.instructor)
     agenda = plan_agenda(course, checked.timing, overrides=(pack.schedule,), first_date=job.date)

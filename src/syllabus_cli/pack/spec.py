@@ -17,6 +17,7 @@ from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
+from ..spec.variants import pack_variant
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class PackCourse:
     path: Path
     mark: Mark
     date: dt.date | None = None
+    variant: str | None = None  # which of the course's variants (None: its default)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
 def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
     from ..load import YMap
 
+    variant = None
     if isinstance(item, YScalar) and isinstance(item.value, str) and item.value.strip():
         path, mark, date = _norm(base / item.value.strip()), item.mark, None
     elif isinstance(item, YMap):
@@ -105,13 +108,14 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
             reader.wrong_type(pv, "path", "a course spec path")
             return None
         path, mark, date = _norm(base / pv.value.strip()), pv.mark, reader.date(known.get("date"))
+        variant = pack_variant(reader, known.get("variant"), path)
     else:
         mark = item.mark if isinstance(item, YScalar | YSeq | YMap) else Mark()
         reader.add(mark, "type", "a pack course must be a path or {path: ..., date: ...}")
         return None
     if not path.is_file():
         reader.add(mark, "file-missing", f"course spec {path.as_posix()} not found")
-    return PackCourse(path, mark, date)
+    return PackCourse(path, mark, date, variant)
 
 
 def _norm(path: Path) -> Path:
@@ -125,9 +129,9 @@ def _cross_checks(pack: Pack) -> list[Problem]:
     from ..problems import error
 
     problems: list[Problem] = []
-    seen: dict[Path, Mark] = {}
+    seen: dict[tuple[Path, str | None], Mark] = {}
     for course in pack.courses:
-        key = course.path.resolve()
+        key = (course.path.resolve(), course.variant)  # one course in two lengths is fine
         if key in seen:
             problems.append(
                 error(

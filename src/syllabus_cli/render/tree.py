@@ -25,6 +25,8 @@ def _minutes(node: TimedNode) -> Text:
 def _add(tree: Tree, node: TimedNode) -> None:
     label = Text(node.title + "  ")
     label.append_text(_minutes(node))
+    if node.node.include:  # brought in by include: say from where
+        label.append(f"  ⇐ {node.node.include}", style="magenta")
     branch = tree.add(label)
     for child in node.children:
         _add(branch, child)
@@ -42,6 +44,8 @@ def _add(tree: Tree, node: TimedNode) -> None:
 def outline_tree(course: Course, timing: Timing) -> Group:
     stated = course.duration.text if course.duration else "no stated length"
     head = Text(course.title, style="bold")
+    if course.variant:
+        head.append(f" [{course.variant}]")
     head.append(f"  {stated}")
     if timing.minutes is not None:
         head.append(f" = {format_minutes(timing.minutes)} ({timing.minutes} min)")

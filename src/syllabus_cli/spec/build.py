@@ -13,8 +13,10 @@ from pathlib import Path
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
 from ..problems import Problem
 from . import fields
-from .model import Course, Instructor, Node, Schedule, Window
+from .model import Course, Instructor, Schedule, Window
+from .outline import Context, build_nodes, file_key
 from .read import Reader, kind_name
+from .variants import UnknownVariant, Variants, declared_variants, read_duration, read_variants
 
 Loader = Callable[[Path], Loaded]
 
@@ -25,33 +27,64 @@ class Built:
     problems: tuple[Problem, ...]
 
 
-def build_course(loaded: Loaded, load: Loader = load_file) -> Built:
+def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None = None) -> Built:
+    """The course as written, for ``variant`` (default: the first one it declares).
+
+    Raises ``UnknownVariant`` when ``variant`` is not one the spec declares."""
+    if variant is not None and variant not in declared_variants(loaded.root):
+        raise UnknownVariant(variant, declared_variants(loaded.root), loaded.path)
     if loaded.root is None:
         return Built(None, loaded.problems)
     reader = Reader()
     reader.problems.extend(loaded.problems)
-    course = _course(reader, loaded.root, loaded.path, load)
+    course = _course(reader, loaded.root, loaded.path, load, variant)
     return Built(course, tuple(reader.problems))
 
 
-def load_course(path: Path, load: Loader = load_file) -> Built:
-    return build_course(load(path), load)
+def build_variants(loaded: Loaded, load: Loader = load_file) -> tuple[Built, ...]:
+    """One build per declared variant, in order; one build for a course without them."""
+    names = declared_variants(loaded.root)
+    return tuple(build_course(loaded, load, name) for name in names or (None,))
 
 
-def _course(reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loader) -> Course | None:
+def load_course(path: Path, load: Loader = load_file, variant: str | None = None) -> Built:
+    return build_course(load(path), load, variant)
+
+
+def _course(
+    reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loader, variant: str | None
+) -> Course | None:
     known = reader.mapping(root, "the course", fields.COURSE)
     if known is None:
         return None
-    duration, duration_mark = reader.duration(known.get("duration"))
+    names, name_marks = read_variants(reader, known.get("variants"))
+    current = variant or (names[0] if names else None)
+    variants = Variants(names, current, name_marks)
+    duration, duration_mark = read_duration(reader, known.get("duration"), variants)
     language = _language(reader, known.get("language"))
+    ctx = Context(
+        top=reader,
+        variants=variants,
+        load=load,
+        base=path.parent,
+        stack=((file_key(path), None),),
+        names=(path.name,),
+    )
     modules_entry = known.get("modules")
-    modules = _nodes(reader, modules_entry, depth=1) if modules_entry else ()
+    modules = build_nodes(reader, ctx, modules_entry, depth=1) if modules_entry else ()
     if modules_entry and not modules and not reader.problems:
-        reader.add(
-            modules_entry.value.mark,
-            "required",
-            "'modules' is empty: a course needs at least one module",
-        )
+        if current is not None:
+            reader.add(
+                name_marks[current],
+                "variant-empty",
+                f"variant {current!r} has no modules: every module is marked only for other variants",
+            )
+        else:
+            reader.add(
+                modules_entry.value.mark,
+                "required",
+                "'modules' is empty: a course needs at least one module",
+            )
     template_entry = known.get("template")
     template = _path(reader, template_entry, path.parent) if template_entry else None
     return Course(
@@ -73,6 +106,8 @@ def _course(reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loade
         template=template,
         modules=modules,
         notes=reader.text(known.get("notes")),
+        variants=names,
+        variant=current,
     )
 
 
@@ -96,48 +131,6 @@ def _path(reader: Reader, entry: YEntry, base: Path) -> Path | None:
         return base / value.value.strip()
     reader.wrong_type(value, entry.key, "a file path")
     return None
-
-
-def _nodes(reader: Reader, entry: YEntry, depth: int) -> tuple[Node, ...]:
-    value = entry.value
-    if isinstance(value, YScalar) and value.value is None:
-        return ()
-    if not isinstance(value, YSeq):
-        reader.wrong_type(value, entry.key, "a list of blocks, each with a title")
-        return ()
-    what = "a module" if depth == 1 else "a section"
-    nodes: list[Node] = []
-    for item in value.items:
-        if isinstance(item, YScalar) and isinstance(item.value, str):
-            reader.add(
-                item.mark,
-                "type",
-                f"{what} must be a mapping with a title (write '- title: {item.value}'); "
-                "plain lines belong under 'points'",
-            )
-            continue
-        known = reader.mapping(item, what, fields.NODE)
-        if known is None:
-            continue
-        duration, duration_mark = reader.duration(known.get("duration"))
-        children_entry = known.get("sections")
-        nodes.append(
-            Node(
-                title=reader.text(known.get("title"), required=True),
-                mark=item.mark,
-                duration=duration,
-                duration_mark=duration_mark,
-                children=_nodes(reader, children_entry, depth + 1) if children_entry else (),
-                points=reader.texts(known.get("points")),
-                cases=reader.texts(known.get("cases")),
-                tools=reader.texts(known.get("tools")),
-                exercises=reader.texts(known.get("exercises")),
-                format=reader.texts(known.get("format")),
-                split=reader.boolean(known.get("split"), default=True),
-                notes=reader.text(known.get("notes")),
-            )
-        )
-    return tuple(nodes)
 
 
 def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:

@@ -10,13 +10,18 @@ from dataclasses import dataclass
 class Field:
     kind: str  # text | texts | duration | bool | language | nodes | instructor | schedule
     #            clock | window | windows | path | date | contact | courses
+    #            variants | variant_duration | only | include
     help: str
     required: bool = False
 
 
 NODE: dict[str, Field] = {
     "title": Field("text", "Module or section title.", required=True),
-    "duration": Field("duration", "Length with a unit: 40min, 40分钟, 2h, 1.5小时."),
+    "duration": Field(
+        "variant_duration",
+        "Length with a unit: 40min, 40分钟, 2h, 1.5小时; or per variant: {一天: 2h, 半天: 1h}.",
+    ),
+    "only": Field("only", "The variants this block exists in, e.g. [一天] (default: all)."),
     "sections": Field("nodes", "Sub-sections: the same shape again, to any depth."),
     "points": Field("texts", "Teaching points (never agenda sessions)."),
     "cases": Field("texts", "Cases (【案例】) discussed here."),
@@ -25,6 +30,19 @@ NODE: dict[str, Field] = {
     "format": Field("texts", "Delivery methods of this block (讲授, 案例分析, 演练…)."),
     "split": Field("bool", "false: the agenda may not split this block across a break."),
     "notes": Field("text", "Free text kept with the block (imported text lands here)."),
+}
+
+INCLUDE: dict[str, Field] = {
+    "include": Field(
+        "include",
+        "A module from another file, relative to this one: ../library/x.yaml#模块标题 "
+        "(without #标题: every module of the file).",
+        required=True,
+    ),
+    "duration": Field(
+        "variant_duration", "Overrides the included module's duration (or per variant)."
+    ),
+    "only": Field("only", "The variants this block exists in, e.g. [一天] (default: all)."),
 }
 
 SCHEDULE: dict[str, Field] = {
@@ -56,7 +74,13 @@ COURSE: dict[str, Field] = {
     "subtitle": Field("text", "Optional subtitle."),
     "id": Field("text", "Short name for output files (default: the spec file's stem)."),
     "language": Field("language", "Language of exported documents: zh (default) or en."),
-    "duration": Field("duration", '"8h", "6小时", "0.5天", "1天(6h/天)", "2天(6h/天)", "90min".'),
+    "variants": Field(
+        "variants", "Lengths this course is sold in, e.g. [一天, 半天]; the first is the default."
+    ),
+    "duration": Field(
+        "variant_duration",
+        '"8h", "6小时", "0.5天", "1天(6h/天)", "2天(6h/天)", "90min"; or per variant: {一天: 6h, 半天: 3h}.',
+    ),
     "audience": Field("texts", "Who the course is for (list or text)."),
     "background": Field("text", "Why the course exists."),
     "outcomes": Field("texts", "What participants take away."),
@@ -76,6 +100,7 @@ COURSE: dict[str, Field] = {
 PACK_COURSE: dict[str, Field] = {
     "path": Field("path", "Course spec, relative to the pack file.", required=True),
     "date": Field("date", "Delivery date of this course (YYYY-MM-DD)."),
+    "variant": Field("text", "Which of the course's variants to deliver (default: its first)."),
 }
 
 PACK: dict[str, Field] = {

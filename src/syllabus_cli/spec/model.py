@@ -29,6 +29,11 @@ class Node:
     format: tuple[str, ...] = ()
     split: bool = True
     notes: str = ""
+    # Brought in by ``include:``: ``mark`` is then the include line in the course file,
+    # ``origin`` where the block was written ("../library/x.yaml:12", a chain when nested)
+    # and ``include`` the reference as written, on the block the include names.
+    origin: str = ""
+    include: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,3 +93,10 @@ class Course:
     template: Path | None = None
     modules: tuple[Node, ...] = ()
     notes: str = ""
+    variants: tuple[str, ...] = ()  # as declared; the first is the default
+    variant: str | None = None  # which of them this course is (None: no variants)
+
+    @property
+    def file_id(self) -> str:
+        """The stem of its output files: the id, with the variant when there are variants."""
+        return f"{self.id}.{self.variant}" if self.variant else self.id

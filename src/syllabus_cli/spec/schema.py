@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .fields import COURSE, INSTRUCTOR, NODE, PACK, PACK_COURSE, SCHEDULE, Field
+from .fields import COURSE, INCLUDE, INSTRUCTOR, NODE, PACK, PACK_COURSE, SCHEDULE, Field
 
 _CLOCK = r"^([01]?\d|2[0-3])[:：][0-5]\d$"
 _WINDOW = r"^\s*([01]?\d|2[0-3])[:：][0-5]\d\s*[-–—~～至到]\s*([01]?\d|2[0-3])[:：][0-5]\d\s*$"
@@ -35,7 +35,24 @@ _KINDS: dict[str, dict[str, Any]] = {
     "duration": {"type": "string", "minLength": 1},
     "bool": {"type": "boolean"},
     "language": {"enum": ["zh", "en"]},
-    "nodes": {"type": "array", "items": {"$ref": "#/$defs/block"}},
+    "nodes": {
+        "type": "array",
+        "items": {"oneOf": [{"$ref": "#/$defs/block"}, {"$ref": "#/$defs/include"}]},
+    },
+    "variants": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    "variant_duration": {
+        "oneOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+        ]
+    },
+    "only": {
+        "oneOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        ]
+    },
+    "include": {"type": "string", "minLength": 1},
     "instructor": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/instructor"}]},
     "schedule": {"$ref": "#/$defs/schedule"},
     "clock": {"type": "string", "pattern": _CLOCK},
@@ -58,6 +75,7 @@ def _kind(f: Field) -> dict[str, Any]:
 def _defs() -> dict[str, Any]:
     return {
         "block": _object(NODE, "module or section"),
+        "include": _object(INCLUDE, "a module included from another file"),
         "schedule": _object(SCHEDULE, "schedule"),
         "instructor": _object(INSTRUCTOR, "instructor profile"),
         "pack_course": _object(PACK_COURSE, "course in a pack"),

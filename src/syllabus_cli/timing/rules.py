@@ -15,7 +15,7 @@ as any module:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..duration import describe
 from ..problems import Mark, Problem, error, warning
@@ -85,11 +85,23 @@ class _Rules:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
+    def _add(self, origin: str, problem: Problem) -> None:
+        self.problems.append(
+            replace(problem, message=f"{origin}: {problem.message}") if origin else problem
+        )
+
     def share(
-        self, available: int, how: str, mark: Mark, depth: int, children: tuple[Node, ...]
+        self,
+        available: int,
+        how: str,
+        mark: Mark,
+        depth: int,
+        children: tuple[Node, ...],
+        origin: str = "",
     ) -> tuple[TimedNode, ...]:
         """Check ``children`` (at ``depth``; 1 = modules) against their parent's
-        ``available`` minutes, and time them."""
+        ``available`` minutes, and time them. A parent brought in by ``include:`` is
+        reported at the include line, the message saying where it was written."""
         what = {1: "course", 2: "module"}.get(depth, "section")
         child_word = "module" if depth == 1 else "section"
         known = {id(c): _effective(c) for c in children}
@@ -98,42 +110,46 @@ class _Rules:
         verb = "says" if how == STATED else "is allocated"
         if not untimed:
             if timed_sum > available:
-                self.problems.append(
+                self._add(
+                    origin,
                     error(
                         mark,
                         "over-full",
                         f"{child_word}s add up to {describe(timed_sum)}, more than the {what}'s "
                         f"{describe(available)}",
-                    )
+                    ),
                 )
             elif timed_sum < available:
-                self.problems.append(
+                self._add(
+                    origin,
                     error(
                         mark,
                         "sum-mismatch",
                         f"{child_word}s add up to {describe(timed_sum)}, {what} {verb} {describe(available)}",
-                    )
+                    ),
                 )
             return tuple(self.timed(c, known[id(c)], DERIVED, depth) for c in children)
         remainder = available - timed_sum
         if remainder <= 0:
-            self.problems.append(
+            self._add(
+                origin,
                 error(
                     mark,
                     "over-full",
                     f"timed {child_word}s already take {describe(timed_sum)} of the {what}'s "
                     f"{describe(available)}, leaving nothing for {_plural(len(untimed), 'untimed ' + child_word)}: "
                     f"{_names(untimed)}",
-                )
+                ),
             )
             return tuple(self.timed(c, known[id(c)], DERIVED, depth) for c in children)
-        self.problems.append(
+        self._add(
+            origin,
             warning(
                 mark,
                 "unallocated",
                 f"{describe(remainder)} unallocated across {_plural(len(untimed), 'untimed ' + child_word)}: "
                 f"{_names(untimed)}",
-            )
+            ),
         )
         base, extra = divmod(remainder, len(untimed))
         shares = {id(c): base + (1 if i < extra else 0) for i, c in enumerate(untimed)}
@@ -160,7 +176,10 @@ class _Rules:
             return TimedNode(node, minutes, DERIVED, children)
         mark = node.duration_mark or node.mark
         return TimedNode(
-            node, minutes, how, self.share(minutes, how, mark, depth + 1, node.children)
+            node,
+            minutes,
+            how,
+            self.share(minutes, how, mark, depth + 1, node.children, node.origin),
         )
 
 

@@ -1,0 +1,241 @@
+"""The outline's blocks, for one variant, with ``include:`` resolved in place.
+
+An included module reads as if it had been written where the ``include:`` is: its
+blocks are plain ``Node`` values whose ``mark`` is the include line in the course file
+(so every later problem points into the file the user is checking) and whose
+``origin`` says where they were written ("../library/x.yaml:12"). Problems found in a
+library file are reported at that include line too, with the chain of includes that
+led there. Paths are relative to the file that holds the ``include:``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
+from ..problems import Mark, Problem
+from . import fields
+from .model import Node
+from .read import Reader
+from .variants import Variants, read_duration, read_only
+
+Loader = Callable[[Path], Loaded]
+MAX_INCLUDE_DEPTH = 16
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where blocks are being read from, and for which variant."""
+
+    top: Reader  # the course file's reader: every problem ends up here
+    variants: Variants
+    load: Loader
+    base: Path  # folder of the file being read
+    at: Mark | None = None  # inside an include: the include line in the course file
+    trail: str = ""  # include lines in library files above this one ("a.yaml:12 → ")
+    label: str = ""  # this file as the include wrote it ("" for the course file)
+    stack: tuple[tuple[str, str | None], ...] = ()  # (file, module) being included
+    names: tuple[str, ...] = ()  # the same, as shown in a cycle message
+    active: bool = True  # False inside a block the current variant leaves out
+
+    def place(self, mark: Mark) -> tuple[Mark, str]:
+        """Where a block written at ``mark`` is reported, and its origin."""
+        if self.at is None:
+            return mark, ""
+        return self.at, f"{self.trail}{self.label}:{mark.line}"
+
+
+def file_key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:  # pragma: no cover - an unresolvable path is still a name
+        return str(path)
+
+
+def build_nodes(reader: Reader, ctx: Context, entry: YEntry, depth: int) -> tuple[Node, ...]:
+    value = entry.value
+    if isinstance(value, YScalar) and value.value is None:
+        return ()
+    if not isinstance(value, YSeq):
+        reader.wrong_type(value, entry.key, "a list of blocks, each with a title")
+        return ()
+    nodes: list[Node] = []
+    for item in value.items:
+        nodes.extend(_item(reader, ctx, item, depth))
+    return tuple(nodes)
+
+
+def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
+    what = "a module" if depth == 1 else "a section"
+    if isinstance(item, YScalar) and isinstance(item.value, str):
+        reader.add(
+            item.mark,
+            "type",
+            f"{what} must be a mapping with a title (write '- title: {item.value}'); "
+            "plain lines belong under 'points'",
+        )
+        return []
+    if isinstance(item, YMap) and item.get("include") is not None:
+        return _include(reader, ctx, item, depth)
+    known = reader.mapping(item, what, fields.NODE)
+    if known is None:
+        return []
+    here = read_only(reader, known.get("only"), ctx.variants)
+    inner = replace(ctx, active=ctx.active and here)
+    duration, duration_mark = read_duration(
+        reader, known.get("duration"), ctx.variants, active=inner.active
+    )
+    children_entry = known.get("sections")
+    mark, origin = ctx.place(item.mark)
+    node = Node(
+        title=reader.text(known.get("title"), required=True),
+        mark=mark,
+        duration=duration,
+        duration_mark=ctx.place(duration_mark)[0] if duration_mark else None,
+        children=build_nodes(reader, inner, children_entry, depth + 1) if children_entry else (),
+        points=reader.texts(known.get("points")),
+        cases=reader.texts(known.get("cases")),
+        tools=reader.texts(known.get("tools")),
+        exercises=reader.texts(known.get("exercises")),
+        format=reader.texts(known.get("format")),
+        split=reader.boolean(known.get("split"), default=True),
+        notes=reader.text(known.get("notes")),
+        origin=origin,
+    )
+    return [node] if here else []
+
+
+def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]:
+    known = reader.mapping(item, "an include", fields.INCLUDE)
+    if known is None:  # pragma: no cover - item is a mapping with 'include'
+        return []
+    here = read_only(reader, known.get("only"), ctx.variants)
+    active = ctx.active and here
+    override, override_mark = read_duration(
+        reader, known.get("duration"), ctx.variants, active=active
+    )
+    ref_value = known["include"].value
+    raw = ref_value.value if isinstance(ref_value, YScalar) else None
+    ref = raw.strip() if isinstance(raw, str) else ""
+    if not ref.split("#", 1)[0].strip():
+        reader.wrong_type(ref_value, "include", "a file path like ../library/x.yaml#模块标题")
+        return []
+    written, _, title_part = ref.partition("#")
+    written, title = written.strip().replace("\\", "/"), title_part.strip() or None
+    target = ctx.base / written
+    key = (file_key(target), title)
+    shown = f"{written}#{title}" if title else written
+    if key in ctx.stack:
+        chain = " → ".join((*ctx.names, shown))
+        reader.add(ref_value.mark, "include-cycle", f"include cycle: {chain}")
+        return []
+    if len(ctx.stack) > MAX_INCLUDE_DEPTH:
+        reader.add(
+            ref_value.mark, "include-depth", f"includes nest deeper than {MAX_INCLUDE_DEPTH} files"
+        )
+        return []
+    loaded = ctx.load(target)
+    if any(p.code == "file-missing" for p in loaded.problems):
+        reader.add(ref_value.mark, "include-missing", f"included file {written} not found")
+        return []
+    child = Context(
+        top=ctx.top,
+        variants=ctx.variants,
+        load=ctx.load,
+        base=target.parent,
+        at=ctx.at or item.mark,
+        trail=f"{ctx.trail}{ctx.label}:{item.mark.line} → " if ctx.label else ctx.trail,
+        label=written,
+        stack=(*ctx.stack, key),
+        names=(*ctx.names, shown),
+        active=active,
+    )
+    inner = Reader()
+    inner.problems.extend(loaded.problems)
+    nodes = _library_nodes(inner, child, loaded.root, title, depth, reader, ref_value.mark)
+    assert child.at is not None
+    for problem in inner.problems:
+        message = f"{child.trail}{child.label}:{problem.line}: {problem.message}"
+        ctx.top.problems.append(Problem(child.at, problem.code, message, problem.level))
+    if not nodes:
+        return []
+    if known.get("duration") is not None:
+        if len(nodes) != 1:
+            reader.add(
+                known["duration"].key_mark,
+                "include-format",
+                f"a duration beside include needs one module, and {written} gives "
+                f"{len(nodes)}: pick one with #标题",
+            )
+        else:
+            dmark = ctx.place(override_mark)[0] if override_mark else None
+            nodes = [replace(nodes[0], duration=override, duration_mark=dmark)]
+    return [replace(n, include=shown) for n in nodes] if here else []
+
+
+def _library_nodes(
+    inner: Reader,
+    ctx: Context,
+    root: YValue | None,
+    title: str | None,
+    depth: int,
+    reader: Reader,
+    ref_mark: Mark,
+) -> list[Node] | None:
+    """The modules of a library file (all, or the one titled ``title``); None when the
+    file cannot give them (a problem says why)."""
+    if root is None:
+        return None  # the load problems say why
+    modules = root.get("modules") if isinstance(root, YMap) else None
+    if modules is None or not isinstance(modules.value, YSeq):
+        reader.add(
+            ref_mark,
+            "include-format",
+            f"{ctx.label} has no 'modules:' list to include from",
+        )
+        return None
+    if title is None:
+        return list(build_nodes(inner, ctx, modules, depth))
+    titles: list[str] = []
+    for candidate in modules.value.items:
+        entry = candidate.get("title") if isinstance(candidate, YMap) else None
+        if entry is not None and isinstance(entry.value, YScalar):
+            text = str(entry.value.raw if entry.value.value is not None else "").strip()
+            if text == title:
+                return _item(inner, ctx, candidate, depth)
+            titles.append(text)
+    close = difflib.get_close_matches(title, titles, n=1, cutoff=0.3)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (modules: {', '.join(titles)})"
+    reader.add(ref_mark, "include-module", f"{ctx.label} has no module titled {title!r}{hint}")
+    return None
+
+
+def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
+    """Every file a spec includes, directly or through other includes, each once and in
+    the order met (for the rebuild cache: editing one rebuilds what includes it)."""
+    found: list[Path] = []
+    seen: set[str] = {file_key(loaded.path)}
+
+    def walk(value: YValue | None, base: Path) -> None:
+        if isinstance(value, YSeq):
+            for item in value.items:
+                walk(item, base)
+        elif isinstance(value, YMap):
+            entry = value.get("include")
+            ref = entry.value.value if entry and isinstance(entry.value, YScalar) else None
+            if isinstance(ref, str) and ref.split("#", 1)[0].strip():
+                target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
+                if file_key(target) not in seen:
+                    seen.add(file_key(target))
+                    inner = load(target)
+                    if inner.root is not None or inner.text:
+                        found.append(target)
+                    walk(inner.root, target.parent)
+            for child in value.entries:
+                walk(child.value, base)
+
+    walk(loaded.root, loaded.path.parent)
+    return tuple(found)

@@ -1,0 +1,178 @@
+"""Variants: one spec sold in several lengths (``variants: [一天, 半天]``).
+
+A duration may be a mapping variant → duration and a block may say ``only: [一天]``.
+Reading them needs to know which variant is being built: the builder builds a plain
+``Course`` per variant, so timing, agenda and renderers never see a mapping.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..duration import Duration
+from ..load import YEntry, YMap, YScalar, YSeq, YValue
+from ..problems import Mark
+from .read import Reader, kind_name
+
+
+@dataclass(frozen=True)
+class Variants:
+    """The variants a course declares and the one being built (None: no variants)."""
+
+    names: tuple[str, ...] = ()
+    current: str | None = None
+    marks: dict[str, Mark] = field(default_factory=dict, compare=False)
+
+
+class UnknownVariant(ValueError):
+    """A variant asked for (``--variant``, a pack's ``variant:``) that the spec lacks."""
+
+    def __init__(self, name: str, known: tuple[str, ...], path: Path) -> None:
+        self.name, self.known = name, known
+        has = f"it has: {', '.join(known)}" if known else "it declares no variants"
+        super().__init__(f"{path.as_posix()}: no variant {name!r}; {has}")
+
+
+def _name(value: YValue) -> str | None:
+    if isinstance(value, YScalar) and value.value is not None and not isinstance(value.value, bool):
+        text = value.raw.strip() if not isinstance(value.value, str) else value.value.strip()
+        return text or None
+    return None
+
+
+def declared_variants(root: YValue | None) -> tuple[str, ...]:
+    """The variant names a spec declares, read without reporting anything (for the CLI
+    and batch jobs, before a build)."""
+    if not isinstance(root, YMap):
+        return ()
+    entry = root.get("variants")
+    if entry is None or not isinstance(entry.value, YSeq):
+        return ()
+    names: list[str] = []
+    for item in entry.value.items:
+        name = _name(item)
+        if name is not None and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...], dict[str, Mark]]:
+    """``variants:`` as declared: a list of distinct names."""
+    if entry is None:
+        return (), {}
+    value = entry.value
+    if not isinstance(value, YSeq):
+        reader.wrong_type(value, "variants", "a list of names like [一天, 半天]")
+        return (), {}
+    marks: dict[str, Mark] = {}
+    for item in value.items:
+        name = _name(item)
+        if name is None:
+            reader.add(item.mark, "type", f"a variant must be a name, not {kind_name(item)}")
+        elif name in marks:
+            reader.add(
+                item.mark,
+                "duplicate-variant",
+                f"variant {name!r} is listed twice (first at line {marks[name].line})",
+            )
+        else:
+            marks[name] = item.mark
+    if not value.items:
+        reader.add(value.mark, "required", "'variants' is empty: name at least one, or drop it")
+    return tuple(marks), marks
+
+
+def _unknown(variants: Variants, name: str) -> str:
+    if not variants.names:
+        return ""
+    close = difflib.get_close_matches(name, list(variants.names), n=1, cutoff=0.3)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{name!r} is not a variant of this course (variants: {', '.join(variants.names)}){hint}"
+
+
+def read_only(reader: Reader, entry: YEntry | None, variants: Variants) -> bool:
+    """Whether a block with this ``only:`` exists in the variant being built."""
+    if entry is None:
+        return True
+    value = entry.value
+    if not variants.names:
+        reader.add(
+            entry.key_mark,
+            "no-variants",
+            "'only' needs the course to declare its variants first (variants: [一天, 半天])",
+        )
+        return True
+    items = value.items if isinstance(value, YSeq) else (value,)
+    if isinstance(value, YMap):
+        reader.wrong_type(value, "only", "a list of variant names like [一天]")
+        return True
+    if not items or (isinstance(value, YScalar) and value.value is None):
+        reader.add(value.mark, "required", "'only' is empty: name the variants, or drop it")
+        return True
+    named: list[str] = []
+    for item in items:
+        name = _name(item)
+        if name is None:
+            reader.add(item.mark, "type", f"items of 'only' must be names, not {kind_name(item)}")
+        elif name not in variants.names:
+            reader.add(item.mark, "unknown-variant", _unknown(variants, name))
+        else:
+            named.append(name)
+    return variants.current in named
+
+
+def read_duration(
+    reader: Reader, entry: YEntry | None, variants: Variants, *, active: bool = True
+) -> tuple[Duration | None, Mark | None]:
+    """A duration, or a mapping variant → duration read for the variant being built.
+
+    Every value is parsed (a typo is reported in every variant); a mapping that gives no
+    length for the current variant is an error only where the block exists (``active``).
+    """
+    if entry is None or not isinstance(entry.value, YMap):
+        return reader.duration(entry)
+    mapping = entry.value
+    if not variants.names:
+        reader.add(
+            mapping.mark,
+            "no-variants",
+            "a duration per variant needs the course to declare its variants "
+            "(variants: [一天, 半天])",
+        )
+        return None, mapping.mark
+    chosen: tuple[Duration | None, Mark | None] = (None, mapping.mark)
+    for item in mapping.entries:
+        parsed = reader.duration(item)
+        if item.key not in variants.names:
+            reader.add(item.key_mark, "unknown-variant", _unknown(variants, item.key))
+        elif item.key == variants.current:
+            chosen = parsed
+    if active and variants.current not in {e.key for e in mapping.entries}:
+        given = ", ".join(e.key for e in mapping.entries) or "none"
+        reader.add(
+            mapping.mark,
+            "variant-duration",
+            f"duration gives no length for variant {variants.current!r} (given: {given}); "
+            f"add one, or mark the block only: [...]",
+        )
+    return chosen
+
+
+def pack_variant(reader: Reader, entry: YEntry | None, course: Path) -> str | None:
+    """A pack course's ``variant:``, checked against the variants its spec declares."""
+    if entry is None:
+        return None
+    name = reader.text(entry)
+    if not name:
+        return None
+    from ..load import load_file
+
+    known = declared_variants(load_file(course).root)
+    if name not in known and course.is_file():
+        where = Variants(known)
+        message = _unknown(where, name) or f"{course.name} declares no variants"
+        reader.add(entry.value.mark, "unknown-variant", message.replace("this course", course.name))
+        return None
+    return name
