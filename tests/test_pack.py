@@ -268,14 +268,14 @@ def test_a_pack_schedule_that_cannot_hold_a_course_fails_it_and_says_where(tmp_p
         "client: 客户\ntitle: 项目\n"
         f"courses: [{(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}, "
         f"{(REPO / 'courses' / 'terminal-management.yaml').as_posix()}]\n"
-        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        'schedule: {start: "09:00", lunch: "12:00-13:30", latest_end: "18:00"}\n',
         encoding="utf-8",
     )
     code, out = cli("pack", str(pack), "--out", str(tmp_path / "out"), "-j", "1")
     assert code == 1
     assert (
-        f"{pack.as_posix()}:4:19: error[day-overflow]: day 1 ends at 19:00" in out
-    )  # the pack's start line
+        f"{pack.as_posix()}:4:62: error[day-overflow]: day 1 ends at 19:00" in out
+    )  # the pack's latest_end
     assert (
         tmp_path / "out" / "late" / "terminal-management" / "terminal-management.proposal.docx"
     ).is_file()
@@ -312,7 +312,7 @@ def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Pa
         "client: 客户\ntitle: 项目\ncourses:\n"
         f"  - {(REPO / 'courses' / 'terminal-management.yaml').as_posix()}\n"
         f"  - {(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}\n"
-        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        'schedule: {start: "09:00", lunch: "12:00-13:30", latest_end: "18:00"}\n',
         encoding="utf-8",
     )
     code, out = cli("validate", str(pack))

@@ -39,6 +39,9 @@ SCHEDULE: dict[str, Field] = {
     "hours_per_day": Field(
         "duration", "Teaching hours a day when the course length is given in hours."
     ),
+    "min_part": Field(
+        "duration", "Shortest part of a session before a break or lunch (default 20min)."
+    ),
 }
 
 INSTRUCTOR: dict[str, Field] = {
