@@ -163,7 +163,7 @@ def layout(
     if settings.min_part > 0 and _ends(days, settings) > settings.latest_end:
         # moving short parts must not make a day run late: then keep them where they are
         tight, tight_found = _fill(sessions, settings, quota, labels, 0)
-        if _ends(tight, settings) <= settings.latest_end:
+        if _ends(tight, settings) < _ends(days, settings):
             days, found = tight, tight_found
     problems += found
 
