@@ -47,9 +47,13 @@ def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
         names = archive.namelist()
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
     in_zip = sorted(n.removeprefix("3c-ecommerce-service/") for n in names)
-    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html", "index.md",
-                   "3c-ecommerce-service.proposal.docx"]) == in_zip  # fmt: skip
+    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html"]) == in_zip
+    assert linked[:3] == ["3c-ecommerce-service.ics", "3c-ecommerce-service.proposal.docx",
+                          "3c-ecommerce-service.zip"]  # fmt: skip
+    assert index.index("3c-ecommerce-service.proposal.docx") < index.index("ecommerce-cs-sales/")
     assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in in_zip
+    assert not [name for name in in_zip if name.endswith(".md")]  # nothing a client cannot open
+    assert "| 电商客服销售能力提升 | 2026年12月8日(星期二) |" in index
 
 
 def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Path) -> None:
@@ -303,7 +307,7 @@ def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
         "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-15"]  # fmt: skip
     build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     index = (tmp_path / "out" / "p" / "index.md").read_text(encoding="utf-8")
-    assert "| 半天课程 | 2026-12-09 |" in index
+    assert "| 半天课程 | 2026年12月9日(星期三) |" in index
 
 
 def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Path) -> None:

@@ -98,6 +98,19 @@ def dates(first: dt.date | None, count: int, calendar: Calendar) -> list[dt.date
     return out + [None] * (count - len(out))
 
 
+def holiday_gaps(calendar: Calendar, days: list[dt.date], mark: Mark | None) -> list[Problem]:
+    """A warning per delivery year China's official calendar has no data for yet."""
+    return [
+        warning(
+            mark or Mark(),
+            "holiday-data",
+            f"no public-holiday data for {year} yet: its dates skip weekends only; "
+            "check them against the State Council's holiday notice",
+        )
+        for year in calendar.uncovered_years(days)
+    ]
+
+
 class _Day:
     """One day being filled."""
 
@@ -154,6 +167,7 @@ def layout(
     calendar: Calendar | None = None,
     labels: Labels | None = None,
     overflow_mark: Mark | None = None,
+    first_mark: Mark | None = None,
 ) -> Agenda:
     labels = labels or Labels()
     problems = check_settings(settings)
@@ -167,7 +181,9 @@ def layout(
             days, found = tight, tight_found
     problems += found
 
-    on = dates(first_date, len(days), calendar or Calendar())
+    calendar = calendar or Calendar()
+    on = dates(first_date, len(days), calendar)
+    problems += holiday_gaps(calendar, [d for d in on if d is not None], first_mark)
     built = tuple(Day(i + 1, on[i], tuple(slots)) for i, slots in enumerate(days))
     for built_day in built:
         end = max((s.end for s in built_day.slots), default=settings.start)

@@ -11,12 +11,15 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import SKIP_MODES
 from ..load import Loaded, YScalar, YSeq, load_file
 from ..problems import Mark, Problem, warning
 from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
+from .training import Plan
+from .training_read import read_plan
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Pack:
     schedule: Schedule = field(default_factory=Schedule)
     template: Path | None = None
     language: str | None = None
+    skip: str = "holidays"  # days delivery skips: holidays | weekends | none
+    plan: Plan | None = None
 
 
 def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
@@ -76,6 +81,13 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
             language = str(lv.value)
         else:
             reader.add(lv.mark, "language", "'language' must be zh or en")
+    skip = "holidays"
+    if "skip" in known:
+        sv = known["skip"].value
+        if isinstance(sv, YScalar) and sv.value in SKIP_MODES:
+            skip = str(sv.value)
+        else:
+            reader.add(sv.mark, "skip", "'skip' must be holidays, weekends or none")
     pack = Pack(
         path=loaded.path,
         id=loaded.path.stem,
@@ -87,6 +99,8 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         schedule=schedule_from(reader, known.get("schedule")),
         template=template,
         language=language,
+        skip=skip,
+        plan=read_plan(reader, known.get("plan")),
     )
     return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
 
