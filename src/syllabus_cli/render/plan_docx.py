@@ -121,10 +121,12 @@ def plan_body(w: Writer, data: PlanDocument) -> None:
     if plan.evaluation:
         chapters.append(("evaluation", lambda n: _evaluation(w, data)))
     labels = PLAN_LABELS[lang]
+    previous = ""
     for number, (key, write) in enumerate(chapters, start=1):
-        if number > 1:
-            w.page_break()
-        w.styles.paragraph(w.doc, chapter_number(number, lang) + labels[key], "Heading 1")
+        heading = w.styles.paragraph(w.doc, chapter_number(number, lang) + labels[key], "Heading 1")
+        if number > 1 and "path" in (key, previous):  # the courses make it long
+            heading.paragraph_format.page_break_before = True  # (never a blank page)
+        previous = key
         write(number)
 
 
@@ -158,6 +160,9 @@ def table(
         row_flags(row)
         for cell, text in zip(row.cells, values, strict=True):
             cell.text = text
+    for row in grid.rows:  # Word reads the column widths, LibreOffice each cell's
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
     return grid
 
 
@@ -190,7 +195,7 @@ def course_map(w: Writer, data: PlanDocument) -> None:
         w,
         (labels["course"], labels["length"], labels["dates"], labels["audience"]),
         rows,
-        (5.2, 2.0, 4.4, 5.0),
+        (4.4, 1.8, 5.8, 4.6),
     )
     for cell in grid.rows[-1].cells[:2]:
         for run in cell.paragraphs[0].runs:
@@ -220,8 +225,9 @@ def _path(w: Writer, data: PlanDocument, chapter: int) -> None:
 
 
 def _courses(w: Writer, data: PlanDocument) -> None:
-    """Each course (its own sections under a level-3 title), then the instructor."""
-    w.offset = 2
+    """Each course under a level-3 title (its own sections one level below), then the
+    instructor."""
+    w.offset = 3
     for item in data.courses:
         w.styles.paragraph(w.doc, item.course.title, "Heading 3")
         course_body(w, item)
@@ -291,7 +297,7 @@ def _quote(w: Writer, data: PlanDocument) -> None:
 def _risks(w: Writer, data: PlanDocument) -> None:
     labels = PLAN_LABELS[data.language]
     rows = [(str(i), r.risk, r.response) for i, r in enumerate(data.plan.risks, start=1)]
-    table(w, ("#", labels["risk"], labels["response"]), rows, (1.0, 6.0, 9.6))
+    table(w, ("#", labels["risk"], labels["response"]), rows, (1.0, 6.6, 9.0))
 
 
 def timeline_rows(data: PlanDocument) -> list[tuple[str, str, str]]:
@@ -332,7 +338,7 @@ def _timeline(w: Writer, data: PlanDocument) -> None:
         w,
         (labels["date"], labels["time"], labels["event"]),
         timeline_rows(data),
-        (4.6, 2.6, 9.4),
+        (5.8, 3.2, 7.6),
     )
 
 
