@@ -56,7 +56,7 @@ def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
     assert "| 电商客服销售能力提升 | 2026年12月8日(星期二) |" in index
 
 
-def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Path) -> None:
+def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path) -> None:
     build_pack_folder(PACK, tmp_path, workers=1, force=False)
     doc = Document(str(tmp_path / "3c-ecommerce-service" / "3c-ecommerce-service.proposal.docx"))
     from docx.oxml.ns import qn
@@ -65,16 +65,16 @@ def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Pa
         'TOC \\o "1-2" \\h \\z \\u'
     ]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1[:4] == [
-        "项目概览",
-        "电商客服销售能力提升",
-        "奶粉行业O2O新零售与本地生活平台运营",
-        "终端管理提升品牌零售业绩",
-    ]
-    overview = [[c.text for c in r.cells] for r in doc.tables[0].rows]
-    assert overview[1] == ["1", "电商客服销售能力提升", "2026-12-08", "8小时"]
-    assert overview[2][2] == "2026-12-10" and overview[-1] == ["", "合计", "", "14小时"]
-    assert "为 某3C品牌电商服务部 定制" in [p.text for p in doc.paragraphs]
+    assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
+                  "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip
+    h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    for title in ("电商客服销售能力提升", "奶粉行业O2O新零售与本地生活平台运营", "终端管理提升品牌零售业绩"):
+        assert title in h3
+    course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]
+    assert course_map[-1][:2] == ["合计", "14小时"]
+    assert "为某3C品牌电商服务部定制" in [p.text for p in doc.paragraphs]
+    assert "合计金额（大写）：人民币叁万零伍拾壹元整" in [p.text for p in doc.paragraphs]
 
 
 def test_rebuild_with_nothing_changed_skips_the_work(tmp_path: Path) -> None:
