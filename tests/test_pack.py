@@ -68,7 +68,11 @@ def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path)
     assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
                   "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip
     h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
-    for title in ("电商客服销售能力提升", "奶粉行业O2O新零售与本地生活平台运营", "终端管理提升品牌零售业绩"):
+    for title in (
+        "电商客服销售能力提升",
+        "奶粉行业O2O新零售与本地生活平台运营",
+        "终端管理提升品牌零售业绩",
+    ):
         assert title in h3
     course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
     assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]

@@ -52,7 +52,9 @@ def test_the_make_up_saturday_teaches_and_the_sunday_does_not(tmp_path: Path) ->
 
 def test_the_next_course_starts_on_the_next_working_day(tmp_path: Path) -> None:
     half = (DATA / "half-day.yaml").as_posix()
-    text = f"client: c\ntitle: t\ndate: 2026-09-30\ncourses: [{half}, {half.replace('half', 'one')}]\n"
+    text = (
+        f"client: c\ntitle: t\ndate: 2026-09-30\ncourses: [{half}, {half.replace('half', 'one')}]\n"
+    )
     days, _ = delivery(text)
     assert days == ["2026-09-30", "2026-10-08"]
 
@@ -92,7 +94,7 @@ def test_agenda_skip_flag_and_the_old_alias() -> None:
 
 
 def test_a_pack_with_a_bad_skip_is_located() -> None:
-    pack, problems = build_pack(
+    _, problems = build_pack(
         parse_text(f"client: c\ntitle: t\nskip: sundays\ncourses: [{TWO_DAY}]\n", Path("p.yaml"))
     )
     assert [(p.line, p.column, p.code) for p in problems] == [(3, 7, "skip")]

@@ -61,12 +61,17 @@ def test_the_text_chapters(plan_doc: Any) -> None:
         ("Heading 2", "行业趋势"), ("Normal", "线上咨询量逐年上升。"),
         ("Heading 2", "客户现状"), ("Normal", "询单转化率徘徊在18%。"),
     ]  # fmt: skip
-    assert got["二、问题定义"] == [("List Bullet", "售前被动应答"), ("List Bullet", "激励方案不统一")]
+    assert got["二、问题定义"] == [
+        ("List Bullet", "售前被动应答"),
+        ("List Bullet", "激励方案不统一"),
+    ]
     assert got["三、目标设定"] == [
         [["#", "目标", "衡量标准"], ["1", "询单转化率提升", "3个月内由18%提升到25%"]]
     ]
     assert got["四、理论框架"] == [("Normal", "“认知—技能—机制”三层模型。")]
-    assert got["八、风险评估"] == [[["#", "风险", "应对措施"], ["1", "工学矛盾", "提前两周锁定日期"]]]
+    assert got["八、风险评估"] == [
+        [["#", "风险", "应对措施"], ["1", "工学矛盾", "提前两周锁定日期"]]
+    ]
     assert got["十、预期效果"] == [
         [["评估层级", "评估方式", "评估时间"], ["反应层", "满意度问卷", "课后当天"]]
     ]
@@ -88,7 +93,11 @@ def test_the_path_opens_with_the_course_map_and_holds_the_courses(plan_doc: Any)
     inside = [(style, text) for style, text in headings[start:end] if style == "Heading 3"]
     assert [t for _, t in inside if "课程" in t] == ["一天课程", "半天课程"]
     texts = [item[1] for item in path if isinstance(item, tuple)]
-    assert texts.index("两门课程连续交付。") < texts.index("一天课程") < texts.index("王老师 · 客服管理顾问")
+    assert (
+        texts.index("两门课程连续交付。")
+        < texts.index("一天课程")
+        < texts.index("王老师 · 客服管理顾问")
+    )
     assert texts.index("王老师 · 客服管理顾问") < texts.index("（三）训后辅导")
     assert "时间：2026年9月21日(星期一)" in texts
 
@@ -129,9 +138,8 @@ def test_the_cover_and_one_toc(plan_doc: Any) -> None:
     texts = [p.text for p in plan_doc.paragraphs]
     assert texts[4:9] == ["客服能力提升项目", "培训方案", "为某品牌客服部定制", "讲师：王老师",
                           "日期：2026年9月30日(星期三)"]  # fmt: skip
-    assert [t.text.strip() for t in plan_doc.element.body.iter(qn("w:instrText"))][0].startswith(
-        "TOC"
-    )
+    fields = [t.text.strip() for t in plan_doc.element.body.iter(qn("w:instrText"))]
+    assert fields[0].startswith("TOC")
 
 
 def write_pack(tmp_path: Path, text: str) -> Path:
