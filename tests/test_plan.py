@@ -22,6 +22,7 @@ from .conftest import REPO
 
 COURSE = (REPO / "tests" / "data" / "agenda" / "one-day.yaml").as_posix()
 HALF = (REPO / "tests" / "data" / "agenda" / "half-day.yaml").as_posix()
+NO_BREAKS = (REPO / "tests" / "data" / "agenda" / "no-breaks.yaml").as_posix()
 
 
 def pack_of(plan: str, head: str = "") -> str:
@@ -198,15 +199,14 @@ def test_capital_numerals(amount: str, words: str) -> None:
 def test_quantity_days_counts_the_packs_delivery_days() -> None:
     text = (
         "client: 客户\ntitle: 项目\ndate: 2026-12-08\n"
-        f"courses: [{COURSE}, {HALF}, {{path: {HALF}, date: 2026-12-08}}]\n"
+        f"courses: [{COURSE}, {HALF}, {{path: {NO_BREAKS}, date: 2026-12-08}}]\n"
         "plan:\n  quote: {items: [{item: 课酬, quantity: days, price: 100}]}\n"
     )
     pack, problems = build_pack(parse_text(text, Path("p.yaml")))
     assert problems == ()
     assert pack is not None and pack.plan is not None and pack.plan.quote is not None
     programme = plan_programme(pack)
-    # 12-08 and 12-09; the second half-day course shares 12-08 (in the afternoon or not,
-    # it is the same delivery day)
+    # 12-08 and 12-09; the third course shares 12-08: the same delivery day
     assert sorted({d.date.isoformat() for d in programme.delivery_days}) == [
         "2026-12-08", "2026-12-09"]  # fmt: skip
     assert programme.day_count == 2
