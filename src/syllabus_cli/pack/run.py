@@ -10,15 +10,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from .jobs import Job, JobResult, run_job, unchanged
 from .manifest import Manifest
 from .names import UnsafePath, inside, safe_name
 from .plan import plan_programme
-
-if TYPE_CHECKING:
-    pass
 
 
 class Listener(Protocol):
