@@ -100,7 +100,7 @@ def test_a_full_day_past_the_default_end_is_only_a_warning() -> None:
     result = check_yaml("title: c\nduration: 一天(8小时)\nmodules:\n  - {title: a, duration: 8h}\n")
     assert [(p.line, p.column, p.code, p.level.value) for p in result.problems] == [
         (2, 11, "day-overflow", "warning")]  # fmt: skip
-    assert "ends at 19:00, after 18:00" in result.problems[0].message
+    assert "ends at 19:00, after the usual 18:00" in result.problems[0].message
 
 
 def test_a_day_past_the_latest_end_the_user_set_is_an_error_at_the_setting() -> None:

@@ -203,8 +203,8 @@ def layout(
                 warning(
                     overflow_mark or Mark(),
                     "day-overflow",
-                    f"day {built_day.number} ends at {clock(end)}, after {clock(settings.latest_end)}; "
-                    "set schedule.latest_end to make this an error, or start earlier",
+                    f"day {built_day.number} ends at {clock(end)}, after the usual {clock(settings.latest_end)}: "
+                    "start earlier or shorten lunch if that is too late (schedule.latest_end makes it a hard limit)",
                 )
             )
     total = sum(d.teaching_minutes for d in built)
