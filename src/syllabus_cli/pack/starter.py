@@ -25,8 +25,16 @@ def pack_starter(target: Path, courses_dir: Path, today: dt.date | None = None) 
             f"write one first with: syllabus new {courses_dir.as_posix()}/my-course.yaml"
         )
     base = target.resolve().parent
-    paths = [Path(os.path.relpath(p.resolve(), base)).as_posix() for p in found[:2]]
+    paths = [_relative(p.resolve(), base) for p in found[:2]]
     first = (today or dt.date.today()) + dt.timedelta(days=14)
     first = next(Calendar().working_days(first))
     ref = schema_ref(target, "pack") or "pack.schema.json  # write it with: syllabus schema pack"
     return starter_pack(paths, first.isoformat(), ref)
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``../courses/x.yaml`` as a pack writes it; absolute across Windows drives."""
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:  # another drive: no relative path exists
+        return path.as_posix()
