@@ -224,3 +224,10 @@ def test_the_same_instructor_at_the_same_time_is_a_warning() -> None:
     found = [(p.line, p.column, p.code, p.level.value) for p in plan_programme(pack).problems]
     assert found == [(7, 12, "instructor-overlap", "warning")]
     assert "王老师 is booked twice on 2026-12-08" in plan_programme(pack).problems[0].message
+
+
+def test_two_phases_marked_for_the_courses_is_a_warning_at_the_second() -> None:
+    text = pack_of("path:\n  - {phase: 一, courses: true}\n  - {phase: 二, courses: true}\n")
+    _, problems = build_pack(parse_text(text, Path("p.yaml")))
+    assert [(p.line, p.column, p.code, p.level.value) for p in problems] == [
+        (8, 7, "plan-courses", "warning")]  # fmt: skip

@@ -98,3 +98,10 @@ def test_a_pack_with_a_bad_skip_is_located() -> None:
         parse_text(f"client: c\ntitle: t\nskip: sundays\ncourses: [{TWO_DAY}]\n", Path("p.yaml"))
     )
     assert [(p.line, p.column, p.code) for p in problems] == [(3, 7, "skip")]
+
+
+def test_the_agenda_warns_about_a_year_without_holiday_data() -> None:
+    out = runner.invoke(app, ["agenda", TWO_DAY, "-f", "json", "--date", "2099-10-01"])
+    assert out.exit_code == 0
+    assert [d["date"] for d in json.loads(out.stdout)["days"]] == ["2099-10-01", "2099-10-02"]
+    assert "warning[holiday-data]: no public-holiday data for 2099 yet" in out.stderr
