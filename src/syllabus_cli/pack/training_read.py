@@ -289,4 +289,6 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
 
 
 def _shown(value: YValue) -> str:
-    return repr(value.raw) if isinstance(value, YScalar) and value.value is not None else "empty"
+    if isinstance(value, YScalar) and value.value is not None:
+        return repr(value.raw)
+    return kind_name(value)
