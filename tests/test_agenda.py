@@ -88,16 +88,47 @@ def test_dates_and_skipping_weekends() -> None:
 
     text = "title: c\nduration: 3天(2h/天)\nmodules:\n  - {title: a, duration: 6h}\n"
     friday = dt.date(2026, 12, 11)
-    assert [d.date for d in agenda_of(text, first_date=friday).days] == [
+    assert [d.date for d in agenda_of(text, first_date=friday, skip="none").days] == [
         friday, dt.date(2026, 12, 12), dt.date(2026, 12, 13)]  # fmt: skip
+    assert [d.date for d in agenda_of(text, first_date=friday).days] == [
+        friday, dt.date(2026, 12, 14), dt.date(2026, 12, 15)]  # fmt: skip
     assert [d.date for d in agenda_of(text, first_date=friday, skip_weekends=True).days] == [
         friday, dt.date(2026, 12, 14), dt.date(2026, 12, 15)]  # fmt: skip
 
 
-def test_a_day_that_ends_too_late_is_an_error_at_the_setting() -> None:
+def test_a_full_day_past_the_default_end_is_only_a_warning() -> None:
     result = check_yaml("title: c\nduration: 一天(8小时)\nmodules:\n  - {title: a, duration: 8h}\n")
-    assert [(p.line, p.column, p.code) for p in result.problems] == [(2, 11, "day-overflow")]
-    assert "ends at 19:00, after the latest end 18:00" in result.problems[0].message
+    assert [(p.line, p.column, p.code, p.level.value) for p in result.problems] == [
+        (2, 11, "day-overflow", "warning")]  # fmt: skip
+    assert "ends at 19:00, after the usual 18:00" in result.problems[0].message
+
+
+def test_a_day_past_the_latest_end_the_user_set_is_an_error_at_the_setting() -> None:
+    result = check_yaml(
+        "title: c\nduration: 一天(8小时)\nschedule: {latest_end: '18:30'}\n"
+        "modules:\n  - {title: a, duration: 8h}\n"
+    )
+    assert [(p.line, p.column, p.code, p.level.value) for p in result.problems] == [
+        (3, 24, "day-overflow", "error")]  # fmt: skip
+    assert "ends at 19:00, after the latest end 18:30" in result.problems[0].message
+
+
+def test_a_short_part_before_a_pause_moves_after_it_with_a_warning() -> None:
+    text = (
+        "title: c\nduration: 100min\nschedule: {start: '10:15'}\nmodules:\n"
+        "  - {title: 开场, duration: 5min}\n  - {title: 主题讲解, duration: 95min}\n"
+    )
+    result = check_yaml(text)
+    agenda = plan_agenda(result.course, result.timing)  # type: ignore[arg-type]
+    assert times(agenda) == ["10:15-10:20 开场", "10:30-10:45 茶歇", "10:45-12:00 主题讲解 #1",
+                             "12:00-13:30 午餐", "13:30-13:50 主题讲解 #2"]  # fmt: skip
+    assert [(p.line, p.code) for p in agenda.problems] == [(6, "short-part")]
+    assert "'主题讲解' would start with only 10 min before the break at 10:30" in (
+        agenda.problems[0].message
+    )
+    looser = text.replace("{start: '10:15'}", "{start: '10:15', min_part: 5min}")
+    loose = check_yaml(looser)
+    assert times(plan_agenda(loose.course, loose.timing))[1] == "10:20-10:30 主题讲解 #1"  # type: ignore[arg-type]
 
 
 def test_schedule_mistakes_are_located() -> None:
@@ -151,5 +182,5 @@ def test_cli_agenda_outputs(tmp_path: Path) -> None:
     assert runner.invoke(app, ["agenda", str(spec), "-f", "html", "-o", str(html)]).exit_code == 0
     assert "<table>" in html.read_text(encoding="utf-8")
     assert runner.invoke(app, ["agenda", str(spec), "--start", "9am"]).exit_code == 2
-    late = runner.invoke(app, ["agenda", str(spec), "--start", "10:00"])
+    late = runner.invoke(app, ["agenda", str(spec), "--start", "10:00", "--latest-end", "18:00"])
     assert late.exit_code == 1 and "day-overflow" in late.output

@@ -47,12 +47,16 @@ def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
         names = archive.namelist()
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
     in_zip = sorted(n.removeprefix("3c-ecommerce-service/") for n in names)
-    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html", "index.md",
-                   "3c-ecommerce-service.proposal.docx"]) == in_zip  # fmt: skip
+    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html"]) == in_zip
+    assert linked[:3] == ["3c-ecommerce-service.ics", "3c-ecommerce-service.proposal.docx",
+                          "3c-ecommerce-service.zip"]  # fmt: skip
+    assert index.index("3c-ecommerce-service.proposal.docx") < index.index("ecommerce-cs-sales/")
     assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in in_zip
+    assert not [name for name in in_zip if name.endswith(".md")]  # nothing a client cannot open
+    assert "| 电商客服销售能力提升 | 2026年12月8日(星期二) |" in index
 
 
-def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Path) -> None:
+def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path) -> None:
     build_pack_folder(PACK, tmp_path, workers=1, force=False)
     doc = Document(str(tmp_path / "3c-ecommerce-service" / "3c-ecommerce-service.proposal.docx"))
     from docx.oxml.ns import qn
@@ -61,16 +65,20 @@ def test_combined_proposal_has_one_toc_an_overview_and_every_course(tmp_path: Pa
         'TOC \\o "1-2" \\h \\z \\u'
     ]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert h1[:4] == [
-        "项目概览",
+    assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
+                  "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip
+    h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    for title in (
         "电商客服销售能力提升",
         "奶粉行业O2O新零售与本地生活平台运营",
         "终端管理提升品牌零售业绩",
-    ]
-    overview = [[c.text for c in r.cells] for r in doc.tables[0].rows]
-    assert overview[1] == ["1", "电商客服销售能力提升", "2026-12-08", "8小时"]
-    assert overview[2][2] == "2026-12-10" and overview[-1] == ["", "合计", "", "14小时"]
-    assert "为 某3C品牌电商服务部 定制" in [p.text for p in doc.paragraphs]
+    ):
+        assert title in h3
+    course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
+    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]
+    assert course_map[-1][:2] == ["合计", "14小时"]
+    assert "为某3C品牌电商服务部定制" in [p.text for p in doc.paragraphs]
+    assert "合计金额（大写）：人民币叁万零伍拾壹元整" in [p.text for p in doc.paragraphs]
 
 
 def test_rebuild_with_nothing_changed_skips_the_work(tmp_path: Path) -> None:
@@ -268,14 +276,14 @@ def test_a_pack_schedule_that_cannot_hold_a_course_fails_it_and_says_where(tmp_p
         "client: 客户\ntitle: 项目\n"
         f"courses: [{(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}, "
         f"{(REPO / 'courses' / 'terminal-management.yaml').as_posix()}]\n"
-        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        'schedule: {start: "09:00", lunch: "12:00-13:30", latest_end: "18:00"}\n',
         encoding="utf-8",
     )
     code, out = cli("pack", str(pack), "--out", str(tmp_path / "out"), "-j", "1")
     assert code == 1
     assert (
-        f"{pack.as_posix()}:4:19: error[day-overflow]: day 1 ends at 19:00" in out
-    )  # the pack's start line
+        f"{pack.as_posix()}:4:62: error[day-overflow]: day 1 ends at 19:00" in out
+    )  # the pack's latest_end
     assert (
         tmp_path / "out" / "late" / "terminal-management" / "terminal-management.proposal.docx"
     ).is_file()
@@ -303,7 +311,7 @@ def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
         "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-15"]  # fmt: skip
     build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     index = (tmp_path / "out" / "p" / "index.md").read_text(encoding="utf-8")
-    assert "| 半天课程 | 2026-12-09 |" in index
+    assert "| 半天课程 | 2026年12月9日(星期三) |" in index
 
 
 def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Path) -> None:
@@ -312,7 +320,7 @@ def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Pa
         "client: 客户\ntitle: 项目\ncourses:\n"
         f"  - {(REPO / 'courses' / 'terminal-management.yaml').as_posix()}\n"
         f"  - {(REPO / 'courses' / 'ecommerce-cs-sales.yaml').as_posix()}\n"
-        'schedule: {start: "09:00", lunch: "12:00-13:30"}\n',
+        'schedule: {start: "09:00", lunch: "12:00-13:30", latest_end: "18:00"}\n',
         encoding="utf-8",
     )
     code, out = cli("validate", str(pack))

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .agenda.layout import LAYOUT_NOTES
 from .agenda.plan import plan_agenda
 from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
@@ -69,7 +70,8 @@ def check_course(built: Built, path: Path) -> CourseResult:
         timing = check_timing(course)
         problems.extend(timing.problems)
         if timing.minutes is not None and not any(p.level is Level.ERROR for p in timing.problems):
-            problems.extend(plan_agenda(course, timing).problems)  # does the day fit?
+            agenda = plan_agenda(course, timing)  # does the day fit?
+            problems.extend(p for p in agenda.problems if p.code not in LAYOUT_NOTES)
         problems.extend(todo_problems(course))
     return CourseResult(
         path=path,

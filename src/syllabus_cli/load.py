@@ -119,6 +119,8 @@ class _Walker:
             return YScalar(node.value, _mark(node), node.value, style)
         try:
             value = self.constructor.construct_object(node, deep=True)
+        except ValueError:  # 2026-13-01 looks like a date but is none: text, for the reader
+            return YScalar(node.value, _mark(node), node.value, style)
         except yaml.YAMLError:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(

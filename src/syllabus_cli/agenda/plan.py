@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import Calendar
 from ..spec.model import Course, Schedule
 from ..timing.rules import TimedNode, Timing
 from .layout import Agenda, Labels, SessionIn, day_quota, layout
@@ -38,9 +39,12 @@ def plan_agenda(
     *,
     overrides: tuple[Schedule, ...] = (),
     first_date: dt.date | None = None,
+    skip: str = "holidays",
     skip_weekends: bool = False,
 ) -> Agenda:
-    """The agenda of a course whose timing passed (``timing.minutes`` is known)."""
+    """The agenda of a course whose timing passed (``timing.minutes`` is known). Dated
+    days skip what ``skip`` says (holidays | weekends | none); ``skip_weekends`` is the
+    old flag's meaning, kept for callers that still pass it."""
     settings = merge(course.schedule, *overrides)
     sessions = [
         SessionIn(
@@ -60,7 +64,7 @@ def plan_agenda(
         settings,
         day_quota(total, per_day, settings),
         first_date=first_date,
-        skip_weekends=skip_weekends,
+        calendar=Calendar("weekends" if skip_weekends else skip),
         labels=LABELS[course.language],
         overflow_mark=settings.marks.get("start") or course.duration_mark,
     )

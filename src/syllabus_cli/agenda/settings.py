@@ -20,6 +20,7 @@ DEFAULT_BREAKS: tuple[Window, ...] = (
     Window(15 * 60, 15 * 60 + 15),
 )
 DEFAULT_LATEST_END = 18 * 60
+DEFAULT_MIN_PART = 20  # a part shorter than this before a pause moves after it
 LONG_SINGLE_DAY = 8 * 60  # a course written in hours up to this long is one day
 
 
@@ -31,6 +32,8 @@ class DaySettings:
     latest_end: int
     hours_per_day: int | None  # teaching minutes a day, when a layer says so
     marks: dict[str, Mark]
+    latest_end_set: bool = False  # a layer (spec, pack or flag) said latest_end
+    min_part: int = DEFAULT_MIN_PART
 
     def pauses(self) -> list[tuple[Window, str]]:
         """Breaks and lunch in clock order, with their kind."""
@@ -48,6 +51,7 @@ def merge(*layers: Schedule) -> DaySettings:
     """Later layers win, key by key."""
     start, breaks = DEFAULT_START, DEFAULT_BREAKS
     latest_end, per_day = DEFAULT_LATEST_END, None
+    latest_end_set, min_part = False, DEFAULT_MIN_PART
     lunch_or_none: Window | None = DEFAULT_LUNCH
     marks: dict[str, Mark] = {}
     for layer in layers:
@@ -62,8 +66,11 @@ def merge(*layers: Schedule) -> DaySettings:
             breaks = layer.breaks
             said.add("breaks")
         if layer.latest_end is not None:
-            latest_end = layer.latest_end
+            latest_end, latest_end_set = layer.latest_end, True
             said.add("latest_end")
+        if layer.min_part is not None:
+            min_part = layer.min_part
+            said.add("min_part")
         if layer.hours_per_day is not None:
             per_day = layer.hours_per_day
             said.add("hours_per_day")
@@ -74,7 +81,9 @@ def merge(*layers: Schedule) -> DaySettings:
                 marks[key] = layer.marks[key]
             else:
                 marks.pop(key, None)
-    return DaySettings(start, lunch_or_none, tuple(breaks), latest_end, per_day, marks)
+    return DaySettings(
+        start, lunch_or_none, tuple(breaks), latest_end, per_day, marks, latest_end_set, min_part
+    )
 
 
 def check_settings(settings: DaySettings) -> list[Problem]:

@@ -63,18 +63,33 @@ def pack(
         Path, typer.Option("--out", help="Output folder: the pack goes to OUT/<pack-id>/.")
     ],
     jobs: Jobs = None,
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma list of docx, html, md, pdf.")
+    ] = "docx,html,md",
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also make PDFs (LibreOffice).")] = False,
     force: Force = False,
 ) -> None:
     """A client pack: every course's documents, a combined proposal, an index and a zip."""
     from ..batch_report import BatchProgress, print_summary
+    from ..pack.jobs import FORMATS
     from ..pack.run import build_pack_folder
 
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip()) + (("pdf",) if pdf else ())
+    if not chosen or any(f not in FORMATS for f in chosen):
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
     workers = _workers(jobs)
     if not pack_file.is_file():
         fail(pack_file, "file-missing", "no such pack file")
     out_console = console()
     with BatchProgress(out_console, 0, "building") as progress:
-        batch = build_pack_folder(pack_file, out, workers=workers, force=force, listener=progress)
+        batch = build_pack_folder(
+            pack_file,
+            out,
+            workers=workers,
+            force=force,
+            listener=progress,
+            formats=tuple(dict.fromkeys(chosen)),
+        )
     print_summary(out_console, batch)
     raise typer.Exit(0 if batch.ok else 1)
 

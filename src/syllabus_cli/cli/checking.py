@@ -74,6 +74,9 @@ def new(
             help="Sold in several lengths: 一天,半天 (or NAME=DURATION,…; the first takes --duration).",
         ),
     ] = None,
+    pack: Annotated[
+        bool, typer.Option("--pack", help="Write a client pack (with a training plan) instead.")
+    ] = False,
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..duration import DurationError
@@ -84,6 +87,16 @@ def new(
     if path.exists() and not force:
         typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
         raise typer.Exit(1)
+    if pack:
+        from ..pack.starter import NoCourses, pack_starter
+
+        try:
+            write_text_atomic(path, pack_starter(path, Path("courses")))
+        except NoCourses as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
+        return
     try:
         ref = (
             schema_ref(path)

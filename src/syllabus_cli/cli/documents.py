@@ -68,9 +68,11 @@ def agenda(
     ] = None,
     latest_end: Annotated[str | None, typer.Option(help="Latest a day may end, HH:MM.")] = None,
     date: Annotated[str | None, typer.Option(help="First day's date, YYYY-MM-DD.")] = None,
-    skip_weekends: Annotated[
-        bool, typer.Option("--skip-weekends", help="Dated days skip Saturday and Sunday.")
-    ] = False,
+    skip: Annotated[
+        str,
+        typer.Option(help="Dated days skip: holidays (China's calendar), weekends or none."),
+    ] = "holidays",
+    skip_weekends: Annotated[bool, typer.Option("--skip-weekends", hidden=True)] = False,
     variant: Variant = None,
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
@@ -80,6 +82,8 @@ def agenda(
 
     if format not in AGENDA_FORMATS:
         raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
+    if skip not in ("holidays", "weekends", "none"):
+        raise typer.BadParameter("must be holidays, weekends or none", param_hint="--skip")
     first = date_flag(date)
     flags = schedule_flags(start, lunch, breaks, latest_end)
     result = checked_course(course, variant)
@@ -89,7 +93,7 @@ def agenda(
         result.timing,
         overrides=(flags,),
         first_date=first,
-        skip_weekends=skip_weekends,
+        skip="weekends" if skip_weekends else skip,
     )
     out = err_console()
     new_problems = [p for p in planned.problems if p not in result.problems]

@@ -38,6 +38,7 @@ class Job:
     formats: tuple[str, ...] = ("docx", "html", "md")
     client: str = ""
     date: dt.date | None = None
+    skip: str = "holidays"  # days a dated agenda skips (a pack's ``skip:``)
     schedule: Schedule | None = None  # a pack's override layer
     template: Path | None = None
     instructor: Instructor | None = None  # a pack's instructor replaces the course's
@@ -125,7 +126,7 @@ def read_inputs(job: Job) -> Inputs:
         template,
         *(path.read_bytes() for path in included_files(loaded, load_file)),
         repr(
-            (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder)
+            (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder, job.skip)
         ).encode(),
         repr(job.variant).encode(),
     ):
@@ -230,7 +231,9 @@ def _run(job: Job) -> JobResult:
 
     # the agenda as this build lays it out: a pack's schedule may not fit the course
     overrides = (job.schedule,) if job.schedule else ()
-    agenda = plan_agenda(course, result.timing, overrides=overrides, first_date=job.date)
+    agenda = plan_agenda(
+        course, result.timing, overrides=overrides, first_date=job.date, skip=job.skip
+    )
     failed = [p for p in agenda.problems if p.level is Level.ERROR]
     if failed:
         pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}

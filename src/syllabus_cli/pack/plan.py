@@ -1,41 +1,98 @@
 """A pack's programme: when each course runs, and whether the pack's settings hold it.
 
-A course with its own date keeps it; one without starts the day after the previous
-course's last day (the first one on the pack's ``date``). Each course is laid out with
-the pack's schedule: a day it cannot hold is a problem at that course's line in the pack
-file, so ``validate`` says so before a build does.
+A course with its own date keeps it; one without starts on the first working day after
+the previous course's last day (the first one on the pack's ``date``). Working days
+follow the pack's ``skip`` (China's official calendar by default). Each course is laid
+out with the pack's schedule: a day it cannot hold is a problem at that course's line in
+the pack file, so ``validate`` says so before a build does. The same instructor booked
+twice at the same time is a warning.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from ..agenda.layout import SESSION
 from ..agenda.plan import plan_agenda
+from ..agenda.settings import clock
 from ..check import check_course
-from ..problems import Level, Problem, error
+from ..dates import Calendar
+from ..problems import Level, Mark, Problem, error, warning
 from ..spec.build import load_course
 from .spec import Pack
 
 
 @dataclass(frozen=True)
+class DeliveryDay:
+    date: dt.date
+    start: int  # minutes after midnight: the first session
+    end: int  # the end of the last session
+    course: str  # the course title
+    number: int  # day 1, 2… of that course
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """One course of the pack as delivered."""
+
+    path: Path
+    mark: Mark
+    title: str
+    minutes: int
+    audience: tuple[str, ...] = ()
+    instructor: str = ""
+    day_count: int = 1
+    days: tuple[DeliveryDay, ...] = ()  # the dated ones
+
+
+@dataclass(frozen=True)
 class Programme:
-    dates: tuple[dt.date | None, ...]  # per course, in pack order
+    dates: tuple[dt.date | None, ...]  # per course, in pack order: its first day
     problems: tuple[Problem, ...] = field(default=())
+    courses: tuple[Scheduled, ...] = ()  # the courses that could be laid out
+
+    @property
+    def delivery_days(self) -> list[DeliveryDay]:
+        """Every dated teaching day of the pack, in date and time order."""
+        days = [d for c in self.courses for d in c.days]
+        return sorted(days, key=lambda d: (d.date, d.start))
+
+    @property
+    def day_count(self) -> int:
+        """Delivery days: distinct dates when every course is dated, else the sum of the
+        courses' days."""
+        if self.courses and all(len(c.days) == c.day_count for c in self.courses):
+            return len({d.date for c in self.courses for d in c.days})
+        return sum(c.day_count for c in self.courses)
 
 
 def plan_programme(pack: Pack) -> Programme:
+    calendar = Calendar(pack.skip)
     dates: list[dt.date | None] = []
     problems: list[Problem] = []
+    scheduled: list[Scheduled] = []
     following: dt.date | None = pack.date
     for entry in pack.courses:
         start = entry.date or following
-        dates.append(start)
+        if entry.date and not calendar.is_working_day(entry.date):
+            problems.append(
+                warning(
+                    entry.mark,
+                    "not-working-day",
+                    f"{entry.date} is not a working day (skip: {pack.skip}); the course starts "
+                    "on the next one. Write skip: none in the pack to teach on it",
+                )
+            )
         if not entry.path.is_file():
+            dates.append(start)
             following = None if start is None else start + dt.timedelta(days=1)
             continue  # the pack's own check reports the missing file
         result = check_course(load_course(entry.path, variant=entry.variant), entry.path)
         if result.errors or result.course is None or result.timing is None:
+            dates.append(start)
             problems.append(
                 error(
                     entry.mark,
@@ -45,11 +102,14 @@ def plan_programme(pack: Pack) -> Programme:
             )
             following = None if start is None else start + dt.timedelta(days=1)
             continue
+        course = replace(result.course, instructor=pack.instructor or result.course.instructor)
         agenda = plan_agenda(
-            result.course, result.timing, overrides=(pack.schedule,), first_date=start
+            course, result.timing, overrides=(pack.schedule,), first_date=start, skip=pack.skip
         )
         for problem in agenda.problems:
-            if problem.level is Level.ERROR and problem not in result.problems:
+            if problem in result.problems:
+                continue
+            if problem.level is Level.ERROR:
                 problems.append(
                     error(
                         entry.mark,
@@ -57,6 +117,68 @@ def plan_programme(pack: Pack) -> Programme:
                         f"{entry.path.name} with this pack's schedule: {problem.message}",
                     )
                 )
-        days = max(len(agenda.days), 1)
-        following = None if start is None else start + dt.timedelta(days=days)
-    return Programme(tuple(dates), tuple(problems))
+            elif problem.code == "holiday-data":
+                problems.append(warning(entry.mark, problem.code, problem.message))
+        days = tuple(
+            DeliveryDay(
+                d.date,
+                min(s.start for s in d.slots if s.kind == SESSION),
+                max(s.end for s in d.slots if s.kind == SESSION),
+                course.title,
+                d.number,
+            )
+            for d in agenda.days
+            if d.date is not None and any(s.kind == SESSION for s in d.slots)
+        )
+        dates.append(days[0].date if days else start)
+        scheduled.append(
+            Scheduled(
+                entry.path,
+                entry.mark,
+                course.title,
+                agenda.teaching_minutes,
+                course.audience,
+                course.instructor.name if course.instructor else "",
+                max(len(agenda.days), 1),
+                days,
+            )
+        )
+        if days:
+            following = days[-1].date + dt.timedelta(days=1)
+        elif start is not None:
+            following = start + dt.timedelta(days=max(len(agenda.days), 1))
+    problems += overlaps(scheduled)
+    return Programme(tuple(dates), tuple(_unique(problems)), tuple(scheduled))
+
+
+def overlaps(courses: list[Scheduled]) -> list[Problem]:
+    """The same instructor teaching two courses at the same time of the same day."""
+    found: list[Problem] = []
+    for first, second in itertools.combinations(courses, 2):
+        if not first.instructor or first.instructor != second.instructor:
+            continue
+        for a, b in itertools.product(first.days, second.days):
+            if a.date == b.date and a.start < b.end and b.start < a.end:
+                found.append(
+                    warning(
+                        second.mark,
+                        "instructor-overlap",
+                        f"{second.instructor} is booked twice on {a.date}: {first.title!r} "
+                        f"{clock(a.start)}-{clock(a.end)} and {second.title!r} "
+                        f"{clock(b.start)}-{clock(b.end)}",
+                    )
+                )
+                break
+    return found
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for problem in problems:
+        key = (problem.code, problem.message)
+        if problem.code == "holiday-data" and key in seen:
+            continue
+        seen.add(key)
+        out.append(problem)
+    return out

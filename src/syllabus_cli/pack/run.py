@@ -10,16 +10,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from .jobs import Job, JobResult, job_key, put, run_job, unchanged, with_variants
-from .manifest import Manifest, file_hash, sha256
+from .jobs import Job, JobResult, job_key, run_job, unchanged, with_variants
+from .manifest import Manifest
 from .names import UnsafePath, inside, safe_name
 from .plan import plan_programme
-from .spec import Pack
-
-if TYPE_CHECKING:
-    from ..render.proposal import ProposalInput
 
 
 class Listener(Protocol):
@@ -160,7 +156,13 @@ def _folders(specs: list[Path]) -> dict[Path, str]:
 
 
 def build_pack_folder(
-    pack_path: Path, out: Path, *, workers: int, force: bool, listener: Listener | None = None
+    pack_path: Path,
+    out: Path,
+    *,
+    workers: int,
+    force: bool,
+    listener: Listener | None = None,
+    formats: tuple[str, ...] = ("docx", "html", "md"),
 ) -> BatchResult:
     """``out/<pack-id>/``: each course's documents, the combined proposal, an index, a zip."""
     from ..load import load_file
@@ -184,9 +186,10 @@ def build_pack_folder(
         Path(),
         root,
         "",
-        formats=("docx", "html", "md"),
+        formats=formats,
         force=force,
         client=pack.client,
+        skip=pack.skip,
         schedule=pack.schedule,
         template=pack.template,
         instructor=pack.instructor,
@@ -206,81 +209,8 @@ def build_pack_folder(
     results = run_jobs(jobs, workers, listener)
     _record(manifest, results)
     batch = BatchResult(root, results)
-    _pack_documents(pack, jobs, results, manifest, batch, force)
+    from .deliverables import pack_documents
+
+    pack_documents(pack, jobs, results, manifest, batch, force, programme, formats)
     manifest.save()
     return batch
-
-
-def _pack_documents(
-    pack: Pack,
-    jobs: list[Job],
-    results: list[JobResult],
-    manifest: Manifest,
-    batch: BatchResult,
-    force: bool,
-) -> None:
-    """The combined proposal, index.md, index.html and the zip, from what was built."""
-    from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
-    from .zipping import build_zip, document_bytes
-
-    root = batch.root
-    stem = safe_name(pack.id, "pack")
-    good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
-    language = pack.language or (good[0][1].language if good else "zh")
-    info = PackInfo(pack.client, pack.title, language, pack.instructor, pack.template)
-    combined_name = f"{stem}.proposal.docx"
-    key = f"pack:{stem}"
-    combined_inputs = sha256(
-        "|".join([pack.path.read_bytes().hex(), *(r.inputs for _, r in good)]).encode()
-    )
-    writer = Job(pack.path, root, "", force=force, known=dict(manifest.files))
-    current = file_hash(root / combined_name)
-    if (
-        force
-        or manifest.inputs.get(key) != combined_inputs
-        or current is None
-        or current != manifest.files.get(combined_name)
-    ):
-        inputs = [_proposal_input(pack, job) for job, _ in good]
-        outcome = put(writer, combined_name, document_bytes(combined_proposal(info, inputs)))
-        _note(batch, manifest, combined_name, outcome)
-        if outcome is not None:
-            manifest.inputs[key] = combined_inputs
-    rows = [
-        (r.title, (job.date.isoformat() if job.date else "—"), list(r.outputs)) for job, r in good
-    ]
-    zip_name = f"{stem}.zip"
-    for name, text in (
-        ("index.md", index_markdown(info, rows, zip_name)),
-        ("index.html", index_html(info, rows, zip_name)),
-    ):
-        _note(batch, manifest, name, put(writer, name, text.encode("utf-8")))
-    listed = sorted(
-        {combined_name, "index.md", "index.html", *(p for _, r in good for p in r.outputs)}
-    )
-    entries = [
-        (f"{stem}/{rel}", (root / rel).read_bytes()) for rel in listed if (root / rel).is_file()
-    ]
-    _note(batch, manifest, zip_name, put(writer, zip_name, build_zip(entries)))
-
-
-def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
-    """One course as the combined proposal shows it (the pack's instructor and schedule)."""
-    from ..agenda.plan import plan_agenda
-    from ..check import check_course
-    from ..render.proposal import ProposalInput
-    from ..spec.build import load_course
-
-    checked = check_course(load_course(job.spec, variant=job.variant), job.spec)
-    assert checked.course is not None and checked.timing is not None  # its job succeeded
-    course = replace(checked.course, instructor=pack.instructor or checked.course.instructor)
-    agenda = plan_agenda(course, checked.timing, overrides=(pack.schedule,), first_date=job.date)
-    return ProposalInput(course, checked.timing, agenda, pack.client, job.date, pack.template)
-
-
-def _note(batch: BatchResult, manifest: Manifest, name: str, outcome: str | None) -> None:
-    if outcome is None:
-        batch.extra_kept.append(name)
-    else:
-        manifest.files[name] = outcome
-        batch.extra_written.append(name)

@@ -11,6 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import SKIP_MODES
 from ..load import Loaded, YScalar, YSeq, load_file
 from ..problems import Mark, Problem, warning
 from ..spec import fields
@@ -18,6 +19,8 @@ from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
 from ..spec.variants import pack_variant
+from .training import Plan
+from .training_read import read_plan
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class Pack:
     schedule: Schedule = field(default_factory=Schedule)
     template: Path | None = None
     language: str | None = None
+    skip: str = "holidays"  # days delivery skips: holidays | weekends | none
+    plan: Plan | None = None
 
 
 def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
@@ -78,6 +83,13 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
             language = str(lv.value)
         else:
             reader.add(lv.mark, "language", "'language' must be zh or en")
+    skip = "holidays"
+    if "skip" in known:
+        sv = known["skip"].value
+        if isinstance(sv, YScalar) and sv.value in SKIP_MODES:
+            skip = str(sv.value)
+        else:
+            reader.add(sv.mark, "skip", "'skip' must be holidays, weekends or none")
     pack = Pack(
         path=loaded.path,
         id=loaded.path.stem,
@@ -89,6 +101,8 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         schedule=schedule_from(reader, known.get("schedule")),
         template=template,
         language=language,
+        skip=skip,
+        plan=read_plan(reader, known.get("plan")),
     )
     return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
 

@@ -3,6 +3,7 @@ overview, then every course) and the index of what the pack folder holds."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +12,12 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from ..dates import format_date
 from ..duration import format_minutes
 from ..spec.model import Instructor
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
+from .plan_docx import PLAN_LABELS, PlanDocument, plan_body
 from .proposal import (
-    LABELS,
     ProposalInput,
     Writer,
     course_body,
@@ -26,9 +28,12 @@ from .proposal import (
 
 OVERVIEW = {
     "zh": {"overview": "项目概览", "course": "课程", "date": "日期", "hours": "时长", "total": "合计",
-           "index": "文件清单", "documents": "文档"},
+           "index": "文件清单", "documents": "文档", "main": "培训方案（主文件）",
+           "calendar": "授课日历（.ics，可导入Outlook、钉钉）", "zip": "全部文件打包（.zip）", "main_pdf": "培训方案（PDF）"},
     "en": {"overview": "Programme overview", "course": "Course", "date": "Date", "hours": "Length",
-           "total": "Total", "index": "Contents of this pack", "documents": "Documents"},
+           "total": "Total", "index": "Contents of this pack", "documents": "Documents",
+           "main": "Training proposal (main document)", "calendar": "Delivery calendar (.ics)",
+           "zip": "Everything in one zip", "main_pdf": "Training proposal (PDF)"},
 }  # fmt: skip
 
 
@@ -42,21 +47,26 @@ class PackInfo:
 
 
 def combined_proposal(
-    pack: PackInfo, courses: list[ProposalInput], fonts: Fonts | None = None
+    pack: PackInfo,
+    courses: list[ProposalInput],
+    fonts: Fonts | None = None,
+    plan: PlanDocument | None = None,
 ) -> Any:
+    """The pack's one document: with a training plan, the plan's chapters; without, a
+    programme overview and then every course."""
     document = open_document(pack.template)
     styles = styles_for(document, pack.template, fonts or Fonts())
     w = Writer(document, styles, pack.language)
-    t, o = LABELS[pack.language], OVERVIEW[pack.language]
+    o, p = OVERVIEW[pack.language], PLAN_LABELS[pack.language]
     for _ in range(4):
         document.add_paragraph()
     styles.paragraph(document, pack.title, "Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    lines = [t["proposal"], t["prepared_for"].format(client=pack.client)]
+    lines = [p["plan"], p["prepared_for"].format(client=pack.client)]
     if pack.instructor:
-        lines.append(f"{t['instructor']}: {pack.instructor.name}")
+        lines.append(p["instructor"] + p["colon"] + pack.instructor.name)
     dates = [c.date for c in courses if c.date]
     if dates:
-        lines.append(f"{t['date']}: {min(dates).isoformat()}")
+        lines.append(p["date"] + p["colon"] + format_date(min(dates), pack.language))
     for line in lines:
         paragraph = styles.paragraph(document, line, "Syllabus Meta")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -64,9 +74,16 @@ def combined_proposal(
             run.font.size = Pt(13)
     w.page_break()
     toc(w)
+    if plan is not None:
+        plan_body(w, plan)
+        page_numbers(document)
+        document.core_properties.title = pack.title
+        document.core_properties.subject = p["plan"]
+        document.core_properties.keywords = pack.client
+        return document
     w.heading(o["overview"], 1)
     table = document.add_table(rows=1, cols=4, style=styles["Syllabus Table"])
-    widths = (Cm(1.0), Cm(9.6), Cm(3.0), Cm(3.0))
+    widths = (Cm(1.0), Cm(8.6), Cm(4.4), Cm(2.6))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     row_flags(table.rows[0], header=True)
@@ -85,7 +102,7 @@ def combined_proposal(
         values = (
             str(number),
             item.course.title,
-            item.date.isoformat() if item.date else "—",
+            format_date(item.date, pack.language) if item.date else "—",
             format_minutes(minutes, pack.language),
         )
         for cell, text in zip(row.cells, values, strict=True):
@@ -112,41 +129,69 @@ def combined_proposal(
     return document
 
 
-def index_markdown(pack: PackInfo, rows: list[tuple[str, str, list[str]]], zip_name: str) -> str:
-    """rows: (course title, date, documents relative to the pack folder)."""
-    o = OVERVIEW[pack.language]
+@dataclass(frozen=True)
+class PackIndex:
+    main: list[str]  # the pack's own files, the combined proposal first
+    courses: list[tuple[str, list[dt.date], list[str]]]  # title, delivery days, documents
+
+
+def _main_label(name: str, o: dict[str, str]) -> str:
+    if name.endswith(".proposal.docx"):
+        return o["main"]
+    if name.endswith(".proposal.pdf"):
+        return o["main_pdf"]
+    if name.endswith(".ics"):
+        return o["calendar"]
+    return o["zip"]
+
+
+def _dates(days: list[dt.date], language: str) -> str:
+    return ("、" if language == "zh" else ", ").join(format_date(d, language) for d in days) or "—"
+
+
+def index_markdown(pack: PackInfo, index: PackIndex) -> str:
+    """The pack folder's contents: what to send first, then each course's documents."""
+    o, lang = OVERVIEW[pack.language], pack.language
     lines = [
         f"# {pack.title}",
         "",
-        f"{LABELS[pack.language]['prepared_for'].format(client=pack.client)}",
+        PLAN_LABELS[lang]["prepared_for"].format(client=pack.client),
         "",
         f"## {o['index']}",
+        "",
+    ]
+    lines += [f"- [{_main_label(name, o)}]({name})" for name in index.main]
+    lines += [
         "",
         f"| {o['course']} | {o['date']} | {o['documents']} |",
         "|---|---|---|",
     ]
-    for title, date, documents in rows:
+    for title, days, documents in index.courses:
         links = " · ".join(f"[{Path(d).name}]({d})" for d in documents)
         cell = title.replace("|", "\\|")
-        lines.append(f"| {cell} | {date} | {links} |")
-    lines += ["", f"Zip: [{zip_name}]({zip_name})"]
+        lines.append(f"| {cell} | {_dates(days, lang)} | {links} |")
     return "\n".join(lines) + "\n"
 
 
-def index_html(pack: PackInfo, rows: list[tuple[str, str, list[str]]], zip_name: str) -> str:
-    o, esc = OVERVIEW[pack.language], html.escape
+def index_html(pack: PackInfo, index: PackIndex) -> str:
+    o, esc, lang = OVERVIEW[pack.language], html.escape, pack.language
+    main = "".join(
+        f'<li><a href="{esc(name)}">{esc(_main_label(name, o))}</a></li>' for name in index.main
+    )
     body = "".join(
-        f"<tr><td>{esc(title)}</td><td>{esc(date)}</td><td>"
+        f"<tr><td>{esc(title)}</td><td>{esc(_dates(days, lang))}</td><td>"
         + " · ".join(f'<a href="{esc(d)}">{esc(Path(d).name)}</a>' for d in documents)
         + "</td></tr>"
-        for title, date, documents in rows
+        for title, days, documents in index.courses
     )
-    lang = "zh-CN" if pack.language == "zh" else "en"
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    prepared = PLAN_LABELS[lang]["prepared_for"].format(client=pack.client)
     return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(pack.title)}</title>'
+        f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8"><title>{esc(pack.title)}</title>'
         "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em}"
         "table{border-collapse:collapse}td,th{border:1px solid #9aa5b1;padding:.3em .6em;text-align:left}</style>"
-        f"</head><body><h1>{esc(pack.title)}</h1><p>{esc(LABELS[pack.language]['prepared_for'].format(client=pack.client))}</p>"
-        f"<h2>{esc(o['index'])}</h2><table><tr><th>{esc(o['course'])}</th><th>{esc(o['date'])}</th><th>{esc(o['documents'])}</th></tr>"
-        f'{body}</table><p><a href="{esc(zip_name)}">{esc(zip_name)}</a></p></body></html>\n'
+        f"</head><body><h1>{esc(pack.title)}</h1><p>{esc(prepared)}</p>"
+        f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>"
+        f"<table><tr><th>{esc(o['course'])}</th><th>{esc(o['date'])}</th><th>{esc(o['documents'])}</th></tr>"
+        f"{body}</table></body></html>\n"
     )

@@ -167,6 +167,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
     per_day, _ = reader.duration(known.get("hours_per_day"))
+    min_part, _ = reader.duration(known.get("min_part"))
     return Schedule(
         start=reader.clock(known.get("start")),
         lunch=lunch,
@@ -174,6 +175,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         breaks=breaks,
         latest_end=reader.clock(known.get("latest_end")),
         hours_per_day=per_day.minutes if per_day else None,
+        min_part=min_part.minutes if min_part else None,
         marks=marks,
     )
 

@@ -57,6 +57,9 @@ SCHEDULE: dict[str, Field] = {
     "hours_per_day": Field(
         "duration", "Teaching hours a day when the course length is given in hours."
     ),
+    "min_part": Field(
+        "duration", "Shortest part of a session before a break or lunch (default 20min)."
+    ),
 }
 
 INSTRUCTOR: dict[str, Field] = {
@@ -114,4 +117,77 @@ PACK: dict[str, Field] = {
     "language": Field(
         "language", "Language of the combined documents (default: the first course's)."
     ),
+    "skip": Field(
+        "skip", "Days delivery skips: holidays (China's calendar, default), weekends or none."
+    ),
+    "plan": Field("plan", "The client training plan: the combined proposal reads as it."),
+}
+
+# The training plan (``plan:`` in a pack): chapters in the order the document shows them.
+PLAN: dict[str, Field] = {
+    "background": Field("sections", "背景分析: text, or a list of {title, text}."),
+    "problems": Field("sections", "问题定义: a list of text or {title, text}."),
+    "goals": Field("goals", "目标设定: a list of text or {goal, measure}."),
+    "framework": Field("sections", "理论框架: text, or a list of {title, text}."),
+    "path": Field("phases", "实施路径: phases in order; courses: true marks where the courses go."),
+    "resources": Field("resources", "资源需求: participants, groups, venue, equipment, materials."),
+    "quote": Field("quote", "费用: items, tax and currency; amounts are exact decimals."),
+    "risks": Field("risks", "风险评估: a list of {risk, response}."),
+    "timeline": Field("milestones", "时间规划: {date, milestone}; delivery days are added."),
+    "evaluation": Field("evaluations", "预期效果: a list of text or {level, method, when}."),
+}
+
+PLAN_SECTION: dict[str, Field] = {
+    "title": Field("text", "Heading of this part."),
+    "text": Field("text", "The paragraph(s).", required=True),
+}
+
+PLAN_GOAL: dict[str, Field] = {
+    "goal": Field("text", "What the client wants to reach.", required=True),
+    "measure": Field("text", "How it is measured, e.g. 3个月内由 18% 提升到 25%."),
+}
+
+PLAN_PHASE: dict[str, Field] = {
+    "phase": Field("text", "Name of the phase, e.g. 训前调研.", required=True),
+    "when": Field("date", "Date of the phase (YYYY-MM-DD); it joins the timeline."),
+    "activities": Field("texts", "What happens in this phase."),
+    "text": Field("text", "A paragraph about the phase."),
+    "courses": Field("bool", "true: the pack's courses are delivered in this phase."),
+}
+
+PLAN_RESOURCES: dict[str, Field] = {
+    "participants": Field("count", "Number of participants."),
+    "groups": Field("count", "Number of groups for exercises."),
+    "venue": Field("text", "Venue (also the LOCATION of the calendar events)."),
+    "equipment": Field("texts", "Equipment the client provides."),
+    "materials": Field("texts", "Printed or digital materials."),
+}
+
+PLAN_QUOTE: dict[str, Field] = {
+    "currency": Field("currency", "CNY (default), USD, EUR…"),
+    "tax": Field("percent", 'Tax added to the subtotal, e.g. "6%".'),
+    "items": Field("quote_items", "Lines of the quote.", required=True),
+}
+
+PLAN_QUOTE_ITEM: dict[str, Field] = {
+    "item": Field("text", "What is charged, e.g. 讲师课酬.", required=True),
+    "quantity": Field("quantity", 'A number (default 1), or "days": the delivery days.'),
+    "unit": Field("text", "Unit, e.g. 天, 项, 人."),
+    "price": Field("money", "Unit price, an exact decimal (12000, 12000.50).", required=True),
+}
+
+PLAN_RISK: dict[str, Field] = {
+    "risk": Field("text", "What could go wrong.", required=True),
+    "response": Field("text", "How it is prevented or handled."),
+}
+
+PLAN_MILESTONE: dict[str, Field] = {
+    "date": Field("date", "Date (YYYY-MM-DD).", required=True),
+    "milestone": Field("text", "What happens that day.", required=True),
+}
+
+PLAN_EVALUATION: dict[str, Field] = {
+    "level": Field("text", "Level, e.g. 反应层, 学习层, 行为层, 结果层."),
+    "method": Field("text", "How it is evaluated.", required=True),
+    "when": Field("text", "When, e.g. 课后当天."),
 }

@@ -59,6 +59,7 @@ class Schedule:
     breaks: tuple[Window, ...] | None = None
     latest_end: int | None = None
     hours_per_day: int | None = None  # minutes of teaching a day
+    min_part: int | None = None  # shortest part of a split session before a pause, minutes
     marks: dict[str, Mark] = field(default_factory=dict, compare=False)
 
 

@@ -11,10 +11,34 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .fields import COURSE, INCLUDE, INSTRUCTOR, NODE, PACK, PACK_COURSE, SCHEDULE, Field
+from .fields import (
+    COURSE,
+    INCLUDE,
+    INSTRUCTOR,
+    NODE,
+    PACK,
+    PACK_COURSE,
+    PLAN,
+    PLAN_EVALUATION,
+    PLAN_GOAL,
+    PLAN_MILESTONE,
+    PLAN_PHASE,
+    PLAN_QUOTE,
+    PLAN_QUOTE_ITEM,
+    PLAN_RESOURCES,
+    PLAN_RISK,
+    PLAN_SECTION,
+    SCHEDULE,
+    Field,
+)
 
 _CLOCK = r"^([01]?\d|2[0-3])[:：][0-5]\d$"
 _WINDOW = r"^\s*([01]?\d|2[0-3])[:：][0-5]\d\s*[-–—~～至到]\s*([01]?\d|2[0-3])[:：][0-5]\d\s*$"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
 
 _TEXTS = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number"]}}]}
 
@@ -65,6 +89,47 @@ _KINDS: dict[str, dict[str, Any]] = {
         "type": "array",
         "items": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/pack_course"}]},
     },
+    # a pack's training plan
+    "skip": {"enum": ["holidays", "weekends", "none"]},
+    "plan": {"$ref": "#/$defs/plan"},
+    "sections": {
+        "oneOf": [
+            {"type": "string"},
+            {"type": "array", "items": {"oneOf": [{"type": "string"}, _ref("plan_section")]}},
+        ]
+    },
+    "goals": {"type": "array", "items": {"oneOf": [{"type": "string"}, _ref("plan_goal")]}},
+    "phases": {"type": "array", "items": _ref("plan_phase")},
+    "resources": _ref("plan_resources"),
+    "quote": _ref("plan_quote"),
+    "quote_items": {"type": "array", "items": _ref("plan_quote_item")},
+    "risks": {"type": "array", "items": _ref("plan_risk")},
+    "milestones": {"type": "array", "items": _ref("plan_milestone")},
+    "evaluations": {
+        "type": "array",
+        "items": {"oneOf": [{"type": "string"}, _ref("plan_evaluation")]},
+    },
+    "count": {"type": "integer", "minimum": 0},
+    "money": {
+        "oneOf": [
+            {"type": "number", "minimum": 0},
+            {"type": "string", "pattern": r"^[¥￥$€]?\s*[\d,]*\.?\d+\s*(元)?$"},
+        ]
+    },
+    "quantity": {
+        "oneOf": [
+            {"type": "number", "minimum": 0},
+            {"enum": ["days", "天数", "培训天数"]},
+            {"type": "string", "pattern": r"^[\d,]*\.?\d+$"},
+        ]
+    },
+    "percent": {
+        "oneOf": [
+            {"type": "number", "minimum": 0, "maximum": 100},
+            {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[%％]?\s*$"},
+        ]
+    },
+    "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
 }
 
 
@@ -82,6 +147,21 @@ def _defs() -> dict[str, Any]:
     }
 
 
+def _plan_defs() -> dict[str, Any]:
+    return {
+        "plan": _object(PLAN, "client training plan"),
+        "plan_section": _object(PLAN_SECTION, "a titled paragraph"),
+        "plan_goal": _object(PLAN_GOAL, "goal"),
+        "plan_phase": _object(PLAN_PHASE, "phase of the implementation path"),
+        "plan_resources": _object(PLAN_RESOURCES, "resources"),
+        "plan_quote": _object(PLAN_QUOTE, "quote"),
+        "plan_quote_item": _object(PLAN_QUOTE_ITEM, "quote item"),
+        "plan_risk": _object(PLAN_RISK, "risk"),
+        "plan_milestone": _object(PLAN_MILESTONE, "milestone"),
+        "plan_evaluation": _object(PLAN_EVALUATION, "evaluation"),
+    }
+
+
 def course_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -96,7 +176,7 @@ def pack_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://syllabus.invalid/pack.schema.json",
         **_object(PACK, "syllabus course pack"),
-        "$defs": _defs(),
+        "$defs": {**_defs(), **_plan_defs()},
     }
 
 

@@ -135,3 +135,64 @@ def variant_starter_spec(title: str, variants: list[tuple[str, int]], schema_ref
             "    exercises: [TODO 演练任务]",
         ]
     return "\n".join(lines) + "\n"
+
+
+def starter_pack(courses: list[str], first_day: str, schema_ref: str) -> str:
+    """YAML text for a new pack over ``courses`` (paths relative to the pack file), with
+    a commented training plan an instructor fills in. It validates as written."""
+    import datetime as dt
+
+    start = dt.date.fromisoformat(first_day)
+    before = (start - dt.timedelta(days=7)).isoformat()
+    after = (start + dt.timedelta(days=30)).isoformat()
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        "# A syllabus client pack. Check it with:  syllabus validate THIS-FILE",
+        "# Build it:  syllabus pack THIS-FILE --out dist   (add --pdf for PDFs)",
+        "client: TODO 客户名称",
+        "title: TODO 项目名称",
+        "# instructor: ../instructors/you.yaml   # replaces every course's instructor",
+        f"date: {first_day}                 # first delivery day; later courses follow",
+        "skip: holidays                   # holidays (China's calendar) | weekends | none",
+        "courses:                         # paths relative to this file, in order",
+        *(f"  - {path}" for path in courses),
+        "#  - path: ../courses/another.yaml",
+        f"#    date: {first_day}           # a course may have its own date",
+        '# schedule: {start: "09:00"}      # overrides every course\'s schedule',
+        "",
+        "# The training plan: the combined proposal reads as it, chapter by chapter.",
+        "# Every key is optional; a chapter appears only when it has content.",
+        "plan:",
+        "  background: |                  # 背景分析: text, or a list of {title, text}",
+        "    TODO 行业趋势与客户现状。",
+        "  problems:                      # 问题定义",
+        "    - {title: TODO 问题一, text: TODO 现象与影响}",
+        "  goals:                         # 目标设定: text or {goal, measure}",
+        "    - {goal: TODO 目标, measure: TODO 衡量标准(如3个月内由18%提升到25%)}",
+        "  # framework: |                 # 理论框架",
+        "  #   TODO 方案采用的模型与思路。",
+        "  path:                          # 实施路径: the courses go in the phase marked courses: true",
+        f"    - {{phase: 训前调研, when: {before}, activities: [问卷, 访谈]}}",
+        "    - {phase: 集中授课, courses: true}",
+        f"    - {{phase: 训后辅导, when: {after}, activities: [作业点评, 复盘会]}}",
+        "  resources:                     # 资源需求",
+        "    participants: 30",
+        "    groups: 5",
+        "    venue: TODO 培训场地         # also the location of the calendar events",
+        "    equipment: [投影, 白板, 麦克风]",
+        "    materials: [学员手册, 案例集]",
+        "  quote:                         # 费用报价: exact amounts; tax is added to the subtotal",
+        "    currency: CNY",
+        "    tax: 6%",
+        "    items:",
+        "      - {item: 讲师课酬, quantity: days, unit: 天, price: 12000}   # days: the delivery days",
+        "      - {item: 课程开发, quantity: 1, unit: 项, price: 3000}",
+        "  risks:                         # 风险评估",
+        "    - {risk: 学员工学矛盾, response: 提前两周锁定日期并由HR发通知}",
+        "  timeline:                      # 时间规划: milestones; delivery days are added",
+        f"    - {{date: {before}, milestone: 方案确认}}",
+        "  evaluation:                    # 预期效果: text or {level, method, when}",
+        "    - {level: 反应层, method: 满意度问卷, when: 课后当天}",
+        "    - {level: 行为层, method: 主管观察与抽检, when: 课后一个月}",
+    ]
+    return "\n".join(lines) + "\n"

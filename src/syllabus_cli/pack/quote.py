@@ -1,0 +1,121 @@
+"""The quote's figures: exact decimals, rounded half-up to the fen (0.01), and the total
+in Chinese capital numerals as an invoice writes it (人民币贰万捌仟陆佰贰拾元整). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .training import Quote
+
+FEN = Decimal("0.01")
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL = ("", "拾", "佰", "仟")
+_GROUPS = ("", "万", "亿", "万亿")
+CURRENCY_ZH = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币", "JPY": "日元"}
+
+
+def fen(amount: Decimal) -> Decimal:
+    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Line:
+    item: str
+    quantity: Decimal
+    unit: str
+    price: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Figures:
+    lines: tuple[Line, ...]
+    subtotal: Decimal
+    tax_rate: Decimal | None
+    tax: Decimal
+    total: Decimal
+    currency: str
+
+
+def figures(quote: Quote, delivery_days: int) -> Figures:
+    """Each line's amount (quantity × price, to the fen), subtotal, tax on the subtotal
+    (to the fen) and total. ``quantity: days`` counts the pack's delivery days."""
+    lines = []
+    for item in quote.items:
+        quantity = Decimal(delivery_days) if item.per_day else item.quantity
+        lines.append(Line(item.item, quantity, item.unit, item.price, fen(quantity * item.price)))
+    subtotal = sum((line.amount for line in lines), Decimal(0))
+    tax = fen(subtotal * quote.tax / 100) if quote.tax is not None else Decimal(0)
+    return Figures(tuple(lines), fen(subtotal), quote.tax, tax, fen(subtotal + tax), quote.currency)
+
+
+def money(amount: Decimal) -> str:
+    """``28,620.00``: thousands separators, two decimals."""
+    return f"{fen(amount):,.2f}"
+
+
+def quantity_text(quantity: Decimal) -> str:
+    """``2``, ``1.5``: no trailing zeros (a count is not money)."""
+    text = f"{quantity.normalize():f}"
+    return text
+
+
+def percent_text(rate: Decimal) -> str:
+    return f"{rate.normalize():f}%"
+
+
+def capital(amount: Decimal) -> str:
+    """The amount in capital numerals: 壹拾万元整, 壹佰万元零壹分, 伍角.
+
+    Zero rules as on an invoice: one 零 stands for any run of zeros inside the yuan
+    part; 零 between 元 and 分 when there are no jiao; 整 when there are no fen."""
+    amount = fen(amount)
+    if amount < 0:
+        return "负" + capital(-amount)
+    yuan = int(amount)
+    cents = int((amount - yuan) * 100)
+    jiao, fen_digit = divmod(cents, 10)
+    words = _yuan_words(yuan)
+    out = f"{words}元" if words else ""
+    if jiao == 0 and fen_digit == 0:
+        return (out or "零元") + "整"
+    if jiao:
+        out += f"{_DIGITS[jiao]}角"
+    elif out:
+        out += "零"
+    if fen_digit:
+        out += f"{_DIGITS[fen_digit]}分"
+    return out
+
+
+def _yuan_words(number: int) -> str:
+    if number == 0:
+        return ""
+    groups: list[int] = []
+    while number:
+        number, rest = divmod(number, 10000)
+        groups.append(rest)
+    out = ""
+    zero = False  # a zero is pending (written once, before the next non-zero digit)
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero = bool(out)
+            continue
+        digits = [group // 1000, group // 100 % 10, group // 10 % 10, group % 10]
+        for position, digit in enumerate(digits):
+            if digit == 0:
+                zero = zero or bool(out)
+                continue
+            if zero:
+                out += "零"
+                zero = False
+            out += _DIGITS[digit] + _SMALL[3 - position]
+        out += _GROUPS[index]
+    return out
+
+
+def total_in_words(figures: Figures) -> str:
+    """人民币贰万捌仟陆佰贰拾元整 (the currency's Chinese name first)."""
+    return CURRENCY_ZH.get(figures.currency, figures.currency) + capital(figures.total)

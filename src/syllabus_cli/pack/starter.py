@@ -1,0 +1,40 @@
+"""``syllabus new --pack``: a starter pack over the course specs already in the project,
+first delivery day two weeks ahead on a working day, with a commented training plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..dates import Calendar
+from ..spec.schema import schema_ref
+from ..spec.starter import starter_pack
+
+
+class NoCourses(Exception):
+    pass
+
+
+def pack_starter(target: Path, courses_dir: Path, today: dt.date | None = None) -> str:
+    """The pack's text; the courses are the first two specs under ``courses_dir``."""
+    found = sorted(p for p in courses_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    if not found:
+        raise NoCourses(
+            f"no course specs in {courses_dir.as_posix()}/ to put in a pack; "
+            f"write one first with: syllabus new {courses_dir.as_posix()}/my-course.yaml"
+        )
+    base = target.resolve().parent
+    paths = [_relative(p.resolve(), base) for p in found[:2]]
+    first = (today or dt.date.today()) + dt.timedelta(days=14)
+    first = next(Calendar().working_days(first))
+    ref = schema_ref(target, "pack") or "pack.schema.json  # write it with: syllabus schema pack"
+    return starter_pack(paths, first.isoformat(), ref)
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``../courses/x.yaml`` as a pack writes it; absolute across Windows drives."""
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:  # another drive: no relative path exists
+        return path.as_posix()
