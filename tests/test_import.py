@@ -19,7 +19,7 @@ from .conftest import REPO
 
 CATALOG = REPO.parent / "shared" / "seeds" / "catalog-sample.txt"
 GOLDEN = Path(__file__).parent / "data" / "import"
-SNIPPETS = sorted(GOLDEN.glob("*.txt"))
+SNIPPETS = sorted([*GOLDEN.glob("*.txt"), *GOLDEN.glob("*.md")])
 runner = CliRunner()
 needs_catalog = pytest.mark.skipif(
     not CATALOG.is_file(), reason="SKIPPED LOUDLY: ../shared/seeds/catalog-sample.txt not found"

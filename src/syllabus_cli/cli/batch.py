@@ -106,6 +106,7 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite specs that already exist.")
     ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Turn an existing course catalog into course specs, with TODOs for what it leaves open."""
     from rich.table import Table
@@ -114,10 +115,17 @@ def import_(
     from ..importer.run import import_catalog
     from ..importer.source import SourceError
 
+    if format not in ("text", "json"):
+        raise typer.BadParameter("must be text or json", param_hint="--format")
     try:
         report = import_catalog(source, out, separator=split_on, force=force)
     except SourceError as exc:
         fail(source, exc.code, str(exc))
+    if format == "json":  # per course: what was found, guessed or missing
+        import json
+
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        raise typer.Exit(1 if report.kept else 0)
     out_console = console()
     table = Table(show_edge=False, pad_edge=False)
     for column in ("file written", "title", "duration", "modules", "timed", "TODOs"):

@@ -1,9 +1,14 @@
-"""A catalog text cut into courses, and each course into its labelled sections.
+"""A catalog text cut into courses, and each course into its head, labelled sections,
+notes and outline.
 
-Section labels in their several spellings — 【课程背景】, 课程背景:, 一、课程概述 — map to
-spec keys; any other 【label】 before the outline is kept (as a note), never dropped.
-The first course may be preceded by a page header about the instructor (name, title,
-motto), which becomes an instructor profile.
+Pages come two ways: a whole course on one line (catalog text pasted from a site that
+flattens it; labels and numbering inline) or one item a line (most pages, Word, Markdown).
+Lines holding several labels are cut at them first, so both read the same way. Section
+labels map to spec keys (conventions.SECTION_LABELS); any other label before the outline
+is kept as a note; the outline runs from its label (or, when the page has none, from the
+first line that opens a module) to the next section label or a Markdown heading as high
+as its own. The first course may be preceded by a page header about the instructor
+(name, title, motto), which becomes an instructor profile.
 """
 
 from __future__ import annotations
@@ -12,38 +17,39 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "background": (
-        "课程背景",
-        "课程概述",
-        "课程介绍",
-        "课程简介",
-        "场景问题",
-        "培训背景",
-        "工作坊主旨",
-    ),
-    "outcomes": ("课程收获", "课程收益", "课程目标", "培训目标", "学员收获"),
-    "audience": (
-        "课程对象",
-        "授课对象",
-        "参与人员",
-        "培训对象",
-        "适合对象",
-        "适用对象",
-        "学员对象",
-    ),
-    "duration": ("课程时长", "授课时长", "课程时间", "培训时长", "课程时数"),
-    "outline": ("课程大纲", "课程纲要", "课程内容", "培训大纲", "课程提纲"),
-    "format": ("授课方式", "授课形式", "培训方式", "课程形式"),
-    "title": ("课程名称", "课程标题", "课题"),
-}
-_KEY_OF = {label: key for key, labels in SECTION_LABELS.items() for label in labels}
-_KNOWN = "|".join(sorted(_KEY_OF, key=len, reverse=True))
-_SECTION = re.compile(
-    rf"【\s*(?P<b>{_KNOWN})\s*】[:：]?"  # 【课程背景】
-    rf"|(?:(?<=\s)|^)(?:[一二三四五六七八九十]+、\s*)?(?P<p>{_KNOWN})\s*(?:[:：]|(?=\s))"  # 课程背景: / 一、课程概述
-    r"|【(?P<other>[^】]{2,8})】"  # any other label, kept as a note before the outline
+from .conventions import (
+    AFTER_OUTLINE,
+    BULLETS,
+    CHROME,
+    CN,
+    KEY_OF,
+    SECTION_LABELS,
+    SEGMENT_WORDS,
+    STRONG_MARKER,
 )
+from .title import teacher_colon
+
+__all__ = ["SECTION_LABELS", "Course", "Header", "read_sections", "split_courses"]
+
+_KNOWN = "|".join(sorted(KEY_OF, key=len, reverse=True))
+# inline, in a flat line: 【课程背景】 · 课程背景: · 一、课程概述 · 【其他标签】
+_INLINE = re.compile(
+    rf"【\s*(?P<b>{_KNOWN})\s*】[:：]?"
+    rf"|(?:(?<=\s)|^)(?:[{CN}]+、\s*)?(?P<p>{_KNOWN})\s*(?:[:：]|(?=\s))"
+    r"|【(?P<other>[^】]{2,8})】"
+)
+# at a line's start: ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
+_LINE = re.compile(
+    rf"^(?P<h>#{{1,6}}\s*)?(?:[-*·•]\s*)?(?:[{CN}]+[、.．]\s*)?"
+    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?=\s*(?:[:：]|$)|\s+\S))\s*[:：]?\s*(?P<rest>.*)$"
+)
+# any other label at a line's start, before the outline: 引言: · 课程特色 · 【讲师介绍】
+_OTHER = re.compile(
+    r"^(?:【(?P<b>[^】]{2,10})】|(?P<p>[\u4e00-\u9fff]{2,6})\s*[:：](?![/\d])|(?P<alone>课程特色|课程亮点"
+    r"|课程优势|讲师介绍|讲师简介|讲师背景|授课讲师|主讲老师|联系方式|前言|引言))\s*(?P<rest>.*)$"
+)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
 DEFAULT_SEPARATOR = "联系老师 培训咨询"
 
 
@@ -51,9 +57,15 @@ DEFAULT_SEPARATOR = "联系老师 培训咨询"
 class Course:
     text: str
     number: int  # 1-based, in the source
+    head: list[str] = field(default_factory=list)  # lines before the first label
     sections: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    preamble: str = ""  # text before the first label
+    outline: list[str] = field(default_factory=list)  # its lines (Markdown fences marked)
+    outline_labelled: bool = False
+
+    @property
+    def preamble(self) -> str:
+        return "\n".join(self.head)
 
 
 @dataclass
@@ -79,31 +91,51 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()
 
 
+def _opens_module(line: str) -> bool:
+    """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
+    一、 【第一阶段】 导入: and Markdown headings below the title."""
+    s = line.strip()
+    if STRONG_MARKER.match(s) or (_HEADING.match(s) and not s.startswith("# ")):
+        return True
+    if re.match(rf"^(?:{'|'.join(SEGMENT_WORDS)})\s*[:：]", s):
+        return True
+    return bool(re.match(rf"^[{CN}]+、", s)) and not _prose(s)
+
+
+def _prose(line: str) -> bool:
+    """A paragraph, not an outline line: long, with sentences inside it (inline numbering
+    in a prose paragraph — …二、…三、 — stays prose)."""
+    return len(line) > 120 and bool(re.search(r"[。！？]", line[:-1]))
+
+
 def is_course(text: str) -> bool:
-    """A chunk with at least one section label, or a numbered outline."""
-    if any(m.group("b") or m.group("p") for m in _SECTION.finditer(text)):
+    """A chunk with a section label, or an outline."""
+    if any(m.group("b") or m.group("p") for m in _INLINE.finditer(text)):
+        return True
+    if any(_opens_module(line) for line in text.split("\n") if line.strip()):
         return True
     return bool(re.search(r"(?:^|\s)(?:[一二三四五六七八九十]+、|1[.、]\s*\S+.*\s2[.、])", text))
 
 
+_CUE = re.compile(r"(?:找讲师\s*)?(\S+?)的课程$|^(\S{1,12}?)老师$|^(?:讲师|主讲)[:：]\s*(\S+)$")
+
+
 def take_header(chunk: str) -> tuple[Header | None, str]:
-    """Lines before the first course content that describe the instructor."""
+    """Lines before the first course content that describe the instructor: only when one
+    of them names an instructor (…的课程, X老师, 讲师:X); a title line, a date or other page
+    chrome is no instructor."""
     lines = [line.strip() for line in chunk.split("\n")]
     start = next((i for i, line in enumerate(lines) if line and is_course(line)), None)
     head = [line for line in lines[:start] if line and not line.isdigit()] if start else []
-    if start is None or len(head) < 2:
+    cues = [
+        m
+        for m in (_CUE.search(line) for line in head if not CHROME.search(line))
+        if m and not re.search(r"[:：]", m.group(0))
+    ]
+    if start is None or len(head) < 2 or not cues:
         return None, chunk
     rest = "\n".join(lines[start:])
-    name = ""
-    for line in head:
-        m = re.search(r"(?:找讲师\s*)?(\S+?)的课程$", line)
-        if m:
-            name = m.group(1)
-            break
-    if not name:
-        name = min(
-            (line for line in head if len(line) <= 20), key=len, default=head[0]
-        ).removesuffix("老师")
+    name = next(g for g in cues[0].groups() if g)
     short = [
         line
         for line in head
@@ -117,38 +149,165 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
     return Header(name, short[0] if short else "", max(long, key=len) if long else ""), rest
 
 
+def _explode(line: str) -> list[str]:
+    """A flat line holding several labels, cut before each (until the outline's label:
+    labels inside the outline — 【案例】… — belong to the outline)."""
+    matches = list(_INLINE.finditer(line))
+    known = [m for m in matches if m.group("b") or m.group("p")]
+    if len(known) < 2 and not any(m.group("b") and m.start() > 0 for m in matches):
+        return [line]
+    cuts: list[int] = []
+    for m in matches:
+        if m.start() > 0 and (m.group("b") or m.group("p") or m.group("other")):
+            cuts.append(m.start())
+        key = KEY_OF.get(m.group("b") or m.group("p") or "")
+        if key == "outline":
+            break
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _may_open(line: str, where: str) -> bool:
+    """Inside a labelled section only a module's own word (第一讲, 模块一, 导入:, a Markdown
+    heading) opens the outline; a plain 一、 there is the section's own list."""
+    if where in ("head", "note"):
+        return True
+    return not re.match(rf"^[{CN}]+、", line.strip())
+
+
+def _strong_label(line: str, label: _Label) -> bool:
+    """A section label that ends an outline: bracketed, a heading, or followed by a colon
+    (a bare word at a line's start inside an outline is the outline's own text)."""
+    return bool(label.level or line.lstrip()[:1] in "【#" or re.search(r"[:：]", line[:14]))
+
+
+@dataclass
+class _Label:
+    key: str | None  # spec key, or None for a note
+    text: str  # the label as written
+    rest: str
+    level: int  # Markdown heading level, 0 when none
+
+
+def _label(line: str, *, before_outline: bool) -> _Label | None:
+    m = _LINE.match(line)
+    if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
+        word = m.group("b") or m.group("p")
+        return _Label(
+            KEY_OF[word], word, m.group("rest").strip(), len((m.group("h") or "").strip())
+        )
+    heading = _HEADING.match(line)
+    if heading and before_outline and len(heading.group(1)) > 1:  # "# 标题" is the page's title
+        return _Label(None, heading.group(2).strip(), "", len(heading.group(1)))
+    if before_outline:
+        o = _OTHER.match(line)
+        if o and not STRONG_MARKER.match(line):
+            word = o.group("b") or o.group("p") or o.group("alone")
+            if word not in SEGMENT_WORDS:
+                return _Label(None, word, o.group("rest").strip(), 0)
+    return None
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
-    matches: list[tuple[re.Match[str], str | None]] = []
-    in_outline = False
-    for m in _SECTION.finditer(chunk):
-        if in_outline:
-            break  # labels inside the outline (【案例】…) belong to the outline
-        if m.group("other"):
-            matches.append((m, None))
+    raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines: list[str] = []
+    fence = False
+    for line in raw:
+        if _FENCE.match(line):
+            fence = not fence
+            lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
+        elif fence:
+            lines.append("\0" + line.rstrip())
+        elif line.strip():
+            lines.extend(_explode(line.strip()))
+    labelled = any(
+        (lab := _label(line, before_outline=False)) is not None and lab.key == "outline"
+        for line in lines
+        if not line.startswith("\0")
+    )
+    course.outline_labelled = labelled
+    where: str = "head"  # head | section:KEY | note | outline
+    note: list[str] = []
+    outline_level = 0
+
+    def close_note() -> None:
+        if note:
+            course.notes.append("\n".join(note))
+            note.clear()
+
+    for line in lines:
+        code = line.startswith("\0")
+        text = line[1:] if code else line
+        if where == "outline":
+            ends = None if code else _label(text, before_outline=False)
+            heading = None if code else _HEADING.match(text)
+            after = None if code else _OTHER.match(text)
+            if (
+                (ends and ends.key not in (None, "outline") and _strong_label(text, ends))
+                or (heading and outline_level and len(heading.group(1)) <= outline_level)
+                or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
+            ):
+                where = ""
+            else:
+                course.outline.append(line)
+                continue
+        if where == "head" and not course.head and teacher_colon(text):  # 讲师名:课程名
+            course.head.append(text)
             continue
-        key = _KEY_OF[m.group("b") or m.group("p")]
-        matches.append((m, key))
-        in_outline = key == "outline"
-    if not matches:
-        course.preamble = chunk.strip()
-        return course
-    course.preamble = chunk[: matches[0][0].start()].strip()
-    for index, (m, section) in enumerate(matches):
-        end = matches[index + 1][0].start() if index + 1 < len(matches) else len(chunk)
-        body = chunk[m.end() : end].strip()
-        if section is None:
-            course.notes.append(f"{m.group(0)} {body}".strip())
-        elif section in course.sections:
-            course.sections[section] += "\n" + body
+        lab = None if code else _label(text, before_outline=True)
+        if lab is not None and lab.key == "outline":
+            close_note()
+            where, outline_level = "outline", lab.level
+            if lab.rest:
+                course.outline.append(lab.rest)
+            continue
+        if lab is not None and lab.key is not None:
+            close_note()
+            where = f"section:{lab.key}"
+            body = course.sections.get(lab.key)
+            course.sections[lab.key] = (body + "\n" if body else "") + lab.rest
+            continue
+        if not code and not labelled and _opens_module(text) and _may_open(text, where):
+            close_note()
+            where = "outline"
+            course.outline.append(line)
+            continue
+        if lab is not None:  # any other label: a note, with the label's own text
+            close_note()
+            where = "note"
+            note.append(text)
+            continue
+        if where == "head":
+            course.head.append(text)
+        elif where.startswith("section:"):
+            key = where.split(":", 1)[1]
+            course.sections[key] = (course.sections[key] + "\n" + text).strip("\n")
         else:
-            course.sections[section] = body
+            if where != "note":
+                where = "note"
+            note.append(text)
+    close_note()
+    for key in list(course.sections):
+        course.sections[key] = course.sections[key].strip()
     return course
 
 
+_LIST_MARK = re.compile(rf"^(?:\d+[.、．)]|[（(]\d+[)）]|[{re.escape(BULLETS)}*]|[ln](?=\s))\s*")
+
+
 def split_list(text: str) -> list[str]:
-    """'1. 甲 2. 乙' / '- 甲 - 乙' / 'n 甲 n 乙' / '甲、乙' -> ['甲', '乙'] (one item when unmarked)."""
+    """'1. 甲 2. 乙' / '- 甲 - 乙' / 'n 甲 n 乙' / 'Ø 甲' lines / '甲、乙' -> ['甲', '乙']
+    (one item when unmarked)."""
     text = re.sub(r"^本课程适宜于[:：]\s*", "", text.strip())
-    parts = re.split(r"(?:^|\s)(?:\d+[.、．]|[-·•]|[ln](?=\s))\s*", text)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1:
+        items = [_LIST_MARK.sub("", line).strip(" ;；。") for line in lines]
+        return [item for item in items if item]
+    parts = re.split(r"(?:^|\s)(?:\d+[.、．]|[-·•Ø]|[ln](?=\s))\s*", text)
     items = [p.strip(" ;；。") for p in parts if p.strip(" ;；。")]
     return items if len(items) > 1 else [text.strip(" ;；")] if text.strip() else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,7 +20,7 @@ from .catalog import (
     split_courses,
     take_header,
 )
-from .emit import to_spec, to_yaml
+from .emit import Finding, to_spec, to_yaml
 from .source import read_source
 
 
@@ -31,6 +32,20 @@ class Row:
     modules: int
     timed: int
     todos: int
+    findings: dict[str, Finding] = field(default_factory=dict, compare=False)
+    todo_list: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """What was found, guessed or missing, for a person or a script to review."""
+        return {
+            "file": self.file,
+            "title": self.title,
+            "duration": None if self.duration == "—" else self.duration,
+            "modules": self.modules,
+            "timed_modules": self.timed,
+            "fields": {key: f.as_json() for key, f in self.findings.items()},
+            "todos": list(self.todo_list),
+        }
 
 
 @dataclass
@@ -39,6 +54,15 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existing files not overwritten
     instructor: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "ok": not self.kept,
+            "courses": [row.as_json() for row in self.rows],
+            "instructor": self.instructor,
+            "warnings": list(self.warnings),
+            "kept": list(self.kept),
+        }
 
 
 def import_catalog(
@@ -103,6 +127,8 @@ def import_catalog(
                 imported.modules,
                 imported.timed,
                 len(imported.todos),
+                imported.findings,
+                tuple(imported.todos),
             )
         )
     return report

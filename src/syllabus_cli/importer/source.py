@@ -1,5 +1,6 @@
 """Read what an instructor already has: text (UTF-8 or GB18030) or a .docx (paragraphs
-and tables, in document order). Anything else is a clear ``SourceError``."""
+and tables, in document order, with Word's automatic numbering written out as the reader
+sees it). Anything else is a clear ``SourceError``."""
 
 from __future__ import annotations
 
@@ -46,10 +47,14 @@ def _docx_text(path: Path) -> str:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a damaged file
         raise SourceError("not-docx", f"not a readable .docx file ({type(exc).__name__})") from None
+    from .wordnum import Numbering
+
+    numbering = Numbering(document)
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
-            lines.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+            text = "".join(t.text or "" for t in block.iter(qn("w:t")))
+            lines.append(numbering.label(block) + text if text.strip() else text)
         elif block.tag == qn("w:tbl"):
             for row in block.iter(qn("w:tr")):
                 cells = [

@@ -1,0 +1,138 @@
+"""Outline items as the spec's modules and sections, with times the spec's timing rules
+accept.
+
+A page's times do not always add up (a 1-day course whose modules say 7 hours; an
+"optional" block after modules that already fill the length). The spec would reject
+that, so where they disagree the page's larger figure stays in ``duration`` and the
+smaller ones move to the block's notes with a TODO: nothing is lost, and ``validate``
+reports only what is left to decide.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..duration import DurationError, parse_duration
+from .outline import Item
+
+MAX_POINTS = 2000  # more items than any block a person teaches; YAML values stay bounded
+
+
+def minutes(text: object) -> int | None:
+    if text is None:
+        return None
+    try:
+        return parse_duration(str(text)).minutes
+    except DurationError:
+        return None
+
+
+def node(item: Item) -> dict[str, Any]:
+    """An outline item as a module or section: children with sub-items or minutes stay
+    blocks; the rest become its points (their cases and notes move up with them)."""
+    block: dict[str, Any] = {"title": item.title or "TODO: 无标题"}
+    if item.duration and minutes(item.duration) is not None:
+        block["duration"] = item.duration
+    elif item.duration:
+        item.notes.insert(0, f"页面写的时长：{item.duration}")
+    sections, points = [], []
+    cases, tools, exercises, notes = (
+        list(item.cases),
+        list(item.tools),
+        list(item.exercises),
+        list(item.notes),
+    )
+    for child in item.children:
+        if child.children or child.duration:
+            sections.append(node(child))
+        else:
+            points.append(child.title)
+            cases += child.cases
+            tools += child.tools
+            exercises += child.exercises
+            notes += child.notes
+    points = [p for p in points if p]
+    if (
+        len(points) > MAX_POINTS
+    ):  # a dump, not an outline: one text keeps it under the loader's limits
+        notes.insert(0, "TODO: 要点过多，保留为文本：\n" + "\n".join(points))
+        points = []
+    for key, values in (
+        ("sections", sections),
+        ("points", points),
+        ("cases", cases),
+        ("tools", tools),
+        ("exercises", exercises),
+    ):
+        if values:
+            block[key] = values
+    if notes:
+        block["notes"] = "\n".join(notes)
+    return block
+
+
+def _note(block: dict[str, Any], text: str) -> None:
+    block["notes"] = f"{block['notes']}\n{text}" if block.get("notes") else text
+
+
+def _drop_times(children: list[dict[str, Any]], why: str) -> None:
+    for child in children:
+        if "duration" in child:
+            _note(child, f"TODO: 页面写的时长 {child.pop('duration')}（{why}）")
+
+
+def reconcile(
+    total: int | None, children: list[dict[str, Any]], owner: dict[str, Any]
+) -> list[str]:
+    """Make ``children``'s times agree with ``total`` (the owner's minutes, or None) the
+    way the timing rules require; return TODOs for what moved. Recurses."""
+    todos: list[str] = []
+    for child in children:
+        todos += reconcile(minutes(child.get("duration")), child.get("sections", []), child)
+    if total is None or not children:
+        return todos
+    timed = [minutes(c.get("duration")) for c in children]
+    stated = sum(t for t in timed if t is not None)
+    untimed = [c for c, t in zip(children, timed, strict=True) if t is None]
+    name = owner.get("title", "课程")
+    if untimed and stated == total:
+        # timed blocks fill the length: the untimed ones are extra (可选拓展…), kept as notes
+        for child in untimed:
+            children.remove(child)
+            _note(owner, f"TODO: 未计时的部分（时长已被其他部分占满）：{_flatten(child)}")
+        todos.append(
+            f"{len(untimed)} untimed block(s) of {name!r} moved to notes: the others fill its length"
+        )
+    elif stated > total or (not untimed and stated != total):
+        _drop_times(children, f"合计 {stated} 分钟，与 {total} 分钟不符")
+        todos.append(f"the times inside {name!r} do not add up to its length; moved to notes")
+    return todos
+
+
+def _flatten(block: dict[str, Any]) -> str:
+    parts = [str(block.get("title", ""))]
+    for key in ("points", "cases", "tools", "exercises"):
+        parts += [str(v) for v in block.get(key, [])]
+    parts += [_flatten(s) for s in block.get("sections", [])]
+    if block.get("notes"):
+        parts.append(str(block["notes"]))
+    return "\n".join(p for p in parts if p)
+
+
+def all_timed(block: dict[str, Any]) -> bool:
+    sections = block.get("sections", [])
+    return bool(sections) and all("duration" in s or all_timed(s) for s in sections)
+
+
+def effective(block: dict[str, Any]) -> int | None:
+    """A block's minutes: its own, or its sections' sum when all of them are timed."""
+    own = minutes(block.get("duration"))
+    if own is not None or not block.get("sections"):
+        return own
+    parts = [effective(s) for s in block["sections"]]
+    return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
+
+
+def sum_if_timed(modules: list[dict[str, Any]]) -> int | None:
+    parts = [effective(m) for m in modules]
+    return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)

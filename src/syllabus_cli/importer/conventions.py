@@ -1,0 +1,174 @@
+"""The conventions trainers write course pages in, as tables the readers consult.
+
+Every rule here names the convention it reads, as seen on trainer sites, training
+companies' course pages, Word catalogs and Markdown syllabi. Nothing here is tuned to one
+page: a pattern belongs in a table only when it is a way instructors write in general.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN = "一二三四五六七八九十"
+BULLETS = "·•●○◆◇■□▪▫★☆►▶➢➤√✓ØüΦ§>＞━–—-"  # Ø ü § l n: Wingdings bullets pasted as text
+
+# Section labels → spec key. Read as 【标签】, 标签: / 标签 : / 标签 alone on its line,
+# 一、标签, or a Markdown heading "## 标签".
+SECTION_LABELS: dict[str, tuple[str, ...]] = {
+    "background": (
+        "课程背景",
+        "课程概述",
+        "课程介绍",
+        "课程简介",
+        "场景问题",
+        "培训背景",
+        "工作坊主旨",
+        "课程说明",
+    ),
+    "outcomes": (
+        "课程收获",
+        "课程收益",
+        "课程目标",
+        "培训目标",
+        "学员收获",
+        "学员收益",
+        "学习目标",
+        "培训收益",
+        "教学目标",
+    ),
+    "audience": (
+        "课程对象",
+        "授课对象",
+        "参与人员",
+        "培训对象",
+        "适合对象",
+        "适用对象",
+        "学员对象",
+        "参训对象",
+        "参加对象",
+        "受众",
+    ),
+    "duration": (
+        "课程时长",
+        "授课时长",
+        "课程时间",
+        "培训时长",
+        "培训时间",
+        "课程时数",
+        "授课时间",
+        "课时",
+        "时长",
+        "学时",
+    ),
+    # 【工作坊安排】【课程设计】【课程安排】: the outline under a workshop's own word for it
+    "outline": (
+        "课程大纲",
+        "课程纲要",
+        "课程内容",
+        "培训大纲",
+        "课程提纲",
+        "培训内容",
+        "课程核心内容模块",
+        "核心内容模块",
+        "课程模块",
+        "课程设计",
+        "课程安排",
+        "工作坊安排",
+        "课程目录",
+        "课程章节",
+        "内容大纲",
+        "章节",
+        "大纲",
+    ),
+    "format": ("授课方式", "授课形式", "培训方式", "课程形式", "培训形式", "教学方式", "形式"),
+    "title": ("课程名称", "课程标题", "课题", "课程名"),
+}
+KEY_OF = {label: key for key, labels in SECTION_LABELS.items() for label in labels}
+LABEL_WORDS = frozenset(KEY_OF)
+
+# Page chrome: what the site prints around a course (price, category, code, contact,
+# view counters, image credits). Kept in notes; never a title, never an instructor.
+CHROME = re.compile(
+    r"面议|联系老师|培训咨询|注册讲师|\d+\s*查看|浏览(?:次数|量)|阅读量|收藏|分享到|举报|"
+    r"课程(?:价格|费用|编号|代码|类别|分类)|所属(?:类别|分类)|培训费用|价格[:：]|[¥￥]\s*\d|"
+    r"图片来源|侵删|返回顶部|扫码|添加微信|企业微信|发布(?:时间|日期)|更新时间|"
+    r"首页\s*[>＞/]|当前位置|您现在的位置|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$|^\d+$"
+)
+
+# Labelled lines inside a module: 工具: 案例: 案例演示:《…》 【案例导入】 实操演练: 成果输出:
+CASE_LABELS = (
+    "案例",
+    "导入案例",
+    "案例导入",
+    "案例分析",
+    "案例演示",
+    "案例研讨",
+    "通用案例",
+    "案例讨论",
+)
+TOOL_LABELS = ("工具", "理论工具", "模型", "工具表单", "工具模板")
+EXERCISE_LABELS = (
+    "练习",
+    "演练",
+    "实操演练",
+    "实操",
+    "讨论",
+    "小组讨论",
+    "作业",
+    "互动",
+    "互动体验",
+    "角色扮演",
+    "情景演练",
+    "沙盘",
+    "沙盘推演",
+    "现场演练",
+    "课堂练习",
+)
+NOTE_LABELS = ("注", "解析", "任务解析", "成果输出", "产出", "输出", "备注", "说明", "附")
+IN_MODULE_SLOT = {
+    **{label: "cases" for label in CASE_LABELS},
+    **{label: "tools" for label in TOOL_LABELS},
+    **{label: "exercises" for label in EXERCISE_LABELS},
+}
+
+# Outline levels that open a module wherever they stand at a line's start:
+# 第一讲 第 3 章 第一部分 第一篇 第一单元 第一课 第一阶段 模块一 板块一 单元一 课题一 课题3-1
+# 任务一 PART1 Part 2 Day 1 【第一阶段】.
+NUM = rf"(?:[{CN}]+|\d+)"
+MODULE_WORDS = "讲|章|部分|篇|单元|课|阶段|模块|节|天"
+STRONG_MARKER = re.compile(
+    rf"^(?:【\s*)?(?:第\s*{NUM}\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
+    rf"|(?:PART|Part|part|DAY|Day|day)\s*\d+)"
+)
+# 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
+SEGMENT_WORDS = (
+    "导入",
+    "课程导入",
+    "开场",
+    "破冰",
+    "课前导入",
+    "总结",
+    "课程总结",
+    "课程回顾",
+    "结尾",
+    "收尾",
+)
+
+# A clock range inside the session in a heading: "开场：0-5 分钟" (5 minutes)
+CLOCK_RANGE = re.compile(r"[:：\s]\s*(\d+)\s*[-~～—–至到]\s*(\d+)\s*(分钟|min)\s*$")
+
+PROSE_END = re.compile(r"[。！？!?；;]\s*$")
+
+# Page sections that follow an outline and end it: 【讲师介绍】 讲师简介: 学员评价 …
+AFTER_OUTLINE = (
+    "讲师介绍",
+    "讲师简介",
+    "讲师背景",
+    "授课讲师",
+    "主讲老师",
+    "联系方式",
+    "学员评价",
+    "课程评价",
+    "相关课程",
+    "推荐课程",
+)

@@ -1,0 +1,246 @@
+"""An outline written one item a line (web pages, Word, Markdown), rebuilt as a tree.
+
+Pure: lines in, a tree of ``Item`` out. Only a marker at a line's start counts: inline
+numbering inside a sentence stays text. Depth follows the order markers appear in, as in
+the one-line reader (``outline.py``): a kind seen before closes back to its level, a new
+kind opens a level, and a number only counts when it continues a sequence or starts one.
+
+Each convention read here, by the marker that shows it:
+
+| convention                                   | read as                          |
+|----------------------------------------------|----------------------------------|
+| ``## 标题`` ``### 标题`` (Markdown headings)    | a level per heading depth        |
+| ``第一讲`` ``第 3 章`` ``第一部分`` ``第一篇``     | a level per word (讲/章/部分/…)   |
+| ``模块一`` ``单元一`` ``课题一`` ``任务一`` ``课题3-1`` | a level per word             |
+| ``PART1`` ``Part 2`` ``Day 1`` ``【第一阶段】``    | a level per word                 |
+| ``【3小时】任务一``                             | the task and its time            |
+| ``一、`` ``(一)`` ``1.1`` ``1.`` ``(1)`` ``a.``  | numbering, by its form           |
+| ``★ ● l n · - > ━ Ø`` bullets                  | a level per bullet character     |
+| ``| 01 | 章名 | 内容 |`` table rows             | an item per row (title, points)  |
+| an unmarked short line followed by bullets   | an unnumbered module             |
+| ``导入：`` ``开场：`` ``总结：``                  | an unnumbered top-level segment  |
+| ``工具:`` ``案例:`` ``【案例导入】`` ``实操演练:``  | the item's tools/cases/exercises |
+| ``成果输出:`` ``【任务解析】`` ``【附1】``          | the item's notes                 |
+| ``(40分钟)`` ``（2h）`` ``：0-5 分钟`` in a title  | the item's time                  |
+| fenced code (Markdown)                       | the item's notes, verbatim       |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .conventions import (
+    BULLETS,
+    CLOCK_RANGE,
+    CN,
+    IN_MODULE_SLOT,
+    MODULE_WORDS,
+    NOTE_LABELS,
+    SEGMENT_WORDS,
+)
+from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_duration
+
+_N = rf"(?P<n>[{CN}]+|\d+)"
+_CN_N = rf"(?P<n>[{CN}]+)"
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("heading", re.compile(r"^(?P<w>#{2,6})\s+")),
+    ("task", re.compile(rf"^【(?P<d>[^】]*?(?:小时|分钟|h|min|天))】\s*任务{_N}\s*[:：、.．]?\s*")),
+    ("word", re.compile(rf"^【?\s*第\s*{_N}\s*(?P<w>{MODULE_WORDS})\s*】?\s*[:：、.．]?\s*")),
+    (
+        "word",
+        re.compile(
+            rf"^【?(?P<w>模块|板块|单元|课题|任务|专题|主题)\s*{_N}(?:-(?P<sub>\d+))?\s*】?\s*[:：、.．]?\s*"
+        ),
+    ),
+    ("word", re.compile(r"^(?P<w>PART|Part|part|DAY|Day|day)\s*(?P<n>\d+)\s*[:：.．]?\s*")),
+    ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
+    ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
+    ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
+    ("arabic", re.compile(r"^(?P<n>\d+)[.、．)）](?![\d%])\s*")),
+    ("paren", re.compile(r"^[（(](?P<n>\d+)[)）]\s*")),
+    ("letter", re.compile(r"^(?P<n>[a-hA-H])[.)、]\s*(?=[\u3000-\u9fff])")),
+    ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")),
+]
+_SLOT_LABELS = "|".join(sorted((*IN_MODULE_SLOT, *NOTE_LABELS), key=len, reverse=True))
+_IN_MODULE = re.compile(
+    rf"^(?:【\s*(?P<b>(?:{_SLOT_LABELS})\d*)\s*】\s*[:：]?|(?P<p>{_SLOT_LABELS})\s*[:：])\s*(?P<rest>.*)$"
+)
+_SEGMENT = re.compile(rf"^(?P<w>{'|'.join(SEGMENT_WORDS)})\s*[:：]\s*")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}")
+_STRONG_CELL = re.compile(rf"^第\s*(?:[{CN}]+|\d+)\s*(?:{MODULE_WORDS})|^(?:模块|单元|课题)")
+
+
+@dataclass
+class _Open:
+    kind: str
+    value: tuple[int, ...]
+    item: Item
+
+
+@dataclass
+class _Marker:
+    kind: str
+    value: tuple[int, ...]
+    title: str
+    duration: str | None = None
+
+
+def _marker(line: str, indent: int) -> _Marker | None:
+    for kind, pattern in _MARKERS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        groups = m.groupdict()
+        raw = groups.get("n") or ""
+        rest = line[m.end() :]
+        if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
+            inner = next((m2 for k, p in _MARKERS[1:5] if (m2 := p.match(rest))), None)
+            return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
+        if kind == "bullet":
+            return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
+        if kind == "word":
+            word = groups["w"].lower()
+            base = "cn" if raw[:1] in CN else "arabic"
+            value = _value(base, raw)
+            if groups.get("sub"):
+                return _Marker(f"{word}-sub", (value[0], int(groups["sub"])), rest)
+            return _Marker(word, value, rest)
+        if kind == "task":
+            return _Marker("任务", _value("cn", raw), rest, groups["d"])
+        if kind == "paren_cn":
+            return _Marker(kind, _value("cn", raw), rest)
+        return _Marker(kind, _value(kind, raw), rest)
+    return None
+
+
+def _table_row(line: str) -> list[str] | None:
+    if not line.startswith("|") or _TABLE_RULE.match(line):
+        return None
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
+    """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
+    title, duration = marker.title.strip(), marker.duration
+    clock = CLOCK_RANGE.search(title)
+    if clock and duration is None:
+        start, end = int(clock.group(1)), int(clock.group(2))
+        if end > start:
+            kept = f"时段：{title[clock.start() :].strip(' :：')}"
+            return title[: clock.start()].strip(" :："), f"{end - start}分钟", kept
+    stripped, found = split_duration(title)
+    return stripped.strip(" :："), duration or found, None
+
+
+def parse_lines(lines: list[str]) -> Item:
+    """The outline under a root ``Item``; ``\\0``-prefixed lines are fenced code."""
+    root = Item("")
+    stack: list[_Open] = []
+    segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
+    plain = list(lines)
+
+    def current() -> Item:
+        if stack:
+            return stack[-1].item
+        return segment or root
+
+    for index, line in enumerate(plain):
+        if line.startswith("\0"):
+            current().notes.append(line[1:])
+            continue
+        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        text = line.strip()
+        if not text:
+            continue
+        labelled = _IN_MODULE.match(_strip_bullet(text))
+        if labelled:
+            label = labelled.group("b") or labelled.group("p")
+            slot = IN_MODULE_SLOT.get(label, "notes")
+            rest = labelled.group("rest").strip()
+            owner = current()
+            if slot == "notes" or not rest:
+                owner.notes.append(_strip_bullet(text))
+            else:
+                getattr(owner, slot).append(rest)
+            continue
+        cells = _table_row(text)
+        if cells is not None:
+            if cells and (cells[0].isdigit() or _STRONG_CELL.match(cells[0])) and len(cells) > 1:
+                title = cells[1] if cells[0].isdigit() else cells[0]
+                rest = cells[2:] if cells[0].isdigit() else cells[1:]
+                item = _open(root, stack, _Marker("table", (0,), title))
+                if item is not None:
+                    item.children.extend(Item(c, "cell") for c in rest if c)
+                    continue
+            current().notes.append(text)
+            continue
+        segment_match = _SEGMENT.match(text)
+        if segment_match and not _prose(text):
+            title, duration, kept = _titled(_Marker("segment", (0,), text))
+            item = Item(title, "segment", duration, notes=[kept] if kept else [])
+            root.children.append(item)
+            stack.clear()
+            segment = item
+            continue
+        marker: _Marker | None = _marker(text, indent)
+        if marker is None and _unnumbered_module(text, plain, index + 1):
+            marker = _Marker("plain", (0,), text)
+        if marker is None or _prose(text):
+            owner = current()
+            if owner is not root and not owner.title:
+                owner.title = text
+            else:
+                owner.notes.append(text)
+            continue
+        if _open(root, stack, marker) is None:
+            current().notes.append(text)
+    return root
+
+
+def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
+    """Open an item for a marker at the level its kind and number put it, or None when
+    the number continues no sequence (then the line is text)."""
+    level = next(
+        (
+            i
+            for i in range(len(stack) - 1, -1, -1)
+            if stack[i].kind == marker.kind and _follows(stack[i].value, marker.value)
+        ),
+        None,
+    )
+    if level is None and (
+        not _first(marker.value)
+        or len(stack) >= MAX_DEPTH
+        or sum(o.kind == marker.kind for o in stack) >= 2
+    ):
+        return None
+    if level is not None:
+        del stack[level:]
+    parent = stack[-1].item if stack else root
+    title, duration, kept = _titled(marker)
+    item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
+    parent.children.append(item)
+    stack.append(_Open(marker.kind, marker.value, item))
+    return item
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(rf"^(?:[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*", "", text)
+
+
+def _prose(text: str) -> bool:
+    """A paragraph: long, with sentences inside (…二、…三、 inline stays prose)."""
+    return len(text) > 120 and bool(re.search(r"[。！？]", text[:-1]))
+
+
+def _unnumbered_module(text: str, lines: list[str], start: int) -> bool:
+    """A short unmarked line whose next line is a bullet: the module line of an outline
+    written without numbers (``工作构成解析：…`` then ``>任务分解…``)."""
+    if len(text) > 40 or re.search(r"[。；;]\s*$", text) or text.endswith(("：", ":")):
+        return False
+    nxt = next((lines[i].strip() for i in range(start, len(lines)) if lines[i].strip()), "")
+    if not nxt or nxt.startswith("\0"):
+        return False
+    bullet = re.match(rf"^(?:[{re.escape(BULLETS)}*+])", nxt)
+    return bool(bullet) and not _IN_MODULE.match(_strip_bullet(nxt))

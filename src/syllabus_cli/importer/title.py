@@ -1,0 +1,121 @@
+"""A course's title as course pages state it, or None when the page states none.
+
+Pure. Each rule names the convention it reads, tried in this order (the first that
+matches wins); page chrome (price, category, dates, counters) is never a title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .conventions import CHROME, LABEL_WORDS, STRONG_MARKER
+
+_SUFFIX = re.compile(
+    r"\s*[·|｜:：\-—]*\s*(?:培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲)\s*$"
+)
+_BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
+_IN_TEXT = re.compile(
+    r"(?:老师的|本课程|课程|本节课)\s*《(?P<t>[^》]{2,40})》|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
+)
+_BREADCRUMB = re.compile(r"\s*[>＞»/]\s*")
+_TEACHER_COLON = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师)?)\s*[:：]\s*(?P<t>\S.{1,40})$")
+# words that open a page's first "X:Y" line without being a teacher's name
+_NOT_A_NAME = (
+    "引言",
+    "前言",
+    "导读",
+    "摘要",
+    "简介",
+    "说明",
+    "备注",
+    "注意",
+    "提示",
+    "目录",
+    "参考",
+)
+
+
+def teacher_colon(line: str) -> bool:
+    """讲师名:课程名 — the first line of a page, a short name before the colon and a title
+    after it (no sentence punctuation)."""
+    m = _TEACHER_COLON.match(line.strip())
+    if m is None:
+        return False
+    return (
+        m.group("who") not in _NOT_A_NAME
+        and m.group("who") not in LABEL_WORDS
+        and _title_like(m.group("t"))
+    )
+
+
+_TEACHER_PERIODS = re.compile(
+    r"^(?P<t>\S.{1,40}?)\s+(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师)?)\s+(?P<len>(?:约|共)?\s*\d+(?:\.\d+)?\s*(?:课时|学时|小时|天))$"
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    rule: str
+    length: str | None = None  # a length written on the title line (课程名 讲师名 6课时)
+    line: str = ""  # the head line it came from (dropped from notes when it says no more)
+
+
+def _clean(text: str) -> str:
+    return text.strip(" \t:：·|｜-—")
+
+
+def from_head(head: list[str]) -> Title | None:
+    """The title among the lines above a course's first label."""
+    lines = [line.strip() for line in head if line.strip()]
+    for line in lines:
+        crumbs = _BREADCRUMB.split(line)
+        if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
+            return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
+        if CHROME.search(line):
+            continue
+        if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
+            return Title(
+                _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip(),
+                "a Markdown # heading",
+                line=line,
+            )
+        book = _BOOK.match(line)  # 《课程名》 / 《课程名》PPT课件
+        if book and (not book.group("rest") or _SUFFIX.fullmatch(book.group("rest"))):
+            return Title(book.group("t").strip(), "《课程名》", line=line)
+        periods = _TEACHER_PERIODS.match(line)  # 课程名 讲师名 6课时
+        if periods:
+            return Title(_clean(periods.group("t")), "课程名 讲师名 N课时", periods.group("len"))
+        if len(_BREADCRUMB.split(line)) >= 3 and not re.search(
+            r"[。，,]", line
+        ):  # 首页 > 分类 > 课程名
+            return Title(_clean(_BREADCRUMB.split(line)[-1]), "a breadcrumb's last step")
+        teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
+        if teacher and not STRONG_MARKER.match(line):
+            return Title(_clean(teacher.group("t")), "讲师名:课程名")
+        if _title_like(line):  # a title line above the first label
+            return Title(
+                _clean(_SUFFIX.sub("", line)) or line, "the line above the first label", line=line
+            )
+        return None  # the first real line is text, not a title
+    return None
+
+
+def _title_like(line: str) -> bool:
+    text = unicodedata.normalize("NFKC", line)
+    return (
+        2 <= len(text) <= 40
+        and not re.search(r"[。，,；;！!？?]", text)
+        and not STRONG_MARKER.match(text)
+        and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
+    )
+
+
+def from_text(text: str) -> Title | None:
+    """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》: the course named inside its prose."""
+    m = _IN_TEXT.search(text)
+    if m:
+        return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
+    return None
