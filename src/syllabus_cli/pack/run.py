@@ -212,8 +212,9 @@ def _pack_documents(
     force: bool,
 ) -> None:
     """The combined proposal, index.md, index.html and the zip, from what was built."""
+    from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
-    from .zipping import build_zip, document_bytes
+    from .zipping import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack")

@@ -8,10 +8,19 @@
 * Styles are looked up by name once per document and then passed as objects (python-
   docx scans every style on each lookup by name). A template without a style we need
   is a ``TemplateError`` naming it.
+* Linear in the document: paragraphs and tables go in before the body's ``w:sectPr``,
+  found once per document (python-docx looks it up, or runs an xpath over the whole
+  body, for every block it adds).
+* A template is read once per process (its bytes cached) and checked before python-
+  docx parses it: a zip whose parts would unpack past ``MAX_TEMPLATE_BYTES``, or XML
+  that declares a DTD (entities would leave the output ill-formed), is refused.
 """
 
 from __future__ import annotations
 
+import functools
+import io
+import zipfile
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +30,9 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -35,6 +46,7 @@ REQUIRED_STYLES = (
     "List Bullet",
 )
 OWN_STYLES = ("Syllabus Case", "Syllabus Meta", "Syllabus Table")
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 
 
 class TemplateError(Exception):
@@ -94,6 +106,7 @@ class Styles:
         found.update(_own_styles(document, by_name))
         self._styles = found
         self._prototypes: dict[str, Any] = {}
+        self._anchor: tuple[Any, Any] | None = None  # (body element, its w:sectPr)
         if mode == "restyle":
             apply_fonts(
                 document, fonts, [found[n] for n in (*REQUIRED_STYLES, *OWN_STYLES) if n in found]
@@ -122,16 +135,68 @@ class Styles:
             self._prototypes[name] = prototype
         p = deepcopy(prototype)
         body = getattr(container, "_body", container)  # a Document, or a cell/body itself
-        element = body._element
-        sect_pr = element.find(qn("w:sectPr"))
-        if sect_pr is not None:
-            sect_pr.addprevious(p)
-        else:
-            element.append(p)
+        self._place(body._element, p)
         paragraph = Paragraph(p, body)
         if text:
             paragraph.add_run(text)
         return paragraph
+
+    def table(self, document: Any, rows: int, cols: int, widths: tuple[Any, ...]) -> Any:
+        """A table in our table style, at the end of the document body, with its grid
+        set to ``widths`` (what LibreOffice and WPS read)."""
+        body = document._body
+        tbl = CT_Tbl.new_tbl(rows, cols, sum(widths, start=Cm(0)))
+        self._place(body._element, tbl)
+        table = Table(tbl, body)
+        table.style = self._styles["Syllabus Table"]
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        return table
+
+    def _place(self, element: Any, block: Any) -> None:
+        """Before the body's closing ``w:sectPr`` (looked up once), or at the end."""
+        if element.tag == qn("w:body"):
+            if self._anchor is None or self._anchor[0] is not element:
+                self._anchor = (element, element.find(qn("w:sectPr")))
+            sect_pr = self._anchor[1]
+        else:
+            sect_pr = None  # a table cell: no section properties inside
+        if sect_pr is not None:
+            sect_pr.addprevious(block)
+        else:
+            element.append(block)
+
+    def no_italic(self) -> None:
+        """Chinese is never set in italic (Chinese fonts have none; renderers slant
+        the glyphs): every style we use says so, whatever the template's look."""
+        for style in self._styles.values():
+            if style.type == WD_STYLE_TYPE.TABLE:
+                continue
+            rpr = style.element.get_or_add_rPr()
+            for tag in ("w:i", "w:iCs"):
+                flag = rpr.find(qn(tag))
+                if flag is not None and flag.get(qn("w:val")) in ("0", "false", "off"):
+                    continue
+                if flag is None and not _inherits_italic(style):
+                    continue
+                if flag is None:
+                    flag = OxmlElement(tag)
+                    rpr.append(flag)
+                flag.set(qn("w:val"), "0")
+
+
+def _inherits_italic(style: Any) -> bool:
+    base = style.base_style
+    for _ in range(20):
+        if base is None:
+            return False
+        rpr = base.element.rPr
+        flag = rpr.find(qn("w:i")) if rpr is not None else None
+        if flag is not None:
+            return flag.get(qn("w:val")) not in ("0", "false", "off")
+        base = base.base_style
+    return False
 
 
 def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:
@@ -216,16 +281,63 @@ def styles_for(document: Any, template: Path | None, fonts: Fonts) -> Styles:
 
 
 def open_document(template: Path | None) -> Any:
-    """A template the user gave, or our default one."""
-    if template is None:
-        return Document(str(default_template()))
-    if not template.is_file():
-        raise TemplateError(f"template {template} not found")
+    """A fresh Document from a template the user gave, or from our default one."""
+    path = template if template is not None else default_template()
+    data = template_bytes(path)
     try:
-        return Document(str(template))
+        return Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a non-.docx file
         raise TemplateError(
-            f"template {template} is not a Word .docx file ({type(exc).__name__})"
+            f"template {path} is not a Word .docx file ({type(exc).__name__})"
+        ) from None
+
+
+def template_bytes(path: Path) -> bytes:
+    """The template's bytes, read and checked once per process for a given file state."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise TemplateError(f"template {path} not found") from None
+    except OSError as exc:
+        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+    if not path.is_file():
+        raise TemplateError(f"template {path} is not a file")
+    return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+    check_package(data, path)
+    return data
+
+
+def check_package(data: bytes, path: Path) -> None:
+    """Refuse what python-docx should never parse: not a zip, a zip bomb (sizes read from
+    the zip's directory, before anything is unpacked), XML declaring a DTD."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_TEMPLATE_BYTES or len(infos) > 10_000:
+                raise TemplateError(
+                    f"template {path} would unpack to {unpacked // (1024 * 1024)} MB "
+                    f"(limit {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB); not a Word template"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    head = archive.read(info)
+                    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                        raise TemplateError(
+                            f"template {path}: {info.filename} declares a DTD or entities, "
+                            "which Word files never contain; open it in Word and save it again"
+                        )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        raise TemplateError(
+            f"template {path} is not a Word .docx file ({type(exc).__name__})"
         ) from None
 
 
@@ -240,6 +352,33 @@ def shade(cell: Any, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
     tc_pr.append(shd)
+
+
+def keep_next(row_or_paragraphs: Any) -> None:
+    """Keep with the next paragraph: on a paragraph, or on every paragraph of a table row
+    (how Word keeps rows together)."""
+    tr = getattr(row_or_paragraphs, "_tr", None)
+    paragraphs = tr.iter(qn("w:p")) if tr is not None else [row_or_paragraphs._p]
+    for p in paragraphs:
+        p.get_or_add_pPr().keepNext_val = True
+
+
+SMALL_TABLE = 12  # rows: a table this short is kept on one page
+
+
+def keep_table(table_element: Any) -> None:
+    """A small table stays on one page; a long one keeps its header with two rows and
+    its last two rows together, so no page holds a lone row (rows never split, and the
+    header row repeats: ``row_flags``)."""
+    rows = table_element.findall(qn("w:tr"))
+    chosen = rows[:-1] if len(rows) <= SMALL_TABLE else [*rows[:2], rows[-2]]
+    for tr in chosen:
+        keep_next(_RowView(tr))
+
+
+class _RowView:
+    def __init__(self, tr: Any) -> None:
+        self._tr = tr
 
 
 def row_flags(row: Any, *, header: bool = False) -> None:
