@@ -31,22 +31,32 @@ def add_agenda(
 ) -> None:
     """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table."""
     h = HEADERS[language]
+    empty_table: Any = None
+    session_row: Any = None
+    pause_row: Any = None
     for day in agenda.days:
-        heading = styles.paragraph(
-            document, day_heading(day.number, day.date, language), f"Heading {heading_level}"
+        styles.paragraph(
+            document,
+            day_heading(day.number, day.date, language),
+            f"Heading {heading_level}",
+            keep=True,
         )
-        heading.paragraph_format.keep_with_next = True
-        table = styles.table(document, 1, 3, WIDTHS)
-        header = table.rows[0]
-        row_flags(header, header=True)
-        for cell, text, width in zip(
-            header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
-        ):
-            cell.width = width
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
-            shade(cell, HEADER_FILL)
-        session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
+        if empty_table is None:  # the first day's table is built once, then copied
+            table = styles.table(document, 1, 3, WIDTHS)
+            header = table.rows[0]
+            row_flags(header, header=True)
+            for cell, text, width in zip(
+                header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
+            ):
+                cell.width = width
+                cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+                shade(cell, HEADER_FILL)
+            session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
+            empty_table, tbl = deepcopy(table._tbl), table._tbl
+        else:
+            tbl = deepcopy(empty_table)
+            styles.place(document, tbl)
         for slot in day.slots:
             texts = (
                 f"{clock(slot.start)}–{clock(slot.end)}",
@@ -56,8 +66,8 @@ def add_agenda(
             tr = deepcopy(pause_row if slot.kind in (BREAK, LUNCH) else session_row)
             for t, text in zip(tr.iter(qn("w:t")), texts, strict=True):
                 t.text = text
-            table._tbl.append(tr)
-        keep_table(table._tbl)
+            tbl.append(tr)
+        keep_table(tbl)
 
 
 def _prototype(table: Any, *, pause: bool) -> Any:

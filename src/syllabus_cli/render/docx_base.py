@@ -105,7 +105,7 @@ class Styles:
             found[name] = by_name[name]
         found.update(_own_styles(document, by_name))
         self._styles = found
-        self._prototypes: dict[str, Any] = {}
+        self._prototypes: dict[tuple[str, bool, bool], Any] = {}
         self._anchor: tuple[Any, Any] | None = None  # (body element, its w:sectPr)
         if mode == "restyle":
             apply_fonts(
@@ -117,28 +117,44 @@ class Styles:
     def __getitem__(self, name: str) -> Any:
         return self._styles[name]
 
-    def paragraph(self, container: Any, text: str = "", name: str = "Normal") -> Any:
-        """Add a paragraph in style ``name`` to a document (or any block container).
+    def paragraph(
+        self, container: Any, text: str = "", name: str = "Normal", *, keep: bool = False
+    ) -> Any:
+        """Add a paragraph in style ``name`` (kept with the next one when ``keep``) to a
+        document (or any block container).
 
-        Built from a per-style lxml prototype and placed with one ``addprevious``:
-        python-docx's ``add_paragraph(style=…)`` scans every style and every body child
-        for each paragraph, which made a proposal cost twice as much."""
-        prototype = self._prototypes.get(name)
+        Copied from a per-style lxml prototype, text set straight into its ``w:t``, and
+        placed with one ``addprevious``: python-docx's ``add_paragraph(style=…)`` and
+        ``add_run`` scan every style, every body child and the run's schema for each
+        paragraph, which made a proposal quadratic and several times slower."""
+        plain = "\t" not in text and "\n" not in text
+        key = (name, keep, bool(text) and plain)
+        prototype = self._prototypes.get(key)
         if prototype is None:
             prototype = OxmlElement("w:p")
-            if name != "Normal":
+            if name != "Normal" or keep:
                 ppr = OxmlElement("w:pPr")
-                pstyle = OxmlElement("w:pStyle")
-                pstyle.set(qn("w:val"), self._styles[name].style_id)
-                ppr.append(pstyle)
+                if name != "Normal":
+                    pstyle = OxmlElement("w:pStyle")
+                    pstyle.set(qn("w:val"), self._styles[name].style_id)
+                    ppr.append(pstyle)
+                if keep:
+                    ppr.append(OxmlElement("w:keepNext"))
                 prototype.append(ppr)
-            self._prototypes[name] = prototype
+            if key[2]:
+                run, t = OxmlElement("w:r"), OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                run.append(t)
+                prototype.append(run)
+            self._prototypes[key] = prototype
         p = deepcopy(prototype)
         body = getattr(container, "_body", container)  # a Document, or a cell/body itself
-        self._place(body._element, p)
+        self.place(body, p)
         paragraph = Paragraph(p, body)
-        if text:
-            paragraph.add_run(text)
+        if key[2]:
+            p[-1][0].text = text
+        elif text:
+            paragraph.add_run(text)  # tabs and line breaks become w:tab / w:br
         return paragraph
 
     def table(self, document: Any, rows: int, cols: int, widths: tuple[Any, ...]) -> Any:
@@ -146,7 +162,7 @@ class Styles:
         set to ``widths`` (what LibreOffice and WPS read)."""
         body = document._body
         tbl = CT_Tbl.new_tbl(rows, cols, sum(widths, start=Cm(0)))
-        self._place(body._element, tbl)
+        self.place(body, tbl)
         table = Table(tbl, body)
         table.style = self._styles["Syllabus Table"]
         table.autofit = False
@@ -154,8 +170,11 @@ class Styles:
             column.width = width
         return table
 
-    def _place(self, element: Any, block: Any) -> None:
-        """Before the body's closing ``w:sectPr`` (looked up once), or at the end."""
+    def place(self, container: Any, block: Any) -> None:
+        """Put a block element (``w:p``, ``w:tbl``) at the end of a document or a block
+        container: before the body's closing ``w:sectPr`` (looked up once), or last."""
+        target = getattr(container, "_body", container)  # Document → _Body → CT_Body
+        element = getattr(target, "_element", target)
         if element.tag == qn("w:body"):
             if self._anchor is None or self._anchor[0] is not element:
                 self._anchor = (element, element.find(qn("w:sectPr")))
@@ -360,7 +379,18 @@ def keep_next(row_or_paragraphs: Any) -> None:
     tr = getattr(row_or_paragraphs, "_tr", None)
     paragraphs = tr.iter(qn("w:p")) if tr is not None else [row_or_paragraphs._p]
     for p in paragraphs:
-        p.get_or_add_pPr().keepNext_val = True
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            p.insert(0, ppr)
+        if ppr.find(qn("w:keepNext")) is not None:
+            continue
+        flag = OxmlElement("w:keepNext")
+        style = ppr.find(qn("w:pStyle"))
+        if style is not None:
+            style.addnext(flag)  # the schema's order: pStyle, keepNext, …
+        else:
+            ppr.insert(0, flag)
 
 
 SMALL_TABLE = 12  # rows: a table this short is kept on one page

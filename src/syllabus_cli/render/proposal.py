@@ -80,11 +80,9 @@ class Writer:
     def heading(self, text: str, level: int) -> Any:
         level += self.offset
         if level <= 3:
-            paragraph = self.styles.paragraph(self.doc, self.text(text), f"Heading {level}")
-        else:
-            paragraph = self.styles.paragraph(self.doc)
-            paragraph.add_run(self.text(text)).bold = True
-        keep_next(paragraph)
+            return self.styles.paragraph(self.doc, self.text(text), f"Heading {level}", keep=True)
+        paragraph = self.styles.paragraph(self.doc, keep=True)
+        paragraph.add_run(self.text(text)).bold = True
         return paragraph
 
     def paragraphs(self, text: str) -> list[Any]:
