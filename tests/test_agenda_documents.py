@@ -49,6 +49,8 @@ def test_docx_has_a_table_per_day_with_repeating_header(tmp_path: Path) -> None:
     assert fill == "F2F2F2"  # breaks and lunch shaded
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == ["第1天", "第2天"]
+    kept = [row._tr.xpath("boolean(.//w:keepNext)") for row in first.rows]
+    assert kept == [True] * (len(kept) - 1) + [False]  # a short day stays on one page
     pause = first.rows[2].cells[1].paragraphs[0].runs[0]
     assert not pause.italic and str(pause.font.color.rgb) == "52606D"  # grey, never italic
 

@@ -118,6 +118,18 @@ def test_cover_has_no_page_number_and_the_rest_do(tmp_path: Path) -> None:
     assert footer == ["PAGE", "NUMPAGES"]
 
 
+def test_a_long_cover_title_is_broken_evenly(tmp_path: Path) -> None:
+    title = "奶粉行业O2O新零售与本地生活平台运营全链路实战训练营"
+    spec = COURSE.read_text(encoding="utf-8").replace(
+        "title: 电商客服销售能力提升", f"title: {title}"
+    )
+    doc = saved(tmp_path, built(text=spec))
+    (cover,) = [p for p in doc.paragraphs if p.style.name == "Title"]
+    assert cover.text.replace("\n", "") == title
+    lines = cover.text.split("\n")
+    assert len(lines) == 2 and abs(len(lines[0]) - len(lines[1])) <= 3, lines
+
+
 def test_headings_keep_with_their_text_and_tables_do_not_strand_rows(tmp_path: Path) -> None:
     doc = saved(tmp_path, built())
     for name in ("Heading 1", "Heading 2", "Heading 3"):
@@ -307,6 +319,29 @@ def test_libreoffice_renders_the_proposal_in_chinese(tmp_path: Path) -> None:
         assert needle in text, needle
     assert "CJK" in pdf_fonts(pdf)
     assert 4 <= pdf_pages(pdf) <= 12
+
+
+@pytest.mark.office
+def test_pdf_contents_page_lists_every_chapter_and_the_cover_has_no_number(tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    target = tmp_path / "proposal.docx"
+    target.write_bytes(document_bytes(built(client="某3C品牌电商服务部")))
+    pdf = docx_to_pdf(target)
+
+    def page(n: int) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+
+    assert not re.search(r"\d+\s*/\s*\d+", page(1))  # no "1 / 6" on the cover
+    contents = "".join(page(2).split())
+    assert contents.startswith("目录")
+    for chapter in by_style(Document(str(target)), "Heading 1"):
+        assert chapter in contents, chapter
+    assert re.search(r"\b2 / \d+", page(2))  # numbered from page 2 on
 
 
 @pytest.mark.office
