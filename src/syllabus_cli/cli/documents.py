@@ -162,7 +162,7 @@ def write_agenda(
             )
         )
     write_output(target, data, force=force)
-    err_console().print(f"wrote {target}")
+    typer.echo(f"wrote {target}", err=True)  # plain: no rich console to start
 
 
 @app.command()
@@ -205,12 +205,12 @@ def proposal(
             ProposalInput(result.course, result.timing, planned, client, when, chosen)
         )
         write_output(target, document_bytes(document), force=force)
-    err_console().print(f"wrote {target}")
+    typer.echo(f"wrote {target}", err=True)
     if pdf:
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            err_console().print(f"wrote {to_pdf(target)}")
+            typer.echo(f"wrote {to_pdf(target)}", err=True)
         except PdfError as exc:
             fail(target, "pdf", str(exc))
 
