@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,26 @@ def test_cli_pdf_option(tmp_path: Path) -> None:
     )
     assert out.exit_code == 0, out.output
     assert "终端管理提升品牌零售业绩" in pdf_text(target.with_suffix(".pdf"))
+
+
+def test_the_template_is_read_once_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syllabus_cli.render import docx_base
+
+    brand = tmp_path / "brand.docx"
+    brand.write_bytes(default_template().read_bytes())
+    reads: list[Path] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    first, second = docx_base.open_document(brand), docx_base.open_document(brand)
+    assert first is not second and first.element is not second.element  # a copy each
+    assert reads.count(brand.resolve()) == 1
+    os.utime(brand, ns=(1, 1))  # the file changed (its time, as a save in Word does): read again
+    docx_base.open_document(brand)
+    assert reads.count(brand.resolve()) == 2

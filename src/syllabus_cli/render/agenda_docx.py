@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from ..agenda.layout import BREAK, LUNCH, Agenda
 from ..agenda.settings import clock
@@ -51,6 +51,7 @@ def add_agenda(
                 cell.width = width
                 cell.text = text
                 cell.paragraphs[0].runs[0].bold = True
+                tight(cell.paragraphs[0])
                 shade(cell, HEADER_FILL)
             session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
             empty_table, tbl = deepcopy(table._tbl), table._tbl
@@ -70,6 +71,12 @@ def add_agenda(
         keep_table(tbl)
 
 
+def tight(paragraph: Any) -> None:
+    """No paragraph spacing inside a cell (the cell margins give the air): LibreOffice
+    and WPS ignore the table style's paragraph settings."""
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+
+
 def _prototype(table: Any, *, pause: bool) -> Any:
     """A finished row (widths, flags, shading) taken out of the table, to copy per slot:
     copying one lxml row is far cheaper than python-docx building each cell. Breaks and
@@ -79,6 +86,7 @@ def _prototype(table: Any, *, pause: bool) -> Any:
     for cell, width in zip(row.cells, WIDTHS, strict=True):
         cell.width = width
         cell.text = "·"  # every cell gets its w:t, filled per slot
+        tight(cell.paragraphs[0])
         if pause:
             shade(cell, PAUSE_FILL)
             cell.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(PAUSE_TEXT)

@@ -166,6 +166,7 @@ class Styles:
         table = Table(tbl, body)
         table.style = self._styles["Syllabus Table"]
         table.autofit = False
+        tbl.tblPr.append(_cell_margins())  # on the table: LibreOffice skips the style's
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         return table
@@ -203,6 +204,19 @@ class Styles:
                     flag = OxmlElement(tag)
                     rpr.append(flag)
                 flag.set(qn("w:val"), "0")
+
+
+CELL_MARGINS = {"top": 60, "left": 108, "bottom": 60, "right": 108}  # twips
+
+
+def _cell_margins() -> Any:
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in CELL_MARGINS.items():
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    return margins
 
 
 def _inherits_italic(style: Any) -> bool:
