@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from syllabus_cli.agenda.plan import plan_agenda
 from syllabus_cli.duration import parse_duration
@@ -165,3 +167,12 @@ def test_a_long_title_is_balanced_over_its_lines(title: str) -> None:
         assert shortest >= longest / 2 and shortest > 1, lines
     else:
         assert lines == [title]
+
+
+@given(st.text(alphabet="前沿知识提升ab1 ,:;?!\"'，。\t", max_size=40))
+def test_zh_text_leaves_no_fault_and_keeps_every_character(text: str) -> None:
+    out = zh_text(text)
+    assert zh_text(out) == out  # once is enough
+    assert text_findings(out) == []  # no ASCII colon after Chinese, no space between two
+    marks = " \t，：；？！“”‘’,:;?!\"'"
+    assert [c for c in out if c not in marks] == [c for c in text if c not in marks]

@@ -113,7 +113,7 @@ def agenda_document(
         styles.no_italic()
     h = HEADERS[language]
     title = f"{set_text(agenda.title, language)} · {h['agenda']}"
-    styles.paragraph(document, title, "Title")
+    styles.title(document, title)
     facts = [
         set_text(subtitle, language),
         labelled(h["total"], minutes_text(agenda.teaching_minutes, language), language),

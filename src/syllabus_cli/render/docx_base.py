@@ -31,9 +31,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from .wording import balanced_lines
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 REQUIRED_STYLES = (
@@ -155,6 +157,20 @@ class Styles:
             p[-1][0].text = text
         elif text:
             paragraph.add_run(text)  # tabs and line breaks become w:tab / w:br
+        return paragraph
+
+    def title(self, document: Any, text: str) -> Any:
+        """A Title paragraph broken over balanced lines (never one character alone on
+        the last line), measured against the Title style's size and the text width."""
+        paragraph = self.paragraph(document, "", "Title")
+        size = self._styles["Title"].font.size
+        section = document.sections[0]
+        width = Emu(section.page_width - section.left_margin - section.right_margin).pt
+        for number, line in enumerate(balanced_lines(text, width / (size.pt if size else 26.0))):
+            run = paragraph.add_run(line)
+            if number:
+                run._r.addprevious(OxmlElement("w:r"))
+                run._r.getprevious().append(OxmlElement("w:br"))
         return paragraph
 
     def table(self, document: Any, rows: int, cols: int, widths: tuple[Any, ...]) -> Any:

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt
+from docx.shared import Pt
 
 from ..agenda.layout import Agenda
 from ..dates import format_date
@@ -24,7 +23,6 @@ from .docx_out import Properties, set_properties
 from .template import add_field
 from .toc import add_toc
 from .wording import (
-    balanced_lines,
     contact_label,
     labelled,
     length_text,
@@ -115,16 +113,7 @@ def cover(w: Writer, title: str, subtitle: str, lines: list[str]) -> None:
     (client, instructor, date) centred; no page number (``page_numbers``)."""
     for _ in range(4):
         w.styles.paragraph(w.doc)
-    paragraph = w.styles.paragraph(w.doc, "", "Title")
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    style = w.styles["Title"]
-    size = style.font.size.pt if style.font.size is not None else 26.0
-    section = w.doc.sections[0]
-    width = Emu(section.page_width - section.left_margin - section.right_margin).pt
-    for number, line in enumerate(balanced_lines(w.text(title), width / size)):
-        run = paragraph.add_run(line)
-        if number:
-            run._r.addprevious(_line_break())
+    w.styles.title(w.doc, w.text(title)).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if subtitle:
         sub = w.styles.paragraph(w.doc, w.text(subtitle), "Subtitle")
         sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -135,12 +124,6 @@ def cover(w: Writer, title: str, subtitle: str, lines: list[str]) -> None:
         for run in paragraph.runs:
             run.font.size = Pt(13)
     w.page_break()
-
-
-def _line_break() -> Any:
-    run = OxmlElement("w:r")
-    run.append(OxmlElement("w:br"))
-    return run
 
 
 def cover_lines(
