@@ -11,22 +11,17 @@
 * Linear in the document: paragraphs and tables go in before the body's ``w:sectPr``,
   found once per document (python-docx looks it up, or runs an xpath over the whole
   body, for every block it adds).
-* A template is read once per process (its bytes cached) and checked before python-
-  docx parses it: a zip whose parts would unpack past ``MAX_TEMPLATE_BYTES``, or XML
-  that declares a DTD (entities would leave the output ill-formed), is refused.
+* Templates are read and checked in ``template_file``; tables' page-flow flags are in
+  ``docx_tables``.
 """
 
 from __future__ import annotations
 
-import functools
-import io
-import zipfile
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -35,7 +30,22 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from .docx_tables import cell_margins, keep_next, keep_table, row_flags, shade
+from .template_file import TemplateError, default_template, open_document
 from .wording import balanced_lines
+
+__all__ = [  # the helpers other modules take from here
+    "Fonts",
+    "Styles",
+    "TemplateError",
+    "default_template",
+    "keep_next",
+    "keep_table",
+    "open_document",
+    "row_flags",
+    "shade",
+    "styles_for",
+]
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 REQUIRED_STYLES = (
@@ -48,11 +58,6 @@ REQUIRED_STYLES = (
     "List Bullet",
 )
 OWN_STYLES = ("Syllabus Case", "Syllabus Meta", "Syllabus Table")
-MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
-
-
-class TemplateError(Exception):
-    """The .docx template cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ class Styles:
         table = Table(tbl, body)
         table.style = self._styles["Syllabus Table"]
         table.autofit = False
-        tbl.tblPr.append(_cell_margins())  # on the table: LibreOffice skips the style's
+        tbl.tblPr.append(cell_margins())  # on the table: LibreOffice skips the style's
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         return table
@@ -220,19 +225,6 @@ class Styles:
                     flag = OxmlElement(tag)
                     rpr.append(flag)
                 flag.set(qn("w:val"), "0")
-
-
-CELL_MARGINS = {"top": 60, "left": 108, "bottom": 60, "right": 108}  # twips
-
-
-def _cell_margins() -> Any:
-    margins = OxmlElement("w:tblCellMar")
-    for side, twips in CELL_MARGINS.items():
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), str(twips))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    return margins
 
 
 def _inherits_italic(style: Any) -> bool:
@@ -327,126 +319,3 @@ def styles_for(document: Any, template: Path | None, fonts: Fonts) -> Styles:
     if template is not None:
         return Styles(document, fonts, mode="ensure")
     return Styles(document, fonts, mode="keep" if fonts == Fonts() else "restyle")
-
-
-def open_document(template: Path | None) -> Any:
-    """A fresh Document from a template the user gave, or from our default one."""
-    path = template if template is not None else default_template()
-    data = template_bytes(path)
-    try:
-        return Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several kinds for a non-.docx file
-        raise TemplateError(
-            f"template {path} is not a Word .docx file ({type(exc).__name__})"
-        ) from None
-
-
-def template_bytes(path: Path) -> bytes:
-    """The template's bytes, read and checked once per process for a given file state."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise TemplateError(f"template {path} not found") from None
-    except OSError as exc:
-        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
-    if not path.is_file():
-        raise TemplateError(f"template {path} is not a file")
-    return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
-    check_package(data, path)
-    return data
-
-
-def check_package(data: bytes, path: Path) -> None:
-    """Refuse what python-docx should never parse: not a zip, a zip bomb (sizes read from
-    the zip's directory, before anything is unpacked), XML declaring a DTD."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            unpacked = sum(info.file_size for info in infos)
-            if unpacked > MAX_TEMPLATE_BYTES or len(infos) > 10_000:
-                raise TemplateError(
-                    f"template {path} would unpack to {unpacked // (1024 * 1024)} MB "
-                    f"(limit {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB); not a Word template"
-                )
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    head = archive.read(info)
-                    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-                        raise TemplateError(
-                            f"template {path}: {info.filename} declares a DTD or entities, "
-                            "which Word files never contain; open it in Word and save it again"
-                        )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-        raise TemplateError(
-            f"template {path} is not a Word .docx file ({type(exc).__name__})"
-        ) from None
-
-
-def default_template() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "default.docx"
-
-
-def shade(cell: Any, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def keep_next(row_or_paragraphs: Any) -> None:
-    """Keep with the next paragraph: on a paragraph, or on every paragraph of a table row
-    (how Word keeps rows together)."""
-    tr = getattr(row_or_paragraphs, "_tr", None)
-    paragraphs = tr.iter(qn("w:p")) if tr is not None else [row_or_paragraphs._p]
-    for p in paragraphs:
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            p.insert(0, ppr)
-        if ppr.find(qn("w:keepNext")) is not None:
-            continue
-        flag = OxmlElement("w:keepNext")
-        style = ppr.find(qn("w:pStyle"))
-        if style is not None:
-            style.addnext(flag)  # the schema's order: pStyle, keepNext, …
-        else:
-            ppr.insert(0, flag)
-
-
-SMALL_TABLE = 12  # rows: a table this short is kept on one page
-
-
-def keep_table(table_element: Any) -> None:
-    """A small table stays on one page; a long one keeps its header with two rows and
-    its last two rows together, so no page holds a lone row (rows never split, and the
-    header row repeats: ``row_flags``)."""
-    rows = table_element.findall(qn("w:tr"))
-    chosen = rows[:-1] if len(rows) <= SMALL_TABLE else [*rows[:2], rows[-2]]
-    for tr in chosen:
-        keep_next(_RowView(tr))
-
-
-class _RowView:
-    def __init__(self, tr: Any) -> None:
-        self._tr = tr
-
-
-def row_flags(row: Any, *, header: bool = False) -> None:
-    """Rows never split across pages; a header row repeats on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
-    if header:
-        flag = OxmlElement("w:tblHeader")
-        flag.set(qn("w:val"), "true")
-        tr_pr.append(flag)
