@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from docx.oxml.ns import qn
 
 from syllabus_cli.agenda.plan import plan_agenda
 from syllabus_cli.render.agenda_docx import agenda_document
-from syllabus_cli.render.agenda_text import render_html
+from syllabus_cli.render.agenda_text import render_html, render_markdown
+from syllabus_cli.render.docx_out import document_bytes
 
 from .conftest import REPO, check_yaml
 from .office import docx_to_pdf, html_to_pdf, pdf_fonts, pdf_pages, pdf_text
@@ -23,10 +25,11 @@ def planned(path: Path):  # type: ignore[no-untyped-def]
     return result.course, plan_agenda(result.course, result.timing)
 
 
-def saved_docx(tmp_path: Path, path: Path = TWO_DAYS) -> Path:
-    course, agenda = planned(path)
+def saved_docx(tmp_path: Path, path: Path = TWO_DAYS, first: dt.date | None = None) -> Path:
+    result = check_yaml(path.read_text(encoding="utf-8"), path)
+    agenda = plan_agenda(result.course, result.timing, first_date=first)
     out = tmp_path / "agenda.docx"
-    agenda_document(agenda, course.language).save(str(out))
+    out.write_bytes(document_bytes(agenda_document(agenda, result.course.language)))
     return out
 
 
@@ -46,6 +49,35 @@ def test_docx_has_a_table_per_day_with_repeating_header(tmp_path: Path) -> None:
     assert fill == "F2F2F2"  # breaks and lunch shaded
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == ["第1天", "第2天"]
+    kept = [row._tr.xpath("boolean(.//w:keepNext)") for row in first.rows]
+    assert kept == [True] * (len(kept) - 1) + [False]  # a short day stays on one page
+    pause = first.rows[2].cells[1].paragraphs[0].runs[0]
+    assert not pause.italic and str(pause.font.color.rgb) == "52606D"  # grey, never italic
+
+
+def test_every_format_has_day_headings_with_weekday_dates(tmp_path: Path) -> None:
+    first = dt.date(2026, 12, 8)
+    document = Document(str(saved_docx(tmp_path, first=first)))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["第1天 · 2026年12月8日(星期二)", "第2天 · 2026年12月9日(星期三)"]
+    assert all(
+        p.paragraph_format.keep_with_next
+        for p in document.paragraphs
+        if p.style.name == "Heading 2"
+    )
+    one_day = tmp_path / "one.yaml"
+    one_day.write_text(
+        "title: 一天\nduration: 3h\nmodules: [{title: 甲, duration: 3h}]\n", encoding="utf-8"
+    )
+    single = Document(str(saved_docx(tmp_path, one_day)))
+    assert [p.text for p in single.paragraphs if p.style.name == "Heading 2"] == ["第1天"]
+    result = check_yaml(TWO_DAYS.read_text(encoding="utf-8"), TWO_DAYS)
+    agenda = plan_agenda(result.course, result.timing, first_date=first)
+    md = render_markdown(agenda, "zh")
+    assert "## 第2天 · 2026年12月9日(星期三)" in md and "授课时长：12小时" in md
+    page = render_html(agenda, "zh")
+    assert "<h2>第1天 · 2026年12月8日(星期二)</h2>" in page and "2026-12-08" not in page
+    assert "margin: 12mm auto" in page and "@media print" in page  # screen margins, print CSS
 
 
 def test_docx_is_a4_with_east_asian_fonts(tmp_path: Path) -> None:

@@ -283,7 +283,7 @@ def test_default_document_names_carry_the_variant_made_safe(
     assert CliRunner().invoke(app, ["proposal", "talk.yaml"]).exit_code == 0
     out = CliRunner().invoke(app, ["agenda", "talk.yaml", "-f", "html"])
     assert out.exit_code == 0, out.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
         "talk.yaml",
         "talk.上午-下午.agenda.html",
         "talk.上午-下午.proposal.docx",

@@ -65,7 +65,7 @@ def test_export_builds_every_variant_named_with_it(project: Path) -> None:
     ]
     half = (folder / f"{EXAMPLE}.半天.agenda.md").read_text(encoding="utf-8")
     day = (folder / f"{EXAMPLE}.一天.agenda.md").read_text(encoding="utf-8")
-    assert "授课时长: 3小时" in half and "授课时长: 6小时" in day
+    assert "授课时长：3小时" in half and "授课时长：6小时" in day
     assert "标准化复制" in day and "标准化复制" not in half  # only: [一天]
     proposal = Document(str(folder / f"{EXAMPLE}.半天.proposal.docx"))
     text = "\n".join(p.text for p in proposal.paragraphs)
@@ -159,7 +159,7 @@ def test_a_pack_course_delivers_the_variant_it_names(project: Path) -> None:
     assert out.exit_code == 0, out.output
     folder = project / "dist" / "store" / EXAMPLE
     assert sorted(p.name for p in folder.glob("*.md")) == [f"{EXAMPLE}.半天.agenda.md"]
-    assert "授课时长: 3小时" in (folder / f"{EXAMPLE}.半天.agenda.md").read_text("utf-8")
+    assert "授课时长：3小时" in (folder / f"{EXAMPLE}.半天.agenda.md").read_text("utf-8")
 
 
 def test_a_pack_naming_a_variant_the_course_lacks_is_located(project: Path) -> None:

@@ -1,15 +1,43 @@
-"""Commands that write one course's documents: agenda, proposal, template init."""
+"""Commands that write one course's documents: agenda, proposal, template init.
 
+Every document error (an unusable template, an output that may not or cannot be
+written, a PDF that fails) is caught in one seam, ``document_errors``: one located line,
+exit 1, never a traceback."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import Variant, app, checked_course, date_flag, err_console, fail, template_app
+from .app import Force, Variant, app, checked_course, date_flag, err_console, fail, template_app
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
     from ..spec.model import Course, Schedule
+
+
+@contextmanager
+def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
+    """The one place document errors become a located line and exit 1."""
+    from ..render.docx_base import TemplateError
+    from .outputs import OutputError
+
+    try:
+        yield
+    except TemplateError as exc:
+        fail(template or spec, "template", str(exc))
+    except OutputError as exc:
+        fail(exc.path, exc.code, str(exc))
+
+
+def default_output(course: "Course", suffix: str) -> Path:
+    """``./<course-id>.<suffix>`` in the current folder, whatever the id says (``../x``,
+    an absolute path, a Windows device name)."""
+    from ..pack.names import safe_name
+
+    return Path(safe_name(course.file_id) + suffix)
 
 
 def schedule_flags(
@@ -74,6 +102,7 @@ def agenda(
     ] = "holidays",
     skip_weekends: Annotated[bool, typer.Option("--skip-weekends", hidden=True)] = False,
     variant: Variant = None,
+    force: Force = False,
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
 
@@ -101,33 +130,44 @@ def agenda(
         out.print(problem_text(problem, course.as_posix()), soft_wrap=True)
     if any(p.level.value == "error" for p in planned.problems):
         raise typer.Exit(1)
-    write_agenda(planned, result.course, format, output)
+    with document_errors(course, result.course.template):
+        write_agenda(planned, result.course, format, output, force=force)
 
 
-def write_agenda(planned: "Agenda", course: "Course", format: str, output: Path | None) -> None:
-    from ..files import save_atomic, write_text_atomic
-    from ..pack.names import safe_name
+def write_agenda(
+    planned: "Agenda", course: "Course", format: str, output: Path | None, *, force: bool = False
+) -> None:
     from ..render.agenda_text import render_html, render_json, render_markdown
+    from .outputs import check_target, write_output
 
     language = course.language
-    if format in ("md", "json"):
+    if format in ("md", "json") and output is None:
         text = render_markdown(planned, language) if format == "md" else render_json(planned)
-        if output is None:
-            typer.echo(text, nl=False)
-            return
-        write_text_atomic(output, text)
+        typer.echo(text, nl=False)
+        return
+    target = output or default_output(course, f".agenda.{format}")
+    check_target(target, force=force)  # before the work: a refusal costs nothing
+    if format == "md":
+        data = render_markdown(planned, language).encode("utf-8")
+    elif format == "json":
+        data = render_json(planned).encode("utf-8")
+    elif format == "html":
+        data = render_html(planned, language, course.subtitle).encode("utf-8")
     else:
-        output = output or Path(f"{safe_name(course.file_id)}.agenda.{format}")
-        if format == "html":
-            write_text_atomic(output, render_html(planned, language, course.subtitle))
-        else:
-            from ..render.agenda_docx import agenda_document
+        from ..render.agenda_docx import agenda_document
+        from ..render.docx_out import document_bytes
 
-            document = agenda_document(
-                planned, language, subtitle=course.subtitle, template=course.template
+        data = document_bytes(
+            agenda_document(
+                planned,
+                language,
+                subtitle=course.subtitle,
+                template=course.template,
+                author=course.instructor.name if course.instructor else "",
             )
-            save_atomic(output, lambda tmp: document.save(str(tmp)))
-    err_console().print(f"wrote {output}")
+        )
+    write_output(target, data, force=force)
+    typer.echo(f"wrote {target}", err=True)  # plain: no rich console to start
 
 
 @app.command()
@@ -150,34 +190,33 @@ def proposal(
         bool, typer.Option("--pdf", help="Also write a PDF through LibreOffice.")
     ] = False,
     variant: Variant = None,
+    force: Force = False,
 ) -> None:
     """The client proposal as a Word document."""
 
     from ..agenda.plan import plan_agenda
-    from ..files import save_atomic
-    from ..pack.names import safe_name
-    from ..render.docx_base import TemplateError
+    from ..render.docx_out import document_bytes
     from ..render.proposal import ProposalInput, build_proposal
+    from .outputs import check_target, write_output
 
     when = date_flag(date)
     result = checked_course(course, variant)
     assert result.course is not None and result.timing is not None
     planned = plan_agenda(result.course, result.timing, first_date=when)
     chosen = template or result.course.template
-    try:
+    target = output or default_output(result.course, ".proposal.docx")
+    with document_errors(course, chosen):
+        check_target(target, force=force)
         document = build_proposal(
             ProposalInput(result.course, result.timing, planned, client, when, chosen)
         )
-    except TemplateError as exc:
-        fail(chosen or course, "template", str(exc))
-    target = output or Path(f"{safe_name(result.course.file_id)}.proposal.docx")
-    save_atomic(target, lambda tmp: document.save(str(tmp)))
-    err_console().print(f"wrote {target}")
+        write_output(target, document_bytes(document), force=force)
+    typer.echo(f"wrote {target}", err=True)
     if pdf:
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            err_console().print(f"wrote {to_pdf(target)}")
+            typer.echo(f"wrote {to_pdf(target)}", err=True)
         except PdfError as exc:
             fail(target, "pdf", str(exc))
 

@@ -33,9 +33,10 @@ def pack_documents(
 ) -> None:
     """The combined proposal (the training plan when the pack has one), its PDF when
     asked, the .ics of the delivery days, index.md, index.html and the zip."""
+    from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from .zipping import build_zip, document_bytes
+    from .zipping import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack")

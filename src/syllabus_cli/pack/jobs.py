@@ -275,8 +275,8 @@ def _write_documents(
 ) -> tuple[dict[str, str], list[str]]:
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
+    from ..render.docx_out import document_bytes
     from ..render.proposal import ProposalInput, build_proposal
-    from .zipping import document_bytes
 
     template = job.template or course.template
     makers = {

@@ -2,8 +2,8 @@
 
 Entries in a fixed order with a fixed timestamp and mode; names in UTF-8 with the
 language-encoding flag set (Python sets it for non-ASCII names), so Chinese names open
-correctly in Windows Explorer and macOS. Used for the pack's zip and to normalise the
-.docx files python-docx writes (it stamps every part with the current time).
+correctly in Windows Explorer and macOS. Used for the pack's zip (a .docx is written
+by render/docx_out.py).
 """
 
 from __future__ import annotations
@@ -30,17 +30,3 @@ def build_zip(entries: Iterable[tuple[str, bytes]], *, sort: bool = True) -> byt
         for name, data in items:
             archive.writestr(_entry(name), data)
     return buffer.getvalue()
-
-
-def normalise_docx(data: bytes) -> bytes:
-    """The same .docx with fixed timestamps (part order kept: [Content_Types].xml first)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = [(info.filename, source.read(info)) for info in source.infolist()]
-    return build_zip(parts, sort=False)
-
-
-def document_bytes(document: object) -> bytes:
-    """A python-docx Document as reproducible bytes."""
-    buffer = io.BytesIO()
-    document.save(buffer)  # type: ignore[attr-defined]
-    return normalise_docx(buffer.getvalue())

@@ -1,5 +1,6 @@
-"""The agenda in Word: one table per day (time · topic · format), a header row that
-repeats on each page, rows that never split, breaks and lunch shaded.
+"""The agenda in Word: a heading and a table per day (time · topic · format), a header
+row that repeats on each page, rows that never split, breaks and lunch shaded, small
+tables kept on one page.
 
 ``add_agenda`` adds the tables to any python-docx Document, so the proposal embeds the
 very same tables as the standalone agenda document.
@@ -12,61 +13,83 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt, RGBColor
 
 from ..agenda.layout import BREAK, LUNCH, Agenda
 from ..agenda.settings import clock
-from ..duration import format_minutes
 from .agenda_text import HEADERS, day_heading, topic
-from .docx_base import Fonts, Styles, open_document, row_flags, shade, styles_for
+from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
+from .docx_out import Properties, set_properties
+from .wording import labelled, minutes_text, set_text
 
 WIDTHS = (Cm(3.0), Cm(10.3), Cm(3.3))
-HEADER_FILL, PAUSE_FILL = "DCE6F0", "F2F2F2"
+HEADER_FILL, PAUSE_FILL, PAUSE_TEXT = "DCE6F0", "F2F2F2", "52606D"
 
 
 def add_agenda(
     document: Any, styles: Styles, agenda: Agenda, language: str, heading_level: int = 2
 ) -> None:
+    """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table."""
     h = HEADERS[language]
+    empty_table: Any = None
+    session_row: Any = None
+    pause_row: Any = None
     for day in agenda.days:
-        if len(agenda.days) > 1 or day.date:
-            date = day.date.isoformat() if day.date else None
-            styles.paragraph(
-                document, day_heading(day.number, date, language), f"Heading {heading_level}"
-            )
-        table = document.add_table(rows=1, cols=3, style=styles["Syllabus Table"])
-        table.autofit = False
-        for column, width in zip(table.columns, WIDTHS, strict=True):
-            column.width = width  # the grid: what LibreOffice and WPS read
-        header = table.rows[0]
-        row_flags(header, header=True)
-        for cell, text, width in zip(
-            header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
-        ):
-            cell.width = width
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
-            shade(cell, HEADER_FILL)
-        session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
+        styles.paragraph(
+            document,
+            day_heading(day.number, day.date, language),
+            f"Heading {heading_level}",
+            keep=True,
+        )
+        if empty_table is None:  # the first day's table is built once, then copied
+            table = styles.table(document, 1, 3, WIDTHS)
+            header = table.rows[0]
+            row_flags(header, header=True)
+            for cell, text, width in zip(
+                header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
+            ):
+                cell.width = width
+                cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+                tight(cell.paragraphs[0])
+                shade(cell, HEADER_FILL)
+            session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
+            empty_table, tbl = deepcopy(table._tbl), table._tbl
+        else:
+            tbl = deepcopy(empty_table)
+            styles.place(document, tbl)
         for slot in day.slots:
-            texts = (f"{clock(slot.start)}–{clock(slot.end)}", topic(slot, language), slot.format)
+            texts = (
+                f"{clock(slot.start)}–{clock(slot.end)}",
+                set_text(topic(slot, language), language),
+                set_text(slot.format, language),
+            )
             tr = deepcopy(pause_row if slot.kind in (BREAK, LUNCH) else session_row)
             for t, text in zip(tr.iter(qn("w:t")), texts, strict=True):
                 t.text = text
-            table._tbl.append(tr)
+            tbl.append(tr)
+        keep_table(tbl)
+
+
+def tight(paragraph: Any) -> None:
+    """No paragraph spacing inside a cell (the cell margins give the air): LibreOffice
+    and WPS ignore the table style's paragraph settings."""
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
 
 
 def _prototype(table: Any, *, pause: bool) -> Any:
     """A finished row (widths, flags, shading) taken out of the table, to copy per slot:
-    copying one lxml row is far cheaper than python-docx building each cell."""
+    copying one lxml row is far cheaper than python-docx building each cell. Breaks and
+    lunch are shaded and grey — never italic, which Chinese fonts only fake."""
     row = table.add_row()
     row_flags(row)
     for cell, width in zip(row.cells, WIDTHS, strict=True):
         cell.width = width
         cell.text = "·"  # every cell gets its w:t, filled per slot
+        tight(cell.paragraphs[0])
         if pause:
             shade(cell, PAUSE_FILL)
-            cell.paragraphs[0].runs[0].italic = True
+            cell.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(PAUSE_TEXT)
     tr = row._tr
     table._tbl.remove(tr)
     return tr
@@ -79,14 +102,28 @@ def agenda_document(
     subtitle: str = "",
     template: Path | None = None,
     fonts: Fonts | None = None,
+    client: str = "",
+    author: str = "",
 ) -> Any:
-    """A printable A4 agenda: title, a line of facts, then the day tables."""
+    """A printable A4 agenda: title, a line of facts, then the days; write it with
+    ``docx_out.document_bytes``."""
     document = open_document(template)
     styles = styles_for(document, template, fonts or Fonts())  # our template is A4 already
+    if language == "zh":
+        styles.no_italic()
     h = HEADERS[language]
-    styles.paragraph(document, f"{agenda.title} · {h['agenda']}", "Title")
-    facts = [subtitle, f"{h['total']}: {format_minutes(agenda.teaching_minutes, language)}"]
+    title = f"{set_text(agenda.title, language)} · {h['agenda']}"
+    styles.title(document, title)
+    facts = [
+        set_text(subtitle, language),
+        labelled(h["total"], minutes_text(agenda.teaching_minutes, language), language),
+    ]
     styles.paragraph(document, " · ".join(f for f in facts if f), "Syllabus Meta")
     add_agenda(document, styles, agenda, language)
-    document.core_properties.title = f"{agenda.title} · {h['agenda']}"
+    set_properties(
+        document,
+        Properties(
+            title=title, subject=h["agenda"], author=author, company=client, keywords=client
+        ),
+    )
     return document

@@ -3,12 +3,14 @@ values in, text out."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
-from ..duration import format_minutes
+from ..dates import format_date
+from .wording import labelled, minutes_text, set_text
 
 HEADERS = {
     "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",
@@ -54,33 +56,32 @@ def topic(slot: Slot, language: str) -> str:
     return slot.title
 
 
-def day_heading(number: int, date: str | None, language: str) -> str:
+def day_heading(number: int, date: dt.date | None, language: str) -> str:
+    """``第1天 · 2026年12月8日(星期二)`` / ``Day 1 · Tue 8 Dec 2026``; the JSON keeps ISO."""
     head = HEADERS[language]["day"].format(n=number)
-    return f"{head} · {date}" if date else head
+    return f"{head} · {format_date(date, language)}" if date else head
 
 
 def _hours(minutes: int, language: str) -> str:
-    return format_minutes(minutes, language)
+    return minutes_text(minutes, language)
 
 
 def render_markdown(agenda: Agenda, language: str) -> str:
     h = HEADERS[language]
     lines = [
-        f"# {agenda.title} · {h['agenda']}",
+        f"# {set_text(agenda.title, language)} · {h['agenda']}",
         "",
-        f"{h['total']}: {_hours(agenda.teaching_minutes, language)}",
+        labelled(h["total"], _hours(agenda.teaching_minutes, language), language),
     ]
     for day in agenda.days:
-        lines += [
-            "",
-            f"## {day_heading(day.number, day.date.isoformat() if day.date else None, language)}",
-            "",
-        ]
+        lines += ["", f"## {day_heading(day.number, day.date, language)}", ""]
         lines += [f"| {h['time']} | {h['topic']} | {h['format']} |", "|---|---|---|"]
         for slot in day.slots:
-            text = topic(slot, language).replace("|", "\\|")
-            name = f"*{text}*" if slot.kind in (BREAK, LUNCH) else text
-            lines.append(f"| {clock(slot.start)}–{clock(slot.end)} | {name} | {slot.format} |")
+            text = set_text(topic(slot, language), language).replace("|", "\\|")
+            pause = slot.kind in (BREAK, LUNCH)
+            name = f"*{text}*" if pause and language != "zh" else text  # no italic on Chinese
+            form = set_text(slot.format, language).replace("|", "\\|")
+            lines.append(f"| {clock(slot.start)}–{clock(slot.end)} | {name} | {form} |")
     return "\n".join(lines) + "\n"
 
 
@@ -89,7 +90,9 @@ _CSS = """
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑",
        "PingFang SC", "SimSun", "宋体", "Helvetica Neue", Arial, sans-serif;
-       color: #1f2933; font-size: 11pt; line-height: 1.5; margin: 0; }
+       color: #1f2933; font-size: 11pt; line-height: 1.5;
+       max-width: 190mm; margin: 12mm auto; padding: 0 6mm; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 .meta { color: #52606d; margin: 0 0 6mm; }
 h2 { font-size: 13pt; margin: 8mm 0 2mm; break-after: avoid; }
@@ -100,7 +103,7 @@ th, td { border: 0.6pt solid #9aa5b1; padding: 2mm 3mm; text-align: left; vertic
 th { background: #243b53; color: #fff; font-weight: 600; }
 td.time { white-space: nowrap; width: 26mm; font-variant-numeric: tabular-nums; }
 td.format { width: 34mm; color: #52606d; }
-tr.pause td { background: #f0f4f8; color: #52606d; font-style: italic; }
+tr.pause td { background: #f0f4f8; color: #52606d; }
 """
 
 
@@ -111,23 +114,21 @@ def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
     meta = " · ".join(
         x
         for x in (
-            subtitle,
-            first.isoformat() if first else "",
-            f"{h['total']} {_hours(agenda.teaching_minutes, language)}",
+            set_text(subtitle, language),
+            format_date(first, language) if first else "",
+            labelled(h["total"], _hours(agenda.teaching_minutes, language), language),
         )
         if x
     )
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if language == "zh" else "en"}"><head><meta charset="utf-8">',
-        f"<title>{esc(agenda.title)} · {esc(h['agenda'])}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{esc(agenda.title)}</h1>",
+        f"<title>{esc(set_text(agenda.title, language))} · {esc(h['agenda'])}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{esc(set_text(agenda.title, language))}</h1>",
         f'<p class="meta">{esc(meta)}</p>',
     ]
     for day in agenda.days:
-        parts.append(
-            f"<h2>{esc(day_heading(day.number, day.date.isoformat() if day.date else None, language))}</h2>"
-        )
+        parts.append(f"<h2>{esc(day_heading(day.number, day.date, language))}</h2>")
         parts.append(
             f"<table><thead><tr><th>{esc(h['time'])}</th><th>{esc(h['topic'])}</th><th>{esc(h['format'])}</th></tr></thead><tbody>"
         )
@@ -135,7 +136,8 @@ def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
             row_class = ' class="pause"' if slot.kind in (BREAK, LUNCH) else ""
             parts.append(
                 f'<tr{row_class}><td class="time">{clock(slot.start)}–{clock(slot.end)}</td>'
-                f'<td>{esc(topic(slot, language))}</td><td class="format">{esc(slot.format)}</td></tr>'
+                f"<td>{esc(set_text(topic(slot, language), language))}</td>"
+                f'<td class="format">{esc(set_text(slot.format, language))}</td></tr>'
             )
         parts.append("</tbody></table>")
     parts.append("</body></html>")

@@ -8,6 +8,11 @@
 * Styles are looked up by name once per document and then passed as objects (python-
   docx scans every style on each lookup by name). A template without a style we need
   is a ``TemplateError`` naming it.
+* Linear in the document: paragraphs and tables go in before the body's ``w:sectPr``,
+  found once per document (python-docx looks it up, or runs an xpath over the whole
+  body, for every block it adds).
+* Templates are read and checked in ``template_file``; tables' page-flow flags are in
+  ``docx_tables``.
 """
 
 from __future__ import annotations
@@ -17,12 +22,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.table import CT_Tbl
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from .docx_tables import cell_margins, keep_next, keep_table, row_flags, shade
+from .template_file import TemplateError, default_template, open_document
+from .wording import balanced_lines
+
+__all__ = [  # the helpers other modules take from here
+    "Fonts",
+    "Styles",
+    "TemplateError",
+    "default_template",
+    "keep_next",
+    "keep_table",
+    "open_document",
+    "row_flags",
+    "shade",
+    "styles_for",
+]
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 REQUIRED_STYLES = (
@@ -35,10 +58,6 @@ REQUIRED_STYLES = (
     "List Bullet",
 )
 OWN_STYLES = ("Syllabus Case", "Syllabus Meta", "Syllabus Table")
-
-
-class TemplateError(Exception):
-    """The .docx template cannot be used; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +112,8 @@ class Styles:
             found[name] = by_name[name]
         found.update(_own_styles(document, by_name))
         self._styles = found
-        self._prototypes: dict[str, Any] = {}
+        self._prototypes: dict[tuple[str, bool, bool], Any] = {}
+        self._anchor: tuple[Any, Any] | None = None  # (body element, its w:sectPr)
         if mode == "restyle":
             apply_fonts(
                 document, fonts, [found[n] for n in (*REQUIRED_STYLES, *OWN_STYLES) if n in found]
@@ -104,34 +124,120 @@ class Styles:
     def __getitem__(self, name: str) -> Any:
         return self._styles[name]
 
-    def paragraph(self, container: Any, text: str = "", name: str = "Normal") -> Any:
-        """Add a paragraph in style ``name`` to a document (or any block container).
+    def paragraph(
+        self, container: Any, text: str = "", name: str = "Normal", *, keep: bool = False
+    ) -> Any:
+        """Add a paragraph in style ``name`` (kept with the next one when ``keep``) to a
+        document (or any block container).
 
-        Built from a per-style lxml prototype and placed with one ``addprevious``:
-        python-docx's ``add_paragraph(style=…)`` scans every style and every body child
-        for each paragraph, which made a proposal cost twice as much."""
-        prototype = self._prototypes.get(name)
+        Copied from a per-style lxml prototype, text set straight into its ``w:t``, and
+        placed with one ``addprevious``: python-docx's ``add_paragraph(style=…)`` and
+        ``add_run`` scan every style, every body child and the run's schema for each
+        paragraph, which made a proposal quadratic and several times slower."""
+        plain = "\t" not in text and "\n" not in text
+        key = (name, keep, bool(text) and plain)
+        prototype = self._prototypes.get(key)
         if prototype is None:
             prototype = OxmlElement("w:p")
-            if name != "Normal":
+            if name != "Normal" or keep:
                 ppr = OxmlElement("w:pPr")
-                pstyle = OxmlElement("w:pStyle")
-                pstyle.set(qn("w:val"), self._styles[name].style_id)
-                ppr.append(pstyle)
+                if name != "Normal":
+                    pstyle = OxmlElement("w:pStyle")
+                    pstyle.set(qn("w:val"), self._styles[name].style_id)
+                    ppr.append(pstyle)
+                if keep:
+                    ppr.append(OxmlElement("w:keepNext"))
                 prototype.append(ppr)
-            self._prototypes[name] = prototype
+            if key[2]:
+                run, t = OxmlElement("w:r"), OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                run.append(t)
+                prototype.append(run)
+            self._prototypes[key] = prototype
         p = deepcopy(prototype)
         body = getattr(container, "_body", container)  # a Document, or a cell/body itself
-        element = body._element
-        sect_pr = element.find(qn("w:sectPr"))
-        if sect_pr is not None:
-            sect_pr.addprevious(p)
-        else:
-            element.append(p)
+        self.place(body, p)
         paragraph = Paragraph(p, body)
-        if text:
-            paragraph.add_run(text)
+        if key[2]:
+            p[-1][0].text = text
+        elif text:
+            paragraph.add_run(text)  # tabs and line breaks become w:tab / w:br
         return paragraph
+
+    def title(self, document: Any, text: str) -> Any:
+        """A Title paragraph broken over balanced lines (never one character alone on
+        the last line), measured against the Title style's size and the text width."""
+        paragraph = self.paragraph(document, "", "Title")
+        size = self._styles["Title"].font.size
+        section = document.sections[0]
+        width = Emu(section.page_width - section.left_margin - section.right_margin).pt
+        for number, line in enumerate(balanced_lines(text, width / (size.pt if size else 26.0))):
+            run = paragraph.add_run(line)
+            if number:
+                run._r.addprevious(OxmlElement("w:r"))
+                run._r.getprevious().append(OxmlElement("w:br"))
+        return paragraph
+
+    def table(self, document: Any, rows: int, cols: int, widths: tuple[Any, ...]) -> Any:
+        """A table in our table style, at the end of the document body, with its grid
+        set to ``widths`` (what LibreOffice and WPS read)."""
+        body = document._body
+        tbl = CT_Tbl.new_tbl(rows, cols, sum(widths, start=Cm(0)))
+        self.place(body, tbl)
+        table = Table(tbl, body)
+        table.style = self._styles["Syllabus Table"]
+        table.autofit = False
+        tbl.tblPr.append(cell_margins())  # on the table: LibreOffice skips the style's
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        return table
+
+    def place(self, container: Any, block: Any) -> None:
+        """Put a block element (``w:p``, ``w:tbl``) at the end of a document or a block
+        container: before the body's closing ``w:sectPr`` (looked up once), or last."""
+        target = getattr(container, "_body", container)  # Document → _Body → CT_Body
+        element = getattr(target, "_element", target)
+        if element.tag == qn("w:body"):
+            if self._anchor is None or self._anchor[0] is not element:
+                self._anchor = (element, element.find(qn("w:sectPr")))
+            sect_pr = self._anchor[1]
+        else:
+            sect_pr = None  # a table cell: no section properties inside
+        if sect_pr is not None:
+            sect_pr.addprevious(block)
+        else:
+            element.append(block)
+
+    def no_italic(self) -> None:
+        """Chinese is never set in italic (Chinese fonts have none; renderers slant
+        the glyphs): every style we use says so, whatever the template's look."""
+        for style in self._styles.values():
+            if style.type == WD_STYLE_TYPE.TABLE:
+                continue
+            rpr = style.element.get_or_add_rPr()
+            for tag in ("w:i", "w:iCs"):
+                flag = rpr.find(qn(tag))
+                if flag is not None and flag.get(qn("w:val")) in ("0", "false", "off"):
+                    continue
+                if flag is None and not _inherits_italic(style):
+                    continue
+                if flag is None:
+                    flag = OxmlElement(tag)
+                    rpr.append(flag)
+                flag.set(qn("w:val"), "0")
+
+
+def _inherits_italic(style: Any) -> bool:
+    base = style.base_style
+    for _ in range(20):
+        if base is None:
+            return False
+        rpr = base.element.rPr
+        flag = rpr.find(qn("w:i")) if rpr is not None else None
+        if flag is not None:
+            return flag.get(qn("w:val")) not in ("0", "false", "off")
+        base = base.base_style
+    return False
 
 
 def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:
@@ -213,41 +319,3 @@ def styles_for(document: Any, template: Path | None, fonts: Fonts) -> Styles:
     if template is not None:
         return Styles(document, fonts, mode="ensure")
     return Styles(document, fonts, mode="keep" if fonts == Fonts() else "restyle")
-
-
-def open_document(template: Path | None) -> Any:
-    """A template the user gave, or our default one."""
-    if template is None:
-        return Document(str(default_template()))
-    if not template.is_file():
-        raise TemplateError(f"template {template} not found")
-    try:
-        return Document(str(template))
-    except Exception as exc:  # python-docx raises several kinds for a non-.docx file
-        raise TemplateError(
-            f"template {template} is not a Word .docx file ({type(exc).__name__})"
-        ) from None
-
-
-def default_template() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "default.docx"
-
-
-def shade(cell: Any, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def row_flags(row: Any, *, header: bool = False) -> None:
-    """Rows never split across pages; a header row repeats on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
-    if header:
-        flag = OxmlElement("w:tblHeader")
-        flag.set(qn("w:val"), "true")
-        tr_pr.append(flag)

@@ -10,36 +10,42 @@ from pathlib import Path
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ..agenda.layout import Agenda
-from ..duration import format_minutes
+from ..dates import format_date
 from ..spec.model import Course, Instructor
 from ..timing.rules import TimedNode, Timing
 from .agenda_docx import add_agenda
-from .docx_base import Fonts, Styles, open_document, styles_for
+from .docx_base import Fonts, Styles, keep_next, open_document, styles_for
+from .docx_out import Properties, set_properties
 from .template import add_field
+from .toc import add_toc
+from .wording import (
+    contact_label,
+    labelled,
+    length_text,
+    minutes_text,
+    set_text,
+)
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
-        "prepared_for": "为 {client} 定制", "instructor": "讲师", "date": "日期", "contents": "目录",
-        "toc_hint": "目录将在打开文档时更新(若未更新,请右键点击此处选择“更新域”)。",
+        "prepared_for": "为{client}定制", "instructor": "讲师", "date": "日期", "contents": "目录",
         "background": "课程背景", "outcomes": "课程收获", "audience": "课程对象", "prerequisites": "先修要求",
         "duration": "课程时长与形式", "length": "课程时长", "format": "授课形式", "outline": "课程大纲",
         "agenda": "课程日程", "profile": "讲师介绍", "expertise": "擅长领域", "clients": "服务客户",
         "contact": "联系方式", "case": "【案例】", "tool": "【工具】", "exercise": "【演练】",
-        "proposal": "培训方案", "list_sep": "、",
+        "proposal": "培训方案", "list_sep": "、", "minutes": "{title}（{minutes}）",
     },
     "en": {
         "prepared_for": "Prepared for {client}", "instructor": "Instructor", "date": "Date", "contents": "Contents",
-        "toc_hint": "The table of contents updates when the document is opened (if not, right-click here and choose Update Field).",
         "background": "Background", "outcomes": "Outcomes", "audience": "Audience", "prerequisites": "Prerequisites",
         "duration": "Duration and format", "length": "Length", "format": "Delivery", "outline": "Outline",
         "agenda": "Agenda", "profile": "About the instructor", "expertise": "Expertise", "clients": "Clients",
         "contact": "Contact", "case": "[Case] ", "tool": "[Tool] ", "exercise": "[Exercise] ",
-        "proposal": "Training proposal", "list_sep": ", ",
+        "proposal": "Training proposal", "list_sep": ", ", "minutes": "{title} ({minutes})",
     },
 }  # fmt: skip
 
@@ -62,51 +68,56 @@ class Writer:
         self.language = language
         self.t = LABELS[language]
         self.offset = offset  # 1 in a pack's combined proposal: each course sits under its title
+        if language == "zh":
+            styles.no_italic()
 
-    def heading(self, text: str, level: int) -> None:
+    def text(self, text: str) -> str:
+        """User text as this document's language sets it (zh: Chinese punctuation)."""
+        return set_text(text, self.language)
+
+    def heading(self, text: str, level: int) -> Any:
         level += self.offset
         if level <= 3:
-            self.styles.paragraph(self.doc, text, f"Heading {level}")
-        else:
-            self.styles.paragraph(self.doc).add_run(text).bold = True
+            return self.styles.paragraph(self.doc, self.text(text), f"Heading {level}", keep=True)
+        paragraph = self.styles.paragraph(self.doc, keep=True)
+        paragraph.add_run(self.text(text)).bold = True
+        return paragraph
 
-    def paragraphs(self, text: str) -> None:
-        for block in (b.strip() for b in text.split("\n")):
-            if block:
-                self.styles.paragraph(self.doc, block)
+    def paragraphs(self, text: str) -> list[Any]:
+        return [
+            self.styles.paragraph(self.doc, self.text(block))
+            for block in (b.strip() for b in text.split("\n"))
+            if block
+        ]
+
+    def labelled(self, label: str, value: str) -> Any:
+        return self.styles.paragraph(self.doc, labelled(label, self.text(value), self.language))
 
     def bullets(self, items: tuple[str, ...]) -> None:
         for item in items:
-            self.styles.paragraph(self.doc, item, "List Bullet")
+            self.styles.paragraph(self.doc, self.text(item), "List Bullet")
 
     def set_apart(self, label: str, items: tuple[str, ...]) -> None:
         """Cases, tools and exercises in their own style, with their 【…】 label."""
         for item in items:
             paragraph = self.styles.paragraph(self.doc, "", "Syllabus Case")
             paragraph.add_run(label).bold = True
-            paragraph.add_run(item)
+            paragraph.add_run(self.text(item))
 
     def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.styles.paragraph(self.doc).add_run().add_break(WD_BREAK.PAGE)
 
 
-def _cover(w: Writer, data: ProposalInput) -> None:
-    course, t = data.course, w.t
+def cover(w: Writer, title: str, subtitle: str, lines: list[str]) -> None:
+    """The cover page: the title balanced over its lines, the subtitle, then the facts
+    (client, instructor, date) centred; no page number (``page_numbers``)."""
     for _ in range(4):
-        w.doc.add_paragraph()
-    title = w.styles.paragraph(w.doc, course.title, "Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if course.subtitle:
-        w.styles.paragraph(w.doc, course.subtitle, "Subtitle").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    w.doc.add_paragraph()
-    lines = [t["proposal"]]
-    if data.client:
-        lines.append(t["prepared_for"].format(client=data.client))
-    if course.instructor:
-        lines.append(f"{t['instructor']}: {course.instructor.name}")
-    when = data.date
-    if when:
-        lines.append(f"{t['date']}: {when.isoformat()}")
+        w.styles.paragraph(w.doc)
+    w.styles.title(w.doc, w.text(title)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if subtitle:
+        sub = w.styles.paragraph(w.doc, w.text(subtitle), "Subtitle")
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    w.styles.paragraph(w.doc)
     for line in lines:
         paragraph = w.styles.paragraph(w.doc, line, "Syllabus Meta")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -115,26 +126,35 @@ def _cover(w: Writer, data: ProposalInput) -> None:
     w.page_break()
 
 
+def cover_lines(
+    w: Writer, client: str, instructor: Instructor | None, when: dt.date | None
+) -> list[str]:
+    t, lines = w.t, [w.t["proposal"]]
+    if client:
+        lines.append(t["prepared_for"].format(client=w.text(client.strip())))
+    if instructor:
+        lines.append(labelled(t["instructor"], w.text(instructor.name), w.language))
+    if when:
+        lines.append(labelled(t["date"], format_date(when, w.language), w.language))
+    return lines
+
+
 def toc(w: Writer) -> None:
-    """A real TOC field (Word fills it on open: updateFields is set) with a visible hint."""
+    """The contents page: a real TOC field, filled with every heading when the document
+    is written (``toc.fill_tocs``), so no reader is asked to update it."""
     w.styles.paragraph(w.doc, w.t["contents"], "Subtitle")  # not a Heading: stays out of the TOC
-    paragraph = w.styles.paragraph(w.doc, "", "Syllabus Meta")
-    add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', placeholder=w.t["toc_hint"])
-    settings = w.doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
+    add_toc(w.styles.paragraph(w.doc))
     w.page_break()
-
-
-def _minutes(node: TimedNode, language: str) -> str:
-    return f" ({format_minutes(node.minutes, language)})" if node.minutes else ""
 
 
 def _outline(w: Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
     for node in nodes:
-        w.heading(node.title + _minutes(node, w.language), depth + 1)
+        title = node.title
+        if node.minutes:
+            title = w.t["minutes"].format(
+                title=title, minutes=minutes_text(node.minutes, w.language)
+            )
+        w.heading(title, depth + 1)
         if node.node.notes:
             w.paragraphs(node.node.notes)
         w.bullets(node.node.points)
@@ -145,25 +165,32 @@ def _outline(w: Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
 
 
 def instructor_section(w: Writer, who: Instructor) -> None:
+    """The profile, then its contact lines under their own sub-heading, kept with the
+    text above so "Contact" never starts a page alone."""
     t = w.t
     w.heading(t["profile"], 1)
     head = w.styles.paragraph(w.doc)
-    head.add_run(who.name).bold = True
+    head.add_run(w.text(who.name)).bold = True
     if who.title:
-        head.add_run(f" · {who.title}")
+        head.add_run(f" · {w.text(who.title)}")
     if who.motto:
-        w.styles.paragraph(w.doc, who.motto, "Syllabus Case")
-    w.paragraphs(who.bio)
+        w.styles.paragraph(w.doc, w.text(who.motto), "Syllabus Case")
+    last = w.paragraphs(who.bio)[-1:] or [head]
     if who.expertise:
         w.heading(t["expertise"], 2)
         w.bullets(who.expertise)
     if who.clients:
         w.heading(t["clients"], 2)
-        w.styles.paragraph(w.doc, t["list_sep"].join(who.clients))
+        last = [w.styles.paragraph(w.doc, t["list_sep"].join(w.text(c) for c in who.clients))]
     if who.contact:
-        w.heading(t["contact"], 1)
-        for label, value in who.contact:
-            w.paragraphs(f"{label}: {value}" if label else value)
+        keep_next(last[0])
+        w.heading(t["contact"], 2)
+        lines = [
+            w.labelled(contact_label(label, w.language), value) if label else w.paragraphs(value)[0]
+            for label, value in who.contact
+        ]
+        for line in lines[:-1]:
+            keep_next(line)
 
 
 def course_body(w: Writer, data: ProposalInput) -> None:
@@ -182,12 +209,10 @@ def course_body(w: Writer, data: ProposalInput) -> None:
         w.heading(t["prerequisites"], 1)
         w.bullets(course.prerequisites)
     w.heading(t["duration"], 1)
-    minutes = data.timing.minutes or 0
-    in_words = format_minutes(minutes, course.language)
-    length = course.duration.text if course.duration else in_words
-    w.paragraphs(f"{t['length']}: {length}" + ("" if in_words in length else f" ({in_words})"))
+    length = length_text(course.duration, data.timing.minutes or 0, course.language)
+    w.styles.paragraph(w.doc, labelled(t["length"], length, w.language))
     if course.format:
-        w.paragraphs(f"{t['format']}: {t['list_sep'].join(course.format)}")
+        w.labelled(t["format"], t["list_sep"].join(course.format))
     w.heading(t["outline"], 1)
     _outline(w, data.timing.modules, 1)
     if data.agenda is not None and data.agenda.days:
@@ -200,29 +225,46 @@ def course_body(w: Writer, data: ProposalInput) -> None:
 
 
 def build_proposal(data: ProposalInput) -> Any:
+    """The proposal as a python-docx Document; write it with ``docx_out.document_bytes``."""
     course = data.course
     document = open_document(data.template)
     styles = styles_for(document, data.template, data.fonts)  # our template is A4 already
     w = Writer(document, styles, course.language)
-    _cover(w, data)
+    cover(
+        w, course.title, course.subtitle, cover_lines(w, data.client, course.instructor, data.date)
+    )
     toc(w)
     course_body(w, data)
     page_numbers(document)
-    props = document.core_properties
-    props.title = course.title
-    props.subject = w.t["proposal"]
-    props.author = course.instructor.name if course.instructor else ""
-    props.keywords = data.client
+    set_properties(
+        document,
+        Properties(
+            title=course.title,
+            subject=w.t["proposal"],
+            author=course.instructor.name if course.instructor else "",
+            company=data.client,
+            keywords=data.client,
+        ),
+    )
     return document
 
 
 def page_numbers(document: Any) -> None:
-    """Page X / Y in the footer, unless the template's footer already has a field."""
-    footer = document.sections[0].footer
+    """Page X / Y in the footer (unless the template's footer already has a field), and
+    none on the cover: a distinct, empty first-page footer."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_footer
+    first.is_linked_to_previous = False
+    for paragraph in first.paragraphs:
+        for child in list(paragraph._p):
+            if child.tag != qn("w:pPr"):
+                paragraph._p.remove(child)
+    footer = section.footer
     if not footer.is_linked_to_previous and footer._element.findall(".//" + qn("w:fldChar")):
         return
-    first = footer.paragraphs[0] if footer.paragraphs else None
-    paragraph = first if first is not None and not first.text.strip() else footer.add_paragraph()
+    last = footer.paragraphs[0] if footer.paragraphs else None
+    paragraph = last if last is not None and not last.text.strip() else footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_field(paragraph, "PAGE")
     paragraph.add_run(" / ")

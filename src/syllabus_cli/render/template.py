@@ -6,6 +6,7 @@ brand in Word; the packaged ``data/default.docx`` is this function's output
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 
 from .docx_base import OWN_STYLES, REQUIRED_STYLES, Fonts, Styles, apply_fonts, set_a4
+from .docx_out import Properties, document_bytes, set_properties
+from .toc import ensure_toc_styles
 
 # styles the kept ones lean on (basedOn / link / next), plus Word's own defaults
 KEEP = {
@@ -46,7 +50,6 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
     run._r.append(begin)
     run = paragraph.add_run()
     instr = OxmlElement("w:instrText")
@@ -62,6 +65,31 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run._r.append(end)
+
+
+HEADING_SPACING = {
+    "Heading 1": (18, 8),
+    "Heading 2": (14, 6),
+    "Heading 3": (10, 4),
+}  # pt before, after
+
+
+def finish_styles(document: Any) -> None:
+    """No italic anywhere (Chinese fonts have none: renderers slant the glyphs); headings
+    nearer their own text than the text above, kept with it and never split."""
+    for style in document.styles:
+        rpr = style.element.rPr
+        if rpr is not None:
+            for tag in ("w:i", "w:iCs"):
+                for flag in rpr.findall(qn(tag)):
+                    rpr.remove(flag)
+        if style.name in HEADING_SPACING:
+            before, after = HEADING_SPACING[style.name]
+            fmt = style.paragraph_format
+            fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+            fmt.keep_with_next = fmt.keep_together = True
+    subtitle = document.styles["Subtitle"]
+    subtitle.font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
 
 
 def build_default_template(out: Path, fonts: Fonts | None = None) -> None:
@@ -82,6 +110,8 @@ def build_default_template(out: Path, fonts: Fonts | None = None) -> None:
     for style in list(document.styles):
         if style.name not in KEEP:
             styles_el.remove(style.element)
+    ensure_toc_styles(document)
+    finish_styles(document)
     kept = [
         s
         for s in document.styles
@@ -98,10 +128,9 @@ def build_default_template(out: Path, fonts: Fonts | None = None) -> None:
     add_field(footer, "PAGE")
     footer.add_run(" / ")
     add_field(footer, "NUMPAGES")
-    document.core_properties.title = ""
-    document.core_properties.author = "syllabus"
-    document.core_properties.comments = ""
-    document.save(str(out))
+    set_properties(document, Properties(title="", author="syllabus"))
+    # a fixed date: the shipped file changes only when its content does
+    out.write_bytes(document_bytes(document, when=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)))
 
 
 if __name__ == "__main__":  # pragma: no cover - maintainer's regeneration step

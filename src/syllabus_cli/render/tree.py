@@ -31,14 +31,14 @@ def _add(tree: Tree, node: TimedNode) -> None:
     for child in node.children:
         _add(branch, child)
     extras = (
-        ("·", node.node.points),
+        ("· ", node.node.points),
         ("【案例】", node.node.cases),
         ("【工具】", node.node.tools),
         ("【演练】", node.node.exercises),
     )
     for prefix, items in extras:
         for item in items:
-            branch.add(Text(f"{prefix} {item}", style="dim"))
+            branch.add(Text(f"{prefix}{item}", style="dim"))  # 【案例】 needs no space
 
 
 def outline_tree(course: Course, timing: Timing) -> Group:

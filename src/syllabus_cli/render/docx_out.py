@@ -1,0 +1,166 @@
+"""The one path from a python-docx Document to the bytes of a .docx file.
+
+Every document the tool writes (proposal, agenda, a pack's combined proposal) goes
+through ``document_bytes``:
+
+* tables of contents are filled (``toc.fill_tocs``), so no reader has to update fields;
+* document properties are ours, not python-docx's default file's (created 2013, written
+  by "Microsoft Macintosh Word"): title, subject, author, company, created and modified
+  = now, or ``SOURCE_DATE_EPOCH`` when set, application "syllabus <version>"; every value
+  cut to Word's 255-character limit;
+* the package is serialised once, straight into a zip whose entries come in a fixed
+  order with a fixed timestamp — no save-then-re-zip — so the same content (and the same
+  ``SOURCE_DATE_EPOCH``) gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml import parse_xml
+
+from .. import __version__
+from .toc import fill_tocs
+
+MAX_PROPERTY = 255  # Word refuses longer document properties
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils would import urllib, http and ssl: 50 ms)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What File › Properties shows (and what a document system indexes)."""
+
+    title: str = ""
+    subject: str = ""
+    author: str = ""  # the instructor
+    company: str = ""  # the client
+    keywords: str = ""
+
+
+def property_text(value: str) -> str:
+    """A value Word accepts: no XML-illegal characters, at most 255 characters (cut
+    with an ellipsis, never inside a surrogate pair: Python strings are code points)."""
+    value = _XML_ILLEGAL.sub("", " ".join(value.split()))
+    if len(value) > MAX_PROPERTY:
+        value = value[: MAX_PROPERTY - 1] + "…"
+    return value
+
+
+def build_time() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(microsecond=0)
+        except (OverflowError, OSError, ValueError):
+            pass  # an absurd epoch: fall back to now rather than fail a document
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def set_properties(document: Any, props: Properties) -> None:
+    """The properties ``document_bytes`` writes for this document (kept on its package:
+    python-docx's own setters raise past 255 characters)."""
+    document.part.package.syllabus_properties = props
+
+
+def document_bytes(document: Any, *, when: dt.datetime | None = None) -> bytes:
+    """The finished .docx: TOCs filled, properties written (those given to
+    ``set_properties``, else the title python-docx holds), package zipped once."""
+    fill_tocs(document)
+    package = document.part.package
+    props = getattr(package, "syllabus_properties", None)
+    if props is None:
+        props = Properties(title=document.core_properties.title or "")
+    _set_core(package, props, when or build_time())
+    _set_app(package, props)
+    return _serialise(package)
+
+
+def _w3cdtf(when: dt.datetime) -> str:
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _set_core(package: Any, props: Properties, when: dt.datetime) -> None:
+    stamp = _w3cdtf(when)
+
+    def el(tag: str, value: str) -> str:
+        text = escape(property_text(value))
+        return f"<{tag}>{text}</{tag}>" if text else f"<{tag}/>"
+
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        + el("dc:title", props.title)
+        + el("dc:subject", props.subject)
+        + el("dc:creator", props.author)
+        + el("cp:keywords", props.keywords)
+        + el("cp:lastModifiedBy", props.author)
+        + "<cp:revision>1</cp:revision>"
+        + f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        + f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        + "</cp:coreProperties>"
+    )
+    core = package._core_properties_part  # python-docx creates it when the file has none
+    core._element = parse_xml(xml.encode("utf-8"))
+
+
+def _set_app(package: Any, props: Properties) -> None:
+    """docProps/app.xml, where Word keeps the company and the application's name."""
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{escape(property_text(f'syllabus {__version__}'))}</Application>"
+        "<DocSecurity>0</DocSecurity>"
+        + (f"<Company>{escape(property_text(props.company))}</Company>" if props.company else "")
+        + "</Properties>"
+    ).encode("utf-8")
+    for rel in package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part._blob = xml
+            return
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, xml, package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def _serialise(package: Any) -> bytes:
+    """The package as python-docx would save it, in a deterministic zip."""
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    entries: list[tuple[str, bytes]] = [
+        ("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob),  # type: ignore[no-untyped-call]
+        ("_rels/.rels", package.rels.xml),
+    ]
+    for part in sorted(parts, key=lambda p: str(p.partname)):
+        entries.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri.membername, part.rels.xml))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            out.writestr(info, data)
+    return buffer.getvalue()

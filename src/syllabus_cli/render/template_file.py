@@ -1,0 +1,90 @@
+"""Reading a Word template: once per process, checked before python-docx parses it.
+
+A template's bytes are cached per file state (path, modification time, size), and each
+document gets its own fresh Document parsed from them. Before anything is parsed the
+zip is checked: sizes read from its directory must stay under ``MAX_TEMPLATE_BYTES``
+unpacked (a 300 KB zip bomb would otherwise take gigabytes), and no XML part may
+declare a DTD or entities (they would leave the output ill-formed). Every refusal is a
+``TemplateError`` whose message says why.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
+
+
+class TemplateError(Exception):
+    """The .docx template cannot be used; the message says why."""
+
+
+def open_document(template: Path | None) -> Any:
+    """A fresh Document from a template the user gave, or from our default one."""
+    path = template if template is not None else default_template()
+    data = template_bytes(path)
+    try:
+        return Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several kinds for a non-.docx file
+        raise TemplateError(
+            f"template {path} is not a Word .docx file ({type(exc).__name__})"
+        ) from None
+
+
+def template_bytes(path: Path) -> bytes:
+    """The template's bytes, read and checked once per process for a given file state."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise TemplateError(f"template {path} not found") from None
+    except OSError as exc:
+        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+    if not path.is_file():
+        raise TemplateError(f"template {path} is not a file")
+    return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+    check_package(data, path)
+    return data
+
+
+def check_package(data: bytes, path: Path) -> None:
+    """Refuse what python-docx should never parse: not a zip, a zip bomb (sizes read from
+    the zip's directory, before anything is unpacked), XML declaring a DTD."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_TEMPLATE_BYTES or len(infos) > 10_000:
+                raise TemplateError(
+                    f"template {path} would unpack to {unpacked // (1024 * 1024)} MB "
+                    f"(limit {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB); not a Word template"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    head = archive.read(info)
+                    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                        raise TemplateError(
+                            f"template {path}: {info.filename} declares a DTD or entities, "
+                            "which Word files never contain; open it in Word and save it again"
+                        )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        raise TemplateError(
+            f"template {path} is not a Word .docx file ({type(exc).__name__})"
+        ) from None
+
+
+def default_template() -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / "default.docx"

@@ -1,0 +1,215 @@
+"""A table of contents that is complete the moment the document opens.
+
+``add_toc`` puts a real ``TOC \\o "1-2" \\h \\z \\u`` field in the document with an empty
+result; ``fill_tocs`` (run by ``docx_out.document_bytes`` once the document is whole)
+writes the field's result as Word itself would: one paragraph per Heading 1 / Heading 2
+in the ``toc 1`` / ``toc 2`` styles, each a hyperlink to a ``_Toc…`` bookmark placed on
+its heading, ending in a ``PAGEREF`` field. No ``updateFields`` flag, so Word and WPS
+open it without an "update fields?" prompt; it stays a field, so Word (F9) and
+LibreOffice (the PDF conversion updates indexes) can refresh it.
+
+The page-number slot is left empty. Before layout no one knows the pages: a guessed
+number that is wrong is worse, in a document sent to a client, than no number; the
+entries are links, so on screen they lead to their heading; the PDF gets real numbers
+when LibreOffice updates the index, and Word's "update field" fills them in the .docx.
+For the same reason the entries' right tab has no dot leader: dots leading to nothing
+would look broken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt
+
+INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names (LibreOffice: Contents 1, 2)
+BOOKMARK_BASE = 100_000_000  # _Toc100000001 …: Word's shape, numbered in order
+
+
+def _run(*children: Any) -> Any:
+    r = OxmlElement("w:r")
+    for child in children:
+        r.append(child)
+    return r
+
+
+def _fld_char(kind: str) -> Any:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    return el
+
+
+def _instr(text: str) -> Any:
+    el = OxmlElement("w:instrText")
+    el.set(qn("xml:space"), "preserve")
+    el.text = f" {text} "
+    return el
+
+
+def _text(text: str) -> Any:
+    el = OxmlElement("w:t")
+    el.set(qn("xml:space"), "preserve")
+    el.text = text
+    return el
+
+
+def add_toc(paragraph: Any) -> None:
+    """The TOC field, with an empty result until ``fill_tocs`` writes the entries."""
+    p = paragraph._p
+    p.append(_run(_fld_char("begin")))
+    p.append(_run(_instr(INSTRUCTION)))
+    p.append(_run(_fld_char("separate")))
+    p.append(_run(_fld_char("end")))
+
+
+def ensure_toc_styles(document: Any) -> dict[str, str]:
+    """Style ids of ``toc 1`` and ``toc 2``, added (indented 0 and 0.75 cm) when the
+    template lacks them."""
+    ids: dict[str, str] = {}
+    by_name = {s.name.lower(): s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    for level, name in enumerate(TOC_STYLES):
+        style = by_name.get(name)
+        if style is None:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = by_name.get("normal")
+            style.paragraph_format.left_indent = Cm(0.75 * level)
+            style.paragraph_format.space_after = Pt(4)
+            style.paragraph_format.space_before = Pt(6 if level == 0 else 0)
+            if level == 0:
+                style.font.bold = True
+        ids[name] = style.style_id
+    return ids
+
+
+def _heading_levels(document: Any) -> dict[str, int]:
+    levels = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name in ("Heading 1", "Heading 2"):
+            levels[style.style_id] = int(style.name[-1])
+    return levels
+
+
+def _empty_tocs(body: Any) -> list[Any]:
+    """Paragraphs holding a TOC field whose result is still empty."""
+    found = []
+    for instr in body.iter(qn("w:instrText")):
+        if not (instr.text or "").strip().upper().startswith("TOC"):
+            continue
+        p = instr.getparent().getparent()
+        chars = [c.get(qn("w:fldCharType")) for c in p.iter(qn("w:fldChar"))]
+        if chars[-2:] == ["separate", "end"] and not "".join(
+            t.text or "" for t in p.iter(qn("w:t"))
+        ):
+            found.append(p)
+    return found
+
+
+def fill_tocs(document: Any) -> None:
+    """Write every empty TOC field's entries from the document's headings."""
+    body = document.element.body
+    tocs = _empty_tocs(body)
+    if not tocs:
+        return
+    levels = _heading_levels(document)
+    headings = []
+    for p in body.iter(qn("w:p")):
+        ppr = p.pPr
+        style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style in levels:
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if text:
+                headings.append((levels[style], text, p))
+    styles = ensure_toc_styles(document)
+    names = _bookmark(body, headings)
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    for field in tocs:
+        _write_entries(field, headings, names, styles, int(Emu(width).twips))
+
+
+def _bookmark(body: Any, headings: list[tuple[int, str, Any]]) -> list[str]:
+    """A ``_Toc…`` bookmark around each heading's text (reused when already there)."""
+    ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
+    next_id = max(ids, default=0) + 1
+    names = []
+    for number, (_, _, p) in enumerate(headings, start=1):
+        existing = [
+            b.get(qn("w:name"))
+            for b in p.findall(qn("w:bookmarkStart"))
+            if (b.get(qn("w:name")) or "").startswith("_Toc")
+        ]
+        if existing:
+            names.append(existing[0])
+            continue
+        name = f"_Toc{BOOKMARK_BASE + number}"
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(next_id))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(next_id))
+        next_id += 1
+        ppr = p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p.insert(0, start)
+        p.append(end)
+        names.append(name)
+    return names
+
+
+def _entry_paragraph(style_id: str, width_twips: int) -> Any:
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), style_id)
+    ppr.append(pstyle)
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:pos"), str(width_twips))
+    tabs.append(tab)
+    ppr.append(tabs)
+    p.append(ppr)
+    return p
+
+
+def _write_entries(
+    field: Any,
+    headings: list[tuple[int, str, Any]],
+    names: list[str],
+    styles: dict[str, str],
+    width_twips: int,
+) -> None:
+    if not headings:
+        return  # nothing to list: the empty field stays, ready for an update
+    field_runs = list(field.findall(qn("w:r")))
+    begin_runs, end_run = field_runs[:-1], field_runs[-1]  # begin, instr, separate | end
+    previous = field
+    paragraphs = []
+    for (level, text, _), name in zip(headings, names, strict=True):
+        p = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), name)
+        link.set(qn("w:history"), "1")
+        link.append(_run(_text(text)))
+        link.append(_run(OxmlElement("w:tab")))
+        link.append(_run(_fld_char("begin")))
+        link.append(_run(_instr(f"PAGEREF {name} \\h")))
+        link.append(_run(_fld_char("separate")))
+        link.append(_run(_fld_char("end")))
+        p.append(link)
+        paragraphs.append(p)
+    first, last = paragraphs[0], paragraphs[-1]
+    first_link = first.find(qn("w:hyperlink"))
+    for run in begin_runs:
+        first_link.addprevious(run)  # the TOC field opens in the first entry, as in Word
+    last.append(end_run)  # … and closes after the last
+    for p in paragraphs:
+        previous.addnext(p)
+        previous = p
+    field.getparent().remove(field)
