@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -292,6 +293,98 @@ def test_same_docx_and_source_date_epoch_give_the_same_pdf_bytes(
     one, two = to_pdf(docx).read_bytes(), to_pdf(copy).read_bytes()
     assert one == two
     assert b"/CreationDate(D:20251208000000" in one
+
+
+@pytest.mark.office
+def test_a_libreoffice_left_running_on_the_profile_does_not_stop_the_next_run(
+    tmp_path: Path, cache: Path
+) -> None:
+    """A LibreOffice still running on the cached profile (its run was killed before it
+    could stop it) takes requests over and ignores them: the run uses a fresh profile."""
+    need("soffice")
+    docx = proposal(tmp_path)
+    to_pdf(docx)  # the cached profile is ready
+    slot = cache / "libreoffice" / "profile-0"
+    left = subprocess.Popen(
+        ["soffice", f"-env:UserInstallation={slot.as_uri()}", "--headless", "--norestore"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(3)  # up and listening
+        docx.with_suffix(".pdf").unlink()
+        assert to_pdf(docx, timeout=60) == docx.with_suffix(".pdf")
+    finally:
+        office.kill_tree(left)
+
+
+FAKE_OFFICE = """\
+#!{python}
+# A stand-in for soffice that follows the macro's protocol, to drive the hard cases:
+# a file that hangs LibreOffice (in a child process, as soffice.bin is) and one that
+# crashes it with a stack dump.
+import os, subprocess, sys, time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+def path(url):
+    return Path(unquote(urlparse(url).path))
+
+profile = path(next(a for a in sys.argv if a.startswith("-env:")).split("=", 1)[1])
+if "--terminate_after_init" in sys.argv:
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text("ooSetupInstCompleted")
+    sys.exit(0)
+for url in (profile / "user" / "syllabus-job.txt").read_text().split():
+    docx = path(url)
+    docx.with_suffix(".start").write_text("")
+    content = docx.read_bytes()
+    if content == b"HANG":
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+        Path(os.environ["FAKE_CHILD_PID"]).write_text(str(child.pid))
+        child.wait()
+    if content == b"CRASH":
+        sys.stderr.write("Fatal exception: Signal 11\\nStack:\\n" + "#0 libsal\\n" * 40)
+        sys.exit(139)
+    docx.with_suffix(".pdf").write_bytes(b"%PDF-1.4 " + content)
+    docx.with_suffix(".done").write_text("")
+"""
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped."""
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists():
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a script")
+def test_a_hanging_and_a_crashing_file_fail_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_tmp: Path
+) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text(FAKE_OFFICE.format(python=sys.executable))
+    fake.chmod(0o755)
+    monkeypatch.setattr(convert, "find_office", lambda: fake)
+    monkeypatch.setattr(profile, "cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setenv("FAKE_CHILD_PID", str(tmp_path / "child.pid"))
+    files = {name: tmp_path / f"{name}.docx" for name in ("first", "hang", "crash", "last")}
+    for name, file in files.items():
+        file.write_bytes(name.upper().encode() if name in ("hang", "crash") else b"fine")
+    results = to_pdfs(list(files.values()), timeout=2)
+    assert results[files["first"]] == tmp_path / "first.pdf"
+    assert results[files["last"]] == tmp_path / "last.pdf"
+    assert (tmp_path / "last.pdf").read_bytes() == b"%PDF-1.4 fine"
+    assert str(results[files["hang"]]) == "LibreOffice did not finish within 2 s; stopped it"
+    assert str(results[files["crash"]]) == (
+        "LibreOffice stopped while converting it: Fatal exception: Signal 11 (and 41 more lines)"
+    )
+    assert not alive(int((tmp_path / "child.pid").read_text()))  # the whole tree was stopped
+    assert list(own_tmp.iterdir()) == []
 
 
 # ---------------------------------------------------------------- without LibreOffice running

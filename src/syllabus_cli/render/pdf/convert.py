@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import macro
@@ -93,29 +94,36 @@ def _convert(
     with take_profile() as cached, contextlib.ExitStack() as stack:
         profile = cached
         while pending:
-            stalled, output = _round(office, profile, pending, outcomes, work, timeout)
+            ended = _round(office, profile, pending, outcomes, work, timeout)
             if not pending:
                 break
-            if pending[0].with_suffix(".start").exists():  # this file stopped LibreOffice
+            if ended.reached:  # the file LibreOffice was on when it stopped
                 outcomes[pending.pop(0)] = PdfError(
                     f"LibreOffice did not finish within {timeout:g} s; stopped it"
-                    if stalled
-                    else f"LibreOffice stopped while converting it: {one_line(output)}"
+                    if ended.stalled
+                    else f"LibreOffice stopped while converting it: {one_line(ended.output)}"
                 )
-            elif profile.cached and not stalled:
+            elif profile.cached and not ended.stalled:
                 # LibreOffice ended without reaching the files: another LibreOffice may
-                # hold this profile (a run killed before it could stop it), and took the
-                # request over. A fresh profile avoids it.
+                # hold this profile (a run killed before it could stop it) and have taken
+                # the request over. A fresh profile avoids it.
                 profile = stack.enter_context(temporary_profile())
             else:
                 message = (
                     f"LibreOffice did not start within {timeout:g} s; stopped it"
-                    if stalled
-                    else f"LibreOffice did not start: {one_line(output)}"
+                    if ended.stalled
+                    else f"LibreOffice did not start: {one_line(ended.output)}"
                 )
                 outcomes.update((copy, PdfError(message)) for copy in pending)
                 pending.clear()
     return outcomes
+
+
+@dataclass(frozen=True)
+class Ended:
+    stalled: bool  # no progress within the timeout: the process tree was killed
+    reached: bool  # it had started on the first file still pending
+    output: str
 
 
 def _round(
@@ -125,30 +133,35 @@ def _round(
     outcomes: dict[Path, Path | PdfError],
     work: Path,
     timeout: float,
-) -> tuple[bool, str]:
-    """One LibreOffice process over ``pending``, emptied as files finish. Returns whether
-    it stalled (and was killed) and its output."""
+) -> Ended:
+    """One LibreOffice process over ``pending``, emptied as files finish. Each round
+    works in a folder of its own: a LibreOffice of an earlier round that is somehow
+    still running can never write over this round's files."""
     log = work / "libreoffice.log"
     base = [str(office), f"-env:UserInstallation={profile.url()}", "--headless",
             "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck"]  # fmt: skip
     keep = () if profile.lock_fd is None else (profile.lock_fd,)
     if not profile.ready():  # LibreOffice's first start in it, then the macro
-        first = start([*base, "--terminate_after_init"], log, work / "tmp", keep)
-        stalled = _wait(first, lambda: False, timeout)
+        stalled = _wait(start([*base, "--terminate_after_init"], log, work / "tmp", keep),
+                        lambda: False, timeout)  # fmt: skip
         if stalled or not profile.ready():
-            return stalled, _read(log)
+            return Ended(stalled, False, _read(log))
+    folder = Path(tempfile.mkdtemp(prefix="round-", dir=work))
+    files = {copy: folder / copy.name for copy in pending}
+    for copy, file in files.items():
+        shutil.copyfile(copy, file)
     macro.install(profile.path)
-    macro.write_job(profile.path, pending)
+    macro.write_job(profile.path, list(files.values()))
 
     def progress() -> bool:
         moved = False
         while pending:
-            copy = pending[0]
-            error = copy.with_suffix(".err")
-            if copy.with_suffix(".done").exists() and copy.with_suffix(".pdf").is_file():
-                outcomes[copy] = copy.with_suffix(".pdf")
+            file = files[pending[0]]
+            error = file.with_suffix(".err")
+            if file.with_suffix(".done").exists() and file.with_suffix(".pdf").is_file():
+                outcomes[pending[0]] = file.with_suffix(".pdf")
             elif error.exists():
-                outcomes[copy] = PdfError(_reason(error))
+                outcomes[pending[0]] = PdfError(_reason(error))
             else:
                 break
             pending.pop(0)
@@ -157,24 +170,29 @@ def _round(
 
     stalled = _wait(start([*base, macro.MACRO_URL], log, work / "tmp", keep), progress, timeout)
     progress()
-    return stalled, _read(log)
+    reached = bool(pending) and files[pending[0]].with_suffix(".start").exists()
+    return Ended(stalled, reached, _read(log))
 
 
 def _wait(process: subprocess.Popen[bytes], progress: Callable[[], bool], timeout: float) -> bool:
     """Wait for ``process`` to end; True when ``progress()`` has not returned True for
     ``timeout`` seconds and the process tree was killed."""
     last = time.monotonic()
-    while True:
-        try:
-            process.wait(timeout=POLL)
-            return False
-        except subprocess.TimeoutExpired:
-            pass
-        if progress():
-            last = time.monotonic()
-        elif time.monotonic() - last > timeout:
-            kill_tree(process)
-            return True
+    try:
+        while True:
+            try:
+                process.wait(timeout=POLL)
+                return False
+            except subprocess.TimeoutExpired:
+                pass
+            if progress():
+                last = time.monotonic()
+            elif time.monotonic() - last > timeout:
+                kill_tree(process)
+                return True
+    except BaseException:  # Ctrl+C: LibreOffice runs in its own session and would stay
+        kill_tree(process)
+        raise
 
 
 def _reason(error: Path) -> str:
