@@ -167,11 +167,30 @@ def test_odd_tmpdir_cache_and_output_folder_through_the_cli(tmp_path: Path) -> N
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["方案 #1.docx", "方案 #1.pdf"]
+    names = {p.name for p in out.iterdir()}
+    assert {"方案 #1.docx", "方案 #1.pdf"} <= names
+    assert not [n for n in names if n.startswith(".~lock") or n.endswith(".tmp")]
     assert "电商客服销售能力提升" in squeeze(page_text(out / "方案 #1.pdf", 1))
     assert list(tmp.iterdir()) == []  # the private work folder is gone
     if sys.platform.startswith("linux"):
         assert (odd / "cache" / "syllabus" / "libreoffice" / "profile-0" / "user").is_dir()
+
+
+@pytest.mark.office
+@pytest.mark.parametrize(
+    "odd", [" ", "%20", "#", "中文"], ids=["space", "percent-20", "hash", "chinese"]
+)
+def test_each_odd_character_in_tmpdir_and_output_folder(
+    odd: str, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need("soffice", "pdftotext")
+    tmp = tmp_path / f"tmp{odd}dir"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    docx = proposal(tmp_path / f"out{odd}dir", f"p{odd}1.docx")
+    assert to_pdf(docx, timeout=60) == docx.with_suffix(".pdf")
+    assert "电商客服销售能力提升" in squeeze(page_text(docx.with_suffix(".pdf"), 1))
+    assert list(tmp.iterdir()) == []
 
 
 @pytest.mark.office
@@ -402,6 +421,23 @@ def test_no_libreoffice_is_one_line_saying_how_to_install_it(
     assert "\n" not in message
     for how in ("winget install", "brew install --cask libreoffice", "apt-get install"):
         assert how in message
+
+
+def test_proposal_pdf_without_libreoffice_is_one_located_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from syllabus_cli.cli import app
+
+    monkeypatch.setattr(convert, "find_office", lambda: None)
+    target = tmp_path / "p.docx"
+    done = CliRunner().invoke(app, ["proposal", str(COURSE), "-o", str(target), "--pdf"])
+    assert done.exit_code == 1
+    assert target.exists() and not target.with_suffix(".pdf").exists()
+    line = done.output.strip().splitlines()[-1]
+    assert "error[pdf]: LibreOffice is needed for PDFs and was not found" in line
+    assert "Traceback" not in done.output
 
 
 def test_soffice_is_found_where_installers_put_it(
