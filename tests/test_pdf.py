@@ -334,6 +334,8 @@ def test_a_libreoffice_left_running_on_the_profile_does_not_stop_the_next_run(
         assert to_pdf(docx, timeout=60) == docx.with_suffix(".pdf")
     finally:
         office.kill_tree(left)
+    assert to_pdf(docx, timeout=60) == docx.with_suffix(".pdf")  # the cached profile again
+    assert profile.Profile(slot, cached=True, lock_fd=None).ready()
 
 
 FAKE_OFFICE = """\
@@ -404,6 +406,24 @@ def test_a_hanging_and_a_crashing_file_fail_alone(
     )
     assert not alive(int((tmp_path / "child.pid").read_text()))  # the whole tree was stopped
     assert list(own_tmp.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in soffice is a script")
+def test_a_libreoffice_that_cannot_start_is_one_line_for_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "soffice"
+    dump = "".join(f"#{n} /opt/libreoffice/program/libmergedlo.so\n" for n in range(46))
+    broken.write_text(f"#!/bin/sh\necho 'Fatal exception: Signal 6'\nprintf '{dump}'\nexit 134\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(convert, "find_office", lambda: broken)
+    monkeypatch.setattr(profile, "cache_dir", lambda: tmp_path / "cache")
+    docxs = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    for docx in docxs:
+        docx.write_bytes(b"PK")
+    results = to_pdfs(docxs)
+    expected = "LibreOffice did not start: Fatal exception: Signal 6 (and 46 more lines)"
+    assert [str(results[d]) for d in docxs] == [expected, expected]
 
 
 # ---------------------------------------------------------------- without LibreOffice running

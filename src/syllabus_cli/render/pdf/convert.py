@@ -106,8 +106,10 @@ def _convert(
             elif profile.cached and not ended.stalled:
                 # LibreOffice ended without reaching the files: another LibreOffice may
                 # hold this profile (a run killed before it could stop it) and have taken
-                # the request over. A fresh profile avoids it.
+                # the request over, or the profile is damaged. A fresh profile avoids it;
+                # the cached one is made anew next time.
                 profile = stack.enter_context(temporary_profile())
+                stack.callback(shutil.rmtree, cached.path, ignore_errors=True)
             else:
                 message = (
                     f"LibreOffice did not start within {timeout:g} s; stopped it"
