@@ -134,7 +134,7 @@ def test_a_batch_converts_the_good_files_and_names_the_broken_one(
     assert str(results[broken]) == (
         "LibreOffice could not convert it: not a Word document that LibreOffice can open"
     )
-    assert isinstance(results[missing], PdfError) and "is not a file" in str(results[missing])
+    assert str(results[missing]) == "no such file"
     assert not (tmp_path / "broken.pdf").exists()
 
 
@@ -458,6 +458,17 @@ def test_proposal_pdf_without_libreoffice_is_one_located_line(
     line = done.output.strip().splitlines()[-1]
     assert "error[pdf]: LibreOffice is needed for PDFs and was not found" in line
     assert "Traceback" not in done.output
+
+
+def test_an_unwritable_temporary_folder_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(convert, "find_office", lambda: Path(sys.executable))  # never started
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))  # mkdtemp fails there
+    docx = tmp_path / "p.docx"
+    docx.write_bytes(b"PK")
+    with pytest.raises(PdfError, match=r"^could not prepare the conversion: "):
+        to_pdf(docx)
 
 
 def test_soffice_is_found_where_installers_put_it(

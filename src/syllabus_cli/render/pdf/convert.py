@@ -43,26 +43,30 @@ def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | Pd
         if docx.is_file():
             todo.append(docx)
         else:
-            results[docx] = PdfError(f"{docx} is not a file")
+            results[docx] = PdfError("no such file")
     if not todo:
         return results
     office = find_office()
     if office is None:
         return results | {docx: PdfError(NOT_INSTALLED) for docx in todo}
-    with _work_dir() as work:
-        copies: dict[Path, Path] = {}
-        for number, docx in enumerate(todo):
-            _remove_stale_lock(docx)
-            copies[docx] = work / f"{number}.docx"
-            try:
-                shutil.copyfile(docx, copies[docx])
-            except OSError as exc:
-                results[docx] = PdfError(f"could not read it: {exc.strerror or exc}")
-                del copies[docx]
-        converted = _convert(office, list(copies.values()), work, timeout)
-        for docx, copy in copies.items():
-            outcome = converted[copy]
-            results[docx] = outcome if isinstance(outcome, PdfError) else _deliver(outcome, docx)
+    try:
+        with _work_dir() as work:
+            copies: dict[Path, Path] = {}
+            for number, docx in enumerate(todo):
+                _remove_stale_lock(docx)
+                copies[docx] = work / f"{number}.docx"
+                try:
+                    shutil.copyfile(docx, copies[docx])
+                except OSError as exc:
+                    results[docx] = PdfError(f"could not read it: {exc.strerror or exc}")
+                    del copies[docx]
+            converted = _convert(office, list(copies.values()), work, timeout) if copies else {}
+            for docx, copy in copies.items():
+                made = converted[copy]
+                results[docx] = made if isinstance(made, PdfError) else _deliver(made, docx)
+    except OSError as exc:  # no room or no right to write in the temporary folder or profile
+        failed = PdfError(f"could not prepare the conversion: {exc.strerror or exc}")
+        results.update((docx, failed) for docx in todo if docx not in results)
     return results
 
 
