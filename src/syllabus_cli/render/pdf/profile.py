@@ -77,6 +77,25 @@ def _try_lock(handle: IO[bytes]) -> bool:
     return True
 
 
+def _unlock(handle: IO[bytes]) -> None:
+    """Windows releases a lock left at close only "eventually": release it now (POSIX
+    releases it with the last descriptor, LibreOffice's included)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def _folder(path: Path) -> bool:
+    try:
+        path.mkdir(exist_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 @contextlib.contextmanager
 def take_profile() -> Iterator[Profile]:
     """A cached profile slot that no other run is using, else a temporary profile."""
@@ -88,10 +107,12 @@ def take_profile() -> Iterator[Profile]:
         except OSError:
             break  # no cache folder to write to: a temporary profile will do
         with handle:
-            if _try_lock(handle):
-                path = root / f"profile-{slot}"
-                path.mkdir(exist_ok=True)
-                yield Profile(path, cached=True, lock_fd=handle.fileno())
+            path = root / f"profile-{slot}"
+            if _try_lock(handle) and _folder(path):
+                try:
+                    yield Profile(path, cached=True, lock_fd=handle.fileno())
+                finally:
+                    _unlock(handle)
                 return
     with temporary_profile() as profile:
         yield profile
