@@ -25,7 +25,7 @@ def docx_to_pdf(docx: Path) -> Path:
     need("soffice", "pdftotext")
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+            ["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
              "--outdir", str(docx.parent), str(docx)],
             check=True, capture_output=True, timeout=180,
         )  # fmt: skip

@@ -1,0 +1,127 @@
+"""The LibreOffice profile: kept in the user's cache folder and reused across runs (a
+fresh profile costs LibreOffice's first start every time), one run at a time.
+
+A run takes a cached profile slot under an OS file lock (``fcntl.flock`` on POSIX,
+``msvcrt.locking`` on Windows), released by the OS when the process ends, however it
+ends. On POSIX LibreOffice inherits the locked descriptor, so a slot stays taken while a
+LibreOffice started from it still runs. When every slot is taken (parallel runs), or no
+lock is available at all, the run uses a temporary profile, removed afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+SLOTS = 3
+READY_MARK = "ooSetupInstCompleted"
+
+
+def cache_dir() -> Path:
+    """Windows %LOCALAPPDATA%\\syllabus, macOS ~/Library/Caches/syllabus, else
+    $XDG_CACHE_HOME/syllabus or ~/.cache/syllabus."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        base = Path(local) if local else Path.home() / "AppData" / "Local"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "syllabus"
+
+
+def profiles_dir() -> Path:
+    return cache_dir() / "libreoffice"
+
+
+@dataclass(frozen=True)
+class Profile:
+    path: Path
+    cached: bool
+    lock_fd: int | None  # inherited by LibreOffice on POSIX
+
+    def url(self) -> str:
+        return self.path.resolve().as_uri()
+
+    def ready(self) -> bool:
+        """Has LibreOffice finished its first start in it (else that start would copy
+        its presets over the macro)?"""
+        settings = self.path / "user" / "registrymodifications.xcu"
+        try:
+            return READY_MARK in settings.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+
+
+def _try_lock(handle: IO[bytes]) -> bool:
+    try:
+        handle.seek(0)  # msvcrt locks from the current position: the same byte for all
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def _unlock(handle: IO[bytes]) -> None:
+    """Windows releases a lock left at close only "eventually": release it now (POSIX
+    releases it with the last descriptor, LibreOffice's included)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def _folder(path: Path) -> bool:
+    try:
+        path.mkdir(exist_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def take_profile() -> Iterator[Profile]:
+    """A cached profile slot that no other run is using, else a temporary profile."""
+    for slot in range(SLOTS):
+        try:
+            root = profiles_dir()
+            root.mkdir(parents=True, exist_ok=True)
+            handle = (root / f"profile-{slot}.lock").open("a+b")
+        except OSError:
+            break  # no cache folder to write to: a temporary profile will do
+        with handle:
+            path = root / f"profile-{slot}"
+            if _try_lock(handle) and _folder(path):
+                try:
+                    yield Profile(path, cached=True, lock_fd=handle.fileno())
+                finally:
+                    _unlock(handle)
+                return
+    with temporary_profile() as profile:
+        yield profile
+
+
+@contextlib.contextmanager
+def temporary_profile() -> Iterator[Profile]:
+    path = Path(tempfile.mkdtemp(prefix="syllabus-lo-"))
+    try:
+        yield Profile(path, cached=False, lock_fd=None)
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
