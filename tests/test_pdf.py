@@ -106,7 +106,6 @@ def test_contents_page_lists_every_heading_1_with_its_page(tmp_path: Path, cache
 
 
 @pytest.mark.office
-@pytest.mark.xfail(strict=False, reason="needs the render branch (cover without page number)")
 def test_cover_has_no_page_number(tmp_path: Path, cache: Path) -> None:
     need("soffice", "pdftotext")
     cover = page_text(to_pdf(proposal(tmp_path)), 1)
