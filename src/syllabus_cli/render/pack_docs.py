@@ -9,18 +9,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from ..dates import format_date
 from ..duration import format_minutes
 from ..spec.model import Instructor
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
+from .docx_out import Properties, set_properties
 from .plan_docx import PLAN_LABELS, PlanDocument, plan_body
 from .proposal import (
     ProposalInput,
     Writer,
     course_body,
+    cover,
+    cover_lines,
     instructor_section,
     page_numbers,
     toc,
@@ -58,28 +60,23 @@ def combined_proposal(
     styles = styles_for(document, pack.template, fonts or Fonts())
     w = Writer(document, styles, pack.language)
     o, p = OVERVIEW[pack.language], PLAN_LABELS[pack.language]
-    for _ in range(4):
-        document.add_paragraph()
-    styles.paragraph(document, pack.title, "Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    lines = [p["plan"], p["prepared_for"].format(client=pack.client)]
-    if pack.instructor:
-        lines.append(p["instructor"] + p["colon"] + pack.instructor.name)
     dates = [c.date for c in courses if c.date]
-    if dates:
-        lines.append(p["date"] + p["colon"] + format_date(min(dates), pack.language))
-    for line in lines:
-        paragraph = styles.paragraph(document, line, "Syllabus Meta")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for run in paragraph.runs:
-            run.font.size = Pt(13)
-    w.page_break()
+    first = min(dates) if dates else None
+    cover(w, pack.title, "", cover_lines(w, pack.client, pack.instructor, first))
     toc(w)
+    set_properties(
+        document,
+        Properties(
+            title=pack.title,
+            subject=p["plan"],
+            author=pack.instructor.name if pack.instructor else "",
+            company=pack.client,
+            keywords=pack.client,
+        ),
+    )
     if plan is not None:
         plan_body(w, plan)
         page_numbers(document)
-        document.core_properties.title = pack.title
-        document.core_properties.subject = p["plan"]
-        document.core_properties.keywords = pack.client
         return document
     w.heading(o["overview"], 1)
     table = document.add_table(rows=1, cols=4, style=styles["Syllabus Table"])
@@ -124,8 +121,6 @@ def combined_proposal(
         w.page_break()
         instructor_section(w, pack.instructor)
     page_numbers(document)
-    document.core_properties.title = pack.title
-    document.core_properties.keywords = pack.client
     return document
 
 
