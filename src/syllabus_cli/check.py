@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agenda.plan import plan_agenda
+from .duration import MAX_DAYS, MAX_MINUTES
 from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
 from .spec.build import Built, build_course
@@ -17,6 +18,7 @@ from .spec.model import Course, Node
 from .timing.rules import Timing, check_timing
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+_TOO_LONG = f"the modules add up to more than the limit of {MAX_DAYS} days ({MAX_MINUTES // 60} h)"
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ def check_course(built: Built, path: Path) -> CourseResult:
     ):  # timing only on a well-formed outline (mkdocs-style passes)
         timing = check_timing(course)
         problems.extend(timing.problems)
-        if timing.minutes is not None and not any(p.level is Level.ERROR for p in timing.problems):
+        if timing.minutes is not None and timing.minutes > MAX_MINUTES:  # a sum of modules
+            problems.append(error(course.mark, "duration-limit", _TOO_LONG))
+        elif timing.minutes is not None and not any(
+            p.level is Level.ERROR for p in timing.problems
+        ):
             problems.extend(plan_agenda(course, timing).problems)  # does the day fit?
         problems.extend(todo_problems(course))
     return CourseResult(

@@ -5,6 +5,11 @@ Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
 ``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
 ``2 days (6h/day)``, Chinese numerals (一…九十九, 两, 半), full-width digits and
 brackets. A day is 6 teaching hours unless the text states otherwise.
+
+Bounded, so that nothing downstream (timing, the agenda's day-by-day layout) ever sees
+an absurd length: a day holds at most 24 hours, and no duration is longer than a course
+may be, 60 days of 24 hours. The excess is a ``duration-limit`` error, found before any
+large number is even converted.
 """
 
 from __future__ import annotations
@@ -16,6 +21,17 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 DEFAULT_HOURS_PER_DAY = 6
+MAX_DAYS = 60  # the longest course: a two-month programme is already rare
+MAX_HOURS_PER_DAY = 24
+MAX_MINUTES = MAX_DAYS * MAX_HOURS_PER_DAY * 60  # 1440 h: no duration is longer
+_MAX_DIGITS = 7  # a number with more digits than this is past every limit (or a typo)
+_LONG_NUMBER = re.compile(rf"\d{{{_MAX_DIGITS + 1},}}")
+
+# User-facing messages of this module, in one place.
+_MSG_TOO_LONG = "duration {text!r} is longer than the limit of {days} days ({hours} h)"
+_MSG_TOO_MANY_DAYS = "duration {text!r} is longer than the limit of {days} days"
+_MSG_DAY_TOO_LONG = "duration {text!r} has {hours:g} hours a day; a day has at most 24"
+_MSG_NUMBER_TOO_LONG = "duration {text!r} has a number too long to be a length"
 
 
 @dataclass(frozen=True)
@@ -150,6 +166,9 @@ def parse_duration(text: str) -> Duration:
         )
     if s.startswith("-"):
         raise DurationError("duration-value", f"duration must be more than zero: {raw!r}")
+    if _LONG_NUMBER.search(s):
+        shown = raw if len(raw) <= 30 else raw[:30] + "…"
+        raise DurationError("duration-limit", _MSG_NUMBER_TOO_LONG.format(text=shown))
 
     days_match = _DAYS.match(s)
     if days_match:
@@ -168,7 +187,15 @@ def parse_duration(text: str) -> Duration:
             hours_per_day = hours if per.group(2) or days == 0 else hours / days
         if days <= 0 or hours_per_day <= 0:
             raise DurationError("duration-value", f"duration must be more than zero: {raw!r}")
-        minutes = _whole_minutes(days * hours_per_day * 60, raw)
+        if days > MAX_DAYS:
+            raise DurationError(
+                "duration-limit", _MSG_TOO_MANY_DAYS.format(text=raw, days=MAX_DAYS)
+            )
+        if hours_per_day > MAX_HOURS_PER_DAY:
+            raise DurationError(
+                "duration-limit", _MSG_DAY_TOO_LONG.format(text=raw, hours=float(hours_per_day))
+            )
+        minutes = _whole_minutes(_bounded(days * hours_per_day * 60, raw), raw)
         return Duration(minutes, raw, days=days, hours_per_day=hours_per_day)
 
     total = _hours_minutes(s)
@@ -177,7 +204,16 @@ def parse_duration(text: str) -> Duration:
             "duration-format",
             f"cannot read duration {raw!r}; write e.g. 40min, 40分钟, 2h, 1.5小时, 0.5天 or 1天(6h/天)",
         )
-    return Duration(_whole_minutes(total, raw), raw)
+    return Duration(_whole_minutes(_bounded(total, raw), raw), raw)
+
+
+def _bounded(minutes: Fraction, text: str) -> Fraction:
+    if minutes > MAX_MINUTES:
+        raise DurationError(
+            "duration-limit",
+            _MSG_TOO_LONG.format(text=text, days=MAX_DAYS, hours=MAX_MINUTES // 60),
+        )
+    return minutes
 
 
 def format_minutes(minutes: int, language: str = "en") -> str:
