@@ -28,6 +28,18 @@ MAX_BYTES = 2 * 1024 * 1024  # a course spec is a few KB; anything this big is a
 MAX_NODES = 100_000  # values after alias expansion
 MAX_DEPTH = 64
 _STR_TAG = "tag:yaml.org,2002:str"
+_VALUE_TAG = "tag:yaml.org,2002:value"  # a lone '=' resolves to it; it is text here
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_TAGS = tuple(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+# User-facing messages of this module, in one place.
+_MSG_TAG = "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings"
+_MSG_TOO_MANY = "file expands to more than {limit:,} values (aliases repeated too often)"
+_MSG_TOO_DEEP = "nesting deeper than {limit} levels (a recursive alias?)"
 
 Scalar = str | int | float | bool | None | dt.date | dt.datetime
 
@@ -92,44 +104,42 @@ class _Walker:
     def walk(self, node: yaml.Node, depth: int = 0) -> YValue:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Budget(
-                error(
-                    _mark(node),
-                    "yaml-limit",
-                    f"file expands to more than {MAX_NODES:,} values (aliases repeated too often)",
-                )
-            )
+            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_MANY.format(limit=MAX_NODES)))
         if depth > MAX_DEPTH:
-            raise _Budget(
-                error(
-                    _mark(node),
-                    "yaml-limit",
-                    f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)",
-                )
-            )
+            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_DEEP.format(limit=MAX_DEPTH)))
         if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, _MAP_TAG)
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ_TAG)
             return YSeq(tuple(self.walk(n, depth + 1) for n in node.value), _mark(node))
         return self._scalar(node)
 
+    def _check_tag(self, node: yaml.Node, *allowed: str) -> bool:
+        """Only the standard tags are ever resolved; any other (``!!python/tuple``,
+        ``!!binary``, ``!!set``, ``!local``) is reported, and never constructed."""
+        if node.tag in allowed:
+            return True
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(error(_mark(node), "yaml-tag", _MSG_TAG.format(tag=tag)))
+        return False
+
     def _scalar(self, node: yaml.Node) -> YScalar:
         style = getattr(node, "style", None)
+        text = str(node.value)
         if node.tag == _STR_TAG:  # most of a spec: no constructor needed
-            return YScalar(node.value, _mark(node), node.value, style)
+            return YScalar(text, _mark(node), text, style)
+        if node.tag == _VALUE_TAG or not self._check_tag(node, *_SCALAR_TAGS):
+            return YScalar(text, _mark(node), text, style)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(
-                error(
-                    _mark(node),
-                    "yaml-tag",
-                    f"tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
-                )
-            )
-            value = str(node.value)
-        return YScalar(value, _mark(node), str(node.value), style)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # 2026-13-45, a 5,000-digit number: kept as the text written, which the
+            # spec's readers then report in their own words ("must be a date like …").
+            value = text
+        if isinstance(value, int) and value.bit_length() > 64:  # no count or id is this big
+            value = text
+        return YScalar(value, _mark(node), text, style)
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
         entries: list[YEntry] = []
@@ -141,6 +151,8 @@ class _Walker:
                     error(key_mark, "type", "a key must be a plain word, not a list or mapping")
                 )
                 continue
+            if key_node.tag != _MERGE_TAG:  # '<<' stays a key, reported as unknown
+                self._check_tag(key_node, *_SCALAR_TAGS, _STR_TAG, _VALUE_TAG)
             key = str(key_node.value)
             if key in seen:
                 first = seen[key]
