@@ -21,6 +21,21 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 
+# Dates a delivery can have: this century. Anything outside is a typo (9999-12-31,
+# 0026-12-08), China's holiday calendar covers only recent years, and day arithmetic
+# near year 9999 overflows.
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+_MSG_DATE_FORMAT = "{key!r} must be a date like 2026-12-08, not {shown}"
+_MSG_DATE_RANGE = "{key!r} is {day}; a date must lie between {first} and {last}"
+
+
+def date_range_problem(day: dt.date, key: str) -> str | None:
+    """Why ``day`` is out of range, or None when it is a date a delivery can have."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return _MSG_DATE_RANGE.format(key=key, day=day.isoformat(), first=FIRST_DATE, last=LAST_DATE)
+
 
 def clean_text(text: str, folded: bool = False) -> str:
     """Drop control characters (Word cannot hold them); undo the spaces that YAML folding
@@ -207,22 +222,33 @@ class Reader:
         if entry is None:
             return None
         value = entry.value
-        if isinstance(value, YScalar):
-            if isinstance(value.value, dt.datetime):
-                return value.value.date()
-            if isinstance(value.value, dt.date):
-                return value.value
-            if isinstance(value.value, str):
-                try:
-                    return dt.date.fromisoformat(value.value.strip())
-                except ValueError:
-                    pass
-        self.add(
-            value.mark,
-            "date-format",
-            f"{entry.key!r} must be a date like 2026-12-08, not {_shown(value)}",
-        )
-        return None
+        day = _as_date(value)
+        if day is None:
+            self.add(
+                value.mark,
+                "date-format",
+                _MSG_DATE_FORMAT.format(key=entry.key, shown=_shown(value)),
+            )
+            return None
+        out_of_range = date_range_problem(day, entry.key)
+        if out_of_range is not None:
+            self.add(value.mark, "date-range", out_of_range)
+            return None
+        return day
+
+
+def _as_date(value: YValue) -> dt.date | None:
+    if isinstance(value, YScalar):
+        if isinstance(value.value, dt.datetime):
+            return value.value.date()
+        if isinstance(value.value, dt.date):
+            return value.value
+        if isinstance(value.value, str):
+            try:
+                return dt.date.fromisoformat(value.value.strip())
+            except ValueError:
+                pass
+    return None
 
 
 def _shown(value: YValue) -> str:
