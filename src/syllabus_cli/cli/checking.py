@@ -1,12 +1,11 @@
 """Commands that read specs: validate, show, new, schema."""
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .app import app, console
+from .app import app, console, out
 
 
 @app.command()
@@ -19,15 +18,19 @@ def validate(
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
     from ..check import validate_paths
-    from ..report import as_json, print_text
+    from ..report import as_json, print_text, write_text
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
     results = validate_paths(paths or [Path("courses")])
+    stream = out()
     if format == "json":
-        typer.echo(as_json(results, strict))
-    else:
+        unicode = stream.encoding.lower().replace("-", "").startswith(("utf", "gb18030"))
+        stream.write(as_json(results, strict, ascii_only=not unicode) + "\n")
+    elif stream.isatty():
         print_text(console(), results, strict)
+    else:  # a pipe, a file, CI: plain lines, no rich to import
+        write_text(stream, results, strict)
     raise typer.Exit(0 if all(r.ok(strict) for r in results) else 1)
 
 
@@ -36,15 +39,15 @@ def show(course: Annotated[Path, typer.Argument(help="A course spec.")]) -> None
     """Print the outline as a tree with each block's minutes (given or allocated)."""
     from ..check import check_course
     from ..render.tree import outline_tree
-    from ..report import problem_text
+    from ..report import path_text, problem_text
     from ..spec.build import load_course
 
     result = check_course(load_course(course), course)
-    out = console()
+    screen = console()
     if result.course is not None and result.timing is not None:
-        out.print(outline_tree(result.course, result.timing))
+        screen.print(outline_tree(result.course, result.timing))
     for problem in result.problems:
-        out.print(problem_text(problem, course.as_posix()), soft_wrap=True)
+        screen.print(problem_text(problem, path_text(course)), soft_wrap=True)
     raise typer.Exit(1 if result.errors else 0)
 
 
@@ -85,6 +88,8 @@ def schema(
     kind: Annotated[str, typer.Argument(help="course, pack or instructor.")] = "course",
 ) -> None:
     """Print the JSON Schema of a spec (for editors: # yaml-language-server: $schema=...)."""
+    import json
+
     from ..spec import schema as schemas
 
     makers = {
