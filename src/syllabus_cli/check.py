@@ -89,8 +89,8 @@ def check_course(built: Built, path: Path) -> CourseResult:
 
 
 def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
-    """Courses and pack files under ``paths``; instructor profiles found while walking a
-    folder are checked through the courses that use them."""
+    """Courses, pack files and instructor profiles under ``paths``, each checked as what
+    it is (``kind_of``)."""
     results = []
     for path, missing in find_specs(paths):
         if missing is not None:
@@ -100,9 +100,20 @@ def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
         kind = kind_of(loaded.root)
         if kind == "pack":
             results.append(check_pack(loaded))
-        elif kind == "course":
+        elif kind == "instructor":
+            results.append(check_instructor(loaded))
+        else:
             results.append(check_course(build_course(loaded), path))
     return results
+
+
+def check_instructor(loaded: Loaded) -> CourseResult:
+    """An instructor profile: its keys and types; its title in the table is the name."""
+    from .spec.build import build_instructor
+
+    profile, problems = build_instructor(loaded)
+    name = profile.name if profile else ""
+    return CourseResult(loaded.path, name, None, 0, tuple(sorted(set(problems))))
 
 
 def check_pack(loaded: Loaded) -> CourseResult:

@@ -53,7 +53,7 @@ def _course(reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loade
             "'modules' is empty: a course needs at least one module",
         )
     template_entry = known.get("template")
-    template = _path(reader, template_entry, path.parent) if template_entry else None
+    template = reader.docx_path(template_entry, path.parent) if template_entry else None
     return Course(
         path=path,
         title=reader.text(known.get("title"), required=True),
@@ -232,3 +232,12 @@ def _instructor(reader: Reader, value: YMap | YSeq | YScalar) -> Instructor | No
         clients=reader.texts(known.get("clients")),
         contact=tuple(contact),
     )
+
+
+def build_instructor(loaded: Loaded) -> tuple[Instructor | None, tuple[Problem, ...]]:
+    """An instructor profile file on its own, as ``validate`` checks one it is given."""
+    if loaded.root is None:
+        return None, loaded.problems
+    reader = Reader()
+    reader.problems.extend(loaded.problems)
+    return _instructor(reader, loaded.root), tuple(reader.problems)

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from pathlib import Path
 
 from ..duration import Duration, DurationError, parse_duration
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
@@ -26,6 +27,10 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 # near year 9999 overflows.
 FIRST_DATE = dt.date(2000, 1, 1)
 LAST_DATE = dt.date(2099, 12, 31)
+_MSG_TEMPLATE_MISSING = "template {ref} not found"
+_MSG_TEMPLATE_FOLDER = "template {ref} is a folder, not a .docx file"
+_MSG_TEMPLATE_NOT_DOCX = "template {ref} is not a Word .docx file"
+_ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
 _MSG_DATE_FORMAT = "{key!r} must be a date like 2026-12-08, not {shown}"
 _MSG_DATE_RANGE = "{key!r} is {day}; a date must lie between {first} and {last}"
 
@@ -190,6 +195,37 @@ class Reader:
         except DurationError as exc:
             self.add(value.mark, exc.code, str(exc))
             return None, value.mark
+
+    def docx_path(self, entry: YEntry, base: Path) -> Path | None:
+        """A .docx file relative to ``base`` (a course's ``template:``): it must exist and
+        be a Word package, else a problem at the value."""
+        value = entry.value
+        if not (
+            isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip()
+        ):
+            self.wrong_type(value, entry.key, "a path to a .docx file")
+            return None
+        ref = value.value.strip()
+        path = base / ref
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(len(_ZIP_MAGIC))
+        except FileNotFoundError:
+            self.add(value.mark, "file-missing", _MSG_TEMPLATE_MISSING.format(ref=ref))
+            return None
+        except IsADirectoryError:
+            self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+            return None
+        except OSError as exc:
+            if path.is_dir():  # Windows says "permission denied" for a folder
+                self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+            else:
+                self.add(value.mark, "file-unreadable", f"template {ref}: {exc.strerror or exc}")
+            return None
+        if path.suffix.lower() != ".docx" or head != _ZIP_MAGIC:
+            self.add(value.mark, "template-format", _MSG_TEMPLATE_NOT_DOCX.format(ref=ref))
+            return None
+        return path
 
     def clock(self, entry: YEntry | None) -> int | None:
         if entry is None:
