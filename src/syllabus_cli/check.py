@@ -6,7 +6,7 @@ Returns a ``CourseResult`` per file with every problem; nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .agenda.plan import plan_agenda
@@ -88,15 +88,19 @@ def check_course(built: Built, path: Path) -> CourseResult:
     )
 
 
-def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
+def validate_paths(paths: Iterable[Path], lean: bool = False) -> list[CourseResult]:
     """Courses, pack files and instructor profiles under ``paths``, each checked as what
-    it is (``kind_of``)."""
-    results = []
+    it is (``kind_of``). ``lean`` (the ``validate`` command) keeps only what is reported:
+    each course's model and timing are dropped once checked and its file is not cached,
+    so memory stays flat up to 10,000 specs."""
+    results: list[CourseResult] = []
     for path, missing in find_specs(paths):
+        if results and lean and results[-1].course is not None:
+            results[-1] = replace(results[-1], course=None, timing=None)
         if missing is not None:
             results.append(CourseResult(path, "", None, 0, (missing,)))
             continue
-        loaded = load_file(path)
+        loaded = load_file(path, cached=not lean)
         kind = kind_of(loaded.root)
         if kind == "pack":
             results.append(check_pack(loaded))
@@ -104,6 +108,8 @@ def validate_paths(paths: Iterable[Path]) -> list[CourseResult]:
             results.append(check_instructor(loaded))
         else:
             results.append(check_course(build_course(loaded), path))
+    if results and lean:
+        results[-1] = replace(results[-1], course=None, timing=None)
     return results
 
 

@@ -240,11 +240,14 @@ _CACHE: dict[tuple[str, int, int], Loaded] = {}
 _CACHE_SIZE = 2048
 
 
-def load_file(path: Path) -> Loaded:
+def load_file(path: Path, cached: bool = True) -> Loaded:
     """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem.
 
     Memoised by path, modification time and size: a batch looks at each spec several
-    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable."""
+    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable.
+    ``cached=False`` reads without keeping it (``validate`` reads each spec once)."""
+    if not cached:
+        return _load_file(path)
     try:
         stat = path.stat()
     except OSError:

@@ -22,7 +22,7 @@ def validate(
 
     if format not in ("text", "json"):
         raise typer.BadParameter("must be text or json", param_hint="--format")
-    results = validate_paths(paths or [Path("courses")])
+    results = validate_paths(paths or [Path("courses")], lean=True)
     stream = out()
     if format == "json":
         unicode = stream.encoding.lower().replace("-", "").startswith(("utf", "gb18030"))
