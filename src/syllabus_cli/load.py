@@ -253,13 +253,13 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
     except OSError:
         return _load_file(path)
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    cached = _CACHE.get(key)
-    if cached is None or cached.path != path:
-        cached = _load_file(path)
+    known = _CACHE.get(key)
+    if known is None or known.path != path:
+        known = _load_file(path)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        _CACHE[key] = cached
-    return cached
+        _CACHE[key] = known
+    return known
 
 
 def _load_file(path: Path) -> Loaded:
