@@ -68,6 +68,16 @@ def peak_mib(cmd: list[str]) -> float | None:
     return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
 
 
+def syllabus() -> list[str]:
+    """The ``syllabus`` program as a user runs it: the installed script beside this
+    Python (``Scripts/syllabus.exe`` on Windows), else ``python -m syllabus_cli``."""
+    here = Path(sys.executable).parent
+    for name in ("syllabus", "syllabus.exe"):
+        if (here / name).is_file():
+            return [str(here / name)]
+    return [sys.executable, "-m", "syllabus_cli"]
+
+
 def generated_spec(i: int) -> str:
     modules = []
     for m in range(5):
@@ -85,16 +95,8 @@ def startup(runs: int) -> None:
     medians = interleaved(
         {
             "floor": [sys.executable, "-c", "import yaml, typer"],
-            "validate": [sys.executable, "-m", "syllabus_cli", "validate", str(spec)],
-            "validate-json": [
-                sys.executable,
-                "-m",
-                "syllabus_cli",
-                "validate",
-                "--format",
-                "json",
-                str(spec),
-            ],
+            "validate": [*syllabus(), "validate", str(spec)],
+            "validate-json": [*syllabus(), "validate", "--format", "json", str(spec)],
         },
         runs,
     )
@@ -116,10 +118,7 @@ def scale(runs: int) -> None:
             for i in range(n):
                 (folder / f"c{i:05d}.yaml").write_text(generated_spec(i), encoding="utf-8")
             folders[n] = folder
-        cmds = {
-            n: [sys.executable, "-m", "syllabus_cli", "validate", str(folder)]
-            for n, folder in folders.items()
-        }
+        cmds = {n: [*syllabus(), "validate", str(folder)] for n, folder in folders.items()}
         medians = interleaved({str(n): cmd for n, cmd in cmds.items()}, runs)
         for n, cmd in cmds.items():
             seconds = medians[str(n)]
