@@ -57,10 +57,15 @@ def test_show_on_a_narrow_console(encoding: str, bad_spec: Path) -> None:
     assert "error[sum-mismatch]" in done.stdout.decode(encoding)
 
 
-def test_json_on_an_ascii_console_escapes_instead_of_losing_text(bad_spec: Path) -> None:
-    done = syllabus("validate", "--format", "json", str(bad_spec), encoding="ascii")
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_json_off_utf8_escapes_instead_of_losing_text(encoding: str, bad_spec: Path) -> None:
+    """A GBK console, or ``> out.json`` on Chinese Windows: still UTF-8 JSON, nothing lost."""
+    done = syllabus("validate", "--format", "json", str(bad_spec), encoding=encoding)
     assert done.returncode == 1
     assert json.loads(done.stdout.decode("ascii"))["courses"][0]["title"] == "课程✓"
+    schema = syllabus("schema", encoding=encoding)
+    shipped = (REPO / "schema" / "course.schema.json").read_text(encoding="utf-8")
+    assert json.loads(schema.stdout.decode("ascii")) == json.loads(shipped)
 
 
 def test_usage_errors_on_an_ascii_console() -> None:

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from .console import console, err, err_console, out
+from .console import console, err, err_console, out, utf8_out
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,6 +40,7 @@ __all__ = [
     "fail_soft",
     "out",
     "template_app",
+    "utf8_out",
 ]
 
 # The module (in this package) of each command; importing it registers the command.

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from .app import app, console, out
+from .app import app, console, out, utf8_out
 
 
 @app.command()
@@ -25,8 +25,7 @@ def validate(
     results = validate_paths(paths or [Path("courses")], lean=True)
     stream = out()
     if format == "json":
-        unicode = stream.encoding.lower().replace("-", "").startswith(("utf", "gb18030"))
-        stream.write(as_json(results, strict, ascii_only=not unicode) + "\n")
+        stream.write(as_json(results, strict, ascii_only=not utf8_out()) + "\n")
     elif stream.isatty():
         print_text(console(), results, strict)
     else:  # a pipe, a file, CI: plain lines, no rich to import
@@ -99,4 +98,4 @@ def schema(
     }
     if kind not in makers:
         raise typer.BadParameter("must be course, pack or instructor", param_hint="KIND")
-    typer.echo(json.dumps(makers[kind](), ensure_ascii=False, indent=2))
+    out().write(json.dumps(makers[kind](), ensure_ascii=not utf8_out(), indent=2) + "\n")

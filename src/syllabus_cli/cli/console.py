@@ -143,6 +143,14 @@ def err() -> SafeStream:
     return safe(sys.stderr)
 
 
+def utf8_out() -> bool:
+    """Whether stdout takes UTF-8. JSON written anywhere else (a GBK console, a file
+    redirected on Chinese Windows) escapes non-ASCII text, so it stays valid UTF-8 JSON
+    and loses nothing to replacement characters."""
+    encoding = out().encoding.lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
 def console() -> Console:
     """A rich console on stdout; emoji codes are never looked up (``:x:`` stays text)."""
     from rich.console import Console
