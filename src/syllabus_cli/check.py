@@ -95,21 +95,18 @@ def validate_paths(paths: Iterable[Path], lean: bool = False) -> list[CourseResu
     so memory stays flat up to 10,000 specs."""
     results: list[CourseResult] = []
     for path, missing in find_specs(paths):
-        if results and lean and results[-1].course is not None:
-            results[-1] = replace(results[-1], course=None, timing=None)
         if missing is not None:
-            results.append(CourseResult(path, "", None, 0, (missing,)))
-            continue
-        loaded = load_file(path, cached=not lean)
-        kind = kind_of(loaded.root)
-        if kind == "pack":
-            results.append(check_pack(loaded))
-        elif kind == "instructor":
-            results.append(check_instructor(loaded))
+            result = CourseResult(path, "", None, 0, (missing,))
         else:
-            results.append(check_course(build_course(loaded), path))
-    if results and lean:
-        results[-1] = replace(results[-1], course=None, timing=None)
+            loaded = load_file(path, cached=not lean)
+            kind = kind_of(loaded.root)
+            if kind == "pack":
+                result = check_pack(loaded)
+            elif kind == "instructor":
+                result = check_instructor(loaded)
+            else:
+                result = check_course(build_course(loaded), path)
+        results.append(replace(result, course=None, timing=None) if lean else result)
     return results
 
 
