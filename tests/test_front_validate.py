@@ -128,3 +128,15 @@ def test_a_date_flag_outside_the_century_is_a_usage_error() -> None:
     assert code == 2 and "must lie between 2000-01-01 and 2099-12-31" in out
     assert run("agenda", spec, "--date", "2026-02-30")[0] == 2
     assert run("agenda", spec, "--date", "2099-12-31", "-f", "json")[0] == 0
+
+
+def test_documents_of_a_huge_course_stop_at_the_duration(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_text("title: 课\nduration: 99999天\nmodules: [{title: 一}]\n", encoding="utf-8")
+    for command in (["proposal", "-o", str(tmp_path / "p.docx")], ["agenda", "-f", "json"]):
+        code, out = run(command[0], str(spec), *command[1:])
+        assert code == 1
+        assert out.splitlines() == [
+            f"{spec.as_posix()}:2:11: error[duration-limit]: duration '99999天' is longer than the limit of 60 days"
+        ]
+    assert not (tmp_path / "p.docx").exists()
