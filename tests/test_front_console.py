@@ -151,6 +151,11 @@ def test_help_still_lists_every_command_in_order() -> None:
     assert done.returncode == 0 and positions == sorted(positions)
 
 
+def test_a_mistyped_command_still_gets_a_suggestion() -> None:
+    done = syllabus("valdate", "courses")
+    assert done.returncode == 2 and b"Did you mean 'validate'?" in done.stderr
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_on_a_terminal_validate_is_rich_without_the_emoji_table(bad_spec: Path) -> None:
     import pty

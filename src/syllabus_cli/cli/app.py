@@ -78,6 +78,8 @@ class LazyGroup(TyperGroup):
         module = COMMANDS.get(cmd_name)
         if module is not None and _load(module):
             self._refresh()
+        elif module is None and cmd_name not in self.commands:
+            self.list_commands(ctx)  # a typo: load them all, for "Did you mean 'validate'?"
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: "click.Context") -> list[str]:
