@@ -27,10 +27,24 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 # near year 9999 overflows.
 FIRST_DATE = dt.date(2000, 1, 1)
 LAST_DATE = dt.date(2099, 12, 31)
+_ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
+
+# User-facing messages of this module, in one place.
+_MSG_TYPE = "{key!r} must be {wanted}, not {got}"
+_MSG_NOT_MAPPING = "{what} must be a mapping of keys, not {got}"
+_MSG_UNKNOWN_KEY = "unknown key {key!r} in {what}{hint}"
+_MSG_DID_YOU_MEAN = "; did you mean {key!r}?"
+_MSG_KNOWN_KEYS = " (known keys: {keys})"
+_MSG_MISSING_KEY = "{what} has no {key!r}"
+_MSG_EMPTY = "{key!r} is empty"
+_MSG_ITEM_TYPE = "items of {key!r} must be text, not {got}"
+_MSG_NO_UNIT = "duration {number} has no unit; write {number}min, {number}h or {number}天"
+_MSG_CLOCK = '{key!r} must be a time like "09:00", not {shown}'
+_MSG_WINDOW = '{key!r} must be a time range like "12:00-13:30", not {shown}'
+_MSG_TEMPLATE_UNREADABLE = "template {ref}: {reason}"
 _MSG_TEMPLATE_MISSING = "template {ref} not found"
 _MSG_TEMPLATE_FOLDER = "template {ref} is a folder, not a .docx file"
 _MSG_TEMPLATE_NOT_DOCX = "template {ref} is not a Word .docx file"
-_ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
 _MSG_DATE_FORMAT = "{key!r} must be a date like 2026-12-08, not {shown}"
 _MSG_DATE_RANGE = "{key!r} is {day}; a date must lie between {first} and {last}"
 
@@ -78,7 +92,7 @@ class Reader:
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
-        self.add(value.mark, "type", f"{key!r} must be {wanted}, not {kind_name(value)}")
+        self.add(value.mark, "type", _MSG_TYPE.format(key=key, wanted=wanted, got=kind_name(value)))
 
     def mapping(
         self, value: YValue, what: str, fields: dict[str, Field]
@@ -86,9 +100,7 @@ class Reader:
         """The known entries of a mapping; unknown keys (with a did-you-mean) and missing
         required keys are problems."""
         if not isinstance(value, YMap):
-            self.add(
-                value.mark, "type", f"{what} must be a mapping of keys, not {kind_name(value)}"
-            )
+            self.add(value.mark, "type", _MSG_NOT_MAPPING.format(what=what, got=kind_name(value)))
             return None
         known: dict[str, YEntry] = {}
         for entry in value.entries:
@@ -98,11 +110,13 @@ class Reader:
             self.add(
                 entry.key_mark,
                 "unknown-key",
-                f"unknown key {entry.key!r} in {what}{_did_you_mean(entry.key, fields)}",
+                _MSG_UNKNOWN_KEY.format(
+                    key=entry.key, what=what, hint=_did_you_mean(entry.key, fields)
+                ),
             )
         for key, spec in fields.items():
             if spec.required and key not in known:
-                self.add(value.mark, "required", f"{what} has no {key!r}")
+                self.add(value.mark, "required", _MSG_MISSING_KEY.format(what=what, key=key))
         return known
 
     def text(self, entry: YEntry | None, *, required: bool = False) -> str:
@@ -112,7 +126,7 @@ class Reader:
         if isinstance(value, YScalar) and isinstance(value.value, str):
             text = clean_text(value.value, folded=value.style == ">")
             if required and not text:
-                self.add(value.mark, "required", f"{entry.key!r} is empty")
+                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
             return text
         if (
             isinstance(value, YScalar)
@@ -122,7 +136,7 @@ class Reader:
             return value.raw  # a title like 2025 is text to the user
         if isinstance(value, YScalar) and value.value is None:
             if required:
-                self.add(value.mark, "required", f"{entry.key!r} is empty")
+                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
             return ""
         self.wrong_type(value, entry.key, "text")
         return ""
@@ -155,7 +169,7 @@ class Reader:
                     out.append(text)
             else:
                 self.add(
-                    item.mark, "type", f"items of {entry.key!r} must be text, not {kind_name(item)}"
+                    item.mark, "type", _MSG_ITEM_TYPE.format(key=entry.key, got=kind_name(item))
                 )
         return tuple(out)
 
@@ -182,7 +196,7 @@ class Reader:
             self.add(
                 value.mark,
                 "duration-unit",
-                f"duration {value.raw} has no unit; write {value.raw}min, {value.raw}h or {value.raw}天",
+                _MSG_NO_UNIT.format(number=value.raw),
             )
             return None, value.mark
         if not (isinstance(value, YScalar) and isinstance(value.value, str)):
@@ -220,7 +234,11 @@ class Reader:
             if path.is_dir():  # Windows says "permission denied" for a folder
                 self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
             else:
-                self.add(value.mark, "file-unreadable", f"template {ref}: {exc.strerror or exc}")
+                self.add(
+                    value.mark,
+                    "file-unreadable",
+                    _MSG_TEMPLATE_UNREADABLE.format(ref=ref, reason=exc.strerror or exc),
+                )
             return None
         if path.suffix.lower() != ".docx" or head != _ZIP_MAGIC:
             self.add(value.mark, "template-format", _MSG_TEMPLATE_NOT_DOCX.format(ref=ref))
@@ -238,7 +256,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            f'{entry.key!r} must be a time like "09:00", not {_shown(value)}',
+            _MSG_CLOCK.format(key=entry.key, shown=_shown(value)),
         )
         return None
 
@@ -250,7 +268,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            f'{key!r} must be a time range like "12:00-13:30", not {_shown(value)}',
+            _MSG_WINDOW.format(key=key, shown=_shown(value)),
         )
         return None
 
@@ -313,8 +331,8 @@ def parse_window(text: str) -> tuple[int, int] | None:
 def _did_you_mean(key: str, fields: dict[str, Field]) -> str:
     lowered = {k.lower(): k for k in fields}
     if key.lower() in lowered:
-        return f"; did you mean {lowered[key.lower()]!r}?"
+        return _MSG_DID_YOU_MEAN.format(key=lowered[key.lower()])
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean {close[0]!r}?"
-    return f" (known keys: {', '.join(fields)})"
+        return _MSG_DID_YOU_MEAN.format(key=close[0])
+    return _MSG_KNOWN_KEYS.format(keys=", ".join(fields))
