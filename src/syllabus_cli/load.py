@@ -40,6 +40,17 @@ _SCALAR_TAGS = tuple(
 _MSG_TAG = "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings"
 _MSG_TOO_MANY = "file expands to more than {limit:,} values (aliases repeated too often)"
 _MSG_TOO_DEEP = "nesting deeper than {limit} levels (a recursive alias?)"
+_MSG_KEY_TYPE = "a key must be a plain word, not a list or mapping"
+_MSG_DUPLICATE = "duplicate key {key!r} (first at line {line}); the second would silently win"
+_MSG_LOOKS_LIKE = " (it looks like {encoding})"
+_MSG_NOT_UTF8 = "file is not UTF-8{hint}; save it as UTF-8 and run again"
+_MSG_SYNTAX = "YAML syntax: {detail}"
+_MSG_CHARACTER = "character {character!r} is not allowed in YAML"
+_MSG_EMPTY = "file is empty"
+_MSG_NO_VALUE = "file holds no YAML value"
+_MSG_NOT_FOUND = "file not found"
+_MSG_FOLDER = "is a folder, not a file"
+_MSG_TOO_LARGE = "file is larger than {mib} MiB"
 
 Scalar = str | int | float | bool | None | dt.date | dt.datetime
 
@@ -147,9 +158,7 @@ class _Walker:
         for key_node, value_node in node.value:
             key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    error(key_mark, "type", "a key must be a plain word, not a list or mapping")
-                )
+                self.problems.append(error(key_mark, "type", _MSG_KEY_TYPE))
                 continue
             if key_node.tag != _MERGE_TAG:  # '<<' stays a key, reported as unknown
                 self._check_tag(key_node, *_SCALAR_TAGS, _STR_TAG, _VALUE_TAG)
@@ -160,7 +169,7 @@ class _Walker:
                     error(
                         key_mark,
                         "duplicate-key",
-                        f"duplicate key {key!r} (first at line {first.line}); the second would silently win",
+                        _MSG_DUPLICATE.format(key=key, line=first.line),
                     )
                 )
                 continue
@@ -198,8 +207,8 @@ def decode(data: bytes) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8-sig", errors="replace")
         looks = guess_encoding(data)
-        hint = f" (it looks like {looks})" if looks else ""
-        message = f"file is not UTF-8{hint}; save it as UTF-8 and run again"
+        hint = _MSG_LOOKS_LIKE.format(encoding=looks) if looks else ""
+        message = _MSG_NOT_UTF8.format(hint=hint)
         return "", error(_position(good, len(good)), "encoding", message)
 
 
@@ -208,26 +217,26 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
         mark = exc.problem_mark
         where = Mark(mark.line + 1, mark.column + 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return error(where, "syntax", f"YAML syntax: {message}")
+        return error(where, "syntax", _MSG_SYNTAX.format(detail=message))
     if isinstance(exc, yaml.reader.ReaderError):
         return error(
             _position(text, exc.position),
             "syntax",
-            f"character {exc.character!r} is not allowed in YAML",
+            _MSG_CHARACTER.format(character=exc.character),
         )
-    return error(Mark(), "syntax", f"YAML syntax: {exc}")
+    return error(Mark(), "syntax", _MSG_SYNTAX.format(detail=exc))
 
 
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
-        return Loaded(path, text, None, (error(Mark(), "empty-file", "file is empty"),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_EMPTY),))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         return Loaded(path, text, None, (_yaml_problem(exc, text),))
     if node is None:
-        return Loaded(path, text, None, (error(Mark(), "empty-file", "file holds no YAML value"),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_NO_VALUE),))
     walker = _Walker()
     try:
         root = walker.walk(node)
@@ -267,9 +276,9 @@ def _load_file(path: Path) -> Loaded:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", "file not found"),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_NOT_FOUND),))
     except IsADirectoryError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", "is a folder, not a file"),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_FOLDER),))
     except OSError as exc:
         return Loaded(path, "", None, (error(Mark(), "file-unreadable", exc.strerror or str(exc)),))
     if len(data) > MAX_BYTES:
@@ -277,7 +286,7 @@ def _load_file(path: Path) -> Loaded:
             path,
             "",
             None,
-            (error(Mark(), "too-large", f"file is larger than {MAX_BYTES // 1024 // 1024} MiB"),),
+            (error(Mark(), "too-large", _MSG_TOO_LARGE.format(mib=MAX_BYTES // 1024 // 1024)),),
         )
     text, problem = decode(data)
     if problem is not None:
