@@ -7,6 +7,13 @@ import typer
 
 from .app import app, console, out, utf8_out
 
+# User-facing messages of this module, in one place.
+_MSG_FORMAT = "must be text or json"
+_MSG_EXISTS = "{path}: already exists; pass --force to overwrite"
+_MSG_WROTE = "wrote {path}; check it with: syllabus validate {path}"
+_MSG_KIND = "must be course, pack or instructor"
+_SCHEMA_HINT = "course.schema.json  # write it with: syllabus schema > course.schema.json"
+
 
 @app.command()
 def validate(
@@ -21,7 +28,7 @@ def validate(
     from ..report import as_json, print_text, write_text
 
     if format not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
+        raise typer.BadParameter(_MSG_FORMAT, param_hint="--format")
     results = validate_paths(paths or [Path("courses")], lean=True)
     stream = out()
     if format == "json":
@@ -64,22 +71,20 @@ def new(
     """Write a commented starter spec that validates."""
     from ..duration import DurationError
     from ..files import write_text_atomic
+    from ..report import path_text
     from ..spec.schema import schema_ref
     from ..spec.starter import starter_spec
 
     if path.exists() and not force:
-        typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
+        typer.echo(_MSG_EXISTS.format(path=path_text(path)), err=True)
         raise typer.Exit(1)
     try:
-        ref = (
-            schema_ref(path)
-            or "course.schema.json  # write it with: syllabus schema > course.schema.json"
-        )
+        ref = schema_ref(path) or _SCHEMA_HINT
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
     write_text_atomic(path, text)
-    typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
+    typer.echo(_MSG_WROTE.format(path=path_text(path)))
 
 
 @app.command()
@@ -97,5 +102,5 @@ def schema(
         "instructor": schemas.instructor_schema,
     }
     if kind not in makers:
-        raise typer.BadParameter("must be course, pack or instructor", param_hint="KIND")
+        raise typer.BadParameter(_MSG_KIND, param_hint="KIND")
     out().write(json.dumps(makers[kind](), ensure_ascii=not utf8_out(), indent=2) + "\n")
