@@ -93,12 +93,6 @@ class LazyGroup(TyperGroup):
         self.commands.update(typer.main.get_group(app).commands)
 
 
-def register_all() -> None:
-    """Import every command module (what ``--help`` does); for tools that walk the app."""
-    for module in dict.fromkeys(COMMANDS.values()):
-        _load(module)
-
-
 app = typer.Typer(
     name="syllabus",
     help="Course-package builder for corporate trainers: check timing, write proposals and agendas.",
