@@ -157,3 +157,30 @@ def test_lunch_true_is_refused_by_both() -> None:
     assert (4, 10, "clock-format") in found(text)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(yaml.safe_load(textwrap.dedent(text)), SCHEMA)
+
+
+def test_a_day_teaches_at_most_24_hours() -> None:
+    problems = found(
+        """\
+        title: 课程
+        duration: 50h
+        schedule: {hours_per_day: 25h}
+        modules:
+          - {title: 一, duration: 50h}
+        """
+    )
+    assert problems == [(3, 27, "duration-limit")]
+
+
+def test_an_agenda_longer_than_sixty_days_is_refused() -> None:
+    """1440 h is a legal length, but not at one minute a day (86,400 days)."""
+    problems = found(
+        """\
+        title: 课程
+        duration: 1440h
+        schedule: {hours_per_day: 1min}
+        modules:
+          - {title: 一, duration: 1440h}
+        """
+    )
+    assert problems == [(2, 11, "duration-limit")]

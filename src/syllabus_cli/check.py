@@ -18,6 +18,7 @@ from .spec.model import Course, Node
 from .timing.rules import Timing, check_timing
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+_TOO_MANY_DAYS = "the agenda runs to {days} days; a course has at most {limit}"
 _TOO_LONG = f"the modules add up to more than the limit of {MAX_DAYS} days ({MAX_MINUTES // 60} h)"
 
 
@@ -73,7 +74,12 @@ def check_course(built: Built, path: Path) -> CourseResult:
         elif timing.minutes is not None and not any(
             p.level is Level.ERROR for p in timing.problems
         ):
-            problems.extend(plan_agenda(course, timing).problems)  # does the day fit?
+            agenda = plan_agenda(course, timing)
+            problems.extend(agenda.problems)  # does the day fit?
+            if len(agenda.days) > MAX_DAYS:  # e.g. hours_per_day: 1min
+                mark = course.duration_mark or course.mark
+                days = _TOO_MANY_DAYS.format(days=len(agenda.days), limit=MAX_DAYS)
+                problems.append(error(mark, "duration-limit", days))
         problems.extend(todo_problems(course))
     return CourseResult(
         path=path,

@@ -14,7 +14,7 @@ from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
 from ..problems import Problem
 from . import fields
 from .model import Course, Instructor, Node, Schedule, Window
-from .read import Reader, kind_name
+from .read import MINUTES_PER_DAY, Reader, kind_name
 
 Loader = Callable[[Path], Loaded]
 
@@ -173,7 +173,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
             breaks = tuple(found)
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
-    per_day, _ = reader.duration(known.get("hours_per_day"))
+    per_day, _ = reader.duration(known.get("hours_per_day"), at_most=MINUTES_PER_DAY)
     return Schedule(
         start=reader.clock(known.get("start")),
         lunch=lunch,

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..duration import Duration, DurationError, parse_duration
+from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
 from .fields import Field
@@ -27,6 +27,7 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 # near year 9999 overflows.
 FIRST_DATE = dt.date(2000, 1, 1)
 LAST_DATE = dt.date(2099, 12, 31)
+MINUTES_PER_DAY = MAX_HOURS_PER_DAY * 60  # a day's teaching hours are at most 24
 _ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
 
 # User-facing messages of this module, in one place.
@@ -39,6 +40,7 @@ _MSG_MISSING_KEY = "{what} has no {key!r}"
 _MSG_EMPTY = "{key!r} is empty"
 _MSG_ITEM_TYPE = "items of {key!r} must be text, not {got}"
 _MSG_NO_UNIT = "duration {number} has no unit; write {number}min, {number}h or {number}天"
+_MSG_AT_MOST = "{key!r} is {text}; it can be at most {hours}h"
 _MSG_CLOCK = '{key!r} must be a time like "09:00", not {shown}'
 _MSG_WINDOW = '{key!r} must be a time range like "12:00-13:30", not {shown}'
 _MSG_TEMPLATE_UNREADABLE = "template {ref}: {reason}"
@@ -182,7 +184,11 @@ class Reader:
         self.wrong_type(value, entry.key, "true or false")
         return default
 
-    def duration(self, entry: YEntry | None) -> tuple[Duration | None, Mark | None]:
+    def duration(
+        self, entry: YEntry | None, at_most: int | None = None
+    ) -> tuple[Duration | None, Mark | None]:
+        """A duration with a unit; ``at_most`` minutes bounds it further (a day's teaching
+        hours: ``MINUTES_PER_DAY``)."""
         if entry is None:
             return None, None
         value = entry.value
@@ -205,10 +211,15 @@ class Reader:
             )
             return None, value.mark
         try:
-            return parse_duration(value.value), value.mark
+            parsed = parse_duration(value.value)
         except DurationError as exc:
             self.add(value.mark, exc.code, str(exc))
             return None, value.mark
+        if at_most is not None and parsed.minutes > at_most:
+            limit = _MSG_AT_MOST.format(key=entry.key, text=value.value, hours=at_most // 60)
+            self.add(value.mark, "duration-limit", limit)
+            return None, value.mark
+        return parsed, value.mark
 
     def docx_path(self, entry: YEntry, base: Path) -> Path | None:
         """A .docx file relative to ``base`` (a course's ``template:``): it must exist and
