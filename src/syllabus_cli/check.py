@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .agenda.layout import LAYOUT_NOTES
 from .agenda.plan import plan_agenda
+from .duration import MAX_DAYS, MAX_MINUTES
 from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, warning
 from .spec.build import Built, build_variants
@@ -19,6 +20,8 @@ from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
 
 SPEC_SUFFIXES = (".yaml", ".yml")
+_TOO_MANY_DAYS = "the agenda runs to {days} days; a course has at most {limit}"
+_TOO_LONG = f"the modules add up to more than the limit of {MAX_DAYS} days ({MAX_MINUTES // 60} h)"
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,17 @@ def check_course(built: Built, path: Path) -> CourseResult:
     ):  # timing only on a well-formed outline (mkdocs-style passes)
         timing = check_timing(course)
         problems.extend(timing.problems)
-        if timing.minutes is not None and not any(p.level is Level.ERROR for p in timing.problems):
+        if timing.minutes is not None and timing.minutes > MAX_MINUTES:  # a sum of modules
+            problems.append(error(course.mark, "duration-limit", _TOO_LONG))
+        elif timing.minutes is not None and not any(
+            p.level is Level.ERROR for p in timing.problems
+        ):
             agenda = plan_agenda(course, timing)  # does the day fit?
             problems.extend(p for p in agenda.problems if p.code not in LAYOUT_NOTES)
+            if len(agenda.days) > MAX_DAYS:  # e.g. hours_per_day: 1min
+                mark = course.duration_mark or course.mark
+                days = _TOO_MANY_DAYS.format(days=len(agenda.days), limit=MAX_DAYS)
+                problems.append(error(mark, "duration-limit", days))
         problems.extend(todo_problems(course))
     return CourseResult(
         path=path,
@@ -113,24 +124,40 @@ def check_variants(loaded: Loaded, variant: str | None = None) -> list[CourseRes
     return results
 
 
-def validate_paths(paths: Iterable[Path], variant: str | None = None) -> list[CourseResult]:
-    """Courses and pack files under ``paths``; instructor profiles found while walking a
-    folder are checked through the courses that use them. With ``variant``, a course
-    that declares variants is checked in that one only (``UnknownVariant`` if it lacks
-    it); a course without variants is checked as it is."""
-    results = []
+def validate_paths(
+    paths: Iterable[Path], variant: str | None = None, lean: bool = False
+) -> list[CourseResult]:
+    """Courses, pack files and instructor profiles under ``paths``, each checked as what
+    it is (``kind_of``). With ``variant``, a course that declares variants is checked in
+    that one only (``UnknownVariant`` if it lacks it); a course without variants is
+    checked as it is. ``lean`` (the ``validate`` command) keeps only what is reported:
+    each course's model and timing are dropped once checked and its file is not cached,
+    so memory stays flat up to 10,000 specs."""
+    results: list[CourseResult] = []
     for path, missing in find_specs(paths):
         if missing is not None:
-            results.append(CourseResult(path, "", None, 0, (missing,)))
-            continue
-        loaded = load_file(path)
-        kind = kind_of(loaded.root)
-        if kind == "pack":
-            results.append(check_pack(loaded))
-        elif kind == "course":
-            wanted = variant if variant and declared_variants(loaded.root) else None
-            results.extend(check_variants(loaded, wanted))
+            found = [CourseResult(path, "", None, 0, (missing,))]
+        else:
+            loaded = load_file(path, cached=not lean)
+            kind = kind_of(loaded.root)
+            if kind == "pack":
+                found = [check_pack(loaded)]
+            elif kind == "instructor":
+                found = [check_instructor(loaded)]
+            else:
+                wanted = variant if variant and declared_variants(loaded.root) else None
+                found = check_variants(loaded, wanted)
+        results.extend(replace(r, course=None, timing=None) if lean else r for r in found)
     return results
+
+
+def check_instructor(loaded: Loaded) -> CourseResult:
+    """An instructor profile: its keys and types; its title in the table is the name."""
+    from .spec.build import build_instructor
+
+    profile, problems = build_instructor(loaded)
+    name = profile.name if profile else ""
+    return CourseResult(loaded.path, name, None, 0, tuple(sorted(set(problems))))
 
 
 def check_pack(loaded: Loaded) -> CourseResult:

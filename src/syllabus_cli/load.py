@@ -28,6 +28,29 @@ MAX_BYTES = 2 * 1024 * 1024  # a course spec is a few KB; anything this big is a
 MAX_NODES = 100_000  # values after alias expansion
 MAX_DEPTH = 64
 _STR_TAG = "tag:yaml.org,2002:str"
+_VALUE_TAG = "tag:yaml.org,2002:value"  # a lone '=' resolves to it; it is text here
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_TAGS = tuple(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+# User-facing messages of this module, in one place.
+_MSG_TAG = "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings"
+_MSG_TOO_MANY = "file expands to more than {limit:,} values (aliases repeated too often)"
+_MSG_TOO_DEEP = "nesting deeper than {limit} levels (a recursive alias?)"
+_MSG_KEY_TYPE = "a key must be a plain word, not a list or mapping"
+_MSG_DUPLICATE = "duplicate key {key!r} (first at line {line}); the second would silently win"
+_MSG_LOOKS_LIKE = " (it looks like {encoding})"
+_MSG_NOT_UTF8 = "file is not UTF-8{hint}; save it as UTF-8 and run again"
+_MSG_SYNTAX = "YAML syntax: {detail}"
+_MSG_CHARACTER = "character {character!r} is not allowed in YAML"
+_MSG_EMPTY = "file is empty"
+_MSG_NO_VALUE = "file holds no YAML value"
+_MSG_NOT_FOUND = "file not found"
+_MSG_FOLDER = "is a folder, not a file"
+_MSG_TOO_LARGE = "file is larger than {mib} MiB"
 
 Scalar = str | int | float | bool | None | dt.date | dt.datetime
 
@@ -92,46 +115,42 @@ class _Walker:
     def walk(self, node: yaml.Node, depth: int = 0) -> YValue:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Budget(
-                error(
-                    _mark(node),
-                    "yaml-limit",
-                    f"file expands to more than {MAX_NODES:,} values (aliases repeated too often)",
-                )
-            )
+            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_MANY.format(limit=MAX_NODES)))
         if depth > MAX_DEPTH:
-            raise _Budget(
-                error(
-                    _mark(node),
-                    "yaml-limit",
-                    f"nesting deeper than {MAX_DEPTH} levels (a recursive alias?)",
-                )
-            )
+            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_DEEP.format(limit=MAX_DEPTH)))
         if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, _MAP_TAG)
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ_TAG)
             return YSeq(tuple(self.walk(n, depth + 1) for n in node.value), _mark(node))
         return self._scalar(node)
 
+    def _check_tag(self, node: yaml.Node, *allowed: str) -> bool:
+        """Only the standard tags are ever resolved; any other (``!!python/tuple``,
+        ``!!binary``, ``!!set``, ``!local``) is reported, and never constructed."""
+        if node.tag in allowed:
+            return True
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(error(_mark(node), "yaml-tag", _MSG_TAG.format(tag=tag)))
+        return False
+
     def _scalar(self, node: yaml.Node) -> YScalar:
         style = getattr(node, "style", None)
+        text = str(node.value)
         if node.tag == _STR_TAG:  # most of a spec: no constructor needed
-            return YScalar(node.value, _mark(node), node.value, style)
+            return YScalar(text, _mark(node), text, style)
+        if node.tag == _VALUE_TAG or not self._check_tag(node, *_SCALAR_TAGS):
+            return YScalar(text, _mark(node), text, style)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except ValueError:  # 2026-13-01 looks like a date but is none: text, for the reader
-            return YScalar(node.value, _mark(node), node.value, style)
-        except yaml.YAMLError:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problems.append(
-                error(
-                    _mark(node),
-                    "yaml-tag",
-                    f"tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
-                )
-            )
-            value = str(node.value)
-        return YScalar(value, _mark(node), str(node.value), style)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # 2026-13-45, a 5,000-digit number: kept as the text written, which the
+            # spec's readers then report in their own words ("must be a date like …").
+            value = text
+        if isinstance(value, int) and value.bit_length() > 64:  # no count or id is this big
+            value = text
+        return YScalar(value, _mark(node), text, style)
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YMap:
         entries: list[YEntry] = []
@@ -139,10 +158,10 @@ class _Walker:
         for key_node, value_node in node.value:
             key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    error(key_mark, "type", "a key must be a plain word, not a list or mapping")
-                )
+                self.problems.append(error(key_mark, "type", _MSG_KEY_TYPE))
                 continue
+            if key_node.tag != _MERGE_TAG:  # '<<' stays a key, reported as unknown
+                self._check_tag(key_node, *_SCALAR_TAGS, _STR_TAG, _VALUE_TAG)
             key = str(key_node.value)
             if key in seen:
                 first = seen[key]
@@ -150,7 +169,7 @@ class _Walker:
                     error(
                         key_mark,
                         "duplicate-key",
-                        f"duplicate key {key!r} (first at line {first.line}); the second would silently win",
+                        _MSG_DUPLICATE.format(key=key, line=first.line),
                     )
                 )
                 continue
@@ -188,8 +207,8 @@ def decode(data: bytes) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8-sig", errors="replace")
         looks = guess_encoding(data)
-        hint = f" (it looks like {looks})" if looks else ""
-        message = f"file is not UTF-8{hint}; save it as UTF-8 and run again"
+        hint = _MSG_LOOKS_LIKE.format(encoding=looks) if looks else ""
+        message = _MSG_NOT_UTF8.format(hint=hint)
         return "", error(_position(good, len(good)), "encoding", message)
 
 
@@ -198,26 +217,26 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
         mark = exc.problem_mark
         where = Mark(mark.line + 1, mark.column + 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return error(where, "syntax", f"YAML syntax: {message}")
+        return error(where, "syntax", _MSG_SYNTAX.format(detail=message))
     if isinstance(exc, yaml.reader.ReaderError):
         return error(
             _position(text, exc.position),
             "syntax",
-            f"character {exc.character!r} is not allowed in YAML",
+            _MSG_CHARACTER.format(character=exc.character),
         )
-    return error(Mark(), "syntax", f"YAML syntax: {exc}")
+    return error(Mark(), "syntax", _MSG_SYNTAX.format(detail=exc))
 
 
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
-        return Loaded(path, text, None, (error(Mark(), "empty-file", "file is empty"),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_EMPTY),))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         return Loaded(path, text, None, (_yaml_problem(exc, text),))
     if node is None:
-        return Loaded(path, text, None, (error(Mark(), "empty-file", "file holds no YAML value"),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_NO_VALUE),))
     walker = _Walker()
     try:
         root = walker.walk(node)
@@ -230,23 +249,26 @@ _CACHE: dict[tuple[str, int, int], Loaded] = {}
 _CACHE_SIZE = 2048
 
 
-def load_file(path: Path) -> Loaded:
+def load_file(path: Path, cached: bool = True) -> Loaded:
     """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem.
 
     Memoised by path, modification time and size: a batch looks at each spec several
-    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable."""
+    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable.
+    ``cached=False`` reads without keeping it (``validate`` reads each spec once)."""
+    if not cached:
+        return _load_file(path)
     try:
         stat = path.stat()
     except OSError:
         return _load_file(path)
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    cached = _CACHE.get(key)
-    if cached is None or cached.path != path:
-        cached = _load_file(path)
+    known = _CACHE.get(key)
+    if known is None or known.path != path:
+        known = _load_file(path)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        _CACHE[key] = cached
-    return cached
+        _CACHE[key] = known
+    return known
 
 
 def _load_file(path: Path) -> Loaded:
@@ -254,9 +276,9 @@ def _load_file(path: Path) -> Loaded:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", "file not found"),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_NOT_FOUND),))
     except IsADirectoryError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", "is a folder, not a file"),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_FOLDER),))
     except OSError as exc:
         return Loaded(path, "", None, (error(Mark(), "file-unreadable", exc.strerror or str(exc)),))
     if len(data) > MAX_BYTES:
@@ -264,7 +286,7 @@ def _load_file(path: Path) -> Loaded:
             path,
             "",
             None,
-            (error(Mark(), "too-large", f"file is larger than {MAX_BYTES // 1024 // 1024} MiB"),),
+            (error(Mark(), "too-large", _MSG_TOO_LARGE.format(mib=MAX_BYTES // 1024 // 1024)),),
         )
     text, problem = decode(data)
     if problem is not None:

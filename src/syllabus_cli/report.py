@@ -1,26 +1,72 @@
-"""Reporters for ``validate``: parsable text lines plus a rich summary, or one JSON
-object. Both take the same results; neither decides the exit code."""
+"""Reporters for ``validate``: parsable problem lines and a summary table, as plain text
+(for pipes, files and CI logs) or through rich (on a terminal), or one JSON object.
+All take the same results; none decides the exit code, none opens a stream.
+
+rich is imported only by the rich reporter, so ``--format json`` and piped text start
+without it.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+import os
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from .check import CourseResult
 from .duration import format_minutes
 from .problems import Level, Problem
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+class Writer(Protocol):
+    """Where plain text goes: a stream, ``cli.console.SafeStream``, a StringIO."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+FULL_TABLE_UP_TO = 50  # past this many files, the table lists only those with problems
+
+# User-facing words of this module, in one place.
+COLUMNS = ("course", "stated", "outline total", "status")
+NOTHING = "—"
+STATUS_OK = "ok"
+STATUS_ERRORS = "{n} error(s)"
+STATUS_WARNINGS = "{n} warning(s)"
+VERDICT_CLEAN = "all clean"
+VERDICT_FAILED = "{failed} of {total} failed"
+SUMMARY = "{total} checked · {errors} errors · {warnings} warnings · {verdict}"
+NOT_LISTED = "({n} clean file(s) not listed)"
+
+
+def path_text(path: Path) -> str:
+    """A path as the user can read it, always valid Unicode: bytes of a name that is not
+    UTF-8 (a GBK name from a Windows zip) are shown as ``\\xc4``-style escapes."""
+    text = path.as_posix()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
 
 def display_path(result: CourseResult) -> str:
-    return result.path.as_posix()
+    return path_text(result.path)
+
+
+def problem_line(problem: Problem, path: str) -> str:
+    """``path:line:col: level[code]: message``, one line whatever the message holds."""
+    return problem.format(path).replace("\r", " ").replace("\n", " ")
 
 
 def problem_text(problem: Problem, path: str) -> Text:
+    """The same line, coloured for a terminal."""
+    from rich.text import Text
+
     style = "bold red" if problem.level is Level.ERROR else "yellow"
     text = Text(f"{path}:{problem.line}:{problem.column}: ")
     text.append(problem.level.value, style=style)
@@ -29,47 +75,135 @@ def problem_text(problem: Problem, path: str) -> Text:
     return text
 
 
-def print_text(console: Console, results: Sequence[CourseResult], strict: bool) -> None:
-    seen: set[tuple[str, Problem]] = set()  # a problem every variant shares prints once
+def _problem_lines(results: Sequence[CourseResult]) -> Iterable[tuple[Problem, str]]:
+    """Every problem with its path; one that every variant of a course shares is said
+    once (it is the spec's own, not a variant's)."""
+    seen: set[tuple[str, Problem]] = set()
     for result in results:
+        path = display_path(result)
         for problem in result.problems:
-            if (display_path(result), problem) in seen:
-                continue
-            seen.add((display_path(result), problem))
-            console.print(
-                problem_text(problem, display_path(result)), soft_wrap=True, highlight=False
-            )
-    table = Table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("course")
-    table.add_column("stated", justify="right")
-    table.add_column("outline total", justify="right")
-    table.add_column("status")
-    for result in results:
-        name = result.title or display_path(result)
-        name = escape(name + (f" [{result.variant}]" if result.variant else ""))
-        stated = "—" if result.stated_minutes is None else format_minutes(result.stated_minutes)
-        total = format_minutes(result.total_minutes) if result.total_minutes else "—"
-        table.add_row(name, stated, total, _status(result, strict))
-    if results:
+            if (path, problem) not in seen:
+                seen.add((path, problem))
+                yield problem, path
+
+
+def write_problems(stream: Writer, problems: Iterable[Problem], path: str) -> None:
+    stream.write("".join(problem_line(p, path) + "\n" for p in problems))
+
+
+def _listed(results: Sequence[CourseResult]) -> tuple[list[CourseResult], int]:
+    """The table's rows: every file up to ``FULL_TABLE_UP_TO``, past that only those with
+    a problem; and how many clean ones were left out."""
+    if len(results) <= FULL_TABLE_UP_TO:
+        return list(results), 0
+    rows = [r for r in results if r.problems]
+    return rows, len(results) - len(rows)
+
+
+def _row(result: CourseResult) -> tuple[str, str, str, str]:
+    name = result.title or display_path(result)
+    if result.variant:
+        name += f" [{result.variant}]"
+    stated = NOTHING if result.stated_minutes is None else format_minutes(result.stated_minutes)
+    total = format_minutes(result.total_minutes) if result.total_minutes else NOTHING
+    return name, stated, total, _status_word(result)
+
+
+def _status_word(result: CourseResult) -> str:
+    if result.errors:
+        return STATUS_ERRORS.format(n=len(result.errors))
+    if result.warnings:
+        return STATUS_WARNINGS.format(n=len(result.warnings))
+    return STATUS_OK
+
+
+def summary_parts(results: Sequence[CourseResult], strict: bool) -> tuple[str, str, bool]:
+    """The last line as its counts and its verdict, and whether it is a failure."""
+    failed = sum(1 for r in results if not r.ok(strict))
+    verdict = VERDICT_FAILED.format(failed=failed, total=len(results)) if failed else VERDICT_CLEAN
+    line = SUMMARY.format(
+        total=len(results),
+        errors=sum(len(r.errors) for r in results),
+        warnings=sum(len(r.warnings) for r in results),
+        verdict="",
+    )
+    return line, verdict, bool(failed)
+
+
+def write_text(stream: Writer, results: Sequence[CourseResult], strict: bool) -> None:
+    """Plain text: the problem lines, a table aligned for CJK, the summary."""
+    parts = [problem_line(p, path) + "\n" for p, path in _problem_lines(results)]
+    rows, hidden = _listed(results)
+    if rows:
+        parts.append("\n")
+        parts.extend(line + "\n" for line in _plain_table([COLUMNS, *map(_row, rows)]))
+    if hidden:
+        parts.append(NOT_LISTED.format(n=hidden) + "\n")
+    counts, verdict, _ = summary_parts(results, strict)
+    parts.append(counts + verdict + "\n")
+    stream.write("".join(parts))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _plain_table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Columns two spaces apart, a dashed rule under the header; the first column left
+    aligned, the figures right aligned, the status left."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    right = {1, 2}
+
+    def line(row: Sequence[str]) -> str:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return [line(rows[0]), rule, *(line(row) for row in rows[1:])]
+
+
+def print_text(console: Console, results: Sequence[CourseResult], strict: bool) -> None:
+    """The same report through rich: coloured problems and statuses, a boxed table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for problem, path in _problem_lines(results):
+        console.print(problem_text(problem, path), soft_wrap=True, highlight=False)
+    rows, hidden = _listed(results)
+    if rows:
+        table = Table(title=None, show_edge=False, pad_edge=False)
+        for column in COLUMNS:
+            table.add_column(column, justify="right" if column in COLUMNS[1:3] else "left")
+        for result in rows:
+            name, stated, total, _ = _row(result)
+            table.add_row(Text(name), stated, total, _status(result, strict))
         console.print()
         console.print(table)
-    failed = sum(1 for r in results if not r.ok(strict))
-    errors = sum(len(r.errors) for r in results)
-    warnings = sum(len(r.warnings) for r in results)
-    verdict = "[green]all clean[/]" if not failed else f"[red]{failed} of {len(results)} failed[/]"
-    console.print(f"{len(results)} checked · {errors} errors · {warnings} warnings · {verdict}")
+    if hidden:
+        console.print(Text(NOT_LISTED.format(n=hidden), style="dim"))
+    counts, verdict, failed = summary_parts(results, strict)
+    console.print(Text(counts).append(verdict, style="red" if failed else "green"))
 
 
-def _status(result: CourseResult, strict: bool) -> str:
+def _status(result: CourseResult, strict: bool) -> Text:
+    from rich.text import Text
+
     if result.errors:
-        return f"[red]✗ {len(result.errors)} error(s)[/]"
+        return Text("✗ " + STATUS_ERRORS.format(n=len(result.errors)), style="red")
     if result.warnings:
-        mark = "[red]✗" if strict else "[yellow]!"
-        return f"{mark} {len(result.warnings)} warning(s)[/]"
-    return "[green]✓ ok[/]"
+        mark, style = ("✗ ", "red") if strict else ("! ", "yellow")
+        return Text(mark + STATUS_WARNINGS.format(n=len(result.warnings)), style=style)
+    return Text("✓ " + STATUS_OK, style="green")
 
 
-def as_json(results: Sequence[CourseResult], strict: bool) -> str:
+def as_json(results: Sequence[CourseResult], strict: bool, ascii_only: bool = False) -> str:
+    """The contract's object; ``ascii_only`` escapes non-ASCII text (``\\u8bfe``) for a
+    console that cannot show it, so nothing is lost to replacement characters."""
+    import json
+
     courses = [
         {
             "path": display_path(r),
@@ -83,4 +217,4 @@ def as_json(results: Sequence[CourseResult], strict: bool) -> str:
         for r in results
     ]
     ok = all(r.ok(strict) for r in results)
-    return json.dumps({"ok": ok, "courses": courses}, ensure_ascii=False, indent=2)
+    return json.dumps({"ok": ok, "courses": courses}, ensure_ascii=ascii_only, indent=2)

@@ -1,26 +1,36 @@
 """The command line. It only wires: options become plain values, the pipeline runs,
 reporters print, and user errors become exit codes (0 clean, 1 problems, 2 usage).
 
-Rendering modules (python-docx…) are imported inside the commands that need them, so
-``syllabus validate`` starts fast.
+Start-up is kept light: a run imports only the module of the command it runs
+(``app.LazyGroup``), and rendering modules (python-docx, rich…) are imported inside the
+commands that need them, so ``syllabus validate`` starts fast.
 """
 
 from __future__ import annotations
 
-# Importing the command modules registers their commands, in this order in --help.
-from . import checking  # noqa: F401
+import sys
 
-# isort: split
-from . import documents  # noqa: F401
-
-# isort: split
-from . import batch  # noqa: F401
 from .app import app, configure_gc
 
 
 def main() -> None:
+    """The ``syllabus`` program: safe consoles, the app, and an exit code that counts a
+    failed write to stdout (cli/console.py)."""
+    from . import console
+
     configure_gc()
-    app()
+    console.install()
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as done:
+        code = done.code
+    except KeyboardInterrupt:
+        code = 130
+    if isinstance(code, str):  # sys.exit("message") prints it, as Python would
+        sys.stderr.write(code + "\n")
+        code = 1
+    sys.exit(console.finish(code or 0))
 
 
 __all__ = ["app", "configure_gc", "main"]

@@ -1,12 +1,18 @@
 """Commands that read specs: validate, show, new, schema."""
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .app import Variant, app, console, load_variant
+from .app import Variant, app, console, load_variant, out, utf8_out
+
+# User-facing messages of this module, in one place.
+_MSG_FORMAT = "must be text or json"
+_MSG_EXISTS = "{path}: already exists; pass --force to overwrite"
+_MSG_WROTE = "wrote {path}; check it with: syllabus validate {path}"
+_MSG_KIND = "must be course, pack or instructor"
+_SCHEMA_HINT = "course.schema.json  # write it with: syllabus schema > course.schema.json"
 
 
 @app.command()
@@ -23,19 +29,22 @@ def validate(
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
     from ..check import validate_paths
-    from ..report import as_json, print_text
+    from ..report import as_json, print_text, write_text
     from ..spec.variants import UnknownVariant
 
     if format not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
+        raise typer.BadParameter(_MSG_FORMAT, param_hint="--format")
     try:
-        results = validate_paths(paths or [Path("courses")], variant)
+        results = validate_paths(paths or [Path("courses")], variant, lean=True)
     except UnknownVariant as exc:
         raise typer.BadParameter(str(exc), param_hint="--variant") from None
+    stream = out()
     if format == "json":
-        typer.echo(as_json(results, strict))
-    else:
+        stream.write(as_json(results, strict, ascii_only=not utf8_out()) + "\n")
+    elif stream.isatty():
         print_text(console(), results, strict)
+    else:  # a pipe, a file, CI: plain lines, no rich to import
+        write_text(stream, results, strict)
     raise typer.Exit(0 if all(r.ok(strict) for r in results) else 1)
 
 
@@ -46,14 +55,14 @@ def show(
     """Print the outline as a tree with each block's minutes (given or allocated)."""
     from ..check import check_course
     from ..render.tree import outline_tree
-    from ..report import problem_text
+    from ..report import path_text, problem_text
 
     result = check_course(load_variant(course, variant), course)
-    out = console()
+    screen = console()
     if result.course is not None and result.timing is not None:
-        out.print(outline_tree(result.course, result.timing))
+        screen.print(outline_tree(result.course, result.timing))
     for problem in result.problems:
-        out.print(problem_text(problem, course.as_posix()), soft_wrap=True)
+        screen.print(problem_text(problem, path_text(course)), soft_wrap=True)
     raise typer.Exit(1 if result.errors else 0)
 
 
@@ -81,11 +90,12 @@ def new(
     """Write a commented starter spec that validates."""
     from ..duration import DurationError
     from ..files import write_text_atomic
+    from ..report import path_text
     from ..spec.schema import schema_ref
     from ..spec.starter import starter_spec
 
     if path.exists() and not force:
-        typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
+        typer.echo(_MSG_EXISTS.format(path=path_text(path)), err=True)
         raise typer.Exit(1)
     if pack:
         from ..pack.starter import NoCourses, pack_starter
@@ -95,13 +105,10 @@ def new(
         except NoCourses as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
-        typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
+        typer.echo(_MSG_WROTE.format(path=path_text(path)))
         return
     try:
-        ref = (
-            schema_ref(path)
-            or "course.schema.json  # write it with: syllabus schema > course.schema.json"
-        )
+        ref = schema_ref(path) or _SCHEMA_HINT
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
@@ -113,7 +120,7 @@ def new(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--variants") from None
     write_text_atomic(path, text)
-    typer.echo(f"wrote {path}; check it with: syllabus validate {path}")
+    typer.echo(_MSG_WROTE.format(path=path_text(path)))
 
 
 @app.command()
@@ -121,6 +128,8 @@ def schema(
     kind: Annotated[str, typer.Argument(help="course, pack or instructor.")] = "course",
 ) -> None:
     """Print the JSON Schema of a spec (for editors: # yaml-language-server: $schema=...)."""
+    import json
+
     from ..spec import schema as schemas
 
     makers = {
@@ -129,5 +138,5 @@ def schema(
         "instructor": schemas.instructor_schema,
     }
     if kind not in makers:
-        raise typer.BadParameter("must be course, pack or instructor", param_hint="KIND")
-    typer.echo(json.dumps(makers[kind](), ensure_ascii=False, indent=2))
+        raise typer.BadParameter(_MSG_KIND, param_hint="KIND")
+    out().write(json.dumps(makers[kind](), ensure_ascii=not utf8_out(), indent=2) + "\n")

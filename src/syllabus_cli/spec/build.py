@@ -15,7 +15,7 @@ from ..problems import Problem
 from . import fields
 from .model import Course, Instructor, Schedule, Window
 from .outline import Context, build_nodes, file_key
-from .read import Reader, kind_name
+from .read import MINUTES_PER_DAY, Reader, kind_name
 from .variants import UnknownVariant, Variants, declared_variants, read_duration, read_variants
 
 Loader = Callable[[Path], Loaded]
@@ -86,7 +86,7 @@ def _course(
                 "'modules' is empty: a course needs at least one module",
             )
     template_entry = known.get("template")
-    template = _path(reader, template_entry, path.parent) if template_entry else None
+    template = reader.docx_path(template_entry, path.parent) if template_entry else None
     return Course(
         path=path,
         title=reader.text(known.get("title"), required=True),
@@ -166,7 +166,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
             breaks = tuple(found)
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
-    per_day, _ = reader.duration(known.get("hours_per_day"))
+    per_day, _ = reader.duration(known.get("hours_per_day"), at_most=MINUTES_PER_DAY)
     min_part, _ = reader.duration(known.get("min_part"))
     return Schedule(
         start=reader.clock(known.get("start")),
@@ -227,3 +227,12 @@ def _instructor(reader: Reader, value: YMap | YSeq | YScalar) -> Instructor | No
         clients=reader.texts(known.get("clients")),
         contact=tuple(contact),
     )
+
+
+def build_instructor(loaded: Loaded) -> tuple[Instructor | None, tuple[Problem, ...]]:
+    """An instructor profile file on its own, as ``validate`` checks one it is given."""
+    if loaded.root is None:
+        return None, loaded.problems
+    reader = Reader()
+    reader.problems.extend(loaded.problems)
+    return _instructor(reader, loaded.root), tuple(reader.problems)

@@ -48,7 +48,7 @@ INCLUDE: dict[str, Field] = {
 SCHEDULE: dict[str, Field] = {
     "start": Field("clock", 'Day start, "HH:MM" (default 09:00).'),
     "lunch": Field(
-        "window", 'Lunch window "HH:MM-HH:MM" (default 12:00-13:30); "none" for no lunch.'
+        "window", 'Lunch window "HH:MM-HH:MM" (default 12:00-13:30); none or false for no lunch.'
     ),
     "breaks": Field(
         "windows", 'Tea breaks, ["10:30-10:45", "15:00-15:15"] by default; [] for none.'

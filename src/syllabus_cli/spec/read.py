@@ -10,8 +10,9 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from pathlib import Path
 
-from ..duration import Duration, DurationError, parse_duration
+from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
 from .fields import Field
@@ -20,6 +21,41 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
+
+# Dates a delivery can have: this century. Anything outside is a typo (9999-12-31,
+# 0026-12-08), China's holiday calendar covers only recent years, and day arithmetic
+# near year 9999 overflows.
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+MINUTES_PER_DAY = MAX_HOURS_PER_DAY * 60  # a day's teaching hours are at most 24
+_ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
+
+# User-facing messages of this module, in one place.
+_MSG_TYPE = "{key!r} must be {wanted}, not {got}"
+_MSG_NOT_MAPPING = "{what} must be a mapping of keys, not {got}"
+_MSG_UNKNOWN_KEY = "unknown key {key!r} in {what}{hint}"
+_MSG_DID_YOU_MEAN = "; did you mean {key!r}?"
+_MSG_KNOWN_KEYS = " (known keys: {keys})"
+_MSG_MISSING_KEY = "{what} has no {key!r}"
+_MSG_EMPTY = "{key!r} is empty"
+_MSG_ITEM_TYPE = "items of {key!r} must be text, not {got}"
+_MSG_NO_UNIT = "duration {number} has no unit; write {number}min, {number}h or {number}天"
+_MSG_AT_MOST = "{key!r} is {text}; it can be at most {hours}h"
+_MSG_CLOCK = '{key!r} must be a time like "09:00", not {shown}'
+_MSG_WINDOW = '{key!r} must be a time range like "12:00-13:30", not {shown}'
+_MSG_TEMPLATE_UNREADABLE = "template {ref}: {reason}"
+_MSG_TEMPLATE_MISSING = "template {ref} not found"
+_MSG_TEMPLATE_FOLDER = "template {ref} is a folder, not a .docx file"
+_MSG_TEMPLATE_NOT_DOCX = "template {ref} is not a Word .docx file"
+_MSG_DATE_FORMAT = "{key!r} must be a date like 2026-12-08, not {shown}"
+_MSG_DATE_RANGE = "{key!r} is {day}; a date must lie between {first} and {last}"
+
+
+def date_range_problem(day: dt.date, key: str) -> str | None:
+    """Why ``day`` is out of range, or None when it is a date a delivery can have."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return _MSG_DATE_RANGE.format(key=key, day=day.isoformat(), first=FIRST_DATE, last=LAST_DATE)
 
 
 def clean_text(text: str, folded: bool = False) -> str:
@@ -58,7 +94,7 @@ class Reader:
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
-        self.add(value.mark, "type", f"{key!r} must be {wanted}, not {kind_name(value)}")
+        self.add(value.mark, "type", _MSG_TYPE.format(key=key, wanted=wanted, got=kind_name(value)))
 
     def mapping(
         self, value: YValue, what: str, fields: dict[str, Field]
@@ -66,9 +102,7 @@ class Reader:
         """The known entries of a mapping; unknown keys (with a did-you-mean) and missing
         required keys are problems."""
         if not isinstance(value, YMap):
-            self.add(
-                value.mark, "type", f"{what} must be a mapping of keys, not {kind_name(value)}"
-            )
+            self.add(value.mark, "type", _MSG_NOT_MAPPING.format(what=what, got=kind_name(value)))
             return None
         known: dict[str, YEntry] = {}
         for entry in value.entries:
@@ -78,11 +112,13 @@ class Reader:
             self.add(
                 entry.key_mark,
                 "unknown-key",
-                f"unknown key {entry.key!r} in {what}{_did_you_mean(entry.key, fields)}",
+                _MSG_UNKNOWN_KEY.format(
+                    key=entry.key, what=what, hint=_did_you_mean(entry.key, fields)
+                ),
             )
         for key, spec in fields.items():
             if spec.required and key not in known:
-                self.add(value.mark, "required", f"{what} has no {key!r}")
+                self.add(value.mark, "required", _MSG_MISSING_KEY.format(what=what, key=key))
         return known
 
     def text(self, entry: YEntry | None, *, required: bool = False) -> str:
@@ -92,7 +128,7 @@ class Reader:
         if isinstance(value, YScalar) and isinstance(value.value, str):
             text = clean_text(value.value, folded=value.style == ">")
             if required and not text:
-                self.add(value.mark, "required", f"{entry.key!r} is empty")
+                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
             return text
         if (
             isinstance(value, YScalar)
@@ -102,7 +138,7 @@ class Reader:
             return value.raw  # a title like 2025 is text to the user
         if isinstance(value, YScalar) and value.value is None:
             if required:
-                self.add(value.mark, "required", f"{entry.key!r} is empty")
+                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
             return ""
         self.wrong_type(value, entry.key, "text")
         return ""
@@ -135,7 +171,7 @@ class Reader:
                     out.append(text)
             else:
                 self.add(
-                    item.mark, "type", f"items of {entry.key!r} must be text, not {kind_name(item)}"
+                    item.mark, "type", _MSG_ITEM_TYPE.format(key=entry.key, got=kind_name(item))
                 )
         return tuple(out)
 
@@ -148,7 +184,11 @@ class Reader:
         self.wrong_type(value, entry.key, "true or false")
         return default
 
-    def duration(self, entry: YEntry | None) -> tuple[Duration | None, Mark | None]:
+    def duration(
+        self, entry: YEntry | None, at_most: int | None = None
+    ) -> tuple[Duration | None, Mark | None]:
+        """A duration with a unit; ``at_most`` minutes bounds it further (a day's teaching
+        hours: ``MINUTES_PER_DAY``)."""
         if entry is None:
             return None, None
         value = entry.value
@@ -162,7 +202,7 @@ class Reader:
             self.add(
                 value.mark,
                 "duration-unit",
-                f"duration {value.raw} has no unit; write {value.raw}min, {value.raw}h or {value.raw}天",
+                _MSG_NO_UNIT.format(number=value.raw),
             )
             return None, value.mark
         if not (isinstance(value, YScalar) and isinstance(value.value, str)):
@@ -171,10 +211,50 @@ class Reader:
             )
             return None, value.mark
         try:
-            return parse_duration(value.value), value.mark
+            parsed = parse_duration(value.value)
         except DurationError as exc:
             self.add(value.mark, exc.code, str(exc))
             return None, value.mark
+        if at_most is not None and parsed.minutes > at_most:
+            limit = _MSG_AT_MOST.format(key=entry.key, text=value.value, hours=at_most // 60)
+            self.add(value.mark, "duration-limit", limit)
+            return None, value.mark
+        return parsed, value.mark
+
+    def docx_path(self, entry: YEntry, base: Path) -> Path | None:
+        """A .docx file relative to ``base`` (a course's ``template:``): it must exist and
+        be a Word package, else a problem at the value."""
+        value = entry.value
+        if not (
+            isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip()
+        ):
+            self.wrong_type(value, entry.key, "a path to a .docx file")
+            return None
+        ref = value.value.strip()
+        path = base / ref
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(len(_ZIP_MAGIC))
+        except FileNotFoundError:
+            self.add(value.mark, "file-missing", _MSG_TEMPLATE_MISSING.format(ref=ref))
+            return None
+        except IsADirectoryError:
+            self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+            return None
+        except OSError as exc:
+            if path.is_dir():  # Windows says "permission denied" for a folder
+                self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+            else:
+                self.add(
+                    value.mark,
+                    "file-unreadable",
+                    _MSG_TEMPLATE_UNREADABLE.format(ref=ref, reason=exc.strerror or exc),
+                )
+            return None
+        if path.suffix.lower() != ".docx" or head != _ZIP_MAGIC:
+            self.add(value.mark, "template-format", _MSG_TEMPLATE_NOT_DOCX.format(ref=ref))
+            return None
+        return path
 
     def clock(self, entry: YEntry | None) -> int | None:
         if entry is None:
@@ -187,7 +267,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            f'{entry.key!r} must be a time like "09:00", not {_shown(value)}',
+            _MSG_CLOCK.format(key=entry.key, shown=_shown(value)),
         )
         return None
 
@@ -199,7 +279,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            f'{key!r} must be a time range like "12:00-13:30", not {_shown(value)}',
+            _MSG_WINDOW.format(key=key, shown=_shown(value)),
         )
         return None
 
@@ -207,22 +287,33 @@ class Reader:
         if entry is None:
             return None
         value = entry.value
-        if isinstance(value, YScalar):
-            if isinstance(value.value, dt.datetime):
-                return value.value.date()
-            if isinstance(value.value, dt.date):
-                return value.value
-            if isinstance(value.value, str):
-                try:
-                    return dt.date.fromisoformat(value.value.strip())
-                except ValueError:
-                    pass
-        self.add(
-            value.mark,
-            "date-format",
-            f"{entry.key!r} must be a date like 2026-12-08, not {_shown(value)}",
-        )
-        return None
+        day = _as_date(value)
+        if day is None:
+            self.add(
+                value.mark,
+                "date-format",
+                _MSG_DATE_FORMAT.format(key=entry.key, shown=_shown(value)),
+            )
+            return None
+        out_of_range = date_range_problem(day, entry.key)
+        if out_of_range is not None:
+            self.add(value.mark, "date-range", out_of_range)
+            return None
+        return day
+
+
+def _as_date(value: YValue) -> dt.date | None:
+    if isinstance(value, YScalar):
+        if isinstance(value.value, dt.datetime):
+            return value.value.date()
+        if isinstance(value.value, dt.date):
+            return value.value
+        if isinstance(value.value, str):
+            try:
+                return dt.date.fromisoformat(value.value.strip())
+            except ValueError:
+                pass
+    return None
 
 
 def _shown(value: YValue) -> str:
@@ -251,8 +342,8 @@ def parse_window(text: str) -> tuple[int, int] | None:
 def _did_you_mean(key: str, fields: dict[str, Field]) -> str:
     lowered = {k.lower(): k for k in fields}
     if key.lower() in lowered:
-        return f"; did you mean {lowered[key.lower()]!r}?"
+        return _MSG_DID_YOU_MEAN.format(key=lowered[key.lower()])
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean {close[0]!r}?"
-    return f" (known keys: {', '.join(fields)})"
+        return _MSG_DID_YOU_MEAN.format(key=close[0])
+    return _MSG_KNOWN_KEYS.format(keys=", ".join(fields))

@@ -80,7 +80,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "instructor": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/instructor"}]},
     "schedule": {"$ref": "#/$defs/schedule"},
     "clock": {"type": "string", "pattern": _CLOCK},
-    "window": {"type": ["string", "null"]},
+    "window": {"anyOf": [{"type": ["string", "null"]}, {"const": False}]},  # false: no lunch
     "windows": {"type": ["array", "null"], "items": {"type": "string", "pattern": _WINDOW}},
     "path": {"type": "string"},
     "date": {"type": "string", "format": "date"},
