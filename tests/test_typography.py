@@ -150,6 +150,15 @@ def test_folded_yaml_lines_join_chinese_without_a_space() -> None:
     assert zh_text("It's 'fine'") == "It's 'fine'"
 
 
+def test_ascii_punctuation_before_chinese_is_full_width_too() -> None:
+    assert zh_text("B2C&C2M,借助平台") == "B2C&C2M，借助平台"
+    assert zh_text("OMO, 实现用户价值") == "OMO，实现用户价值"
+    assert zh_text('"线上店+线下店","到店+离店"') == "“线上店+线下店”，“到店+离店”"
+    assert zh_text("Step 1: 准备") == "Step 1：准备"
+    assert zh_text("价格1,000元") == "价格1,000元"  # a number keeps its separator
+    assert zh_text("AI, ML and more") == "AI, ML and more"  # English stays English
+
+
 @pytest.mark.parametrize(
     "title",
     [

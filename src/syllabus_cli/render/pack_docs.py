@@ -31,11 +31,15 @@ from .proposal import (
 OVERVIEW = {
     "zh": {"overview": "项目概览", "course": "课程", "date": "日期", "hours": "时长", "total": "合计",
            "index": "文件清单", "documents": "文档", "main": "培训方案（主文件）",
-           "calendar": "授课日历（.ics，可导入Outlook、钉钉）", "zip": "全部文件打包（.zip）", "main_pdf": "培训方案（PDF）"},
+           "calendar": "授课日历（.ics，可导入Outlook、钉钉）", "zip": "全部文件打包（.zip）", "main_pdf": "培训方案（PDF）",
+           "proposal.docx": "课程方案（Word）", "proposal.pdf": "课程方案（PDF）",
+           "agenda.docx": "课程日程（Word）", "agenda.html": "课程日程（网页）", "agenda.md": "课程日程（文本）"},
     "en": {"overview": "Programme overview", "course": "Course", "date": "Date", "hours": "Length",
            "total": "Total", "index": "Contents of this pack", "documents": "Documents",
            "main": "Training proposal (main document)", "calendar": "Delivery calendar (.ics)",
-           "zip": "Everything in one zip", "main_pdf": "Training proposal (PDF)"},
+           "zip": "Everything in one zip", "main_pdf": "Training proposal (PDF)",
+           "proposal.docx": "Proposal (Word)", "proposal.pdf": "Proposal (PDF)",
+           "agenda.docx": "Agenda (Word)", "agenda.html": "Agenda (web page)", "agenda.md": "Agenda (text)"},
 }  # fmt: skip
 
 
@@ -85,7 +89,7 @@ def combined_proposal(
         column.width = width
     row_flags(table.rows[0], header=True)
     for cell, text in zip(
-        table.rows[0].cells, ("#", o["course"], o["date"], o["hours"]), strict=True
+        table.rows[0].cells, (p["no"], o["course"], o["date"], o["hours"]), strict=True
     ):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
@@ -140,6 +144,15 @@ def _main_label(name: str, o: dict[str, str]) -> str:
     return o["zip"]
 
 
+def _document_label(path: str, o: dict[str, str]) -> str:
+    """What a course document is, in the reader's words (课程方案（Word）), not its file name."""
+    name = Path(path).name
+    for kind in ("proposal.docx", "proposal.pdf", "agenda.docx", "agenda.html", "agenda.md"):
+        if name.endswith("." + kind):
+            return o[kind]
+    return name
+
+
 def _dates(days: list[dt.date], language: str) -> str:
     return ("、" if language == "zh" else ", ").join(format_date(d, language) for d in days) or "—"
 
@@ -162,7 +175,7 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         "|---|---|---|",
     ]
     for title, days, documents in index.courses:
-        links = " · ".join(f"[{Path(d).name}]({d})" for d in documents)
+        links = " · ".join(f"[{_document_label(d, o)}]({d})" for d in documents)
         cell = title.replace("|", "\\|")
         lines.append(f"| {cell} | {_dates(days, lang)} | {links} |")
     return "\n".join(lines) + "\n"
@@ -175,7 +188,7 @@ def index_html(pack: PackInfo, index: PackIndex) -> str:
     )
     body = "".join(
         f"<tr><td>{esc(title)}</td><td>{esc(_dates(days, lang))}</td><td>"
-        + " · ".join(f'<a href="{esc(d)}">{esc(Path(d).name)}</a>' for d in documents)
+        + " · ".join(f'<a href="{esc(d)}">{esc(_document_label(d, o))}</a>' for d in documents)
         + "</td></tr>"
         for title, days, documents in index.courses
     )

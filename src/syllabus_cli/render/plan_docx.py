@@ -42,7 +42,7 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "currency": "币种", "risk": "风险", "response": "应对措施",
         "time": "时间", "event": "事项", "milestone": "里程碑", "delivery": "授课",
         "day_n": "第{n}天", "level": "评估层级", "method": "评估方式", "when": "评估时间",
-        "overview_total": "合计", "item_resource": "资源", "detail": "说明",
+        "overview_total": "合计", "item_resource": "资源", "detail": "说明", "no": "序号",
     },
     "en": {
         "background": "Background", "problems": "Problem statement", "goals": "Goals",
@@ -59,7 +59,7 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "total": "Total", "in_words": "Total in words", "currency": "Currency", "risk": "Risk",
         "response": "Response", "time": "Time", "event": "Event", "milestone": "Milestone",
         "delivery": "Training", "day_n": "day {n}", "level": "Level", "method": "Method",
-        "when": "When", "overview_total": "Total", "item_resource": "Resource", "detail": "Detail",
+        "when": "When", "overview_total": "Total", "item_resource": "Resource", "detail": "Detail", "no": "#",
     },
 }  # fmt: skip
 
@@ -121,12 +121,10 @@ def plan_body(w: Writer, data: PlanDocument) -> None:
     if plan.evaluation:
         chapters.append(("evaluation", lambda n: _evaluation(w, data)))
     labels = PLAN_LABELS[lang]
-    previous = ""
     for number, (key, write) in enumerate(chapters, start=1):
-        heading = w.styles.paragraph(w.doc, chapter_number(number, lang) + labels[key], "Heading 1")
-        if number > 1 and "path" in (key, previous):  # the courses make it long
-            heading.paragraph_format.page_break_before = True  # (never a blank page)
-        previous = key
+        # chapters flow on (a short 理论框架 left most of a page blank before the path);
+        # headings keep with their text, so none is stranded at a page's foot
+        w.styles.paragraph(w.doc, chapter_number(number, lang) + labels[key], "Heading 1")
         write(number)
 
 
@@ -172,7 +170,7 @@ def _goals(w: Writer, data: PlanDocument) -> None:
         w.bullets(tuple(g.goal for g in goals))
         return
     rows = [(str(i), g.goal, g.measure) for i, g in enumerate(goals, start=1)]
-    table(w, ("#", labels["goal"], labels["measure"]), rows, (1.0, 6.6, 9.0))
+    table(w, (labels["no"], labels["goal"], labels["measure"]), rows, (1.0, 6.6, 9.0))
 
 
 def course_map(w: Writer, data: PlanDocument) -> None:
@@ -297,7 +295,7 @@ def _quote(w: Writer, data: PlanDocument) -> None:
 def _risks(w: Writer, data: PlanDocument) -> None:
     labels = PLAN_LABELS[data.language]
     rows = [(str(i), r.risk, r.response) for i, r in enumerate(data.plan.risks, start=1)]
-    table(w, ("#", labels["risk"], labels["response"]), rows, (1.0, 6.6, 9.0))
+    table(w, (labels["no"], labels["risk"], labels["response"]), rows, (1.0, 6.6, 9.0))
 
 
 def timeline_rows(data: PlanDocument) -> list[tuple[str, str, str]]:

@@ -5,9 +5,9 @@ Chinese conventions (zh documents only; en documents keep English ones):
 
 * a label is followed by a full-width colon and no space: ``讲师：枫影``;
 * user text is never padded with spaces: ``为某3C品牌电商服务部定制``;
-* punctuation written in ASCII right after a Chinese character becomes full-width
-  (``,`` ``:`` ``;`` ``?`` ``!`` → ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed
-  after it goes; paired straight quotes become ``“”`` / ``‘’``. Parentheses stay as
+* punctuation written in ASCII right after a Chinese character, or right before one
+  (``D2C,构建`` ``OMO, 实现``), becomes full-width (``,`` ``:`` ``;`` ``?`` ``!`` →
+  ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. Parentheses stay as
   the contract writes them (``2026年12月8日(星期二)``, ``2天(每天6小时)``);
 * a space between two Chinese characters (a folded YAML line) is dropped.
 """
@@ -67,7 +67,12 @@ def zh_text(text: str) -> str:
             if j < n and is_chinese(text[j]):
                 i = j  # a space between two Chinese characters (a folded line) goes
                 continue
-        elif ch in _ASCII_PUNCT and after_chinese:
+        elif ch in _ASCII_PUNCT and (after_chinese or _chinese_follows(text, i + 1)):
+            spaces = len(out)
+            while spaces and out[spaces - 1] in (" ", "\t"):
+                spaces -= 1
+            if spaces < len(out) and spaces and is_chinese(out[spaces - 1][-1]):
+                del out[spaces:]  # 。 ：→ 。：, as a second pass would have it
             out.append(_ASCII_PUNCT[ch])
             i += 1
             while i < n and text[i] in " \t":
@@ -76,6 +81,19 @@ def zh_text(text: str) -> str:
         out.append(ch)
         i += 1
     return _quotes("".join(out))
+
+
+def _chinese_follows(text: str, start: int) -> bool:
+    """The next character after any spaces (and an opening quote) is a Chinese character."""
+    i = start
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i < len(text) and text[i] in '"“‘':
+        i += 1
+    if i >= len(text):
+        return False
+    o = ord(text[i])  # an ideograph, not punctuation: a second pass must change nothing
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
 def _quotes(text: str) -> str:
