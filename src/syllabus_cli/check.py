@@ -144,21 +144,11 @@ def validate_paths(
                 found = [check_pack(loaded)]
             elif kind == "instructor":
                 found = [check_instructor(loaded)]
-            elif kind == "library":
-                found = [check_library(loaded)]
             else:
                 wanted = variant if variant and declared_variants(loaded.root) else None
                 found = check_variants(loaded, wanted)
         results.extend(replace(r, course=None, timing=None) if lean else r for r in found)
     return results
-
-
-def check_library(loaded: Loaded) -> CourseResult:
-    """A library of shared modules: each module checked as a course checks it (shape,
-    sums, durations); it states no course length, so saying so is no warning."""
-    (result,) = check_variants(loaded)[:1]
-    kept = tuple(p for p in result.problems if p.code != "no-duration")
-    return replace(result, problems=kept, stated_minutes=None)
 
 
 def check_instructor(loaded: Loaded) -> CourseResult:
@@ -183,19 +173,14 @@ def check_pack(loaded: Loaded) -> CourseResult:
     return CourseResult(loaded.path, title, None, 0, tuple(sorted(set(problems))))
 
 
-# What a library of shared modules may hold: modules and a name, nothing a course sells
-# (no length, audience, outcomes…). A file with more is a course.
-LIBRARY_KEYS = frozenset({"title", "subtitle", "id", "language", "notes", "modules"})
-
-
 def kind_of(root: object) -> str:
-    """course, library, pack or instructor. Anything unclear is checked as a course, so a
-    broken course is never skipped."""
+    """course, pack or instructor. Anything unclear is checked as a course, so a broken
+    course is never skipped."""
     if not isinstance(root, YMap):
         return "course"
     keys = {e.key for e in root.entries}
     if "modules" in keys:
-        return "library" if keys <= LIBRARY_KEYS else "course"
+        return "course"
     if {"courses", "client"} & keys:
         return "pack"
     return "instructor" if "name" in keys else "course"
