@@ -62,7 +62,12 @@ def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path)
     from docx.oxml.ns import qn
 
     fields = [t.text.strip() for t in doc.element.body.iter(qn("w:instrText"))]
-    assert [f for f in fields if not f.startswith("PAGEREF")] == ['TOC \\o "1-2" \\h \\z \\u']
+    # a plan's contents list its courses (level 3), not each course's agenda days
+    assert [f for f in fields if not f.startswith("PAGEREF")] == ['TOC \\o "1-3" \\h \\z \\u']
+    entries = ["".join(t.text or "" for t in link.iter(qn("w:t")))
+               for link in doc.element.body.iter(qn("w:hyperlink"))]  # fmt: skip
+    assert "奶粉行业O2O新零售与本地生活平台运营" in entries
+    assert not [e for e in entries if e.startswith("第1天")]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
                   "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip

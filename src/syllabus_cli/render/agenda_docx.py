@@ -8,6 +8,7 @@ very same tables as the standalone agenda document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -27,20 +28,25 @@ HEADER_FILL, PAUSE_FILL, PAUSE_TEXT = "DCE6F0", "F2F2F2", "52606D"
 
 
 def add_agenda(
-    document: Any, styles: Styles, agenda: Agenda, language: str, heading_level: int = 2
+    document: Any,
+    styles: Styles,
+    agenda: Agenda,
+    language: str,
+    heading: Callable[[str], Any] | None = None,
 ) -> None:
-    """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table."""
+    """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table.
+    ``heading`` writes a day's heading (default: Heading 2), so a document that nests the
+    agenda deeper (a course inside a training plan) keeps its levels."""
     h = HEADERS[language]
     empty_table: Any = None
     session_row: Any = None
     pause_row: Any = None
     for day in agenda.days:
-        styles.paragraph(
-            document,
-            day_heading(day.number, day.date, language),
-            f"Heading {heading_level}",
-            keep=True,
-        )
+        title = day_heading(day.number, day.date, language)
+        if heading is None:
+            styles.paragraph(document, title, "Heading 2", keep=True)
+        else:
+            heading(title)
         if empty_table is None:  # the first day's table is built once, then copied
             table = styles.table(document, 1, 3, WIDTHS)
             header = table.rows[0]

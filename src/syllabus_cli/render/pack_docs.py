@@ -67,7 +67,7 @@ def combined_proposal(
     dates = [c.date for c in courses if c.date]
     first = min(dates) if dates else None
     cover(w, pack.title, "", cover_lines(w, pack.client, pack.instructor, first))
-    toc(w)
+    toc(w, 3 if plan is not None else 2)  # a plan's courses are its level-3 headings
     set_properties(
         document,
         Properties(

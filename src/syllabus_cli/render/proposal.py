@@ -11,7 +11,7 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
 from ..agenda.layout import Agenda
 from ..dates import format_date
@@ -61,6 +61,13 @@ class ProposalInput:
     fonts: Fonts = field(default_factory=Fonts)
 
 
+DEEP_HEADINGS = (  # (points, colour) for levels 4, 5, 6 and deeper
+    (11.5, RGBColor(0x1F, 0x4E, 0x79)),
+    (10.5, RGBColor(0x2E, 0x74, 0xB5)),
+    (10.5, RGBColor(0x40, 0x40, 0x40)),
+)
+
+
 class Writer:
     def __init__(self, document: Any, styles: Styles, language: str, offset: int = 0) -> None:
         self.doc = document
@@ -79,8 +86,15 @@ class Writer:
         level += self.offset
         if level <= 3:
             return self.styles.paragraph(self.doc, self.text(text), f"Heading {level}", keep=True)
+        # below Heading 3 (a course inside a training plan): bold, stepping down in size
+        # and colour, so modules and their sections still read as two levels
         paragraph = self.styles.paragraph(self.doc, keep=True)
-        paragraph.add_run(self.text(text)).bold = True
+        run = paragraph.add_run(self.text(text))
+        run.bold = True
+        size, colour = DEEP_HEADINGS[min(level, 6) - 4]
+        run.font.size = Pt(size)
+        run.font.color.rgb = colour
+        paragraph.paragraph_format.space_before = Pt(8 if level == 4 else 4)
         return paragraph
 
     def paragraphs(self, text: str) -> list[Any]:
@@ -139,11 +153,11 @@ def cover_lines(
     return lines
 
 
-def toc(w: Writer) -> None:
+def toc(w: Writer, levels: int = 2) -> None:
     """The contents page: a real TOC field, filled with every heading when the document
     is written (``toc.fill_tocs``), so no reader is asked to update it."""
     w.styles.paragraph(w.doc, w.t["contents"], "Subtitle")  # not a Heading: stays out of the TOC
-    add_toc(w.styles.paragraph(w.doc))
+    add_toc(w.styles.paragraph(w.doc), levels)
     w.page_break()
 
 
@@ -217,9 +231,7 @@ def course_body(w: Writer, data: ProposalInput) -> None:
     _outline(w, data.timing.modules, 1)
     if data.agenda is not None and data.agenda.days:
         w.heading(t["agenda"], 1)
-        add_agenda(
-            w.doc, w.styles, data.agenda, course.language, heading_level=min(2 + w.offset, 3)
-        )
+        add_agenda(w.doc, w.styles, data.agenda, course.language, lambda text: w.heading(text, 2))
     if course.instructor and w.offset == 0:
         instructor_section(w, course.instructor)
 

@@ -1,10 +1,10 @@
 """A table of contents that is complete the moment the document opens.
 
-``add_toc`` puts a real ``TOC \\o "1-2" \\h \\z \\u`` field in the document with an empty
-result; ``fill_tocs`` (run by ``docx_out.document_bytes`` once the document is whole)
-writes the field's result as Word itself would: one paragraph per Heading 1 / Heading 2
-in the ``toc 1`` / ``toc 2`` styles, each a hyperlink to a ``_Toc…`` bookmark placed on
-its heading, ending in a ``PAGEREF`` field. No ``updateFields`` flag, so Word and WPS
+``add_toc`` puts a real ``TOC \\o "1-2" \\h \\z \\u`` field in the document (``"1-3"`` for a
+training plan, whose courses sit at level 3) with an empty result; ``fill_tocs`` (run by
+``docx_out.document_bytes`` once the document is whole) writes the field's result as Word
+itself would: one paragraph per listed heading in the ``toc 1`` … ``toc 3`` styles, each a
+hyperlink to a ``_Toc…`` bookmark placed on its heading, ending in a ``PAGEREF`` field. No ``updateFields`` flag, so Word and WPS
 open it without an "update fields?" prompt; it stays a field, so Word (F9) and
 LibreOffice (the PDF conversion updates indexes) can refresh it.
 
@@ -18,6 +18,7 @@ would look broken.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -25,8 +26,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 
-INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names (LibreOffice: Contents 1, 2)
+INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'
+TOC_STYLES = ("toc 1", "toc 2", "toc 3")  # Word's built-in names (LibreOffice: Contents 1…)
+_LEVELS = re.compile(r'\\o\s*"1-(\d)"')
 BOOKMARK_BASE = 100_000_000  # _Toc100000001 …: Word's shape, numbered in order
 
 
@@ -57,17 +59,18 @@ def _text(text: str) -> Any:
     return el
 
 
-def add_toc(paragraph: Any) -> None:
-    """The TOC field, with an empty result until ``fill_tocs`` writes the entries."""
+def add_toc(paragraph: Any, levels: int = 2) -> None:
+    """The TOC field over Heading 1 … ``levels``, with an empty result until
+    ``fill_tocs`` writes the entries."""
     p = paragraph._p
     p.append(_run(_fld_char("begin")))
-    p.append(_run(_instr(INSTRUCTION)))
+    p.append(_run(_instr(INSTRUCTION.format(levels=levels))))
     p.append(_run(_fld_char("separate")))
     p.append(_run(_fld_char("end")))
 
 
 def ensure_toc_styles(document: Any) -> dict[str, str]:
-    """Style ids of ``toc 1`` and ``toc 2``, added (indented 0 and 0.75 cm) when the
+    """Style ids of ``toc 1`` … ``toc 3``, added (indented 0.75 cm a level) when the
     template lacks them."""
     ids: dict[str, str] = {}
     by_name = {s.name.lower(): s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
@@ -85,12 +88,20 @@ def ensure_toc_styles(document: Any) -> dict[str, str]:
     return ids
 
 
-def _heading_levels(document: Any) -> dict[str, int]:
-    levels = {}
-    for style in document.styles:
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name in ("Heading 1", "Heading 2"):
-            levels[style.style_id] = int(style.name[-1])
-    return levels
+def _heading_levels(document: Any, deepest: int) -> dict[str, int]:
+    names = {f"Heading {n}": n for n in range(1, deepest + 1)}
+    return {
+        style.style_id: names[style.name]
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name in names
+    }
+
+
+def _deepest(field: Any) -> int:
+    """The deepest heading level a TOC field lists (its ``\\o "1-N"`` switch)."""
+    instruction = "".join(i.text or "" for i in field.iter(qn("w:instrText")))
+    found = _LEVELS.search(instruction)
+    return min(int(found.group(1)), len(TOC_STYLES)) if found else 2
 
 
 def _empty_tocs(body: Any) -> list[Any]:
@@ -114,7 +125,7 @@ def fill_tocs(document: Any) -> None:
     tocs = _empty_tocs(body)
     if not tocs:
         return
-    levels = _heading_levels(document)
+    levels = _heading_levels(document, max(_deepest(field) for field in tocs))
     headings = []
     for p in body.iter(qn("w:p")):
         ppr = p.pPr
@@ -128,7 +139,11 @@ def fill_tocs(document: Any) -> None:
     section = document.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     for field in tocs:
-        _write_entries(field, headings, names, styles, int(Emu(width).twips))
+        deepest = _deepest(field)
+        listed = [(h, n) for h, n in zip(headings, names, strict=True) if h[0] <= deepest]
+        _write_entries(
+            field, [h for h, _ in listed], [n for _, n in listed], styles, int(Emu(width).twips)
+        )
 
 
 def _bookmark(body: Any, headings: list[tuple[int, str, Any]]) -> list[str]:
