@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import macro
+from . import fonts, macro
 from .finish import reproducible
 from .office import NOT_INSTALLED, find_office, kill_tree, one_line, start
 from .profile import Profile, take_profile, temporary_profile
@@ -157,6 +157,7 @@ def _round(
     for copy, file in files.items():
         shutil.copyfile(copy, file)
     macro.install(profile.path)
+    fonts.install(profile.path, fonts.replacements(fonts.installed_families()))
     macro.write_job(profile.path, list(files.values()))
 
     def progress() -> bool:

@@ -6,6 +6,11 @@ A run takes a cached profile slot under an OS file lock (``fcntl.flock`` on POSI
 ends. On POSIX LibreOffice inherits the locked descriptor, so a slot stays taken while a
 LibreOffice started from it still runs. When every slot is taken (parallel runs), or no
 lock is available at all, the run uses a temporary profile, removed afterwards.
+
+What a run needs in the profile, the macro (``macro.install``) and the font replacement
+table (``fonts.install``), is written into it before every conversion, only where it
+differs: a profile cached by an earlier version, or before a font was installed, is brought
+up to date in place, so the cache needs no version of its own.
 """
 
 from __future__ import annotations
