@@ -204,7 +204,7 @@ def test_a_short_part_kept_because_the_day_is_full_says_what_to_do() -> None:
     (kept,) = agenda.problems
     assert kept.code == "short-part-kept" and kept.line == 9
     for said in ("'工具实操' has only 15 min before the break at 15:00", "end day 1 after 18:00",
-                 "split: false", "schedule.min_part: 0", "move the break"):  # fmt: skip
+                 "split: false", "schedule.min_part: 0", "shift the break"):  # fmt: skip
         assert said in kept.message
     assert kept in result.problems  # validate reports it too: the client would see a stub
 
@@ -238,3 +238,24 @@ def test_min_part_zero_turns_the_minimum_off(written: str) -> None:
     )
     assert times(agenda)[1:3] == ["10:20-10:30 b #1", "10:30-10:45 茶歇"]
     assert not agenda.problems
+
+
+def test_every_command_that_lays_out_an_agenda_tells_what_the_layout_did(tmp_path: Path) -> None:
+    moved, kept = GOLDEN / "stub-moved-after-tea.yaml", GOLDEN / "stub-kept-day-full.yaml"
+    runner = CliRunner()
+    # validate: a part moved after a pause is not a mistake in the spec; a part kept is
+    checked = runner.invoke(app, ["validate", "--strict", str(moved)])
+    assert checked.exit_code == 0 and "short-part" not in checked.output
+    checked = runner.invoke(app, ["validate", str(kept)])
+    assert checked.exit_code == 0 and "warning[short-part-kept]" in checked.output
+    for command in (
+        ["agenda", str(moved)],
+        ["proposal", str(moved), "-o", str(tmp_path / "p.docx")],
+    ):
+        told = runner.invoke(app, command)
+        assert told.exit_code == 0 and "7:5: warning[short-part]: '主题讲解'" in told.output
+    built = runner.invoke(app, ["export", str(moved), str(kept), "--out", str(tmp_path / "out"),
+                                "--jobs", "1"])  # fmt: skip
+    assert built.exit_code == 0
+    assert f"{moved.as_posix()}:7:5: warning[short-part]: '主题讲解'" in built.output
+    assert f"{kept.as_posix()}:9:5: warning[short-part-kept]: '工具实操'" in built.output

@@ -44,8 +44,9 @@ _MSG_SHORT = (
     "{advice}"
 )
 _MSG_ADVICE = (
-    "To avoid it, move the break or lunch next to it, write split: false on it (it then "
-    "waits for the pause, and the day may end later), or set schedule.min_part: 0 to accept short parts"
+    "To avoid it, shift the break (or lunch, or the start) so it falls between sessions, "
+    "write split: false on it (it then waits for the pause, and the day may end later), "
+    "or set schedule.min_part: 0 to accept short parts"
 )
 
 # (day index, pause start): one pause on one day, where a short part may move after it
