@@ -130,7 +130,7 @@ def fill(
     for session in sessions:
         remaining, parts = session.minutes, 0
         taught: list[Slot] = []
-        told: set[int] = set()  # parts already warned about
+        kept = False  # a short part of this session stayed, with its own warning
         while remaining > 0:
             if day.left <= 0:
                 day = next_day()
@@ -204,7 +204,7 @@ def fill(
                         ),
                     )
                 )
-                told.add(parts + 1)
+                kept = True
             minutes = min(remaining, room)
             parts += 1
             taught.append(day.teach(session, minutes, parts))
@@ -212,18 +212,16 @@ def fill(
         if parts == 1:
             last = day.slots[-1]
             day.slots[-1] = Slot(last.start, last.end, last.kind, last.title, None, last.format)
-        out.problems.extend(_short_parts(session, taught, told, min_part))
+        if not kept:
+            out.problems.extend(_short_parts(session, taught, min_part))
     out.days.append(day.slots)
     return out
 
 
-def _short_parts(
-    session: SessionIn, taught: list[Slot], told: set[int], min_part: int
-) -> list[Problem]:
-    """A warning for each part of a split session under ``min_part`` not yet warned
-    about (a short last part after a pause, a part cut by the end of a day). A session
-    already warned about once is not warned about again."""
-    if len(taught) < 2 or told:
+def _short_parts(session: SessionIn, taught: list[Slot], min_part: int) -> list[Problem]:
+    """A warning for each part of a split session under ``min_part`` (a short last part
+    after a pause, a part cut by the end of a day)."""
+    if len(taught) < 2:
         return []
     return [
         warning(

@@ -50,13 +50,13 @@ def _fill_in_time(
     make its day end later than it may: after the latest end, or past the next pause
     the day ends before without moves (a morning half day stays a morning). The last
     move of such a day is undone first, until no day is late because of a move."""
-    if settings.min_part <= 0:
-        return fill(sessions, settings, quota, labels)
+    filled = fill(sessions, settings, quota, labels)
+    if not filled.moved:
+        return filled  # the usual case: one pass
     unmoved = fill(sessions, settings, quota, labels, None)
     limits = [_limit(slots, settings) for slots in unmoved.days]
     keep: dict[PauseKey, int] = {}
     while True:
-        filled = fill(sessions, settings, quota, labels, keep)
         late = [
             key
             for key in filled.moved
@@ -66,6 +66,7 @@ def _fill_in_time(
             return filled
         day = late[-1][0]
         keep[late[-1]] = _day_limit(limits, day, settings)  # a new key each time: the loop ends
+        filled = fill(sessions, settings, quota, labels, keep)
 
 
 def _end(slots: list[Slot], settings: DaySettings) -> int:
