@@ -259,3 +259,16 @@ def test_every_command_that_lays_out_an_agenda_tells_what_the_layout_did(tmp_pat
     assert built.exit_code == 0
     assert f"{moved.as_posix()}:7:5: warning[short-part]: '主题讲解'" in built.output
     assert f"{kept.as_posix()}:9:5: warning[short-part-kept]: '工具实操'" in built.output
+
+
+def test_a_packs_schedule_that_keeps_a_short_part_is_told_by_validate(tmp_path: Path) -> None:
+    course = tmp_path / "c.yaml"
+    course.write_text((GOLDEN / "stub-moved-after-tea.yaml").read_text(encoding="utf-8"), "utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "client: 某客户\ntitle: 项目\ncourses:\n  - c.yaml\nschedule: {latest_end: '11:20'}\n",
+        encoding="utf-8",
+    )
+    told = CliRunner().invoke(app, ["validate", str(pack)])
+    assert told.exit_code == 0
+    assert "p.yaml:4:5: warning[short-part-kept]: c.yaml with this pack's schedule:" in told.output
