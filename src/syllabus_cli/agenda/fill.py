@@ -2,8 +2,8 @@
 
 A session that meets a pause is split there. A part shorter than ``min_part`` before a
 pause is not started: the session starts after the pause, and the pause starts where
-teaching stopped (茶歇 10:20–10:45), so the agenda has no hole and the times after it
-do not move. ``layout`` decides which of those moves a day cannot afford (``keep``):
+teaching stopped (茶歇 10:20–10:45): the agenda has no hole, and the pause still ends
+when the schedule says. ``layout`` decides which of those moves a day cannot afford (``keep``):
 that short part stays, with a ``short-part-kept`` warning. A short part no move avoids
 (the rest of a session after a pause, a part cut by the end of a day) is a
 ``short-last-part`` warning.
