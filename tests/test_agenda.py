@@ -33,16 +33,22 @@ def times(agenda) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("spec", CASES, ids=[p.stem for p in CASES])
 def test_golden_agenda(spec: Path) -> None:
-    """Each data/agenda/NAME.yaml beside its expected NAME.json (black-style cases)."""
+    """Each data/agenda/NAME.yaml beside its expected NAME.json, and NAME.problems when
+    the layout says something ("line:column level code", one a line; black-style cases)."""
     result = check_yaml(spec.read_text(encoding="utf-8"), spec)
     agenda = plan_agenda(result.course, result.timing)  # type: ignore[arg-type]
     expected = json.loads(spec.with_suffix(".json").read_text(encoding="utf-8"))
     assert agenda_json(agenda) == expected
     assert expected["teaching_minutes"] == result.timing.minutes  # type: ignore[union-attr]
+    said = spec.with_suffix(".problems")
+    lines = said.read_text(encoding="utf-8").splitlines() if said.exists() else []
+    assert sorted(f"{p.line}:{p.column} {p.level.value} {p.code}" for p in agenda.problems) == lines
+    for day in agenda.days:  # no hole: each slot starts where the one before ended
+        assert all(a.end == b.start for a, b in zip(day.slots, day.slots[1:], strict=False))
 
 
-def test_at_least_eight_golden_cases() -> None:
-    assert len(CASES) >= 8
+def test_at_least_thirteen_golden_cases() -> None:
+    assert len(CASES) >= 13
 
 
 def test_default_day_with_breaks_and_lunch() -> None:
@@ -65,14 +71,16 @@ def test_no_pause_after_the_last_session() -> None:
 def test_split_false_moves_after_the_break_and_warns() -> None:
     agenda = agenda_of("title: c\nduration: 2h\nmodules:\n  - {title: a, duration: 70min}\n"
                        "  - {title: 演练, duration: 50min, split: false}\n")  # fmt: skip
-    assert times(agenda)[:3] == ["09:00-10:10 a", "10:30-10:45 茶歇", "10:45-11:35 演练"]
+    # the break starts where teaching stopped: no hole between 10:10 and 10:30
+    assert times(agenda)[:3] == ["09:00-10:10 a", "10:10-10:45 茶歇", "10:45-11:35 演练"]
     assert [(p.line, p.code) for p in agenda.problems] == [(5, "idle-gap")]
+    assert "the break starts 20 min early, at 10:10" in agenda.problems[0].message
 
 
 def test_split_false_longer_than_any_stretch_is_split_with_a_warning() -> None:
     agenda = agenda_of("title: c\nduration: 2h\nschedule: {start: '10:00'}\nmodules:\n"
                        "  - {title: 马拉松, duration: 2h, split: false}\n")  # fmt: skip
-    assert [p.code for p in agenda.problems] == ["split-anyway"]
+    assert [p.code for p in agenda.problems] == ["split-anyway", "short-last-part"]  # 13:30-13:45
     assert sum(s.minutes for d in agenda.days for s in d.slots if s.kind == SESSION) == 120
 
 
@@ -113,19 +121,21 @@ def test_a_day_past_the_latest_end_the_user_set_is_an_error_at_the_setting() -> 
     assert "ends at 19:00, after the latest end 18:30" in result.problems[0].message
 
 
-def test_a_short_part_before_a_pause_moves_after_it_with_a_warning() -> None:
+def test_a_short_part_before_a_pause_moves_after_it_and_the_pause_takes_the_gap() -> None:
     text = (
         "title: c\nduration: 100min\nschedule: {start: '10:15'}\nmodules:\n"
         "  - {title: 开场, duration: 5min}\n  - {title: 主题讲解, duration: 95min}\n"
     )
     result = check_yaml(text)
     agenda = plan_agenda(result.course, result.timing)  # type: ignore[arg-type]
-    assert times(agenda) == ["10:15-10:20 开场", "10:30-10:45 茶歇", "10:45-12:00 主题讲解 #1",
+    assert times(agenda) == ["10:15-10:20 开场", "10:20-10:45 茶歇", "10:45-12:00 主题讲解 #1",
                              "12:00-13:30 午餐", "13:30-13:50 主题讲解 #2"]  # fmt: skip
     assert [(p.line, p.code) for p in agenda.problems] == [(6, "short-part")]
     assert "'主题讲解' would start with only 10 min before the break at 10:30" in (
         agenda.problems[0].message
     )
+    assert "the break starts at 10:20" in agenda.problems[0].message
+    assert not result.problems  # validate: the spec is not wrong, and the agenda reads well
     looser = text.replace("{start: '10:15'}", "{start: '10:15', min_part: 5min}")
     loose = check_yaml(looser)
     assert times(plan_agenda(loose.course, loose.timing))[1] == "10:20-10:30 主题讲解 #1"  # type: ignore[arg-type]
@@ -184,3 +194,81 @@ def test_cli_agenda_outputs(tmp_path: Path) -> None:
     assert runner.invoke(app, ["agenda", str(spec), "--start", "9am"]).exit_code == 2
     late = runner.invoke(app, ["agenda", str(spec), "--start", "10:00", "--latest-end", "18:00"])
     assert late.exit_code == 1 and "day-overflow" in late.output
+
+
+def test_a_short_part_kept_because_the_day_is_full_says_what_to_do() -> None:
+    spec = GOLDEN / "stub-kept-day-full.yaml"
+    result = check_yaml(spec.read_text(encoding="utf-8"), spec)
+    agenda = plan_agenda(result.course, result.timing)  # type: ignore[arg-type]
+    assert "14:45-15:00 工具实操 #1" in times(agenda)
+    (kept,) = agenda.problems
+    assert kept.code == "short-part-kept" and kept.line == 9
+    for said in ("'工具实操' has only 15 min before the break at 15:00", "end day 1 after 18:00",
+                 "split: false", "schedule.min_part: 0", "shift the break"):  # fmt: skip
+        assert said in kept.message
+    assert kept in result.problems  # validate reports it too: the client would see a stub
+
+
+def test_a_user_set_latest_end_bounds_the_moves() -> None:
+    text = (
+        "title: c\nduration: 2h\nschedule: {latest_end: '11:20'}\nmodules:\n"
+        "  - {title: a, duration: 80min}\n  - {title: b, duration: 40min}\n"
+    )
+    agenda = agenda_of(text)
+    assert times(agenda)[1:3] == ["10:20-10:30 b #1", "10:30-10:45 茶歇"]
+    assert [p.code for p in agenda.problems] == ["short-part-kept"]
+    assert "end day 1 after 11:20" in agenda.problems[0].message
+
+
+def test_a_short_last_part_is_never_silent() -> None:
+    agenda = agenda_of(
+        "title: c\nduration: 105min\nmodules:\n  - {title: a, duration: 60min}\n"
+        "  - {title: b, duration: 45min}\n"
+    )
+    assert times(agenda)[1:4] == ["10:00-10:30 b #1", "10:30-10:45 茶歇", "10:45-11:00 b #2"]
+    assert [(p.line, p.code) for p in agenda.problems] == [(5, "short-last-part")]
+    assert "'b' has a part of only 15 min (10:45–11:00" in agenda.problems[0].message
+
+
+@pytest.mark.parametrize("written", ["0", "0min", "'0'"])
+def test_min_part_zero_turns_the_minimum_off(written: str) -> None:
+    agenda = agenda_of(
+        f"title: c\nduration: 2h\nschedule: {{min_part: {written}}}\nmodules:\n"
+        "  - {title: a, duration: 80min}\n  - {title: b, duration: 40min}\n"
+    )
+    assert times(agenda)[1:3] == ["10:20-10:30 b #1", "10:30-10:45 茶歇"]
+    assert not agenda.problems
+
+
+def test_every_command_that_lays_out_an_agenda_tells_what_the_layout_did(tmp_path: Path) -> None:
+    moved, kept = GOLDEN / "stub-moved-after-tea.yaml", GOLDEN / "stub-kept-day-full.yaml"
+    runner = CliRunner()
+    # validate: a part moved after a pause is not a mistake in the spec; a part kept is
+    checked = runner.invoke(app, ["validate", "--strict", str(moved)])
+    assert checked.exit_code == 0 and "short-part" not in checked.output
+    checked = runner.invoke(app, ["validate", str(kept)])
+    assert checked.exit_code == 0 and "warning[short-part-kept]" in checked.output
+    for command in (
+        ["agenda", str(moved)],
+        ["proposal", str(moved), "-o", str(tmp_path / "p.docx")],
+    ):
+        told = runner.invoke(app, command)
+        assert told.exit_code == 0 and "7:5: warning[short-part]: '主题讲解'" in told.output
+    built = runner.invoke(app, ["export", str(moved), str(kept), "--out", str(tmp_path / "out"),
+                                "--jobs", "1"])  # fmt: skip
+    assert built.exit_code == 0
+    assert f"{moved.as_posix()}:7:5: warning[short-part]: '主题讲解'" in built.output
+    assert f"{kept.as_posix()}:9:5: warning[short-part-kept]: '工具实操'" in built.output
+
+
+def test_a_packs_schedule_that_keeps_a_short_part_is_told_by_validate(tmp_path: Path) -> None:
+    course = tmp_path / "c.yaml"
+    course.write_text((GOLDEN / "stub-moved-after-tea.yaml").read_text(encoding="utf-8"), "utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "client: 某客户\ntitle: 项目\ncourses:\n  - c.yaml\nschedule: {latest_end: '11:20'}\n",
+        encoding="utf-8",
+    )
+    told = CliRunner().invoke(app, ["validate", str(pack)])
+    assert told.exit_code == 0
+    assert "p.yaml:4:5: warning[short-part-kept]: c.yaml with this pack's schedule:" in told.output

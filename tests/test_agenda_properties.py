@@ -50,3 +50,12 @@ def test_sessions_avoid_pauses_keep_order_and_add_up(
                 seen.append(slot.title)
     assert seen == [s.title for s in sessions]  # outline order, each session contiguous
     assert agenda.teaching_minutes == sum(m for m, _ in blocks)
+    for day in agenda.days:  # no hole: a pause starts where teaching stopped
+        assert all(a.end == b.start for a, b in zip(day.slots, day.slots[1:], strict=False))
+    stubs = {s.title for d in agenda.days for s in d.slots if s.part and s.minutes < 20}
+    warned = {
+        p.message.split("'")[1]
+        for p in agenda.problems
+        if p.code in ("short-part-kept", "short-last-part")
+    }
+    assert stubs <= warned, "a part under min_part without a warning"

@@ -61,8 +61,9 @@ def test_all_ten_catalog_courses_import_and_load(tmp_path: Path) -> None:
     for result in results:
         assert not [p for p in result.problems if p.code in shape_codes], result.problems
         assert result.course is not None and result.course.instructor is not None
-    # what validate reports is only what the source left open
-    assert {p.code for r in results for p in r.problems} <= {"todo", "unallocated", "untimed"}
+    # what validate reports is only what the source left open (and a full day's short part)
+    left_open = {"todo", "unallocated", "untimed", "short-part-kept"}
+    assert {p.code for r in results for p in r.problems} <= left_open
 
 
 @needs_catalog
@@ -83,7 +84,9 @@ def test_the_fully_timed_course_keeps_its_outline_and_minutes(tmp_path: Path) ->
     ]  # fmt: skip
     assert course["modules"][0]["sections"][0]["points"][0] == "全球及国内电商市场数据解析"
     (result,) = validate_paths([tmp_path / "catalog-sample-01.yaml"])
-    assert [p.code for p in result.problems] == ["todo"]  # only the missing title
+    # the missing title, and the catalog's full 8-hour day leaves a 15-minute part before
+    # the 15:00 break that cannot move (the day would end after 18:00)
+    assert [p.code for p in result.problems] == ["todo", "short-part-kept"]
 
 
 @needs_catalog

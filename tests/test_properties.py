@@ -43,8 +43,9 @@ def to_spec(modules: list[Tree], course_minutes: int | None) -> str:
     spec: dict[str, Any] = {"title": "随机课程"}
     if course_minutes is not None:
         spec["duration"] = f"{course_minutes}分钟"
-    # a day long enough for any generated course: this property is about the sums
-    spec["schedule"] = {"start": "07:00", "latest_end": "23:00"}
+    # a day long enough for any generated course, split at every pause: this property
+    # is about the sums, not about where a break cuts a session
+    spec["schedule"] = {"start": "07:00", "latest_end": "23:00", "min_part": 0}
     spec["modules"] = [node(m) for m in modules]
     return yaml.safe_dump(spec, allow_unicode=True, sort_keys=False)
 

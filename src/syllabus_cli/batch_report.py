@@ -91,6 +91,9 @@ def print_summary(console: Console, batch: BatchResult) -> None:
             console.print(Text(f"{r.spec.as_posix()}{which}: failed: {r.error}"), soft_wrap=True)
             for line in r.problems:
                 console.print(Text(f"  {line}"), soft_wrap=True)
+        elif r.problems:  # built, with warnings (a short part the agenda moved or kept…)
+            for line in r.problems:
+                console.print(Text(line), soft_wrap=True)
         for path in r.kept:
             console.print(
                 Text(

@@ -2,9 +2,11 @@
 
 Sessions are the deepest timed outline blocks, in outline order. A session that meets a
 break or lunch is split into numbered parts, unless it says ``split: false``: then it
-starts after the pause and the idle minutes are a warning. A part shorter than the
-schedule's ``min_part`` (20 min by default) before a pause is not worth starting: the
-session moves after the pause, with a warning that names it. A day teaches up to its
+starts after the pause, the pause starts where teaching stopped, and that is a warning.
+A part shorter than the schedule's ``min_part`` (20 min by default) before a pause is
+not worth starting: the session moves after the pause and the pause absorbs the idle
+minutes (茶歇 10:20–10:45), with a warning that names it; when that would end the day
+after its latest end, the part stays and the warning says what to change. A day teaches up to its
 hours, then the course continues the next day. Teaching minutes on the agenda always
 equal the course's minutes. A day that ends after a latest end the user set is an
 error; after the built-in 18:00 only a warning. Dated days follow a ``Calendar``
@@ -14,65 +16,73 @@ error; after the built-in 18:00 only a warning. Dated days follow a ``Calendar``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from ..dates import Calendar
 from ..problems import Mark, Problem, error, warning
-from ..spec.model import Window
+from .fill import Filled, PauseKey, fill
 from .settings import DaySettings, check_settings, clock
+from .slots import BREAK, LUNCH, SESSION, Agenda, Day, Labels, SessionIn, Slot
 
-SESSION, BREAK, LUNCH = "session", "break", "lunch"
-# what the layout decided on its own (told by ``agenda`` and builds, not by ``validate``:
-# nothing the user wrote is wrong)
-LAYOUT_NOTES = frozenset({"short-part"})
+__all__ = [
+    "BREAK",
+    "LUNCH",
+    "SESSION",
+    "Agenda",
+    "Day",
+    "Labels",
+    "SessionIn",
+    "Slot",
+    "day_quota",
+    "layout",
+]
 
-
-@dataclass(frozen=True)
-class SessionIn:
-    title: str
-    minutes: int
-    split: bool = True
-    format: str = ""
-    mark: Mark = field(default_factory=Mark)
-
-
-@dataclass(frozen=True)
-class Slot:
-    start: int
-    end: int
-    kind: str
-    title: str
-    part: int | None = None
-    format: str = ""
-
-    @property
-    def minutes(self) -> int:
-        return self.end - self.start
+# How the layout cut the sessions, with nothing wrong in what the user wrote: told by
+# ``agenda``, ``proposal``, ``export`` and ``pack`` (whoever makes a document a client
+# reads), not by ``validate``. A short part kept because the day is full
+# (``short-part-kept``) is a schedule that does not fit well: ``validate`` tells it too.
+LAYOUT_NOTES = frozenset({"short-part", "short-last-part"})
 
 
-@dataclass(frozen=True)
-class Day:
-    number: int
-    date: dt.date | None
-    slots: tuple[Slot, ...]
+def _fill_in_time(
+    sessions: list[SessionIn], settings: DaySettings, quota: int, labels: Labels
+) -> Filled:
+    """``fill``, keeping a short part where it is when moving it after its pause would
+    make its day end later than it may: after the latest end, or past the next pause
+    the day ends before without moves (a morning half day stays a morning). The last
+    move of such a day is undone first, until no day is late because of a move."""
+    filled = fill(sessions, settings, quota, labels)
+    if not filled.moved:
+        return filled  # the usual case: one pass
+    unmoved = fill(sessions, settings, quota, labels, None)
+    limits = [_limit(slots, settings) for slots in unmoved.days]
+    keep: dict[PauseKey, int] = {}
+    while True:
+        late = [
+            key
+            for key in filled.moved
+            if _end(filled.days[key[0]], settings) > _day_limit(limits, key[0], settings)
+        ]
+        if not late:
+            return filled
+        day = late[-1][0]
+        keep[late[-1]] = _day_limit(limits, day, settings)  # a new key each time: the loop ends
+        filled = fill(sessions, settings, quota, labels, keep)
 
-    @property
-    def teaching_minutes(self) -> int:
-        return sum(s.minutes for s in self.slots if s.kind == SESSION)
+
+def _end(slots: list[Slot], settings: DaySettings) -> int:
+    return max((s.end for s in slots), default=settings.start)
 
 
-@dataclass(frozen=True)
-class Agenda:
-    title: str
-    teaching_minutes: int
-    days: tuple[Day, ...]
-    problems: tuple[Problem, ...] = ()
+def _limit(slots: list[Slot], settings: DaySettings) -> int:
+    """The latest a day may end once short parts move: its latest end, or the start of
+    the first pause after its end without moves."""
+    end = _end(slots, settings)
+    ahead = [w.start for w, _ in settings.pauses() if w.start >= end]
+    return min([settings.latest_end, *ahead])
 
 
-@dataclass(frozen=True)
-class Labels:
-    tea_break: str = "茶歇"
-    lunch: str = "午餐"
+def _day_limit(limits: list[int], day: int, settings: DaySettings) -> int:
+    return limits[day] if day < len(limits) else settings.latest_end
 
 
 def day_quota(total: int, per_day_from_duration: int | None, settings: DaySettings) -> int:
@@ -111,52 +121,6 @@ def holiday_gaps(calendar: Calendar, days: list[dt.date], mark: Mark | None) -> 
     ]
 
 
-class _Day:
-    """One day being filled."""
-
-    def __init__(self, settings: DaySettings, quota: int, labels: Labels) -> None:
-        self.cursor = settings.start
-        self.quota = quota
-        self.taught = 0
-        self.slots: list[Slot] = []
-        self.labels = labels
-        # pauses still ahead of the cursor; one the day starts inside is cut to its end
-        self.pauses: list[tuple[Window, str]] = []
-        for window, kind in settings.pauses():
-            if window.end <= self.cursor:
-                continue
-            if window.start < self.cursor:
-                self.cursor = window.end
-                continue
-            self.pauses.append((window, kind))
-
-    @property
-    def left(self) -> int:
-        return self.quota - self.taught
-
-    def next_pause(self) -> tuple[Window, str] | None:
-        return self.pauses[0] if self.pauses else None
-
-    def take_pause(self) -> None:
-        window, kind = self.pauses.pop(0)
-        title = self.labels.lunch if kind == LUNCH else self.labels.tea_break
-        self.slots.append(Slot(window.start, window.end, kind, title))
-        self.cursor = window.end
-
-    def room(self) -> int:
-        """Minutes until the next pause (or the rest of the quota)."""
-        pause = self.next_pause()
-        until = pause[0].start - self.cursor if pause else self.left
-        return min(until, self.left)
-
-    def teach(self, session: SessionIn, minutes: int, part: int) -> None:
-        self.slots.append(
-            Slot(self.cursor, self.cursor + minutes, SESSION, session.title, part, session.format)
-        )
-        self.cursor += minutes
-        self.taught += minutes
-
-
 def layout(
     title: str,
     sessions: list[SessionIn],
@@ -173,13 +137,9 @@ def layout(
     problems = check_settings(settings)
     if any(p.code in ("break-in-lunch", "break-overlap", "schedule-order") for p in problems):
         return Agenda(title, 0, (), tuple(problems))
-    days, found = _fill(sessions, settings, quota, labels, settings.min_part)
-    if settings.min_part > 0 and _ends(days, settings) > settings.latest_end:
-        # moving short parts must not make a day run late: then keep them where they are
-        tight, tight_found = _fill(sessions, settings, quota, labels, 0)
-        if _ends(tight, settings) < _ends(days, settings):
-            days, found = tight, tight_found
-    problems += found
+    filled = _fill_in_time(sessions, settings, quota, labels)
+    days = filled.days
+    problems += filled.problems
 
     calendar = calendar or Calendar()
     on = dates(first_date, len(days), calendar)
@@ -209,94 +169,3 @@ def layout(
             )
     total = sum(d.teaching_minutes for d in built)
     return Agenda(title, total, built, tuple(problems))
-
-
-def _ends(days: list[list[Slot]], settings: DaySettings) -> int:
-    return max((s.end for slots in days for s in slots), default=settings.start)
-
-
-def _fill(
-    sessions: list[SessionIn], settings: DaySettings, quota: int, labels: Labels, min_part: int
-) -> tuple[list[list[Slot]], list[Problem]]:
-    """The sessions on the clock, day by day, and what moved on the way."""
-    problems: list[Problem] = []
-    days: list[list[Slot]] = []
-    day = _Day(settings, quota, labels)
-
-    def next_day() -> _Day:
-        days.append(day.slots)
-        return _Day(settings, quota, labels)
-
-    for session in sessions:
-        remaining, parts = session.minutes, 0
-        while remaining > 0:
-            if day.left <= 0:
-                day = next_day()
-            room = day.room()
-            if room <= 0:  # at a pause
-                day.take_pause()
-                continue
-            if not session.split and parts == 0 and remaining > room:
-                if remaining > day.left and day.taught > 0:
-                    day = next_day()  # does not fit what is left of today: start tomorrow
-                    continue
-                if day.next_pause() is not None and _fits_after_pause(day, remaining):
-                    pause = day.next_pause()
-                    assert pause is not None
-                    problems.append(
-                        warning(
-                            session.mark,
-                            "idle-gap",
-                            f"{room} min idle before the {pause[1]} at {clock(pause[0].start)}: "
-                            f"{session.title!r} is not split (split: false)",
-                        )
-                    )
-                    day.cursor = pause[0].start
-                    day.take_pause()
-                    continue
-                problems.append(
-                    warning(
-                        session.mark,
-                        "split-anyway",
-                        f"{session.title!r} ({session.minutes} min) is longer than any stretch between "
-                        "breaks, so it is split despite split: false",
-                    )
-                )
-            pause = day.next_pause()
-            if (
-                session.split
-                and remaining > room
-                and room < min_part
-                and pause is not None
-                and pause[0].start - day.cursor == room
-            ):
-                problems.append(
-                    warning(
-                        session.mark,
-                        "short-part",
-                        f"{session.title!r} would start with only {room} min before the "
-                        f"{pause[1]} at {clock(pause[0].start)} (under {min_part} min): "
-                        "it starts after the pause instead",
-                    )
-                )
-                day.cursor = pause[0].start
-                day.take_pause()
-                continue
-            minutes = min(remaining, room)
-            parts += 1
-            day.teach(session, minutes, parts)
-            remaining -= minutes
-        if parts == 1:
-            last = day.slots[-1]
-            day.slots[-1] = Slot(last.start, last.end, last.kind, last.title, None, last.format)
-    days.append(day.slots)
-    return days, problems
-
-
-def _fits_after_pause(day: _Day, minutes: int) -> bool:
-    """Would ``minutes`` run unbroken from the end of the next pause?"""
-    pause = day.next_pause()
-    if pause is None:
-        return False
-    following = day.pauses[1][0].start if len(day.pauses) > 1 else None
-    return following is None or following - pause[0].end >= minutes

@@ -4,7 +4,7 @@ Every document error (an unusable template, an output that may not or cannot be
 written, a PDF that fails) is caught in one seam, ``document_errors``: one located line,
 exit 1, never a traceback."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +15,7 @@ from .app import Force, Variant, app, checked_course, date_flag, err_console, fa
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
+    from ..problems import Problem
     from ..spec.model import Course, Schedule
 
 
@@ -107,7 +108,6 @@ def agenda(
     """The timed agenda: clock times, breaks and lunch, day by day."""
 
     from ..agenda.plan import plan_agenda
-    from ..report import problem_text
 
     if format not in AGENDA_FORMATS:
         raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
@@ -124,14 +124,23 @@ def agenda(
         first_date=first,
         skip="weekends" if skip_weekends else skip,
     )
-    out = err_console()
-    new_problems = [p for p in planned.problems if p not in result.problems]
-    for problem in new_problems:
-        out.print(problem_text(problem, course.as_posix()), soft_wrap=True)
+    print_layout_problems(planned, result.problems, course)
     if any(p.level.value == "error" for p in planned.problems):
         raise typer.Exit(1)
     with document_errors(course, result.course.template):
         write_agenda(planned, result.course, format, output, force=force)
+
+
+def print_layout_problems(planned: "Agenda", told: "Iterable[Problem]", spec: Path) -> None:
+    """What laying out the agenda found beyond what validation told (``told``): a short
+    part moved or kept, a day past its end under these flags."""
+    from ..report import problem_text
+
+    out = err_console()
+    known = set(told)
+    for problem in planned.problems:
+        if problem not in known:
+            out.print(problem_text(problem, spec.as_posix()), soft_wrap=True)
 
 
 def write_agenda(
@@ -203,6 +212,7 @@ def proposal(
     result = checked_course(course, variant)
     assert result.course is not None and result.timing is not None
     planned = plan_agenda(result.course, result.timing, first_date=when)
+    print_layout_problems(planned, result.problems, course)  # the agenda inside it
     chosen = template or result.course.template
     target = output or default_output(result.course, ".proposal.docx")
     with document_errors(course, chosen):

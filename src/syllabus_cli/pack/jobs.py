@@ -234,17 +234,22 @@ def _run(job: Job) -> JobResult:
     agenda = plan_agenda(
         course, result.timing, overrides=overrides, first_date=job.date, skip=job.skip
     )
+    pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
+
+    def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
+        return (job.pack if job.pack and problem.mark in pack_marks else job.spec).as_posix()
+
     failed = [p for p in agenda.problems if p.level is Level.ERROR]
     if failed:
-        pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
-
-        def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
-            return (job.pack if job.pack and problem.mark in pack_marks else job.spec).as_posix()
-
         lines = tuple(p.format(where(p)) for p in failed)
         return replace(
             base, problems=problems + lines, error="the agenda does not fit with this schedule"
         )
+    # what the layout said beyond validation (a short part moved or kept, a pack's
+    # schedule running late): listed with the course's problems in the summary
+    told = set(result.problems)
+    layout_notes = tuple(p.format(where(p)) for p in agenda.problems if p not in told)
+    base = replace(base, problems=problems + layout_notes)
     written, kept = _write_documents(job, course, result.timing, agenda, rel)
     return replace(base, written=written, kept=tuple(kept), peak_kib=_peak_kib())
 

@@ -119,6 +119,9 @@ def plan_programme(pack: Pack) -> Programme:
                 )
             elif problem.code == "holiday-data":
                 problems.append(warning(entry.mark, problem.code, problem.message))
+            elif problem.code == "short-part-kept":  # as validate tells it for a course
+                said = f"{entry.path.name} with this pack's schedule: {problem.message}"
+                problems.append(warning(entry.mark, problem.code, said))
         days = tuple(
             DeliveryDay(
                 d.date,

@@ -167,7 +167,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
     per_day, _ = reader.duration(known.get("hours_per_day"), at_most=MINUTES_PER_DAY)
-    min_part, _ = reader.duration(known.get("min_part"))
+    min_part = _min_part(reader, known.get("min_part"))
     return Schedule(
         start=reader.clock(known.get("start")),
         lunch=lunch,
@@ -175,9 +175,18 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         breaks=breaks,
         latest_end=reader.clock(known.get("latest_end")),
         hours_per_day=per_day.minutes if per_day else None,
-        min_part=min_part.minutes if min_part else None,
+        min_part=min_part,
         marks=marks,
     )
+
+
+def _min_part(reader: Reader, entry: YEntry | None) -> int | None:
+    """``min_part: 0`` (or ``0min``) turns the minimum off; anything else is a duration."""
+    value = entry.value if entry is not None else None
+    if isinstance(value, YScalar) and str(value.value).strip().lower() in ("0", "0min", "0分钟"):
+        return 0
+    parsed, _ = reader.duration(entry)
+    return parsed.minutes if parsed else None
 
 
 def instructor_from(

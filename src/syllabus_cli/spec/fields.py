@@ -58,7 +58,8 @@ SCHEDULE: dict[str, Field] = {
         "duration", "Teaching hours a day when the course length is given in hours."
     ),
     "min_part": Field(
-        "duration", "Shortest part of a session before a break or lunch (default 20min)."
+        "min_part",
+        "Shortest part of a split session (default 20min); 0 splits at every pause.",
     ),
 }
 

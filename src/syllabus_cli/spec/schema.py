@@ -57,6 +57,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "text": {"type": ["string", "number"]},
     "texts": _TEXTS,
     "duration": {"type": "string", "minLength": 1},
+    "min_part": {"anyOf": [{"type": "string", "minLength": 1}, {"const": 0}]},  # 0: no minimum
     "bool": {"type": "boolean"},
     "language": {"enum": ["zh", "en"]},
     "nodes": {

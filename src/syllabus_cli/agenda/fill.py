@@ -1,0 +1,250 @@
+"""The sessions on the clock, day by day: where they split, what moves, what is said. Pure.
+
+A session that meets a pause is split there. A part shorter than ``min_part`` before a
+pause is not started: the session starts after the pause, and the pause starts where
+teaching stopped (茶歇 10:20–10:45): the agenda has no hole, and the pause still ends
+when the schedule says. ``layout`` decides which of those moves a day cannot afford (``keep``):
+that short part stays, with a ``short-part-kept`` warning. A short part no move avoids
+(the rest of a session after a pause, a part cut by the end of a day) is a
+``short-last-part`` warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ..problems import Problem, warning
+from ..spec.model import Window
+from .settings import DaySettings, clock
+from .slots import LUNCH, SESSION, Labels, SessionIn, Slot
+
+# User-facing messages of this module, in one place.
+_MSG_IDLE = (
+    "{title!r} is not split (split: false): it starts after the {pause} at {at}, "
+    "and the {pause} starts {idle} min early, at {since}"
+)
+_MSG_SPLIT_ANYWAY = (
+    "{title!r} ({minutes} min) is longer than any stretch between breaks, "
+    "so it is split despite split: false"
+)
+_MSG_MOVED = (
+    "{title!r} would start with only {room} min before the {pause} at {at} "
+    "(under min_part {min_part} min): it starts after the {pause} instead, "
+    "and the {pause} starts at {since}"
+)
+_MSG_KEPT = (
+    "{title!r} has only {room} min before the {pause} at {at} (under min_part {min_part} min) "
+    "and stays there: starting it after the {pause} would end day {day} after {latest}. "
+    "{advice}"
+)
+_MSG_SHORT = (
+    "{title!r} has a part of only {minutes} min ({start}–{end}, under min_part {min_part} min). "
+    "{advice}"
+)
+_MSG_ADVICE = (
+    "To avoid it, shift the break (or lunch, or the start) so it falls between sessions, "
+    "write split: false on it (it then waits for the pause, and the day may end later), "
+    "or set schedule.min_part: 0 to accept short parts"
+)
+
+# (day index, pause start): one pause on one day, where a short part may move after it
+PauseKey = tuple[int, int]
+
+
+@dataclass
+class Filled:
+    days: list[list[Slot]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    moved: list[PauseKey] = field(default_factory=list)  # short parts moved, in order
+
+
+class _Day:
+    """One day being filled."""
+
+    def __init__(self, settings: DaySettings, quota: int, labels: Labels) -> None:
+        self.cursor = settings.start
+        self.quota = quota
+        self.taught = 0
+        self.slots: list[Slot] = []
+        self.labels = labels
+        # pauses still ahead of the cursor; one the day starts inside is cut to its end
+        self.pauses: list[tuple[Window, str]] = []
+        for window, kind in settings.pauses():
+            if window.end <= self.cursor:
+                continue
+            if window.start < self.cursor:
+                self.cursor = window.end
+                continue
+            self.pauses.append((window, kind))
+
+    @property
+    def left(self) -> int:
+        return self.quota - self.taught
+
+    def next_pause(self) -> tuple[Window, str] | None:
+        return self.pauses[0] if self.pauses else None
+
+    def take_pause(self) -> None:
+        """The next pause, from where teaching stopped: idle minutes before it are its own."""
+        window, kind = self.pauses.pop(0)
+        title = self.labels.lunch if kind == LUNCH else self.labels.tea_break
+        self.slots.append(Slot(min(self.cursor, window.start), window.end, kind, title))
+        self.cursor = window.end
+
+    def room(self) -> int:
+        """Minutes until the next pause (or the rest of the quota)."""
+        pause = self.next_pause()
+        until = pause[0].start - self.cursor if pause else self.left
+        return min(until, self.left)
+
+    def teach(self, session: SessionIn, minutes: int, part: int) -> Slot:
+        slot = Slot(
+            self.cursor, self.cursor + minutes, SESSION, session.title, part, session.format
+        )
+        self.slots.append(slot)
+        self.cursor += minutes
+        self.taught += minutes
+        return slot
+
+
+def fill(
+    sessions: list[SessionIn],
+    settings: DaySettings,
+    quota: int,
+    labels: Labels,
+    keep: Mapping[PauseKey, int] | None = MappingProxyType({}),
+) -> Filled:
+    """The sessions on the clock, day by day, and what moved on the way. A short part
+    before a pause in ``keep`` stays, with a warning saying the day may not end after
+    the clock time ``keep`` gives; with ``keep=None`` no short part moves."""
+    out = Filled()
+    min_part = settings.min_part
+    day = _Day(settings, quota, labels)
+
+    def next_day() -> _Day:
+        out.days.append(day.slots)
+        return _Day(settings, quota, labels)
+
+    for session in sessions:
+        remaining, parts = session.minutes, 0
+        taught: list[Slot] = []
+        kept = False  # a short part of this session stayed, with its own warning
+        while remaining > 0:
+            if day.left <= 0:
+                day = next_day()
+            room = day.room()
+            if room <= 0:  # at a pause
+                day.take_pause()
+                continue
+            pause = day.next_pause()
+            if not session.split and parts == 0 and remaining > room:
+                if remaining > day.left and day.taught > 0:
+                    day = next_day()  # does not fit what is left of today: start tomorrow
+                    continue
+                if pause is not None and _fits_after_pause(day, remaining):
+                    out.problems.append(
+                        warning(
+                            session.mark,
+                            "idle-gap",
+                            _MSG_IDLE.format(
+                                title=session.title,
+                                pause=pause[1],
+                                at=clock(pause[0].start),
+                                idle=room,
+                                since=clock(day.cursor),
+                            ),
+                        )
+                    )
+                    day.take_pause()
+                    continue
+                out.problems.append(
+                    warning(
+                        session.mark,
+                        "split-anyway",
+                        _MSG_SPLIT_ANYWAY.format(title=session.title, minutes=session.minutes),
+                    )
+                )
+            if (
+                session.split
+                and remaining > room
+                and room < min_part
+                and pause is not None
+                and pause[0].start - day.cursor == room
+            ):
+                key = (len(out.days), pause[0].start)
+                said = {
+                    "title": session.title,
+                    "room": room,
+                    "pause": pause[1],
+                    "at": clock(pause[0].start),
+                    "min_part": min_part,
+                }
+                if keep is not None and key not in keep:
+                    out.problems.append(
+                        warning(
+                            session.mark,
+                            "short-part",
+                            _MSG_MOVED.format(**said, since=clock(day.cursor)),
+                        )
+                    )
+                    out.moved.append(key)
+                    day.take_pause()
+                    continue
+                out.problems.append(
+                    warning(
+                        session.mark,
+                        "short-part-kept",
+                        _MSG_KEPT.format(
+                            **said,
+                            day=len(out.days) + 1,
+                            latest=clock(keep[key] if keep else settings.latest_end),
+                            advice=_MSG_ADVICE,
+                        ),
+                    )
+                )
+                kept = True
+            minutes = min(remaining, room)
+            parts += 1
+            taught.append(day.teach(session, minutes, parts))
+            remaining -= minutes
+        if parts == 1:
+            last = day.slots[-1]
+            day.slots[-1] = Slot(last.start, last.end, last.kind, last.title, None, last.format)
+        if not kept:
+            out.problems.extend(_short_parts(session, taught, min_part))
+    out.days.append(day.slots)
+    return out
+
+
+def _short_parts(session: SessionIn, taught: list[Slot], min_part: int) -> list[Problem]:
+    """A warning for each part of a split session under ``min_part`` (a short last part
+    after a pause, a part cut by the end of a day)."""
+    if len(taught) < 2:
+        return []
+    return [
+        warning(
+            session.mark,
+            "short-last-part",
+            _MSG_SHORT.format(
+                title=session.title,
+                minutes=slot.minutes,
+                start=clock(slot.start),
+                end=clock(slot.end),
+                min_part=min_part,
+                advice=_MSG_ADVICE,
+            ),
+        )
+        for slot in taught
+        if slot.minutes < min_part
+    ]
+
+
+def _fits_after_pause(day: _Day, minutes: int) -> bool:
+    """Would ``minutes`` run unbroken from the end of the next pause?"""
+    pause = day.next_pause()
+    if pause is None:
+        return False
+    following = day.pauses[1][0].start if len(day.pauses) > 1 else None
+    return following is None or following - pause[0].end >= minutes
