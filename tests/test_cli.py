@@ -79,10 +79,7 @@ def test_validate_json_is_the_contract_shape(tmp_path: Path) -> None:
 
 def test_strict_turns_warnings_into_failures(tmp_path: Path) -> None:
     spec = tmp_path / "c.yaml"
-    # an audience makes it a course (title and modules alone read as a library)
-    spec.write_text(
-        "title: 课程\naudience: 主管\nmodules:\n  - {title: 一, duration: 2h}\n", encoding="utf-8"
-    )
+    spec.write_text("title: 课程\nmodules:\n  - {title: 一, duration: 2h}\n", encoding="utf-8")
     assert run("validate", str(spec))[0] == 0
     code, out = run("validate", "--strict", "--format", "json", str(spec))
     assert code == 1 and json.loads(out)["ok"] is False
