@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -19,14 +20,85 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..problems import Mark, Problem
 from ..spec.model import Course, Instructor, Schedule
-from .manifest import file_hash, sha256
-from .names import inside, safe_name
+from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
+from .names import UnsafePath, inside, safe_name, shown
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the parent needs to know of a spec without validating it: its kind, id,
+    title, language and the files it references. Kept in the manifest by the spec's
+    hash, so an unchanged spec is not parsed again."""
+
+    spec_hash: str
+    kind: str = "course"
+    course_id: str = ""
+    title: str = ""
+    language: str = "zh"
+    instructor: str = ""
+    template: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "spec": self.spec_hash,
+            "kind": self.kind,
+            "id": self.course_id,
+            "title": self.title,
+            "language": self.language,
+            "instructor": self.instructor,
+            "template": self.template,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> Head:
+        return cls(
+            data.get("spec", ""),
+            data.get("kind", "course"),
+            data.get("id", ""),
+            data.get("title", ""),
+            data.get("language", "zh"),
+            data.get("instructor", ""),
+            data.get("template", ""),
+        )
+
+
+def read_head(spec: Path, cached: dict[str, str] | None = None) -> Head:
+    """The spec's head, parsed only when its bytes differ from the cached head's."""
+    try:
+        digest = sha256(spec.read_bytes())
+    except OSError:
+        return Head("", course_id=spec.stem)  # the job reports why it cannot be read
+    if cached is not None and cached.get("spec") == digest:
+        return Head.from_json(cached)
+    from ..check import kind_of
+    from ..load import YMap, YScalar, load_file
+
+    loaded = load_file(spec)
+    root = loaded.root if isinstance(loaded.root, YMap) else None
+
+    def text(key: str) -> str:
+        entry = root.get(key) if root is not None else None
+        return (
+            str(entry.value.value).strip()
+            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
+            else ""
+        )
+
+    return Head(
+        digest,
+        kind_of(loaded.root),
+        text("id") or spec.stem,
+        text("title"),
+        text("language") or "zh",
+        text("instructor"),
+        text("template"),
+    )
 
 
 @dataclass(frozen=True)
@@ -44,6 +116,20 @@ class Job:
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
+    head: Head | None = None
+
+    @property
+    def key(self) -> str:
+        """The course's key in the manifest: its resolved path, so the same build typed
+        with an absolute or a relative path is the same build."""
+        return course_key(self.spec)
+
+
+def course_key(spec: Path) -> str:
+    try:
+        return str(spec.resolve())
+    except OSError:
+        return str(spec.absolute())
 
 
 @dataclass(frozen=True)
@@ -62,6 +148,7 @@ class JobResult:
     seconds: float = 0.0
     peak_kib: int = 0  # the building process's peak memory, for bench/
     language: str = "zh"
+    pdfs: tuple[tuple[str, str], ...] = ()  # (docx, pdf) to convert once the batch is written
 
     @property
     def ok(self) -> bool:
@@ -80,45 +167,33 @@ class Inputs:
 
 def read_inputs(job: Job) -> Inputs:
     """Hash of the spec's bytes, the files it references (instructor, template) and the
-    options; the course id and title from the YAML. Cheap enough to run in the parent
+    options; the course id and title from the head. Cheap enough to run in the parent
     for every course, so an unchanged course never reaches a worker."""
-    from ..load import YMap, YScalar, load_file
+    head = job.head or read_head(job.spec)
 
-    loaded = load_file(job.spec)
-    root = loaded.root if isinstance(loaded.root, YMap) else None
-
-    def text(key: str) -> str:
-        entry = root.get(key) if root is not None else None
-        return (
-            str(entry.value.value).strip()
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
-            else ""
-        )
-
-    def referenced(key: str) -> bytes:
-        ref = text(key)
-        path = job.spec.parent / ref if ref else None
-        return path.read_bytes() if path is not None and path.is_file() else b""
+    def referenced(ref: str) -> bytes:
+        return _bytes_of(job.spec.parent / ref) if ref else b""
 
     digest = hashlib.sha256()
-    template = (
-        job.template.read_bytes()
-        if job.template and job.template.is_file()
-        else referenced("template")
-    )
+    template = _bytes_of(job.template) if job.template else referenced(head.template)
     for part in (
         __version__.encode(),
-        job.spec.read_bytes(),
-        referenced("instructor"),
+        head.spec_hash.encode(),
+        referenced(head.instructor),
         template,
         repr(
             (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder)
         ).encode(),
     ):
         digest.update(hashlib.sha256(part).digest())
-    return Inputs(
-        digest.hexdigest(), text("id") or job.spec.stem, text("title"), text("language") or "zh"
-    )
+    return Inputs(digest.hexdigest(), head.course_id, head.title, head.language)
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def outputs_of(job: Job, course_id: str) -> dict[str, str]:
@@ -133,30 +208,40 @@ def unchanged(job: Job) -> JobResult | None:
         return None
     inputs = read_inputs(job)
     outputs = tuple(outputs_of(job, inputs.course_id).values())
-    if job.known_inputs == inputs.digest and all(
-        p in job.known and file_hash(job.root / p) == job.known[p] for p in outputs
-    ):
-        return JobResult(
-            job.spec,
-            str(job.spec),
-            inputs.title,
-            inputs.course_id,
-            outputs,
-            inputs=inputs.digest,
-            unchanged=True,
+    try:
+        same = job.known_inputs == inputs.digest and all(
+            p in job.known and file_hash(job.root / p) == job.known[p] for p in outputs
         )
-    return None
+    except ManifestError:
+        return None  # the job says what is wrong with the output
+    if not same:
+        return None
+    return JobResult(
+        job.spec,
+        job.key,
+        inputs.title,
+        inputs.course_id,
+        outputs,
+        inputs=inputs.digest,
+        unchanged=True,
+        language=inputs.language,
+    )
 
 
 def run_job(job: Job) -> JobResult:
     start = time.perf_counter()
     try:
         result = _run(job)
+    except (ManifestError, UnsafePath) as exc:  # the output folder's state, said in one line
+        result = JobResult(job.spec, job.key, error=str(exc))
+    except OSError as exc:  # disk full, no permission: where and why, one line
+        name = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""
+        result = JobResult(job.spec, job.key, error=f"{name}{exc.strerror or type(exc).__name__}")
     except Exception as exc:  # one course's crash is its own result, never the batch's
         where = traceback.extract_tb(exc.__traceback__)[-1]
         result = JobResult(
             job.spec,
-            str(job.spec),
+            job.key,
             error=f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
         )
     return _timed(result, time.perf_counter() - start)
@@ -177,8 +262,8 @@ def _run(job: Job) -> JobResult:
 
     loaded = load_file(job.spec)
     result = check_course(build_course(loaded), job.spec)
-    key = str(job.spec)
-    problems = tuple(p.format(job.spec.as_posix()) for p in result.problems)
+    key = job.key
+    problems = tuple(p.format(shown(job.spec)) for p in result.problems)
     if result.errors or result.course is None or result.timing is None:
         return JobResult(
             job.spec,
@@ -202,6 +287,7 @@ def _run(job: Job) -> JobResult:
         tuple(rel.values()),
         inputs=inputs.digest,
         problems=problems,
+        language=course.language,
     )
     from ..agenda.plan import plan_agenda
     from ..problems import Level
@@ -214,20 +300,31 @@ def _run(job: Job) -> JobResult:
         pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
 
         def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
-            return (job.pack if job.pack and problem.mark in pack_marks else job.spec).as_posix()
+            return shown(job.pack if job.pack and problem.mark in pack_marks else job.spec)
 
         lines = tuple(p.format(where(p)) for p in failed)
         return replace(
             base, problems=problems + lines, error="the agenda does not fit with this schedule"
         )
     written, kept = _write_documents(job, course, result.timing, agenda, rel)
-    return replace(base, written=written, kept=tuple(kept), peak_kib=_peak_kib())
+    pdfs = (rel["proposal.docx"], rel["proposal.pdf"]) if "proposal.pdf" in rel else None
+    return replace(
+        base,
+        written=written,
+        kept=tuple(kept),
+        peak_kib=_peak_kib(),
+        pdfs=(pdfs,) if pdfs else (),
+    )
 
 
 def _peak_kib() -> int:
-    import resource
-
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    """The process's peak memory in KiB (0 where ``resource`` does not exist: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    peak = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 
 
 def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
@@ -268,14 +365,10 @@ def _write_documents(
     }
     written: dict[str, str] = {}
     kept: list[str] = []
-    made: dict[str, bytes] = {}
     for kind, path in rel.items():
-        if kind == "proposal.pdf":  # from the proposal's .docx bytes, made once
-            docx = made.get("proposal.docx") or makers["proposal.docx"]()
-            outcome = _pdf(job, path, docx)
-        else:
-            made[kind] = makers[kind]()
-            outcome = put(job, path, made[kind])
+        if kind == "proposal.pdf":
+            continue  # the batch converts every PDF at once, from the .docx on disk
+        outcome = put(job, path, makers[kind]())
         if outcome is None:
             kept.append(path)
         else:
@@ -285,7 +378,10 @@ def _write_documents(
 
 def put(job: Job, relative: str, data: bytes) -> str | None:
     """Write ``data`` atomically unless the file there was changed by hand since the last
-    build (None then). Returns the hash of what is there now."""
+    build (None then). Returns the hash of what is there now.
+
+    The hash is journalled before the file is replaced, so an interrupted build never
+    leaves a file the tool wrote looking like a hand edit."""
     from ..files import write_bytes_atomic
 
     target = inside(job.root, relative)
@@ -293,18 +389,14 @@ def put(job: Job, relative: str, data: bytes) -> str | None:
     digest = sha256(data)
     if current == digest:
         return digest  # already exactly this: no write, no new mtime
-    if current is not None and current != job.known.get(relative) and not job.force:
+    if (
+        current is not None
+        and current != job.known.get(relative)
+        and not job.force
+        and not tool_wrote(job.root, relative, current)  # a build killed, or one running now
+    ):
         return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record_write(job.root, relative, digest)
     write_bytes_atomic(target, data)
     return digest
-
-
-def _pdf(job: Job, relative: str, docx: bytes) -> str | None:
-    import tempfile
-
-    from ..render.pdf import to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
-        source = Path(tmp) / "proposal.docx"
-        source.write_bytes(docx)
-        return put(job, relative, to_pdf(source).read_bytes())

@@ -1,25 +1,36 @@
 """Batch builds: ``export`` (every course under some paths) and ``pack`` (a client's
-courses, their combined proposal, an index and a zip). Jobs run in worker processes;
-results come back in submission order, so the output is the same whatever ``jobs`` is.
+courses, their combined proposal, an index and a zip). Jobs run in worker processes
+when the batch is big enough to pay for them; results come back in submission order,
+so the output is the same whatever ``jobs`` is.
+
+An output folder belongs to one build: the manifest records its owner (``export``, or
+the pack file), so two clients' packs never share a folder and a pack never lands in
+an exported course's folder. Whatever is wrong with the folder itself (a file where a
+folder goes, no permission, a broken manifest, a full disk) is one line in
+``BatchResult.errors``, never a traceback.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import datetime as dt
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .jobs import Job, JobResult, put, run_job, unchanged
-from .manifest import Manifest, file_hash, sha256
-from .names import UnsafePath, inside, safe_name
-from .plan import plan_programme
+from ..problems import Mark, error
+from .jobs import Head, Job, JobResult, course_key, put, read_head, unchanged
+from .manifest import NAME, Manifest, ManifestError, file_hash, sha256
+from .names import UnsafePath, inside, safe_name, shown
 from .spec import Pack
+from .workers import run_pool
 
 if TYPE_CHECKING:
     from ..render.proposal import ProposalInput
+
+# Below this many courses to build, worker start-up costs more than it saves
+# (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
+PARALLEL_FROM = 20
 
 
 class Listener(Protocol):
@@ -47,21 +58,37 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver: workers start from a clean process that has already imported the
-    renderers once (fork from a process with a progress thread is unsafe)."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["syllabus_cli.pack.jobs", "syllabus_cli.render.proposal"])
-        return ctx
-    return multiprocessing.get_context("spawn")
+def workers_for(requested: int | None, todo: int) -> int:
+    """``--jobs`` as given; by default one process for a small batch, every core for a
+    large one."""
+    if requested is not None:
+        return requested
+    return default_jobs() if todo >= PARALLEL_FROM else 1
 
 
-def run_jobs(jobs: list[Job], workers: int, listener: Listener | None = None) -> list[JobResult]:
+class _Told:
+    """A listener that never stops the batch: if printing fails (a closed pipe, a
+    console that cannot encode a title), the builds go on and the listener goes quiet."""
+
+    def __init__(self, listener: Listener | None) -> None:
+        self.listener = listener
+
+    def __call__(self, method: str, value: object) -> None:
+        if self.listener is None:
+            return
+        try:
+            getattr(self.listener, method)(value)
+        except Exception:
+            self.listener = None
+
+
+def run_jobs(
+    jobs: list[Job], workers: int | None, listener: Listener | None = None
+) -> list[JobResult]:
     """Results in the order of ``jobs``. Unchanged courses are settled here, without a
     worker; the rest run in ``workers`` processes (in this one when 1)."""
-    if listener:
-        listener.start(len(jobs))
+    tell = _Told(listener)
+    tell("start", len(jobs))
     results: dict[int, JobResult] = {}
     todo: list[int] = []
     for i, job in enumerate(jobs):
@@ -70,22 +97,11 @@ def run_jobs(jobs: list[Job], workers: int, listener: Listener | None = None) ->
             todo.append(i)
         else:
             results[i] = settled
-            if listener:
-                listener.done(settled)
-    if workers <= 1 or len(todo) <= 1:
-        for i in todo:
-            results[i] = run_job(jobs[i])
-            if listener:
-                listener.done(results[i])
-    else:
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(todo)), mp_context=_context()
-        ) as pool:
-            futures = {pool.submit(run_job, jobs[i]): i for i in todo}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if listener:
-                    listener.done(results[futures[future]])
+            tell("done", settled)
+    for i, result in run_pool(
+        [(i, jobs[i]) for i in todo], workers_for(workers, len(todo)), lambda r: tell("done", r)
+    ):
+        results[i] = result
     return [results[i] for i in range(len(jobs))]
 
 
@@ -96,68 +112,162 @@ def _record(manifest: Manifest, results: list[JobResult]) -> None:
             manifest.inputs[result.key] = result.inputs
 
 
+def _problem(path: Path, code: str, message: str) -> str:
+    return error(Mark(), code, message).format(shown(path))
+
+
+def _heads(specs: list[Path], manifest: Manifest) -> dict[Path, Head]:
+    """Each spec's head, from the manifest's cache when the spec's bytes are unchanged."""
+    heads: dict[Path, Head] = {}
+    for spec in specs:
+        key = course_key(spec)
+        head = read_head(spec, manifest.heads.get(key))
+        if head.spec_hash:
+            manifest.heads[key] = head.as_json()
+        heads[spec] = head
+    return heads
+
+
 def course_jobs(
-    specs: list[Path], manifest: Manifest, folders: dict[Path, str], options: Job
+    specs: list[Path],
+    manifest: Manifest,
+    folders: dict[Path, str],
+    options: Job,
+    heads: dict[Path, Head] | None = None,
 ) -> list[Job]:
     """One job per spec: ``options`` carries what every course shares (root, formats, a
     pack's overrides); each job gets its spec, its folder and what the manifest knows."""
     known = dict(manifest.files)
+    heads = heads or {}
     return [
         replace(
             options,
             spec=spec,
             folder=folders[spec],
             known=known,
-            known_inputs=manifest.inputs.get(str(spec)),
+            known_inputs=manifest.inputs.get(course_key(spec)),
+            head=heads.get(spec),
         )
         for spec in specs
     ]
+
+
+def _open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:
+    """The output folder, made if needed, and its manifest; refused (ManifestError) when
+    it cannot be written or belongs to another build."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ManifestError(root, "output-blocked", "is a file; --out names a folder") from None
+    except OSError as exc:
+        raise ManifestError(
+            root, "output-blocked", f"cannot make the folder ({exc.strerror or exc})"
+        ) from None
+    if not root.is_dir():
+        raise ManifestError(root, "output-blocked", "is a file; --out names a folder")
+    manifest = Manifest.load(root)
+    if manifest.owner and manifest.owner != owner and not force:
+        raise ManifestError(
+            root,
+            "output-taken",
+            f"holds {_owner_text(manifest.owner)}; {what} needs a folder of its own "
+            "(choose another --out, or --force to take this one over)",
+        )
+    if not os.access(root, os.W_OK):
+        raise ManifestError(root, "output-blocked", "is not writable")
+    manifest.owner = owner
+    return manifest
+
+
+def _owner_text(owner: str) -> str:
+    if owner.startswith("pack "):
+        return f"the pack built from {shown(owner.removeprefix('pack '))}"
+    return "an export of courses"
 
 
 def export(
     specs: list[Path],
     out: Path,
     *,
-    workers: int,
+    workers: int | None,
     formats: tuple[str, ...],
     force: bool,
     listener: Listener | None = None,
 ) -> BatchResult:
-    """Every course's documents in ``out/<course-id>/``."""
-    out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(out)
-    ids = _folders(specs)
-    jobs = course_jobs(specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force))
-    results = run_jobs(jobs, workers, listener)
-    _record(manifest, results)
-    manifest.save()
-    return BatchResult(out, results)
+    """Every course's documents in ``out/<course-id>/``. Files that are not course
+    specs (packs, instructors) are skipped."""
+    try:
+        manifest = _open_root(out, "export", force, "an export")
+    except ManifestError as exc:
+        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
+    heads = _heads(specs, manifest)
+    specs = [s for s in specs if heads[s].kind == "course"]
+    ids = _folders(specs, heads, lambda name: _taken_by_other(out, name))
+    jobs = course_jobs(
+        specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
+    )
+    batch = BatchResult(out)
+    try:
+        results = run_jobs(jobs, workers, listener)
+        results = _pdfs(jobs, results)
+        batch.results = results
+        _record(manifest, results)
+        manifest.save()
+    except (ManifestError, OSError) as exc:
+        batch.errors.append(_state_error(out, exc))
+    return batch
 
 
-def _folders(specs: list[Path]) -> dict[Path, str]:
-    """A folder per course from its id (the spec's ``id:`` or file stem), made unique."""
-    from ..load import YMap, YScalar, load_file
+def _state_error(root: Path, exc: ManifestError | OSError) -> str:
+    if isinstance(exc, ManifestError):
+        return _problem(exc.path, exc.code, exc.message)
+    where = Path(exc.filename) if isinstance(exc.filename, str) else root
+    return _problem(where, "output-blocked", f"cannot write ({exc.strerror or exc})")
 
+
+def _taken_by_other(root: Path, name: str) -> bool:
+    """Is ``root/name`` another build's folder (a pack's, say)?"""
+    try:
+        return (root / name / NAME).exists()
+    except OSError:
+        return False
+
+
+def _folders(
+    specs: list[Path], heads: dict[Path, Head], reserved: object = None
+) -> dict[Path, str]:
+    """A folder per course from its id (the spec's ``id:`` or file stem), made unique,
+    never a name ``reserved`` refuses (a pack's own files, another build's folder)."""
+    refuse = reserved if callable(reserved) else (lambda name: False)
     taken: set[str] = set()
     folders: dict[Path, str] = {}
     for spec in specs:
-        loaded = load_file(spec)
-        name = spec.stem
-        if isinstance(loaded.root, YMap):
-            entry = loaded.root.get("id")
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value:
-                name = str(entry.value.value)
-        folder = safe_name(name)
+        folder = safe_name(heads[spec].course_id or spec.stem)
         candidate, n = folder, 2
-        while candidate.lower() in taken:
+        while candidate.lower() in taken or refuse(candidate):
             candidate, n = f"{folder}-{n}", n + 1
         taken.add(candidate.lower())
         folders[spec] = candidate
     return folders
 
 
+def _pdfs(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
+    """Every PDF the batch needs, in one conversion, from the .docx on disk: a proposal
+    edited by hand (and so kept) gets a PDF of the edited text."""
+    if not any(r.pdfs and not r.error for r in results):
+        return results
+    from .pdfs import convert
+
+    return convert(jobs, results)
+
+
 def build_pack_folder(
-    pack_path: Path, out: Path, *, workers: int, force: bool, listener: Listener | None = None
+    pack_path: Path,
+    out: Path,
+    *,
+    workers: int | None,
+    force: bool,
+    listener: Listener | None = None,
 ) -> BatchResult:
     """``out/<pack-id>/``: each course's documents, the combined proposal, an index, a zip."""
     from ..load import load_file
@@ -165,18 +275,29 @@ def build_pack_folder(
     from ..problems import Level
 
     pack, problems = build_pack(load_file(pack_path))
-    errors = [p.format(pack_path.as_posix()) for p in problems if p.level is Level.ERROR]
+    errors = [p.format(shown(pack_path)) for p in problems if p.level is Level.ERROR]
     if pack is None or errors:
-        return BatchResult(out, errors=errors or [f"{pack_path}: cannot read the pack"])
+        return BatchResult(out, errors=errors or [f"{shown(pack_path)}: cannot read the pack"])
+    stem = safe_name(pack.id, "pack")
     try:
-        root = inside(out, safe_name(pack.id, "pack"))
+        root = inside(out, stem)
+        exported = _exported_course(out, stem)
+        if exported:
+            raise ManifestError(
+                root,
+                "output-taken",
+                f"holds the exported course {exported}; a pack named like a course needs "
+                "a folder of its own (rename the pack file, or choose another --out)",
+            )
+        manifest = _open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
     except UnsafePath as exc:
-        return BatchResult(out, errors=[str(exc)])
-    root.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(root)
+        return BatchResult(out, errors=[_problem(pack_path, "output-blocked", str(exc))])
+    except ManifestError as exc:
+        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
     specs = [c.path for c in pack.courses]
-    ids = _folders(specs)
-    programme = plan_programme(pack)  # each course's first day
+    heads = _heads([s for s in specs if s.is_file()], manifest)
+    heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
+    ids = _folders(specs, heads, lambda name: _pack_file(stem, name))
     shared = Job(
         Path(),
         root,
@@ -189,18 +310,68 @@ def build_pack_folder(
         instructor=pack.instructor,
         pack=pack.path,
     )
-    jobs = [
-        replace(job, date=date)
-        for job, date in zip(
-            course_jobs(specs, manifest, ids, shared), programme.dates, strict=True
-        )
-    ]
-    results = run_jobs(jobs, workers, listener)
-    _record(manifest, results)
-    batch = BatchResult(root, results)
-    _pack_documents(pack, jobs, results, manifest, batch, force)
-    manifest.save()
+    batch = BatchResult(root)
+    try:
+        dates = _programme_dates(pack, heads, manifest)
+        jobs = [
+            replace(job, date=date)
+            for job, date in zip(
+                course_jobs(specs, manifest, ids, shared, heads), dates, strict=True
+            )
+        ]
+        batch.results = run_jobs(jobs, workers, listener)
+        _record(manifest, batch.results)
+        _pack_documents(pack, jobs, batch.results, manifest, batch, force)
+        manifest.save()
+    except (ManifestError, OSError) as exc:
+        batch.errors.append(_state_error(root, exc))
     return batch
+
+
+def _pack_file(stem: str, name: str) -> bool:
+    """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``…):
+    a course with such an id gets another folder name."""
+    lower = name.lower()
+    return lower.startswith(("index.", f"{stem.lower()}."))
+
+
+def _exported_course(out: Path, stem: str) -> str:
+    """The course exported into ``out/<stem>/`` by ``export --out out``, if any."""
+    try:
+        parent = Manifest.load(out) if (out / NAME).is_file() else None
+    except ManifestError:
+        return ""
+    if parent is None or parent.owner.startswith("pack "):
+        return ""
+    prefix = f"{stem.lower()}/"
+    found = next((p for p in parent.files if p.lower().startswith(prefix)), "")
+    return found.split("/", 1)[1].split(".", 1)[0] if found else ""
+
+
+def _programme_dates(
+    pack: Pack, heads: dict[Path, Head], manifest: Manifest
+) -> tuple[dt.date | None, ...]:
+    """Each course's first day. Working them out checks every course, so the answer is
+    kept in the manifest for the same pack file and the same specs."""
+    from .plan import plan_programme
+
+    key = sha256(
+        "|".join(
+            [
+                sha256(pack.path.read_bytes()),
+                *(heads[c.path].spec_hash for c in pack.courses),
+            ]
+        ).encode()
+    )
+    cached = manifest.heads.get("pack:programme", {})
+    if cached.get("key") == key and all(h.spec_hash for h in heads.values()):
+        return tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
+    dates = plan_programme(pack).dates
+    manifest.heads["pack:programme"] = {
+        "key": key,
+        "dates": ",".join(d.isoformat() if d else "" for d in dates),
+    }
+    return dates
 
 
 def _pack_documents(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -46,3 +47,15 @@ def to_pdf(docx: Path, timeout: int = 180) -> Path:
             f"LibreOffice could not convert {docx.name}: {done.stderr.strip() or done.stdout.strip()}"
         )
     return pdf
+
+
+def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | PdfError]:
+    """Each .docx's PDF, beside it; a file that fails maps to its PdfError.
+    (A loop over ``to_pdf``; the batched version converts with one LibreOffice process.)"""
+    made: dict[Path, Path | PdfError] = {}
+    for docx in docxs:
+        try:
+            made[docx] = to_pdf(docx, int(timeout))
+        except PdfError as exc:
+            made[docx] = exc
+    return made
