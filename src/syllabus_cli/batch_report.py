@@ -51,7 +51,8 @@ class Say:
                 self.console.print(
                     Text(plain.encode(encoding, "replace").decode(encoding)), soft_wrap=True
                 )
-        except OSError:  # EPIPE (EINVAL on Windows): nobody is reading any more
+        except (OSError, SystemExit):  # EPIPE (EINVAL on Windows): nobody reads any more
+            # (rich answers a broken pipe with SystemExit(1), which would end the batch)
             self.quiet = True
             _silence(self.console)
 

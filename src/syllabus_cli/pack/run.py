@@ -280,6 +280,8 @@ def build_pack_folder(
         return BatchResult(out, errors=errors or [f"{shown(pack_path)}: cannot read the pack"])
     stem = safe_name(pack.id, "pack")
     try:
+        if out.exists() and not out.is_dir():
+            raise ManifestError(out, "output-blocked", "is a file; --out names a folder")
         root = inside(out, stem)
         exported = _exported_course(out, stem)
         if exported:
