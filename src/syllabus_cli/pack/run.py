@@ -330,11 +330,15 @@ def build_pack_folder(
     return batch
 
 
+# What a pack writes beside its course folders, as suffixes of the pack's id.
+PACK_FILES = ("zip", "proposal.docx", "proposal.pdf", "ics", "plan.docx", "quote.docx")
+
+
 def _pack_file(stem: str, name: str) -> bool:
     """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``…):
     a course with such an id gets another folder name."""
-    lower = name.lower()
-    return lower.startswith(("index.", f"{stem.lower()}."))
+    own = {"index.md", "index.html", *(f"{stem}.{suffix}".lower() for suffix in PACK_FILES)}
+    return name.lower() in own
 
 
 def _exported_course(out: Path, stem: str) -> str:
