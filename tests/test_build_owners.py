@@ -152,3 +152,28 @@ def test_export_skips_packs_and_instructors_among_the_specs(tmp_path: Path) -> N
     (tmp_path / "src" / "teacher.yaml").write_text("name: 冯老师\n", encoding="utf-8")
     result = syllabus("export", tmp_path / "src", "--out", tmp_path / "out")
     assert result.returncode == 0 and "1 course(s)" in result.stdout, result.stdout
+
+
+@pytest.mark.office
+def test_the_pdf_of_a_hand_edited_proposal_shows_the_edit(tmp_path: Path) -> None:
+    """A PDF follows its .docx: the kept (edited) proposal is what the PDF shows."""
+    from docx import Document
+
+    from .office import need, pdf_text
+
+    need("soffice", "pdftotext")
+    courses(tmp_path / "src", "a", "b")
+    out = tmp_path / "out"
+    first = syllabus("export", tmp_path / "src", "--out", out, "--format", "docx,pdf")
+    assert first.returncode == 0, first.stdout + first.stderr
+    proposal = out / "a" / "a.proposal.docx"
+    document = Document(str(proposal))
+    document.add_paragraph("讲师手工加的报价说明")
+    document.save(str(proposal))
+    courses(tmp_path / "src", "a", "b", suffix="（新版）")
+    again = syllabus("export", tmp_path / "src", "--out", out, "--format", "docx,pdf")
+    assert again.returncode == 1
+    assert f"{proposal.as_posix()}: changed since the last build; kept" in again.stdout
+    assert "讲师手工加的报价说明" in "".join(pdf_text(out / "a" / "a.proposal.pdf").split())
+    assert "课程b（新版）" in "".join(pdf_text(out / "b" / "b.proposal.pdf").split())
+    assert again.stdout.count("kept (use --force") == 1  # the PDF itself is not an edit
