@@ -323,11 +323,34 @@ def build_pack_folder(
         ]
         batch.results = run_jobs(jobs, workers, listener)
         _record(manifest, batch.results)
-        _pack_documents(pack, jobs, batch.results, manifest, batch, force)
+        key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
+        if force or not _pack_files_current(manifest, key):
+            _pack_documents(pack, jobs, batch.results, manifest, batch, force)
+            if not batch.extra_kept and all(r.ok for r in batch.results):
+                manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
         manifest.save()
     except (ManifestError, OSError) as exc:
         batch.errors.append(_state_error(root, exc))
     return batch
+
+
+def _hash_of(path: Path) -> str:
+    return sha256(path.read_bytes())
+
+
+def _pack_files_current(manifest: Manifest, key: str) -> bool:
+    """Are the pack's own files (combined proposal, index, zip…) exactly what the last
+    build wrote from these same inputs? Then there is nothing to redo."""
+    last = manifest.heads.get("pack:files", {})
+    if last.get("key") != key or not last.get("files"):
+        return False
+    try:
+        return all(
+            file_hash(manifest.root / name) == manifest.files.get(name)
+            for name in last["files"].split("\n")
+        )
+    except ManifestError:
+        return False
 
 
 # What a pack writes beside its course folders, as suffixes of the pack's id.
