@@ -171,6 +171,7 @@ def print_summary(console: Console, batch: BatchResult) -> None:
         + (1 if batch.extra_kept else 0)
     )
     counts = Counter(statuses)
-    tally = " · ".join(f"{counts[s]} {s}" for s in _SHOWN if counts[s]) if compact else ""
+    order = ("built", "unchanged", "kept-edits", "failed")
+    tally = " · ".join(f"{counts[s]} {s}" for s in order if counts[s]) if compact else ""
     verdict = "[green]done[/]" if batch.ok else f"[red]{failed} problem(s)[/]"
     say(f"{len(batch.results)} course(s) → {root} · {verdict}" + (f" ({tally})" if tally else ""))
