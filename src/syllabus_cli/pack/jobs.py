@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..problems import Mark, Problem
 from ..spec.model import Course, Instructor, Schedule
+from .heads import Head, course_key, read_head
 from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
 from .names import UnsafePath, inside, safe_name, shown
 
@@ -28,77 +29,6 @@ if TYPE_CHECKING:
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
-
-
-@dataclass(frozen=True)
-class Head:
-    """What the parent needs to know of a spec without validating it: its kind, id,
-    title, language and the files it references. Kept in the manifest by the spec's
-    hash, so an unchanged spec is not parsed again."""
-
-    spec_hash: str
-    kind: str = "course"
-    course_id: str = ""
-    title: str = ""
-    language: str = "zh"
-    instructor: str = ""
-    template: str = ""
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "spec": self.spec_hash,
-            "kind": self.kind,
-            "id": self.course_id,
-            "title": self.title,
-            "language": self.language,
-            "instructor": self.instructor,
-            "template": self.template,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, str]) -> Head:
-        return cls(
-            data.get("spec", ""),
-            data.get("kind", "course"),
-            data.get("id", ""),
-            data.get("title", ""),
-            data.get("language", "zh"),
-            data.get("instructor", ""),
-            data.get("template", ""),
-        )
-
-
-def read_head(spec: Path, cached: dict[str, str] | None = None) -> Head:
-    """The spec's head, parsed only when its bytes differ from the cached head's."""
-    try:
-        digest = sha256(spec.read_bytes())
-    except OSError:
-        return Head("", course_id=spec.stem)  # the job reports why it cannot be read
-    if cached is not None and cached.get("spec") == digest:
-        return Head.from_json(cached)
-    from ..check import kind_of
-    from ..load import YMap, YScalar, load_file
-
-    loaded = load_file(spec)
-    root = loaded.root if isinstance(loaded.root, YMap) else None
-
-    def text(key: str) -> str:
-        entry = root.get(key) if root is not None else None
-        return (
-            str(entry.value.value).strip()
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
-            else ""
-        )
-
-    return Head(
-        digest,
-        kind_of(loaded.root),
-        text("id") or spec.stem,
-        text("title"),
-        text("language") or "zh",
-        text("instructor"),
-        text("template"),
-    )
 
 
 @dataclass(frozen=True)
@@ -123,13 +53,6 @@ class Job:
         """The course's key in the manifest: its resolved path, so the same build typed
         with an absolute or a relative path is the same build."""
         return course_key(self.spec)
-
-
-def course_key(spec: Path) -> str:
-    try:
-        return str(spec.resolve())
-    except OSError:
-        return str(spec.absolute())
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,24 @@ folder goes, no permission, a broken manifest, a full disk) is one line in
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..problems import Mark, error
-from .jobs import Head, Job, JobResult, course_key, put, read_head, unchanged
-from .manifest import NAME, Manifest, ManifestError, file_hash, sha256
+from .folders import (
+    course_folders,
+    exported_course,
+    open_root,
+    pack_file,
+    programme_dates,
+    spec_heads,
+    taken_by_other,
+)
+from .heads import Head, course_key
+from .jobs import Job, JobResult, put, unchanged
+from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
 from .spec import Pack
 from .workers import run_pool
@@ -116,18 +125,6 @@ def _problem(path: Path, code: str, message: str) -> str:
     return error(Mark(), code, message).format(shown(path))
 
 
-def _heads(specs: list[Path], manifest: Manifest) -> dict[Path, Head]:
-    """Each spec's head, from the manifest's cache when the spec's bytes are unchanged."""
-    heads: dict[Path, Head] = {}
-    for spec in specs:
-        key = course_key(spec)
-        head = read_head(spec, manifest.heads.get(key))
-        if head.spec_hash:
-            manifest.heads[key] = head.as_json()
-        heads[spec] = head
-    return heads
-
-
 def course_jobs(
     specs: list[Path],
     manifest: Manifest,
@@ -152,39 +149,6 @@ def course_jobs(
     ]
 
 
-def _open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:
-    """The output folder, made if needed, and its manifest; refused (ManifestError) when
-    it cannot be written or belongs to another build."""
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise ManifestError(root, "output-blocked", "is a file; --out names a folder") from None
-    except OSError as exc:
-        raise ManifestError(
-            root, "output-blocked", f"cannot make the folder ({exc.strerror or exc})"
-        ) from None
-    if not root.is_dir():
-        raise ManifestError(root, "output-blocked", "is a file; --out names a folder")
-    manifest = Manifest.load(root)
-    if manifest.owner and manifest.owner != owner and not force:
-        raise ManifestError(
-            root,
-            "output-taken",
-            f"holds {_owner_text(manifest.owner)}; {what} needs a folder of its own "
-            "(choose another --out, or --force to take this one over)",
-        )
-    if not os.access(root, os.W_OK):
-        raise ManifestError(root, "output-blocked", "is not writable")
-    manifest.owner = owner
-    return manifest
-
-
-def _owner_text(owner: str) -> str:
-    if owner.startswith("pack "):
-        return f"the pack built from {shown(owner.removeprefix('pack '))}"
-    return "an export of courses"
-
-
 def export(
     specs: list[Path],
     out: Path,
@@ -197,12 +161,12 @@ def export(
     """Every course's documents in ``out/<course-id>/``. Files that are not course
     specs (packs, instructors) are skipped."""
     try:
-        manifest = _open_root(out, "export", force, "an export")
+        manifest = open_root(out, "export", force, "an export")
     except ManifestError as exc:
         return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
-    heads = _heads(specs, manifest)
+    heads = spec_heads(specs, manifest)
     specs = [s for s in specs if heads[s].kind == "course"]
-    ids = _folders(specs, heads, lambda name: _taken_by_other(out, name))
+    ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
     jobs = course_jobs(
         specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
     )
@@ -223,32 +187,6 @@ def _state_error(root: Path, exc: ManifestError | OSError) -> str:
         return _problem(exc.path, exc.code, exc.message)
     where = Path(exc.filename) if isinstance(exc.filename, str) else root
     return _problem(where, "output-blocked", f"cannot write ({exc.strerror or exc})")
-
-
-def _taken_by_other(root: Path, name: str) -> bool:
-    """Is ``root/name`` another build's folder (a pack's, say)?"""
-    try:
-        return (root / name / NAME).exists()
-    except OSError:
-        return False
-
-
-def _folders(
-    specs: list[Path], heads: dict[Path, Head], reserved: object = None
-) -> dict[Path, str]:
-    """A folder per course from its id (the spec's ``id:`` or file stem), made unique,
-    never a name ``reserved`` refuses (a pack's own files, another build's folder)."""
-    refuse = reserved if callable(reserved) else (lambda name: False)
-    taken: set[str] = set()
-    folders: dict[Path, str] = {}
-    for spec in specs:
-        folder = safe_name(heads[spec].course_id or spec.stem)
-        candidate, n = folder, 2
-        while candidate.lower() in taken or refuse(candidate):
-            candidate, n = f"{folder}-{n}", n + 1
-        taken.add(candidate.lower())
-        folders[spec] = candidate
-    return folders
 
 
 def _pdfs(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
@@ -283,7 +221,7 @@ def build_pack_folder(
         if out.exists() and not out.is_dir():
             raise ManifestError(out, "output-blocked", "is a file; --out names a folder")
         root = inside(out, stem)
-        exported = _exported_course(out, stem)
+        exported = exported_course(out, stem)
         if exported:
             raise ManifestError(
                 root,
@@ -291,15 +229,15 @@ def build_pack_folder(
                 f"holds the exported course {exported}; a pack named like a course needs "
                 "a folder of its own (rename the pack file, or choose another --out)",
             )
-        manifest = _open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
+        manifest = open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
     except UnsafePath as exc:
         return BatchResult(out, errors=[_problem(pack_path, "output-blocked", str(exc))])
     except ManifestError as exc:
         return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
     specs = [c.path for c in pack.courses]
-    heads = _heads([s for s in specs if s.is_file()], manifest)
+    heads = spec_heads([s for s in specs if s.is_file()], manifest)
     heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
-    ids = _folders(specs, heads, lambda name: _pack_file(stem, name))
+    ids = course_folders(specs, heads, lambda name: pack_file(stem, name))
     shared = Job(
         Path(),
         root,
@@ -314,7 +252,7 @@ def build_pack_folder(
     )
     batch = BatchResult(root)
     try:
-        dates = _programme_dates(pack, heads, manifest)
+        dates = programme_dates(pack, heads, manifest)
         jobs = [
             replace(job, date=date)
             for job, date in zip(
@@ -351,56 +289,6 @@ def _pack_files_current(manifest: Manifest, key: str) -> bool:
         )
     except ManifestError:
         return False
-
-
-# What a pack writes beside its course folders, as suffixes of the pack's id.
-PACK_FILES = ("zip", "proposal.docx", "proposal.pdf", "ics", "plan.docx", "quote.docx")
-
-
-def _pack_file(stem: str, name: str) -> bool:
-    """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``…):
-    a course with such an id gets another folder name."""
-    own = {"index.md", "index.html", *(f"{stem}.{suffix}".lower() for suffix in PACK_FILES)}
-    return name.lower() in own
-
-
-def _exported_course(out: Path, stem: str) -> str:
-    """The course exported into ``out/<stem>/`` by ``export --out out``, if any."""
-    try:
-        parent = Manifest.load(out) if (out / NAME).is_file() else None
-    except ManifestError:
-        return ""
-    if parent is None or parent.owner.startswith("pack "):
-        return ""
-    prefix = f"{stem.lower()}/"
-    found = next((p for p in parent.files if p.lower().startswith(prefix)), "")
-    return found.split("/", 1)[1].split(".", 1)[0] if found else ""
-
-
-def _programme_dates(
-    pack: Pack, heads: dict[Path, Head], manifest: Manifest
-) -> tuple[dt.date | None, ...]:
-    """Each course's first day. Working them out checks every course, so the answer is
-    kept in the manifest for the same pack file and the same specs."""
-    from .plan import plan_programme
-
-    key = sha256(
-        "|".join(
-            [
-                sha256(pack.path.read_bytes()),
-                *(heads[c.path].spec_hash for c in pack.courses),
-            ]
-        ).encode()
-    )
-    cached = manifest.heads.get("pack:programme", {})
-    if cached.get("key") == key and all(h.spec_hash for h in heads.values()):
-        return tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
-    dates = plan_programme(pack).dates
-    manifest.heads["pack:programme"] = {
-        "key": key,
-        "dates": ",".join(d.isoformat() if d else "" for d in dates),
-    }
-    return dates
 
 
 def _pack_documents(
