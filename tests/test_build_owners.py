@@ -177,3 +177,15 @@ def test_the_pdf_of_a_hand_edited_proposal_shows_the_edit(tmp_path: Path) -> Non
     assert "讲师手工加的报价说明" in "".join(pdf_text(out / "a" / "a.proposal.pdf").split())
     assert "课程b（新版）" in "".join(pdf_text(out / "b" / "b.proposal.pdf").split())
     assert again.stdout.count("kept (use --force") == 1  # the PDF itself is not an edit
+
+
+@pytest.mark.office
+def test_pdf_alone_is_made_without_writing_a_docx(tmp_path: Path) -> None:
+    from .office import need, pdf_text
+
+    need("soffice", "pdftotext")
+    courses(tmp_path / "src", "a")
+    result = syllabus("export", tmp_path / "src", "--out", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert sorted(documents(tmp_path / "out")) == ["a/a.proposal.pdf"]
+    assert "课程a" in "".join(pdf_text(tmp_path / "out" / "a" / "a.proposal.pdf").split())

@@ -71,7 +71,9 @@ class JobResult:
     seconds: float = 0.0
     peak_kib: int = 0  # the building process's peak memory, for bench/
     language: str = "zh"
-    pdfs: tuple[tuple[str, str], ...] = ()  # (docx, pdf) to convert once the batch is written
+    # (the proposal .docx: its path under root, or its bytes when the .docx is not an
+    # output; the PDF's path) for each PDF the batch converts once every course is written
+    pdfs: tuple[tuple[str | bytes, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -229,8 +231,8 @@ def _run(job: Job) -> JobResult:
         return replace(
             base, problems=problems + lines, error="the agenda does not fit with this schedule"
         )
-    written, kept = _write_documents(job, course, result.timing, agenda, rel)
-    pdfs = (rel["proposal.docx"], rel["proposal.pdf"]) if "proposal.pdf" in rel else None
+    written, kept, pdf_source = _write_documents(job, course, result.timing, agenda, rel)
+    pdfs = (pdf_source, rel["proposal.pdf"]) if pdf_source is not None else None
     return replace(
         base,
         written=written,
@@ -267,7 +269,7 @@ def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
 
 def _write_documents(
     job: Job, course: Course, timing: Timing, agenda: Agenda, rel: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
+) -> tuple[dict[str, str], list[str], str | bytes | None]:
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.proposal import ProposalInput, build_proposal
@@ -296,7 +298,11 @@ def _write_documents(
             kept.append(path)
         else:
             written[path] = outcome
-    return written, kept
+    if "proposal.pdf" not in rel:
+        return written, kept, None
+    # a PDF follows the .docx on disk (edited by hand or not); without one, its bytes
+    source = rel.get("proposal.docx") or makers["proposal.docx"]()
+    return written, kept, source
 
 
 def put(job: Job, relative: str, data: bytes) -> str | None:

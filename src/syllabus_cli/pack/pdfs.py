@@ -29,12 +29,13 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
     with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
         sources: dict[Path, tuple[int, str]] = {}
         for n, (i, docx, pdf) in enumerate(wanted):
-            source = Path(tmp) / str(n) / Path(docx).name
+            source = Path(tmp) / str(n) / Path(pdf).with_suffix(".docx").name
             source.parent.mkdir()
             try:
-                source.write_bytes((jobs[i].root / docx).read_bytes())
+                data = docx if isinstance(docx, bytes) else (jobs[i].root / docx).read_bytes()
+                source.write_bytes(data)
             except OSError as exc:
-                out[i] = replace(out[i], error=f"cannot read {docx}: {exc.strerror or exc}")
+                out[i] = replace(out[i], error=f"cannot make {pdf}: {exc.strerror or exc}")
                 continue
             sources[source] = (i, pdf)
         converted = to_pdfs(list(sources)) if sources else {}
