@@ -12,11 +12,14 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .heads import Head, course_key, read_head
 from .manifest import NAME, Manifest, ManifestError, sha256
 from .names import safe_name, shown
-from .spec import Pack
+
+if TYPE_CHECKING:
+    from .spec import Pack
 
 
 def open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..problems import Mark, Problem
-from ..spec.model import Course, Instructor, Schedule
 from .heads import Head, course_key, read_head
 from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
 from .names import UnsafePath, inside, safe_name, shown
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
+    from ..spec.model import Course, Instructor, Schedule
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")

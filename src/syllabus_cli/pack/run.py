@@ -31,11 +31,11 @@ from .heads import Head, course_key
 from .jobs import Job, JobResult, put, unchanged
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
-from .spec import Pack
 from .workers import run_pool
 
 if TYPE_CHECKING:
     from ..render.proposal import ProposalInput
+    from .spec import Pack
 
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
