@@ -189,3 +189,16 @@ def test_pdf_alone_is_made_without_writing_a_docx(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(documents(tmp_path / "out")) == ["a/a.proposal.pdf"]
     assert "课程a" in "".join(pdf_text(tmp_path / "out" / "a" / "a.proposal.pdf").split())
+
+
+def test_the_record_of_the_last_build_to_write_a_file_stands(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    early, late = Manifest.load(tmp_path), Manifest.load(tmp_path)
+    early.files["a.md"] = "0" * 64  # this build wrote first…
+    target.write_text("later bytes", encoding="utf-8")  # …then the other build wrote
+    from syllabus_cli.pack.manifest import file_hash
+
+    late.files["a.md"] = file_hash(target) or ""
+    late.save()
+    early.save()  # saves last, but its record no longer describes the file
+    assert Manifest.load(tmp_path).files["a.md"] == file_hash(target)

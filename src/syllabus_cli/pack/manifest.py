@@ -128,7 +128,12 @@ class Manifest:
         with locked(self.root):
             seen = {j: _size(j) for j in journals(self.root)}
             on_disk = Manifest.load(self.root)
-            files = {**on_disk.files, **self.files}
+            files = dict(on_disk.files)
+            for rel, digest in self.files.items():
+                theirs = files.get(rel)
+                if theirs and theirs != digest and _hash_or_none(self.root / rel) == theirs:
+                    continue  # another build wrote this file after us: its record stands
+                files[rel] = digest
             inputs = {**on_disk.inputs, **self.inputs}
             heads = {**on_disk.heads, **self.heads}
             data = {
