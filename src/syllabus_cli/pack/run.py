@@ -262,7 +262,8 @@ def build_pack_folder(
         batch.results = run_jobs(jobs, workers, listener)
         _record(manifest, batch.results)
         key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
-        if force or not _pack_files_current(manifest, key):
+        settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
+        if force or not settled or not _pack_files_current(manifest, key):
             _pack_documents(pack, jobs, batch.results, manifest, batch, force)
             if not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
