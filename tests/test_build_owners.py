@@ -202,3 +202,15 @@ def test_the_record_of_the_last_build_to_write_a_file_stands(tmp_path: Path) -> 
     late.save()
     early.save()  # saves last, but its record no longer describes the file
     assert Manifest.load(tmp_path).files["a.md"] == file_hash(target)
+
+
+def test_a_kept_hand_edit_is_what_the_pack_s_zip_ships(tmp_path: Path) -> None:
+    specs = courses(tmp_path / "src", "a", "b")
+    pack = pack_file(tmp_path / "p.yaml", specs)
+    assert build_pack_folder(pack, tmp_path / "out", workers=1, force=False).ok
+    edited = tmp_path / "out" / "p" / "a" / "a.agenda.md"
+    edited.write_text("# 讲师改过的日程\n", encoding="utf-8")
+    again = build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
+    assert not again.ok and again.results[0].kept == ("a/a.agenda.md",)
+    with zipfile.ZipFile(tmp_path / "out" / "p" / "p.zip") as archive:
+        assert archive.read("p/a/a.agenda.md").decode("utf-8") == "# 讲师改过的日程\n"
