@@ -1,5 +1,9 @@
 """Writing files so that nothing is lost: a temporary name in the same folder, then an
-atomic rename. A failed or interrupted write leaves the previous file as it was."""
+atomic rename. A failed or interrupted write leaves the previous file as it was.
+
+Portable: ``os.fchmod`` is missing on Windows before Python 3.13 (and file modes mean
+little there), so the mode is set by path where it can be, and skipped where it cannot.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +19,23 @@ from pathlib import Path
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.fchmod(fd, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
+        _open_mode(tmp_path)
         yield tmp_path
         os.replace(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _open_mode(path: Path) -> None:
+    """The mode ``open()`` would have given the file, not mkstemp's 0600 (POSIX only)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(path, 0o666 & ~_umask())
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

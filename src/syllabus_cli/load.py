@@ -246,7 +246,7 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
 
 
 _CACHE: dict[tuple[str, int, int], Loaded] = {}
-_CACHE_SIZE = 2048
+_CACHE_SIZE = 64  # a few files looked at in turn; 1,000 parsed specs held cost 60 MiB
 
 
 def load_file(path: Path, cached: bool = True) -> Loaded:

@@ -107,7 +107,10 @@ template_app = typer.Typer(help="The Word template proposals are built from.", n
 app.add_typer(template_app, name="template")
 
 Jobs = Annotated[
-    int | None, typer.Option("--jobs", "-j", help="Worker processes (default: the cores).")
+    int | None,
+    typer.Option(
+        "--jobs", "-j", help="Worker processes (default: 1 for a few courses, else the cores)."
+    ),
 ]
 Variant = Annotated[
     str | None,

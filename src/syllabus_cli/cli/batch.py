@@ -8,12 +8,11 @@ import typer
 from .app import Force, Jobs, app, console, fail, fail_soft
 
 
-def _workers(jobs: int | None) -> int:
-    from ..pack.run import default_jobs
-
+def _workers(jobs: int | None) -> int | None:
+    """--jobs as given; None lets the batch choose (one process for a few courses)."""
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
-    return jobs or default_jobs()
+    return jobs
 
 
 @app.command()
@@ -28,8 +27,7 @@ def export(
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
     from ..batch_report import BatchProgress, print_summary
-    from ..check import find_specs, kind_of
-    from ..load import load_file
+    from ..check import find_specs
     from ..pack.jobs import FORMATS
     from ..pack.run import export as run_export
 
@@ -41,8 +39,8 @@ def export(
     for path, problem in find_specs(paths):
         if problem is not None:
             missing.append((path, problem))
-        elif kind_of(load_file(path).root) == "course":
-            specs.append(path)
+        else:
+            specs.append(path)  # packs and instructors among them are skipped by kind
     for path, problem in missing:
         fail_soft(path, problem)
     out_console = console()

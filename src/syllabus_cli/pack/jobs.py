@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -18,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..problems import Mark, Problem
-from ..spec.model import Course, Instructor, Schedule
-from ..spec.outline import included_files
-from .manifest import file_hash, sha256
-from .names import inside, safe_name
+from .heads import Head, course_key, read_head
+from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
+from .names import UnsafePath, inside, safe_name, shown
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
+    from ..spec.model import Course, Instructor, Schedule
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
@@ -46,6 +47,7 @@ class Job:
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
+    head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
 
     @property
@@ -54,8 +56,9 @@ class Job:
 
 
 def job_key(spec: Path, variant: str | None) -> str:
-    """The manifest's name for one course (in one variant)."""
-    return f"{spec}#{variant}" if variant else str(spec)
+    """The manifest's name for one course in one variant: its resolved path (the same
+    build typed with an absolute or a relative path is the same build), then the variant."""
+    return f"{course_key(spec)}#{variant}" if variant else course_key(spec)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class JobResult:
     seconds: float = 0.0
     peak_kib: int = 0  # the building process's peak memory, for bench/
     language: str = "zh"
+    # (the proposal .docx: its path under root, or its bytes when the .docx is not an
+    # output; the PDF's path) for each PDF the batch converts once every course is written
+    pdfs: tuple[tuple[str | bytes, str], ...] = ()
     variant: str | None = None
 
     @property
@@ -92,52 +98,38 @@ class Inputs:
 
 
 def read_inputs(job: Job) -> Inputs:
-    """Hash of the spec's bytes, the files it references (instructor, template, every
-    file it includes, transitively) and the options; the course id and title from the YAML. Cheap enough to run in the parent
-    for every course, so an unchanged course never reaches a worker."""
-    from ..load import YMap, YScalar, load_file
+    """Hash of the spec's bytes, the files it references (instructor, template, every file
+    it includes, transitively) and the options; the course id and title from the head.
+    Cheap enough to run in the parent for every course, so an unchanged course never
+    reaches a worker."""
+    head = job.head or read_head(job.spec)
 
-    loaded = load_file(job.spec)
-    root = loaded.root if isinstance(loaded.root, YMap) else None
-
-    def text(key: str) -> str:
-        entry = root.get(key) if root is not None else None
-        return (
-            str(entry.value.value).strip()
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
-            else ""
-        )
-
-    def referenced(key: str) -> bytes:
-        ref = text(key)
-        path = job.spec.parent / ref if ref else None
-        return path.read_bytes() if path is not None and path.is_file() else b""
+    def referenced(ref: str) -> bytes:
+        return _bytes_of(job.spec.parent / ref) if ref else b""
 
     digest = hashlib.sha256()
-    template = (
-        job.template.read_bytes()
-        if job.template and job.template.is_file()
-        else referenced("template")
-    )
+    template = _bytes_of(job.template) if job.template else referenced(head.template)
     for part in (
         __version__.encode(),
-        job.spec.read_bytes(),
-        referenced("instructor"),
+        head.spec_hash.encode(),
+        referenced(head.instructor),
         template,
-        *(path.read_bytes() for path in included_files(loaded, load_file)),
+        head.includes_hash.encode(),
         repr(
             (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder, job.skip)
         ).encode(),
         repr(job.variant).encode(),
     ):
         digest.update(hashlib.sha256(part).digest())
-    course_id = text("id") or job.spec.stem
-    return Inputs(
-        digest.hexdigest(),
-        f"{course_id}.{job.variant}" if job.variant else course_id,
-        text("title"),
-        text("language") or "zh",
-    )
+    course_id = f"{head.course_id}.{job.variant}" if job.variant else head.course_id
+    return Inputs(digest.hexdigest(), course_id, head.title, head.language)
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def outputs_of(job: Job, course_id: str) -> dict[str, str]:
@@ -152,33 +144,44 @@ def unchanged(job: Job) -> JobResult | None:
         return None
     inputs = read_inputs(job)
     outputs = tuple(outputs_of(job, inputs.course_id).values())
-    if job.known_inputs == inputs.digest and all(
-        p in job.known and file_hash(job.root / p) == job.known[p] for p in outputs
-    ):
-        return JobResult(
-            job.spec,
-            job.key,
-            inputs.title,
-            inputs.course_id,
-            outputs,
-            inputs=inputs.digest,
-            unchanged=True,
-            variant=job.variant,
+    try:
+        same = job.known_inputs == inputs.digest and all(
+            p in job.known and file_hash(job.root / p) == job.known[p] for p in outputs
         )
-    return None
+    except ManifestError:
+        return None  # the job says what is wrong with the output
+    if not same:
+        return None
+    return JobResult(
+        job.spec,
+        job.key,
+        inputs.title,
+        inputs.course_id,
+        outputs,
+        inputs=inputs.digest,
+        unchanged=True,
+        language=inputs.language,
+        variant=job.variant,
+    )
 
 
 def run_job(job: Job) -> JobResult:
     start = time.perf_counter()
     try:
         result = _run(job)
+    except (ManifestError, UnsafePath) as exc:  # the output folder's state, said in one line
+        result = JobResult(job.spec, job.key, error=str(exc), variant=job.variant)
+    except OSError as exc:  # disk full, no permission: where and why, one line
+        name = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""
+        error = f"{name}{exc.strerror or type(exc).__name__}"
+        result = JobResult(job.spec, job.key, error=error, variant=job.variant)
     except Exception as exc:  # one course's crash is its own result, never the batch's
         where = traceback.extract_tb(exc.__traceback__)[-1]
         result = JobResult(
             job.spec,
             job.key,
-            variant=job.variant,
             error=f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})",
+            variant=job.variant,
         )
     return _timed(result, time.perf_counter() - start)
 
@@ -199,7 +202,7 @@ def _run(job: Job) -> JobResult:
     loaded = load_file(job.spec)
     result = check_course(build_course(loaded, variant=job.variant), job.spec)
     key = job.key
-    problems = tuple(p.format(job.spec.as_posix()) for p in result.problems)
+    problems = tuple(p.format(shown(job.spec)) for p in result.problems)
     if result.errors or result.course is None or result.timing is None:
         return JobResult(
             job.spec,
@@ -224,6 +227,7 @@ def _run(job: Job) -> JobResult:
         tuple(rel.values()),
         inputs=inputs.digest,
         problems=problems,
+        language=course.language,
         variant=job.variant,
     )
     from ..agenda.plan import plan_agenda
@@ -237,7 +241,7 @@ def _run(job: Job) -> JobResult:
     pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
 
     def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
-        return (job.pack if job.pack and problem.mark in pack_marks else job.spec).as_posix()
+        return shown(job.pack if job.pack and problem.mark in pack_marks else job.spec)
 
     failed = [p for p in agenda.problems if p.level is Level.ERROR]
     if failed:
@@ -250,14 +254,25 @@ def _run(job: Job) -> JobResult:
     told = set(result.problems)
     layout_notes = tuple(p.format(where(p)) for p in agenda.problems if p not in told)
     base = replace(base, problems=problems + layout_notes)
-    written, kept = _write_documents(job, course, result.timing, agenda, rel)
-    return replace(base, written=written, kept=tuple(kept), peak_kib=_peak_kib())
+    written, kept, pdf_source = _write_documents(job, course, result.timing, agenda, rel)
+    pdfs = (pdf_source, rel["proposal.pdf"]) if pdf_source is not None else None
+    return replace(
+        base,
+        written=written,
+        kept=tuple(kept),
+        peak_kib=_peak_kib(),
+        pdfs=(pdfs,) if pdfs else (),
+    )
 
 
 def _peak_kib() -> int:
-    import resource
-
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    """The process's peak memory in KiB (0 where ``resource`` does not exist: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    peak = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 
 
 def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
@@ -277,7 +292,7 @@ def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
 
 def _write_documents(
     job: Job, course: Course, timing: Timing, agenda: Agenda, rel: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
+) -> tuple[dict[str, str], list[str], str | bytes | None]:
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.docx_out import document_bytes
@@ -298,24 +313,27 @@ def _write_documents(
     }
     written: dict[str, str] = {}
     kept: list[str] = []
-    made: dict[str, bytes] = {}
     for kind, path in rel.items():
-        if kind == "proposal.pdf":  # from the proposal's .docx bytes, made once
-            docx = made.get("proposal.docx") or makers["proposal.docx"]()
-            outcome = _pdf(job, path, docx)
-        else:
-            made[kind] = makers[kind]()
-            outcome = put(job, path, made[kind])
+        if kind == "proposal.pdf":
+            continue  # the batch converts every PDF at once, from the .docx on disk
+        outcome = put(job, path, makers[kind]())
         if outcome is None:
             kept.append(path)
         else:
             written[path] = outcome
-    return written, kept
+    if "proposal.pdf" not in rel:
+        return written, kept, None
+    # a PDF follows the .docx on disk (edited by hand or not); without one, its bytes
+    source = rel.get("proposal.docx") or makers["proposal.docx"]()
+    return written, kept, source
 
 
 def put(job: Job, relative: str, data: bytes) -> str | None:
     """Write ``data`` atomically unless the file there was changed by hand since the last
-    build (None then). Returns the hash of what is there now."""
+    build (None then). Returns the hash of what is there now.
+
+    The hash is journalled before the file is replaced, so an interrupted build never
+    leaves a file the tool wrote looking like a hand edit."""
     from ..files import write_bytes_atomic
 
     target = inside(job.root, relative)
@@ -323,21 +341,17 @@ def put(job: Job, relative: str, data: bytes) -> str | None:
     digest = sha256(data)
     if current == digest:
         return digest  # already exactly this: no write, no new mtime
-    if current is not None and current != job.known.get(relative) and not job.force:
+    if (
+        current is not None
+        and current != job.known.get(relative)
+        and not job.force
+        and not tool_wrote(job.root, relative, current)  # a build killed, or one running now
+    ):
         return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record_write(job.root, relative, digest)
     write_bytes_atomic(target, data)
     return digest
-
-
-def _pdf(job: Job, relative: str, docx: bytes) -> str | None:
-    import tempfile
-
-    from ..render.pdf import to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
-        source = Path(tmp) / "proposal.docx"
-        source.write_bytes(docx)
-        return put(job, relative, to_pdf(source).read_bytes())
 
 
 def with_variants(jobs: list[Job], known_inputs: dict[str, str]) -> list[Job]:
@@ -345,11 +359,8 @@ def with_variants(jobs: list[Job], known_inputs: dict[str, str]) -> list[Job]:
     it is), with what the manifest knows of that variant's inputs."""
     from dataclasses import replace
 
-    from ..load import load_file
-    from ..spec.variants import declared_variants
-
     return [
         replace(job, variant=variant, known_inputs=known_inputs.get(job_key(job.spec, variant)))
         for job in jobs
-        for variant in declared_variants(load_file(job.spec).root) or (job.variant,)
+        for variant in ((job.head.variants if job.head else ()) or (job.variant,))
     ]

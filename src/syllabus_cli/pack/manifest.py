@@ -1,21 +1,47 @@
 """What a build wrote, so the next build knows what it may replace.
 
 The manifest (``.syllabus-manifest.json`` in the output folder) records, per file, the
-SHA-256 of the bytes written, and per course the hash of everything its documents were
-built from. A file whose bytes no longer match (edited in Word) is not overwritten
-without ``--force``; a course whose inputs and outputs are unchanged is not rebuilt.
+SHA-256 of the bytes written, per course the hash of everything its documents were
+built from, and who owns the folder (an export, or one pack file). A file whose bytes
+no longer match (edited in Word) is not overwritten without ``--force``; a course whose
+inputs and outputs are unchanged is not rebuilt.
+
+Nothing gets stuck when a build is interrupted: before a file is replaced, the hash it
+will have is appended to a journal beside the manifest (``.syllabus-journal-<pid>.jsonl``).
+Loading the manifest replays the journals, accepting an entry only when the file holds
+exactly those bytes now, so a file the tool wrote is never mistaken for a hand edit,
+whatever moment the build was stopped at. Saving merges into what is on disk under a
+lock file, so two builds into one folder at once both keep their entries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..files import write_text_atomic
+from .names import shown
 
 NAME = ".syllabus-manifest.json"
+LOCK = ".syllabus-manifest.lock"
+JOURNAL = ".syllabus-journal-"
+STALE_LOCK_SECONDS = 30.0  # a save holds the lock for milliseconds
+LOCK_WAIT_SECONDS = 60.0
+
+
+class ManifestError(Exception):
+    """The output folder's state is not one a build can use (one line for the user)."""
+
+    def __init__(self, path: Path, code: str, message: str) -> None:
+        super().__init__(f"{shown(path)}: {message}")
+        self.path, self.code, self.message = path, code, message
 
 
 def sha256(data: bytes) -> str:
@@ -23,10 +49,20 @@ def sha256(data: bytes) -> str:
 
 
 def file_hash(path: Path) -> str | None:
+    """The hash of the file's bytes; None when there is no file. A folder or an
+    unreadable file in its place is a ManifestError (the build cannot write there)."""
     try:
         return sha256(path.read_bytes())
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise ManifestError(path, "output-blocked", "is a folder where a file goes") from None
+    except OSError as exc:
+        raise ManifestError(path, "output-blocked", f"cannot read it ({_reason(exc)})") from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 @dataclass
@@ -34,18 +70,188 @@ class Manifest:
     root: Path
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256 written
     inputs: dict[str, str] = field(default_factory=dict)  # course key -> inputs hash
+    heads: dict[str, dict[str, Any]] = field(default_factory=dict)  # course key -> cheap facts
+    owner: str = ""  # "export", or "pack <resolved pack file>"; "" for a new folder
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
+        """The manifest with the journals of interrupted or running builds replayed."""
+        path = root / NAME
         try:
-            data = json.loads((root / NAME).read_text(encoding="utf-8"))
-            return cls(root, dict(data.get("files", {})), dict(data.get("inputs", {})))
-        except (FileNotFoundError, ValueError, AttributeError):
-            return cls(root)
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            manifest = cls(root)
+        except IsADirectoryError:
+            raise ManifestError(path, "manifest-invalid", "is a folder, not a manifest") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = _reason(exc) if isinstance(exc, OSError) else "not UTF-8"
+            raise ManifestError(path, "manifest-invalid", f"cannot read it ({reason})") from None
+        else:
+            manifest = cls._parse(root, path, text)
+        for journal in journals(root):
+            for rel, digest in _entries(journal):
+                if manifest.files.get(rel) != digest and _hash_or_none(root / rel) == digest:
+                    manifest.files[rel] = digest
+        return manifest
+
+    @classmethod
+    def _parse(cls, root: Path, path: Path, text: str) -> Manifest:
+        def invalid(why: str) -> ManifestError:
+            return ManifestError(
+                path, "manifest-invalid", f"not a build manifest ({why}); delete it to start over"
+            )
+
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise invalid(f"bad JSON: {exc}") from None
+        if not isinstance(data, dict):
+            raise invalid("not a JSON object")
+        files, inputs, heads = data.get("files", {}), data.get("inputs", {}), data.get("heads", {})
+        owner = data.get("owner", "")
+        for key, value in (("files", files), ("inputs", inputs)):
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                raise invalid(f'"{key}" must map names to hashes')
+        if not isinstance(heads, dict) or not all(
+            isinstance(h, dict) and all(_text_or_texts(v) for v in h.values())
+            for h in heads.values()
+        ):
+            raise invalid('"heads" must map courses to objects of strings')
+        if not isinstance(owner, str):
+            raise invalid('"owner" must be a string')
+        return cls(root, dict(files), dict(inputs), dict(heads), owner)
 
     def save(self) -> None:
-        data = {
-            "files": dict(sorted(self.files.items())),
-            "inputs": dict(sorted(self.inputs.items())),
-        }
-        write_text_atomic(self.root / NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        """Merge into the manifest on disk (another build may have saved meanwhile) and
+        drop the journals this state now covers."""
+        with locked(self.root):
+            seen = {j: _size(j) for j in journals(self.root)}
+            on_disk = Manifest.load(self.root)
+            files = dict(on_disk.files)
+            for rel, digest in self.files.items():
+                theirs = files.get(rel)
+                if theirs and theirs != digest and _hash_or_none(self.root / rel) == theirs:
+                    continue  # another build wrote this file after us: its record stands
+                files[rel] = digest
+            inputs = {**on_disk.inputs, **self.inputs}
+            heads = {**on_disk.heads, **self.heads}
+            data = {
+                "owner": self.owner or on_disk.owner,
+                "files": dict(sorted(files.items())),
+                "inputs": dict(sorted(inputs.items())),
+                "heads": dict(sorted(heads.items())),
+            }
+            write_text_atomic(self.root / NAME, _dumps(data))
+            for journal, size in seen.items():
+                if _size(journal) == size:  # nobody appended since we read it
+                    with contextlib.suppress(OSError):  # Windows: open elsewhere
+                        journal.unlink()
+
+
+def _dumps(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not valid Unicode: \udcxx escapes
+        text = json.dumps(data, ensure_ascii=True, indent=1) + "\n"
+    return text
+
+
+def record_write(root: Path, relative: str, digest: str) -> None:
+    """Before replacing ``root/relative``: the hash it is about to have, in this
+    process's journal (one short append; the OS keeps it if the process is killed)."""
+    line = json.dumps({"path": relative, "sha256": digest}) + "\n"
+    with open(root / f"{JOURNAL}{os.getpid()}.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(line)
+
+
+def tool_wrote(root: Path, relative: str, digest: str) -> bool:
+    """Did a build (perhaps one running now, or one that was killed) write these bytes?"""
+    return any(
+        rel == relative and d == digest
+        for journal in journals(root)
+        for rel, d in _entries(journal)
+    )
+
+
+def journals(root: Path) -> list[Path]:
+    try:
+        return sorted(root.glob(f"{JOURNAL}*.jsonl"))
+    except OSError:
+        return []
+
+
+def _entries(journal: Path) -> Iterator[tuple[str, str]]:
+    try:
+        lines = journal.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            rel, digest = entry["path"], entry["sha256"]
+        except (ValueError, TypeError, KeyError):
+            continue  # a line cut short by a kill
+        if isinstance(rel, str) and isinstance(digest, str):
+            yield rel, digest
+
+
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return file_hash(path)
+    except ManifestError:
+        return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+@contextlib.contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold ``root/.syllabus-manifest.lock`` (O_EXCL: works the same on Windows). A lock
+    older than STALE_LOCK_SECONDS was left by a killed build and is taken over."""
+    lock = root / LOCK
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+            break
+        except (FileExistsError, PermissionError):  # Windows: a lock being deleted
+            if lock.is_dir():
+                raise ManifestError(
+                    lock, "output-blocked", "is a folder, not a lock file"
+                ) from None
+            if not lock.exists():
+                if time.monotonic() > deadline:
+                    raise
+                continue
+        try:
+            age = time.time() - lock.stat().st_mtime
+        except OSError:
+            continue  # released meanwhile
+        if age > STALE_LOCK_SECONDS or time.monotonic() > deadline:
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            continue
+        time.sleep(0.02)
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
+
+
+def _text_or_texts(value: object) -> bool:
+    """A head's value: a string, or a list of strings (its variants, its includes)."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )

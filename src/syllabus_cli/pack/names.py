@@ -48,3 +48,27 @@ def inside(root: Path, *parts: str) -> Path:
     if resolved != base and base not in resolved.parents:
         raise UnsafePath(f"{'/'.join(parts)!r} would be written outside {root}")
     return target
+
+
+def shown(path: Path | str) -> str:
+    """A path for a message or JSON: always printable. A name that is not valid UTF-8
+    (GBK bytes from a Windows zip, kept by Python as surrogates) is shown decoded as
+    GB18030 when it reads so, else with replacement characters."""
+    text = path.as_posix() if isinstance(path, Path) else path
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "/".join(_part(part) for part in text.split("/"))
+
+
+def _part(part: str) -> str:
+    try:
+        part.encode("utf-8")
+        return part
+    except UnicodeEncodeError:
+        raw = part.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")

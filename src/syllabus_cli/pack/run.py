@@ -1,21 +1,44 @@
 """Batch builds: ``export`` (every course under some paths) and ``pack`` (a client's
-courses, their combined proposal, an index and a zip). Jobs run in worker processes;
-results come back in submission order, so the output is the same whatever ``jobs`` is.
+courses, their combined proposal, an index and a zip). Jobs run in worker processes
+when the batch is big enough to pay for them; results come back in submission order,
+so the output is the same whatever ``jobs`` is.
+
+An output folder belongs to one build: the manifest records its owner (``export``, or
+the pack file), so two clients' packs never share a folder and a pack never lands in
+an exported course's folder. Whatever is wrong with the folder itself (a file where a
+folder goes, no permission, a broken manifest, a full disk) is one line in
+``BatchResult.errors``, never a traceback.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .jobs import Job, JobResult, job_key, run_job, unchanged, with_variants
-from .manifest import Manifest
-from .names import UnsafePath, inside, safe_name
-from .plan import plan_programme
+from ..problems import Mark, error
+from .folders import (
+    course_folders,
+    exported_course,
+    open_root,
+    pack_file,
+    programme_dates,
+    spec_heads,
+    taken_by_other,
+)
+from .heads import Head, course_key
+from .jobs import Job, JobResult, job_key, unchanged, with_variants
+from .manifest import Manifest, ManifestError, file_hash, sha256
+from .names import UnsafePath, inside, safe_name, shown
+from .workers import run_pool
+
+if TYPE_CHECKING:
+    pass
+
+# Below this many courses to build, worker start-up costs more than it saves
+# (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
+PARALLEL_FROM = 20
 
 
 class Listener(Protocol):
@@ -43,21 +66,37 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver: workers start from a clean process that has already imported the
-    renderers once (fork from a process with a progress thread is unsafe)."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["syllabus_cli.pack.jobs", "syllabus_cli.render.proposal"])
-        return ctx
-    return multiprocessing.get_context("spawn")
+def workers_for(requested: int | None, todo: int) -> int:
+    """``--jobs`` as given; by default one process for a small batch, every core for a
+    large one."""
+    if requested is not None:
+        return requested
+    return default_jobs() if todo >= PARALLEL_FROM else 1
 
 
-def run_jobs(jobs: list[Job], workers: int, listener: Listener | None = None) -> list[JobResult]:
+class _Told:
+    """A listener that never stops the batch: if printing fails (a closed pipe, a
+    console that cannot encode a title), the builds go on and the listener goes quiet."""
+
+    def __init__(self, listener: Listener | None) -> None:
+        self.listener = listener
+
+    def __call__(self, method: str, value: object) -> None:
+        if self.listener is None:
+            return
+        try:
+            getattr(self.listener, method)(value)
+        except Exception:
+            self.listener = None
+
+
+def run_jobs(
+    jobs: list[Job], workers: int | None, listener: Listener | None = None
+) -> list[JobResult]:
     """Results in the order of ``jobs``. Unchanged courses are settled here, without a
     worker; the rest run in ``workers`` processes (in this one when 1)."""
-    if listener:
-        listener.start(len(jobs))
+    tell = _Told(listener)
+    tell("start", len(jobs))
     results: dict[int, JobResult] = {}
     todo: list[int] = []
     for i, job in enumerate(jobs):
@@ -66,22 +105,11 @@ def run_jobs(jobs: list[Job], workers: int, listener: Listener | None = None) ->
             todo.append(i)
         else:
             results[i] = settled
-            if listener:
-                listener.done(settled)
-    if workers <= 1 or len(todo) <= 1:
-        for i in todo:
-            results[i] = run_job(jobs[i])
-            if listener:
-                listener.done(results[i])
-    else:
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(todo)), mp_context=_context()
-        ) as pool:
-            futures = {pool.submit(run_job, jobs[i]): i for i in todo}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if listener:
-                    listener.done(results[futures[future]])
+            tell("done", settled)
+    for i, result in run_pool(
+        [(i, jobs[i]) for i in todo], workers_for(workers, len(todo)), lambda r: tell("done", r)
+    ):
+        results[i] = result
     return [results[i] for i in range(len(jobs))]
 
 
@@ -92,19 +120,29 @@ def _record(manifest: Manifest, results: list[JobResult]) -> None:
             manifest.inputs[result.key] = result.inputs
 
 
+def _problem(path: Path, code: str, message: str) -> str:
+    return error(Mark(), code, message).format(shown(path))
+
+
 def course_jobs(
-    specs: list[Path], manifest: Manifest, folders: dict[Path, str], options: Job
+    specs: list[Path],
+    manifest: Manifest,
+    folders: dict[Path, str],
+    options: Job,
+    heads: dict[Path, Head] | None = None,
 ) -> list[Job]:
     """One job per spec: ``options`` carries what every course shares (root, formats, a
     pack's overrides); each job gets its spec, its folder and what the manifest knows."""
     known = dict(manifest.files)
+    heads = heads or {}
     return [
         replace(
             options,
             spec=spec,
             folder=folders[spec],
             known=known,
-            known_inputs=manifest.inputs.get(str(spec)),
+            known_inputs=manifest.inputs.get(course_key(spec)),
+            head=heads.get(spec),
         )
         for spec in specs
     ]
@@ -114,74 +152,94 @@ def export(
     specs: list[Path],
     out: Path,
     *,
-    workers: int,
+    workers: int | None,
     formats: tuple[str, ...],
     force: bool,
     listener: Listener | None = None,
 ) -> BatchResult:
-    """Every course's documents in ``out/<course-id>/``."""
-    out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(out)
-    ids = _folders(specs)
-    jobs = course_jobs(specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force))
+    """Every course's documents in ``out/<course-id>/``. Files that are not course
+    specs (packs, instructors) are skipped."""
+    try:
+        manifest = open_root(out, "export", force, "an export")
+    except ManifestError as exc:
+        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
+    heads = spec_heads(specs, manifest)
+    specs = [s for s in specs if heads[s].kind == "course"]
+    ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
+    jobs = course_jobs(
+        specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
+    )
     jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
-    results = run_jobs(jobs, workers, listener)
-    _record(manifest, results)
-    manifest.save()
-    return BatchResult(out, results)
+    batch = BatchResult(out)
+    try:
+        results = run_jobs(jobs, workers, listener)
+        results = _pdfs(jobs, results)
+        batch.results = results
+        _record(manifest, results)
+        manifest.save()
+    except (ManifestError, OSError) as exc:
+        batch.errors.append(_state_error(out, exc))
+    return batch
 
 
-def _folders(specs: list[Path]) -> dict[Path, str]:
-    """A folder per course from its id (the spec's ``id:`` or file stem), made unique."""
-    from ..load import YMap, YScalar, load_file
+def _state_error(root: Path, exc: ManifestError | OSError) -> str:
+    if isinstance(exc, ManifestError):
+        return _problem(exc.path, exc.code, exc.message)
+    where = Path(exc.filename) if isinstance(exc.filename, str) else root
+    return _problem(where, "output-blocked", f"cannot write ({exc.strerror or exc})")
 
-    taken: set[str] = set()
-    folders: dict[Path, str] = {}
-    for spec in specs:
-        if spec in folders:  # one course listed again (in another variant): same folder
-            continue
-        loaded = load_file(spec)
-        name = spec.stem
-        if isinstance(loaded.root, YMap):
-            entry = loaded.root.get("id")
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value:
-                name = str(entry.value.value)
-        folder = safe_name(name)
-        candidate, n = folder, 2
-        while candidate.lower() in taken:
-            candidate, n = f"{folder}-{n}", n + 1
-        taken.add(candidate.lower())
-        folders[spec] = candidate
-    return folders
+
+def _pdfs(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
+    """Every PDF the batch needs, in one conversion, from the .docx on disk: a proposal
+    edited by hand (and so kept) gets a PDF of the edited text."""
+    if not any(r.pdfs and not r.error for r in results):
+        return results
+    from .pdfs import convert
+
+    return convert(jobs, results)
 
 
 def build_pack_folder(
     pack_path: Path,
     out: Path,
     *,
-    workers: int,
+    workers: int | None,
     force: bool,
     listener: Listener | None = None,
     formats: tuple[str, ...] = ("docx", "html", "md"),
 ) -> BatchResult:
-    """``out/<pack-id>/``: each course's documents, the combined proposal, an index, a zip."""
+    """``out/<pack-id>/``: each course's documents, the combined proposal (the training
+    plan when the pack has one), the calendar, an index and a zip."""
     from ..load import load_file
     from ..pack.spec import build_pack
     from ..problems import Level
 
     pack, problems = build_pack(load_file(pack_path))
-    errors = [p.format(pack_path.as_posix()) for p in problems if p.level is Level.ERROR]
+    errors = [p.format(shown(pack_path)) for p in problems if p.level is Level.ERROR]
     if pack is None or errors:
-        return BatchResult(out, errors=errors or [f"{pack_path}: cannot read the pack"])
+        return BatchResult(out, errors=errors or [f"{shown(pack_path)}: cannot read the pack"])
+    stem = safe_name(pack.id, "pack")
     try:
-        root = inside(out, safe_name(pack.id, "pack"))
+        if out.exists() and not out.is_dir():
+            raise ManifestError(out, "output-blocked", "is a file; --out names a folder")
+        root = inside(out, stem)
+        exported = exported_course(out, stem)
+        if exported:
+            raise ManifestError(
+                root,
+                "output-taken",
+                f"holds the exported course {exported}; a pack named like a course needs "
+                "a folder of its own (rename the pack file, or choose another --out)",
+            )
+        manifest = open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
     except UnsafePath as exc:
-        return BatchResult(out, errors=[str(exc)])
-    root.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(root)
+        return BatchResult(out, errors=[_problem(pack_path, "output-blocked", str(exc))])
+    except ManifestError as exc:
+        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
     specs = [c.path for c in pack.courses]
-    ids = _folders(specs)
-    programme = plan_programme(pack)  # each course's first day
+    heads = spec_heads([s for s in specs if s.is_file()], manifest)
+    heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
+    ids = course_folders(specs, heads, lambda name: pack_file(stem, name))
     shared = Job(
         Path(),
         root,
@@ -195,22 +253,52 @@ def build_pack_folder(
         instructor=pack.instructor,
         pack=pack.path,
     )
-    jobs = [
-        replace(
-            job,
-            date=date,
-            variant=entry.variant,
-            known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
-        )
-        for job, date, entry in zip(
-            course_jobs(specs, manifest, ids, shared), programme.dates, pack.courses, strict=True
-        )
-    ]
-    results = run_jobs(jobs, workers, listener)
-    _record(manifest, results)
-    batch = BatchResult(root, results)
-    from .deliverables import pack_documents
+    batch = BatchResult(root)
+    try:
+        dates = programme_dates(pack, heads, manifest)
+        jobs = [
+            replace(
+                job,
+                date=date,
+                variant=entry.variant,
+                known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+            )
+            for job, date, entry in zip(
+                course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
+            )
+        ]
+        batch.results = _pdfs(jobs, run_jobs(jobs, workers, listener))
+        _record(manifest, batch.results)
+        key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
+        settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
+        if force or not settled or not _pack_files_current(manifest, key):
+            from .deliverables import pack_documents
+            from .plan import plan_programme
 
-    pack_documents(pack, jobs, results, manifest, batch, force, programme, formats)
-    manifest.save()
+            programme = plan_programme(pack)  # the delivery days, for the plan and the .ics
+            pack_documents(pack, jobs, batch.results, manifest, batch, force, programme, formats)
+            if not batch.extra_kept and all(r.ok for r in batch.results):
+                manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
+        manifest.save()
+    except (ManifestError, OSError) as exc:
+        batch.errors.append(_state_error(root, exc))
     return batch
+
+
+def _hash_of(path: Path) -> str:
+    return sha256(path.read_bytes())
+
+
+def _pack_files_current(manifest: Manifest, key: str) -> bool:
+    """Are the pack's own files (combined proposal, index, zip…) exactly what the last
+    build wrote from these same inputs? Then there is nothing to redo."""
+    last = manifest.heads.get("pack:files", {})
+    if last.get("key") != key or not last.get("files"):
+        return False
+    try:
+        return all(
+            file_hash(manifest.root / name) == manifest.files.get(name)
+            for name in last["files"].split("\n")
+        )
+    except ManifestError:
+        return False

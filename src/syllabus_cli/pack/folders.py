@@ -1,0 +1,145 @@
+"""Which folder each build writes to, and whose a folder is.
+
+An output folder belongs to one build: its manifest names the owner (``export``, or the
+pack file), so two clients' packs never share a folder and a pack never lands in an
+exported course's folder. Course folders come from course ids, made unique, never a
+name the pack's own files take or another build's folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .heads import Head, course_key, read_head
+from .manifest import NAME, Manifest, ManifestError, sha256
+from .names import safe_name, shown
+
+if TYPE_CHECKING:
+    from .spec import Pack
+
+
+def open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:
+    """The output folder, made if needed, and its manifest; refused (ManifestError) when
+    it cannot be written or belongs to another build."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ManifestError(root, "output-blocked", "is a file; --out names a folder") from None
+    except OSError as exc:
+        raise ManifestError(
+            root, "output-blocked", f"cannot make the folder ({exc.strerror or exc})"
+        ) from None
+    if not root.is_dir():
+        raise ManifestError(root, "output-blocked", "is a file; --out names a folder")
+    manifest = Manifest.load(root)
+    if manifest.owner and manifest.owner != owner and not force:
+        raise ManifestError(
+            root,
+            "output-taken",
+            f"holds {owner_text(manifest.owner)}; {what} needs a folder of its own "
+            "(choose another --out, or --force to take this one over)",
+        )
+    if not os.access(root, os.W_OK):
+        raise ManifestError(root, "output-blocked", "is not writable")
+    manifest.owner = owner
+    return manifest
+
+
+def owner_text(owner: str) -> str:
+    if owner.startswith("pack "):
+        return f"the pack built from {shown(owner.removeprefix('pack '))}"
+    return "an export of courses"
+
+
+def spec_heads(specs: list[Path], manifest: Manifest) -> dict[Path, Head]:
+    """Each spec's head, from the manifest's cache when the spec's bytes are unchanged."""
+    heads: dict[Path, Head] = {}
+    for spec in specs:
+        key = course_key(spec)
+        head = read_head(spec, manifest.heads.get(key))
+        if head.spec_hash:
+            manifest.heads[key] = head.as_json()
+        heads[spec] = head
+    return heads
+
+
+def taken_by_other(root: Path, name: str) -> bool:
+    """Is ``root/name`` another build's folder (a pack's, say)?"""
+    try:
+        return (root / name / NAME).exists()
+    except OSError:
+        return False
+
+
+def course_folders(
+    specs: list[Path], heads: dict[Path, Head], reserved: Callable[[str], bool] | None = None
+) -> dict[Path, str]:
+    """A folder per course from its id (the spec's ``id:`` or file stem), made unique,
+    never a name ``reserved`` refuses (a pack's own files, another build's folder)."""
+    refuse = reserved or (lambda name: False)
+    taken: set[str] = set()
+    folders: dict[Path, str] = {}
+    for spec in specs:
+        if spec in folders:  # one course listed again (in another variant): same folder
+            continue
+        folder = safe_name(heads[spec].course_id or spec.stem)
+        candidate, n = folder, 2
+        while candidate.lower() in taken or refuse(candidate):
+            candidate, n = f"{folder}-{n}", n + 1
+        taken.add(candidate.lower())
+        folders[spec] = candidate
+    return folders
+
+
+# What a pack writes beside its course folders, as suffixes of the pack's id.
+PACK_FILES = ("zip", "proposal.docx", "proposal.pdf", "ics", "plan.docx", "quote.docx")
+
+
+def pack_file(stem: str, name: str) -> bool:
+    """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``…):
+    a course with such an id gets another folder name."""
+    own = {"index.md", "index.html", *(f"{stem}.{suffix}".lower() for suffix in PACK_FILES)}
+    return name.lower() in own
+
+
+def exported_course(out: Path, stem: str) -> str:
+    """The course exported into ``out/<stem>/`` by ``export --out out``, if any."""
+    try:
+        parent = Manifest.load(out) if (out / NAME).is_file() else None
+    except ManifestError:
+        return ""
+    if parent is None or parent.owner.startswith("pack "):
+        return ""
+    prefix = f"{stem.lower()}/"
+    found = next((p for p in parent.files if p.lower().startswith(prefix)), "")
+    return found.split("/", 1)[1].split(".", 1)[0] if found else ""
+
+
+def programme_dates(
+    pack: Pack, heads: dict[Path, Head], manifest: Manifest
+) -> tuple[dt.date | None, ...]:
+    """Each course's first day. Working them out checks every course, so the answer is
+    kept in the manifest for the same pack file and the same specs."""
+    from .plan import plan_programme
+
+    key = sha256(
+        "|".join(
+            [
+                sha256(pack.path.read_bytes()),
+                *(heads[c.path].spec_hash + heads[c.path].includes_hash for c in pack.courses),
+            ]
+        ).encode()
+    )
+    cached = manifest.heads.get("pack:programme", {})
+    if cached.get("key") == key and all(h.spec_hash for h in heads.values()):
+        return tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
+    dates = plan_programme(pack).dates
+    manifest.heads["pack:programme"] = {
+        "key": key,
+        "dates": ",".join(d.isoformat() if d else "" for d in dates),
+    }
+    return dates

@@ -1,0 +1,131 @@
+"""What the parent of a batch knows of a spec without validating it, cheaply.
+
+A spec's head (kind, id, title, language, variants, the files it references and
+includes) is kept in the manifest by the hash of the spec's bytes (and of the files it
+includes), so an unchanged spec is never parsed again to find out whether its course
+needs rebuilding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .manifest import sha256
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the parent needs to know of a spec without validating it: its kind, id,
+    title, language and the files it references. Kept in the manifest by the spec's
+    hash, so an unchanged spec is not parsed again."""
+
+    spec_hash: str
+    kind: str = "course"
+    course_id: str = ""
+    title: str = ""
+    language: str = "zh"
+    instructor: str = ""
+    template: str = ""
+    variants: tuple[str, ...] = ()  # the spec's ``variants:``, each built by ``export``
+    includes: tuple[str, ...] = ()  # every file it includes, transitively
+    includes_hash: str = ""  # of those files' bytes: a library edit rebuilds the course
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "spec": self.spec_hash,
+            "kind": self.kind,
+            "id": self.course_id,
+            "title": self.title,
+            "language": self.language,
+            "instructor": self.instructor,
+            "template": self.template,
+            "variants": list(self.variants),
+            "includes": list(self.includes),
+            "includes_hash": self.includes_hash,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Head:
+        def texts(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+        def text(key: str, default: str = "") -> str:
+            value = data.get(key, default)
+            return value if isinstance(value, str) else default
+
+        return cls(
+            text("spec"),
+            text("kind", "course"),
+            text("id"),
+            text("title"),
+            text("language", "zh"),
+            text("instructor"),
+            text("template"),
+            texts("variants"),
+            texts("includes"),
+            text("includes_hash"),
+        )
+
+
+def includes_hash(paths: Iterable[str]) -> str:
+    """One hash over the bytes of every included file (a missing one counts as empty)."""
+    parts = []
+    for path in paths:
+        try:
+            parts.append(sha256(Path(path).read_bytes()))
+        except OSError:
+            parts.append("")
+    return sha256("|".join(parts).encode())
+
+
+def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
+    """The spec's head, parsed only when its bytes, or those of a file it includes,
+    differ from the cached head's."""
+    try:
+        digest = sha256(spec.read_bytes())
+    except OSError:
+        return Head("", course_id=spec.stem)  # the job reports why it cannot be read
+    if cached is not None and cached.get("spec") == digest:
+        head = Head.from_json(cached)
+        if includes_hash(head.includes) == head.includes_hash:
+            return head
+    from ..check import kind_of
+    from ..load import YMap, YScalar, load_file
+    from ..spec.outline import included_files
+    from ..spec.variants import declared_variants
+
+    loaded = load_file(spec)
+    root = loaded.root if isinstance(loaded.root, YMap) else None
+
+    def text(key: str) -> str:
+        entry = root.get(key) if root is not None else None
+        return (
+            str(entry.value.value).strip()
+            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
+            else ""
+        )
+
+    includes = tuple(str(p.resolve()) for p in included_files(loaded, load_file))
+    return Head(
+        digest,
+        kind_of(loaded.root),
+        text("id") or spec.stem,
+        text("title"),
+        text("language") or "zh",
+        text("instructor"),
+        text("template"),
+        tuple(declared_variants(loaded.root)),
+        includes,
+        includes_hash(includes),
+    )
+
+
+def course_key(spec: Path) -> str:
+    try:
+        return str(spec.resolve())
+    except OSError:
+        return str(spec.absolute())

@@ -1,0 +1,56 @@
+"""A batch's PDFs: once every course's .docx is written, all of them in one conversion.
+
+Each PDF is made from the .docx that is on disk, so a proposal edited by hand (kept by
+the build) gets a PDF of the edited text: a PDF always follows its .docx. The PDF then
+goes through the same write as every document (journalled, atomic, a hand-edited PDF
+kept).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from .jobs import Job, JobResult, put
+from .manifest import ManifestError
+
+
+def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
+    from ..render.pdf import PdfError, to_pdfs
+
+    wanted = [
+        (i, docx, pdf)
+        for i, result in enumerate(results)
+        if not result.error
+        for docx, pdf in result.pdfs
+    ]
+    out = list(results)
+    with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
+        sources: dict[Path, tuple[int, str]] = {}
+        for n, (i, docx, pdf) in enumerate(wanted):
+            source = Path(tmp) / str(n) / Path(pdf).with_suffix(".docx").name
+            source.parent.mkdir()
+            try:
+                data = docx if isinstance(docx, bytes) else (jobs[i].root / docx).read_bytes()
+                source.write_bytes(data)
+            except OSError as exc:
+                out[i] = replace(out[i], error=f"cannot make {pdf}: {exc.strerror or exc}")
+                continue
+            sources[source] = (i, pdf)
+        converted = to_pdfs(list(sources)) if sources else {}
+        for source, (i, pdf) in sources.items():
+            made = converted.get(source)
+            if made is None or isinstance(made, PdfError):
+                out[i] = replace(out[i], error=f"PDF: {made or 'not converted'}")
+                continue
+            try:
+                outcome = put(jobs[i], pdf, made.read_bytes())
+            except (ManifestError, OSError) as exc:
+                out[i] = replace(out[i], error=f"PDF: {exc}")
+                continue
+            if outcome is None:
+                out[i] = replace(out[i], kept=(*out[i].kept, pdf))
+            else:
+                out[i] = replace(out[i], written={**out[i].written, pdf: outcome})
+    return out

@@ -1,0 +1,101 @@
+"""Running jobs: in this process, or in worker processes that never outlive the build.
+
+A worker watches the process that started the build; when it is gone (killed, closed
+console) the worker exits instead of waiting forever for work that will not come.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from .jobs import Job, JobResult, run_job
+
+WATCH_SECONDS = 0.5
+# In-process: the objects alive before the batch are frozen out of the collector, so a
+# collection every few courses is cheap and the documents' cycles (python-docx parts
+# point at their package) never pile up under the raised GC threshold (cli.app).
+COLLECT_EVERY = 5
+
+
+def run_pool(
+    items: list[tuple[int, Job]], workers: int, done: Callable[[JobResult], None]
+) -> Iterator[tuple[int, JobResult]]:
+    """(index, result) for each job, as they finish; ``done`` is told of each."""
+    if workers <= 1 or len(items) <= 1:
+        gc.freeze()
+        try:
+            for n, (i, job) in enumerate(items, 1):
+                result = run_job(job)
+                if n % COLLECT_EVERY == 0:
+                    gc.collect()
+                done(result)
+                yield i, result
+        finally:
+            gc.unfreeze()
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(items)),
+        mp_context=_context(),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
+        futures = {pool.submit(run_job, job): i for i, job in items}
+        for future in as_completed(futures):
+            result = future.result()
+            done(result)
+            yield futures[future], result
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver: workers start from a clean process that has already imported the
+    renderers once (fork from a process with a progress thread is unsafe)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["syllabus_cli.pack.jobs", "syllabus_cli.render.proposal"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the build's main process is gone."""
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="watch-parent").start()
+
+
+def _watch(parent: int) -> None:
+    started_by = os.getppid()  # the forkserver, or the main process itself
+    while alive(parent) and os.getppid() == started_by:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
+def alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return _alive_windows(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    synchronize, wait_timeout = 0x00100000, 0x00000102
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(synchronize, False, pid)
+    if not handle:
+        return False
+    try:
+        return bool(kernel.WaitForSingleObject(handle, 0) == wait_timeout)
+    finally:
+        kernel.CloseHandle(handle)

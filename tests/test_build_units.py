@@ -1,0 +1,43 @@
+"""The small decisions of a batch: how many processes, how names are shown, how a big
+batch is summarised."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from syllabus_cli.batch_report import print_summary
+from syllabus_cli.pack.jobs import JobResult
+from syllabus_cli.pack.names import shown
+from syllabus_cli.pack.run import PARALLEL_FROM, BatchResult, default_jobs, workers_for
+
+
+def test_a_few_courses_build_in_one_process_many_on_every_core() -> None:
+    assert workers_for(None, 1) == 1
+    assert workers_for(None, PARALLEL_FROM - 1) == 1
+    assert workers_for(None, PARALLEL_FROM) == default_jobs()
+    assert workers_for(3, 2) == 3  # --jobs as the user gave it
+
+
+def test_names_that_are_not_utf8_are_shown_readably() -> None:
+    gbk = os.fsdecode("课程/".encode() + "培训方案".encode("gbk") + b".yaml")
+    assert shown(Path(gbk)) == "课程/培训方案.yaml"
+    assert shown("a/b.yaml") == "a/b.yaml"
+    not_text = os.fsdecode(b"\xff\xfe.yaml")
+    assert shown(not_text).endswith(".yaml") and shown(not_text).encode("utf-8")
+
+
+def test_a_big_batch_lists_only_the_courses_that_need_a_look() -> None:
+    results = [
+        JobResult(Path(f"c{i}.yaml"), f"c{i}", f"课程{i}", unchanged=i % 2 == 0) for i in range(60)
+    ]
+    results[7] = JobResult(Path("c7.yaml"), "c7", "课程7", error="1 error(s) in the spec")
+    out = io.StringIO()
+    print_summary(Console(file=out, width=100, no_color=True), BatchResult(Path("out"), results))
+    text = out.getvalue()
+    assert "课程7" in text and "课程9 " not in text and "课程8 " not in text
+    assert "60 course(s) → out · 1 problem(s) (29 built · 30 unchanged · 1 failed)" in text
+    assert "c7.yaml: failed: 1 error(s) in the spec" in text
