@@ -12,8 +12,8 @@ from pathlib import Path
 from .agenda.layout import LAYOUT_NOTES
 from .agenda.plan import plan_agenda
 from .duration import MAX_DAYS, MAX_MINUTES
-from .load import Loaded, YMap, load_file
 from .i18n import msg
+from .load import Loaded, YMap, load_file
 from .problems import Level, Mark, Problem, error, reworded, warning
 from .spec.build import Built, build_variants
 from .spec.model import Course, Node
@@ -72,11 +72,13 @@ def check_course(built: Built, path: Path) -> CourseResult:
         timing = check_timing(course)
         problems.extend(timing.problems)
         if timing.minutes is not None and timing.minutes > MAX_MINUTES:  # a sum of modules
-            problems.append(error(
+            problems.append(
+                error(
                     course.mark,
                     "duration-limit",
                     msg("check.too-long", days=MAX_DAYS, hours=MAX_MINUTES // 60),
-                ))
+                )
+            )
         elif timing.minutes is not None and not any(
             p.level is Level.ERROR for p in timing.problems
         ):

@@ -266,7 +266,18 @@ def _load_file(path: Path) -> Loaded:
     except IsADirectoryError:
         return Loaded(path, "", None, (error(Mark(), "file-missing", msg("load.folder")),))
     except OSError as exc:
-        return Loaded(path, "", None, (error(Mark(), "file-unreadable", msg("load.unreadable", reason=exc.strerror or str(exc))),))
+        return Loaded(
+            path,
+            "",
+            None,
+            (
+                error(
+                    Mark(),
+                    "file-unreadable",
+                    msg("load.unreadable", reason=exc.strerror or str(exc)),
+                ),
+            ),
+        )
     if len(data) > MAX_BYTES:
         return Loaded(
             path,

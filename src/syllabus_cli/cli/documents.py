@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..i18n import t
 from .app import Force, Variant, app, checked_course, date_flag, err_console, fail, template_app
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def write_agenda(
             )
         )
     write_output(target, data, force=force)
-    typer.echo(f"wrote {target}", err=True)  # plain: no rich console to start
+    typer.echo(t("cli.wrote", path=target), err=True)  # plain: no rich console to start
 
 
 @app.command()
@@ -211,12 +212,12 @@ def proposal(
             ProposalInput(result.course, result.timing, planned, client, when, chosen)
         )
         write_output(target, document_bytes(document), force=force)
-    typer.echo(f"wrote {target}", err=True)
+    typer.echo(t("cli.wrote", path=target), err=True)
     if pdf:
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            typer.echo(f"wrote {to_pdf(target)}", err=True)
+            typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
         except PdfError as exc:
             fail(target, "pdf", str(exc))
 
@@ -233,9 +234,7 @@ def template_init(
     from ..render.docx_base import default_template
 
     if path.exists() and not force:
-        typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
+        typer.echo(t("cli.exists", path=path), err=True)
         raise typer.Exit(1)
     write_bytes_atomic(path, default_template().read_bytes())
-    typer.echo(
-        f"wrote {path}: edit its styles, header and footer in Word, then pass it with --template"
-    )
+    typer.echo(t("cli.wrote-template", path=path))

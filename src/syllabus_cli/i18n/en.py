@@ -119,6 +119,12 @@ MESSAGES: dict[str, str] = {
     "cli.not-a-date": "{value!r} is not a date like 2026-12-08",
     "cli.bad-lang": "{value!r} is not a language: use zh or en",
     "cli.wrote": "wrote {path}",
+    "cli.format": "must be text or json",
+    "cli.exists": "{path}: already exists; pass --force to overwrite",
+    "cli.wrote-spec": "wrote {path}; check it with: syllabus validate {path}",
+    "cli.kind": "must be course, pack or instructor",
+    "cli.schema-hint": "course.schema.json  # write it with: syllabus schema > course.schema.json",
+    "cli.wrote-template": "wrote {path}: edit its styles, header and footer in Word, then pass it with --template",
     # explain
     "explain.level": "level",
     "explain.pass": "passes",

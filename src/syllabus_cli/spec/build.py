@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
 from ..problems import Problem
 from . import fields
 from .model import Course, Instructor, Schedule, Window
 from .outline import Context, build_nodes, file_key
-from ..i18n import Word, msg
 from .read import MINUTES_PER_DAY, Reader, kind_name
 from .variants import UnknownVariant, Variants, declared_variants, read_duration, read_variants
 
@@ -205,7 +205,9 @@ def instructor_from(
     for problem in inner.problems:
         inner_words = problem.words if problem.words is not None else problem.message
         if problem.code == "file-missing":
-            reader.add(value.mark, problem.code, msg("build.instructor", ref=ref, inner=inner_words))
+            reader.add(
+                value.mark, problem.code, msg("build.instructor", ref=ref, inner=inner_words)
+            )
         else:
             said = msg("build.instructor-line", ref=ref, line=problem.line, inner=inner_words)
             reader.add(value.mark, problem.code, said)

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
 from ..i18n import Word, msg
-from ..problems import Mark, Problem, reworded
+from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
+from ..problems import Mark, reworded
 from . import fields
 from .model import Node
 from .read import Reader
@@ -133,9 +133,7 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
         reader.add(ref_value.mark, "include-cycle", msg("outline.cycle", chain=chain))
         return []
     if len(ctx.stack) > MAX_INCLUDE_DEPTH:
-        reader.add(
-            ref_value.mark, "include-depth", msg("outline.depth", limit=MAX_INCLUDE_DEPTH)
-        )
+        reader.add(ref_value.mark, "include-depth", msg("outline.depth", limit=MAX_INCLUDE_DEPTH))
         return []
     loaded = ctx.load(target)
     if any(p.code == "file-missing" for p in loaded.problems):

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..i18n import Msg, Word, msg
 from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
+from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
 from .fields import Field
@@ -77,7 +77,11 @@ class Reader:
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
-        self.add(value.mark, "type", msg("read.type", key=key, wanted=Word(wanted), got=Word(kind_name(value))))
+        self.add(
+            value.mark,
+            "type",
+            msg("read.type", key=key, wanted=Word(wanted), got=Word(kind_name(value))),
+        )
 
     def mapping(
         self, value: YValue, what: str, fields: dict[str, Field]
@@ -85,7 +89,11 @@ class Reader:
         """The known entries of a mapping; unknown keys (with a did-you-mean) and missing
         required keys are problems."""
         if not isinstance(value, YMap):
-            self.add(value.mark, "type", msg("read.not-mapping", what=Word(what), got=Word(kind_name(value))))
+            self.add(
+                value.mark,
+                "type",
+                msg("read.not-mapping", what=Word(what), got=Word(kind_name(value))),
+            )
             return None
         known: dict[str, YEntry] = {}
         for entry in value.entries:
@@ -152,7 +160,9 @@ class Reader:
                     out.append(text)
             else:
                 self.add(
-                    item.mark, "type", msg("read.item-type", key=entry.key, got=Word(kind_name(item)))
+                    item.mark,
+                    "type",
+                    msg("read.item-type", key=entry.key, got=Word(kind_name(item))),
                 )
         return tuple(out)
 

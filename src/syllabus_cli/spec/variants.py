@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..duration import Duration
-from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..i18n import Msg, Word, msg
+from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark
 from .read import Reader, kind_name
 

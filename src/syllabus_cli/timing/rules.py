@@ -108,13 +108,19 @@ class _Rules:
         known = {id(c): _effective(c) for c in children}
         timed_sum = sum(m for m in known.values() if m is not None)
         untimed = [c for c in children if known[id(c)] is None]
-        mismatch = "timing.sum-mismatch-stated" if how == STATED else "timing.sum-mismatch-allocated"
+        mismatch = (
+            "timing.sum-mismatch-stated" if how == STATED else "timing.sum-mismatch-allocated"
+        )
         figures = {"timed": Minutes(timed_sum), "available": Minutes(available), "what": what}
         if not untimed:
             if timed_sum > available:
                 self._add(
                     origin,
-                    error(mark, "over-full", msg("timing.over-full", children=children_word, **figures)),
+                    error(
+                        mark,
+                        "over-full",
+                        msg("timing.over-full", children=children_word, **figures),
+                    ),
                 )
             elif timed_sum < available:
                 self._add(
