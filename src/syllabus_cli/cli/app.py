@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from typer import _click as click
+    from typer.core import TyperOption
 
     from ..check import CourseResult
     from ..problems import Problem
@@ -51,6 +52,7 @@ COMMANDS = {
     "show": "checking",
     "new": "checking",
     "schema": "checking",
+    "explain": "checking",
     "agenda": "documents",
     "proposal": "documents",
     "template": "documents",
@@ -99,7 +101,7 @@ class LazyGroup(TyperGroup):
 
             localize(self)
         try:
-            return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+            return super().make_context(info_name, args, parent, **extra)
         except click_exception() as exc:
             _localize_error(exc)
             raise
@@ -111,7 +113,7 @@ class LazyGroup(TyperGroup):
             _localize_error(exc)
             raise
 
-    def get_help_option(self, ctx: "click.Context") -> "click.Option | None":
+    def get_help_option(self, ctx: "click.Context") -> "TyperOption | None":
         option = super().get_help_option(ctx)
         if option is not None and i18n.language() != "en":
             from ..i18n.cli import localize

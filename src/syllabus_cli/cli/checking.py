@@ -1,4 +1,4 @@
-"""Commands that read specs: validate, show, new, schema."""
+"""Commands that read specs: validate, show, new, schema; and explain (a problem code)."""
 
 from pathlib import Path
 from typing import Annotated
@@ -136,3 +136,24 @@ def schema(
     if kind not in makers:
         raise typer.BadParameter(t("cli.kind"), param_hint="KIND")
     out().write(json.dumps(makers[kind](), ensure_ascii=not utf8_out(), indent=2) + "\n")
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A problem code, e.g. sum-mismatch.")],
+) -> None:
+    """Explain a problem code: what it means, and a YAML that passes and one that fails."""
+    from ..i18n import language
+    from ..i18n.codes import closest, lookup
+    from ..i18n.codes import explain as explained
+
+    row = lookup(code)
+    if row is None:
+        near = closest(code)
+        said = (
+            t("explain.unknown-mean", code=code, close=near)
+            if near
+            else t("explain.unknown", code=code)
+        )
+        raise typer.BadParameter(said, param_hint="CODE")
+    out().write(explained(row, language()) + "\n")
