@@ -21,7 +21,7 @@ def main() -> None:
 
     chosen = i18n.from_argv(sys.argv[1:])
     if chosen in i18n.LANGUAGES:
-        i18n.set_language(chosen)  # before Typer writes any help (an invalid one: exit 2 later)
+        i18n.choose(chosen)  # before Typer writes any help (an invalid one: exit 2 later)
     configure_gc()
     console.install()
     try:

@@ -182,7 +182,7 @@ def _lang(value: str | None) -> None:
     chosen = value.strip().lower()
     if chosen not in i18n.LANGUAGES:
         raise typer.BadParameter(i18n.t("cli.bad-lang", value=value))
-    i18n.set_language(chosen)
+    i18n.choose(chosen)
 
 
 def _version(value: bool) -> None:

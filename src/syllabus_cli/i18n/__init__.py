@@ -120,6 +120,13 @@ def set_language(lang: str | None) -> None:
     _chosen = lang if lang in LANGUAGES else None if lang is None else _chosen
 
 
+def choose(lang: str) -> None:
+    """The user's choice (``--lang``): for this process and the workers it starts."""
+    set_language(lang)
+    if lang in LANGUAGES:
+        os.environ[ENV] = lang
+
+
 _TABLES: dict[str, dict[str, str]] = {}
 
 
@@ -179,6 +186,7 @@ __all__ = [
     "Minutes",
     "Msg",
     "Word",
+    "choose",
     "detect",
     "from_argv",
     "language",

@@ -131,6 +131,10 @@ MESSAGES: dict[str, str] = {
     "tree.total": " = {minutes} ({n} min)",
     "tree.footer": "modules: {count} · written on modules: {written} · after allocation: {allocated}",
     "template.no-style": "template has no {styles} style; start from `syllabus template init` or add the style in Word",
+    "variants.no-such": "{path}: no variant {name!r}; it has: {names}",
+    "variants.no-such-none": "{path}: no variant {name!r}; it declares no variants",
+    "starter.variant-name": "{part!r}: each variant needs its own name",
+    "starter.variant-length": "{name!r} does not say how long it is: write {name}=3小时",
     # cli
     "console.cannot-write": "syllabus: error: cannot write the output: {reason}",
     "cli.not-a-date": "{value!r} is not a date like 2026-12-08",

@@ -133,6 +133,10 @@ MESSAGES: dict[str, str] = {
     "tree.total": " = {minutes}（{n}分钟）",
     "tree.footer": "模块：{count}个 · 模块上写的时长合计：{written} · 分配后合计：{allocated}",
     "template.no-style": "模板中没有样式 {styles}；请从 `syllabus template init` 生成的模板开始，或在 Word 中添加这个样式",
+    "variants.no-such": "{path}：没有版本“{name}”；已有版本：{names}",
+    "variants.no-such-none": "{path}：没有版本“{name}”；这门课程没有声明版本",
+    "starter.variant-name": "“{part}”：每个版本都要有自己的名称",
+    "starter.variant-length": "“{name}”没有说明时长：请写成 {name}=3小时",
     # cli
     "console.cannot-write": "syllabus：错误：无法写出结果：{reason}",
     "cli.not-a-date": "“{value}”不是 2026-12-08 这样的日期",

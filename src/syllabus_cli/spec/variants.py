@@ -32,8 +32,13 @@ class UnknownVariant(ValueError):
 
     def __init__(self, name: str, known: tuple[str, ...], path: Path) -> None:
         self.name, self.known = name, known
-        has = f"it has: {', '.join(known)}" if known else "it declares no variants"
-        super().__init__(f"{path.as_posix()}: no variant {name!r}; {has}")
+        where = path.as_posix()
+        said = (
+            msg("variants.no-such", path=where, name=name, names=", ".join(known))
+            if known
+            else msg("variants.no-such-none", path=where, name=name)
+        )
+        super().__init__(str(said))  # worded in the chosen language
 
 
 def _name(value: YValue) -> str | None:
