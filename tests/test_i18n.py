@@ -27,6 +27,12 @@ SRC = REPO / "src" / "syllabus_cli"
 # the spec's keys and values (the contract's names, typed by the user as written),
 # commands and options. Everything else must be Chinese.
 ALLOWED = {
+    "md",
+    "html",
+    "holidays",
+    "weekends",
+    "DTD",
+    "MB",
     "notes",
     "duration",
     "txt",

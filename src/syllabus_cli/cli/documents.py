@@ -53,13 +53,13 @@ def schedule_flags(
             return None
         parsed = parse_clock(value)
         if parsed is None:
-            raise typer.BadParameter(f"{value!r} is not a time like 09:00", param_hint=name)
+            raise typer.BadParameter(t("cli.not-a-time", value=value), param_hint=name)
         return parsed
 
     def window_flag(value: str, name: str) -> Window:
         parsed = parse_window(value)
         if parsed is None:
-            raise typer.BadParameter(f"{value!r} is not a range like 12:00-13:30", param_hint=name)
+            raise typer.BadParameter(t("cli.not-a-range", value=value), param_hint=name)
         return Window(*parsed)
 
     no_lunch = lunch is not None and lunch.strip().lower() in ("none", "no", "0")
@@ -111,9 +111,9 @@ def agenda(
     from ..report import problem_text
 
     if format not in AGENDA_FORMATS:
-        raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
+        raise typer.BadParameter(t("cli.agenda-format"), param_hint="--format")
     if skip not in ("holidays", "weekends", "none"):
-        raise typer.BadParameter("must be holidays, weekends or none", param_hint="--skip")
+        raise typer.BadParameter(t("cli.skip"), param_hint="--skip")
     first = date_flag(date)
     flags = schedule_flags(start, lunch, breaks, latest_end)
     result = checked_course(course, variant)
