@@ -286,3 +286,23 @@ def test_explain_an_unknown_code_exits_2_with_did_you_mean() -> None:
     done = CliRunner().invoke(app, ["explain", "sum-mismatc"])
     assert done.exit_code == 2
     assert "sum-mismatch" in done.output
+
+
+@pytest.mark.parametrize(("lang_id", "lang"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en")])
+def test_a_chinese_windows_speaks_chinese(
+    monkeypatch: pytest.MonkeyPatch, lang_id: int, lang: str
+) -> None:
+    import types
+
+    kernel32 = types.SimpleNamespace(GetUserDefaultUILanguage=lambda: lang_id)
+    fake = types.SimpleNamespace(windll=types.SimpleNamespace(kernel32=kernel32))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "ctypes", fake)
+    assert i18n.detect({}) == lang
+    assert i18n.detect({"LANG": "en_US.UTF-8"}) == "en"  # a set locale comes first
+
+
+def test_elsewhere_ctypes_windll_is_never_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setitem(sys.modules, "ctypes", None)  # importing it would fail
+    assert i18n.detect({}) == "en"

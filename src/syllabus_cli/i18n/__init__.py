@@ -48,6 +48,10 @@ class Word(str):
     value of a message: translated through the language's ``WORDS`` when it has it."""
 
 
+class Listing(tuple[str, ...]):
+    """Names shown as a list: ``a, b`` in English, ``a、b`` in Chinese."""
+
+
 class Msg(NamedTuple):
     """A message before it has words: its key in the tables and its values."""
 
@@ -156,6 +160,8 @@ def words(lang: str) -> dict[str, str]:
 
 
 def _value(value: object, lang: str) -> object:
+    if isinstance(value, Listing):
+        return ("、" if lang == "zh" else ", ").join(value)
     if isinstance(value, Word):
         return words(lang).get(value, str(value))
     if isinstance(value, Msg):
@@ -183,6 +189,7 @@ def t(key: str, /, **values: object) -> str:
 __all__ = [
     "ENV",
     "LANGUAGES",
+    "Listing",
     "Minutes",
     "Msg",
     "Word",

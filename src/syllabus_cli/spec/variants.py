@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..duration import Duration
-from ..i18n import Msg, Word, msg
+from ..i18n import Listing, Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark
 from .read import Reader, kind_name
@@ -34,7 +34,7 @@ class UnknownVariant(ValueError):
         self.name, self.known = name, known
         where = path.as_posix()
         said = (
-            msg("variants.no-such", path=where, name=name, names=", ".join(known))
+            msg("variants.no-such", path=where, name=name, names=Listing(known))
             if known
             else msg("variants.no-such-none", path=where, name=name)
         )
@@ -97,7 +97,7 @@ def _unknown(variants: Variants, name: str, course: str | None = None) -> Msg | 
     values: dict[str, object] = {
         "name": name,
         "course": course or Word("this course"),
-        "names": ", ".join(variants.names),
+        "names": Listing(variants.names),
     }
     if close:
         return msg("variants.unknown-mean", close=close[0], **values)

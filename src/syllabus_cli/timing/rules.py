@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import Minutes, Msg, msg
+from ..i18n import Listing, Minutes, Msg, msg
 from ..problems import Mark, Problem, error, reworded, warning
 from ..spec.model import Course, Node
 
@@ -71,8 +71,8 @@ def _effective(node: Node) -> int | None:
     return None
 
 
-def _names(nodes: list[Node]) -> str | Msg:
-    shown = ", ".join(n.title if len(n.title) <= 24 else n.title[:23] + "…" for n in nodes[:3])
+def _names(nodes: list[Node]) -> Listing | Msg:
+    shown = Listing(n.title if len(n.title) <= 24 else n.title[:23] + "…" for n in nodes[:3])
     return msg("timing.names-more", names=shown, more=len(nodes) - 3) if len(nodes) > 3 else shown
 
 
