@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from typer.core import TyperOption
 
     from ..check import CourseResult
+    from ..i18n import Msg
     from ..problems import Problem
     from ..spec.build import Built
 
@@ -227,7 +228,7 @@ def print_problems(problems: "list[Problem] | tuple[Problem, ...]", path: Path) 
         write_problems(stream, problems, shown)
 
 
-def fail(path: Path, code: str, message: str) -> NoReturn:
+def fail(path: Path, code: str, message: "str | Msg") -> NoReturn:
     """One located error line for a problem found outside a spec (a template, a PDF), exit 1."""
     from ..problems import Mark, error
 

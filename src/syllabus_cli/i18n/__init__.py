@@ -19,6 +19,18 @@ language chosen then. Why not gettext:
 Problems carry their code and a ``Msg`` (problems.py); their ``message`` stays the English
 rendering, so callers not yet converted keep working.
 
+Converting a module (pass 2: pack/, agenda/, render/pdf/, files.py, cli/batch.py,
+batch_report.py still print English through ``Problem.message``):
+
+1. each English message becomes ``msg("area.key", name=value)`` — durations as
+   ``Minutes(n)``, lists of names as ``Listing(...)``, English phrases from the code as
+   ``Word(...)``; ``error()``, ``warning()``, ``reader.add()`` and ``fail()`` take it as is;
+   text printed at once (progress, headers, exception text) is ``t("area.key", …)``;
+2. add the key to en.py (the English as it was) and zh.py (same placeholders);
+3. a new problem code goes into codes.py, then regenerate the README table with
+   ``python -m syllabus_cli.i18n.codes --markdown``;
+4. run tests/test_i18n.py: keys, placeholders, no English left in Chinese, registry.
+
 The language: ``syllabus --lang zh|en``, else ``SYLLABUS_LANG``, else the system locale
 (``LC_ALL``, ``LC_MESSAGES``, ``LANG`` = zh_* → zh; on Windows the user's UI language),
 else English.
