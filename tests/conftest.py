@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def _pin_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _pin_language(monkeypatch: pytest.MonkeyPatch) -> None:
+def _pin_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Messages in English unless a test asks for Chinese (the machine's locale may be zh)."""
     from syllabus_cli import i18n
 
