@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,14 @@ def _pin_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _pin_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English unless a test asks for Chinese (the machine's locale may be zh)."""
+    from syllabus_cli import i18n
+
+    monkeypatch.setenv("SYLLABUS_LANG", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)

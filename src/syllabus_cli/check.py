@@ -12,16 +12,15 @@ from pathlib import Path
 from .agenda.layout import LAYOUT_NOTES
 from .agenda.plan import plan_agenda
 from .duration import MAX_DAYS, MAX_MINUTES
+from .i18n import msg
 from .load import Loaded, YMap, load_file
-from .problems import Level, Mark, Problem, error, warning
+from .problems import Level, Mark, Problem, error, reworded, warning
 from .spec.build import Built, build_variants
 from .spec.model import Course, Node
 from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
 
 SPEC_SUFFIXES = (".yaml", ".yml")
-_TOO_MANY_DAYS = "the agenda runs to {days} days; a course has at most {limit}"
-_TOO_LONG = f"the modules add up to more than the limit of {MAX_DAYS} days ({MAX_MINUTES // 60} h)"
 
 
 @dataclass(frozen=True)
@@ -54,12 +53,12 @@ def find_specs(paths: Iterable[Path]) -> Iterator[tuple[Path, Problem | None]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file())
             if not found:
-                yield path, error(Mark(), "no-specs", "folder holds no course specs (*.yaml)")
+                yield path, error(Mark(), "no-specs", msg("check.no-specs"))
             yield from ((p, None) for p in found)
         elif path.exists():
             yield path, None
         else:
-            yield path, error(Mark(), "file-missing", "no such file or folder")
+            yield path, error(Mark(), "file-missing", msg("check.no-path"))
 
 
 def check_course(built: Built, path: Path) -> CourseResult:
@@ -73,7 +72,13 @@ def check_course(built: Built, path: Path) -> CourseResult:
         timing = check_timing(course)
         problems.extend(timing.problems)
         if timing.minutes is not None and timing.minutes > MAX_MINUTES:  # a sum of modules
-            problems.append(error(course.mark, "duration-limit", _TOO_LONG))
+            problems.append(
+                error(
+                    course.mark,
+                    "duration-limit",
+                    msg("check.too-long", days=MAX_DAYS, hours=MAX_MINUTES // 60),
+                )
+            )
         elif timing.minutes is not None and not any(
             p.level is Level.ERROR for p in timing.problems
         ):
@@ -81,7 +86,7 @@ def check_course(built: Built, path: Path) -> CourseResult:
             problems.extend(p for p in agenda.problems if p.code not in LAYOUT_NOTES)
             if len(agenda.days) > MAX_DAYS:  # e.g. hours_per_day: 1min
                 mark = course.duration_mark or course.mark
-                days = _TOO_MANY_DAYS.format(days=len(agenda.days), limit=MAX_DAYS)
+                days = msg("check.too-many-days", days=len(agenda.days), limit=MAX_DAYS)
                 problems.append(error(mark, "duration-limit", days))
         problems.extend(todo_problems(course))
     return CourseResult(
@@ -110,7 +115,7 @@ def check_variants(loaded: Loaded, variant: str | None = None) -> list[CourseRes
             replace(
                 r,
                 problems=tuple(
-                    p if p in shared else replace(p, message=f"[{r.variant}] {p.message}")
+                    p if p in shared else reworded(p, "check.variant", variant=r.variant)
                     for p in r.problems
                 ),
             )
@@ -190,11 +195,11 @@ def todo_problems(course: Course) -> list[Problem]:
     """Text left as TODO (e.g. by ``syllabus import``) is a warning at its line."""
     found = []
     if course.title.upper().startswith("TODO"):
-        found.append(warning(course.mark, "todo", f"title is still a TODO: {course.title}"))
+        found.append(warning(course.mark, "todo", msg("check.todo-title", title=course.title)))
 
     def visit(node: Node) -> None:
         if node.title.upper().startswith("TODO"):
-            found.append(warning(node.mark, "todo", f"block title is still a TODO: {node.title}"))
+            found.append(warning(node.mark, "todo", msg("check.todo-block", title=node.title)))
         for child in node.children:
             visit(child)
 

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .i18n import Msg, msg
+
 DEFAULT_HOURS_PER_DAY = 6
 MAX_DAYS = 60  # the longest course: a two-month programme is already rare
 MAX_HOURS_PER_DAY = 24
@@ -27,19 +29,7 @@ MAX_MINUTES = MAX_DAYS * MAX_HOURS_PER_DAY * 60  # 1440 h: no duration is longer
 _MAX_DIGITS = 7  # a number with more digits than this is past every limit (or a typo)
 _LONG_NUMBER = re.compile(rf"\d{{{_MAX_DIGITS + 1},}}")
 
-# User-facing messages of this module, in one place.
-_MSG_EMPTY = "duration is empty; write e.g. 40min, 2h or 1天(6h/天)"
-_MSG_NO_UNIT = "duration {text!r} has no unit; write {number}min, {number}h or {number}天"
-_MSG_NOT_POSITIVE = "duration must be more than zero: {text!r}"
-_MSG_FRACTIONAL = "duration is not a whole number of minutes ({minutes:g} min): {text!r}"
-_MSG_HOURS_UNREADABLE = "cannot read the hours in {text!r}; write e.g. 1天(6h/天) or 2天(12小时)"
-_MSG_UNREADABLE = (
-    "cannot read duration {text!r}; write e.g. 40min, 40分钟, 2h, 1.5小时, 0.5天 or 1天(6h/天)"
-)
-_MSG_TOO_LONG = "duration {text!r} is longer than the limit of {days} days ({hours} h)"
-_MSG_TOO_MANY_DAYS = "duration {text!r} is longer than the limit of {days} days"
-_MSG_DAY_TOO_LONG = "duration {text!r} has {hours:g} hours a day; a day has at most 24"
-_MSG_NUMBER_TOO_LONG = "duration {text!r} has a number too long to be a length"
+# User-facing messages of this module: i18n/en.py and zh.py, keys "duration.*".
 
 
 @dataclass(frozen=True)
@@ -59,9 +49,12 @@ class Duration:
 class DurationError(ValueError):
     """The text is not a duration; ``code`` says which rule it broke."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: Msg) -> None:
+        from .i18n import render
+
         self.code = code
-        super().__init__(message)
+        self.words = message
+        super().__init__(render(message, "en"))
 
 
 _CN_DIGITS = {
@@ -133,11 +126,11 @@ def _number(s: str) -> Fraction:
 
 def _whole_minutes(value: Fraction, text: str) -> int:
     if value <= 0:
-        raise DurationError("duration-value", _MSG_NOT_POSITIVE.format(text=text))
+        raise DurationError("duration-value", msg("duration.not-positive", text=text))
     if value.denominator != 1:
         raise DurationError(
             "duration-value",
-            _MSG_FRACTIONAL.format(minutes=float(value), text=text),
+            msg("duration.fractional", minutes=float(value), text=text),
         )
     return int(value)
 
@@ -165,14 +158,14 @@ def parse_duration(text: str) -> Duration:
     raw = text
     s = normalise(text)
     if not s:
-        raise DurationError("duration-format", _MSG_EMPTY)
+        raise DurationError("duration-format", msg("duration.empty"))
     if re.fullmatch(r"-?\d+(\.\d+)?", s):
-        raise DurationError("duration-unit", _MSG_NO_UNIT.format(text=raw, number=s))
+        raise DurationError("duration-unit", msg("duration.no-unit", text=raw, number=s))
     if s.startswith("-"):
-        raise DurationError("duration-value", _MSG_NOT_POSITIVE.format(text=raw))
+        raise DurationError("duration-value", msg("duration.not-positive", text=raw))
     if _LONG_NUMBER.search(s):
         shown = raw if len(raw) <= 30 else raw[:30] + "…"
-        raise DurationError("duration-limit", _MSG_NUMBER_TOO_LONG.format(text=shown))
+        raise DurationError("duration-limit", msg("duration.number-too-long", text=shown))
 
     days_match = _DAYS.match(s)
     if days_match:
@@ -184,20 +177,20 @@ def parse_duration(text: str) -> Duration:
             if not per:
                 raise DurationError(
                     "duration-format",
-                    _MSG_HOURS_UNREADABLE.format(text=raw),
+                    msg("duration.hours-unreadable", text=raw),
                 )
             hours = _number(per.group(1))
             # "2天(6h/天)" states hours a day; "一天(8小时)" states the total.
             hours_per_day = hours if per.group(2) or days == 0 else hours / days
         if days <= 0 or hours_per_day <= 0:
-            raise DurationError("duration-value", _MSG_NOT_POSITIVE.format(text=raw))
+            raise DurationError("duration-value", msg("duration.not-positive", text=raw))
         if days > MAX_DAYS:
             raise DurationError(
-                "duration-limit", _MSG_TOO_MANY_DAYS.format(text=raw, days=MAX_DAYS)
+                "duration-limit", msg("duration.too-many-days", text=raw, days=MAX_DAYS)
             )
         if hours_per_day > MAX_HOURS_PER_DAY:
             raise DurationError(
-                "duration-limit", _MSG_DAY_TOO_LONG.format(text=raw, hours=float(hours_per_day))
+                "duration-limit", msg("duration.day-too-long", text=raw, hours=float(hours_per_day))
             )
         minutes = _whole_minutes(_bounded(days * hours_per_day * 60, raw), raw)
         return Duration(minutes, raw, days=days, hours_per_day=hours_per_day)
@@ -206,7 +199,7 @@ def parse_duration(text: str) -> Duration:
     if total is None:
         raise DurationError(
             "duration-format",
-            _MSG_UNREADABLE.format(text=raw),
+            msg("duration.unreadable", text=raw),
         )
     return Duration(_whole_minutes(_bounded(total, raw), raw), raw)
 
@@ -215,7 +208,7 @@ def _bounded(minutes: Fraction, text: str) -> Fraction:
     if minutes > MAX_MINUTES:
         raise DurationError(
             "duration-limit",
-            _MSG_TOO_LONG.format(text=text, days=MAX_DAYS, hours=MAX_MINUTES // 60),
+            msg("duration.too-long", text=text, days=MAX_DAYS, hours=MAX_MINUTES // 60),
         )
     return minutes
 

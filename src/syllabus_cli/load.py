@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
+from .i18n import msg
 from .problems import Mark, Problem, error
 
 try:  # the C composer is ~10x faster; marks are kept either way
@@ -36,21 +37,7 @@ _SCALAR_TAGS = tuple(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 
-# User-facing messages of this module, in one place.
-_MSG_TAG = "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings"
-_MSG_TOO_MANY = "file expands to more than {limit:,} values (aliases repeated too often)"
-_MSG_TOO_DEEP = "nesting deeper than {limit} levels (a recursive alias?)"
-_MSG_KEY_TYPE = "a key must be a plain word, not a list or mapping"
-_MSG_DUPLICATE = "duplicate key {key!r} (first at line {line}); the second would silently win"
-_MSG_LOOKS_LIKE = " (it looks like {encoding})"
-_MSG_NOT_UTF8 = "file is not UTF-8{hint}; save it as UTF-8 and run again"
-_MSG_SYNTAX = "YAML syntax: {detail}"
-_MSG_CHARACTER = "character {character!r} is not allowed in YAML"
-_MSG_EMPTY = "file is empty"
-_MSG_NO_VALUE = "file holds no YAML value"
-_MSG_NOT_FOUND = "file not found"
-_MSG_FOLDER = "is a folder, not a file"
-_MSG_TOO_LARGE = "file is larger than {mib} MiB"
+# User-facing messages of this module: i18n/en.py and zh.py, keys "load.*".
 
 Scalar = str | int | float | bool | None | dt.date | dt.datetime
 
@@ -115,9 +102,9 @@ class _Walker:
     def walk(self, node: yaml.Node, depth: int = 0) -> YValue:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_MANY.format(limit=MAX_NODES)))
+            raise _Budget(error(_mark(node), "yaml-limit", msg("load.too-many", limit=MAX_NODES)))
         if depth > MAX_DEPTH:
-            raise _Budget(error(_mark(node), "yaml-limit", _MSG_TOO_DEEP.format(limit=MAX_DEPTH)))
+            raise _Budget(error(_mark(node), "yaml-limit", msg("load.too-deep", limit=MAX_DEPTH)))
         if isinstance(node, yaml.MappingNode):
             self._check_tag(node, _MAP_TAG)
             return self._mapping(node, depth)
@@ -132,7 +119,7 @@ class _Walker:
         if node.tag in allowed:
             return True
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self.problems.append(error(_mark(node), "yaml-tag", _MSG_TAG.format(tag=tag)))
+        self.problems.append(error(_mark(node), "yaml-tag", msg("load.tag", tag=tag)))
         return False
 
     def _scalar(self, node: yaml.Node) -> YScalar:
@@ -158,7 +145,7 @@ class _Walker:
         for key_node, value_node in node.value:
             key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error(key_mark, "type", _MSG_KEY_TYPE))
+                self.problems.append(error(key_mark, "type", msg("load.key-type")))
                 continue
             if key_node.tag != _MERGE_TAG:  # '<<' stays a key, reported as unknown
                 self._check_tag(key_node, *_SCALAR_TAGS, _STR_TAG, _VALUE_TAG)
@@ -169,7 +156,7 @@ class _Walker:
                     error(
                         key_mark,
                         "duplicate-key",
-                        _MSG_DUPLICATE.format(key=key, line=first.line),
+                        msg("load.duplicate", key=key, line=first.line),
                     )
                 )
                 continue
@@ -207,8 +194,7 @@ def decode(data: bytes) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8-sig", errors="replace")
         looks = guess_encoding(data)
-        hint = _MSG_LOOKS_LIKE.format(encoding=looks) if looks else ""
-        message = _MSG_NOT_UTF8.format(hint=hint)
+        message = msg("load.not-utf8-looks", encoding=looks) if looks else msg("load.not-utf8")
         return "", error(_position(good, len(good)), "encoding", message)
 
 
@@ -217,26 +203,26 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
         mark = exc.problem_mark
         where = Mark(mark.line + 1, mark.column + 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return error(where, "syntax", _MSG_SYNTAX.format(detail=message))
+        return error(where, "syntax", msg("load.syntax", detail=message))
     if isinstance(exc, yaml.reader.ReaderError):
         return error(
             _position(text, exc.position),
             "syntax",
-            _MSG_CHARACTER.format(character=exc.character),
+            msg("load.character", character=exc.character),
         )
-    return error(Mark(), "syntax", _MSG_SYNTAX.format(detail=exc))
+    return error(Mark(), "syntax", msg("load.syntax", detail=str(exc)))
 
 
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
-        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_EMPTY),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", msg("load.empty")),))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         return Loaded(path, text, None, (_yaml_problem(exc, text),))
     if node is None:
-        return Loaded(path, text, None, (error(Mark(), "empty-file", _MSG_NO_VALUE),))
+        return Loaded(path, text, None, (error(Mark(), "empty-file", msg("load.no-value")),))
     walker = _Walker()
     try:
         root = walker.walk(node)
@@ -276,17 +262,28 @@ def _load_file(path: Path) -> Loaded:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_NOT_FOUND),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", msg("load.not-found")),))
     except IsADirectoryError:
-        return Loaded(path, "", None, (error(Mark(), "file-missing", _MSG_FOLDER),))
+        return Loaded(path, "", None, (error(Mark(), "file-missing", msg("load.folder")),))
     except OSError as exc:
-        return Loaded(path, "", None, (error(Mark(), "file-unreadable", exc.strerror or str(exc)),))
+        return Loaded(
+            path,
+            "",
+            None,
+            (
+                error(
+                    Mark(),
+                    "file-unreadable",
+                    msg("load.unreadable", reason=exc.strerror or str(exc)),
+                ),
+            ),
+        )
     if len(data) > MAX_BYTES:
         return Loaded(
             path,
             "",
             None,
-            (error(Mark(), "too-large", _MSG_TOO_LARGE.format(mib=MAX_BYTES // 1024 // 1024)),),
+            (error(Mark(), "too-large", msg("load.too-large", mib=MAX_BYTES // 1024 // 1024)),),
         )
     text, problem = decode(data)
     if problem is not None:

@@ -7,9 +7,12 @@ timing, agenda, pack) yields these instead of raising, so a run reports all of t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .i18n import Msg
 
 
 class Level(str, Enum):
@@ -30,6 +33,18 @@ class Problem:
     code: str
     message: str
     level: Level = field(default=Level.ERROR, compare=False)
+    # The message before it has words (i18n.Msg); ``message`` is its English rendering,
+    # kept for callers that read it. Empty for a message written as plain English text.
+    words: Msg | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The message in the chosen language (``--lang``, SYLLABUS_LANG, the locale)."""
+        if self.words is None:
+            return self.message
+        from .i18n import render
+
+        return render(self.words)
 
     @property
     def line(self) -> int:
@@ -41,20 +56,38 @@ class Problem:
 
     def format(self, path: str) -> str:
         """``path:line:col: level[code]: message`` — parsable by editors and CI."""
-        return f"{path}:{self.line}:{self.column}: {self.level.value}[{self.code}]: {self.message}"
+        return f"{path}:{self.line}:{self.column}: {self.level.value}[{self.code}]: {self.text}"
 
     def as_json(self) -> dict[str, object]:
         return {
             "line": self.line,
             "column": self.column,
             "code": self.code,
-            "message": self.message,
+            "message": self.text,
         }
 
 
-def error(mark: Mark, code: str, message: str) -> Problem:
-    return Problem(mark, code, message, Level.ERROR)
+def problem(mark: Mark, code: str, message: str | Msg, level: Level) -> Problem:
+    """A problem from plain English text (not yet translated) or from a ``Msg``."""
+    if isinstance(message, str):
+        return Problem(mark, code, message, level)
+    from .i18n import render
+
+    return Problem(mark, code, render(message, "en"), level, message)
 
 
-def warning(mark: Mark, code: str, message: str) -> Problem:
-    return Problem(mark, code, message, Level.WARNING)
+def error(mark: Mark, code: str, message: str | Msg) -> Problem:
+    return problem(mark, code, message, Level.ERROR)
+
+
+def warning(mark: Mark, code: str, message: str | Msg) -> Problem:
+    return problem(mark, code, message, Level.WARNING)
+
+
+def reworded(found: Problem, key: str, **values: object) -> Problem:
+    """``found`` inside a message that adds to it (``"{origin}: {inner}"``): its own
+    words, translated or not, become the value ``inner``."""
+    from .i18n import msg, render
+
+    words = msg(key, inner=found.words if found.words is not None else found.message, **values)
+    return replace(found, message=render(words, "en"), words=words)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .check import CourseResult
 from .duration import format_minutes
+from .i18n import language, t
 from .problems import Level, Problem
 
 if TYPE_CHECKING:
@@ -31,16 +32,18 @@ class Writer(Protocol):
 
 FULL_TABLE_UP_TO = 50  # past this many files, the table lists only those with problems
 
-# User-facing words of this module, in one place.
-COLUMNS = ("course", "stated", "outline total", "status")
+# User-facing words of this module: i18n/en.py and zh.py, keys "report.*".
 NOTHING = "—"
-STATUS_OK = "ok"
-STATUS_ERRORS = "{n} error(s)"
-STATUS_WARNINGS = "{n} warning(s)"
-VERDICT_CLEAN = "all clean"
-VERDICT_FAILED = "{failed} of {total} failed"
-SUMMARY = "{total} checked · {errors} errors · {warnings} warnings · {verdict}"
-NOT_LISTED = "({n} clean file(s) not listed)"
+
+
+def columns() -> tuple[str, str, str, str]:
+    """The table's header, in the chosen language."""
+    return (
+        t("report.col-course"),
+        t("report.col-stated"),
+        t("report.col-total"),
+        t("report.col-status"),
+    )
 
 
 def path_text(path: Path) -> str:
@@ -69,9 +72,9 @@ def problem_text(problem: Problem, path: str) -> Text:
 
     style = "bold red" if problem.level is Level.ERROR else "yellow"
     text = Text(f"{path}:{problem.line}:{problem.column}: ")
-    text.append(problem.level.value, style=style)
+    text.append(problem.level.value, style=style)  # a level word is a key: never translated
     text.append(f"[{problem.code}]", style="dim")
-    text.append(f": {problem.message}")
+    text.append(f": {problem.text}")
     return text
 
 
@@ -104,28 +107,31 @@ def _row(result: CourseResult) -> tuple[str, str, str, str]:
     name = result.title or display_path(result)
     if result.variant:
         name += f" [{result.variant}]"
-    stated = NOTHING if result.stated_minutes is None else format_minutes(result.stated_minutes)
-    total = format_minutes(result.total_minutes) if result.total_minutes else NOTHING
+    lang = language()
+    stated = (
+        NOTHING if result.stated_minutes is None else format_minutes(result.stated_minutes, lang)
+    )
+    total = format_minutes(result.total_minutes, lang) if result.total_minutes else NOTHING
     return name, stated, total, _status_word(result)
 
 
 def _status_word(result: CourseResult) -> str:
     if result.errors:
-        return STATUS_ERRORS.format(n=len(result.errors))
+        return t("report.errors", n=len(result.errors))
     if result.warnings:
-        return STATUS_WARNINGS.format(n=len(result.warnings))
-    return STATUS_OK
+        return t("report.warnings", n=len(result.warnings))
+    return t("report.ok")
 
 
 def summary_parts(results: Sequence[CourseResult], strict: bool) -> tuple[str, str, bool]:
     """The last line as its counts and its verdict, and whether it is a failure."""
     failed = sum(1 for r in results if not r.ok(strict))
-    verdict = VERDICT_FAILED.format(failed=failed, total=len(results)) if failed else VERDICT_CLEAN
-    line = SUMMARY.format(
+    verdict = t("report.failed", failed=failed, total=len(results)) if failed else t("report.clean")
+    line = t(
+        "report.summary",
         total=len(results),
         errors=sum(len(r.errors) for r in results),
         warnings=sum(len(r.warnings) for r in results),
-        verdict="",
     )
     return line, verdict, bool(failed)
 
@@ -136,9 +142,9 @@ def write_text(stream: Writer, results: Sequence[CourseResult], strict: bool) ->
     rows, hidden = _listed(results)
     if rows:
         parts.append("\n")
-        parts.extend(line + "\n" for line in _plain_table([COLUMNS, *map(_row, rows)]))
+        parts.extend(line + "\n" for line in _plain_table([columns(), *map(_row, rows)]))
     if hidden:
-        parts.append(NOT_LISTED.format(n=hidden) + "\n")
+        parts.append(t("report.not-listed", n=hidden) + "\n")
     counts, verdict, _ = summary_parts(results, strict)
     parts.append(counts + verdict + "\n")
     stream.write("".join(parts))
@@ -175,15 +181,16 @@ def print_text(console: Console, results: Sequence[CourseResult], strict: bool) 
     rows, hidden = _listed(results)
     if rows:
         table = Table(title=None, show_edge=False, pad_edge=False)
-        for column in COLUMNS:
-            table.add_column(column, justify="right" if column in COLUMNS[1:3] else "left")
+        header = columns()
+        for column in header:
+            table.add_column(column, justify="right" if column in header[1:3] else "left")
         for result in rows:
             name, stated, total, _ = _row(result)
             table.add_row(Text(name), stated, total, _status(result, strict))
         console.print()
         console.print(table)
     if hidden:
-        console.print(Text(NOT_LISTED.format(n=hidden), style="dim"))
+        console.print(Text(t("report.not-listed", n=hidden), style="dim"))
     counts, verdict, failed = summary_parts(results, strict)
     console.print(Text(counts).append(verdict, style="red" if failed else "green"))
 
@@ -192,11 +199,11 @@ def _status(result: CourseResult, strict: bool) -> Text:
     from rich.text import Text
 
     if result.errors:
-        return Text("✗ " + STATUS_ERRORS.format(n=len(result.errors)), style="red")
+        return Text("✗ " + t("report.errors", n=len(result.errors)), style="red")
     if result.warnings:
         mark, style = ("✗ ", "red") if strict else ("! ", "yellow")
-        return Text(mark + STATUS_WARNINGS.format(n=len(result.warnings)), style=style)
-    return Text("✓ " + STATUS_OK, style="green")
+        return Text(mark + t("report.warnings", n=len(result.warnings)), style=style)
+    return Text("✓ " + t("report.ok"), style="green")
 
 
 def as_json(results: Sequence[CourseResult], strict: bool, ascii_only: bool = False) -> str:

@@ -16,8 +16,12 @@ from .app import app, configure_gc
 def main() -> None:
     """The ``syllabus`` program: safe consoles, the app, and an exit code that counts a
     failed write to stdout (cli/console.py)."""
+    from .. import i18n
     from . import console
 
+    chosen = i18n.from_argv(sys.argv[1:])
+    if chosen in i18n.LANGUAGES:
+        i18n.choose(chosen)  # before Typer writes any help (an invalid one: exit 2 later)
     configure_gc()
     console.install()
     try:

@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
+from .. import __version__, i18n
 from .console import console, err, err_console, out, utf8_out
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from typer import _click as click
+    from typer.core import TyperOption
 
     from ..check import CourseResult
+    from ..i18n import Msg
     from ..problems import Problem
     from ..spec.build import Built
 
@@ -51,6 +53,7 @@ COMMANDS = {
     "show": "checking",
     "new": "checking",
     "schema": "checking",
+    "explain": "checking",
     "agenda": "documents",
     "proposal": "documents",
     "template": "documents",
@@ -58,8 +61,6 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
 }
-
-_MSG_NOT_A_DATE = "{value!r} is not a date like 2026-12-08"
 
 
 def _load(module: str) -> bool:
@@ -81,7 +82,46 @@ class LazyGroup(TyperGroup):
             self._refresh()
         elif module is None and cmd_name not in self.commands:
             self.list_commands(ctx)  # a typo: load them all, for "Did you mean 'validate'?"
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and i18n.language() != "en":
+            from ..i18n.cli import localize
+
+            localize(command, ctx)
+        return command
+
+    # The language (i18n): the group's own help, and usage errors, in the chosen one.
+    def make_context(
+        self,
+        info_name: "str | None",
+        args: list[str],
+        parent: "click.Context | None" = None,
+        **extra: object,
+    ) -> "click.Context":
+        if i18n.language() != "en":
+            from ..i18n.cli import localize
+
+            localize(self)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click_exception() as exc:
+            _localize_error(exc)
+            raise
+
+    def invoke(self, ctx: "click.Context") -> object:
+        try:
+            return super().invoke(ctx)
+        except click_exception() as exc:
+            _localize_error(exc)
+            raise
+
+    def get_help_option(self, ctx: "click.Context") -> "TyperOption | None":
+        option = super().get_help_option(ctx)
+        if option is not None and i18n.language() != "en":
+            from ..i18n.cli import localize
+
+            localize(self, ctx)
+            option.help = _click_word("Show this message and exit.")
+        return option
 
     def list_commands(self, ctx: "click.Context") -> list[str]:
         if [m for m in dict.fromkeys(COMMANDS.values()) if _load(m)]:
@@ -92,6 +132,25 @@ class LazyGroup(TyperGroup):
     def _refresh(self) -> None:
         """Commands registered since this group was built (with sub-apps refilled)."""
         self.commands.update(typer.main.get_group(app).commands)
+
+
+def click_exception() -> type[Exception]:
+    from typer import _click
+
+    return _click.ClickException
+
+
+def _localize_error(exc: Exception) -> None:
+    if i18n.language() != "en":
+        from ..i18n.cli import localize_error
+
+        localize_error(exc)  # type: ignore[arg-type]
+
+
+def _click_word(english: str) -> str:
+    from ..i18n import zh
+
+    return zh.CLICK.get(english, english)
 
 
 app = typer.Typer(
@@ -121,6 +180,15 @@ Force = Annotated[
 ]
 
 
+def _lang(value: str | None) -> None:
+    if value is None:
+        return
+    chosen = value.strip().lower()
+    if chosen not in i18n.LANGUAGES:
+        raise typer.BadParameter(i18n.t("cli.bad-lang", value=value))
+    i18n.choose(chosen)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"syllabus {__version__}")
@@ -133,6 +201,16 @@ def _main(
         bool | None,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            callback=_lang,
+            is_eager=True,
+            metavar="zh|en",
+            help="Language of messages and help: zh or en (default: SYLLABUS_LANG, else the system's).",
         ),
     ] = None,
 ) -> None:
@@ -153,7 +231,7 @@ def print_problems(problems: "list[Problem] | tuple[Problem, ...]", path: Path) 
         write_problems(stream, problems, shown)
 
 
-def fail(path: Path, code: str, message: str) -> NoReturn:
+def fail(path: Path, code: str, message: "str | Msg") -> NoReturn:
     """One located error line for a problem found outside a spec (a template, a PDF), exit 1."""
     from ..problems import Mark, error
 
@@ -199,10 +277,10 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
     try:
         day = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(_MSG_NOT_A_DATE.format(value=value), param_hint=name) from None
+        raise typer.BadParameter(i18n.t("cli.not-a-date", value=value), param_hint=name) from None
     out_of_range = date_range_problem(day, name)
     if out_of_range is not None:
-        raise typer.BadParameter(out_of_range, param_hint=name)
+        raise typer.BadParameter(i18n.render(out_of_range), param_hint=name)
     return day
 
 

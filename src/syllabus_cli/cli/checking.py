@@ -1,18 +1,14 @@
-"""Commands that read specs: validate, show, new, schema."""
+"""Commands that read specs: validate, show, new, schema; and explain (a problem code)."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..i18n import t
 from .app import Variant, app, console, load_variant, out, utf8_out
 
-# User-facing messages of this module, in one place.
-_MSG_FORMAT = "must be text or json"
-_MSG_EXISTS = "{path}: already exists; pass --force to overwrite"
-_MSG_WROTE = "wrote {path}; check it with: syllabus validate {path}"
-_MSG_KIND = "must be course, pack or instructor"
-_SCHEMA_HINT = "course.schema.json  # write it with: syllabus schema > course.schema.json"
+# User-facing messages of this module: i18n/en.py and zh.py, keys "cli.*".
 
 
 @app.command()
@@ -33,7 +29,7 @@ def validate(
     from ..spec.variants import UnknownVariant
 
     if format not in ("text", "json"):
-        raise typer.BadParameter(_MSG_FORMAT, param_hint="--format")
+        raise typer.BadParameter(t("cli.format"), param_hint="--format")
     try:
         results = validate_paths(paths or [Path("courses")], variant, lean=True)
     except UnknownVariant as exc:
@@ -95,7 +91,7 @@ def new(
     from ..spec.starter import starter_spec
 
     if path.exists() and not force:
-        typer.echo(_MSG_EXISTS.format(path=path_text(path)), err=True)
+        typer.echo(t("cli.exists", path=path_text(path)), err=True)
         raise typer.Exit(1)
     if pack:
         from ..pack.starter import NoCourses, pack_starter
@@ -105,10 +101,10 @@ def new(
         except NoCourses as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
-        typer.echo(_MSG_WROTE.format(path=path_text(path)))
+        typer.echo(t("cli.wrote-spec", path=path_text(path)))
         return
     try:
-        ref = schema_ref(path) or _SCHEMA_HINT
+        ref = schema_ref(path) or t("cli.schema-hint")
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
@@ -120,7 +116,7 @@ def new(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--variants") from None
     write_text_atomic(path, text)
-    typer.echo(_MSG_WROTE.format(path=path_text(path)))
+    typer.echo(t("cli.wrote-spec", path=path_text(path)))
 
 
 @app.command()
@@ -138,5 +134,26 @@ def schema(
         "instructor": schemas.instructor_schema,
     }
     if kind not in makers:
-        raise typer.BadParameter(_MSG_KIND, param_hint="KIND")
+        raise typer.BadParameter(t("cli.kind"), param_hint="KIND")
     out().write(json.dumps(makers[kind](), ensure_ascii=not utf8_out(), indent=2) + "\n")
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A problem code, e.g. sum-mismatch.")],
+) -> None:
+    """Explain a problem code: what it means, and a YAML that passes and one that fails."""
+    from ..i18n import language
+    from ..i18n.codes import closest, lookup
+    from ..i18n.codes import explain as explained
+
+    row = lookup(code)
+    if row is None:
+        near = closest(code)
+        said = (
+            t("explain.unknown-mean", code=code, close=near)
+            if near
+            else t("explain.unknown", code=code)
+        )
+        raise typer.BadParameter(said, param_hint="CODE")
+    out().write(explained(row, language()) + "\n")

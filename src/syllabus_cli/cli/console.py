@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 # A closed pipe: EPIPE on POSIX, EINVAL on Windows.
 _GONE = {errno.EPIPE, errno.EINVAL}
-MSG_CANNOT_WRITE = "syllabus: error: cannot write the output: {reason}"
 
 
 class SafeStream(io.TextIOBase):
@@ -120,7 +119,9 @@ def finish(code: int) -> int:
     _silence(out_stream.inner)
     if out_stream.gone:
         return code
-    err_stream.write(MSG_CANNOT_WRITE.format(reason=failure.strerror or failure) + "\n")
+    from ..i18n import t
+
+    err_stream.write(t("console.cannot-write", reason=failure.strerror or failure) + "\n")
     err_stream.flush()
     return 1
 

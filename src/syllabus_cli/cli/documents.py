@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..i18n import t
 from .app import Force, Variant, app, checked_course, date_flag, err_console, fail, template_app
 
 if TYPE_CHECKING:
@@ -53,13 +54,13 @@ def schedule_flags(
             return None
         parsed = parse_clock(value)
         if parsed is None:
-            raise typer.BadParameter(f"{value!r} is not a time like 09:00", param_hint=name)
+            raise typer.BadParameter(t("cli.not-a-time", value=value), param_hint=name)
         return parsed
 
     def window_flag(value: str, name: str) -> Window:
         parsed = parse_window(value)
         if parsed is None:
-            raise typer.BadParameter(f"{value!r} is not a range like 12:00-13:30", param_hint=name)
+            raise typer.BadParameter(t("cli.not-a-range", value=value), param_hint=name)
         return Window(*parsed)
 
     no_lunch = lunch is not None and lunch.strip().lower() in ("none", "no", "0")
@@ -110,9 +111,9 @@ def agenda(
     from ..agenda.plan import plan_agenda
 
     if format not in AGENDA_FORMATS:
-        raise typer.BadParameter("must be md, html, docx or json", param_hint="--format")
+        raise typer.BadParameter(t("cli.agenda-format"), param_hint="--format")
     if skip not in ("holidays", "weekends", "none"):
-        raise typer.BadParameter("must be holidays, weekends or none", param_hint="--skip")
+        raise typer.BadParameter(t("cli.skip"), param_hint="--skip")
     first = date_flag(date)
     flags = schedule_flags(start, lunch, breaks, latest_end)
     result = checked_course(course, variant)
@@ -176,7 +177,7 @@ def write_agenda(
             )
         )
     write_output(target, data, force=force)
-    typer.echo(f"wrote {target}", err=True)  # plain: no rich console to start
+    typer.echo(t("cli.wrote", path=target), err=True)  # plain: no rich console to start
 
 
 @app.command()
@@ -221,12 +222,12 @@ def proposal(
             ProposalInput(result.course, result.timing, planned, client, when, chosen)
         )
         write_output(target, document_bytes(document), force=force)
-    typer.echo(f"wrote {target}", err=True)
+    typer.echo(t("cli.wrote", path=target), err=True)
     if pdf:
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            typer.echo(f"wrote {to_pdf(target)}", err=True)
+            typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
         except PdfError as exc:
             fail(target, "pdf", str(exc))
 
@@ -243,9 +244,7 @@ def template_init(
     from ..render.docx_base import default_template
 
     if path.exists() and not force:
-        typer.echo(f"{path}: already exists; pass --force to overwrite", err=True)
+        typer.echo(t("cli.exists", path=path), err=True)
         raise typer.Exit(1)
     write_bytes_atomic(path, default_template().read_bytes())
-    typer.echo(
-        f"wrote {path}: edit its styles, header and footer in Word, then pass it with --template"
-    )
+    typer.echo(t("cli.wrote-template", path=path))

@@ -13,14 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_bytes_atomic
+from ..i18n import Msg, msg
 from ..pack.manifest import NAME, Manifest, file_hash, sha256
 
 
 class OutputError(Exception):
     """The output cannot or may not be written; ``code`` names the problem."""
 
-    def __init__(self, path: Path, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: Path, code: str, message: str | Msg) -> None:
+        super().__init__(str(message))  # a Msg is worded in the chosen language
         self.path = path
         self.code = code
 
@@ -32,9 +33,7 @@ def _manifest(folder: Path) -> Manifest:
             raise TypeError
         return manifest
     except (OSError, TypeError, ValueError):
-        raise OutputError(
-            folder / NAME, "manifest", "cannot be read as the record of written files; move it away"
-        ) from None
+        raise OutputError(folder / NAME, "manifest", msg("output.manifest")) from None
 
 
 def _strerror(exc: OSError) -> str:
@@ -44,7 +43,7 @@ def _strerror(exc: OSError) -> str:
 def check_target(target: Path, *, force: bool) -> None:
     """Refuse before any work is done: a folder, or a file that is not ours to replace."""
     if target.is_dir():
-        raise OutputError(target, "output-folder", "is a folder; name the file to write")
+        raise OutputError(target, "output-folder", msg("output.folder"))
     if not target.exists() or force:
         return
     recorded = _manifest(target.parent).files.get(target.name)
@@ -52,20 +51,19 @@ def check_target(target: Path, *, force: bool) -> None:
         raise OutputError(
             target,
             "output-exists",
-            "exists and was not written by syllabus; pass --force to replace it",
+            msg("output.exists"),
         )
     try:
         current = file_hash(target)
     except OSError as exc:
         raise OutputError(
-            target, "output-unreadable", f"cannot be read ({_strerror(exc)})"
+            target, "output-unreadable", msg("output.unreadable", reason=_strerror(exc))
         ) from None
     if current != recorded:
         raise OutputError(
             target,
             "output-edited",
-            "was changed since syllabus wrote it (edited by hand?); "
-            "kept — pass --force to replace it",
+            msg("output.edited"),
         )
 
 
@@ -75,12 +73,12 @@ def write_output(target: Path, data: bytes, *, force: bool) -> None:
     try:
         write_bytes_atomic(target, data)
     except OSError as exc:
-        raise OutputError(target, "write", f"cannot be written ({_strerror(exc)})") from None
+        raise OutputError(target, "write", msg("output.write", reason=_strerror(exc))) from None
     manifest = _manifest(target.parent)  # read again: another run may have recorded files
     manifest.files[target.name] = sha256(data)
     try:
         manifest.save()
     except OSError as exc:
         raise OutputError(
-            target.parent / NAME, "write", f"cannot record what was written ({_strerror(exc)})"
+            target.parent / NAME, "write", msg("output.record", reason=_strerror(exc))
         ) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..duration import DurationError, parse_duration
+from ..i18n import t
 from .outline import Item
 
 MAX_POINTS = 2000  # more items than any block a person teaches; YAML values stay bounded
@@ -100,12 +101,10 @@ def reconcile(
         for child in untimed:
             children.remove(child)
             _note(owner, f"TODO: 未计时的部分（时长已被其他部分占满）：{_flatten(child)}")
-        todos.append(
-            f"{len(untimed)} untimed block(s) of {name!r} moved to notes: the others fill its length"
-        )
+        todos.append(t("import.untimed-moved", count=len(untimed), name=name))
     elif stated > total or (not untimed and stated != total):
         _drop_times(children, f"合计 {stated} 分钟，与 {total} 分钟不符")
-        todos.append(f"the times inside {name!r} do not add up to its length; moved to notes")
+        todos.append(t("import.times-moved", name=name))
     return todos
 
 

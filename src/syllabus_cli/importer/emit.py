@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..duration import format_minutes, parse_duration
+from ..i18n import t
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
 from .length import Length, read_length
@@ -139,7 +140,7 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
         found["title"] = Finding("found", title_text, rule)
     else:
         spec["title"] = f"TODO: {_proposed_title(course)}"
-        todos.append("the source has no course title; one is proposed from its text")
+        todos.append(t("import.no-title"))
         found["title"] = Finding("missing", spec["title"], "proposed from the text")
     spec["id"] = course_id
     spec["language"] = "zh"
@@ -150,11 +151,9 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
         per_day = parse_duration(length.text).minutes_per_day or 0
         if per_day > 7 * 60:  # longer than the default day holds (09:00-18:00, 1.5 h lunch)
             spec["schedule"] = {"start": "08:30", "lunch": "12:00-13:00"}
-            todos.append(f"a {per_day // 60}-hour day: the day's times are proposed; check them")
+            todos.append(t("import.long-day", hours=per_day // 60))
     elif course.sections.get("duration"):
-        todos.append(
-            f"course length {course.sections['duration']!r} could not be read as one length"
-        )
+        todos.append(t("import.length-unread", text=course.sections["duration"]))
     for key in ("background",):
         if course.sections.get(key):
             spec[key] = course.sections[key]
@@ -174,7 +173,7 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
     todos += reconcile(length.minutes, modules, holder)
     if not modules:
         modules = [{"title": _NO_OUTLINE}]
-        todos.append("no outline was found; the text is kept in notes")
+        todos.append(t("import.no-outline"))
         found["modules"] = Finding("missing", 0, "no outline")
     else:
         found["modules"] = Finding(
@@ -189,9 +188,9 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
         notes.append(f"课程时长：{course.sections['duration']}")
     notes += length.notes
     if any(n.startswith("TODO: 另一版本") for n in length.notes):
-        todos.append("the page gives a second variant of the course; it is kept in notes")
+        todos.append(t("import.second-variant"))
     elif any(n.startswith("TODO:") for n in length.notes):
-        todos.append("the page's course length is not one length; see notes")
+        todos.append(t("import.not-one-length"))
     if holder.get("notes"):
         notes.append(holder["notes"])
     if notes:
@@ -200,19 +199,15 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
         total = sum_if_timed(modules)
         if total is not None:
             spec["duration"] = format_minutes(total, "zh")
-            todos.append(
-                f"no course length in the source; {spec['duration']} is the sum of its modules"
-            )
+            todos.append(t("import.length-is-sum", length=spec["duration"]))
             found["length"] = Finding("guessed", total, "the sum of its modules")
         else:  # the spec cannot be timed without one: propose the common case, visibly
             spec["duration"] = PROPOSED_LENGTH
-            todos.append(
-                f"no course length in the source; {PROPOSED_LENGTH} (6 hours) is proposed: check it"
-            )
+            todos.append(t("import.length-proposed", length=PROPOSED_LENGTH))
             found["length"] = Finding("guessed", minutes(PROPOSED_LENGTH), "proposed: one day")
     untimed = sum(1 for m in modules if not ("duration" in m or all_timed(m)))
     if untimed:
-        todos.append(f"{untimed} of {len(modules)} modules carry no minutes: add duration: to them")
+        todos.append(t("import.untimed-modules", untimed=untimed, total=len(modules)))
     found["timed_modules"] = Finding(
         "found" if not untimed else "missing", len(modules) - untimed, "minutes in the outline"
     )

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..files import write_text_atomic
+from ..i18n import t
 from ..pack.names import inside, safe_name
 from ..spec.schema import schema_ref
 from .catalog import (
@@ -95,16 +96,12 @@ def import_catalog(
         real = ["\n".join(courses)]  # no labels anywhere: one course, all in notes
     for chunk in courses:
         if chunk not in real:
-            report.warnings.append(
-                f"skipped text that holds no course: {' '.join(chunk.split())[:40]}…"
-            )
+            report.warnings.append(t("import.skipped", text=" ".join(chunk.split())[:40]))
     seen: dict[str, int] = {}
     for number, chunk in enumerate(real, start=1):
         key = fingerprint(chunk)
         if key in seen:
-            report.warnings.append(
-                f"course {number} repeats course {seen[key]} word for word; written once"
-            )
+            report.warnings.append(t("import.repeat", number=number, first=seen[key]))
             continue
         seen[key] = number
         course_id = f"{stem}-{number:02d}"

@@ -6,29 +6,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import Msg, msg
+
 MAX_BYTES = 20 * 1024 * 1024
 
 
 class SourceError(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: Msg) -> None:
         self.code = code
-        super().__init__(message)
+        self.words = message
+        super().__init__(str(message))  # worded in the chosen language
 
 
 def read_source(path: Path) -> str:
     if not path.is_file():
-        raise SourceError("file-missing", "no such file")
+        raise SourceError("file-missing", msg("source.missing"))
     if path.stat().st_size > MAX_BYTES:
-        raise SourceError("too-large", f"file is larger than {MAX_BYTES // 1024 // 1024} MiB")
+        raise SourceError("too-large", msg("source.too-large", mib=MAX_BYTES // 1024 // 1024))
     if path.suffix.lower() == ".docx":
         return _docx_text(path)
     data = path.read_bytes()
     if not data.strip():
-        raise SourceError("empty-file", "file is empty")
+        raise SourceError("empty-file", msg("source.empty"))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(
-            "not-text", "file is not text (binary data); give a .txt or .docx catalog"
-        )
+        raise SourceError("not-text", msg("source.not-text"))
     for encoding in ("utf-8-sig", "utf-16", "gb18030"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
@@ -36,7 +37,7 @@ def read_source(path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SourceError("encoding", "file is neither UTF-8 nor GB18030 text")
+    raise SourceError("encoding", msg("source.encoding"))
 
 
 def _docx_text(path: Path) -> str:
@@ -46,7 +47,7 @@ def _docx_text(path: Path) -> str:
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a damaged file
-        raise SourceError("not-docx", f"not a readable .docx file ({type(exc).__name__})") from None
+        raise SourceError("not-docx", msg("source.not-docx", reason=type(exc).__name__)) from None
     from .wordnum import Numbering
 
     numbering = Numbering(document)
@@ -64,5 +65,5 @@ def _docx_text(path: Path) -> str:
                 lines.append(" ".join(c for c in cells if c))
     text = "\n".join(lines)
     if not text.strip():
-        raise SourceError("empty-file", "the document holds no text")
+        raise SourceError("empty-file", msg("source.no-text"))
     return text

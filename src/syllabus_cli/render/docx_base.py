@@ -30,6 +30,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ..i18n import t
 from .docx_tables import cell_margins, keep_next, keep_table, row_flags, shade
 from .template_file import TemplateError, default_template, open_document
 from .wording import balanced_lines
@@ -104,10 +105,7 @@ class Styles:
         by_name = {s.name: s for s in document.styles}
         missing = [name for name in REQUIRED_STYLES if name not in by_name]
         if missing:
-            raise TemplateError(
-                f"template has no {', '.join(repr(m) for m in missing)} style; "
-                "start from `syllabus template init` or add the style in Word"
-            )
+            raise TemplateError(t("template.no-style", styles=", ".join(repr(m) for m in missing)))
         for name in REQUIRED_STYLES:
             found[name] = by_name[name]
         found.update(_own_styles(document, by_name))

@@ -18,6 +18,8 @@ from typing import Any
 
 from docx import Document
 
+from ..i18n import t
+
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 
 
@@ -32,9 +34,7 @@ def open_document(template: Path | None) -> Any:
     try:
         return Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a non-.docx file
-        raise TemplateError(
-            f"template {path} is not a Word .docx file ({type(exc).__name__})"
-        ) from None
+        raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
 
 
 def template_bytes(path: Path) -> bytes:
@@ -42,11 +42,11 @@ def template_bytes(path: Path) -> bytes:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise TemplateError(f"template {path} not found") from None
+        raise TemplateError(t("template.missing", path=path)) from None
     except OSError as exc:
-        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+        raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
     if not path.is_file():
-        raise TemplateError(f"template {path} is not a file")
+        raise TemplateError(t("template.not-file", path=path))
     return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
@@ -55,7 +55,7 @@ def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(f"template {path} cannot be read ({exc.strerror})") from None
+        raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
     check_package(data, path)
     return data
 
@@ -69,21 +69,20 @@ def check_package(data: bytes, path: Path) -> None:
             unpacked = sum(info.file_size for info in infos)
             if unpacked > MAX_TEMPLATE_BYTES or len(infos) > 10_000:
                 raise TemplateError(
-                    f"template {path} would unpack to {unpacked // (1024 * 1024)} MB "
-                    f"(limit {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB); not a Word template"
+                    t(
+                        "template.too-big",
+                        path=path,
+                        mb=unpacked // (1024 * 1024),
+                        limit=MAX_TEMPLATE_BYTES // (1024 * 1024),
+                    )
                 )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     head = archive.read(info)
                     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-                        raise TemplateError(
-                            f"template {path}: {info.filename} declares a DTD or entities, "
-                            "which Word files never contain; open it in Word and save it again"
-                        )
+                        raise TemplateError(t("template.dtd", path=path, part=info.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-        raise TemplateError(
-            f"template {path} is not a Word .docx file ({type(exc).__name__})"
-        ) from None
+        raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
 
 
 def default_template() -> Path:

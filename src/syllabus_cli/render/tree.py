@@ -7,18 +7,19 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..duration import format_minutes
+from ..i18n import language, t
 from ..spec.model import Course
 from ..timing.rules import ALLOCATED, DERIVED, UNTIMED, TimedNode, Timing
 
 
 def _minutes(node: TimedNode) -> Text:
     if node.source == UNTIMED or node.minutes is None:
-        return Text("untimed", style="red")
-    shown = format_minutes(node.minutes)
+        return Text(t("tree.untimed"), style="red")
+    shown = format_minutes(node.minutes, language())
     if node.source == ALLOCATED:
-        return Text(f"≈{shown} allocated", style="yellow")
+        return Text(t("tree.allocated", minutes=shown), style="yellow")
     if node.source == DERIVED:
-        return Text(f"{shown} (sum)", style="cyan")
+        return Text(t("tree.sum", minutes=shown), style="cyan")
     return Text(shown, style="green")
 
 
@@ -42,20 +43,20 @@ def _add(tree: Tree, node: TimedNode) -> None:
 
 
 def outline_tree(course: Course, timing: Timing) -> Group:
-    stated = course.duration.text if course.duration else "no stated length"
+    stated = course.duration.text if course.duration else t("tree.no-length")
     head = Text(course.title, style="bold")
     if course.variant:
         head.append(f" [{course.variant}]")
     head.append(f"  {stated}")
     if timing.minutes is not None:
-        head.append(f" = {format_minutes(timing.minutes)} ({timing.minutes} min)")
+        shown = format_minutes(timing.minutes, language())
+        head.append(t("tree.total", minutes=shown, n=timing.minutes))
     tree = Tree(head)
     for module in timing.modules:
         _add(tree, module)
     timed = sum(m.minutes or 0 for m in timing.modules)
-    written = format_minutes(timing.total_minutes) if timing.total_minutes else "—"
-    footer = Text(
-        f"modules: {len(timing.modules)} · written on modules: {written} · "
-        f"after allocation: {format_minutes(timed) if timed else '—'}"
-    )
+    lang = language()
+    written = format_minutes(timing.total_minutes, lang) if timing.total_minutes else "—"
+    allocated = format_minutes(timed, lang) if timed else "—"
+    footer = Text(t("tree.footer", count=len(timing.modules), written=written, allocated=allocated))
     return Group(tree, footer)

@@ -88,7 +88,7 @@ def _chinese_follows(text: str, start: int) -> bool:
     i = start
     while i < len(text) and text[i] in " \t":
         i += 1
-    if i < len(text) and text[i] in '"“‘':
+    if i < len(text) and text[i] in "\"'“‘":
         i += 1
     if i >= len(text):
         return False

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
 from ..problems import Problem
 from . import fields
@@ -77,13 +78,13 @@ def _course(
             reader.add(
                 name_marks[current],
                 "variant-empty",
-                f"variant {current!r} has no modules: every module is marked only for other variants",
+                msg("build.variant-empty", variant=current),
             )
         else:
             reader.add(
                 modules_entry.value.mark,
                 "required",
-                "'modules' is empty: a course needs at least one module",
+                msg("build.modules-empty"),
             )
     template_entry = known.get("template")
     template = reader.docx_path(template_entry, path.parent) if template_entry else None
@@ -120,7 +121,10 @@ def _language(reader: Reader, entry: YEntry | None) -> str:
     reader.add(
         value.mark,
         "language",
-        f"'language' must be zh or en, not {value.raw if isinstance(value, YScalar) else kind_name(value)!r}",
+        msg(
+            "build.language",
+            shown=value.raw if isinstance(value, YScalar) else Word(kind_name(value)),
+        ),
     )
     return "zh"
 
@@ -208,8 +212,14 @@ def instructor_from(
     inner.problems.extend(loaded.problems)
     profile = _instructor(inner, loaded.root) if loaded.root is not None else None
     for problem in inner.problems:
-        where = f"line {problem.line}: " if problem.code != "file-missing" else ""
-        reader.add(value.mark, problem.code, f"instructor profile {ref}: {where}{problem.message}")
+        inner_words = problem.words if problem.words is not None else problem.message
+        if problem.code == "file-missing":
+            reader.add(
+                value.mark, problem.code, msg("build.instructor", ref=ref, inner=inner_words)
+            )
+        else:
+            said = msg("build.instructor-line", ref=ref, line=problem.line, inner=inner_words)
+            reader.add(value.mark, problem.code, said)
     return profile
 
 

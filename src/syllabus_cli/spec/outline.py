@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
-from ..problems import Mark, Problem
+from ..problems import Mark, reworded
 from . import fields
 from .model import Node
 from .read import Reader
@@ -74,8 +75,7 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
         reader.add(
             item.mark,
             "type",
-            f"{what} must be a mapping with a title (write '- title: {item.value}'); "
-            "plain lines belong under 'points'",
+            msg("outline.not-mapping", what=Word(what), value=item.value),
         )
         return []
     if isinstance(item, YMap) and item.get("include") is not None:
@@ -130,16 +130,14 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
     shown = f"{written}#{title}" if title else written
     if key in ctx.stack:
         chain = " → ".join((*ctx.names, shown))
-        reader.add(ref_value.mark, "include-cycle", f"include cycle: {chain}")
+        reader.add(ref_value.mark, "include-cycle", msg("outline.cycle", chain=chain))
         return []
     if len(ctx.stack) > MAX_INCLUDE_DEPTH:
-        reader.add(
-            ref_value.mark, "include-depth", f"includes nest deeper than {MAX_INCLUDE_DEPTH} files"
-        )
+        reader.add(ref_value.mark, "include-depth", msg("outline.depth", limit=MAX_INCLUDE_DEPTH))
         return []
     loaded = ctx.load(target)
     if any(p.code == "file-missing" for p in loaded.problems):
-        reader.add(ref_value.mark, "include-missing", f"included file {written} not found")
+        reader.add(ref_value.mark, "include-missing", msg("outline.missing", written=written))
         return []
     child = Context(
         top=ctx.top,
@@ -158,8 +156,9 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
     nodes = _library_nodes(inner, child, loaded.root, title, depth, reader, ref_value.mark)
     assert child.at is not None
     for problem in inner.problems:
-        message = f"{child.trail}{child.label}:{problem.line}: {problem.message}"
-        ctx.top.problems.append(Problem(child.at, problem.code, message, problem.level))
+        where = f"{child.trail}{child.label}"
+        said = reworded(problem, "outline.in-file", where=where, line=problem.line)
+        ctx.top.problems.append(replace(said, mark=child.at))
     if not nodes:
         return []
     if known.get("duration") is not None:
@@ -167,8 +166,7 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
             reader.add(
                 known["duration"].key_mark,
                 "include-format",
-                f"a duration beside include needs one module, and {written} gives "
-                f"{len(nodes)}: pick one with #标题",
+                msg("outline.one-module", written=written, count=len(nodes)),
             )
         else:
             dmark = ctx.place(override_mark)[0] if override_mark else None
@@ -194,7 +192,7 @@ def _library_nodes(
         reader.add(
             ref_mark,
             "include-format",
-            f"{ctx.label} has no 'modules:' list to include from",
+            msg("outline.no-modules", label=ctx.label),
         )
         return None
     if title is None:
@@ -208,8 +206,12 @@ def _library_nodes(
                 return _item(inner, ctx, candidate, depth)
             titles.append(text)
     close = difflib.get_close_matches(title, titles, n=1, cutoff=0.3)
-    hint = f"; did you mean {close[0]!r}?" if close else f" (modules: {', '.join(titles)})"
-    reader.add(ref_mark, "include-module", f"{ctx.label} has no module titled {title!r}{hint}")
+    said = (
+        msg("outline.no-module-mean", label=ctx.label, title=title, close=close[0])
+        if close
+        else msg("outline.no-module", label=ctx.label, title=title, titles=", ".join(titles))
+    )
+    reader.add(ref_mark, "include-module", said)
     return None
 
 

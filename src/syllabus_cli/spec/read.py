@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
+from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
 from .fields import Field
@@ -30,32 +31,14 @@ LAST_DATE = dt.date(2099, 12, 31)
 MINUTES_PER_DAY = MAX_HOURS_PER_DAY * 60  # a day's teaching hours are at most 24
 _ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip package
 
-# User-facing messages of this module, in one place.
-_MSG_TYPE = "{key!r} must be {wanted}, not {got}"
-_MSG_NOT_MAPPING = "{what} must be a mapping of keys, not {got}"
-_MSG_UNKNOWN_KEY = "unknown key {key!r} in {what}{hint}"
-_MSG_DID_YOU_MEAN = "; did you mean {key!r}?"
-_MSG_KNOWN_KEYS = " (known keys: {keys})"
-_MSG_MISSING_KEY = "{what} has no {key!r}"
-_MSG_EMPTY = "{key!r} is empty"
-_MSG_ITEM_TYPE = "items of {key!r} must be text, not {got}"
-_MSG_NO_UNIT = "duration {number} has no unit; write {number}min, {number}h or {number}天"
-_MSG_AT_MOST = "{key!r} is {text}; it can be at most {hours}h"
-_MSG_CLOCK = '{key!r} must be a time like "09:00", not {shown}'
-_MSG_WINDOW = '{key!r} must be a time range like "12:00-13:30", not {shown}'
-_MSG_TEMPLATE_UNREADABLE = "template {ref}: {reason}"
-_MSG_TEMPLATE_MISSING = "template {ref} not found"
-_MSG_TEMPLATE_FOLDER = "template {ref} is a folder, not a .docx file"
-_MSG_TEMPLATE_NOT_DOCX = "template {ref} is not a Word .docx file"
-_MSG_DATE_FORMAT = "{key!r} must be a date like 2026-12-08, not {shown}"
-_MSG_DATE_RANGE = "{key!r} is {day}; a date must lie between {first} and {last}"
+# User-facing messages of this module: i18n/en.py and zh.py, keys "read.*".
 
 
-def date_range_problem(day: dt.date, key: str) -> str | None:
+def date_range_problem(day: dt.date, key: str) -> Msg | None:
     """Why ``day`` is out of range, or None when it is a date a delivery can have."""
     if FIRST_DATE <= day <= LAST_DATE:
         return None
-    return _MSG_DATE_RANGE.format(key=key, day=day.isoformat(), first=FIRST_DATE, last=LAST_DATE)
+    return msg("read.date-range", key=key, day=day.isoformat(), first=FIRST_DATE, last=LAST_DATE)
 
 
 def clean_text(text: str, folded: bool = False) -> str:
@@ -90,11 +73,15 @@ class Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, mark: Mark, code: str, message: str) -> None:
+    def add(self, mark: Mark, code: str, message: str | Msg) -> None:
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
-        self.add(value.mark, "type", _MSG_TYPE.format(key=key, wanted=wanted, got=kind_name(value)))
+        self.add(
+            value.mark,
+            "type",
+            msg("read.type", key=key, wanted=Word(wanted), got=Word(kind_name(value))),
+        )
 
     def mapping(
         self, value: YValue, what: str, fields: dict[str, Field]
@@ -102,7 +89,11 @@ class Reader:
         """The known entries of a mapping; unknown keys (with a did-you-mean) and missing
         required keys are problems."""
         if not isinstance(value, YMap):
-            self.add(value.mark, "type", _MSG_NOT_MAPPING.format(what=what, got=kind_name(value)))
+            self.add(
+                value.mark,
+                "type",
+                msg("read.not-mapping", what=Word(what), got=Word(kind_name(value))),
+            )
             return None
         known: dict[str, YEntry] = {}
         for entry in value.entries:
@@ -112,13 +103,11 @@ class Reader:
             self.add(
                 entry.key_mark,
                 "unknown-key",
-                _MSG_UNKNOWN_KEY.format(
-                    key=entry.key, what=what, hint=_did_you_mean(entry.key, fields)
-                ),
+                _unknown_key(entry.key, what, fields),
             )
         for key, spec in fields.items():
             if spec.required and key not in known:
-                self.add(value.mark, "required", _MSG_MISSING_KEY.format(what=what, key=key))
+                self.add(value.mark, "required", msg("read.missing-key", what=Word(what), key=key))
         return known
 
     def text(self, entry: YEntry | None, *, required: bool = False) -> str:
@@ -128,7 +117,7 @@ class Reader:
         if isinstance(value, YScalar) and isinstance(value.value, str):
             text = clean_text(value.value, folded=value.style == ">")
             if required and not text:
-                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
+                self.add(value.mark, "required", msg("read.empty", key=entry.key))
             return text
         if (
             isinstance(value, YScalar)
@@ -138,7 +127,7 @@ class Reader:
             return value.raw  # a title like 2025 is text to the user
         if isinstance(value, YScalar) and value.value is None:
             if required:
-                self.add(value.mark, "required", _MSG_EMPTY.format(key=entry.key))
+                self.add(value.mark, "required", msg("read.empty", key=entry.key))
             return ""
         self.wrong_type(value, entry.key, "text")
         return ""
@@ -171,7 +160,9 @@ class Reader:
                     out.append(text)
             else:
                 self.add(
-                    item.mark, "type", _MSG_ITEM_TYPE.format(key=entry.key, got=kind_name(item))
+                    item.mark,
+                    "type",
+                    msg("read.item-type", key=entry.key, got=Word(kind_name(item))),
                 )
         return tuple(out)
 
@@ -202,7 +193,7 @@ class Reader:
             self.add(
                 value.mark,
                 "duration-unit",
-                _MSG_NO_UNIT.format(number=value.raw),
+                msg("read.no-unit", number=value.raw),
             )
             return None, value.mark
         if not (isinstance(value, YScalar) and isinstance(value.value, str)):
@@ -213,10 +204,10 @@ class Reader:
         try:
             parsed = parse_duration(value.value)
         except DurationError as exc:
-            self.add(value.mark, exc.code, str(exc))
+            self.add(value.mark, exc.code, exc.words)
             return None, value.mark
         if at_most is not None and parsed.minutes > at_most:
-            limit = _MSG_AT_MOST.format(key=entry.key, text=value.value, hours=at_most // 60)
+            limit = msg("read.at-most", key=entry.key, text=value.value, hours=at_most // 60)
             self.add(value.mark, "duration-limit", limit)
             return None, value.mark
         return parsed, value.mark
@@ -236,23 +227,23 @@ class Reader:
             with path.open("rb") as handle:
                 head = handle.read(len(_ZIP_MAGIC))
         except FileNotFoundError:
-            self.add(value.mark, "file-missing", _MSG_TEMPLATE_MISSING.format(ref=ref))
+            self.add(value.mark, "file-missing", msg("read.template-missing", ref=ref))
             return None
         except IsADirectoryError:
-            self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+            self.add(value.mark, "template-format", msg("read.template-folder", ref=ref))
             return None
         except OSError as exc:
             if path.is_dir():  # Windows says "permission denied" for a folder
-                self.add(value.mark, "template-format", _MSG_TEMPLATE_FOLDER.format(ref=ref))
+                self.add(value.mark, "template-format", msg("read.template-folder", ref=ref))
             else:
                 self.add(
                     value.mark,
                     "file-unreadable",
-                    _MSG_TEMPLATE_UNREADABLE.format(ref=ref, reason=exc.strerror or exc),
+                    msg("read.template-unreadable", ref=ref, reason=exc.strerror or str(exc)),
                 )
             return None
         if path.suffix.lower() != ".docx" or head != _ZIP_MAGIC:
-            self.add(value.mark, "template-format", _MSG_TEMPLATE_NOT_DOCX.format(ref=ref))
+            self.add(value.mark, "template-format", msg("read.template-not-docx", ref=ref))
             return None
         return path
 
@@ -267,7 +258,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            _MSG_CLOCK.format(key=entry.key, shown=_shown(value)),
+            msg("read.clock", key=entry.key, shown=_shown(value)),
         )
         return None
 
@@ -279,7 +270,7 @@ class Reader:
         self.add(
             value.mark,
             "clock-format",
-            _MSG_WINDOW.format(key=key, shown=_shown(value)),
+            msg("read.window", key=key, shown=_shown(value)),
         )
         return None
 
@@ -292,7 +283,7 @@ class Reader:
             self.add(
                 value.mark,
                 "date-format",
-                _MSG_DATE_FORMAT.format(key=entry.key, shown=_shown(value)),
+                msg("read.date-format", key=entry.key, shown=_shown(value)),
             )
             return None
         out_of_range = date_range_problem(day, entry.key)
@@ -339,11 +330,12 @@ def parse_window(text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _did_you_mean(key: str, fields: dict[str, Field]) -> str:
+def _unknown_key(key: str, what: str, fields: dict[str, Field]) -> Msg:
+    """Unknown ``key``: with the known key it was meant to be, else the known keys."""
     lowered = {k.lower(): k for k in fields}
     if key.lower() in lowered:
-        return _MSG_DID_YOU_MEAN.format(key=lowered[key.lower()])
+        return msg("read.unknown-key-mean", key=key, what=Word(what), close=lowered[key.lower()])
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
     if close:
-        return _MSG_DID_YOU_MEAN.format(key=close[0])
-    return _MSG_KNOWN_KEYS.format(keys=", ".join(fields))
+        return msg("read.unknown-key-mean", key=key, what=Word(what), close=close[0])
+    return msg("read.unknown-key-known", key=key, what=Word(what), keys=", ".join(fields))

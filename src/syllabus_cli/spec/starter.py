@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ..duration import format_minutes, parse_duration
+from ..i18n import t
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -67,13 +68,13 @@ def variant_lengths(flag: str, first: str) -> list[tuple[str, int]]:
     for index, part in enumerate(p.strip() for p in flag.replace("，", ",").split(",")):
         name, _, length = (s.strip() for s in part.partition("="))
         if not name or name in (n for n, _ in out):
-            raise ValueError(f"{part!r}: each variant needs its own name")
+            raise ValueError(t("starter.variant-name", part=part))
         if not length:
             length = first if index == 0 else name
         try:
             out.append((name, parse_duration(length).minutes))
         except DurationError:
-            raise ValueError(f"{name!r} does not say how long it is: write {name}=3小时") from None
+            raise ValueError(t("starter.variant-length", name=name)) from None
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..duration import Duration
+from ..i18n import Listing, Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark
 from .read import Reader, kind_name
@@ -31,8 +32,13 @@ class UnknownVariant(ValueError):
 
     def __init__(self, name: str, known: tuple[str, ...], path: Path) -> None:
         self.name, self.known = name, known
-        has = f"it has: {', '.join(known)}" if known else "it declares no variants"
-        super().__init__(f"{path.as_posix()}: no variant {name!r}; {has}")
+        where = path.as_posix()
+        said = (
+            msg("variants.no-such", path=where, name=name, names=Listing(known))
+            if known
+            else msg("variants.no-such-none", path=where, name=name)
+        )
+        super().__init__(str(said))  # worded in the chosen language
 
 
 def _name(value: YValue) -> str | None:
@@ -70,26 +76,36 @@ def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...]
     for item in value.items:
         name = _name(item)
         if name is None:
-            reader.add(item.mark, "type", f"a variant must be a name, not {kind_name(item)}")
+            reader.add(item.mark, "type", msg("variants.not-name", got=Word(kind_name(item))))
         elif name in marks:
             reader.add(
                 item.mark,
                 "duplicate-variant",
-                f"variant {name!r} is listed twice (first at line {marks[name].line})",
+                msg("variants.twice", name=name, line=marks[name].line),
             )
         else:
             marks[name] = item.mark
     if not value.items:
-        reader.add(value.mark, "required", "'variants' is empty: name at least one, or drop it")
+        reader.add(value.mark, "required", msg("variants.empty"))
     return tuple(marks), marks
 
 
-def _unknown(variants: Variants, name: str) -> str:
+def _unknown(variants: Variants, name: str, course: str | None = None) -> Msg | None:
     if not variants.names:
-        return ""
+        return None
     close = difflib.get_close_matches(name, list(variants.names), n=1, cutoff=0.3)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name!r} is not a variant of this course (variants: {', '.join(variants.names)}){hint}"
+    values: dict[str, object] = {
+        "name": name,
+        "course": course or Word("this course"),
+        "names": Listing(variants.names),
+    }
+    if close:
+        return msg("variants.unknown-mean", close=close[0], **values)
+    return msg("variants.unknown", **values)
+
+
+def _unknown_said(variants: Variants, name: str) -> Msg:
+    return _unknown(variants, name) or msg("variants.none-declared", course=Word("this course"))
 
 
 def read_only(reader: Reader, entry: YEntry | None, variants: Variants) -> bool:
@@ -101,7 +117,7 @@ def read_only(reader: Reader, entry: YEntry | None, variants: Variants) -> bool:
         reader.add(
             entry.key_mark,
             "no-variants",
-            "'only' needs the course to declare its variants first (variants: [一天, 半天])",
+            msg("variants.only-first"),
         )
         return True
     items = value.items if isinstance(value, YSeq) else (value,)
@@ -109,15 +125,15 @@ def read_only(reader: Reader, entry: YEntry | None, variants: Variants) -> bool:
         reader.wrong_type(value, "only", "a list of variant names like [一天]")
         return True
     if not items or (isinstance(value, YScalar) and value.value is None):
-        reader.add(value.mark, "required", "'only' is empty: name the variants, or drop it")
+        reader.add(value.mark, "required", msg("variants.only-empty"))
         return True
     named: list[str] = []
     for item in items:
         name = _name(item)
         if name is None:
-            reader.add(item.mark, "type", f"items of 'only' must be names, not {kind_name(item)}")
+            reader.add(item.mark, "type", msg("variants.only-item", got=Word(kind_name(item))))
         elif name not in variants.names:
-            reader.add(item.mark, "unknown-variant", _unknown(variants, name))
+            reader.add(item.mark, "unknown-variant", _unknown_said(variants, name))
         else:
             named.append(name)
     return variants.current in named
@@ -138,24 +154,22 @@ def read_duration(
         reader.add(
             mapping.mark,
             "no-variants",
-            "a duration per variant needs the course to declare its variants "
-            "(variants: [一天, 半天])",
+            msg("variants.duration-first"),
         )
         return None, mapping.mark
     chosen: tuple[Duration | None, Mark | None] = (None, mapping.mark)
     for item in mapping.entries:
         parsed = reader.duration(item)
         if item.key not in variants.names:
-            reader.add(item.key_mark, "unknown-variant", _unknown(variants, item.key))
+            reader.add(item.key_mark, "unknown-variant", _unknown_said(variants, item.key))
         elif item.key == variants.current:
             chosen = parsed
     if active and variants.current not in {e.key for e in mapping.entries}:
-        given = ", ".join(e.key for e in mapping.entries) or "none"
+        given = ", ".join(e.key for e in mapping.entries) or Word("none")
         reader.add(
             mapping.mark,
             "variant-duration",
-            f"duration gives no length for variant {variants.current!r} (given: {given}); "
-            f"add one, or mark the block only: [...]",
+            msg("variants.no-length", variant=variants.current, given=given),
         )
     return chosen
 
@@ -172,7 +186,9 @@ def pack_variant(reader: Reader, entry: YEntry | None, course: Path) -> str | No
     known = declared_variants(load_file(course).root)
     if name not in known and course.is_file():
         where = Variants(known)
-        message = _unknown(where, name) or f"{course.name} declares no variants"
-        reader.add(entry.value.mark, "unknown-variant", message.replace("this course", course.name))
+        message = _unknown(where, name, course.name) or msg(
+            "variants.none-declared", course=course.name
+        )
+        reader.add(entry.value.mark, "unknown-variant", message)
         return None
     return name

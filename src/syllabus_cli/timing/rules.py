@@ -15,10 +15,10 @@ as any module:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..duration import describe
-from ..problems import Mark, Problem, error, warning
+from ..i18n import Listing, Minutes, Msg, msg
+from ..problems import Mark, Problem, error, reworded, warning
 from ..spec.model import Course, Node
 
 STATED, DERIVED, ALLOCATED, UNTIMED = "stated", "derived", "allocated", "untimed"
@@ -71,14 +71,15 @@ def _effective(node: Node) -> int | None:
     return None
 
 
-def _names(nodes: list[Node]) -> str:
-    shown = [n.title if len(n.title) <= 24 else n.title[:23] + "…" for n in nodes[:3]]
-    more = f" and {len(nodes) - 3} more" if len(nodes) > 3 else ""
-    return ", ".join(shown) + more
+def _names(nodes: list[Node]) -> Listing | Msg:
+    shown = Listing(n.title if len(n.title) <= 24 else n.title[:23] + "…" for n in nodes[:3])
+    return msg("timing.names-more", names=shown, more=len(nodes) - 3) if len(nodes) > 3 else shown
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _word(depth: int, n: int = 1) -> Msg:
+    """What the nodes at ``depth`` are called (1 = modules), singular or plural."""
+    word = "module" if depth == 1 else "section"
+    return msg(f"word.{word}" if n == 1 else f"word.{word}s")
 
 
 class _Rules:
@@ -87,7 +88,7 @@ class _Rules:
 
     def _add(self, origin: str, problem: Problem) -> None:
         self.problems.append(
-            replace(problem, message=f"{origin}: {problem.message}") if origin else problem
+            reworded(problem, "timing.origin", origin=origin) if origin else problem
         )
 
     def share(
@@ -102,12 +103,15 @@ class _Rules:
         """Check ``children`` (at ``depth``; 1 = modules) against their parent's
         ``available`` minutes, and time them. A parent brought in by ``include:`` is
         reported at the include line, the message saying where it was written."""
-        what = {1: "course", 2: "module"}.get(depth, "section")
-        child_word = "module" if depth == 1 else "section"
+        what = msg(f"word.{ {1: 'course', 2: 'module'}.get(depth, 'section') }")
+        children_word = _word(depth, 2)
         known = {id(c): _effective(c) for c in children}
         timed_sum = sum(m for m in known.values() if m is not None)
         untimed = [c for c in children if known[id(c)] is None]
-        verb = "says" if how == STATED else "is allocated"
+        mismatch = (
+            "timing.sum-mismatch-stated" if how == STATED else "timing.sum-mismatch-allocated"
+        )
+        figures = {"timed": Minutes(timed_sum), "available": Minutes(available), "what": what}
         if not untimed:
             if timed_sum > available:
                 self._add(
@@ -115,18 +119,13 @@ class _Rules:
                     error(
                         mark,
                         "over-full",
-                        f"{child_word}s add up to {describe(timed_sum)}, more than the {what}'s "
-                        f"{describe(available)}",
+                        msg("timing.over-full", children=children_word, **figures),
                     ),
                 )
             elif timed_sum < available:
                 self._add(
                     origin,
-                    error(
-                        mark,
-                        "sum-mismatch",
-                        f"{child_word}s add up to {describe(timed_sum)}, {what} {verb} {describe(available)}",
-                    ),
+                    error(mark, "sum-mismatch", msg(mismatch, children=children_word, **figures)),
                 )
             return tuple(self.timed(c, known[id(c)], DERIVED, depth) for c in children)
         remainder = available - timed_sum
@@ -136,9 +135,14 @@ class _Rules:
                 error(
                     mark,
                     "over-full",
-                    f"timed {child_word}s already take {describe(timed_sum)} of the {what}'s "
-                    f"{describe(available)}, leaving nothing for {_plural(len(untimed), 'untimed ' + child_word)}: "
-                    f"{_names(untimed)}",
+                    msg(
+                        "timing.nothing-left",
+                        children=children_word,
+                        count=len(untimed),
+                        child=_word(depth, len(untimed)),
+                        names=_names(untimed),
+                        **figures,
+                    ),
                 ),
             )
             return tuple(self.timed(c, known[id(c)], DERIVED, depth) for c in children)
@@ -147,8 +151,13 @@ class _Rules:
             warning(
                 mark,
                 "unallocated",
-                f"{describe(remainder)} unallocated across {_plural(len(untimed), 'untimed ' + child_word)}: "
-                f"{_names(untimed)}",
+                msg(
+                    "timing.unallocated",
+                    remainder=Minutes(remainder),
+                    count=len(untimed),
+                    child=_word(depth, len(untimed)),
+                    names=_names(untimed),
+                ),
             ),
         )
         base, extra = divmod(remainder, len(untimed))
@@ -200,7 +209,7 @@ def check_timing(course: Course) -> Timing:
             warning(
                 mark,
                 "no-duration",
-                f"course states no length; taking the sum of its modules: {describe(minutes)}",
+                msg("timing.no-duration", minutes=Minutes(minutes)),
             )
         )
         modules = tuple(rules.timed(m, _effective(m), DERIVED, 1) for m in course.modules)
@@ -212,8 +221,12 @@ def check_timing(course: Course) -> Timing:
                 error(
                     mark,
                     "untimed",
-                    f"course states no length and {_plural(len(untimed), 'module')} carry no duration "
-                    f"({_names(untimed)}): add a duration to the course or to them",
+                    msg(
+                        "timing.untimed",
+                        count=len(untimed),
+                        modules=_word(1, len(untimed)),
+                        names=_names(untimed),
+                    ),
                 )
             )
         modules = tuple(rules.timed(m, _effective(m), DERIVED, 1) for m in course.modules)

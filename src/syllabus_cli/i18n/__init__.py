@@ -1,0 +1,217 @@
+"""The language the tool speaks (en or zh), and its messages.
+
+Mechanism: a typed message table, not gettext catalogs. Each language is one Python
+module (``i18n/en.py``, ``i18n/zh.py``) holding ``MESSAGES``: message key → a
+``str.format`` template; a message is made as ``msg("key", name=value)`` (a ``Msg``: the
+key and its values, no wording) and rendered only when printed (``render``), in the
+language chosen then. Why not gettext:
+
+- no build step and no package data: .po files need compiling to .mo, and a pip/zipapp
+  install must carry them; the tables are plain modules, imported only for the chosen
+  language (start-up stays light: ``syllabus validate`` is benchmarked);
+- keys, not English sentences, are the identity: fixing an English typo does not orphan
+  its Chinese; a test enumerates the keys of both tables, checks the placeholders match
+  and renders every message with sample values;
+- Chinese has no plural forms and English here writes "(s)", so gettext's plural
+  machinery buys nothing; values that need language-aware wording (durations) are typed
+  (``Minutes``) and formatted at render time with duration.format_minutes.
+
+Problems carry their code and a ``Msg`` (problems.py); their ``message`` stays the English
+rendering, so callers not yet converted keep working.
+
+Converting a module (pass 2: pack/, agenda/, render/pdf/, files.py, cli/batch.py,
+batch_report.py still print English through ``Problem.message``):
+
+1. each English message becomes ``msg("area.key", name=value)`` — durations as
+   ``Minutes(n)``, lists of names as ``Listing(...)``, English phrases from the code as
+   ``Word(...)``; ``error()``, ``warning()``, ``reader.add()`` and ``fail()`` take it as is;
+   text printed at once (progress, headers, exception text) is ``t("area.key", …)``;
+2. add the key to en.py (the English as it was) and zh.py (same placeholders);
+3. a new problem code goes into codes.py, then regenerate the README table with
+   ``python -m syllabus_cli.i18n.codes --markdown``;
+4. run tests/test_i18n.py: keys, placeholders, no English left in Chinese, registry.
+
+The language: ``syllabus --lang zh|en``, else ``SYLLABUS_LANG``, else the system locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG`` = zh_* → zh; on Windows the user's UI language),
+else English.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+LANGUAGES = ("en", "zh")
+ENV = "SYLLABUS_LANG"
+
+_chosen: str | None = None
+
+
+class Minutes(int):
+    """A length in minutes inside a message: written ``1h50 (110 min)`` in English and
+    ``1小时50分钟`` in Chinese."""
+
+
+class Word(str):
+    """An English phrase written in the code (``"a list"``, ``"the course"``) used as a
+    value of a message: translated through the language's ``WORDS`` when it has it."""
+
+
+class Listing(tuple[str, ...]):
+    """Names shown as a list: ``a, b`` in English, ``a、b`` in Chinese."""
+
+
+class Msg(NamedTuple):
+    """A message before it has words: its key in the tables and its values."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return render(self)
+
+
+def msg(key: str, /, **values: object) -> Msg:
+    return Msg(key, tuple(values.items()))
+
+
+def _windows_ui_language() -> str | None:
+    """zh when the Windows display language is Chinese (primary language id 0x04)."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        lang_id = int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined,unused-ignore]
+    except (AttributeError, OSError, ValueError):
+        return None
+    return "zh" if lang_id & 0x3FF == 0x04 else "en"
+
+
+def _from_locale(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    return "zh" if value.lower().startswith("zh") else "en"
+
+
+def detect(environ: Mapping[str, str] | None = None) -> str:
+    """The language when no ``--lang`` was given."""
+    env = os.environ if environ is None else environ
+    wanted = env.get(ENV, "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = _from_locale(env.get(name, ""))
+        if found is not None:  # the first one set decides, as in POSIX (LC_ALL=C: English)
+            return found
+    return _windows_ui_language() or "en"
+
+
+def from_argv(argv: Sequence[str]) -> str | None:
+    """The value of a global ``--lang`` (before the command name), if any, lower-cased."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1].strip().lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1].strip().lower()
+        if not arg.startswith("-"):
+            break  # the command: its own options are not ours
+    return None
+
+
+def language() -> str:
+    global _chosen
+    if _chosen is None:
+        _chosen = detect()
+    return _chosen
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language (None: detect it again on next use)."""
+    global _chosen
+    _chosen = lang if lang in LANGUAGES else None if lang is None else _chosen
+
+
+def choose(lang: str) -> None:
+    """The user's choice (``--lang``): for this process and the workers it starts."""
+    set_language(lang)
+    if lang in LANGUAGES:
+        os.environ[ENV] = lang
+
+
+_TABLES: dict[str, dict[str, str]] = {}
+
+
+def table(lang: str) -> dict[str, str]:
+    found = _TABLES.get(lang)
+    if found is None:
+        found = importlib.import_module(f"{__name__}.{lang}").MESSAGES
+        _TABLES[lang] = found
+    return found
+
+
+def minutes_text(minutes: int, lang: str) -> str:
+    from ..duration import describe, format_minutes
+
+    return format_minutes(minutes, "zh") if lang == "zh" else describe(minutes)
+
+
+_WORDS: dict[str, dict[str, str]] = {}
+
+
+def words(lang: str) -> dict[str, str]:
+    found = _WORDS.get(lang)
+    if found is None:
+        found = getattr(importlib.import_module(f"{__name__}.{lang}"), "WORDS", {})
+        _WORDS[lang] = found
+    return found
+
+
+def _value(value: object, lang: str) -> object:
+    if isinstance(value, Listing):
+        return ("、" if lang == "zh" else ", ").join(value)
+    if isinstance(value, Word):
+        return words(lang).get(value, str(value))
+    if isinstance(value, Msg):
+        return render(value, lang)
+    if isinstance(value, Minutes):
+        return minutes_text(int(value), lang)
+    return value
+
+
+def render(message: Msg, lang: str | None = None) -> str:
+    """The message's words in ``lang`` (default: the chosen language); a key the
+    language lacks falls back to English."""
+    lang = lang or language()
+    template = table(lang).get(message.key)
+    if template is None:
+        lang, template = "en", table("en")[message.key]
+    return template.format(**{k: _value(v, lang) for k, v in message.values})
+
+
+def t(key: str, /, **values: object) -> str:
+    """One message, rendered now in the chosen language."""
+    return render(msg(key, **values))
+
+
+__all__ = [
+    "ENV",
+    "LANGUAGES",
+    "Listing",
+    "Minutes",
+    "Msg",
+    "Word",
+    "choose",
+    "detect",
+    "from_argv",
+    "language",
+    "msg",
+    "render",
+    "set_language",
+    "t",
+    "table",
+]

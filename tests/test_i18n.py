@@ -1,0 +1,308 @@
+"""Messages in Chinese and English (product.md, "Messages in Chinese"): every message in
+both tables, rendered; the language chosen from --lang, SYLLABUS_LANG, the locale; the
+command line end to end under a Chinese locale; the problem-code registry."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from syllabus_cli import i18n
+from syllabus_cli.cli import app
+from syllabus_cli.i18n import codes, en, zh
+from syllabus_cli.i18n.scan import codes_under
+from syllabus_cli.problems import Mark, error
+
+REPO = Path(__file__).resolve().parent.parent
+SRC = REPO / "src" / "syllabus_cli"
+
+# What may stay in ASCII letters in a Chinese message: units, formats and products,
+# the spec's keys and values (the contract's names, typed by the user as written),
+# commands and options. Everything else must be Chinese.
+ALLOWED = {
+    "md",
+    "html",
+    "holidays",
+    "weekends",
+    "DTD",
+    "MB",
+    "notes",
+    "duration",
+    "txt",
+    "init",
+    "min",
+    "h",
+    "MiB",
+    "YAML",
+    "UTF-8",
+    "UTF",
+    "GBK",
+    "GB18030",
+    "TODO",
+    "docx",
+    "Word",
+    "JSON",
+    "Schema",
+    "json",
+    "text",
+    "zh",
+    "en",
+    "course",
+    "pack",
+    "instructor",
+    "syllabus",
+    "validate",
+    "schema",
+    "force",
+    "template",
+    "title",
+    "points",
+    "only",
+    "variants",
+    "modules",
+    "include",
+    "language",
+    "schedule",
+    "plan",
+    "resources",
+    "quote",
+    "true",
+    "false",
+    "HH",
+    "MM",
+    "none",
+    "library",
+    "x.yaml",
+    "yaml",
+    "course.schema.json",
+}
+
+
+def fields(template: str) -> dict[str, str]:
+    """Placeholder name → its format spec."""
+    return {
+        name: spec or ""
+        for _, name, spec, _ in string.Formatter().parse(template)
+        if name is not None
+    }
+
+
+def sample(spec: str) -> object:
+    return 1234 if (spec and spec[-1] in ",gd") or spec == "," else "样例"
+
+
+def rendered(lang: str, key: str) -> str:
+    values = {name: sample(spec) for name, spec in fields(en.MESSAGES[key]).items()}
+    return i18n.render(i18n.msg(key, **values), lang)
+
+
+def test_both_tables_have_the_same_keys_and_placeholders() -> None:
+    assert set(en.MESSAGES) == set(zh.MESSAGES)
+    for key, template in en.MESSAGES.items():
+        assert set(fields(template)) == set(fields(zh.MESSAGES[key])), key
+
+
+@pytest.mark.parametrize("key", sorted(en.MESSAGES))
+def test_every_message_renders_in_both_languages(key: str) -> None:
+    english, chinese = rendered("en", key), rendered("zh", key)
+    assert english and chinese
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z]", chinese.replace("样例", ""))
+    assert set(words) <= ALLOWED, (key, chinese)
+    # Full-width punctuation in the sentence; what the user writes, shown as an example
+    # (YAML [一天, 半天], a duration 1天(6h/天), a file:line) keeps its own.
+    prose = re.sub(r"\[[^\]]*\]|\{[^}]*\}|\d天\([^)]*\)|样例:", "", chinese)
+    assert not re.search(r"[\u4e00-\u9fff”）][,;:?!()]|[,;?!] ", prose), (key, chinese)
+
+
+def test_durations_read_as_trainers_write_them() -> None:
+    said = i18n.msg("timing.no-duration", minutes=i18n.Minutes(90))
+    assert i18n.render(said, "zh") == "课程没有写总时长；按各模块之和计算：1小时30分钟"
+    assert i18n.render(said, "en").endswith("1h30 (90 min)")
+
+
+def test_a_problem_keeps_its_code_and_english_message_and_speaks_the_chosen_language() -> None:
+    found = error(Mark(3, 5), "sum-mismatch", i18n.msg("load.empty"))
+    assert found.message == "file is empty"
+    i18n.set_language("zh")
+    assert found.format("c.yaml") == "c.yaml:3:5: error[sum-mismatch]: 文件是空的"
+    assert found.as_json() == {
+        "line": 3,
+        "column": 5,
+        "code": "sum-mismatch",
+        "message": "文件是空的",
+    }
+    plain = error(Mark(), "write", "cannot be written")  # a pass-2 caller: English as given
+    assert plain.text == "cannot be written"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"SYLLABUS_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"SYLLABUS_LANG": "zh"}, "zh"),
+        ({"SYLLABUS_LANG": "xx", "LANG": "zh_CN"}, "zh"),
+    ],
+)
+def test_the_language_comes_from_the_environment(environ: dict[str, str], lang: str) -> None:
+    assert i18n.detect(environ) == lang
+
+
+def test_lang_is_read_from_argv_before_the_command() -> None:
+    assert i18n.from_argv(["--lang", "zh", "validate"]) == "zh"
+    assert i18n.from_argv(["--lang=EN", "validate"]) == "en"
+    assert i18n.from_argv(["validate", "--lang", "zh"]) is None
+    assert i18n.from_argv(["--version"]) is None
+
+
+BROKEN = "title: 客服技巧\nduration: 2h\nmodules:\n  - {title: 开场, duration: 30min}\n  - {title: 演练, duration: 60min}\n  - {title: 总结, duration: 40}\n"
+
+
+def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SYLLABUS_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
+    environ.update(env, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-c", "from syllabus_cli.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environ,
+        check=False,
+    )
+
+
+def located(text: str) -> list[str]:
+    return re.findall(r"^(\S+:\d+:\d+: \w+\[[a-z-]+\])", text, re.M)
+
+
+def test_validate_speaks_chinese_under_a_chinese_locale(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_text(BROKEN, encoding="utf-8")
+    chinese = run(["validate", str(spec)], LANG="zh_CN.UTF-8")
+    english = run(["validate", str(spec)], LANG="en_US.UTF-8")
+    assert chinese.returncode == english.returncode == 1
+    assert located(chinese.stdout) == located(english.stdout) != []
+    assert "时长 40 没有单位" in chinese.stdout
+    assert "has no unit" in english.stdout
+    assert "共检查1个" in chinese.stdout
+    as_json = run(["validate", "--format", "json", str(spec)], LANG="zh_CN.UTF-8")
+    assert '"code": "duration-unit"' in as_json.stdout and "没有单位" in as_json.stdout
+
+
+def test_lang_en_wins_over_a_chinese_locale(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_text(BROKEN, encoding="utf-8")
+    done = run(["--lang", "en", "validate", str(spec)], LANG="zh_CN.UTF-8")
+    assert "has no unit" in done.stdout and "没有单位" not in done.stdout
+
+
+def test_an_unknown_language_is_a_usage_error() -> None:
+    done = run(["--lang", "xx", "validate"])
+    assert done.returncode == 2
+    assert "zh or en" in done.stderr
+
+
+def test_help_in_chinese_from_the_environment() -> None:
+    done = run(["--help"], SYLLABUS_LANG="zh")
+    assert done.returncode == 0
+    assert "用法" in done.stdout and "选项" in done.stdout and "命令" in done.stdout
+    assert "检查每个课程文件" in done.stdout
+    sub = run(["validate", "--help"], SYLLABUS_LANG="zh")
+    assert "把警告也当作不通过" in sub.stdout and "显示本帮助并退出" in sub.stdout
+
+
+def test_usage_errors_in_chinese() -> None:
+    done = run(["validate", "--nope"], SYLLABUS_LANG="zh")
+    assert done.returncode == 2
+    assert "没有这个选项" in done.stderr
+
+
+def test_every_help_text_has_its_chinese() -> None:
+    from typer import _click
+    from typer.main import get_command
+
+    group = get_command(app)
+    missing = []
+
+    def walk(cmd: _click.Command, ctx: _click.Context) -> None:
+        for text in [cmd.help, *(getattr(p, "help", None) for p in cmd.params)]:
+            if text and text.strip() not in zh.HELP:
+                missing.append(text)
+        if hasattr(cmd, "list_commands"):
+            for name in cmd.list_commands(ctx):
+                sub = cmd.get_command(ctx, name)  # type: ignore[attr-defined]
+                assert sub is not None
+                walk(sub, _click.Context(sub, parent=ctx))
+
+    walk(group, _click.Context(group))
+    assert missing == []
+
+
+def test_every_code_the_source_can_emit_is_in_the_registry() -> None:
+    written = codes_under(SRC)
+    assert len(written) > 50  # the scan finds the codes (pass-2 files included)
+    assert {c: w for c, w in written.items() if c not in codes.CODES} == {}
+    assert set(codes.CODES) - set(written) == set()
+
+
+def test_every_registry_entry_is_complete() -> None:
+    for row in codes.CODES.values():
+        assert row.level in ("error", "warning", "error/warning"), row.code
+        assert row.en and row.zh and row.passing and row.failing, row.code
+        assert row.passing != row.failing, row.code
+
+
+def test_readme_table_is_the_registry() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- codes:start -->\n", 1)[1].split("<!-- codes:end -->", 1)[0]
+    assert table == codes.markdown(), "run: python -m syllabus_cli.i18n.codes --markdown"
+
+
+def test_explain_prints_a_code_in_the_chosen_language() -> None:
+    runner = CliRunner()
+    english = runner.invoke(app, ["explain", "sum-mismatch"])
+    assert english.exit_code == 0 and "add up to less" in english.output
+    chinese = runner.invoke(app, ["--lang", "zh", "explain", "sum-mismatch"])
+    assert chinese.exit_code == 0 and "合计少于" in chinese.output and "错误写法" in chinese.output
+
+
+def test_explain_an_unknown_code_exits_2_with_did_you_mean() -> None:
+    done = CliRunner().invoke(app, ["explain", "sum-mismatc"])
+    assert done.exit_code == 2
+    assert "sum-mismatch" in done.output
+
+
+@pytest.mark.parametrize(("lang_id", "lang"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en")])
+def test_a_chinese_windows_speaks_chinese(
+    monkeypatch: pytest.MonkeyPatch, lang_id: int, lang: str
+) -> None:
+    import types
+
+    kernel32 = types.SimpleNamespace(GetUserDefaultUILanguage=lambda: lang_id)
+    fake = types.SimpleNamespace(windll=types.SimpleNamespace(kernel32=kernel32))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "ctypes", fake)
+    assert i18n.detect({}) == lang
+    assert i18n.detect({"LANG": "en_US.UTF-8"}) == "en"  # a set locale comes first
+
+
+def test_elsewhere_ctypes_windll_is_never_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setitem(sys.modules, "ctypes", None)  # importing it would fail
+    assert i18n.detect({}) == "en"
