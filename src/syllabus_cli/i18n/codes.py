@@ -383,10 +383,26 @@ _ROWS = (
     _c(
         "short-part",
         "warning",
-        "A session is split into a very short part.",
-        "拆开后有一段时间很短。",
+        "A part shorter than min_part before a break moved after it; the break starts early.",
+        "休息前不足 min_part 的一小段移到了休息之后，休息相应提前开始。",
         _COURSE + "  - {title: 演练, duration: 1h}\n",
         "# a 95min session starting at 09:00 before a 10:30 break\n",
+    ),
+    _c(
+        "short-part-kept",
+        "warning",
+        "A part shorter than min_part stays before a break: moving it would end the day too late.",
+        "休息前有一小段不足 min_part，但移到休息之后当天会结束太晚，只能保留。",
+        _COURSE + "  - {title: 演练, duration: 1h}\n",
+        "# a full day whose last session is split 15 min before the 15:00 break\n",
+    ),
+    _c(
+        "short-last-part",
+        "warning",
+        "The last part of a split session is shorter than min_part.",
+        "拆开的课程最后一段不足 min_part。",
+        _COURSE + "  - {title: 演练, duration: 1h}\n",
+        "# a session that ends 15 min after lunch\n",
     ),
     _c(
         "idle-gap",

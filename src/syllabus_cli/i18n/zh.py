@@ -274,7 +274,7 @@ HELP: dict[str, str] = {
     "Every document for every course: proposal and agenda, in parallel.": "为每门课程并行生成全部文档：培训方案和课程日程。",
     "Course specs or folders of them.": "课程文件，或存放课程文件的文件夹。",
     "Output folder: one sub-folder per course.": "输出文件夹：每门课程一个子文件夹。",
-    "Worker processes (default: the cores).": "并行进程数（默认：CPU 核数）。",
+    "Worker processes (default: 1 for a few courses, else the cores).": "并行进程数（默认：课程少时 1 个，否则用满 CPU 核数）。",
     "Comma list of docx, html, md, pdf.": "用逗号分隔的格式：docx、html、md、pdf。",
     "A client pack: every course's documents, a combined proposal, an index and a zip.": "客户课程包：每门课程的文档、合并的培训方案、目录和压缩包。",
     "A pack file (packs/*.yaml).": "课程包文件（packs/*.yaml）。",
