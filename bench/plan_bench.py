@@ -33,9 +33,9 @@ def packs(folder: Path, courses: int) -> tuple[Path, Path]:
         copy = folder / "courses" / f"{i:02d}-{spec.name}"
         copy.parent.mkdir(exist_ok=True)
         copy.write_text(
-            spec.read_text(encoding="utf-8").replace(
-                "../instructors/", f"{REPO.as_posix()}/instructors/"
-            ),
+            spec.read_text(encoding="utf-8")
+            .replace("../instructors/", f"{REPO.as_posix()}/instructors/")
+            .replace("../library/", f"{REPO.as_posix()}/library/"),
             encoding="utf-8",
         )
         lines.append(f"  - ../courses/{copy.name}")

@@ -41,3 +41,13 @@ def test_a_big_batch_lists_only_the_courses_that_need_a_look() -> None:
     assert "课程7" in text and "课程9 " not in text and "课程8 " not in text
     assert "60 course(s) → out · 1 problem(s) (29 built · 30 unchanged · 1 failed)" in text
     assert "c7.yaml: failed: 1 error(s) in the spec" in text
+
+
+def test_a_gbk_file_name_makes_a_chinese_output_name_not_a_crash() -> None:
+    import os
+
+    from syllabus_cli.pack.names import safe_name
+
+    gbk = os.fsdecode("你好".encode("gbk"))  # a name from a Windows zip, as Python keeps it
+    assert safe_name(gbk) == "你好"
+    assert safe_name("../../ESCAPED") == "ESCAPED"  # no leading '-' a shell takes for an option

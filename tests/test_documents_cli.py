@@ -132,7 +132,7 @@ def test_a_zip_bomb_template_is_refused_before_unpacking(tmp_path: Path) -> None
     code, out = invoke(
         "proposal", str(COURSE), "--template", str(template), "-o", str(tmp_path / "p.docx")
     )
-    assert code == 1 and "would unpack to 60 MB" in one_error(out, "template")
+    assert code == 1 and "unpacks to 60 MB" in one_error(out, "template")
 
 
 def test_unusable_templates_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,3 +166,26 @@ def test_agenda_docx_with_a_missing_course_template(tmp_path: Path) -> None:
     code, out = invoke("proposal", str(spec), "-o", str(tmp_path / "p.docx"))
     assert code == 1 and "c.yaml:5:11:" in one_error(out, "file-missing")
     assert not (tmp_path / "a.docx").exists() and not (tmp_path / "p.docx").exists()
+
+
+def test_import_refuses_a_zip_bomb_before_parsing_it(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    xml = b'<w:document xmlns:w="x"><w:body>' + b"<w:p/>" * 3_000_000 + b"</w:body></w:document>"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)  # 17 MB of empty paragraphs, 30 KB zipped
+    code, out = invoke("import", str(bomb), "--out", str(tmp_path / "out"))
+    assert code == 1 and "unpacks to 17 MB" in one_error(out, "too-large")
+    assert not (tmp_path / "out").exists()
+
+
+def test_new_and_template_init_where_a_file_cannot_go_are_one_line(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    (tmp_path / "fold").mkdir()
+    code, out = invoke("new", str(tmp_path / "afile" / "x.yaml"))
+    assert code == 1 and "afile/x.yaml:1:1:" in one_error(out, "write")
+    code, out = invoke("template", "init", str(tmp_path / "fold"), "--force")
+    assert code == 1 and "fold:1:1:" in one_error(out, "output-folder")
+    code, out = invoke("import", str(REPO / "tests/data/import/trainer-site-page.txt"),
+                       "--out", str(tmp_path / "afile"))  # fmt: skip
+    assert code == 1 and one_error(out, "write")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,11 @@ def test_folded_chinese_gains_no_spaces() -> None:
     )
     assert result.course is not None
     assert result.course.background == "第一行中文第二行中文 and English"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_not_read_forever(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    (problem,) = load_file(pipe).problems
+    assert (problem.line, problem.column, problem.code) == (1, 1, "file-unreadable")

@@ -231,3 +231,13 @@ def test_two_phases_marked_for_the_courses_is_a_warning_at_the_second() -> None:
     _, problems = build_pack(parse_text(text, Path("p.yaml")))
     assert [(p.line, p.column, p.code, p.level.value) for p in problems] == [
         (8, 7, "plan-courses", "warning")]  # fmt: skip
+
+
+def test_an_amount_no_quote_can_hold_is_located_before_a_build() -> None:
+    plan = (
+        "  quote:\n    items:\n"
+        "      - {item: x, quantity: 1, unit: 项, price: 99999999999999999}\n"
+        "      - {item: y, quantity: 99999999999999999999999999, unit: 项, price: 1}\n"
+    )
+    found = problems_of(pack_of(plan))
+    assert [code for _, _, code in found].count("money-format") == 2, found

@@ -259,6 +259,10 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
 
 def _load_file(path: Path) -> Loaded:
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            # a named pipe or a device: reading would block or never end
+            reason = msg("load.not-regular")
+            return Loaded(path, "", None, (error(Mark(), "file-unreadable", reason),))
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:

@@ -119,6 +119,11 @@ def import_(
         report = import_catalog(source, out, separator=split_on, force=force)
     except SourceError as exc:
         fail(source, exc.code, str(exc))
+    except OSError as exc:  # --out is a file, a full or read-only disk: one line, exit 1
+        from ..i18n import msg
+
+        where = Path(exc.filename) if isinstance(exc.filename, str) else out
+        fail(where, "write", str(msg("output.write", reason=exc.strerror or type(exc).__name__)))
     if format == "json":  # per course: what was found, guessed or missing
         import json
 

@@ -84,11 +84,9 @@ def new(
     ] = False,
 ) -> None:
     """Write a commented starter spec that validates."""
-    from ..duration import DurationError
-    from ..files import write_text_atomic
     from ..report import path_text
-    from ..spec.schema import schema_ref
-    from ..spec.starter import starter_spec
+    from .documents import document_errors
+    from .outputs import write_new
 
     if path.exists() and not force:
         typer.echo(t("cli.exists", path=path_text(path)), err=True)
@@ -97,26 +95,34 @@ def new(
         from ..pack.starter import NoCourses, pack_starter
 
         try:
-            write_text_atomic(path, pack_starter(path, Path("courses")))
+            text = pack_starter(path, Path("courses"))
         except NoCourses as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from None
-        typer.echo(t("cli.wrote-spec", path=path_text(path)))
-        return
+    else:
+        text = _course_starter(path, title, duration, variants)
+    with document_errors(path, None):
+        write_new(path, text.encode("utf-8"))
+    typer.echo(t("cli.wrote-spec", path=path_text(path)))
+
+
+def _course_starter(path: Path, title: str, duration: str, variants: str | None) -> str:
+    """The starter spec's text; a --duration or --variants it cannot read is a usage error."""
+    from ..duration import DurationError
+    from ..spec.schema import schema_ref
+    from ..spec.starter import starter_spec, variant_lengths, variant_starter_spec
+
     try:
         ref = schema_ref(path) or t("cli.schema-hint")
         text = starter_spec(title, duration, ref)
     except DurationError as exc:
         raise typer.BadParameter(str(exc), param_hint="--duration") from None
-    if variants is not None:
-        from ..spec.starter import variant_lengths, variant_starter_spec
-
-        try:
-            text = variant_starter_spec(title, variant_lengths(variants, duration), ref)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--variants") from None
-    write_text_atomic(path, text)
-    typer.echo(t("cli.wrote-spec", path=path_text(path)))
+    if variants is None:
+        return text
+    try:
+        return variant_starter_spec(title, variant_lengths(variants, duration), ref)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--variants") from None
 
 
 @app.command()

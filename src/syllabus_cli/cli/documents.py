@@ -240,11 +240,12 @@ def template_init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the default Word template, to brand in Word and pass with --template."""
-    from ..files import write_bytes_atomic
     from ..render.docx_base import default_template
+    from .outputs import write_new
 
     if path.exists() and not force:
         typer.echo(t("cli.exists", path=path), err=True)
         raise typer.Exit(1)
-    write_bytes_atomic(path, default_template().read_bytes())
+    with document_errors(path, None):
+        write_new(path, default_template().read_bytes())
     typer.echo(t("cli.wrote-template", path=path))

@@ -82,3 +82,15 @@ def write_output(target: Path, data: bytes, *, force: bool) -> None:
         raise OutputError(
             target.parent / NAME, "write", msg("output.record", reason=_strerror(exc))
         ) from None
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write a file the user named and may replace (``new``, ``template init``: they ask
+    for --force themselves): a folder there, a file where a folder goes, a full or
+    read-only disk is one OutputError."""
+    if target.is_dir():
+        raise OutputError(target, "output-folder", msg("output.folder"))
+    try:
+        write_bytes_atomic(target, data)
+    except OSError as exc:
+        raise OutputError(target, "write", msg("output.write", reason=_strerror(exc))) from None

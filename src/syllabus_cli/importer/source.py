@@ -41,9 +41,20 @@ def read_source(path: Path) -> str:
 
 
 def _docx_text(path: Path) -> str:
+    import zipfile
+
     from docx import Document
     from docx.oxml.ns import qn
 
+    from ..render.template_file import too_big
+
+    try:  # a zip bomb is refused from the zip's directory, before python-docx parses it
+        with zipfile.ZipFile(path) as archive:
+            mb = too_big(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SourceError("not-docx", msg("source.not-docx", reason=type(exc).__name__)) from None
+    if mb is not None:
+        raise SourceError("too-large", msg("source.unpacks", mb=mb))
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a damaged file

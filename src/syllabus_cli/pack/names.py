@@ -28,9 +28,11 @@ class UnsafePath(ValueError):
 
 
 def safe_name(text: str, fallback: str = "course") -> str:
-    name = unicodedata.normalize("NFC", text)
+    # a spec named in GBK bytes (a Windows zip) reads as its Chinese name, never a crash
+    name = unicodedata.normalize("NFC", shown(text))
     name = _FORBIDDEN.sub("-", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
+    # no leading '-' either: shell tools would read such a file name as an option
+    name = re.sub(r"\s+", " ", name).strip(" .").lstrip("-. ")
     name = re.sub(r"\.{2,}", ".", name)
     if not name or set(name) <= {"-", "."}:
         name = fallback

@@ -11,7 +11,7 @@ from .training import Quote
 FEN = Decimal("0.01")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _SMALL = ("", "拾", "佰", "仟")
-_GROUPS = ("", "万", "亿", "万亿")
+_GROUPS = ("", "万", "亿", "万亿", "亿亿", "万亿亿")  # amounts are capped far below the last
 CURRENCY_ZH = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币", "JPY": "日元"}
 
 

@@ -239,6 +239,11 @@ def _quote_item(reader: Reader, known: dict[str, YEntry], item: YMap) -> QuoteIt
     return QuoteItem(name, item.mark, quantity, reader.text(known.get("unit")), price, per_day)
 
 
+# A price or a quantity: at most a billion (亿亿 and beyond have no place on a quote, and the
+# total in capital numerals is written up to 万亿).
+MAX_AMOUNT = Decimal(1_000_000_000)
+
+
 def _decimal(value: YValue) -> Decimal | None:
     if not isinstance(value, YScalar) or value.value is None or isinstance(value.value, bool):
         return None
@@ -265,6 +270,13 @@ def _money(reader: Reader, entry: YEntry | None, what: str = "an amount") -> Dec
         return None
     if amount < 0:
         reader.add(entry.value.mark, "negative", f"{entry.key!r} cannot be negative ({amount})")
+        return None
+    if amount > MAX_AMOUNT:  # no training quote is this big; the total must fit 万亿 capitals
+        reader.add(
+            entry.value.mark,
+            "money-format",
+            f"{entry.key!r} is too large ({amount}); at most {MAX_AMOUNT:,}",
+        )
         return None
     return amount
 

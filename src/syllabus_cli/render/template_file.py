@@ -21,6 +21,26 @@ from docx import Document
 from ..i18n import t
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
+# the XML alone (images aside): a 100-page catalog's document.xml is a few MB; 40 MB of
+# empty paragraphs took python-docx 17 s and 1 GB
+MAX_XML_BYTES = 16 * 1024 * 1024
+MAX_PARTS = 10_000
+
+
+def unpacked_sizes(archive: zipfile.ZipFile) -> tuple[int, int, int]:
+    """What a .docx would unpack to, read from the zip's directory before anything is
+    unpacked: every part, the XML parts, how many parts."""
+    infos = archive.infolist()
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    return sum(i.file_size for i in infos), xml, len(infos)
+
+
+def too_big(archive: zipfile.ZipFile) -> int | None:
+    """The unpacked size in MB when a .docx is too big to parse safely, else None."""
+    total, xml, parts = unpacked_sizes(archive)
+    if total > MAX_TEMPLATE_BYTES or xml > MAX_XML_BYTES or parts > MAX_PARTS:
+        return max(total, 1024 * 1024) // (1024 * 1024)
+    return None
 
 
 class TemplateError(Exception):
@@ -66,16 +86,9 @@ def check_package(data: bytes, path: Path) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            unpacked = sum(info.file_size for info in infos)
-            if unpacked > MAX_TEMPLATE_BYTES or len(infos) > 10_000:
-                raise TemplateError(
-                    t(
-                        "template.too-big",
-                        path=path,
-                        mb=unpacked // (1024 * 1024),
-                        limit=MAX_TEMPLATE_BYTES // (1024 * 1024),
-                    )
-                )
+            mb = too_big(archive)
+            if mb is not None:
+                raise TemplateError(t("template.too-big", path=path, mb=mb))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     head = archive.read(info)
