@@ -82,6 +82,11 @@ ALLOWED = {
     "x.yaml",
     "yaml",
     "course.schema.json",
+    "split",
+    "min_part",
+    "schedule.min_part",
+    "schedule.latest_end",
+    "lunch",
 }
 
 

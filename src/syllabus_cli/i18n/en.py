@@ -190,3 +190,23 @@ MESSAGES.update(
         "word.none": "none",
     }
 )
+
+# pass 2: agenda/, pack/, render/pdf/, files.py, cli/batch.py, batch_report.py
+MESSAGES.update(
+    {
+        # agenda/settings.py, agenda/layout.py, agenda/fill.py
+        "agenda.break-in-lunch": "break {start}-{end} overlaps lunch {lunch_start}-{lunch_end}",
+        "agenda.break-overlap": "break {start}-{end} overlaps break {other_start}-{other_end}",
+        "agenda.start-after-lunch": "the day starts at {start}, after lunch begins ({lunch}): lunch is left out; write lunch: none to say so",
+        "agenda.schedule-order": "latest end {latest} is not after the start {start}",
+        "agenda.holiday-data": "no public-holiday data for {year} yet: its dates skip weekends only; check them against the State Council's holiday notice",
+        "agenda.day-overflow": "day {day} ends at {end}, after the latest end {latest}: start earlier, shorten lunch or breaks, or teach fewer hours a day",
+        "agenda.day-overflow-usual": "day {day} ends at {end}, after the usual {latest}: start earlier or shorten lunch if that is too late (schedule.latest_end makes it a hard limit)",
+        "agenda.idle-gap": "{title!r} is not split (split: false): it starts after the {pause} at {at}, and the {pause} starts {idle} min early, at {since}",
+        "agenda.split-anyway": "{title!r} ({minutes} min) is longer than any stretch between breaks, so it is split despite split: false",
+        "agenda.short-part": "{title!r} would start with only {room} min before the {pause} at {at} (under min_part {min_part} min): it starts after the {pause} instead, and the {pause} starts at {since}",
+        "agenda.short-part-kept": "{title!r} has only {room} min before the {pause} at {at} (under min_part {min_part} min) and stays there: starting it after the {pause} would end day {day} after {latest}. {advice}",
+        "agenda.short-last-part": "{title!r} has a part of only {minutes} min ({start}–{end}, under min_part {min_part} min). {advice}",
+        "agenda.advice": "To avoid it, shift the break (or lunch, or the start) so it falls between sessions, write split: false on it (it then waits for the pause, and the day may end later), or set schedule.min_part: 0 to accept short parts",
+    }
+)

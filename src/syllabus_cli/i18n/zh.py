@@ -190,6 +190,8 @@ MESSAGES: dict[str, str] = {
 
 # English phrases still written in the code (type names, what a value should be, where).
 WORDS: dict[str, str] = {
+    "break": "茶歇",
+    "lunch": "午餐",
     "a mapping": "映射",
     "a list": "列表",
     "empty": "空值",
@@ -316,4 +318,24 @@ CLICK_ERRORS: tuple[tuple[str, str], ...] = (
     (r"^Got unexpected extra arguments? \((.+)\)$", "多出了参数（{0}）"),
     (r"^Option '(.+)' requires an argument\.$", "选项 {0} 需要一个值"),
     (r"^Invalid value for (.+?): (.*)$", "{0} 的值不对：{1}"),
+)
+
+# 第二轮：agenda/、pack/、render/pdf/、files.py、cli/batch.py、batch_report.py
+MESSAGES.update(
+    {
+        # agenda/settings.py, agenda/layout.py, agenda/fill.py
+        "agenda.break-in-lunch": "茶歇 {start}-{end} 与午餐 {lunch_start}-{lunch_end} 重叠",
+        "agenda.break-overlap": "茶歇 {start}-{end} 与茶歇 {other_start}-{other_end} 重叠",
+        "agenda.start-after-lunch": "一天从 {start} 开始，已在午餐开始（{lunch}）之后：午餐不排入日程；如果本来就不安排午餐，请写 lunch: none",
+        "agenda.schedule-order": "最晚结束时间 {latest} 不在开始时间 {start} 之后",
+        "agenda.holiday-data": "还没有 {year} 年的法定节假日数据：这一年的日期只跳过周末；请对照国务院办公厅的放假通知核对",
+        "agenda.day-overflow": "第{day}天到 {end} 才结束，晚于最晚结束时间 {latest}：请提早开始、缩短午餐或茶歇，或者减少每天的课时",
+        "agenda.day-overflow-usual": "第{day}天到 {end} 才结束，晚于通常的 {latest}：如果太晚，请提早开始或缩短午餐（写上 schedule.latest_end 就是硬性上限）",
+        "agenda.idle-gap": "“{title}”不拆分（split: false）：它在 {at} 的{pause}之后开始，{pause}因此提前 {idle} 分钟，从 {since} 开始",
+        "agenda.split-anyway": "“{title}”（{minutes}分钟）比任何两次休息之间的时段都长，因此尽管写了 split: false 仍被拆分",
+        "agenda.short-part": "“{title}”如果开始，在 {at} 的{pause}之前只剩 {room} 分钟（少于 min_part {min_part} 分钟）：改为在{pause}之后开始，{pause}从 {since} 开始",
+        "agenda.short-part-kept": "“{title}”在 {at} 的{pause}之前只有 {room} 分钟（少于 min_part {min_part} 分钟），仍保留在那里：改到{pause}之后开始，第{day}天会晚于 {latest} 结束。{advice}",
+        "agenda.short-last-part": "“{title}”有一段只有 {minutes} 分钟（{start}–{end}，少于 min_part {min_part} 分钟）。{advice}",
+        "agenda.advice": "要避免这种情况，可以挪动茶歇（或午餐、开始时间）让它落在两节之间；或者给它写上 split: false（它会等到休息之后再开始，当天可能结束得更晚）；或者设置 schedule.min_part: 0 接受较短的片段",
+    }
 )
