@@ -87,6 +87,19 @@ ALLOWED = {
     "schedule.min_part",
     "schedule.latest_end",
     "lunch",
+    "path",
+    "date",
+    "skip",
+    "new",
+    "my-course.yaml",
+    "out",
+    "PDF",
+    "currency",
+    "tax",
+    "CNY",
+    "USD",
+    "EUR",
+    "courses",
 }
 
 
