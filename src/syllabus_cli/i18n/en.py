@@ -286,5 +286,19 @@ MESSAGES.update(
         "plan.money": "{key!r} must be {what} like 12000 or 12000.50, not {shown}",
         "plan.tax-format": "'tax' must be a percentage like 6%, not {shown}",
         "plan.tax-range": "'tax' must be between 0% and 100%, not {raw}%",
+        # render/pdf/convert.py (PdfError)
+        "pdf.no-file": "no such file",
+        "pdf.not-installed": "LibreOffice is needed for PDFs and was not found; install it (Windows: winget install TheDocumentFoundation.LibreOffice; macOS: brew install --cask libreoffice; Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) or put its soffice on PATH",
+        "pdf.unreadable": "could not read it: {reason}",
+        "pdf.prepare": "could not prepare the conversion: {reason}",
+        "pdf.write": "could not write {name}: {reason}",
+        "pdf.stalled": "LibreOffice did not finish within {seconds:g} s; stopped it",
+        "pdf.stopped": "LibreOffice stopped while converting it: {output}",
+        "pdf.start-stalled": "LibreOffice did not start within {seconds:g} s; stopped it",
+        "pdf.not-started": "LibreOffice did not start: {output}",
+        "pdf.not-converted": "LibreOffice could not convert it: {detail}",
+        "pdf.not-word": "not a Word document that LibreOffice can open",
+        "pack.language": "'language' must be zh or en",
+        "pack.skip": "'skip' must be holidays, weekends or none",
     }
 )

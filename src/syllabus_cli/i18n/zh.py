@@ -429,5 +429,19 @@ MESSAGES.update(
         "plan.money": "“{key}”应当是 12000 或 12000.50 这样的{what}，而不是{shown}",
         "plan.tax-format": "“tax”应当是 6% 这样的百分比，而不是{shown}",
         "plan.tax-range": "“tax”必须在 0% 到 100% 之间，而不是 {raw}%",
+        # render/pdf/convert.py (PdfError)
+        "pdf.no-file": "找不到文件",
+        "pdf.not-installed": "生成 PDF 需要 LibreOffice，但没有找到；请安装（Windows：winget install TheDocumentFoundation.LibreOffice；macOS：brew install --cask libreoffice；Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui），或者把它的 soffice 加入 PATH",
+        "pdf.unreadable": "无法读取：{reason}",
+        "pdf.prepare": "无法准备转换：{reason}",
+        "pdf.write": "无法写入 {name}：{reason}",
+        "pdf.stalled": "LibreOffice 在 {seconds:g} 秒内没有完成，已停止",
+        "pdf.stopped": "LibreOffice 在转换时中止：{output}",
+        "pdf.start-stalled": "LibreOffice 在 {seconds:g} 秒内没有启动，已停止",
+        "pdf.not-started": "LibreOffice 没有启动：{output}",
+        "pdf.not-converted": "LibreOffice 无法转换：{detail}",
+        "pdf.not-word": "不是 LibreOffice 能打开的 Word 文档",
+        "pack.language": "“language”只能是 zh 或 en",
+        "pack.skip": "“skip”只能是 holidays、weekends 或 none",
     }
 )

@@ -85,14 +85,14 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         if isinstance(lv, YScalar) and lv.value in ("zh", "en"):
             language = str(lv.value)
         else:
-            reader.add(lv.mark, "language", "'language' must be zh or en")
+            reader.add(lv.mark, "language", msg("pack.language"))
     skip = "holidays"
     if "skip" in known:
         sv = known["skip"].value
         if isinstance(sv, YScalar) and sv.value in SKIP_MODES:
             skip = str(sv.value)
         else:
-            reader.add(sv.mark, "skip", "'skip' must be holidays, weekends or none")
+            reader.add(sv.mark, "skip", msg("pack.skip"))
     pack = Pack(
         path=loaded.path,
         id=loaded.path.stem,
