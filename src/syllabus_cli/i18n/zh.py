@@ -347,7 +347,7 @@ MESSAGES.update(
         "agenda.day-overflow-usual": "第{day}天到 {end} 才结束，晚于通常的 {latest}：如果太晚，请提早开始或缩短午餐（写上 schedule.latest_end 就是硬性上限）",
         "agenda.idle-gap": "“{title}”不拆分（split: false）：它在 {at} 的{pause}之后开始，{pause}因此提前 {idle} 分钟，从 {since} 开始",
         "agenda.split-anyway": "“{title}”（{minutes}分钟）比任何两次休息之间的时段都长，因此尽管写了 split: false 仍被拆分",
-        "agenda.short-part": "“{title}”如果开始，在 {at} 的{pause}之前只剩 {room} 分钟（少于 min_part {min_part} 分钟）：改为在{pause}之后开始，{pause}从 {since} 开始",
+        "agenda.short-part": "“{title}”若在这里开始，到 {at} 的{pause}只剩 {room} 分钟（少于 min_part {min_part} 分钟）：改为在{pause}之后开始，{pause}提前到 {since} 开始",
         "agenda.short-part-kept": "“{title}”在 {at} 的{pause}之前只有 {room} 分钟（少于 min_part {min_part} 分钟），仍保留在那里：改到{pause}之后开始，第{day}天会晚于 {latest} 结束。{advice}",
         "agenda.short-last-part": "“{title}”有一段只有 {minutes} 分钟（{start}–{end}，少于 min_part {min_part} 分钟）。{advice}",
         "agenda.advice": "要避免这种情况，可以挪动茶歇（或午餐、开始时间）让它落在两节之间；或者给它写上 split: false（它会等到休息之后再开始，当天可能结束得更晚）；或者设置 schedule.min_part: 0 接受较短的片段",
