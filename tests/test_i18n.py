@@ -82,6 +82,41 @@ ALLOWED = {
     "x.yaml",
     "yaml",
     "course.schema.json",
+    "split",
+    "min_part",
+    "schedule.min_part",
+    "schedule.latest_end",
+    "lunch",
+    "path",
+    "date",
+    "skip",
+    "new",
+    "my-course.yaml",
+    "out",
+    "PDF",
+    "currency",
+    "tax",
+    "CNY",
+    "USD",
+    "EUR",
+    "courses",
+    # installing LibreOffice: product, commands and platform names
+    "LibreOffice",
+    "Windows",
+    "winget",
+    "install",
+    "TheDocumentFoundation.LibreOffice",
+    "macOS",
+    "brew",
+    "cask",
+    "libreoffice",
+    "Debian",
+    "Ubuntu",
+    "sudo",
+    "apt-get",
+    "libreoffice-writer-nogui",
+    "soffice",
+    "PATH",
 }
 
 
@@ -306,3 +341,94 @@ def test_elsewhere_ctypes_windll_is_never_asked(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setitem(sys.modules, "ctypes", None)  # importing it would fail
     assert i18n.detect({}) == "en"
+
+
+# Pass 2: agenda/, pack/, render/pdf/, the batch commands.
+
+PASS_2 = ("agenda.", "batch.", "import.col-", "import.instructor", "import.warning")
+PASS_2 += ("import.kept", "import.done", "pack.", "plan.", "pdf.")
+
+
+def test_pass_2_messages_are_in_both_tables() -> None:
+    keys = [k for k in en.MESSAGES if k.startswith(PASS_2)]
+    assert len(keys) > 80
+    for key in keys:
+        english, chinese = rendered("en", key), rendered("zh", key)
+        assert english != chinese, key
+        assert re.search(r"[\u4e00-\u9fff]", chinese), (key, chinese)
+
+
+def test_pass_2_messages_with_sample_values() -> None:
+    overflow = i18n.msg("agenda.day-overflow", day=2, end="18:30", latest="17:00")
+    assert i18n.render(overflow, "en") == (
+        "day 2 ends at 18:30, after the latest end 17:00: start earlier, shorten lunch or "
+        "breaks, or teach fewer hours a day"
+    )
+    assert i18n.render(overflow, "zh").startswith("第2天到 18:30 才结束，晚于最晚结束时间 17:00：")
+    idle = i18n.msg(
+        "agenda.idle-gap",
+        title="演练",
+        pause=i18n.Word("lunch"),
+        at="12:00",
+        idle=25,
+        since="11:35",
+    )
+    assert "the lunch at 12:00" in i18n.render(idle, "en")
+    assert "在 12:00 的午餐之后开始" in i18n.render(idle, "zh")
+    summary = i18n.msg("batch.summary", n=3, root="out", verdict="done")
+    assert i18n.render(summary, "en") == "3 course(s) → out · done"
+    assert i18n.render(summary, "zh") == "3 门课程 → out · done"
+    failed = i18n.msg("pack.spec-errors", n=1)
+    assert (i18n.render(failed, "en"), i18n.render(failed, "zh")) == (
+        "1 error(s) in the spec",
+        "课程文件有 1 个错误",
+    )
+    taken = i18n.msg("pack.taken", owner=i18n.msg("pack.owner-export"), what=i18n.Word("this pack"))
+    assert "holds an export of courses; this pack needs" in i18n.render(taken, "en")
+    assert i18n.render(taken, "zh").startswith("里面是导出的课程；这个课程包需要单独的文件夹")
+    stalled = i18n.msg("pdf.stalled", seconds=120.0)
+    assert i18n.render(stalled, "en") == "LibreOffice did not finish within 120 s; stopped it"
+    assert i18n.render(stalled, "zh") == "LibreOffice 在 120 秒内没有完成，已停止"
+
+
+def test_pack_prints_a_chinese_summary(tmp_path: Path) -> None:
+    done = run(
+        ["pack", str(REPO / "packs" / "3c-ecommerce-service.yaml"), "--out", str(tmp_path)],
+        SYLLABUS_LANG="zh",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "课程" in done.stdout and "状态" in done.stdout and "已生成" in done.stdout
+    assert re.search(r"^3 门课程 → .*3c-ecommerce-service · 完成$", done.stdout, re.M)
+    assert "course(s)" not in done.stdout and "built" not in done.stdout
+
+
+OVERFLOW = (
+    'title: 客服技巧\nduration: 1天(6h/天)\nschedule:\n  latest_end: "15:00"\n'
+    "modules:\n  - {title: 开场, duration: 3h}\n  - {title: 演练, duration: 3h}\n"
+)
+
+
+def test_agenda_day_overflow_in_chinese_keeps_its_location(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_text(OVERFLOW, encoding="utf-8")
+    chinese = run(["--lang", "zh", "agenda", str(spec)])
+    english = run(["--lang", "en", "agenda", str(spec)])
+    assert chinese.returncode == english.returncode == 1
+    where = ":4:15: error[day-overflow]: "
+    assert where + "day 1 ends at 17:00, after the latest end 15:00" in english.stderr
+    assert where + "第1天到 17:00 才结束，晚于最晚结束时间 15:00：请提早开始" in chinese.stderr
+    assert located(chinese.stderr) == located(english.stderr) != []
+
+
+def test_export_says_a_failure_in_chinese(tmp_path: Path) -> None:
+    courses = tmp_path / "courses"
+    courses.mkdir()
+    (courses / "bad.yaml").write_text(BROKEN, encoding="utf-8")
+    (courses / "good.yaml").write_text(OVERFLOW.replace('"15:00"', '"18:00"'), encoding="utf-8")
+    done = run(["--lang", "zh", "export", str(courses), "--out", str(tmp_path / "out")])
+    assert done.returncode == 1
+    assert re.search(r"^\S*bad\.yaml：失败：课程文件有 1 个错误$", done.stdout, re.M), done.stdout
+    assert "error[duration-unit]: 时长 40 没有单位" in done.stdout
+    assert "✗ 失败" in done.stdout and "✓ 已生成" in done.stdout
+    assert re.search(r"^2 门课程 → .* · 1 个问题$", done.stdout, re.M), done.stdout
+    assert "failed" not in done.stdout

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from .i18n import t
 from .pack.jobs import JobResult
 from .pack.names import shown
 from .pack.run import BatchResult
@@ -113,7 +114,12 @@ class BatchProgress:
                 self.bar = None
                 self.say.quiet = True
         else:
-            self.say(Text(f"[{self.count}/{self.total}] {_status(result)} {shown(result.spec)}"))
+            self.say(
+                Text(
+                    f"[{self.count}/{self.total}] {t('batch.status-' + _status(result))} "
+                    f"{shown(result.spec)}"
+                )
+            )
 
 
 def _status(result: JobResult) -> str:
@@ -125,11 +131,15 @@ def _status(result: JobResult) -> str:
 
 
 _SHOWN = {
-    "failed": "[red]✗ failed[/]",
-    "kept-edits": "[yellow]! edited files kept[/]",
-    "unchanged": "[dim]= unchanged[/]",
-    "built": "[green]✓ built[/]",
+    "failed": "[red]✗ {}[/]",
+    "kept-edits": "[yellow]! {}[/]",
+    "unchanged": "[dim]= {}[/]",
+    "built": "[green]✓ {}[/]",
 }
+
+
+def _shown(status: str) -> str:
+    return _SHOWN[status].format(t(f"batch.shown-{status}"))
 
 
 def print_summary(console: Console, batch: BatchResult) -> None:
@@ -144,12 +154,14 @@ def print_summary(console: Console, batch: BatchResult) -> None:
     if rows:
         table = Table(show_edge=False, pad_edge=False)
         for column in ("course", "documents", "status", "time"):
-            table.add_column(column, justify="right" if column == "time" else "left")
+            table.add_column(
+                t(f"batch.col-{column}"), justify="right" if column == "time" else "left"
+            )
         for r, status in rows:
             table.add_row(
                 Text((r.title or shown(r.spec)) + (f" [{r.variant}]" if r.variant else "")),
                 str(len(r.outputs)),
-                _SHOWN[status],
+                _shown(status),
                 f"{r.seconds:.2f}s",
             )
         say(table)
@@ -157,16 +169,16 @@ def print_summary(console: Console, batch: BatchResult) -> None:
     for r in batch.results:
         if r.error:
             which = f" [{r.variant}]" if r.variant else ""
-            say(Text(f"{shown(r.spec)}{which}: failed: {r.error}"))
+            say(Text(t("batch.failed", spec=f"{shown(r.spec)}{which}", error=r.error)))
             for line in r.problems:
                 say(Text(f"  {line}"))
         elif r.problems:  # built, with warnings (a short part the agenda moved or kept…)
             for line in r.problems:
                 say(Text(line))
         for path in r.kept:
-            say(Text(f"{root}/{path}: changed since the last build; kept (use --force to replace)"))
+            say(Text(t("batch.kept", path=f"{root}/{path}")))
     for path in batch.extra_kept:
-        say(Text(f"{root}/{path}: changed since the last build; kept (use --force to replace)"))
+        say(Text(t("batch.kept", path=f"{root}/{path}")))
     for line in batch.errors:
         say(Text(line))
     failed = (
@@ -176,6 +188,17 @@ def print_summary(console: Console, batch: BatchResult) -> None:
     )
     counts = Counter(statuses)
     order = ("built", "unchanged", "kept-edits", "failed")
-    tally = " · ".join(f"{counts[s]} {s}" for s in order if counts[s]) if compact else ""
-    verdict = "[green]done[/]" if batch.ok else f"[red]{failed} problem(s)[/]"
-    say(f"{len(batch.results)} course(s) → {root} · {verdict}" + (f" ({tally})" if tally else ""))
+    tally = (
+        " · ".join(
+            t("batch.tally", n=counts[s], status=t(f"batch.status-{s}")) for s in order if counts[s]
+        )
+        if compact
+        else ""
+    )
+    verdict = (
+        f"[green]{t('batch.done')}[/]" if batch.ok else f"[red]{t('batch.problems', n=failed)}[/]"
+    )
+    say(
+        t("batch.summary", n=len(batch.results), root=root, verdict=verdict)
+        + (t("batch.tally-wrap", tally=tally) if tally else "")
+    )

@@ -15,39 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..i18n import Word, msg
 from ..problems import Problem, warning
 from ..spec.model import Window
 from .settings import DaySettings, clock
 from .slots import LUNCH, SESSION, Labels, SessionIn, Slot
-
-# User-facing messages of this module, in one place.
-_MSG_IDLE = (
-    "{title!r} is not split (split: false): it starts after the {pause} at {at}, "
-    "and the {pause} starts {idle} min early, at {since}"
-)
-_MSG_SPLIT_ANYWAY = (
-    "{title!r} ({minutes} min) is longer than any stretch between breaks, "
-    "so it is split despite split: false"
-)
-_MSG_MOVED = (
-    "{title!r} would start with only {room} min before the {pause} at {at} "
-    "(under min_part {min_part} min): it starts after the {pause} instead, "
-    "and the {pause} starts at {since}"
-)
-_MSG_KEPT = (
-    "{title!r} has only {room} min before the {pause} at {at} (under min_part {min_part} min) "
-    "and stays there: starting it after the {pause} would end day {day} after {latest}. "
-    "{advice}"
-)
-_MSG_SHORT = (
-    "{title!r} has a part of only {minutes} min ({start}–{end}, under min_part {min_part} min). "
-    "{advice}"
-)
-_MSG_ADVICE = (
-    "To avoid it, shift the break (or lunch, or the start) so it falls between sessions, "
-    "write split: false on it (it then waits for the pause, and the day may end later), "
-    "or set schedule.min_part: 0 to accept short parts"
-)
 
 # (day index, pause start): one pause on one day, where a short part may move after it
 PauseKey = tuple[int, int]
@@ -148,9 +120,10 @@ def fill(
                         warning(
                             session.mark,
                             "idle-gap",
-                            _MSG_IDLE.format(
+                            msg(
+                                "agenda.idle-gap",
                                 title=session.title,
-                                pause=pause[1],
+                                pause=Word(pause[1]),
                                 at=clock(pause[0].start),
                                 idle=room,
                                 since=clock(day.cursor),
@@ -163,7 +136,7 @@ def fill(
                     warning(
                         session.mark,
                         "split-anyway",
-                        _MSG_SPLIT_ANYWAY.format(title=session.title, minutes=session.minutes),
+                        msg("agenda.split-anyway", title=session.title, minutes=session.minutes),
                     )
                 )
             if (
@@ -177,7 +150,7 @@ def fill(
                 said = {
                     "title": session.title,
                     "room": room,
-                    "pause": pause[1],
+                    "pause": Word(pause[1]),
                     "at": clock(pause[0].start),
                     "min_part": min_part,
                 }
@@ -186,7 +159,7 @@ def fill(
                         warning(
                             session.mark,
                             "short-part",
-                            _MSG_MOVED.format(**said, since=clock(day.cursor)),
+                            msg("agenda.short-part", **said, since=clock(day.cursor)),
                         )
                     )
                     out.moved.append(key)
@@ -196,11 +169,12 @@ def fill(
                     warning(
                         session.mark,
                         "short-part-kept",
-                        _MSG_KEPT.format(
+                        msg(
+                            "agenda.short-part-kept",
                             **said,
                             day=len(out.days) + 1,
                             latest=clock(keep[key] if keep else settings.latest_end),
-                            advice=_MSG_ADVICE,
+                            advice=msg("agenda.advice"),
                         ),
                     )
                 )
@@ -227,13 +201,14 @@ def _short_parts(session: SessionIn, taught: list[Slot], min_part: int) -> list[
         warning(
             session.mark,
             "short-last-part",
-            _MSG_SHORT.format(
+            msg(
+                "agenda.short-last-part",
                 title=session.title,
                 minutes=slot.minutes,
                 start=clock(slot.start),
                 end=clock(slot.end),
                 min_part=min_part,
-                advice=_MSG_ADVICE,
+                advice=msg("agenda.advice"),
             ),
         )
         for slot in taught

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import Calendar
+from ..i18n import msg
 from ..problems import Mark, Problem, error, warning
 from .fill import Filled, PauseKey, fill
 from .settings import DaySettings, check_settings, clock
@@ -114,8 +115,7 @@ def holiday_gaps(calendar: Calendar, days: list[dt.date], mark: Mark | None) -> 
         warning(
             mark or Mark(),
             "holiday-data",
-            f"no public-holiday data for {year} yet: its dates skip weekends only; "
-            "check them against the State Council's holiday notice",
+            msg("agenda.holiday-data", year=year),
         )
         for year in calendar.uncovered_years(days)
     ]
@@ -154,8 +154,12 @@ def layout(
                 error(
                     settings.marks.get("latest_end") or overflow_mark or Mark(),
                     "day-overflow",
-                    f"day {built_day.number} ends at {clock(end)}, after the latest end "
-                    f"{clock(settings.latest_end)}: start earlier, shorten lunch or breaks, or teach fewer hours a day",
+                    msg(
+                        "agenda.day-overflow",
+                        day=built_day.number,
+                        end=clock(end),
+                        latest=clock(settings.latest_end),
+                    ),
                 )
             )
         else:
@@ -163,8 +167,12 @@ def layout(
                 warning(
                     overflow_mark or Mark(),
                     "day-overflow",
-                    f"day {built_day.number} ends at {clock(end)}, after the usual {clock(settings.latest_end)}: "
-                    "start earlier or shorten lunch if that is too late (schedule.latest_end makes it a hard limit)",
+                    msg(
+                        "agenda.day-overflow-usual",
+                        day=built_day.number,
+                        end=clock(end),
+                        latest=clock(settings.latest_end),
+                    ),
                 )
             )
     total = sum(d.teaching_minutes for d in built)

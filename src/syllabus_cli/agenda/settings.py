@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from ..i18n import msg
 from ..problems import Mark, Problem, error, warning
 from ..spec.model import Schedule, Window
 
@@ -97,7 +98,13 @@ def check_settings(settings: DaySettings) -> list[Problem]:
                 error(
                     b.mark,
                     "break-in-lunch",
-                    f"break {clock(b.start)}-{clock(b.end)} overlaps lunch {clock(lunch.start)}-{clock(lunch.end)}",
+                    msg(
+                        "agenda.break-in-lunch",
+                        start=clock(b.start),
+                        end=clock(b.end),
+                        lunch_start=clock(lunch.start),
+                        lunch_end=clock(lunch.end),
+                    ),
                 )
             )
     for first, second in itertools.pairwise(ordered):
@@ -106,8 +113,13 @@ def check_settings(settings: DaySettings) -> list[Problem]:
                 error(
                     second.mark,
                     "break-overlap",
-                    f"break {clock(second.start)}-{clock(second.end)} overlaps break "
-                    f"{clock(first.start)}-{clock(first.end)}",
+                    msg(
+                        "agenda.break-overlap",
+                        start=clock(second.start),
+                        end=clock(second.end),
+                        other_start=clock(first.start),
+                        other_end=clock(first.end),
+                    ),
                 )
             )
     if lunch is not None and settings.start >= lunch.start:
@@ -115,8 +127,11 @@ def check_settings(settings: DaySettings) -> list[Problem]:
             warning(
                 settings.marks.get("start", Mark()),
                 "start-after-lunch",
-                f"the day starts at {clock(settings.start)}, after lunch begins ({clock(lunch.start)}): "
-                "lunch is left out; write lunch: none to say so",
+                msg(
+                    "agenda.start-after-lunch",
+                    start=clock(settings.start),
+                    lunch=clock(lunch.start),
+                ),
             )
         )
     if settings.latest_end <= settings.start:
@@ -124,7 +139,11 @@ def check_settings(settings: DaySettings) -> list[Problem]:
             error(
                 settings.marks.get("latest_end", Mark()),
                 "schedule-order",
-                f"latest end {clock(settings.latest_end)} is not after the start {clock(settings.start)}",
+                msg(
+                    "agenda.schedule-order",
+                    latest=clock(settings.latest_end),
+                    start=clock(settings.start),
+                ),
             )
         )
     return problems

@@ -5,13 +5,14 @@ from typing import Annotated
 
 import typer
 
+from ..i18n import Listing, msg, t
 from .app import Force, Jobs, app, console, fail, fail_soft
 
 
 def _workers(jobs: int | None) -> int | None:
     """--jobs as given; None lets the batch choose (one process for a few courses)."""
     if jobs is not None and jobs < 1:
-        raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
+        raise typer.BadParameter(t("batch.jobs"), param_hint="--jobs")
     return jobs
 
 
@@ -33,7 +34,9 @@ def export(
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     if not chosen or any(f not in FORMATS for f in chosen):
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            t("batch.formats", formats=Listing(FORMATS)), param_hint="--format"
+        )
     workers = _workers(jobs)
     specs, missing = [], []
     for path, problem in find_specs(paths):
@@ -44,7 +47,7 @@ def export(
     for path, problem in missing:
         fail_soft(path, problem)
     out_console = console()
-    with BatchProgress(out_console, len(specs), "exporting") as progress:
+    with BatchProgress(out_console, len(specs), t("batch.exporting")) as progress:
         batch = run_export(
             specs, out, workers=workers, formats=chosen, force=force, listener=progress
         )
@@ -74,12 +77,14 @@ def pack(
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip()) + (("pdf",) if pdf else ())
     if not chosen or any(f not in FORMATS for f in chosen):
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            t("batch.formats", formats=Listing(FORMATS)), param_hint="--format"
+        )
     workers = _workers(jobs)
     if not pack_file.is_file():
-        fail(pack_file, "file-missing", "no such pack file")
+        fail(pack_file, "file-missing", msg("batch.no-pack"))
     out_console = console()
-    with BatchProgress(out_console, 0, "building") as progress:
+    with BatchProgress(out_console, 0, t("batch.building")) as progress:
         batch = build_pack_folder(
             pack_file,
             out,
@@ -114,7 +119,7 @@ def import_(
     from ..importer.source import SourceError
 
     if format not in ("text", "json"):
-        raise typer.BadParameter("must be text or json", param_hint="--format")
+        raise typer.BadParameter(t("cli.format"), param_hint="--format")
     try:
         report = import_catalog(source, out, separator=split_on, force=force)
     except SourceError as exc:
@@ -133,7 +138,8 @@ def import_(
     table = Table(show_edge=False, pad_edge=False)
     for column in ("file written", "title", "duration", "modules", "timed", "TODOs"):
         table.add_column(
-            column, justify="right" if column in ("modules", "timed", "TODOs") else "left"
+            t(f"import.col-{column.replace(' ', '-')}"),
+            justify="right" if column in ("modules", "timed", "TODOs") else "left",
         )
     for row in report.rows:
         table.add_row(
@@ -146,16 +152,10 @@ def import_(
         )
     out_console.print(table)
     if report.instructor:
-        out_console.print(Text(f"instructor profile: {(out / report.instructor).as_posix()}"))
+        out_console.print(Text(t("import.instructor", path=(out / report.instructor).as_posix())))
     for line in report.warnings:
-        out_console.print(Text(f"warning: {line}"), soft_wrap=True)
+        out_console.print(Text(t("import.warning", line=line)), soft_wrap=True)
     for path in report.kept:
-        out_console.print(
-            Text(f"{path}: already exists; kept (use --force to overwrite)"), soft_wrap=True
-        )
-    out_console.print(
-        Text(
-            f"{len(report.rows)} course(s) imported; check them with: syllabus validate {out.as_posix()}"
-        )
-    )
+        out_console.print(Text(t("import.kept", path=path)), soft_wrap=True)
+    out_console.print(Text(t("import.done", n=len(report.rows), out=out.as_posix())))
     raise typer.Exit(1 if report.kept else 0)

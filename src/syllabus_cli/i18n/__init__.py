@@ -19,8 +19,8 @@ language chosen then. Why not gettext:
 Problems carry their code and a ``Msg`` (problems.py); their ``message`` stays the English
 rendering, so callers not yet converted keep working.
 
-Converting a module (pass 2: pack/, agenda/, render/pdf/, files.py, cli/batch.py,
-batch_report.py still print English through ``Problem.message``):
+Converting a module (pass 2 converted agenda/, pack/, render/pdf/, cli/batch.py and
+batch_report.py; a module still giving plain English text prints it as given):
 
 1. each English message becomes ``msg("area.key", name=value)`` — durations as
    ``Minutes(n)``, lists of names as ``Listing(...)``, English phrases from the code as

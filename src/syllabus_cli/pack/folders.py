@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import Msg, Word, msg
 from .heads import Head, course_key, read_head
 from .manifest import NAME, Manifest, ManifestError, sha256
 from .names import safe_name, shown
@@ -28,31 +29,30 @@ def open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise ManifestError(root, "output-blocked", "is a file; --out names a folder") from None
+        raise ManifestError(root, "output-blocked", msg("pack.out-is-file")) from None
     except OSError as exc:
         raise ManifestError(
-            root, "output-blocked", f"cannot make the folder ({exc.strerror or exc})"
+            root, "output-blocked", msg("pack.cannot-make", reason=exc.strerror or exc)
         ) from None
     if not root.is_dir():
-        raise ManifestError(root, "output-blocked", "is a file; --out names a folder")
+        raise ManifestError(root, "output-blocked", msg("pack.out-is-file"))
     manifest = Manifest.load(root)
     if manifest.owner and manifest.owner != owner and not force:
         raise ManifestError(
             root,
             "output-taken",
-            f"holds {owner_text(manifest.owner)}; {what} needs a folder of its own "
-            "(choose another --out, or --force to take this one over)",
+            msg("pack.taken", owner=owner_text(manifest.owner), what=Word(what)),
         )
     if not os.access(root, os.W_OK):
-        raise ManifestError(root, "output-blocked", "is not writable")
+        raise ManifestError(root, "output-blocked", msg("pack.not-writable"))
     manifest.owner = owner
     return manifest
 
 
-def owner_text(owner: str) -> str:
+def owner_text(owner: str) -> Msg:
     if owner.startswith("pack "):
-        return f"the pack built from {shown(owner.removeprefix('pack '))}"
-    return "an export of courses"
+        return msg("pack.owner-pack", path=shown(owner.removeprefix("pack ")))
+    return msg("pack.owner-export")
 
 
 def spec_heads(specs: list[Path], manifest: Manifest) -> dict[Path, Head]:

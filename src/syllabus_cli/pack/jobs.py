@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..i18n import t
 from ..problems import Mark, Problem
 from .heads import Head, course_key, read_head
 from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
@@ -209,7 +210,7 @@ def _run(job: Job) -> JobResult:
             key,
             result.title,
             problems=problems,
-            error=f"{len(result.errors)} error(s) in the spec",
+            error=t("pack.spec-errors", n=len(result.errors)),
             variant=job.variant,
         )
     course = result.course
@@ -246,9 +247,7 @@ def _run(job: Job) -> JobResult:
     failed = [p for p in agenda.problems if p.level is Level.ERROR]
     if failed:
         lines = tuple(p.format(where(p)) for p in failed)
-        return replace(
-            base, problems=problems + lines, error="the agenda does not fit with this schedule"
-        )
+        return replace(base, problems=problems + lines, error=t("pack.agenda-misfit"))
     # what the layout said beyond validation (a short part moved or kept, a pack's
     # schedule running late): listed with the course's problems in the summary
     told = set(result.problems)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_text_atomic
+from ..i18n import Msg, msg, t
 from .names import shown
 
 NAME = ".syllabus-manifest.json"
@@ -39,7 +40,7 @@ LOCK_WAIT_SECONDS = 60.0
 class ManifestError(Exception):
     """The output folder's state is not one a build can use (one line for the user)."""
 
-    def __init__(self, path: Path, code: str, message: str) -> None:
+    def __init__(self, path: Path, code: str, message: str | Msg) -> None:
         super().__init__(f"{shown(path)}: {message}")
         self.path, self.code, self.message = path, code, message
 
@@ -56,9 +57,11 @@ def file_hash(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise ManifestError(path, "output-blocked", "is a folder where a file goes") from None
+        raise ManifestError(path, "output-blocked", msg("pack.folder-for-file")) from None
     except OSError as exc:
-        raise ManifestError(path, "output-blocked", f"cannot read it ({_reason(exc)})") from None
+        raise ManifestError(
+            path, "output-blocked", msg("pack.cannot-read", reason=_reason(exc))
+        ) from None
 
 
 def _reason(exc: OSError) -> str:
@@ -82,10 +85,12 @@ class Manifest:
         except FileNotFoundError:
             manifest = cls(root)
         except IsADirectoryError:
-            raise ManifestError(path, "manifest-invalid", "is a folder, not a manifest") from None
+            raise ManifestError(path, "manifest-invalid", msg("pack.manifest-folder")) from None
         except (OSError, UnicodeDecodeError) as exc:
-            reason = _reason(exc) if isinstance(exc, OSError) else "not UTF-8"
-            raise ManifestError(path, "manifest-invalid", f"cannot read it ({reason})") from None
+            reason = _reason(exc) if isinstance(exc, OSError) else t("pack.not-utf8")
+            raise ManifestError(
+                path, "manifest-invalid", msg("pack.cannot-read", reason=reason)
+            ) from None
         else:
             manifest = cls._parse(root, path, text)
         for journal in journals(root):
@@ -97,16 +102,14 @@ class Manifest:
     @classmethod
     def _parse(cls, root: Path, path: Path, text: str) -> Manifest:
         def invalid(why: str) -> ManifestError:
-            return ManifestError(
-                path, "manifest-invalid", f"not a build manifest ({why}); delete it to start over"
-            )
+            return ManifestError(path, "manifest-invalid", msg("pack.manifest-invalid", why=why))
 
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise invalid(f"bad JSON: {exc}") from None
+            raise invalid(t("pack.bad-json", detail=exc)) from None
         if not isinstance(data, dict):
-            raise invalid("not a JSON object")
+            raise invalid(t("pack.not-object"))
         files, inputs, heads = data.get("files", {}), data.get("inputs", {}), data.get("heads", {})
         owner = data.get("owner", "")
         for key, value in (("files", files), ("inputs", inputs)):
@@ -224,9 +227,7 @@ def locked(root: Path) -> Iterator[None]:
             break
         except (FileExistsError, PermissionError):  # Windows: a lock being deleted
             if lock.is_dir():
-                raise ManifestError(
-                    lock, "output-blocked", "is a folder, not a lock file"
-                ) from None
+                raise ManifestError(lock, "output-blocked", msg("pack.lock-folder")) from None
             if not lock.exists():
                 if time.monotonic() > deadline:
                     raise

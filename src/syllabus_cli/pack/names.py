@@ -11,6 +11,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..i18n import t
+
 MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _RESERVED = {
@@ -48,7 +50,7 @@ def inside(root: Path, *parts: str) -> Path:
     target = root.joinpath(*parts)
     base, resolved = root.resolve(), target.resolve()
     if resolved != base and base not in resolved.parents:
-        raise UnsafePath(f"{'/'.join(parts)!r} would be written outside {root}")
+        raise UnsafePath(t("pack.outside", path="/".join(parts), root=root))
     return target
 
 

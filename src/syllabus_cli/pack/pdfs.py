@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from ..i18n import t
 from .jobs import Job, JobResult, put
 from .manifest import ManifestError
 
@@ -35,19 +36,23 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 data = docx if isinstance(docx, bytes) else (jobs[i].root / docx).read_bytes()
                 source.write_bytes(data)
             except OSError as exc:
-                out[i] = replace(out[i], error=f"cannot make {pdf}: {exc.strerror or exc}")
+                out[i] = replace(
+                    out[i], error=t("pack.cannot-make-pdf", pdf=pdf, reason=exc.strerror or exc)
+                )
                 continue
             sources[source] = (i, pdf)
         converted = to_pdfs(list(sources)) if sources else {}
         for source, (i, pdf) in sources.items():
             made = converted.get(source)
             if made is None or isinstance(made, PdfError):
-                out[i] = replace(out[i], error=f"PDF: {made or 'not converted'}")
+                out[i] = replace(
+                    out[i], error=t("pack.pdf", detail=made or t("pack.not-converted"))
+                )
                 continue
             try:
                 outcome = put(jobs[i], pdf, made.read_bytes())
             except (ManifestError, OSError) as exc:
-                out[i] = replace(out[i], error=f"PDF: {exc}")
+                out[i] = replace(out[i], error=t("pack.pdf", detail=exc))
                 continue
             if outcome is None:
                 out[i] = replace(out[i], kept=(*out[i].kept, pdf))

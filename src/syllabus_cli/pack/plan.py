@@ -20,6 +20,7 @@ from ..agenda.plan import plan_agenda
 from ..agenda.settings import clock
 from ..check import check_course
 from ..dates import Calendar
+from ..i18n import Msg, msg
 from ..problems import Level, Mark, Problem, error, warning
 from ..spec.build import load_course
 from .spec import Pack
@@ -82,8 +83,7 @@ def plan_programme(pack: Pack) -> Programme:
                 warning(
                     entry.mark,
                     "not-working-day",
-                    f"{entry.date} is not a working day (skip: {pack.skip}); the course starts "
-                    "on the next one. Write skip: none in the pack to teach on it",
+                    msg("pack.not-working-day", date=entry.date, skip=pack.skip),
                 )
             )
         if not entry.path.is_file():
@@ -97,7 +97,12 @@ def plan_programme(pack: Pack) -> Programme:
                 error(
                     entry.mark,
                     "course-invalid",
-                    f"{entry.path.name} has {len(result.errors)} error(s); run: syllabus validate {entry.path.as_posix()}",
+                    msg(
+                        "pack.course-invalid",
+                        name=entry.path.name,
+                        n=len(result.errors),
+                        path=entry.path.as_posix(),
+                    ),
                 )
             )
             following = None if start is None else start + dt.timedelta(days=1)
@@ -114,13 +119,13 @@ def plan_programme(pack: Pack) -> Programme:
                     error(
                         entry.mark,
                         problem.code,
-                        f"{entry.path.name} with this pack's schedule: {problem.message}",
+                        msg("pack.with-schedule", name=entry.path.name, inner=_said(problem)),
                     )
                 )
             elif problem.code == "holiday-data":
-                problems.append(warning(entry.mark, problem.code, problem.message))
+                problems.append(warning(entry.mark, problem.code, _said(problem)))
             elif problem.code == "short-part-kept":  # as validate tells it for a course
-                said = f"{entry.path.name} with this pack's schedule: {problem.message}"
+                said = msg("pack.with-schedule", name=entry.path.name, inner=_said(problem))
                 problems.append(warning(entry.mark, problem.code, said))
         days = tuple(
             DeliveryDay(
@@ -154,6 +159,11 @@ def plan_programme(pack: Pack) -> Programme:
     return Programme(tuple(dates), tuple(_unique(problems)), tuple(scheduled))
 
 
+def _said(problem: Problem) -> str | Msg:
+    """A problem's message before it has words, when it has them."""
+    return problem.words if problem.words is not None else problem.message
+
+
 def overlaps(courses: list[Scheduled]) -> list[Problem]:
     """The same instructor teaching two courses at the same time of the same day."""
     found: list[Problem] = []
@@ -166,9 +176,17 @@ def overlaps(courses: list[Scheduled]) -> list[Problem]:
                     warning(
                         second.mark,
                         "instructor-overlap",
-                        f"{second.instructor} is booked twice on {a.date}: {first.title!r} "
-                        f"{clock(a.start)}-{clock(a.end)} and {second.title!r} "
-                        f"{clock(b.start)}-{clock(b.end)}",
+                        msg(
+                            "pack.instructor-overlap",
+                            instructor=second.instructor,
+                            date=a.date,
+                            first=first.title,
+                            first_start=clock(a.start),
+                            first_end=clock(a.end),
+                            second=second.title,
+                            second_start=clock(b.start),
+                            second_end=clock(b.end),
+                        ),
                     )
                 )
                 break

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ..i18n import Msg, msg, t
 from ..problems import Mark, error
 from .folders import (
     course_folders,
@@ -120,7 +121,7 @@ def _record(manifest: Manifest, results: list[JobResult]) -> None:
             manifest.inputs[result.key] = result.inputs
 
 
-def _problem(path: Path, code: str, message: str) -> str:
+def _problem(path: Path, code: str, message: str | Msg) -> str:
     return error(Mark(), code, message).format(shown(path))
 
 
@@ -186,7 +187,7 @@ def _state_error(root: Path, exc: ManifestError | OSError) -> str:
     if isinstance(exc, ManifestError):
         return _problem(exc.path, exc.code, exc.message)
     where = Path(exc.filename) if isinstance(exc.filename, str) else root
-    return _problem(where, "output-blocked", f"cannot write ({exc.strerror or exc})")
+    return _problem(where, "output-blocked", msg("pack.cannot-write", reason=exc.strerror or exc))
 
 
 def _pdfs(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
@@ -217,19 +218,18 @@ def build_pack_folder(
     pack, problems = build_pack(load_file(pack_path))
     errors = [p.format(shown(pack_path)) for p in problems if p.level is Level.ERROR]
     if pack is None or errors:
-        return BatchResult(out, errors=errors or [f"{shown(pack_path)}: cannot read the pack"])
+        return BatchResult(out, errors=errors or [t("pack.unreadable", path=shown(pack_path))])
     stem = safe_name(pack.id, "pack")
     try:
         if out.exists() and not out.is_dir():
-            raise ManifestError(out, "output-blocked", "is a file; --out names a folder")
+            raise ManifestError(out, "output-blocked", msg("pack.out-is-file"))
         root = inside(out, stem)
         exported = exported_course(out, stem)
         if exported:
             raise ManifestError(
                 root,
                 "output-taken",
-                f"holds the exported course {exported}; a pack named like a course needs "
-                "a folder of its own (rename the pack file, or choose another --out)",
+                msg("pack.holds-export", course=exported),
             )
         manifest = open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
     except UnsafePath as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import SKIP_MODES
+from ..i18n import msg
 from ..load import Loaded, YScalar, YSeq, load_file
 from ..problems import Mark, Problem, warning
 from ..spec import fields
@@ -73,7 +74,9 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         if isinstance(tv, YScalar) and isinstance(tv.value, str) and tv.value.strip():
             template = base / tv.value.strip()
             if not template.is_file():
-                reader.add(tv.mark, "file-missing", f"template {tv.value.strip()} not found")
+                reader.add(
+                    tv.mark, "file-missing", msg("read.template-missing", ref=tv.value.strip())
+                )
         else:
             reader.wrong_type(tv, "template", "a .docx path")
     language = None
@@ -82,14 +85,14 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         if isinstance(lv, YScalar) and lv.value in ("zh", "en"):
             language = str(lv.value)
         else:
-            reader.add(lv.mark, "language", "'language' must be zh or en")
+            reader.add(lv.mark, "language", msg("pack.language"))
     skip = "holidays"
     if "skip" in known:
         sv = known["skip"].value
         if isinstance(sv, YScalar) and sv.value in SKIP_MODES:
             skip = str(sv.value)
         else:
-            reader.add(sv.mark, "skip", "'skip' must be holidays, weekends or none")
+            reader.add(sv.mark, "skip", msg("pack.skip"))
     pack = Pack(
         path=loaded.path,
         id=loaded.path.stem,
@@ -125,10 +128,10 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
         variant = pack_variant(reader, known.get("variant"), path)
     else:
         mark = item.mark if isinstance(item, YScalar | YSeq | YMap) else Mark()
-        reader.add(mark, "type", "a pack course must be a path or {path: ..., date: ...}")
+        reader.add(mark, "type", msg("pack.course-type"))
         return None
     if not path.is_file():
-        reader.add(mark, "file-missing", f"course spec {path.as_posix()} not found")
+        reader.add(mark, "file-missing", msg("pack.course-missing", path=path.as_posix()))
     return PackCourse(path, mark, date, variant)
 
 
@@ -151,7 +154,7 @@ def _cross_checks(pack: Pack) -> list[Problem]:
                 error(
                     course.mark,
                     "duplicate-course",
-                    f"the same course is listed twice (first at line {seen[key].line})",
+                    msg("pack.duplicate-course", line=seen[key].line),
                 )
             )
         seen.setdefault(key, course.mark)
@@ -160,7 +163,7 @@ def _cross_checks(pack: Pack) -> list[Problem]:
                 error(
                     course.mark,
                     "date-order",
-                    f"course date {course.date} is before the pack's first day {pack.date}",
+                    msg("pack.before-first-day", date=course.date, first=pack.date),
                 )
             )
     dated = [c for c in pack.courses if c.date]
@@ -170,7 +173,7 @@ def _cross_checks(pack: Pack) -> list[Problem]:
                 warning(
                     later.mark,
                     "date-order",
-                    f"course date {later.date} is before the previous course's {earlier.date}",
+                    msg("pack.before-previous", date=later.date, previous=earlier.date),
                 )
             )
     return problems

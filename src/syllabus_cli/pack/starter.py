@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from ..dates import Calendar
+from ..i18n import t
 from ..spec.schema import schema_ref
 from ..spec.starter import starter_pack
 
@@ -20,10 +21,7 @@ def pack_starter(target: Path, courses_dir: Path, today: dt.date | None = None) 
     """The pack's text; the courses are the first two specs under ``courses_dir``."""
     found = sorted(p for p in courses_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
     if not found:
-        raise NoCourses(
-            f"no course specs in {courses_dir.as_posix()}/ to put in a pack; "
-            f"write one first with: syllabus new {courses_dir.as_posix()}/my-course.yaml"
-        )
+        raise NoCourses(t("pack.no-courses", folder=courses_dir.as_posix()))
     base = target.resolve().parent
     paths = [_relative(p.resolve(), base) for p in found[:2]]
     first = (today or dt.date.today()) + dt.timedelta(days=14)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+from ..i18n import Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import warning
 from ..spec import fields
@@ -47,7 +48,7 @@ def read_plan(reader: Reader, entry: YEntry | None) -> Plan | None:
             warning(
                 extra.mark,
                 "plan-courses",
-                f"more than one phase has courses: true; the courses go in {marked[0].phase!r}",
+                msg("plan.courses-twice", phase=marked[0].phase),
             )
         )
     quote = None
@@ -104,7 +105,16 @@ def _items(
             continue
         if not isinstance(item, YMap):
             wanted = "text or a mapping" if from_text else "a mapping"
-            reader.add(item.mark, "type", f"{what} must be {wanted}, not {kind_name(item)}")
+            reader.add(
+                item.mark,
+                "type",
+                msg(
+                    "plan.item-type",
+                    what=Word(what),
+                    wanted=Word(wanted),
+                    got=Word(kind_name(item)),
+                ),
+            )
             continue
         known = reader.mapping(item, what, table)
         if known is not None and all(k in known for k, f in table.items() if f.required):
@@ -194,7 +204,7 @@ def _count(reader: Reader, entry: YEntry | None) -> int | None:
     value = entry.value
     if isinstance(value, YScalar) and type(value.value) is int:
         if value.value < 0:
-            reader.add(value.mark, "negative", f"{entry.key!r} cannot be negative ({value.raw})")
+            reader.add(value.mark, "negative", msg("plan.negative", key=entry.key, value=value.raw))
             return None
         return value.value
     reader.wrong_type(value, entry.key, "a whole number")
@@ -212,9 +222,7 @@ def _quote(reader: Reader, value: YValue) -> Quote | None:
         if re.fullmatch(r"[A-Z]{3}", text):
             currency = text
         else:
-            reader.add(
-                cv.mark, "currency", f"'currency' must be a code like CNY, USD or EUR, not {text!r}"
-            )
+            reader.add(cv.mark, "currency", msg("plan.currency", text=text))
     tax = _percent(reader, known.get("tax"))
     items = _items(reader, known.get("items"), "a quote item", fields.PLAN_QUOTE_ITEM, _quote_item)
     return Quote(items, currency, tax)
@@ -265,11 +273,11 @@ def _money(reader: Reader, entry: YEntry | None, what: str = "an amount") -> Dec
         reader.add(
             entry.value.mark,
             "money-format",
-            f"{entry.key!r} must be {what} like 12000 or 12000.50, not {_shown(entry.value)}",
+            msg("plan.money", key=entry.key, what=Word(what), shown=_shown(entry.value)),
         )
         return None
     if amount < 0:
-        reader.add(entry.value.mark, "negative", f"{entry.key!r} cannot be negative ({amount})")
+        reader.add(entry.value.mark, "negative", msg("plan.negative", key=entry.key, value=amount))
         return None
     if amount > MAX_AMOUNT:  # no training quote is this big; the total must fit 万亿 capitals
         reader.add(
@@ -290,12 +298,10 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
     try:
         rate = Decimal(raw)
     except InvalidOperation:
-        reader.add(
-            value.mark, "money-format", f"'tax' must be a percentage like 6%, not {_shown(value)}"
-        )
+        reader.add(value.mark, "money-format", msg("plan.tax-format", shown=_shown(value)))
         return None
     if not Decimal(0) <= rate <= Decimal(100):
-        reader.add(value.mark, "tax-range", f"'tax' must be between 0% and 100%, not {raw}%")
+        reader.add(value.mark, "tax-range", msg("plan.tax-range", raw=raw))
         return None
     return rate
 
@@ -303,4 +309,4 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
 def _shown(value: YValue) -> str:
     if isinstance(value, YScalar) and value.value is not None:
         return repr(value.raw)
-    return kind_name(value)
+    return Word(kind_name(value))

@@ -22,10 +22,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...i18n import t
 from . import fonts, macro
 from .finish import reproducible
-from .office import NOT_INSTALLED, find_office, kill_tree, one_line, start
+from .office import find_office, kill_tree, one_line, start
 from .profile import Profile, take_profile, temporary_profile
+
+NOT_WORD = "not a Word document that LibreOffice can open"
 
 
 class PdfError(Exception):
@@ -43,12 +46,12 @@ def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | Pd
         if docx.is_file():
             todo.append(docx)
         else:
-            results[docx] = PdfError("no such file")
+            results[docx] = PdfError(t("pdf.no-file"))
     if not todo:
         return results
     office = find_office()
     if office is None:
-        return results | {docx: PdfError(NOT_INSTALLED) for docx in todo}
+        return results | {docx: PdfError(t("pdf.not-installed")) for docx in todo}
     try:
         with _work_dir() as work:
             copies: dict[Path, Path] = {}
@@ -58,14 +61,14 @@ def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | Pd
                 try:
                     shutil.copyfile(docx, copies[docx])
                 except OSError as exc:
-                    results[docx] = PdfError(f"could not read it: {exc.strerror or exc}")
+                    results[docx] = PdfError(t("pdf.unreadable", reason=exc.strerror or exc))
                     del copies[docx]
             converted = _convert(office, list(copies.values()), work, timeout) if copies else {}
             for docx, copy in copies.items():
                 made = converted[copy]
                 results[docx] = made if isinstance(made, PdfError) else _deliver(made, docx)
     except OSError as exc:  # no room or no right to write in the temporary folder or profile
-        failed = PdfError(f"could not prepare the conversion: {exc.strerror or exc}")
+        failed = PdfError(t("pdf.prepare", reason=exc.strerror or exc))
         results.update((docx, failed) for docx in todo if docx not in results)
     return results
 
@@ -85,7 +88,7 @@ def _deliver(pdf: Path, docx: Path) -> Path | PdfError:
     try:
         write_bytes_atomic(target, reproducible(pdf.read_bytes()))
     except OSError as exc:
-        return PdfError(f"could not write {target.name}: {exc.strerror or exc}")
+        return PdfError(t("pdf.write", name=target.name, reason=exc.strerror or exc))
     return target
 
 
@@ -103,9 +106,9 @@ def _convert(
                 break
             if ended.reached:  # the file LibreOffice was on when it stopped
                 outcomes[pending.pop(0)] = PdfError(
-                    f"LibreOffice did not finish within {timeout:g} s; stopped it"
+                    t("pdf.stalled", seconds=timeout)
                     if ended.stalled
-                    else f"LibreOffice stopped while converting it: {one_line(ended.output)}"
+                    else t("pdf.stopped", output=one_line(ended.output))
                 )
             elif profile.cached and not ended.stalled:
                 # LibreOffice ended without reaching the files: another LibreOffice may
@@ -116,9 +119,9 @@ def _convert(
                 stack.callback(shutil.rmtree, cached.path, ignore_errors=True)
             else:
                 message = (
-                    f"LibreOffice did not start within {timeout:g} s; stopped it"
+                    t("pdf.start-stalled", seconds=timeout)
                     if ended.stalled
-                    else f"LibreOffice did not start: {one_line(ended.output)}"
+                    else t("pdf.not-started", output=one_line(ended.output))
                 )
                 outcomes.update((copy, PdfError(message)) for copy in pending)
                 pending.clear()
@@ -204,7 +207,10 @@ def _wait(process: subprocess.Popen[bytes], progress: Callable[[], bool], timeou
 
 def _reason(error: Path) -> str:
     text = error.read_text(encoding="utf-8", errors="replace")
-    return f"LibreOffice could not convert it: {one_line(' '.join(text.split()))}"
+    detail = one_line(" ".join(text.split()))
+    if detail == NOT_WORD:  # the macro's own words (macro.py)
+        detail = t("pdf.not-word")
+    return t("pdf.not-converted", detail=detail)
 
 
 def _read(log: Path) -> str:

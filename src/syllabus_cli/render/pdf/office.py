@@ -11,14 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-NOT_INSTALLED = (
-    "LibreOffice is needed for PDFs and was not found; install it "
-    "(Windows: winget install TheDocumentFoundation.LibreOffice; "
-    "macOS: brew install --cask libreoffice; "
-    "Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) "
-    "or put its soffice on PATH"
-)
-
 
 def usual_places() -> list[Path]:
     """Where the installers put soffice when it is not on PATH (the usual case on
