@@ -283,6 +283,7 @@ MESSAGES.update(
         # pack/training_read.py
         "plan.courses-twice": "more than one phase has courses: true; the courses go in {phase!r}",
         "plan.item-type": "{what} must be {wanted}, not {got}",
+        "plan.too-large": "'{key}' is too large ({value}); at most {limit}",
         "plan.negative": "{key!r} cannot be negative ({value})",
         "plan.currency": "'currency' must be a code like CNY, USD or EUR, not {text!r}",
         "plan.money": "{key!r} must be {what} like 12000 or 12000.50, not {shown}",

@@ -426,6 +426,7 @@ MESSAGES.update(
         # pack/training_read.py
         "plan.courses-twice": "不止一个阶段写了 courses: true；课程放在“{phase}”阶段",
         "plan.item-type": "{what}应当是{wanted}，而不是{got}",
+        "plan.too-large": "“{key}”太大（{value}），最多 {limit}",
         "plan.negative": "“{key}”不能是负数（{value}）",
         "plan.currency": "“currency”应当是 CNY、USD 或 EUR 这样的货币代码，而不是“{text}”",
         "plan.money": "“{key}”应当是 12000 或 12000.50 这样的{what}，而不是{shown}",

@@ -283,7 +283,7 @@ def _money(reader: Reader, entry: YEntry | None, what: str = "an amount") -> Dec
         reader.add(
             entry.value.mark,
             "money-format",
-            f"{entry.key!r} is too large ({amount}); at most {MAX_AMOUNT:,}",
+            msg("plan.too-large", key=entry.key, value=amount, limit=f"{MAX_AMOUNT:,}"),
         )
         return None
     return amount
