@@ -29,7 +29,8 @@ def main() -> None:
         code: int | str | None = 0
     except SystemExit as done:
         code = done.code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: one quiet line; every write so far is whole
+        sys.stderr.write(i18n.t("cli.interrupted") + "\n")
         code = 130
     if isinstance(code, str):  # sys.exit("message") prints it, as Python would
         sys.stderr.write(code + "\n")

@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "template.not-file": "template {path} is not a file",
     "template.too-big": "template {path} unpacks to {mb} MB, more than a Word template holds; not used",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
+    "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",
     "cli.not-a-range": "{value!r} is not a range like 12:00-13:30",
     "cli.agenda-format": "must be md, html, docx or json",

@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "template.not-file": "模板 {path} 不是文件",
     "template.too-big": "模板 {path} 解压后有 {mb} MB，远超 Word 模板应有的大小，未使用",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
+    "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
     "cli.not-a-time": "“{value}”不是 09:00 这样的时刻",
     "cli.not-a-range": "“{value}”不是 12:00-13:30 这样的时间段",
     "cli.agenda-format": "只能是 md、html、docx 或 json",

@@ -64,7 +64,12 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the build's main process is gone."""
+    """In a worker: exit as soon as the build's main process is gone. Ctrl-C is the main
+    process's to handle (it reaches the whole process group): a worker ignores it rather
+    than print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="watch-parent").start()
 
 
