@@ -241,3 +241,10 @@ def test_an_amount_no_quote_can_hold_is_located_before_a_build() -> None:
     )
     found = problems_of(pack_of(plan))
     assert [code for _, _, code in found].count("money-format") == 2, found
+
+
+def test_a_packs_template_is_checked_as_a_courses_is() -> None:
+    text = pack_of("  risks: [{risk: 甲, response: 乙}]\n", head="template: ../README.md\n")
+    assert (4, 11, "template-format") in problems_of(text)
+    text = pack_of("  risks: [{risk: 甲, response: 乙}]\n", head="template: ../nowhere.docx\n")
+    assert (4, 11, "file-missing") in problems_of(text)

@@ -68,17 +68,8 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
                 course = _pack_course(reader, item, base)
                 if course is not None:
                     courses.append(course)
-    template = None
-    if "template" in known:
-        tv = known["template"].value
-        if isinstance(tv, YScalar) and isinstance(tv.value, str) and tv.value.strip():
-            template = base / tv.value.strip()
-            if not template.is_file():
-                reader.add(
-                    tv.mark, "file-missing", msg("read.template-missing", ref=tv.value.strip())
-                )
-        else:
-            reader.wrong_type(tv, "template", "a .docx path")
+    # the same check as a course's template: it exists and is a Word package
+    template = reader.docx_path(known["template"], base) if "template" in known else None
     language = None
     if "language" in known:
         lv = known["language"].value

@@ -129,14 +129,6 @@ def _language(reader: Reader, entry: YEntry | None) -> str:
     return "zh"
 
 
-def _path(reader: Reader, entry: YEntry, base: Path) -> Path | None:
-    value = entry.value
-    if isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip():
-        return base / value.value.strip()
-    reader.wrong_type(value, entry.key, "a file path")
-    return None
-
-
 def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
     if entry is None:
         return Schedule()

@@ -223,6 +223,9 @@ class Reader:
             return None
         ref = value.value.strip()
         path = base / ref
+        if path.exists() and not path.is_dir() and not path.is_file():  # a pipe would block
+            self.add(value.mark, "template-format", msg("load.not-regular"))
+            return None
         try:
             with path.open("rb") as handle:
                 head = handle.read(len(_ZIP_MAGIC))
