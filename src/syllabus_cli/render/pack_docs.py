@@ -84,7 +84,7 @@ def combined_proposal(
         return document
     w.heading(o["overview"], 1)
     table = document.add_table(rows=1, cols=4, style=styles["Syllabus Table"])
-    widths = (Cm(1.0), Cm(8.6), Cm(4.4), Cm(2.6))
+    widths = (Cm(1.4), Cm(8.2), Cm(4.4), Cm(2.6))  # 序号 on one line
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     row_flags(table.rows[0], header=True)

@@ -170,7 +170,7 @@ def _goals(w: Writer, data: PlanDocument) -> None:
         w.bullets(tuple(g.goal for g in goals))
         return
     rows = [(str(i), g.goal, g.measure) for i, g in enumerate(goals, start=1)]
-    table(w, (labels["no"], labels["goal"], labels["measure"]), rows, (1.0, 6.6, 9.0))
+    table(w, (labels["no"], labels["goal"], labels["measure"]), rows, (1.4, 6.4, 8.8))
 
 
 def course_map(w: Writer, data: PlanDocument) -> None:
@@ -295,7 +295,7 @@ def _quote(w: Writer, data: PlanDocument) -> None:
 def _risks(w: Writer, data: PlanDocument) -> None:
     labels = PLAN_LABELS[data.language]
     rows = [(str(i), r.risk, r.response) for i, r in enumerate(data.plan.risks, start=1)]
-    table(w, (labels["no"], labels["risk"], labels["response"]), rows, (1.0, 6.6, 9.0))
+    table(w, (labels["no"], labels["risk"], labels["response"]), rows, (1.4, 6.4, 8.8))
 
 
 def timeline_rows(data: PlanDocument) -> list[tuple[str, str, str]]:
