@@ -111,18 +111,22 @@ def _task_times(course: Course, tree: Item) -> None:
             item.duration = times[_bare(item.title)]
 
 
+_LENGTH_TEXT = 2_000  # characters: a course length section is a line or a few
+
+
 def _length(course: Course, title_length: str | None) -> Length:
     body = course.sections.get("duration", "").strip()
-    candidates = [body, *body.split("\n")] if body else []
+    lines = body.split("\n") if body else []
+    # the whole text first (a length written over two lines), unless it is far longer
+    # than any length: then line by line (reading 5 MB as one length took seconds)
+    candidates = ([body] if len(body) <= _LENGTH_TEXT else []) + lines
     if title_length:
         candidates.append(title_length)
     first: Length | None = None
     for text in candidates:
         reading = read_length(text)
         if reading.minutes is not None:
-            rest = [
-                line for line in body.split("\n") if line.strip() and line.strip() != text.strip()
-            ]
+            rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
         first = first or reading

@@ -155,14 +155,18 @@ def fit_spec(
         return spec, None
     modules = spec.get("modules", [])
     cut = Cut(side_file, modules_total=len(modules))
-    budget = _Budget(node_budget // 2, byte_budget // 2, cut)  # the outline gets the rest
+    # the outline keeps at least half the room (all it needs when it needs less)
+    outline_nodes, outline_bytes = cost(modules)
+    held_nodes = min(outline_nodes, node_budget // 2)
+    held_bytes = min(outline_bytes, byte_budget // 2)
+    budget = _Budget(node_budget - held_nodes - 1, byte_budget - held_bytes, cut)
     fitted = {
         k: _fit(v, 0 if isinstance(v, list) else 2, budget)
         for k, v in spec.items()
         if k != "modules"
     }
-    budget.nodes += node_budget - node_budget // 2 - 1
-    budget.bytes += byte_budget - byte_budget // 2
+    budget.nodes += held_nodes
+    budget.bytes += held_bytes
     kept = _fit(modules, 0, budget, "个模块")
     cut.modules_kept = sum(1 for m in kept if not str(m["title"]).startswith(PLACEHOLDER))
     return {k: kept if k == "modules" else fitted[k] for k in spec}, cut
