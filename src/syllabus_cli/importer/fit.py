@@ -74,8 +74,8 @@ class _Budget:
     def room(self) -> bool:
         return self.nodes > _RESERVE_NODES and self.bytes > _RESERVE_BYTES
 
-    def take(self, value: Any, indent: int) -> bool:
-        n, b = cost(value, indent)
+    def take(self, value: Any, indent: int, known: tuple[int, int] | None = None) -> bool:
+        n, b = known or cost(value, indent)
         if n <= self.nodes - _RESERVE_NODES and b <= self.bytes - _RESERVE_BYTES:
             self.nodes -= n
             self.bytes -= b
@@ -110,8 +110,16 @@ def _fit_text(text: str, indent: int, budget: _Budget) -> str:
     return shown + "\n" + _left_out(len(text) - len(shown), "字", budget.cut.side_file)
 
 
-def _fit(value: Any, indent: int, budget: _Budget, unit: str = "项") -> Any:
-    if budget.take(value, indent):
+def _fit(
+    value: Any,
+    indent: int,
+    budget: _Budget,
+    unit: str = "项",
+    known: tuple[int, int] | None = None,
+) -> Any:
+    """``value`` as it is when it fits the budget (``known``: its cost, when counted
+    already), else its head that does."""
+    if budget.take(value, indent, known):
         return value
     if isinstance(value, str):
         return _fit_text(value, indent, budget)
@@ -149,14 +157,15 @@ def fit_spec(
 ) -> tuple[dict[str, Any], Cut | None]:
     """``spec`` as it is when it fits; else cut to fit, with what was cut. The modules
     are fitted last: the course's own fields (title, length, audience…) come first."""
-    total_nodes, total_bytes = cost(spec)
-    node_budget, byte_budget = int(NODE_BUDGET * scale), int(BYTE_BUDGET * scale)
-    if total_nodes <= node_budget and total_bytes <= byte_budget:
-        return spec, None
     modules = spec.get("modules", [])
+    outline_nodes, outline_bytes = outline = cost(modules)  # counted once: it is the bulk
+    others = {k: v for k, v in spec.items() if k != "modules"}
+    other_nodes, other_bytes = cost(others)
+    node_budget, byte_budget = int(NODE_BUDGET * scale), int(BYTE_BUDGET * scale)
+    if other_nodes + outline_nodes <= node_budget and other_bytes + outline_bytes <= byte_budget:
+        return spec, None
     cut = Cut(side_file, modules_total=len(modules))
     # the outline keeps at least half the room (all it needs when it needs less)
-    outline_nodes, outline_bytes = cost(modules)
     held_nodes = min(outline_nodes, node_budget // 2)
     held_bytes = min(outline_bytes, byte_budget // 2)
     budget = _Budget(node_budget - held_nodes - 1, byte_budget - held_bytes, cut)
@@ -167,6 +176,6 @@ def fit_spec(
     }
     budget.nodes += held_nodes
     budget.bytes += held_bytes
-    kept = _fit(modules, 0, budget, "个模块")
+    kept = _fit(modules, 0, budget, "个模块", outline)
     cut.modules_kept = sum(1 for m in kept if not str(m["title"]).startswith(PLACEHOLDER))
     return {k: kept if k == "modules" else fitted[k] for k in spec}, cut
