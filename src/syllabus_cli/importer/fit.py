@@ -88,8 +88,8 @@ def _left_out(count: int, unit: str, side_file: str) -> str:
 
 
 def _fit_text(text: str, indent: int, budget: _Budget) -> str:
-    """Its first lines (or the head of its first line) within half the room left, and a
-    TODO line counting the characters left out."""
+    """All of it when it fits the room left; else its first lines (or the head of its
+    first line) that do, and a TODO line counting the characters left out."""
     room = max(budget.bytes - _RESERVE_BYTES, 0)
     budget.nodes -= 1
     if _text_cost(text, indent) <= room:
