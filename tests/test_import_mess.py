@@ -224,3 +224,75 @@ def test_one_course_of_a_hundred_thousand_lines_still_validates(tmp_path: Path) 
     assert "要点99999" in spec["modules"][0]["notes"]
     (result,) = validate_paths([tmp_path / "out"])
     assert [p for p in result.problems if p.level == Level.ERROR] == []
+
+
+def test_three_hundred_thousand_lines_import_into_specs_validate_reads(tmp_path: Path) -> None:
+    """Generated: 300 000 lines, two blank lines between every two (real-world mess) — a
+    course whose 75 000 numbered points sit under its length (no outline label: they stay
+    text), a course of 5 000 long one-line modules (6 MB), and 100 ordinary courses. It
+    finishes (100 000 lines took 16 s when import was quadratic), every spec written is
+    one ``validate`` reads, and the two courses larger than a spec can hold keep what
+    fits, say so, and lose nothing: their whole text is in ``<id>.source.txt``."""
+    points = ["课程名称:超长要点课", "课程时长:2天", *(f"{i}. 要点{i}" for i in range(1, 75_000))]
+    chapters = ["课程名称:超长章节课", "课程时长:1天", "课程大纲:"]
+    chapters += [f"第{i}章 标题{i}" + "很长的章节说明" * 60 for i in range(1, 5_000)]
+    course = ["课程名称:第{n}号课程", "课程时长:1天(6小时/天)", "课程大纲:"]
+    for module in range(1, 4):
+        course.append(f"模块{'一二三'[module - 1]}:第{module}部分(2小时)")
+        course += [f"{i}. 要点{module}-{i}" for i in range(1, 66)]
+    lines = [*points, "联系老师 培训咨询", *chapters]
+    for n in range(100):
+        lines += ["联系老师 培训咨询"] + [line.replace("{n}", str(n)) for line in course]
+    text = "\n\n\n".join(lines)
+    assert text.count("\n") + 1 >= 300_000
+    source = tmp_path / "huge.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    report = import_catalog(source, out)
+    assert len(report.rows) == 102
+    results = validate_paths([out])
+    assert len(results) == 102
+    assert [p for r in results for p in r.problems if p.level == Level.ERROR] == []
+    assert sorted(p.name for p in out.glob("*.source.txt")) == [
+        "huge-01.source.txt",
+        "huge-02.source.txt",
+    ]
+    assert len(report.warnings) == 2
+    for number, original in ((1, points), (2, chapters)):
+        written = (out / f"huge-0{number}.yaml").read_text(encoding="utf-8")
+        todo = next(line for line in written.split("\n") if "source.txt" in line)
+        assert todo.startswith("# TODO: ") and f"huge-0{number}.source.txt" in todo
+        assert f"huge-0{number}.yaml" in report.warnings[number - 1]
+        # nothing lost: every line of the course is in the side file, in its order
+        side = (out / f"huge-0{number}.source.txt").read_text(encoding="utf-8")
+        assert [line for line in side.split("\n") if line][: len(original)] == original
+    text_cut = yaml.safe_load((out / "huge-01.yaml").read_text(encoding="utf-8"))
+    assert text_cut["notes"].startswith("课程时长：1. 要点1\n课程时长：2. 要点2")
+    assert "TODO: 其余" in text_cut["notes"] and "huge-01.source.txt" in text_cut["notes"]
+    spec = yaml.safe_load((out / "huge-02.yaml").read_text(encoding="utf-8"))
+    *kept, rest = spec["modules"]
+    assert [m["title"][:6] for m in kept[:3]] == ["标题1很长的", "标题2很长的", "标题3很长的"]
+    assert rest["title"].startswith(f"TODO: 其余 {4_999 - len(kept)} 个模块未收入")
+    assert "huge-02.source.txt" in rest["title"]
+
+
+def test_a_spec_of_more_values_than_the_loader_reads_keeps_a_head_that_fits() -> None:
+    """The loader's other limit: 100 000 values. 80 000 one-line modules (160 000
+    values, well under 2 MiB) keep their first ones and a TODO module counting the rest."""
+    from syllabus_cli.importer.fit import fit_spec, nodes
+    from syllabus_cli.load import MAX_NODES
+
+    spec = {
+        "title": "甲",
+        "duration": "1天",
+        "modules": [{"title": f"m{i}"} for i in range(80_000)],
+    }
+    fitted, cut = fit_spec(spec, "x-01.source.txt")
+    assert cut is not None and nodes(fitted) <= MAX_NODES
+    *kept, rest = fitted["modules"]
+    assert [m["title"] for m in kept] == [f"m{i}" for i in range(len(kept))]
+    assert cut.modules_kept == len(kept) and cut.modules_total == 80_000
+    assert rest == {
+        "title": f"TODO: 其余 {80_000 - len(kept)} 个模块未收入（spec 有大小上限），完整原文见 x-01.source.txt"
+    }
+    assert fit_spec({"title": "乙", "modules": [{"title": "m"}]}, "y")[1] is None

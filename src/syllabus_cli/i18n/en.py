@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "import.times-moved": "the times inside {name!r} do not add up to its length; moved to notes",
     "import.skipped": "skipped text that holds no course: {text}…",
     "import.repeat": "course {number} repeats course {first} word for word; written once",
+    "import.cut": "the course is larger than a spec validate reads (2 MiB, 100,000 values): kept {kept} of {total} modules; {items} list item(s) and {chars} character(s) of text left out, each place marked TODO; the course's whole source text is in {file}",
+    "import.cut-report": "{file}: {detail}",
     "template.not-docx": "template {path} is not a Word .docx file ({reason})",
     "template.missing": "template {path} not found",
     "template.unreadable": "template {path} cannot be read ({reason})",

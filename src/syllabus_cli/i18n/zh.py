@@ -153,6 +153,8 @@ MESSAGES: dict[str, str] = {
     "import.times-moved": "“{name}”内部的时长合计与它的时长不符；已移到 notes",
     "import.skipped": "跳过了不含课程的文字：{text}……",
     "import.repeat": "第{number}门课程与第{first}门逐字相同；只写出一次",
+    "import.cut": "课程超出 validate 能读的课程文件上限（2 MiB、10 万个值）：保留了 {total} 个模块中的 {kept} 个；另有 {items} 项、{chars} 个字符的文字未收入，各处标有 TODO；本课程的完整原文在 {file}",
+    "import.cut-report": "{file}：{detail}",
     "template.not-docx": "模板 {path} 不是 Word 的 .docx 文件（{reason}）",
     "template.missing": "找不到模板 {path}",
     "template.unreadable": "无法读取模板 {path}（{reason}）",

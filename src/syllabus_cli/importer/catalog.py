@@ -233,6 +233,9 @@ def read_sections(chunk: str, number: int) -> Course:
     course.outline_labelled = labelled
     where: str = "head"  # head | section:KEY | note | outline
     note: list[str] = []
+    # each section's lines, joined once at the end: appending to one growing string
+    # made a long section (a 100 k-line outline under 课程时长:) quadratic
+    pieces: dict[str, list[str]] = {}
     outline_level = 0
 
     def close_note() -> None:
@@ -269,8 +272,10 @@ def read_sections(chunk: str, number: int) -> Course:
         if lab is not None and lab.key is not None:
             close_note()
             where = f"section:{lab.key}"
-            body = course.sections.get(lab.key)
-            course.sections[lab.key] = (body + "\n" if body else "") + lab.rest
+            body = pieces.setdefault(lab.key, [])
+            if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
+                body.clear()
+            body.append(lab.rest)
             continue
         if not code and not labelled and _opens_module(text) and _may_open(text, where):
             close_note()
@@ -285,16 +290,26 @@ def read_sections(chunk: str, number: int) -> Course:
         if where == "head":
             course.head.append(text)
         elif where.startswith("section:"):
-            key = where.split(":", 1)[1]
-            course.sections[key] = (course.sections[key] + "\n" + text).strip("\n")
+            _add_line(pieces[where.split(":", 1)[1]], text)
         else:
             if where != "note":
                 where = "note"
             note.append(text)
     close_note()
-    for key in list(course.sections):
-        course.sections[key] = course.sections[key].strip()
+    for key, body in pieces.items():
+        course.sections[key] = "\n".join(body).strip()
     return course
+
+
+def _add_line(body: list[str], text: str) -> None:
+    """``body`` (lines to be joined with newlines) with ``text`` added and the newlines at
+    either end of the joined text stripped, as ``(joined + "\\n" + text).strip("\\n")``
+    would leave it, without rebuilding the text each time."""
+    body.append(text)
+    while body and body[-1] == "":
+        body.pop()
+    while body and body[0] == "":
+        body.pop(0)
 
 
 _LIST_MARK = re.compile(rf"^(?:\d+[.、．)]|[（(]\d+[)）]|[{re.escape(BULLETS)}*]|[ln](?=\s))\s*")

@@ -14,6 +14,7 @@ from ..duration import format_minutes, parse_duration
 from ..i18n import t
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
+from .fit import PLACEHOLDER, Cut, fit_spec
 from .length import Length, read_length
 from .outline import Item, parse_outline
 from .outline_lines import parse_lines
@@ -35,14 +36,27 @@ class Imported:
     spec: dict[str, Any]
     todos: list[str] = field(default_factory=list)
     findings: dict[str, Finding] = field(default_factory=dict)
+    cut: Cut | None = None  # what did not fit a spec validate reads (see fit.py)
 
     @property
     def modules(self) -> int:
-        return len([m for m in self.spec.get("modules", []) if m["title"] != _NO_OUTLINE])
+        return len([m for m in _real(self.spec.get("modules", [])) if m["title"] != _NO_OUTLINE])
 
     @property
     def timed(self) -> int:
-        return sum(1 for m in self.spec.get("modules", []) if "duration" in m or all_timed(m))
+        return sum(
+            1 for m in _real(self.spec.get("modules", [])) if "duration" in m or all_timed(m)
+        )
+
+
+def _real(modules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The modules, without the TODO that ends a list cut to fit."""
+    return [m for m in modules if not str(m.get("title", "")).startswith(PLACEHOLDER)]
+
+
+def side_file(course_id: str) -> str:
+    """Where the whole source text of a course goes when its spec had to be cut."""
+    return f"{course_id}.source.txt"
 
 
 _NO_OUTLINE = "TODO: 课程大纲"
@@ -97,25 +111,33 @@ def _task_times(course: Course, tree: Item) -> None:
             item.duration = times[_bare(item.title)]
 
 
+_LENGTH_TEXT = 2_000  # characters: a course length section is a line or a few
+
+
 def _length(course: Course, title_length: str | None) -> Length:
     body = course.sections.get("duration", "").strip()
-    candidates = [body, *body.split("\n")] if body else []
+    lines = body.split("\n") if body else []
+    # the whole text first (a length written over two lines), unless it is far longer
+    # than any length: then line by line (reading 5 MB as one length took seconds)
+    candidates = ([body] if len(body) <= _LENGTH_TEXT else []) + lines
     if title_length:
         candidates.append(title_length)
     first: Length | None = None
     for text in candidates:
         reading = read_length(text)
         if reading.minutes is not None:
-            rest = [
-                line for line in body.split("\n") if line.strip() and line.strip() != text.strip()
-            ]
+            rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
         first = first or reading
     return first or Length()
 
 
-def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Imported:
+def to_spec(
+    course: Course, *, instructor_ref: str | None, course_id: str, scale: float = 1.0
+) -> Imported:
+    """``scale`` < 1 fits the spec into a smaller share of the loader's limits (a retry
+    when the first fit came out too large)."""
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
@@ -205,6 +227,19 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
             spec["duration"] = PROPOSED_LENGTH
             todos.append(t("import.length-proposed", length=PROPOSED_LENGTH))
             found["length"] = Finding("guessed", minutes(PROPOSED_LENGTH), "proposed: one day")
+    spec, cut = fit_spec(spec, side_file(course_id), scale=scale)
+    if cut is not None:
+        todos.append(
+            t(
+                "import.cut",
+                kept=cut.modules_kept,
+                total=cut.modules_total,
+                items=cut.items_left_out,
+                chars=cut.chars_left_out,
+                file=cut.side_file,
+            )
+        )
+    modules = _real(spec["modules"])
     untimed = sum(1 for m in modules if not ("duration" in m or all_timed(m)))
     if untimed:
         todos.append(t("import.untimed-modules", untimed=untimed, total=len(modules)))
@@ -220,7 +255,7 @@ def to_spec(course: Course, *, instructor_ref: str | None, course_id: str) -> Im
     first: tuple[str, ...] = ("title", "id", "language", "duration", "schedule")
     ordered: dict[str, Any] = {k: spec[k] for k in first if k in spec}
     ordered.update({k: v for k, v in spec.items() if k not in ordered})
-    return Imported(ordered, todos, found)
+    return Imported(ordered, todos, found, cut)
 
 
 try:  # libyaml's emitter, ~10x faster on a large catalog; same output
@@ -251,4 +286,4 @@ def to_yaml(imported: Imported, *, source: str, number: int, schema_ref: str | N
     return "\n".join(head) + "\n" + body
 
 
-__all__ = ["Finding", "Imported", "minutes", "to_spec", "to_yaml"]
+__all__ = ["Finding", "Imported", "minutes", "side_file", "to_spec", "to_yaml"]

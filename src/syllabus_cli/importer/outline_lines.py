@@ -225,8 +225,11 @@ def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
     return item
 
 
+_BULLET_MARK = re.compile(rf"^(?:[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")
+
+
 def _strip_bullet(text: str) -> str:
-    return re.sub(rf"^(?:[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*", "", text)
+    return _BULLET_MARK.sub("", text)
 
 
 def _prose(text: str) -> bool:

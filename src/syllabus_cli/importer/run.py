@@ -11,6 +11,7 @@ import yaml
 
 from ..files import write_text_atomic
 from ..i18n import t
+from ..load import MAX_BYTES, MAX_NODES
 from ..pack.names import inside, safe_name
 from ..spec.schema import schema_ref
 from .catalog import (
@@ -21,7 +22,8 @@ from .catalog import (
     split_courses,
     take_header,
 )
-from .emit import Finding, to_spec, to_yaml
+from .emit import Finding, Imported, to_spec, to_yaml
+from .fit import nodes
 from .source import read_source
 
 
@@ -105,17 +107,14 @@ def import_catalog(
             continue
         seen[key] = number
         course_id = f"{stem}-{number:02d}"
-        imported = to_spec(
-            read_sections(chunk, number), instructor_ref=instructor_ref, course_id=course_id
-        )
         target = inside(out, f"{course_id}.yaml")
-        ref = schema_ref(target)
-        _write(
-            target,
-            to_yaml(imported, source=source.name, number=number, schema_ref=ref),
-            force,
-            report,
-        )
+        imported, text = _fitted(chunk, number, instructor_ref, course_id, source, target)
+        _write(target, text, force, report)
+        if imported.cut is not None:  # nothing lost: the course's whole text beside it
+            _write(inside(out, imported.cut.side_file), chunk + "\n", force, report)
+            report.warnings.append(
+                t("import.cut-report", file=target.name, detail=_cut_todo(imported))
+            )
         report.rows.append(
             Row(
                 target.as_posix(),
@@ -129,6 +128,28 @@ def import_catalog(
             )
         )
     return report
+
+
+def _fitted(
+    chunk: str, number: int, instructor_ref: str | None, course_id: str, source: Path, target: Path
+) -> tuple[Imported, str]:
+    """The course's spec and its YAML text, within the loader's limits: the fit is an
+    estimate, so the text is measured, and fitted into less room if it came out too big."""
+    for scale in (1.0, 0.5, 0.25, 0.1):
+        imported = to_spec(
+            read_sections(chunk, number),
+            instructor_ref=instructor_ref,
+            course_id=course_id,
+            scale=scale,
+        )
+        text = to_yaml(imported, source=source.name, number=number, schema_ref=schema_ref(target))
+        if len(text.encode("utf-8")) <= MAX_BYTES and nodes(imported.spec) <= MAX_NODES:
+            break
+    return imported, text
+
+
+def _cut_todo(imported: Imported) -> str:
+    return next(todo for todo in imported.todos if imported.cut and imported.cut.side_file in todo)
 
 
 def _write(path: Path, text: str, force: bool, report: ImportReport) -> bool:
