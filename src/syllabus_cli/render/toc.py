@@ -25,6 +25,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'
 TOC_STYLES = ("toc 1", "toc 2", "toc 3")  # Word's built-in names (LibreOffice: Contents 1…)
@@ -73,27 +75,44 @@ def ensure_toc_styles(document: Any) -> dict[str, str]:
     """Style ids of ``toc 1`` … ``toc 3``, added (indented 0.75 cm a level) when the
     template lacks them."""
     ids: dict[str, str] = {}
-    by_name = {s.name.lower(): s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    by_name = {name.lower(): el for name, el in _paragraph_styles(document)}
     for level, name in enumerate(TOC_STYLES):
-        style = by_name.get(name)
-        if style is None:
-            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = by_name.get("normal")
-            style.paragraph_format.left_indent = Cm(0.75 * level)
-            style.paragraph_format.space_after = Pt(4)
-            style.paragraph_format.space_before = Pt(6 if level == 0 else 0)
-            if level == 0:
-                style.font.bold = True
+        found = by_name.get(name)
+        if found is not None:
+            ids[name] = found.get(qn("w:styleId"))
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        normal = by_name.get("normal")
+        style.base_style = StyleFactory(normal) if normal is not None else None
+        style.paragraph_format.left_indent = Cm(0.75 * level)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.space_before = Pt(6 if level == 0 else 0)
+        if level == 0:
+            style.font.bold = True
         ids[name] = style.style_id
     return ids
+
+
+def _paragraph_styles(document: Any) -> list[tuple[str, Any]]:
+    """(UI name, element) of every named paragraph style, in document order: read from
+    the XML (python-docx would make an object of every style for each lookup)."""
+    found = []
+    for element in document.styles.element.iterchildren(qn("w:style")):
+        if element.get(qn("w:type"), "paragraph") != "paragraph":
+            continue
+        name = element.find(qn("w:name"))
+        value = name.get(qn("w:val")) if name is not None else None
+        if value is not None:
+            found.append((BabelFish.internal2ui(value), element))
+    return found
 
 
 def _heading_levels(document: Any, deepest: int) -> dict[str, int]:
     names = {f"Heading {n}": n for n in range(1, deepest + 1)}
     return {
-        style.style_id: names[style.name]
-        for style in document.styles
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name in names
+        element.get(qn("w:styleId")): names[name]
+        for name, element in _paragraph_styles(document)
+        if name in names
     }
 
 
@@ -127,9 +146,11 @@ def fill_tocs(document: Any) -> None:
         return
     levels = _heading_levels(document, max(_deepest(field) for field in tocs))
     headings = []
+    p_pr, p_style, val = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
     for p in body.iter(qn("w:p")):
-        ppr = p.pPr
-        style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        ppr = p.find(p_pr)
+        pstyle = ppr.find(p_style) if ppr is not None else None
+        style = pstyle.get(val) if pstyle is not None else None
         if style in levels:
             text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
             if text:
