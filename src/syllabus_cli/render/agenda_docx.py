@@ -13,6 +13,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -48,8 +49,11 @@ def add_agenda(
         else:
             heading(title)
         if empty_table is None:  # a day's table is built once per process, then copied
-            style = styles["Syllabus Table"]
-            key = (style.style_id, style.element.get(qn("w:default")), language)
+            # the w:tblStyle python-docx writes (none for the template's default style)
+            style_id = document.styles._get_style_id_from_style(
+                styles["Syllabus Table"], WD_STYLE_TYPE.TABLE
+            )
+            key = (style_id, language)
             cached = _TABLES.get(key)
             if cached is None:
                 cached = _TABLES[key] = _empty_table(document, styles, h)
@@ -69,9 +73,9 @@ def add_agenda(
         keep_table(tbl)
 
 
-# per process: (table style id, its w:default, language) -> (a day's table with only its
-# header row, a session row, a pause row), built once by python-docx and then copied
-_TABLES: dict[tuple[str, str | None, str], tuple[Any, Any, Any]] = {}
+# per process: (table style id, language) -> (a day's table with only its header row, a
+# session row, a pause row), built once by python-docx and then copied
+_TABLES: dict[tuple[str | None, str], tuple[Any, Any, Any]] = {}
 
 
 def _empty_table(document: Any, styles: Styles, h: dict[str, str]) -> tuple[Any, Any, Any]:
