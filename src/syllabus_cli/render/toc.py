@@ -19,6 +19,7 @@ would look broken.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -146,11 +147,17 @@ def fill_tocs(document: Any) -> None:
         return
     levels = _heading_levels(document, max(_deepest(field) for field in tocs))
     headings = []
-    p_pr, p_style, val = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
-    for p in body.iter(qn("w:p")):
-        ppr = p.find(p_pr)
-        pstyle = ppr.find(p_style) if ppr is not None else None
-        style = pstyle.get(val) if pstyle is not None else None
+    w_p, p_pr, p_style, val = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+    # a styled paragraph's first w:pPr's first w:pStyle, in document order: far fewer
+    # elements to visit than every paragraph (every table cell has one)
+    for pstyle in body.iter(p_style):
+        ppr = pstyle.getparent()
+        p = ppr.getparent()
+        if ppr.tag != p_pr or p is None or p.tag != w_p:
+            continue
+        if p.find(p_pr) is not ppr or ppr.find(p_style) is not pstyle:
+            continue
+        style = pstyle.get(val)
         if style in levels:
             text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
             if text:
@@ -227,18 +234,28 @@ def _write_entries(
     begin_runs, end_run = field_runs[:-1], field_runs[-1]  # begin, instr, separate | end
     previous = field
     paragraphs = []
+    prototypes: dict[int, Any] = {}
+    anchor, w_t, w_instr = qn("w:anchor"), qn("w:t"), qn("w:instrText")
     for (level, text, _), name in zip(headings, names, strict=True):
-        p = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        link.append(_run(_text(text)))
-        link.append(_run(OxmlElement("w:tab")))
-        link.append(_run(_fld_char("begin")))
-        link.append(_run(_instr(f"PAGEREF {name} \\h")))
-        link.append(_run(_fld_char("separate")))
-        link.append(_run(_fld_char("end")))
-        p.append(link)
+        prototype = prototypes.get(level)
+        if prototype is None:  # an entry of this level, built once, then copied
+            prototype = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
+            link = OxmlElement("w:hyperlink")
+            link.set(anchor, "")
+            link.set(qn("w:history"), "1")
+            link.append(_run(_text("")))
+            link.append(_run(OxmlElement("w:tab")))
+            link.append(_run(_fld_char("begin")))
+            link.append(_run(_instr("")))
+            link.append(_run(_fld_char("separate")))
+            link.append(_run(_fld_char("end")))
+            prototype.append(link)
+            prototypes[level] = prototype
+        p = deepcopy(prototype)
+        link = p[-1]
+        link.set(anchor, name)
+        next(link.iter(w_t)).text = text
+        next(link.iter(w_instr)).text = f" PAGEREF {name} \\h "
         paragraphs.append(p)
     first, last = paragraphs[0], paragraphs[-1]
     first_link = first.find(qn("w:hyperlink"))
