@@ -26,6 +26,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
+from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
@@ -169,7 +170,7 @@ class Styles:
         the last line), measured against the Title style's size and the text width."""
         paragraph = self.paragraph(document, "", "Title")
         size = self._styles["Title"].font.size
-        section = document.sections[0]
+        section = first_section(document)
         width = Emu(section.page_width - section.left_margin - section.right_margin).pt
         for number, line in enumerate(balanced_lines(text, width / (size.pt if size else 26.0))):
             run = paragraph.add_run(line)
@@ -228,6 +229,19 @@ class Styles:
                     flag = OxmlElement(tag)
                     rpr.append(flag)
                 flag.set(qn("w:val"), "0")
+
+
+def first_section(document: Any) -> Any:
+    """``document.sections[0]`` without python-docx's xpath over the whole body (compiled
+    at each call): the first ``w:sectPr`` of a body paragraph, else the body's own."""
+    body = document.element.body
+    for p in body.iterchildren(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        sect_pr = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        if sect_pr is not None:
+            return Section(sect_pr, document.part)
+    sect_pr = body.find(qn("w:sectPr"))
+    return Section(sect_pr, document.part) if sect_pr is not None else document.sections[0]
 
 
 def _base(element: Any, by_id: dict[str, Any]) -> Any:

@@ -25,6 +25,7 @@ from typing import Any
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Emu, Pt
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
@@ -164,7 +165,9 @@ def fill_tocs(document: Any) -> None:
                 headings.append((levels[style], text, p))
     styles = ensure_toc_styles(document)
     names = _bookmark(body, headings)
-    section = document.sections[-1]
+    # document.sections[-1] without its xpath over the whole body: the body's own w:sectPr
+    sect_pr = body.find(qn("w:sectPr"))
+    section: Any = Section(sect_pr, document.part) if sect_pr is not None else document.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     for field in tocs:
         deepest = _deepest(field)
