@@ -105,3 +105,32 @@ def test_chromium_prints_the_html_agenda_on_a4(tmp_path: Path) -> None:
     text = pdf_text(pdf)
     assert "两天课程" in text and "第二天全天(续)" in text and "15:15–17:00" in text
     assert 1 <= pdf_pages(pdf) <= 2
+
+
+def test_agenda_tables_follow_each_template_in_one_process(tmp_path: Path) -> None:
+    """The day tables are built once per process and copied: a second template whose
+    table style has another id still gets its own id on every table."""
+    import io
+    import zipfile
+
+    from syllabus_cli.render.docx_base import default_template
+
+    brand = tmp_path / "brand.docx"
+    with (
+        zipfile.ZipFile(default_template()) as source,
+        zipfile.ZipFile(brand, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/styles.xml":
+                document = Document(str(default_template()))
+                old = document.styles["Syllabus Table"].style_id
+                data = data.replace(f'w:styleId="{old}"'.encode(), b'w:styleId="BrandTable"')
+            out.writestr(info, data)
+    course, agenda = planned(TWO_DAYS)
+    ours = agenda_document(agenda, course.language)
+    theirs = agenda_document(agenda, course.language, template=brand)
+    for built, wanted in ((ours, old), (theirs, "BrandTable")):
+        reread = Document(io.BytesIO(document_bytes(built)))
+        ids = [t._tbl.tblPr.find(qn("w:tblStyle")).get(qn("w:val")) for t in reread.tables]
+        assert ids == [wanted] * len(reread.tables)

@@ -45,6 +45,29 @@ def plan_agenda(
     """The agenda of a course whose timing passed (``timing.minutes`` is known). Dated
     days skip what ``skip`` says (holidays | weekends | none); ``skip_weekends`` is the
     old flag's meaning, kept for callers that still pass it."""
+    # a build checks the course (which lays it out) and then lays it out for its
+    # documents: the same course and timing objects with the same options give the same
+    # (immutable) agenda, so the last one is kept, with the very objects it came from
+    options = (overrides, first_date, skip, skip_weekends)
+    last = _LAST[0]
+    if last is not None and last[0] is course and last[1] is timing and last[2] == options:
+        return last[3]
+    agenda = _plan(course, timing, overrides, first_date, skip, skip_weekends)
+    _LAST[0] = (course, timing, options, agenda)
+    return agenda
+
+
+_LAST: list[tuple[Course, Timing, tuple[object, ...], Agenda] | None] = [None]
+
+
+def _plan(
+    course: Course,
+    timing: Timing,
+    overrides: tuple[Schedule, ...],
+    first_date: dt.date | None,
+    skip: str,
+    skip_weekends: bool,
+) -> Agenda:
     settings = merge(course.schedule, *overrides)
     sessions = [
         SessionIn(

@@ -13,6 +13,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -47,23 +48,18 @@ def add_agenda(
             styles.paragraph(document, title, "Heading 2", keep=True)
         else:
             heading(title)
-        if empty_table is None:  # the first day's table is built once, then copied
-            table = styles.table(document, 1, 3, WIDTHS)
-            header = table.rows[0]
-            row_flags(header, header=True)
-            for cell, text, width in zip(
-                header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
-            ):
-                cell.width = width
-                cell.text = text
-                cell.paragraphs[0].runs[0].bold = True
-                tight(cell.paragraphs[0])
-                shade(cell, HEADER_FILL)
-            session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
-            empty_table, tbl = deepcopy(table._tbl), table._tbl
-        else:
-            tbl = deepcopy(empty_table)
-            styles.place(document, tbl)
+        if empty_table is None:  # a day's table is built once per process, then copied
+            # the w:tblStyle python-docx writes (none for the template's default style)
+            style_id = document.styles._get_style_id_from_style(
+                styles["Syllabus Table"], WD_STYLE_TYPE.TABLE
+            )
+            key = (style_id, language)
+            cached = _TABLES.get(key)
+            if cached is None:
+                cached = _TABLES[key] = _empty_table(document, styles, h)
+            empty_table, session_row, pause_row = cached
+        tbl = deepcopy(empty_table)
+        styles.place(document, tbl)
         for slot in day.slots:
             texts = (
                 f"{clock(slot.start)}–{clock(slot.end)}",
@@ -75,6 +71,30 @@ def add_agenda(
                 t.text = text
             tbl.append(tr)
         keep_table(tbl)
+
+
+# per process: (table style id, language) -> (a day's table with only its header row, a
+# session row, a pause row), built once by python-docx and then copied
+_TABLES: dict[tuple[str | None, str], tuple[Any, Any, Any]] = {}
+
+
+def _empty_table(document: Any, styles: Styles, h: dict[str, str]) -> tuple[Any, Any, Any]:
+    """A day's table with its header row, and the two kinds of row, built in a scratch
+    table of ``document`` (removed again): the same elements whatever the document."""
+    table = styles.table(document, 1, 3, WIDTHS)
+    header = table.rows[0]
+    row_flags(header, header=True)
+    for cell, text, width in zip(
+        header.cells, (h["time"], h["topic"], h["format"]), WIDTHS, strict=True
+    ):
+        cell.width = width
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+        tight(cell.paragraphs[0])
+        shade(cell, HEADER_FILL)
+    session_row, pause_row = _prototype(table, pause=False), _prototype(table, pause=True)
+    table._tbl.getparent().remove(table._tbl)
+    return table._tbl, session_row, pause_row
 
 
 def tight(paragraph: Any) -> None:

@@ -26,7 +26,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
+from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -102,7 +105,7 @@ class Styles:
         sure Chinese has a font that no theme overrides)."""
         self.document = document
         found: dict[str, Any] = {}
-        by_name = {s.name: s for s in document.styles}
+        by_name = styles_by_name(document)
         missing = [name for name in REQUIRED_STYLES if name not in by_name]
         if missing:
             raise TemplateError(t("template.no-style", styles=", ".join(repr(m) for m in missing)))
@@ -167,7 +170,7 @@ class Styles:
         the last line), measured against the Title style's size and the text width."""
         paragraph = self.paragraph(document, "", "Title")
         size = self._styles["Title"].font.size
-        section = document.sections[0]
+        section = first_section(document)
         width = Emu(section.page_width - section.left_margin - section.right_margin).pt
         for number, line in enumerate(balanced_lines(text, width / (size.pt if size else 26.0))):
             run = paragraph.add_run(line)
@@ -209,6 +212,9 @@ class Styles:
     def no_italic(self) -> None:
         """Chinese is never set in italic (Chinese fonts have none; renderers slant
         the glyphs): every style we use says so, whatever the template's look."""
+        by_id: dict[str, Any] = {}
+        for element in self.document.styles.element.iterchildren(qn("w:style")):
+            by_id.setdefault(element.get(qn("w:styleId")), element)  # the first, as python-docx
         for style in self._styles.values():
             if style.type == WD_STYLE_TYPE.TABLE:
                 continue
@@ -217,7 +223,7 @@ class Styles:
                 flag = rpr.find(qn(tag))
                 if flag is not None and flag.get(qn("w:val")) in ("0", "false", "off"):
                     continue
-                if flag is None and not _inherits_italic(style):
+                if flag is None and not _inherits_italic(style.element, by_id):
                     continue
                 if flag is None:
                     flag = OxmlElement(tag)
@@ -225,17 +231,67 @@ class Styles:
                 flag.set(qn("w:val"), "0")
 
 
-def _inherits_italic(style: Any) -> bool:
-    base = style.base_style
+def first_section(document: Any) -> Any:
+    """``document.sections[0]`` without python-docx's xpath over the whole body (compiled
+    at each call): the first ``w:sectPr`` of a body paragraph, else the body's own."""
+    body = document.element.body
+    for p in body.iterchildren(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        sect_pr = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        if sect_pr is not None:
+            return Section(sect_pr, document.part)
+    sect_pr = body.find(qn("w:sectPr"))
+    return Section(sect_pr, document.part) if sect_pr is not None else document.sections[0]
+
+
+def _base(element: Any, by_id: dict[str, Any]) -> Any:
+    """The style element ``element`` is based on (python-docx's ``base_style``), or None."""
+    based_on = element.find(qn("w:basedOn"))
+    if based_on is None:
+        return None
+    return by_id.get(based_on.get(qn("w:val")))
+
+
+def _inherits_italic(element: Any, by_id: dict[str, Any]) -> bool:
+    base = _base(element, by_id)
     for _ in range(20):
         if base is None:
             return False
-        rpr = base.element.rPr
+        rpr = base.find(qn("w:rPr"))
         flag = rpr.find(qn("w:i")) if rpr is not None else None
         if flag is not None:
             return flag.get(qn("w:val")) not in ("0", "false", "off")
-        base = base.base_style
+        base = _base(base, by_id)
     return False
+
+
+def styles_by_name(document: Any) -> dict[str, Any]:
+    """Every style of ``document`` by its UI name (the last of a name wins, as a dict
+    over ``document.styles`` gives), without python-docx making an object per style:
+    an object is made only for a name looked up."""
+    return _LazyStyles(document.styles.element)
+
+
+class _LazyStyles(dict[str, Any]):
+    def __init__(self, styles_element: Any) -> None:
+        super().__init__()
+        self._elements: dict[str, Any] = {}
+        for element in styles_element.iterchildren(qn("w:style")):
+            name = element.find(qn("w:name"))
+            value = name.get(qn("w:val")) if name is not None else None
+            key = BabelFish.internal2ui(value) if value is not None else None
+            self._elements[key] = element  # type: ignore[index]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._elements
+
+    def __missing__(self, name: str) -> Any:
+        style = StyleFactory(self._elements[name])
+        self[name] = style
+        return style
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self._elements else default
 
 
 def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ..dates import format_date
 from ..spec.model import Course, Instructor
 from ..timing.rules import TimedNode, Timing
 from .agenda_docx import add_agenda
-from .docx_base import Fonts, Styles, keep_next, open_document, styles_for
+from .docx_base import Fonts, Styles, first_section, keep_next, open_document, styles_for
 from .docx_out import Properties, set_properties
 from .template import add_field
 from .toc import add_toc
@@ -264,7 +264,7 @@ def build_proposal(data: ProposalInput) -> Any:
 def page_numbers(document: Any) -> None:
     """Page X / Y in the footer (unless the template's footer already has a field), and
     none on the cover: a distinct, empty first-page footer."""
-    section = document.sections[0]
+    section = first_section(document)
     section.different_first_page_header_footer = True
     first = section.first_page_footer
     first.is_linked_to_previous = False

@@ -1,9 +1,10 @@
 """Reading a Word template: once per process, checked before python-docx parses it.
 
-A template's bytes are cached per file state (path, modification time, size), and each
-document gets its own fresh Document parsed from them. Before anything is parsed the
-zip is checked: sizes read from its directory must stay under ``MAX_TEMPLATE_BYTES``
-unpacked (a 300 KB zip bomb would otherwise take gigabytes), and no XML part may
+A template's bytes are cached per file state (path, modification time, size), and so is
+python-docx's reading of its zip (the parts' bytes and relationships, never changed by a
+build); each document gets its own fresh Document whose XML parts are parsed from them.
+Before anything is parsed the zip is checked: sizes read from its directory must stay
+under ``MAX_TEMPLATE_BYTES`` unpacked (a 300 KB zip bomb would otherwise take gigabytes), and no XML part may
 declare a DTD or entities (they would leave the output ill-formed). Every refusal is a
 ``TemplateError`` whose message says why.
 """
@@ -16,7 +17,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.package import Unmarshaller
+from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
+from docx.package import Package
 
 from ..i18n import t
 
@@ -52,9 +57,21 @@ def open_document(template: Path | None) -> Any:
     path = template if template is not None else default_template()
     data = template_bytes(path)
     try:
-        return Document(io.BytesIO(data))
+        package = Package()
+        Unmarshaller.unmarshal(_package_reader(data), package, PartFactory)  # type: ignore[no-untyped-call]
+        part = package.main_document_part
+        if part.content_type != CT.WML_DOCUMENT_MAIN:
+            raise ValueError(part.content_type)  # as docx.Document refuses it
+        return part.document
     except Exception as exc:  # python-docx raises several kinds for a non-.docx file
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
+
+
+@functools.lru_cache(maxsize=8)
+def _package_reader(data: bytes) -> Any:
+    """The template's zip as python-docx reads it: every part's bytes, content type and
+    relationships. Read once per template's bytes; unmarshalling only reads from it."""
+    return PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
 
 
 def template_bytes(path: Path) -> bytes:

@@ -19,12 +19,16 @@ would look broken.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Emu, Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'
 TOC_STYLES = ("toc 1", "toc 2", "toc 3")  # Word's built-in names (LibreOffice: Contents 1…)
@@ -73,27 +77,44 @@ def ensure_toc_styles(document: Any) -> dict[str, str]:
     """Style ids of ``toc 1`` … ``toc 3``, added (indented 0.75 cm a level) when the
     template lacks them."""
     ids: dict[str, str] = {}
-    by_name = {s.name.lower(): s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    by_name = {name.lower(): el for name, el in _paragraph_styles(document)}
     for level, name in enumerate(TOC_STYLES):
-        style = by_name.get(name)
-        if style is None:
-            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = by_name.get("normal")
-            style.paragraph_format.left_indent = Cm(0.75 * level)
-            style.paragraph_format.space_after = Pt(4)
-            style.paragraph_format.space_before = Pt(6 if level == 0 else 0)
-            if level == 0:
-                style.font.bold = True
+        found = by_name.get(name)
+        if found is not None:
+            ids[name] = found.get(qn("w:styleId"))
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        normal = by_name.get("normal")
+        style.base_style = StyleFactory(normal) if normal is not None else None
+        style.paragraph_format.left_indent = Cm(0.75 * level)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.space_before = Pt(6 if level == 0 else 0)
+        if level == 0:
+            style.font.bold = True
         ids[name] = style.style_id
     return ids
+
+
+def _paragraph_styles(document: Any) -> list[tuple[str, Any]]:
+    """(UI name, element) of every named paragraph style, in document order: read from
+    the XML (python-docx would make an object of every style for each lookup)."""
+    found = []
+    for element in document.styles.element.iterchildren(qn("w:style")):
+        if element.get(qn("w:type"), "paragraph") != "paragraph":
+            continue
+        name = element.find(qn("w:name"))
+        value = name.get(qn("w:val")) if name is not None else None
+        if value is not None:
+            found.append((BabelFish.internal2ui(value), element))
+    return found
 
 
 def _heading_levels(document: Any, deepest: int) -> dict[str, int]:
     names = {f"Heading {n}": n for n in range(1, deepest + 1)}
     return {
-        style.style_id: names[style.name]
-        for style in document.styles
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name in names
+        element.get(qn("w:styleId")): names[name]
+        for name, element in _paragraph_styles(document)
+        if name in names
     }
 
 
@@ -127,16 +148,26 @@ def fill_tocs(document: Any) -> None:
         return
     levels = _heading_levels(document, max(_deepest(field) for field in tocs))
     headings = []
-    for p in body.iter(qn("w:p")):
-        ppr = p.pPr
-        style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    w_p, p_pr, p_style, val = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+    # a styled paragraph's first w:pPr's first w:pStyle, in document order: far fewer
+    # elements to visit than every paragraph (every table cell has one)
+    for pstyle in body.iter(p_style):
+        ppr = pstyle.getparent()
+        p = ppr.getparent()
+        if ppr.tag != p_pr or p is None or p.tag != w_p:
+            continue
+        if p.find(p_pr) is not ppr or ppr.find(p_style) is not pstyle:
+            continue
+        style = pstyle.get(val)
         if style in levels:
             text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
             if text:
                 headings.append((levels[style], text, p))
     styles = ensure_toc_styles(document)
     names = _bookmark(body, headings)
-    section = document.sections[-1]
+    # document.sections[-1] without its xpath over the whole body: the body's own w:sectPr
+    sect_pr = body.find(qn("w:sectPr"))
+    section: Any = Section(sect_pr, document.part) if sect_pr is not None else document.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     for field in tocs:
         deepest = _deepest(field)
@@ -206,18 +237,28 @@ def _write_entries(
     begin_runs, end_run = field_runs[:-1], field_runs[-1]  # begin, instr, separate | end
     previous = field
     paragraphs = []
+    prototypes: dict[int, Any] = {}
+    anchor, w_t, w_instr = qn("w:anchor"), qn("w:t"), qn("w:instrText")
     for (level, text, _), name in zip(headings, names, strict=True):
-        p = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), name)
-        link.set(qn("w:history"), "1")
-        link.append(_run(_text(text)))
-        link.append(_run(OxmlElement("w:tab")))
-        link.append(_run(_fld_char("begin")))
-        link.append(_run(_instr(f"PAGEREF {name} \\h")))
-        link.append(_run(_fld_char("separate")))
-        link.append(_run(_fld_char("end")))
-        p.append(link)
+        prototype = prototypes.get(level)
+        if prototype is None:  # an entry of this level, built once, then copied
+            prototype = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
+            link = OxmlElement("w:hyperlink")
+            link.set(anchor, "")
+            link.set(qn("w:history"), "1")
+            link.append(_run(_text("")))
+            link.append(_run(OxmlElement("w:tab")))
+            link.append(_run(_fld_char("begin")))
+            link.append(_run(_instr("")))
+            link.append(_run(_fld_char("separate")))
+            link.append(_run(_fld_char("end")))
+            prototype.append(link)
+            prototypes[level] = prototype
+        p = deepcopy(prototype)
+        link = p[-1]
+        link.set(anchor, name)
+        next(link.iter(w_t)).text = text
+        next(link.iter(w_instr)).text = f" PAGEREF {name} \\h "
         paragraphs.append(p)
     first, last = paragraphs[0], paragraphs[-1]
     first_link = first.find(qn("w:hyperlink"))

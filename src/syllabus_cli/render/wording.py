@@ -15,6 +15,7 @@ Chinese conventions (zh documents only; en documents keep English ones):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from fractions import Fraction
@@ -51,6 +52,7 @@ def is_chinese(ch: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # an agenda sets the same formats and titles again
 def zh_text(text: str) -> str:
     """User text set for a Chinese document (see the module's list)."""
     if not _TOUCHED.intersection(text):
