@@ -21,7 +21,7 @@ import re
 from fractions import Fraction
 
 from ..dates import format_date
-from ..duration import Duration
+from ..duration import Duration, format_minutes
 
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _TOUCHED = frozenset(" \t,:;?!\"'")
@@ -141,11 +141,9 @@ def _number(value: Fraction, language: str) -> str:
 
 def minutes_text(minutes: int, language: str) -> str:
     """``8小时`` ``1小时30分钟`` ``45分钟`` / ``3 hours`` ``1 hour`` ``1 h 30 min`` ``45 min``."""
-    hours, rest = divmod(minutes, 60)
     if language == "zh":
-        if hours and rest:
-            return f"{hours}小时{rest}分钟"
-        return f"{hours}小时" if hours else f"{rest}分钟"
+        return format_minutes(minutes, "zh")  # the one Chinese form, as messages write it
+    hours, rest = divmod(minutes, 60)
     if hours and rest:
         return f"{hours} h {rest} min"
     if hours:

@@ -8,6 +8,16 @@ import json
 from ..duration import format_minutes, parse_duration
 from ..i18n import t
 
+# what a starter asks the instructor to fill in, the same in every starter
+_ABOUT = (
+    "audience: [TODO 课程对象]",
+    "background: |",
+    "  TODO 课程背景:为什么要上这门课。",
+    "outcomes:",
+    "  - TODO 学员收获一",
+    "format: [讲授, 案例分析, 小组演练]",
+)
+
 
 def _split(total: int, parts: int) -> list[int]:
     base, extra = divmod(total, parts)
@@ -27,12 +37,7 @@ def starter_spec(title: str, duration: str, schema_ref: str) -> str:
         "# subtitle: ...",
         "language: zh            # zh | en: labels in the exported documents",
         f"duration: {json.dumps(duration, ensure_ascii=False)}",
-        "audience: [TODO 课程对象]",
-        "background: |",
-        "  TODO 课程背景:为什么要上这门课。",
-        "outcomes:",
-        "  - TODO 学员收获一",
-        "format: [讲授, 案例分析, 小组演练]",
+        *_ABOUT,
         "# instructor: ../instructors/you.yaml   # or an inline mapping with name, title, bio",
         "# schedule:                             # agenda settings; these are the defaults",
         '#   start: "09:00"',
@@ -103,12 +108,7 @@ def variant_starter_spec(title: str, variants: list[tuple[str, int]], schema_ref
         "language: zh            # zh | en: labels in the exported documents",
         f"variants: [{', '.join(map(_name, names))}]     # the first is the default",
         f"duration: {_per_variant(dict(variants))}",
-        "audience: [TODO 课程对象]",
-        "background: |",
-        "  TODO 课程背景:为什么要上这门课。",
-        "outcomes:",
-        "  - TODO 学员收获一",
-        "format: [讲授, 案例分析, 小组演练]",
+        *_ABOUT,
         "# instructor: ../instructors/you.yaml",
         "modules:",
     ]
