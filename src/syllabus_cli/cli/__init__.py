@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from .app import app, configure_gc
+from ..startup import release
+from .app import app
 
 
 def main() -> None:
@@ -22,20 +23,20 @@ def main() -> None:
     chosen = i18n.from_argv(sys.argv[1:])
     if chosen in i18n.LANGUAGES:
         i18n.choose(chosen)  # before Typer writes any help (an invalid one: exit 2 later)
-    configure_gc()
     console.install()
     try:
-        app()
+        app()  # the command group releases the collector when the command starts
         code: int | str | None = 0
     except SystemExit as done:
         code = done.code
     except KeyboardInterrupt:  # Ctrl-C: one quiet line; every write so far is whole
         sys.stderr.write(i18n.t("cli.interrupted") + "\n")
         code = 130
+    release()  # --help, --version, a usage error: no command ran
     if isinstance(code, str):  # sys.exit("message") prints it, as Python would
         sys.stderr.write(code + "\n")
         code = 1
     sys.exit(console.finish(code or 0))
 
 
-__all__ = ["app", "configure_gc", "main"]
+__all__ = ["app", "main"]

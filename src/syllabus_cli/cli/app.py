@@ -8,6 +8,8 @@ lists them all.
 
 import importlib
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -15,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__, i18n
+from ..startup import release
 from .console import console, err, err_console, out, utf8_out
 
 if TYPE_CHECKING:
@@ -23,10 +26,12 @@ if TYPE_CHECKING:
     from typer import _click as click
     from typer.core import TyperOption
 
+    from ..agenda.layout import Agenda
     from ..check import CourseResult
     from ..i18n import Msg
     from ..problems import Problem
     from ..spec.build import Built
+    from ..spec.model import Course
 
 __all__ = [
     "COMMANDS",
@@ -34,14 +39,17 @@ __all__ = [
     "Jobs",
     "app",
     "checked_course",
-    "configure_gc",
     "console",
     "date_flag",
+    "default_output",
+    "document_errors",
     "err",
     "err_console",
     "fail",
     "fail_soft",
     "out",
+    "print_layout_problems",
+    "print_problems",
     "template_app",
     "utf8_out",
 ]
@@ -55,7 +63,7 @@ COMMANDS = {
     "schema": "checking",
     "explain": "checking",
     "agenda": "documents",
-    "proposal": "documents",
+    "proposal": "proposal",
     "template": "documents",
     "export": "batch",
     "pack": "batch",
@@ -83,6 +91,7 @@ class LazyGroup(TyperGroup):
         elif module is None and cmd_name not in self.commands:
             self.list_commands(ctx)  # a typo: load them all, for "Did you mean 'validate'?"
         command = super().get_command(ctx, cmd_name)
+        release()  # the command's module is imported: start-up is over (startup.py)
         if command is not None and i18n.language() != "en":
             from ..i18n.cli import localize
 
@@ -218,7 +227,10 @@ def _main(
 
 
 def print_problems(problems: "list[Problem] | tuple[Problem, ...]", path: Path) -> None:
-    """Problem lines on stderr: coloured on a terminal, plain otherwise."""
+    """Problem lines on stderr: coloured on a terminal, plain otherwise (and rich is
+    imported only when there is something to colour)."""
+    if not problems:
+        return
     from ..report import path_text, problem_text, write_problems
 
     shown = path_text(path)
@@ -284,12 +296,30 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
     return day
 
 
-def configure_gc() -> None:
-    """Keep the collector's default thresholds (they bound memory: a 300-course
-    ``export --jobs 1`` peaked at 71 MiB with them, 214 MiB with the 50,000 threshold
-    used before) but freeze what start-up imported, so no collection rescans the
-    modules' objects. ``validate`` holds only problems (``lean``), so its collections stay
-    cheap: freeze + defaults cost the same CPU as the raised threshold on 2,000 specs."""
-    import gc
+@contextmanager
+def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
+    """The one place document errors become a located line and exit 1."""
+    from ..render.docx_base import TemplateError
+    from .outputs import OutputError
 
-    gc.freeze()
+    try:
+        yield
+    except TemplateError as exc:
+        fail(template or spec, "template", str(exc))
+    except OutputError as exc:
+        fail(exc.path, exc.code, str(exc))
+
+
+def default_output(course: "Course", suffix: str) -> Path:
+    """``./<course-id>.<suffix>`` in the current folder, whatever the id says (``../x``,
+    an absolute path, a Windows device name)."""
+    from ..pack.names import safe_name
+
+    return Path(safe_name(course.file_id) + suffix)
+
+
+def print_layout_problems(planned: "Agenda", told: "Iterable[Problem]", spec: Path) -> None:
+    """What laying out the agenda found beyond what validation told (``told``): a short
+    part moved or kept, a day past its end under these flags."""
+    known = set(told)
+    print_problems([p for p in planned.problems if p not in known], spec)

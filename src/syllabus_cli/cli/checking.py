@@ -85,7 +85,7 @@ def new(
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..report import path_text
-    from .documents import document_errors
+    from .app import document_errors
     from .outputs import write_new
 
     if path.exists() and not force:

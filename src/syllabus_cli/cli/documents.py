@@ -1,45 +1,31 @@
-"""Commands that write one course's documents: agenda, proposal, template init.
+"""Commands that write one course's documents: agenda and template init (proposal: its
+own module, cli/proposal.py).
 
 Every document error (an unusable template, an output that may not or cannot be
-written, a PDF that fails) is caught in one seam, ``document_errors``: one located line,
+written, a PDF that fails) is caught in one seam, ``app.document_errors``: one located line,
 exit 1, never a traceback."""
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..i18n import t
-from .app import Force, Variant, app, checked_course, date_flag, err_console, fail, template_app
+from .app import (
+    Force,
+    Variant,
+    app,
+    checked_course,
+    date_flag,
+    default_output,
+    document_errors,
+    print_layout_problems,
+    template_app,
+)
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
-    from ..problems import Problem
     from ..spec.model import Course, Schedule
-
-
-@contextmanager
-def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
-    """The one place document errors become a located line and exit 1."""
-    from ..render.docx_base import TemplateError
-    from .outputs import OutputError
-
-    try:
-        yield
-    except TemplateError as exc:
-        fail(template or spec, "template", str(exc))
-    except OutputError as exc:
-        fail(exc.path, exc.code, str(exc))
-
-
-def default_output(course: "Course", suffix: str) -> Path:
-    """``./<course-id>.<suffix>`` in the current folder, whatever the id says (``../x``,
-    an absolute path, a Windows device name)."""
-    from ..pack.names import safe_name
-
-    return Path(safe_name(course.file_id) + suffix)
 
 
 def schedule_flags(
@@ -132,18 +118,6 @@ def agenda(
         write_agenda(planned, result.course, format, output, force=force)
 
 
-def print_layout_problems(planned: "Agenda", told: "Iterable[Problem]", spec: Path) -> None:
-    """What laying out the agenda found beyond what validation told (``told``): a short
-    part moved or kept, a day past its end under these flags."""
-    from ..report import problem_text
-
-    out = err_console()
-    known = set(told)
-    for problem in planned.problems:
-        if problem not in known:
-            out.print(problem_text(problem, spec.as_posix()), soft_wrap=True)
-
-
 def write_agenda(
     planned: "Agenda", course: "Course", format: str, output: Path | None, *, force: bool = False
 ) -> None:
@@ -178,58 +152,6 @@ def write_agenda(
         )
     write_output(target, data, force=force)
     typer.echo(t("cli.wrote", path=target), err=True)  # plain: no rich console to start
-
-
-@app.command()
-def proposal(
-    course: Annotated[Path, typer.Argument(help="A course spec.")],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="Where to write (default: ./<course-id>.proposal.docx)."
-        ),
-    ] = None,
-    client: Annotated[str, typer.Option(help="Client company, shown on the cover.")] = "",
-    date: Annotated[
-        str | None, typer.Option(help="Proposal / first delivery date, YYYY-MM-DD.")
-    ] = None,
-    template: Annotated[
-        Path | None, typer.Option(help="A .docx template (styles, logo, header) to build from.")
-    ] = None,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Also write a PDF through LibreOffice.")
-    ] = False,
-    variant: Variant = None,
-    force: Force = False,
-) -> None:
-    """The client proposal as a Word document."""
-
-    from ..agenda.plan import plan_agenda
-    from ..render.docx_out import document_bytes
-    from ..render.proposal import ProposalInput, build_proposal
-    from .outputs import check_target, write_output
-
-    when = date_flag(date)
-    result = checked_course(course, variant)
-    assert result.course is not None and result.timing is not None
-    planned = plan_agenda(result.course, result.timing, first_date=when)
-    print_layout_problems(planned, result.problems, course)  # the agenda inside it
-    chosen = template or result.course.template
-    target = output or default_output(result.course, ".proposal.docx")
-    with document_errors(course, chosen):
-        check_target(target, force=force)
-        document = build_proposal(
-            ProposalInput(result.course, result.timing, planned, client, when, chosen)
-        )
-        write_output(target, document_bytes(document), force=force)
-    typer.echo(t("cli.wrote", path=target), err=True)
-    if pdf:
-        from ..render.pdf import PdfError, to_pdf
-
-        try:
-            typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
-        except PdfError as exc:
-            fail(target, "pdf", str(exc))
 
 
 @template_app.command("init")
