@@ -13,6 +13,8 @@ folder goes, no permission, a broken manifest, a full disk) is one line in
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -32,10 +34,10 @@ from .heads import Head, course_key
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
-from .workers import run_pool
+from .workers import Warm, run_pool
 
 if TYPE_CHECKING:
-    pass
+    from .spec import Pack
 
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
@@ -91,11 +93,33 @@ class _Told:
             self.listener = None
 
 
+@contextmanager
+def warm_workers(
+    specs: list[Path], manifest: Manifest, requested: int | None
+) -> Iterator[Warm | None]:
+    """Workers started now, before the specs are read, when the batch will clearly need
+    them: at least ``PARALLEL_FROM`` courses the manifest has never built (a first build,
+    a new folder) and more than one process (the default, or ``--jobs``). Whatever the
+    batch did not use is stopped on the way out."""
+    unknown = sum(1 for spec in specs if course_key(spec) not in manifest.inputs)
+    workers = workers_for(requested, unknown)
+    warm = Warm(workers) if workers > 1 and unknown >= PARALLEL_FROM else None
+    try:
+        yield warm
+    finally:
+        if warm is not None:
+            warm.close()
+
+
 def run_jobs(
-    jobs: list[Job], workers: int | None, listener: Listener | None = None
+    jobs: list[Job],
+    workers: int | None,
+    listener: Listener | None = None,
+    warm: Warm | None = None,
 ) -> list[JobResult]:
     """Results in the order of ``jobs``. Unchanged courses are settled here, without a
-    worker; the rest run in ``workers`` processes (in this one when 1)."""
+    worker; the rest run in ``workers`` processes (in this one when 1), or in the
+    ``warm`` ones already started."""
     tell = _Told(listener)
     tell("start", len(jobs))
     results: dict[int, JobResult] = {}
@@ -108,7 +132,10 @@ def run_jobs(
             results[i] = settled
             tell("done", settled)
     for i, result in run_pool(
-        [(i, jobs[i]) for i in todo], workers_for(workers, len(todo)), lambda r: tell("done", r)
+        [(i, jobs[i]) for i in todo],
+        workers_for(workers, len(todo)),
+        lambda r: tell("done", r),
+        warm,
     ):
         results[i] = result
     return [results[i] for i in range(len(jobs))]
@@ -134,14 +161,16 @@ def course_jobs(
 ) -> list[Job]:
     """One job per spec: ``options`` carries what every course shares (root, formats, a
     pack's overrides); each job gets its spec, its folder and what the manifest knows."""
-    known = dict(manifest.files)
+    known: dict[str, dict[str, str]] = {}  # each folder's files: a job carries only its own
+    for path, digest in manifest.files.items():
+        known.setdefault(path.split("/", 1)[0] if "/" in path else "", {})[path] = digest
     heads = heads or {}
     return [
         replace(
             options,
             spec=spec,
             folder=folders[spec],
-            known=known,
+            known=known.get(folders[spec], {}),
             known_inputs=manifest.inputs.get(course_key(spec)),
             head=heads.get(spec),
         )
@@ -164,22 +193,23 @@ def export(
         manifest = open_root(out, "export", force, "an export")
     except ManifestError as exc:
         return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
-    heads = spec_heads(specs, manifest)
-    specs = [s for s in specs if heads[s].kind == "course"]
-    ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
-    jobs = course_jobs(
-        specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
-    )
-    jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
-    batch = BatchResult(out)
-    try:
-        results = run_jobs(jobs, workers, listener)
-        results = _pdfs(jobs, results)
-        batch.results = results
-        _record(manifest, results)
-        manifest.save()
-    except (ManifestError, OSError) as exc:
-        batch.errors.append(_state_error(out, exc))
+    with warm_workers(specs, manifest, workers) as warm:
+        heads = spec_heads(specs, manifest)
+        specs = [s for s in specs if heads[s].kind == "course"]
+        ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
+        jobs = course_jobs(
+            specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
+        )
+        jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
+        batch = BatchResult(out)
+        try:
+            results = run_jobs(jobs, workers, listener, warm)
+            results = _pdfs(jobs, results)
+            batch.results = results
+            _record(manifest, results)
+            manifest.save()
+        except (ManifestError, OSError) as exc:
+            batch.errors.append(_state_error(out, exc))
     return batch
 
 
@@ -237,6 +267,24 @@ def build_pack_folder(
     except ManifestError as exc:
         return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
     specs = [c.path for c in pack.courses]
+    with warm_workers(specs, manifest, workers) as warm:
+        return _build_pack(
+            pack, root, stem, manifest, specs, workers, force, listener, formats, warm
+        )
+
+
+def _build_pack(
+    pack: Pack,
+    root: Path,
+    stem: str,
+    manifest: Manifest,
+    specs: list[Path],
+    workers: int | None,
+    force: bool,
+    listener: Listener | None,
+    formats: tuple[str, ...],
+    warm: Warm | None,
+) -> BatchResult:
     heads = spec_heads([s for s in specs if s.is_file()], manifest)
     heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
     ids = course_folders(specs, heads, lambda name: pack_file(stem, name))
@@ -267,7 +315,7 @@ def build_pack_folder(
                 course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
             )
         ]
-        batch.results = _pdfs(jobs, run_jobs(jobs, workers, listener))
+        batch.results = _pdfs(jobs, run_jobs(jobs, workers, listener, warm))
         _record(manifest, batch.results)
         key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept

@@ -2,6 +2,10 @@
 
 A worker watches the process that started the build; when it is gone (killed, closed
 console) the worker exits instead of waiting forever for work that will not come.
+
+Workers can be started ahead of the work (``Warm``): a batch that will clearly need them
+starts them first, so their start-up (the forkserver importing the renderers, about a
+quarter of a second) runs while this process reads the specs.
 """
 
 from __future__ import annotations
@@ -24,10 +28,65 @@ WATCH_SECONDS = 0.5
 COLLECT_EVERY = 5
 
 
+class Warm:
+    """Worker processes being started in the background, for a batch that will need
+    them. ``take`` gives the pool (None if it could not start: the batch then starts its
+    own, or runs in this process); ``close`` stops an unused one."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._thread = threading.Thread(target=self._start, daemon=True, name="start-workers")
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            pool = _executor(self.workers)
+            for _ in range(self.workers):  # each submit starts one worker process
+                pool.submit(_ready)
+        except Exception:  # no processes here (a sandbox, a limit): the batch decides
+            return
+        self._pool = pool
+
+    def take(self) -> ProcessPoolExecutor | None:
+        self._thread.join()
+        pool, self._pool = self._pool, None
+        return pool
+
+    def close(self) -> None:
+        pool = self.take()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ready() -> None:
+    """A worker's first job: nothing, so starting it is all that happens."""
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
+
+
 def run_pool(
-    items: list[tuple[int, Job]], workers: int, done: Callable[[JobResult], None]
+    items: list[tuple[int, Job]],
+    workers: int,
+    done: Callable[[JobResult], None],
+    warm: Warm | None = None,
 ) -> Iterator[tuple[int, JobResult]]:
-    """(index, result) for each job, as they finish; ``done`` is told of each."""
+    """(index, result) for each job, as they finish; ``done`` is told of each. Started
+    workers (``warm``) are used for any batch of two jobs or more."""
+    started = warm.take() if warm is not None else None
+    if started is not None and len(items) > 1:
+        with started as pool:
+            yield from _in_pool(pool, items, done)
+        return
+    if started is not None:
+        started.shutdown(wait=False, cancel_futures=True)
     if workers <= 1 or len(items) <= 1:
         gc.freeze()
         try:
@@ -40,17 +99,18 @@ def run_pool(
         finally:
             gc.unfreeze()
         return
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(items)),
-        mp_context=_context(),
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
-        futures = {pool.submit(run_job, job): i for i, job in items}
-        for future in as_completed(futures):
-            result = future.result()
-            done(result)
-            yield futures[future], result
+    with _executor(min(workers, len(items))) as pool:
+        yield from _in_pool(pool, items, done)
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, items: list[tuple[int, Job]], done: Callable[[JobResult], None]
+) -> Iterator[tuple[int, JobResult]]:
+    futures = {pool.submit(run_job, job): i for i, job in items}
+    for future in as_completed(futures):
+        result = future.result()
+        done(result)
+        yield futures[future], result
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -58,7 +118,7 @@ def _context() -> multiprocessing.context.BaseContext:
     renderers once (fork from a process with a progress thread is unsafe)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["syllabus_cli.pack.jobs", "syllabus_cli.render.proposal"])
+        ctx.set_forkserver_preload(["syllabus_cli.pack.preload"])
         return ctx
     return multiprocessing.get_context("spawn")
 
