@@ -38,6 +38,12 @@ class Say:
         if self.quiet:
             return
         try:
+            if isinstance(what, str | Text) and not self.console.is_terminal:
+                # a pipe, a file, a CI log: the line as it is, without rich's layout
+                # engine (a big batch prints a line per course while workers build)
+                plain = what.plain if isinstance(what, Text) else Text.from_markup(what).plain
+                self.console.file.write(plain + "\n")
+                return
             self.console.print(what, soft_wrap=True)
         except UnicodeEncodeError:
             encoding = getattr(self.console.file, "encoding", None) or "ascii"
