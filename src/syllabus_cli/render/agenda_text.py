@@ -4,8 +4,6 @@ values in, text out."""
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
@@ -46,6 +44,8 @@ def agenda_json(agenda: Agenda) -> dict[str, object]:
 
 
 def render_json(agenda: Agenda) -> str:
+    import json  # here, not at the top: a proposal imports this module for its labels
+
     return json.dumps(agenda_json(agenda), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -108,6 +108,8 @@ tr.pause td { background: #f0f4f8; color: #52606d; }
 
 
 def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
+    import html
+
     h = HEADERS[language]
     esc = html.escape
     first = next((d.date for d in agenda.days if d.date), None)
