@@ -24,7 +24,7 @@ from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -32,6 +32,7 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx depends on it
 
 from ..i18n import t
 from .docx_tables import cell_margins, keep_next, keep_table, row_flags, shade
@@ -231,17 +232,15 @@ class Styles:
                 flag.set(qn("w:val"), "0")
 
 
+# what python-docx's ``document.sections`` reads (``CT_Document.sectPr_lst``), compiled
+# once: python-docx compiles it at each call
+_SECTIONS = etree.XPath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces={"w": nsmap["w"]})
+
+
 def first_section(document: Any) -> Any:
-    """``document.sections[0]`` without python-docx's xpath over the whole body (compiled
-    at each call): the first ``w:sectPr`` of a body paragraph, else the body's own."""
-    body = document.element.body
-    for p in body.iterchildren(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
-        sect_pr = ppr.find(qn("w:sectPr")) if ppr is not None else None
-        if sect_pr is not None:
-            return Section(sect_pr, document.part)
-    sect_pr = body.find(qn("w:sectPr"))
-    return Section(sect_pr, document.part) if sect_pr is not None else document.sections[0]
+    """``document.sections[0]``, its ``w:sectPr`` found by an XPath compiled once."""
+    found = _SECTIONS(document.element.body)
+    return Section(found[0], document.part) if found else document.sections[0]
 
 
 def _base(element: Any, by_id: dict[str, Any]) -> Any:
