@@ -9,16 +9,15 @@ very same tables as the standalone agenda document.
 from __future__ import annotations
 
 from collections.abc import Callable
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..agenda.layout import BREAK, LUNCH, Agenda
 from ..agenda.settings import clock
+from . import wml
 from .agenda_text import HEADERS, day_heading, topic
 from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
@@ -58,7 +57,7 @@ def add_agenda(
             if cached is None:
                 cached = _TABLES[key] = _empty_table(document, styles, h)
             empty_table, session_row, pause_row = cached
-        tbl = deepcopy(empty_table)
+        tbl = wml.copy(empty_table)
         styles.place(document, tbl)
         for slot in day.slots:
             texts = (
@@ -66,8 +65,8 @@ def add_agenda(
                 set_text(topic(slot, language), language),
                 set_text(slot.format, language),
             )
-            tr = deepcopy(pause_row if slot.kind in (BREAK, LUNCH) else session_row)
-            for t, text in zip(tr.iter(qn("w:t")), texts, strict=True):
+            tr = wml.copy(pause_row if slot.kind in (BREAK, LUNCH) else session_row)
+            for t, text in zip(tr.iter(wml.T), texts, strict=True):
                 t.text = text
             tbl.append(tr)
         keep_table(tbl)
