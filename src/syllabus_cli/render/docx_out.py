@@ -167,7 +167,7 @@ def _serialise(package: Any) -> bytes:
 
 
 _ENTRIES = EntryCache()  # per process: the deflated parts that recur across documents
-RelKey = tuple[tuple[str, str, str, bool], ...]
+RelKey = tuple[str, tuple[tuple[str, str, str, bool], ...]]
 
 
 def _part_types(parts: list[Any]) -> tuple[tuple[str, str], ...]:
@@ -184,14 +184,22 @@ def _content_types(types: tuple[tuple[str, str], ...]) -> bytes:
 
 
 def _rel_key(rels: Any) -> RelKey:
-    return tuple((r.rId, r.reltype, r.target_ref, r.is_external) for r in rels.values())
+    """What a .rels part says: the folder its targets are relative to, and each
+    relationship's id, type, target (an address, or the target part's name) and mode."""
+    return rels._baseURI, tuple(  # the folder python-docx's target_ref is relative to
+        (r.rId, r.reltype, r.target_ref if r.is_external else r.target_part.partname, r.is_external)
+        for r in rels.values()
+    )
 
 
 @functools.lru_cache(maxsize=64)
 def _rels_xml(key: RelKey) -> bytes:
-    """A .rels part, as python-docx writes it (``Relationships.xml``)."""
+    """A .rels part, as python-docx writes it (``Relationships.xml``: internal targets
+    relative to the source's folder)."""
+    base_uri, relationships = key
     rels = CT_Relationships.new()
-    for rid, reltype, target, external in key:
-        rels.add_rel(rid, reltype, target, external)
+    for rid, reltype, target, external in relationships:
+        ref = target if external else PackURI(target).relative_ref(base_uri)
+        rels.add_rel(rid, reltype, ref, external)
     xml: bytes = rels.xml
     return xml

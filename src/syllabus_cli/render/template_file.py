@@ -16,6 +16,7 @@ import functools
 import io
 import zipfile
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -124,9 +125,16 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(t("template.missing", path=path)) from None
     except OSError as exc:
         raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
-    if not path.is_file():
+    if not S_ISREG(stat.st_mode):  # what path.is_file() asks, without a second stat
         raise TemplateError(t("template.not-file", path=path))
-    return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return _template_at(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _template_at(path: Path, mtime_ns: int, size: int) -> bytes:
+    """The template at ``path`` as given, for a file state: resolved (a dozen system
+    calls) only when the state is new."""
+    return _checked_template(path.resolve(), mtime_ns, size)
 
 
 @functools.lru_cache(maxsize=8)
@@ -157,5 +165,6 @@ def check_package(data: bytes, path: Path) -> None:
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
 
 
+@functools.cache
 def default_template() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "default.docx"
