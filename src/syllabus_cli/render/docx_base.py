@@ -290,15 +290,16 @@ def styles_by_name(document: Any) -> dict[str, Any]:
     return _LazyStyles(document.styles.element)
 
 
+# each style's name (its first w:name's w:val), in document order, compiled once
+_STYLE_NAMES = etree.XPath("w:style/w:name[1]/@w:val", namespaces={"w": wml.W})
+
+
 class _LazyStyles(dict[str, Any]):
     def __init__(self, styles_element: Any) -> None:
         super().__init__()
         self._elements: dict[str, Any] = {}
-        for element in styles_element.iterchildren(wml.STYLE):
-            name = element.find(wml.NAME)
-            value = name.get(wml.VAL) if name is not None else None
-            key = BabelFish.internal2ui(value) if value is not None else None
-            self._elements[key] = element  # type: ignore[index]
+        for value in _STYLE_NAMES(styles_element):  # w:style ← w:name ← @w:val
+            self._elements[BabelFish.internal2ui(str(value))] = value.getparent().getparent()
 
     def __contains__(self, name: object) -> bool:
         return name in self._elements

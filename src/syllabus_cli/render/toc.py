@@ -38,6 +38,10 @@ BOOKMARK_BASE = 100_000_000  # _Toc100000001 …: Word's shape, numbered in orde
 # every paragraph's first w:pPr's first w:pStyle, in document order (compiled once)
 _FIRST_PSTYLES = etree.XPath(".//w:p/w:pPr[1]/w:pStyle[1]", namespaces={"w": wml.W})
 _ANCHOR = wml.w("anchor")
+# each paragraph style's name (no w:type is a paragraph style), in document order
+_PARAGRAPH_STYLE_NAMES = etree.XPath(
+    "w:style[not(@w:type) or @w:type='paragraph']/w:name[1]/@w:val", namespaces={"w": wml.W}
+)
 
 
 def _run(*children: Any) -> Any:
@@ -104,15 +108,10 @@ def ensure_toc_styles(document: Any, styles: list[tuple[str, Any]] | None = None
 def _paragraph_styles(document: Any) -> list[tuple[str, Any]]:
     """(UI name, element) of every named paragraph style, in document order: read from
     the XML (python-docx would make an object of every style for each lookup)."""
-    found = []
-    for element in document.styles.element.iterchildren(wml.STYLE):
-        if element.get(wml.TYPE, "paragraph") != "paragraph":
-            continue
-        name = element.find(wml.NAME)
-        value = name.get(wml.VAL) if name is not None else None
-        if value is not None:
-            found.append((BabelFish.internal2ui(value), element))
-    return found
+    return [  # w:style ← w:name ← @w:val
+        (BabelFish.internal2ui(str(value)), value.getparent().getparent())
+        for value in _PARAGRAPH_STYLE_NAMES(document.styles.element)
+    ]
 
 
 def _heading_levels(styles: list[tuple[str, Any]], deepest: int) -> dict[str, int]:
