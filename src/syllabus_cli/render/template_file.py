@@ -110,10 +110,10 @@ def _loads_by_parsing(part_class: type[Part]) -> bool:
     return getattr(part_class.load, "__func__", None) is XmlPart.load.__func__  # type: ignore[attr-defined]
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def _unpacked(data: bytes) -> _Unpacked:
     """The template read once per template's bytes: building documents only copies
-    from it."""
+    from it. A few at a time: a batch uses one template, or a handful."""
     return _Unpacked(data)
 
 
