@@ -127,13 +127,13 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
     if not S_ISREG(stat.st_mode):  # what path.is_file() asks, without a second stat
         raise TemplateError(t("template.not-file", path=path))
-    return _template_at(path, stat.st_mtime_ns, stat.st_size)
+    return _template_at(path.absolute(), stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=8)
 def _template_at(path: Path, mtime_ns: int, size: int) -> bytes:
-    """The template at ``path`` as given, for a file state: resolved (a dozen system
-    calls) only when the state is new."""
+    """The template at ``path`` (absolute, links not followed), for a file state:
+    resolved (a dozen system calls) only when the state is new."""
     return _checked_template(path.resolve(), mtime_ns, size)
 
 
