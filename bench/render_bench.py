@@ -74,7 +74,10 @@ def checkout(ref: str, into: Path) -> Path:
     with archive.open("wb") as out:
         subprocess.run(["git", "archive", ref, "src"], cwd=REPO, stdout=out, check=True)
     with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):  # 3.10.12+: refuse links and absolute names
+            tar.extractall(into, filter="data")
+        else:
+            tar.extractall(into)  # our own repository's archive
     return into / "src"
 
 
