@@ -17,14 +17,13 @@
 
 from __future__ import annotations
 
-from copy import deepcopy
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -32,8 +31,10 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx depends on it
 
 from ..i18n import t
+from . import wml
 from .docx_tables import cell_margins, keep_next, keep_table, row_flags, shade
 from .template_file import TemplateError, default_template, open_document
 from .wording import balanced_lines
@@ -62,6 +63,11 @@ REQUIRED_STYLES = (
     "List Bullet",
 )
 OWN_STYLES = ("Syllabus Case", "Syllabus Meta", "Syllabus Table")
+_THEME_ATTRS = tuple(qn(attr) for attr in THEME_ATTRS)
+_R_FONTS, _LANG, _ASCII, _H_ANSI = wml.w("rFonts"), wml.w("lang"), wml.w("ascii"), wml.w("hAnsi")
+_EAST_ASIA, _CS, _BASED_ON = wml.w("eastAsia"), wml.w("cs"), wml.w("basedOn")
+_ITALIC = (("w:i", wml.w("i")), ("w:iCs", wml.w("iCs")))
+_OFF = ("0", "false", "off")
 
 
 @dataclass(frozen=True)
@@ -74,26 +80,26 @@ class Fonts:
 
 def set_fonts(rpr_parent: Any, latin: str, east_asian: str, lang: str = "zh-CN") -> None:
     """Explicit Latin and East Asian fonts on a style's (or run's) rPr; theme fonts removed."""
-    rpr = rpr_parent.find(qn("w:rPr"))
+    rpr = rpr_parent.find(wml.RPR)
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
+        rpr = wml.new("w:rPr")
         rpr_parent.append(rpr)
-    fonts = rpr.find(qn("w:rFonts"))
+    fonts = rpr.find(_R_FONTS)
     if fonts is None:
-        fonts = OxmlElement("w:rFonts")
+        fonts = wml.new("w:rFonts")
         rpr.insert(0, fonts)
-    for attr in THEME_ATTRS:
-        if fonts.get(qn(attr)) is not None:
-            del fonts.attrib[qn(attr)]
-    fonts.set(qn("w:ascii"), latin)
-    fonts.set(qn("w:hAnsi"), latin)
-    fonts.set(qn("w:eastAsia"), east_asian)
-    fonts.set(qn("w:cs"), latin)
-    lang_el = rpr.find(qn("w:lang"))
+    for attr in _THEME_ATTRS:
+        if fonts.get(attr) is not None:
+            del fonts.attrib[attr]
+    fonts.set(_ASCII, latin)
+    fonts.set(_H_ANSI, latin)
+    fonts.set(_EAST_ASIA, east_asian)
+    fonts.set(_CS, latin)
+    lang_el = rpr.find(_LANG)
     if lang_el is None:
-        lang_el = OxmlElement("w:lang")
+        lang_el = wml.new("w:lang")
         rpr.append(lang_el)
-    lang_el.set(qn("w:eastAsia"), lang)
+    lang_el.set(_EAST_ASIA, lang)
 
 
 class Styles:
@@ -113,7 +119,7 @@ class Styles:
             found[name] = by_name[name]
         found.update(_own_styles(document, by_name))
         self._styles = found
-        self._prototypes: dict[tuple[str, bool, bool], Any] = {}
+        self._prototypes: dict[tuple[str, bool, bool], Any] = {}  # by style name
         self._anchor: tuple[Any, Any] | None = None  # (body element, its w:sectPr)
         if mode == "restyle":
             apply_fonts(
@@ -131,35 +137,22 @@ class Styles:
         """Add a paragraph in style ``name`` (kept with the next one when ``keep``) to a
         document (or any block container).
 
-        Copied from a per-style lxml prototype, text set straight into its ``w:t``, and
-        placed with one ``addprevious``: python-docx's ``add_paragraph(style=…)`` and
-        ``add_run`` scan every style, every body child and the run's schema for each
-        paragraph, which made a proposal quadratic and several times slower."""
+        Copied from an lxml prototype (one per style id, kept per process), text set
+        straight into its ``w:t``, and placed with one ``addprevious``: python-docx's
+        ``add_paragraph(style=…)`` and ``add_run`` scan every style, every body child and
+        the run's schema for each paragraph, which made a proposal quadratic and several
+        times slower."""
         plain = "\t" not in text and "\n" not in text
         key = (name, keep, bool(text) and plain)
         prototype = self._prototypes.get(key)
         if prototype is None:
-            prototype = OxmlElement("w:p")
-            if name != "Normal" or keep:
-                ppr = OxmlElement("w:pPr")
-                if name != "Normal":
-                    pstyle = OxmlElement("w:pStyle")
-                    pstyle.set(qn("w:val"), self._styles[name].style_id)
-                    ppr.append(pstyle)
-                if keep:
-                    ppr.append(OxmlElement("w:keepNext"))
-                prototype.append(ppr)
-            if key[2]:
-                run, t = OxmlElement("w:r"), OxmlElement("w:t")
-                t.set(qn("xml:space"), "preserve")
-                run.append(t)
-                prototype.append(run)
-            self._prototypes[key] = prototype
-        p = deepcopy(prototype)
+            style_id = None if name == "Normal" else self._styles[name].style_id
+            prototype = self._prototypes[key] = _paragraph_prototype(style_id, keep, key[2])
+        p = wml.copy(prototype)
         body = getattr(container, "_body", container)  # a Document, or a cell/body itself
         self.place(body, p)
         paragraph = Paragraph(p, body)
-        if key[2]:
+        if text and plain:
             p[-1][0].text = text
         elif text:
             paragraph.add_run(text)  # tabs and line breaks become w:tab / w:br
@@ -173,10 +166,11 @@ class Styles:
         section = first_section(document)
         width = Emu(section.page_width - section.left_margin - section.right_margin).pt
         for number, line in enumerate(balanced_lines(text, width / (size.pt if size else 26.0))):
-            run = paragraph.add_run(line)
-            if number:
-                run._r.addprevious(OxmlElement("w:r"))
-                run._r.getprevious().append(OxmlElement("w:br"))
+            if number:  # a line break in a run of its own, as Word writes it
+                br = wml.new("w:r")
+                br.append(wml.new("w:br"))
+                paragraph._p.append(br)
+            wml.add_run(paragraph, line)
         return paragraph
 
     def table(self, document: Any, rows: int, cols: int, widths: tuple[Any, ...]) -> Any:
@@ -198,9 +192,9 @@ class Styles:
         container: before the body's closing ``w:sectPr`` (looked up once), or last."""
         target = getattr(container, "_body", container)  # Document → _Body → CT_Body
         element = getattr(target, "_element", target)
-        if element.tag == qn("w:body"):
+        if element.tag == wml.BODY:
             if self._anchor is None or self._anchor[0] is not element:
-                self._anchor = (element, element.find(qn("w:sectPr")))
+                self._anchor = (element, element.find(wml.SECT_PR))
             sect_pr = self._anchor[1]
         else:
             sect_pr = None  # a table cell: no section properties inside
@@ -213,43 +207,67 @@ class Styles:
         """Chinese is never set in italic (Chinese fonts have none; renderers slant
         the glyphs): every style we use says so, whatever the template's look."""
         by_id: dict[str, Any] = {}
-        for element in self.document.styles.element.iterchildren(qn("w:style")):
-            by_id.setdefault(element.get(qn("w:styleId")), element)  # the first, as python-docx
+        for element in self.document.styles.element.iterchildren(wml.STYLE):
+            by_id.setdefault(element.get(wml.STYLE_ID), element)  # the first, as python-docx
         for style in self._styles.values():
-            if style.type == WD_STYLE_TYPE.TABLE:
+            element = style.element
+            if element.get(wml.TYPE) == "table":  # python-docx: no w:type is a paragraph style
                 continue
-            rpr = style.element.get_or_add_rPr()
-            for tag in ("w:i", "w:iCs"):
-                flag = rpr.find(qn(tag))
-                if flag is not None and flag.get(qn("w:val")) in ("0", "false", "off"):
-                    continue
-                if flag is None and not _inherits_italic(style.element, by_id):
+            rpr = element.get_or_add_rPr()
+            inherited: bool | None = None  # from the styles it is based on, looked up once
+            for tag, name in _ITALIC:
+                flag = rpr.find(name)
+                if flag is not None and flag.get(wml.VAL) in _OFF:
                     continue
                 if flag is None:
-                    flag = OxmlElement(tag)
+                    if inherited is None:
+                        inherited = _inherits_italic(element, by_id)
+                    if not inherited:
+                        continue
+                    flag = wml.new(tag)
                     rpr.append(flag)
-                flag.set(qn("w:val"), "0")
+                flag.set(wml.VAL, "0")
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_prototype(style_id: str | None, keep: bool, with_text: bool) -> Any:
+    """An empty paragraph in a style (None: Normal), kept with the next or not, with a
+    run and its ``w:t`` ready for text or not: built once, copied for each paragraph."""
+    prototype = wml.new("w:p")
+    if style_id is not None or keep:
+        ppr = wml.new("w:pPr")
+        if style_id is not None:
+            pstyle = wml.new("w:pStyle")
+            pstyle.set(wml.VAL, style_id)
+            ppr.append(pstyle)
+        if keep:
+            ppr.append(wml.new("w:keepNext"))
+        prototype.append(ppr)
+    if with_text:
+        run, text = wml.new("w:r"), wml.new("w:t")
+        text.set(wml.XML_SPACE, "preserve")
+        run.append(text)
+        prototype.append(run)
+    return prototype
+
+
+# what python-docx's ``document.sections`` reads (``CT_Document.sectPr_lst``), compiled
+# once: python-docx compiles it at each call
+_SECTIONS = etree.XPath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces={"w": nsmap["w"]})
 
 
 def first_section(document: Any) -> Any:
-    """``document.sections[0]`` without python-docx's xpath over the whole body (compiled
-    at each call): the first ``w:sectPr`` of a body paragraph, else the body's own."""
-    body = document.element.body
-    for p in body.iterchildren(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
-        sect_pr = ppr.find(qn("w:sectPr")) if ppr is not None else None
-        if sect_pr is not None:
-            return Section(sect_pr, document.part)
-    sect_pr = body.find(qn("w:sectPr"))
-    return Section(sect_pr, document.part) if sect_pr is not None else document.sections[0]
+    """``document.sections[0]``, its ``w:sectPr`` found by an XPath compiled once."""
+    found = _SECTIONS(document.element.body)
+    return Section(found[0], document.part) if found else document.sections[0]
 
 
 def _base(element: Any, by_id: dict[str, Any]) -> Any:
     """The style element ``element`` is based on (python-docx's ``base_style``), or None."""
-    based_on = element.find(qn("w:basedOn"))
+    based_on = element.find(_BASED_ON)
     if based_on is None:
         return None
-    return by_id.get(based_on.get(qn("w:val")))
+    return by_id.get(based_on.get(wml.VAL))
 
 
 def _inherits_italic(element: Any, by_id: dict[str, Any]) -> bool:
@@ -257,10 +275,10 @@ def _inherits_italic(element: Any, by_id: dict[str, Any]) -> bool:
     for _ in range(20):
         if base is None:
             return False
-        rpr = base.find(qn("w:rPr"))
-        flag = rpr.find(qn("w:i")) if rpr is not None else None
+        rpr = base.find(wml.RPR)
+        flag = rpr.find(_ITALIC[0][1]) if rpr is not None else None
         if flag is not None:
-            return flag.get(qn("w:val")) not in ("0", "false", "off")
+            return flag.get(wml.VAL) not in _OFF
         base = _base(base, by_id)
     return False
 
@@ -272,15 +290,16 @@ def styles_by_name(document: Any) -> dict[str, Any]:
     return _LazyStyles(document.styles.element)
 
 
+# each style's name (its first w:name's w:val), in document order, compiled once
+_STYLE_NAMES = etree.XPath("w:style/w:name[1]/@w:val", namespaces={"w": wml.W})
+
+
 class _LazyStyles(dict[str, Any]):
     def __init__(self, styles_element: Any) -> None:
         super().__init__()
         self._elements: dict[str, Any] = {}
-        for element in styles_element.iterchildren(qn("w:style")):
-            name = element.find(qn("w:name"))
-            value = name.get(qn("w:val")) if name is not None else None
-            key = BabelFish.internal2ui(value) if value is not None else None
-            self._elements[key] = element  # type: ignore[index]
+        for value in _STYLE_NAMES(styles_element):  # w:style ← w:name ← @w:val
+            self._elements[BabelFish.internal2ui(str(value))] = value.getparent().getparent()
 
     def __contains__(self, name: object) -> bool:
         return name in self._elements
@@ -327,9 +346,9 @@ def _own_styles(document: Any, by_name: dict[str, Any]) -> dict[str, Any]:
 def apply_fonts(document: Any, fonts: Fonts, styles: list[Any]) -> None:
     """Our default look: body and heading fonts on every style we use, and the document
     defaults, with no theme fonts left to override them."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
+    defaults = document.styles.element.find(wml.w("docDefaults"))
     if defaults is not None:
-        rpr_default = defaults.find(qn("w:rPrDefault"))
+        rpr_default = defaults.find(wml.w("rPrDefault"))
         if rpr_default is not None:
             set_fonts(rpr_default, fonts.body_latin, fonts.body_east_asian)
     for style in styles:
@@ -345,10 +364,10 @@ def ensure_east_asian(document: Any, fonts: Fonts, styles: list[Any]) -> None:
     """For a user's template: keep its Latin fonts; make sure Chinese has a font and the
     theme cannot override it."""
     for style in styles:
-        rpr = style.element.find(qn("w:rPr"))
-        current = rpr.find(qn("w:rFonts")) if rpr is not None else None
-        latin = current.get(qn("w:ascii")) if current is not None else None
-        east = current.get(qn("w:eastAsia")) if current is not None else None
+        rpr = style.element.find(wml.RPR)
+        current = rpr.find(_R_FONTS) if rpr is not None else None
+        latin = current.get(_ASCII) if current is not None else None
+        east = current.get(_EAST_ASIA) if current is not None else None
         heading = is_heading(style.name)
         default_east = fonts.heading_east_asian if heading else fonts.body_east_asian
         default_latin = fonts.heading_latin if heading else fonts.body_latin

@@ -16,25 +16,26 @@ through ``document_bytes``:
 from __future__ import annotations
 
 import datetime as dt
-import io
+import functools
 import os
 import re
-import zipfile
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import CT_Relationships
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 
 from .. import __version__
+from .docx_zip import EntryCache, deflate, zip_bytes
 from .toc import fill_tocs
 
 MAX_PROPERTY = 255  # Word refuses longer document properties
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the bytes
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -143,24 +144,62 @@ def _set_app(package: Any, props: Properties) -> None:
 
 
 def _serialise(package: Any) -> bytes:
-    """The package as python-docx would save it, in a deterministic zip."""
+    """The package as python-docx would save it, in a deterministic zip: the parts a
+    build changes (the body, the core properties) deflated each time, the rest (a
+    template's styles, theme, settings…) deflated once per process for given bytes."""
     parts = package.parts
     for part in parts:
         part.before_marshal()
-    entries: list[tuple[str, bytes]] = [
-        ("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob),  # type: ignore[no-untyped-call]
-        ("_rels/.rels", package.rels.xml),
+    fresh = {package.main_document_part, package._core_properties_part}
+    entries = [
+        ("[Content_Types].xml", _ENTRIES.entry(_content_types(_part_types(parts)))),
+        ("_rels/.rels", _ENTRIES.entry(_rels_xml(_rel_key(package.rels)))),
     ]
     for part in sorted(parts, key=lambda p: str(p.partname)):
-        entries.append((part.partname.membername, part.blob))
+        blob = part.blob
+        entries.append(
+            (part.partname.membername, deflate(blob) if part in fresh else _ENTRIES.entry(blob))
+        )
         if len(part.rels):
-            entries.append((part.partname.rels_uri.membername, part.rels.xml))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as out:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            out.writestr(info, data)
-    return buffer.getvalue()
+            xml = _rels_xml(_rel_key(part.rels))
+            entries.append((part.partname.rels_uri.membername, _ENTRIES.entry(xml)))
+    return zip_bytes(entries)
+
+
+_ENTRIES = EntryCache()  # per process: the deflated parts that recur across documents
+RelKey = tuple[str, tuple[tuple[str, str, str, bool], ...]]
+
+
+def _part_types(parts: list[Any]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(part.partname), part.content_type) for part in parts)
+
+
+@functools.lru_cache(maxsize=16)
+def _content_types(types: tuple[tuple[str, str], ...]) -> bytes:
+    """[Content_Types].xml for parts with these (name, content type), as python-docx
+    writes it."""
+    parts = [SimpleNamespace(partname=PackURI(name), content_type=ct) for name, ct in types]
+    blob: bytes = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+    return blob
+
+
+def _rel_key(rels: Any) -> RelKey:
+    """What a .rels part says: the folder its targets are relative to, and each
+    relationship's id, type, target (an address, or the target part's name) and mode."""
+    return rels._baseURI, tuple(  # the folder python-docx's target_ref is relative to
+        (r.rId, r.reltype, r.target_ref if r.is_external else r.target_part.partname, r.is_external)
+        for r in rels.values()
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _rels_xml(key: RelKey) -> bytes:
+    """A .rels part, as python-docx writes it (``Relationships.xml``: internal targets
+    relative to the source's folder)."""
+    base_uri, relationships = key
+    rels = CT_Relationships.new()
+    for rid, reltype, target, external in relationships:
+        ref = target if external else PackURI(target).relative_ref(base_uri)
+        rels.add_rel(rid, reltype, ref, external)
+    xml: bytes = rels.xml
+    return xml

@@ -8,6 +8,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from . import wml
+
 CELL_MARGINS = {"top": 60, "left": 108, "bottom": 60, "right": 108}  # twips
 
 
@@ -34,16 +36,16 @@ def keep_next(row_or_paragraphs: Any) -> None:
     """Keep with the next paragraph: on a paragraph, or on every paragraph of a table row
     (how Word keeps rows together)."""
     tr = getattr(row_or_paragraphs, "_tr", None)
-    paragraphs = tr.iter(qn("w:p")) if tr is not None else [row_or_paragraphs._p]
+    paragraphs = tr.iter(wml.P) if tr is not None else [row_or_paragraphs._p]
     for p in paragraphs:
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(wml.PPR)
         if ppr is None:
-            ppr = OxmlElement("w:pPr")
+            ppr = wml.new("w:pPr")
             p.insert(0, ppr)
-        if ppr.find(qn("w:keepNext")) is not None:
+        if ppr.find(wml.KEEP_NEXT) is not None:
             continue
-        flag = OxmlElement("w:keepNext")
-        style = ppr.find(qn("w:pStyle"))
+        flag = wml.new("w:keepNext")
+        style = ppr.find(wml.PSTYLE)
         if style is not None:
             style.addnext(flag)  # the schema's order: pStyle, keepNext, …
         else:
@@ -57,7 +59,7 @@ def keep_table(table_element: Any) -> None:
     """A small table stays on one page; a long one keeps its header with two rows and
     its last two rows together, so no page holds a lone row (rows never split, and the
     header row repeats: ``row_flags``)."""
-    rows = table_element.findall(qn("w:tr"))
+    rows = table_element.findall(wml.TR)
     chosen = rows[:-1] if len(rows) <= SMALL_TABLE else [*rows[:2], rows[-2]]
     for tr in chosen:
         keep_next(_RowView(tr))

@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docx.enum.section import WD_HEADER_FOOTER
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..agenda.layout import Agenda
 from ..dates import format_date
 from ..spec.model import Course, Instructor
 from ..timing.rules import TimedNode, Timing
+from . import wml
 from .agenda_docx import add_agenda
 from .docx_base import Fonts, Styles, first_section, keep_next, open_document, styles_for
 from .docx_out import Properties, set_properties
@@ -265,19 +267,46 @@ def page_numbers(document: Any) -> None:
     """Page X / Y in the footer (unless the template's footer already has a field), and
     none on the cover: a distinct, empty first-page footer."""
     section = first_section(document)
+    sect_pr = section._sectPr
     section.different_first_page_header_footer = True
-    first = section.first_page_footer
-    first.is_linked_to_previous = False
-    for paragraph in first.paragraphs:
-        for child in list(paragraph._p):
-            if child.tag != qn("w:pPr"):
-                paragraph._p.remove(child)
-    footer = section.footer
-    if not footer.is_linked_to_previous and footer._element.findall(".//" + qn("w:fldChar")):
+    for p in _footer(document, sect_pr, WD_HEADER_FOOTER.FIRST_PAGE).findall(wml.P):
+        for child in list(p):
+            if child.tag != wml.PPR:
+                p.remove(child)
+    defined = _footer_reference(sect_pr, WD_HEADER_FOOTER.PRIMARY) is not None
+    ftr = _footer(document, sect_pr, WD_HEADER_FOOTER.PRIMARY)
+    if defined and ftr.findall(".//" + wml.FLD_CHAR):
         return
-    last = footer.paragraphs[0] if footer.paragraphs else None
+    footer = section.footer
+    paragraphs = ftr.findall(wml.P)
+    last = Paragraph(paragraphs[0], footer) if paragraphs else None
     paragraph = last if last is not None and not last.text.strip() else footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_field(paragraph, "PAGE")
-    paragraph.add_run(" / ")
+    wml.add_run(paragraph, " / ")
     add_field(paragraph, "NUMPAGES")
+
+
+_FOOTER_REFERENCE = wml.w("footerReference")
+
+
+def _footer_reference(sect_pr: Any, kind: WD_HEADER_FOOTER) -> Any:
+    """The section's ``w:footerReference`` of a kind, or None (python-docx's
+    ``get_footerReference``, without compiling an XPath at each call)."""
+    value = WD_HEADER_FOOTER.to_xml(kind)
+    for reference in sect_pr.iterchildren(_FOOTER_REFERENCE):
+        if reference.get(wml.TYPE) == value:
+            return reference
+    return None
+
+
+def _footer(document: Any, sect_pr: Any, kind: WD_HEADER_FOOTER) -> Any:
+    """The ``w:ftr`` of the first section's footer of a kind, a new empty one when the
+    section has none: what python-docx's footer proxy gives a first section (linked to
+    no previous section), without its XPath lookups."""
+    reference = _footer_reference(sect_pr, kind)
+    if reference is None:
+        part, rid = document.part.add_footer_part()
+        sect_pr.add_footerReference(kind, rid)
+        return part.element
+    return document.part.footer_part(reference.rId).element

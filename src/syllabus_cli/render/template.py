@@ -13,10 +13,10 @@ from typing import Any
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from . import wml
 from .docx_base import OWN_STYLES, REQUIRED_STYLES, Fonts, Styles, apply_fonts, set_a4
 from .docx_out import Properties, document_bytes, set_properties
 from .toc import ensure_toc_styles
@@ -48,22 +48,22 @@ CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     """A Word field (PAGE, NUMPAGES, TOC …) as begin / instruction / separate / result / end."""
     run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
+    begin = wml.new("w:fldChar")
+    begin.set(wml.FLD_CHAR_TYPE, "begin")
     run._r.append(begin)
     run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
+    instr = wml.new("w:instrText")
+    instr.set(wml.XML_SPACE, "preserve")
     instr.text = f" {instruction} "
     run._r.append(instr)
     run = paragraph.add_run()
-    sep = OxmlElement("w:fldChar")
-    sep.set(qn("w:fldCharType"), "separate")
+    sep = wml.new("w:fldChar")
+    sep.set(wml.FLD_CHAR_TYPE, "separate")
     run._r.append(sep)
-    paragraph.add_run(placeholder)
+    wml.add_run(paragraph, placeholder)
     run = paragraph.add_run()
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
+    end = wml.new("w:fldChar")
+    end.set(wml.FLD_CHAR_TYPE, "end")
     run._r.append(end)
 
 

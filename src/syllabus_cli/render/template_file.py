@@ -2,7 +2,8 @@
 
 A template's bytes are cached per file state (path, modification time, size), and so is
 python-docx's reading of its zip (the parts' bytes and relationships, never changed by a
-build); each document gets its own fresh Document whose XML parts are parsed from them.
+build) with its XML parts parsed once; each document gets its own fresh Document whose
+XML parts are copies of those trees.
 Before anything is parsed the zip is checked: sizes read from its directory must stay
 under ``MAX_TEMPLATE_BYTES`` unpacked (a 300 KB zip bomb would otherwise take gigabytes), and no XML part may
 declare a DTD or entities (they would leave the output ill-formed). Every refusal is a
@@ -15,11 +16,12 @@ import functools
 import io
 import zipfile
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.package import Unmarshaller
-from docx.opc.part import PartFactory
+from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
@@ -57,8 +59,7 @@ def open_document(template: Path | None) -> Any:
     path = template if template is not None else default_template()
     data = template_bytes(path)
     try:
-        package = Package()
-        Unmarshaller.unmarshal(_package_reader(data), package, PartFactory)  # type: ignore[no-untyped-call]
+        package = _unpacked(data).package()
         part = package.main_document_part
         if part.content_type != CT.WML_DOCUMENT_MAIN:
             raise ValueError(part.content_type)  # as docx.Document refuses it
@@ -67,11 +68,53 @@ def open_document(template: Path | None) -> Any:
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
 
 
-@functools.lru_cache(maxsize=8)
-def _package_reader(data: bytes) -> Any:
-    """The template's zip as python-docx reads it: every part's bytes, content type and
-    relationships. Read once per template's bytes; unmarshalling only reads from it."""
-    return PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+class _Unpacked:
+    """A template as python-docx reads it (every part's bytes, content type and
+    relationships), with its XML parts parsed once: each document gets copies of the
+    parsed trees (copying a tree is several times cheaper than parsing it again)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.reader = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+        self.parsed: dict[str, tuple[type[XmlPart], Any]] = {}
+        parts = self._parts(Package(), parsed={})
+        for name, part in parts.items():
+            if isinstance(part, XmlPart) and _loads_by_parsing(type(part)):
+                self.parsed[name] = (type(part), part.element)
+
+    def package(self) -> Any:
+        """A new package, as ``docx.Document`` would open it from the template's bytes."""
+        package = Package()
+        parts = self._parts(package, self.parsed)
+        Unmarshaller._unmarshal_relationships(self.reader, package, parts)  # type: ignore[no-untyped-call]
+        for part in parts.values():
+            part.after_unmarshal()
+        package.after_unmarshal()  # type: ignore[no-untyped-call]
+        return package
+
+    def _parts(self, package: Any, parsed: dict[str, tuple[type[XmlPart], Any]]) -> dict[str, Any]:
+        """Unmarshaller._unmarshal_parts, copying the trees parsed once."""
+        parts: dict[str, Any] = {}
+        for name, content_type, reltype, blob in self.reader.iter_sparts():
+            known = parsed.get(name)
+            if known is None:
+                parts[name] = PartFactory(name, content_type, reltype, blob, package)
+            else:
+                part_class, element = known
+                parts[name] = part_class(name, content_type, element.__copy__(), package)
+        return parts
+
+
+def _loads_by_parsing(part_class: type[Part]) -> bool:
+    """True when the part class is built from its parsed XML (XmlPart.load), so a copy
+    of the tree builds the same part."""
+    return getattr(part_class.load, "__func__", None) is XmlPart.load.__func__  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=4)
+def _unpacked(data: bytes) -> _Unpacked:
+    """The template read once per template's bytes: building documents only copies
+    from it. A few at a time: a batch uses one template, or a handful."""
+    return _Unpacked(data)
 
 
 def template_bytes(path: Path) -> bytes:
@@ -82,9 +125,16 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(t("template.missing", path=path)) from None
     except OSError as exc:
         raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
-    if not path.is_file():
+    if not S_ISREG(stat.st_mode):  # what path.is_file() asks, without a second stat
         raise TemplateError(t("template.not-file", path=path))
-    return _checked_template(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return _template_at(path.absolute(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _template_at(path: Path, mtime_ns: int, size: int) -> bytes:
+    """The template at ``path`` (absolute, links not followed), for a file state:
+    resolved (a dozen system calls) only when the state is new."""
+    return _checked_template(path.resolve(), mtime_ns, size)
 
 
 @functools.lru_cache(maxsize=8)
@@ -115,5 +165,6 @@ def check_package(data: bytes, path: Path) -> None:
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
 
 
+@functools.cache
 def default_template() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "default.docx"

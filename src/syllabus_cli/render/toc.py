@@ -18,47 +18,55 @@ would look broken.
 
 from __future__ import annotations
 
+import functools
 import re
-from copy import deepcopy
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx depends on it
+
+from . import wml
 
 INSTRUCTION = 'TOC \\o "1-{levels}" \\h \\z \\u'
 TOC_STYLES = ("toc 1", "toc 2", "toc 3")  # Word's built-in names (LibreOffice: Contents 1…)
 _LEVELS = re.compile(r'\\o\s*"1-(\d)"')
 BOOKMARK_BASE = 100_000_000  # _Toc100000001 …: Word's shape, numbered in order
+# every paragraph's first w:pPr's first w:pStyle, in document order (compiled once)
+_FIRST_PSTYLES = etree.XPath(".//w:p/w:pPr[1]/w:pStyle[1]", namespaces={"w": wml.W})
+_ANCHOR = wml.w("anchor")
+# each paragraph style's name (no w:type is a paragraph style), in document order
+_PARAGRAPH_STYLE_NAMES = etree.XPath(
+    "w:style[not(@w:type) or @w:type='paragraph']/w:name[1]/@w:val", namespaces={"w": wml.W}
+)
 
 
 def _run(*children: Any) -> Any:
-    r = OxmlElement("w:r")
+    r = wml.new("w:r")
     for child in children:
         r.append(child)
     return r
 
 
 def _fld_char(kind: str) -> Any:
-    el = OxmlElement("w:fldChar")
-    el.set(qn("w:fldCharType"), kind)
+    el = wml.new("w:fldChar")
+    el.set(wml.FLD_CHAR_TYPE, kind)
     return el
 
 
 def _instr(text: str) -> Any:
-    el = OxmlElement("w:instrText")
-    el.set(qn("xml:space"), "preserve")
+    el = wml.new("w:instrText")
+    el.set(wml.XML_SPACE, "preserve")
     el.text = f" {text} "
     return el
 
 
 def _text(text: str) -> Any:
-    el = OxmlElement("w:t")
-    el.set(qn("xml:space"), "preserve")
+    el = wml.new("w:t")
+    el.set(wml.XML_SPACE, "preserve")
     el.text = text
     return el
 
@@ -73,15 +81,17 @@ def add_toc(paragraph: Any, levels: int = 2) -> None:
     p.append(_run(_fld_char("end")))
 
 
-def ensure_toc_styles(document: Any) -> dict[str, str]:
+def ensure_toc_styles(document: Any, styles: list[tuple[str, Any]] | None = None) -> dict[str, str]:
     """Style ids of ``toc 1`` … ``toc 3``, added (indented 0.75 cm a level) when the
-    template lacks them."""
+    template lacks them. ``styles``: the document's ``_paragraph_styles``, when known."""
     ids: dict[str, str] = {}
-    by_name = {name.lower(): el for name, el in _paragraph_styles(document)}
+    if styles is None:
+        styles = _paragraph_styles(document)
+    by_name = {name.lower(): el for name, el in styles}
     for level, name in enumerate(TOC_STYLES):
         found = by_name.get(name)
         if found is not None:
-            ids[name] = found.get(qn("w:styleId"))
+            ids[name] = found.get(wml.STYLE_ID)
             continue
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         normal = by_name.get("normal")
@@ -98,29 +108,20 @@ def ensure_toc_styles(document: Any) -> dict[str, str]:
 def _paragraph_styles(document: Any) -> list[tuple[str, Any]]:
     """(UI name, element) of every named paragraph style, in document order: read from
     the XML (python-docx would make an object of every style for each lookup)."""
-    found = []
-    for element in document.styles.element.iterchildren(qn("w:style")):
-        if element.get(qn("w:type"), "paragraph") != "paragraph":
-            continue
-        name = element.find(qn("w:name"))
-        value = name.get(qn("w:val")) if name is not None else None
-        if value is not None:
-            found.append((BabelFish.internal2ui(value), element))
-    return found
+    return [  # w:style ← w:name ← @w:val
+        (BabelFish.internal2ui(str(value)), value.getparent().getparent())
+        for value in _PARAGRAPH_STYLE_NAMES(document.styles.element)
+    ]
 
 
-def _heading_levels(document: Any, deepest: int) -> dict[str, int]:
+def _heading_levels(styles: list[tuple[str, Any]], deepest: int) -> dict[str, int]:
     names = {f"Heading {n}": n for n in range(1, deepest + 1)}
-    return {
-        element.get(qn("w:styleId")): names[name]
-        for name, element in _paragraph_styles(document)
-        if name in names
-    }
+    return {element.get(wml.STYLE_ID): names[name] for name, element in styles if name in names}
 
 
 def _deepest(field: Any) -> int:
     """The deepest heading level a TOC field lists (its ``\\o "1-N"`` switch)."""
-    instruction = "".join(i.text or "" for i in field.iter(qn("w:instrText")))
+    instruction = "".join(i.text or "" for i in field.iter(wml.INSTR_TEXT))
     found = _LEVELS.search(instruction)
     return min(int(found.group(1)), len(TOC_STYLES)) if found else 2
 
@@ -128,14 +129,12 @@ def _deepest(field: Any) -> int:
 def _empty_tocs(body: Any) -> list[Any]:
     """Paragraphs holding a TOC field whose result is still empty."""
     found = []
-    for instr in body.iter(qn("w:instrText")):
+    for instr in body.iter(wml.INSTR_TEXT):
         if not (instr.text or "").strip().upper().startswith("TOC"):
             continue
         p = instr.getparent().getparent()
-        chars = [c.get(qn("w:fldCharType")) for c in p.iter(qn("w:fldChar"))]
-        if chars[-2:] == ["separate", "end"] and not "".join(
-            t.text or "" for t in p.iter(qn("w:t"))
-        ):
+        chars = [c.get(wml.FLD_CHAR_TYPE) for c in p.iter(wml.FLD_CHAR)]
+        if chars[-2:] == ["separate", "end"] and not "".join(t.text or "" for t in p.iter(wml.T)):
             found.append(p)
     return found
 
@@ -146,27 +145,22 @@ def fill_tocs(document: Any) -> None:
     tocs = _empty_tocs(body)
     if not tocs:
         return
-    levels = _heading_levels(document, max(_deepest(field) for field in tocs))
+    paragraph_styles = _paragraph_styles(document)
+    levels = _heading_levels(paragraph_styles, max(_deepest(field) for field in tocs))
     headings = []
-    w_p, p_pr, p_style, val = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
     # a styled paragraph's first w:pPr's first w:pStyle, in document order: far fewer
     # elements to visit than every paragraph (every table cell has one)
-    for pstyle in body.iter(p_style):
-        ppr = pstyle.getparent()
-        p = ppr.getparent()
-        if ppr.tag != p_pr or p is None or p.tag != w_p:
-            continue
-        if p.find(p_pr) is not ppr or ppr.find(p_style) is not pstyle:
-            continue
-        style = pstyle.get(val)
-        if style in levels:
-            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+    for pstyle in _FIRST_PSTYLES(body):
+        level = levels.get(pstyle.get(wml.VAL))
+        if level is not None:
+            p = pstyle.getparent().getparent()
+            text = "".join(t.text or "" for t in p.iter(wml.T)).strip()
             if text:
-                headings.append((levels[style], text, p))
-    styles = ensure_toc_styles(document)
+                headings.append((level, text, p))
+    styles = ensure_toc_styles(document, paragraph_styles)
     names = _bookmark(body, headings)
     # document.sections[-1] without its xpath over the whole body: the body's own w:sectPr
-    sect_pr = body.find(qn("w:sectPr"))
+    sect_pr = body.find(wml.SECT_PR)
     section: Any = Section(sect_pr, document.part) if sect_pr is not None else document.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     for field in tocs:
@@ -179,26 +173,26 @@ def fill_tocs(document: Any) -> None:
 
 def _bookmark(body: Any, headings: list[tuple[int, str, Any]]) -> list[str]:
     """A ``_Toc…`` bookmark around each heading's text (reused when already there)."""
-    ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))]
+    ids = [int(b.get(wml.ID)) for b in body.iter(wml.BOOKMARK_START)]
     next_id = max(ids, default=0) + 1
     names = []
     for number, (_, _, p) in enumerate(headings, start=1):
         existing = [
-            b.get(qn("w:name"))
-            for b in p.findall(qn("w:bookmarkStart"))
-            if (b.get(qn("w:name")) or "").startswith("_Toc")
+            b.get(wml.NAME)
+            for b in p.findall(wml.BOOKMARK_START)
+            if (b.get(wml.NAME) or "").startswith("_Toc")
         ]
         if existing:
             names.append(existing[0])
             continue
         name = f"_Toc{BOOKMARK_BASE + number}"
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(next_id))
-        start.set(qn("w:name"), name)
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(next_id))
+        start = wml.new("w:bookmarkStart")
+        start.set(wml.ID, str(next_id))
+        start.set(wml.NAME, name)
+        end = wml.new("w:bookmarkEnd")
+        end.set(wml.ID, str(next_id))
         next_id += 1
-        ppr = p.pPr
+        ppr = p.find(wml.PPR)
         if ppr is not None:
             ppr.addnext(start)
         else:
@@ -208,19 +202,33 @@ def _bookmark(body: Any, headings: list[tuple[int, str, Any]]) -> list[str]:
     return names
 
 
-def _entry_paragraph(style_id: str, width_twips: int) -> Any:
-    p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), style_id)
+@functools.lru_cache(maxsize=64)
+def _entry_prototype(style_id: str, width_twips: int) -> Any:
+    """A TOC entry in a ``toc N`` style, its page number at a right tab: a hyperlink
+    holding the heading's text, a tab and a ``PAGEREF`` field, each filled per entry.
+    Built once per process, then copied."""
+    p = wml.new("w:p")
+    ppr = wml.new("w:pPr")
+    pstyle = wml.new("w:pStyle")
+    pstyle.set(wml.VAL, style_id)
     ppr.append(pstyle)
-    tabs = OxmlElement("w:tabs")
-    tab = OxmlElement("w:tab")
-    tab.set(qn("w:val"), "right")
-    tab.set(qn("w:pos"), str(width_twips))
+    tabs = wml.new("w:tabs")
+    tab = wml.new("w:tab")
+    tab.set(wml.VAL, "right")
+    tab.set(wml.w("pos"), str(width_twips))
     tabs.append(tab)
     ppr.append(tabs)
     p.append(ppr)
+    link = wml.new("w:hyperlink")
+    link.set(_ANCHOR, "")
+    link.set(wml.w("history"), "1")
+    link.append(_run(_text("")))
+    link.append(_run(wml.new("w:tab")))
+    link.append(_run(_fld_char("begin")))
+    link.append(_run(_instr("")))
+    link.append(_run(_fld_char("separate")))
+    link.append(_run(_fld_char("end")))
+    p.append(link)
     return p
 
 
@@ -233,35 +241,19 @@ def _write_entries(
 ) -> None:
     if not headings:
         return  # nothing to list: the empty field stays, ready for an update
-    field_runs = list(field.findall(qn("w:r")))
+    field_runs = list(field.findall(wml.R))
     begin_runs, end_run = field_runs[:-1], field_runs[-1]  # begin, instr, separate | end
     previous = field
     paragraphs = []
-    prototypes: dict[int, Any] = {}
-    anchor, w_t, w_instr = qn("w:anchor"), qn("w:t"), qn("w:instrText")
     for (level, text, _), name in zip(headings, names, strict=True):
-        prototype = prototypes.get(level)
-        if prototype is None:  # an entry of this level, built once, then copied
-            prototype = _entry_paragraph(styles[TOC_STYLES[level - 1]], width_twips)
-            link = OxmlElement("w:hyperlink")
-            link.set(anchor, "")
-            link.set(qn("w:history"), "1")
-            link.append(_run(_text("")))
-            link.append(_run(OxmlElement("w:tab")))
-            link.append(_run(_fld_char("begin")))
-            link.append(_run(_instr("")))
-            link.append(_run(_fld_char("separate")))
-            link.append(_run(_fld_char("end")))
-            prototype.append(link)
-            prototypes[level] = prototype
-        p = deepcopy(prototype)
+        p = wml.copy(_entry_prototype(styles[TOC_STYLES[level - 1]], width_twips))
         link = p[-1]
-        link.set(anchor, name)
-        next(link.iter(w_t)).text = text
-        next(link.iter(w_instr)).text = f" PAGEREF {name} \\h "
+        link.set(_ANCHOR, name)
+        next(link.iter(wml.T)).text = text
+        next(link.iter(wml.INSTR_TEXT)).text = f" PAGEREF {name} \\h "
         paragraphs.append(p)
     first, last = paragraphs[0], paragraphs[-1]
-    first_link = first.find(qn("w:hyperlink"))
+    first_link = first.find(wml.w("hyperlink"))
     for run in begin_runs:
         first_link.addprevious(run)  # the TOC field opens in the first entry, as in Word
     last.append(end_run)  # … and closes after the last
