@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from syllabus_cli.batch_report import print_summary
+from syllabus_cli.batch_report import Plain, Rich, print_summary
 from syllabus_cli.pack.jobs import JobResult
 from syllabus_cli.pack.names import shown
 from syllabus_cli.pack.run import PARALLEL_FROM, BatchResult, default_jobs, workers_for
@@ -35,12 +35,32 @@ def test_a_big_batch_lists_only_the_courses_that_need_a_look() -> None:
         JobResult(Path(f"c{i}.yaml"), f"c{i}", f"课程{i}", unchanged=i % 2 == 0) for i in range(60)
     ]
     results[7] = JobResult(Path("c7.yaml"), "c7", "课程7", error="1 error(s) in the spec")
+    for screen in ("rich", "plain"):
+        out = io.StringIO()
+        print_summary(
+            Rich(Console(file=out, width=100, no_color=True)) if screen == "rich" else Plain(out),
+            BatchResult(Path("out"), results),
+        )
+        text = out.getvalue()
+        assert "课程7" in text and "课程9 " not in text and "课程8 " not in text
+        assert "60 course(s) → out · 1 problem(s) (29 built · 30 unchanged · 1 failed)" in text
+        assert "c7.yaml: failed: 1 error(s) in the spec" in text
+
+
+def test_a_piped_summary_is_a_plain_table_aligned_for_chinese() -> None:
+    results = [
+        JobResult(Path("a.yaml"), "a", "客户服务", outputs=("x", "y"), seconds=0.5),
+        JobResult(Path("b.yaml"), "b", "Sales", outputs=("x",), unchanged=True, seconds=0.25),
+    ]
     out = io.StringIO()
-    print_summary(Console(file=out, width=100, no_color=True), BatchResult(Path("out"), results))
-    text = out.getvalue()
-    assert "课程7" in text and "课程9 " not in text and "课程8 " not in text
-    assert "60 course(s) → out · 1 problem(s) (29 built · 30 unchanged · 1 failed)" in text
-    assert "c7.yaml: failed: 1 error(s) in the spec" in text
+    print_summary(Plain(out), BatchResult(Path("out"), results))
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["course", "documents", "status", "time"]
+    assert lines[2].startswith("客户服务  ") and lines[2].endswith("0.50s")
+    assert lines[3].startswith("Sales     ") and lines[3].endswith("0.25s")
+    assert "✓ built" in lines[2] and "= unchanged" in lines[3]
+    assert lines[-1] == "2 course(s) → out · done"
+    assert "\x1b" not in out.getvalue()  # no colour codes in a pipe
 
 
 def test_a_gbk_file_name_makes_a_chinese_output_name_not_a_crash() -> None:

@@ -41,7 +41,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             seen.append(workers)
             super().__init__(workers)
 
-    monkeypatch.setattr(run, "Warm", Spy)
+    monkeypatch.setattr(workers, "Warm", Spy)
     return seen
 
 

@@ -1,9 +1,12 @@
-"""Progress and summary for batch builds: a rich progress bar on a terminal, plain lines
-otherwise, then a table (course · documents · status · time).
+"""Progress and summary for batch builds, on a screen: on a terminal (``Rich``) a
+progress bar, then a boxed table (course · documents · status · time) and the summary
+in colour; on a pipe, a file or a CI log (``Plain``) a line per course as it finishes,
+a plain table and the summary, without importing rich at all.
 
 Printing never stops a batch: a closed pipe (``export … | head -1``) silences the rest
 of the output while the builds finish, and a console that cannot encode a title (a GBK
-or ASCII console) gets it with replacement characters.
+or ASCII console) gets it with replacement characters (``Plain`` writes to the safe
+streams of cli/console.py, which never raise).
 """
 
 from __future__ import annotations
@@ -13,47 +16,81 @@ import os
 import sys
 from collections import Counter
 from types import TracebackType
-
-from rich.console import Console, RenderableType
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Protocol
 
 from .i18n import t
 from .pack.jobs import JobResult
 from .pack.names import shown
 from .pack.run import BatchResult
+from .textcols import Writer, plain_table
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.progress import Progress, TaskID
 
 FULL_TABLE_UP_TO = 50  # past this many courses, the table lists only those needing a look
 
+# a status: its mark and colour in the table
+MARKS = {"failed": "✗", "kept-edits": "!", "unchanged": "=", "built": "✓"}
+COLOURS = {"failed": "red", "kept-edits": "yellow", "unchanged": "dim", "built": "green"}
 
-class Say:
+
+class Screen(Protocol):
+    """Where a batch reports: lines (a colour where a terminal shows one) and a table."""
+
+    def line(self, text: str, colour: str | None = None) -> None: ...
+
+    def table(self, header: list[str], rows: list[list[str]], colours: list[str]) -> None:
+        """``rows`` of (course, documents, status, time); ``colours``: each row's status."""
+
+
+class Plain:
+    """Plain lines on a text stream."""
+
+    def __init__(self, stream: Writer) -> None:
+        self.stream = stream
+
+    def line(self, text: str, colour: str | None = None) -> None:
+        self.stream.write(text + "\n")
+
+    def table(self, header: list[str], rows: list[list[str]], colours: list[str]) -> None:
+        lines = plain_table([header, *rows], right={1, 3})
+        self.stream.write("".join(line + "\n" for line in lines))
+
+
+class Rich:
     """``console.print`` that survives the console."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
         self.quiet = False
 
-    def __call__(self, what: RenderableType) -> None:
+    def line(self, text: str, colour: str | None = None) -> None:
+        from rich.text import Text
+
+        self._print(Text(text, style=colour or ""))
+
+    def table(self, header: list[str], rows: list[list[str]], colours: list[str]) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_edge=False, pad_edge=False)
+        for i, name in enumerate(header):
+            table.add_column(name, justify="right" if i == 3 else "left")
+        for (course, documents, status, time), colour in zip(rows, colours, strict=True):
+            table.add_row(Text(course), documents, Text(status, style=colour), time)
+        self._print(table)
+
+    def _print(self, what: RenderableType) -> None:
         if self.quiet:
             return
         try:
-            if isinstance(what, str | Text) and not self.console.is_terminal:
-                # a pipe, a file, a CI log: the line as it is, without rich's layout
-                # engine (a big batch prints a line per course while workers build)
-                plain = what.plain if isinstance(what, Text) else Text.from_markup(what).plain
-                self.console.file.write(plain + "\n")
-                return
             self.console.print(what, soft_wrap=True)
         except UnicodeEncodeError:
+            from rich.text import Text
+
             encoding = getattr(self.console.file, "encoding", None) or "ascii"
-            plain = (
-                what.plain
-                if isinstance(what, Text)
-                else Text.from_markup(what).plain
-                if isinstance(what, str)
-                else str(what)
-            )
+            plain = what.plain if isinstance(what, Text) else str(what)
             with contextlib.suppress(UnicodeError, OSError):
                 self.console.print(
                     Text(plain.encode(encoding, "replace").decode(encoding)), soft_wrap=True
@@ -75,18 +112,29 @@ def _silence(console: Console) -> None:
 
 
 class BatchProgress:
-    def __init__(self, console: Console, total: int, what: str) -> None:
-        self.say = Say(console)
+    """A progress bar on a terminal; elsewhere a line per course as it finishes."""
+
+    def __init__(self, screen: Screen, total: int, what: str) -> None:
+        self.screen = screen
         self.total = total
         self.count = 0
         self.bar: Progress | None = None
-        if console.is_terminal:
+        self.task: TaskID | None = None
+        if isinstance(screen, Rich) and screen.console.is_terminal:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=console,
+                console=screen.console,
                 transient=True,
             )
             self.task = self.bar.add_task(what, total=total or None)
@@ -94,7 +142,7 @@ class BatchProgress:
     def start(self, total: int) -> None:
         """The number of courses, once the batch knows it."""
         self.total = total
-        if self.bar:
+        if self.bar and self.task is not None:
             self.bar.update(self.task, total=total)
 
     def __enter__(self) -> BatchProgress:
@@ -111,21 +159,18 @@ class BatchProgress:
 
     def done(self, result: JobResult) -> None:
         self.count += 1
-        if self.bar:
+        if self.bar and self.task is not None:
             try:
                 self.bar.update(
                     self.task, advance=1, description=result.title or shown(result.spec)
                 )
             except Exception:  # the terminal went away: the builds go on, quietly
                 self.bar = None
-                self.say.quiet = True
+                if isinstance(self.screen, Rich):
+                    self.screen.quiet = True
         else:
-            self.say(
-                Text(
-                    f"[{self.count}/{self.total}] {t('batch.status-' + _status(result))} "
-                    f"{shown(result.spec)}"
-                )
-            )
+            status = t("batch.status-" + _status(result))
+            self.screen.line(f"[{self.count}/{self.total}] {status} {shown(result.spec)}")
 
 
 def _status(result: JobResult) -> str:
@@ -136,20 +181,7 @@ def _status(result: JobResult) -> str:
     return "unchanged" if result.unchanged else "built"
 
 
-_SHOWN = {
-    "failed": "[red]✗ {}[/]",
-    "kept-edits": "[yellow]! {}[/]",
-    "unchanged": "[dim]= {}[/]",
-    "built": "[green]✓ {}[/]",
-}
-
-
-def _shown(status: str) -> str:
-    return _SHOWN[status].format(t(f"batch.shown-{status}"))
-
-
-def print_summary(console: Console, batch: BatchResult) -> None:
-    say = Say(console)
+def print_summary(screen: Screen, batch: BatchResult) -> None:
     statuses = [_status(r) for r in batch.results]
     compact = len(batch.results) > FULL_TABLE_UP_TO
     rows = [
@@ -158,35 +190,35 @@ def print_summary(console: Console, batch: BatchResult) -> None:
         if not compact or s in ("failed", "kept-edits")
     ]
     if rows:
-        table = Table(show_edge=False, pad_edge=False)
-        for column in ("course", "documents", "status", "time"):
-            table.add_column(
-                t(f"batch.col-{column}"), justify="right" if column == "time" else "left"
-            )
-        for r, status in rows:
-            table.add_row(
-                Text((r.title or shown(r.spec)) + (f" [{r.variant}]" if r.variant else "")),
-                str(len(r.outputs)),
-                _shown(status),
-                f"{r.seconds:.2f}s",
-            )
-        say(table)
+        screen.table(
+            [t(f"batch.col-{column}") for column in ("course", "documents", "status", "time")],
+            [
+                [
+                    (r.title or shown(r.spec)) + (f" [{r.variant}]" if r.variant else ""),
+                    str(len(r.outputs)),
+                    f"{MARKS[status]} {t(f'batch.shown-{status}')}",
+                    f"{r.seconds:.2f}s",
+                ]
+                for r, status in rows
+            ],
+            [COLOURS[status] for _, status in rows],
+        )
     root = shown(batch.root)
     for r in batch.results:
         if r.error:
             which = f" [{r.variant}]" if r.variant else ""
-            say(Text(t("batch.failed", spec=f"{shown(r.spec)}{which}", error=r.error)))
+            screen.line(t("batch.failed", spec=f"{shown(r.spec)}{which}", error=r.error))
             for line in r.problems:
-                say(Text(f"  {line}"))
+                screen.line(f"  {line}")
         elif r.problems:  # built, with warnings (a short part the agenda moved or kept…)
             for line in r.problems:
-                say(Text(line))
+                screen.line(line)
         for path in r.kept:
-            say(Text(t("batch.kept", path=f"{root}/{path}")))
+            screen.line(t("batch.kept", path=f"{root}/{path}"))
     for path in batch.extra_kept:
-        say(Text(t("batch.kept", path=f"{root}/{path}")))
+        screen.line(t("batch.kept", path=f"{root}/{path}"))
     for line in batch.errors:
-        say(Text(line))
+        screen.line(line)
     failed = (
         sum(1 for r in batch.results if not r.ok)
         + len(batch.errors)
@@ -201,10 +233,9 @@ def print_summary(console: Console, batch: BatchResult) -> None:
         if compact
         else ""
     )
-    verdict = (
-        f"[green]{t('batch.done')}[/]" if batch.ok else f"[red]{t('batch.problems', n=failed)}[/]"
-    )
-    say(
+    verdict = t("batch.done") if batch.ok else t("batch.problems", n=failed)
+    screen.line(
         t("batch.summary", n=len(batch.results), root=root, verdict=verdict)
-        + (t("batch.tally-wrap", tally=tally) if tally else "")
+        + (t("batch.tally-wrap", tally=tally) if tally else ""),
+        "green" if batch.ok else "red",
     )

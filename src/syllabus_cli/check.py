@@ -5,22 +5,21 @@ Returns a ``CourseResult`` per file with every problem; nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .agenda.layout import LAYOUT_NOTES
 from .agenda.plan import plan_agenda
 from .duration import MAX_DAYS, MAX_MINUTES
+from .find import find_specs
 from .i18n import msg
 from .load import Loaded, YMap, load_file
-from .problems import Level, Mark, Problem, error, reworded, warning
+from .problems import Level, Problem, error, reworded, warning
 from .spec.build import Built, build_variants
 from .spec.model import Course, Node
 from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
-
-SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -44,21 +43,6 @@ class CourseResult:
 
     def ok(self, strict: bool = False) -> bool:
         return not self.errors and not (strict and self.warnings)
-
-
-def find_specs(paths: Iterable[Path]) -> Iterator[tuple[Path, Problem | None]]:
-    """Spec files under ``paths`` in a stable order; a missing path or an empty folder
-    comes back as a problem for that path."""
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file())
-            if not found:
-                yield path, error(Mark(), "no-specs", msg("check.no-specs"))
-            yield from ((p, None) for p in found)
-        elif path.exists():
-            yield path, None
-        else:
-            yield path, error(Mark(), "file-missing", msg("check.no-path"))
 
 
 def check_course(built: Built, path: Path) -> CourseResult:

@@ -9,25 +9,19 @@ without it.
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from .check import CourseResult
 from .duration import format_minutes
 from .i18n import language, t
 from .problems import Level, Problem
+from .textcols import Writer, plain_table
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
-
-
-class Writer(Protocol):
-    """Where plain text goes: a stream, ``cli.console.SafeStream``, a StringIO."""
-
-    def write(self, text: str, /) -> int: ...
 
 
 FULL_TABLE_UP_TO = 50  # past this many files, the table lists only those with problems
@@ -142,33 +136,14 @@ def write_text(stream: Writer, results: Sequence[CourseResult], strict: bool) ->
     rows, hidden = _listed(results)
     if rows:
         parts.append("\n")
-        parts.extend(line + "\n" for line in _plain_table([columns(), *map(_row, rows)]))
+        parts.extend(
+            line + "\n" for line in plain_table([columns(), *map(_row, rows)], right={1, 2})
+        )
     if hidden:
         parts.append(t("report.not-listed", n=hidden) + "\n")
     counts, verdict, _ = summary_parts(results, strict)
     parts.append(counts + verdict + "\n")
     stream.write("".join(parts))
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _plain_table(rows: Sequence[Sequence[str]]) -> list[str]:
-    """Columns two spaces apart, a dashed rule under the header; the first column left
-    aligned, the figures right aligned, the status left."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = {1, 2}
-
-    def line(row: Sequence[str]) -> str:
-        cells = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            cells.append(pad + cell if i in right else cell + pad)
-        return "  ".join(cells).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return [line(rows[0]), rule, *(line(row) for row in rows[1:])]
 
 
 def print_text(console: Console, results: Sequence[CourseResult], strict: bool) -> None:

@@ -1,12 +1,24 @@
 """Commands over many courses: export, pack, import."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..i18n import Listing, msg, t
-from .app import Force, Jobs, app, console, fail, fail_soft
+from .app import Force, Jobs, app, console, fail, fail_soft, out
+
+if TYPE_CHECKING:
+    from ..batch_report import Screen
+
+
+def _screen() -> "Screen":
+    """Where a batch reports: rich on a terminal; plain lines on a pipe, a file or a CI
+    log (as ``validate`` does), without importing rich."""
+    from ..batch_report import Plain, Rich
+
+    stream = out()
+    return Rich(console()) if stream.isatty() else Plain(stream)
 
 
 def _workers(jobs: int | None) -> int | None:
@@ -28,7 +40,7 @@ def export(
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
     from ..batch_report import BatchProgress, print_summary
-    from ..check import find_specs
+    from ..find import find_specs
     from ..pack.jobs import FORMATS
     from ..pack.run import export as run_export
 
@@ -46,12 +58,12 @@ def export(
             specs.append(path)  # packs and instructors among them are skipped by kind
     for path, problem in missing:
         fail_soft(path, problem)
-    out_console = console()
-    with BatchProgress(out_console, len(specs), t("batch.exporting")) as progress:
+    screen = _screen()
+    with BatchProgress(screen, len(specs), t("batch.exporting")) as progress:
         batch = run_export(
             specs, out, workers=workers, formats=chosen, force=force, listener=progress
         )
-    print_summary(out_console, batch)
+    print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok and not missing else 1)
 
 
@@ -83,8 +95,8 @@ def pack(
     workers = _workers(jobs)
     if not pack_file.is_file():
         fail(pack_file, "file-missing", msg("batch.no-pack"))
-    out_console = console()
-    with BatchProgress(out_console, 0, t("batch.building")) as progress:
+    screen = _screen()
+    with BatchProgress(screen, 0, t("batch.building")) as progress:
         batch = build_pack_folder(
             pack_file,
             out,
@@ -93,7 +105,7 @@ def pack(
             listener=progress,
             formats=tuple(dict.fromkeys(chosen)),
         )
-    print_summary(out_console, batch)
+    print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok else 1)
 
 

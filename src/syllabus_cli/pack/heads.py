@@ -8,6 +8,7 @@ needs rebuilding.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,14 @@ def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
 
 
 def course_key(spec: Path) -> str:
+    """The manifest's name for a spec: its resolved path (typed relative or absolute, the
+    same build). Resolved once per path per process: a batch asks several times."""
+    return _resolved(spec.absolute())  # absolute first: a relative path moves with chdir
+
+
+@functools.cache
+def _resolved(spec: Path) -> str:
     try:
         return str(spec.resolve())
     except OSError:
-        return str(spec.absolute())
+        return str(spec)

@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import sys
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,6 +176,8 @@ def run_job(job: Job) -> JobResult:
         error = f"{name}{exc.strerror or type(exc).__name__}"
         result = JobResult(job.spec, job.key, error=error, variant=job.variant)
     except Exception as exc:  # one course's crash is its own result, never the batch's
+        import traceback  # only for a crash: its import costs every batch otherwise
+
         where = traceback.extract_tb(exc.__traceback__)[-1]
         result = JobResult(
             job.spec,

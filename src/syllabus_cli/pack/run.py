@@ -34,10 +34,10 @@ from .heads import Head, course_key
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
-from .workers import Warm, run_pool
 
 if TYPE_CHECKING:
     from .spec import Pack
+    from .workers import Warm
 
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
@@ -103,7 +103,11 @@ def warm_workers(
     batch did not use is stopped on the way out."""
     unknown = sum(1 for spec in specs if course_key(spec) not in manifest.inputs)
     workers = workers_for(requested, unknown)
-    warm = Warm(workers) if workers > 1 and unknown >= PARALLEL_FROM else None
+    warm = None
+    if workers > 1 and unknown >= PARALLEL_FROM:
+        from . import workers as processes  # multiprocessing: only for a batch that runs
+
+        warm = processes.Warm(workers)
     try:
         yield warm
     finally:
@@ -131,6 +135,10 @@ def run_jobs(
         else:
             results[i] = settled
             tell("done", settled)
+    if not todo:
+        return [results[i] for i in range(len(jobs))]  # an unchanged rebuild
+    from .workers import run_pool
+
     for i, result in run_pool(
         [(i, jobs[i]) for i in todo],
         workers_for(workers, len(todo)),

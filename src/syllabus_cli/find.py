@@ -1,0 +1,30 @@
+"""Which files a command reads: the spec files under the paths the user gave.
+
+A module of its own, light to import: ``export`` and ``pack`` find their specs before
+anything is validated (an unchanged rebuild never imports the validation at all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .i18n import msg
+from .problems import Mark, Problem, error
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+def find_specs(paths: Iterable[Path]) -> Iterator[tuple[Path, Problem | None]]:
+    """Spec files under ``paths`` in a stable order; a missing path or an empty folder
+    comes back as a problem for that path."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in SPEC_SUFFIXES and p.is_file())
+            if not found:
+                yield path, error(Mark(), "no-specs", msg("check.no-specs"))
+            yield from ((p, None) for p in found)
+        elif path.exists():
+            yield path, None
+        else:
+            yield path, error(Mark(), "file-missing", msg("check.no-path"))
