@@ -274,6 +274,8 @@ def test_three_hundred_thousand_lines_import_into_specs_validate_reads(tmp_path:
     assert [m["title"][:6] for m in kept[:3]] == ["标题1很长的", "标题2很长的", "标题3很长的"]
     assert rest["title"].startswith(f"TODO: 其余 {4_999 - len(kept)} 个模块未收入")
     assert "huge-02.source.txt" in rest["title"]
+    said = report.rows[1].findings["modules"].as_json()  # what import --format json says
+    assert said["value"] == len(kept) and said["rule"].endswith("; 4999 in the source")
 
 
 def test_a_spec_of_more_values_than_the_loader_reads_keeps_a_head_that_fits() -> None:

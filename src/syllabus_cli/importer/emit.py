@@ -229,6 +229,10 @@ def to_spec(
             found["length"] = Finding("guessed", minutes(PROPOSED_LENGTH), "proposed: one day")
     spec, cut = fit_spec(spec, side_file(course_id), scale=scale)
     if cut is not None:
+        said = found["modules"]  # what the spec holds now, and what the source had
+        found["modules"] = Finding(
+            said.status, cut.modules_kept, f"{said.rule}; {cut.modules_total} in the source"
+        )
         todos.append(
             t(
                 "import.cut",
