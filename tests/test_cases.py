@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from syllabus_cli.check import validate_paths
+from syllabus_cli.validate import validate_paths
 
 DATA = Path(__file__).parent / "data"
 POSITIVE = sorted((DATA / "positive").glob("*.yaml"))

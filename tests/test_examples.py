@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from syllabus_cli.check import validate_paths
+from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO
 

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.duration import DurationError, parse_duration
 from syllabus_cli.load import parse_text
+from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO, check_yaml, found
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.cli import app
 from syllabus_cli.report import FULL_TABLE_UP_TO
+from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO
 

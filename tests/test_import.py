@@ -10,11 +10,11 @@ import yaml
 from docx import Document
 from typer.testing import CliRunner
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.cli import app
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.importer.source import SourceError
 from syllabus_cli.load import MAX_BYTES
+from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO
 

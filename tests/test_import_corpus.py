@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.problems import Level
+from syllabus_cli.validate import validate_paths
 
 from .import_scoring import REAL, SOURCES, data_text, lost_text, score
 

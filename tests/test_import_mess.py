@@ -13,10 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.cli import app
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.problems import Level
+from syllabus_cli.validate import validate_paths
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "import"

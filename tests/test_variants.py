@@ -17,9 +17,9 @@ import yaml
 from docx import Document
 from typer.testing import CliRunner
 
-from syllabus_cli.check import validate_paths
 from syllabus_cli.cli import app
 from syllabus_cli.report import print_text
+from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO, found
 

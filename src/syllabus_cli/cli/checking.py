@@ -24,9 +24,9 @@ def validate(
     ] = None,
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
-    from ..check import validate_paths
     from ..report import as_json, print_text, write_text
     from ..spec.variants import UnknownVariant
+    from ..validate import validate_paths
 
     if format not in ("text", "json"):
         raise typer.BadParameter(t("cli.format"), param_hint="--format")

@@ -94,8 +94,8 @@ def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
         head = Head.from_json(cached)
         if includes_hash(head.includes) == head.includes_hash:
             return head
-    from ..check import kind_of
     from ..load import YMap, YScalar, load_file
+    from ..spec.kinds import kind_of
     from ..spec.outline import included_files
     from ..spec.variants import declared_variants
 
