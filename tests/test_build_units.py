@@ -71,3 +71,32 @@ def test_a_gbk_file_name_makes_a_chinese_output_name_not_a_crash() -> None:
     gbk = os.fsdecode("你好".encode("gbk"))  # a name from a Windows zip, as Python keeps it
     assert safe_name(gbk) == "你好"
     assert safe_name("../../ESCAPED") == "ESCAPED"  # no leading '-' a shell takes for an option
+
+
+def test_plain_table_widths_count_what_a_terminal_shows() -> None:
+    from syllabus_cli.textcols import plain_table, width
+
+    assert width("课程") == 4 and width("Cafe\u0301") == 4 and width("a\u200bb") == 2
+    _, rule, first, second = plain_table(
+        [["课程", "n"], ["Cafe\u0301 管理", "4"], ["ab", "10"]], right={1}
+    )
+    assert width(first) == width(second) == width(rule)
+
+
+def test_a_template_too_big_to_use_fails_its_course_in_one_line(tmp_path: Path) -> None:
+    import zipfile
+
+    from syllabus_cli.pack.run import export
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/big.bin", b"\0" * (60 * 1024 * 1024))
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        "title: 课程\ntemplate: bomb.docx\nduration: 1h\nschedule: {breaks: []}\n"
+        "modules:\n  - {title: 一, duration: 1h}\n",
+        encoding="utf-8",
+    )
+    (result,) = export([spec], tmp_path / "out", workers=1, formats=("docx",), force=False).results
+    assert result.error is not None and "unpacks to 60 MB" in result.error
+    assert "TemplateError" not in result.error and ".py:" not in result.error

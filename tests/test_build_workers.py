@@ -3,6 +3,10 @@ exactly what one process builds; a rebuild the manifest knows never starts them.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -90,3 +94,50 @@ def test_started_workers_a_batch_does_not_use_are_stopped(
     assert len(pools) == 1
     with pytest.raises(RuntimeError, match="shutdown"):
         pools[0].submit(pow, 2, 10)
+
+
+def test_ctrl_c_stops_a_parallel_build_at_once_and_a_rerun_builds_only_the_rest(
+    tmp_path: Path,
+) -> None:
+    """One Ctrl-C (to the whole process group, as a console sends it): the jobs not yet
+    started are dropped, one line says so, no traceback from any process; what was built
+    before it is in the manifest, so the rerun leaves it unchanged."""
+    if sys.platform == "win32":
+        pytest.skip("sends SIGINT to a process group")
+    courses(tmp_path / "src", 120)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "syllabus_cli", "export", str(tmp_path / "src"),
+               "--out", str(out), "--format", "docx", "-j", "2"]  # fmt: skip
+    env = {**os.environ, "NO_COLOR": "1"}
+    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env, start_new_session=True)  # fmt: skip
+    assert build.stdout is not None
+    seen = [build.stdout.readline() for _ in range(3)]  # three courses finished
+    assert all(line.startswith("[") for line in seen), seen
+    os.killpg(build.pid, signal.SIGINT)
+    rest, errors = build.communicate(timeout=60)
+    assert build.returncode == 130, errors
+    assert "Traceback" not in errors + rest
+    assert errors.strip().splitlines()[-1].startswith("interrupted")
+    printed = len(seen) + rest.count("\n")
+    assert printed < 120  # it stopped: the queued courses were dropped
+
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    unchanged = again.stdout.count("unchanged " + str(tmp_path / "src"))
+    assert unchanged >= len(seen), again.stdout[-2000:]
+
+
+def test_a_known_course_in_variants_and_a_known_instructor_start_no_workers(
+    tmp_path: Path, started: list[int]
+) -> None:
+    specs = courses(tmp_path / "src", PARALLEL_FROM + 5)
+    manifest = Manifest(tmp_path / "out")
+    for spec in specs[:10]:  # built before, each in two variants
+        manifest.inputs[run.course_key(spec) + "#一天"] = "built"
+        manifest.inputs[run.course_key(spec) + "#半天"] = "built"
+    for spec in specs[10:]:  # read before: not courses (instructor profiles, packs)
+        manifest.heads[run.course_key(spec)] = {"kind": "instructor"}
+    with warm_workers(specs, manifest, None) as warm:
+        assert warm is None
+    assert started == []

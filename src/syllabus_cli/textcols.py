@@ -16,8 +16,15 @@ class Writer(Protocol):
 
 
 def width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns ``text`` takes on a terminal: two for a wide (CJK) character, none for a
+    combining mark or an invisible format character (U+0301, U+200B)."""
+    return sum(_columns(c) for c in text)
+
+
+def _columns(c: str) -> int:
+    if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 def plain_table(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[str]:

@@ -29,9 +29,10 @@ def main() -> None:
         code: int | str | None = 0
     except SystemExit as done:
         code = done.code
-    except KeyboardInterrupt:  # Ctrl-C: one quiet line; every write so far is whole
-        sys.stderr.write(i18n.t("cli.interrupted") + "\n")
+    except KeyboardInterrupt:  # Ctrl-C outside Typer's own handling
         code = 130
+    if code == 130:  # Ctrl-C (Typer turns it into exit 130): one quiet line
+        sys.stderr.write(i18n.t("cli.interrupted") + "\n")
     release()  # --help, --version, a usage error: no command ran
     if isinstance(code, str):  # sys.exit("message") prints it, as Python would
         sys.stderr.write(code + "\n")

@@ -166,10 +166,14 @@ def unchanged(job: Job) -> JobResult | None:
 
 
 def run_job(job: Job) -> JobResult:
+    from ..render.template_file import TemplateError
+
     start = time.perf_counter()
     try:
         result = _run(job)
     except (ManifestError, UnsafePath) as exc:  # the output folder's state, said in one line
+        result = JobResult(job.spec, job.key, error=str(exc), variant=job.variant)
+    except TemplateError as exc:  # a template refused (too big, not a .docx…): why, in a line
         result = JobResult(job.spec, job.key, error=str(exc), variant=job.variant)
     except OSError as exc:  # disk full, no permission: where and why, one line
         name = f"{shown(exc.filename)}: " if isinstance(exc.filename, str) else ""

@@ -126,9 +126,10 @@ class Manifest:
             raise invalid('"owner" must be a string')
         return cls(root, dict(files), dict(inputs), dict(heads), owner)
 
-    def save(self) -> None:
+    def save(self, *, keep_journals: bool = False) -> None:
         """Merge into the manifest on disk (another build may have saved meanwhile) and
-        drop the journals this state now covers."""
+        drop the journals this state now covers. A batch stopped half-way keeps them
+        (``keep_journals``): a worker may still be writing a course this state lacks."""
         with locked(self.root):
             seen = {j: _size(j) for j in journals(self.root)}
             on_disk = Manifest.load(self.root)
@@ -147,7 +148,7 @@ class Manifest:
                 "heads": dict(sorted(heads.items())),
             }
             write_text_atomic(self.root / NAME, _dumps(data))
-            for journal, size in seen.items():
+            for journal, size in ({} if keep_journals else seen).items():
                 if _size(journal) == size:  # nobody appended since we read it
                     with contextlib.suppress(OSError):  # Windows: open elsewhere
                         journal.unlink()

@@ -13,8 +13,8 @@ folder goes, no permission, a broken manifest, a full disk) is one line in
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -101,7 +101,15 @@ def warm_workers(
     them: at least ``PARALLEL_FROM`` courses the manifest has never built (a first build,
     a new folder) and more than one process (the default, or ``--jobs``). Whatever the
     batch did not use is stopped on the way out."""
-    unknown = sum(1 for spec in specs if course_key(spec) not in manifest.inputs)
+    built = {key.split("#", 1)[0] for key in manifest.inputs}  # a variant: "path#半天"
+
+    def new_course(spec: Path) -> bool:
+        key = course_key(spec)
+        head = manifest.heads.get(key)
+        known_other = isinstance(head, dict) and head.get("kind", "course") != "course"
+        return key not in built and not known_other  # a pack, an instructor: no job
+
+    unknown = sum(1 for spec in specs if new_course(spec))
     workers = workers_for(requested, unknown)
     warm = None
     if workers > 1 and unknown >= PARALLEL_FROM:
@@ -120,10 +128,12 @@ def run_jobs(
     workers: int | None,
     listener: Listener | None = None,
     warm: Warm | None = None,
+    record: Callable[[JobResult], None] | None = None,
 ) -> list[JobResult]:
     """Results in the order of ``jobs``. Unchanged courses are settled here, without a
     worker; the rest run in ``workers`` processes (in this one when 1), or in the
-    ``warm`` ones already started."""
+    ``warm`` ones already started. ``record`` is given each result as it comes (the
+    manifest, so a batch stopped half-way keeps what it built)."""
     tell = _Told(listener)
     tell("start", len(jobs))
     results: dict[int, JobResult] = {}
@@ -139,14 +149,32 @@ def run_jobs(
         return [results[i] for i in range(len(jobs))]  # an unchanged rebuild
     from .workers import run_pool
 
+    def finished(result: JobResult) -> None:
+        if record is not None:
+            record(result)  # first: a course the user saw built is in the manifest
+        tell("done", result)
+
     for i, result in run_pool(
-        [(i, jobs[i]) for i in todo],
-        workers_for(workers, len(todo)),
-        lambda r: tell("done", r),
-        warm,
+        [(i, jobs[i]) for i in todo], workers_for(workers, len(todo)), finished, warm
     ):
         results[i] = result
     return [results[i] for i in range(len(jobs))]
+
+
+def _recorder(manifest: Manifest) -> Callable[[JobResult], None]:
+    return lambda result: _record(manifest, [result])
+
+
+@contextmanager
+def _kept_on_interrupt(manifest: Manifest) -> Iterator[None]:
+    """On Ctrl-C, what was built so far is saved in the manifest before the batch stops,
+    so a rerun builds only the rest (and never takes a finished file for a hand edit)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        with suppress(ManifestError, OSError):
+            manifest.save(keep_journals=True)  # the next load replays what workers wrote
+        raise
 
 
 def _record(manifest: Manifest, results: list[JobResult]) -> None:
@@ -211,7 +239,8 @@ def export(
         jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
         batch = BatchResult(out)
         try:
-            results = run_jobs(jobs, workers, listener, warm)
+            with _kept_on_interrupt(manifest):
+                results = run_jobs(jobs, workers, listener, warm, _recorder(manifest))
             results = _pdfs(jobs, results)
             batch.results = results
             _record(manifest, results)
@@ -323,7 +352,9 @@ def _build_pack(
                 course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
             )
         ]
-        batch.results = _pdfs(jobs, run_jobs(jobs, workers, listener, warm))
+        with _kept_on_interrupt(manifest):
+            built = run_jobs(jobs, workers, listener, warm, _recorder(manifest))
+        batch.results = _pdfs(jobs, built)
         _record(manifest, batch.results)
         key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept

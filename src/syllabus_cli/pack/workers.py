@@ -13,11 +13,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 
 from .jobs import Job, JobResult, run_job
 
@@ -40,6 +42,7 @@ class Warm:
         self._thread.start()
 
     def _start(self) -> None:
+        _block_interrupts()  # this thread only: what it starts inherits the mask
         try:
             pool = _executor(self.workers)
             for _ in range(self.workers):  # each submit starts one worker process
@@ -63,9 +66,37 @@ def _ready() -> None:
     """A worker's first job: nothing, so starting it is all that happens."""
 
 
+def _block_interrupts() -> None:
+    """Block Ctrl-C in the calling thread, so the processes it starts (the forkserver,
+    the resource tracker, the workers) never get it: a Ctrl-C while they import would
+    print their tracebacks. The main process handles Ctrl-C for the whole batch
+    (``run_pool``). Windows has no signal masks, and starts workers without a forkserver."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _interrupts_blocked() -> Iterator[None]:
+    """``_block_interrupts`` for the time processes are started from the main thread;
+    a Ctrl-C that came meanwhile is delivered when it ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+# Windows' WaitForMultipleObjects watches at most 63 handles: ProcessPoolExecutor
+# refuses more than 61 workers there.
+MAX_WORKERS = 61 if sys.platform == "win32" else 1024
+
+
 def _executor(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=max(1, min(workers, MAX_WORKERS)),
         mp_context=_context(),
         initializer=watch_parent,
         initargs=(os.getpid(),),
@@ -78,39 +109,47 @@ def run_pool(
     done: Callable[[JobResult], None],
     warm: Warm | None = None,
 ) -> Iterator[tuple[int, JobResult]]:
-    """(index, result) for each job, as they finish; ``done`` is told of each. Started
-    workers (``warm``) are used for any batch of two jobs or more."""
+    """(index, result) for each job, as they finish; ``done`` is told of each. With
+    more than one worker the jobs run in processes (the ``warm`` ones when started),
+    else in this one."""
     started = warm.take() if warm is not None else None
-    if started is not None and len(items) > 1:
-        with started as pool:
-            yield from _in_pool(pool, items, done)
+    if workers > 1 and len(items) > 1:
+        if started is None:
+            with _interrupts_blocked():
+                started = _executor(min(workers, len(items)))
+        yield from _in_pool(started, items, done)
         return
     if started is not None:
         started.shutdown(wait=False, cancel_futures=True)
-    if workers <= 1 or len(items) <= 1:
-        gc.freeze()
-        try:
-            for n, (i, job) in enumerate(items, 1):
-                result = run_job(job)
-                if n % COLLECT_EVERY == 0:
-                    gc.collect()
-                done(result)
-                yield i, result
-        finally:
-            gc.unfreeze()
-        return
-    with _executor(min(workers, len(items))) as pool:
-        yield from _in_pool(pool, items, done)
+    gc.freeze()
+    try:
+        for n, (i, job) in enumerate(items, 1):
+            result = run_job(job)
+            if n % COLLECT_EVERY == 0:
+                gc.collect()
+            done(result)
+            yield i, result
+    finally:
+        gc.unfreeze()
 
 
 def _in_pool(
     pool: ProcessPoolExecutor, items: list[tuple[int, Job]], done: Callable[[JobResult], None]
 ) -> Iterator[tuple[int, JobResult]]:
-    futures = {pool.submit(run_job, job): i for i, job in items}
-    for future in as_completed(futures):
-        result = future.result()
-        done(result)
-        yield futures[future], result
+    """The jobs' results as they come. On Ctrl-C (or any failure here) the jobs not
+    started are dropped at once and the workers finish only the course in hand, so the
+    batch stops within a moment (the workers ignore Ctrl-C: the main process decides)."""
+    try:
+        with _interrupts_blocked():  # a submit may start a worker process
+            futures = {pool.submit(run_job, job): i for i, job in items}
+        for future in as_completed(futures):
+            result = future.result()
+            done(result)
+            yield futures[future], result
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -127,8 +166,6 @@ def watch_parent(parent: int) -> None:
     """In a worker: exit as soon as the build's main process is gone. Ctrl-C is the main
     process's to handle (it reaches the whole process group): a worker ignores it rather
     than print a traceback of its own."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="watch-parent").start()
 
