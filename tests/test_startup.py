@@ -68,3 +68,30 @@ def test_the_installed_entry_point_runs(args: list[str], tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_long_validate_freezes_what_it_keeps_and_hands_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``validate`` of thousands of files: the results kept are frozen out of the
+    collector as it goes (full collections would rescan them all, again and again), and
+    unfrozen once the list is handed back."""
+    import syllabus_cli.validate as validate
+
+    monkeypatch.setattr(validate, "FREEZE_EVERY", 2)
+    for i in range(5):
+        (tmp_path / f"c{i}.yaml").write_text(SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    frozen: list[int] = []
+    real = validate._check_file
+
+    def spy(*args: object) -> object:
+        frozen.append(gc.get_freeze_count())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "_check_file", spy)
+    before = gc.get_freeze_count()
+    results = validate.validate_paths([tmp_path], lean=True)
+    assert [r.path.name for r in results] == [f"c{i}.yaml" for i in range(5)]
+    assert all(r.course is None and r.timing is None for r in results)  # lean
+    assert frozen[0] == before and frozen[2] > before and frozen[4] > frozen[2]
+    assert gc.get_freeze_count() == before

@@ -8,14 +8,16 @@ Returns a ``CourseResult`` per file with every problem; nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from .check import CourseResult, check_variants
 from .find import find_specs
 from .load import Loaded, load_file
-from .problems import Level
+from .problems import Level, Problem
 from .spec.kinds import kind_of
 from .spec.variants import declared_variants
 
@@ -28,23 +30,58 @@ def validate_paths(
     that one only (``UnknownVariant`` if it lacks it); a course without variants is
     checked as it is. ``lean`` (the ``validate`` command) keeps only what is reported:
     each course's model and timing are dropped once checked and its file is not cached,
-    so memory stays flat up to 10,000 specs."""
+    so memory stays flat up to 10,000 specs; and what is kept is frozen out of the
+    garbage collector every ``FREEZE_EVERY`` files (``_kept_out_of_collections``)."""
     results: list[CourseResult] = []
-    for path, missing in find_specs(paths):
-        if missing is not None:
-            found = [CourseResult(path, "", None, 0, (missing,))]
-        else:
-            loaded = load_file(path, cached=not lean)
-            kind = kind_of(loaded.root)
-            if kind == "pack":
-                found = [check_pack(loaded)]
-            elif kind == "instructor":
-                found = [check_instructor(loaded)]
-            else:
-                wanted = variant if variant and declared_variants(loaded.root) else None
-                found = check_variants(loaded, wanted)
-        results.extend(replace(r, course=None, timing=None) if lean else r for r in found)
+    with _kept_out_of_collections(lean) as checked:
+        for path, missing in find_specs(paths):
+            results.extend(_check_file(path, missing, variant, lean))
+            checked()
     return results
+
+
+# A full collection scans every object the collector tracks: with 10,000 results kept,
+# the periodic ones cost more per file the longer the run (a 10,000-spec validate spent
+# 5 of its 42 s in them; 1,000 specs 0.06 s).
+FREEZE_EVERY = 500
+
+
+@contextmanager
+def _kept_out_of_collections(lean: bool) -> Iterator[Callable[[], None]]:
+    """Every ``FREEZE_EVERY`` files, collect what is garbage since the last time, then
+    freeze what is left (the results kept): later collections never scan it again."""
+    count = 0
+
+    def checked() -> None:
+        nonlocal count
+        count += 1
+        if lean and count % FREEZE_EVERY == 0:
+            gc.collect()  # only what is not frozen yet: the last FREEZE_EVERY files
+            gc.freeze()
+
+    try:
+        yield checked
+    finally:
+        if lean and count >= FREEZE_EVERY:
+            gc.unfreeze()  # the results belong to the caller again
+
+
+def _check_file(
+    path: Path, missing: Problem | None, variant: str | None, lean: bool
+) -> list[CourseResult]:
+    """One file found under the paths (or the problem of a path that has none)."""
+    if missing is not None:
+        return [CourseResult(path, "", None, 0, (missing,))]
+    loaded = load_file(path, cached=not lean)
+    kind = kind_of(loaded.root)
+    if kind == "pack":
+        found = [check_pack(loaded)]
+    elif kind == "instructor":
+        found = [check_instructor(loaded)]
+    else:
+        wanted = variant if variant and declared_variants(loaded.root) else None
+        found = check_variants(loaded, wanted)
+    return [replace(r, course=None, timing=None) if lean else r for r in found]
 
 
 def check_instructor(loaded: Loaded) -> CourseResult:
