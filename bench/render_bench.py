@@ -1,5 +1,6 @@
 """What one course's two .docx documents cost to render, in process, against another
-version of the code (default: ``main``), as a ratio measured in one run.
+version of the code, as a ratio measured in one run. The default, ``0ac1ab4``, is the
+code before issue 13's render work; pass ``--against main`` to check a change of yours.
 
 Per course: ``build_proposal`` + ``document_bytes`` (TOC filled, zipped) of the proposal,
 then ``agenda_document`` + ``document_bytes`` of the agenda — what a batch export's
@@ -9,7 +10,7 @@ share one), timing in process; the processes alternate (a, b, a, b …) and the 
 of their per-course figures are compared, so machine noise hits both. Also checks that
 both sides wrote the same bytes. Goal: at most 0.7 of the other version's cost.
 
-Run:  python bench/render_bench.py [--against main] [--courses 40] [--runs 7]
+Run:  python bench/render_bench.py [--against 0ac1ab4] [--courses 40] [--runs 7]
       [--template some.docx]
 """
 
@@ -103,7 +104,7 @@ def main() -> None:
         print(json.dumps(measure(Path(specs), int(count), template, int(rounds))))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", default="main", help="git ref to compare with")
+    parser.add_argument("--against", default="0ac1ab4", help="git ref to compare with")
     parser.add_argument("--specs", type=Path, default=None, help="folder of course specs")
     parser.add_argument("--courses", type=int, default=40)
     parser.add_argument("--runs", type=int, default=7, help="processes per side")
