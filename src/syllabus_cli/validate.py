@@ -9,8 +9,7 @@ Returns a ``CourseResult`` per file with every problem; nothing here prints.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,12 +30,19 @@ def validate_paths(
     checked as it is. ``lean`` (the ``validate`` command) keeps only what is reported:
     each course's model and timing are dropped once checked and its file is not cached,
     so memory stays flat up to 10,000 specs; and what is kept is frozen out of the
-    garbage collector every ``FREEZE_EVERY`` files (``_kept_out_of_collections``)."""
+    garbage collector every ``FREEZE_EVERY`` files."""
     results: list[CourseResult] = []
-    with _kept_out_of_collections(lean) as checked:
-        for path, missing in find_specs(paths):
+    froze = False
+    try:
+        for n, (path, missing) in enumerate(find_specs(paths), 1):
             results.extend(_check_file(path, missing, variant, lean))
-            checked()
+            if lean and n % FREEZE_EVERY == 0:
+                gc.collect()  # only what is not frozen yet: the last FREEZE_EVERY files
+                gc.freeze()  # the results kept: later collections never scan them again
+                froze = True
+    finally:
+        if froze:
+            gc.unfreeze()  # the results belong to the caller again
     return results
 
 
@@ -44,26 +50,6 @@ def validate_paths(
 # the periodic ones cost more per file the longer the run (a 10,000-spec validate spent
 # 5 of its 42 s in them; 1,000 specs 0.06 s).
 FREEZE_EVERY = 500
-
-
-@contextmanager
-def _kept_out_of_collections(lean: bool) -> Iterator[Callable[[], None]]:
-    """Every ``FREEZE_EVERY`` files, collect what is garbage since the last time, then
-    freeze what is left (the results kept): later collections never scan it again."""
-    count = 0
-
-    def checked() -> None:
-        nonlocal count
-        count += 1
-        if lean and count % FREEZE_EVERY == 0:
-            gc.collect()  # only what is not frozen yet: the last FREEZE_EVERY files
-            gc.freeze()
-
-    try:
-        yield checked
-    finally:
-        if lean and count >= FREEZE_EVERY:
-            gc.unfreeze()  # the results belong to the caller again
 
 
 def _check_file(

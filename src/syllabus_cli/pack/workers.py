@@ -42,11 +42,11 @@ class Warm:
         self._thread.start()
 
     def _start(self) -> None:
-        _block_interrupts()  # this thread only: what it starts inherits the mask
         try:
-            pool = _executor(self.workers)
-            for _ in range(self.workers):  # each submit starts one worker process
-                pool.submit(_ready)
+            with _interrupts_blocked():  # what this thread starts inherits the mask
+                pool = _executor(self.workers)
+                for _ in range(self.workers):  # each submit starts one worker process
+                    pool.submit(_ready)
         except Exception:  # no processes here (a sandbox, a limit): the batch decides
             return
         self._pool = pool
@@ -66,19 +66,13 @@ def _ready() -> None:
     """A worker's first job: nothing, so starting it is all that happens."""
 
 
-def _block_interrupts() -> None:
-    """Block Ctrl-C in the calling thread, so the processes it starts (the forkserver,
-    the resource tracker, the workers) never get it: a Ctrl-C while they import would
-    print their tracebacks. The main process handles Ctrl-C for the whole batch
-    (``run_pool``). Windows has no signal masks, and starts workers without a forkserver."""
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-
 @contextmanager
 def _interrupts_blocked() -> Iterator[None]:
-    """``_block_interrupts`` for the time processes are started from the main thread;
-    a Ctrl-C that came meanwhile is delivered when it ends."""
+    """Ctrl-C blocked in this thread while it starts processes (the forkserver, the
+    resource tracker, the workers), which inherit the mask: they never get it, and a
+    Ctrl-C during their imports would print their tracebacks. The main process handles
+    Ctrl-C for the whole batch (``_in_pool``); one that came meanwhile is delivered when
+    this ends. Windows has no signal masks, and starts workers without a forkserver."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
