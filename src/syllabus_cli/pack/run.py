@@ -161,16 +161,18 @@ def run_jobs(
     return [results[i] for i in range(len(jobs))]
 
 
-def _recorder(manifest: Manifest) -> Callable[[JobResult], None]:
-    return lambda result: _record(manifest, [result])
-
-
-@contextmanager
-def _kept_on_interrupt(manifest: Manifest) -> Iterator[None]:
-    """On Ctrl-C, what was built so far is saved in the manifest before the batch stops,
-    so a rerun builds only the rest (and never takes a finished file for a hand edit)."""
+def run_recorded(
+    manifest: Manifest,
+    jobs: list[Job],
+    workers: int | None,
+    listener: Listener | None,
+    warm: Warm | None,
+) -> list[JobResult]:
+    """``run_jobs`` with each result recorded in ``manifest`` as it comes; on Ctrl-C what
+    was built so far is saved before the batch stops, so a rerun builds only the rest
+    (and never takes a finished file for a hand edit)."""
     try:
-        yield
+        return run_jobs(jobs, workers, listener, warm, lambda r: _record(manifest, [r]))
     except KeyboardInterrupt:
         with suppress(ManifestError, OSError):
             manifest.save(keep_journals=True)  # the next load replays what workers wrote
@@ -239,8 +241,7 @@ def export(
         jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
         batch = BatchResult(out)
         try:
-            with _kept_on_interrupt(manifest):
-                results = run_jobs(jobs, workers, listener, warm, _recorder(manifest))
+            results = run_recorded(manifest, jobs, workers, listener, warm)
             results = _pdfs(jobs, results)
             batch.results = results
             _record(manifest, results)
@@ -352,8 +353,7 @@ def _build_pack(
                 course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
             )
         ]
-        with _kept_on_interrupt(manifest):
-            built = run_jobs(jobs, workers, listener, warm, _recorder(manifest))
+        built = run_recorded(manifest, jobs, workers, listener, warm)
         batch.results = _pdfs(jobs, built)
         _record(manifest, batch.results)
         key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
