@@ -170,7 +170,8 @@ class BatchProgress:
                     self.screen.quiet = True
         else:
             status = t("batch.status-" + _status(result))
-            self.screen.line(f"[{self.count}/{self.total}] {status} {shown(result.spec)}")
+            which = f" [{result.variant}]" if result.variant else ""
+            self.screen.line(f"[{self.count}/{self.total}] {status} {shown(result.spec)}{which}")
 
 
 def _status(result: JobResult) -> str:
