@@ -18,9 +18,9 @@ from collections import Counter
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
-from .build.batch import BatchResult
 from .build.jobs import JobResult
 from .build.names import shown
+from .build.results import BatchResult
 from .i18n import t
 from .textcols import Writer, plain_table
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .check import CourseResult
-from .duration import format_minutes
 from .i18n import language, t
+from .minutes import format_minutes
 from .problems import Level, Problem
 from .textcols import Writer, plain_table
 

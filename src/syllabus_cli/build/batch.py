@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from ..i18n import Msg, msg, t
 from ..problems import Mark, error
@@ -33,6 +33,7 @@ from .folders import (
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
+from .results import BatchResult, Listener
 from .spec_summary import Head, course_key
 
 if TYPE_CHECKING:
@@ -42,27 +43,6 @@ if TYPE_CHECKING:
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
 PARALLEL_FROM = 20
-
-
-class Listener(Protocol):
-    """Told how many courses a batch has, then of each one as it finishes."""
-
-    def start(self, total: int) -> None: ...
-
-    def done(self, result: JobResult) -> None: ...
-
-
-@dataclass
-class BatchResult:
-    root: Path
-    results: list[JobResult] = field(default_factory=list)
-    extra_written: list[str] = field(default_factory=list)
-    extra_kept: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # pack-level failures
-
-    @property
-    def ok(self) -> bool:
-        return all(r.ok for r in self.results) and not self.extra_kept and not self.errors
 
 
 def default_jobs() -> int:
