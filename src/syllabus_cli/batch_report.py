@@ -19,9 +19,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from .build.jobs import JobResult
-from .build.names import shown
 from .build.results import BatchResult
 from .i18n import t
+from .paths import shown
 from .textcols import Writer, plain_table
 
 if TYPE_CHECKING:

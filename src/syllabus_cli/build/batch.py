@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import Msg, msg, t
+from ..paths import shown
 from ..problems import Mark, error
 from .folders import (
     course_folders,
@@ -32,7 +33,7 @@ from .folders import (
 )
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
-from .names import UnsafePath, inside, safe_name, shown
+from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
 from .spec_summary import Head, course_key
 

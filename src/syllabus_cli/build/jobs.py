@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import t
+from ..paths import shown
 from ..problems import Mark, Problem
 from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
-from .names import UnsafePath, inside, safe_name, shown
+from .names import UnsafePath, inside, safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..files import write_text_atomic
 from ..i18n import Msg, msg, t
-from .names import shown
+from ..paths import shown
 
 NAME = ".syllabus-manifest.json"
 LOCK = ".syllabus-manifest.lock"

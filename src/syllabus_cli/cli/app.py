@@ -231,16 +231,17 @@ def print_problems(problems: "list[Problem] | tuple[Problem, ...]", path: Path) 
     imported only when there is something to colour)."""
     if not problems:
         return
-    from ..report import path_text, problem_text, write_problems
+    from ..paths import shown
+    from ..report import problem_text, write_problems
 
-    shown = path_text(path)
+    where = shown(path)
     stream = err()
     if stream.isatty():
         console = err_console()
         for problem in problems:
-            console.print(problem_text(problem, shown), soft_wrap=True)
+            console.print(problem_text(problem, where), soft_wrap=True)
     else:
-        write_problems(stream, problems, shown)
+        write_problems(stream, problems, where)
 
 
 def fail(path: Path, code: str, message: "str | Msg") -> NoReturn:
