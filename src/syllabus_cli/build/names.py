@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import t
 from ..paths import shown
+from ..problems import UserError
 
 MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -26,8 +27,13 @@ _RESERVED = {
 }
 
 
-class UnsafePath(ValueError):
-    pass
+class UnsafePath(UserError):
+    """A name that would land outside the output folder."""
+
+    code = "output-blocked"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, None, message)
 
 
 def safe_name(text: str, fallback: str = "course") -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..agenda.delivery import Programme
 from ..pack.spec import Pack
+from ..problems import Located
 from ..source_date import source_date
 from .jobs import Job, JobResult, put
 from .manifest import Manifest, file_hash, sha256
@@ -116,7 +117,7 @@ def _combined_pdf(
         try:
             pdf = to_pdf(source).read_bytes()
         except PdfError as exc:
-            batch.errors.append(f"{name}: {exc}")
+            batch.errors.append(Located(batch.root / name, exc.problem))
             return
     _note(batch, manifest, name, put(writer, name, pdf))
 

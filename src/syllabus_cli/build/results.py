@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..problems import Located
 from .jobs import JobResult
 
 
@@ -24,7 +25,8 @@ class BatchResult:
     results: list[JobResult] = field(default_factory=list)
     extra_written: list[str] = field(default_factory=list)
     extra_kept: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # pack-level failures
+    extra_unchanged: list[str] = field(default_factory=list)  # as the last build left them
+    errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
 
     @property
     def ok(self) -> bool:
