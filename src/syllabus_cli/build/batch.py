@@ -321,16 +321,21 @@ def _build_pack(
     )
     batch = BatchResult(root)
     try:
-        dates = programme_dates(pack, heads, manifest)
+        dates, checked = programme_dates(pack, heads, manifest)
         jobs = [
             replace(
                 job,
                 date=date,
                 variant=entry.variant,
                 known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+                checked=course,
             )
-            for job, date, entry in zip(
-                course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
+            for job, date, entry, course in zip(
+                course_jobs(specs, manifest, ids, shared, heads),
+                dates,
+                pack.courses,
+                checked,
+                strict=True,
             )
         ]
         built = run_recorded(manifest, jobs, workers, listener, warm)
@@ -342,11 +347,16 @@ def _build_pack(
         if current:
             batch.extra_unchanged = manifest.heads["pack:files"]["files"].split("\n")
         else:
-            from ..pack.programme import plan_programme
+            from ..pack.programme import plan_courses
             from .pack_outputs import pack_documents
 
-            programme = plan_programme(pack)  # the delivery days, for the plan and the .ics
-            pack_documents(pack, jobs, batch.results, manifest, batch, force, programme, formats)
+            # the delivery days, for the plan and the .ics, from the courses as checked
+            # (a course the build found unchanged is read now, the one time)
+            known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
+            programme, courses = plan_courses(pack, known)
+            pack_documents(
+                pack, jobs, batch.results, manifest, batch, force, programme, courses, formats
+            )
             if not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
         manifest.save()
