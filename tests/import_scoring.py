@@ -174,12 +174,15 @@ def effective_minutes(node: dict[str, Any]) -> int | None:
 
 
 def top_modules(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    return [m for m in spec.get("modules") or [] if isinstance(m, dict)]
+    """The spec's modules, a placeholder whose title is a TODO aside (no outline found)."""
+    return [
+        m for m in spec.get("modules") or [] if isinstance(m, dict) and not is_todo(m.get("title"))
+    ]
 
 
 _MARKER = re.compile(
     r"^\s*(?:#{1,6}\s*|[-*+>·•●★■◆▪|]\s*|\d+(?:\.\d+)*[.、．)]?\s*|[（(]\d+[)）]\s*"
-    r"|[一二三四五六七八九十]+[、.．]\s*)+"
+    r"|[一二三四五六七八九十]+[、.．]\s*|第[一二三四五六七八九十百零〇\d]+[章讲講节節篇]\s*)+"
 )
 _SEGMENT = re.compile(
     r"[^\s,，.。;；:：、!！?？()（）\[\]【】《》“”\"'|/\\—\-_*`=<>+~#@$%^&{}·…●★→↑–]+"
@@ -358,10 +361,8 @@ def score_item(
         for course in truth:
             for m in ("titles", "module counts", "language"):
                 tallies[m].add(False, f"{name}: not imported ({said})")
-            if course.get("length_minutes") is not None:
+            if course.get("length_minutes") is not None:  # nothing written, nothing invented
                 tallies["lengths found"].add(False, f"{name}: not imported")
-            else:
-                tallies["lengths invented"].add(False, f"{name}: not imported")
             for mod in course["modules"]:
                 if mod["minutes"] is not None:
                     tallies["module minutes"].add(False, f"{name}: not imported")
@@ -457,10 +458,12 @@ def table(part: str, tallies: dict[str, Tally]) -> str:
         t = tallies[measure]
         rate = f"{t.hit / t.total:.0%}" if t.total else "-"
         if measure == "lengths invented":
+            rate = f"{(t.total - t.hit) / t.total:.0%}" if t.total else "-"
             shown, goal = f"{t.total - t.hit} invented / {t.total}", "0 invented"
         elif measure == "lines lost":
             shown, goal = f"{t.hit} files whole / {t.total}", "no line lost"
         elif measure == "specs failing validate":
+            rate = f"{(t.total - t.hit) / t.total:.0%}" if t.total else "-"
             shown, goal = f"{t.total - t.hit} failing / {t.total}", "0 failing"
         else:
             shown, goal = f"{t.hit} / {t.total}", f">= {GOALS[measure]:.0%}"

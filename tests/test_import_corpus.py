@@ -109,3 +109,10 @@ def test_lost_text_names_the_runs_missing_from_the_spec() -> None:
     assert lost_text(source, data_text(spec)) == ["feedback", "form"]
     spec["modules"].append({"title": "Feedback Form", "duration": "10min"})
     assert lost_text(source, data_text(spec)) == []
+
+
+def test_a_placeholder_module_is_no_module() -> None:
+    from .import_scoring import top_modules
+
+    spec = {"modules": [{"title": "TODO: 课程大纲"}, {"title": "Day 1"}, "stray"]}
+    assert [m["title"] for m in top_modules(spec)] == ["Day 1"]
