@@ -422,6 +422,9 @@ def score_item(
         tallies["titles"].misses.append(f"{name}: {extra} more spec(s) than courses read")
     if item.get("lines_check", True):
         text = source_text(source)
+        if text is not None and item.get("lines"):  # the outline, page furniture aside
+            first, last = item["lines"]
+            text = "\n".join(text.splitlines()[first - 1 : last])
         if text is not None:
             lost = lost_text(text, data_text(done.specs))
             tallies["lines lost"].add(not lost, f"{name}: {len(lost)} runs lost, e.g. {lost[:6]}")

@@ -94,9 +94,10 @@ def test_titles_compare_without_brackets_spaces_or_case() -> None:
 
 
 def test_a_module_without_minutes_of_its_own_takes_its_sections_sum() -> None:
-    module = {"title": "Day 1", "sections": [{"duration": "15min"}, {"duration": "1.5h"}]}
+    sections: list[dict[str, str]] = [{"duration": "15min"}, {"duration": "1.5h"}]
+    module = {"title": "Day 1", "sections": sections}
     assert effective_minutes(module) == 105
-    module["sections"].append({"title": "untimed"})
+    sections.append({"title": "untimed"})
     assert effective_minutes(module) is None
     assert effective_minutes({"duration": "2小时", "sections": [{"duration": "5min"}]}) == 120
     assert minutes_of("32学时") == 32 * 60
@@ -105,9 +106,10 @@ def test_a_module_without_minutes_of_its_own_takes_its_sections_sum() -> None:
 
 def test_lost_text_names_the_runs_missing_from_the_spec() -> None:
     source = "【课程背景】新员工不会写周报\n08:30 – 09:00 | 破冰与分组\n3. Feedback Form"
-    spec = {"background": "新员工不会写周报", "modules": [{"title": "破冰与分组"}]}
+    modules: list[dict[str, str]] = [{"title": "破冰与分组"}]
+    spec = {"background": "新员工不会写周报", "modules": modules}
     assert lost_text(source, data_text(spec)) == ["feedback", "form"]
-    spec["modules"].append({"title": "Feedback Form", "duration": "10min"})
+    modules.append({"title": "Feedback Form", "duration": "10min"})
     assert lost_text(source, data_text(spec)) == []
 
 
