@@ -425,7 +425,9 @@ def score_item(
         if text is not None and item.get("lines"):  # the outline, page furniture aside
             first, last = item["lines"]
             text = "\n".join(text.splitlines()[first - 1 : last])
-        if text is not None:
+        if text is None:  # not counted: this machine has no reader for the format
+            tallies["lines lost"].misses.append(f"{name}: not measured, no reader here")
+        else:
             lost = lost_text(text, data_text(done.specs))
             tallies["lines lost"].add(not lost, f"{name}: {len(lost)} runs lost, e.g. {lost[:6]}")
     errors = validate_errors(syllabus, done.spec_files)
