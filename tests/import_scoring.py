@@ -442,18 +442,38 @@ def score_item(
 
 
 def score_part(
-    part: str, corpus: Path, syllabus: list[str], work: Path, only: Iterable[str] = ()
+    part: str,
+    corpus: Path,
+    syllabus: list[str],
+    work: Path,
+    only: Iterable[str] = (),
+    per_item: dict[str, dict[str, Tally]] | None = None,
 ) -> dict[str, Tally]:
+    """The part's tallies; ``per_item`` (when given) receives each item's own."""
     wanted = set(only)
     total = {m: Tally() for m in MEASURES}
     for item in load_manifest(part):
         if wanted and item["id"] not in wanted:
             continue
-        for measure, tally in score_item(item, corpus, syllabus, work).items():
+        scored = score_item(item, corpus, syllabus, work)
+        if per_item is not None:
+            per_item[f"{item['id']} {item['format']}"] = scored
+        for measure, tally in scored.items():
             total[measure].hit += tally.hit
             total[measure].total += tally.total
             total[measure].misses += tally.misses
     return total
+
+
+def item_rows(per_item: dict[str, dict[str, Tally]]) -> str:
+    """One line per file: hits / cases for each measure, '-' where it has none (for
+    invented lengths, lines and validate a hit is a clean case)."""
+    heads = ["title", "len", "invent", "count", "minutes", "lang", "lines", "valid"]
+    lines = ["  " + f"{'file':<10}" + "".join(f"{h:>9}" for h in heads)]
+    for name, tallies in per_item.items():
+        cells = [f"{t.hit}/{t.total}" if t.total else "-" for t in tallies.values()]
+        lines.append("  " + f"{name:<10}" + "".join(f"{c:>9}" for c in cells))
+    return "\n".join(lines)
 
 
 def table(part: str, tallies: dict[str, Tally]) -> str:
