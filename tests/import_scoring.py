@@ -267,12 +267,15 @@ class Imported:
 
 
 def run_import(syllabus: list[str], source: Path, out: Path) -> Imported:
-    done = subprocess.run(
-        [*syllabus, "import", str(source), "--out", str(out), "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    try:
+        done = subprocess.run(
+            [*syllabus, "import", str(source), "--out", str(out), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        return Imported(-1, None, [], [], "import ran over 120 s (a hang)")
     try:
         report = json.loads(done.stdout) if done.stdout.strip() else None
     except json.JSONDecodeError:
@@ -292,12 +295,15 @@ def validate_errors(syllabus: list[str], files: list[Path]) -> dict[str, list[st
     """Error codes per spec file, from ``syllabus validate --format json``."""
     if not files:
         return {}
-    done = subprocess.run(
-        [*syllabus, "validate", *map(str, files), "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    try:
+        done = subprocess.run(
+            [*syllabus, "validate", *map(str, files), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        return {str(f.resolve()): ["validate ran over 120 s"] for f in files}
     try:
         doc = json.loads(done.stdout)
     except json.JSONDecodeError:
