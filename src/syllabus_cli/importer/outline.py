@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..duration import DurationError, parse_duration
+from ..numerals import from_chinese
 
 CN = "一二三四五六七八九十"
-_CN_VALUE = {c: i + 1 for i, c in enumerate(CN)}
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
@@ -64,10 +64,7 @@ class Item:
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:
     if kind in ("task", "part", "module", "cn"):
-        if raw in _CN_VALUE:
-            return (_CN_VALUE[raw],)
-        tens, _, ones = raw.partition("十")
-        return ((_CN_VALUE.get(tens, 1) * 10) + _CN_VALUE.get(ones, 0),)
+        return (from_chinese(raw) or 0,)
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
     if kind == "letter":
