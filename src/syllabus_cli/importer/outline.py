@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
 from ..numerals import from_chinese
 
@@ -26,10 +27,10 @@ _MARKERS: list[tuple[str, str]] = [
     ("part", rf"第(?P<n2>[{CN}]+)部分[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
-    ("decimal", r"(?P<n5>\d+\.\d+)(?=[\s\u3000-\u9fff（(【\"“])"),
+    ("decimal", rf"(?P<n5>\d+\.\d+)(?=[\s{CHINESE_CLASS}（(【\"“])"),
     ("arabic", r"(?P<n6>\d+)[.、．](?!\d+(?:\.\d+)?(?![A-Za-z]))"),  # 1. and 1.3G, not 1.5小时
     ("paren", r"[（(](?P<n7>\d+)[)）]"),
-    ("letter", r"(?P<n8>[a-h])[.)](?=\s*[\u3000-\u9fff])"),
+    ("letter", rf"(?P<n8>[a-h])[.)](?=\s*[{CHINESE_CLASS}])"),
     ("bullet", r"(?:[·•▪●◆\-]|(?<=\s)[ln](?=\s))"),
     (
         "bare",
