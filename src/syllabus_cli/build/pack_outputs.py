@@ -40,7 +40,7 @@ def pack_documents(
     from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from .zips import build_zip
+    from ..zips import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack")

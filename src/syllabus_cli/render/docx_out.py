@@ -32,7 +32,7 @@ from docx.oxml import parse_xml
 
 from .. import __version__
 from ..source_date import build_time
-from .docx_zip import EntryCache, deflate, zip_bytes
+from ..zips import EntryCache, deflate, zip_bytes
 from .toc import fill_tocs
 
 MAX_PROPERTY = 255  # Word refuses longer document properties
