@@ -6,7 +6,7 @@ manifest), into the preview's output folder. PDFs go through the session's Libre
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
 
@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 Line = tuple[str, str]  # (css class, text)
 
 
-def _lines(batch: object) -> list[Line]:
+def _lines(batch: Any) -> list[Line]:
     """What a batch did, as the summary of ``export``/``pack`` says it."""
     out: list[Line] = []
     root = Path(batch.root)
-    for result in getattr(batch, "results", []):
+    for result in batch.results:
         if result.error:
             out.append(("status-errors", f"{result.spec}: {result.error}"))
         for problem in result.problems:
@@ -31,11 +31,11 @@ def _lines(batch: object) -> list[Line]:
             out.append(("status-clean", i18n.t("preview.unchanged", name=result.title)))
         for name in result.kept:
             out.append(("status-warnings", i18n.t("preview.kept", path=root / name)))
-    for name in getattr(batch, "extra_written", []):
+    for name in batch.extra_written:
         out.append(("status-clean", i18n.t("cli.wrote", path=root / name)))
-    for name in getattr(batch, "extra_kept", []):
+    for name in batch.extra_kept:
         out.append(("status-warnings", i18n.t("preview.kept", path=root / name)))
-    for error in getattr(batch, "errors", []):
+    for error in batch.errors:
         out.append(("status-errors", error))
     return out
 

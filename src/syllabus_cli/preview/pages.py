@@ -11,6 +11,7 @@ is rebuilt only when one of its files changed (size or modification time).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -474,7 +475,7 @@ class Site:
             rows.append(
                 self._cached(
                     ("row", str(path)),
-                    lambda n=name, r=rel, p=path: summary_rows(n, r, p, self.language),
+                    functools.partial(summary_rows, name, rel, path, self.language),
                 )
             )
         return rows
