@@ -53,7 +53,10 @@ def _style_names(document: Any) -> dict[str, str]:
         sid = style.get(wml.STYLE_ID)
         name = style.find(wml.NAME)
         if sid and name is not None:
-            names[sid] = name.get(wml.VAL, sid)
+            value = name.get(wml.VAL, sid)
+            # Word keeps built-in names in lower case ("heading 1"); python-docx shows them
+            # capitalised, as render/ names them
+            names[sid] = value[0].upper() + value[1:] if value.startswith("heading ") else value
     return names
 
 
