@@ -46,7 +46,7 @@ def _formats(pdf: bool) -> tuple[str, ...]:
 
 def build_course(session: Session, path: Path, pdf: bool) -> list[Line]:
     """``syllabus export PATH --out OUT`` for one course."""
-    from ..pack.run import export
+    from ..build.batch import export
 
     with _office(session, pdf) as missing:
         if missing:
@@ -57,7 +57,7 @@ def build_course(session: Session, path: Path, pdf: bool) -> list[Line]:
 
 def build_pack(session: Session, path: Path, pdf: bool) -> list[Line]:
     """``syllabus pack PACK --out OUT`` (with ``--pdf`` for the PDF button)."""
-    from ..pack.run import build_pack_folder
+    from ..build.batch import build_pack_folder
 
     with _office(session, pdf) as missing:
         if missing:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..importer.catalog import DEFAULT_SEPARATOR, is_course, split_courses, take_header
 from ..importer.run import ImportReport, import_catalog
 from ..importer.source import read_source
-from ..pack.names import safe_name
+from ..build.names import safe_name
 
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes: a catalog of hundreds of courses is well under 1 MiB
 MAX_STAGED = 8  # uploads kept in a session; the oldest goes first

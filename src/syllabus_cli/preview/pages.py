@@ -234,7 +234,7 @@ def variant_view(result: CourseResult, language: str) -> VariantView:
     proposal = ""
     days: tuple[AgendaDay, ...] = ()
     if not result.errors and result.course is not None and result.timing is not None:
-        from ..agenda.plan import plan_agenda
+        from ..agenda.from_course import plan_agenda
         from ..render.proposal import ProposalInput, build_proposal
         from .docx_html import document_html
 
@@ -292,7 +292,7 @@ def course_view(path: Path, language: str) -> CourseView:
 def _pack_input(pack: Any, entry: Any, date: dt.date | None, record: Recorder) -> Any:
     """One course as the pack's combined proposal shows it (the pack's instructor and
     schedule), as ``pack`` builds it; None when the course does not build."""
-    from ..agenda.plan import plan_agenda
+    from ..agenda.from_course import plan_agenda
     from ..render.proposal import ProposalInput
     from ..spec.build import load_course
 
@@ -307,7 +307,7 @@ def _pack_input(pack: Any, entry: Any, date: dt.date | None, record: Recorder) -
 
 
 def pack_view(path: Path, language: str) -> PackView:
-    from ..pack.plan import plan_programme
+    from ..pack.programme import plan_programme
     from ..pack.spec import build_pack
 
     record = Recorder()
