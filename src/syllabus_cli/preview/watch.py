@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .app import Session
 
+RECHECK_MS = 500  # how often the set of folders is looked at again (no file is polled)
 DEBOUNCE_MS = 30  # a save is often two writes (truncate, write): one event for both
 
 
@@ -31,12 +32,18 @@ async def follow(session: Session, stop: asyncio.Event) -> None:
         waiter = asyncio.create_task(_relay(stop, restart))
         try:
             async for changes in awatch(
-                *folders, stop_event=restart, debounce=DEBOUNCE_MS, step=10, recursive=True
+                *folders,
+                stop_event=restart,
+                debounce=DEBOUNCE_MS,
+                step=10,
+                recursive=True,
+                rust_timeout=RECHECK_MS,
+                yield_on_timeout=True,
             ):
-                paths = sorted({str(_resolved(p)) for _, p in changes})
-                session.hub.publish(paths)
+                if changes:
+                    session.hub.publish(sorted({str(_resolved(p)) for _, p in changes}))
                 if sorted(session.site.watched()) != folders:
-                    break
+                    break  # a page read a file in a folder not watched yet
         finally:
             waiter.cancel()
 
