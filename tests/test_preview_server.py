@@ -45,7 +45,7 @@ def test_a_port_in_use_moves_to_the_next_free_one(tmp_path: Path) -> None:
     taken.listen(1)
     port = taken.getsockname()[1]
     try:
-        with running(folder, "--port", str(port)) as (process, url):
+        with running(folder, "--port", str(port)) as (_process, url):
             moved = int(url.split(":")[2].split("/")[0])
             assert moved != port
             assert _get(url)[0] == 200

@@ -13,10 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.names import safe_name
 from ..importer.catalog import DEFAULT_SEPARATOR, is_course, split_courses, take_header
 from ..importer.run import ImportReport, import_catalog
 from ..importer.source import read_source
-from ..build.names import safe_name
 
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes: a catalog of hundreds of courses is well under 1 MiB
 MAX_STAGED = 8  # uploads kept in a session; the oldest goes first
