@@ -498,7 +498,7 @@ MESSAGES.update(
         "preview.kept": "保留了 {path}：上次生成后被手工修改过（如需替换，请在命令行加 --force 重新生成）",
         "preview.back": "返回",
         "preview.import-title": "导入课程目录",
-        "preview.import-help": "syllabus import 能读的目录文件：.txt（UTF-8 或 GB18030）或 .docx，不超过 {mib} MiB。",
+        "preview.import-help": "与命令行导入相同的目录文件：.txt（UTF-8 或 GB18030）或 .docx，不超过 {mib} MiB。",
         "preview.import-read": "读取",
         "preview.import-found": "将把 {n} 个课程文件写入 {out}。",
         "preview.import-existing": "已存在：{names}",
@@ -513,12 +513,24 @@ MESSAGES.update(
         "preview.upload-gone": "这次上传已不在（预览只保留最近几次），请重新上传。",
         "preview.bad-port": "{port} 不是端口号（0-65535）",
         "preview.not-folder": "{path} 不是文件夹",
-        "preview.no-folders": "这里没有 courses/、packs/ 或 library/ 文件夹；请写明要预览的文件夹",
+        "preview.no-folders": "这里没有课程（courses）、课程包或 library 文件夹；请写明要预览的文件夹",
         "preview.cannot-listen": "无法监听 {host}:{port}：{reason}",
-        "preview.ports-busy": "端口 {first}-{last} 都被占用（{reason}）；请用 --port 指定",
+        "preview.ports-busy": "端口 {first}-{last} 都被占用（{reason}）；请另选一个端口",
         "preview.port-moved": "端口 {asked} 已被占用，改用 {port}",
         "preview.host-warning": "注意：正在监听 {host}，网络上的其他电脑也能访问这个预览（仍需令牌）",
-        "preview.stop-hint": "按 Ctrl-C 停止预览。",
+        "preview.stop-hint": "在这个窗口按下中断键即可停止预览。",
         "preview.stopped": "预览已停止",
+    }
+)
+
+# syllabus preview's help (cli/preview.py)
+HELP.update(
+    {
+        "A live page of every course and pack: outline, agenda, proposal and problems.": "实时预览每门课程和课程包：大纲、日程、培训方案和问题。",
+        "Folders to show (default: ./courses, ./packs, ./library).": "要预览的文件夹（默认：./courses、./packs、./library）。",
+        "Port (default 8765; the next free one if taken).": "端口（默认 8765；被占用时用下一个空闲端口）。",
+        "Do not open the browser.": "不打开浏览器。",
+        "Address to listen on (default 127.0.0.1: this machine only).": "监听的地址（默认 127.0.0.1：仅本机可访问）。",
+        "Where the build buttons write (as export/pack --out).": "页面上“生成”按钮的输出文件夹（同 export/pack 的 --out）。",
     }
 )
