@@ -348,3 +348,14 @@ def test_import_an_unreadable_file_says_why(client: TestClient) -> None:
     )
     assert page.status_code == 422
     assert "x.docx" in page.text
+
+
+def test_a_pdf_without_libreoffice_says_what_to_install(
+    client: TestClient, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("syllabus_cli.render.pdf.office.find_office", lambda: None)
+    page = client.post(
+        "/build/course/courses/ecommerce-cs-sales.yaml", data={"token": TOKEN, "what": "pdf"}
+    ).text
+    assert "LibreOffice is needed for PDFs" in page
+    assert "winget install" in page and "apt-get install" in page

@@ -73,3 +73,52 @@ def test_another_host_warns(tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER", "true")  # --no-open is passed; belt and braces
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under ``pid`` (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.office
+def test_ctrl_c_stops_the_sessions_libreoffice_too(tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("SKIPPED: LibreOffice (soffice) is not installed")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
+    folder = copy_bundled(tmp_path)
+    with running(folder, "--port", "0") as (process, url):
+        base, token = url.split("/?token=")
+        request = urllib.request.Request(
+            f"{base}/build/course/courses/o2o-newretail.yaml",
+            data=b"what=pdf",
+            headers={"X-Syllabus-Token": token},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=300) as answer:
+            assert "o2o-newretail.proposal.pdf" in answer.read().decode("utf-8")
+        assert (folder / "dist" / "o2o-newretail" / "o2o-newretail.proposal.pdf").is_file()
+        office = _descendants(process.pid)
+        assert office  # LibreOffice is kept running for the next PDF
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    left = {pid for pid in office if Path(f"/proc/{pid}").exists()}
+    zombies = {
+        pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
+    }
+    assert left <= zombies
