@@ -359,3 +359,10 @@ def test_a_pdf_without_libreoffice_says_what_to_install(
     ).text
     assert "LibreOffice is needed for PDFs" in page
     assert "winget install" in page and "apt-get install" in page
+
+
+def test_a_deleted_file_says_so(client: TestClient, folder: Path) -> None:
+    (folder / "courses" / "o2o-newretail.yaml").unlink()
+    answer = client.get("/course/courses/o2o-newretail.yaml", headers={"X-Preview-Fragment": "1"})
+    assert answer.status_code == 404
+    assert answer.text.startswith('<main id="content"') and "not there any more" in answer.text

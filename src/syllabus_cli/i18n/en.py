@@ -376,6 +376,7 @@ MESSAGES.update(
         "preview.port-moved": "port {asked} is in use; using {port}",
         "preview.host-warning": "warning: listening on {host}: other machines on the network can reach this preview (they still need its token)",
         "preview.stop-hint": "Ctrl-C stops the preview.",
+        "preview.gone": "{name} is not there any more (deleted or renamed).",
         "preview.stopped": "preview stopped",
     }
 )

@@ -104,8 +104,15 @@ def _located(session: Session, request: Request) -> tuple[str, str, Path] | Resp
         path = session.resolve(root, rel)
     except Outside:
         return PlainTextResponse("Outside the preview's folders.", status_code=403)
-    if not path.is_file():
-        return PlainTextResponse("No such file.", status_code=404)
+    if not path.is_file():  # deleted while its page was open: the page says so
+        return session.render(
+            request,
+            "message.html",
+            status=404,
+            page_title=rel,
+            lines=[("status-errors", i18n.t("preview.gone", name=f"{root}/{rel}"))],
+            back="/",
+        )
     return root, rel, Path(session.site.roots[root]) / rel
 
 
