@@ -122,3 +122,25 @@ def test_ctrl_c_stops_the_sessions_libreoffice_too(tmp_path: Path) -> None:
         pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
     }
     assert left <= zombies
+
+
+def test_other_commands_never_import_the_preview(tmp_path: Path) -> None:
+    """The server, templates and watcher cost nothing to ``validate`` (its start-up is
+    benchmarked): they are imported when ``preview`` runs, not before."""
+    import subprocess
+    import sys
+
+    from .preview_site import REPO
+
+    code = (
+        "import sys, runpy; sys.argv = ['syllabus', 'validate', {!r}];"
+        "\ntry: runpy.run_module('syllabus_cli', run_name='__main__')"
+        "\nexcept SystemExit: pass"
+        "\nprint(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('starlette', 'uvicorn', 'jinja2', 'watchfiles', 'multipart', 'python_multipart')"
+        " or m.startswith('syllabus_cli.preview')))"
+    ).format(str(REPO / "courses"))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
