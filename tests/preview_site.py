@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from syllabus_cli.preview.app import Session
 from syllabus_cli.preview.pages import Site
 from syllabus_cli.preview.security import Guard
+from syllabus_cli.preview.session import Session
 
 REPO = Path(__file__).resolve().parent.parent
 PORT = 8765

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .. import i18n
 
 if TYPE_CHECKING:
-    from .app import Session
+    from .session import Session
 
 Line = tuple[str, str]  # (css class, text)
 

@@ -66,9 +66,10 @@ def bind(host: str, port: int | None) -> socket.socket:
 
 def serve(options: Options) -> int:
     """Run the preview until Ctrl-C; 0 when it stopped cleanly."""
-    from .app import Session, create_app
+    from .app import create_app
     from .pages import Site
     from .security import Guard, new_token
+    from .session import Session
 
     sock = bind(options.host, options.port)
     port = sock.getsockname()[1]

@@ -10,7 +10,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .app import Session
+    from .session import Session
 
 RECHECK_MS = 500  # how often the set of folders is looked at again (no file is polled)
 DEBOUNCE_MS = 30  # a save is often two writes (truncate, write): one event for both
