@@ -66,6 +66,7 @@ COMMANDS = {
     "export": "batch",
     "pack": "batch",
     "import": "batch",
+    "preview": "preview",
 }
 
 
