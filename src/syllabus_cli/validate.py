@@ -61,7 +61,7 @@ def _check_file(
     loaded = load_file(path, cached=not lean)
     kind = kind_of(loaded.root)
     if kind == "pack":
-        found = [check_pack(loaded)]
+        found = check_pack_files(loaded)
     elif kind == "instructor":
         found = [check_instructor(loaded)]
     else:
@@ -77,6 +77,20 @@ def check_instructor(loaded: Loaded) -> CourseResult:
     profile, problems = build_instructor(loaded)
     name = profile.name if profile else ""
     return CourseResult(loaded.path, name, None, 0, tuple(sorted(set(problems))))
+
+
+def check_pack_files(loaded: Loaded) -> list[CourseResult]:
+    """The pack, and its kit's roster when it names one (its problems are located in
+    the roster file: line = row, column = column)."""
+    from .pack.roster import read_roster
+    from .pack.spec import build_pack
+
+    result = check_pack(loaded)
+    pack, _ = build_pack(loaded)
+    if pack is None or pack.kit.roster is None:
+        return [result]
+    roster = read_roster(pack.kit.roster)
+    return [result, CourseResult(roster.path, "", None, 0, tuple(sorted(set(roster.problems))))]
 
 
 def check_pack(loaded: Loaded) -> CourseResult:
