@@ -30,7 +30,9 @@ SUFFIXES = (".xlsx", ".csv")
 
 # header (lower case, no spaces or marks) -> field
 HEADERS: dict[str, str] = {
-    **dict.fromkeys(("姓名", "名字", "学员姓名", "学员", "name", "fullname", "participant"), "name"),
+    **dict.fromkeys(
+        ("姓名", "名字", "学员姓名", "学员", "name", "fullname", "participant"), "name"
+    ),
     **dict.fromkeys(("部门", "所在部门", "department", "dept", "team"), "department"),
     **dict.fromkeys(("职务", "职位", "岗位", "title", "jobtitle", "position", "role"), "title"),
     **dict.fromkeys(

@@ -88,7 +88,9 @@ def facts(
 
 def heading_title(styles: Styles, document: Any, course: KitCourse, kind: str) -> None:
     """The document's title: ``电商客服销售能力提升 · 签到表``."""
-    styles.title(document, f"{set_text(course.title, course.language)} · {label(kind, course.language)}")
+    styles.title(
+        document, f"{set_text(course.title, course.language)} · {label(kind, course.language)}"
+    )
 
 
 def tight(paragraph: Any) -> None:
@@ -143,10 +145,18 @@ def ruled_lines(styles: Styles, document: Any, count: int, *, height_cm: float =
         fmt.line_spacing = Cm(height_cm)
         ppr = paragraph._p.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "A0A8B0")):
-            bottom.set(qn(key), value)
-        borders.append(bottom)
+        # paragraphs with the same borders are one group to Word and LibreOffice: its
+        # bottom rule is drawn once, "between" rules separate the lines inside it
+        for side in ("w:bottom", "w:between"):
+            rule = OxmlElement(side)
+            for key, value in (
+                ("w:val", "single"),
+                ("w:sz", "4"),
+                ("w:space", "1"),
+                ("w:color", "A0A8B0"),
+            ):
+                rule.set(qn(key), value)
+            borders.append(rule)
         ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 

@@ -35,7 +35,10 @@ def signin_document(course: KitCourse) -> Any:
             styles,
             document,
             [
-                [("project", set_text(course.project, lang)), ("course", set_text(course.title, lang))],
+                [
+                    ("project", set_text(course.project, lang)),
+                    ("course", set_text(course.title, lang)),
+                ],
                 [("date", when), ("instructor", course.instructor)],
                 [("venue", set_text(course.venue, lang))],
             ],
