@@ -76,12 +76,14 @@ def read_roster(path: Path) -> Roster:
     if path.suffix.lower() not in SUFFIXES:
         return _broken(path, msg("roster.format", suffix=path.suffix or path.name))
     if size > MAX_BYTES:
-        return _broken(path, msg("roster.too-large", limit=MAX_PEOPLE))
+        too_large = error(Mark(1, 1), "roster-too-large", msg("roster.too-large", limit=MAX_PEOPLE))
+        return Roster(path, problems=(too_large,))
     try:
         rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
         return _people(path, rows)
     except _TooLarge:
-        return _broken(path, msg("roster.too-large", limit=MAX_PEOPLE), code="roster-too-large")
+        too_large = error(Mark(1, 1), "roster-too-large", msg("roster.too-large", limit=MAX_PEOPLE))
+        return Roster(path, problems=(too_large,))
     except Exception as exc:  # a broken file, however the reader says it: one problem
         return _broken(path, msg("roster.broken", reason=_reason(exc)))
 
@@ -95,8 +97,8 @@ def _reason(exc: Exception) -> str:
     return (text or type(exc).__name__)[:160]
 
 
-def _broken(path: Path, message: Msg, code: str = "roster-file") -> Roster:
-    return Roster(path, problems=(error(Mark(1, 1), code, message),))
+def _broken(path: Path, message: Msg) -> Roster:
+    return Roster(path, problems=(error(Mark(1, 1), "roster-file", message),))
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
@@ -111,12 +113,11 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
         raise ValueError("neither UTF-8 nor GBK")
     if "\0" in text:
         raise ValueError("not a text file")
-    sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t，")
-    except csv.Error:
-        dialect = csv.excel
-    for number, row in enumerate(csv.reader(io.StringIO(text), dialect)):
+    # the separator the first lines use most: Excel writes "," (";" in some locales),
+    # a sheet copied out of Excel is tab-separated
+    head = text[:4096].splitlines()[:HEADER_ROWS]
+    delimiter = max(",;\t", key=lambda d: sum(line.count(d) for line in head))
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
         if number > MAX_PEOPLE + HEADER_ROWS:
             raise _TooLarge
         yield row

@@ -129,7 +129,9 @@ PACK: dict[str, Field] = {
     "kit": Field(
         "kit", "Delivery documents: [signin, evaluation, workbook, certificates, runsheet] or all."
     ),
-    "roster": Field("path", "Participants (.xlsx or .csv, relative to the pack): 姓名/部门/职务/手机/邮箱."),
+    "roster": Field(
+        "path", "Participants (.xlsx or .csv, relative to the pack): 姓名/部门/职务/手机/邮箱."
+    ),
     "evaluation_url": Field("text", "The online evaluation form: a QR code on the printed one."),
     "kit_in_zip": Field("bool", "true: the kit goes into the pack's zip too (default false)."),
 }

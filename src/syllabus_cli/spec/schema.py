@@ -136,9 +136,7 @@ _KINDS: dict[str, dict[str, Any]] = {
             {"const": "all"},
             {
                 "type": "array",
-                "items": {
-                    "enum": ["signin", "evaluation", "workbook", "certificates", "runsheet"]
-                },
+                "items": {"enum": ["signin", "evaluation", "workbook", "certificates", "runsheet"]},
             },
         ]
     },
