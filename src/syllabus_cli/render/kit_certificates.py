@@ -11,11 +11,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from . import wml
 from .kit_common import dates_text, start
 from .kit_values import KitCourse, label
 from .wording import minutes_text, set_text
 
 ACCENT = RGBColor(0x8A, 0x4B, 0x08)
+NAME, NUMBER = "\u2060NAME\u2060", "\u2060NUMBER\u2060"  # placeholders no one types
 
 
 def certificates_document(course: KitCourse) -> Any:
@@ -26,6 +28,8 @@ def certificates_document(course: KitCourse) -> Any:
         setattr(section, side, Cm(3.0))
     section.top_margin, section.bottom_margin = Cm(2.6), Cm(2.0)
     _frame(section)
+    for footer in section._sectPr.findall(wml.w("footerReference")):
+        section._sectPr.remove(footer)  # no page numbers on a certificate
     colon = label("colon", lang)
     body = label(
         "cert-body",
@@ -35,26 +39,47 @@ def certificates_document(course: KitCourse) -> Any:
         dates=dates_text(course.dates, lang),
     )
     issuer = course.supplier or course.instructor
+    if not course.people:
+        return document
+    # the first page is built once, with placeholders; every person's page is a copy
+    before = set(document.element.body)
+    title = _centred(styles, document, label("cert-title", lang), 34, bold=True, color=ACCENT)
+    title.paragraph_format.space_before = Pt(18)
+    title.paragraph_format.space_after = Pt(30)
+    _centred(styles, document, label("cert-line", lang), 14)
+    name = _centred(styles, document, NAME, 28, bold=True)
+    name.paragraph_format.space_before = Pt(10)
+    name.paragraph_format.space_after = Pt(14)
+    text = _centred(styles, document, body, 14)
+    text.paragraph_format.space_after = Pt(48)
+    for key, value in (
+        ("cert-issued", issuer if issuer != course.instructor else ""),
+        ("instructor", course.instructor),
+        ("cert-number", NUMBER),
+    ):
+        if value:
+            line = styles.paragraph(document, f"{label(key, lang)}{colon}{value}")
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            line.paragraph_format.space_after = Pt(4)
+    body_element = document.element.body
+    page = [el for el in body_element if el not in before and el.tag == wml.P]
+    for el in page:
+        body_element.remove(el)
+    title.paragraph_format.page_break_before = True
     for n, person in enumerate(course.people):
-        title = _centred(styles, document, label("cert-title", lang), 34, bold=True, color=ACCENT)
-        title.paragraph_format.page_break_before = n > 0
-        title.paragraph_format.space_before = Pt(18)
-        title.paragraph_format.space_after = Pt(30)
-        _centred(styles, document, label("cert-line", lang), 14)
-        name = _centred(styles, document, set_text(person.name, lang), 28, bold=True)
-        name.paragraph_format.space_before = Pt(10)
-        name.paragraph_format.space_after = Pt(14)
-        text = _centred(styles, document, body, 14)
-        text.paragraph_format.space_after = Pt(48)
-        for key, value in (
-            ("cert-issued", issuer if issuer != course.instructor else ""),
-            ("instructor", course.instructor),
-            ("cert-number", person.certificate),
-        ):
-            if value:
-                line = styles.paragraph(document, f"{label(key, lang)}{colon}{value}")
-                line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                line.paragraph_format.space_after = Pt(4)
+        for el in page:
+            copy = wml.copy(el)
+            if el is title._p and n == 0:  # the first page starts where the document does
+                ppr = copy.find(wml.PPR)
+                flag = ppr.find(wml.w("pageBreakBefore")) if ppr is not None else None
+                if flag is not None:
+                    ppr.remove(flag)
+            for t in copy.iter(wml.T):
+                if t.text and NAME in t.text:
+                    t.text = t.text.replace(NAME, set_text(person.name, lang))
+                if t.text and NUMBER in t.text:
+                    t.text = t.text.replace(NUMBER, person.certificate)
+            styles.place(document, copy)
     return document
 
 
