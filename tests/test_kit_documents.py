@@ -267,3 +267,20 @@ def test_the_kit_as_pdf_reads_right(tmp_path: Path) -> None:
     for day in agenda["days"]:  # type: ignore[attr-defined]
         for slot in day["slots"]:
             assert f"{slot['start']}–{slot['end']}" in runsheet
+
+
+def test_instructor_text_stays_out_of_the_clients_proposal(tmp_path: Path) -> None:
+    course = tmp_path / "c.yaml"
+    course.write_text(
+        "title: 客服技巧\nduration: 2h\nmodules:\n"
+        "  - title: 开场\n    duration: 1h\n    notes: 讲师自留备注\n    facilitator: 先做破冰\n"
+        "    points: [服务意识]\n"
+        "  - title: 演练\n    duration: 1h\n    exercises: [分组演练]\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "c.docx"
+    result = runner.invoke(app, ["proposal", str(course), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = text_of(target)
+    assert "服务意识" in text and "分组演练" in text
+    assert "讲师自留备注" not in text and "先做破冰" not in text
