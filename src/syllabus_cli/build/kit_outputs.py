@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..i18n import t
 from ..pack.spec import Pack
+from ..problems import Located
 from .jobs import Job, JobResult, put
 from .manifest import Manifest, file_hash, sha256
-from .names import safe_name, shown
+from .names import safe_name
 
 if TYPE_CHECKING:
     from ..render.kit_values import KitCourse
-    from .batch import BatchResult
+    from .results import BatchResult
 
 FOLDER = "kit"
 
@@ -92,9 +93,8 @@ def kit_documents(
         roster = read_roster(pack.kit.roster)
         errors = [p for p in roster.problems if p.level is Level.ERROR]
         if errors:
-            batch.errors += [p.format(shown(pack.kit.roster)) for p in errors]
-            batch.errors.append(t("roster.errors", n=len(errors)))
-            return []
+            batch.errors += [Located(pack.kit.roster, p) for p in errors]
+            return []  # no kit from a roster with errors: they are the batch's errors
         people = roster.people
     key = f"kit:{safe_name(pack.id, 'pack')}"
     inputs = sha256(
@@ -206,6 +206,7 @@ def _pdfs(
         for source, pdf in sources.items():
             made = converted.get(source)
             if made is None or isinstance(made, PdfError):
-                batch.errors.append(f"{pdf}: {made or t('pack.not-converted')}")
+                problem = made or PdfError(t("pack.not-converted"))
+                batch.errors.append(problem.located(root / pdf))
                 continue
             note(pdf, put(writer, pdf, made.read_bytes()))

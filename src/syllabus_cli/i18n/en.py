@@ -326,7 +326,6 @@ MESSAGES.update(
         "roster.no-column": "no name column in the roster: its header row needs 姓名 or Name",
         "roster.no-name": "this row has no name",
         "roster.duplicate": "{name} is already on the roster (line {line}); two people of one name need their phone or e-mail",
-        "roster.errors": "the kit was not made: the roster has {n} problem(s)",
         # the documents
         "kit.signin": "Sign-in sheet",
         "kit.evaluation": "Evaluation form",

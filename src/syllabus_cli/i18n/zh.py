@@ -470,7 +470,6 @@ MESSAGES.update(
         "roster.no-column": "学员名单里没有姓名列：表头需要有“姓名”或“Name”",
         "roster.no-name": "这一行没有姓名",
         "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
-        "roster.errors": "没有生成交付包：学员名单有 {n} 个问题",
         # the documents
         "kit.signin": "签到表",
         "kit.evaluation": "课后评估表",

@@ -26,9 +26,9 @@ from ..problems import Mark
 from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession
 from ..spec.model import Course, Node
 from ..spec.read import Reader
+from ..spec.training_plan import Evaluation, Plan
 from ..timing.rules import TimedNode, Timing
 from .roster import SUFFIXES, Person
-from .training_plan import Evaluation, Plan
 
 DOCUMENTS = ("signin", "evaluation", "workbook", "certificates", "runsheet")
 DEFAULT_SEATS = 30

@@ -11,10 +11,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..minutes import minutes_text
 from . import wml
 from .kit_common import dates_text, start
 from .kit_values import KitCourse, label
-from .wording import minutes_text, set_text
+from .wording import set_text
 
 ACCENT = RGBColor(0x8A, 0x4B, 0x08)
 NAME, NUMBER = "\u2060NAME\u2060", "\u2060NUMBER\u2060"  # placeholders no one types

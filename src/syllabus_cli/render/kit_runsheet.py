@@ -10,10 +10,11 @@ from typing import Any
 from docx.shared import Cm, Pt
 
 from ..agenda.settings import clock
+from ..minutes import minutes_text
 from .agenda_text import day_heading
 from .kit_common import facts, grid, heading_title, page_break, start
 from .kit_values import KitCourse, label
-from .wording import minutes_text, set_text
+from .wording import set_text
 
 WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
 PAUSE_FILL = "F2F2F2"

@@ -11,10 +11,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from ..agenda.settings import clock
+from ..minutes import minutes_text
 from .agenda_text import HEADERS, day_heading
 from .kit_common import dates_text, grid, page_break, ruled_lines, start
 from .kit_values import KitBlock, KitCourse, label
-from .wording import minutes_text, set_text
+from .wording import set_text
 
 NOTE_LINES = 6
 AGENDA_WIDTHS = (Cm(3.0), Cm(10.3), Cm(3.3))
