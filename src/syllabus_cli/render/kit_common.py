@@ -161,9 +161,10 @@ def _fill(t: Any, value: str) -> None:
 
 
 def ruled_lines(styles: Styles, document: Any, count: int, *, height_cm: float = 0.9) -> None:
-    """``count`` empty lines with a rule under each: room to write by hand."""
-    for _ in range(count):
-        paragraph = styles.paragraph(document)
+    """``count`` empty lines with a rule under each: room to write by hand, kept on one
+    page with the paragraph before them."""
+    for n in range(count):
+        paragraph = styles.paragraph(document, keep=n < count - 1)
         fmt = paragraph.paragraph_format
         fmt.space_before, fmt.space_after = Pt(0), Pt(0)
         fmt.line_spacing = Cm(height_cm)
@@ -193,6 +194,13 @@ _AFTER_PBDR = (
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
     "w:pPrChange",
 )  # fmt: skip
+
+
+def shade_rows(table: Any, rows: Sequence[int], fill: str = "F2F2F2") -> None:
+    """Breaks and lunch in grey, as the agenda shows them."""
+    for r in rows:
+        for cell in table.rows[r].cells:
+            shade(cell, fill)
 
 
 def page_break(styles: Styles, document: Any) -> None:

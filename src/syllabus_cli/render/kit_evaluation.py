@@ -9,9 +9,12 @@ import io
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .kit_common import dates_text, facts, grid, heading_title, ruled_lines, start
+from .docx_base import row_flags
+from .kit_common import dates_text, facts, grid, heading_title, ruled_lines, start, text_width
 from .kit_values import KitCourse, label
 from .wording import set_text
 
@@ -19,6 +22,7 @@ BOX = "□"
 SCORES = ("1", "2", "3", "4", "5")
 WIDTHS = (Cm(1.2), Cm(8.6), *(Cm(1.36),) * 5)
 QR_SIZE = Cm(2.8)
+ANSWER_LINES = 3
 
 
 def evaluation_document(course: KitCourse) -> Any:
@@ -58,11 +62,31 @@ def evaluation_document(course: KitCourse) -> Any:
             styles.paragraph(document, set_text(line, lang), "List Bullet")
     styles.paragraph(document, label("eval-open", lang), "Heading 2", keep=True)
     for n, key in enumerate(("eval-q1", "eval-q2", "eval-q3"), start=1):
-        styles.paragraph(document, f"{n}. {label(key, lang)}", keep=True)
-        ruled_lines(styles, document, 3)
+        _question(document, styles, f"{n}. {label(key, lang)}")
     if course.evaluation_url:
         _qr(document, styles, course.evaluation_url, label("eval-qr", lang))
     return document
+
+
+def _question(document: Any, styles: Any, text: str) -> None:
+    """A question and its lines to write on, never parted by a page break: one row of a
+    borderless table that may not split (LibreOffice does not always keep an empty
+    ruled paragraph with the one before it)."""
+    table = styles.table(document, 1, 1, (text_width(document),))
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        rule = OxmlElement(f"w:{side}")
+        rule.set(qn("w:val"), "nil")
+        borders.append(rule)
+    tbl_pr.append(borders)
+    row = table.rows[0]
+    row_flags(row)
+    cell = row.cells[0]
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run(text)
+    paragraph.paragraph_format.space_before = Pt(4)
+    ruled_lines(styles, cell._tc, ANSWER_LINES)
 
 
 def _qr(document: Any, styles: Any, url: str, caption: str) -> None:

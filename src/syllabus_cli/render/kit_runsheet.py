@@ -12,12 +12,11 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..minutes import minutes_text
 from .agenda_text import day_heading
-from .kit_common import facts, grid, heading_title, page_break, start
+from .kit_common import facts, grid, heading_title, page_break, shade_rows, start
 from .kit_values import KitCourse, label
 from .wording import set_text
 
 WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
-PAUSE_FILL = "F2F2F2"
 BOX = "□"
 
 
@@ -77,18 +76,11 @@ def runsheet_document(course: KitCourse) -> Any:
                 ]
             )
         table = grid(document, styles, header, rows, WIDTHS, center=(1,))
-        _shade_pauses(table, pauses)
+        shade_rows(table, pauses)
         if day.checklist:
             styles.paragraph(document, label("rs-checklist", lang), "Heading 3", keep=True)
-            for item in day.checklist:
-                line = styles.paragraph(document, f"{BOX} {set_text(item, lang)}")
+            last = len(day.checklist) - 1
+            for n, item in enumerate(day.checklist):  # the list on one page
+                line = styles.paragraph(document, f"{BOX} {set_text(item, lang)}", keep=n < last)
                 line.paragraph_format.space_after = Pt(2)
     return document
-
-
-def _shade_pauses(table: Any, rows: list[int]) -> None:
-    from .docx_tables import shade
-
-    for r in rows:
-        for cell in table.rows[r].cells:
-            shade(cell, PAUSE_FILL)

@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..minutes import minutes_text
 from .agenda_text import HEADERS, day_heading
-from .kit_common import dates_text, grid, page_break, ruled_lines, start
+from .kit_common import dates_text, grid, page_break, ruled_lines, shade_rows, start
 from .kit_values import KitBlock, KitCourse, label
 from .wording import set_text
 
@@ -39,7 +39,8 @@ def workbook_document(course: KitCourse) -> Any:
             ]
             for s in day.sessions
         ]
-        grid(document, styles, [h["time"], h["topic"], h["format"]], rows, AGENDA_WIDTHS)
+        table = grid(document, styles, [h["time"], h["topic"], h["format"]], rows, AGENDA_WIDTHS)
+        shade_rows(table, [i for i, s in enumerate(day.sessions, start=1) if s.kind != "session"])
     page_break(styles, document)
     styles.paragraph(document, label("wb-outline", lang), "Heading 1", keep=True)
     blocks = course.blocks
