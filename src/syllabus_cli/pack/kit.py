@@ -32,7 +32,6 @@ from .roster import SUFFIXES, Person
 
 DOCUMENTS = ("signin", "evaluation", "workbook", "certificates", "runsheet")
 DEFAULT_SEATS = 30
-SPARE_ROWS = 5  # blank sign-in rows after the roster's (or the seats'): walk-ins
 REACTION = ("反应", "reaction", "level 1", "一级", "l1")
 
 

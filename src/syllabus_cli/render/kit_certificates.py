@@ -9,13 +9,13 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..minutes import minutes_text
 from . import wml
 from .kit_common import dates_text, start
 from .kit_values import KitCourse, label
-from .wording import set_text
+from .wording import balanced_lines, set_text
 
 ACCENT = RGBColor(0x8A, 0x4B, 0x08)
 NAME, NUMBER = "\u2060NAME\u2060", "\u2060NUMBER\u2060"  # placeholders no one types
@@ -51,7 +51,9 @@ def certificates_document(course: KitCourse) -> Any:
     name = _centred(styles, document, NAME, 28, bold=True)
     name.paragraph_format.space_before = Pt(10)
     name.paragraph_format.space_after = Pt(14)
-    text = _centred(styles, document, body, 14)
+    # one line when it fits the page (balanced_lines keeps 8 % spare), else even lines
+    width = Emu(section.page_width - section.left_margin - section.right_margin).pt
+    text = _centred(styles, document, "\n".join(balanced_lines(body, width / 14 / 0.92)), 14)
     text.paragraph_format.space_after = Pt(48)
     for key, value in (
         ("cert-issued", issuer if issuer != course.instructor else ""),
