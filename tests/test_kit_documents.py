@@ -284,3 +284,62 @@ def test_instructor_text_stays_out_of_the_clients_proposal(tmp_path: Path) -> No
     text = text_of(target)
     assert "服务意识" in text and "分组演练" in text
     assert "讲师自留备注" not in text and "先做破冰" not in text
+
+
+TWO_DAYS = """title: 门店运营两日训练营
+duration: 2天(6h/天)
+modules:
+  - title: 第一部分
+    duration: 6h
+    sections:
+      - {title: 开场与目标, duration: 3h, tools: [目标卡片]}
+      - {title: 陈列实操, duration: 3h, exercises: [分组陈列演练]}
+  - title: 第二部分
+    duration: 6h
+    facilitator: 第二天开场先复盘第一天的陈列照片。
+    sections:
+      - {title: 数据复盘, duration: 3h}
+      - {title: 行动计划, duration: 3h}
+"""
+
+
+def two_day_pack(tmp_path: Path, date: str | None) -> Path:
+    (tmp_path / "c.yaml").write_text(TWO_DAYS, encoding="utf-8")
+    pack = tmp_path / "p.yaml"
+    when = f"date: {date}\n" if date else ""
+    pack.write_text(
+        f"client: 某客户\ntitle: 门店项目\n{when}courses: [c.yaml]\nkit: [signin, runsheet]\n",
+        encoding="utf-8",
+    )
+    return pack
+
+
+def test_a_two_day_course_signs_in_each_day_with_its_weekday(tmp_path: Path) -> None:
+    pack = two_day_pack(tmp_path, "2026-12-11")  # a Friday: day 2 is the Monday
+    result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    kit = tmp_path / "out" / "p" / "kit"
+    sheet = kit / "门店运营两日训练营-签到表.docx"
+    text = text_of(sheet)
+    assert "日期：第1天 · 2026年12月11日(星期五)" in text
+    assert "日期：第2天 · 2026年12月14日(星期一)" in text
+    document = Document(str(sheet))
+    assert len(document.tables) == 2  # one table per day, each on its own page
+    for table in document.tables:
+        assert len(table.rows) == 1 + 30 + 5
+        for row in table.rows:
+            assert row._tr.trPr.find("{*}cantSplit") is not None  # rows never split
+    runsheet = text_of(kit / "门店运营两日训练营-讲师手册.docx")
+    assert "第2天 · 2026年12月14日(星期一)" in runsheet
+    assert "第二天开场先复盘第一天的陈列照片。" in runsheet
+    rows = [r for r in rows_of(kit / "门店运营两日训练营-讲师手册.docx") if r[0] != "时间"]
+    assert any(r[3].startswith("开场与目标") and r[5] == "目标卡片" for r in rows)  # its tools
+    assert "□ 目标卡片" in runsheet  # and the day's checklist
+
+
+def test_an_undated_pack_leaves_the_date_to_fill_in(tmp_path: Path) -> None:
+    pack = two_day_pack(tmp_path, None)
+    result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = text_of(tmp_path / "out" / "p" / "kit" / "门店运营两日训练营-签到表.docx")
+    assert "日期：第1天 · ____年____月____日" in text
