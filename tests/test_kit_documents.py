@@ -343,3 +343,18 @@ def test_an_undated_pack_leaves_the_date_to_fill_in(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = text_of(tmp_path / "out" / "p" / "kit" / "门店运营两日训练营-签到表.docx")
     assert "日期：第1天 · ____年____月____日" in text
+
+
+def test_the_kit_is_made_in_the_packs_word_template(tmp_path: Path) -> None:
+    from syllabus_cli.render.docx_base import default_template
+
+    pack = two_day_pack(tmp_path, "2026-12-11")
+    brand = Document(str(default_template()))
+    brand.sections[0].header.paragraphs[0].text = "某培训公司 · 内部资料"
+    brand.save(str(tmp_path / "brand.docx"))
+    pack.write_text(pack.read_text(encoding="utf-8") + "template: brand.docx\n", encoding="utf-8")
+    result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for name in ("签到表", "讲师手册"):
+        built = Document(str(tmp_path / "out" / "p" / "kit" / f"门店运营两日训练营-{name}.docx"))
+        assert built.sections[0].header.paragraphs[0].text == "某培训公司 · 内部资料"
