@@ -597,7 +597,7 @@ MESSAGES.update(
         "preview.ports-busy": "端口 {first}-{last} 都被占用（{reason}）；请另选一个端口",
         "preview.port-moved": "端口 {asked} 已被占用，改用 {port}",
         "preview.host-warning": "注意：正在监听 {host}，网络上的其他电脑也能访问这个预览（仍需令牌）",
-        "preview.stop-hint": "在这个窗口按下中断键即可停止预览。",
+        "preview.stop-hint": "在这个窗口按 Ctrl+C 停止预览。",
         "preview.gone": "{name} 已不存在（被删除或改名）。",
         "preview.stopped": "预览已停止",
     }
