@@ -1253,40 +1253,130 @@ _ROWS += (
         "error",
         "The roster cannot be read: not .xlsx or .csv, a broken file, or not a sheet.",
         "学员名单无法读取：不是 .xlsx 或 .csv、文件已损坏，或不是表格。",
-        _PACK + "roster: participants.xlsx\n",
-        _PACK + "roster: participants.xls  # the old Excel format\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,部门\n"
+            "张三,客服部\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.xls  # the old Excel format\n"
+            "# file: courses/roster.xls\n"
+            "an old Excel file\n"
+        ),
     ),
     _c(
         "roster-too-large",
         "error",
         "The roster has more rows than a training's participants could (2,000).",
         "学员名单的行数超出一次培训的学员人数（2000 行）。",
-        "# participants.xlsx: 40 rows\n",
-        "# participants.xlsx: the whole company's 100,000 rows\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,部门\n"
+            "张三,客服部\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv (padded to 11 MiB)\n"
+            "姓名,部门\n"
+        ),
     ),
     _c(
         "roster-column",
         "error",
         "The roster has no name column (a header 姓名 or Name).",
         "学员名单没有姓名列（表头“姓名”或“Name”）。",
-        "姓名,部门\n张三,客服部\n",
-        "人员,部门\n张三,客服部\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,部门\n"
+            "张三,客服部\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "人员,部门\n"
+            "张三,客服部\n"
+        ),
     ),
     _c(
         "roster-name",
         "error",
         "A row of the roster has no name.",
         "学员名单中有一行没有姓名。",
-        "姓名,部门\n张三,客服部\n",
-        "姓名,部门\n,客服部\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,部门\n"
+            "张三,客服部\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,部门\n"
+            ",客服部\n"
+        ),
     ),
     _c(
         "roster-duplicate",
         "error",
         "The same person is on the roster twice (same name and phone or e-mail).",
         "同一个人在学员名单上出现了两次（姓名和手机或邮箱都相同）。",
-        "姓名,手机\n张三,13800000001\n张三,13900000002\n",
-        "姓名,手机\n张三,13800000001\n张三,13800000001\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,手机\n"
+            "张三,13800000001\n"
+            "张三,13900000002\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "kit: all\n"
+            "roster: roster.csv\n"
+            "# file: courses/roster.csv\n"
+            "姓名,手机\n"
+            "张三,13800000001\n"
+            "张三,13800000001\n"
+        ),
     ),
 )
 
