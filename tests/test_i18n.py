@@ -117,6 +117,11 @@ ALLOWED = {
     "libreoffice-writer-nogui",
     "soffice",
     "PATH",
+    # issue 21: IME slips, syllabus fix, syllabus doctor
+    "ANSI",
+    "fix",
+    "Tab",
+    "doctor",
 }
 
 

@@ -40,10 +40,23 @@ _ROWS = (
         "title: [客服技巧\n",
     ),
     _c(
-        "encoding",
+        "yaml-char",
         "error",
-        "The file is not UTF-8 (e.g. saved as GBK); save it as UTF-8.",
-        "文件不是 UTF-8 编码（例如存成了 GBK）；请另存为 UTF-8。",
+        "A character typed in a Chinese input mode where YAML needs its half-width form "
+        "(： ， “” 【】 ［］ － or a full-width space), or a tab in the indentation; "
+        "syllabus fix FILE repairs it.",
+        "在中文输入状态下打出的字符（：，“”【】［］－ 或全角空格），或用 Tab 缩进，"
+        "而 YAML 需要半角字符；syllabus fix 文件名 可以自动改正。",
+        "title: 客服技巧\nduration: 2h\n",
+        "title：客服技巧\nduration: 2h\n",
+    ),
+    _c(
+        "encoding",
+        "error/warning",
+        "The file is not UTF-8: a GBK file (Notepad's ANSI) is read with a warning, "
+        "other encodings are an error; syllabus fix FILE saves GBK as UTF-8.",
+        "文件不是 UTF-8 编码：GBK（记事本的 ANSI）文件照常读取并给出警告，其他编码为错误；"
+        "syllabus fix 文件名 可把 GBK 文件转存为 UTF-8。",
         "# saved as UTF-8\ntitle: 客服技巧\n",
         "# saved as GBK\ntitle: 客服技巧\n",
     ),

@@ -22,6 +22,18 @@ MESSAGES: dict[str, str] = {
     "load.folder": "is a folder, not a file",
     "load.too-large": "file is larger than {mib} MiB",
     "load.unreadable": "{reason}",
+    # load_ime.py: what a Chinese input method did to the YAML
+    "load.ime-colon": "a full-width colon “：” here: YAML needs a half-width colon ':' followed by a space (syllabus fix repairs it)",
+    "load.ime-comma": "a full-width comma “，” between list items: YAML needs a half-width comma ',' (syllabus fix repairs it)",
+    "load.ime-quotes": "Chinese quotes “…” here: YAML quotes with half-width \"…\" (syllabus fix repairs it)",
+    "load.ime-brackets": "a full-width bracket “{char}” here: a list needs half-width brackets [ ] (syllabus fix repairs it)",
+    "load.ime-dash": "a full-width dash “－” before a list item: YAML needs a half-width '-' followed by a space (syllabus fix repairs it)",
+    "load.ime-space": "a full-width space here: YAML needs a half-width space (syllabus fix repairs it)",
+    "load.ime-space-indent": "this line is indented with a full-width space: YAML indents with half-width spaces only (syllabus fix repairs it)",
+    "load.ime-space-indents": "{count} lines from here are indented with full-width spaces: YAML indents with half-width spaces only (syllabus fix repairs them)",
+    "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
+    "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
+    "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
     # duration.py
     "duration.empty": "duration is empty; write e.g. 40min, 2h or 1天(6h/天)",
     "duration.no-unit": "duration {text!r} has no unit; write {number}min, {number}h or {number}天",
