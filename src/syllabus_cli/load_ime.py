@@ -35,6 +35,15 @@ SPACE = "space"  # a full-width space (U+3000) where YAML needs a space
 TAB = "tab"
 
 _ASCII_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+# The keys a course is written with: a line of a file that parses, starting with one of
+# them and a full-width colon, is a key nobody meant as text. (A key missing here is
+# still found when the file does not parse.)
+COURSE_KEYS = frozenset(
+    "audience background bio breaks cases clients contact date duration exercises expertise "
+    "format hours_per_day id include instructor language latest_end lunch min_part modules "
+    "motto name notes only outcomes path points prerequisites schedule sections split start "
+    "subtitle template title tools variant variants courses".split()
+)
 _OPENERS = {"[": "]", "{": "}", "【": "】", "［": "］"}
 _FULL_OPENERS = {"【": "[", "［": "["}
 _FULL_CLOSERS = {"】": "]", "］": "]"}
@@ -123,6 +132,7 @@ class _Scanner:
         self.block_parent: int | None = None  # inside a | or > value: its parent's indent
         self.quote: str | None = None  # inside a quoted value that spans lines
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
+        self.bare = False
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
         found = Slip(Mark(line, col + 1), kind, char, certain, list(edits))
@@ -151,7 +161,9 @@ class _Scanner:
                 return
             if body.startswith(("---", "..."), j) and body[j + 3 : j + 4] in ("", " ", "\t"):
                 j += 3
+            start = j
             j = self.dashes(number, body, base, j)
+            self.bare = j == start  # a key at the line's start, no list dash before it
             at_key = True
         self.inline(number, body, base, j, at_key)
 
@@ -277,16 +289,19 @@ class _Scanner:
             if c == ":" and (nxt in ("", " ", "\t") or (in_flow and nxt in ",]}")):
                 return i + 1, True, False
             if c == ":" and nxt == "\u3000" and at_key and _key_like(body[start:i], in_flow):
-                self.slip(number, i + 1, SPACE, nxt, True, Edit(base + i + 1, base + i + 2, " "))
+                certain = body[start:i].strip() in COURSE_KEYS and self.bare
+                self.slip(number, i + 1, SPACE, nxt, certain, Edit(base + i + 1, base + i + 2, " "))
                 return i + 2, True, False
             if c == "：" and at_key and _key_like(body[start:i], in_flow):
-                ascii_key = bool(_ASCII_KEY.fullmatch(body[start:i].strip()))
+                # certain: a spec key (lower-case English) alone on its line; "- SOP：…"
+                # or "KPI：…" in a list of points is text a trainer means
+                spec_key = body[start:i].strip() in COURSE_KEYS and self.bare
                 rest = body[i + 1 :]
                 new = ":" if rest[:1] in ("", " ", "\t") else ": "
                 edits = [Edit(base + i, base + i + 1, new)]
                 if rest[:1] == "\u3000":
                     edits = [Edit(base + i, base + i + 2, ": ")]
-                self.slip(number, i, COLON, c, ascii_key and not in_flow, *edits)
+                self.slip(number, i, COLON, c, spec_key and not in_flow, *edits)
                 return i + 1, True, False
             if c == "#" and body[i - 1] in " \t":
                 return n, False, False
@@ -364,7 +379,7 @@ def scan(text: str) -> list[Slip]:
 
 # Where a certain slip can be: a file that parses is scanned only when this matches.
 _MAYBE_CERTAIN = re.compile(
-    r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[A-Za-z_][\w\-]*[ \t]*：|^[ \t]*\u3000|"
+    r"^[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*：|^[ \t]*\u3000|"
     r"^[ \t]*(?:-[ \t]+)*－|:\u3000|[【［]|\[[^\]\n]*，",
     re.MULTILINE,
 )

@@ -68,6 +68,7 @@ COMMANDS = {
     "export": "batch",
     "pack": "batch",
     "import": "batch",
+    "fix": "fix",
 }
 
 

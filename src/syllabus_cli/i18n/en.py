@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     # load_ime.py: what a Chinese input method did to the YAML
     "load.ime-colon": "a full-width colon “：” here: YAML needs a half-width colon ':' followed by a space (syllabus fix repairs it)",
     "load.ime-comma": "a full-width comma “，” between list items: YAML needs a half-width comma ',' (syllabus fix repairs it)",
-    "load.ime-quotes": "Chinese quotes “…” here: YAML quotes with half-width \"…\" (syllabus fix repairs it)",
+    "load.ime-quotes": 'Chinese quotes “…” here: YAML quotes with half-width "…" (syllabus fix repairs it)',
     "load.ime-brackets": "a full-width bracket “{char}” here: a list needs half-width brackets [ ] (syllabus fix repairs it)",
     "load.ime-dash": "a full-width dash “－” before a list item: YAML needs a half-width '-' followed by a space (syllabus fix repairs it)",
     "load.ime-space": "a full-width space here: YAML needs a half-width space (syllabus fix repairs it)",
@@ -34,6 +34,15 @@ MESSAGES: dict[str, str] = {
     "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
     "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
     "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
+    # cli/fix.py
+    "fix.before": "before",
+    "fix.after": "after",
+    "fix.nothing": "{path}: nothing to fix",
+    "fix.encoding": "{path}: saved as UTF-8 (it was {encoding})",
+    "fix.dry-run": "{path}: {count} repair(s) shown above; nothing written (--dry-run)",
+    "fix.done": "{path}: {count} repair(s) made; the original is kept as {backup}",
+    "fix.saved": "{path}: the original is kept as {backup}",
+    "fix.left": "{path}: the problems above are not typing slips: correct them by hand",
     # duration.py
     "duration.empty": "duration is empty; write e.g. 40min, 2h or 1天(6h/天)",
     "duration.no-unit": "duration {text!r} has no unit; write {number}min, {number}h or {number}天",

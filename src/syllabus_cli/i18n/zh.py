@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     # load_ime.py：中文输入法对 YAML 造成的错误
     "load.ime-colon": "这里用了全角冒号“：”，YAML 需要半角冒号“:”（后面跟一个空格）；可用 syllabus fix 自动改正",
     "load.ime-comma": "列表项之间用了全角逗号“，”，YAML 需要半角逗号“,”；可用 syllabus fix 自动改正",
-    "load.ime-quotes": "这里用了中文引号“”，YAML 需要半角引号 \"…\"；可用 syllabus fix 自动改正",
+    "load.ime-quotes": '这里用了中文引号“”，YAML 需要半角引号 "…"；可用 syllabus fix 自动改正',
     "load.ime-brackets": "这里用了全角括号“{char}”，列表需要半角方括号 [ ]；可用 syllabus fix 自动改正",
     "load.ime-dash": "列表项前用了全角减号“－”，YAML 需要半角减号“-”（后面跟一个空格）；可用 syllabus fix 自动改正",
     "load.ime-space": "这里用了全角空格，YAML 需要半角空格；可用 syllabus fix 自动改正",
@@ -36,6 +36,15 @@ MESSAGES: dict[str, str] = {
     "load.ime-tab-indent": "这一行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indents": "从这一行起共有 {count} 行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.gbk": "文件是 {encoding} 编码（记事本的“ANSI”），不是 UTF-8：已按 {encoding} 读取；运行 syllabus fix {name} 可转存为 UTF-8",
+    # cli/fix.py
+    "fix.before": "改正前",
+    "fix.after": "改正后",
+    "fix.nothing": "{path}：没有需要改正的地方",
+    "fix.encoding": "{path}：已转存为 UTF-8（原来是 {encoding}）",
+    "fix.dry-run": "{path}：上面列出了 {count} 处改正；未写入文件（--dry-run）",
+    "fix.done": "{path}：改正了 {count} 处；原文件备份为 {backup}",
+    "fix.saved": "{path}：原文件备份为 {backup}",
+    "fix.left": "{path}：上面的问题不是输入法造成的，请手工改正",
     # duration.py
     "duration.empty": "时长为空；请写成 40min、2h 或 1天(6h/天) 这样的形式",
     "duration.no-unit": "时长“{text}”没有单位；请写成 {number}min、{number}h 或 {number}天",
