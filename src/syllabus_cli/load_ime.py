@@ -39,10 +39,48 @@ _ASCII_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 # them and a full-width colon, is a key nobody meant as text. (A key missing here is
 # still found when the file does not parse.)
 COURSE_KEYS = frozenset(
-    "audience background bio breaks cases clients contact date duration exercises expertise "
-    "format hours_per_day id include instructor language latest_end lunch min_part modules "
-    "motto name notes only outcomes path points prerequisites schedule sections split start "
-    "subtitle template title tools variant variants courses".split()
+    [
+        "audience",
+        "background",
+        "bio",
+        "breaks",
+        "cases",
+        "clients",
+        "contact",
+        "date",
+        "duration",
+        "exercises",
+        "expertise",
+        "format",
+        "hours_per_day",
+        "id",
+        "include",
+        "instructor",
+        "language",
+        "latest_end",
+        "lunch",
+        "min_part",
+        "modules",
+        "motto",
+        "name",
+        "notes",
+        "only",
+        "outcomes",
+        "path",
+        "points",
+        "prerequisites",
+        "schedule",
+        "sections",
+        "split",
+        "start",
+        "subtitle",
+        "template",
+        "title",
+        "tools",
+        "variant",
+        "variants",
+        "courses",
+    ]
 )
 _OPENERS = {"[": "]", "{": "}", "【": "】", "［": "］"}
 _FULL_OPENERS = {"【": "[", "［": "["}
