@@ -122,6 +122,7 @@ ALLOWED = {
     "fix",
     "Tab",
     "doctor",
+    "dry-run",
 }
 
 

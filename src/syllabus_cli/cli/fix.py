@@ -102,7 +102,6 @@ def fix(
         bool, typer.Option("--dry-run", help="Show the changes; write nothing.")
     ] = False,
 ) -> None:
-    """Repair what a Chinese input method did to YAML (full-width ：，“”【】－ and spaces,
-    tabs) and re-save GBK files as UTF-8: shows a diff, keeps FILE.bak beside each file."""
+    """Repair what a Chinese input method did to YAML files and save GBK files as UTF-8 (a diff is shown, FILE.bak kept)."""
     results = [_fix_one(path, dry_run) for path in files]
     raise typer.Exit(0 if all(results) else 1)

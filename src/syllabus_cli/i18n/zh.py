@@ -330,6 +330,10 @@ HELP: dict[str, str] = {
     "Explain a problem code: what it means, and a YAML that passes and one that fails.": "解释问题代码：含义，以及一个正确和一个错误的 YAML 示例。",
     "A problem code, e.g. sum-mismatch.": "问题代码，例如 sum-mismatch。",
     "Markdown table of every code (for the README).": "输出所有代码的 Markdown 表格（用于 README）。",
+    # cli/fix.py, cli/doctor.py
+    "Repair what a Chinese input method did to YAML files and save GBK files as UTF-8 (a diff is shown, FILE.bak kept).": "改正中文输入法在 YAML 文件中造成的错误，并把 GBK 文件转存为 UTF-8（显示改动，原文件备份为 FILE.bak）。",
+    "The YAML files to repair.": "要改正的 YAML 文件。",
+    "Show the changes; write nothing.": "只显示改动，不写入文件。",
 }
 
 # click's and Typer's own words.
