@@ -47,3 +47,40 @@ def test_a_locale_form_in_syllabus_lang_reaches_the_messages() -> None:
     result = runner.invoke(app, ["explain", "syntax"], env={"SYLLABUS_LANG": "zh_CN.UTF-8"})
     i18n.set_language(None)
     assert result.exit_code == 0 and "文件不是合法的 YAML" in result.output
+
+
+VARIANTS = """title: 客服技巧
+variants: [一天, 半天]
+duration: {一天: 2h, 半天: 1h}
+colour: blue
+modules:
+  - title: 接待
+    duration: {一天: 2h, 半天: 1h}
+"""
+
+
+def test_the_summary_reads_as_a_chinese_tools_and_counts_a_shared_error_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spec = tmp_path / "c.yaml"
+    spec.write_text(VARIANTS, encoding="utf-8")
+    result = runner.invoke(app, ["--lang", "zh", "validate", str(spec)])
+    i18n.set_language(None)
+    lines = result.output.splitlines()
+    assert result.exit_code == 1
+    assert len([line for line in lines if "error[unknown-key]" in line]) == 1
+    assert lines[-1] == "共检查 1 个文件：1 个有错误（错误 1 个，警告 0 个）"
+    english = runner.invoke(app, ["--lang", "en", "validate", str(spec)])
+    i18n.set_language(None)
+    assert english.output.splitlines()[-1] == "1 checked · 1 errors · 0 warnings · 1 of 1 failed"
+
+
+def test_a_bare_number_suggests_chinese_units_in_a_chinese_session(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        "title: 课\nduration: 3\nmodules:\n  - {title: a, duration: 3h}\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["--lang", "zh", "validate", str(spec)])
+    i18n.set_language(None)
+    assert "请写成 3分钟、3小时 或 3天" in result.output and "3min" not in result.output
+    english = runner.invoke(app, ["--lang", "en", "validate", str(spec)])
+    i18n.set_language(None)
+    assert "3min" in english.output

@@ -241,7 +241,7 @@ def test_validate_speaks_chinese_under_a_chinese_locale(tmp_path: Path) -> None:
     assert located(chinese.stdout) == located(english.stdout) != []
     assert "时长 40 没有单位" in chinese.stdout
     assert "has no unit" in english.stdout
-    assert "共检查1个" in chinese.stdout
+    assert "共检查 1 个文件：1 个有错误" in chinese.stdout
     as_json = run(["validate", "--format", "json", str(spec)], LANG="zh_CN.UTF-8")
     assert '"code": "duration-unit"' in as_json.stdout and "没有单位" in as_json.stdout
 

@@ -128,6 +128,9 @@ MESSAGES: dict[str, str] = {
     "report.clean": "all clean",
     "report.failed": "{failed} of {total} failed",
     "report.summary": "{total} checked · {errors} errors · {warnings} warnings · ",
+    "report.line-clean": "{total} checked · {errors} errors · {warnings} warnings · all clean",
+    "report.line-errors": "{total} checked · {errors} errors · {warnings} warnings · {failed} of {total} failed",
+    "report.line-failed": "{total} checked · {errors} errors · {warnings} warnings · {failed} of {total} failed",
     "report.not-listed": "({n} clean file(s) not listed)",
     # cli/outputs.py
     "output.manifest": "cannot be read as the record of written files; move it away",
