@@ -122,8 +122,8 @@ def summary_parts(results: Sequence[CourseResult], strict: bool) -> tuple[str, s
     counted once whatever their variants, and a problem once as it is printed once."""
     files: dict[str, tuple[bool, bool]] = {}  # path → (failed, has errors)
     for r in results:
-        failed, erred = files.get(display_path(r), (False, False))
-        files[display_path(r)] = (failed or not r.ok(strict), erred or bool(r.errors))
+        was_failed, erred = files.get(display_path(r), (False, False))
+        files[display_path(r)] = (was_failed or not r.ok(strict), erred or bool(r.errors))
     told = [p for p, _ in _problem_lines(results)]
     errors = sum(1 for p in told if p.level is Level.ERROR)
     failed = sum(1 for f, _ in files.values() if f)
