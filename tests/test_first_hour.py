@@ -84,3 +84,54 @@ def test_a_bare_number_suggests_chinese_units_in_a_chinese_session(tmp_path) -> 
     english = runner.invoke(app, ["--lang", "en", "validate", str(spec)])
     i18n.set_language(None)
     assert "3min" in english.output
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_without_a_code_lists_every_code_with_its_meaning(lang: str) -> None:
+    from syllabus_cli.i18n.codes import CODES
+
+    result = runner.invoke(app, ["--lang", lang, "explain"])
+    i18n.set_language(None)
+    assert result.exit_code == 0
+    listed = {line.split()[0]: line for line in result.output.splitlines()[2:] if line}
+    assert set(listed) == set(CODES)
+    row = CODES["sum-mismatch"]
+    assert listed["sum-mismatch"].endswith(row.zh if lang == "zh" else row.en)
+
+
+LAYOUT_WARNINGS = [
+    "short-part",
+    "short-part-kept",
+    "short-last-part",
+    "split-anyway",
+    "idle-gap",
+    "day-overflow",
+    "start-after-lunch",
+]
+
+
+@pytest.mark.parametrize("code", LAYOUT_WARNINGS)
+@pytest.mark.parametrize(("lang", "heading"), [("zh", "怎么改："), ("en", "How to fix:")])
+def test_every_layout_warning_says_how_to_fix_it(code: str, lang: str, heading: str) -> None:
+    result = runner.invoke(app, ["--lang", lang, "explain", code])
+    i18n.set_language(None)
+    assert result.exit_code == 0
+    advice = result.output.split(heading + "\n", 1)[1].strip()
+    assert len(advice) > 20 and ("schedule" in advice or "split" in advice)
+
+
+def test_explain_examples_carry_chinese_comments_in_a_chinese_session() -> None:
+    import re
+
+    from syllabus_cli.i18n.codes import CODES, explain
+
+    for row in CODES.values():
+        for comment in re.findall(r"#\s*(.*)", explain(row, "zh")):
+            if comment.startswith(("syllabus ", "yaml-language-server")):
+                comment = re.sub(r"syllabus [^（]*", "", comment)  # a command stays a command
+            prose = re.sub(
+                r"[\w./-]+\.(yaml|docx|json|txt|pdf|jpg)|MiB|KiB|JSON|Word|Windows|LibreOffice|GBK|UTF-8|\w+:|\[.*?\]|\{.*|→|…|\w+(?= →)",
+                "",
+                comment,
+            )
+            assert not re.search(r"[A-Za-z]{2,}", prose), (row.code, comment)

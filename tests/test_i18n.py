@@ -123,6 +123,7 @@ ALLOWED = {
     "Tab",
     "doctor",
     "dry-run",
+    "explain",
 }
 
 

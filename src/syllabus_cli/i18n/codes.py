@@ -648,11 +648,88 @@ def explain(row: Code, lang: str) -> str:
         meaning,
         "",
         f"{render(msg('explain.pass'), lang)}{colon}",
-        _indent(row.passing),
+        _indent(_commented(row.passing, lang)),
         f"{render(msg('explain.fail'), lang)}{colon}",
-        _indent(row.failing),
+        _indent(_commented(row.failing, lang)),
     ]
+    advice = FIXES.get(row.code)
+    if advice is not None:
+        parts += [f"{render(msg('explain.fix'), lang)}{colon}", _indent(advice[lang == "zh"])]
     return "\n".join(parts)
+
+
+def _commented(example: str, lang: str) -> str:
+    """An example with its comments in the language (zh.EXAMPLE_COMMENTS)."""
+    if lang != "zh":
+        return example
+    import re
+
+    from .zh import EXAMPLE_COMMENTS
+
+    return re.sub(
+        r"#\s*(.*)", lambda m: "# " + EXAMPLE_COMMENTS.get(m.group(1), m.group(1)), example
+    )
+
+
+def summary(lang: str) -> str:
+    """Every code with its one-line meaning (``syllabus explain`` without a code)."""
+    width = max(len(code) for code in CODES)
+    return "".join(
+        f"{row.code.ljust(width)}  {row.zh if lang == 'zh' else row.en}\n"
+        for row in sorted(_ROWS, key=lambda r: r.code)
+    )
+
+
+# How to fix what a code reports, where its meaning does not already say so: (en, zh).
+FIXES: dict[str, tuple[str, str]] = {
+    "short-part-kept": (
+        "Move the break so it falls between two sessions (schedule: breaks:), write "
+        "split: false on the session, or set schedule: min_part: 0 to split at every pause.",
+        "把茶歇挪到两节课之间（schedule: breaks:），或在这节课上写 split: false，"
+        "或设 schedule: min_part: 0（在每个休息处都拆开）。",
+    ),
+    "short-last-part": (
+        "Move the break or lunch so the session ends before it (schedule: breaks:, lunch:), "
+        "shorten or lengthen the session by the minutes shown, or write split: false on it.",
+        "挪动茶歇或午餐，让这节课在它之前结束（schedule: breaks:、lunch:），"
+        "或按提示的分钟数调整这节课的时长，或在这节课上写 split: false。",
+    ),
+    "short-part": (
+        "Nothing to do: the agenda already reads well. To split there anyway, set "
+        "schedule: min_part: 0.",
+        "无需处理：日程已经排好。如果仍想在休息处拆开，设 schedule: min_part: 0。",
+    ),
+    "split-anyway": (
+        "The block is longer than the time between two pauses: split it into sections, "
+        "or move the breaks (schedule: breaks:) to leave it room.",
+        "这段内容比两次休息之间的时间还长：把它拆成几个小节，或挪动茶歇（schedule: breaks:）给它留出时间。",
+    ),
+    "idle-gap": (
+        "Move the break to where the session ends, or take split: false off the session "
+        "that follows the gap.",
+        "把茶歇挪到这节课结束的地方，或去掉空档后那节课的 split: false。",
+    ),
+    "day-overflow": (
+        "Start earlier (schedule: start:), shorten lunch or breaks, set a later "
+        "latest_end, or give the course more days (1天(6h/天) → 2天).",
+        "提前开始（schedule: start:），缩短午餐或茶歇，把 latest_end 设晚一些，"
+        "或给课程多安排一天（1天(6h/天) → 2天）。",
+    ),
+    "start-after-lunch": (
+        "Start before lunch (schedule: start:), or write lunch: none for an afternoon course.",
+        "把开始时间设在午餐之前（schedule: start:），下午的课可写 lunch: none。",
+    ),
+    "yaml-char": (
+        "Run syllabus fix FILE (it shows what it changes and keeps FILE.bak), or switch the "
+        "input method to English (half-width) while typing YAML's own characters.",
+        "运行 syllabus fix 文件名（会显示改动并保留 FILE.bak 备份），"
+        "或在输入 YAML 的符号时把输入法切换到英文（半角）。",
+    ),
+    "encoding": (
+        "Run syllabus fix FILE, or in Notepad: File → Save As → Encoding: UTF-8.",
+        "运行 syllabus fix 文件名，或在记事本中：文件 → 另存为 → 编码选 UTF-8。",
+    ),
+}
 
 
 def _indent(text: str) -> str:

@@ -203,6 +203,8 @@ MESSAGES: dict[str, str] = {
     "explain.level": "level",
     "explain.pass": "passes",
     "explain.fail": "fails",
+    "explain.fix": "How to fix",
+    "explain.all": "Every problem code (syllabus explain CODE for one):",
     "explain.unknown": "no problem code {code!r}",
     "explain.unknown-mean": "no problem code {code!r}; did you mean {close!r}?",
     "level.error": "error",

@@ -205,6 +205,8 @@ MESSAGES: dict[str, str] = {
     "explain.level": "级别",
     "explain.pass": "正确写法",
     "explain.fail": "错误写法",
+    "explain.fix": "怎么改",
+    "explain.all": "所有问题代码（运行 syllabus explain 加代码，可看其中一个的详情）：",
     "explain.unknown": "没有问题代码“{code}”",
     "explain.unknown-mean": "没有问题代码“{code}”；是不是想查“{close}”？",
     "level.error": "错误",
@@ -479,3 +481,34 @@ MESSAGES.update(
         "pack.skip": "“skip”只能是 holidays、weekends 或 none",
     }
 )
+
+
+# syllabus explain 示例中的注释（codes.py 中用英文写的），按原文查找。
+EXAMPLE_COMMENTS: dict[str, str] = {
+    "a 50 MiB file": "一个 50 MiB 的文件",
+    "a 95min session starting at 09:00 before a 10:30 break": "09:00 开始、时长 95 分钟的一节课，10:30 有茶歇",
+    "a block moved past a break leaves a gap before it": "一段内容移到休息之后，前面留下空档",
+    "a few KiB": "几 KiB 大小",
+    "a full day whose last session is split 15 min before the 15:00 break": "一整天的课，最后一节在 15:00 茶歇前只剩 15 分钟",
+    "a session that ends 15 min after lunch": "一节课在午餐后只剩 15 分钟",
+    "a → b → c → … 20 files deep": "a → b → c → … 嵌套 20 层文件",
+    "a.yaml includes b.yaml": "a.yaml 引用 b.yaml",
+    "a.yaml includes b.yaml, b.yaml includes a.yaml": "a.yaml 引用 b.yaml，b.yaml 又引用 a.yaml",
+    "exists": "文件存在",
+    "locked by another program": "被其他程序占用",
+    "no such file": "没有这个文件",
+    "nothing but a comment": "只有一行注释",
+    "out/.syllabus-manifest.json as written": "out/.syllabus-manifest.json 保持原样",
+    "out/.syllabus-manifest.json edited into invalid JSON": "out/.syllabus-manifest.json 被改成了无效的 JSON",
+    "out/c.docx locked by Word": "out/c.docx 被 Word 占用",
+    "out/c.docx open in Word on Windows": "out/c.docx 在 Windows 上正被 Word 打开",
+    "out/c.docx readable": "out/c.docx 可以读取",
+    "readable": "可以读取",
+    "saved as GBK": "存成了 GBK",
+    "saved as UTF-8": "存成了 UTF-8",
+    "syllabus proposal c.yaml --pdf  (LibreOffice installed)": "syllabus proposal c.yaml --pdf  （已安装 LibreOffice）",
+    "syllabus proposal c.yaml --pdf  (no LibreOffice)": "syllabus proposal c.yaml --pdf  （没有安装 LibreOffice）",
+    "the proposal is unchanged since the last build": "方案自上次生成后没有改动",
+    "the proposal was touched up in Word since": "方案生成后又在 Word 里改过",
+    "… repeated 30 times": "… 重复 30 次",
+}
