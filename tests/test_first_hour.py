@@ -135,3 +135,27 @@ def test_explain_examples_carry_chinese_comments_in_a_chinese_session() -> None:
                 comment,
             )
             assert not re.search(r"[A-Za-z]{2,}", prose), (row.code, comment)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["", "variants: [一天, 半天]\n"],
+    ids=["plain", "variants"],
+)
+def test_a_missing_instructor_or_template_does_not_hide_the_timing(tmp_path, head: str) -> None:  # type: ignore[no-untyped-def]
+    from syllabus_cli.validate import validate_paths
+
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        f"title: 课\n{head}duration: 3h\ninstructor: ../nobody.yaml\ntemplate: brand.docx\n"
+        "modules:\n  - {title: a, duration: 1h}\n",
+        encoding="utf-8",
+    )
+    line = 2 + bool(head)
+    for result in validate_paths([spec]):
+        got = [(p.line, p.column, p.code) for p in result.problems]
+        assert got == [
+            (line, 11, "sum-mismatch"),
+            (line + 1, 13, "file-missing"),
+            (line + 2, 11, "file-missing"),
+        ]
