@@ -124,6 +124,26 @@ ALLOWED = {
     "doctor",
     "dry-run",
     "explain",
+    # syllabus doctor: fonts, programs, settings it names
+    "CJK",
+    "Calibri",
+    "Carlito",
+    "Noto",
+    "SC",
+    "Sans",
+    "Serif",
+    "Office",
+    "Writer",
+    "Python",
+    "Terminal",
+    "chcp",
+    "export",
+    "LANG",
+    "zh_CN.UTF-8",
+    "LOCALAPPDATA",
+    "XDG_CACHE_HOME",
+    "format",
+    "pdf",
 }
 
 

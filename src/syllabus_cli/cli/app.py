@@ -69,6 +69,7 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
     "fix": "fix",
+    "doctor": "doctor",
 }
 
 
