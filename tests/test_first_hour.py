@@ -159,3 +159,66 @@ def test_a_missing_instructor_or_template_does_not_hide_the_timing(tmp_path, hea
             (line + 1, 13, "file-missing"),
             (line + 2, 11, "file-missing"),
         ]
+
+
+def _english_prose(text: str) -> list[str]:
+    """Comments of ``text`` that read as English sentences (three English words in a
+    row), leaving out commented-out YAML and commands."""
+    import re
+
+    found = []
+    for line in text.splitlines():
+        for comment in re.split(r"(?:(?<=\s)|^)# ?", line)[1:]:
+            if re.match(r"\s*[\w-]+:\s|\s*yaml-language-server|\s*[-\[{]", comment):
+                continue  # commented-out YAML
+            if re.search(
+                r"[A-Za-z]+[ ,]+[A-Za-z]+[ ,]+[A-Za-z]{2,}",
+                re.sub(r"syllabus [^（]*|\{[^}]*\}", "", comment),
+            ):
+                found.append(comment)
+    return found
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["new", "c.yaml"], ["new", "c.yaml", "--variants", "一天,半天"], ["new", "p.yaml", "--pack"]],
+    ids=["course", "variants", "pack"],
+)
+def test_new_writes_its_comments_in_the_sessions_language(
+    args: list[str], tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "courses").mkdir()
+    (tmp_path / "courses" / "a.yaml").write_text(
+        "title: 甲\nduration: 1h\nmodules: [{title: x, duration: 1h}]\n", encoding="utf-8"
+    )
+    english = runner.invoke(app, ["--lang", "en", *args])
+    assert english.exit_code == 0, english.output
+    written = (tmp_path / args[1]).read_text(encoding="utf-8")
+    assert _english_prose(written)  # the test sees English prose when there is some
+    (tmp_path / args[1]).unlink()
+    chinese = runner.invoke(app, ["--lang", "zh", *args])
+    i18n.set_language(None)
+    assert chinese.exit_code == 0, chinese.output
+    text = (tmp_path / args[1]).read_text(encoding="utf-8")
+    assert _english_prose(text) == []
+    assert "syllabus validate 本文件" in text
+    check = runner.invoke(app, ["--lang", "zh", "validate", args[1]])
+    i18n.set_language(None)
+    assert check.exit_code == 0, check.output
+
+
+def test_import_writes_its_header_in_the_sessions_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "catalog.txt"
+    source.write_text(
+        "电商客服技巧\n课程时长：1天\n课程大纲\n一、接待礼仪\n二、售后处理\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["--lang", "zh", "import", str(source), "--out", str(tmp_path / "out")]
+    )
+    i18n.set_language(None)
+    assert result.exit_code in (0, 1), result.output
+    spec = next((tmp_path / "out").rglob("*.yaml"))
+    text = spec.read_text(encoding="utf-8")
+    assert "由 syllabus import 从 catalog.txt 导入（第 1 门课程）。" in text
+    assert _english_prose(text) == []

@@ -124,6 +124,7 @@ ALLOWED = {
     "doctor",
     "dry-run",
     "explain",
+    "import",
     # syllabus doctor: fonts, programs, settings it names
     "CJK",
     "Calibri",

@@ -659,16 +659,10 @@ def explain(row: Code, lang: str) -> str:
 
 
 def _commented(example: str, lang: str) -> str:
-    """An example with its comments in the language (zh.EXAMPLE_COMMENTS)."""
-    if lang != "zh":
-        return example
-    import re
+    """An example with its comments in the language (zh.COMMENTS)."""
+    from .comments import localize
 
-    from .zh import EXAMPLE_COMMENTS
-
-    return re.sub(
-        r"#\s*(.*)", lambda m: "# " + EXAMPLE_COMMENTS.get(m.group(1), m.group(1)), example
-    )
+    return localize(example, lang)
 
 
 def summary(lang: str) -> str:

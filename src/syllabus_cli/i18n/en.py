@@ -197,6 +197,8 @@ MESSAGES: dict[str, str] = {
     "starter.variant-name": "{part!r}: each variant needs its own name",
     "starter.variant-length": "{name!r} does not say how long it is: write {name}=3小时",
     # importer (TODOs written into imported specs, the import report)
+    "import.header": "Imported from {source} (course {number}) by syllabus import.",
+    "import.instructor-header": "Instructor profile from the page header of {source}.",
     "import.no-title": "the source has no course title; one is proposed from its text",
     "import.long-day": "a {hours}-hour day: the day's times are proposed; check them",
     "import.length-unread": "course length {text!r} could not be read as one length",

@@ -199,6 +199,8 @@ MESSAGES: dict[str, str] = {
     "starter.variant-name": "“{part}”：每个版本都要有自己的名称",
     "starter.variant-length": "“{name}”没有说明时长：请写成 {name}=3小时",
     # importer (TODOs written into imported specs, the import report)
+    "import.header": "由 syllabus import 从 {source} 导入（第 {number} 门课程）。",
+    "import.instructor-header": "讲师资料，取自 {source} 的页眉。",
     "import.no-title": "原文没有课程标题；已根据正文拟了一个",
     "import.long-day": "每天{hours}小时：已拟定每天的时间安排，请核对",
     "import.length-unread": "课程时长“{text}”无法读成一个时长",
@@ -520,8 +522,9 @@ MESSAGES.update(
 )
 
 
-# syllabus explain 示例中的注释（codes.py 中用英文写的），按原文查找。
-EXAMPLE_COMMENTS: dict[str, str] = {
+# 工具写出的 YAML 中的注释（syllabus new 的起始文件、syllabus explain 的示例），按英文原文查找
+# （i18n/comments.py）。
+COMMENTS: dict[str, str] = {
     "a 50 MiB file": "一个 50 MiB 的文件",
     "a 95min session starting at 09:00 before a 10:30 break": "09:00 开始、时长 95 分钟的一节课，10:30 有茶歇",
     "a block moved past a break leaves a gap before it": "一段内容移到休息之后，前面留下空档",
@@ -548,4 +551,36 @@ EXAMPLE_COMMENTS: dict[str, str] = {
     "the proposal is unchanged since the last build": "方案自上次生成后没有改动",
     "the proposal was touched up in Word since": "方案生成后又在 Word 里改过",
     "… repeated 30 times": "… 重复 30 次",
+    # syllabus new / new --pack
+    "write it with: syllabus schema pack": "用这条命令生成：syllabus schema pack",
+    "A syllabus course spec. Check it with:  syllabus validate THIS-FILE": "syllabus 课程文件。检查它：  syllabus validate 本文件",
+    "Durations need a unit: 40min, 40分钟, 2h, 1.5小时, 0.5天, 1天(6h/天).": "时长要写单位：40分钟、2小时、1.5小时、0.5天、1天(6小时/天)，也可以写 40min、2h。",
+    "Module minutes must add up to the course; section minutes to their module.": "各模块的时长之和要等于课程时长；各小节之和要等于所在模块。",
+    "zh | en: labels in the exported documents": "zh | en：导出文档中标签的语言",
+    "or an inline mapping with name, title, bio": "也可以直接写 name、title、bio 等",
+    "agenda settings; these are the defaults": "日程设置；下面是默认值",
+    "A syllabus course spec sold in several lengths. Check every variant with:": "syllabus 课程文件，有几个不同长度的版本。检查每个版本：",
+    "  syllabus validate THIS-FILE        (one of them: --variant NAME)": "  syllabus validate 本文件        （只查一个版本：--variant 版本名）",
+    "A duration is one length for all variants, or one per variant {一天: 2h, 半天: 1h};": "时长可以所有版本写一个，也可以每个版本各写一个 {一天: 2h, 半天: 1h}；",
+    "'only: [一天]' keeps a block in those variants only.": "“only: [一天]”表示这块内容只在列出的版本中出现。",
+    "the first is the default": "第一个是默认版本",
+    "the shorter variants leave this module out": "较短的版本不含这个模块",
+    "A syllabus client pack. Check it with:  syllabus validate THIS-FILE": "syllabus 课程包文件。检查它：  syllabus validate 本文件",
+    "Build it:  syllabus pack THIS-FILE --out dist   (add --pdf for PDFs)": "生成：  syllabus pack 本文件 --out dist   （加 --pdf 同时生成 PDF）",
+    "replaces every course's instructor": "代替各门课程自己的讲师",
+    "first delivery day; later courses follow": "第一个授课日；后面的课程依次顺延",
+    "holidays (China's calendar) | weekends | none": "holidays（按中国法定节假日）| weekends | none",
+    "paths relative to this file, in order": "相对本文件的路径，按授课顺序",
+    "a course may have its own date": "一门课程可以有自己的日期",
+    "overrides every course's schedule": "代替各门课程自己的日程设置",
+    "The training plan: the combined proposal reads as it, chapter by chapter.": "培训方案：合并的方案文档按下面的章节组织。",
+    "Every key is optional; a chapter appears only when it has content.": "每一项都可以不写；有内容的章节才会出现。",
+    "背景分析: text, or a list of {title, text}": "背景分析：一段文字，或 {title, text} 的列表",
+    "目标设定: text or {goal, measure}": "目标设定：一段文字，或 {goal, measure}",
+    "实施路径: the courses go in the phase marked courses: true": "实施路径：课程放在标了 courses: true 的阶段",
+    "also the location of the calendar events": "也是日历事件的地点",
+    "费用报价: exact amounts; tax is added to the subtotal": "费用报价：金额写准确数字；税额加在小计之上",
+    "days: the delivery days": "days 表示授课天数",
+    "时间规划: milestones; delivery days are added": "时间规划：里程碑；授课日会自动加入",
+    "预期效果: text or {level, method, when}": "预期效果：一段文字，或 {level, method, when}",
 }
