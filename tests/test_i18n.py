@@ -331,8 +331,9 @@ def test_every_registry_entry_is_complete() -> None:
         assert row.passing != row.failing, row.code
 
 
-def test_readme_table_is_the_registry() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["README.md", "README.en.md"])
+def test_readme_table_is_the_registry(name: str) -> None:
+    readme = (REPO / name).read_text(encoding="utf-8")
     table = readme.split("<!-- codes:start -->\n", 1)[1].split("<!-- codes:end -->", 1)[0]
     assert table == codes.markdown(), "run: python -m syllabus_cli.i18n.codes --markdown"
 
