@@ -222,3 +222,13 @@ def test_import_writes_its_header_in_the_sessions_language(tmp_path) -> None:  #
     text = spec.read_text(encoding="utf-8")
     assert "由 syllabus import 从 catalog.txt 导入（第 1 门课程）。" in text
     assert _english_prose(text) == []
+
+
+def test_explain_yaml_syntax_names_the_ime_characters_and_fix() -> None:
+    result = runner.invoke(app, ["--lang", "zh", "explain", "yaml-syntax"])
+    i18n.set_language(None)
+    assert result.exit_code == 0 and result.output.startswith("syntax（错误）")
+    assert "全角空格" in result.output and "syllabus fix" in result.output
+    ime = runner.invoke(app, ["--lang", "en", "explain", "yaml-char"])
+    i18n.set_language(None)
+    assert "title：客服技巧" in ime.output and "syllabus fix FILE" in ime.output

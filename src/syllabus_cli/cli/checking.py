@@ -146,7 +146,9 @@ def schema(
 
 @app.command()
 def explain(
-    code: Annotated[str | None, typer.Argument(help="A problem code, e.g. sum-mismatch.")] = None,
+    code: Annotated[
+        str | None, typer.Argument(metavar="CODE", help="A problem code, e.g. sum-mismatch.")
+    ] = None,
 ) -> None:
     """Explain a problem code: what it means, and a YAML that passes and one that fails."""
     from ..i18n import language

@@ -618,7 +618,9 @@ CODES: dict[str, Code] = {row.code: row for row in _ROWS}
 
 
 def lookup(code: str) -> Code | None:
-    return CODES.get(code.strip().lower())
+    """A code as written, or without a ``yaml-`` before it (``yaml-syntax`` is ``syntax``)."""
+    wanted = code.strip().lower()
+    return CODES.get(wanted) or CODES.get(wanted.removeprefix("yaml-"))
 
 
 def closest(code: str) -> str | None:
@@ -676,6 +678,15 @@ def summary(lang: str) -> str:
 
 # How to fix what a code reports, where its meaning does not already say so: (en, zh).
 FIXES: dict[str, tuple[str, str]] = {
+    "syntax": (
+        "Look at the line and the one before it: a missing ':' or space, an unclosed "
+        "bracket or quote. A character typed in a Chinese input mode (： ， “” 【】 ［］ － or "
+        "a full-width space) or a tab is reported as yaml-char instead, and syllabus fix "
+        "FILE repairs it.",
+        "看看这一行和上一行：是不是少了“:”或空格，括号或引号没有配对。"
+        "在中文输入状态下打出的字符（：，“”【】［］－ 或全角空格）或 Tab 缩进，"
+        "会报告为 yaml-char，运行 syllabus fix 文件名 可以自动改正。",
+    ),
     "short-part-kept": (
         "Move the break so it falls between two sessions (schedule: breaks:), write "
         "split: false on the session, or set schedule: min_part: 0 to split at every pause.",
