@@ -183,3 +183,46 @@ def test_fix_leaves_quoted_and_block_text_alone(lines: list[str], key: str) -> N
     if parse_text(text).problems:
         return
     assert repair_text(text) == (text, ())
+
+
+BUNDLED = sorted((Path(__file__).parent.parent / "courses").glob("*.yaml"))
+
+
+def _indent(text: str, unit: str) -> str:
+    """Every two spaces of indentation typed as ``unit`` (a tab, a full-width space)."""
+    import re
+
+    return re.sub(r"(?m)^((?:  )+)", lambda m: unit * (len(m.group(1)) // 2), text)
+
+
+def _colons(text: str) -> str:
+    """Every key of a line written with a full-width colon, as a Chinese IME types it."""
+    import re
+
+    in_block = False
+    lines = []
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if in_block and (not line.strip() or indent > block_parent):
+            lines.append(line)
+            continue
+        in_block = bool(re.search(r":\s*[|>][-+]?\s*(#.*)?$", line))
+        block_parent = indent
+        lines.append(re.sub(r"^(\s*(?:- )?)([a-z_]+): ?", r"\1\2：", line, count=1))
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [_colons, lambda t: _indent(t, "\t"), lambda t: _indent(t, "\u3000")],
+    ids=["colons", "tabs", "full-width-spaces"],
+)
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_fix_restores_a_bundled_course_typed_with_a_chinese_ime(path: Path, mangle) -> None:  # type: ignore[no-untyped-def]
+    original = path.read_text(encoding="utf-8")
+    typed = mangle(original)
+    assert typed != original
+    assert any(p.code == "yaml-char" for p in parse_text(typed).problems)
+    fixed = repair(typed.encode("utf-8")).text
+    assert yaml.safe_load(fixed) == yaml.safe_load(original)
+    assert parse_text(fixed).problems == ()

@@ -118,6 +118,12 @@ def _key_like(text: str, in_flow: bool) -> bool:
     return len(key) <= 12 and not any(c in key for c in " ，,：:。；、（）()\u3000")
 
 
+def _width(body: str) -> int:
+    """The width of a line's indentation (a tab to the next stop of 4, a full-width space 2)."""
+    run = body[: len(body) - len(body.lstrip(" \t\u3000"))]
+    return len(run.replace("\u3000", "  ").expandtabs(4))
+
+
 def _quoted_end(body: str, start: int, quote: str) -> int:
     """The index of the quote closing a scalar that is open at ``start``, or -1."""
     i = start
@@ -168,6 +174,7 @@ class _Scanner:
         self.text = text
         self.slips: list[Slip] = []
         self.block_parent: int | None = None  # inside a | or > value: its parent's indent
+        self.block_indent: str | None = None  # the indentation of its first line
         self.quote: str | None = None  # inside a quoted value that spans lines
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
         self.bare = False
@@ -187,10 +194,8 @@ class _Scanner:
 
     def line(self, number: int, body: str, base: int) -> None:
         if self.block_parent is not None:
-            stripped = body.strip(" \t\u3000")
-            if not stripped or len(body) - len(body.lstrip(" ")) > self.block_parent:
+            if self.block_line(number, body, base):
                 return
-            self.block_parent = None
         j = 0
         at_key = False
         if self.quote is None and not self.flow:
@@ -204,6 +209,36 @@ class _Scanner:
             self.bare = j == start  # a key at the line's start, no list dash before it
             at_key = True
         self.inline(number, body, base, j, at_key)
+
+    def block_line(self, number: int, body: str, base: int) -> bool:
+        """Whether the line is text of the | or > value open above (never looked into,
+        but for tabs in its indentation, which YAML refuses); else the value ends."""
+        if body.strip(" \t\u3000") and _width(body) <= (self.block_parent or 0):
+            self.block_parent = self.block_indent = None
+            return False
+        if not body.strip(" \t\u3000"):
+            return True
+        real = body[: len(body) - len(body.lstrip(" \t"))]
+        typed = body[: len(body) - len(body.lstrip(" \t\u3000"))]
+        if self.block_indent is None:
+            # spaces (or tabs) deeper than the parent indent the text, and a full-width
+            # space after them is the text's own; with none, the full-width spaces are
+            # the indentation (YAML would refuse the text)
+            deep = len(real.expandtabs(4)) > (self.block_parent or 0)
+            self.block_indent = real if deep else typed
+        indent = typed[: len(self.block_indent)]
+        wrong = [i for i, c in enumerate(indent) if c in "\t\u3000"]
+        if wrong:
+            kind = TAB if indent[wrong[0]] == "\t" else SPACE
+            self.slip(
+                number,
+                wrong[0],
+                kind,
+                indent[wrong[0]],
+                False,
+                Edit(base, base + len(indent), None),
+            )
+        return True
 
     def indentation(self, number: int, body: str, base: int) -> int:
         k = 0
@@ -303,7 +338,7 @@ class _Scanner:
                 at_key = c == "{"
                 continue
             if c in "|>" and not in_flow:
-                self.block_parent = len(body) - len(body.lstrip(" "))
+                self.block_parent = _width(body)
                 return
             if c in "&!*":
                 while i < n and body[i] not in " \t,]}":
