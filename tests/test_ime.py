@@ -199,7 +199,7 @@ def _colons(text: str) -> str:
     """Every key of a line written with a full-width colon, as a Chinese IME types it."""
     import re
 
-    in_block = False
+    in_block, block_parent = False, 0
     lines = []
     for line in text.splitlines(keepends=True):
         indent = len(line) - len(line.lstrip(" "))

@@ -193,9 +193,8 @@ class _Scanner:
         return self.slips
 
     def line(self, number: int, body: str, base: int) -> None:
-        if self.block_parent is not None:
-            if self.block_line(number, body, base):
-                return
+        if self.block_parent is not None and self.block_line(number, body, base):
+            return
         j = 0
         at_key = False
         if self.quote is None and not self.flow:
