@@ -60,9 +60,9 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
         return False
     repaired = repair(data)
     if repaired.unreadable:
-        from ..load import _load_file
+        from ..load import load_file
 
-        print_problems(list(_load_file(path).problems), path)  # the encoding, named
+        print_problems(list(load_file(path, cached=False).problems), path)  # the encoding, named
         return False
     stream = out()
     if not repaired.changed:

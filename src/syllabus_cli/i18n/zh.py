@@ -360,6 +360,7 @@ HELP: dict[str, str] = {
     "Output folder: one sub-folder per course.": "输出文件夹：每门课程一个子文件夹。",
     "Worker processes (default: 1 for a few courses, else the cores).": "并行进程数（默认：课程少时 1 个，否则用满 CPU 核数）。",
     "Comma list of docx, html, md, pdf.": "用逗号分隔的格式：docx、html、md、pdf。",
+    "How the build reports: text, or one JSON object (--format picks documents).": "生成结果的报告方式：text（文本），或一个 JSON 对象（--format 选的是文档格式）。",
     "A client pack: every course's documents, a combined proposal, an index and a zip.": "客户课程包：每门课程的文档、合并的培训方案、目录和压缩包。",
     "A pack file (packs/*.yaml).": "课程包文件（packs/*.yaml）。",
     "Output folder: the pack goes to OUT/<pack-id>/.": "输出文件夹：课程包写到 OUT/<课程包编号>/。",
@@ -521,6 +522,89 @@ MESSAGES.update(
     }
 )
 
+# preview/ 与 cli/preview.py：实时预览的页面与提示
+MESSAGES.update(
+    {
+        "preview.home": "全部文件",
+        "preview.home-title": "课程、项目包与模块库",
+        "preview.import": "导入",
+        "preview.live": "实时：保存即更新",
+        "preview.courses": "课程",
+        "preview.packs": "项目包",
+        "preview.library": "模块库",
+        "preview.instructors": "讲师",
+        "preview.col-title": "标题",
+        "preview.col-file": "文件",
+        "preview.col-variants": "版本",
+        "preview.col-length": "标称时长",
+        "preview.col-status": "状态",
+        "preview.col-block": "模块／小节",
+        "preview.col-stated": "标称",
+        "preview.col-summed": "下级合计",
+        "preview.col-minutes": "计入",
+        "preview.clean": "无问题",
+        "preview.errors": "{n} 个错误",
+        "preview.warnings": "{n} 个警告",
+        "preview.nothing": "{folders} 下没有课程、项目包或模块库文件。",
+        "preview.variant": "版本：{name}",
+        "preview.outline": "课程大纲",
+        "preview.allocated": "分摊",
+        "preview.agenda": "课程日程",
+        "preview.no-agenda": "错误修正后才能排出日程。",
+        "preview.proposal": "培训方案（与 .docx 排版一致）",
+        "preview.no-proposal": "错误修正后才能生成方案。",
+        "preview.problems": "问题",
+        "preview.no-problems": "没有问题。",
+        "preview.broken": "这个文件读不成课程",
+        "preview.plan": "培训方案（与 .docx 排版一致）",
+        "preview.no-plan": "项目包的错误修正后才能生成方案。",
+        "preview.calendar": "授课日期",
+        "preview.build-docx": "生成文档到 {out}",
+        "preview.build-pdf": "……并生成 PDF",
+        "preview.build-pack": "生成项目包到 {out}",
+        "preview.build-pack-pdf": "……并生成 PDF",
+        "preview.built-title": "已生成 {name}",
+        "preview.unchanged": "{name}：自上次生成后没有变化",
+        "preview.kept": "保留了 {path}：上次生成后被手工修改过（如需替换，请在命令行加 --force 重新生成）",
+        "preview.back": "返回",
+        "preview.import-title": "导入课程目录",
+        "preview.import-help": "与命令行导入相同的目录文件：.txt（UTF-8 或 GB18030）或 .docx，不超过 {mib} MiB。",
+        "preview.import-read": "读取",
+        "preview.import-found": "将把 {n} 个课程文件写入 {out}。",
+        "preview.import-existing": "已存在：{names}",
+        "preview.import-overwrite": "替换已存在的文件",
+        "preview.import-write": "写入",
+        "preview.import-wrote": "已写入 {path}",
+        "preview.exists": "已存在",
+        "preview.source": "目录原文",
+        "preview.spec": "生成的课程文件",
+        "preview.upload-none": "请先选择目录文件。",
+        "preview.upload-too-large": "上传的文件超过 {mib} MiB。",
+        "preview.upload-gone": "这次上传已不在（预览只保留最近几次），请重新上传。",
+        "preview.bad-port": "{port} 不是端口号（0-65535）",
+        "preview.not-folder": "{path} 不是文件夹",
+        "preview.no-folders": "这里没有课程（courses）、课程包或 library 文件夹；请写明要预览的文件夹",
+        "preview.cannot-listen": "无法监听 {host}:{port}：{reason}",
+        "preview.ports-busy": "端口 {first}-{last} 都被占用（{reason}）；请另选一个端口",
+        "preview.port-moved": "端口 {asked} 已被占用，改用 {port}",
+        "preview.host-warning": "注意：正在监听 {host}，网络上的其他电脑也能访问这个预览（仍需令牌）",
+        "preview.stop-hint": "在这个窗口按下中断键即可停止预览。",
+        "preview.gone": "{name} 已不存在（被删除或改名）。",
+        "preview.stopped": "预览已停止",
+    }
+)
+
+# syllabus preview's help (cli/preview.py)
+HELP.update(
+    {
+        "A live page of every course and pack: outline, agenda, proposal and problems.": "实时预览每门课程和课程包：大纲、日程、培训方案和问题。",
+        "Folders to show (default: ./courses, ./packs, ./library).": "要预览的文件夹（默认：./courses、./packs、./library）。",
+        "Port (default 8765; the next free one if taken).": "端口（默认 8765；被占用时用下一个空闲端口）。",
+        "Do not open the browser.": "不打开浏览器。",
+        "Address to listen on (default 127.0.0.1: this machine only).": "监听的地址（默认 127.0.0.1：仅本机可访问）。",
+        "Where the build buttons write (as export/pack --out).": "页面上“生成”按钮的输出文件夹（同 export/pack 的 --out）。",
+    }
+)
 
 # 工具写出的 YAML 中的注释（syllabus new 的起始文件、syllabus explain 的示例），按英文原文查找
 # （i18n/comments.py）。
