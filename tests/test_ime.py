@@ -226,3 +226,18 @@ def test_fix_restores_a_bundled_course_typed_with_a_chinese_ime(path: Path, mang
     fixed = repair(typed.encode("utf-8")).text
     assert yaml.safe_load(fixed) == yaml.safe_load(original)
     assert parse_text(fixed).problems == ()
+
+
+def test_fix_keeps_a_windows_files_line_endings(tmp_path: Path) -> None:
+    mine = tmp_path / "win.yaml"
+    text = "title：课\r\nduration: 1h\r\nmodules:\r\n\t- title: a\r\n\t  duration: 1h\r\n"
+    mine.write_bytes(text.encode("utf-8"))
+    result = runner.invoke(app, ["fix", str(mine)])
+    assert result.exit_code == 0 and "\r" not in result.output
+    assert "-\t- title: a\n+  - title: a\n" in result.output
+    assert (
+        mine.read_bytes()
+        == b"title: \xe8\xaf\xbe\r\nduration: 1h\r\nmodules:\r\n  - title: a\r\n    duration: 1h\r\n"
+    )
+    (checked,) = validate_paths([mine])
+    assert checked.problems == ()

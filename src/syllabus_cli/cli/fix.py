@@ -29,12 +29,13 @@ def backup_path(path: Path) -> Path:
 
 def _diff(before: str, after: str, name: str) -> str:
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        before.splitlines(),  # a Windows file's \r\n stays in the file, not in the diff
+        after.splitlines(),
         fromfile=f"{name} ({t('fix.before')})",
         tofile=f"{name} ({t('fix.after')})",
+        lineterm="",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(line + "\n" for line in lines)
 
 
 def _fix_one(path: Path, dry_run: bool) -> bool:
