@@ -8,6 +8,7 @@ problem's ``line:column code`` then its zh and en message) and ``NAME.fixed`` (t
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -166,8 +167,11 @@ def test_fix_never_changes_the_data_of_a_file_that_loads(
         value, allow_unicode=True, default_flow_style=flow, width=width or 80, sort_keys=False
     )
     problems = parse_text(text).problems
-    # what YAML writes is never taken for a slip (no ： inside a value is flagged) …
-    assert [p for p in problems if p.code == "yaml-char"] == []
+    # what YAML writes is never taken for a slip (no ： inside a value is flagged) … but
+    # for the one rule that knowingly reads text as a key: a line that starts with a
+    # course key and a full-width colon ("title：…", the root of a one-line file)
+    typed_key = re.search(r"(?m)^[ -]*(title|duration|points)：", text)
+    assert typed_key or [p for p in problems if p.code == "yaml-char"] == []
     if problems:
         return  # not a file that loads (e.g. an empty document)
     # … and fix leaves the data of a file that loads as it was
@@ -234,7 +238,7 @@ def test_fix_keeps_a_windows_files_line_endings(tmp_path: Path) -> None:
     mine.write_bytes(text.encode("utf-8"))
     result = runner.invoke(app, ["fix", str(mine)])
     assert result.exit_code == 0 and "\r" not in result.output
-    assert "-\t- title: a\n+  - title: a\n" in result.output
+    assert "-\t- title: a\n" in result.output and "+  - title: a\n" in result.output
     assert (
         mine.read_bytes()
         == b"title: \xe8\xaf\xbe\r\nduration: 1h\r\nmodules:\r\n  - title: a\r\n    duration: 1h\r\n"

@@ -85,6 +85,9 @@ COURSE_KEYS = frozenset(
 _OPENERS = {"[": "]", "{": "}", "【": "】", "［": "］"}
 _FULL_OPENERS = {"【": "[", "［": "["}
 _FULL_CLOSERS = {"】": "]", "］": "]"}
+# After a list dash: an English key and its colon (a list of mappings: modules, sections),
+# which no text means; a dash before other text is told only when the file does not parse.
+_KEY_AFTER = re.compile(r"[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*[:：]")
 _SENTENCE = re.compile(r"[。；：:！？!?\s]")
 _NEEDS_QUOTES = re.compile(r"[:#,\[\]{}]|^[-?!&*|>%@`'\"]|^\s|\s$")
 
@@ -263,14 +266,16 @@ class _Scanner:
             after = body[j + 1 : j + 2]
             if c == "-" and after in ("", " ", "\t"):
                 j += 1
-            elif c == "－" and after in ("", " ", "\t", "\u3000"):
+            elif c == "－" and after in (" ", "\t", "\u3000") and body[j + 2 :].strip():
+                # "－ title: a" is a list dash; a lone "－" is text (a table's "none")
                 edits = [Edit(base + j, base + j + 1, "-")]
                 if after == "\u3000":
                     edits.append(Edit(base + j + 1, base + j + 2, " "))
-                self.slip(number, j, DASH, c, True, *edits)
+                self.slip(number, j, DASH, c, _KEY_AFTER.match(body, j + 2) is not None, *edits)
                 j += 1
             elif c == "\u3000" and j > 0 and body[j - 1] in "-－":
-                self.slip(number, j, SPACE, c, True, Edit(base + j, base + j + 1, " "))
+                certain = _KEY_AFTER.match(body, j + 1) is not None
+                self.slip(number, j, SPACE, c, certain, Edit(base + j, base + j + 1, " "))
                 j += 1
             else:
                 break
