@@ -7,10 +7,11 @@ later, in English). ``scan`` walks the text line by line, knowing what YAML woul
 a quoted or block text value (never touched), and returns each such character as a
 ``Slip``: where it is, what it is, and the edits that repair it.
 
-Certain slips are reported even when the file parses (a key written ``title：…`` at the
-start of a line, an indentation of full-width spaces before a key, a ``－ `` list dash,
-``【a, b】`` as a whole value): YAML accepts them as text, but nobody means that. The others
-(``，`` in a flow list, ``“…”`` quotes, tabs) are reported only when the file does not
+Certain slips are reported even when the file parses: a course key written ``title：…``
+at the start of its line, an indentation of full-width spaces before a key, a ``－ ``
+dash before a key, ``【a, b】`` as a whole value, ``[一天，半天]`` (short items parted by
+``，``). YAML accepts them as text, but nobody means that. The others (``“…”`` quotes,
+tabs, ``，`` in a sentence, ``－`` before text) are reported only when the file does not
 parse, since as text they can be meant.
 
 Pure: text in, values out. ``load.parse_text`` turns slips into problems (code
