@@ -232,3 +232,30 @@ def test_explain_yaml_syntax_names_the_ime_characters_and_fix() -> None:
     ime = runner.invoke(app, ["--lang", "en", "explain", "yaml-char"])
     i18n.set_language(None)
     assert "title：客服技巧" in ime.output and "syllabus fix FILE" in ime.output
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "zh"),
+    [
+        (
+            "title: x\nduration 2h\nmodules: []\n",
+            (2, 1),
+            "这一行的键和值之间缺少半角冒号“:”和一个空格",
+        ),
+        ("title: 课程: 入门\n", (1, 10), "值里本来就有冒号时，请给整个值加上引号"),
+        ("title: x\nmodules:\n  - title: a\n   duration: 2h\n", (4, 4), "缩进没有对齐"),
+        ("title: x\nmodules:\n  - title: a\n      duration: 2h\n", (4, 7), "缩进没有对齐"),
+        ('title: "x\nduration: 2h\n', (1, 8), "从这里开始的引号一直没有结束"),
+        ("audience: [a, b\nduration: 2h\n", (1, 11), "从这里开始的方括号 [ 没有用 ] 结束"),
+        ("schedule: {start: 09:00\ntitle: x\n", (1, 11), "从这里开始的花括号 { 没有用 } 结束"),
+    ],
+    ids=["no-colon", "colon-in-value", "indent", "indent-deeper", "quote", "list", "mapping"],
+)
+def test_pyyamls_commonest_errors_are_told_in_the_users_words_where_to_look(
+    text: str, where: tuple[int, int], zh: str
+) -> None:
+    from syllabus_cli.load import parse_text
+
+    (problem,) = parse_text(text).problems
+    assert (problem.line, problem.column, problem.code) == (*where, "syntax")
+    assert problem.words is not None and zh in i18n.render(problem.words, "zh")

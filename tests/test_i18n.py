@@ -125,6 +125,7 @@ ALLOWED = {
     "dry-run",
     "explain",
     "import",
+    "Excel",  # an example title with a colon: title: "Excel: 入门"
     # syllabus doctor: fonts, programs, settings it names
     "CJK",
     "Calibri",

@@ -69,7 +69,7 @@ def test_empty(text: str) -> None:
 
 
 def test_syntax_error_is_located() -> None:
-    assert found("title: a\n  bad: [\n") == [(2, 6, "syntax")]
+    assert found("title: a\n  bad: [\n") == [(2, 3, "syntax")]  # the key indented under a value
 
 
 def test_billion_laughs_is_bounded() -> None:

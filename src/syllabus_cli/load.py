@@ -219,15 +219,22 @@ def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
 
     slipped = load_ime.problems(load_ime.found(text, parsed=False))
     if not slipped:
-        return (_yaml_problem(exc, text),)
+        return (_worded(exc, text),)
     # What stays wrong once they are repaired is the user's own mistake: told as well.
     from .load_fix import repair_text
 
     try:
         yaml.compose(repair_text(text)[0], Loader=_Loader)
     except yaml.YAMLError as left:
-        slipped.append(_yaml_problem(left, text))
+        slipped.append(_worded(left, text))
     return tuple(sorted(slipped))
+
+
+def _worded(exc: yaml.YAMLError, text: str) -> Problem:
+    """PyYAML's error in the user's words where they are known (load_syntax), else as is."""
+    from .load_syntax import explain
+
+    return explain(exc, text) or _yaml_problem(exc, text)
 
 
 def _ime_problems(text: str) -> tuple[Problem, ...]:

@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "{count} lines from here are indented with full-width spaces: YAML indents with half-width spaces only (syllabus fix repairs them)",
     "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
     "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
+    "load.yaml-no-colon": "this line needs a ':' and a space between its key and its value ({detail})",
+    "load.yaml-colon-in-value": "a second ': ' on this line: a value holding a colon needs quotes, e.g. title: \"Excel: 入门\" ({detail})",
+    "load.yaml-indent": "the indentation does not line up: keys of one level need the same number of spaces, list items start with '- ' ({detail})",
+    "load.yaml-quote": "this quote is never closed ({detail})",
+    "load.yaml-list": "this [ list is not closed with ], or its items lack a ',' between them ({detail})",
+    "load.yaml-mapping": "this {{ mapping is not closed with }}, or its entries lack a ',' between them ({detail})",
     "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
     # cli/fix.py
     "fix.before": "before",

@@ -35,6 +35,12 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "从这一行起共有 {count} 行用全角空格缩进，YAML 只认半角空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indent": "这一行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indents": "从这一行起共有 {count} 行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
+    "load.yaml-no-colon": "这一行的键和值之间缺少半角冒号“:”和一个空格（{detail}）",
+    "load.yaml-colon-in-value": '这一行又出现了一个“: ”：值里本来就有冒号时，请给整个值加上引号，例如 title: "Excel: 入门"（{detail}）',
+    "load.yaml-indent": "缩进没有对齐：同一层的键要用同样多的空格缩进，列表项以“- ”开头（{detail}）",
+    "load.yaml-quote": "从这里开始的引号一直没有结束（{detail}）",
+    "load.yaml-list": "从这里开始的方括号 [ 没有用 ] 结束，或者列表项之间缺少半角逗号“,”（{detail}）",
+    "load.yaml-mapping": "从这里开始的花括号 {{ 没有用 }} 结束，或者各项之间缺少半角逗号“,”（{detail}）",
     "load.gbk": "文件是 {encoding} 编码（记事本的“ANSI”），不是 UTF-8：已按 {encoding} 读取；运行 syllabus fix {name} 可转存为 UTF-8",
     # cli/fix.py
     "fix.before": "改正前",
