@@ -245,3 +245,18 @@ def test_fix_keeps_a_windows_files_line_endings(tmp_path: Path) -> None:
     )
     (checked,) = validate_paths([mine])
     assert checked.problems == ()
+
+
+def test_fix_a_folder_repairs_every_yaml_in_it(tmp_path: Path) -> None:
+    shutil.copy(DATA / "colon.yaml", tmp_path / "a.yaml")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(DATA / "tab.yaml", tmp_path / "sub" / "b.yaml")
+    result = runner.invoke(app, ["fix", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == (DATA / "colon.fixed").read_text(
+        encoding="utf-8"
+    )
+    assert (tmp_path / "sub" / "b.yaml").read_text(encoding="utf-8") == (
+        DATA / "tab.fixed"
+    ).read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("*.bak.yaml"))  # backups end in .bak: validate skips them

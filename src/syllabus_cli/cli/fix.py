@@ -98,11 +98,21 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
 
 @app.command()
 def fix(
-    files: Annotated[list[Path], typer.Argument(help="The YAML files to repair.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="The YAML files to repair (a folder: every .yaml in it).")
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the changes; write nothing.")
     ] = False,
 ) -> None:
     """Repair what a Chinese input method did to YAML files and save GBK files as UTF-8 (a diff is shown, FILE.bak kept)."""
-    results = [_fix_one(path, dry_run) for path in files]
+    from ..find import find_specs
+
+    results = []
+    for path, problem in find_specs(files):  # a folder: every .yaml under it
+        if problem is not None:
+            print_problems([problem], path)
+            results.append(False)
+        else:
+            results.append(_fix_one(path, dry_run))
     raise typer.Exit(0 if all(results) else 1)

@@ -381,7 +381,7 @@ HELP: dict[str, str] = {
     "Markdown table of every code (for the README).": "输出所有代码的 Markdown 表格（用于 README）。",
     # cli/fix.py, cli/doctor.py
     "Repair what a Chinese input method did to YAML files and save GBK files as UTF-8 (a diff is shown, FILE.bak kept).": "改正中文输入法在 YAML 文件中造成的错误，并把 GBK 文件转存为 UTF-8（显示改动，原文件备份为 FILE.bak）。",
-    "The YAML files to repair.": "要改正的 YAML 文件。",
+    "The YAML files to repair (a folder: every .yaml in it).": "要改正的 YAML 文件（文件夹：其中所有的 .yaml 文件）。",
     "Show the changes; write nothing.": "只显示改动，不写入文件。",
     "Show what each feature needs on this machine, and how to install what is missing.": "显示这台电脑上各项功能需要什么，以及缺少的部分怎样安装。",
     "Pretend this system: windows, macos, linux.": "按这个系统检查：windows、macos、linux。",
