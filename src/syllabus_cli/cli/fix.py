@@ -27,6 +27,18 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` over ``path`` whole or not at all (a full disk leaves the file as it was)."""
+    import os
+
+    temporary = path.with_name(path.name + ".fixing")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _diff(before: str, after: str, name: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(),  # a Windows file's \r\n stays in the file, not in the diff
@@ -43,8 +55,10 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
     from ..load import parse_text
     from ..load_encoding import read_text
     from ..load_fix import repair
+    from ..paths import shown as shown_path
     from ..problems import Mark, error
 
+    shown = shown_path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -67,32 +81,32 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
         return False
     stream = out()
     if not repaired.changed:
-        stream.write(t("fix.nothing", path=str(path)) + "\n")
+        stream.write(t("fix.nothing", path=shown) + "\n")
     else:
         before = read_text(data)[0] or ""
-        stream.write(_diff(before, repaired.text, str(path)))
+        stream.write(_diff(before, repaired.text, shown))
         if repaired.encoding is not None:
-            stream.write(t("fix.encoding", path=str(path), encoding=repaired.encoding) + "\n")
+            stream.write(t("fix.encoding", path=shown, encoding=repaired.encoding) + "\n")
         count = len(repaired.slips)
         if dry_run:
-            stream.write(t("fix.dry-run", path=str(path), count=count) + "\n")
+            stream.write(t("fix.dry-run", path=shown, count=count) + "\n")
         else:
             backup = backup_path(path)
             try:
                 backup.write_bytes(data)
-                path.write_bytes(repaired.text.encode("utf-8"))
+                _replace(path, repaired.text.encode("utf-8"))
             except OSError as exc:
                 reason = exc.strerror or str(exc)
                 print_problems(
-                    [error(Mark(), "write", msg("load.unreadable", reason=reason))], path
+                    [error(Mark(), "write", msg("fix.not-written", reason=reason))], path
                 )
                 return False
             key = "fix.done" if count else "fix.saved"
-            stream.write(t(key, path=str(path), count=count, backup=backup.name) + "\n")
+            stream.write(t(key, path=shown, count=count, backup=backup.name) + "\n")
     left = [p for p in parse_text(repaired.text, path).problems if p.level.value == "error"]
     if left:
         print_problems(left, path)
-        stream.write(t("fix.left", path=str(path)) + "\n")
+        stream.write(t("fix.left", path=shown) + "\n")
     return not left
 
 

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "fix.encoding": "{path}: saved as UTF-8 (it was {encoding})",
     "fix.dry-run": "{path}: {count} repair(s) shown above; nothing written (--dry-run)",
     "fix.done": "{path}: {count} repair(s) made; the original is kept as {backup}",
+    "fix.not-written": "cannot be written ({reason}); the file is as it was",
     "fix.saved": "{path}: the original is kept as {backup}",
     # doctor.py, cli/doctor.py
     "doctor.title": "What each feature needs on this machine:",
