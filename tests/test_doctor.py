@@ -171,3 +171,19 @@ def test_a_cache_folder_that_cannot_be_written_is_told(tmp_path: Path) -> None:
     blocked.write_text("not a folder", encoding="utf-8")
     cache = checks(bare(DEBIAN, tmp_path, cache=blocked / "syllabus"))[-1]
     assert not cache.ok and "XDG_CACHE_HOME" in render(cache.install, "en")  # type: ignore[arg-type]
+
+
+def test_a_console_that_cannot_show_chinese_does_not_fail_the_main_job(tmp_path: Path) -> None:
+    assert main_job_works(checks(bare(DEBIAN, tmp_path, console_encoding="ascii")))
+
+
+def test_missing_fonts_change_the_pdfs_look_not_whether_it_is_made(tmp_path: Path) -> None:
+    from syllabus_cli.doctor import pdf_works
+
+    soffice = tmp_path / "LibreOffice" / "soffice"
+    soffice.parent.mkdir()
+    soffice.write_text("#!/bin/sh\necho 'LibreOffice 7.6.4.1'\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    found = checks(bare(DEBIAN, tmp_path))
+    assert pdf_works(found) and [c.ok for c in found[4:7]] == [False, False, False]
+    assert not pdf_works(checks(bare(DEBIAN, tmp_path, office_places=())))

@@ -75,6 +75,7 @@ class Check:
     ok: bool
     said: Msg  # what was found (or not)
     install: Msg | None = None  # how to get it, on this system
+    required: bool = True  # False: the feature works without it, worse (a console showing ?)
 
 
 def system_name(platform: str = sys.platform, debian: Path = Path("/etc/debian_version")) -> str:
@@ -181,6 +182,7 @@ def _font(
         False,
         msg("doctor.font-missing", font=names[0], role=msg(role), stand_in=stand_ins[0]),
         _install(piece, machine.system),
+        required=False,  # the PDF is made, in another font
     )
 
 
@@ -215,6 +217,7 @@ def _console(machine: Machine) -> Check:
             False,
             msg("doctor.console-bad", encoding=machine.console_encoding),
             msg(f"doctor.install-console-{system}"),
+            required=False,
         )
     return Check(MAIN, True, msg("doctor.console", encoding=machine.console_encoding))
 
@@ -267,6 +270,11 @@ def checks(machine: Machine) -> list[Check]:
     return found
 
 
+def pdf_works(found: list[Check]) -> bool:
+    """PDFs can be made (LibreOffice, a cache folder); missing fonts only change their look."""
+    return all(c.ok for c in found if c.feature == PDF and c.required)
+
+
 def main_job_works(found: list[Check]) -> bool:
     """Checking courses and writing .docx: what ``doctor``'s exit code says."""
-    return all(c.ok for c in found if c.feature == MAIN)
+    return all(c.ok for c in found if c.feature == MAIN and c.required)

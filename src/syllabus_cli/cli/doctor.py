@@ -14,6 +14,15 @@ from .app import app, out
 _PLATFORMS = {"windows": "win32", "macos": "darwin", "linux": "linux"}
 
 
+def _marks(encoding: str) -> tuple[str, str]:
+    """√ and × where the console shows them (a GBK console does), else ok and NO."""
+    try:
+        "√×".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "ok", "NO"
+    return "√", "×"
+
+
 @app.command()
 def doctor(
     system: Annotated[
@@ -22,20 +31,21 @@ def doctor(
     ] = None,
 ) -> None:
     """Show what each feature needs on this machine, and how to install what is missing."""
-    from ..doctor import MAIN, PDF, checks, main_job_works, this_machine
+    from ..doctor import MAIN, PDF, checks, main_job_works, pdf_works, this_machine
 
     platform = _PLATFORMS.get((system or "").lower(), sys.platform)
     found = checks(this_machine(platform))
+    yes, no = _marks(out().encoding)
     lines = [t("doctor.title"), ""]
     for feature, heading in ((MAIN, "doctor.feature-main"), (PDF, "doctor.feature-pdf")):
         lines.append(t(heading))
         for check in (c for c in found if c.feature == feature):
-            lines.append(f"  {'√' if check.ok else '×'} {render(check.said)}")
+            lines.append(f"  {yes if check.ok else no} {render(check.said)}")
             if check.install is not None:
                 lines.append(f"      {render(check.install)}")
         lines.append("")
     main_ok = main_job_works(found)
-    pdf_ok = all(c.ok for c in found if c.feature == PDF)
+    pdf_ok = pdf_works(found)
     lines.append(t("doctor.main-ok" if main_ok else "doctor.main-missing"))
     lines.append(t("doctor.pdf-ok" if pdf_ok else "doctor.pdf-missing"))
     out().write("\n".join(lines) + "\n")
