@@ -455,17 +455,21 @@ def scan(text: str) -> list[Slip]:
     return _Scanner(text).run()
 
 
-# Where a certain slip can be: a file that parses is scanned only when this matches.
-_MAYBE_CERTAIN = re.compile(
-    r"^[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*：|^[ \t]*\u3000|"
-    r"^[ \t]*(?:-[ \t]+)*－|:\u3000|[【［]|\[[^\]\n]*，",
-    re.MULTILINE,
+# Where a certain slip can be, each behind the character it needs (a plain ``in`` is far
+# quicker than a regular expression): a file that parses is scanned only when one matches.
+_MAYBE_CERTAIN = (
+    ("：", re.compile(r"^[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*：", re.MULTILINE)),
+    ("\u3000", re.compile(r"^[ \t]*\u3000|[-:－]\u3000", re.MULTILINE)),
+    ("－", re.compile(r"^[ \t]*(?:-[ \t]+)*－", re.MULTILINE)),
+    ("【", re.compile(r"【[^\n]*[,，][^\n]*】[ \t]*(?:#.*)?$", re.MULTILINE)),
+    ("［", re.compile(r"［[^\n]*[,，][^\n]*］[ \t]*(?:#.*)?$", re.MULTILINE)),
+    ("，", re.compile(r"\[[^\]\n]*，")),
 )
 
 
 def found(text: str, parsed: bool) -> list[Slip]:
     """The slips to report: all of them when the text does not parse, else the certain ones."""
-    if parsed and _MAYBE_CERTAIN.search(text) is None:
+    if parsed and not any(c in text and rx.search(text) for c, rx in _MAYBE_CERTAIN):
         return []
     return [s for s in scan(text) if s.certain or not parsed]
 
