@@ -259,3 +259,31 @@ def test_pyyamls_commonest_errors_are_told_in_the_users_words_where_to_look(
     (problem,) = parse_text(text).problems
     assert (problem.line, problem.column, problem.code) == (*where, "syntax")
     assert problem.words is not None and zh in i18n.render(problem.words, "zh")
+
+
+def test_a_gbk_instructor_profile_or_library_file_is_read_with_a_warning(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from syllabus_cli.validate import validate_paths
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "instructors").mkdir()
+    (tmp_path / "library").mkdir()
+    (tmp_path / "instructors" / "w.yaml").write_bytes("name: 王老师\ntitle: 讲师\n".encode("gbk"))
+    (tmp_path / "library" / "l.yaml").write_bytes(
+        "modules:\n  - title: 私域\n    duration: 1h\n".encode("gbk")
+    )
+    Path("c.yaml").write_text(
+        "title: 课\nduration: 2h\ninstructor: instructors/w.yaml\nmodules:\n"
+        "  - include: library/l.yaml#私域\n  - {title: b, duration: 1h}\n",
+        encoding="utf-8",
+    )
+    (result,) = validate_paths([Path("c.yaml")])
+    got = [(p.line, p.column, p.code, p.level.value) for p in result.problems]
+    assert got == [(3, 13, "encoding", "warning"), (5, 5, "encoding", "warning")]
+    assert "syllabus fix instructors/w.yaml" in result.problems[0].message
+    assert "syllabus fix library/l.yaml" in result.problems[1].message
+    assert result.course is not None and result.course.instructor is not None
+    assert result.course.instructor.name == "王老师"

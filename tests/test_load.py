@@ -27,7 +27,7 @@ def test_gbk_file_is_read_with_a_warning_naming_fix(tmp_path: Path) -> None:
         (1, 1, "encoding", "warning")
     ]
     assert "GBK" in loaded.problems[0].message
-    assert "syllabus fix gbk.yaml" in loaded.problems[0].message
+    assert f"syllabus fix {path.as_posix()}" in loaded.problems[0].message
     assert isinstance(loaded.root, YMap) and loaded.root.entries[0].value.value == "测试课程"  # type: ignore[union-attr]
 
 

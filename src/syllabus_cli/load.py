@@ -339,7 +339,9 @@ def _legacy_encoding(path: Path, data: bytes, problem: Problem) -> Loaded:
     found = legacy_encoding(data)
     if found == GBK:
         loaded = parse_text(data.decode("gb18030"), path)
-        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=path.name))
+        from .paths import shown
+
+        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=shown(path)))
         return replace(loaded, problems=(told, *loaded.problems))
     if found == BIG5:
         words = msg("load.not-utf8-looks", encoding=BIG5)
