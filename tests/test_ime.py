@@ -260,3 +260,10 @@ def test_fix_a_folder_repairs_every_yaml_in_it(tmp_path: Path) -> None:
         DATA / "tab.fixed"
     ).read_text(encoding="utf-8")
     assert not list(tmp_path.rglob("*.bak.yaml"))  # backups end in .bak: validate skips them
+
+
+def test_a_module_written_with_a_full_width_colon_is_told_even_when_yaml_reads_it_as_text() -> None:
+    text = "title: 课\nduration: 1h\nmodules:\n  - title：接待\n  - title: 售后\n    duration: 1h\n"
+    assert [(p.line, p.column, p.code) for p in parse_text(text).problems] == [(4, 10, "yaml-char")]
+    points = "title: 课\npoints:\n  - SOP：标准流程\n  - KPI：指标\n  - 注意：准时\n"
+    assert parse_text(points).problems == ()

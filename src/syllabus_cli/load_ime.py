@@ -8,7 +8,7 @@ a quoted or block text value (never touched), and returns each such character as
 ``Slip``: where it is, what it is, and the edits that repair it.
 
 Certain slips are reported even when the file parses: a course key written ``title：…``
-at the start of its line, an indentation of full-width spaces before a key, a ``－ ``
+at the start of its line (or after its list dash), an indentation of full-width spaces before a key, a ``－ ``
 dash before a key, ``【a, b】`` as a whole value, ``[一天，半天]`` (short items parted by
 ``，``). YAML accepts them as text, but nobody means that. The others (``“…”`` quotes,
 tabs, ``，`` in a sentence, ``－`` before text) are reported only when the file does not
@@ -181,7 +181,6 @@ class _Scanner:
         self.block_indent: str | None = None  # the indentation of its first line
         self.quote: str | None = None  # inside a quoted value that spans lines
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
-        self.bare = False
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
         found = Slip(Mark(line, col + 1), kind, char, certain, list(edits))
@@ -207,9 +206,7 @@ class _Scanner:
                 return
             if body.startswith(("---", "..."), j) and body[j + 3 : j + 4] in ("", " ", "\t"):
                 j += 3
-            start = j
             j = self.dashes(number, body, base, j)
-            self.bare = j == start  # a key at the line's start, no list dash before it
             at_key = True
         self.inline(number, body, base, j, at_key)
 
@@ -367,13 +364,13 @@ class _Scanner:
             if c == ":" and (nxt in ("", " ", "\t") or (in_flow and nxt in ",]}")):
                 return i + 1, True, False
             if c == ":" and nxt == "\u3000" and at_key and _key_like(body[start:i], in_flow):
-                certain = body[start:i].strip() in COURSE_KEYS and self.bare
+                certain = body[start:i].strip() in COURSE_KEYS and not in_flow
                 self.slip(number, i + 1, SPACE, nxt, certain, Edit(base + i + 1, base + i + 2, " "))
                 return i + 2, True, False
             if c == "：" and at_key and _key_like(body[start:i], in_flow):
-                # certain: a spec key (lower-case English) alone on its line; "- SOP：…"
-                # or "KPI：…" in a list of points is text a trainer means
-                spec_key = body[start:i].strip() in COURSE_KEYS and self.bare
+                # certain: a course key starting its line ("title：…", "- title：…");
+                # "- SOP：…" or "KPI：…" in a list of points is text a trainer means
+                spec_key = body[start:i].strip() in COURSE_KEYS
                 rest = body[i + 1 :]
                 new = ":" if rest[:1] in ("", " ", "\t") else ": "
                 edits = [Edit(base + i, base + i + 1, new)]
@@ -458,7 +455,10 @@ def scan(text: str) -> list[Slip]:
 # Where a certain slip can be, each behind the character it needs (a plain ``in`` is far
 # quicker than a regular expression): a file that parses is scanned only when one matches.
 _MAYBE_CERTAIN = (
-    ("：", re.compile(r"^[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*：", re.MULTILINE)),
+    (
+        "：",
+        re.compile(r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：", re.MULTILINE),
+    ),
     ("\u3000", re.compile(r"^[ \t]*\u3000|[-:－]\u3000", re.MULTILINE)),
     ("－", re.compile(r"^[ \t]*(?:-[ \t]+)*－", re.MULTILINE)),
     ("【", re.compile(r"【[^\n]*[,，][^\n]*】[ \t]*(?:#.*)?$", re.MULTILINE)),
