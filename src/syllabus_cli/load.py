@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 import yaml
 
-from .i18n import msg
-from .problems import Mark, Problem, error
+from .i18n import msg, render
+from .problems import Mark, Problem, error, warning
 
 try:  # the C composer is ~10x faster; marks are kept either way
     from yaml import CSafeLoader as _Loader
@@ -213,6 +213,37 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return error(Mark(), "syntax", msg("load.syntax", detail=str(exc)))
 
 
+def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
+    """What a Chinese input method did (located at the character), else PyYAML's error."""
+    from . import load_ime
+
+    slipped = load_ime.problems(load_ime.found(text, parsed=False))
+    if not slipped:
+        return (_worded(exc, text),)
+    # What stays wrong once they are repaired is the user's own mistake: told as well.
+    from .load_fix import repair_text
+
+    try:
+        yaml.compose(repair_text(text)[0], Loader=_Loader)
+    except yaml.YAMLError as left:
+        slipped.append(_worded(left, text))
+    return tuple(sorted(slipped))
+
+
+def _worded(exc: yaml.YAMLError, text: str) -> Problem:
+    """PyYAML's error in the user's words where they are known (load_syntax), else as is."""
+    from .load_syntax import explain
+
+    return explain(exc, text) or _yaml_problem(exc, text)
+
+
+def _ime_problems(text: str) -> tuple[Problem, ...]:
+    """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
+    from . import load_ime
+
+    return tuple(load_ime.problems(load_ime.found(text, parsed=True)))
+
+
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
@@ -220,7 +251,10 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return Loaded(path, text, None, (_yaml_problem(exc, text),))
+        return Loaded(path, text, None, _syntax_problems(exc, text))
+    slipped = _ime_problems(text)
+    if slipped:
+        return Loaded(path, text, None, slipped)
     if node is None:
         return Loaded(path, text, None, (error(Mark(), "empty-file", msg("load.no-value")),))
     walker = _Walker()
@@ -293,5 +327,25 @@ def _load_file(path: Path) -> Loaded:
         )
     text, problem = decode(data)
     if problem is not None:
-        return Loaded(path, "", None, (problem,))
+        return _legacy_encoding(path, data, problem)
     return parse_text(text, path)
+
+
+def _legacy_encoding(path: Path, data: bytes, problem: Problem) -> Loaded:
+    """A GBK file (Notepad's "ANSI") is read, with a warning naming ``syllabus fix``;
+    anything else not UTF-8 stays an error (Big5 named as such, never read as GBK)."""
+    from dataclasses import replace
+
+    from .load_encoding import BIG5, GBK, legacy_encoding
+
+    found = legacy_encoding(data)
+    if found == GBK:
+        loaded = parse_text(data.decode("gb18030"), path)
+        from .paths import shown
+
+        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=shown(path)))
+        return replace(loaded, problems=(told, *loaded.problems))
+    if found == BIG5:
+        words = msg("load.not-utf8-looks", encoding=BIG5)
+        problem = replace(problem, message=render(words, "en"), words=words)
+    return Loaded(path, "", None, (problem,))

@@ -67,6 +67,8 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
     "preview": "preview",
+    "fix": "fix",
+    "doctor": "doctor",
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
 from ..problems import Problem
+from ..problems import problem as leveled
 from . import fields
 from .model import Course, Instructor, Schedule, Window
 from .outline import Context, build_nodes, file_key
@@ -212,7 +213,8 @@ def instructor_from(
             )
         else:
             said = msg("build.instructor-line", ref=ref, line=problem.line, inner=inner_words)
-            reader.add(value.mark, problem.code, said)
+            # a warning stays one (a profile saved as GBK is read, and told)
+            reader.problems.append(leveled(value.mark, problem.code, said, problem.level))
     return profile
 
 
