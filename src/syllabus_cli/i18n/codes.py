@@ -324,6 +324,14 @@ _ROWS = (
         "# a → b → c → … 20 files deep\n",
     ),
     _c(
+        "include-limit",
+        "error",
+        "Includes bring in too many blocks (files that include each other many times).",
+        "引用展开后的模块或小节太多（文件之间多次互相引用）。",
+        "# a.yaml includes b.yaml twice\n",
+        "# ten files, each including the next ten times\n",
+    ),
+    _c(
         "include-format",
         "error",
         "An include cannot be used as written (no modules, or a duration for several).",

@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "outline.not-mapping": "{what} must be a mapping with a title (write '- title: {value}'); plain lines belong under 'points'",
     "outline.cycle": "include cycle: {chain}",
     "outline.depth": "includes nest deeper than {limit} files",
+    "outline.limit": "includes bring in more than {limit} blocks; the rest are not read",
     "outline.missing": "included file {written} not found",
     "outline.one-module": "a duration beside include needs one module, and {written} gives {count}: pick one with #标题",
     "outline.no-modules": "{label} has no 'modules:' list to include from",

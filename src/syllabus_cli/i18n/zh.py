@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "outline.not-mapping": "{what}应当是带标题的映射（写成“- title: {value}”）；普通条目请放在“points”下",
     "outline.cycle": "引用形成了循环：{chain}",
     "outline.depth": "引用嵌套超过 {limit} 层文件",
+    "outline.limit": "引用展开后超过 {limit} 个模块或小节，其余部分不再读取",
     "outline.missing": "找不到引用的文件 {written}",
     "outline.one-module": "在 include 旁边写时长时只能引用一个模块，而 {written} 有 {count} 个：请用 #标题 选一个",
     "outline.no-modules": "{label}中没有可以引用的“modules:”列表",
