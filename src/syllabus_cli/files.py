@@ -59,3 +59,13 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when it cannot be resolved: a symlink
+    loop raises RuntimeError before Python 3.13 (OSError after), and the file's own
+    read then reports it, located, instead of a traceback."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

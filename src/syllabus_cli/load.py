@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
+from .files import resolved
 from .i18n import msg
 from .problems import Mark, Problem, error
 
@@ -247,7 +248,7 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         stat = path.stat()
     except OSError:
         return _load_file(path)
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size)
     known = _CACHE.get(key)
     if known is None or known.path != path:
         known = _load_file(path)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..files import resolved
 from ..i18n import t
 
 MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
@@ -48,8 +49,8 @@ def safe_name(text: str, fallback: str = "course") -> str:
 def inside(root: Path, *parts: str) -> Path:
     """``root / parts`` — refused when it would land outside ``root``."""
     target = root.joinpath(*parts)
-    base, resolved = root.resolve(), target.resolve()
-    if resolved != base and base not in resolved.parents:
+    base, landed = resolved(root), resolved(target)
+    if landed != base and base not in landed.parents:
         raise UnsafePath(t("pack.outside", path="/".join(parts), root=root))
     return target
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import resolved
 from .manifest import sha256
 
 
@@ -110,7 +111,7 @@ def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
             else ""
         )
 
-    includes = tuple(str(p.resolve()) for p in included_files(loaded, load_file))
+    includes = tuple(str(resolved(p)) for p in included_files(loaded, load_file))
     return Head(
         digest,
         kind_of(loaded.root),
@@ -134,6 +135,6 @@ def course_key(spec: Path) -> str:
 @functools.cache
 def _resolved(spec: Path) -> str:
     try:
-        return str(spec.resolve())
+        return str(resolved(spec))
     except OSError:
         return str(spec)

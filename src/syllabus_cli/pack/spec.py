@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import SKIP_MODES
+from ..files import resolved
 from ..i18n import msg
 from ..load import Loaded, YScalar, YSeq, load_file
 from ..problems import Mark, Problem, warning
@@ -139,7 +140,7 @@ def _cross_checks(pack: Pack) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[tuple[Path, str | None], Mark] = {}
     for course in pack.courses:
-        key = (course.path.resolve(), course.variant)  # one course in two lengths is fine
+        key = (resolved(course.path), course.variant)  # one course in two lengths is fine
         if key in seen:
             problems.append(
                 error(

@@ -25,6 +25,7 @@ from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
+from ..files import resolved
 from ..i18n import t
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
@@ -134,7 +135,7 @@ def template_bytes(path: Path) -> bytes:
 def _template_at(path: Path, mtime_ns: int, size: int) -> bytes:
     """The template at ``path`` (absolute, links not followed), for a file state:
     resolved (a dozen system calls) only when the state is new."""
-    return _checked_template(path.resolve(), mtime_ns, size)
+    return _checked_template(resolved(path), mtime_ns, size)
 
 
 @functools.lru_cache(maxsize=8)
