@@ -251,6 +251,10 @@ MESSAGES.update(
         "import.done": "{n} course(s) imported; check them with: syllabus validate {out}",
         # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "is a folder where a file goes",
+        "pack.not-regular": "a pipe or a device, not a regular file",
+        "pack.symlink": "a symbolic link where the build keeps its own file",
+        "pack.too-big": "larger than {mib} MB",
+        "pack.too-deep": "nested too deep",
         "pack.cannot-read": "cannot read it ({reason})",
         "pack.manifest-folder": "is a folder, not a manifest",
         "pack.not-utf8": "not UTF-8",

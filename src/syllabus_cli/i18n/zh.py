@@ -394,6 +394,10 @@ MESSAGES.update(
         "import.done": "已导入 {n} 门课程；请用 syllabus validate {out} 检查",
         # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "应当是文件的位置上是一个文件夹",
+        "pack.not-regular": "是管道或设备，不是普通文件",
+        "pack.symlink": "生成记录的位置是一个符号链接",
+        "pack.too-big": "超过 {mib} MB",
+        "pack.too-deep": "嵌套太深",
         "pack.cannot-read": "无法读取（{reason}）",
         "pack.manifest-folder": "是文件夹，不是生成记录",
         "pack.not-utf8": "不是 UTF-8 编码",

@@ -1,0 +1,88 @@
+"""Issue 25, the build's own records in the output folder (manifest, journals): a FIFO,
+a symlink to /dev/zero, 100,000 levels of nesting or a planted symlink end with a located
+line or are ignored, within seconds, and nothing outside --out is written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .build_helpers import courses, documents, syllabus
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
+
+MANIFEST = ".syllabus-manifest.json"
+
+
+def listing(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [
+        lambda p: os.mkfifo(p),
+        lambda p: os.symlink("/dev/zero", p),
+        lambda p: p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8"),
+    ],
+    ids=["fifo", "dev-zero", "nested"],
+)
+def test_a_manifest_that_is_not_a_record_is_refused_by_name(tmp_path: Path, plant) -> None:  # type: ignore[no-untyped-def]
+    (spec,) = courses(tmp_path / "courses", "a")
+    out = tmp_path / "out"
+    out.mkdir()
+    plant(out / MANIFEST)
+    before = listing(out)
+    done = syllabus("export", spec, "--out", out)  # the helper's timeout fails a hang
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"{MANIFEST}:1:1: error[manifest-invalid]" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert listing(out) == before
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [
+        lambda p: os.mkfifo(p),
+        lambda p: os.symlink("/dev/zero", p),
+        lambda p: p.write_text('{"path": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "utf-8"),
+    ],
+    ids=["fifo", "dev-zero", "nested"],
+)
+def test_a_journal_that_is_not_a_record_is_ignored(tmp_path: Path, plant) -> None:  # type: ignore[no-untyped-def]
+    (spec,) = courses(tmp_path / "courses", "a")
+    out = tmp_path / "out"
+    out.mkdir()
+    plant(out / ".syllabus-journal-1.jsonl")
+    done = syllabus("export", spec, "--out", out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(documents(out)) == [
+        "a/a.agenda.docx",
+        "a/a.agenda.html",
+        "a/a.agenda.md",
+        "a/a.proposal.docx",
+    ]
+
+
+def test_journal_symlinks_planted_for_coming_pids_write_nothing_outside(tmp_path: Path) -> None:
+    (spec,) = courses(tmp_path / "courses", "a", "b", "c")[:1]
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    last = int(Path("/proc/sys/kernel/ns_last_pid").read_text())
+    for pid in range(last + 1, last + 400):  # the export and its workers are among these
+        os.symlink(outside, out / f".syllabus-journal-{pid}.jsonl")
+    done = syllabus("export", tmp_path / "courses", "--out", out, "--jobs", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+    assert sorted(documents(out))[:4] == [
+        "a/a.agenda.docx",
+        "a/a.agenda.html",
+        "a/a.agenda.md",
+        "a/a.proposal.docx",
+    ]
+    assert not [p for p in out.iterdir() if p.name.startswith(".syllabus-journal") and
+                not p.is_symlink() and p.stat().st_size]  # fmt: skip
