@@ -67,7 +67,7 @@ def test_a_journal_that_is_not_a_record_is_ignored(tmp_path: Path, plant) -> Non
 
 
 def test_journal_symlinks_planted_for_coming_pids_write_nothing_outside(tmp_path: Path) -> None:
-    (spec,) = courses(tmp_path / "courses", "a", "b", "c")[:1]
+    (_spec,) = courses(tmp_path / "courses", "a", "b", "c")[:1]
     outside = tmp_path / "outside.txt"
     outside.write_text("precious\n", encoding="utf-8")
     out = tmp_path / "out"

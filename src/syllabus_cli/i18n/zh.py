@@ -298,6 +298,7 @@ HELP: dict[str, str] = {
     "Output folder: one sub-folder per course.": "输出文件夹：每门课程一个子文件夹。",
     "Worker processes (default: 1 for a few courses, else the cores).": "并行进程数（默认：课程少时 1 个，否则用满 CPU 核数）。",
     "Comma list of docx, html, md, pdf.": "用逗号分隔的格式：docx、html、md、pdf。",
+    "How the build reports: text, or one JSON object (--format picks documents).": "生成结果的报告方式：text（文本），或一个 JSON 对象（--format 选的是文档格式）。",
     "A client pack: every course's documents, a combined proposal, an index and a zip.": "客户课程包：每门课程的文档、合并的培训方案、目录和压缩包。",
     "A pack file (packs/*.yaml).": "课程包文件（packs/*.yaml）。",
     "Output folder: the pack goes to OUT/<pack-id>/.": "输出文件夹：课程包写到 OUT/<课程包编号>/。",

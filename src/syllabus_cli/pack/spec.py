@@ -20,9 +20,9 @@ from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
+from ..spec.training_plan import Plan
 from ..spec.variants import pack_variant
 from .read_training_plan import read_plan
-from .training_plan import Plan
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 
 from ..agenda.layout import Agenda
 from ..dates import format_date
+from ..minutes import minutes_text
 from ..spec.model import Course, Instructor
 from ..timing.rules import TimedNode, Timing
 from . import wml
@@ -28,7 +29,6 @@ from .wording import (
     contact_label,
     labelled,
     length_text,
-    minutes_text,
     set_text,
 )
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...i18n import t
+from ...problems import UserError
 from . import fonts, macro
 from .finish import reproducible
 from .office import find_office, kill_tree, one_line, start
@@ -31,8 +32,13 @@ from .profile import Profile, take_profile, temporary_profile
 NOT_WORD = "not a Word document that LibreOffice can open"
 
 
-class PdfError(Exception):
+class PdfError(UserError):
     """Why one file got no PDF, in one line."""
+
+    code = "pdf"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, None, message)
 
 
 POLL = 0.05  # seconds between looks at LibreOffice's progress
