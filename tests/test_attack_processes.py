@@ -15,7 +15,6 @@ import pytest
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
 
-
 def many_courses(folder: Path, count: int = 40) -> Path:
     folder.mkdir(parents=True)
     for n in range(count):
@@ -43,9 +42,9 @@ def test_killing_a_build_while_its_caller_reads_to_the_end_leaves_nothing_runnin
     tmp_path: Path,
 ) -> None:
     folder = many_courses(tmp_path / "courses")
+    command = [sys.executable, "-m", "syllabus_cli", "export", folder, "--jobs", "2"]
     build = subprocess.Popen(
-        [sys.executable, "-m", "syllabus_cli", "export", folder, "--out", tmp_path / "out"]
-        + ["--jobs", "2"],
+        [*command, "--out", tmp_path / "out"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
