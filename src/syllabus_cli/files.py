@@ -69,3 +69,19 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return path.absolute()
+
+
+MAX_NAME_BYTES = 255  # one file or folder name, on every common file system
+
+
+def too_long_part(path: Path) -> str | None:
+    """The first name in ``path`` longer than a file system allows (about 85 Chinese
+    characters), or None: said by name instead of ``OSError: File name too long``."""
+    for part in path.parts:
+        try:
+            size = len(os.fsencode(part))
+        except UnicodeError:  # pragma: no cover - a name the file system cannot hold
+            size = len(part.encode("utf-8", "surrogatepass"))
+        if size > MAX_NAME_BYTES:
+            return part
+    return None

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .files import MAX_NAME_BYTES, too_long_part
 from .i18n import msg
 from .problems import Mark, Problem, error
 
@@ -21,7 +22,10 @@ def find_specs(paths: Iterable[Path]) -> Iterator[tuple[Path, Problem | None]]:
     """Spec files under ``paths`` in a stable order; a missing path or an empty folder
     comes back as a problem for that path."""
     for path in paths:
-        if path.is_dir():
+        if (part := too_long_part(path)) is not None:
+            said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
+            yield path, error(Mark(), "name-too-long", said)
+        elif path.is_dir():
             found = sorted(
                 p
                 for p in path.rglob("*")

@@ -599,6 +599,14 @@ _ROWS = (
         "# syllabus pack packs/b.yaml --out dist/a  (a's folder)\n",
     ),
     _c(
+        "name-too-long",
+        "error",
+        "A file or folder name is longer than file systems allow (255 bytes, about 85 Chinese characters).",
+        "文件名或文件夹名超过文件系统允许的长度（255 字节，约 85 个汉字）。",
+        "template: ../templates/brand.docx\n",
+        "template: ../templates/" + "长" * 90 + ".docx\n",
+    ),
+    _c(
         "write",
         "error",
         "An output file cannot be written (disk full, permissions, a lock).",

@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "variants.no-length": "duration gives no length for variant {variant!r} (given: {given}); add one, or mark the block only: [...]",
     "outline.not-mapping": "{what} must be a mapping with a title (write '- title: {value}'); plain lines belong under 'points'",
     "outline.cycle": "include cycle: {chain}",
+    "files.too-long": "the name {name} is longer than {limit} bytes (about 85 Chinese characters); shorten it",
     "outline.depth": "includes nest deeper than {limit} files",
     "outline.limit": "includes bring in more than {limit} blocks; the rest are not read",
     "outline.missing": "included file {written} not found",

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
+from ..files import MAX_NAME_BYTES, too_long_part
 from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
@@ -223,6 +224,10 @@ class Reader:
             return None
         ref = value.value.strip()
         path = base / ref
+        if (part := too_long_part(path)) is not None:
+            said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
+            self.add(value.mark, "name-too-long", said)
+            return None
         if path.exists() and not path.is_dir() and not path.is_file():  # a pipe would block
             self.add(value.mark, "template-format", msg("load.not-regular"))
             return None
