@@ -69,6 +69,7 @@ COMMANDS = {
     "export": "batch",
     "pack": "batch",
     "import": "batch",
+    "preview": "preview",
 }
 
 

@@ -43,6 +43,16 @@ class PdfError(UserError):
 
 POLL = 0.05  # seconds between looks at LibreOffice's progress
 
+# A converter kept running for a whole session (preview/office.py), set with ``use``:
+# while set, ``to_pdfs`` hands it the files instead of starting a LibreOffice per batch.
+Converter = Callable[[list[Path], float], dict[Path, "Path | PdfError"]]
+warm: Converter | None = None
+
+
+def use(converter: Converter | None) -> None:
+    global warm
+    warm = converter
+
 
 def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | PdfError]:
     """Convert every .docx to a PDF beside it; each result is the PDF or why not."""
@@ -58,6 +68,8 @@ def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | Pd
     office = find_office()
     if office is None:
         return results | {docx: PdfError(t("pdf.not-installed")) for docx in todo}
+    if warm is not None:  # a LibreOffice kept running by the session (the preview)
+        return results | warm(todo, timeout)
     try:
         with _work_dir() as work:
             copies: dict[Path, Path] = {}
