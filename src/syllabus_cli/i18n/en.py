@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "read.date-range": "{key!r} is {day}; a date must lie between {first} and {last}",
     # spec/variants.py, spec/outline.py, spec/build.py
     "variants.not-name": "a variant must be a name, not {got}",
+    "variants.same-file": "variant {name!r} gives the same file names as {other!r} (line {line}); name it differently",
     "variants.twice": "variant {name!r} is listed twice (first at line {line})",
     "variants.empty": "'variants' is empty: name at least one, or drop it",
     "variants.unknown": "{name!r} is not a variant of {course} (variants: {names})",
