@@ -56,3 +56,23 @@ def test_a_course_id_windows_reserves_never_names_a_folder(tmp_path: Path, name:
     done = syllabus("export", spec, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stdout + done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name[0] != ".") == [f"_{name}"]
+
+
+def test_two_specs_with_one_id_exported_in_turn_are_kept_apart(tmp_path: Path) -> None:
+    body = "title: {title}\nid: x\nduration: 1h\nmodules:\n  - {{title: 一, duration: 1h}}\n"
+    for folder, title in (("a", "甲课程"), ("b", "乙课程")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "c.yaml").write_text(body.format(title=title), encoding="utf-8")
+    out = tmp_path / "out"
+    first = syllabus("export", tmp_path / "a" / "c.yaml", "--out", out)
+    assert first.returncode == 0, first.stdout + first.stderr
+    built = documents(out)
+    second = syllabus("export", tmp_path / "b" / "c.yaml", "--out", out)
+    assert second.returncode == 0, second.stdout + second.stderr
+    after = documents(out)
+    assert {k: v for k, v in after.items() if k.startswith("x/")} == built  # a's, untouched
+    assert "乙课程" in after["x-2/x.agenda.md"].decode("utf-8")
+    again = syllabus("export", tmp_path / "a" / "c.yaml", "--out", out)
+    assert "unchanged" in again.stdout
+    assert documents(out) == after
+    assert "甲课程" in after["x/x.agenda.md"].decode("utf-8")

@@ -127,6 +127,9 @@ class Manifest:
     inputs: dict[str, str] = field(default_factory=dict)  # course key -> inputs hash
     heads: dict[str, dict[str, Any]] = field(default_factory=dict)  # course key -> cheap facts
     owner: str = ""  # "export", or "pack <resolved pack file>"; "" for a new folder
+    # course folder -> the course (spec key) whose documents it holds: another spec with
+    # the same id, exported later into this folder, gets a folder of its own
+    folders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -163,8 +166,8 @@ class Manifest:
         if not isinstance(data, dict):
             raise invalid(t("pack.not-object"))
         files, inputs, heads = data.get("files", {}), data.get("inputs", {}), data.get("heads", {})
-        owner = data.get("owner", "")
-        for key, value in (("files", files), ("inputs", inputs)):
+        owner, folders = data.get("owner", ""), data.get("folders", {})
+        for key, value in (("files", files), ("inputs", inputs), ("folders", folders)):
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
@@ -176,7 +179,7 @@ class Manifest:
             raise invalid('"heads" must map courses to objects of strings')
         if not isinstance(owner, str):
             raise invalid('"owner" must be a string')
-        return cls(root, dict(files), dict(inputs), dict(heads), owner)
+        return cls(root, dict(files), dict(inputs), dict(heads), owner, dict(folders))
 
     def save(self, *, keep_journals: bool = False) -> None:
         """Merge into the manifest on disk (another build may have saved meanwhile) and
@@ -193,11 +196,13 @@ class Manifest:
                 files[rel] = digest
             inputs = {**on_disk.inputs, **self.inputs}
             heads = {**on_disk.heads, **self.heads}
+            folders = {**on_disk.folders, **self.folders}
             data = {
                 "owner": self.owner or on_disk.owner,
                 "files": dict(sorted(files.items())),
                 "inputs": dict(sorted(inputs.items())),
                 "heads": dict(sorted(heads.items())),
+                **({"folders": dict(sorted(folders.items()))} if folders else {}),
             }
             write_text_atomic(self.root / NAME, _dumps(data))
             for journal, size in ({} if keep_journals else seen).items():
