@@ -161,6 +161,8 @@ MESSAGES: dict[str, str] = {
     "template.unreadable": "template {path} cannot be read ({reason})",
     "template.not-file": "template {path} is not a file",
     "template.too-big": "template {path} unpacks to {mb} MB, more than a Word template holds; not used",
+    "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
+    "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",

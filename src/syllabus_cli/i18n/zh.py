@@ -163,6 +163,8 @@ MESSAGES: dict[str, str] = {
     "template.unreadable": "无法读取模板 {path}（{reason}）",
     "template.not-file": "模板 {path} 不是文件",
     "template.too-big": "模板 {path} 解压后有 {mb} MB，远超 Word 模板应有的大小，未使用",
+    "template.dotx": "模板 {path} 是 Word 模板文件或含有宏；请在 Word 中打开，另存为 Word 文档（.docx）",
+    "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
     "cli.not-a-time": "“{value}”不是 09:00 这样的时刻",

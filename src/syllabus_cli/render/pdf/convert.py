@@ -27,7 +27,7 @@ from ...problems import UserError
 from . import fonts, macro
 from .finish import reproducible
 from .office import find_office, kill_tree, one_line, start
-from .profile import Profile, take_profile, temporary_profile
+from .profile import Profile, block_links, take_profile, temporary_profile
 
 NOT_WORD = "not a Word document that LibreOffice can open"
 
@@ -179,6 +179,7 @@ def _round(
         shutil.copyfile(copy, file)
     macro.install(profile.path)
     fonts.install(profile.path, fonts.replacements(fonts.installed_families()))
+    block_links(profile.path)
     macro.write_job(profile.path, list(files.values()))
 
     def progress() -> bool:

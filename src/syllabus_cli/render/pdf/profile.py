@@ -130,3 +130,28 @@ def temporary_profile() -> Iterator[Profile]:
         yield Profile(path, cached=False, lock_fd=None)
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+# LibreOffice never loads what a document links to from outside (an image by URL or
+# file:///, a linked section): "Block any links from documents not among the trusted
+# locations". The template's links are removed before a document is written
+# (render/template_links.py); this holds for whatever else a .docx might carry.
+_SECURITY = (
+    '<item oor:path="/org.openoffice.Office.Common/Security/Scripting">'
+    '<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>'
+    "</item>\n"
+)
+
+
+def block_links(profile: Path) -> None:
+    """Put the setting in the profile's settings file, where it is not yet (runs after
+    LibreOffice's first start has written that file, before each conversion)."""
+    settings = profile / "user" / "registrymodifications.xcu"
+    try:
+        text = settings.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    end = text.rfind("</oor:items>")
+    if end < 0 or _SECURITY in text:
+        return
+    settings.write_bytes((text[:end] + _SECURITY + text[end:]).encode("utf-8"))
