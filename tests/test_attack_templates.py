@@ -31,7 +31,7 @@ def listener() -> Iterator[tuple[str, list[str]]]:
             self.send_response(404)
             self.end_headers()
 
-        do_GET = do_HEAD = do_OPTIONS = do_PROPFIND = _any  # noqa: N815
+        do_GET = do_HEAD = do_OPTIONS = do_PROPFIND = _any
 
         def log_message(self, *args: object) -> None:
             pass
