@@ -3,6 +3,7 @@ the output to the end before reaping it (Python's communicate(), CI runners, GUI
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -65,3 +66,51 @@ def test_killing_a_build_while_its_caller_reads_to_the_end_leaves_nothing_runnin
         if living(build.pid):
             os.killpg(build.pid, signal.SIGKILL)
             build.wait()
+
+
+def pdf_build(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """``pack --pdf`` of the sample pack, its temporary folders in a folder of its own."""
+    from .conftest import REPO
+
+    temp = tmp_path / "tmp"
+    temp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(temp), "NO_COLOR": "1"}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "syllabus_cli", "pack", REPO / "packs" / "3c-ecommerce-service.yaml",
+         "--out", tmp_path / "out", "--pdf", "--force"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not list(temp.glob("syllabus-pdf-*")) and time.monotonic() < deadline:
+        if build.poll() is not None:
+            break
+        time.sleep(0.05)
+    return build, temp
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["term", "kill"])
+def test_stopping_pack_pdf_leaves_no_private_copy_behind(tmp_path: Path, signum: int) -> None:
+    from .office import need
+
+    need("soffice")
+    build, temp = pdf_build(tmp_path)
+    try:
+        assert list(temp.glob("syllabus-pdf-*")), "the build made no temporary copies"
+        time.sleep(0.5)  # LibreOffice converting
+        os.kill(build.pid, signum)
+        _, err = build.communicate(timeout=60)
+        if signum == signal.SIGTERM:
+            assert build.returncode == 143
+            lines = err.decode("utf-8").splitlines()
+            assert lines[-1].startswith("stopped (SIGTERM)"), lines
+            assert not any("leaked" in line or "Traceback" in line for line in lines)
+            assert list(temp.iterdir()) == []
+        else:
+            assert list(temp.glob(f"syllabus-*{build.pid}-*"))  # left by the kill
+            again, _ = pdf_build(tmp_path)  # the next run sweeps it
+            again.communicate(timeout=300)
+            assert again.returncode == 0
+            assert list(temp.glob("syllabus-*")) == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)

@@ -164,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
     "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
+    "cli.terminated": "stopped (SIGTERM); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",
     "cli.not-a-range": "{value!r} is not a range like 12:00-13:30",

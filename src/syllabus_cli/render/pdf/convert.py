@@ -18,10 +18,11 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...files import scratch_dir
 from ...i18n import t
 from ...problems import UserError
 from . import fonts, macro
@@ -239,13 +240,8 @@ def _read(log: Path) -> str:
         return ""
 
 
-@contextlib.contextmanager
-def _work_dir() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="syllabus-pdf-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
+def _work_dir() -> contextlib.AbstractContextManager[Path]:
+    return scratch_dir("syllabus-pdf-")
 
 
 def _remove_stale_lock(docx: Path) -> None:

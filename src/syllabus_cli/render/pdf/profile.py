@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from ...files import scratch_dir
 
 SLOTS = 3
 READY_MARK = "ooSetupInstCompleted"
@@ -125,11 +125,8 @@ def take_profile() -> Iterator[Profile]:
 
 @contextlib.contextmanager
 def temporary_profile() -> Iterator[Profile]:
-    path = Path(tempfile.mkdtemp(prefix="syllabus-lo-"))
-    try:
+    with scratch_dir("syllabus-lo-") as path:
         yield Profile(path, cached=False, lock_fd=None)
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 # LibreOffice never loads what a document links to from outside (an image by URL or
