@@ -310,6 +310,14 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
     return day
 
 
+def refuse_existing(path: Path) -> NoReturn:
+    """``new`` or ``template init`` onto a file that exists: one located line, exit 1."""
+    from ..i18n import msg
+    from ..problems import UserError
+
+    raise UserError(path, "output-exists", msg("cli.exists-located"))
+
+
 def name_too_long(exc: OSError) -> "tuple[Path, Problem] | None":
     """``OSError: File name too long`` as one located line naming the name, wherever a
     command met it (``-o``, ``new``, ``template init``, a path given)."""

@@ -6,6 +6,7 @@ and placeholders of zh.py the same (tests/test_i18n.py checks).
 
 MESSAGES: dict[str, str] = {
     # load.py — reading YAML
+    "load.tag-value": "tag {tag} does not fit the value {value!r}; remove the tag",
     "load.tag": "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
     "load.too-many": "file expands to more than {limit:,} values (aliases repeated too often)",
     "load.too-deep": "nesting deeper than {limit} levels (a recursive alias?)",
@@ -176,6 +177,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad-lang": "{value!r} is not a language: use zh or en",
     "cli.wrote": "wrote {path}",
     "cli.format": "must be text or json",
+    "cli.exists-located": "already exists; pass --force to overwrite",
     "cli.exists": "{path}: already exists; pass --force to overwrite",
     "cli.wrote-spec": "wrote {path}; check it with: syllabus validate {path}",
     "cli.kind": "must be course, pack or instructor",

@@ -8,6 +8,7 @@
 
 MESSAGES: dict[str, str] = {
     # load.py
+    "load.tag-value": "标签 {tag} 与值“{value}”不符，请去掉这个标签",
     "load.tag": "不允许使用标签 {tag}：课程文件只能包含文字、数字、列表和映射",
     "load.too-many": "文件展开后超过 {limit:,} 个值（别名重复引用过多）",
     "load.too-deep": "嵌套超过 {limit} 层（是否有递归的别名？）",
@@ -166,7 +167,7 @@ MESSAGES: dict[str, str] = {
     "template.dotx": "模板 {path} 是 Word 模板文件或含有宏；请在 Word 中打开，另存为 Word 文档（.docx）",
     "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
-    "cli.terminated": "已停止（SIGTERM）；已写出的文件都是完整的，重新运行即可完成",
+    "cli.terminated": "已被终止；已写出的文件都是完整的，重新运行即可完成",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
     "cli.not-a-time": "“{value}”不是 09:00 这样的时刻",
     "cli.not-a-range": "“{value}”不是 12:00-13:30 这样的时间段",
@@ -178,6 +179,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad-lang": "“{value}”不是可用的语言：请用 zh 或 en",
     "cli.wrote": "已写出 {path}",
     "cli.format": "只能是 text 或 json",
+    "cli.exists-located": "文件已存在；加上 --force 才会覆盖",
     "cli.exists": "{path}：文件已存在；加上 --force 才会覆盖",
     "cli.wrote-spec": "已写出 {path}；用这条命令检查：syllabus validate {path}",
     "cli.kind": "只能是 course、pack 或 instructor",

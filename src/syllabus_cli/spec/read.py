@@ -75,6 +75,8 @@ class Reader:
         self.problems: list[Problem] = []
 
     def add(self, mark: Mark, code: str, message: str | Msg) -> None:
+        if code == "type" and any(p.mark == mark and p.code == "yaml-tag" for p in self.problems):
+            return  # a tag on a value of the wrong shape: the tag is the mistake, said once
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
