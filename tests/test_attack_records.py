@@ -5,6 +5,7 @@ line or are ignored, within seconds, and nothing outside --out is written."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,21 @@ def test_journal_symlinks_planted_for_coming_pids_write_nothing_outside(tmp_path
     ]
     assert not [p for p in out.iterdir() if p.name.startswith(".syllabus-journal") and
                 not p.is_symlink() and p.stat().st_size]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [lambda p: os.symlink("/nonexistent/lock", p), lambda p: os.mkfifo(p)],
+    ids=["dangling-symlink", "fifo"],
+)
+def test_a_lock_the_build_did_not_make_does_not_stall_it(tmp_path: Path, plant) -> None:  # type: ignore[no-untyped-def]
+    (spec,) = courses(tmp_path / "courses", "a")
+    out = tmp_path / "out"
+    out.mkdir()
+    plant(out / ".syllabus-manifest.lock")
+    started = time.monotonic()
+    done = syllabus("export", spec, "--out", out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert time.monotonic() - started < 30  # it waited 60 s for a lock nobody held
+    assert not Path("/nonexistent/lock").exists()
+    assert sorted(documents(out))[0] == "a/a.agenda.docx"

@@ -316,9 +316,14 @@ def locked(root: Path) -> Iterator[None]:
         except (FileExistsError, PermissionError):  # Windows: a lock being deleted
             if lock.is_dir():
                 raise ManifestError(lock, "output-blocked", msg("pack.lock-folder")) from None
+            if lock.is_symlink() or (lock.exists() and not lock.is_file()):
+                with contextlib.suppress(OSError):  # not a lock a build made: a planted
+                    lock.unlink()  # link (dangling, say) or a pipe; the link itself goes
+                continue
             if not lock.exists():
                 if time.monotonic() > deadline:
                     raise
+                time.sleep(0.005)
                 continue
         try:
             age = time.time() - lock.stat().st_mtime
