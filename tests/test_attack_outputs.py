@@ -76,3 +76,17 @@ def test_two_specs_with_one_id_exported_in_turn_are_kept_apart(tmp_path: Path) -
     assert "unchanged" in again.stdout
     assert documents(out) == after
     assert "甲课程" in after["x/x.agenda.md"].decode("utf-8")
+
+
+def test_long_variant_names_that_differ_past_the_cut_get_their_own_files(tmp_path: Path) -> None:
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        f"title: 课程\nid: {'长' * 30}\nvariants: [{'短' * 20}甲, {'短' * 20}乙]\nduration: 1h\n"
+        "modules:\n  - {title: 一, duration: 1h}\n",
+        encoding="utf-8",
+    )
+    done = syllabus("export", spec, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stdout + done.stderr
+    made = documents(tmp_path / "out")
+    assert len(made) == 8  # not 4: the second variant replaced nothing
+    assert all(len(Path(name).name.encode()) <= 255 for name in made)

@@ -7,6 +7,7 @@ replacement characters: never a crash, and ``validate`` and ``export`` say the s
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -60,6 +61,16 @@ def safe_name(text: str, fallback: str = "course") -> str:
         name = fallback
     if name.split(".")[0].upper() in _RESERVED:
         name = f"_{name}"
-    while len(name.encode("utf-8")) > MAX_BYTES:
-        name = name[:-1]
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return _shortened(name)
     return name.rstrip(" .") or fallback
+
+
+def _shortened(name: str) -> str:
+    """A name cut to MAX_BYTES, ending in a digest of the whole name: two long names
+    that differ only past the cut (a course id and two variants) stay two names."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    cut = name
+    while len(cut.encode("utf-8", "surrogatepass")) > MAX_BYTES - len(digest) - 1:
+        cut = cut[:-1]
+    return f"{cut.rstrip(' .')}-{digest}"
