@@ -50,14 +50,18 @@ def _stop_on_sigterm() -> list[int]:
     does: what is built so far is recorded, private temporary copies are removed, and
     LibreOffice and the workers are stopped, instead of dying with them left behind. The
     list returned holds the signal once it came."""
+    import os
     import signal
 
     came: list[int] = []
 
     def stop(signum: int, _frame: object) -> None:
-        if not came:
-            came.append(signum)
-            raise KeyboardInterrupt
+        if came:  # a second SIGTERM while cleaning up: stop now, as without a handler
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        came.append(signum)
+        raise KeyboardInterrupt
 
     with contextlib.suppress(ValueError, OSError, AttributeError):  # not the main thread
         signal.signal(signal.SIGTERM, stop)
