@@ -102,3 +102,16 @@ def test_a_pack_course_that_is_a_symlink_loop_is_located(tmp_path: Path) -> None
         assert done.returncode == 1, done.stdout + done.stderr
         assert "Traceback" not in done.stderr
         assert "p.yaml:4:5: error[file-missing]" in done.stdout + done.stderr
+
+
+def test_many_variants_of_a_fanning_course_stay_bounded(tmp_path: Path) -> None:
+    course = fan_out(tmp_path)
+    names = ", ".join(f"v{n}" for n in range(60))
+    course.write_text(
+        f"title: 课程\nvariants: [{names}]\nduration: 1h\nmodules:\n  - include: lib0.yaml\n",
+        encoding="utf-8",
+    )
+    done = syllabus("validate", course)
+    assert done.returncode == 1
+    assert "course.yaml:2:11: error[variant-limit]" in done.stdout
+    assert "course.yaml:5:5: error[include-limit]" in done.stdout

@@ -268,6 +268,14 @@ _ROWS: tuple[Code, ...] = (
         "variants: [一天, 半天]\n# only: [两天]\n",
     ),
     _c(
+        "variant-limit",
+        "error",
+        "A course declares more variants than the tool builds (20).",
+        "课程声明的版本超过工具支持的数量（20 个）。",
+        "variants: [一天, 半天]\n",
+        "variants: [v1, v2, v3, …, v21]\n",
+    ),
+    _c(
         "duplicate-variant",
         "error",
         "A variant is listed twice.",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "variants.not-name": "a variant must be a name, not {got}",
     "variants.same-file": "variant {name!r} gives the same file names as {other!r} (line {line}); name it differently",
     "variants.twice": "variant {name!r} is listed twice (first at line {line})",
+    "variants.too-many": "more than {limit} variants; a course is sold in a few lengths",
     "variants.empty": "'variants' is empty: name at least one, or drop it",
     "variants.unknown": "{name!r} is not a variant of {course} (variants: {names})",
     "variants.unknown-mean": "{name!r} is not a variant of {course} (variants: {names}); did you mean {close!r}?",

@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "variants.not-name": "版本应当是一个名称，而不是{got}",
     "variants.same-file": "版本“{name}”生成的文件名与“{other}”（第{line}行）相同，请换一个名称",
     "variants.twice": "版本“{name}”列了两次（第一次在第{line}行）",
+    "variants.too-many": "版本超过 {limit} 个；一门课通常只有几种时长",
     "variants.empty": "“variants”是空的：至少写一个版本名，或者删掉这一项",
     "variants.unknown": "“{name}”不是{course}的版本（已有版本：{names}）",
     "variants.unknown-mean": "“{name}”不是{course}的版本（已有版本：{names}）；是不是想写“{close}”？",

@@ -28,7 +28,7 @@ Loader = Callable[[Path], Loaded]
 MAX_INCLUDE_DEPTH = 16
 # Blocks an include may bring in, counted as they are read: ten files each including the
 # next ten times is 10⁶ blocks at depth six, so the count, not the depth, is what stops it.
-MAX_INCLUDED_BLOCKS = 5_000
+MAX_INCLUDED_BLOCKS = 2_000
 
 
 @dataclass

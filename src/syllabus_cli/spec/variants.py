@@ -61,7 +61,10 @@ def declared_variants(root: YValue | None) -> tuple[str, ...]:
         name = _name(item)
         if name is not None and name not in names:
             names.append(name)
-    return tuple(names)
+    return tuple(names) if len(names) <= MAX_VARIANTS else ()  # read_variants says why
+
+
+MAX_VARIANTS = 20
 
 
 def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...], dict[str, Mark]]:
@@ -92,6 +95,9 @@ def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...]
             files[same_file(name)] = name
     if not value.items:
         reader.add(value.mark, "required", msg("variants.empty"))
+    if len(marks) > MAX_VARIANTS:  # each is a whole build; a course sells in a few lengths
+        reader.add(value.mark, "variant-limit", msg("variants.too-many", limit=MAX_VARIANTS))
+        return (), {}
     return tuple(marks), marks
 
 
