@@ -90,8 +90,10 @@ UTF16_DTD = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "boo
         ({"customXml/item1.bin": b"<!doctype x [<!entity e SYSTEM 'file:///etc/passwd'>]>"},
          "customXml/item1.bin declares a DTD"),
         ({"word/styles.xml": None}, "has no word/styles.xml"),
+        ({"word/footer1.xml": b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE x+AD4-<x/>'},
+         "word/footer1.xml is written in UTF-7"),
     ],
-    ids=["utf16-bom", "upper-case-name", "any-part", "no-styles"],
+    ids=["utf16-bom", "upper-case-name", "any-part", "no-styles", "utf7"],
 )  # fmt: skip
 def test_a_template_that_cannot_be_used_is_refused_with_the_reason(
     tmp_path: Path, edit: dict[str, bytes | None], said: str

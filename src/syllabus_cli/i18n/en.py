@@ -165,6 +165,7 @@ MESSAGES: dict[str, str] = {
     "template.too-big": "template {path} unpacks to {mb} MB, more than a Word template holds; not used",
     "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
     "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
+    "template.encoding": "template {path}: {part} is written in {encoding}, which Word files never use; open it in Word and save it again",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
     "cli.terminated": "stopped (SIGTERM); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",

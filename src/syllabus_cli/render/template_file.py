@@ -172,8 +172,14 @@ def check_package(data: bytes, path: Path) -> None:
             if mb is not None:
                 raise TemplateError(t("template.too-big", path=path, mb=mb))
             for info in infos:  # every part, whatever its name: Word reads footer1.XML
-                if declares_dtd(archive.read(info)):
+                blob = archive.read(info)
+                if declares_dtd(blob):
                     raise TemplateError(t("template.dtd", path=path, part=info.filename))
+                encoding = odd_encoding(blob)
+                if encoding is not None:
+                    raise TemplateError(
+                        t("template.encoding", path=path, part=info.filename, encoding=encoding)
+                    )
             _check_main_part(archive, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
@@ -193,6 +199,19 @@ def declares_dtd(blob: bytes) -> bool:
     """Does this part declare a DTD or an entity, in whatever encoding it is written?"""
     upper = blob.upper()
     return any(mark in upper for mark in _DTD_MARKS)
+
+
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def odd_encoding(blob: bytes) -> str | None:
+    """The encoding an XML part declares when it is neither UTF-8 nor UTF-16 (UTF-7, a
+    code page: where "<!DOCTYPE" can hide from any byte check), else None."""
+    found = _DECLARED.match(blob[:200])
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii").upper().replace("_", "-")
+    return None if name in ("UTF-8", "UTF8", "UTF-16", "UTF16", "US-ASCII", "ASCII") else name
 
 
 def _check_main_part(archive: zipfile.ZipFile, path: Path) -> None:
