@@ -105,3 +105,15 @@ def test_a_lock_the_build_did_not_make_does_not_stall_it(tmp_path: Path, plant) 
     assert time.monotonic() - started < 30  # it waited 60 s for a lock nobody held
     assert not Path("/nonexistent/lock").exists()
     assert sorted(documents(out))[0] == "a/a.agenda.docx"
+
+
+def test_a_pipe_in_place_of_a_recorded_document_is_refused_not_read(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text(
+        "title: 课程\nduration: 1h\nmodules:\n  - {title: 一, duration: 1h}\n", encoding="utf-8"
+    )
+    assert syllabus("agenda", "c.yaml", "-f", "md", "-o", "a.md", cwd=tmp_path).returncode == 0
+    (tmp_path / "a.md").unlink()
+    os.mkfifo(tmp_path / "a.md")  # the manifest still records a.md
+    done = syllabus("agenda", "c.yaml", "-f", "md", "-o", "a.md", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "a.md:1:1: error[output-unreadable]" in done.stderr

@@ -239,7 +239,7 @@ def _open_journal(path: Path) -> int:
     nofollow = getattr(os, "O_NOFOLLOW", 0)
     for _ in range(3):
         if path.is_symlink() or (path.exists() and not path.is_file()):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # a folder stays, and the open says so
                 path.unlink()  # the link itself, never what it points at
         try:  # a journal this process started: append (O_NOFOLLOW: not a link swapped in)
             return os.open(path, append | nofollow)
