@@ -99,7 +99,7 @@ def _open_regular(path: Path, follow: bool = True) -> io.BufferedReader:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise _NotRegular()
-        if hasattr(os, "set_blocking"):
+        if flags & getattr(os, "O_NONBLOCK", 0):  # reads block again (POSIX only)
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:

@@ -61,6 +61,7 @@ class Warm:
         pool = self.take()
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+            _release(pool)  # its workers had no work: they go at once
 
 
 def _ready() -> None:
@@ -91,12 +92,26 @@ MAX_WORKERS = 61 if sys.platform == "win32" else 1024
 
 def _executor(workers: int) -> ProcessPoolExecutor:
     context = _context()
-    return ProcessPoolExecutor(
+    lifeline, held = _lifeline(context)
+    pool = ProcessPoolExecutor(
         max_workers=max(1, min(workers, MAX_WORKERS)),
         mp_context=context,
         initializer=watch_parent,
-        initargs=(_lifeline(context),),
+        initargs=(lifeline,),
     )
+    _HELD[id(pool)] = held  # until the pool has finished (``_release``)
+    return pool
+
+
+_HELD: dict[int, Connection] = {}
+
+
+def _release(pool: ProcessPoolExecutor) -> None:
+    """A pool whose workers have exited (or never had work): its lifeline is closed, so a
+    long session (preview) that runs many builds keeps no pipe per build."""
+    held = _HELD.pop(id(pool), None)
+    if held is not None:
+        held.close()
 
 
 def run_pool(
@@ -117,6 +132,7 @@ def run_pool(
         return
     if started is not None:
         started.shutdown(wait=False, cancel_futures=True)
+        _release(started)
     gc.freeze()
     try:
         for n, (i, job) in enumerate(items, 1):
@@ -143,9 +159,10 @@ def _in_pool(
             done(result)
             yield futures[future], result
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)  # the course in hand is finished
         raise
     pool.shutdown(wait=True)
+    _release(pool)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -158,17 +175,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _lifeline(ctx: multiprocessing.context.BaseContext) -> Connection:
-    """The read end of a pipe whose write end only this process holds: when it is gone
-    (killed, even while its caller has not reaped it, a zombie), the read ends at EOF.
-    ``os.kill(pid, 0)`` succeeds on a zombie, and a worker of a zombie kept its caller's
-    pipes open for ever (through the forkserver, which lives as long as its workers)."""
+def _lifeline(ctx: multiprocessing.context.BaseContext) -> tuple[Connection, Connection]:
+    """A pipe whose write end only this process holds (the second value, never written
+    to): when this process is gone (killed, even while its caller has not reaped it, a
+    zombie) the read end, given to every worker, reaches EOF. ``os.kill(pid, 0)``
+    succeeds on a zombie, and a worker of a zombie kept its caller's pipes open for ever
+    (through the forkserver, which lives as long as its workers)."""
     reader, writer = ctx.Pipe(duplex=False)
-    _LIFELINES.append(writer)  # held (never written) for as long as this process lives
-    return reader
-
-
-_LIFELINES: list[Connection] = []
+    return reader, writer
 
 
 def watch_parent(lifeline: Connection) -> None:
