@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
+from urllib.parse import unquote
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.package import Unmarshaller
@@ -234,14 +235,16 @@ def _missing_part(archive: zipfile.ZipFile) -> str | None:
     """A part the package's relationships name but the zip lacks (styles.xml deleted by
     hand, say), or None."""
     names = set(archive.namelist())
-    for rels in sorted(n for n in names if n.lower().endswith(".rels")):
+    for rels in ("_rels/.rels", "word/_rels/document.xml.rels"):  # what python-docx opens
+        if rels not in names:
+            continue
         text = archive.read(rels).decode("utf-8", "replace")
         folder = posixpath.dirname(posixpath.dirname(rels))
         for tag in re.findall(r"<Relationship\b[^>]*>", text):
             target = re.search(r'\bTarget="([^"]*)"', tag)
             if target is None or re.search(r'TargetMode="External"', tag, re.I):
                 continue
-            name = target.group(1)
+            name = unquote(target.group(1))  # "media/image%201.png" is "media/image 1.png"
             part = name.lstrip("/") if name.startswith("/") else posixpath.join(folder, name)
             part = posixpath.normpath(part).lstrip("/")
             if part not in names:
