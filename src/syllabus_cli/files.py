@@ -79,10 +79,10 @@ def too_long_part(path: Path) -> str | None:
     """The first name in ``path`` longer than a file system allows (about 85 Chinese
     characters), or None: said by name instead of ``OSError: File name too long``."""
     for part in path.parts:
-        try:
-            size = len(os.fsencode(part))
-        except UnicodeError:  # pragma: no cover - a name the file system cannot hold
-            size = len(part.encode("utf-8", "surrogatepass"))
+        if os.name == "nt":  # NTFS counts UTF-16 units: 255 Chinese characters fit there
+            size = len(part.encode("utf-16-le", "surrogatepass")) // 2
+        else:
+            size = len(part.encode("utf-8", "surrogateescape"))
         if size > MAX_NAME_BYTES:
             return part
     return None
