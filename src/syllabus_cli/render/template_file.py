@@ -23,14 +23,13 @@ from typing import Any
 from urllib.parse import unquote
 
 from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.package import Unmarshaller
 from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
 from ..files import resolved
 from ..i18n import Msg, t
 from ..problems import UserError
+from .docx_private import PackageReader, unmarshal_relationships
 from .template_links import without_links
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
@@ -97,7 +96,7 @@ class _Unpacked:
         """A new package, as ``docx.Document`` would open it from the template's bytes."""
         package = Package()
         parts = self._parts(package, self.parsed)
-        Unmarshaller._unmarshal_relationships(self.reader, package, parts)  # type: ignore[no-untyped-call]
+        unmarshal_relationships(self.reader, package, parts)
         for part in parts.values():
             part.after_unmarshal()
         package.after_unmarshal()  # type: ignore[no-untyped-call]
