@@ -115,3 +115,16 @@ def test_many_variants_of_a_fanning_course_stay_bounded(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "course.yaml:2:11: error[variant-limit]" in done.stdout
     assert "course.yaml:5:5: error[include-limit]" in done.stdout
+
+
+def test_writing_into_a_folder_that_is_a_symlink_loop_is_located(tmp_path: Path) -> None:
+    os.symlink("loopB", tmp_path / "loopA")
+    os.symlink("loopA", tmp_path / "loopB")
+    (tmp_path / "c.yaml").write_text(
+        "title: 课程\nduration: 1h\nmodules:\n  - {title: 一, duration: 1h}\n", encoding="utf-8"
+    )
+    for args in (["new", "loopA/x.yaml"], ["agenda", "c.yaml", "-o", "loopA/x.md"]):
+        done = syllabus(*args, cwd=tmp_path)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.startswith("loopA/x."), done.stderr
