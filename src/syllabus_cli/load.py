@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
+from .files import resolved
 from .i18n import msg, render
 from .problems import Mark, Problem, error, warning
 
@@ -129,9 +130,14 @@ class _Walker:
             return YScalar(text, _mark(node), text, style)
         if node.tag == _VALUE_TAG or not self._check_tag(node, *_SCALAR_TAGS):
             return YScalar(text, _mark(node), text, style)
+        if not _fits(node):  # !!int abc, !!bool maybe, !!timestamp foo, !!null x
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            said = msg("load.tag-value", tag=tag, value=text[:40])
+            self.problems.append(error(_mark(node), "yaml-tag", said))
+            return YScalar(text, _mark(node), text, style)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        except (yaml.YAMLError, ValueError, OverflowError, LookupError, AttributeError):
             # 2026-13-45, a 5,000-digit number: kept as the text written, which the
             # spec's readers then report in their own words ("must be a date like …").
             value = text
@@ -163,6 +169,32 @@ class _Walker:
             seen[key] = key_mark
             entries.append(YEntry(key, key_mark, self.walk(value_node, depth + 1)))
         return YMap(tuple(entries), _mark(node))
+
+
+def _fits(node: yaml.Node) -> bool:
+    """Does a scalar's text read as its explicit tag says? Only a tag written by hand can
+    fail: YAML resolves an untagged value to the tag its text fits."""
+    implicit = str(_RESOLVER.resolve(yaml.ScalarNode, str(node.value), (True, False)))  # type: ignore[no-untyped-call]
+    if node.tag == implicit or node.tag in (_STR_TAG, _VALUE_TAG):
+        return True
+    if node.tag.endswith((":null", ":bool", ":timestamp")):  # their constructors guess
+        return False
+    number = implicit.endswith((":int", ":float")) and node.tag.endswith(":float")
+    return number or (implicit.endswith(":str") and _number_text(node))
+
+
+def _number_text(node: yaml.Node) -> bool:
+    """``!!int "12"``, ``!!float "1.5"``: a quoted number with its tag fits."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    text = str(node.value).replace("_", "")
+    try:
+        (int if kind == "int" else float)(text)
+    except ValueError:
+        return False
+    return kind in ("int", "float")
+
+
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def _position(text: str, index: int) -> Mark:
@@ -281,7 +313,7 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         stat = path.stat()
     except OSError:
         return _load_file(path)
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size)
     known = _CACHE.get(key)
     if known is None:
         known = _load_file(path)

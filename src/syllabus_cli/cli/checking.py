@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from .app import Variant, app, console, load_variant, out, utf8_out
+from .app import Variant, app, console, load_variant, out, refuse_existing, utf8_out
 
 # User-facing messages of this module: i18n/en.py and zh.py, keys "cli.*".
 
@@ -86,8 +86,7 @@ def new(
     from .app import document_errors
 
     if path.exists() and not force:
-        typer.echo(t("cli.exists", path=shown(path)), err=True)
-        raise typer.Exit(1)
+        refuse_existing(path)
     if pack:
         from ..pack.starter import pack_starter
 

@@ -464,6 +464,14 @@ _ROWS: tuple[Code, ...] = (
         ),
     ),
     _c(
+        "variant-limit",
+        "error",
+        "A course declares more variants than the tool builds (20).",
+        "课程声明的版本超过工具支持的数量（20 个）。",
+        "variants: [一天, 半天]\n",
+        "variants: [v1, v2, v3, …, v21]\n",
+    ),
+    _c(
         "duplicate-variant",
         "error",
         "A variant is listed twice.",
@@ -622,6 +630,14 @@ _ROWS: tuple[Code, ...] = (
             "modules:\n"
             "  - {title: 开场, duration: 2h}\n"
         ),
+    ),
+    _c(
+        "include-limit",
+        "error",
+        "Includes bring in too many blocks (files that include each other many times).",
+        "引用展开后的模块或小节太多（文件之间多次互相引用）。",
+        "# a.yaml includes b.yaml twice\n",
+        "# ten files, each including the next ten times\n",
     ),
     _c(
         "include-format",
@@ -1206,6 +1222,14 @@ _ROWS: tuple[Code, ...] = (
             "# $ syllabus export courses/a.yaml --out dist/c\n"
             "# $ syllabus pack courses/c.yaml --out dist\n"
         ),
+    ),
+    _c(
+        "name-too-long",
+        "error",
+        "A file or folder name is longer than file systems allow (255 bytes, about 85 Chinese characters).",
+        "文件名或文件夹名超过文件系统允许的长度（255 字节，约 85 个汉字）。",
+        "template: ../templates/brand.docx\n",
+        "template: ../templates/" + "长" * 90 + ".docx\n",
     ),
     _c(
         "write",

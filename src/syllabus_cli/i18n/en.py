@@ -6,6 +6,7 @@ and placeholders of zh.py the same (tests/test_i18n.py checks).
 
 MESSAGES: dict[str, str] = {
     # load.py — reading YAML
+    "load.tag-value": "tag {tag} does not fit the value {value!r}; remove the tag",
     "load.tag": "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
     "load.too-many": "file expands to more than {limit:,} values (aliases repeated too often)",
     "load.too-deep": "nesting deeper than {limit} levels (a recursive alias?)",
@@ -117,7 +118,9 @@ MESSAGES: dict[str, str] = {
     "read.date-range": "{key!r} is {day}; a date must lie between {first} and {last}",
     # spec/variants.py, spec/outline.py, spec/build.py
     "variants.not-name": "a variant must be a name, not {got}",
+    "variants.same-file": "variant {name!r} gives the same file names as {other!r} (line {line}); name it differently",
     "variants.twice": "variant {name!r} is listed twice (first at line {line})",
+    "variants.too-many": "more than {limit} variants; a course is sold in a few lengths",
     "variants.empty": "'variants' is empty: name at least one, or drop it",
     "variants.unknown": "{name!r} is not a variant of {course} (variants: {names})",
     "variants.unknown-mean": "{name!r} is not a variant of {course} (variants: {names}); did you mean {close!r}?",
@@ -129,7 +132,9 @@ MESSAGES: dict[str, str] = {
     "variants.no-length": "duration gives no length for variant {variant!r} (given: {given}); add one, or mark the block only: [...]",
     "outline.not-mapping": "{what} must be a mapping with a title (write '- title: {value}'); plain lines belong under 'points'",
     "outline.cycle": "include cycle: {chain}",
+    "files.too-long": "the name {name} is longer than {limit} bytes (about 85 Chinese characters); shorten it",
     "outline.depth": "includes nest deeper than {limit} files",
+    "outline.limit": "includes bring in more than {limit} blocks; the rest are not read",
     "outline.missing": "included file {written} not found",
     "outline.one-module": "a duration beside include needs one module, and {written} gives {count}: pick one with #标题",
     "outline.no-modules": "{label} has no 'modules:' list to include from",
@@ -226,7 +231,11 @@ MESSAGES: dict[str, str] = {
     "template.unreadable": "template {path} cannot be read ({reason})",
     "template.not-file": "template {path} is not a file",
     "template.too-big": "template {path} unpacks to {mb} MB, more than a Word template holds; not used",
+    "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
+    "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
+    "template.encoding": "template {path}: {part} is written in {encoding}, which Word files never use; open it in Word and save it again",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
+    "cli.terminated": "stopped (SIGTERM); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",
     "cli.not-a-range": "{value!r} is not a range like 12:00-13:30",
@@ -238,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad-lang": "{value!r} is not a language: use zh or en",
     "cli.wrote": "wrote {path}",
     "cli.format": "must be text or json",
+    "cli.exists-located": "already exists; pass --force to overwrite",
     "cli.exists": "{path}: already exists; pass --force to overwrite",
     "cli.wrote-spec": "wrote {path}; check it with: syllabus validate {path}",
     "cli.kind": "must be course, pack or instructor",
@@ -320,6 +330,10 @@ MESSAGES.update(
         "import.done": "{n} course(s) imported; check them with: syllabus validate {out}",
         # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "is a folder where a file goes",
+        "pack.not-regular": "a pipe or a device, not a regular file",
+        "pack.symlink": "a symbolic link where the build keeps its own file",
+        "pack.too-big": "larger than {mib} MB",
+        "pack.too-deep": "nested too deep",
         "pack.cannot-read": "cannot read it ({reason})",
         "pack.manifest-folder": "is a folder, not a manifest",
         "pack.not-utf8": "not UTF-8",

@@ -8,6 +8,7 @@
 
 MESSAGES: dict[str, str] = {
     # load.py
+    "load.tag-value": "标签 {tag} 与值“{value}”不符，请去掉这个标签",
     "load.tag": "不允许使用标签 {tag}：课程文件只能包含文字、数字、列表和映射",
     "load.too-many": "文件展开后超过 {limit:,} 个值（别名重复引用过多）",
     "load.too-deep": "嵌套超过 {limit} 层（是否有递归的别名？）",
@@ -119,7 +120,9 @@ MESSAGES: dict[str, str] = {
     "read.date-range": "“{key}”是 {day}；日期必须在 {first} 到 {last} 之间",
     # spec/variants.py, spec/outline.py, spec/build.py
     "variants.not-name": "版本应当是一个名称，而不是{got}",
+    "variants.same-file": "版本“{name}”生成的文件名与“{other}”（第{line}行）相同，请换一个名称",
     "variants.twice": "版本“{name}”列了两次（第一次在第{line}行）",
+    "variants.too-many": "版本超过 {limit} 个；一门课通常只有几种时长",
     "variants.empty": "“variants”是空的：至少写一个版本名，或者删掉这一项",
     "variants.unknown": "“{name}”不是{course}的版本（已有版本：{names}）",
     "variants.unknown-mean": "“{name}”不是{course}的版本（已有版本：{names}）；是不是想写“{close}”？",
@@ -131,7 +134,9 @@ MESSAGES: dict[str, str] = {
     "variants.no-length": "时长中没有给版本“{variant}”写时长（已写：{given}）；请补上，或者给这一块标上 only: [...]",
     "outline.not-mapping": "{what}应当是带标题的映射（写成“- title: {value}”）；普通条目请放在“points”下",
     "outline.cycle": "引用形成了循环：{chain}",
+    "files.too-long": "名称 {name} 超过 {limit} 字节（约 85 个汉字），请缩短",
     "outline.depth": "引用嵌套超过 {limit} 层文件",
+    "outline.limit": "引用展开后超过 {limit} 个模块或小节，其余部分不再读取",
     "outline.missing": "找不到引用的文件 {written}",
     "outline.one-module": "在 include 旁边写时长时只能引用一个模块，而 {written} 有 {count} 个：请用 #标题 选一个",
     "outline.no-modules": "{label}中没有可以引用的“modules:”列表",
@@ -228,7 +233,11 @@ MESSAGES: dict[str, str] = {
     "template.unreadable": "无法读取模板 {path}（{reason}）",
     "template.not-file": "模板 {path} 不是文件",
     "template.too-big": "模板 {path} 解压后有 {mb} MB，远超 Word 模板应有的大小，未使用",
+    "template.dotx": "模板 {path} 是 Word 模板文件或含有宏；请在 Word 中打开，另存为 Word 文档（.docx）",
+    "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
+    "template.encoding": "模板 {path}：{part} 使用 {encoding} 编码，Word 文件从不使用这种编码；请在 Word 中打开后重新保存",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
+    "cli.terminated": "已被终止；已写出的文件都是完整的，重新运行即可完成",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
     "cli.not-a-time": "“{value}”不是 09:00 这样的时刻",
     "cli.not-a-range": "“{value}”不是 12:00-13:30 这样的时间段",
@@ -240,6 +249,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad-lang": "“{value}”不是可用的语言：请用 zh 或 en",
     "cli.wrote": "已写出 {path}",
     "cli.format": "只能是 text 或 json",
+    "cli.exists-located": "文件已存在；加上 --force 才会覆盖",
     "cli.exists": "{path}：文件已存在；加上 --force 才会覆盖",
     "cli.wrote-spec": "已写出 {path}；用这条命令检查：syllabus validate {path}",
     "cli.kind": "只能是 course、pack 或 instructor",
@@ -470,6 +480,10 @@ MESSAGES.update(
         "import.done": "已导入 {n} 门课程；请用 syllabus validate {out} 检查",
         # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "应当是文件的位置上是一个文件夹",
+        "pack.not-regular": "是管道或设备，不是普通文件",
+        "pack.symlink": "生成记录的位置是一个符号链接",
+        "pack.too-big": "超过 {mib} MB",
+        "pack.too-deep": "嵌套太深",
         "pack.cannot-read": "无法读取（{reason}）",
         "pack.manifest-folder": "是文件夹，不是生成记录",
         "pack.not-utf8": "不是 UTF-8 编码",
