@@ -592,6 +592,22 @@ _ROWS = (
         "# syllabus import renamed.pdf.docx --out courses/\n",
     ),
     _c(
+        "unreadable-source",
+        "error",
+        "An import source (.pdf, .pptx, .xlsx, .mhtml) is damaged or not that kind of file.",
+        "要导入的文件（.pdf、.pptx、.xlsx、.mhtml）已损坏，或并不是该格式。",
+        "# syllabus import deck.pptx --out courses/\n",
+        "# syllabus import renamed.zip.pptx --out courses/\n",
+    ),
+    _c(
+        "no-text-layer",
+        "error",
+        "A PDF to import has no text to read (encrypted, or scanned pages); export it as text or OCR it.",
+        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做 OCR。",
+        "# syllabus import outline.pdf --out courses/  (saved from Word)\n",
+        "# syllabus import scan.pdf --out courses/  (a scanned page)\n",
+    ),
+    _c(
         "not-text",
         "error",
         "An import source is not text (a binary file).",

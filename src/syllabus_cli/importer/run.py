@@ -72,8 +72,13 @@ def import_catalog(
     source: Path, out: Path, *, separator: str = DEFAULT_SEPARATOR, force: bool = False
 ) -> ImportReport:
     """Raises SourceError for a source that cannot be read at all."""
-    text = read_source(source)
+    from .source import LAST_ENCODING
+
+    LAST_ENCODING.clear()
+    text = front_matter(read_source(source))
     report = ImportReport()
+    if LAST_ENCODING:
+        report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))
     chunks = split_courses(text, separator)
     header, chunks[0] = take_header(chunks[0])
     stem = safe_name(source.stem, "catalog")
@@ -128,6 +133,44 @@ def import_catalog(
             )
         )
     return report
+
+
+_FRONT_KEYS = {
+    "title": "课程名称",
+    "duration": "课程时长",
+    "length": "课程时长",
+    "audience": "课程对象",
+    "instructor": "讲师",
+    "author": "讲师",
+    "description": "课程简介",
+}
+
+
+def front_matter(text: str) -> str:
+    """Markdown's YAML front matter (``---`` … ``---`` first in the file) as the labelled
+    lines the catalog reader knows; the page's own heading follows it."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return text
+    end = next(
+        (i for i in range(1, min(len(lines), 200)) if lines[i].strip() in ("---", "...")), None
+    )
+    if end is None:
+        return text
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    out: list[str] = []
+    for key, value in data.items():
+        if value is None or (isinstance(value, (dict, list)) and not value):
+            continue
+        shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+        label = _FRONT_KEYS.get(str(key).lower())
+        out.append(f"{label}：{shown}" if label else f"{key}: {shown}")
+    return "\n".join([*out, *lines[end + 1 :]])
 
 
 def _fitted(
