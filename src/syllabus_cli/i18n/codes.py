@@ -603,7 +603,7 @@ _ROWS = (
         "no-text-layer",
         "error",
         "A PDF to import has no text to read (encrypted, or scanned pages); export it as text or OCR it.",
-        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做 OCR。",
+        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做文字识别。",
         "# syllabus import outline.pdf --out courses/  (saved from Word)\n",
         "# syllabus import scan.pdf --out courses/  (a scanned page)\n",
     ),

@@ -128,8 +128,8 @@ MESSAGES: dict[str, str] = {
     "source.unpacks": "这个 .docx 解压后有 {mb} MB，远超课程目录应有的大小，未读取",
     "source.no-text": "文档中没有文字",
     "source.unreadable": "不是可以读取的 {kind} 文件（{reason}）",
-    "source.no-reader": "没有安装 {kind} 的读取组件；请重新安装 syllabus-cli",
-    "source.no-text-layer": "PDF 没有文字层（加密或扫描件）：请从 Word 另存为带文字的 PDF，或先做 OCR 识别",
+    "source.no-reader": "没有安装 {kind} 的读取组件；请重新安装本工具",
+    "source.no-text-layer": "PDF 没有文字层（加密或扫描件）：请从 Word 另存为带文字的 PDF，或先做文字识别",
     "source.too-many": "超过 {n} {what}，远超课程目录应有的规模，未读取",
     # render/tree.py (show), render/docx_base.py
     "tree.no-length": "未写总时长",
