@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "check.too-long": "the modules add up to more than the limit of {days} days ({hours} h)",
     "check.todo-title": "title is still a TODO: {title}",
     "check.todo-block": "block title is still a TODO: {title}",
+    "check.todo-duration": "the course length is still a TODO: {text}",
     "check.variant": "[{variant}] {inner}",
     # report.py — validate's summary
     "report.col-course": "course",

@@ -97,6 +97,7 @@ MESSAGES: dict[str, str] = {
     "check.too-long": "各模块合计超过上限 {days} 天（{hours} 小时）",
     "check.todo-title": "标题仍是待办（TODO）：{title}",
     "check.todo-block": "模块标题仍是待办（TODO）：{title}",
+    "check.todo-duration": "课程时长仍是待办（TODO）：{text}",
     "check.variant": "【{variant}】{inner}",
     # report.py
     "report.col-course": "课程",
