@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..duration import Duration
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
-from ..problems import Problem
+from ..problems import Mark, Problem
 from . import fields
 from .model import Course, Instructor, Schedule, Window
 from .outline import Context, build_nodes, file_key
@@ -70,8 +71,10 @@ def _course(
     current = variant or (names[0] if names else None)
     variants = Variants(names, current, name_marks)
     duration_todo = _todo_text(known.get("duration"))
+    duration: Duration | None = None
+    duration_mark: Mark | None = None
     if duration_todo:  # "duration: TODO …" is a length left open: check reports it as a todo
-        duration, duration_mark = None, known["duration"].value.mark
+        duration_mark = known["duration"].value.mark
     else:
         duration, duration_mark = read_duration(reader, known.get("duration"), variants)
     language = _language(reader, known.get("language"))
