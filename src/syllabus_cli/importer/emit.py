@@ -1,5 +1,5 @@
 """A parsed catalog course as a course spec: a mapping in the spec's own keys, its YAML
-text with the TODOs the source left open, and what was found, guessed or missing.
+text with the TODOs the source left open, and what was found, derived or left TODO.
 Nothing from the source is dropped: text that fits no key lands in ``notes``."""
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from ..duration import format_minutes, parse_duration
 from ..i18n import t
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
+from .conventions import INSTRUCTOR_LINE, SECTION_LABELS
 from .fit import PLACEHOLDER, Cut, fit_spec
-from .length import Length, read_length
+from .length import TOTAL_ROW, Length, english_length, period_minutes, read_length
 from .outline import Item, parse_outline
 from .outline_lines import parse_lines
 from .title import from_head, from_text
@@ -23,7 +24,7 @@ from .title import from_head, from_text
 
 @dataclass
 class Finding:
-    status: str  # found | guessed | missing
+    status: str  # found | derived (from what the source states) | todo (left open) | missing
     value: Any = None
     rule: str = ""
 
@@ -59,8 +60,69 @@ def side_file(course_id: str) -> str:
     return f"{course_id}.source.txt"
 
 
+SECTION_LABELS_ALL = {label for labels in SECTION_LABELS.values() for label in labels}
 _NO_OUTLINE = "TODO: 课程大纲"
-PROPOSED_LENGTH = "1天"  # a page with no length and untimed modules: the common course
+NO_LENGTH = {"zh": "TODO 源文件没有写课程时长", "en": "TODO the source states no course length"}
+
+
+def language_of(text: str) -> str:
+    """en when the text is mostly English words, else zh (a Chinese page quoting a few
+    English terms stays zh; an English outline with a Chinese word stays en)."""
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "en" if words >= 3 and words * 1.5 > cjk else "zh"
+
+
+def _language(course: Course) -> str:
+    """The outline's language (a page's chrome or labels may be in another one)."""
+    outline = "\n".join(line for line in course.outline if not line.startswith("\0"))
+    if len(outline.strip()) >= 20:
+        return language_of(outline)
+    text = course.text
+    for label in sorted(SECTION_LABELS_ALL, key=len, reverse=True):
+        text = text.replace(label, "")
+    return language_of(text)
+
+
+def _instructor(course: Course) -> str | None:
+    """The name on an instructor line (授课讲师：李明 · Instructor: Jane Doe); the line
+    leaves the notes (it is said by ``instructor:`` now)."""
+    for where in (course.head, course.notes):
+        for index, entry in enumerate(where):
+            lines = entry.split("\n")
+            for number, line in enumerate(lines):
+                m = INSTRUCTOR_LINE.match(line)
+                if not m:
+                    continue
+                name = re.split(r"[，,。;；|｜(（]", m.group("name").strip(" *"))[0].strip()
+                name = re.sub(r"(?<=[\u4e00-\u9fff])老师$", "", name).strip()
+                if not name or len(name) > 40:
+                    continue
+                rest = [*lines[:number], *lines[number + 1 :]]
+                if any(x.strip() for x in rest):
+                    where[index] = "\n".join(rest)
+                else:
+                    del where[index]
+                return name
+    return None
+
+
+_INLINE_SPLIT = {
+    "audience": r"[、；;]|，(?=\S{1,12}(?:，|$))",
+    "format": r"[、；;，,+＋/]",
+    "outcomes": r"[；;]",
+}
+
+
+def _as_list(key: str, text: str) -> list[str]:
+    """A section's items: one a line, numbered or bulleted, or written inline (A、B、C ·
+    A; B)."""
+    items = split_list(text)
+    if len(items) == 1 and key in _INLINE_SPLIT:
+        parts = [p.strip(" 。.;；") for p in re.split(_INLINE_SPLIT[key], items[0])]
+        if len([p for p in parts if p]) > 1:
+            return [p for p in parts if p]
+    return items
 
 
 def _proposed_title(course: Course) -> str:
@@ -114,7 +176,8 @@ def _task_times(course: Course, tree: Item) -> None:
 _LENGTH_TEXT = 2_000  # characters: a course length section is a line or a few
 
 
-def _length(course: Course, title_length: str | None) -> Length:
+def _length(course: Course, title_length: str | None, language: str) -> Length:
+    period = period_minutes(course.text)
     body = course.sections.get("duration", "").strip()
     lines = body.split("\n") if body else []
     # the whole text first (a length written over two lines), unless it is far longer
@@ -124,13 +187,56 @@ def _length(course: Course, title_length: str | None) -> Length:
         candidates.append(title_length)
     first: Length | None = None
     for text in candidates:
-        reading = read_length(text)
+        reading = read_length(text, period)
         if reading.minutes is not None:
             rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
         first = first or reading
+    if first is not None and first.text:  # a range: kept for the TODO
+        return first
+    total = _total_row(course, period)
+    if total.minutes is not None:
+        return total
+    if language == "en" and not body:
+        prose = english_length(
+            "\n".join([*course.head, *course.notes, course.sections.get("background", "")])
+        )
+        if prose.minutes is not None:
+            return prose
     return first or Length()
+
+
+def _total_row(course: Course, period: int | None) -> Length:
+    """合计 32学时 · | 合计 | 32 | under a 学时 column: the course's length."""
+    for line in [*course.outline, *course.notes, *course.head]:
+        for part in line.split("\n"):
+            m = TOTAL_ROW.match(part)
+            if not m:
+                continue
+            unit = m.group("u") or _column_unit(course)
+            if unit is None:
+                continue
+            reading = read_length(f"{m.group('n')}{unit}", period)
+            if reading.minutes is not None:
+                reading.notes.append(f"课程时长原文：{part.strip()}")
+                reading.rule = "a totals row"
+                return reading
+    return Length()
+
+
+def _column_unit(course: Course) -> str | None:
+    """The unit of a table's time column, from its header (学时 · 课时 · hours · 分钟)."""
+    for line in course.outline:
+        if line.startswith("|"):
+            for unit in ("学时", "课时", "小时", "分钟", "hours", "minutes"):
+                if unit in line.lower():
+                    return {"hours": "小时", "minutes": "分钟"}.get(unit, unit)
+    return None
+
+
+def _clocked(item: Item) -> bool:
+    return any(child.kind == "clock" or _clocked(child) for child in item.children)
 
 
 def to_spec(
@@ -163,10 +269,11 @@ def to_spec(
     else:
         spec["title"] = f"TODO: {_proposed_title(course)}"
         todos.append(t("import.no-title"))
-        found["title"] = Finding("missing", spec["title"], "proposed from the text")
+        found["title"] = Finding("todo", spec["title"], "proposed from the text")
     spec["id"] = course_id
-    spec["language"] = "zh"
-    length = _length(course, title_length)
+    language = _language(course)
+    spec["language"] = language
+    length = _length(course, title_length, language)
     if length.minutes is not None and length.text:
         spec["duration"] = length.text
         found["length"] = Finding("found", length.minutes, length.rule)
@@ -174,6 +281,10 @@ def to_spec(
         if per_day > 7 * 60:  # longer than the default day holds (09:00-18:00, 1.5 h lunch)
             spec["schedule"] = {"start": "08:30", "lunch": "12:00-13:00"}
             todos.append(t("import.long-day", hours=per_day // 60))
+    elif length.text:  # a range (2-3天): kept in the TODO, never a guess
+        spec["duration"] = f"TODO {length.text}"
+        todos.append(t("import.length-range", text=length.text))
+        found["length"] = Finding("todo", length.text, length.rule)
     elif course.sections.get("duration"):
         todos.append(t("import.length-unread", text=course.sections["duration"]))
     for key in ("background",):
@@ -181,13 +292,15 @@ def to_spec(
             spec[key] = course.sections[key]
     for key in ("audience", "outcomes", "format"):
         if course.sections.get(key):
-            spec[key] = split_list(course.sections[key])
-            if key == "format" and len(spec[key]) == 1:  # 讲授、案例研讨、角色扮演: methods
-                spec[key] = [m.strip() for m in re.split(r"[、，,+＋/]", spec[key][0]) if m.strip()]
+            spec[key] = _as_list(key, course.sections[key])
             found[key] = Finding("found", len(spec[key]), "label")
+    named = _instructor(course)
     if instructor_ref:
         spec["instructor"] = instructor_ref
         found["instructor"] = Finding("found", instructor_ref, "page header")
+    elif named:
+        spec["instructor"] = {"name": named}
+        found["instructor"] = Finding("found", named, "instructor line")
     tree, consumed = _outline(course)
     _task_times(course, tree)
     modules = [node(item) for item in tree.children]
@@ -196,7 +309,7 @@ def to_spec(
     if not modules:
         modules = [{"title": _NO_OUTLINE}]
         todos.append(t("import.no-outline"))
-        found["modules"] = Finding("missing", 0, "no outline")
+        found["modules"] = Finding("todo", 0, "no outline")
     else:
         found["modules"] = Finding(
             "found", len(modules), "outline label" if course.outline_labelled else "outline markers"
@@ -220,13 +333,17 @@ def to_spec(
     if "duration" not in spec:
         total = sum_if_timed(modules)
         if total is not None:
-            spec["duration"] = format_minutes(total, "zh")
-            todos.append(t("import.length-is-sum", length=spec["duration"]))
-            found["length"] = Finding("guessed", total, "the sum of its modules")
-        else:  # the spec cannot be timed without one: propose the common case, visibly
-            spec["duration"] = PROPOSED_LENGTH
-            todos.append(t("import.length-proposed", length=PROPOSED_LENGTH))
-            found["length"] = Finding("guessed", minutes(PROPOSED_LENGTH), "proposed: one day")
+            spec["duration"] = format_minutes(total, language)
+            if _clocked(tree):
+                todos.append(t("import.length-from-timetable", length=spec["duration"]))
+                found["length"] = Finding("derived", total, "the published timetable's times")
+            else:
+                todos.append(t("import.length-is-sum", length=spec["duration"]))
+                found["length"] = Finding("derived", total, "the sum of its modules")
+        else:  # left open, visibly: validate reports the TODO at the key
+            spec["duration"] = NO_LENGTH[language]
+            todos.append(t("import.length-missing"))
+            found["length"] = Finding("todo", None, "the source states no length")
     spec, cut = fit_spec(spec, side_file(course_id), scale=scale)
     if cut is not None:
         said = found["modules"]  # what the spec holds now, and what the source had

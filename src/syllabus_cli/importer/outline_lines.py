@@ -39,7 +39,7 @@ from .conventions import (
     NOTE_LABELS,
     SEGMENT_WORDS,
 )
-from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_duration
+from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_time
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
 _CN_N = rf"(?P<n>[{CN}]+)"
@@ -129,8 +129,8 @@ def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
         if end > start:
             kept = f"时段：{title[clock.start() :].strip(' :：')}"
             return title[: clock.start()].strip(" :："), f"{end - start}分钟", kept
-    stripped, found = split_duration(title)
-    return stripped.strip(" :："), duration or found, None
+    stripped, found, range_note = split_time(title)
+    return stripped.strip(" :："), duration or found, range_note
 
 
 def parse_lines(lines: list[str]) -> Item:
@@ -184,6 +184,14 @@ def parse_lines(lines: list[str]) -> Item:
             segment = item
             continue
         marker: _Marker | None = _marker(text, indent)
+        if marker is None and _timed_sibling(text, root):
+            # 课程总结与答疑（30分钟） after numbered, timed modules: one more module
+            title, duration, kept = _titled(_Marker("segment", (0,), text))
+            item = Item(title, "segment", duration, notes=[kept] if kept else [])
+            root.children.append(item)
+            stack.clear()
+            segment = item
+            continue
         if marker is None and _unnumbered_module(text, plain, index + 1):
             marker = _Marker("plain", (0,), text)
         if marker is None or _prose(text):
@@ -235,6 +243,17 @@ def _strip_bullet(text: str) -> str:
 def _prose(text: str) -> bool:
     """A paragraph: long, with sentences inside (…二、…三、 inline stays prose)."""
     return len(text) > 120 and bool(re.search(r"[。！？]", text[:-1]))
+
+
+def _timed_sibling(text: str, root: Item) -> bool:
+    """An unnumbered short line with its own time, after top-level modules that carry
+    theirs: a module of its own (a closing 总结与答疑, an opening 破冰), not a line of the
+    module above."""
+    if len(text) > 60 or not root.children or _prose(text):
+        return False
+    if not any(child.duration for child in root.children):
+        return False
+    return split_time(text)[1] is not None
 
 
 def _unnumbered_module(text: str, lines: list[str], start: int) -> bool:

@@ -39,7 +39,7 @@ class Row:
     todo_list: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        """What was found, guessed or missing, for a person or a script to review."""
+        """What was found, derived or left TODO, for a person or a script to review."""
         return {
             "file": self.file,
             "title": self.title,
