@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
     "import.encoding": "the source is not UTF-8; read as {encoding}: check the text of the specs",
     "import.length-missing": "the source states no course length; duration is left TODO",
     "import.length-range": "the source gives the length as a range ({text}); duration is left TODO",
-    "import.length-from-timetable": "the length {length} is the span of the published timetable",
+    "import.length-from-timetable": "the length {length} is derived from the published timetable: the sum of its sessions, breaks not counted",
     "import.times-disagree": "the times inside {name!r} do not add up to its length; kept as written: validate shows where",
     "template.not-docx": "template {path} is not a Word .docx file ({reason})",
     "template.missing": "template {path} not found",

@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "import.encoding": "源文件不是 UTF-8，已按 {encoding} 读取：请核对生成的文字",
     "import.length-missing": "源文件没有写课程时长；duration 留作 TODO",
     "import.length-range": "源文件的课程时长是一个范围（{text}）；duration 留作 TODO",
-    "import.length-from-timetable": "时长 {length} 由公布的日程表起止时间得出",
+    "import.length-from-timetable": "时长 {length} 由公布的日程表得出：各时段之和，不含休息",
     "import.times-disagree": "「{name}」内各部分的时间加起来与总时长不符；按原文保留，validate 会指出位置",
     "template.not-docx": "模板 {path} 不是 Word 的 .docx 文件（{reason}）",
     "template.missing": "找不到模板 {path}",

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 
 from .conventions import (
     AFTER_OUTLINE,
+    APPENDIX_WORDS,
     BULLETS,
     CHROME,
     CN,
+    EN_KEY_OF,
     KEY_OF,
     SECTION_LABELS,
     SEGMENT_WORDS,
@@ -49,6 +51,27 @@ _OTHER = re.compile(
     r"|课程优势|讲师介绍|讲师简介|讲师背景|授课讲师|主讲老师|联系方式|前言|引言))\s*(?P<rest>.*)$"
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_EN_WORDS = "|".join(re.escape(w) for w in sorted(EN_KEY_OF, key=len, reverse=True))
+# an English label: alone on its line (a heading, bold, with or without a colon) or
+# before a colon and its text: "## Learning Objectives" · "**Audience:** managers"
+_EN_LINE = re.compile(
+    rf"^(?P<h>#{{1,6}}\s*)?(?:\*\*|__)?\s*(?P<w>{_EN_WORDS})\s*(?:\*\*|__)?\s*"
+    rf"(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)|(?P<alone>))$",
+    re.I,
+)
+_APPENDIX = re.compile(
+    rf"^(?:#{{1,6}}\s*)?(?:\*\*|__)?\s*(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|【)?"
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(APPENDIX_WORDS, key=len, reverse=True))})"
+    r"\s*(?:】|\*\*|__)?\s*(?:[:：].*)?$",
+    re.I,
+)
+
+
+def is_appendix(line: str) -> bool:
+    """附录 · 教材 · 考核方式 · Materials · Evaluation …: a section after the outline."""
+    return bool(_APPENDIX.match(line.strip()))
+
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 DEFAULT_SEPARATOR = "联系老师 培训咨询"
 
@@ -194,6 +217,11 @@ class _Label:
 
 
 def _label(line: str, *, before_outline: bool) -> _Label | None:
+    en = _EN_LINE.match(line.strip())
+    if en and (en.group("alone") is not None or en.group("rest") is not None):
+        word = en.group("w").lower()
+        level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
+        return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
     m = _LINE.match(line)
     if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
         word = m.group("b") or m.group("p")
@@ -254,6 +282,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 (ends and ends.key not in (None, "outline") and _strong_label(text, ends))
                 or (heading and outline_level and len(heading.group(1)) <= outline_level)
                 or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
+                or is_appendix(text)
             ):
                 where = ""
             else:
@@ -276,6 +305,14 @@ def read_sections(chunk: str, number: int) -> Course:
             if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
                 body.clear()
             body.append(lab.rest)
+            continue
+        if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
+            close_note()
+            where = "appendix"
+            note.append(text)
+            continue
+        if where == "appendix":
+            note.append(text)
             continue
         if not code and not labelled and _opens_module(text) and _may_open(text, where):
             close_note()

@@ -247,6 +247,7 @@ def to_spec(
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
+    named = _instructor(course)
     head = list(course.head)
     title_text = course.sections.get("title", "").strip()
     rule = "课程名称: label"
@@ -294,7 +295,6 @@ def to_spec(
         if course.sections.get(key):
             spec[key] = _as_list(key, course.sections[key])
             found[key] = Finding("found", len(spec[key]), "label")
-    named = _instructor(course)
     if instructor_ref:
         spec["instructor"] = instructor_ref
         found["instructor"] = Finding("found", instructor_ref, "page header")

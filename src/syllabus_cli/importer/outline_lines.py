@@ -34,12 +34,14 @@ from .conventions import (
     BULLETS,
     CLOCK_RANGE,
     CN,
+    EN_MODULE_WORDS,
     IN_MODULE_SLOT,
     MODULE_WORDS,
     NOTE_LABELS,
     SEGMENT_WORDS,
 )
 from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_time
+from .timetable import Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
 _CN_N = rf"(?P<n>[{CN}]+)"
@@ -53,7 +55,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
             rf"^【?(?P<w>模块|板块|单元|课题|任务|专题|主题)\s*{_N}(?:-(?P<sub>\d+))?\s*】?\s*[:：、.．]?\s*"
         ),
     ),
-    ("word", re.compile(r"^(?P<w>PART|Part|part|DAY|Day|day)\s*(?P<n>\d+)\s*[:：.．]?\s*")),
+    (
+        "word",
+        re.compile(rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+)\b\s*[:：.．\-–—]?\s*(?!\d)"),
+    ),
     ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
     ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
     ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
@@ -84,9 +89,17 @@ class _Marker:
     value: tuple[int, ...]
     title: str
     duration: str | None = None
+    line: str = ""  # the whole line: the title when the marker is all it says (第一天)
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
+    found = _find_marker(line, indent)
+    if found is not None:
+        found.line = re.sub(r"^#+\s*", "", _unbold(line)).strip(" :：")
+    return found
+
+
+def _find_marker(line: str, indent: int) -> _Marker | None:
     for kind, pattern in _MARKERS:
         m = pattern.match(line)
         if not m:
@@ -95,7 +108,10 @@ def _marker(line: str, indent: int) -> _Marker | None:
         raw = groups.get("n") or ""
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
+            rest = _unbold(rest)
             inner = next((m2 for k, p in _MARKERS[1:5] if (m2 := p.match(rest))), None)
+            if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
+                return _marker(rest, indent)  # are one level, whatever their headings
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
@@ -114,6 +130,15 @@ def _marker(line: str, indent: int) -> _Marker | None:
     return None
 
 
+_DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+)")
+
+
+def _unbold(text: str) -> str:
+    """'**Day 1**' · '__第一天__': a line in bold is the line."""
+    m = re.fullmatch(r"(\*\*|__)(.+?)\1\s*([:：]?)\s*(.*)", text)
+    return f"{m.group(2)}{m.group(3)} {m.group(4)}".strip() if m else text
+
+
 def _table_row(line: str) -> list[str] | None:
     if not line.startswith("|") or _TABLE_RULE.match(line):
         return None
@@ -123,6 +148,8 @@ def _table_row(line: str) -> list[str] | None:
 def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
     title, duration = marker.title.strip(), marker.duration
+    if not title and marker.kind not in ("bullet", "arabic", "paren", "cn", "decimal", "letter"):
+        title = marker.line  # "第一天" · "Day 2" · "Module 3": the marker is the title
     clock = CLOCK_RANGE.search(title)
     if clock and duration is None:
         start, end = int(clock.group(1)), int(clock.group(2))
@@ -133,12 +160,13 @@ def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     return stripped.strip(" :："), duration or found, range_note
 
 
-def parse_lines(lines: list[str]) -> Item:
+def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     """The outline under a root ``Item``; ``\\0``-prefixed lines are fenced code."""
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
     plain = list(lines)
+    open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
 
     def current() -> Item:
         if stack:
@@ -153,6 +181,28 @@ def parse_lines(lines: list[str]) -> Item:
         text = line.strip()
         if not text:
             continue
+        clock = _clock_line(text, indent)
+        if clock is not None:
+            if open_row is not None:  # the row before ends when this one begins
+                spent = minutes_between(open_row[1], clock)
+                if spent is not None and open_row[0].duration is None:
+                    open_row[0].duration = f"{spent}{minute_word}"
+                open_row = None
+            if clock.is_break or (clock.is_end and clock.end is None):
+                (stack[0].item if stack and stack[0].kind in _DAY_KINDS else root).notes.append(
+                    _unbold(text)
+                )
+                continue
+            session = session_minutes(clock)
+            item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
+            if item is not None:
+                item.duration = f"{session}{minute_word}" if session else None
+                item.notes.insert(0, clock.said)
+                if clock.end is None and clock.minutes is None:
+                    open_row = (item, clock)
+                continue
+        elif _marker(text, indent) is not None and _DAY.match(re.sub(r"^#+\s*", "", _unbold(text))):
+            open_row = None  # a new day: the last start-only row's end is not published
         labelled = _IN_MODULE.match(_strip_bullet(text))
         if labelled:
             label = labelled.group("b") or labelled.group("p")
@@ -243,6 +293,18 @@ def _strip_bullet(text: str) -> str:
 def _prose(text: str) -> bool:
     """A paragraph: long, with sentences inside (…二、…三、 inline stays prose)."""
     return len(text) > 120 and bool(re.search(r"[。！？]", text[:-1]))
+
+
+_DAY_KINDS = ("天", "day")
+
+
+def _clock_line(text: str, indent: int) -> Clock | None:
+    """A timetable row, unless the line is numbered or names a module (its own marker
+    reads it then)."""
+    marker = _marker(text, indent)
+    if marker is not None and not marker.kind.startswith("bullet"):
+        return None
+    return read_clock(_strip_bullet(_unbold(text)) if marker is not None else _unbold(text))
 
 
 def _timed_sibling(text: str, root: Item) -> bool:

@@ -10,10 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .conventions import CHROME, LABEL_WORDS, STRONG_MARKER
+from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲)\s*$"
+    r"\s*[·|｜:：\-—]*\s*(?:培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲"
+    r"|(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|outline))\s*$"
 )
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
@@ -74,8 +75,8 @@ def from_head(head: list[str]) -> Title | None:
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
-        if CHROME.search(line):
-            continue
+        if CHROME.search(line) or INSTRUCTOR_LINE.match(line) or _generic(line):
+            continue  # a contents heading, "Schedule", "… Outline": names no course
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
             return Title(
                 _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip(),
@@ -101,6 +102,11 @@ def from_head(head: list[str]) -> Title | None:
             )
         return None  # the first real line is text, not a title
     return None
+
+
+def _generic(line: str) -> bool:
+    text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
+    return bool(GENERIC_TITLE.match(text))
 
 
 def _title_like(line: str) -> bool:
