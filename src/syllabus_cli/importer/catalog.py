@@ -122,6 +122,11 @@ def _opens_module(line: str) -> bool:
         return True
     if re.match(rf"^(?:{'|'.join(SEGMENT_WORDS)})\s*[:：]", s):
         return True
+    if s.startswith("|"):  # a table with a 学时 / Duration column: the outline as a table
+        from .outline_lines import table_time_column
+
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        return table_time_column(cells) is not None or bool(STRONG_MARKER.match(cells[0]))
     return bool(re.match(rf"^[{CN}]+、", s)) and not _prose(s)
 
 
@@ -175,6 +180,8 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
 def _explode(line: str) -> list[str]:
     """A flat line holding several labels, cut before each (until the outline's label:
     labels inside the outline — 【案例】… — belong to the outline)."""
+    if line.startswith("|"):  # a table row: its cells are not labels
+        return [line]
     matches = list(_INLINE.finditer(line))
     known = [m for m in matches if m.group("b") or m.group("p")]
     if len(known) < 2 and not any(m.group("b") and m.start() > 0 for m in matches):

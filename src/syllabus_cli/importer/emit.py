@@ -219,7 +219,7 @@ def _total_row(course: Course, period: int | None) -> Length:
                 continue
             reading = read_length(f"{m.group('n')}{unit}", period)
             if reading.minutes is not None:
-                reading.notes.append(f"课程时长原文：{part.strip()}")
+                reading.notes = []  # the row itself stays where it is, in the notes
                 reading.rule = "a totals row"
                 return reading
     return Length()
@@ -233,6 +233,25 @@ def _column_unit(course: Course) -> str | None:
                 if unit in line.lower():
                     return {"hours": "小时", "minutes": "分钟"}.get(unit, unit)
     return None
+
+
+_WRAPPER = re.compile(
+    r"(?:教学内容|课程内容|内容|安排|大纲|分配|日程|议程|目录|outline|schedule|agenda|content|"
+    r"programme|program|curriculum|timetable|syllabus|topics)",
+    re.I,
+)
+
+
+def _unwrap(tree: Item) -> None:
+    """One top-level item named like the outline itself (## 教学内容及学时分配 · ## Agenda)
+    around all the others: a heading over the outline, not a module."""
+    if len(tree.children) != 1:
+        return
+    only = tree.children[0]
+    if len(only.children) >= 2 and not only.duration and _WRAPPER.search(only.title):
+        tree.notes.append(only.title)
+        tree.notes += only.notes
+        tree.children = only.children
 
 
 def _clocked(item: Item) -> bool:
@@ -302,6 +321,7 @@ def to_spec(
         spec["instructor"] = {"name": named}
         found["instructor"] = Finding("found", named, "instructor line")
     tree, consumed = _outline(course)
+    _unwrap(tree)
     _task_times(course, tree)
     modules = [node(item) for item in tree.children]
     holder: dict[str, Any] = {"title": "课程"}

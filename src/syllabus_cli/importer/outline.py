@@ -17,18 +17,19 @@ from dataclasses import dataclass, field
 
 from ..duration import DurationError, parse_duration
 
-CN = "一二三四五六七八九十"
-_CN_VALUE = {c: i + 1 for i, c in enumerate(CN)}
+CN = "〇零一二三四五六七八九十"
+_CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
     ("task", rf"(?:【(?P<d1>[^】]*?(?:小时|分钟|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
-    ("part", rf"第(?P<n2>[{CN}]+)部分[:：]?"),
+    ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
     ("decimal", r"(?P<n5>\d+\.\d+)(?=[\s\u3000-\u9fff（(【\"“])"),
     ("arabic", r"(?P<n6>\d+)[.、．](?!\d+(?:\.\d+)?(?![A-Za-z]))"),  # 1. and 1.3G, not 1.5小时
     ("paren", r"[（(](?P<n7>\d+)[)）]"),
+    ("halfparen", r"(?P<n10>\d{1,2})[)）](?!\d)"),  # 1)成本 2)效率
     ("letter", r"(?P<n8>[a-h])[.)](?=\s*[\u3000-\u9fff])"),
     ("bullet", r"(?:[·•▪●◆\-]|(?<=\s)[ln](?=\s))"),
     (
@@ -63,6 +64,8 @@ class Item:
 
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:
+    if raw.isdigit():
+        return (int(raw),)
     if kind in ("task", "part", "module", "cn"):
         if raw in ("〇", "零"):  # 第〇章: the zero chapter before chapter one
             return (0,)

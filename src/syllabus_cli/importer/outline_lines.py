@@ -40,7 +40,7 @@ from .conventions import (
     NOTE_LABELS,
     SEGMENT_WORDS,
 )
-from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_time
+from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
 from .timetable import Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
@@ -167,6 +167,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
     plain = list(lines)
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
+    time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
 
     def current() -> Item:
         if stack:
@@ -215,6 +216,34 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 getattr(owner, slot).append(rest)
             continue
         cells = _table_row(text)
+        if cells is not None and time_column is None:
+            time_column = table_time_column(cells)
+            if time_column is not None:
+                current().notes.append(text)  # the header row, kept
+                continue
+        if cells is not None and time_column is not None and len(cells) > 1:
+            if _TOTAL_CELL.match(cells[0]) or not any(cells):
+                root.notes.append(text)  # 合计: the course's length (emit reads it)
+                continue
+            index, unit = time_column
+            time = cells[index] if index < len(cells) else ""
+            others = [c for i, c in enumerate(cells) if i != index]
+            if others and others[0].isdigit() and len(others) > 1:
+                others = others[1:]  # a 序号 column
+            title = next((c for c in others if c), "")
+            rest = others[others.index(title) + 1 :] if title else []
+            item = _open(root, stack, _Marker("table", (0,), title, line=title))
+            if item is not None:
+                item.duration = _cell_time(time, unit)
+                if time and item.duration is None:
+                    item.notes.append(f"{cells_header_unit(unit)}：{time}")
+                for cell in rest:
+                    item.children.extend(
+                        Item(part.strip(" -"), "cell")
+                        for part in re.split(r"[；;]|\s/\s", cell)
+                        if part.strip(" -")
+                    )
+                continue
         if cells is not None:
             if cells and (cells[0].isdigit() or _STRONG_CELL.match(cells[0])) and len(cells) > 1:
                 title = cells[1] if cells[0].isdigit() else cells[0]
@@ -296,6 +325,44 @@ def _prose(text: str) -> bool:
 
 
 _DAY_KINDS = ("天", "day")
+_TIME_HEADER = re.compile(
+    r"^(?:学时|课时|时长|学时数|课时数|学时分配|课时分配|建议学时|参考学时|时间\s*[(（]?\s*(?:分钟|小时|h|min)?\s*[)）]?|"
+    r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
+    re.I,
+)
+_TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小计|total)", re.I)
+
+
+def table_time_column(cells: list[str]) -> tuple[int, str] | None:
+    """A table header naming a time column (学时 · 课时 · Duration · Time (min)): its
+    index and the unit its bare numbers are in."""
+    if len(cells) < 2 or any(re.search(r"\d", c) for c in cells):
+        return None
+    for index, cell in enumerate(cells):
+        words = " ".join(cell.split())
+        if _TIME_HEADER.match(words) and not re.fullmatch(r"(?i)time|时间", words):
+            lower = words.lower()
+            unit = (
+                "学时" if "学时" in words else "课时" if "课时" in words
+                else "分钟" if ("分钟" in words or "min" in lower or "time" in lower)
+                else "小时"
+            )  # fmt: skip
+            return index, unit
+    return None
+
+
+def cells_header_unit(unit: str) -> str:
+    return unit
+
+
+def _cell_time(cell: str, unit: str) -> str | None:
+    """A time column's cell: '2' under 学时 is 2学时; '30 min' is as written."""
+    text = cell.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        text = f"{text}{unit}"
+    return plain_time(text)
 
 
 def _clock_line(text: str, indent: int) -> Clock | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲"
+    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲"
     r"|(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|outline))\s*$"
 )
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
@@ -78,11 +78,9 @@ def from_head(head: list[str]) -> Title | None:
         if CHROME.search(line) or INSTRUCTOR_LINE.match(line) or _generic(line):
             continue  # a contents heading, "Schedule", "… Outline": names no course
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
-            return Title(
-                _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip(),
-                "a Markdown # heading",
-                line=line,
-            )
+            text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
+            book = re.fullmatch(r"《([^》]{2,40})》", text)
+            return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
         book = _BOOK.match(line)  # 《课程名》 / 《课程名》PPT课件
         if book and (not book.group("rest") or _SUFFIX.fullmatch(book.group("rest"))):
             return Title(book.group("t").strip(), "《课程名》", line=line)
