@@ -260,6 +260,7 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif line.strip():
             lines.extend(_explode(line.strip()))
+    lines = contents_list(lines)
     labelled = any(
         (lab := _label(line, before_outline=False)) is not None and lab.key == "outline"
         for line in lines
@@ -343,6 +344,55 @@ def read_sections(chunk: str, number: int) -> Course:
     for key, body in pieces.items():
         course.sections[key] = "\n".join(body).strip()
     return course
+
+
+_TOC = re.compile(
+    r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:目\s*录|课程目录|table of contents|contents)\s*(?:\*\*)?\s*[:：]?$",
+    re.I,
+)
+_LEADER = re.compile(r"\s*(?:[.·…．_-]\s*){2,}\s*\d{1,4}\s*$|\s+\d{1,4}$")
+
+
+def _toc_key(line: str) -> str:
+    return re.sub(r"[\s#*_:：]+", "", _LEADER.sub("", line)).lower()
+
+
+def contents_list(lines: list[str]) -> list[str]:
+    """A contents list (目录 · Contents, then one entry a line, page numbers and dot
+    leaders aside) is the module list: where the text below repeats an entry, that line
+    opens the module; an entry the text never repeats is a module of its own."""
+    start = next((i for i, line in enumerate(lines) if _TOC.match(line.strip())), None)
+    if start is None:
+        return lines
+    entries: list[str] = []
+    end = start + 1
+    keys: set[str] = set()
+    while end < len(lines):
+        line = lines[end].strip()
+        key = _toc_key(line)
+        if not key or line.startswith("\0") or len(_LEADER.sub("", line)) > 60 or key in keys:
+            break
+        if _label(line, before_outline=False) is not None or re.search(r"[。！？!?]$", line):
+            break
+        entries.append(re.sub(r"^#+\s*", "", _LEADER.sub("", line)).strip())
+        keys.add(key)
+        end += 1
+    if len(entries) < 2:
+        return lines
+    body = lines[end:]
+    seen: set[str] = set()
+    rewritten = []
+    for line in body:
+        key = _toc_key(line)
+        if key in keys and key not in seen and len(line) <= 80:
+            seen.add(key)
+            rewritten.append("## " + re.sub(r"^#+\s*", "", line.strip()))
+        else:
+            rewritten.append(line)
+    head = lines[:start] + ["课程大纲："]
+    if len(seen) * 2 < len(keys):  # the text does not follow the list: the list is the outline
+        return [*head, *(f"## {e}" for e in entries), *body]
+    return [*head, *rewritten]
 
 
 def _add_line(body: list[str], text: str) -> None:

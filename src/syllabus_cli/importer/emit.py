@@ -324,7 +324,7 @@ def to_spec(
     _unwrap(tree)
     _task_times(course, tree)
     modules = [node(item) for item in tree.children]
-    holder: dict[str, Any] = {"title": "课程"}
+    holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
     if not modules:
         modules = [{"title": _NO_OUTLINE}]

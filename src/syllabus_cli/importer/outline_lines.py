@@ -282,7 +282,38 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if _open(root, stack, marker) is None:
             current().notes.append(text)
+    _prose_times(root)
     return root
+
+
+_PROSE_TIME = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)\s*[-\s]?"
+    r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])",
+    re.I,
+)
+_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8"}  # fmt: skip
+
+
+def _prose_times(item: Item) -> None:
+    """'Module 2' then 'Planning and scheduling … 4 hours.': a module whose own text states
+    one time (and no other) takes it."""
+    for child in item.children:
+        _prose_times(child)
+        if (
+            child.duration
+            or child.kind in ("cell", "clock")
+            or any(c.duration for c in child.children)
+        ):
+            continue
+        found = {
+            (_WORD_NUMBER.get(m.group(1).lower(), m.group(1)), m.group(2).lower())
+            for note in child.notes
+            for m in _PROSE_TIME.finditer(note)
+        }
+        if len(found) == 1:
+            number, unit = next(iter(found))
+            unit = "小时" if unit in ("小时",) else "分钟" if unit == "分钟" else unit
+            child.duration = plain_time(f"{number} {unit}" if unit.isascii() else f"{number}{unit}")
 
 
 def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
