@@ -389,7 +389,7 @@ def contents_list(lines: list[str]) -> list[str]:
             rewritten.append("## " + re.sub(r"^#+\s*", "", line.strip()))
         else:
             rewritten.append(line)
-    head = lines[:start] + ["课程大纲："]
+    head = [*lines[:start], "课程大纲："]
     if len(seen) * 2 < len(keys):  # the text does not follow the list: the list is the outline
         return [*head, *(f"## {e}" for e in entries), *body]
     return [*head, *rewritten]
