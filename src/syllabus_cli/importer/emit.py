@@ -84,7 +84,7 @@ def _language(course: Course) -> str:
     return language_of(text)
 
 
-def _instructor(course: Course) -> str | None:
+def find_instructor(course: Course) -> str | None:
     """The name on an instructor line (授课讲师：李明 · Instructor: Jane Doe); the line
     leaves the notes (it is said by ``instructor:`` now)."""
     for where in (course.head, course.notes):
@@ -266,7 +266,7 @@ def to_spec(
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
-    named = _instructor(course)
+    named = find_instructor(course)
     head = list(course.head)
     title_text = course.sections.get("title", "").strip()
     rule = "课程名称: label"

@@ -47,6 +47,10 @@ class Row:
             "modules": self.modules,
             "timed_modules": self.timed,
             "fields": {key: f.as_json() for key, f in self.findings.items()},
+            **{
+                status: [key for key, f in self.findings.items() if f.status == status]
+                for status in ("found", "derived", "todo")
+            },
             "todos": list(self.todo_list),
         }
 
@@ -104,6 +108,13 @@ def import_catalog(
     for chunk in courses:
         if chunk not in real:
             report.warnings.append(t("import.skipped", text=" ".join(chunk.split())[:40]))
+    shared = _shared_instructors(real) if instructor_ref is None else {}
+    for name in set(shared.values()):  # one instructor named for many courses: one profile
+        path = f"instructors/{safe_name(name, 'instructor')}.yaml"
+        body = f"# Instructor profile: the instructor {source.name} names for its courses.\n"
+        body += yaml.safe_dump({"name": name}, allow_unicode=True, sort_keys=False)
+        if _write(inside(out, *path.split("/")), body, force, report):
+            report.instructor = path
     seen: dict[str, int] = {}
     for number, chunk in enumerate(real, start=1):
         key = fingerprint(chunk)
@@ -113,7 +124,10 @@ def import_catalog(
         seen[key] = number
         course_id = f"{stem}-{number:02d}"
         target = inside(out, f"{course_id}.yaml")
-        imported, text = _fitted(chunk, number, instructor_ref, course_id, source, target)
+        ref = instructor_ref
+        if number in shared:
+            ref = f"instructors/{safe_name(shared[number], 'instructor')}.yaml"
+        imported, text = _fitted(chunk, number, ref, course_id, source, target)
         _write(target, text, force, report)
         if imported.cut is not None:  # nothing lost: the course's whole text beside it
             _write(inside(out, imported.cut.side_file), chunk + "\n", force, report)
@@ -171,6 +185,18 @@ def front_matter(text: str) -> str:
         label = _FRONT_KEYS.get(str(key).lower())
         out.append(f"{label}：{shown}" if label else f"{key}: {shown}")
     return "\n".join([*out, *lines[end + 1 :]])
+
+
+def _shared_instructors(chunks: list[str]) -> dict[int, str]:
+    """Course number → instructor name, for names found on two courses or more."""
+    from .emit import find_instructor
+
+    names = {n: find_instructor(read_sections(c, n)) for n, c in enumerate(chunks, start=1)}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return {n: name for n, name in names.items() if name and counts[name] >= 2}
 
 
 def _fitted(
