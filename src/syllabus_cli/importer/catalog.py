@@ -122,6 +122,10 @@ def _opens_module(line: str) -> bool:
         return True
     if re.match(rf"^(?:{'|'.join(SEGMENT_WORDS)})\s*[:：]", s):
         return True
+    from .timetable import read_clock
+
+    if read_clock(s) is not None:  # a timetable's first row
+        return True
     if s.startswith("|"):  # a table with a 学时 / Duration column: the outline as a table
         from .outline_lines import table_time_column
 
@@ -225,7 +229,8 @@ class _Label:
 
 def _label(line: str, *, before_outline: bool) -> _Label | None:
     en = _EN_LINE.match(line.strip())
-    if en and (en.group("alone") is not None or en.group("rest") is not None):
+    h1 = en is not None and (en.group("h") or "").strip() == "#"  # "# Agenda": the page's top
+    if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
         word = en.group("w").lower()
         level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
         return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
@@ -260,7 +265,7 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif line.strip():
             lines.extend(_explode(line.strip()))
-    lines = contents_list(lines)
+    lines = contents_list(_title_under_generic(lines))
     labelled = any(
         (lab := _label(line, before_outline=False)) is not None and lab.key == "outline"
         for line in lines
@@ -355,6 +360,31 @@ _LEADER = re.compile(r"\s*(?:[.·…．_-]\s*){2,}\s*\d{1,4}\s*$|\s+\d{1,4}$")
 
 def _toc_key(line: str) -> str:
     return re.sub(r"[\s#*_:：]+", "", _LEADER.sub("", line)).lower()
+
+
+def _title_under_generic(lines: list[str]) -> list[str]:
+    """'# Agenda' then '## Customer Success Playbook': the page's top heading names no
+    course, the next one does; it is read as the title."""
+    from .conventions import GENERIC_TITLE
+
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].startswith("# "):
+        return lines
+    if not GENERIC_TITLE.match(lines[first][2:].strip(" *:：")):
+        return lines
+    for i in range(first + 1, min(len(lines), first + 6)):
+        m = re.match(r"^#{2,3}\s+(.*)$", lines[i])
+        if not m:
+            continue
+        text = m.group(1).strip(" *")
+        if (
+            GENERIC_TITLE.match(text)
+            or _label(lines[i], before_outline=False) is not None
+            or STRONG_MARKER.match(text)
+        ):
+            return lines
+        return [*lines[:i], f"# {text}", *lines[i + 1 :]]
+    return lines
 
 
 def contents_list(lines: list[str]) -> list[str]:

@@ -142,7 +142,7 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s#《》:：·]+", "", text)
 
 
-def _outline(course: Course) -> tuple[Item, list[str]]:
+def _outline(course: Course, language: str = "zh") -> tuple[Item, list[str]]:
     """The outline tree, and the head lines it consumed (a one-line page with no labels)."""
     lines = course.outline
     if not lines and not course.sections and len(course.head) == 1:
@@ -155,7 +155,7 @@ def _outline(course: Course) -> tuple[Item, list[str]]:
             lines = [tasks[cut:]]
     if len(lines) == 1:
         return parse_outline(lines[0]), []  # a catalog line: numbering inline
-    return parse_lines(lines), []
+    return parse_lines(lines, "分钟" if language == "zh" else "min"), []
 
 
 _TASK = re.compile(
@@ -320,7 +320,7 @@ def to_spec(
     elif named:
         spec["instructor"] = {"name": named}
         found["instructor"] = Finding("found", named, "instructor line")
-    tree, consumed = _outline(course)
+    tree, consumed = _outline(course, language)
     _unwrap(tree)
     _task_times(course, tree)
     modules = [node(item) for item in tree.children]

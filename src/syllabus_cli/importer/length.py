@@ -193,7 +193,8 @@ def read_length(text: str, period: int | None = None) -> Length:
             )
     m = _ONE.search(s)
     if m:
-        spec_text = _num(m.group(1)) + m.group(0)[len(m.group(1)) :].strip()
+        unit = m.group(0)[len(m.group(1)) :].strip()
+        spec_text = _num(m.group(1)) + (" " if unit[:1].isascii() and len(unit) > 1 else "") + unit
         value = _parses(spec_text)
         if value is not None:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]

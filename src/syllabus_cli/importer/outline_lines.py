@@ -109,7 +109,7 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
             rest = _unbold(rest)
-            inner = next((m2 for k, p in _MARKERS[1:5] if (m2 := p.match(rest))), None)
+            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(rest))), None)
             if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
                 return _marker(rest, indent)  # are one level, whatever their headings
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
@@ -400,9 +400,15 @@ def _clock_line(text: str, indent: int) -> Clock | None:
     """A timetable row, unless the line is numbered or names a module (its own marker
     reads it then)."""
     marker = _marker(text, indent)
+    if marker is not None and marker.kind in _EN_SESSION_WORDS:
+        clock = read_clock(_unbold(text))  # Session 2 (1330 - 1500): the session's times
+        return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and not marker.kind.startswith("bullet"):
         return None
     return read_clock(_strip_bullet(_unbold(text)) if marker is not None else _unbold(text))
+
+
+_EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")
 
 
 def _timed_sibling(text: str, root: Item) -> bool:

@@ -177,14 +177,18 @@ def front_matter(text: str) -> str:
         return text
     if not isinstance(data, dict):
         return text
-    out: list[str] = []
+    known: list[str] = []
+    other: list[str] = []  # layout: · tags: — kept, after the page (never a title)
     for key, value in data.items():
         if value is None or (isinstance(value, (dict, list)) and not value):
             continue
         shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
         label = _FRONT_KEYS.get(str(key).lower())
-        out.append(f"{label}：{shown}" if label else f"{key}: {shown}")
-    return "\n".join([*out, *lines[end + 1 :]])
+        if label:
+            known.append(f"{label}：{shown}")
+        else:
+            other.append(f"{key}: {shown}")
+    return "\n".join([*known, *lines[end + 1 :], *other])
 
 
 def _shared_instructors(chunks: list[str]) -> dict[int, str]:
