@@ -115,7 +115,8 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
-    text = "\n".join(lines)
+    # a PDF's text layer spaces digits off Chinese ("90 分钟", "第 3 讲"): as typed
+    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", "\n".join(lines))
     if len(re.sub(r"\s", "", text)) < 10:
         raise no_text
     return text
