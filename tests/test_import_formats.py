@@ -17,7 +17,7 @@ from docx.oxml.ns import nsdecls
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.validate import validate_paths
 
-from .import_builders import deck, docx, pdf_from_docx, sheet, soffice
+from .import_builders import deck, pdf_from_docx, sheet, soffice
 
 FORMATS = Path(__file__).parent / "data" / "import" / "formats"
 
