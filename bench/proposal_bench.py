@@ -59,7 +59,7 @@ def generated_course(modules: int, sections: int) -> str:
 
 def markdown_of(path: Path) -> str:
     """The proposal's content as Markdown, for pandoc."""
-    from syllabus_cli.agenda.plan import plan_agenda
+    from syllabus_cli.agenda.from_course import plan_agenda
     from syllabus_cli.check import check_course
     from syllabus_cli.render.agenda_text import render_markdown
     from syllabus_cli.spec.build import load_course
@@ -171,7 +171,7 @@ def main() -> None:
         print(f"  ratio 32x the sections   {lg / s:5.2f}x   goal <= 15x  {verdict(lg / s <= 15)}")
 
         sys.path.insert(0, str(REPO / "src"))
-        from syllabus_cli.agenda.plan import plan_agenda
+        from syllabus_cli.agenda.from_course import plan_agenda
         from syllabus_cli.check import check_course
         from syllabus_cli.render.docx_out import document_bytes
         from syllabus_cli.render.proposal import ProposalInput, build_proposal

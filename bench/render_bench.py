@@ -35,7 +35,7 @@ GOAL = 0.7  # this version's per-course cost over the other's
 def measure(specs: Path, count: int, template: str, rounds: int) -> dict[str, object]:
     """In this process: per-course milliseconds of each round (the first warms up)."""
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
-    from syllabus_cli.agenda.plan import plan_agenda
+    from syllabus_cli.agenda.from_course import plan_agenda
     from syllabus_cli.check import check_course
     from syllabus_cli.render import docx_out
     from syllabus_cli.render.agenda_docx import agenda_document

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.agenda.layout import SESSION
-from syllabus_cli.agenda.plan import plan_agenda
 from syllabus_cli.agenda.settings import clock
 from syllabus_cli.cli import app
 from syllabus_cli.render.agenda_text import agenda_json, render_markdown

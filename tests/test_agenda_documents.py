@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.render.agenda_docx import agenda_document
 from syllabus_cli.render.agenda_text import render_html, render_markdown
 from syllabus_cli.render.docx_out import document_bytes

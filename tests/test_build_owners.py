@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from syllabus_cli.pack.manifest import LOCK, NAME, Manifest
-from syllabus_cli.pack.run import build_pack_folder, export
+from syllabus_cli.build.batch import build_pack_folder, export
+from syllabus_cli.build.manifest import LOCK, NAME, Manifest
 
 from .build_helpers import courses, documents, pack_file, syllabus
 
@@ -196,7 +196,7 @@ def test_the_record_of_the_last_build_to_write_a_file_stands(tmp_path: Path) -> 
     early, late = Manifest.load(tmp_path), Manifest.load(tmp_path)
     early.files["a.md"] = "0" * 64  # this build wrote first…
     target.write_text("later bytes", encoding="utf-8")  # …then the other build wrote
-    from syllabus_cli.pack.manifest import file_hash
+    from syllabus_cli.build.manifest import file_hash
 
     late.files["a.md"] = file_hash(target) or ""
     late.save()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from syllabus_cli.pack.run import build_pack_folder, export
+from syllabus_cli.build.batch import build_pack_folder, export
 
 from .build_helpers import courses, documents, pack_file, syllabus
 
@@ -111,7 +111,7 @@ def test_a_full_disk_when_saving_the_manifest_is_one_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     specs = courses(tmp_path / "src", "a")
-    import syllabus_cli.pack.manifest as manifest
+    import syllabus_cli.build.manifest as manifest
 
     def full(path: Path, text: str) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))

@@ -10,9 +10,9 @@ from pathlib import Path
 from rich.console import Console
 
 from syllabus_cli.batch_report import Plain, Rich, print_summary
-from syllabus_cli.pack.jobs import JobResult
-from syllabus_cli.pack.names import shown
-from syllabus_cli.pack.run import PARALLEL_FROM, BatchResult, default_jobs, workers_for
+from syllabus_cli.build.batch import PARALLEL_FROM, BatchResult, default_jobs, workers_for
+from syllabus_cli.build.jobs import JobResult
+from syllabus_cli.build.names import shown
 
 
 def test_a_few_courses_build_in_one_process_many_on_every_core() -> None:
@@ -66,7 +66,7 @@ def test_a_piped_summary_is_a_plain_table_aligned_for_chinese() -> None:
 def test_a_gbk_file_name_makes_a_chinese_output_name_not_a_crash() -> None:
     import os
 
-    from syllabus_cli.pack.names import safe_name
+    from syllabus_cli.build.names import safe_name
 
     gbk = os.fsdecode("你好".encode("gbk"))  # a name from a Windows zip, as Python keeps it
     assert safe_name(gbk) == "你好"
@@ -86,7 +86,7 @@ def test_plain_table_widths_count_what_a_terminal_shows() -> None:
 def test_a_template_too_big_to_use_fails_its_course_in_one_line(tmp_path: Path) -> None:
     import zipfile
 
-    from syllabus_cli.pack.run import export
+    from syllabus_cli.build.batch import export
 
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:

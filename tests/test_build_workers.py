@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import syllabus_cli.pack.run as run
-import syllabus_cli.pack.workers as workers
-from syllabus_cli.pack.manifest import Manifest
-from syllabus_cli.pack.run import PARALLEL_FROM, export, warm_workers
-from syllabus_cli.pack.workers import Warm
+import syllabus_cli.build.batch as run
+import syllabus_cli.build.pool as workers
+from syllabus_cli.build.batch import PARALLEL_FROM, export, warm_workers
+from syllabus_cli.build.manifest import Manifest
+from syllabus_cli.build.pool import Warm
 
 SPEC = (
     "title: 课程{n}\nid: c{n:02d}\nduration: 2h\nschedule: {{breaks: []}}\n"

@@ -92,7 +92,7 @@ def test_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("syllabus_cli.cli.outputs.write_bytes_atomic", full)
+    monkeypatch.setattr("syllabus_cli.build.outputs.write_bytes_atomic", full)
     code, out = invoke("proposal", str(COURSE), "-o", str(tmp_path / "p.docx"))
     assert code == 1 and "No space left on device" in one_error(out, "write")
     assert not (tmp_path / "p.docx").exists()

@@ -10,10 +10,10 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from syllabus_cli.build.batch import build_pack_folder, export
+from syllabus_cli.build.names import UnsafePath, inside, safe_name
 from syllabus_cli.cli import app
 from syllabus_cli.files import save_atomic
-from syllabus_cli.pack.names import UnsafePath, inside, safe_name
-from syllabus_cli.pack.run import build_pack_folder, export
 
 from .conftest import REPO
 
@@ -297,7 +297,7 @@ def test_a_pack_schedule_that_cannot_hold_a_course_fails_it_and_says_where(tmp_p
 
 def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
     from syllabus_cli.load import load_file
-    from syllabus_cli.pack.plan import plan_programme
+    from syllabus_cli.pack.programme import plan_programme
     from syllabus_cli.pack.spec import build_pack
 
     data = REPO / "tests" / "data" / "agenda"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from syllabus_cli.cli import app
 from syllabus_cli.load import parse_text
-from syllabus_cli.pack.plan import plan_programme
+from syllabus_cli.pack.programme import plan_programme
 from syllabus_cli.pack.spec import build_pack
 
 from .conftest import REPO

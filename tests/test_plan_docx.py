@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from syllabus_cli.pack.run import build_pack_folder
+from syllabus_cli.build.batch import build_pack_folder
 
 from .conftest import REPO
 from .office import docx_to_pdf, pdf_text

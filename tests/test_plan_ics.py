@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from syllabus_cli.pack.run import build_pack_folder
+from syllabus_cli.build.batch import build_pack_folder
 from syllabus_cli.render.ics import Event, calendar, escape, fold
 
 from .conftest import REPO

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from typer.testing import CliRunner
 
-from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.cli import app
 from syllabus_cli.render.docx_base import REQUIRED_STYLES, TemplateError, default_template
 from syllabus_cli.render.docx_out import document_bytes

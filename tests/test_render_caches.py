@@ -11,7 +11,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt, RGBColor
 
-from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.render.agenda_docx import agenda_document
 from syllabus_cli.render.docx_base import default_template, open_document
 from syllabus_cli.render.docx_out import document_bytes

@@ -11,7 +11,7 @@ from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syllabus_cli.agenda.plan import plan_agenda
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.duration import parse_duration
 from syllabus_cli.render.agenda_docx import agenda_document
 from syllabus_cli.render.agenda_text import render_html, render_markdown

@@ -11,8 +11,8 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from syllabus_cli.build.batch import export
 from syllabus_cli.cli import app
-from syllabus_cli.pack.run import export
 from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO

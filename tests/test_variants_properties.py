@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.agenda.layout import SESSION
-from syllabus_cli.agenda.plan import plan_agenda
 from syllabus_cli.check import check_variants
 from syllabus_cli.load import parse_text
 from syllabus_cli.problems import Level

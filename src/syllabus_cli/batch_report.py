@@ -18,10 +18,10 @@ from collections import Counter
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
+from .build.batch import BatchResult
+from .build.jobs import JobResult
+from .build.names import shown
 from .i18n import t
-from .pack.jobs import JobResult
-from .pack.names import shown
-from .pack.run import BatchResult
 from .textcols import Writer, plain_table
 
 if TYPE_CHECKING:

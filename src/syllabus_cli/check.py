@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .agenda.from_course import plan_agenda
 from .agenda.layout import LAYOUT_NOTES
-from .agenda.plan import plan_agenda
 from .duration import MAX_DAYS, MAX_MINUTES
 from .i18n import msg
 from .load import Loaded

@@ -82,7 +82,7 @@ def check_instructor(loaded: Loaded) -> CourseResult:
 def check_pack(loaded: Loaded) -> CourseResult:
     """A pack file: its own keys and course list, then its courses laid out with its
     settings (once the pack itself is clean)."""
-    from .pack.plan import plan_programme
+    from .pack.programme import plan_programme
     from .pack.spec import build_pack
 
     pack, problems = build_pack(loaded)

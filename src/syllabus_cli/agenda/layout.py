@@ -20,7 +20,7 @@ import datetime as dt
 from ..dates import Calendar
 from ..i18n import msg
 from ..problems import Mark, Problem, error, warning
-from .fill import Filled, PauseKey, fill
+from .clock import Filled, PauseKey, fill
 from .settings import DaySettings, check_settings, clock
 from .slots import BREAK, LUNCH, SESSION, Agenda, Day, Labels, SessionIn, Slot
 

@@ -299,8 +299,8 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
 @contextmanager
 def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
     """The one place document errors become a located line and exit 1."""
+    from ..build.outputs import OutputError
     from ..render.docx_base import TemplateError
-    from .outputs import OutputError
 
     try:
         yield
@@ -313,7 +313,7 @@ def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
 def default_output(course: "Course", suffix: str) -> Path:
     """``./<course-id>.<suffix>`` in the current folder, whatever the id says (``../x``,
     an absolute path, a Windows device name)."""
-    from ..pack.names import safe_name
+    from ..build.names import safe_name
 
     return Path(safe_name(course.file_id) + suffix)
 

@@ -40,9 +40,9 @@ def export(
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
     from ..batch_report import BatchProgress, print_summary
+    from ..build.batch import export as run_export
+    from ..build.jobs import FORMATS
     from ..find import find_specs
-    from ..pack.jobs import FORMATS
-    from ..pack.run import export as run_export
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     if not chosen or any(f not in FORMATS for f in chosen):
@@ -84,8 +84,8 @@ def pack(
 ) -> None:
     """A client pack: every course's documents, a combined proposal, an index and a zip."""
     from ..batch_report import BatchProgress, print_summary
-    from ..pack.jobs import FORMATS
-    from ..pack.run import build_pack_folder
+    from ..build.batch import build_pack_folder
+    from ..build.jobs import FORMATS
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip()) + (("pdf",) if pdf else ())
     if not chosen or any(f not in FORMATS for f in chosen):

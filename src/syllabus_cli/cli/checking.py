@@ -84,9 +84,9 @@ def new(
     ] = False,
 ) -> None:
     """Write a commented starter spec that validates."""
+    from ..build.outputs import write_new
     from ..report import path_text
     from .app import document_errors
-    from .outputs import write_new
 
     if path.exists() and not force:
         typer.echo(t("cli.exists", path=path_text(path)), err=True)

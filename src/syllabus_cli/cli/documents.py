@@ -94,7 +94,7 @@ def agenda(
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
 
-    from ..agenda.plan import plan_agenda
+    from ..agenda.from_course import plan_agenda
 
     if format not in AGENDA_FORMATS:
         raise typer.BadParameter(t("cli.agenda-format"), param_hint="--format")
@@ -121,8 +121,8 @@ def agenda(
 def write_agenda(
     planned: "Agenda", course: "Course", format: str, output: Path | None, *, force: bool = False
 ) -> None:
+    from ..build.outputs import check_target, write_output
     from ..render.agenda_text import render_html, render_json, render_markdown
-    from .outputs import check_target, write_output
 
     language = course.language
     if format in ("md", "json") and output is None:
@@ -162,8 +162,8 @@ def template_init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the default Word template, to brand in Word and pass with --template."""
+    from ..build.outputs import write_new
     from ..render.docx_base import default_template
-    from .outputs import write_new
 
     if path.exists() and not force:
         typer.echo(t("cli.exists", path=path), err=True)

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from ..agenda.plan import plan_agenda
+from ..agenda.from_course import plan_agenda
+from ..build.outputs import check_target, write_output
 from ..i18n import t
 from ..render.docx_out import document_bytes
 from ..render.proposal import ProposalInput, build_proposal
@@ -25,7 +26,6 @@ from .app import (
     fail,
     print_layout_problems,
 )
-from .outputs import check_target, write_output
 
 
 @app.command()

@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     "report.failed": "{failed} of {total} failed",
     "report.summary": "{total} checked · {errors} errors · {warnings} warnings · ",
     "report.not-listed": "({n} clean file(s) not listed)",
-    # cli/outputs.py
+    # build/outputs.py
     "output.manifest": "cannot be read as the record of written files; move it away",
     "output.folder": "is a folder; name the file to write",
     "output.exists": "exists and was not written by syllabus; pass --force to replace it",
@@ -209,7 +209,7 @@ MESSAGES.update(
 # pass 2: agenda/, pack/, render/pdf/, files.py, cli/batch.py, batch_report.py
 MESSAGES.update(
     {
-        # agenda/settings.py, agenda/layout.py, agenda/fill.py
+        # agenda/settings.py, agenda/layout.py, agenda/clock.py
         "agenda.break-in-lunch": "break {start}-{end} overlaps lunch {lunch_start}-{lunch_end}",
         "agenda.break-overlap": "break {start}-{end} overlaps break {other_start}-{other_end}",
         "agenda.start-after-lunch": "the day starts at {start}, after lunch begins ({lunch}): lunch is left out; write lunch: none to say so",
@@ -258,7 +258,7 @@ MESSAGES.update(
         "import.warning": "warning: {line}",
         "import.kept": "{path}: already exists; kept (use --force to overwrite)",
         "import.done": "{n} course(s) imported; check them with: syllabus validate {out}",
-        # pack/manifest.py, folders.py, run.py, jobs.py, pdfs.py, names.py
+        # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "is a folder where a file goes",
         "pack.cannot-read": "cannot read it ({reason})",
         "pack.manifest-folder": "is a folder, not a manifest",
@@ -282,7 +282,7 @@ MESSAGES.update(
         "pack.pdf": "PDF: {detail}",
         "pack.not-converted": "not converted",
         "pack.outside": "{path!r} would be written outside {root}",
-        # pack/plan.py, pack/spec.py, pack/starter.py
+        # pack/programme.py, pack/spec.py, pack/starter.py
         "pack.not-working-day": "{date} is not a working day (skip: {skip}); the course starts on the next one. Write skip: none in the pack to teach on it",
         "pack.course-invalid": "{name} has {n} error(s); run: syllabus validate {path}",
         "pack.with-schedule": "{name} with this pack's schedule: {inner}",
@@ -293,7 +293,7 @@ MESSAGES.update(
         "pack.before-first-day": "course date {date} is before the pack's first day {first}",
         "pack.before-previous": "course date {date} is before the previous course's {previous}",
         "pack.no-courses": "no course specs in {folder}/ to put in a pack; write one first with: syllabus new {folder}/my-course.yaml",
-        # pack/training_read.py
+        # pack/read_training_plan.py
         "plan.courses-twice": "more than one phase has courses: true; the courses go in {phase!r}",
         "plan.item-type": "{what} must be {wanted}, not {got}",
         "plan.too-large": "'{key}' is too large ({value}); at most {limit}",

@@ -111,7 +111,7 @@ MESSAGES: dict[str, str] = {
     "report.failed": "{total}个中有{failed}个未通过",
     "report.summary": "共检查{total}个 · {errors}个错误 · {warnings}个警告 · ",
     "report.not-listed": "（另有{n}个没有问题的文件未列出）",
-    # cli/outputs.py
+    # build/outputs.py
     "output.manifest": "无法作为已写文件的记录读取；请把它移走",
     "output.folder": "这是文件夹；请指定要写入的文件名",
     "output.exists": "文件已存在，且不是 syllabus 写的；加上 --force 才会替换",
@@ -352,7 +352,7 @@ CLICK_ERRORS: tuple[tuple[str, str], ...] = (
 # 第二轮：agenda/、pack/、render/pdf/、files.py、cli/batch.py、batch_report.py
 MESSAGES.update(
     {
-        # agenda/settings.py, agenda/layout.py, agenda/fill.py
+        # agenda/settings.py, agenda/layout.py, agenda/clock.py
         "agenda.break-in-lunch": "茶歇 {start}-{end} 与午餐 {lunch_start}-{lunch_end} 重叠",
         "agenda.break-overlap": "茶歇 {start}-{end} 与茶歇 {other_start}-{other_end} 重叠",
         "agenda.start-after-lunch": "一天从 {start} 开始，已在午餐开始（{lunch}）之后：午餐不排入日程；如果本来就不安排午餐，请写 lunch: none",
@@ -401,7 +401,7 @@ MESSAGES.update(
         "import.warning": "警告：{line}",
         "import.kept": "{path}：已经存在；已保留（要覆盖请加 --force）",
         "import.done": "已导入 {n} 门课程；请用 syllabus validate {out} 检查",
-        # pack/manifest.py, folders.py, run.py, jobs.py, pdfs.py, names.py
+        # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "应当是文件的位置上是一个文件夹",
         "pack.cannot-read": "无法读取（{reason}）",
         "pack.manifest-folder": "是文件夹，不是生成记录",
@@ -425,7 +425,7 @@ MESSAGES.update(
         "pack.pdf": "PDF：{detail}",
         "pack.not-converted": "未能转换",
         "pack.outside": "“{path}”会写到 {root} 之外",
-        # pack/plan.py, pack/spec.py, pack/starter.py
+        # pack/programme.py, pack/spec.py, pack/starter.py
         "pack.not-working-day": "{date} 不是工作日（skip: {skip}）；课程顺延到下一个工作日开始。要在这一天上课，请在课程包中写 skip: none",
         "pack.course-invalid": "{name} 有 {n} 个错误；请运行 syllabus validate {path}",
         "pack.with-schedule": "{name} 按本课程包的作息时间：{inner}",
@@ -436,7 +436,7 @@ MESSAGES.update(
         "pack.before-first-day": "课程日期 {date} 早于课程包的第一天 {first}",
         "pack.before-previous": "课程日期 {date} 早于上一门课程的 {previous}",
         "pack.no-courses": "{folder}/ 中没有可放进课程包的课程文件；请先用 syllabus new {folder}/my-course.yaml 写一个",
-        # pack/training_read.py
+        # pack/read_training_plan.py
         "plan.courses-twice": "不止一个阶段写了 courses: true；课程放在“{phase}”阶段",
         "plan.item-type": "{what}应当是{wanted}，而不是{got}",
         "plan.too-large": "“{key}”太大（{value}），最多 {limit}",

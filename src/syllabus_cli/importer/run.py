@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
+from ..build.names import inside, safe_name
 from ..files import write_text_atomic
 from ..i18n import t
 from ..load import MAX_BYTES, MAX_NODES
-from ..pack.names import inside, safe_name
 from ..spec.schema import schema_ref
 from .catalog import (
     DEFAULT_SEPARATOR,

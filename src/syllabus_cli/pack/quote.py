@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .training import Quote
+from .training_plan import Quote
 
 FEN = Decimal("0.01")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"

@@ -20,8 +20,8 @@ from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
 from ..spec.variants import pack_variant
-from .training import Plan
-from .training_read import read_plan
+from .read_training_plan import read_plan
+from .training_plan import Plan
 
 
 @dataclass(frozen=True)

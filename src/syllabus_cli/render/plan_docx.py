@@ -19,9 +19,9 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
-from ..pack.plan import Programme
+from ..pack.programme import Programme
 from ..pack.quote import figures, money, percent_text, quantity_text, total_in_words
-from ..pack.training import Phase, Plan, Titled
+from ..pack.training_plan import Phase, Plan, Titled
 from ..problems import Mark
 from .docx_base import row_flags, shade
 from .proposal import ProposalInput, Writer, course_body, instructor_section

@@ -12,10 +12,10 @@ import importlib
 from ..startup import hold, release
 
 MODULES = (
-    "syllabus_cli.pack.jobs",
+    "syllabus_cli.build.jobs",
     "syllabus_cli.check",
     "syllabus_cli.spec.build",
-    "syllabus_cli.agenda.plan",
+    "syllabus_cli.agenda.from_course",
     "syllabus_cli.render.proposal",
     "syllabus_cli.render.docx_out",
     "syllabus_cli.files",

@@ -9,16 +9,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..pack.programme import Programme
+from ..pack.spec import Pack
 from .jobs import Job, JobResult, put
 from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
-from .plan import Programme
-from .spec import Pack
 
 if TYPE_CHECKING:
     from ..render.pack_docs import PackIndex
     from ..render.proposal import ProposalInput
-    from .run import BatchResult
+    from .batch import BatchResult
 
 
 def pack_documents(
@@ -36,7 +36,7 @@ def pack_documents(
     from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from .zipping import build_zip
+    from .zips import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack")
@@ -175,7 +175,7 @@ def _index(
 
 def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
     """One course as the combined proposal shows it (the pack's instructor and schedule)."""
-    from ..agenda.plan import plan_agenda
+    from ..agenda.from_course import plan_agenda
     from ..check import check_course
     from ..render.proposal import ProposalInput
     from ..spec.build import load_course

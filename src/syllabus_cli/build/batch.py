@@ -30,14 +30,14 @@ from .folders import (
     spec_heads,
     taken_by_other,
 )
-from .heads import Head, course_key
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name, shown
+from .spec_summary import Head, course_key
 
 if TYPE_CHECKING:
-    from .spec import Pack
-    from .workers import Warm
+    from ..pack.spec import Pack
+    from .pool import Warm
 
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
@@ -113,7 +113,7 @@ def warm_workers(
     workers = workers_for(requested, unknown)
     warm = None
     if workers > 1 and unknown >= PARALLEL_FROM:
-        from . import workers as processes  # multiprocessing: only for a batch that runs
+        from . import pool as processes  # multiprocessing: only for a batch that runs
 
         warm = processes.Warm(workers)
     try:
@@ -147,7 +147,7 @@ def run_jobs(
             tell("done", settled)
     if not todo:
         return [results[i] for i in range(len(jobs))]  # an unchanged rebuild
-    from .workers import run_pool
+    from .pool import run_pool
 
     def finished(result: JobResult) -> None:
         if record is not None:
@@ -359,8 +359,8 @@ def _build_pack(
         key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
         if force or not settled or not _pack_files_current(manifest, key):
-            from .deliverables import pack_documents
-            from .plan import plan_programme
+            from ..pack.programme import plan_programme
+            from .pack_outputs import pack_documents
 
             programme = plan_programme(pack)  # the delivery days, for the plan and the .ics
             pack_documents(pack, jobs, batch.results, manifest, batch, force, programme, formats)

@@ -151,7 +151,7 @@ def _context() -> multiprocessing.context.BaseContext:
     renderers once (fork from a process with a progress thread is unsafe)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["syllabus_cli.pack.preload"])
+        ctx.set_forkserver_preload(["syllabus_cli.build.worker_imports"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..i18n import t
 from ..problems import Mark, Problem
-from .heads import Head, course_key, read_head
 from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
 from .names import UnsafePath, inside, safe_name, shown
+from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
@@ -236,7 +236,7 @@ def _run(job: Job) -> JobResult:
         language=course.language,
         variant=job.variant,
     )
-    from ..agenda.plan import plan_agenda
+    from ..agenda.from_course import plan_agenda
     from ..problems import Level
 
     # the agenda as this build lays it out: a pack's schedule may not fit the course

@@ -15,8 +15,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..agenda.from_course import plan_agenda
 from ..agenda.layout import SESSION
-from ..agenda.plan import plan_agenda
 from ..agenda.settings import clock
 from ..check import check_course
 from ..dates import Calendar

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..files import write_bytes_atomic
 from ..i18n import Msg, msg
-from ..pack.manifest import NAME, Manifest, file_hash, sha256
+from .manifest import NAME, Manifest, file_hash, sha256
 
 
 class OutputError(Exception):

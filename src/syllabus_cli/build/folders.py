@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import Msg, Word, msg
-from .heads import Head, course_key, read_head
 from .manifest import NAME, Manifest, ManifestError, sha256
 from .names import safe_name, shown
+from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
-    from .spec import Pack
+    from ..pack.spec import Pack
 
 
 def open_root(root: Path, owner: str, force: bool, what: str) -> Manifest:
@@ -124,7 +124,7 @@ def programme_dates(
 ) -> tuple[dt.date | None, ...]:
     """Each course's first day. Working them out checks every course, so the answer is
     kept in the manifest for the same pack file and the same specs."""
-    from .plan import plan_programme
+    from ..pack.programme import plan_programme
 
     key = sha256(
         "|".join(
