@@ -137,8 +137,11 @@ APPENDIX_WORDS = (
 GENERIC_TITLE = re.compile(
     r"^(?:目\s*录|课程目录|课程大纲|大纲|日程|日程安排|课程安排|议程|学完本课程后.*|本课程.*|"
     r"(?:table of )?contents|schedule|timetable|agenda\b.*|.*\boutline|syllabus|overview|"
+    r"(?:draft |preliminary |tentative |final )?(?:workshop |course |training |event |daily )?"
+    r"(?:schedule|agenda|timetable|programme|program)|"
     r"course (?:description|overview|details|information|schedule)|introduction|"
-    r"day\s*\d+.*|第[一二三四五六七八九十\d]+天.*|home|menu)$",
+    r"day\s*\d+.*|第[一二三四五六七八九十\d]+天.*|home|menu|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|(?:周|星期)[一二三四五六日天].*)$",
     re.I,
 )
 

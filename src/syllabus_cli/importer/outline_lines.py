@@ -44,6 +44,7 @@ from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, spli
 from .timetable import Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
+_WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
 _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^(?P<w>#{2,6})\s+")),
@@ -59,6 +60,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         "word",
         re.compile(rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+)\b\s*[:：.．\-–—]?\s*(?!\d)"),
     ),
+    ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
     ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
     ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
     ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
@@ -115,6 +117,8 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
+        if kind == "day":  # Monday 2020-10-05 · 周二: the whole line names the day
+            return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
             base = "cn" if raw[:1] in CN else "arabic"
@@ -130,7 +134,7 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
     return None
 
 
-_DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+)")
+_DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+|{_WEEKDAY}\b)")
 
 
 def _unbold(text: str) -> str:
@@ -405,7 +409,10 @@ def _clock_line(text: str, indent: int) -> Clock | None:
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and not marker.kind.startswith("bullet"):
         return None
-    return read_clock(_strip_bullet(_unbold(text)) if marker is not None else _unbold(text))
+    clock = read_clock(text)
+    if clock is None and marker is not None:
+        clock = read_clock(_strip_bullet(text))
+    return clock
 
 
 _EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")

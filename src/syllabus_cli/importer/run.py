@@ -184,11 +184,15 @@ def front_matter(text: str) -> str:
             continue
         shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
         label = _FRONT_KEYS.get(str(key).lower())
-        if label:
+        if label == "课程名称":  # the page's heading, which the title rules then judge
+            known.insert(0, f"# {' '.join(shown.split())}")
+        elif label:
             known.append(f"{label}：{shown}")
         else:
             other.append(f"{key}: {shown}")
-    return "\n".join([*known, *lines[end + 1 :], *other])
+    heading = [k for k in known if k.startswith("# ")]
+    labelled = [k for k in known if not k.startswith("# ")]
+    return "\n".join([*heading, *lines[end + 1 :], *labelled, *other])
 
 
 def _shared_instructors(chunks: list[str]) -> dict[int, str]:

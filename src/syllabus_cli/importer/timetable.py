@@ -32,6 +32,10 @@ _START_FIRST = re.compile(
     rf"^(?:\*\*|__)?\s*{_T}\s*(?:\*\*|__)?\s*(?:[|｜:：\-–—]\s*|\s+)(\S.*)$", re.I
 )
 _RANGE_LAST = re.compile(rf"^(.*?\S)\s*[(（,，:：\-–—]?\s*{_T}{_DASH}{_T}\s*[)）]?$", re.I)
+_MILITARY_FIRST = re.compile(
+    r"^(?:\*\*|__)?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|~|to)\s*([01]\d|2[0-3])([0-5]\d)\s*(?:\*\*|__)?"
+    r"(?!\d)\s*[|｜:：\-–—]?\s*(.*)$"
+)
 _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})(\d{2})\s*[)）]\s*(.*)$")
 BREAK = re.compile(
     r"^(?:[-–—:：|\s]*)(?:茶歇|午餐|午休|午饭|晚餐|休息|中场休息|用餐|"
@@ -52,7 +56,7 @@ class Clock:
 
     @property
     def is_break(self) -> bool:
-        return bool(BREAK.match(self.title))
+        return bool(BREAK.match(self.title.strip("*_ ")))
 
     @property
     def is_end(self) -> bool:
@@ -82,7 +86,7 @@ def _cells(text: str) -> list[str]:
 def _duration_cell(cells: list[str]) -> tuple[int | None, list[str]]:
     """A Duration column's minutes, and the other cells."""
     for index, cell in enumerate(cells):
-        inner = re.sub(r"^(?:约|~|ca\.?)\s*", "", cell.strip(), flags=re.I)
+        inner = re.sub(r"^(?:约|~|ca\.?)\s*", "", cell.strip(), flags=re.I).rstrip(".")
         if not inner or not re.search(r"\d", inner) or re.search(r"\d[:.]\d{2}", inner):
             continue
         try:
@@ -102,7 +106,10 @@ def read_clock(line: str) -> Clock | None:
     if table:
         cells = _cells(text)
         minutes, cells = _duration_cell(cells)
-        text = " | ".join(c for c in cells if c)
+        # a Who / Room column of codes (R, B, ".", ":") is no part of the session's name
+        text = " | ".join(
+            c for c in cells if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all", c, re.I)
+        )
     m = _RANGE_FIRST.match(text)
     if m:
         start, end = (
@@ -115,6 +122,15 @@ def read_clock(line: str) -> Clock | None:
             said = text[: m.start(9)].strip(" |｜:：-–—*_") if m.group(9) else text.strip("*_ ")
             return Clock(
                 start, end if _span(start, end) else None, _title(m.group(9)), said, minutes
+            )
+    m = _MILITARY_FIRST.match(text)
+    if m:
+        start = _minute(m.group(1), m.group(2), None)
+        end = _minute(m.group(3), m.group(4), None)
+        if start is not None and end is not None:
+            said = f"{m.group(1)}{m.group(2)} - {m.group(3)}{m.group(4)}"
+            return Clock(
+                start, end if _span(start, end) else None, _title(m.group(5)), said, minutes
             )
     m = _MILITARY.match(text)
     if m and m.group(1).strip():
@@ -148,6 +164,7 @@ def read_clock(line: str) -> Clock | None:
 
 
 def _title(text: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # Markdown links: their text
     return re.sub(r"^[|｜:：\-–—\s*_]+|[|｜\s*_]+$", "", text).strip()
 
 

@@ -65,6 +65,8 @@ class Title:
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
+    text = _SUFFIX.sub("", text) or text
     return text.strip(" \t:：·|｜-—")
 
 
