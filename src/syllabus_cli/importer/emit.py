@@ -352,13 +352,13 @@ def to_spec(
         spec["notes"] = "\n".join(notes)
     if "duration" not in spec:
         total = sum_if_timed(modules)
-        if total is not None:
-            spec["duration"] = format_minutes(total, language)
+        if total is not None:  # no duration: key, so validate takes the sum (and says so)
+            length = format_minutes(total, language)
             if _clocked(tree):
-                todos.append(t("import.length-from-timetable", length=spec["duration"]))
+                todos.append(t("import.length-from-timetable", length=length))
                 found["length"] = Finding("derived", total, "the published timetable's times")
             else:
-                todos.append(t("import.length-is-sum", length=spec["duration"]))
+                todos.append(t("import.length-is-sum", length=length))
                 found["length"] = Finding("derived", total, "the sum of its modules")
         else:  # left open, visibly: validate reports the TODO at the key
             spec["duration"] = NO_LENGTH[language]

@@ -47,7 +47,7 @@ _N = rf"(?P<n>[{CN}]+|\d+)"
 _WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
 _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("heading", re.compile(r"^(?P<w>#{2,6})\s+")),
+    ("heading", re.compile(r"^(?P<w>#{1,6})\s+")),
     ("task", re.compile(rf"^【(?P<d>[^】]*?(?:小时|分钟|h|min|天))】\s*任务{_N}\s*[:：、.．]?\s*")),
     ("word", re.compile(rf"^【?\s*第\s*{_N}\s*(?P<w>{MODULE_WORDS})\s*】?\s*[:：、.．]?\s*")),
     (
@@ -404,6 +404,12 @@ def _clock_line(text: str, indent: int) -> Clock | None:
     """A timetable row, unless the line is numbered or names a module (its own marker
     reads it then)."""
     marker = _marker(text, indent)
+    if marker is not None and re.fullmatch(r"h\d", marker.kind):  # ### Session 1: (0930 - 1115)
+        inner = re.sub(r"^#+\s*", "", text)
+        if _DAY.match(_unbold(inner)):
+            return None
+        clock = read_clock(_unbold(inner))
+        return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and marker.kind in _EN_SESSION_WORDS:
         clock = read_clock(_unbold(text))  # Session 2 (1330 - 1500): the session's times
         return clock if clock is not None and session_minutes(clock) else None

@@ -43,7 +43,9 @@ class Row:
         return {
             "file": self.file,
             "title": self.title,
-            "duration": None if self.duration == "—" else self.duration,
+            "duration": None
+            if self.duration == "—" or self.duration.startswith("(")
+            else self.duration,
             "modules": self.modules,
             "timed_modules": self.timed,
             "fields": {key: f.as_json() for key, f in self.findings.items()},
@@ -138,7 +140,7 @@ def import_catalog(
             Row(
                 target.as_posix(),
                 str(imported.spec["title"]),
-                str(imported.spec.get("duration", "—")),
+                _duration_shown(imported),
                 imported.modules,
                 imported.timed,
                 len(imported.todos),
@@ -223,6 +225,18 @@ def _fitted(
         if len(text.encode("utf-8")) <= MAX_BYTES and nodes(imported.spec) <= MAX_NODES:
             break
     return imported, text
+
+
+def _duration_shown(imported: Imported) -> str:
+    """The spec's length; in brackets the sum validate will take when none is set."""
+    if "duration" in imported.spec:
+        return str(imported.spec["duration"])
+    derived = imported.findings.get("length")
+    if derived is not None and derived.status == "derived" and isinstance(derived.value, int):
+        from ..duration import format_minutes
+
+        return f"({format_minutes(derived.value, str(imported.spec.get('language', 'zh')))})"
+    return "—"
 
 
 def _cut_todo(imported: Imported) -> str:

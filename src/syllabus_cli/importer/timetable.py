@@ -32,6 +32,9 @@ _START_FIRST = re.compile(
     rf"^(?:\*\*|__)?\s*{_T}\s*(?:\*\*|__)?\s*(?:[|｜:：\-–—]\s*|\s+)(\S.*)$", re.I
 )
 _RANGE_LAST = re.compile(rf"^(.*?\S)\s*[(（,，:：\-–—]?\s*{_T}{_DASH}{_T}\s*[)）]?$", re.I)
+_TIME_CELL = re.compile(
+    rf"^(?:\*\*|__)?\s*{_T}(?:{_DASH}{_T})?\s*(?:\*\*|__)?$|^\d{{4}}\s*[-–—~]\s*\d{{4}}$", re.I
+)
 _MILITARY_FIRST = re.compile(
     r"^(?:\*\*|__)?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|~|to)\s*([01]\d|2[0-3])([0-5]\d)\s*(?:\*\*|__)?"
     r"(?!\d)\s*[|｜:：\-–—]?\s*(.*)$"
@@ -40,7 +43,7 @@ _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})
 BREAK = re.compile(
     r"^(?:[-–—:：|\s]*)(?:茶歇|午餐|午休|午饭|晚餐|休息|中场休息|用餐|"
     r"(?:coffee|tea|comfort|short|morning|afternoon|lunch)?\s*break|lunch|coffee|morning tea|"
-    r"afternoon tea|networking lunch|refreshments)\b",
+    r"afternoon tea|networking lunch|refreshments|registration|check-in|arrival|签到|报到|入场)(?![a-z])",
     re.I,
 )
 END = re.compile(r"^(?:end|close|closing|finish|adjourn|结束|散会|课程结束|培训结束)\b", re.I)
@@ -101,15 +104,20 @@ def _duration_cell(cells: list[str]) -> tuple[int | None, list[str]]:
 def read_clock(line: str) -> Clock | None:
     """The session a timetable row publishes, or None when the line is no such row."""
     text = line.strip()
-    table = text.startswith("|")
+    table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
     minutes = None
     if table:
         cells = _cells(text)
         minutes, cells = _duration_cell(cells)
-        # a Who / Room column of codes (R, B, ".", ":") is no part of the session's name
-        text = " | ".join(
-            c for c in cells if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all", c, re.I)
-        )
+        cells = [
+            c
+            for c in cells
+            if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all|\d{1,3}", c, re.I)
+        ]  # a Who column of codes (R, B, "."), a day or row number: no part of the name
+        timed = next((i for i, c in enumerate(cells) if _TIME_CELL.match(c)), None)
+        if timed is not None:  # the times first, wherever their column stands
+            cells = [cells[timed], *cells[:timed], *cells[timed + 1 :]]
+        text = " | ".join(cells)
     m = _RANGE_FIRST.match(text)
     if m:
         start, end = (
