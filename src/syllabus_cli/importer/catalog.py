@@ -267,7 +267,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.extend(_explode(line.strip()))
     lines = contents_list(_title_under_generic(lines))
     labelled = any(
-        (lab := _label(line, before_outline=False)) is not None and lab.key == "outline"
+        line.startswith("\x01")
+        or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
         for line in lines
         if not line.startswith("\0")
     )
@@ -278,6 +279,7 @@ def read_sections(chunk: str, number: int) -> Course:
     # made a long section (a 100 k-line outline under 课程时长:) quadratic
     pieces: dict[str, list[str]] = {}
     outline_level = 0
+    deck = False
 
     def close_note() -> None:
         if note:
@@ -287,6 +289,13 @@ def read_sections(chunk: str, number: int) -> Course:
     for line in lines:
         code = line.startswith("\0")
         text = line[1:] if code else line
+        if text.startswith("\x01"):  # a deck's outline (readers.DECK_OUTLINE): slides to the end
+            close_note()
+            where, deck = "outline", True
+            continue
+        if where == "outline" and deck:
+            course.outline.append(line)
+            continue
         if where == "outline":
             ends = None if code else _label(text, before_outline=False)
             heading = None if code else _HEADING.match(text)

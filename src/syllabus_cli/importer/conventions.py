@@ -141,6 +141,7 @@ GENERIC_TITLE = re.compile(
     r"(?:schedule|agenda|timetable|programme|program)|"
     r"course (?:description|overview|details|information|schedule)|introduction|"
     r"day\s*\d+.*|第[一二三四五六七八九十\d]+天.*|home|menu|"
+    r"welcome(?: to)?(?: the)? (?:training|course|workshop|class|session)!?|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|(?:周|星期)[一二三四五六日天].*)$",
     re.I,
 )
@@ -203,7 +204,7 @@ IN_MODULE_SLOT = {
 # 第一讲 第 3 章 第一部分 第一篇 第一单元 第一课 第一阶段 模块一 板块一 单元一 课题一 课题3-1
 # 任务一 PART1 Part 2 Day 1 【第一阶段】.
 NUM = rf"(?:[{CN}]+|\d+)"
-MODULE_WORDS = "讲|章|部分|篇|单元|课|阶段|模块|节|天"
+MODULE_WORDS = "讲|章|部分|篇|单元|次课|课|阶段|模块|节|天|周|次|轮"
 EN_MODULE_WORDS = "part|day|module|unit|session|week|lesson|chapter|topic|block"
 STRONG_MARKER = re.compile(
     rf"^(?:【\s*)?(?:第\s*{NUM}\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"

@@ -353,12 +353,12 @@ def to_spec(
     if "duration" not in spec:
         total = sum_if_timed(modules)
         if total is not None:  # no duration: key, so validate takes the sum (and says so)
-            length = format_minutes(total, language)
+            summed = format_minutes(total, language)
             if _clocked(tree):
-                todos.append(t("import.length-from-timetable", length=length))
+                todos.append(t("import.length-from-timetable", length=summed))
                 found["length"] = Finding("derived", total, "the published timetable's times")
             else:
-                todos.append(t("import.length-is-sum", length=length))
+                todos.append(t("import.length-is-sum", length=summed))
                 found["length"] = Finding("derived", total, "the sum of its modules")
         else:  # left open, visibly: validate reports the TODO at the key
             spec["duration"] = NO_LENGTH[language]

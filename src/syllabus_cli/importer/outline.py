@@ -23,7 +23,7 @@ _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
     ("task", rf"(?:【(?P<d1>[^】]*?(?:小时|分钟|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
-    ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天)[:：]?"),
+    ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天|周|次课|轮)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
     ("decimal", r"(?P<n5>\d+\.\d+)(?=[\s\u3000-\u9fff（(【\"“])"),

@@ -186,6 +186,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         text = line.strip()
         if not text:
             continue
+        labelled_time = _LABELLED_TIME.match(_strip_bullet(text))
+        if labelled_time and (stack or segment):  # 时间：2020年9月12日9:00-11:00
+            owner = current()
+            start = int(labelled_time.group("s")) * 60 + int(labelled_time.group("sm"))
+            end = int(labelled_time.group("e")) * 60 + int(labelled_time.group("em"))
+            if owner.duration is None and 0 < end - start <= 12 * 60:
+                owner.duration = f"{end - start}{minute_word}"
+            owner.notes.append(text)
+            continue
         clock = _clock_line(text, indent)
         if clock is not None:
             if open_row is not None:  # the row before ends when this one begins
@@ -202,7 +211,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
             if item is not None:
                 item.duration = f"{session}{minute_word}" if session else None
-                item.notes.insert(0, clock.said)
+                item.notes.insert(0, _as_written(text, clock))
                 if clock.end is None and clock.minutes is None:
                     open_row = (item, clock)
                 continue
@@ -287,7 +296,26 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)
+    _bare_hours(root, minute_word)
     return root
+
+
+_BARE_HOURS = re.compile(r"\s*[(（]\s*(\d{0,2}(?:\.\d+)?)\s*[)）]\s*$")
+
+
+def _bare_hours(item: Item, minute_word: str) -> None:
+    """Items ending in a bare number in brackets, three or more side by side ('Lab:
+    Configuring SSL (1)', 'GemFire Security (2.5)', 'Summary (.5)'): hours, as agendas
+    written for a day write them."""
+    marked = [(c, _BARE_HOURS.search(c.title)) for c in item.children]
+    hits = [(c, m) for c, m in marked if m and m.group(1) and float(m.group(1)) <= 8]
+    if len(hits) >= 3 and not any(c.duration for c in item.children):
+        for child, m in hits:
+            child.title = child.title[: m.start()].rstrip()
+            child.notes.insert(0, f"({m.group(1)})")
+            child.duration = f"{round(float(m.group(1)) * 60)}{minute_word}"
+    for child in item.children:
+        _bare_hours(child, minute_word)
 
 
 _PROSE_TIME = re.compile(
@@ -398,6 +426,22 @@ def _cell_time(cell: str, unit: str) -> str | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         text = f"{text}{unit}"
     return plain_time(text)
+
+
+def _as_written(line: str, clock: Clock) -> str:
+    """The row's times, or the whole row when its name was read out of more (a Who
+    column, a link's target): nothing the page says is lost."""
+    rest = re.sub(r"\d+\s*(?:min\.?|mins|minutes|分钟|小时|hours?|h)\b", " ", line, flags=re.I)
+    for part in (clock.said, clock.title):
+        rest = rest.replace(part, " ")
+    return clock.said if not re.search(r"\w{2,}", re.sub(r"\*|_|\|", " ", rest)) else line.strip()
+
+
+_LABELLED_TIME = re.compile(
+    r"^(?:时间|日期|上课时间|授课时间|time|when|date)\s*[:：]\s*(?P<rest>.*?(?P<s>\d{1,2})[:：.](?P<sm>\d{2})\s*"
+    r"[-–—~～至到]\s*(?P<e>\d{1,2})[:：.](?P<em>\d{2}).*)$",
+    re.I,
+)
 
 
 def _clock_line(text: str, indent: int) -> Clock | None:

@@ -33,6 +33,9 @@ from .source import SourceError
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
 SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
+# A deck's outline label: what follows is the slides' structure, where a slide named
+# "Overview" or "Objectives" is a slide, not a page's section label (catalog.py)
+DECK_OUTLINE = "\x01课程大纲："
 
 
 # ---------------------------------------------------------------- office packages
@@ -183,41 +186,74 @@ def read_pptx(path: Path) -> str:
         ) from None
     if not any(title or body for title, body in slides):
         raise SourceError("empty-file", msg("source.no-text"))
-    lines: list[str] = []
+    return deck_text(slides)
+
+
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:点击(?:此处)?添加.{0,6}|单击(?:此处)?(?:添加|编辑).{0,8}|请(?:在此)?输入.{0,8}|"
+    r"click to (?:add|edit) .{0,20}|add (?:a )?(?:title|text) here)\s*$",
+    re.I,
+)
+
+
+def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
+    """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
+    slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for title, body in raw:  # a template's placeholder text is no part of the deck
+        body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
+        if _PLACEHOLDER.match(title) or not title:
+            title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
+        slides.append((title, body))
     course_title, first_body = slides[0] if slides else ("", [])
-    if course_title:
-        lines.append(f"# {course_title}")
-    lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
+    # a title on every slide (the deck's name, "… Outline - DRAFT") is furniture: such a
+    # slide is named by its first line
+    counts: dict[str, int] = {}
+    for title, _ in slides:
+        counts[title] = counts.get(title, 0) + 1
+    named: list[tuple[str, list[tuple[int, str]]]] = []
+    for index, (title, body) in enumerate(slides):
+        if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
+            title, body = body[0][1], body[1:]
+        elif index == 0:
+            continue
+        named.append((title, body))
+    lines: list[str] = [f"# {course_title}"] if course_title else []
+    if not (counts.get(course_title, 0) >= 2 and first_body):  # else the cover is a slide too
+        lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
     toc: list[str] = []
-    for title, body in slides[1:]:
+    for title, body in named:
         if _TOC_TITLES.match(title):
             toc += [t for _, t in body if not _SECTION_NUMBER.match(t) and not _TOC_TITLES.match(t)]
     toc_keys = {re.sub(r"\s", "", t) for t in toc}
-    lines.append("课程大纲：")
-    for title, body in slides[1:]:
+    matched = {re.sub(r"\s", "", title) for title, _ in named} & toc_keys
+    outline: list[str] = []
+    if toc and len(matched) * 2 < len(toc_keys):
+        # the slides do not repeat the contents: its entries are the modules, and the
+        # slides' text is kept beside them
+        outline = [f"## {t}" for t in toc]
+        toc_keys = set()
+        kept = lines
+    else:
+        kept = outline
+    for title, body in named:
         if _TOC_TITLES.match(title):
             continue
         texts = [t for _, t in body]
         key = re.sub(r"\s", "", title)
-        is_section = (key in toc_keys) or (
-            not toc_keys
-            and len(texts) <= 2
-            and all(_SECTION_NUMBER.match(t) for t in texts)
-            and texts
+        is_section = key in toc_keys or (
+            not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
-        if not is_section and not toc_keys:
-            is_section = False
         if is_section:
-            lines.append(f"## {title}")
-            lines += [f"- {t}" for t in texts if not _SECTION_NUMBER.match(t)]
+            kept.append(f"## {title}")
+            kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
-        lines.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+        kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
         for level, text in body:
             if level < 0:
-                lines.append(text)
+                kept.append(text)
             elif not _SECTION_NUMBER.match(text):
-                lines.append("  " * level + f"- {text}")
-    return "\n".join(lines)
+                kept.append("  " * level + f"- {text}")
+    return "\n".join([*lines, DECK_OUTLINE, *outline])
 
 
 # ---------------------------------------------------------------- sheets

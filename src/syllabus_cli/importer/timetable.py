@@ -172,7 +172,8 @@ def read_clock(line: str) -> Clock | None:
 
 
 def _title(text: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # Markdown links: their text
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # Markdown links: their text (the
+    # row as written stays in the session's notes)
     return re.sub(r"^[|｜:：\-–—\s*_]+|[|｜\s*_]+$", "", text).strip()
 
 
