@@ -43,7 +43,8 @@ _INLINE = re.compile(
 # at a line's start: ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
 _LINE = re.compile(
     rf"^(?P<h>#{{1,6}}\s*)?(?:[-*·•]\s*)?(?:[{CN}]+[、.．]\s*)?"
-    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?=\s*(?:[:：]|$)|\s+\S))\s*[:：]?\s*(?P<rest>.*)$"
+    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?P<aside>\s*[（(][^）)\n]{{1,10}}[）)])?(?=\s*(?:[:：]|$)|\s+\S))"
+    r"\s*[:：]?\s*(?P<rest>.*)$"
 )
 # any other label at a line's start, before the outline: 引言: · 课程特色 · 【讲师介绍】
 _OTHER = re.compile(
@@ -131,6 +132,8 @@ def _opens_module(line: str) -> bool:
 
         cells = [c.strip() for c in s.strip("|").split("|")]
         return table_time_column(cells) is not None or bool(STRONG_MARKER.match(cells[0]))
+    if re.match(r"^1[.、．]\s*\S", s) and len(s) <= 80:  # "1. Basic Electronics": item one
+        return True
     return bool(re.match(rf"^[{CN}]+、", s)) and not _prose(s)
 
 
@@ -210,7 +213,7 @@ def _may_open(line: str, where: str) -> bool:
     heading) opens the outline; a plain 一、 there is the section's own list."""
     if where in ("head", "note"):
         return True
-    return not re.match(rf"^[{CN}]+、", line.strip())
+    return not re.match(rf"^(?:[{CN}]+、|\d+[.、．])", line.strip())
 
 
 def _strong_label(line: str, label: _Label) -> bool:
@@ -237,9 +240,9 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     m = _LINE.match(line)
     if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
         word = m.group("b") or m.group("p")
-        return _Label(
-            KEY_OF[word], word, m.group("rest").strip(), len((m.group("h") or "").strip())
-        )
+        aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
+        rest = f"{aside} {m.group('rest').strip()}".strip()
+        return _Label(KEY_OF[word], word, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)
     if heading and before_outline and len(heading.group(1)) > 1:  # "# 标题" is the page's title
         return _Label(None, heading.group(2).strip(), "", len(heading.group(1)))

@@ -227,11 +227,13 @@ def _total_row(course: Course, period: int | None) -> Length:
 
 def _column_unit(course: Course) -> str | None:
     """The unit of a table's time column, from its header (学时 · 课时 · hours · 分钟)."""
+    from .outline_lines import table_time_column
+
     for line in course.outline:
         if line.startswith("|"):
-            for unit in ("学时", "课时", "小时", "分钟", "hours", "minutes"):
-                if unit in line.lower():
-                    return {"hours": "小时", "minutes": "分钟"}.get(unit, unit)
+            column = table_time_column([c.strip() for c in line.strip().strip("|").split("|")])
+            if column is not None:
+                return column[1]
     return None
 
 

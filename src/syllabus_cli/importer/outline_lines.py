@@ -169,7 +169,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
-    plain = list(lines)
+    plain = [part for line in lines for part in _unflatten(line)]
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
 
@@ -403,6 +403,22 @@ def table_time_column(cells: list[str]) -> tuple[int, str] | None:
         return None
     for index, cell in enumerate(cells):
         words = " ".join(cell.split())
+        unit_in = re.fullmatch(
+            r"(?:学时|课时|时长|时间|duration|length)\s*[(（]\s*(天|小时|分钟|days?|hours?|h|min|minutes)\s*[)）]",
+            words,
+            re.I,
+        )
+        if unit_in:  # 学时（天） · Duration (hours): the unit is said
+            said = unit_in.group(1).lower()
+            return index, {
+                "days": "天",
+                "day": "天",
+                "hours": "小时",
+                "hour": "小时",
+                "h": "小时",
+                "min": "分钟",
+                "minutes": "分钟",
+            }.get(said, said)
         if _TIME_HEADER.match(words) and not re.fullmatch(r"(?i)time|时间", words):
             lower = words.lower()
             unit = (
@@ -426,6 +442,19 @@ def _cell_time(cell: str, unit: str) -> str | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         text = f"{text}{unit}"
     return plain_time(text)
+
+
+_INLINE_ITEMS = re.compile(r"(?<=[;；。])\s*(?=\d{1,2}[.、．]\s*\S)")
+
+
+def _unflatten(line: str) -> list[str]:
+    """'1. 甲;2. 乙;3. 丙': items written one after another on a line, one a line."""
+    if line.startswith("\0") or len(_INLINE_ITEMS.findall(line)) < 2:
+        return [line]
+    head, *items = re.split(r"(?=(?<![\d.])1[.、．]\s*\S)", line, maxsplit=1)
+    if not items:
+        return [line]
+    return [p for p in [head, *_INLINE_ITEMS.split(items[0])] if p.strip()]
 
 
 def _as_written(line: str, clock: Clock) -> str:

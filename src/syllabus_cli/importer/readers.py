@@ -98,6 +98,9 @@ def read_pdf(path: Path) -> str:
     except ImportError:  # pragma: no cover - a dependency
         raise SourceError("unreadable-source", msg("source.no-reader", kind="PDF")) from None
     no_text = SourceError("no-text-layer", msg("source.no-text-layer"))
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on a damaged xref: noise
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -497,6 +500,16 @@ def html_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return parser.text()
+
+
+def inline_tables(text: str) -> str:
+    """Each ``<table>…</table>`` written inside a Markdown or text page, as table rows."""
+    return re.sub(
+        r"<table\b.*?</table\s*>",
+        lambda m: "\n" + html_text(m.group(0)) + "\n",
+        text,
+        flags=re.I | re.S,
+    )
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:

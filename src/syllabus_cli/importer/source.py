@@ -45,6 +45,10 @@ def read_source(path: Path) -> str:
 
         return readers.read_pdf(path)
     text = _decoded(data)
+    if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
+        from . import readers
+
+        text = readers.inline_tables(text)
     if suffix in (".csv", ".tsv"):
         from . import readers
 
