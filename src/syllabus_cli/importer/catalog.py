@@ -268,7 +268,7 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif line.strip():
             lines.extend(_explode(line.strip()))
-    lines = contents_list(_title_under_generic(lines))
+    lines = contents_list(_title_under_generic(_titled_label(lines)))
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
@@ -372,6 +372,24 @@ _LEADER = re.compile(r"\s*(?:[.·…．_-]\s*){2,}\s*\d{1,4}\s*$|\s+\d{1,4}$")
 
 def _toc_key(line: str) -> str:
     return re.sub(r"[\s#*_:：]+", "", _LEADER.sub("", line)).lower()
+
+
+_TITLED_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:syllabus|course syllabus|course outline|课程大纲|教学大纲|培训大纲)\s*[:：]\s*(?P<t>\S.{1,60})$",
+    re.I,
+)
+
+
+def _titled_label(lines: list[str]) -> list[str]:
+    """'Syllabus: Introduction to Python' first on a page: the course's name after a word
+    for the document."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    m = _TITLED_LABEL.match(lines[first].strip())
+    if not m or re.search(r"[。.,，;；]$", m.group("t")):
+        return lines
+    return [*lines[:first], f"# {m.group('t')}", *lines[first + 1 :]]
 
 
 def _title_under_generic(lines: list[str]) -> list[str]:

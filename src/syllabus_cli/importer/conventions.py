@@ -131,7 +131,7 @@ EN_LABELS: dict[str, tuple[str, ...]] = {
         "training outline", "training agenda", "course agenda", "detailed agenda",
     ),
     "format": ("format", "delivery", "delivery method", "methods", "teaching methods", "methodology"),
-    "title": ("course title", "course name", "title"),
+    "title": ("course title", "course name", "title", "course_name", "course_title"),
 }  # fmt: skip
 EN_KEY_OF = {label: key for key, labels in EN_LABELS.items() for label in labels}
 

@@ -270,7 +270,9 @@ def to_spec(
     spec: dict[str, Any] = {}
     named = find_instructor(course)
     head = list(course.head)
-    title_text = course.sections.get("title", "").strip()
+    title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
+    if title_rest.strip():  # a title is a line; what its label ran on to is kept in notes
+        course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"
     title_length = None
     if not title_text:

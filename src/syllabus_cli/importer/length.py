@@ -78,6 +78,12 @@ _EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _EN_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
     (
+        "N-day (M hours)",  # a 1 day workshop (8 hours): the hours say the day's length
+        re.compile(
+            rf"\b{_EN_N}[-\s]days?\b[^()\n]{{0,30}}\(\s*{_EN_N}\s*(?:hours?|hrs?|h)\s*\)", re.I
+        ),
+    ),
+    (
         "contact time",
         re.compile(
             rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
@@ -100,6 +106,9 @@ def english_length(text: str) -> Length:
                 value = "半天"
             elif rule == "whole day":
                 value = "1天"
+            elif rule == "N-day (M hours)":
+                raw = m.group(2).lower()
+                value = f"{_EN_NUM.get(raw, raw)}小时"
             else:
                 raw = m.group(1).lower()
                 n = str(_EN_NUM.get(raw, raw))
@@ -121,7 +130,7 @@ def english_length(text: str) -> Length:
 
 # 合计 / 总计 / 共计 / Total, then a number with its unit or under a 学时 column
 TOTAL_ROW = re.compile(
-    r"^\s*\|?\s*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
+    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*\|?\s*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
     re.I,
 )
 

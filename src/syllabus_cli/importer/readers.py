@@ -313,7 +313,11 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             if header is not None:
                 names = cells
                 continue
-            table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+            filled = [c for c in cells if c]
+            if len(filled) == 1:  # a row with one cell: a heading over the sheet
+                table.append(" ".join(filled[0].split()))
+            else:
+                table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
         parts: list[str] = []
         order = sorted(header.items(), key=lambda item: item[1] == "课程大纲")  # outline last

@@ -3,6 +3,7 @@ profile from the page header), and a row per course for the summary table."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def import_catalog(
     from .source import LAST_ENCODING
 
     LAST_ENCODING.clear()
-    text = front_matter(read_source(source))
+    text = front_matter(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source)))
     report = ImportReport()
     if LAST_ENCODING:
         report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))

@@ -4,6 +4,7 @@ sees it). Anything else is a clear ``SourceError``."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,10 @@ def read_source(path: Path) -> str:
 
         return readers.read_pdf(path)
     text = _decoded(data)
+    if suffix in (".md", ".markdown", ".txt"):  # <center>标题</center>: the text, not the tag
+        text = re.sub(
+            r"</?(?:center|font|span|b|strong|i|em|u|small|big)\b[^>]*>", "", text, flags=re.I
+        )
     if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
         from . import readers
 

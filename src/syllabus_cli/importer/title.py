@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲"
-    r"|(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|outline))\s*$"
+    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
+    r"|\s+(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
+    r"(?:\s*[-–—:|(].*)?$"
 )
+_WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
     r"(?:老师的|本课程|课程|本节课)\s*《(?P<t>[^》]{2,40})》|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
@@ -83,6 +86,9 @@ def from_head(head: list[str]) -> Title | None:
             text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
             book = re.fullmatch(r"《([^》]{2,40})》", text)
             return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
+        what = _WHAT_IS.match(line)  # "What is Python for Beginners?": the course's name
+        if what:
+            return Title(_clean(what.group("t")), "What is …?", line=line)
         book = _BOOK.match(line)  # 《课程名》 / 《课程名》PPT课件
         if book and (not book.group("rest") or _SUFFIX.fullmatch(book.group("rest"))):
             return Title(book.group("t").strip(), "《课程名》", line=line)
