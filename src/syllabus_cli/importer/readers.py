@@ -256,6 +256,9 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
                 kept.append(text)
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
+    if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
+        head_count = 1 if course_title else 0
+        lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     return "\n".join([*lines, DECK_OUTLINE, *outline])
 
 

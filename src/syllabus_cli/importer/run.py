@@ -82,7 +82,8 @@ def import_catalog(
     from .source import LAST_ENCODING
 
     LAST_ENCODING.clear()
-    text = front_matter(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source)))
+    # control characters out (\x00 and \x01 are the readers' own marks, see readers.py)
+    text = front_matter(re.sub(r"[\x02-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source)))
     report = ImportReport()
     if LAST_ENCODING:
         report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))
