@@ -172,6 +172,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     plain = [part for line in lines for part in _unflatten(line)]
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
+    day_column: int | None = None  # and its Day column, when it has one
+    day_seen = ""
 
     def current() -> Item:
         if stack:
@@ -232,6 +234,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
             if time_column is not None:
+                day_column = next(
+                    (i for i, c in enumerate(cells) if _DAY_HEADER.fullmatch(c.strip())), None
+                )
                 current().notes.append(text)  # the header row, kept
                 continue
         if cells is not None and time_column is not None and len(cells) > 1:
@@ -240,9 +245,24 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
             index, unit = time_column
             time = cells[index] if index < len(cells) else ""
-            others = [c for i, c in enumerate(cells) if i != index]
-            if others and others[0].isdigit() and len(others) > 1:
-                others = others[1:]  # a 序号 column
+            if day_column is not None and day_column < len(cells) and cells[day_column]:
+                day = cells[day_column]  # a Day column: each day a module, its rows inside
+                if day != day_seen:
+                    day_seen = day
+                    stack.clear()
+                    named = f"Day {day}" if day.isdigit() and minute_word == "min" else day
+                    named = f"第{day}天" if day.isdigit() and minute_word != "min" else named
+                    _open(root, stack, _Marker("tableday", (0,), named, line=named))
+            if re.fullmatch(
+                r"0+(?:\.0+)?", time.strip()
+            ):  # 0 minutes: a heading row, not a session
+                current().notes.append(text)
+                continue
+            others = [
+                c
+                for i, c in enumerate(cells)
+                if i not in (index, day_column) and not re.fullmatch(r"\d{1,3}|[.·-]", c)
+            ]  # 序号 / Session numbers are no names
             title = next((c for c in others if c), "")
             rest = others[others.index(title) + 1 :] if title else []
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
@@ -297,6 +317,13 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             current().notes.append(text)
     _prose_times(root)
     _bare_hours(root, minute_word)
+    for block in [c for c in root.children if c.kind in (*_DAY_KINDS, "tableday")]:
+        if not block.children and block.notes and all(read_clock(n) for n in block.notes):
+            root.children.remove(block)  # a day of breaks and drinks only: no day of teaching
+            root.notes += [block.title, *block.notes]
+    days = [c for c in root.children if c.kind == "tableday"]
+    if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
+        root.children = days[0].children
     return root
 
 
@@ -393,6 +420,7 @@ _TIME_HEADER = re.compile(
     r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
     re.I,
 )
+_DAY_HEADER = re.compile(r"(?i:day(?:\s*no\.?)?|days?|date)|天|日期|第几天")
 _TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小计|total)", re.I)
 
 
@@ -424,7 +452,8 @@ def table_time_column(cells: list[str]) -> tuple[int, str] | None:
             unit = (
                 "学时" if "学时" in words else "课时" if "课时" in words
                 else "分钟" if ("分钟" in words or "min" in lower or "time" in lower)
-                else "小时"
+                else "小时" if ("小时" in words or "hour" in lower or re.search(r"\bh\b", lower))
+                else ""  # "Duration", "时长": the numbers say (90 is minutes, 1.5 hours)
             )  # fmt: skip
             return index, unit
     return None
@@ -440,7 +469,9 @@ def _cell_time(cell: str, unit: str) -> str | None:
     if not text:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        text = f"{text}{unit}"
+        if float(text) == 0:
+            return None
+        text = f"{text}{unit or ('分钟' if float(text) >= 10 else '小时')}"
     return plain_time(text)
 
 
