@@ -119,7 +119,9 @@ def _opens_module(line: str) -> bool:
     """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
     一、 【第一阶段】 导入: and Markdown headings below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(s) or (_HEADING.match(s) and not s.startswith("# ")):
+    if STRONG_MARKER.match(re.sub(r"^#\s+", "", s)) or (
+        _HEADING.match(s) and not s.startswith("# ")
+    ):
         return True
     if re.match(rf"^(?:{'|'.join(SEGMENT_WORDS)})\s*[:：]", s):
         return True

@@ -114,6 +114,8 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(rest))), None)
             if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
                 return _marker(rest, indent)  # are one level, whatever their headings
+            if inner is not None and _TIME_UNIT.match(rest):  # "# 第二周、第三周": the name
+                return _Marker(f"h{len(groups['w'])}", (0,), rest)
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
@@ -134,6 +136,9 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
     return None
 
 
+_TIME_UNIT = re.compile(
+    rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*\d+"
+)
 _DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+|{_WEEKDAY}\b)")
 
 
