@@ -157,6 +157,7 @@ GENERIC_TITLE = re.compile(
     r"course (?:description|overview|details|information|schedule)|introduction|"
     r"day\s*\d+.*|第[一二三四五六七八九十\d]+天.*|home|menu|"
     r"welcome(?: to)?(?: the)? (?:training|course|workshop|class|session)!?|"
+    r"(?:an? )?(?:introduction|overview|brief introduction)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|(?:周|星期)[一二三四五六日天].*)$",
     re.I,
 )

@@ -322,6 +322,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             current().notes.append(text)
     _prose_times(root)
     _bare_hours(root, minute_word)
+    _merge_recurring(root, minute_word)
     for block in [c for c in root.children if c.kind in (*_DAY_KINDS, "tableday")]:
         if not block.children and block.notes and all(read_clock(n) for n in block.notes):
             root.children.remove(block)  # a day of breaks and drinks only: no day of teaching
@@ -330,6 +331,37 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+def _merge_recurring(item: Item, minute_word: str) -> None:
+    """A session that recurs in a timetable (Main concepts of Python at 09:45, 10:45 and
+    13:15, breaks between) is one block: its rows' minutes add up, each row kept in notes."""
+    first: dict[str, Item] = {}
+    kept: list[Item] = []
+    for child in item.children:
+        _merge_recurring(child, minute_word)
+        key = re.sub(r"\W+", "", child.title).lower()
+        if child.kind != "clock" or not key or child.children:
+            kept.append(child)
+            continue
+        if key not in first:
+            first[key] = child
+            kept.append(child)
+            continue
+        head = first[key]
+        a, b = _minutes_of(head.duration), _minutes_of(child.duration)
+        head.duration = f"{a + b}{minute_word}" if a is not None and b is not None else None
+        head.notes += child.notes
+    item.children = kept
+
+
+def _minutes_of(text: str | None) -> int | None:
+    time = plain_time(text) if text else None
+    if time is None:
+        return None
+    from ..duration import parse_duration
+
+    return parse_duration(time).minutes
 
 
 _BARE_HOURS = re.compile(r"\s*[(（]\s*(\d{0,2}(?:\.\d+)?)\s*[)）]\s*$")

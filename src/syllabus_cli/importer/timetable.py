@@ -90,6 +90,7 @@ def _duration_cell(cells: list[str]) -> tuple[int | None, list[str]]:
     """A Duration column's minutes, and the other cells."""
     for index, cell in enumerate(cells):
         inner = re.sub(r"^(?:约|~|ca\.?)\s*", "", cell.strip(), flags=re.I).rstrip(".")
+        inner = re.sub(r"(?i)(\d)\s*h\s*-\s*(\d)", r"\1h\2", inner)  # ~1h-45 mins: 1h45
         if not inner or not re.search(r"\d", inner) or re.search(r"\d[:.]\d{2}", inner):
             continue
         try:
