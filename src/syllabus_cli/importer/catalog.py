@@ -325,6 +325,8 @@ def read_sections(chunk: str, number: int) -> Course:
             if lab.rest:
                 course.outline.append(lab.rest)
             continue
+        if lab is not None and lab.key == "duration":
+            lab.rest = _with_unit(lab.text, lab.rest)
         if lab is not None and lab.key is not None:
             close_note()
             where = f"section:{lab.key}"
@@ -455,6 +457,25 @@ def contents_list(lines: list[str]) -> list[str]:
     if len(seen) * 2 < len(keys):  # the text does not follow the list: the list is the outline
         return [*head, *(f"## {e}" for e in entries), *body]
     return [*head, *rewritten]
+
+
+def _with_unit(label: str, rest: str) -> str:
+    """'total_hours: "48"' · '学时：32': a bare number under a label that names its unit."""
+    m = re.fullmatch(r"[\"']?(\d+(?:\.\d+)?)[\"']?\s*(?:#.*)?", rest.strip())
+    if not m:
+        return rest
+    words = label.lower()
+    unit = (
+        "学时" if "学时" in words else "课时" if "课时" in words
+        else "小时" if ("hour" in words or "小时" in words)
+        else "天" if ("天数" in words or "days" in words) else None
+    )  # fmt: skip
+    return (
+        f"{m.group(1)}{unit}"
+        + (f"（{rest.strip()}）" if unit and rest.strip() != m.group(1) else "")
+        if unit
+        else rest
+    )
 
 
 def _add_line(body: list[str], text: str) -> None:

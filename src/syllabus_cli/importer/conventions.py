@@ -120,7 +120,8 @@ EN_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "duration": (
         "duration", "length", "course length", "course duration", "contact time",
-        "contact hours", "time commitment", "total time", "time",
+        "contact hours", "time commitment", "total time", "time", "total hours", "total_hours",
+        "contact_hours", "hours",
     ),
     "outline": (
         "course outline", "outline", "course content", "course contents", "content",

@@ -272,7 +272,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             rest = others[others.index(title) + 1 :] if title else []
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
             if item is not None:
-                item.duration = _cell_time(time, unit)
+                item.duration = _cell_time(time, unit, minute_word)
                 if time and item.duration is None:
                     item.notes.append(f"{cells_header_unit(unit)}：{time}")
                 for cell in rest:
@@ -500,7 +500,7 @@ def cells_header_unit(unit: str) -> str:
     return unit
 
 
-def _cell_time(cell: str, unit: str) -> str | None:
+def _cell_time(cell: str, unit: str, minute_word: str = "分钟") -> str | None:
     """A time column's cell: '2' under 学时 is 2学时; '30 min' is as written."""
     text = cell.strip()
     if not text:
@@ -508,7 +508,11 @@ def _cell_time(cell: str, unit: str) -> str | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         if float(text) == 0:
             return None
-        text = f"{text}{unit or ('分钟' if float(text) >= 10 else '小时')}"
+        english = minute_word == "min"
+        guess = (
+            ("min" if english else "分钟") if float(text) >= 10 else ("h" if english else "小时")
+        )
+        text = f"{text}{unit or guess}"
     return plain_time(text)
 
 

@@ -83,7 +83,11 @@ def import_catalog(
 
     LAST_ENCODING.clear()
     # control characters out (\x00 and \x01 are the readers' own marks, see readers.py)
-    text = front_matter(re.sub(r"[\x02-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source)))
+    text = re.sub(r"[\x02-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source))
+    as_yaml = (
+        yaml_syllabus(text) if source.suffix.lower() in (".md", ".txt", ".yaml", ".yml") else text
+    )
+    text = as_yaml if as_yaml != text else front_matter(text)
     report = ImportReport()
     if LAST_ENCODING:
         report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))
@@ -251,3 +255,68 @@ def _write(path: Path, text: str, force: bool, report: ImportReport) -> bool:
         return False
     write_text_atomic(path, text)
     return True
+
+
+_YAML_TITLE = ("course_name", "course_title", "title", "name", "课程名称")
+_YAML_LENGTH = ("total_hours", "duration", "length", "hours", "总学时", "课程时长")
+_YAML_ITEM_TITLE = ("title", "topic", "name", "module", "chapter_title", "主题", "标题")
+_YAML_ITEM_TIME = ("hours", "duration", "minutes", "学时", "时长")
+_YAML_ITEM_POINTS = ("key_points", "topics", "points", "content", "contents", "要点")
+
+
+def yaml_syllabus(text: str) -> str:
+    """A syllabus written as YAML (course_name: …, total_hours: …, a list of chapters or
+    weeks with title/topic and hours): the catalog reader's labelled text, every line of the
+    file kept after the outline (its comments say what each key means)."""
+    body = text.lstrip("\ufeff")
+    if body.startswith("---"):  # a YAML document between --- lines (as front matter)
+        body = re.split(r"^(?:---|\.\.\.)\s*$", body[3:], maxsplit=1, flags=re.M)[0]
+    if not re.search(r"^[A-Za-z_][\w]*\s*:", body, re.M):
+        return text
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict) or len(data) < 3:
+        return text
+    keys = {str(k).lower(): v for k, v in data.items()}
+    title = next((keys[k] for k in _YAML_TITLE if isinstance(keys.get(k), (str, int))), None)
+    items = next(
+        (
+            v
+            for v in data.values()
+            if isinstance(v, list)
+            and len(v) >= 2
+            and all(isinstance(i, dict) and any(k in i for k in _YAML_ITEM_TITLE) for i in v)
+        ),
+        None,
+    )
+    if title is None or items is None:
+        return text
+    out = [f"课程名称：{title}"]
+    length = next((keys[k] for k in _YAML_LENGTH if keys.get(k) not in (None, "")), None)
+    if length is not None:
+        out.append(
+            f"课程时长：{length}小时"
+            if re.fullmatch(r"\d+(?:\.\d+)?", str(length))
+            else f"课程时长：{length}"
+        )
+    out.append("课程大纲：")
+    for item in items:
+        name = next(str(item[k]) for k in _YAML_ITEM_TITLE if k in item)
+        time = next((item[k] for k in _YAML_ITEM_TIME if item.get(k) not in (None, "")), None)
+        suffix = ""
+        if time is not None:
+            unit = "分钟" if "minutes" in item else "学时"
+            suffix = (
+                f"（{time}{unit}）" if re.fullmatch(r"\d+(?:\.\d+)?", str(time)) else f"（{time}）"
+            )
+        out.append(f"## {name}{suffix}")
+        points = next((item[k] for k in _YAML_ITEM_POINTS if k in item), None)
+        if isinstance(points, list):
+            out += [f"- {p}" for p in points]
+        elif isinstance(points, str):
+            out.append(f"- {points}")
+    out.append("附录：")  # the file as written, after the outline: nothing lost
+    out += ["\0" + line for line in text.split("\n") if line.strip()]
+    return "\n".join(out)
