@@ -27,6 +27,8 @@ SRC = REPO / "src" / "syllabus_cli"
 # the spec's keys and values (the contract's names, typed by the user as written),
 # commands and options. Everything else must be Chinese.
 ALLOWED = {
+    "Ctrl",  # the key a user presses: Ctrl+C
+    "C",
     "md",
     "html",
     "holidays",
@@ -117,6 +119,15 @@ ALLOWED = {
     "libreoffice-writer-nogui",
     "soffice",
     "PATH",
+    # the delivery kit's keys, values and roster formats
+    "kit",
+    "all",
+    "evaluation_url",
+    "https",
+    "xlsx",
+    "xls",
+    "csv",
+    "Name",
 }
 
 

@@ -4,21 +4,23 @@ index (index.html, index.md) and the zip of what the index lists."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..pack.programme import Programme
+from ..agenda.delivery import Programme
 from ..pack.spec import Pack
+from ..problems import Located
+from ..source_date import source_date
 from .jobs import Job, JobResult, put
+from .kit_outputs import kit_documents
 from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
+from .results import BatchResult
 
 if TYPE_CHECKING:
     from ..render.pack_docs import PackIndex
     from ..render.proposal import ProposalInput
-    from .batch import BatchResult
 
 
 def pack_documents(
@@ -82,6 +84,10 @@ def pack_documents(
     if programme.delivery_days:  # an undated pack has nothing to put in a calendar
         data = _calendar(pack, programme, language)
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
+    # the delivery kit (kit/), in the zip only when the pack says kit_in_zip: true
+    kit = kit_documents(
+        pack, good, manifest, batch, force, formats, lambda n, o: _note(batch, manifest, n, o)
+    )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [combined_name, pdf_name, ics_name, zip_name])
     for name, text in (
@@ -95,6 +101,7 @@ def pack_documents(
             "index.html",
             *(name for name in index.main if name != zip_name),
             *(d for _, _, documents in index.courses for d in documents),
+            *(kit if pack.kit.in_zip else ()),
         }
     )
     entries = [
@@ -116,7 +123,7 @@ def _combined_pdf(
         try:
             pdf = to_pdf(source).read_bytes()
         except PdfError as exc:
-            batch.errors.append(f"{name}: {exc}")
+            batch.errors.append(Located(batch.root / name, exc.problem))
             return
     _note(batch, manifest, name, put(writer, name, pdf))
 
@@ -129,7 +136,7 @@ def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:
     from ..render.ics import Event, calendar
 
     stamp = None
-    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+    if source_date() is None:  # none, or one no date can hold
         stamp = dt.datetime.fromtimestamp(int(pack.path.stat().st_mtime), tz=dt.timezone.utc)
     events = [
         Event(d.date, d.start, d.end, course.title, course.path.stem, d.number, course.day_count)

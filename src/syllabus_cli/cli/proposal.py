@@ -23,7 +23,6 @@ from .app import (
     date_flag,
     default_output,
     document_errors,
-    fail,
     print_layout_problems,
 )
 
@@ -71,4 +70,5 @@ def proposal(
         try:
             typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
         except PdfError as exc:
-            fail(target, "pdf", str(exc))
+            exc.path = target
+            raise

@@ -16,13 +16,13 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from ..agenda.delivery import Programme
 from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
-from ..pack.programme import Programme
-from ..pack.quote import figures, money, percent_text, quantity_text, total_in_words
-from ..pack.training_plan import Phase, Plan, Titled
 from ..problems import Mark
+from ..spec.quote import figures, money, percent_text, quantity_text, total_in_words
+from ..spec.training_plan import Phase, Plan, Titled
 from .docx_base import row_flags, shade
 from .proposal import ProposalInput, Writer, course_body, instructor_section
 
