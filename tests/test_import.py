@@ -18,7 +18,9 @@ from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO
 
-CATALOG = REPO.parent / "shared" / "seeds" / "catalog-sample.txt"
+CATALOG = (
+    Path(os.environ.get("SYLLABUS_SEEDS", REPO.parent / "shared" / "seeds")) / "catalog-sample.txt"
+)
 GOLDEN = Path(__file__).parent / "data" / "import"
 SNIPPETS = sorted(
     p for p in GOLDEN.iterdir() if p.suffix in (".txt", ".md", ".html", ".mhtml", ".csv")

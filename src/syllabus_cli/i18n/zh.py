@@ -313,7 +313,7 @@ HELP: dict[str, str] = {
     "Output folder: the pack goes to OUT/<pack-id>/.": "输出文件夹：课程包写到 OUT/<课程包编号>/。",
     "Also make PDFs (LibreOffice).": "同时生成 PDF（LibreOffice）。",
     "Turn an existing course catalog into course specs, with TODOs for what it leaves open.": "把现有的课程目录转换成课程文件，没写清楚的地方标为待办（TODO）。",
-    "A catalog: .txt (UTF-8 or GB18030) or .docx.": "课程目录：.txt（UTF-8 或 GB18030）或 .docx。",
+    "A catalog or outline: .txt .md .docx .pdf .pptx .xlsx .csv .html .mhtml.": "课程目录或大纲：.txt、.md、.docx、.pdf、.pptx、.xlsx、.csv、.html、.mhtml。",
     "Folder for the course specs (and instructors/).": "存放课程文件（及 instructors/）的文件夹。",
     "The line that separates courses.": "分隔各门课程的那一行。",
     "Overwrite specs that already exist.": "覆盖已经存在的课程文件。",

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import msg
-from .source import SourceError
+from .errors import SourceError
 
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
@@ -352,7 +352,7 @@ def rows_text(rows: Iterable[list[str]]) -> str:
 def read_xlsx(path: Path) -> str:
     _check_zip(path, "Excel")
     try:
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
 
         book = load_workbook(str(path), read_only=True, data_only=True)
     except SourceError:

@@ -8,17 +8,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Msg, msg
-from ..problems import UserError
+from ..i18n import msg
+from .errors import SourceError
+
+__all__ = ["MAX_BYTES", "SourceError", "read_source"]
 
 MAX_BYTES = 20 * 1024 * 1024
-
-
-class SourceError(UserError):
-    """A catalog that cannot be read (missing, too big, not text): ``import`` stops."""
-
-    def __init__(self, code: str, message: Msg) -> None:
-        super().__init__(None, code, message)
 
 
 def read_source(path: Path) -> str:
