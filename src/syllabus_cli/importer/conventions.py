@@ -230,6 +230,10 @@ STRONG_MARKER = re.compile(
 # 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
 SEGMENT_WORDS = (
     "导入",
+    "游戏导入",
+    "案例导入",
+    "视频导入",
+    "情景导入",
     "课程导入",
     "开场",
     "破冰",

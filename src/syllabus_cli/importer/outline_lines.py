@@ -230,6 +230,13 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             slot = IN_MODULE_SLOT.get(label, "notes")
             rest = labelled.group("rest").strip()
             owner = current()
+            opening = not stack and all(c.kind == "segment" for c in root.children)
+            if opening and slot != "notes" and rest:
+                # 讨论：中层管理者的角色 before the first module: an opening segment
+                item = Item(_strip_bullet(text), "segment")
+                root.children.append(item)
+                segment = item
+                continue
             if slot == "notes" or not rest:
                 owner.notes.append(_strip_bullet(text))
             else:

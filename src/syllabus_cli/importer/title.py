@@ -68,6 +68,7 @@ class Title:
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"[_\s]*第\s*\d+\s*[页頁]$", "", text)  # a document viewer's 标题_第1页
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
     text = _SUFFIX.sub("", text) or text
     return text.strip(" \t:：·|｜-—")
