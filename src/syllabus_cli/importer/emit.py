@@ -344,8 +344,7 @@ def to_spec(
     notes += course.notes
     if tree.notes:
         notes.append("\n".join(tree.notes))
-    for said in (*tree.cases, *tree.tools, *tree.exercises):  # outside any module: kept
-        notes.append(said)
+    notes += [*tree.cases, *tree.tools, *tree.exercises]  # outside any module: kept
     if course.sections.get("duration") and "duration" not in spec:
         notes.append(f"课程时长：{course.sections['duration']}")
     notes += length.notes
