@@ -258,3 +258,29 @@ if __name__ == "__main__":  # regenerate the committed PDF: python -m tests.test
     made = make_pdf_fixture(FORMATS)
     (FORMATS / "outline.docx").unlink()
     print(made)
+
+
+def test_a_week_grid_sheet_reads_a_module_a_day(tmp_path: Path) -> None:
+    """Time rows x day columns, breaks in the grid, a day with its own Time column."""
+    source = sheet(
+        tmp_path / "week.xlsx",
+        [
+            ["Data Camp 2024"],
+            ["Time", "Monday", "Tuesday", "Wednesday", ""],
+            ["9:00 - 10:30", "Python basics", "Pandas", "9:00 - 10:00", "Plotting"],
+            ["10:30 - 10:45", "Break", "Break", "10:00 - 10:15", "Break"],
+            ["10:45 - 12:00", "Functions", "Cleaning", "10:15 - 11:00", "Wrap-up"],
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = spec(tmp_path / "out" / "week-01.yaml")
+    assert course["title"] == "Data Camp 2024"
+    days = [
+        (m["title"], [(s["title"], s["duration"]) for s in m["sections"]])
+        for m in course["modules"]
+    ]
+    assert days == [
+        ("Monday", [("Python basics", "90min"), ("Functions", "75min")]),
+        ("Tuesday", [("Pandas", "90min"), ("Cleaning", "75min")]),
+        ("Wednesday", [("Plotting", "60min"), ("Wrap-up", "45min")]),
+    ]

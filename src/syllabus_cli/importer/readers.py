@@ -305,6 +305,7 @@ def rows_text(rows: Iterable[list[str]]) -> str:
     names: list[str] = []
     courses: list[str] = []
     table: list[str] = []
+    grid: list[list[str]] = []
     for count, row in enumerate(rows):
         if count > MAX_ROWS:
             raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
@@ -316,6 +317,7 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             if header is not None:
                 names = cells
                 continue
+            grid.append(cells)
             filled = [c for c in cells if c]
             if len(filled) == 1:  # a row with one cell: a heading over the sheet
                 table.append(" ".join(filled[0].split()))
@@ -346,7 +348,46 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             courses.append("\n".join(parts))
     if header is not None:
         return f"\n{SEPARATOR}\n".join(courses)
-    return "\n".join(table)
+    by_day = week_grid(grid)
+    return "\n".join(table if by_day is None else by_day)
+
+
+_WEEKDAY_CELL = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"(?:周|星期)[一二三四五六日天]|day\s*\d+|第[一二三四五六七八九十\d]+天)\b.*$",
+    re.I,
+)
+_CLOCK_CELL = re.compile(r"^\s*\d{1,2}[:.：]\d{2}\s*(?:-|–|—|~|～|to)\s*\d{1,2}[:.：]\d{2}\s*$")
+
+
+def week_grid(rows: list[list[str]]) -> list[str] | None:
+    """A week grid (a Time column, a column per day; a day may carry its own Time column):
+    each day's sessions one a line under the day, so that a day reads as a module."""
+    head = next(
+        (i for i, r in enumerate(rows[:10]) if sum(bool(_WEEKDAY_CELL.match(c)) for c in r) >= 2),
+        None,
+    )
+    if head is None:
+        return None
+    header = rows[head]
+    days = [i for i, c in enumerate(header) if _WEEKDAY_CELL.match(c)]
+    out = [" ".join(" ".join(r).split()) for r in rows[:head] if any(r)]
+    body = rows[head + 1 :]
+    for day in days:
+        out.append(f"### {header[day]}")
+        column = day
+        filled = [r[day] for r in body if day < len(r) and r[day]]
+        if filled and sum(bool(_CLOCK_CELL.match(c)) for c in filled) * 2 > len(filled):
+            column = day + 1  # the day's own Time column: its sessions are in the next one
+        for row in body:
+            if column >= len(row) or not row[column]:
+                continue
+            clock = next(
+                (row[i] for i in range(column - 1, -1, -1) if _CLOCK_CELL.match(row[i])), None
+            )  # the nearest time column to the sessions' left
+            cell = " ".join(row[column].split())
+            out.append(f"| {clock} | {cell} |" if clock else cell)
+    return out
 
 
 def read_xlsx(path: Path) -> str:
