@@ -15,7 +15,7 @@ from ..i18n import t
 from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
-from .conventions import INSTRUCTOR_LINE, SECTION_LABELS
+from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
 from .length import TOTAL_ROW, Length, english_length, period_minutes, read_length
 from .outline import Item, parse_outline
@@ -248,6 +248,24 @@ _WRAPPER = re.compile(
 def _unwrap(tree: Item) -> None:
     """One top-level item named like the outline itself (## 教学内容及学时分配 · ## Agenda)
     around all the others: a heading over the outline, not a module."""
+    numbered = [
+        c for c in tree.children if sum(bool(STRONG_MARKER.match(g.title)) for g in c.children) >= 2
+    ]
+    if (
+        len(tree.children) > 1
+        and len(numbered) == 1
+        and not any(STRONG_MARKER.match(c.title) for c in tree.children)
+    ):
+        # "## 历史" over 第1次 … 第5次, beside "## 文件" (a list): the sessions are the
+        # modules; the other headings' text is kept in notes
+        holder = numbered[0]
+        for other in tree.children:
+            if other is not holder:
+                tree.notes += _flat_lines(other)
+        tree.notes.append(holder.title)
+        tree.notes += holder.notes
+        tree.children = holder.children
+        return
     if len(tree.children) != 1:
         return
     only = tree.children[0]
@@ -255,6 +273,13 @@ def _unwrap(tree: Item) -> None:
         tree.notes.append(only.title)
         tree.notes += only.notes
         tree.children = only.children
+
+
+def _flat_lines(item: Item) -> list[str]:
+    lines = [item.title, *item.notes, *item.cases, *item.tools, *item.exercises]
+    for child in item.children:
+        lines += _flat_lines(child)
+    return [line for line in lines if line]
 
 
 def _clocked(item: Item) -> bool:
