@@ -178,6 +178,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
     day_column: int | None = None  # and its Day column, when it has one
+    header_cells: list[str] = []
+    group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
 
     def current() -> Item:
@@ -185,7 +187,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             return stack[-1].item
         return segment or root
 
-    for index, line in enumerate(plain):
+    for i_line, line in enumerate(plain):
+        index = i_line
         if line.startswith("\0"):
             current().notes.append(line[1:])
             continue
@@ -246,6 +249,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
             if time_column is not None:
+                header_cells = cells
                 day_column = next(
                     (i for i, c in enumerate(cells) if _DAY_HEADER.fullmatch(c.strip())), None
                 )
@@ -256,7 +260,20 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 root.notes.append(text)  # 合计: the course's length (emit reads it)
                 continue
             index, unit = time_column
+            if 1 < len(cells) < len(header_cells) and cells[-1]:  # a merged cell on the left
+                padded = [""] * (len(header_cells) - len(cells)) + cells
+                if index < len(padded) and _cell_time(padded[index], unit or "小时"):
+                    cells = padded
             time = cells[index] if index < len(cells) else ""
+            if not time.strip() and cells[0] and _opens_group(plain, i_line + 1):
+                stack.clear()  # 第一轮：基础起步 over its lessons: a module
+                group = _open(root, stack, _Marker("tablegroup", (0,), cells[0], line=cells[0]))
+                if group is not None:
+                    group.notes += [c for c in cells[1:] if c]
+                continue
+            if not time.strip() and group is not None and cells[0]:
+                group.notes.append(text)  # 阶段任务 after a group's lessons: its notes
+                continue
             if day_column is not None and day_column < len(cells) and cells[day_column]:
                 day = cells[day_column]  # a Day column: each day a module, its rows inside
                 if day != day_seen:
@@ -270,13 +287,37 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             ):  # 0 minutes: a heading row, not a session
                 current().notes.append(text)
                 continue
-            others = [
-                c
-                for i, c in enumerate(cells)
-                if i not in (index, day_column) and not re.fullmatch(r"\d{1,3}|[.·-]", c)
-            ]  # 序号 / Session numbers are no names
-            title = next((c for c in others if c), "")
-            rest = others[others.index(title) + 1 :] if title else []
+            named_column = next(
+                (i for i, h in enumerate(header_cells) if _NAME_HEADER.fullmatch(h.strip())),
+                next(
+                    (i for i, h in enumerate(header_cells) if _CONTENT_HEADER.fullmatch(h.strip())),
+                    None,
+                ),
+            )
+            if (
+                named_column is not None
+                and named_column < len(cells)
+                and cells[named_column]
+                and not re.fullmatch(r"\d{1,3}", cells[named_column])
+            ):
+                title = cells[named_column]  # the 课程 / Topic column names the row
+                rest = [
+                    c
+                    for i, c in enumerate(cells)
+                    if i not in (index, day_column, named_column)
+                    and c
+                    and not re.fullmatch(r"\d{1,3}|[.·-]", c)
+                ]
+            else:
+                others = [
+                    c
+                    for i, c in enumerate(cells)
+                    if i not in (index, day_column) and not re.fullmatch(r"\d{1,3}|[.·-]", c)
+                ]  # 序号 / Session numbers are no names
+                title = next((c for c in others if c), "")
+                rest = others[others.index(title) + 1 :] if title else []
+            if group is not None and not cells[0]:
+                del stack[1:]  # a lesson of the open group
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
             if item is not None:
                 item.duration = _cell_time(time, unit, minute_word)
@@ -464,6 +505,22 @@ _TIME_HEADER = re.compile(
     r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
     re.I,
 )
+_NAME_HEADER = re.compile(
+    r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
+    r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
+)
+_CONTENT_HEADER = re.compile(r"(?i:content|contents)|课程内容|培训内容|内容")  # when no name column
+
+
+def _opens_group(lines: list[str], start: int) -> bool:
+    """Is the next line a table row whose first cell is empty (a lesson under a group)?"""
+    for line in lines[start : start + 3]:
+        if line.strip():
+            cells = _table_row(line.strip())
+            return cells is not None and len(cells) > 1 and not cells[0]
+    return False
+
+
 _DAY_HEADER = re.compile(r"(?i:day(?:\s*no\.?)?|days?|date)|天|日期|第几天")
 _TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小计|total)", re.I)
 

@@ -457,6 +457,7 @@ class _Text(HTMLParser):
         self.rows: list[list[str]] = []  # open table rows' cells
         self.cell: list[list[str]] = []  # open cells' text
         self.strong = 0
+        self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -508,18 +509,24 @@ class _Text(HTMLParser):
             text = "\n".join(
                 " ".join(line.split()) for line in "".join(self.cell.pop()).split("\n")
             ).strip()
-            if self.cell:  # a nested table's cell: its text joins the outer cell
+            if self.cell and len(self.rows) > len(self.cell):  # a nested table's cell
+                self.rows[-1].append(text)
+            elif self.cell:
                 self.cell[-1].append(" " + text)
             elif self.rows:
                 self.rows[-1].append(text)
             return
         if tag == "tr" and self.rows:
             cells = self.rows.pop()
-            if self.cell:
-                self.cell[-1].append(" " + " ".join(cells))
+            if self.cell:  # a row of a table inside a cell: its own row, after the outer one
+                self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
             elif any(cells):
                 self._flush()
                 self.lines.append("| " + " | ".join(c.replace("\n", " / ") for c in cells) + " |")
+                for before, inner in self.nested:  # aligned under the cell that held them
+                    row = [""] * before + [c.replace("\n", " / ") for c in inner]
+                    self.lines.append("| " + " | ".join(row) + " |")
+                self.nested = []
             return
         if tag in ("strong", "b"):
             self.current.append("**") if not self.cell else None
