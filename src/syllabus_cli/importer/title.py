@@ -68,7 +68,8 @@ class Title:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"[_\s]*第\s*\d+\s*[页頁]$", "", text)  # a document viewer's 标题_第1页
+    # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
+    text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
     text = _SUFFIX.sub("", text) or text
     return text.strip(" \t:：·|｜-—")
