@@ -468,8 +468,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A course declares more variants than the tool builds (20).",
         "课程声明的版本超过工具支持的数量（20 个）。",
-        "variants: [一天, 半天]\n",
-        "variants: [v1, v2, v3, …, v21]\n",
+        (
+            "title: 客服技巧\n"
+            "variants: [一天, 半天]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "variants: [" + ", ".join(f"v{i}" for i in range(1, 22)) + "]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "duplicate-variant",
@@ -636,8 +648,14 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "Includes bring in too many blocks (files that include each other many times).",
         "引用展开后的模块或小节太多（文件之间多次互相引用）。",
-        "# a.yaml includes b.yaml twice\n",
-        "# ten files, each including the next ten times\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {include: ../library/shared.yaml#社群运营}\n"
+            "  - {include: ../library/shared.yaml#私域运营}\n"
+        ),
+        "# skip: ten files each including the next ten times: tests/test_attack_includes.py\n",
     ),
     _c(
         "include-format",
@@ -1228,8 +1246,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A file or folder name is longer than file systems allow (255 bytes, about 85 Chinese characters).",
         "文件名或文件夹名超过文件系统允许的长度（255 字节，约 85 个汉字）。",
-        "template: ../templates/brand.docx\n",
-        "template: ../templates/" + "长" * 90 + ".docx\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../brand.docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../" + "长" * 90 + ".docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "write",
@@ -1258,6 +1288,22 @@ _ROWS: tuple[Code, ...] = (
             "# $ syllabus import catalog.txt --out imported\n"
         ),
         ("# file: renamed.docx\nnot a zip\n# $ syllabus import renamed.docx --out imported\n"),
+    ),
+    _c(
+        "unreadable-source",
+        "error",
+        "An import source (.pdf, .pptx, .xlsx, .mhtml) is damaged or not that kind of file.",
+        "要导入的文件（.pdf、.pptx、.xlsx、.mhtml）已损坏，或并不是该格式。",
+        "# skip: a real deck is made by tests/test_import_formats.py\n",
+        "# skip: a broken deck is made by tests/test_import_formats.py\n",
+    ),
+    _c(
+        "no-text-layer",
+        "error",
+        "A PDF to import has no text to read (encrypted, or scanned pages); export it as text or OCR it.",
+        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做文字识别。",
+        "# skip: a PDF saved from Word is made by tests/test_import_formats.py\n",
+        "# skip: a scanned PDF is made by tests/test_import_formats.py\n",
     ),
     _c(
         "not-text",
