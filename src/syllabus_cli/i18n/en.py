@@ -378,5 +378,12 @@ MESSAGES.update(
         "preview.stop-hint": "Ctrl-C stops the preview.",
         "preview.gone": "{name} is not there any more (deleted or renamed).",
         "preview.stopped": "preview stopped",
+        "preview.refused-host": "This preview answers only to its own address (open the address it printed).",
+        "preview.refused-token": "This page needs the preview's token: open the address the preview printed in the terminal (http://127.0.0.1:…/?token=…).",
+        "preview.refused-origin": "Refused: this change was sent from another page, not from the preview itself.",
+        "preview.refused-form": "Refused: a change needs the preview's token (use the buttons on its pages).",
+        "preview.no-folder": "The preview does not show a folder named {name}.",
+        "preview.outside": "Refused: that path leads outside the folders the preview shows.",
+        "preview.not-spec": "{name} is not a course, pack or library file (.yaml or .yml).",
     }
 )
