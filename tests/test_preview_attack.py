@@ -111,13 +111,13 @@ def test_two_previews_in_one_browser_keep_their_own_cookie(tmp_path: Path) -> No
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
 
 
-def test_every_page_sends_no_referer_and_runs_only_its_own_script(
+def test_every_page_keeps_its_referer_home_and_runs_only_its_own_script(
     client: TestClient, folder: Path
 ) -> None:
     """The first address carries the token: no link may hand it to another site."""
     for url in ("/", COURSE, "/pack/packs/3c-ecommerce-service.yaml", "/import", "/nowhere"):
         answer = client.get(f"{url}?token={TOKEN}")
-        assert answer.headers["referrer-policy"] == "no-referrer", url
+        assert answer.headers["referrer-policy"] == "same-origin", url
         assert answer.headers["x-frame-options"] == "DENY", url
         policy = answer.headers["content-security-policy"]
         assert "frame-ancestors 'none'" in policy, url

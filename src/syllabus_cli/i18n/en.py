@@ -378,6 +378,7 @@ MESSAGES.update(
         "preview.stop-hint": "Ctrl-C stops the preview.",
         "preview.gone": "{name} is not there any more (deleted or renamed).",
         "preview.stopped": "preview stopped",
+        "preview.offline": "not connected: is the preview still running? (start it again with syllabus preview)",
         "preview.refused-host": "This preview answers only to its own address (open the address it printed).",
         "preview.refused-token": "This page needs the preview's token: open the address the preview printed in the terminal (http://127.0.0.1:…/?token=…).",
         "preview.refused-origin": "Refused: this change was sent from another page, not from the preview itself.",

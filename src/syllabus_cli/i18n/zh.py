@@ -522,6 +522,7 @@ MESSAGES.update(
         "preview.stop-hint": "在这个窗口按 Ctrl+C 停止预览。",
         "preview.gone": "{name} 已不存在（被删除或改名）。",
         "preview.stopped": "预览已停止",
+        "preview.offline": "未连接：预览是否还在运行？（可用 syllabus preview 重新启动）",
         "preview.refused-host": "这个预览只接受它自己的地址（请打开它打印出的地址）。",
         "preview.refused-token": "这个页面需要预览的令牌：请打开终端里打印出的地址（http://127.0.0.1:…/?token=…）。",
         "preview.refused-origin": "已拒绝：这个修改来自别的网页，而不是预览本身。",

@@ -208,6 +208,7 @@ async def build_course(request: Request) -> Response:
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
         back=f"/course/{root}/{rel}",
+        deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
 
@@ -230,6 +231,7 @@ async def build_pack(request: Request) -> Response:
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
         back=f"/pack/{root}/{rel}",
+        deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
 

@@ -13,8 +13,9 @@
   upload limit (a streamed body has no length to check first).
 - The cookie is named after the port: a second preview (another folder, another port)
   neither replaces it nor is sent it; it is HttpOnly and SameSite=Strict.
-- Every answer tells the browser to send no ``Referer`` (the first address carries the
-  token), to run no script the page did not bring (Content-Security-Policy) and not to
+- Every answer tells the browser to send no ``Referer`` to another site (the first
+  address carries the token; "no-referrer" would also make a form's ``Origin`` "null"),
+  to run no script the page did not bring (Content-Security-Policy) and not to
   show the page inside another site's frame.
 - A file is served only from inside the folders the preview was given: a name with
   ``..``, an absolute path or a symbolic link that leads out is refused.
@@ -193,7 +194,7 @@ def _bounded(receive: Receive, limit: int) -> Receive:
 
 
 SAFETY_HEADERS = [
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
 ]
