@@ -13,6 +13,7 @@ from ..pack.spec import Pack
 from ..problems import Located
 from ..source_date import source_date
 from .jobs import Job, JobResult, put
+from .kit_outputs import kit_documents
 from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
 from .results import BatchResult
@@ -83,6 +84,10 @@ def pack_documents(
     if programme.delivery_days:  # an undated pack has nothing to put in a calendar
         data = _calendar(pack, programme, language)
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
+    # the delivery kit (kit/), in the zip only when the pack says kit_in_zip: true
+    kit = kit_documents(
+        pack, good, manifest, batch, force, formats, lambda n, o: _note(batch, manifest, n, o)
+    )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [combined_name, pdf_name, ics_name, zip_name])
     for name, text in (
@@ -96,6 +101,7 @@ def pack_documents(
             "index.html",
             *(name for name in index.main if name != zip_name),
             *(d for _, _, documents in index.courses for d in documents),
+            *(kit if pack.kit.in_zip else ()),
         }
     )
     entries = [

@@ -21,6 +21,7 @@ from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
 from ..spec.training_plan import Plan
 from ..spec.variants import pack_variant
+from .kit import KitSettings, read_kit
 from .read_training_plan import read_plan
 
 
@@ -46,6 +47,7 @@ class Pack:
     language: str | None = None
     skip: str = "holidays"  # days delivery skips: holidays | weekends | none
     plan: Plan | None = None
+    kit: KitSettings = field(default_factory=KitSettings)  # the delivery kit (pack/kit.py)
 
 
 def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
@@ -97,6 +99,7 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         language=language,
         skip=skip,
         plan=read_plan(reader, known.get("plan")),
+        kit=read_kit(reader, known, base),
     )
     return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
 

@@ -131,6 +131,15 @@ _KINDS: dict[str, dict[str, Any]] = {
         ]
     },
     "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
+    "kit": {
+        "oneOf": [
+            {"const": "all"},
+            {
+                "type": "array",
+                "items": {"enum": ["signin", "evaluation", "workbook", "certificates", "runsheet"]},
+            },
+        ]
+    },
 }
 
 
