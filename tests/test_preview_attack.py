@@ -434,3 +434,31 @@ def test_a_renamed_file_moves_on_the_home_page(client: TestClient, folder: Path)
     assert "renamed.yaml" in home and "courses/o2o-newretail.yaml" not in home
     assert client.get("/course/courses/o2o-newretail.yaml").status_code == 404
     assert client.get("/course/courses/renamed.yaml").status_code == 200
+
+
+# --- the pages as a Chinese trainer reads them --------------------------------------------
+
+
+def test_the_chinese_pages_label_every_control(folder: Path) -> None:
+    """Buttons say what they do on their own (no "……并生成 PDF" continuing another
+    button), the import page's separator box says what it is, the bar is in Chinese."""
+    from syllabus_cli import i18n
+
+    previous = i18n.language()
+    i18n.set_language("zh")
+    try:
+        roots = {name: folder / name for name in ("courses", "packs", "library")}
+        session = Session(Site(roots, "zh"), Guard(TOKEN, PORT), folder / "dist", folder)
+        with TestClient(create_app(session), base_url=BASE) as c:
+            course = c.get(f"{COURSE}?token={TOKEN}").text
+            pack = c.get("/pack/packs/3c-ecommerce-service.yaml").text
+            imports = c.get("/import").text
+    finally:
+        i18n.set_language(previous)
+    for page in (course, pack, imports):
+        assert "syllabus 预览" in page and "syllabus preview<" not in page
+        buttons = re.findall(r"<button[^>]*>([^<]*)</button>", page)
+        assert buttons and not any(b.startswith(("…", ".")) for b in buttons), buttons
+    assert 'title="写入 ' in course  # the button's folder, in full, on hover
+    label = re.search(r"<label>([^<]+)<input[^>]*name=\"split_on\"", imports)
+    assert label is not None and "分隔" in label.group(1)

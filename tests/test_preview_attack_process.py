@@ -154,3 +154,25 @@ def test_a_wrong_token_gets_no_page_from_a_real_server(tmp_path: Path) -> None:
             assert refused.headers["Referrer-Policy"] == "same-origin"
         else:  # pragma: no cover - the assertion below explains
             pytest.fail("a wrong token was served")
+
+
+def test_port_zero_is_any_free_port_not_a_busy_one(tmp_path: Path) -> None:
+    """``--port 0`` asks for any free port: nothing is 'in use', and a build says in
+    full where it wrote (the trainer's browser does not know the terminal's folder)."""
+    folder = copy_bundled(tmp_path)
+    with running(folder, "--port", "0") as (process, url):
+        base, token = url.split("/?token=")
+        request = urllib.request.Request(
+            f"{base}/build/course/courses/o2o-newretail.yaml",
+            data=b"what=docx",
+            headers={"X-Syllabus-Token": token},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            page = answer.read().decode("utf-8")
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 0
+        assert process.stderr is not None
+        err = process.stderr.read()
+    assert "in use" not in err
+    assert str((folder / "dist" / "o2o-newretail").resolve()) in page

@@ -52,7 +52,8 @@ def preview(
         roots[name] = folder
     courses = next((p for n, p in roots.items() if n == "courses"), Path("courses"))
     try:
-        code = serve(Options(roots, port, host, not no_open, out, courses))
+        # absolute: the pages say where the buttons wrote, wherever the browser is
+        code = serve(Options(roots, port, host, not no_open, out.resolve(), courses.resolve()))
     except PortError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None

@@ -86,7 +86,7 @@ def serve(options: Options) -> int:
     print(url, flush=True)
     if not _is_loopback(options.host):
         print(i18n.t("preview.host-warning", host=options.host), file=sys.stderr, flush=True)
-    if options.port not in (None, port):
+    if options.port not in (None, 0, port):  # 0 asks for any free port
         print(
             i18n.t("preview.port-moved", asked=options.port, port=port), file=sys.stderr, flush=True
         )
