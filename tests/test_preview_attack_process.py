@@ -10,6 +10,8 @@ import select
 import signal
 import socket
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -176,3 +178,46 @@ def test_port_zero_is_any_free_port_not_a_busy_one(tmp_path: Path) -> None:
         err = process.stderr.read()
     assert "in use" not in err
     assert str((folder / "dist" / "o2o-newretail").resolve()) in page
+
+
+def _events(base: str, token: str, seen: list[str], stop: threading.Event) -> None:
+    """Read the page's event stream (as the page's script does) until ``stop``."""
+    request = urllib.request.Request(f"{base}/events", headers={"X-Syllabus-Token": token})
+    with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=30) as stream:
+        for line in stream:
+            if line.startswith(b"data:"):
+                seen.append(line.decode("utf-8"))
+            if stop.is_set():
+                return
+
+
+def test_a_folder_of_a_thousand_courses_is_still_followed(tmp_path: Path) -> None:
+    """1,000 course files written, the home page opened over them: a save afterwards
+    still reaches the open pages (the watcher died while the home page was built)."""
+    folder = copy_bundled(tmp_path)
+    with running(folder, "--port", "0") as (process, url):
+        base, token = url.split("/?token=")
+        seen: list[str] = []
+        stop = threading.Event()
+        listener = threading.Thread(target=_events, args=(base, token, seen, stop), daemon=True)
+        listener.start()
+        time.sleep(1)
+        for number in range(1000):
+            (folder / "courses" / f"bulk-{number:04d}.yaml").write_text(
+                f"title: 课程{number}\nmodules:\n  - title: 开场\n    duration: 30m\n", "utf-8"
+            )
+        request = urllib.request.Request(f"{base}/", headers={"X-Syllabus-Token": token})
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            assert answer.read().decode("utf-8").count("bulk-") >= 1000
+        time.sleep(1)
+        before = len(seen)
+        course = folder / "courses" / "o2o-newretail.yaml"
+        course.write_text(course.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not any(
+            "o2o-newretail.yaml" in line for line in seen[before:]
+        ):
+            time.sleep(0.05)
+        stop.set()
+        assert any("o2o-newretail.yaml" in line for line in seen[before:]), seen[before:]
+        assert process.poll() is None

@@ -506,11 +506,11 @@ class Site:
     def watched(self) -> set[Path]:
         """Every folder holding a file some view read (the roots, the instructors…)."""
         folders = {root.resolve() for root in self.roots.values() if root.is_dir()}
-        for known, _ in self._views.values():
-            for s in known:
-                parent = Path(s[0]).parent
-                if parent.is_dir() and not any(parent.is_relative_to(f) for f in folders):
-                    folders.add(parent)
+        # a copy: a page being built in another thread adds views meanwhile
+        parents = {Path(s[0]).parent for known, _ in list(self._views.values()) for s in known}
+        for parent in sorted(parents):
+            if not any(parent.is_relative_to(f) for f in folders) and parent.is_dir():
+                folders.add(parent)
         return folders
 
 
