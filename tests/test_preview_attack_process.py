@@ -221,3 +221,54 @@ def test_a_folder_of_a_thousand_courses_is_still_followed(tmp_path: Path) -> Non
         stop.set()
         assert any("o2o-newretail.yaml" in line for line in seen[before:]), seen[before:]
         assert process.poll() is None
+
+
+@pytest.mark.office
+def test_ctrl_c_while_a_pdf_is_being_made_stops_at_once_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("SKIPPED: LibreOffice (soffice) is not installed")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
+    folder = copy_bundled(tmp_path)
+    office: set[int] = set()
+    with running(folder, "--port", "0") as (process, url):
+        base, token = url.split("/?token=")
+
+        def click() -> None:
+            request = urllib.request.Request(
+                f"{base}/build/pack/packs/3c-ecommerce-service.yaml",
+                data=b"what=pdf",
+                headers={"X-Syllabus-Token": token},
+                method="POST",
+            )
+            with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=300):
+                pass
+
+        threading.Thread(target=click, daemon=True).start()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not office:
+            office = _descendants(process.pid)
+            time.sleep(0.1)
+        assert office, "LibreOffice never started"
+        time.sleep(1)  # a conversion is under way
+        office |= _descendants(process.pid)
+        stopped = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        took = time.monotonic() - stopped
+        assert process.stderr is not None
+        err = process.stderr.read()
+    left = {pid for pid in office if Path(f"/proc/{pid}").exists()}
+    zombies = {
+        pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
+    }
+    for pid in left - zombies:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert left <= zombies
+    assert "Traceback" not in err and "CancelledError" not in err, err
+    assert took < 5, took

@@ -169,6 +169,9 @@ class _Server(uvicorn.Server):
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         self.session.hub.close_threadsafe()
+        office = self.session.office
+        if office is not None:  # a PDF under way ends now, not after the grace time
+            threading.Thread(target=office.abandon, daemon=True).start()
         super().handle_exit(sig, frame)
 
     @contextlib.contextmanager
