@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -272,3 +273,47 @@ def test_ctrl_c_while_a_pdf_is_being_made_stops_at_once_without_a_traceback(
     assert left <= zombies
     assert "Traceback" not in err and "CancelledError" not in err, err
     assert took < 5, took
+
+
+def test_import_writes_into_the_folder_the_preview_shows(tmp_path: Path) -> None:
+    """``syllabus preview 我的课程``: the import page writes there (where the home page
+    shows the new specs), not into a ./courses the trainer never sees."""
+    import re
+
+    mine = tmp_path / "我的课程"
+    mine.mkdir()
+    (mine / "a.yaml").write_text(
+        "title: 甲\nmodules:\n  - title: 开场\n    duration: 30m\n", "utf-8"
+    )
+    catalog = "【课程名称】新课\n【课程大纲】\n一、开场（30分钟）\n二、复盘（30分钟）\n".encode()
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="catalog"; filename="new.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n" + catalog + b"\r\n--b--\r\n"
+    )
+    with running(tmp_path, "--port", "0", "我的课程") as (_process, url):
+        base, token = url.split("/?token=")
+        headers = {"X-Syllabus-Token": token}
+        read = urllib.request.Request(
+            f"{base}/import",
+            data=body,
+            headers={**headers, "Content-Type": "multipart/form-data; boundary=b"},
+            method="POST",
+        )
+        with urllib.request.urlopen(read, timeout=60) as answer:
+            staged = re.search(r'name="staged" value="([^"]+)"', answer.read().decode("utf-8"))
+        assert staged is not None
+        write = urllib.request.Request(
+            f"{base}/import/write",
+            data=urllib.parse.urlencode({"staged": staged.group(1)}).encode(),
+            headers=headers,
+            method="POST",
+        )
+        with urllib.request.urlopen(write, timeout=60) as answer:
+            assert answer.status == 200
+        with urllib.request.urlopen(
+            urllib.request.Request(f"{base}/", headers=headers), timeout=60
+        ) as answer:
+            home = answer.read().decode("utf-8")
+    assert (mine / "new-01.yaml").is_file()
+    assert not (tmp_path / "courses").exists()
+    assert "new-01.yaml" in home
