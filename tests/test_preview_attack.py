@@ -462,3 +462,30 @@ def test_the_chinese_pages_label_every_control(folder: Path) -> None:
     assert 'title="写入 ' in course  # the button's folder, in full, on hover
     label = re.search(r"<label>([^<]+)<input[^>]*name=\"split_on\"", imports)
     assert label is not None and "分隔" in label.group(1)
+
+
+def test_a_templates_colours_cannot_carry_css_into_the_page() -> None:
+    """A .docx template is a file from anywhere: its run colours and cell shading reach
+    the preview's HTML only as the six hex digits Word writes."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from syllabus_cli.preview.docx_html import document_html
+
+    document = Document()
+    run = document.add_paragraph().add_run("彩色")
+    run._r.get_or_add_rPr().append(
+        parse_xml(f'<w:color {nsdecls("w")} w:val="000000;background:url(//evil.example/x)"/>')
+    )
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "格"
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:fill="fff;background-image:url(//evil.example/y)"/>')
+    )
+    good = document.add_paragraph().add_run("蓝")
+    good._r.get_or_add_rPr().append(parse_xml(f'<w:color {nsdecls("w")} w:val="1F4E79"/>'))
+    page = document_html(document)
+    assert "彩色" in page and "格" in page
+    assert "url(" not in page and "evil" not in page
+    assert "color:#1F4E79" in page
