@@ -234,9 +234,13 @@ def test_a_symlink_out_is_not_on_the_home_page(
     secret = tmp_path / "secret.yaml"
     secret.write_text("title: SECRET COURSE\nmodules: []\n", encoding="utf-8")
     _symlink(secret, folder / "courses" / "link.yaml")
+    _symlink(tmp_path, folder / "courses" / "linked-folder")  # a folder that leads out
     page = client.get("/")
     assert page.status_code == 200
     assert "SECRET" not in page.text and "link.yaml" not in page.text
+    assert "linked-folder" not in page.text
+    answer = client.get("/course/courses/linked-folder/secret.yaml")
+    assert answer.status_code == 403 and "SECRET" not in answer.text
 
 
 def test_a_symlink_swapped_in_after_the_page_was_opened(
