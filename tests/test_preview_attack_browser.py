@@ -109,3 +109,27 @@ def test_a_page_left_open_after_the_preview_stopped_says_so(site: Path, chromium
             "() => document.getElementById('live').classList.contains('offline')", timeout=15_000
         )
         assert "still running" in page.locator("#live").inner_text()
+
+
+def test_editor_save_patterns_reach_the_page(site: Path, chromium: Any) -> None:
+    """VS Code and Notepad++ write a copy and rename it over the file; Notepad saves
+    GBK ('ANSI' on a Chinese Windows). Each reaches the open page."""
+    import os
+
+    spec = site / "courses" / "ecommerce-cs-sales.yaml"
+    text = spec.read_text(encoding="utf-8")
+    with running(site, "--port", "0") as (_, url):
+        page, _console = _open(chromium, url)
+        temp = spec.with_name(".ecommerce-cs-sales.yaml.tmp")
+        temp.write_text(text.replace('start: "08:30"', 'start: "09:15"', 1), encoding="utf-8")
+        os.replace(temp, spec)
+        page.wait_for_function(
+            "() => document.querySelector('section.agenda').innerText.includes('09:15–')",
+            timeout=15_000,
+        )
+        spec.write_bytes(text.encode("gb18030"))
+        page.wait_for_function(
+            "() => document.querySelector('#content').innerText.includes('[encoding]')",
+            timeout=15_000,
+        )
+        assert "GBK" in page.locator("#content").inner_text()
