@@ -493,3 +493,26 @@ def test_a_templates_colours_cannot_carry_css_into_the_page() -> None:
     assert "彩色" in page and "格" in page
     assert "url(" not in page and "evil" not in page
     assert "color:#1F4E79" in page
+
+
+def test_a_file_name_with_hash_percent_and_space_is_a_page_and_builds(
+    client: TestClient, folder: Path
+) -> None:
+    """Windows allows '#' and '%' in a file name ("销售#2 50%.yaml"): the home page's link
+    and the build button must reach that file, not "销售" with a fragment."""
+    from html import unescape
+
+    source = (folder / "courses" / "o2o-newretail.yaml").read_text(encoding="utf-8")
+    (folder / "courses" / "销售#2 50%.yaml").write_text(source, encoding="utf-8")
+    home = client.get("/").text
+    href = next(
+        unescape(h) for h in re.findall(r'<a href="(/course/courses/[^"]+)"', home) if "2" in h
+    )
+    page = client.get(href)
+    assert page.status_code == 200 and 'class="paper"' in page.text
+    action = re.search(r'<form class="actions" method="post" action="([^"]+)"', page.text)
+    assert action is not None
+    built = client.post(unescape(action.group(1)), data={"token": TOKEN, "what": "docx"})
+    assert built.status_code == 200 and ".proposal.docx" in built.text
+    back = re.search(r'<p><a href="([^"]+)">', built.text)
+    assert back is not None and client.get(unescape(back.group(1))).status_code == 200

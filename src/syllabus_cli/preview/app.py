@@ -21,6 +21,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from .. import i18n
+from .pages import link
 from .security import GuardMiddleware, Outside
 from .session import Session
 
@@ -207,7 +208,7 @@ async def build_course(request: Request) -> Response:
         "message.html",
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
-        back=f"/course/{root}/{rel}",
+        back=link("course", root, rel),
         deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
@@ -230,7 +231,7 @@ async def build_pack(request: Request) -> Response:
         "message.html",
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
-        back=f"/pack/{root}/{rel}",
+        back=link("pack", root, rel),
         deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 

@@ -77,6 +77,14 @@ class Shown:
         return f"vscode://file/{where}:{self.line}:{self.column}"
 
 
+def link(*parts: str) -> str:
+    """A path on the preview from its parts, each URL-quoted: a file named
+    "销售#2 50%.yaml" is a page of its own, not "销售" with a fragment."""
+    from urllib.parse import quote
+
+    return "".join("/" + quote(part, safe="/") for part in parts)
+
+
 def shown(problems: Iterable[Problem], path: Path) -> list[Shown]:
     where = str(path.resolve())
     return [Shown(where, p.line, p.column, p.code, p.level.value, p.text) for p in sorted(problems)]
@@ -104,7 +112,7 @@ class Row:
             if self.kind in ("course", "library")
             else "file"
         )
-        return f"/{page}/{self.root}/{self.rel}"
+        return link(page, self.root, self.rel)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .. import i18n
-from .pages import Site
+from .pages import Site, link
 from .security import Guard, inside, page_policy
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,6 +73,7 @@ class Session:
             auto_reload=False,
         )
         self.env.globals["t"] = lambda key, **values: i18n.t(f"{key}", **values)
+        self.env.globals["link"] = link
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         fragment = request.headers.get("x-preview-fragment") == "1"
