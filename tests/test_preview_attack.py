@@ -505,11 +505,14 @@ def test_a_file_name_with_hash_percent_and_space_is_a_page_and_builds(
     source = (folder / "courses" / "o2o-newretail.yaml").read_text(encoding="utf-8")
     (folder / "courses" / "销售#2 50%.yaml").write_text(source, encoding="utf-8")
     home = client.get("/").text
-    href = next(
-        unescape(h) for h in re.findall(r'<a href="(/course/courses/[^"]+)"', home) if "2" in h
+    row = re.search(
+        r'<a href="([^"]+)">[^<]*</a></td><td class="where">courses/销售#2 50%.yaml<', home
     )
+    assert row is not None
+    href = unescape(row.group(1))
     page = client.get(href)
     assert page.status_code == 200 and 'class="paper"' in page.text
+    assert "销售#2 50%.yaml</small>" in page.text
     action = re.search(r'<form class="actions" method="post" action="([^"]+)"', page.text)
     assert action is not None
     built = client.post(unescape(action.group(1)), data={"token": TOKEN, "what": "docx"})
