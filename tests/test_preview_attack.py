@@ -519,3 +519,30 @@ def test_a_file_name_with_hash_percent_and_space_is_a_page_and_builds(
     assert built.status_code == 200 and ".proposal.docx" in built.text
     back = re.search(r'<p><a href="([^"]+)">', built.text)
     assert back is not None and client.get(unescape(back.group(1))).status_code == 200
+
+
+def test_a_refused_upload_says_why_in_the_session_language(folder: Path) -> None:
+    from syllabus_cli import i18n
+
+    previous = i18n.language()
+    i18n.set_language("zh")
+    try:
+        with TestClient(create_app(session_over(folder)), base_url=BASE) as c:
+            c.get(f"/?token={TOKEN}")
+            two = c.post(
+                "/import",
+                data={"token": TOKEN},
+                files=[
+                    ("catalog", ("a.txt", b"a", "text/plain")),
+                    ("catalog", ("b.txt", b"b", "text/plain")),
+                ],
+            )
+            big = c.post(
+                "/import",
+                data={"token": TOKEN},
+                files={"catalog": ("big.txt", b"x" * (MAX_UPLOAD + 1), "text/plain")},
+            )
+    finally:
+        i18n.set_language(previous)
+    assert two.status_code == 400 and "一次只能选择一个目录文件" in two.text
+    assert big.status_code == 413 and "MiB" in big.text and "上传" in big.text

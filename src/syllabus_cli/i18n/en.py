@@ -461,6 +461,8 @@ MESSAGES.update(
         "preview.split-on": "Line between two courses:",
         "preview.out-title": "Writes into {path}",
         "preview.watch-restart": "the file watcher stopped ({reason}); watching again",
+        "preview.upload-one": "Choose one catalog file at a time.",
+        "preview.form-unread": "The form could not be read ({reason}); go back to the page and try again.",
         "preview.refused-host": "This preview answers only to its own address (open the address it printed).",
         "preview.refused-token": "This page needs the preview's token: open the address the preview printed in the terminal (http://127.0.0.1:…/?token=…).",
         "preview.refused-origin": "Refused: this change was sent from another page, not from the preview itself.",

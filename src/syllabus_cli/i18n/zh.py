@@ -605,6 +605,8 @@ MESSAGES.update(
         "preview.split-on": "每门课之间的分隔行：",
         "preview.out-title": "写入 {path}",
         "preview.watch-restart": "文件监视中断（{reason}），正在重新监视",
+        "preview.upload-one": "一次只能选择一个目录文件。",
+        "preview.form-unread": "无法读取提交的表单（{reason}）；请回到页面重试。",
         "preview.refused-host": "这个预览只接受它自己的地址（请打开它打印出的地址）。",
         "preview.refused-token": "这个页面需要预览的令牌：请打开终端里打印出的地址（http://127.0.0.1:…/?token=…）。",
         "preview.refused-origin": "已拒绝：这个修改来自别的网页，而不是预览本身。",

@@ -178,8 +178,12 @@ async def _form_checked(request: Request, **limits: int) -> Any:
             max_part_size=limits.get("part", 64 * 1024),
         )
     except Exception as exc:  # too many files or fields, a part or the body too big, a broken body
-        detail = getattr(exc, "detail", str(exc))
-        return PlainTextResponse(str(detail), status_code=getattr(exc, "status_code", 400))
+        status = getattr(exc, "status_code", 400)
+        if status == 413:  # the guard's own message, in the session's language
+            return PlainTextResponse(str(getattr(exc, "detail", exc)), status_code=413)
+        said = str(getattr(exc, "detail", exc))
+        key = "preview.upload-one" if said.startswith("Too many files") else "preview.form-unread"
+        return PlainTextResponse(i18n.t(key, reason=said), status_code=400)
     by_header = request.scope.get("state", {}).get("token_in_header", False)
     if not (by_header or session.guard.matches(_text(form.get("token")))):
         return PlainTextResponse(i18n.t("preview.refused-form"), status_code=403)
