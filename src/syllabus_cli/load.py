@@ -11,7 +11,7 @@ standard scalar tags are accepted. Every failure becomes a ``Problem``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -249,12 +249,14 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         return _load_file(path)
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     known = _CACHE.get(key)
-    if known is None or known.path != path:
+    if known is None:
         known = _load_file(path)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         _CACHE[key] = known
-    return known
+    # the same file named another way (``../instructors/x.yaml`` from a course and from
+    # its pack): read once, said with the caller's spelling
+    return known if known.path == path else replace(known, path=path)
 
 
 def _load_file(path: Path) -> Loaded:

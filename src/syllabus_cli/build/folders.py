@@ -21,6 +21,7 @@ from .names import safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
+    from ..check import CheckedCourse
     from ..pack.spec import Pack
 
 
@@ -122,10 +123,12 @@ def exported_course(out: Path, stem: str) -> str:
 
 def programme_dates(
     pack: Pack, heads: dict[Path, Head], manifest: Manifest
-) -> tuple[dt.date | None, ...]:
-    """Each course's first day. Working them out checks every course, so the answer is
-    kept in the manifest for the same pack file and the same specs."""
-    from ..pack.programme import plan_programme
+) -> tuple[tuple[dt.date | None, ...], tuple[CheckedCourse | None, ...]]:
+    """Each course's first day, and each course checked when that took checking them
+    (its job then builds from that value, not reading the spec again). The dates are
+    kept in the manifest for the same pack file and the same specs: an unchanged
+    rebuild reads no spec at all."""
+    from ..pack.programme import plan_courses
 
     key = sha256(
         "|".join(
@@ -137,10 +140,12 @@ def programme_dates(
     )
     cached = manifest.heads.get("pack:programme", {})
     if cached.get("key") == key and all(h.spec_hash for h in heads.values()):
-        return tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
-    dates = plan_programme(pack).dates
+        dates = tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
+        return dates, (None,) * len(dates)
+    programme, checked = plan_courses(pack)
+    dates = programme.dates
     manifest.heads["pack:programme"] = {
         "key": key,
         "dates": ",".join(d.isoformat() if d else "" for d in dates),
     }
-    return dates
+    return dates, checked

@@ -94,34 +94,21 @@ def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
         head = Head.from_json(cached)
         if includes_hash(head.includes) == head.includes_hash:
             return head
-    from ..load import YMap, YScalar, load_file
-    from ..spec.kinds import kind_of
-    from ..spec.outline import included_files
-    from ..spec.variants import declared_variants
+    from ..load import load_file
+    from ..spec.summary import summarize
 
-    loaded = load_file(spec)
-    root = loaded.root if isinstance(loaded.root, YMap) else None
-
-    def text(key: str) -> str:
-        entry = root.get(key) if root is not None else None
-        return (
-            str(entry.value.value).strip()
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
-            else ""
-        )
-
-    includes = tuple(str(p.resolve()) for p in included_files(loaded, load_file))
+    said = summarize(load_file(spec))  # the spec's own defaults (id, language…)
     return Head(
         digest,
-        kind_of(loaded.root),
-        text("id") or spec.stem,
-        text("title"),
-        text("language") or "zh",
-        text("instructor"),
-        text("template"),
-        tuple(declared_variants(loaded.root)),
-        includes,
-        includes_hash(includes),
+        said.kind,
+        said.course_id,
+        said.title,
+        said.language,
+        said.instructor,
+        said.template,
+        said.variants,
+        said.includes,
+        includes_hash(said.includes),
     )
 
 

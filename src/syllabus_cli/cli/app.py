@@ -14,17 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from .. import __version__, i18n
 from ..startup import release
 from .console import console, err, err_console, out, utf8_out
+from .typer_private import TyperGroup, click_exception, registered_commands
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from typer import _click as click
-    from typer.core import TyperOption
 
     from ..agenda.layout import Agenda
     from ..check import CourseResult
@@ -32,6 +29,7 @@ if TYPE_CHECKING:
     from ..problems import Problem
     from ..spec.build import Built
     from ..spec.model import Course
+    from .typer_private import TyperOption, click
 
 __all__ = [
     "COMMANDS",
@@ -94,7 +92,7 @@ class LazyGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         release()  # the command's module is imported: start-up is over (startup.py)
         if command is not None and i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(command, ctx)
         return command
@@ -108,7 +106,7 @@ class LazyGroup(TyperGroup):
         **extra: object,
     ) -> "click.Context":
         if i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(self)
         try:
@@ -138,7 +136,7 @@ class LazyGroup(TyperGroup):
     def get_help_option(self, ctx: "click.Context") -> "TyperOption | None":
         option = super().get_help_option(ctx)
         if option is not None and i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(self, ctx)
             option.help = _click_word("Show this message and exit.")
@@ -152,18 +150,12 @@ class LazyGroup(TyperGroup):
 
     def _refresh(self) -> None:
         """Commands registered since this group was built (with sub-apps refilled)."""
-        self.commands.update(typer.main.get_group(app).commands)
-
-
-def click_exception() -> type[Exception]:
-    from typer import _click
-
-    return _click.ClickException
+        self.commands.update(registered_commands(app))
 
 
 def _localize_error(exc: Exception) -> None:
     if i18n.language() != "en":
-        from ..i18n.cli import localize_error
+        from .localize import localize_error
 
         localize_error(exc)  # type: ignore[arg-type]
 

@@ -38,6 +38,7 @@ else English.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -156,6 +157,17 @@ def table(lang: str) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def labels(prefix: str, lang: str) -> dict[str, str]:
+    """A document's labels in ``lang`` (the document's language): the templates under
+    ``prefix.`` keyed by the rest (``labels("ics", "zh")["client"]`` is 客户). Templates
+    as written: a ``{n}`` is the caller's to fill."""
+    start = prefix + "."
+    english = {k[len(start) :]: v for k, v in table("en").items() if k.startswith(start)}
+    own = {k[len(start) :]: v for k, v in table(lang).items() if k.startswith(start)}
+    return english | own
+
+
 _WORDS: dict[str, dict[str, str]] = {}
 
 
@@ -204,6 +216,7 @@ __all__ = [
     "choose",
     "detect",
     "from_argv",
+    "labels",
     "language",
     "msg",
     "render",

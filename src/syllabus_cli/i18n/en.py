@@ -397,6 +397,58 @@ MESSAGES.update(
 )
 
 
+# Labels in documents, in the document's language (not the interface's): read with
+# i18n.labels(prefix, language); "{n}" is filled where the label is used.
+MESSAGES.update(
+    {
+        # agenda/from_course.py: slots and the Format column
+        "slot.tea_break": "Tea break",
+        "slot.lunch": "Lunch",
+        "slot-format.exercise": "Exercise",
+        "slot-format.case": "Case study",
+        "slot-format.lecture": "Lecture",
+        # render/agenda_text.py, render/agenda_docx.py
+        "agenda-doc.time": "Time",
+        "agenda-doc.topic": "Topic",
+        "agenda-doc.format": "Format",
+        "agenda-doc.day": "Day {n}",
+        "agenda-doc.cont": " (cont.)",
+        "agenda-doc.agenda": "Agenda",
+        "agenda-doc.total": "Teaching time",
+        # render/ics.py
+        "ics.client": "Client",
+        "ics.project": "Project",
+        "ics.instructor": "Instructor",
+        "ics.day_n": " (day {n})",
+        "ics.colon": ": ",
+        # dates.py
+        **{
+            f"weekday.{i}": name
+            for i, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        },
+        **{
+            f"month.{i}": name
+            for i, name in enumerate(
+                [
+                    "Jan",
+                    "Feb",
+                    "Mar",
+                    "Apr",
+                    "May",
+                    "Jun",
+                    "Jul",
+                    "Aug",
+                    "Sep",
+                    "Oct",
+                    "Nov",
+                    "Dec",
+                ],
+                start=1,
+            )
+        },
+    }
+)
+
 # preview/ and cli/preview.py — the live preview's pages and messages
 MESSAGES.update(
     {

@@ -541,6 +541,31 @@ MESSAGES.update(
 )
 
 
+# 文档中的标签，按文档的语言（不是界面语言）：用 i18n.labels(prefix, language) 读取。
+MESSAGES.update(
+    {
+        "slot.tea_break": "茶歇",
+        "slot.lunch": "午餐",
+        "slot-format.exercise": "演练",
+        "slot-format.case": "案例研讨",
+        "slot-format.lecture": "讲授",
+        "agenda-doc.time": "时间",
+        "agenda-doc.topic": "内容",
+        "agenda-doc.format": "形式",
+        "agenda-doc.day": "第{n}天",
+        "agenda-doc.cont": "（续）",
+        "agenda-doc.agenda": "课程日程",
+        "agenda-doc.total": "授课时长",
+        "ics.client": "客户",
+        "ics.project": "项目",
+        "ics.instructor": "讲师",
+        "ics.day_n": "（第{n}天）",
+        "ics.colon": "：",
+        **{f"weekday.{i}": f"星期{d}" for i, d in enumerate("一二三四五六日")},
+        **{f"month.{i}": f"{i}月" for i in range(1, 13)},
+    }
+)
+
 # preview/ 与 cli/preview.py：实时预览的页面与提示
 MESSAGES.update(
     {

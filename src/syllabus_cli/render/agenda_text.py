@@ -8,15 +8,9 @@ import datetime as dt
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
 from ..dates import format_date
+from ..i18n import labels
 from ..minutes import minutes_text
 from .wording import labelled, set_text
-
-HEADERS = {
-    "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",
-           "agenda": "课程日程", "total": "授课时长"},
-    "en": {"time": "Time", "topic": "Topic", "format": "Format", "day": "Day {n}", "cont": " (cont.)",
-           "agenda": "Agenda", "total": "Teaching time"},
-}  # fmt: skip
 
 
 def agenda_json(agenda: Agenda) -> dict[str, object]:
@@ -53,13 +47,13 @@ def render_json(agenda: Agenda) -> str:
 def topic(slot: Slot, language: str) -> str:
     """A session's title, marked "(续)" / "(cont.)" from its second part on."""
     if slot.kind == SESSION and slot.part and slot.part > 1:
-        return slot.title + HEADERS[language]["cont"]
+        return slot.title + labels("agenda-doc", language)["cont"]
     return slot.title
 
 
 def day_heading(number: int, date: dt.date | None, language: str) -> str:
     """``第1天 · 2026年12月8日(星期二)`` / ``Day 1 · Tue 8 Dec 2026``; the JSON keeps ISO."""
-    head = HEADERS[language]["day"].format(n=number)
+    head = labels("agenda-doc", language)["day"].format(n=number)
     return f"{head} · {format_date(date, language)}" if date else head
 
 
@@ -68,7 +62,7 @@ def _hours(minutes: int, language: str) -> str:
 
 
 def render_markdown(agenda: Agenda, language: str) -> str:
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     lines = [
         f"# {set_text(agenda.title, language)} · {h['agenda']}",
         "",
@@ -111,7 +105,7 @@ tr.pause td { background: #f0f4f8; color: #52606d; }
 def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
     import html
 
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     esc = html.escape
     first = next((d.date for d in agenda.days if d.date), None)
     meta = " · ".join(

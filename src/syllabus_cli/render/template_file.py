@@ -20,13 +20,12 @@ from stat import S_ISREG
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.package import Unmarshaller
 from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
 from ..i18n import Msg, t
 from ..problems import UserError
+from .docx_private import PackageReader, unmarshal_relationships
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 # the XML alone (images aside): a 100-page catalog's document.xml is a few MB; 40 MB of
@@ -92,7 +91,7 @@ class _Unpacked:
         """A new package, as ``docx.Document`` would open it from the template's bytes."""
         package = Package()
         parts = self._parts(package, self.parsed)
-        Unmarshaller._unmarshal_relationships(self.reader, package, parts)  # type: ignore[no-untyped-call]
+        unmarshal_relationships(self.reader, package, parts)
         for part in parts.values():
             part.after_unmarshal()
         package.after_unmarshal()  # type: ignore[no-untyped-call]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..cjk import CHINESE_CLASS
 from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
 from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
@@ -19,8 +20,7 @@ from ..problems import Mark, Problem, error
 from .fields import Field
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_FOLD_SPACE = re.compile(rf"(?<=[{CHINESE_CLASS}]) (?=[{CHINESE_CLASS}])")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 
 # Dates a delivery can have: this century. Anything outside is a typo (9999-12-31,
