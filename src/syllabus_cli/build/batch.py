@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from .pool import Warm
 
 
+def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult]) -> None:
+    """Each course folder a course wrote (or found unchanged) is that course's."""
+    for result in results:
+        if result.written or result.unchanged:
+            manifest.folders[folders[result.spec]] = course_key(result.spec)
+
+
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
     return Located(path, error(Mark(), code, message))
 
@@ -88,7 +95,7 @@ def export(
     with warm_workers(specs, manifest, workers) as warm:
         heads = spec_heads(specs, manifest)
         specs = [s for s in specs if heads[s].kind == "course"]
-        ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
+        ids = course_folders(specs, heads, lambda name: taken_by_other(out, name), manifest.folders)
         jobs = course_jobs(
             specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
         )
@@ -99,6 +106,7 @@ def export(
             results = _pdfs(jobs, results)
             batch.results = results
             record(manifest, results)
+            _claim(manifest, ids, results)
             manifest.save()
         except (ManifestError, OSError) as exc:
             batch.errors.append(_state_error(out, exc))

@@ -78,11 +78,22 @@ def taken_by_other(root: Path, name: str) -> bool:
 
 
 def course_folders(
-    specs: list[Path], heads: dict[Path, Head], reserved: Callable[[str], bool] | None = None
+    specs: list[Path],
+    heads: dict[Path, Head],
+    reserved: Callable[[str], bool] | None = None,
+    claimed: dict[str, str] | None = None,
 ) -> dict[Path, str]:
     """A folder per course from its id (the spec's ``id:`` or file stem), made unique,
-    never a name ``reserved`` refuses (a pack's own files, another build's folder)."""
+    never a name ``reserved`` refuses (a pack's own files, another build's folder) nor
+    one ``claimed`` by another course that still exists (an earlier run's spec with the
+    same id: its documents are not replaced, and never taken for this one's)."""
     refuse = reserved or (lambda name: False)
+    owners = {name.lower(): key for name, key in (claimed or {}).items()}
+
+    def theirs(name: str, spec: Path) -> bool:
+        owner = owners.get(name.lower())
+        return owner is not None and owner != course_key(spec) and Path(owner).is_file()
+
     taken: set[str] = set()
     folders: dict[Path, str] = {}
     for spec in specs:
@@ -90,7 +101,7 @@ def course_folders(
             continue
         folder = safe_name(heads[spec].course_id or spec.stem)
         candidate, n = folder, 2
-        while candidate.lower() in taken or refuse(candidate):
+        while candidate.lower() in taken or refuse(candidate) or theirs(candidate, spec):
             candidate, n = f"{folder}-{n}", n + 1
         taken.add(candidate.lower())
         folders[spec] = candidate

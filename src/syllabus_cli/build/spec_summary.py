@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import resolved
 from .manifest import sha256
 
 
@@ -121,6 +122,6 @@ def course_key(spec: Path) -> str:
 @functools.cache
 def _resolved(spec: Path) -> str:
     try:
-        return str(spec.resolve())
+        return str(resolved(spec))
     except OSError:
         return str(spec)

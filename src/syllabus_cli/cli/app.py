@@ -7,6 +7,7 @@ lists them all.
 """
 
 import importlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -67,6 +68,8 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
     "preview": "preview",
+    "fix": "fix",
+    "doctor": "doctor",
 }
 
 
@@ -132,6 +135,11 @@ class LazyGroup(TyperGroup):
         except click_exception() as exc:
             _localize_error(exc)
             raise
+        except OSError as exc:
+            if (found := name_too_long(exc)) is None:
+                raise
+            print_problems([found[1]], found[0])
+            raise typer.Exit(1) from None
 
     def get_help_option(self, ctx: "click.Context") -> "TyperOption | None":
         option = super().get_help_option(ctx)
@@ -294,6 +302,31 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
     if out_of_range is not None:
         raise typer.BadParameter(i18n.render(out_of_range), param_hint=name)
     return day
+
+
+def refuse_existing(path: Path) -> NoReturn:
+    """``new`` or ``template init`` onto a file that exists: one located line, exit 1."""
+    from ..i18n import msg
+    from ..problems import UserError
+
+    raise UserError(path, "output-exists", msg("cli.exists-located"))
+
+
+def name_too_long(exc: OSError) -> "tuple[Path, Problem] | None":
+    """``OSError: File name too long`` as one located line naming the name, wherever a
+    command met it (``-o``, ``new``, ``template init``, a path given)."""
+    import errno
+
+    from ..files import MAX_NAME_BYTES, too_long_part
+    from ..i18n import msg
+    from ..problems import Mark, error
+
+    if exc.errno != errno.ENAMETOOLONG or not exc.filename:
+        return None
+    path = Path(os.fsdecode(exc.filename))
+    name = too_long_part(path) or path.name
+    said = msg("files.too-long", name=name, limit=MAX_NAME_BYTES)
+    return path, error(Mark(), "name-too-long", said)
 
 
 @contextmanager

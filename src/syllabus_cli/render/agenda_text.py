@@ -61,10 +61,20 @@ def _hours(minutes: int, language: str) -> str:
     return minutes_text(minutes, language)
 
 
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\<>&|"})
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown shows it, never as markup: ``<script>``, ``<img onerror>`` or an
+    entity written in a title stays text (CommonMark's backslash escapes), and ``|``
+    cannot end a table cell."""
+    return text.translate(_MD_SPECIAL)
+
+
 def render_markdown(agenda: Agenda, language: str) -> str:
     h = labels("agenda-doc", language)
     lines = [
-        f"# {set_text(agenda.title, language)} · {h['agenda']}",
+        f"# {md_text(set_text(agenda.title, language))} · {h['agenda']}",
         "",
         labelled(h["total"], _hours(agenda.teaching_minutes, language), language),
     ]
@@ -72,10 +82,10 @@ def render_markdown(agenda: Agenda, language: str) -> str:
         lines += ["", f"## {day_heading(day.number, day.date, language)}", ""]
         lines += [f"| {h['time']} | {h['topic']} | {h['format']} |", "|---|---|---|"]
         for slot in day.slots:
-            text = set_text(topic(slot, language), language).replace("|", "\\|")
+            text = md_text(set_text(topic(slot, language), language))
             pause = slot.kind in (BREAK, LUNCH)
             name = f"*{text}*" if pause and language != "zh" else text  # no italic on Chinese
-            form = set_text(slot.format, language).replace("|", "\\|")
+            form = md_text(set_text(slot.format, language))
             lines.append(f"| {clock(slot.start)}–{clock(slot.end)} | {name} | {form} |")
     return "\n".join(lines) + "\n"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import resolved
 from ..load import Loaded, YMap, YScalar, load_file
 from .kinds import kind_of
 from .model import Course
@@ -59,5 +60,5 @@ def summarize(loaded: Loaded) -> Summary:
         text("instructor"),
         text("template"),
         tuple(declared_variants(loaded.root)),
-        tuple(str(p.resolve()) for p in included_files(loaded, load_file)),
+        tuple(str(resolved(p)) for p in included_files(loaded, load_file)),
     )
