@@ -27,6 +27,7 @@ from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
     from ..agenda.layout import Agenda
+    from ..check import CheckedCourse
     from ..spec.model import Course, Instructor, Schedule
     from ..timing.rules import Timing
 
@@ -51,6 +52,7 @@ class Job:
     known_inputs: str | None = None
     head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
+    checked: CheckedCourse | None = None  # read and checked already (a pack's programme did)
 
     @property
     def key(self) -> str:
@@ -83,6 +85,7 @@ class JobResult:
     # output; the PDF's path) for each PDF the batch converts once every course is written
     pdfs: tuple[tuple[str | bytes, str], ...] = ()
     variant: str | None = None
+    checked: CheckedCourse | None = None  # a pack's course, for its programme and proposal
 
     @property
     def ok(self) -> bool:
@@ -203,15 +206,12 @@ def _timed(result: JobResult, seconds: float) -> JobResult:
 def _run(job: Job) -> JobResult:
     from dataclasses import replace
 
-    from ..check import check_course
-    from ..load import load_file
-    from ..spec.build import build_course
-
-    loaded = load_file(job.spec)
-    result = check_course(build_course(loaded, variant=job.variant), job.spec)
+    checked = job.checked or _checked(job)
+    result, course, agenda = checked.result, checked.course, checked.agenda
     key = job.key
     problems = tuple(Located(job.spec, p) for p in result.problems)
-    if result.errors or result.course is None or result.timing is None:
+    back = checked if job.pack is not None else None  # a pack's documents are built from it
+    if result.errors or course is None or agenda is None or result.timing is None:
         return JobResult(
             job.spec,
             key,
@@ -219,10 +219,8 @@ def _run(job: Job) -> JobResult:
             problems=problems,
             error=t("pack.spec-errors", n=len(result.errors)),
             variant=job.variant,
+            checked=back,
         )
-    course = result.course
-    if job.instructor is not None:
-        course = replace(course, instructor=job.instructor)
     inputs = read_inputs(job)
     rel = outputs_of(job, inputs.course_id)
     for path in rel.values():
@@ -237,15 +235,10 @@ def _run(job: Job) -> JobResult:
         problems=problems,
         language=course.language,
         variant=job.variant,
+        checked=back,
     )
-    from ..agenda.from_course import plan_agenda
     from ..problems import Level
 
-    # the agenda as this build lays it out: a pack's schedule may not fit the course
-    overrides = (job.schedule,) if job.schedule else ()
-    agenda = plan_agenda(
-        course, result.timing, overrides=overrides, first_date=job.date, skip=job.skip
-    )
     pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
 
     def where(problem: Problem) -> Located:  # a pack's own setting is located in the pack file
@@ -268,6 +261,22 @@ def _run(job: Job) -> JobResult:
         kept=tuple(kept),
         peak_kib=_peak_kib(),
         pdfs=(pdfs,) if pdfs else (),
+    )
+
+
+def _checked(job: Job) -> CheckedCourse:
+    """The course read, checked and laid out as this build lays it out (a pack's
+    schedule, instructor and first date), once."""
+    from ..check import lay_out
+    from ..spec.build import load_course
+
+    return lay_out(
+        load_course(job.spec, variant=job.variant),
+        job.spec,
+        instructor=job.instructor,
+        overrides=(job.schedule,) if job.schedule else (),
+        first_date=job.date,
+        skip=job.skip,
     )
 
 

@@ -4,6 +4,7 @@ index (index.html, index.md) and the zip of what the index lists."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from .names import safe_name
 from .results import BatchResult
 
 if TYPE_CHECKING:
+    from ..check import CheckedCourse
     from ..render.pack_docs import PackIndex
     from ..render.proposal import ProposalInput
 
@@ -31,6 +33,7 @@ def pack_documents(
     batch: BatchResult,
     force: bool,
     programme: Programme,
+    courses: Sequence[CheckedCourse | None],
     formats: tuple[str, ...] = ("docx", "html", "md"),
 ) -> None:
     """The combined proposal (the training plan when the pack has one), its PDF when
@@ -38,11 +41,12 @@ def pack_documents(
     from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from .zips import build_zip
+    from ..zips import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack")
     good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
+    checked = {job.key: c for job, c in zip(jobs, courses, strict=True)}
     language = pack.language or (good[0][1].language if good else "zh")
     info = PackInfo(pack.client, pack.title, language, pack.instructor, pack.template)
     combined_name = f"{stem}.proposal.docx"
@@ -60,7 +64,7 @@ def pack_documents(
         or current != manifest.files.get(combined_name)
         or ("pdf" in formats and not (root / pdf_name).is_file())
     ):
-        inputs = [_proposal_input(pack, job) for job, _ in good]
+        inputs = [_proposal_input(pack, job, checked[job.key]) for job, _ in good]
         plan = None
         if pack.plan is not None:
             built = {job.spec for job, _ in good}
@@ -180,20 +184,18 @@ def _index(
     return PackIndex(main, rows)
 
 
-def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
-    """One course as the combined proposal shows it (the pack's instructor and schedule)."""
-    from ..agenda.from_course import plan_agenda
-    from ..check import check_course
+def _proposal_input(pack: Pack, job: Job, checked: CheckedCourse | None) -> ProposalInput:
+    """One course as the combined proposal shows it (the pack's instructor and schedule),
+    from the value its job or the programme checked."""
     from ..render.proposal import ProposalInput
-    from ..spec.build import load_course
 
-    checked = check_course(load_course(job.spec, variant=job.variant), job.spec)
-    assert checked.course is not None and checked.timing is not None  # its job succeeded
-    course = replace(checked.course, instructor=pack.instructor or checked.course.instructor)
-    agenda = plan_agenda(
-        course, checked.timing, overrides=(pack.schedule,), first_date=job.date, skip=pack.skip
+    # its job succeeded, so the course checked clean and was laid out
+    assert checked is not None and checked.course is not None and checked.agenda is not None
+    timing = checked.result.timing
+    assert timing is not None
+    return ProposalInput(
+        checked.course, timing, checked.agenda, pack.client, job.date, pack.template
     )
-    return ProposalInput(course, checked.timing, agenda, pack.client, job.date, pack.template)
 
 
 def _note(batch: BatchResult, manifest: Manifest, name: str, outcome: str | None) -> None:

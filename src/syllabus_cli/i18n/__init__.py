@@ -38,6 +38,7 @@ else English.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -100,11 +101,19 @@ def _from_locale(value: str) -> str | None:
     return "zh" if value.lower().startswith("zh") else "en"
 
 
+def normalize(value: str) -> str | None:
+    """``zh``, ``zh_CN``, ``zh-CN``, ``zh_CN.UTF-8``, ``zh-Hans``, ``zh_TW`` → zh; ``en``,
+    ``en_US``, ``en-GB.UTF-8`` → en; anything else (``fr``, ``C``, empty) → None."""
+    base = value.strip().lower().replace("-", "_").split(".", 1)[0].split("@", 1)[0]
+    first = base.split("_", 1)[0]
+    return first if first in LANGUAGES else None
+
+
 def detect(environ: Mapping[str, str] | None = None) -> str:
     """The language when no ``--lang`` was given."""
     env = os.environ if environ is None else environ
-    wanted = env.get(ENV, "").strip().lower()
-    if wanted in LANGUAGES:
+    wanted = normalize(env.get(ENV, ""))
+    if wanted is not None:
         return wanted
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = _from_locale(env.get(name, ""))
@@ -156,6 +165,17 @@ def table(lang: str) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def labels(prefix: str, lang: str) -> dict[str, str]:
+    """A document's labels in ``lang`` (the document's language): the templates under
+    ``prefix.`` keyed by the rest (``labels("ics", "zh")["client"]`` is 客户). Templates
+    as written: a ``{n}`` is the caller's to fill."""
+    start = prefix + "."
+    english = {k[len(start) :]: v for k, v in table("en").items() if k.startswith(start)}
+    own = {k[len(start) :]: v for k, v in table(lang).items() if k.startswith(start)}
+    return english | own
+
+
 _WORDS: dict[str, dict[str, str]] = {}
 
 
@@ -204,6 +224,7 @@ __all__ = [
     "choose",
     "detect",
     "from_argv",
+    "labels",
     "language",
     "msg",
     "render",

@@ -20,6 +20,7 @@ from ..agenda.delivery import Programme
 from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
+from ..numerals import to_chinese
 from ..problems import Mark
 from ..spec.quote import figures, money, percent_text, quantity_text, total_in_words
 from ..spec.training_plan import Phase, Plan, Titled
@@ -63,7 +64,6 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-ZH_NUMBERS = "一二三四五六七八九十"
 HEADER_FILL = "DCE6F0"
 
 
@@ -71,11 +71,7 @@ def chapter_number(index: int, language: str) -> str:
     """一、 二、 … 十、 十一、 (en: 1. 2. …); ``index`` from 1."""
     if language != "zh":
         return f"{index}. "
-    if index <= 10:
-        return ZH_NUMBERS[index - 1] + "、"
-    tens, ones = divmod(index, 10)
-    head = "" if tens == 1 else ZH_NUMBERS[tens - 1]
-    return head + "十" + (ZH_NUMBERS[ones - 1] if ones else "") + "、"
+    return to_chinese(index) + "、"
 
 
 def phase_number(index: int, chapter: int, language: str) -> str:

@@ -1,6 +1,8 @@
-"""A deterministic zip of a document's parts, with the deflated form of parts that
-recur from document to document (a template's styles, theme, fonts, settings…) kept
-per process.
+"""The one zip writer: deterministic zips, for a .docx (its parts) and a pack's zip.
+The same content gives the same bytes (a fixed time and mode, names in UTF-8 with the
+language-encoding flag, so Chinese names open in Windows Explorer and macOS). The
+deflated form of parts that recur from document to document (a template's styles,
+theme, fonts, settings…) can be kept per process.
 
 The bytes are those ``zipfile`` writes for ``writestr(ZipInfo(name, ZIP_TIME), data)``
 into a seekable buffer with ``ZIP_DEFLATED`` (zlib's default level): a local header,
@@ -111,3 +113,9 @@ def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
     count = len(central) // 2
     end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(chunks) + directory + end
+
+
+def build_zip(entries: Iterable[tuple[str, bytes]], *, sort: bool = True) -> bytes:
+    """A zip of (name, bytes), sorted by name unless ``sort`` is False."""
+    items = sorted(entries) if sort else list(entries)
+    return zip_bytes((name, deflate(data)) for name, data in items)
