@@ -292,6 +292,7 @@ MESSAGES.update(
         "pack.with-schedule": "{name} with this pack's schedule: {inner}",
         "pack.instructor-overlap": "{instructor} is booked twice on {date}: {first!r} {first_start}-{first_end} and {second!r} {second_start}-{second_end}",
         "pack.course-type": "a pack course must be a path or {{path: ..., date: ...}}",
+        "pack.course-unreadable": "course spec {path} cannot be read ({reason})",
         "pack.course-missing": "course spec {path} not found",
         "pack.duplicate-course": "the same course is listed twice (first at line {line})",
         "pack.before-first-day": "course date {date} is before the pack's first day {first}",

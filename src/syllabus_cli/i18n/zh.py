@@ -436,6 +436,7 @@ MESSAGES.update(
         "pack.with-schedule": "{name} 按本课程包的作息时间：{inner}",
         "pack.instructor-overlap": "{instructor} 在 {date} 被安排了两次：“{first}” {first_start}-{first_end} 和“{second}” {second_start}-{second_end}",
         "pack.course-type": "课程包中的课程应当是路径，或 {{path: ..., date: ...}} 这样的映射",
+        "pack.course-unreadable": "无法读取课程文件 {path}（{reason}）",
         "pack.course-missing": "找不到课程文件 {path}",
         "pack.duplicate-course": "同一门课程列了两次（第一次在第{line}行）",
         "pack.before-first-day": "课程日期 {date} 早于课程包的第一天 {first}",
