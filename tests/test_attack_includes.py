@@ -130,3 +130,16 @@ def test_writing_into_a_folder_that_is_a_symlink_loop_is_located(tmp_path: Path)
         assert "Traceback" not in done.stderr
         assert done.stderr.startswith("loopA/"), done.stderr
         assert len(done.stderr.splitlines()) == 1
+
+
+def test_a_chain_of_many_includes_is_located_not_a_recursion_error(tmp_path: Path) -> None:
+    for n in range(1500):
+        (tmp_path / f"l{n}.yaml").write_text(f"modules:\n  - include: l{n + 1}.yaml\n", "utf-8")
+    (tmp_path / "l1500.yaml").write_text("modules:\n  - {title: 一, duration: 1h}\n", "utf-8")
+    course = tmp_path / "course.yaml"
+    course.write_text("title: 课程\nduration: 1h\nmodules:\n  - include: l0.yaml\n", "utf-8")
+    for args in (["validate", course], ["export", course, "--out", tmp_path / "out"]):
+        done = syllabus(*args)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+        assert "course.yaml:4:5: error[include-depth]" in done.stdout + done.stderr

@@ -244,27 +244,35 @@ def _library_nodes(
 
 def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
     """Every file a spec includes, directly or through other includes, each once and in
-    the order met (for the rebuild cache: editing one rebuilds what includes it)."""
+    the order met (for the rebuild cache: editing one rebuilds what includes it). Files
+    nested past MAX_INCLUDE_DEPTH, or past MAX_INCLUDED_BLOCKS files in all, are not
+    followed (building the course reports them): a chain of 1,500 files is no
+    RecursionError. Iterative, in the order a depth-first walk meets them."""
     found: list[Path] = []
     seen: set[str] = {file_key(loaded.path)}
-
-    def walk(value: YValue | None, base: Path) -> None:
+    # (value, its file's folder, how deep in includes): a stack, last pushed first
+    stack: list[tuple[YValue | None, Path, int]] = [(loaded.root, loaded.path.parent, 0)]
+    while stack:
+        value, base, depth = stack.pop()
         if isinstance(value, YSeq):
-            for item in value.items:
-                walk(item, base)
+            stack.extend((item, base, depth) for item in reversed(value.items))
         elif isinstance(value, YMap):
+            later: list[tuple[YValue | None, Path, int]] = []
             entry = value.get("include")
             ref = entry.value.value if entry and isinstance(entry.value, YScalar) else None
             if isinstance(ref, str) and ref.split("#", 1)[0].strip():
                 target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
-                if file_key(target) not in seen:
-                    seen.add(file_key(target))
+                key = file_key(target)
+                if (
+                    key not in seen
+                    and depth <= MAX_INCLUDE_DEPTH
+                    and (len(found) < MAX_INCLUDED_BLOCKS)
+                ):
+                    seen.add(key)
                     inner = load(target)
                     if inner.root is not None or inner.text:
                         found.append(target)
-                    walk(inner.root, target.parent)
-            for child in value.entries:
-                walk(child.value, base)
-
-    walk(loaded.root, loaded.path.parent)
+                    later.append((inner.root, target.parent, depth + 1))
+            later.extend((child.value, base, depth) for child in value.entries)
+            stack.extend(reversed(later))
     return tuple(found)
