@@ -143,3 +143,29 @@ def test_a_chain_of_many_includes_is_located_not_a_recursion_error(tmp_path: Pat
         assert done.returncode == 1, done.stdout + done.stderr
         assert "Traceback" not in done.stderr
         assert "course.yaml:4:5: error[include-depth]" in done.stdout + done.stderr
+
+
+def test_blocks_nested_deep_through_includes_are_located_not_a_recursion_error(
+    tmp_path: Path,
+) -> None:
+    for n in range(17):  # 16 files, each nesting its sections 28 deep, then the next
+        lines, indent = ["modules:"], "  "
+        for d in range(28):
+            lines += [f"{indent}- title: 第{n}-{d}层", f"{indent}  sections:"]
+            indent += "    "
+        lines.append(
+            f"{indent}- include: l{n + 1}.yaml"
+            if n < 16
+            else f"{indent}- {{title: 末, duration: 1h}}"
+        )
+        (tmp_path / f"l{n}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    course = tmp_path / "course.yaml"
+    course.write_text("title: 课程\nduration: 1h\nmodules:\n  - include: l0.yaml\n", "utf-8")
+    for args in (["validate", course], ["show", course], ["agenda", course],
+                 ["proposal", course, "-o", tmp_path / "p.docx"]):  # fmt: skip
+        done = syllabus(*args)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Traceback" not in done.stderr
+        assert "course.yaml:4:5: error[include-depth]: blocks nest deeper than 40" in (
+            done.stdout + done.stderr
+        )

@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "outline.not-mapping": "{what} must be a mapping with a title (write '- title: {value}'); plain lines belong under 'points'",
     "outline.cycle": "include cycle: {chain}",
     "files.too-long": "the name {name} is longer than {limit} bytes (about 85 Chinese characters); shorten it",
+    "outline.block-depth": "blocks nest deeper than {limit} levels through includes; the rest are not read",
     "outline.depth": "includes nest deeper than {limit} files",
     "outline.limit": "includes bring in more than {limit} blocks; the rest are not read",
     "outline.missing": "included file {written} not found",

@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "outline.not-mapping": "{what}应当是带标题的映射（写成“- title: {value}”）；普通条目请放在“points”下",
     "outline.cycle": "引用形成了循环：{chain}",
     "files.too-long": "名称 {name} 超过 {limit} 字节（约 85 个汉字），请缩短",
+    "outline.block-depth": "经由引用，模块和小节嵌套超过 {limit} 层，其余部分不再读取",
     "outline.depth": "引用嵌套超过 {limit} 层文件",
     "outline.limit": "引用展开后超过 {limit} 个模块或小节，其余部分不再读取",
     "outline.missing": "找不到引用的文件 {written}",

@@ -29,6 +29,9 @@ MAX_INCLUDE_DEPTH = 16
 # Blocks an include may bring in, counted as they are read: ten files each including the
 # next ten times is 10⁶ blocks at depth six, so the count, not the depth, is what stops it.
 MAX_INCLUDED_BLOCKS = 2_000
+# Blocks within blocks, across includes: a course file alone nests at most about 30 (the
+# loader's depth limit); 16 files of 30 would take every later stage past Python's stack.
+MAX_BLOCK_DEPTH = 40
 
 
 @dataclass
@@ -36,7 +39,8 @@ class Expansion:
     """Blocks read through includes so far, shared by every include of one course."""
 
     blocks: int = 0
-    stopped: bool = False
+    stopped: bool = False  # past MAX_INCLUDED_BLOCKS, said once
+    too_deep: bool = False  # past MAX_BLOCK_DEPTH, said once
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,12 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
         )
         return []
     if ctx.at is not None and _over_limit(ctx):
+        return []
+    if depth > MAX_BLOCK_DEPTH:  # only includes can nest this deep (YAML stops at 64)
+        if not ctx.expansion.too_deep:
+            ctx.expansion.too_deep = True
+            said = msg("outline.block-depth", limit=MAX_BLOCK_DEPTH)
+            ctx.top.add(ctx.at or item.mark, "include-depth", said)
         return []
     if isinstance(item, YMap) and item.get("include") is not None:
         return _include(reader, ctx, item, depth)
