@@ -43,11 +43,29 @@ class CourseResult:
         return not self.errors and not (strict and self.warnings)
 
 
+# Problems in files beside the outline (the instructor's profile, the Word template): the
+# timing does not depend on them, so they never hide its problems (every problem at once).
+_BESIDE_OUTLINE = frozenset(
+    {
+        "build.instructor",
+        "build.instructor-line",
+        "read.template-missing",
+        "read.template-folder",
+        "read.template-not-docx",
+        "read.template-unreadable",
+    }
+)
+
+
+def _beside_outline(problem: Problem) -> bool:
+    return problem.words is not None and problem.words.key in _BESIDE_OUTLINE
+
+
 def check_course(built: Built, path: Path) -> CourseResult:
     course = built.course
     problems = list(built.problems)
     timing = None
-    shape_clean = not any(p.level is Level.ERROR for p in problems)
+    shape_clean = not any(p.level is Level.ERROR and not _beside_outline(p) for p in problems)
     if (
         course is not None and shape_clean
     ):  # timing only on a well-formed outline (mkdocs-style passes)
@@ -120,6 +138,9 @@ def todo_problems(course: Course) -> list[Problem]:
     found = []
     if course.title.upper().startswith("TODO"):
         found.append(warning(course.mark, "todo", msg("check.todo-title", title=course.title)))
+    if course.duration_todo:
+        mark = course.duration_mark or course.mark
+        found.append(warning(mark, "todo", msg("check.todo-duration", text=course.duration_todo)))
 
     def visit(node: Node) -> None:
         if node.title.upper().startswith("TODO"):

@@ -18,8 +18,8 @@ from typing import NamedTuple
 import yaml
 
 from .files import resolved
-from .i18n import msg
-from .problems import Mark, Problem, error
+from .i18n import msg, render
+from .problems import Mark, Problem, error, warning
 
 try:  # the C composer is ~10x faster; marks are kept either way
     from yaml import CSafeLoader as _Loader
@@ -245,6 +245,37 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return error(Mark(), "syntax", msg("load.syntax", detail=str(exc)))
 
 
+def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
+    """What a Chinese input method did (located at the character), else PyYAML's error."""
+    from . import load_ime
+
+    slipped = load_ime.problems(load_ime.found(text, parsed=False))
+    if not slipped:
+        return (_worded(exc, text),)
+    # What stays wrong once they are repaired is the user's own mistake: told as well.
+    from .load_fix import repair_text
+
+    try:
+        yaml.compose(repair_text(text)[0], Loader=_Loader)
+    except yaml.YAMLError as left:
+        slipped.append(_worded(left, text))
+    return tuple(sorted(slipped))
+
+
+def _worded(exc: yaml.YAMLError, text: str) -> Problem:
+    """PyYAML's error in the user's words where they are known (load_syntax), else as is."""
+    from .load_syntax import explain
+
+    return explain(exc, text) or _yaml_problem(exc, text)
+
+
+def _ime_problems(text: str) -> tuple[Problem, ...]:
+    """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
+    from . import load_ime
+
+    return tuple(load_ime.problems(load_ime.found(text, parsed=True)))
+
+
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
@@ -252,7 +283,10 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return Loaded(path, text, None, (_yaml_problem(exc, text),))
+        return Loaded(path, text, None, _syntax_problems(exc, text))
+    slipped = _ime_problems(text)
+    if slipped:
+        return Loaded(path, text, None, slipped)
     if node is None:
         return Loaded(path, text, None, (error(Mark(), "empty-file", msg("load.no-value")),))
     walker = _Walker()
@@ -263,15 +297,17 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     return Loaded(path, text, root, tuple(walker.problems))
 
 
-_CACHE: dict[tuple[str, int, int], Loaded] = {}
+_CACHE: dict[tuple[str, int, int, int, int], Loaded] = {}
 _CACHE_SIZE = 64  # a few files looked at in turn; 1,000 parsed specs held cost 60 MiB
 
 
 def load_file(path: Path, cached: bool = True) -> Loaded:
     """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem.
 
-    Memoised by path, modification time and size: a batch looks at each spec several
-    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable.
+    Memoised by path, modification time, size, inode and change time: a batch looks at
+    each spec several times (what kind of file, its id, its inputs), and a ``Loaded`` is
+    immutable; the preview reads a file again after every save, and an editor's save of
+    the same size within one clock tick (write a copy, rename it) changes only the inode.
     ``cached=False`` reads without keeping it (``validate`` reads each spec once)."""
     if not cached:
         return _load_file(path)
@@ -279,7 +315,7 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         stat = path.stat()
     except OSError:
         return _load_file(path)
-    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size)
+    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     known = _CACHE.get(key)
     if known is None:
         known = _load_file(path)
@@ -325,5 +361,25 @@ def _load_file(path: Path) -> Loaded:
         )
     text, problem = decode(data)
     if problem is not None:
-        return Loaded(path, "", None, (problem,))
+        return _legacy_encoding(path, data, problem)
     return parse_text(text, path)
+
+
+def _legacy_encoding(path: Path, data: bytes, problem: Problem) -> Loaded:
+    """A GBK file (Notepad's "ANSI") is read, with a warning naming ``syllabus fix``;
+    anything else not UTF-8 stays an error (Big5 named as such, never read as GBK)."""
+    from dataclasses import replace
+
+    from .load_encoding import BIG5, GBK, legacy_encoding
+
+    found = legacy_encoding(data)
+    if found == GBK:
+        loaded = parse_text(data.decode("gb18030"), path)
+        from .paths import shown
+
+        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=shown(path)))
+        return replace(loaded, problems=(told, *loaded.problems))
+    if found == BIG5:
+        words = msg("load.not-utf8-looks", encoding=BIG5)
+        problem = replace(problem, message=render(words, "en"), words=words)
+    return Loaded(path, "", None, (problem,))

@@ -68,6 +68,8 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
     "preview": "preview",
+    "fix": "fix",
+    "doctor": "doctor",
 }
 
 

@@ -138,12 +138,18 @@ def schema(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A problem code, e.g. sum-mismatch.")],
+    code: Annotated[
+        str | None, typer.Argument(metavar="CODE", help="A problem code, e.g. sum-mismatch.")
+    ] = None,
 ) -> None:
     """Explain a problem code: what it means, and a YAML that passes and one that fails."""
     from ..i18n import language
-    from ..i18n.codes import closest, lookup
+    from ..i18n.codes import closest, lookup, summary
     from ..i18n.codes import explain as explained
+
+    if code is None:  # every code, one line each
+        out().write(t("explain.all") + "\n\n" + summary(language()))
+        return
 
     row = lookup(code)
     if row is None:

@@ -101,11 +101,19 @@ def _from_locale(value: str) -> str | None:
     return "zh" if value.lower().startswith("zh") else "en"
 
 
+def normalize(value: str) -> str | None:
+    """``zh``, ``zh_CN``, ``zh-CN``, ``zh_CN.UTF-8``, ``zh-Hans``, ``zh_TW`` → zh; ``en``,
+    ``en_US``, ``en-GB.UTF-8`` → en; anything else (``fr``, ``C``, empty) → None."""
+    base = value.strip().lower().replace("-", "_").split(".", 1)[0].split("@", 1)[0]
+    first = base.split("_", 1)[0]
+    return first if first in LANGUAGES else None
+
+
 def detect(environ: Mapping[str, str] | None = None) -> str:
     """The language when no ``--lang`` was given."""
     env = os.environ if environ is None else environ
-    wanted = env.get(ENV, "").strip().lower()
-    if wanted in LANGUAGES:
+    wanted = normalize(env.get(ENV, ""))
+    if wanted is not None:
         return wanted
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = _from_locale(env.get(name, ""))

@@ -51,10 +51,23 @@ _ROWS: tuple[Code, ...] = (
         ("title: [客服技巧\nduration: 2h\nmodules:\n  - {title: 开场, duration: 2h}\n"),
     ),
     _c(
-        "encoding",
+        "yaml-char",
         "error",
-        "The file is not UTF-8 (e.g. saved as GBK); save it as UTF-8.",
-        "文件不是 UTF-8 编码（例如存成了 GBK）；请另存为 UTF-8。",
+        "A character typed in a Chinese input mode where YAML needs its half-width form "
+        "(： ， “” 【】 ［］ － or a full-width space), or a tab in the indentation; "
+        "syllabus fix FILE repairs it.",
+        "在中文输入状态下打出的字符（：，“”【】［］－ 或全角空格），或用 Tab 缩进，"
+        "而 YAML 需要半角字符；syllabus fix 文件名 可以自动改正。",
+        "title: 客服技巧\nduration: 2h\nmodules:\n  - {title: 开场, duration: 2h}\n",
+        "title：客服技巧\nduration: 2h\nmodules:\n  - {title: 开场, duration: 2h}\n",
+    ),
+    _c(
+        "encoding",
+        "error/warning",
+        "The file is not UTF-8: a GBK file (Notepad's ANSI) is read with a warning, "
+        "other encodings are an error; syllabus fix FILE saves GBK as UTF-8.",
+        "文件不是 UTF-8 编码：GBK（记事本的 ANSI）文件照常读取并给出警告，其他编码为错误；"
+        "syllabus fix 文件名 可把 GBK 文件转存为 UTF-8。",
         (
             "# file: courses/c.yaml (utf-8)\n"
             "title: 客服技巧\n"
@@ -455,8 +468,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A course declares more variants than the tool builds (20).",
         "课程声明的版本超过工具支持的数量（20 个）。",
-        "variants: [一天, 半天]\n",
-        "variants: [v1, v2, v3, …, v21]\n",
+        (
+            "title: 客服技巧\n"
+            "variants: [一天, 半天]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "variants: [" + ", ".join(f"v{i}" for i in range(1, 22)) + "]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "duplicate-variant",
@@ -623,8 +648,14 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "Includes bring in too many blocks (files that include each other many times).",
         "引用展开后的模块或小节太多（文件之间多次互相引用）。",
-        "# a.yaml includes b.yaml twice\n",
-        "# ten files, each including the next ten times\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {include: ../library/shared.yaml#社群运营}\n"
+            "  - {include: ../library/shared.yaml#私域运营}\n"
+        ),
+        "# skip: ten files each including the next ten times: tests/test_attack_includes.py\n",
     ),
     _c(
         "include-format",
@@ -1215,8 +1246,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A file or folder name is longer than file systems allow (255 bytes, about 85 Chinese characters).",
         "文件名或文件夹名超过文件系统允许的长度（255 字节，约 85 个汉字）。",
-        "template: ../templates/brand.docx\n",
-        "template: ../templates/" + "长" * 90 + ".docx\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../brand.docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../" + "长" * 90 + ".docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "write",
@@ -1247,6 +1290,22 @@ _ROWS: tuple[Code, ...] = (
         ("# file: renamed.docx\nnot a zip\n# $ syllabus import renamed.docx --out imported\n"),
     ),
     _c(
+        "unreadable-source",
+        "error",
+        "An import source (.pdf, .pptx, .xlsx, .mhtml) is damaged or not that kind of file.",
+        "要导入的文件（.pdf、.pptx、.xlsx、.mhtml）已损坏，或并不是该格式。",
+        "# skip: a real deck is made by tests/test_import_formats.py\n",
+        "# skip: a broken deck is made by tests/test_import_formats.py\n",
+    ),
+    _c(
+        "no-text-layer",
+        "error",
+        "A PDF to import has no text to read (encrypted, or scanned pages); export it as text or OCR it.",
+        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做文字识别。",
+        "# skip: a PDF saved from Word is made by tests/test_import_formats.py\n",
+        "# skip: a scanned PDF is made by tests/test_import_formats.py\n",
+    ),
+    _c(
         "not-text",
         "error",
         "An import source is not text (a binary file).",
@@ -1263,6 +1322,7 @@ _ROWS: tuple[Code, ...] = (
 
 # the delivery kit (a pack's kit:, roster:, evaluation_url:)
 _PACK = "client: 某3C品牌\ntitle: 电商服务能力提升\ncourses: [../courses/a.yaml]\n"
+_ROSTER = _PACK + "kit: [signin]\nroster: roster.csv\n# file: courses/roster.csv\n"
 _ROWS += (
     _c(
         "kit",
@@ -1277,40 +1337,41 @@ _ROWS += (
         "error",
         "The roster cannot be read: not .xlsx or .csv, a broken file, or not a sheet.",
         "学员名单无法读取：不是 .xlsx 或 .csv、文件已损坏，或不是表格。",
-        _PACK + "roster: participants.xlsx\n",
-        _PACK + "roster: participants.xls  # the old Excel format\n",
+        _ROSTER + "姓名,部门\n张三,客服部\n",
+        _PACK
+        + "kit: [signin]\nroster: roster.xls  # the old Excel format\n# file: courses/roster.xls\n姓名\n",
     ),
     _c(
         "roster-too-large",
         "error",
         "The roster has more rows than a training's participants could (2,000).",
         "学员名单的行数超出一次培训的学员人数（2000 行）。",
-        "# participants.xlsx: 40 rows\n",
-        "# participants.xlsx: the whole company's 100,000 rows\n",
+        _ROSTER + "姓名,部门\n张三,客服部\n李四,客服部\n",
+        "# skip: a 100,000-row roster is made by tests/test_kit_roster.py\n",
     ),
     _c(
         "roster-column",
         "error",
         "The roster has no name column (a header 姓名 or Name).",
         "学员名单没有姓名列（表头“姓名”或“Name”）。",
-        "姓名,部门\n张三,客服部\n",
-        "人员,部门\n张三,客服部\n",
+        _ROSTER + "姓名,部门\n张三,客服部\n",
+        _ROSTER + "人员,部门\n张三,客服部\n",
     ),
     _c(
         "roster-name",
         "error",
         "A row of the roster has no name.",
         "学员名单中有一行没有姓名。",
-        "姓名,部门\n张三,客服部\n",
-        "姓名,部门\n,客服部\n",
+        _ROSTER + "姓名,部门\n张三,客服部\n",
+        _ROSTER + "姓名,部门\n,客服部\n",
     ),
     _c(
         "roster-duplicate",
         "error",
         "The same person is on the roster twice (same name and phone or e-mail).",
         "同一个人在学员名单上出现了两次（姓名和手机或邮箱都相同）。",
-        "姓名,手机\n张三,13800000001\n张三,13900000002\n",
-        "姓名,手机\n张三,13800000001\n张三,13800000001\n",
+        _ROSTER + "姓名,手机\n张三,13800000001\n张三,13900000002\n",
+        _ROSTER + "姓名,手机\n张三,13800000001\n张三,13800000001\n",
     ),
 )
 
@@ -1318,7 +1379,9 @@ CODES: dict[str, Code] = {row.code: row for row in _ROWS}
 
 
 def lookup(code: str) -> Code | None:
-    return CODES.get(code.strip().lower())
+    """A code as written, or without a ``yaml-`` before it (``yaml-syntax`` is ``syntax``)."""
+    wanted = code.strip().lower()
+    return CODES.get(wanted) or CODES.get(wanted.removeprefix("yaml-"))
 
 
 def closest(code: str) -> str | None:
@@ -1348,11 +1411,91 @@ def explain(row: Code, lang: str) -> str:
         meaning,
         "",
         f"{render(msg('explain.pass'), lang)}{colon}",
-        _indent(row.passing),
+        _indent(_commented(row.passing, lang)),
         f"{render(msg('explain.fail'), lang)}{colon}",
-        _indent(row.failing),
+        _indent(_commented(row.failing, lang)),
     ]
+    advice = FIXES.get(row.code)
+    if advice is not None:
+        parts += [f"{render(msg('explain.fix'), lang)}{colon}", _indent(advice[lang == "zh"])]
     return "\n".join(parts)
+
+
+def _commented(example: str, lang: str) -> str:
+    """An example with its comments in the language (zh.COMMENTS)."""
+    from .comments import localize
+
+    return localize(example, lang)
+
+
+def summary(lang: str) -> str:
+    """Every code with its one-line meaning (``syllabus explain`` without a code)."""
+    width = max(len(code) for code in CODES)
+    return "".join(
+        f"{row.code.ljust(width)}  {row.zh if lang == 'zh' else row.en}\n"
+        for row in sorted(_ROWS, key=lambda r: r.code)
+    )
+
+
+# How to fix what a code reports, where its meaning does not already say so: (en, zh).
+FIXES: dict[str, tuple[str, str]] = {
+    "syntax": (
+        "Look at the line and the one before it: a missing ':' or space, an unclosed "
+        "bracket or quote. A character typed in a Chinese input mode (： ， “” 【】 ［］ － or "
+        "a full-width space) or a tab is reported as yaml-char instead, and syllabus fix "
+        "FILE repairs it.",
+        "看看这一行和上一行：是不是少了“:”或空格，括号或引号没有配对。"
+        "在中文输入状态下打出的字符（：，“”【】［］－ 或全角空格）或 Tab 缩进，"
+        "会报告为 yaml-char，运行 syllabus fix 文件名 可以自动改正。",
+    ),
+    "short-part-kept": (
+        "Move the break so it falls between two sessions (schedule: breaks:), write "
+        "split: false on the session, or set schedule: min_part: 0 to split at every pause.",
+        "把茶歇挪到两节课之间（schedule: breaks:），或在这节课上写 split: false，"
+        "或设 schedule: min_part: 0（在每个休息处都拆开）。",
+    ),
+    "short-last-part": (
+        "Move the break or lunch so the session ends before it (schedule: breaks:, lunch:), "
+        "shorten or lengthen the session by the minutes shown, or write split: false on it.",
+        "挪动茶歇或午餐，让这节课在它之前结束（schedule: breaks:、lunch:），"
+        "或按提示的分钟数调整这节课的时长，或在这节课上写 split: false。",
+    ),
+    "short-part": (
+        "Nothing to do: the agenda already reads well. To split there anyway, set "
+        "schedule: min_part: 0.",
+        "无需处理：日程已经排好。如果仍想在休息处拆开，设 schedule: min_part: 0。",
+    ),
+    "split-anyway": (
+        "The block is longer than the time between two pauses: split it into sections, "
+        "or move the breaks (schedule: breaks:) to leave it room.",
+        "这段内容比两次休息之间的时间还长：把它拆成几个小节，或挪动茶歇（schedule: breaks:）给它留出时间。",
+    ),
+    "idle-gap": (
+        "Move the break to where the session ends, or take split: false off the session "
+        "that follows the gap.",
+        "把茶歇挪到这节课结束的地方，或去掉空档后那节课的 split: false。",
+    ),
+    "day-overflow": (
+        "Start earlier (schedule: start:), shorten lunch or breaks, set a later "
+        "latest_end, or give the course more days (1天(6h/天) → 2天).",
+        "提前开始（schedule: start:），缩短午餐或茶歇，把 latest_end 设晚一些，"
+        "或给课程多安排一天（1天(6h/天) → 2天）。",
+    ),
+    "start-after-lunch": (
+        "Start before lunch (schedule: start:), or write lunch: none for an afternoon course.",
+        "把开始时间设在午餐之前（schedule: start:），下午的课可写 lunch: none。",
+    ),
+    "yaml-char": (
+        "Run syllabus fix FILE (it shows what it changes and keeps FILE.bak), or switch the "
+        "input method to English (half-width) while typing YAML's own characters.",
+        "运行 syllabus fix 文件名（会显示改动并保留 FILE.bak 备份），"
+        "或在输入 YAML 的符号时把输入法切换到英文（半角）。",
+    ),
+    "encoding": (
+        "Run syllabus fix FILE, or in Notepad: File → Save As → Encoding: UTF-8.",
+        "运行 syllabus fix 文件名，或在记事本中：文件 → 另存为 → 编码选 UTF-8。",
+    ),
+}
 
 
 def _indent(text: str) -> str:
