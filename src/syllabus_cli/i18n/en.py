@@ -246,7 +246,7 @@ MESSAGES: dict[str, str] = {
     "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
     "template.encoding": "template {path}: {part} is written in {encoding}, which Word files never use; open it in Word and save it again",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
-    "cli.terminated": "stopped (SIGTERM); files written so far are complete, run again to finish",
+    "cli.terminated": "stopped ({signal}); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",
     "cli.not-a-range": "{value!r} is not a range like 12:00-13:30",

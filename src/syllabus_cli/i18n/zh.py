@@ -248,7 +248,7 @@ MESSAGES: dict[str, str] = {
     "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
     "template.encoding": "模板 {path}：{part} 使用 {encoding} 编码，Word 文件从不使用这种编码；请在 Word 中打开后重新保存",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
-    "cli.terminated": "已被终止；已写出的文件都是完整的，重新运行即可完成",
+    "cli.terminated": "已被终止（{signal}）；已写出的文件都是完整的，重新运行即可完成",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
     "cli.not-a-time": "“{value}”不是 09:00 这样的时刻",
     "cli.not-a-range": "“{value}”不是 12:00-13:30 这样的时间段",
