@@ -273,11 +273,8 @@ def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
             if isinstance(ref, str) and ref.split("#", 1)[0].strip():
                 target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
                 key = file_key(target)
-                if (
-                    key not in seen
-                    and depth <= MAX_INCLUDE_DEPTH
-                    and (len(found) < MAX_INCLUDED_BLOCKS)
-                ):
+                bounded = depth <= MAX_INCLUDE_DEPTH and len(found) < MAX_INCLUDED_BLOCKS
+                if key not in seen and bounded:
                     seen.add(key)
                     inner = load(target)
                     if inner.root is not None or inner.text:
