@@ -171,6 +171,24 @@ def words(lang: str) -> dict[str, str]:
     return found
 
 
+_LABELS: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def labels(area: str, lang: str) -> dict[str, str]:
+    """A document's labels for one area (``plan``, ``proposal``, ``pack``, ``contact``,
+    ``supplier``) in ``lang``, by their short key: ``labels("plan", "zh")["tax"]`` is
+    增值税. From each language's ``LABELS`` (en.py, zh.py); a language other than zh
+    reads English."""
+    lang = lang if lang in LANGUAGES else "en"
+    found = _LABELS.get((area, lang))
+    if found is None:
+        table = getattr(importlib.import_module(f"{__name__}.{lang}"), "LABELS", {})
+        prefix = area + "."
+        found = {k[len(prefix) :]: v for k, v in table.items() if k.startswith(prefix)}
+        _LABELS[(area, lang)] = found
+    return found
+
+
 def _value(value: object, lang: str) -> object:
     if isinstance(value, Listing):
         return ("、" if lang == "zh" else ", ").join(value)
@@ -208,6 +226,7 @@ __all__ = [
     "choose",
     "detect",
     "from_argv",
+    "labels",
     "language",
     "msg",
     "render",

@@ -21,7 +21,8 @@ from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
 from ..spec.variants import pack_variant
 from .read_training_plan import read_plan
-from .training_plan import Plan
+from .supplier import read_issue, today
+from .training_plan import Issue, Plan
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Pack:
     language: str | None = None
     skip: str = "holidays"  # days delivery skips: holidays | weekends | none
     plan: Plan | None = None
+    # what a client signs (issue 20): issue date, version, supplier
+    issue: Issue = field(default_factory=lambda: Issue(today()))
 
 
 def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
@@ -97,8 +100,9 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         language=language,
         skip=skip,
         plan=read_plan(reader, known.get("plan")),
+        issue=read_issue(reader, known, base, load),
     )
-    return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
+    return pack, tuple(reader.problems) + tuple(_cross_checks(pack)) + tuple(_issue_checks(pack))
 
 
 def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
@@ -168,3 +172,19 @@ def _cross_checks(pack: Pack) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _issue_checks(pack: Pack) -> list[Problem]:
+    """A quote valid until a day before the plan is issued has already lapsed."""
+    from ..problems import error
+
+    quote = pack.plan.quote if pack.plan else None
+    if quote is None or quote.valid_until is None or quote.valid_until >= pack.issue.issued:
+        return []
+    return [
+        error(
+            quote.valid_mark,
+            "date-order",
+            msg("plan.valid-before-issued", until=quote.valid_until, issued=pack.issue.issued),
+        )
+    ]

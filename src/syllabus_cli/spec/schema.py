@@ -22,6 +22,7 @@ from .fields import (
     PLAN_EVALUATION,
     PLAN_GOAL,
     PLAN_MILESTONE,
+    PLAN_PAYMENT,
     PLAN_PHASE,
     PLAN_QUOTE,
     PLAN_QUOTE_ITEM,
@@ -29,6 +30,9 @@ from .fields import (
     PLAN_RISK,
     PLAN_SECTION,
     SCHEDULE,
+    SUPPLIER,
+    SUPPLIER_BANK,
+    SUPPLIER_CONTACT,
     Field,
 )
 
@@ -131,6 +135,20 @@ _KINDS: dict[str, dict[str, Any]] = {
         ]
     },
     "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
+    # what a client signs: supplier and the quote's terms
+    "supplier": {"oneOf": [{"type": "string"}, _ref("supplier")]},
+    "supplier_contact": _ref("supplier_contact"),
+    "supplier_bank": _ref("supplier_bank"),
+    "payment": {"oneOf": [{"type": "string"}, {"type": "array", "items": _ref("plan_payment")}]},
+    "invoice": {
+        "enum": ["增值税专用发票", "增值税普通发票", "专用发票", "普通发票", "专票", "普票"]
+    },
+    "discount": {
+        "oneOf": [
+            {"type": "number", "minimum": 0},
+            {"type": "string", "pattern": r"^\s*[¥￥$€]?\s*[\d,]*\.?\d+\s*(元|[%％])?\s*$"},
+        ]
+    },
 }
 
 
@@ -160,6 +178,10 @@ def _plan_defs() -> dict[str, Any]:
         "plan_risk": _object(PLAN_RISK, "risk"),
         "plan_milestone": _object(PLAN_MILESTONE, "milestone"),
         "plan_evaluation": _object(PLAN_EVALUATION, "evaluation"),
+        "plan_payment": _object(PLAN_PAYMENT, "payment instalment"),
+        "supplier": _object(SUPPLIER, "supplier (乙方)"),
+        "supplier_contact": _object(SUPPLIER_CONTACT, "supplier contact"),
+        "supplier_bank": _object(SUPPLIER_BANK, "supplier bank and tax details"),
     }
 
 
