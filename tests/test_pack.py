@@ -70,19 +70,23 @@ def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path)
     assert not [e for e in entries if e.startswith("第1天")]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
-                  "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip
-    h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
-    for title in (
+                  "六、讲师介绍", "七、资源需求", "八、费用报价", "九、风险评估", "十、时间规划",
+                  "十一、预期效果", "十二、双方确认"]  # fmt: skip
+    h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    for title in (  # each course a Heading 2 under its phase (its sections Heading 3)
         "电商客服销售能力提升",
         "奶粉行业O2O新零售与本地生活平台运营",
         "终端管理提升品牌零售业绩",
     ):
-        assert title in h3
+        assert title in h2
     course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
     assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]
     assert course_map[-1][:2] == ["合计", "14小时"]
-    assert "为某3C品牌电商服务部定制" in [p.text for p in doc.paragraphs]
-    assert "合计金额（大写）：人民币叁万零伍拾壹元整" in [p.text for p in doc.paragraphs]
+    assert "甲方：某3C品牌电商服务部" in [p.text for p in doc.paragraphs]
+    assert "乙方：上海某某企业管理咨询有限公司" in [p.text for p in doc.paragraphs]
+    assert "合计金额（大写）：人民币贰万捌仟伍佰肆拾捌元肆角伍分" in [
+        p.text for p in doc.paragraphs
+    ]
 
 
 def test_rebuild_with_nothing_changed_skips_the_work(tmp_path: Path) -> None:

@@ -100,7 +100,9 @@ def test_pack_pdf_makes_the_plan_and_course_pdfs(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     root = tmp_path / "3c-ecommerce-service"
     text = "".join(pdf_text(root / "3c-ecommerce-service.proposal.pdf").split())
-    assert "七、费用报价" in text and "人民币叁万零伍拾壹元整" in text
+    # 28,350 less 5% is 26,932.50; 增值税 6% 1,615.95; 价税合计 28,548.45
+    assert "八、费用报价" in text and "人民币贰万捌仟伍佰肆拾捌元肆角伍分" in text
+    assert "优惠（5%）-1,417.50" in text and "增值税（6%）1,615.95" in text
     assert (root / "ecommerce-cs-sales" / "ecommerce-cs-sales.proposal.pdf").is_file()
     assert [p.name for p in root.rglob("*.md")] == ["index.md"]  # --format docx: no course .md
     index = (root / "index.md").read_text(encoding="utf-8")

@@ -24,6 +24,9 @@ COURSE = REPO / "courses" / "ecommerce-cs-sales.yaml"
 runner = CliRunner()
 
 
+from syllabus_cli.pack.training_plan import Issue, Supplier  # noqa: E402
+
+
 def built(path: Path = COURSE, text: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
     result = check_yaml(text if text is not None else path.read_text(encoding="utf-8"), path)
     assert not result.errors, result.problems
@@ -151,8 +154,11 @@ def test_document_properties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765152000")
     out = tmp_path / "p.docx"
-    out.write_bytes(document_bytes(built(client="某3C品牌电商服务部")))
+    supplier = Supplier("上海某某企业管理咨询有限公司")
+    issue = Issue(dt.date(2025, 12, 1), "V1.0", supplier)
+    out.write_bytes(document_bytes(built(client="某3C品牌电商服务部", issue=issue)))
     props = Document(str(out)).core_properties
+    assert props.language == "zh-CN"
     assert (props.title, props.subject, props.author) == (
         "电商客服销售能力提升",
         "培训方案",
@@ -161,7 +167,8 @@ def test_document_properties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified)}
     assert stamps == {dt.datetime(2025, 12, 8)}
     app_xml = zipfile.ZipFile(out).read("docProps/app.xml").decode()
-    assert "<Company>某3C品牌电商服务部</Company>" in app_xml
+    assert "<Company>上海某某企业管理咨询有限公司</Company>" in app_xml  # the supplier's
+    assert props.keywords == "某3C品牌电商服务部"
     assert "<Application>syllabus 0.1.0</Application>" in app_xml
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     out.write_bytes(document_bytes(built()))

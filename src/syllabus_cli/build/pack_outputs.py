@@ -30,6 +30,7 @@ def pack_documents(
     force: bool,
     programme: Programme,
     formats: tuple[str, ...] = ("docx", "html", "md"),
+    draft: bool = False,
 ) -> None:
     """The combined proposal (the training plan when the pack has one), its PDF when
     asked, the .ics of the delivery days, index.md, index.html and the zip."""
@@ -42,7 +43,9 @@ def pack_documents(
     stem = safe_name(pack.id, "pack")
     good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
     language = pack.language or (good[0][1].language if good else "zh")
-    info = PackInfo(pack.client, pack.title, language, pack.instructor, pack.template)
+    info = PackInfo(
+        pack.client, pack.title, language, pack.instructor, pack.template, pack.issue, draft
+    )
     combined_name = f"{stem}.proposal.docx"
     pdf_name = f"{stem}.proposal.pdf"
     key = f"pack:{stem}"
@@ -70,6 +73,7 @@ def pack_documents(
                 replace(programme, courses=tuple(c for c in programme.courses if c.path in built)),
                 inputs,
                 pack.instructor,
+                pack.issue,
             )
         data = document_bytes(combined_proposal(info, inputs, plan=plan))
         outcome = put(writer, combined_name, data)

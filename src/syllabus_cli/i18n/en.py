@@ -467,7 +467,8 @@ LABELS: dict[str, str] = {
     "supplier.tax_id": "Taxpayer ID",
     "proposal.issued": "Issued",
     "proposal.version": "Version",
-    "proposal.supplier": "Supplier",
+    "proposal.client_party": "Client",
+    "proposal.supplier_party": "Supplier",
     "pack.send_pdf": "Send the PDF to the client; the Word file's contents page shows page numbers after F9 in Word or WPS.",
 }  # fmt: skip
 

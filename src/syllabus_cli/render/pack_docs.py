@@ -13,6 +13,8 @@ from docx.shared import Cm
 
 from ..dates import format_date
 from ..duration import format_minutes
+from ..i18n import labels
+from ..pack.training_plan import Issue
 from ..spec.model import Instructor
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
@@ -23,24 +25,20 @@ from .proposal import (
     course_body,
     cover,
     cover_lines,
+    draft_stamp,
     instructor_section,
     page_numbers,
+    supplier_logo,
     toc,
 )
 
-OVERVIEW = {
-    "zh": {"overview": "项目概览", "course": "课程", "date": "日期", "hours": "时长", "total": "合计",
-           "index": "文件清单", "documents": "文档", "main": "培训方案（主文件）",
-           "calendar": "授课日历（.ics，可导入Outlook、钉钉）", "zip": "全部文件打包（.zip）", "main_pdf": "培训方案（PDF）",
-           "proposal.docx": "课程方案（Word）", "proposal.pdf": "课程方案（PDF）",
-           "agenda.docx": "课程日程（Word）", "agenda.html": "课程日程（网页）", "agenda.md": "课程日程（文本）"},
-    "en": {"overview": "Programme overview", "course": "Course", "date": "Date", "hours": "Length",
-           "total": "Total", "index": "Contents of this pack", "documents": "Documents",
-           "main": "Training proposal (main document)", "calendar": "Delivery calendar (.ics)",
-           "zip": "Everything in one zip", "main_pdf": "Training proposal (PDF)",
-           "proposal.docx": "Proposal (Word)", "proposal.pdf": "Proposal (PDF)",
-           "agenda.docx": "Agenda (Word)", "agenda.html": "Agenda (web page)", "agenda.md": "Agenda (text)"},
-}  # fmt: skip
+
+class _Overview(dict[str, dict[str, str]]):
+    def __missing__(self, lang: str) -> dict[str, str]:
+        return labels("pack", lang)
+
+
+OVERVIEW = _Overview()  # OVERVIEW[lang]: the pack's labels from the i18n registry
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,8 @@ class PackInfo:
     language: str
     instructor: Instructor | None = None
     template: Path | None = None
+    issue: Issue | None = None  # issue date, version, supplier (乙方)
+    draft: bool = False  # 草稿 / DRAFT on every page
 
 
 def combined_proposal(
@@ -66,18 +66,24 @@ def combined_proposal(
     o, p = OVERVIEW[pack.language], PLAN_LABELS[pack.language]
     dates = [c.date for c in courses if c.date]
     first = min(dates) if dates else None
-    cover(w, pack.title, "", cover_lines(w, pack.client, pack.instructor, first))
-    toc(w, 3 if plan is not None else 2)  # a plan's courses are its level-3 headings
+    credited = pack.instructor or _only_instructor(courses)
+    lines = cover_lines(w, pack.client, credited, first, pack.issue, p["plan"])
+    cover(w, pack.title, "", lines, supplier_logo(pack.issue))
+    toc(w, 3 if plan is not None else 2)  # a plan's courses' sections are its level 3
+    supplier = pack.issue.supplier if pack.issue else None
     set_properties(
         document,
         Properties(
             title=pack.title,
             subject=p["plan"],
-            author=pack.instructor.name if pack.instructor else "",
-            company=pack.client,
+            author=credited.name if credited else "",
+            company=supplier.company if supplier else "",
             keywords=pack.client,
+            language="zh-CN" if pack.language == "zh" else "en-US",
         ),
     )
+    if pack.draft:
+        draft_stamp(document, pack.language)
     if plan is not None:
         plan_body(w, plan)
         page_numbers(document)
@@ -126,6 +132,12 @@ def combined_proposal(
         instructor_section(w, pack.instructor)
     page_numbers(document)
     return document
+
+
+def _only_instructor(courses: list[ProposalInput]) -> Instructor | None:
+    """The instructor of every course, when they all have the same one."""
+    names = {c.course.instructor.name: c.course.instructor for c in courses if c.course.instructor}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 @dataclass(frozen=True)

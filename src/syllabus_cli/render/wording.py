@@ -27,17 +27,6 @@ _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _TOUCHED = frozenset(" \t,:;?!\"'")
 _LATIN_QUOTE = re.compile(r"[A-Za-z]'|'[A-Za-z]")
 
-CONTACT_LABELS: dict[str, dict[str, str]] = {
-    "zh": {"email": "邮箱", "e-mail": "邮箱", "mail": "邮箱", "phone": "电话", "tel": "电话",
-           "telephone": "电话", "mobile": "手机", "cell": "手机", "wechat": "微信", "weixin": "微信",
-           "web": "网站", "website": "网站", "url": "网站", "address": "地址", "qq": "QQ"},
-    "en": {"email": "Email", "e-mail": "Email", "mail": "Email", "phone": "Phone", "tel": "Phone",
-           "telephone": "Phone", "mobile": "Mobile", "cell": "Mobile", "wechat": "WeChat",
-           "weixin": "WeChat", "web": "Website", "website": "Website", "url": "Website",
-           "address": "Address", "qq": "QQ", "邮箱": "Email", "电话": "Phone", "手机": "Mobile",
-           "微信": "WeChat", "网站": "Website", "地址": "Address"},
-}  # fmt: skip
-
 
 def is_chinese(ch: str) -> bool:
     """A Chinese character or full-width punctuation (a comparison, not a regex: a
@@ -124,7 +113,9 @@ def labelled(label: str, value: str, language: str) -> str:
 
 def contact_label(key: str, language: str) -> str:
     """A contact key as a reader's label: ``email`` → 邮箱 / Email; others as written."""
-    return CONTACT_LABELS[language].get(key.strip().lower(), key.strip())
+    from ..i18n import labels
+
+    return labels("contact", language).get(key.strip().lower(), key.strip())
 
 
 def date_text(day: dt.date, language: str) -> str:
