@@ -39,11 +39,18 @@ def test_new_pack_writes_a_commented_plan_that_validates(
     assert result.exit_code == 0, result.output
     text = (tmp_path / "packs" / "new.yaml").read_text(encoding="utf-8")
     assert "\nplan:\n" in text and "# 费用报价" in text and "quantity: days" in text
-    checked = runner.invoke(app, ["validate", "--strict", "packs/new.yaml"])
+    checked = runner.invoke(app, ["validate", "packs/new.yaml"])
     assert checked.exit_code == 0, checked.output
-    built = runner.invoke(app, ["pack", "packs/new.yaml", "--out", "dist", "-j", "1"])
+    strict = runner.invoke(app, ["validate", "--strict", "packs/new.yaml"])
+    assert strict.exit_code == 1 and "packs/new.yaml:4:9: warning[todo]" in strict.output
+    # its TODOs are never sent: no build without --draft, each one named at its line
+    refused = runner.invoke(app, ["pack", "packs/new.yaml", "--out", "dist", "-j", "1"])
+    assert refused.exit_code == 1
+    assert "'client' still holds a placeholder: TODO 客户名称" in refused.output
+    assert not (tmp_path / "dist" / "new").exists()
+    built = runner.invoke(app, ["pack", "packs/new.yaml", "--out", "dist", "-j", "1", "--draft"])
     assert built.exit_code == 0, built.output
-    assert (tmp_path / "dist" / "new" / "new.ics").is_file()
+    assert (tmp_path / "dist" / "new" / "new.draft.ics").is_file()
 
 
 def test_new_pack_without_courses_says_what_to_do(

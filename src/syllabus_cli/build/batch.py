@@ -224,6 +224,7 @@ def export(
     formats: tuple[str, ...],
     force: bool,
     listener: Listener | None = None,
+    draft: bool = False,
 ) -> BatchResult:
     """Every course's documents in ``out/<course-id>/``. Files that are not course
     specs (packs, instructors) are skipped."""
@@ -236,7 +237,11 @@ def export(
         specs = [s for s in specs if heads[s].kind == "course"]
         ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
         jobs = course_jobs(
-            specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
+            specs,
+            manifest,
+            ids,
+            Job(Path(), out, "", formats=formats, force=force, draft=draft),
+            heads,
         )
         jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
         batch = BatchResult(out)
@@ -276,6 +281,7 @@ def build_pack_folder(
     force: bool,
     listener: Listener | None = None,
     formats: tuple[str, ...] = ("docx", "html", "md"),
+    draft: bool = False,
 ) -> BatchResult:
     """``out/<pack-id>/``: each course's documents, the combined proposal (the training
     plan when the pack has one), the calendar, an index and a zip."""
@@ -285,6 +291,10 @@ def build_pack_folder(
 
     pack, problems = build_pack(load_file(pack_path))
     errors = [p.format(shown(pack_path)) for p in problems if p.level is Level.ERROR]
+    todo = [p for p in problems if p.code == "todo"]
+    if todo and not draft and not errors:  # no placeholder is ever sent to a client
+        errors = [p.format(shown(pack_path)) for p in todo]
+        errors.append(_problem(pack_path, "todo", msg("build.todo-refused", n=len(todo))))
     if pack is None or errors:
         return BatchResult(out, errors=errors or [t("pack.unreadable", path=shown(pack_path))])
     stem = safe_name(pack.id, "pack")
@@ -307,7 +317,7 @@ def build_pack_folder(
     specs = [c.path for c in pack.courses]
     with warm_workers(specs, manifest, workers) as warm:
         return _build_pack(
-            pack, root, stem, manifest, specs, workers, force, listener, formats, warm
+            pack, root, stem, manifest, specs, workers, force, listener, formats, warm, draft
         )
 
 
@@ -322,6 +332,7 @@ def _build_pack(
     listener: Listener | None,
     formats: tuple[str, ...],
     warm: Warm | None,
+    draft: bool = False,
 ) -> BatchResult:
     heads = spec_heads([s for s in specs if s.is_file()], manifest)
     heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
@@ -338,6 +349,8 @@ def _build_pack(
         template=pack.template,
         instructor=pack.instructor,
         pack=pack.path,
+        draft=draft,
+        issue=pack.issue,
     )
     batch = BatchResult(root)
     try:
@@ -356,14 +369,18 @@ def _build_pack(
         built = run_recorded(manifest, jobs, workers, listener, warm)
         batch.results = _pdfs(jobs, built)
         _record(manifest, batch.results)
-        key = sha256("|".join([_hash_of(pack.path), *(r.inputs for r in batch.results)]).encode())
+        key = sha256(
+            "|".join([_hash_of(pack.path), str(draft), *(r.inputs for r in batch.results)]).encode()
+        )
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
         if force or not settled or not _pack_files_current(manifest, key):
             from ..pack.programme import plan_programme
             from .pack_outputs import pack_documents
 
             programme = plan_programme(pack)  # the delivery days, for the plan and the .ics
-            pack_documents(pack, jobs, batch.results, manifest, batch, force, programme, formats)
+            pack_documents(
+                pack, jobs, batch.results, manifest, batch, force, programme, formats, draft
+            )
             if not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
         manifest.save()

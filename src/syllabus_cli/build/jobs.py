@@ -24,7 +24,10 @@ from .names import UnsafePath, inside, safe_name, shown
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..agenda.layout import Agenda
+    from ..pack.training_plan import Issue
     from ..spec.model import Course, Instructor, Schedule
     from ..timing.rules import Timing
 
@@ -49,6 +52,8 @@ class Job:
     known_inputs: str | None = None
     head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
+    draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
+    issue: Issue | None = None  # a pack's issue date, version and supplier
 
     @property
     def key(self) -> str:
@@ -116,9 +121,19 @@ def read_inputs(job: Job) -> Inputs:
         template,
         head.includes_hash.encode(),
         repr(
-            (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder, job.skip)
+            (
+                job.instructor,
+                job.formats,
+                job.client,
+                job.date,
+                job.schedule,
+                job.folder,
+                job.skip,
+                job.issue,
+            )
         ).encode(),
         repr(job.variant).encode(),
+        repr(job.draft).encode(),
     ):
         digest.update(hashlib.sha256(part).digest())
     course_id = f"{head.course_id}.{job.variant}" if job.variant else head.course_id
@@ -134,7 +149,7 @@ def _bytes_of(path: Path) -> bytes:
 
 def outputs_of(job: Job, course_id: str) -> dict[str, str]:
     """kind -> path relative to the output root."""
-    names = document_names(course_id, job.formats)
+    names = document_names(course_id, job.formats, job.draft)
     return {kind: f"{job.folder}/{name}" if job.folder else name for kind, name in names.items()}
 
 
@@ -218,6 +233,16 @@ def _run(job: Job) -> JobResult:
             error=t("pack.spec-errors", n=len(result.errors)),
             variant=job.variant,
         )
+    todo = [p for p in result.problems if p.code == "todo"]
+    if todo and not job.draft:  # no placeholder is ever sent to a client
+        return JobResult(
+            job.spec,
+            key,
+            result.title,
+            problems=problems,
+            error=t("build.todo-refused", n=len(todo)),
+            variant=job.variant,
+        )
     course = result.course
     if job.instructor is not None:
         course = replace(course, instructor=job.instructor)
@@ -279,8 +304,8 @@ def _peak_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 
 
-def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
-    stem = safe_name(course_id)
+def document_names(course_id: str, formats: tuple[str, ...], draft: bool = False) -> dict[str, str]:
+    stem = safe_name(course_id) + (".draft" if draft else "")
     names: dict[str, str] = {}
     if "docx" in formats:
         names["proposal.docx"] = f"{stem}.proposal.docx"
@@ -300,16 +325,24 @@ def _write_documents(
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.docx_out import document_bytes
-    from ..render.proposal import ProposalInput, build_proposal
+    from ..render.proposal import ProposalInput, build_proposal, draft_stamp
 
     template = job.template or course.template
-    makers = {
-        "proposal.docx": lambda: document_bytes(
-            build_proposal(ProposalInput(course, timing, agenda, job.client, job.date, template))
-        ),
-        "agenda.docx": lambda: document_bytes(
-            agenda_document(agenda, course.language, subtitle=course.subtitle, template=template)
-        ),
+
+    def agenda_docx() -> bytes:
+        document = agenda_document(
+            agenda, course.language, subtitle=course.subtitle, template=template
+        )
+        if job.draft:
+            draft_stamp(document, course.language)
+        return document_bytes(document)
+
+    proposal = ProposalInput(
+        course, timing, agenda, job.client, job.date, template, issue=job.issue, draft=job.draft
+    )
+    makers: dict[str, Callable[[], bytes]] = {
+        "proposal.docx": lambda: document_bytes(build_proposal(proposal)),
+        "agenda.docx": agenda_docx,
         "agenda.html": lambda: render_html(agenda, course.language, course.subtitle).encode(
             "utf-8"
         ),

@@ -76,3 +76,8 @@ def _part(part: str) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         return raw.decode("utf-8", "replace")
+
+
+def draft_mark(language: str) -> str:
+    """What a draft's file names carry: ``-草稿`` (zh) or ``-DRAFT``."""
+    return "-草稿" if language == "zh" else "-DRAFT"

@@ -40,7 +40,7 @@ def pack_documents(
     from .zips import build_zip
 
     root = batch.root
-    stem = safe_name(pack.id, "pack")
+    stem = safe_name(pack.id, "pack") + (".draft" if draft else "")
     good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
     language = pack.language or (good[0][1].language if good else "zh")
     info = PackInfo(
@@ -50,7 +50,7 @@ def pack_documents(
     pdf_name = f"{stem}.proposal.pdf"
     key = f"pack:{stem}"
     combined_inputs = sha256(
-        "|".join([pack.path.read_bytes().hex(), *(r.inputs for _, r in good)]).encode()
+        "|".join([pack.path.read_bytes().hex(), str(draft), *(r.inputs for _, r in good)]).encode()
     )
     writer = Job(pack.path, root, "", force=force, known=dict(manifest.files))
     current = file_hash(root / combined_name)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..i18n import Listing, msg, t
-from .app import Force, Jobs, app, console, fail, fail_soft, out
+from .app import Draft, Force, Jobs, app, console, fail, fail_soft, out
 
 if TYPE_CHECKING:
     from ..batch_report import Screen
@@ -37,6 +37,7 @@ def export(
         str, typer.Option("--format", help="Comma list of docx, html, md, pdf.")
     ] = "docx,html,md",
     force: Force = False,
+    draft: Draft = False,
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
     from ..batch_report import BatchProgress, print_summary
@@ -61,7 +62,13 @@ def export(
     screen = _screen()
     with BatchProgress(screen, len(specs), t("batch.exporting")) as progress:
         batch = run_export(
-            specs, out, workers=workers, formats=chosen, force=force, listener=progress
+            specs,
+            out,
+            workers=workers,
+            formats=chosen,
+            force=force,
+            listener=progress,
+            draft=draft,
         )
     print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok and not missing else 1)
@@ -81,6 +88,7 @@ def pack(
     ] = "docx,html,md",
     pdf: Annotated[bool, typer.Option("--pdf", help="Also make PDFs (LibreOffice).")] = False,
     force: Force = False,
+    draft: Draft = False,
 ) -> None:
     """A client pack: every course's documents, a combined proposal, an index and a zip."""
     from ..batch_report import BatchProgress, print_summary
@@ -104,6 +112,7 @@ def pack(
             force=force,
             listener=progress,
             formats=tuple(dict.fromkeys(chosen)),
+            draft=draft,
         )
     print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok else 1)

@@ -646,3 +646,11 @@ WORDS.update(
         "'bank'": "“bank”",
     }
 )
+HELP.update(
+    {
+        "A supplier profile (乙方: company, logo, contact, bank) for the cover.": "乙方资料文件（公司、标志、联系人、银行），写在封面上。",
+        "方案日期 on the cover, YYYY-MM-DD (default: today).": "封面上的方案日期，YYYY-MM-DD（默认：今天）。",
+        "Version on the cover, e.g. V1.0.": "封面上的版本号，例如 V1.0。",
+        "Build even with placeholders (TODO) left: 草稿 / DRAFT on every page and in the names.": "即使还有占位内容（TODO）也生成：每页和文件名都标“草稿”。",
+    }
+)

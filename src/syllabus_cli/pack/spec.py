@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..dates import SKIP_MODES
 from ..i18n import msg
-from ..load import Loaded, YScalar, YSeq, load_file
+from ..load import Loaded, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Mark, Problem, warning
 from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
@@ -102,7 +102,8 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         plan=read_plan(reader, known.get("plan")),
         issue=read_issue(reader, known, base, load),
     )
-    return pack, tuple(reader.problems) + tuple(_cross_checks(pack)) + tuple(_issue_checks(pack))
+    todo = tuple(_placeholders(loaded.root, pack))
+    return pack, tuple(reader.problems) + tuple(_cross_checks(pack)) + _issue_checks(pack) + todo
 
 
 def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
@@ -174,17 +175,53 @@ def _cross_checks(pack: Pack) -> list[Problem]:
     return problems
 
 
-def _issue_checks(pack: Pack) -> list[Problem]:
+def _placeholders(root: YValue | None, pack: Pack) -> list[Problem]:
+    """Text the client reads (client, title, the plan's chapters, the venue…) that still
+    holds a placeholder: a ``todo`` warning at its line. A supplier or instructor profile
+    file's placeholders are reported at the line that names it."""
+    from ..placeholders import is_placeholder, placeholders
+
+    found = [
+        warning(mark, "todo", msg("check.todo-text", key=key, text=text))
+        for mark, key, text in placeholders(root)
+    ]
+    if isinstance(root, YMap):
+        supplier = pack.issue.supplier
+        who = pack.instructor
+        said: dict[str, tuple[str, ...]] = {
+            "supplier": (
+                (
+                    supplier.company,
+                    supplier.short,
+                    *(v for _, v in (*supplier.contact.lines(), *supplier.bank.lines())),
+                )
+                if supplier
+                else ()
+            ),
+            "instructor": (who.name, who.title, who.bio, *who.expertise) if who else (),
+        }
+        for key, texts in said.items():
+            entry = root.get(key)
+            if entry is None or not isinstance(entry.value, YScalar):
+                continue  # inline: the tree walk above saw it
+            for text in (t for t in texts if is_placeholder(t)):
+                found.append(
+                    warning(entry.value.mark, "todo", msg("check.todo-text", key=key, text=text))
+                )
+    return found
+
+
+def _issue_checks(pack: Pack) -> tuple[Problem, ...]:
     """A quote valid until a day before the plan is issued has already lapsed."""
     from ..problems import error
 
     quote = pack.plan.quote if pack.plan else None
     if quote is None or quote.valid_until is None or quote.valid_until >= pack.issue.issued:
-        return []
-    return [
+        return ()
+    return (
         error(
             quote.valid_mark,
             "date-order",
             msg("plan.valid-before-issued", until=quote.valid_until, issued=pack.issue.issued),
-        )
-    ]
+        ),
+    )

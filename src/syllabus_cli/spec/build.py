@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import Word, msg
-from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
+from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Problem
 from . import fields
 from .model import Course, Instructor, Schedule, Window
@@ -26,6 +26,7 @@ Loader = Callable[[Path], Loaded]
 class Built:
     course: Course | None
     problems: tuple[Problem, ...]
+    root: YValue | None = None  # the YAML as written (where placeholders are looked for)
 
 
 def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None = None) -> Built:
@@ -39,7 +40,7 @@ def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None =
     reader = Reader()
     reader.problems.extend(loaded.problems)
     course = _course(reader, loaded.root, loaded.path, load, variant)
-    return Built(course, tuple(reader.problems))
+    return Built(course, tuple(reader.problems), loaded.root)
 
 
 def build_variants(loaded: Loaded, load: Loader = load_file) -> tuple[Built, ...]:
