@@ -10,6 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from docx import Document
 from typer.testing import CliRunner
 
 from syllabus_cli.cli import app
@@ -114,3 +115,18 @@ def test_pack_pdf_makes_the_plan_and_course_pdfs(tmp_path: Path) -> None:
     assert [p.name for p in root.rglob("*.md")] == ["index.md"]  # --format docx: no course .md
     index = (root / "index.md").read_text(encoding="utf-8")
     assert "(3c-ecommerce-service.proposal.pdf)" in index
+    # the .docx's contents page carries the PDF's page numbers: each chapter listed at
+    # the page of the PDF where its heading is printed
+    doc = Document(str(root / "3c-ecommerce-service.proposal.docx"))
+    entries = [p.text.split("\t") for p in doc.paragraphs if p.style.name.startswith("toc")]
+    assert entries and all(len(e) == 2 and e[1].isdigit() for e in entries)
+    pages = pdf_text(root / "3c-ecommerce-service.proposal.pdf").split("\f")
+    chapters = [
+        (title, int(n)) for title, n in entries if title[:2].rstrip("、") in "一二三四五六七八九十"
+    ]
+    assert len(chapters) >= 10
+    for title, number in chapters:
+        assert title in "".join(pages[number - 1].split()), (title, number)
+    course = Document(str(root / "ecommerce-cs-sales" / "ecommerce-cs-sales.proposal.docx"))
+    listed = [p.text for p in course.paragraphs if p.style.name.startswith("toc")]
+    assert listed and all(t.split("\t")[-1].isdigit() for t in listed)

@@ -76,18 +76,23 @@ def pack_documents(
                 pack.issue,
             )
         data = document_bytes(combined_proposal(info, inputs, plan=plan))
+        pdf = _pdf_of(data, pdf_name, batch) if "pdf" in formats else None
+        if pdf is not None:  # the .docx's contents page numbered as the PDF's is
+            from ..render.toc import number_toc
+
+            data = number_toc(data, pdf) or data
         outcome = put(writer, combined_name, data)
         _note(batch, manifest, combined_name, outcome)
         if outcome is not None:
             manifest.inputs[key] = combined_inputs
-            if "pdf" in formats:
-                _combined_pdf(writer, pdf_name, data, batch, manifest)
+            if pdf is not None:
+                _note(batch, manifest, pdf_name, put(writer, pdf_name, pdf))
     ics_name = f"{stem}.ics"
     if programme.delivery_days:  # an undated pack has nothing to put in a calendar
         data = _calendar(pack, programme, language)
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
     zip_name = f"{stem}.zip"
-    index = _index(pack, programme, good, root, [combined_name, pdf_name, ics_name, zip_name])
+    index = _index(pack, programme, good, root, [pdf_name, combined_name, ics_name, zip_name])
     for name, text in (
         ("index.md", index_markdown(info, index)),
         ("index.html", index_html(info, index)),
@@ -107,9 +112,8 @@ def pack_documents(
     _note(batch, manifest, zip_name, put(writer, zip_name, build_zip(entries)))
 
 
-def _combined_pdf(
-    writer: Job, name: str, docx: bytes, batch: BatchResult, manifest: Manifest
-) -> None:
+def _pdf_of(docx: bytes, name: str, batch: BatchResult) -> bytes | None:
+    """The PDF of a .docx (LibreOffice); a failure is the batch's error line."""
     import tempfile
 
     from ..render.pdf import PdfError, to_pdf
@@ -118,11 +122,10 @@ def _combined_pdf(
         source = Path(tmp) / "proposal.docx"
         source.write_bytes(docx)
         try:
-            pdf = to_pdf(source).read_bytes()
+            return to_pdf(source).read_bytes()
         except PdfError as exc:
             batch.errors.append(f"{name}: {exc}")
-            return
-    _note(batch, manifest, name, put(writer, name, pdf))
+            return None
 
 
 def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:

@@ -29,6 +29,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
     out = list(results)
     with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
         sources: dict[Path, tuple[int, str]] = {}
+        docx_of = {i: docx for i, docx, _ in wanted}
         for n, (i, docx, pdf) in enumerate(wanted):
             source = Path(tmp) / str(n) / Path(pdf).with_suffix(".docx").name
             source.parent.mkdir()
@@ -50,7 +51,9 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 )
                 continue
             try:
-                outcome = put(jobs[i], pdf, made.read_bytes())
+                pdf_bytes = made.read_bytes()
+                _number_docx(jobs[i], out[i], docx_of[i], pdf_bytes)
+                outcome = put(jobs[i], pdf, pdf_bytes)
             except (ManifestError, OSError) as exc:
                 out[i] = replace(out[i], error=t("pack.pdf", detail=exc))
                 continue
@@ -59,3 +62,17 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
             else:
                 out[i] = replace(out[i], written={**out[i].written, pdf: outcome})
     return out
+
+
+def _number_docx(job: Job, result: JobResult, docx: str | bytes, pdf: bytes) -> None:
+    """The course's .docx, written by this build, gets the PDF's page numbers on its
+    contents page (one edited by hand is left as it is)."""
+    from ..render.toc import number_toc
+
+    if isinstance(docx, bytes) or docx not in result.written:
+        return
+    numbered = number_toc((job.root / docx).read_bytes(), pdf)
+    if numbered is not None:
+        outcome = put(job, docx, numbered)
+        if outcome is not None:
+            result.written[docx] = outcome

@@ -113,6 +113,12 @@ def proposal(
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
+            made = to_pdf(target)
         except PdfError as exc:
             fail(target, "pdf", str(exc))
+        from ..render.toc import number_toc
+
+        numbered = number_toc(target.read_bytes(), made.read_bytes())
+        if numbered is not None:  # the contents page numbered as the PDF's is
+            write_output(target, numbered, force=True)
+        typer.echo(t("cli.wrote", path=made), err=True)

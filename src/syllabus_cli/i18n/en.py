@@ -400,10 +400,10 @@ LABELS: dict[str, str] = {
     "pack.total": "Total",
     "pack.index": "Contents of this pack",
     "pack.documents": "Documents",
-    "pack.main": "Training proposal (main document)",
+    "pack.main": "Training plan (Word, editable)",
     "pack.calendar": "Delivery calendar (.ics)",
     "pack.zip": "Everything in one zip",
-    "pack.main_pdf": "Training proposal (PDF)",
+    "pack.main_pdf": "Training plan (PDF: the file to send)",
     "pack.proposal.docx": "Proposal (Word)",
     "pack.proposal.pdf": "Proposal (PDF)",
     "pack.agenda.docx": "Agenda (Word)",
@@ -469,7 +469,7 @@ LABELS: dict[str, str] = {
     "proposal.version": "Version",
     "proposal.client_party": "Client",
     "proposal.supplier_party": "Supplier",
-    "pack.send_pdf": "Send the PDF to the client; the Word file's contents page shows page numbers after F9 in Word or WPS.",
+    "pack.send_pdf": "Send the client the PDF (made with --pdf); the Word file's contents page shows its page numbers once updated with F9 in Word or WPS.",
 }  # fmt: skip
 
 # what a client signs (issue 20): supplier, the quote's terms, placeholders left in

@@ -181,6 +181,8 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         "",
     ]
     lines += [f"- [{_main_label(name, o)}]({name})" for name in index.main]
+    if not any(name.endswith(".pdf") for name in index.main):
+        lines += ["", o["send_pdf"]]
     lines += [
         "",
         f"| {o['course']} | {o['date']} | {o['documents']} |",
@@ -205,13 +207,15 @@ def index_html(pack: PackInfo, index: PackIndex) -> str:
         for title, days, documents in index.courses
     )
     html_lang = "zh-CN" if lang == "zh" else "en"
+    with_pdf = any(name.endswith(".pdf") for name in index.main)
+    note = "" if with_pdf else f"<p>{esc(o['send_pdf'])}</p>"
     prepared = PLAN_LABELS[lang]["prepared_for"].format(client=pack.client)
     return (
         f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8"><title>{esc(pack.title)}</title>'
         "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em}"
         "table{border-collapse:collapse}td,th{border:1px solid #9aa5b1;padding:.3em .6em;text-align:left}</style>"
         f"</head><body><h1>{esc(pack.title)}</h1><p>{esc(prepared)}</p>"
-        f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>"
+        f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>{note}"
         f"<table><tr><th>{esc(o['course'])}</th><th>{esc(o['date'])}</th><th>{esc(o['documents'])}</th></tr>"
         f"{body}</table></body></html>\n"
     )
