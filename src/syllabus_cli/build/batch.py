@@ -351,6 +351,7 @@ def _build_pack(
         pack=pack.path,
         draft=draft,
         issue=pack.issue,
+        venue=pack.plan.resources.venue if pack.plan else "",
     )
     batch = BatchResult(root)
     try:

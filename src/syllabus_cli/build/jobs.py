@@ -54,6 +54,7 @@ class Job:
     variant: str | None = None  # which variant to build (None: the default, named without it)
     draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
     issue: Issue | None = None  # a pack's issue date, version and supplier
+    venue: str = ""  # where a pack is delivered (its plan's resources.venue)
 
     @property
     def key(self) -> str:
@@ -130,6 +131,7 @@ def read_inputs(job: Job) -> Inputs:
                 job.folder,
                 job.skip,
                 job.issue,
+                job.venue,
             )
         ).encode(),
         repr(job.variant).encode(),
@@ -283,14 +285,13 @@ def _run(job: Job) -> JobResult:
     told = set(result.problems)
     layout_notes = tuple(p.format(where(p)) for p in agenda.problems if p not in told)
     base = replace(base, problems=problems + layout_notes)
-    written, kept, pdf_source = _write_documents(job, course, result.timing, agenda, rel)
-    pdfs = (pdf_source, rel["proposal.pdf"]) if pdf_source is not None else None
+    written, kept, pdfs = _write_documents(job, course, result.timing, agenda, rel)
     return replace(
         base,
         written=written,
         kept=tuple(kept),
         peak_kib=_peak_kib(),
-        pdfs=(pdfs,) if pdfs else (),
+        pdfs=pdfs,
     )
 
 
@@ -316,12 +317,13 @@ def document_names(course_id: str, formats: tuple[str, ...], draft: bool = False
         names["agenda.md"] = f"{stem}.agenda.md"
     if "pdf" in formats:
         names["proposal.pdf"] = f"{stem}.proposal.pdf"
+        names["agenda.pdf"] = f"{stem}.agenda.pdf"
     return names
 
 
 def _write_documents(
     job: Job, course: Course, timing: Timing, agenda: Agenda, rel: dict[str, str]
-) -> tuple[dict[str, str], list[str], str | bytes | None]:
+) -> tuple[dict[str, str], list[str], tuple[tuple[str | bytes, str], ...]]:
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.docx_out import document_bytes
@@ -330,8 +332,16 @@ def _write_documents(
     template = job.template or course.template
 
     def agenda_docx() -> bytes:
+        supplier = job.issue.supplier if job.issue else None
         document = agenda_document(
-            agenda, course.language, subtitle=course.subtitle, template=template
+            agenda,
+            course.language,
+            subtitle=course.subtitle,
+            template=template,
+            client=job.client,
+            author=course.instructor.name if course.instructor else "",
+            venue=job.venue,
+            company=supplier.company if supplier else "",
         )
         if job.draft:
             draft_stamp(document, course.language)
@@ -351,18 +361,20 @@ def _write_documents(
     written: dict[str, str] = {}
     kept: list[str] = []
     for kind, path in rel.items():
-        if kind == "proposal.pdf":
+        if kind.endswith(".pdf"):
             continue  # the batch converts every PDF at once, from the .docx on disk
         outcome = put(job, path, makers[kind]())
         if outcome is None:
             kept.append(path)
         else:
             written[path] = outcome
-    if "proposal.pdf" not in rel:
-        return written, kept, None
     # a PDF follows the .docx on disk (edited by hand or not); without one, its bytes
-    source = rel.get("proposal.docx") or makers["proposal.docx"]()
-    return written, kept, source
+    pdfs = tuple(
+        (rel.get(f"{doc}.docx") or makers[f"{doc}.docx"](), rel[f"{doc}.pdf"])
+        for doc in ("proposal", "agenda")
+        if f"{doc}.pdf" in rel
+    )
+    return written, kept, pdfs
 
 
 def put(job: Job, relative: str, data: bytes) -> str | None:

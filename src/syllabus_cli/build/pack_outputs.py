@@ -16,7 +16,7 @@ from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
 
 if TYPE_CHECKING:
-    from ..render.pack_docs import PackIndex
+    from ..render.pack_docs import PackIndex, PackInfo
     from ..render.proposal import ProposalInput
     from .batch import BatchResult
 
@@ -37,7 +37,6 @@ def pack_documents(
     from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from .zips import build_zip
 
     root = batch.root
     stem = safe_name(pack.id, "pack") + (".draft" if draft else "")
@@ -61,7 +60,7 @@ def pack_documents(
         or current != manifest.files.get(combined_name)
         or ("pdf" in formats and not (root / pdf_name).is_file())
     ):
-        inputs = [_proposal_input(pack, job) for job, _ in good]
+        inputs = [_proposal_input(pack, job, programme) for job, _ in good]
         plan = None
         if pack.plan is not None:
             built = {job.spec for job, _ in good}
@@ -98,18 +97,50 @@ def pack_documents(
         ("index.html", index_html(info, index)),
     ):
         _note(batch, manifest, name, put(writer, name, text.encode("utf-8")))
-    # the zip is what a client gets: what the index lists, and the index itself
-    listed = sorted(
-        {
-            "index.html",
-            *(name for name in index.main if name != zip_name),
-            *(d for _, _, documents in index.courses for d in documents),
-        }
+    # the zip is what a client gets: what the index lists, named in the documents'
+    # language from their titles, and an index of its own that links those names
+    _note(
+        batch,
+        manifest,
+        zip_name,
+        put(writer, zip_name, _client_zip(pack, info, index, good, root, draft)),
     )
-    entries = [
-        (f"{stem}/{rel}", (root / rel).read_bytes()) for rel in listed if (root / rel).is_file()
-    ]
-    _note(batch, manifest, zip_name, put(writer, zip_name, build_zip(entries)))
+
+
+def _client_zip(
+    pack: Pack,
+    info: PackInfo,
+    index: PackIndex,
+    good: list[tuple[Job, JobResult]],
+    root: Path,
+    draft: bool,
+) -> bytes:
+    from ..render.docx_out import build_time
+    from ..render.pack_docs import PackIndex, index_html
+    from .client_names import zip_names
+    from .zips import build_zip
+
+    own = [name for name in index.main if not name.endswith(".zip")]
+    by_title = {r.title: r.language for _, r in good}
+    names = zip_names(
+        own,
+        [(title, by_title.get(title, info.language), docs) for title, _, docs in index.courses],
+        pack.title,
+        info.language,
+        draft,
+    )
+    present = {path: name for path, name in names.items() if (root / path).is_file()}
+    renamed = PackIndex(
+        [present[n] for n in own if n in present],
+        [(t, days, [present[d] for d in docs if d in present]) for t, days, docs in index.courses],
+    )
+    from ..i18n import labels
+
+    folder = safe_name(pack.title, "pack")
+    index_name = labels("pack", info.language)["file_index"] + ".html"
+    entries = [(f"{folder}/{name}", (root / path).read_bytes()) for path, name in present.items()]
+    entries.append((f"{folder}/{index_name}", index_html(info, renamed).encode("utf-8")))
+    return build_zip(entries, when=build_time())
 
 
 def _pdf_of(docx: bytes, name: str, batch: BatchResult) -> bytes | None:
@@ -145,7 +176,9 @@ def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:
     ]
     events.sort(key=lambda e: (e.date, e.start))
     venue = pack.plan.resources.venue if pack.plan else ""
-    who = pack.instructor.name if pack.instructor else ""
+    # the pack's instructor, else the courses' own (each once)
+    names = dict.fromkeys(c.instructor for c in programme.courses if c.instructor)
+    who = pack.instructor.name if pack.instructor else "、".join(names)
     return calendar(
         pack.id,
         pack.title,
@@ -180,8 +213,10 @@ def _index(
     return PackIndex(main, rows)
 
 
-def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
-    """One course as the combined proposal shows it (the pack's instructor and schedule)."""
+def _proposal_input(pack: Pack, job: Job, programme: Programme) -> ProposalInput:
+    """One course as the combined proposal shows it (the pack's instructor and schedule;
+    its days numbered as the programme's: the second teaching day of the pack is 第2天
+    whichever course it holds)."""
     from ..agenda.from_course import plan_agenda
     from ..check import check_course
     from ..render.proposal import ProposalInput
@@ -193,7 +228,13 @@ def _proposal_input(pack: Pack, job: Job) -> ProposalInput:
     agenda = plan_agenda(
         course, checked.timing, overrides=(pack.schedule,), first_date=job.date, skip=pack.skip
     )
-    return ProposalInput(course, checked.timing, agenda, pack.client, job.date, pack.template)
+    ordinal = {day: n for n, day in enumerate(sorted({d.date for d in programme.delivery_days}), 1)}
+    if all(d.date in ordinal for d in agenda.days):
+        days = tuple(replace(d, number=ordinal[d.date]) for d in agenda.days if d.date)
+        agenda = replace(agenda, days=days)
+    return ProposalInput(
+        course, checked.timing, agenda, pack.client, job.date, pack.template, issue=pack.issue
+    )
 
 
 def _note(batch: BatchResult, manifest: Manifest, name: str, outcome: str | None) -> None:

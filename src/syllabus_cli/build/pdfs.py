@@ -29,7 +29,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
     out = list(results)
     with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
         sources: dict[Path, tuple[int, str]] = {}
-        docx_of = {i: docx for i, docx, _ in wanted}
+        docx_of: dict[Path, str | bytes] = {}
         for n, (i, docx, pdf) in enumerate(wanted):
             source = Path(tmp) / str(n) / Path(pdf).with_suffix(".docx").name
             source.parent.mkdir()
@@ -42,6 +42,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 )
                 continue
             sources[source] = (i, pdf)
+            docx_of[source] = docx
         converted = to_pdfs(list(sources)) if sources else {}
         for source, (i, pdf) in sources.items():
             made = converted.get(source)
@@ -52,7 +53,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 continue
             try:
                 pdf_bytes = made.read_bytes()
-                _number_docx(jobs[i], out[i], docx_of[i], pdf_bytes)
+                _number_docx(jobs[i], out[i], docx_of[source], pdf_bytes)
                 outcome = put(jobs[i], pdf, pdf_bytes)
             except (ManifestError, OSError) as exc:
                 out[i] = replace(out[i], error=t("pack.pdf", detail=exc))
@@ -72,7 +73,7 @@ def _number_docx(job: Job, result: JobResult, docx: str | bytes, pdf: bytes) -> 
     if isinstance(docx, bytes) or docx not in result.written:
         return
     numbered = number_toc((job.root / docx).read_bytes(), pdf)
-    if numbered is not None:
-        outcome = put(job, docx, numbered)
+    if numbered is not None:  # the build wrote the file there: it is the tool's to replace
+        outcome = put(replace(job, known={**job.known, docx: result.written[docx]}), docx, numbered)
         if outcome is not None:
             result.written[docx] = outcome

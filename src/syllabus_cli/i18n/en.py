@@ -492,3 +492,16 @@ MESSAGES.update(
         "proposal.supplier-problems": "the supplier file has problems",
     }
 )
+LABELS.update(
+    {
+        "pack.agenda.pdf": "Agenda (PDF)",
+        "pack.file_plan": "Training plan",
+        "pack.file_proposal": "Course proposal",
+        "pack.file_agenda": "Agenda",
+        "pack.file_calendar": "Calendar",
+        "pack.file_index": "index",
+        "agenda.client": "Client",
+        "agenda.venue": "Venue",
+        "agenda.instructor": "Instructor",
+    }
+)

@@ -654,3 +654,16 @@ HELP.update(
         "Build even with placeholders (TODO) left: 草稿 / DRAFT on every page and in the names.": "即使还有占位内容（TODO）也生成：每页和文件名都标“草稿”。",
     }
 )
+LABELS.update(
+    {
+        "pack.agenda.pdf": "课程日程（PDF）",
+        "pack.file_plan": "培训方案",
+        "pack.file_proposal": "课程方案",
+        "pack.file_agenda": "日程安排",
+        "pack.file_calendar": "授课日历",
+        "pack.file_index": "文件清单",
+        "agenda.client": "客户",
+        "agenda.venue": "场地",
+        "agenda.instructor": "讲师",
+    }
+)

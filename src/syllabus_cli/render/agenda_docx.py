@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..agenda.layout import BREAK, LUNCH, Agenda
 from ..agenda.settings import clock
+from ..i18n import labels
 from . import wml
 from .agenda_text import HEADERS, day_heading, topic
 from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
@@ -142,9 +143,12 @@ def agenda_document(
     fonts: Fonts | None = None,
     client: str = "",
     author: str = "",
+    venue: str = "",
+    company: str = "",
 ) -> Any:
-    """A printable A4 agenda: title, a line of facts, then the days; write it with
-    ``docx_out.document_bytes``."""
+    """A printable A4 agenda: title, a line of facts (client, venue, instructor, the
+    teaching time), then the days; write it with ``docx_out.document_bytes``.
+    ``author``: the instructor; ``company``: the supplier."""
     document = open_document(template)
     styles = styles_for(document, template, fonts or Fonts())  # our template is A4 already
     if language == "zh":
@@ -157,11 +161,24 @@ def agenda_document(
         labelled(h["total"], minutes_text(agenda.teaching_minutes, language), language),
     ]
     styles.paragraph(document, " · ".join(f for f in facts if f), "Syllabus Meta")
+    said = labels("agenda", language)
+    who = [
+        labelled(said[key], set_text(value, language), language)
+        for key, value in (("client", client), ("venue", venue), ("instructor", author))
+        if value
+    ]
+    if who:  # who it is for, where and by whom: what a participant looks for first
+        styles.paragraph(document, "    ".join(who), "Syllabus Meta")
     add_agenda(document, styles, agenda, language)
     set_properties(
         document,
         Properties(
-            title=title, subject=h["agenda"], author=author, company=client, keywords=client
+            title=title,
+            subject=h["agenda"],
+            author=author,
+            company=company,
+            keywords=client,
+            language="zh-CN" if language == "zh" else "en-US",
         ),
     )
     return document

@@ -159,7 +159,14 @@ def _main_label(name: str, o: dict[str, str]) -> str:
 def _document_label(path: str, o: dict[str, str]) -> str:
     """What a course document is, in the reader's words (课程方案（Word）), not its file name."""
     name = Path(path).name
-    for kind in ("proposal.docx", "proposal.pdf", "agenda.docx", "agenda.html", "agenda.md"):
+    for kind in (
+        "proposal.docx",
+        "proposal.pdf",
+        "agenda.docx",
+        "agenda.pdf",
+        "agenda.html",
+        "agenda.md",
+    ):
         if name.endswith("." + kind):
             return o[kind]
     return name
