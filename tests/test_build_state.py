@@ -60,7 +60,7 @@ def test_a_broken_manifest_is_one_error(tmp_path: Path, manifest: str | None, sa
         (out / ".syllabus-manifest.json").write_text(manifest, encoding="utf-8")
     result = syllabus("export", tmp_path / "src", "--out", out)
     one_line(result, said)
-    assert "error[manifest-invalid]" in result.stdout
+    assert "error[manifest]" in result.stdout
 
 
 def test_out_naming_a_file_is_one_error(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_a_pack_root_that_cannot_be_written_is_one_error(
     monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real(p, mode))
     batch = build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     assert not batch.ok and len(batch.errors) == 1
-    assert batch.errors[0].endswith("error[output-blocked]: is not writable")
+    assert batch.errors[0].line().endswith("error[output-blocked]: is not writable")
 
 
 def test_a_full_disk_fails_each_course_in_one_line_and_the_next_run_recovers(
@@ -118,7 +118,7 @@ def test_a_full_disk_when_saving_the_manifest_is_one_error(
 
     monkeypatch.setattr(manifest, "write_text_atomic", full)
     batch = export(specs, tmp_path / "out", workers=1, formats=("md",), force=False)
-    assert len(batch.errors) == 1 and "No space left on device" in batch.errors[0]
+    assert len(batch.errors) == 1 and "No space left on device" in batch.errors[0].line()
     monkeypatch.undo()
     assert export(specs, tmp_path / "out", workers=1, formats=("md",), force=False).ok
 

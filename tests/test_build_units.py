@@ -10,9 +10,10 @@ from pathlib import Path
 from rich.console import Console
 
 from syllabus_cli.batch_report import Plain, Rich, print_summary
-from syllabus_cli.build.batch import PARALLEL_FROM, BatchResult, default_jobs, workers_for
+from syllabus_cli.build.batch import PARALLEL_FROM, default_jobs, workers_for
 from syllabus_cli.build.jobs import JobResult
-from syllabus_cli.build.names import shown
+from syllabus_cli.build.results import BatchResult
+from syllabus_cli.paths import shown
 
 
 def test_a_few_courses_build_in_one_process_many_on_every_core() -> None:

@@ -27,6 +27,8 @@ SRC = REPO / "src" / "syllabus_cli"
 # the spec's keys and values (the contract's names, typed by the user as written),
 # commands and options. Everything else must be Chinese.
 ALLOWED = {
+    "Ctrl",  # the key a user presses: Ctrl+C
+    "C",
     "md",
     "html",
     "holidays",

@@ -1,100 +1,120 @@
-"""Import against real course pages: the hand-read corpus in data/import/real/ scores
-the importer per field, and every spec it writes keeps every line and validates."""
+"""Import against real outlines nobody here wrote (issue 22).
+
+The corpus files are third-party text, not committed: the tests that need them read the
+folder named by SYLLABUS_IMPORT_CORPUS and skip loudly without it. Which part they score
+is SYLLABUS_IMPORT_CORPUS_PART (``dev`` unless said; ``heldout`` only at the end, by
+someone who did not write the importer's rules). The scorer's own rules are checked on
+specs written here, so CI exercises them without the corpus."""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
-from syllabus_cli.importer.run import import_catalog
-from syllabus_cli.problems import Level
-from syllabus_cli.validate import validate_paths
+from .import_scoring import (
+    GOALS,
+    PARTS,
+    corpus_dir,
+    data_text,
+    default_syllabus,
+    effective_minutes,
+    load_manifest,
+    lost_text,
+    minutes_of,
+    norm,
+    score_part,
+    sha256,
+    table,
+)
 
-from .import_scoring import REAL, SOURCES, data_text, lost_text, score
-
-GOALS = {"title": 0.80, "length": 0.90, "modules": 0.80}
-
-pytestmark = pytest.mark.skipif(
-    not SOURCES,
-    reason=f"SKIPPED LOUDLY: the real-page import corpus is not here ({REAL}); "
-    "set SYLLABUS_IMPORT_CORPUS to its folder",
+CORPUS = corpus_dir()
+PART = os.environ.get("SYLLABUS_IMPORT_CORPUS_PART", "dev")
+needs_corpus = pytest.mark.skipif(
+    CORPUS is None,
+    reason="SKIPPED LOUDLY: no import corpus on this machine; set SYLLABUS_IMPORT_CORPUS "
+    "to the folder holding files/<id>.<ext> (see tests/data/import_corpus/README.md)",
 )
 
 
-def _import(source: Path, out: Path) -> tuple[dict, str]:  # type: ignore[type-arg]
-    report = import_catalog(source, out)
-    (row,) = report.rows
-    spec = yaml.safe_load(Path(row.file).read_text(encoding="utf-8"))
-    return spec, row.findings["length"].status
+def test_the_manifest_is_what_the_issue_asks_for() -> None:
+    """At least 40 outlines from at least 25 sources, 4 PDFs, 3 decks, 2 sheets, a third
+    held out; every item read by a person (a title decision, a language, modules)."""
+    items = [item for part in PARTS for item in load_manifest(part)]
+    formats = Counter(item["format"] for item in items)
+    sources = {item["source"] for item in items}
+    held = [item for item in items if item["split"] == "heldout"]
+    assert len(items) >= 40 and len(sources) >= 25, (len(items), len(sources))
+    assert formats["pdf"] >= 4 and formats["pptx"] >= 3, formats
+    assert formats["xlsx"] + formats["csv"] >= 2, formats
+    assert round(len(items) / 3) == len(held)
+    assert len({item["id"] for item in items}) == len(items)
+    for item in items:
+        for course in item["truth"]["courses"]:
+            assert course["language"] in ("zh", "en"), item["id"]
+            assert course["module_count"] == len(course["modules"]), item["id"]
+            assert course["length_minutes"] is None or course["length_minutes"] > 0
 
 
-def test_the_corpus_is_what_the_issue_asks_for() -> None:
-    where = [
-        yaml.safe_load(p.read_text(encoding="utf-8"))["source"]
-        for p in REAL.glob("*.expected.yaml")
-    ]
-    sources = {s.split("/")[2] if s.startswith("http") else s.split()[0] for s in where}
-    assert len(SOURCES) >= 15 and len(sources) >= 5
-    assert all(p.with_suffix(".expected.yaml").is_file() for p in SOURCES)
+@needs_corpus
+def test_every_corpus_file_is_the_one_that_was_read() -> None:
+    assert CORPUS is not None
+    for part in PARTS:
+        for item in load_manifest(part):
+            file = CORPUS / "files" / item["file"]
+            assert file.is_file(), f"{file} is missing: fetch it as the manifest says"
+            assert sha256(file) == item["sha256"], f"{file} is not the file that was read"
+            assert (CORPUS / part / item["file"]).exists(), f"{part}/{item['file']} link"
 
 
-def test_per_field_hit_rates_meet_the_goals(
+@needs_corpus
+def test_the_importer_meets_the_goals_on_the_corpus(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scores = []
-    published = {"title": [0, 0], "length": [0, 0]}
-    for source in SOURCES:
-        spec, length_status = _import(source, tmp_path / source.stem)
-        result = score(source.stem, spec, length_found=length_status == "found")
-        scores.append(result)
-        expected = yaml.safe_load(source.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
-        for key, field in (("title", "title"), ("length", "length_minutes")):
-            if expected[field] is not None:
-                published[key][0] += getattr(result, key)
-                published[key][1] += 1
-    rates = {key: sum(getattr(s, key) for s in scores) / len(scores) for key in GOALS}
+    assert CORPUS is not None
+    tallies = score_part(PART, CORPUS, default_syllabus(), tmp_path)
     with capsys.disabled():
-        print(f"\nimport corpus, {len(scores)} pages: " + ", ".join(
-            f"{key} {rate:.0%}" for key, rate in rates.items()))  # fmt: skip
-        print("  stated on the page: " + ", ".join(
-            f"{key} {hit}/{n}" for key, (hit, n) in published.items()))  # fmt: skip
-        for s in scores:
-            if not (s.title and s.length and s.modules):
-                print(f"  miss {s.name}: {s.detail}")
-    for key, goal in GOALS.items():
-        assert rates[key] >= goal, (
-            key,
-            rates[key],
-            [s.detail for s in scores if not getattr(s, key)],
-        )
+        print("\n" + table(PART, tallies))
+    for measure, goal in GOALS.items():
+        tally = tallies[measure]
+        assert tally.total and tally.hit / tally.total >= goal, (measure, tally.misses)
+    for measure in ("lengths invented", "lines lost", "specs failing validate"):
+        assert tallies[measure].hit == tallies[measure].total, (measure, tallies[measure].misses)
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
-def test_nothing_is_lost_and_the_spec_validates(source: Path, tmp_path: Path) -> None:
-    """Every run of text on the page lands in the spec's data (a field or notes:), never
-    only in a comment; validate reports TODO warnings at most, never an error."""
-    spec, _ = _import(source, tmp_path)
-    assert lost_text(source.read_text(encoding="utf-8"), data_text(spec)) == []
-    (result,) = validate_paths([tmp_path])
-    assert [p for p in result.problems if p.level == Level.ERROR] == []
+# --- the scorer's own rules, on specs written here ---------------------------------------
 
 
-def test_one_course_alone_and_inside_a_catalog_agree(tmp_path: Path) -> None:
-    """The same page imports to the same spec whether it is the whole file or one course
-    of a catalog (ids and the file name aside)."""
-    chosen = [p for p in SOURCES if p.suffix == ".txt"][:6]
-    catalog = tmp_path / "catalog.txt"
-    catalog.write_text(
-        "\n联系老师 培训咨询\n".join(p.read_text(encoding="utf-8") for p in chosen),
-        encoding="utf-8",
-    )
-    report = import_catalog(catalog, tmp_path / "together")
-    assert len(report.rows) == len(chosen)
-    for row, source in zip(report.rows, chosen, strict=True):
-        alone, _ = _import(source, tmp_path / "alone" / source.stem)
-        together = yaml.safe_load(Path(row.file).read_text(encoding="utf-8"))
-        assert {k: v for k, v in together.items() if k != "id"} == {
-            k: v for k, v in alone.items() if k != "id"
-        }, source.stem
+def test_titles_compare_without_brackets_spaces_or_case() -> None:
+    assert norm("《投资学》与国际视野") == norm("投资学与国际视野")
+    assert norm("Syllabus: Introduction to Python") == norm("syllabus introduction to python")
+    assert norm("Java 后端开发") != norm("Java 前端开发")
+
+
+def test_a_module_without_minutes_of_its_own_takes_its_sections_sum() -> None:
+    sections: list[dict[str, str]] = [{"duration": "15min"}, {"duration": "1.5h"}]
+    module = {"title": "Day 1", "sections": sections}
+    assert effective_minutes(module) == 105
+    sections.append({"title": "untimed"})
+    assert effective_minutes(module) is None
+    assert effective_minutes({"duration": "2小时", "sections": [{"duration": "5min"}]}) == 120
+    assert minutes_of("32学时") == 32 * 60
+    assert minutes_of("TODO: 课程时长") is None
+
+
+def test_lost_text_names_the_runs_missing_from_the_spec() -> None:
+    source = "【课程背景】新员工不会写周报\n08:30 – 09:00 | 破冰与分组\n3. Feedback Form"
+    modules: list[dict[str, str]] = [{"title": "破冰与分组"}]
+    spec = {"background": "新员工不会写周报", "modules": modules}
+    assert lost_text(source, data_text(spec)) == ["feedback", "form"]
+    modules.append({"title": "Feedback Form", "duration": "10min"})
+    assert lost_text(source, data_text(spec)) == []
+
+
+def test_a_placeholder_module_is_no_module() -> None:
+    from .import_scoring import top_modules
+
+    spec = {"modules": [{"title": "TODO: 课程大纲"}, {"title": "Day 1"}, "stray"]}
+    assert [m["title"] for m in top_modules(spec)] == ["Day 1"]

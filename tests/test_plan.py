@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 from syllabus_cli.cli import app
 from syllabus_cli.load import parse_text
 from syllabus_cli.pack.programme import plan_programme
-from syllabus_cli.pack.quote import capital, figures, money, total_in_words
 from syllabus_cli.pack.spec import build_pack
-from syllabus_cli.pack.training_plan import Quote, QuoteItem
 from syllabus_cli.problems import Mark
+from syllabus_cli.spec.quote import capital, figures, money, total_in_words
+from syllabus_cli.spec.training_plan import Quote, QuoteItem
 
 from .conftest import REPO
 

@@ -82,3 +82,24 @@ def test_fold_and_escape() -> None:
     folded = fold("X" * 74 + "中文")  # 中 would cross octet 75: it moves to the next line
     assert folded.split("\r\n")[0] == "X" * 74
     assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+@pytest.mark.parametrize("epoch", ["999999999999", "99999999999999999999", "-5", "soon"])
+def test_an_epoch_no_date_can_hold_is_ignored_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    """``SOURCE_DATE_EPOCH=999999999999`` is the year 33658: every reader ignores it as if
+    unset (the .ics stamps the pack file's time, the .docx now), and the pack is built."""
+    from typer.testing import CliRunner
+
+    from syllabus_cli.cli import app
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(app, ["pack", str(PLAN), "--out", str(tmp_path), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    cal = icalendar.Calendar.from_ical(
+        (tmp_path / "every-chapter" / "every-chapter.ics").read_bytes()
+    )
+    stamp = next(iter(cal.walk("VEVENT"))).decoded("DTSTAMP")
+    assert stamp.year < 10000 and stamp.timestamp() == int(PLAN.stat().st_mtime)

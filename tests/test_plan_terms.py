@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from syllabus_cli.load import parse_text
-from syllabus_cli.pack.quote import figures
 from syllabus_cli.pack.spec import build_pack
-from syllabus_cli.pack.training_plan import Discount, Quote, QuoteItem
 from syllabus_cli.problems import Mark
+from syllabus_cli.spec.quote import figures
+from syllabus_cli.spec.training_plan import Discount, Quote, QuoteItem
 
 from .conftest import REPO
 

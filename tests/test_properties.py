@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syllabus_cli.duration import describe
+from syllabus_cli.minutes import describe
 
 from .conftest import check_yaml
 

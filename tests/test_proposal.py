@@ -24,7 +24,7 @@ COURSE = REPO / "courses" / "ecommerce-cs-sales.yaml"
 runner = CliRunner()
 
 
-from syllabus_cli.pack.training_plan import Issue, Supplier  # noqa: E402
+from syllabus_cli.spec.training_plan import Issue, Supplier  # noqa: E402
 
 
 def built(path: Path = COURSE, text: str | None = None, **kwargs):  # type: ignore[no-untyped-def]

@@ -15,13 +15,15 @@ import contextlib
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
-from .build.batch import BatchResult
 from .build.jobs import JobResult
-from .build.names import shown
+from .build.results import BatchResult
 from .i18n import t
+from .paths import shown
+from .problems import Level, Located
 from .textcols import Writer, plain_table
 
 if TYPE_CHECKING:
@@ -209,17 +211,17 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         if r.error:
             which = f" [{r.variant}]" if r.variant else ""
             screen.line(t("batch.failed", spec=f"{shown(r.spec)}{which}", error=r.error))
-            for line in r.problems:
-                screen.line(f"  {line}")
+            for found in r.problems:
+                screen.line(f"  {found.line()}")
         elif r.problems:  # built, with warnings (a short part the agenda moved or kept…)
-            for line in r.problems:
-                screen.line(line)
+            for found in r.problems:
+                screen.line(found.line())
         for path in r.kept:
             screen.line(t("batch.kept", path=f"{root}/{path}"))
     for path in batch.extra_kept:
         screen.line(t("batch.kept", path=f"{root}/{path}"))
-    for line in batch.errors:
-        screen.line(line)
+    for found in batch.errors:
+        screen.line(found.line())
     failed = (
         sum(1 for r in batch.results if not r.ok)
         + len(batch.errors)
@@ -240,3 +242,57 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         + (t("batch.tally-wrap", tally=tally) if tally else ""),
         "green" if batch.ok else "red",
     )
+
+
+def _output_status(result: JobResult, path: str) -> str:
+    if path in result.written:
+        return "built"
+    if path in result.kept:
+        return "kept"
+    return "unchanged" if result.unchanged else "failed"
+
+
+def _problems_json(result: JobResult, level: Level) -> list[dict[str, object]]:
+    """As ``validate --format json`` gives them; one located in another file (a pack's
+    schedule) names that file."""
+    return [
+        found.problem.as_json() if found.path == result.spec else found.as_json()
+        for found in result.problems
+        if found.problem.level is level
+    ]
+
+
+def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str, object]:
+    """``export``/``pack`` ``--report json``: one object. Each course with its problems
+    (as ``validate --format json`` gives them), its status and each output's (built,
+    unchanged, kept: changed by hand and left alone, failed); the pack's own files; and
+    what stopped the build itself (``errors``)."""
+    root = shown(batch.root)
+    courses = [
+        {
+            "path": shown(r.spec),
+            "title": r.title,
+            **({"variant": r.variant} if r.variant else {}),
+            "status": _status(r),
+            **({"error": r.error} if r.error else {}),
+            "errors": _problems_json(r, Level.ERROR),
+            "warnings": _problems_json(r, Level.WARNING),
+            "outputs": [
+                {"path": f"{root}/{path}", "status": _output_status(r, path)} for path in r.outputs
+            ],
+            "seconds": round(r.seconds, 3),
+        }
+        for r in batch.results
+    ]
+    files = [
+        *({"path": f"{root}/{name}", "status": "built"} for name in batch.extra_written),
+        *({"path": f"{root}/{name}", "status": "kept"} for name in batch.extra_kept),
+        *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
+    ]
+    return {
+        "ok": batch.ok and not missing,
+        "root": root,
+        "courses": courses,
+        "files": files,
+        "errors": [found.as_json() for found in [*missing, *batch.errors]],
+    }

@@ -13,7 +13,7 @@ from .duration import MAX_DAYS, MAX_MINUTES
 from .i18n import msg
 from .load import Loaded, YMap, YScalar, YValue
 from .problems import Level, Problem, error, reworded, warning
-from .spec.build import Built, build_variants
+from .spec.build import Built, Loader, build_variants
 from .spec.model import Course, Node
 from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
@@ -84,11 +84,15 @@ def check_course(built: Built, path: Path) -> CourseResult:
     )
 
 
-def check_variants(loaded: Loaded, variant: str | None = None) -> list[CourseResult]:
+def check_variants(
+    loaded: Loaded, variant: str | None = None, load: Loader | None = None
+) -> list[CourseResult]:
     """Every variant of a course checked on its own (only ``variant`` when given; raises
     ``UnknownVariant`` if the spec lacks it). A problem found in some variants but not
-    all names its variant ("[半天] …"); one found in all of them is the spec's own."""
-    builds = build_variants(loaded)
+    all names its variant ("[半天] …"); one found in all of them is the spec's own.
+    ``load`` reads the files the spec names (default: ``load_file``; the preview passes
+    one that records them, to know what a page depends on)."""
+    builds = build_variants(loaded) if load is None else build_variants(loaded, load)
     results = [check_course(built, loaded.path) for built in builds]
     if len(results) > 1:
         shared = set.intersection(*(set(r.problems) for r in results))

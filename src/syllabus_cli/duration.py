@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .i18n import Msg, msg
+from .minutes import describe as describe  # re-exported: callers spell it duration.describe
+from .minutes import format_minutes as format_minutes
 
 DEFAULT_HOURS_PER_DAY = 6
 MAX_DAYS = 60  # the longest course: a two-month programme is already rare
@@ -211,20 +213,3 @@ def _bounded(minutes: Fraction, text: str) -> Fraction:
             msg("duration.too-long", text=text, days=MAX_DAYS, hours=MAX_MINUTES // 60),
         )
     return minutes
-
-
-def format_minutes(minutes: int, language: str = "en") -> str:
-    """120 -> '2h', 110 -> '1h50', 45 -> '45min' (zh: 2小时, 1小时50分钟, 45分钟)."""
-    hours, rest = divmod(minutes, 60)
-    if language == "zh":
-        if hours and rest:
-            return f"{hours}小时{rest}分钟"
-        return f"{hours}小时" if hours else f"{rest}分钟"
-    if hours and rest:
-        return f"{hours}h{rest:02d}"
-    return f"{hours}h" if hours else f"{rest}min"
-
-
-def describe(minutes: int) -> str:
-    """'1h50 (110 min)' — both figures, as validation messages show them."""
-    return f"{format_minutes(minutes)} ({minutes} min)" if minutes >= 60 else f"{minutes} min"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -91,3 +92,64 @@ def reworded(found: Problem, key: str, **values: object) -> Problem:
 
     words = msg(key, inner=found.words if found.words is not None else found.message, **values)
     return replace(found, message=render(words, "en"), words=words)
+
+
+class Located(NamedTuple):
+    """A problem with the file it is in: what a batch hands back across processes (a
+    plain, picklable value) and what a reporter prints, as a line or as JSON."""
+
+    path: Path
+    problem: Problem
+
+    def line(self) -> str:
+        """``path:line:col: level[code]: message`` on one line, the path as the user reads it."""
+        from .paths import shown
+
+        return self.problem.format(shown(self.path)).replace("\r", " ").replace("\n", " ")
+
+    def as_json(self) -> dict[str, object]:
+        from .paths import shown
+
+        return {"path": shown(self.path), **self.problem.as_json()}
+
+
+class UserError(Exception):
+    """Something the user can fix that stops a command (an output that may not be
+    replaced, a template that is not a .docx, a variant the spec lacks): a located
+    problem, caught once where the CLI runs a command and said in one line, exit 1
+    (exit 2 when ``usage``: a flag's value). Stages that can go on yield Problems instead."""
+
+    code: str = ""  # a subclass names its own; else the one given
+
+    def __init__(
+        self,
+        path: Path | None,
+        code: str | None,
+        message: str | Msg,
+        *,
+        usage: bool = False,
+        flag: str | None = None,
+        mark: Mark | None = None,
+    ) -> None:
+        from .i18n import Msg as Words
+        from .i18n import render
+
+        super().__init__(render(message) if isinstance(message, Words) else str(message))
+        self.path = path
+        self.code = code or type(self).code
+        self.words = message
+        self.usage = usage or flag is not None
+        self.flag = flag  # the option a usage error is about (``--variant``)
+        self.mark = mark or Mark()
+
+    @property
+    def message(self) -> str | Msg:
+        return self.words
+
+    @property
+    def problem(self) -> Problem:
+        return error(self.mark, self.code, self.words)
+
+    def located(self, where: Path) -> Located:
+        """The problem, in ``self.path`` or else in ``where``."""
+        return Located(self.path or where, self.problem)

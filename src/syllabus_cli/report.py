@@ -8,14 +8,13 @@ without it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .check import CourseResult
-from .duration import format_minutes
 from .i18n import language, t
+from .minutes import format_minutes
+from .paths import shown
 from .problems import Level, Problem
 from .textcols import Writer, plain_table
 
@@ -40,19 +39,8 @@ def columns() -> tuple[str, str, str, str]:
     )
 
 
-def path_text(path: Path) -> str:
-    """A path as the user can read it, always valid Unicode: bytes of a name that is not
-    UTF-8 (a GBK name from a Windows zip) are shown as ``\\xc4``-style escapes."""
-    text = path.as_posix()
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-    return text
-
-
 def display_path(result: CourseResult) -> str:
-    return path_text(result.path)
+    return shown(result.path)
 
 
 def problem_line(problem: Problem, path: str) -> str:

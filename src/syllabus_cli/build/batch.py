@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from ..i18n import Msg, msg, t
-from ..problems import Mark, error
+from ..i18n import Msg, msg
+from ..paths import shown
+from ..problems import Located, Mark, error
 from .folders import (
     course_folders,
     exported_course,
@@ -32,7 +33,8 @@ from .folders import (
 )
 from .jobs import Job, JobResult, job_key, unchanged, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
-from .names import UnsafePath, inside, safe_name, shown
+from .names import UnsafePath, inside, safe_name
+from .results import BatchResult, Listener
 from .spec_summary import Head, course_key
 
 if TYPE_CHECKING:
@@ -42,27 +44,6 @@ if TYPE_CHECKING:
 # Below this many courses to build, worker start-up costs more than it saves
 # (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
 PARALLEL_FROM = 20
-
-
-class Listener(Protocol):
-    """Told how many courses a batch has, then of each one as it finishes."""
-
-    def start(self, total: int) -> None: ...
-
-    def done(self, result: JobResult) -> None: ...
-
-
-@dataclass
-class BatchResult:
-    root: Path
-    results: list[JobResult] = field(default_factory=list)
-    extra_written: list[str] = field(default_factory=list)
-    extra_kept: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # pack-level failures
-
-    @property
-    def ok(self) -> bool:
-        return all(r.ok for r in self.results) and not self.extra_kept and not self.errors
 
 
 def default_jobs() -> int:
@@ -186,8 +167,8 @@ def _record(manifest: Manifest, results: list[JobResult]) -> None:
             manifest.inputs[result.key] = result.inputs
 
 
-def _problem(path: Path, code: str, message: str | Msg) -> str:
-    return error(Mark(), code, message).format(shown(path))
+def _problem(path: Path, code: str, message: str | Msg) -> Located:
+    return Located(path, error(Mark(), code, message))
 
 
 def course_jobs(
@@ -231,7 +212,7 @@ def export(
     try:
         manifest = open_root(out, "export", force, "an export")
     except ManifestError as exc:
-        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
+        return BatchResult(out, errors=[exc.located(out)])
     with warm_workers(specs, manifest, workers) as warm:
         heads = spec_heads(specs, manifest)
         specs = [s for s in specs if heads[s].kind == "course"]
@@ -256,9 +237,9 @@ def export(
     return batch
 
 
-def _state_error(root: Path, exc: ManifestError | OSError) -> str:
+def _state_error(root: Path, exc: ManifestError | OSError) -> Located:
     if isinstance(exc, ManifestError):
-        return _problem(exc.path, exc.code, exc.message)
+        return exc.located(root)
     where = Path(exc.filename) if isinstance(exc.filename, str) else root
     return _problem(where, "output-blocked", msg("pack.cannot-write", reason=exc.strerror or exc))
 
@@ -290,13 +271,14 @@ def build_pack_folder(
     from ..problems import Level
 
     pack, problems = build_pack(load_file(pack_path))
-    errors = [p.format(shown(pack_path)) for p in problems if p.level is Level.ERROR]
+    errors = [Located(pack_path, p) for p in problems if p.level is Level.ERROR]
     todo = [p for p in problems if p.code == "todo"]
     if todo and not draft and not errors:  # no placeholder is ever sent to a client
-        errors = [p.format(shown(pack_path)) for p in todo]
+        errors = [Located(pack_path, p) for p in todo]
         errors.append(_problem(pack_path, "todo", msg("build.todo-refused", n=len(todo))))
     if pack is None or errors:
-        return BatchResult(out, errors=errors or [t("pack.unreadable", path=shown(pack_path))])
+        unreadable = msg("pack.unreadable", path=shown(pack_path))
+        return BatchResult(out, errors=errors or [_problem(pack_path, "syntax", unreadable)])
     stem = safe_name(pack.id, "pack")
     try:
         if out.exists() and not out.is_dir():
@@ -310,10 +292,8 @@ def build_pack_folder(
                 msg("pack.holds-export", course=exported),
             )
         manifest = open_root(root, f"pack {course_key(pack_path)}", force, "this pack")
-    except UnsafePath as exc:
-        return BatchResult(out, errors=[_problem(pack_path, "output-blocked", str(exc))])
-    except ManifestError as exc:
-        return BatchResult(out, errors=[_problem(exc.path, exc.code, exc.message)])
+    except (UnsafePath, ManifestError) as exc:
+        return BatchResult(out, errors=[exc.located(pack_path)])
     specs = [c.path for c in pack.courses]
     with warm_workers(specs, manifest, workers) as warm:
         return _build_pack(
@@ -374,7 +354,10 @@ def _build_pack(
             "|".join([_hash_of(pack.path), str(draft), *(r.inputs for r in batch.results)]).encode()
         )
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
-        if force or not settled or not _pack_files_current(manifest, key):
+        current = not force and settled and _pack_files_current(manifest, key)
+        if current:
+            batch.extra_unchanged = manifest.heads["pack:files"]["files"].split("\n")
+        else:
             from ..pack.programme import plan_programme
             from .pack_outputs import pack_documents
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import Msg, Word, msg
+from ..paths import shown
 from .manifest import NAME, Manifest, ManifestError, sha256
-from .names import safe_name, shown
+from .names import safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:

@@ -18,17 +18,19 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import t
-from ..problems import Mark, Problem
-from .manifest import ManifestError, file_hash, record_write, sha256, tool_wrote
-from .names import UnsafePath, inside, safe_name, shown
+from ..paths import shown
+from ..problems import Located, Mark, Problem
+from . import outputs
+from .manifest import ManifestError, file_hash
+from .names import UnsafePath, inside, safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..agenda.layout import Agenda
-    from ..pack.training_plan import Issue
     from ..spec.model import Course, Instructor, Schedule
+    from ..spec.training_plan import Issue
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
@@ -78,7 +80,7 @@ class JobResult:
     kept: tuple[str, ...] = ()  # changed by hand since the last build, left alone
     inputs: str = ""
     unchanged: bool = False
-    problems: tuple[str, ...] = ()  # formatted, for the summary
+    problems: tuple[Located, ...] = ()  # each in its file: the spec, or the pack
     error: str = ""
     seconds: float = 0.0
     peak_kib: int = 0  # the building process's peak memory, for bench/
@@ -225,7 +227,7 @@ def _run(job: Job) -> JobResult:
     loaded = load_file(job.spec)
     result = check_course(build_course(loaded, variant=job.variant), job.spec)
     key = job.key
-    problems = tuple(p.format(shown(job.spec)) for p in result.problems)
+    problems = tuple(Located(job.spec, p) for p in result.problems)
     if result.errors or result.course is None or result.timing is None:
         return JobResult(
             job.spec,
@@ -273,17 +275,17 @@ def _run(job: Job) -> JobResult:
     )
     pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
 
-    def where(problem: Problem) -> str:  # a pack's own setting is located in the pack file
-        return shown(job.pack if job.pack and problem.mark in pack_marks else job.spec)
+    def where(problem: Problem) -> Located:  # a pack's own setting is located in the pack file
+        return Located(job.pack if job.pack and problem.mark in pack_marks else job.spec, problem)
 
     failed = [p for p in agenda.problems if p.level is Level.ERROR]
     if failed:
-        lines = tuple(p.format(where(p)) for p in failed)
+        lines = tuple(where(p) for p in failed)
         return replace(base, problems=problems + lines, error=t("pack.agenda-misfit"))
     # what the layout said beyond validation (a short part moved or kept, a pack's
     # schedule running late): listed with the course's problems in the summary
     told = set(result.problems)
-    layout_notes = tuple(p.format(where(p)) for p in agenda.problems if p not in told)
+    layout_notes = tuple(where(p) for p in agenda.problems if p not in told)
     base = replace(base, problems=problems + layout_notes)
     written, kept, pdfs = _write_documents(job, course, result.timing, agenda, rel)
     return replace(
@@ -378,29 +380,8 @@ def _write_documents(
 
 
 def put(job: Job, relative: str, data: bytes) -> str | None:
-    """Write ``data`` atomically unless the file there was changed by hand since the last
-    build (None then). Returns the hash of what is there now.
-
-    The hash is journalled before the file is replaced, so an interrupted build never
-    leaves a file the tool wrote looking like a hand edit."""
-    from ..files import write_bytes_atomic
-
-    target = inside(job.root, relative)
-    current = file_hash(target)
-    digest = sha256(data)
-    if current == digest:
-        return digest  # already exactly this: no write, no new mtime
-    if (
-        current is not None
-        and current != job.known.get(relative)
-        and not job.force
-        and not tool_wrote(job.root, relative, current)  # a build killed, or one running now
-    ):
-        return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    record_write(job.root, relative, digest)
-    write_bytes_atomic(target, data)
-    return digest
+    """``outputs.put`` in the job's folder, with what the manifest knows and ``--force``."""
+    return outputs.put(job.root, relative, data, job.known, force=job.force)
 
 
 def with_variants(jobs: list[Job], known_inputs: dict[str, str]) -> list[Job]:

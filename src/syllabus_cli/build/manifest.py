@@ -28,7 +28,8 @@ from typing import Any
 
 from ..files import write_text_atomic
 from ..i18n import Msg, msg, t
-from .names import shown
+from ..paths import shown
+from ..problems import UserError
 
 NAME = ".syllabus-manifest.json"
 LOCK = ".syllabus-manifest.lock"
@@ -37,12 +38,14 @@ STALE_LOCK_SECONDS = 30.0  # a save holds the lock for milliseconds
 LOCK_WAIT_SECONDS = 60.0
 
 
-class ManifestError(Exception):
+class ManifestError(UserError):
     """The output folder's state is not one a build can use (one line for the user)."""
 
     def __init__(self, path: Path, code: str, message: str | Msg) -> None:
-        super().__init__(f"{shown(path)}: {message}")
-        self.path, self.code, self.message = path, code, message
+        super().__init__(path, code, message)
+
+    def __str__(self) -> str:
+        return f"{shown(self.path or Path())}: {super().__str__()}"
 
 
 def sha256(data: bytes) -> str:
@@ -85,12 +88,10 @@ class Manifest:
         except FileNotFoundError:
             manifest = cls(root)
         except IsADirectoryError:
-            raise ManifestError(path, "manifest-invalid", msg("pack.manifest-folder")) from None
+            raise ManifestError(path, "manifest", msg("pack.manifest-folder")) from None
         except (OSError, UnicodeDecodeError) as exc:
             reason = _reason(exc) if isinstance(exc, OSError) else t("pack.not-utf8")
-            raise ManifestError(
-                path, "manifest-invalid", msg("pack.cannot-read", reason=reason)
-            ) from None
+            raise ManifestError(path, "manifest", msg("pack.cannot-read", reason=reason)) from None
         else:
             manifest = cls._parse(root, path, text)
         for journal in journals(root):
@@ -102,7 +103,7 @@ class Manifest:
     @classmethod
     def _parse(cls, root: Path, path: Path, text: str) -> Manifest:
         def invalid(why: str) -> ManifestError:
-            return ManifestError(path, "manifest-invalid", msg("pack.manifest-invalid", why=why))
+            return ManifestError(path, "manifest", msg("pack.manifest-invalid", why=why))
 
         try:
             data = json.loads(text)

@@ -12,6 +12,8 @@ import unicodedata
 from pathlib import Path
 
 from ..i18n import t
+from ..paths import shown
+from ..problems import UserError
 
 MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -25,8 +27,13 @@ _RESERVED = {
 }
 
 
-class UnsafePath(ValueError):
-    pass
+class UnsafePath(UserError):
+    """A name that would land outside the output folder."""
+
+    code = "output-blocked"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, None, message)
 
 
 def safe_name(text: str, fallback: str = "course") -> str:
@@ -52,30 +59,6 @@ def inside(root: Path, *parts: str) -> Path:
     if resolved != base and base not in resolved.parents:
         raise UnsafePath(t("pack.outside", path="/".join(parts), root=root))
     return target
-
-
-def shown(path: Path | str) -> str:
-    """A path for a message or JSON: always printable. A name that is not valid UTF-8
-    (GBK bytes from a Windows zip, kept by Python as surrogates) is shown decoded as
-    GB18030 when it reads so, else with replacement characters."""
-    text = path.as_posix() if isinstance(path, Path) else path
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return "/".join(_part(part) for part in text.split("/"))
-
-
-def _part(part: str) -> str:
-    try:
-        part.encode("utf-8")
-        return part
-    except UnicodeEncodeError:
-        raw = part.encode("utf-8", "surrogateescape")
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")
 
 
 def draft_mark(language: str) -> str:

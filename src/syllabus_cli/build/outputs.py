@@ -1,39 +1,64 @@
-"""Writing one document where the user asked, without losing their work.
+"""The one guarded writer: every document any command writes goes through ``put``.
 
 A file the tool writes is recorded (its SHA-256) in ``.syllabus-manifest.json`` in its
-folder, the manifest ``export`` and ``pack`` keep. Writing again replaces it only when
-its bytes are still the ones recorded: a document edited in Word since, or a file the
-tool never wrote, is kept unless ``--force``. Every way a write can fail (a folder where
-a file is expected, no permission, a full disk, an unusable manifest) is an
-``OutputError``: one located line, exit 1.
+output folder. Writing again replaces it only when its bytes are still the ones
+recorded (or ones a build, perhaps killed, journalled): a document edited in Word since,
+or a file the tool never wrote, is kept unless ``--force``. The hash is journalled
+before the file is replaced, so an interrupted write never leaves a file the tool wrote
+looking like a hand edit.
+
+A batch (``export``, ``pack``) keeps what it cannot replace and says so in its summary
+(``put`` returns None); a command that writes one file (``agenda -o``, ``proposal``)
+refuses instead (``write_output``). Either way, what stops a write is a
+``ManifestError`` with one set of codes: ``output-folder`` (a folder where the file
+goes), ``output-exists`` (a file the tool never wrote), ``output-edited`` (changed by
+hand), ``output-unreadable``, ``manifest`` (an unusable manifest), ``write`` (a full or
+read-only disk).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..files import write_bytes_atomic
-from ..i18n import Msg, msg
-from .manifest import NAME, Manifest, file_hash, sha256
+from ..i18n import msg
+from .manifest import (
+    NAME,
+    Manifest,
+    ManifestError,
+    file_hash,
+    record_write,
+    sha256,
+    tool_wrote,
+)
+from .names import inside
+
+__all__ = ["ManifestError", "check_target", "put", "write_new", "write_output"]
 
 
-class OutputError(Exception):
-    """The output cannot or may not be written; ``code`` names the problem."""
-
-    def __init__(self, path: Path, code: str, message: str | Msg) -> None:
-        super().__init__(str(message))  # a Msg is worded in the chosen language
-        self.path = path
-        self.code = code
-
-
-def _manifest(folder: Path) -> Manifest:
-    try:
-        manifest = Manifest.load(folder)
-        if not isinstance(manifest.files, dict):
-            raise TypeError
-        return manifest
-    except (OSError, TypeError, ValueError):
-        raise OutputError(folder / NAME, "manifest", msg("output.manifest")) from None
+def put(
+    root: Path, relative: str, data: bytes, known: Mapping[str, str], *, force: bool
+) -> str | None:
+    """Write ``data`` to ``root/relative`` atomically unless the file there was changed
+    by hand since the last build (None then: kept). ``known`` is the manifest's record
+    (relative path -> hash). Returns the hash of what is there now."""
+    target = inside(root, relative)
+    current = file_hash(target)
+    digest = sha256(data)
+    if current == digest:
+        return digest  # already exactly this: no write, no new mtime
+    if (
+        current is not None
+        and current != known.get(relative)
+        and not force
+        and not tool_wrote(root, relative, current)  # a build killed, or one running now
+    ):
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record_write(root, relative, digest)
+    write_bytes_atomic(target, data)
+    return digest
 
 
 def _strerror(exc: OSError) -> str:
@@ -43,54 +68,51 @@ def _strerror(exc: OSError) -> str:
 def check_target(target: Path, *, force: bool) -> None:
     """Refuse before any work is done: a folder, or a file that is not ours to replace."""
     if target.is_dir():
-        raise OutputError(target, "output-folder", msg("output.folder"))
+        raise ManifestError(target, "output-folder", msg("output.folder"))
     if not target.exists() or force:
         return
-    recorded = _manifest(target.parent).files.get(target.name)
+    recorded = Manifest.load(target.parent).files.get(target.name)
     if recorded is None:
-        raise OutputError(
-            target,
-            "output-exists",
-            msg("output.exists"),
-        )
+        raise ManifestError(target, "output-exists", msg("output.exists"))
     try:
-        current = file_hash(target)
+        current = sha256(target.read_bytes())
     except OSError as exc:
-        raise OutputError(
+        raise ManifestError(
             target, "output-unreadable", msg("output.unreadable", reason=_strerror(exc))
         ) from None
     if current != recorded:
-        raise OutputError(
-            target,
-            "output-edited",
-            msg("output.edited"),
-        )
+        raise ManifestError(target, "output-edited", msg("output.edited"))
 
 
 def write_output(target: Path, data: bytes, *, force: bool) -> None:
-    """Check, write atomically, record in the folder's manifest."""
+    """One document a command was asked for: checked, written through ``put`` (journal
+    first), recorded in its folder's manifest; refused (ManifestError) when it may not
+    be replaced."""
     check_target(target, force=force)
+    folder = target.parent
+    manifest = Manifest.load(folder)
     try:
-        write_bytes_atomic(target, data)
+        outcome = put(folder, target.name, data, manifest.files, force=force)
     except OSError as exc:
-        raise OutputError(target, "write", msg("output.write", reason=_strerror(exc))) from None
-    manifest = _manifest(target.parent)  # read again: another run may have recorded files
-    manifest.files[target.name] = sha256(data)
+        raise ManifestError(target, "write", msg("output.write", reason=_strerror(exc))) from None
+    if outcome is None:  # changed by hand between the check and the write
+        raise ManifestError(target, "output-edited", msg("output.edited"))
+    manifest.files[target.name] = outcome
     try:
         manifest.save()
     except OSError as exc:
-        raise OutputError(
-            target.parent / NAME, "write", msg("output.record", reason=_strerror(exc))
+        raise ManifestError(
+            folder / NAME, "write", msg("output.record", reason=_strerror(exc))
         ) from None
 
 
 def write_new(target: Path, data: bytes) -> None:
     """Write a file the user named and may replace (``new``, ``template init``: they ask
     for --force themselves): a folder there, a file where a folder goes, a full or
-    read-only disk is one OutputError."""
+    read-only disk is one ManifestError."""
     if target.is_dir():
-        raise OutputError(target, "output-folder", msg("output.folder"))
+        raise ManifestError(target, "output-folder", msg("output.folder"))
     try:
         write_bytes_atomic(target, data)
     except OSError as exc:
-        raise OutputError(target, "write", msg("output.write", reason=_strerror(exc))) from None
+        raise ManifestError(target, "write", msg("output.write", reason=_strerror(exc))) from None

@@ -4,21 +4,22 @@ index (index.html, index.md) and the zip of what the index lists."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..pack.programme import Programme
+from ..agenda.delivery import Programme
 from ..pack.spec import Pack
+from ..problems import Located
+from ..source_date import source_date
 from .jobs import Job, JobResult, put
 from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
+from .results import BatchResult
 
 if TYPE_CHECKING:
     from ..render.pack_docs import PackIndex, PackInfo
     from ..render.proposal import ProposalInput
-    from .batch import BatchResult
 
 
 def pack_documents(
@@ -115,8 +116,8 @@ def _client_zip(
     root: Path,
     draft: bool,
 ) -> bytes:
-    from ..render.docx_out import build_time
     from ..render.pack_docs import PackIndex, index_html
+    from ..source_date import build_time
     from .client_names import zip_names
     from .zips import build_zip
 
@@ -155,7 +156,7 @@ def _pdf_of(docx: bytes, name: str, batch: BatchResult) -> bytes | None:
         try:
             return to_pdf(source).read_bytes()
         except PdfError as exc:
-            batch.errors.append(f"{name}: {exc}")
+            batch.errors.append(Located(batch.root / name, exc.problem))
             return None
 
 
@@ -167,7 +168,7 @@ def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:
     from ..render.ics import Event, calendar
 
     stamp = None
-    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+    if source_date() is None:  # none, or one no date can hold
         stamp = dt.datetime.fromtimestamp(int(pack.path.stat().st_mtime), tz=dt.timezone.utc)
     events = [
         Event(d.date, d.start, d.end, course.title, course.path.stem, d.number, course.day_count)

@@ -68,6 +68,7 @@ COMMANDS = {
     "export": "batch",
     "pack": "batch",
     "import": "batch",
+    "preview": "preview",
 }
 
 
@@ -117,8 +118,19 @@ class LazyGroup(TyperGroup):
             raise
 
     def invoke(self, ctx: "click.Context") -> object:
+        """The one place a user error (``problems.UserError``) ends a command: its
+        located line on stderr and exit 1, or a usage error (exit 2) for a flag."""
+        from ..problems import UserError
+
         try:
             return super().invoke(ctx)
+        except UserError as exc:
+            if exc.usage:
+                usage = typer.BadParameter(str(exc), ctx=ctx, param_hint=exc.flag)
+                _localize_error(usage)
+                raise usage from None
+            print_problems([exc.problem], exc.path or Path())
+            raise typer.Exit(1) from None
         except click_exception() as exc:
             _localize_error(exc)
             raise
@@ -238,24 +250,24 @@ def print_problems(problems: "list[Problem] | tuple[Problem, ...]", path: Path) 
     imported only when there is something to colour)."""
     if not problems:
         return
-    from ..report import path_text, problem_text, write_problems
+    from ..paths import shown
+    from ..report import problem_text, write_problems
 
-    shown = path_text(path)
+    where = shown(path)
     stream = err()
     if stream.isatty():
         console = err_console()
         for problem in problems:
-            console.print(problem_text(problem, shown), soft_wrap=True)
+            console.print(problem_text(problem, where), soft_wrap=True)
     else:
-        write_problems(stream, problems, shown)
+        write_problems(stream, problems, where)
 
 
 def fail(path: Path, code: str, message: "str | Msg") -> NoReturn:
     """One located error line for a problem found outside a spec (a template, a PDF), exit 1."""
-    from ..problems import Mark, error
+    from ..problems import UserError
 
-    print_problems([error(Mark(), code, message)], path)
-    raise typer.Exit(1)
+    raise UserError(path, code, message)
 
 
 def fail_soft(path: Path, problem: "Problem") -> None:
@@ -265,12 +277,8 @@ def fail_soft(path: Path, problem: "Problem") -> None:
 def load_variant(path: Path, variant: str | None) -> "Built":
     """One course as written, in ``variant``; a variant it lacks is a usage error (exit 2)."""
     from ..spec.build import load_course
-    from ..spec.variants import UnknownVariant
 
-    try:
-        return load_course(path, variant=variant)
-    except UnknownVariant as exc:
-        raise typer.BadParameter(str(exc), param_hint="--variant") from None
+    return load_course(path, variant=variant)  # UnknownVariant: a usage error (LazyGroup)
 
 
 def checked_course(path: Path, variant: str | None = None) -> "CourseResult":
@@ -315,16 +323,15 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
 
 @contextmanager
 def document_errors(spec: Path, template: Path | None) -> Iterator[None]:
-    """The one place document errors become a located line and exit 1."""
-    from ..build.outputs import OutputError
-    from ..render.docx_base import TemplateError
+    """A template refused is located at the template (else the spec) when the renderer
+    did not know its path; LazyGroup prints it."""
+    from ..render.template_file import TemplateError
 
     try:
         yield
     except TemplateError as exc:
-        fail(template or spec, "template", str(exc))
-    except OutputError as exc:
-        fail(exc.path, exc.code, str(exc))
+        exc.path = exc.path or template or spec
+        raise
 
 
 def default_output(course: "Course", suffix: str) -> Path:

@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..i18n import Listing, msg, t
-from .app import Draft, Force, Jobs, app, console, fail, fail_soft, out
+from ..problems import Located
+from .app import Draft, Force, Jobs, app, console, fail, fail_soft, out, utf8_out
 
 if TYPE_CHECKING:
     from ..batch_report import Screen
+    from ..build.results import BatchResult
 
 
 def _screen() -> "Screen":
@@ -19,6 +21,32 @@ def _screen() -> "Screen":
 
     stream = out()
     return Rich(console()) if stream.isatty() else Plain(stream)
+
+
+Report = Annotated[
+    str,
+    typer.Option(
+        "--report",
+        metavar="text|json",
+        help="How the build reports: text, or one JSON object (--format picks documents).",
+    ),
+]
+
+
+def _report_kind(report: str) -> str:
+    if report not in ("text", "json"):
+        raise typer.BadParameter(t("cli.format"), param_hint="--report")
+    return report
+
+
+def _json_report(batch: "BatchResult", missing: "list[Located]") -> None:
+    import json
+
+    from ..batch_report import batch_json
+
+    text = json.dumps(batch_json(batch, missing), ensure_ascii=not utf8_out(), indent=2)
+    out().write(text + "\n")
+    raise typer.Exit(0 if batch.ok and not missing else 1)
 
 
 def _workers(jobs: int | None) -> int | None:
@@ -38,6 +66,7 @@ def export(
     ] = "docx,html,md",
     force: Force = False,
     draft: Draft = False,
+    report: Report = "text",
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
     from ..batch_report import BatchProgress, print_summary
@@ -51,14 +80,18 @@ def export(
             t("batch.formats", formats=Listing(FORMATS)), param_hint="--format"
         )
     workers = _workers(jobs)
+    kind = _report_kind(report)
     specs, missing = [], []
     for path, problem in find_specs(paths):
         if problem is not None:
-            missing.append((path, problem))
+            missing.append(Located(path, problem))
         else:
             specs.append(path)  # packs and instructors among them are skipped by kind
-    for path, problem in missing:
-        fail_soft(path, problem)
+    if kind == "json":
+        batch = run_export(specs, out, workers=workers, formats=chosen, force=force, draft=draft)
+        _json_report(batch, missing)
+    for found in missing:
+        fail_soft(found.path, found.problem)
     screen = _screen()
     with BatchProgress(screen, len(specs), t("batch.exporting")) as progress:
         batch = run_export(
@@ -89,6 +122,7 @@ def pack(
     pdf: Annotated[bool, typer.Option("--pdf", help="Also make PDFs (LibreOffice).")] = False,
     force: Force = False,
     draft: Draft = False,
+    report: Report = "text",
 ) -> None:
     """A client pack: every course's documents, a combined proposal, an index and a zip."""
     from ..batch_report import BatchProgress, print_summary
@@ -101,8 +135,19 @@ def pack(
             t("batch.formats", formats=Listing(FORMATS)), param_hint="--format"
         )
     workers = _workers(jobs)
+    kind = _report_kind(report)
     if not pack_file.is_file():
         fail(pack_file, "file-missing", msg("batch.no-pack"))
+    if kind == "json":
+        batch = build_pack_folder(
+            pack_file,
+            out,
+            workers=workers,
+            force=force,
+            formats=tuple(dict.fromkeys(chosen)),
+            draft=draft,
+        )
+        _json_report(batch, [])
     screen = _screen()
     with BatchProgress(screen, 0, t("batch.building")) as progress:
         batch = build_pack_folder(
@@ -144,7 +189,8 @@ def import_(
     try:
         report = import_catalog(source, out, separator=split_on, force=force)
     except SourceError as exc:
-        fail(source, exc.code, str(exc))
+        exc.path = source
+        raise
     except OSError as exc:  # --out is a file, a full or read-only disk: one line, exit 1
         from ..i18n import msg
 

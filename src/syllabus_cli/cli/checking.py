@@ -25,15 +25,11 @@ def validate(
 ) -> None:
     """Check every course spec: types, keys, durations, timing at every level."""
     from ..report import as_json, print_text, write_text
-    from ..spec.variants import UnknownVariant
     from ..validate import validate_paths
 
     if format not in ("text", "json"):
         raise typer.BadParameter(t("cli.format"), param_hint="--format")
-    try:
-        results = validate_paths(paths or [Path("courses")], variant, lean=True)
-    except UnknownVariant as exc:
-        raise typer.BadParameter(str(exc), param_hint="--variant") from None
+    results = validate_paths(paths or [Path("courses")], variant, lean=True)
     stream = out()
     if format == "json":
         stream.write(as_json(results, strict, ascii_only=not utf8_out()) + "\n")
@@ -50,15 +46,16 @@ def show(
 ) -> None:
     """Print the outline as a tree with each block's minutes (given or allocated)."""
     from ..check import check_course
+    from ..paths import shown
     from ..render.tree import outline_tree
-    from ..report import path_text, problem_text
+    from ..report import problem_text
 
     result = check_course(load_variant(course, variant), course)
     screen = console()
     if result.course is not None and result.timing is not None:
         screen.print(outline_tree(result.course, result.timing))
     for problem in result.problems:
-        screen.print(problem_text(problem, path_text(course)), soft_wrap=True)
+        screen.print(problem_text(problem, shown(course)), soft_wrap=True)
     raise typer.Exit(1 if result.errors else 0)
 
 
@@ -85,25 +82,21 @@ def new(
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..build.outputs import write_new
-    from ..report import path_text
+    from ..paths import shown
     from .app import document_errors
 
     if path.exists() and not force:
-        typer.echo(t("cli.exists", path=path_text(path)), err=True)
+        typer.echo(t("cli.exists", path=shown(path)), err=True)
         raise typer.Exit(1)
     if pack:
-        from ..pack.starter import NoCourses, pack_starter
+        from ..pack.starter import pack_starter
 
-        try:
-            text = pack_starter(path, Path("courses"))
-        except NoCourses as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(1) from None
+        text = pack_starter(path, Path("courses"))
     else:
         text = _course_starter(path, title, duration, variants)
     with document_errors(path, None):
         write_new(path, text.encode("utf-8"))
-    typer.echo(t("cli.wrote-spec", path=path_text(path)))
+    typer.echo(t("cli.wrote-spec", path=shown(path)))
 
 
 def _course_starter(path: Path, title: str, duration: str, variants: str | None) -> str:

@@ -16,10 +16,10 @@ from ..build.outputs import check_target, write_output
 from ..i18n import t
 from ..load import load_file
 from ..pack.supplier import supplier_from_file, today
-from ..pack.training_plan import Issue, Supplier
 from ..problems import Level
 from ..render.docx_out import document_bytes
 from ..render.proposal import ProposalInput, build_proposal
+from ..spec.training_plan import Issue, Supplier
 from .app import (
     Draft,
     Force,
@@ -29,7 +29,6 @@ from .app import (
     date_flag,
     default_output,
     document_errors,
-    fail,
     print_layout_problems,
     print_problems,
     refuse_placeholders,
@@ -115,7 +114,8 @@ def proposal(
         try:
             made = to_pdf(target)
         except PdfError as exc:
-            fail(target, "pdf", str(exc))
+            exc.path = target
+            raise
         from ..render.toc import number_toc
 
         numbered = number_toc(target.read_bytes(), made.read_bytes())

@@ -44,6 +44,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from ..minutes import message_minutes
+
 LANGUAGES = ("en", "zh")
 ENV = "SYLLABUS_LANG"
 
@@ -154,12 +156,6 @@ def table(lang: str) -> dict[str, str]:
     return found
 
 
-def minutes_text(minutes: int, lang: str) -> str:
-    from ..duration import describe, format_minutes
-
-    return format_minutes(minutes, "zh") if lang == "zh" else describe(minutes)
-
-
 _WORDS: dict[str, dict[str, str]] = {}
 
 
@@ -197,7 +193,7 @@ def _value(value: object, lang: str) -> object:
     if isinstance(value, Msg):
         return render(value, lang)
     if isinstance(value, Minutes):
-        return minutes_text(int(value), lang)
+        return message_minutes(int(value), lang)
     return value
 
 

@@ -632,6 +632,22 @@ _ROWS = (
         "# out/.syllabus-manifest.json edited into invalid JSON\n",
     ),
     _c(
+        "output-blocked",
+        "error",
+        "The output folder cannot be made or written (a file in its place, no permission, a full disk).",
+        "输出文件夹无法创建或写入（同名文件占了位置、没有权限或磁盘已满）。",
+        "# syllabus export courses/ --out dist\n",
+        "# syllabus export courses/ --out notes.txt  (a file)\n",
+    ),
+    _c(
+        "output-taken",
+        "error",
+        "The output folder belongs to another build (another pack, or an export); choose another --out or use --force.",
+        "输出文件夹属于另一次生成（另一个培训包或 export）；请换一个 --out，或使用 --force。",
+        "# syllabus pack packs/a.yaml --out dist\n",
+        "# syllabus pack packs/b.yaml --out dist/a  (a's folder)\n",
+    ),
+    _c(
         "write",
         "error",
         "An output file cannot be written (disk full, permissions, a lock).",

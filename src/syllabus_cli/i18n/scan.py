@@ -2,9 +2,9 @@
 
 A code is a string literal in the code position of a call that makes a problem:
 ``error(mark, "code", …)``, ``warning(…)``, ``Problem(…)``, ``reader.add(…)``,
-``fail(path, "code", …)``, ``OutputError(path, "code", …)`` (second argument), and
+``fail(path, "code", …)``, ``ManifestError(path, "code", …)`` (second argument), and
 ``DurationError("code", …)`` / ``SourceError("code", …)`` (first argument); a keyword
-``code="…"`` counts too. Used by the registry's test, so a new code cannot ship without
+``code="…"`` counts too, and a ``code = "…"`` assignment (a UserError class's own code). Used by the registry's test, so a new code cannot ship without
 its explanation.
 """
 
@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-SECOND = frozenset({"error", "warning", "Problem", "add", "fail", "OutputError", "problem"})
+SECOND = frozenset(
+    {"error", "warning", "Problem", "add", "fail", "ManifestError", "UserError", "problem"}
+)
 FIRST = frozenset({"DurationError", "SourceError"})
 CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -31,6 +33,14 @@ def _name(func: ast.expr) -> str:
 def codes_in(source: str) -> Iterator[tuple[str, int]]:
     """(code, line) for each code literal in one module's source."""
     for node in ast.walk(ast.parse(source)):
+        if (  # a UserError's own code: ``class TemplateError(UserError): code = "template"``
+            isinstance(node, ast.Assign)
+            and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["code"]
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and CODE.match(node.value.value)
+        ):
+            yield node.value.value, node.lineno
         if not isinstance(node, ast.Call):
             continue
         name = _name(node.func)

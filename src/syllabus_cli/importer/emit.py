@@ -10,8 +10,9 @@ from typing import Any
 
 import yaml
 
-from ..duration import format_minutes, parse_duration
+from ..duration import parse_duration
 from ..i18n import t
+from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
 from .fit import PLACEHOLDER, Cut, fit_spec

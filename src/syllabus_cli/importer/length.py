@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..duration import DurationError, format_minutes, parse_duration
+from ..duration import DurationError, parse_duration
+from ..minutes import format_minutes
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

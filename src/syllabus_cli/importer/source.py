@@ -7,15 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import Msg, msg
+from ..problems import UserError
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class SourceError(Exception):
+class SourceError(UserError):
+    """A catalog that cannot be read (missing, too big, not text): ``import`` stops."""
+
     def __init__(self, code: str, message: Msg) -> None:
-        self.code = code
-        self.words = message
-        super().__init__(str(message))  # worded in the chosen language
+        super().__init__(None, code, message)
 
 
 def read_source(path: Path) -> str:

@@ -12,62 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
+from ..agenda.delivery import DeliveryDay, Programme, Scheduled
 from ..agenda.from_course import plan_agenda
 from ..agenda.layout import SESSION
 from ..agenda.settings import clock
 from ..check import check_course
 from ..dates import Calendar
 from ..i18n import Msg, msg
-from ..problems import Level, Mark, Problem, error, warning
+from ..problems import Level, Problem, error, warning
 from ..spec.build import load_course
 from .spec import Pack
-
-
-@dataclass(frozen=True)
-class DeliveryDay:
-    date: dt.date
-    start: int  # minutes after midnight: the first session
-    end: int  # the end of the last session
-    course: str  # the course title
-    number: int  # day 1, 2… of that course
-
-
-@dataclass(frozen=True)
-class Scheduled:
-    """One course of the pack as delivered."""
-
-    path: Path
-    mark: Mark
-    title: str
-    minutes: int
-    audience: tuple[str, ...] = ()
-    instructor: str = ""
-    day_count: int = 1
-    days: tuple[DeliveryDay, ...] = ()  # the dated ones
-
-
-@dataclass(frozen=True)
-class Programme:
-    dates: tuple[dt.date | None, ...]  # per course, in pack order: its first day
-    problems: tuple[Problem, ...] = field(default=())
-    courses: tuple[Scheduled, ...] = ()  # the courses that could be laid out
-
-    @property
-    def delivery_days(self) -> list[DeliveryDay]:
-        """Every dated teaching day of the pack, in date and time order."""
-        days = [d for c in self.courses for d in c.days]
-        return sorted(days, key=lambda d: (d.date, d.start))
-
-    @property
-    def day_count(self) -> int:
-        """Delivery days: distinct dates when every course is dated, else the sum of the
-        courses' days."""
-        if self.courses and all(len(c.days) == c.day_count for c in self.courses):
-            return len({d.date for c in self.courses for d in c.days})
-        return sum(c.day_count for c in self.courses)
 
 
 def plan_programme(pack: Pack) -> Programme:

@@ -15,7 +15,7 @@ from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, warning
 from ..spec import fields
 from ..spec.read import Reader, clean_text, kind_name
-from .training_plan import (
+from ..spec.training_plan import (
     Discount,
     Evaluation,
     Goal,

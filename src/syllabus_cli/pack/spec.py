@@ -19,10 +19,10 @@ from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
+from ..spec.training_plan import Issue, Plan
 from ..spec.variants import pack_variant
 from .read_training_plan import read_plan
 from .supplier import read_issue, today
-from .training_plan import Issue, Plan
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ file's are)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from ..i18n import msg
@@ -16,7 +15,7 @@ from ..load import YEntry, YMap, YScalar, YValue
 from ..spec import fields
 from ..spec.build import Loader
 from ..spec.read import Reader
-from .training_plan import Bank, Contact, Issue, Supplier
+from ..spec.training_plan import Bank, Contact, Issue, Supplier
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
@@ -25,10 +24,10 @@ _JPEG = b"\xff\xd8\xff"
 def today() -> dt.date:
     """The day a document is issued by default: ``SOURCE_DATE_EPOCH``'s day (UTC) when
     set, so a reproducible build prints the same date; else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+    from ..source_date import source_date
+
+    when = source_date()
+    return when.date() if when is not None else dt.date.today()
 
 
 def read_issue(reader: Reader, known: dict[str, YEntry], base: Path, load: Loader) -> Issue:

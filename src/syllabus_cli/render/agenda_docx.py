@@ -18,11 +18,12 @@ from docx.shared import Cm, Pt, RGBColor
 from ..agenda.layout import BREAK, LUNCH, Agenda
 from ..agenda.settings import clock
 from ..i18n import labels
+from ..minutes import minutes_text
 from . import wml
 from .agenda_text import HEADERS, day_heading, topic
 from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
-from .wording import labelled, minutes_text, set_text
+from .wording import labelled, set_text
 
 WIDTHS = (Cm(3.0), Cm(10.3), Cm(3.3))
 HEADER_FILL, PAUSE_FILL, PAUSE_TEXT = "DCE6F0", "F2F2F2", "52606D"

@@ -8,7 +8,8 @@ import datetime as dt
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
 from ..dates import format_date
-from .wording import labelled, minutes_text, set_text
+from ..minutes import minutes_text
+from .wording import labelled, set_text
 
 HEADERS = {
     "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",

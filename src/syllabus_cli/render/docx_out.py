@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -32,6 +31,7 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 
 from .. import __version__
+from ..source_date import build_time
 from .docx_zip import EntryCache, deflate, zip_bytes
 from .toc import fill_tocs
 
@@ -63,17 +63,6 @@ def property_text(value: str) -> str:
     if len(value) > MAX_PROPERTY:
         value = value[: MAX_PROPERTY - 1] + "…"
     return value
-
-
-def build_time() -> dt.datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(microsecond=0)
-        except (OverflowError, OSError, ValueError):
-            pass  # an absurd epoch: fall back to now rather than fail a document
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def set_properties(document: Any, props: Properties) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ..source_date import build_time
 
 TZID = "Asia/Shanghai"
 VTIMEZONE = (
@@ -48,14 +49,6 @@ class Event:
     course_key: str  # stable per course in the pack (its spec's stem)
     number: int  # day 1, 2… of the course
     days: int  # the course's number of days
-
-
-def build_stamp() -> dt.datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is set and valid."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def escape(text: str) -> str:
@@ -102,7 +95,7 @@ def calendar(
     stamp: dt.datetime | None = None,
 ) -> bytes:
     labels = LABELS[language]
-    when = (stamp or build_stamp()).astimezone(dt.timezone.utc)
+    when = (stamp or build_time()).astimezone(dt.timezone.utc)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

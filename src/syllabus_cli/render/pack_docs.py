@@ -8,14 +8,15 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from docx.shared import Cm
 
 from ..dates import format_date
-from ..duration import format_minutes
 from ..i18n import labels
-from ..pack.training_plan import Issue
+from ..minutes import format_minutes
 from ..spec.model import Instructor
+from ..spec.training_plan import Issue
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
 from .plan_docx import PLAN_LABELS, PlanDocument, plan_body
@@ -176,6 +177,12 @@ def _dates(days: list[dt.date], language: str) -> str:
     return ("、" if language == "zh" else ", ").join(format_date(d, language) for d in days) or "—"
 
 
+def href(path: str) -> str:
+    """A relative link to ``path``: ASCII that a URL reserves is quoted (``c#-basics 100%``
+    is ``c%23-basics%20100%25``); Chinese stays as written, as an IRI allows."""
+    return "".join(c if ord(c) > 127 else quote(c, safe="/") for c in path)
+
+
 def index_markdown(pack: PackInfo, index: PackIndex) -> str:
     """The pack folder's contents: what to send first, then each course's documents."""
     o, lang = OVERVIEW[pack.language], pack.language
@@ -187,7 +194,7 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         f"## {o['index']}",
         "",
     ]
-    lines += [f"- [{_main_label(name, o)}]({name})" for name in index.main]
+    lines += [f"- [{_main_label(name, o)}]({href(name)})" for name in index.main]
     if not any(name.endswith(".pdf") for name in index.main):
         lines += ["", o["send_pdf"]]
     lines += [
@@ -196,7 +203,7 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         "|---|---|---|",
     ]
     for title, days, documents in index.courses:
-        links = " · ".join(f"[{_document_label(d, o)}]({d})" for d in documents)
+        links = " · ".join(f"[{_document_label(d, o)}]({href(d)})" for d in documents)
         cell = title.replace("|", "\\|")
         lines.append(f"| {cell} | {_dates(days, lang)} | {links} |")
     return "\n".join(lines) + "\n"
@@ -205,11 +212,14 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
 def index_html(pack: PackInfo, index: PackIndex) -> str:
     o, esc, lang = OVERVIEW[pack.language], html.escape, pack.language
     main = "".join(
-        f'<li><a href="{esc(name)}">{esc(_main_label(name, o))}</a></li>' for name in index.main
+        f'<li><a href="{esc(href(name))}">{esc(_main_label(name, o))}</a></li>'
+        for name in index.main
     )
     body = "".join(
         f"<tr><td>{esc(title)}</td><td>{esc(_dates(days, lang))}</td><td>"
-        + " · ".join(f'<a href="{esc(d)}">{esc(_document_label(d, o))}</a>' for d in documents)
+        + " · ".join(
+            f'<a href="{esc(href(d))}">{esc(_document_label(d, o))}</a>' for d in documents
+        )
         + "</td></tr>"
         for title, days, documents in index.courses
     )

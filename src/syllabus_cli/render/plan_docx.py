@@ -13,16 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docx.shared import Cm
-
+from ..agenda.delivery import Programme
 from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
 from ..i18n import labels
-from ..pack.programme import Programme
-from ..pack.training_plan import Issue, Phase, Plan, Titled
 from ..problems import Mark
-from .docx_base import row_flags, shade
+from ..spec.training_plan import Issue, Phase, Plan, Titled
+from .plan_table import table
 from .plan_terms import confirmation, quote_section
 from .proposal import ProposalInput, Writer, course_body, instructor_body
 
@@ -37,7 +35,6 @@ class _Labels(dict[str, dict[str, str]]):
 PLAN_LABELS = _Labels()
 
 ZH_NUMBERS = "一二三四五六七八九十"
-HEADER_FILL = "DCE6F0"
 
 
 def chapter_number(index: int, language: str) -> str:
@@ -89,7 +86,9 @@ def plan_body(w: Writer, data: PlanDocument) -> None:
     if plan.resources:
         chapters.append(("resources", lambda n: _resources(w, data)))
     if plan.quote is not None and plan.quote.items:
-        chapters.append(("quote", lambda n: quote_section(w, data)))
+        quote = plan.quote
+        days = data.programme.day_count
+        chapters.append(("quote", lambda n: quote_section(w, quote, data.issue, lang, days)))
     if plan.risks:
         chapters.append(("risks", lambda n: _risks(w, data)))
     if plan.timeline or any(p.when for p in plan.path) or data.programme.delivery_days:
@@ -116,31 +115,6 @@ def _titled(w: Writer, items: tuple[Titled, ...], *, bullets: bool = False) -> N
         if item.title:
             w.styles.paragraph(w.doc, item.title, "Heading 2")
         w.paragraphs(item.text)
-
-
-def table(
-    w: Writer, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
-) -> Any:
-    """A table in the template's table style: a shaded header row that repeats on each
-    page, rows that never split across pages."""
-    grid = w.doc.add_table(rows=1, cols=len(header), style=w.styles["Syllabus Table"])
-    grid.autofit = False
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Cm(width)
-    row_flags(grid.rows[0], header=True)
-    for cell, text in zip(grid.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-        shade(cell, HEADER_FILL)
-    for values in rows:
-        row = grid.add_row()
-        row_flags(row)
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
-    for row in grid.rows:  # Word reads the column widths, LibreOffice each cell's
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
-    return grid
 
 
 def _goals(w: Writer, data: PlanDocument) -> None:

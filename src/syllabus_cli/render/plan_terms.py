@@ -13,12 +13,12 @@ from docx.shared import Cm, Pt
 
 from ..dates import format_date
 from ..i18n import labels
-from ..pack.quote import Figures, figures, money, percent_text, quantity_text, total_in_words
-from ..pack.training_plan import Issue, Quote, Supplier
+from ..spec.quote import Figures, figures, money, percent_text, quantity_text, total_in_words
+from ..spec.training_plan import Issue, Quote, Supplier
 from .docx_tables import keep_next
+from .plan_table import table
 
 if TYPE_CHECKING:
-    from .plan_docx import PlanDocument
     from .proposal import Writer
 
 
@@ -28,15 +28,13 @@ def _bold(cells: Sequence[Any]) -> None:
             run.bold = True
 
 
-def quote_section(w: Writer, data: PlanDocument) -> None:
+def quote_section(
+    w: Writer, quote: Quote, issue: Issue | None, language: str, delivery_days: int
+) -> None:
     """The quote table, the total in capitals (zh), the options apart, then the terms
     and the supplier's details."""
-    from .plan_docx import table
-
-    quote = data.plan.quote
-    assert quote is not None
-    lang, lab = data.language, labels("plan", data.language)
-    fig = figures(quote, data.programme.day_count)
+    lang, lab = language, labels("plan", language)
+    fig = figures(quote, delivery_days)
     unit = "元" if fig.currency == "CNY" and lang == "zh" else fig.currency
     bracket = ("（", "）") if lang == "zh" else (" (", ")")
 
@@ -59,11 +57,11 @@ def quote_section(w: Writer, data: PlanDocument) -> None:
     if fig.optional:
         w.styles.paragraph(w.doc, lab["optional"], "Syllabus Meta", keep=True).runs[0].bold = True
         _align(table(w, header, [_row(line) for line in fig.optional], widths))
-    terms = terms_rows(quote, data.issue, fig, lang)
+    terms = terms_rows(quote, issue, fig, lang)
     if terms:
         w.styles.paragraph(w.doc, lab["terms"], "Heading 2", keep=True)
         table(w, (lab["item_resource"], lab["detail"]), terms, (4.0, 12.6))
-    supplier = data.issue.supplier if data.issue else None
+    supplier = issue.supplier if issue else None
     if supplier is not None and (supplier.contact.lines() or supplier.bank.lines()):
         w.styles.paragraph(w.doc, lab["supplier_info"], "Heading 2", keep=True)
         table(w, (lab["item_resource"], lab["detail"]), supplier_rows(supplier, lang), (4.0, 12.6))

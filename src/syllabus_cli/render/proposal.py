@@ -17,8 +17,9 @@ from docx.text.paragraph import Paragraph
 from ..agenda.layout import Agenda
 from ..dates import format_date
 from ..i18n import labels
-from ..pack.training_plan import Issue, Supplier
+from ..minutes import minutes_text
 from ..spec.model import Course, Instructor
+from ..spec.training_plan import Issue, Supplier
 from ..timing.rules import TimedNode, Timing
 from . import wml
 from .agenda_docx import add_agenda
@@ -30,7 +31,6 @@ from .wording import (
     contact_label,
     labelled,
     length_text,
-    minutes_text,
     set_text,
 )
 

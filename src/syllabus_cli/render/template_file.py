@@ -25,7 +25,8 @@ from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
-from ..i18n import t
+from ..i18n import Msg, t
+from ..problems import UserError
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 # the XML alone (images aside): a 100-page catalog's document.xml is a few MB; 40 MB of
@@ -50,8 +51,14 @@ def too_big(archive: zipfile.ZipFile) -> int | None:
     return None
 
 
-class TemplateError(Exception):
-    """The .docx template cannot be used; the message says why."""
+class TemplateError(UserError):
+    """The .docx template cannot be used; the message says why (``path``: the template,
+    when known here; the CLI names it otherwise)."""
+
+    code = "template"
+
+    def __init__(self, message: str | Msg, path: Path | None = None) -> None:
+        super().__init__(path, None, message)
 
 
 def open_document(template: Path | None) -> Any:

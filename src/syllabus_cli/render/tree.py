@@ -6,8 +6,8 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
-from ..duration import format_minutes
 from ..i18n import language, t
+from ..minutes import format_minutes
 from ..spec.model import Course
 from ..timing.rules import ALLOCATED, DERIVED, UNTIMED, TimedNode, Timing
 

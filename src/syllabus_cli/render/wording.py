@@ -21,7 +21,8 @@ import re
 from fractions import Fraction
 
 from ..dates import format_date
-from ..duration import Duration, format_minutes
+from ..duration import Duration
+from ..minutes import minutes_text
 
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _TOUCHED = frozenset(" \t,:;?!\"'")
@@ -128,18 +129,6 @@ def _number(value: Fraction, language: str) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{float(value):g}"
-
-
-def minutes_text(minutes: int, language: str) -> str:
-    """``8小时`` ``1小时30分钟`` ``45分钟`` / ``3 hours`` ``1 hour`` ``1 h 30 min`` ``45 min``."""
-    if language == "zh":
-        return format_minutes(minutes, "zh")  # the one Chinese form, as messages write it
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours} h {rest} min"
-    if hours:
-        return f"{hours} hour" if hours == 1 else f"{hours} hours"
-    return f"{rest} min"
 
 
 def length_text(duration: Duration | None, minutes: int, language: str) -> str:

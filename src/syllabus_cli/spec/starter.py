@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from ..duration import format_minutes, parse_duration
+from ..duration import parse_duration
 from ..i18n import t
+from ..minutes import format_minutes
 
 # what a starter asks the instructor to fill in, the same in every starter
 _ABOUT = (

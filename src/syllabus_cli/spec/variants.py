@@ -14,7 +14,7 @@ from pathlib import Path
 from ..duration import Duration
 from ..i18n import Listing, Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
-from ..problems import Mark
+from ..problems import Mark, UserError
 from .read import Reader, kind_name
 
 
@@ -27,7 +27,7 @@ class Variants:
     marks: dict[str, Mark] = field(default_factory=dict, compare=False)
 
 
-class UnknownVariant(ValueError):
+class UnknownVariant(UserError):
     """A variant asked for (``--variant``, a pack's ``variant:``) that the spec lacks."""
 
     def __init__(self, name: str, known: tuple[str, ...], path: Path) -> None:
@@ -38,7 +38,7 @@ class UnknownVariant(ValueError):
             if known
             else msg("variants.no-such-none", path=where, name=name)
         )
-        super().__init__(str(said))  # worded in the chosen language
+        super().__init__(path, "unknown-variant", said, flag="--variant")
 
 
 def _name(value: YValue) -> str | None:

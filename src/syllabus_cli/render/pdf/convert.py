@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...i18n import t
+from ...problems import UserError
 from . import fonts, macro
 from .finish import reproducible
 from .office import find_office, kill_tree, one_line, start
@@ -31,11 +32,26 @@ from .profile import Profile, take_profile, temporary_profile
 NOT_WORD = "not a Word document that LibreOffice can open"
 
 
-class PdfError(Exception):
+class PdfError(UserError):
     """Why one file got no PDF, in one line."""
+
+    code = "pdf"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, None, message)
 
 
 POLL = 0.05  # seconds between looks at LibreOffice's progress
+
+# A converter kept running for a whole session (preview/office.py), set with ``use``:
+# while set, ``to_pdfs`` hands it the files instead of starting a LibreOffice per batch.
+Converter = Callable[[list[Path], float], dict[Path, "Path | PdfError"]]
+warm: Converter | None = None
+
+
+def use(converter: Converter | None) -> None:
+    global warm
+    warm = converter
 
 
 def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | PdfError]:
@@ -52,6 +68,8 @@ def to_pdfs(docxs: Sequence[Path], timeout: float = 180) -> dict[Path, Path | Pd
     office = find_office()
     if office is None:
         return results | {docx: PdfError(t("pdf.not-installed")) for docx in todo}
+    if warm is not None:  # a LibreOffice kept running by the session (the preview)
+        return results | warm(todo, timeout)
     try:
         with _work_dir() as work:
             copies: dict[Path, Path] = {}

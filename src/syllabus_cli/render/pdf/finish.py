@@ -7,23 +7,14 @@ so the cross-reference offsets stay valid."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from datetime import datetime, timezone
+from datetime import datetime
+
+from ...source_date import source_date
 
 _DATE = re.compile(rb"/CreationDate\(D:([^)]*)\)")
 _ID = re.compile(rb"/ID \[ <([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})> \]")
 _CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]{32})")
-
-
-def source_date() -> datetime | None:
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
-        return None
-    try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _date_of_length(when: datetime, length: int) -> bytes | None:

@@ -21,6 +21,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 MACRO_URL = "macro:///Standard.Syllabus.Convert"
+SERVE_URL = "macro:///Standard.Syllabus.Serve"  # preview/office.py: one LibreOffice per session
+SERVE_DIR = "syllabus-serve"
 JOB_NAME = "syllabus-job.txt"
 
 BASIC = """\
@@ -95,6 +97,45 @@ Sub UpdateAll(oDoc As Object)
 		Next i
 	End If
 End Sub
+
+REM A LibreOffice kept running by a long session (the preview, preview/office.py):
+REM it converts each job.txt that appears in $(user)/syllabus-serve until a file named
+REM stop appears there. The caller writes job.txt whole (a rename), and follows the
+REM same N.start / N.done / N.err marks as a batch.
+Sub Serve
+	Dim sDir As String, aUrls() As String, nCount As Integer, i As Integer
+	sDir = CreateUnoService("com.sun.star.util.PathSubstitution").substituteVariables("$(user)", True) & "/syllabus-serve"
+	Do While Not FileExists(sDir & "/stop")
+		If FileExists(sDir & "/job.txt") Then
+			aUrls = ReadList(sDir & "/job.txt", nCount)
+			Kill sDir & "/job.txt"
+			For i = 0 To nCount - 1
+				ConvertOne(aUrls(i))
+			Next i
+		Else
+			Wait 20
+		End If
+	Loop
+	On Error Resume Next
+	StarDesktop.terminate()
+End Sub
+
+Function ReadList(sJob As String, nCount As Integer) As Variant
+	Dim n As Integer, sLine As String, aUrls(0) As String
+	nCount = 0
+	n = FreeFile
+	Open sJob For Input As #n
+	Do While Not EOF(n)
+		Line Input #n, sLine
+		If Len(sLine) > 0 Then
+			ReDim Preserve aUrls(nCount) As String
+			aUrls(nCount) = sLine
+			nCount = nCount + 1
+		End If
+	Loop
+	Close #n
+	ReadList = aUrls
+End Function
 
 Sub Mark(sUrl As String, sText As String)
 	Dim oText As Object

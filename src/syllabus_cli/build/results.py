@@ -1,0 +1,33 @@
+"""What a batch gives back: each course's result, the pack's own files written or kept,
+and what went wrong with the output folder itself. Plain values the reporter prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..problems import Located
+from .jobs import JobResult
+
+
+class Listener(Protocol):
+    """Told how many courses a batch has, then of each one as it finishes."""
+
+    def start(self, total: int) -> None: ...
+
+    def done(self, result: JobResult) -> None: ...
+
+
+@dataclass
+class BatchResult:
+    root: Path
+    results: list[JobResult] = field(default_factory=list)
+    extra_written: list[str] = field(default_factory=list)
+    extra_kept: list[str] = field(default_factory=list)
+    extra_unchanged: list[str] = field(default_factory=list)  # as the last build left them
+    errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results) and not self.extra_kept and not self.errors

@@ -1,0 +1,360 @@
+"""The preview's web application: server-rendered pages (a plain GET returns the page as
+it stands, no JavaScript needed), a stream of change events the page listens to, and
+the actions that build or import (POSTs that carry the session's token).
+
+Starlette: a small, well-kept ASGI toolkit (routing, requests, streaming, a test client)
+with no framework on top to learn; uvicorn serves it; jinja2 writes the HTML.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from .. import i18n
+from .security import GuardMiddleware, Outside
+from .session import Session
+
+
+def _located(session: Session, request: Request) -> tuple[str, str, Path] | Response:
+    root, rel = request.path_params["root"], request.path_params["rel"]
+    if root not in session.site.roots:
+        return PlainTextResponse("No such folder.", status_code=404)
+    try:
+        path = session.resolve(root, rel)
+    except Outside:
+        return PlainTextResponse("Outside the preview's folders.", status_code=403)
+    if not path.is_file():  # deleted while its page was open: the page says so
+        return session.render(
+            request,
+            "message.html",
+            status=404,
+            page_title=rel,
+            lines=[("status-errors", i18n.t("preview.gone", name=f"{root}/{rel}"))],
+            back="/",
+        )
+    return root, rel, Path(session.site.roots[root]) / rel
+
+
+async def home(request: Request) -> Response:
+    session: Session = request.app.state.session
+    rows = await run_in_threadpool(session.site.home)
+    groups: dict[str, list[Any]] = {"course": [], "pack": [], "library": [], "instructor": []}
+    for row in rows:
+        groups.setdefault(row.kind, []).append(row)
+    sections = [
+        ("course", i18n.t("preview.courses")),
+        ("pack", i18n.t("preview.packs")),
+        ("library", i18n.t("preview.library")),
+        ("instructor", i18n.t("preview.instructors")),
+    ]
+    folders = ", ".join(str(p) for p in session.site.roots.values())
+    return session.render(
+        request,
+        "home.html",
+        page_title=i18n.t("preview.home-title"),
+        groups=groups,
+        sections=sections,
+        total=len(rows),
+        folders=folders,
+    )
+
+
+async def course(request: Request) -> Response:
+    session: Session = request.app.state.session
+    found = _located(session, request)
+    if isinstance(found, Response):
+        return found
+    root, rel, path = found
+    view = await run_in_threadpool(session.site.course, path)
+    if view.kind == "pack":
+        return await pack(request)
+    title = next((v.title for v in view.variants if v.title), "") or rel
+    if view.kind == "instructor":
+        return session.render(
+            request,
+            "file.html",
+            page_title=title,
+            rel=rel,
+            view=view,
+            source=_source(path),
+            deps=view.deps | {path.resolve()},
+        )
+    return session.render(
+        request,
+        "course.html",
+        page_title=title,
+        root=root,
+        rel=rel,
+        view=view,
+        out=session.out,
+        deps=view.deps | {path.resolve()},
+    )
+
+
+async def pack(request: Request) -> Response:
+    session: Session = request.app.state.session
+    found = _located(session, request)
+    if isinstance(found, Response):
+        return found
+    root, rel, path = found
+    view = await run_in_threadpool(session.site.pack, path)
+    weekdays = "一二三四五六日" if session.site.language == "zh" else "MTWTFSS"
+    return session.render(
+        request,
+        "pack.html",
+        page_title=view.title or rel,
+        root=root,
+        rel=rel,
+        view=view,
+        out=session.out,
+        weekdays=list(weekdays),
+        deps=view.deps | {path.resolve()},
+    )
+
+
+def _source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")[:200_000]
+    except OSError:
+        return ""
+
+
+async def events(request: Request) -> Response:
+    """Server-sent events: one message per change, naming the files that changed."""
+    session: Session = request.app.state.session
+    hub = session.hub
+    queue: asyncio.Queue[str | None] = asyncio.Queue()
+    hub.queues.add(queue)
+
+    async def stream() -> AsyncIterator[str]:
+        try:
+            yield "retry: 1000\n\n"
+            while not hub.closed:
+                try:
+                    data = await asyncio.wait_for(queue.get(), timeout=15)
+                except asyncio.TimeoutError:
+                    yield ": ping\n\n"
+                    continue
+                if data is None:
+                    return
+                yield f"data: {data}\n\n"
+        finally:
+            hub.queues.discard(queue)
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+    )
+
+
+async def _form_checked(request: Request, **limits: int) -> Any:
+    """The POST's form, once its token is checked (header or form field): a cookie alone
+    never writes. Returns a Response to send instead when it fails."""
+    from .importing import MAX_UPLOAD
+
+    session: Session = request.app.state.session
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > MAX_UPLOAD + 64 * 1024:
+        return PlainTextResponse(
+            i18n.t("preview.upload-too-large", mib=MAX_UPLOAD // 1024 // 1024), status_code=413
+        )
+    try:
+        form = await request.form(
+            max_files=limits.get("files", 0),
+            max_fields=limits.get("fields", 10),
+            max_part_size=limits.get("part", 64 * 1024),
+        )
+    except Exception as exc:  # too many files or fields, a part too big, a broken body
+        detail = getattr(exc, "detail", str(exc))
+        return PlainTextResponse(str(detail), status_code=400)
+    by_header = request.scope.get("state", {}).get("token_in_header", False)
+    if not (by_header or session.guard.matches(_text(form.get("token")))):
+        return PlainTextResponse("A change needs the session's token.", status_code=403)
+    return form
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+async def build_course(request: Request) -> Response:
+    from .actions import build_course as run
+
+    session: Session = request.app.state.session
+    form = await _form_checked(request)
+    if isinstance(form, Response):
+        return form
+    found = _located(session, request)
+    if isinstance(found, Response):
+        return found
+    root, rel, path = found
+    pdf = form.get("what") == "pdf"
+    lines = await run_in_threadpool(run, session, path, pdf)
+    return session.render(
+        request,
+        "message.html",
+        page_title=i18n.t("preview.built-title", name=rel),
+        lines=lines,
+        back=f"/course/{root}/{rel}",
+    )
+
+
+async def build_pack(request: Request) -> Response:
+    from .actions import build_pack as run
+
+    session: Session = request.app.state.session
+    form = await _form_checked(request)
+    if isinstance(form, Response):
+        return form
+    found = _located(session, request)
+    if isinstance(found, Response):
+        return found
+    root, rel, path = found
+    pdf = form.get("what") == "pdf"
+    lines = await run_in_threadpool(run, session, path, pdf)
+    return session.render(
+        request,
+        "message.html",
+        page_title=i18n.t("preview.built-title", name=rel),
+        lines=lines,
+        back=f"/pack/{root}/{rel}",
+    )
+
+
+async def import_page(request: Request) -> Response:
+    from ..importer.catalog import DEFAULT_SEPARATOR
+    from .importing import MAX_UPLOAD
+
+    session: Session = request.app.state.session
+    return session.render(
+        request,
+        "import.html",
+        page_title=i18n.t("preview.import-title"),
+        limit_mib=MAX_UPLOAD // 1024 // 1024,
+        split_on=DEFAULT_SEPARATOR,
+        staged="",
+        deps=[],
+    )
+
+
+async def import_upload(request: Request) -> Response:
+    from ..importer.catalog import DEFAULT_SEPARATOR
+    from ..importer.source import SourceError
+    from .importing import MAX_UPLOAD, Staging, preview_import
+
+    session: Session = request.app.state.session
+    form = await _form_checked(request, files=1, fields=4, part=MAX_UPLOAD)
+    if isinstance(form, Response):
+        return form
+    upload = form.get("catalog")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return PlainTextResponse(i18n.t("preview.upload-none"), status_code=400)
+    data = await upload.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        return PlainTextResponse(
+            i18n.t("preview.upload-too-large", mib=MAX_UPLOAD // 1024 // 1024), status_code=413
+        )
+    separator = _text(form.get("split_on")) or DEFAULT_SEPARATOR
+    if session.staging is None:
+        session.staging = Staging()
+    ident = session.staging.add(upload.filename, data)
+    source = session.staging.source(ident)
+    try:
+        specs, _report = await run_in_threadpool(preview_import, source, session.courses, separator)
+    except SourceError as exc:
+        return session.render(
+            request,
+            "message.html",
+            status=422,
+            page_title=i18n.t("preview.import-title"),
+            lines=[("status-errors", f"{upload.filename}: {exc}")],
+            back="/import",
+            deps=[],
+        )
+    return session.render(
+        request,
+        "import.html",
+        page_title=i18n.t("preview.import-title"),
+        limit_mib=MAX_UPLOAD // 1024 // 1024,
+        split_on=separator,
+        staged=f"{ident}:{separator}",
+        specs=specs,
+        existing=[s.name for s in specs if s.exists],
+        out=session.courses,
+        deps=[],
+    )
+
+
+async def import_write(request: Request) -> Response:
+    from .importing import write_import
+
+    session: Session = request.app.state.session
+    form = await _form_checked(request)
+    if isinstance(form, Response):
+        return form
+    ident, _, separator = (_text(form.get("staged")) or "").partition(":")
+    source = session.staging.source(ident) if session.staging is not None else None
+    if source is None:
+        return PlainTextResponse(i18n.t("preview.upload-gone"), status_code=404)
+    overwrite = form.get("overwrite") == "1"
+    report = await run_in_threadpool(write_import, source, session.courses, separator, overwrite)
+    lines = [("status-clean", i18n.t("preview.import-wrote", path=row.file)) for row in report.rows]
+    lines += [("status-warnings", i18n.t("import.kept", path=path)) for path in report.kept]
+    return session.render(
+        request,
+        "message.html",
+        page_title=i18n.t("preview.import-title"),
+        lines=lines,
+        back="/",
+        deps=[],
+    )
+
+
+def create_app(session: Session) -> Any:
+    """The ASGI application, wrapped in the guard (Host, token)."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        session.hub.loop = asyncio.get_running_loop()
+        task = None
+        stop = asyncio.Event()
+        if session.watch:
+            from .watch import follow
+
+            task = asyncio.create_task(follow(session, stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            session.hub.close()
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError, Exception):
+                    await task
+
+    app = Starlette(
+        routes=[
+            Route("/", home),
+            Route("/course/{root}/{rel:path}", course),
+            Route("/pack/{root}/{rel:path}", pack),
+            Route("/file/{root}/{rel:path}", course),
+            Route("/events", events),
+            Route("/build/course/{root}/{rel:path}", build_course, methods=["POST"]),
+            Route("/build/pack/{root}/{rel:path}", build_pack, methods=["POST"]),
+            Route("/import", import_page),
+            Route("/import", import_upload, methods=["POST"]),
+            Route("/import/write", import_write, methods=["POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.session = session
+    return GuardMiddleware(app, session.guard)
