@@ -147,8 +147,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         ):
             no_lunch = True
         else:
-            window = reader.window_text(value, "lunch")
-            lunch = Window(window[0], window[1], value.mark) if window else None
+            lunch = _pause(reader, value, "lunch")
     breaks: tuple[Window, ...] | None = None
     if "breaks" in known:
         value = known["breaks"].value
@@ -157,14 +156,15 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         elif isinstance(value, YSeq):
             found: list[Window] = []
             for item in value.items:
-                window = reader.window_text(item, "breaks")
-                if window:
-                    found.append(Window(window[0], window[1], item.mark))
+                pause = _pause(reader, item, "breaks")
+                if pause is not None:
+                    found.append(pause)
             breaks = tuple(found)
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
     per_day, _ = reader.duration(known.get("hours_per_day"), at_most=MINUTES_PER_DAY)
     min_part = _min_part(reader, known.get("min_part"))
+    float_minutes = _min_part(reader, known.get("float"))
     return Schedule(
         start=reader.clock(known.get("start")),
         lunch=lunch,
@@ -173,8 +173,22 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         latest_end=reader.clock(known.get("latest_end")),
         hours_per_day=per_day.minutes if per_day else None,
         min_part=min_part,
+        float=float_minutes,
         marks=marks,
     )
+
+
+def _pause(reader: Reader, value: YValue, key: str) -> Window | None:
+    """``"10:30-10:45"``, or ``{at: "10:30-10:45", fixed: true}`` to pin it."""
+    fixed = False
+    if isinstance(value, YMap):
+        known = reader.mapping(value, f"a pause in {key!r}", fields.PAUSE)
+        if known is None or "at" not in known:
+            return None
+        fixed = reader.boolean(known.get("fixed"), False)
+        value = known["at"].value
+    window = reader.window_text(value, key)
+    return Window(window[0], window[1], value.mark, fixed) if window else None
 
 
 def _min_part(reader: Reader, entry: YEntry | None) -> int | None:

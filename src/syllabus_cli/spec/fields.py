@@ -61,6 +61,17 @@ SCHEDULE: dict[str, Field] = {
         "min_part",
         "Shortest part of a split session (default 20min); 0 splits at every pause.",
     ),
+    "float": Field(
+        "min_part",
+        "How far a tea break may move to fall between sessions (default 30min; lunch may "
+        "start 15min earlier or 30min later); 0 keeps every pause at its exact time.",
+    ),
+}
+
+# a pause written as a mapping, to pin it: {at: "10:30-10:45", fixed: true}
+PAUSE: dict[str, Field] = {
+    "at": Field("range", 'The time range, "HH:MM-HH:MM".', required=True),
+    "fixed": Field("bool", "true: the pause stays at this time (it does not move to a boundary)."),
 }
 
 INSTRUCTOR: dict[str, Field] = {

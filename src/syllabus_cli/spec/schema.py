@@ -18,6 +18,7 @@ from .fields import (
     NODE,
     PACK,
     PACK_COURSE,
+    PAUSE,
     PLAN,
     PLAN_EVALUATION,
     PLAN_GOAL,
@@ -85,8 +86,15 @@ _KINDS: dict[str, dict[str, Any]] = {
     "instructor": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/instructor"}]},
     "schedule": {"$ref": "#/$defs/schedule"},
     "clock": {"type": "string", "pattern": _CLOCK},
-    "window": {"anyOf": [{"type": ["string", "null"]}, {"const": False}]},  # false: no lunch
-    "windows": {"type": ["array", "null"], "items": {"type": "string", "pattern": _WINDOW}},
+    "range": {"type": "string", "pattern": _WINDOW},
+    # false: no lunch; a mapping pins the pause ({at: "12:00-13:30", fixed: true})
+    "window": {
+        "anyOf": [{"type": ["string", "null"]}, {"const": False}, {"$ref": "#/$defs/pause"}]
+    },
+    "windows": {
+        "type": ["array", "null"],
+        "items": {"oneOf": [{"type": "string", "pattern": _WINDOW}, {"$ref": "#/$defs/pause"}]},
+    },
     "path": {"type": "string"},
     "date": {"type": "string", "format": "date"},
     "contact": {"oneOf": [{"type": "object"}, _TEXTS]},
@@ -161,6 +169,7 @@ def _defs() -> dict[str, Any]:
         "block": _object(NODE, "module or section"),
         "include": _object(INCLUDE, "a module included from another file"),
         "schedule": _object(SCHEDULE, "schedule"),
+        "pause": _object(PAUSE, "a pause pinned to its time"),
         "instructor": _object(INSTRUCTOR, "instructor profile"),
         "pack_course": _object(PACK_COURSE, "course in a pack"),
     }
