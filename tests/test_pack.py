@@ -69,7 +69,7 @@ def test_pack_builds_folder_index_and_zip(tmp_path: Path, monkeypatch: pytest.Mo
     assert index.index("3c-ecommerce-service.proposal.docx") < index.index("ecommerce-cs-sales/")
     assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in linked
     assert not [name for name in in_zip if name.endswith(".md")]  # nothing a client cannot open
-    assert "| 电商客服销售能力提升 | 2026年12月8日(星期二) |" in index
+    assert "| 电商客服销售能力提升 | 2026年12月8日（星期二） |" in index
 
 
 def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path)
     ):
         assert title in h2
     course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
-    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]
+    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日（星期二）"]
     assert course_map[-1][:2] == ["合计", "14小时"]
     assert "甲方：某3C品牌电商服务部" in [p.text for p in doc.paragraphs]
     assert "乙方：上海某某企业管理咨询有限公司" in [p.text for p in doc.paragraphs]
@@ -336,7 +336,7 @@ def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
         "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-15"]  # fmt: skip
     build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     index = (tmp_path / "out" / "p" / "index.md").read_text(encoding="utf-8")
-    assert "| 半天课程 | 2026年12月9日(星期三) |" in index
+    assert "| 半天课程 | 2026年12月9日（星期三） |" in index
 
 
 def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def test_the_index_leads_with_the_proposal_and_has_no_markdown(tmp_path: Path) -
     assert links[:3] == [
         "3c-ecommerce-service.proposal.docx", "3c-ecommerce-service.ics", "3c-ecommerce-service.zip"]  # fmt: skip
     assert not [link for link in links if link.endswith(".md")]
-    assert "2026年12月10日(星期四)" in page
+    assert "2026年12月10日（星期四）" in page
     # a client reads what each document is, not its file name
     assert ">课程方案（Word）</a>" in page and ">课程日程（网页）</a>" in page
     assert ">ecommerce-cs-sales.proposal.docx</a>" not in page

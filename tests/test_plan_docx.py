@@ -82,8 +82,8 @@ def test_the_path_opens_with_the_course_map_and_holds_the_courses(plan_doc: Any)
     path = chapters(plan_doc)["五、实施路径"]
     assert path[1] == [
         ["课程", "时长", "日期", "对象"],
-        ["一天课程", "8小时", "2026年9月30日(星期三)", "—"],
-        ["半天课程", "3小时", "2026年10月8日(星期四)", "—"],  # after 国庆
+        ["一天课程", "8小时", "2026年9月30日（星期三）", "—"],
+        ["半天课程", "3小时", "2026年10月8日（星期四）", "—"],  # after 国庆
         ["合计", "11小时", "", ""],
     ]
     headings = [item for item in path if isinstance(item, tuple) and item[0].startswith("Heading")]
@@ -99,7 +99,7 @@ def test_the_path_opens_with_the_course_map_and_holds_the_courses(plan_doc: Any)
     texts = [item[1] for item in path if isinstance(item, tuple)]
     assert texts.index("两门课程连续交付。") < texts.index("一天课程")
     assert "王老师 · 客服管理顾问" not in texts  # the instructor has a chapter of its own
-    assert "时间：2026年9月21日(星期一)" in texts
+    assert "时间：2026年9月21日（星期一）" in texts
 
 
 def test_the_instructor_is_a_chapter_of_its_own(plan_doc: Any) -> None:
@@ -131,7 +131,7 @@ def test_resources_and_the_quote(plan_doc: Any) -> None:
     assert quote[4] == ("Heading 2", "报价条款")
     assert quote[5] == [
         ["资源", "说明"],
-        ["报价有效期", "2026年10月10日(星期六)前有效"],  # issued 9月10日 + 30 days
+        ["报价有效期", "2026年10月10日（星期六）前有效"],  # issued 9月10日 + 30 days
         ["付款方式", "合同签订后5个工作日内支付50%；培训结束后15个工作日内支付50%"],
         ["发票", "增值税专用发票（税率6%）"],
         ["差旅食宿", "讲师差旅及食宿由甲方承担"],
@@ -168,12 +168,12 @@ def test_the_timeline_merges_milestones_phases_and_delivery_days(plan_doc: Any) 
     assert chapters(plan_doc)["十、时间规划"] == [
         [
             ["日期", "时间", "事项"],
-            ["2026年9月18日(星期五)", "", "方案确认"],
-            ["2026年9月21日(星期一)", "", "训前调研"],
-            ["2026年9月30日(星期三)", "08:30–18:00", "授课：一天课程"],
-            ["2026年10月8日(星期四)", "08:45–12:00", "授课：半天课程"],
-            ["2026年10月20日(星期二)", "", "训后辅导"],
-            ["2026年10月30日(星期五)", "", "项目总结"],
+            ["2026年9月18日（星期五）", "", "方案确认"],
+            ["2026年9月21日（星期一）", "", "训前调研"],
+            ["2026年9月30日（星期三）", "08:30–18:00", "授课：一天课程"],
+            ["2026年10月8日（星期四）", "08:45–12:00", "授课：半天课程"],
+            ["2026年10月20日（星期二）", "", "训后辅导"],
+            ["2026年10月30日（星期五）", "", "项目总结"],
         ]
     ]
 
@@ -182,7 +182,7 @@ def test_the_cover_and_one_toc(plan_doc: Any) -> None:
     texts = [p.text for p in plan_doc.paragraphs if p.text.strip()]
     assert texts[0:7] == [
         "客服能力提升项目", "培训方案", "甲方：某品牌客服部", "乙方：上海某某企业管理咨询有限公司",
-        "讲师：王老师", "方案日期：2026年9月10日(星期四)", "版本：V1.2",
+        "讲师：王老师", "方案日期：2026年9月10日（星期四）", "版本：V1.2",
     ]  # fmt: skip  # the issue date, not the first teaching day
     fields = [t.text.strip() for t in plan_doc.element.body.iter(qn("w:instrText"))]
     assert fields[0].startswith("TOC")
@@ -237,8 +237,8 @@ def test_without_a_plan_the_proposal_keeps_its_shape_with_weekdays(tmp_path: Pat
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["项目概览", "一天课程", "半天课程", "讲师介绍"]
     overview = [[c.text for c in r.cells] for r in doc.tables[0].rows]
-    assert overview[1] == ["1", "一天课程", "2026年9月30日(星期三)", "8小时"]
-    assert overview[2][2] == "2026年10月8日(星期四)"
+    assert overview[1] == ["1", "一天课程", "2026年9月30日（星期三）", "8小时"]
+    assert overview[2][2] == "2026年10月8日（星期四）"
     assert "甲方：某品牌客服部" in [p.text for p in doc.paragraphs]
 
 
@@ -248,7 +248,7 @@ def test_the_plan_reads_right_in_a_pdf(tmp_path: Path) -> None:
     pdf = docx_to_pdf(tmp_path / "every-chapter" / "every-chapter.proposal.docx")
     text = "".join(pdf_text(pdf).split())
     for expected in ("一、背景分析", "五、实施路径", "（二）集中授课", "十、时间规划",
-                     "2026年10月8日(星期四)", "28,620.53", "人民币贰万捌仟陆佰贰拾元伍角叁分"):  # fmt: skip
+                     "2026年10月8日（星期四）", "28,620.53", "人民币贰万捌仟陆佰贰拾元伍角叁分"):  # fmt: skip
         assert expected in text
     assert text.index("八、费用报价") < text.index("九、风险评估") < text.index("十、时间规划")
     # the confirmation block, heading to the last 日期, is on one page

@@ -55,7 +55,7 @@ def test_cover_and_sections(tmp_path: Path) -> None:
     doc = saved(tmp_path, built(client="某3C品牌电商服务部", date=dt.date(2026, 12, 8)))
     body = texts(doc)
     assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "培训方案",
-                        "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日(星期二)"]  # fmt: skip
+                        "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert by_style(doc, "Title") == ["电商客服销售能力提升"]
     assert by_style(doc, "Heading 1") == ["课程背景", "课程收获", "课程对象", "课程时长与形式", "课程大纲",
                                           "课程日程", "讲师介绍"]  # fmt: skip
@@ -64,7 +64,7 @@ def test_cover_and_sections(tmp_path: Path) -> None:
     assert "全球及国内电商市场数据解析" in by_style(doc, "List Bullet")
     assert "【案例】成功提升询单转化率的电商企业" in by_style(doc, "Syllabus Case")
     assert "【工具】主流电商客服工具与插件" in by_style(doc, "Syllabus Case")
-    assert "课程时长：1天(8小时)" in body  # said once, in Chinese
+    assert "课程时长：1天（8小时）" in body  # said once, in Chinese
     assert by_style(doc, "Heading 2")[-3:] == ["擅长领域", "服务客户", "联系方式"]
 
 

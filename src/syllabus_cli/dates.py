@@ -26,9 +26,10 @@ def weekday(day: dt.date, language: str) -> str:
 
 
 def format_date(day: dt.date, language: str) -> str:
-    """``2026年12月8日(星期二)`` / ``Tue 8 Dec 2026``."""
+    """``2026年12月8日（星期二）`` (full-width brackets, as in all zh text) /
+    ``Tue 8 Dec 2026``."""
     if language == "zh":
-        return f"{day.year}年{day.month}月{day.day}日({weekday(day, 'zh')})"
+        return f"{day.year}年{day.month}月{day.day}日（{weekday(day, 'zh')}）"
     return f"{weekday(day, 'en')} {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 

@@ -36,7 +36,7 @@ def add_agenda(
     language: str,
     heading: Callable[[str], Any] | None = None,
 ) -> None:
-    """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table.
+    """A heading per day (``第1天 · 2026年12月8日（星期二）``), then the day's table.
     ``heading`` writes a day's heading (default: Heading 2), so a document that nests the
     agenda deeper (a course inside a training plan) keeps its levels."""
     h = HEADERS[language]

@@ -7,8 +7,9 @@ Chinese conventions (zh documents only; en documents keep English ones):
 * user text is never padded with spaces: ``为某3C品牌电商服务部定制``;
 * punctuation written in ASCII right after a Chinese character, or right before one
   (``D2C,构建`` ``OMO, 实现``), becomes full-width (``,`` ``:`` ``;`` ``?`` ``!`` →
-  ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. Parentheses stay as
-  the contract writes them (``2026年12月8日(星期二)``, ``2天(每天6小时)``);
+  ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. What the tool
+  writes itself takes full-width brackets (``2026年12月8日（星期二）``, ``2天（每天6小时）``);
+  brackets in the user's text stay as typed;
 * a space between two Chinese characters (a folded YAML line) is dropped.
 """
 
@@ -132,15 +133,15 @@ def _number(value: Fraction, language: str) -> str:
 
 
 def length_text(duration: Duration | None, minutes: int, language: str) -> str:
-    """The course's length said once: ``2天(每天6小时)`` ``1天(6小时)`` ``8小时`` /
+    """The course's length said once: ``2天（每天6小时）`` ``1天（6小时）`` ``8小时`` /
     ``2 days, 6 h a day`` ``1 day (6 hours)`` ``3 hours``."""
     if duration is None or duration.days is None or duration.minutes_per_day is None:
         return minutes_text(duration.minutes if duration else minutes, language)
     days, per_day = duration.days, duration.minutes_per_day
     if language == "zh":
         if days <= 1:
-            return f"{_number(days, 'zh')}天({minutes_text(duration.minutes, 'zh')})"
-        return f"{_number(days, 'zh')}天(每天{minutes_text(per_day, 'zh')})"
+            return f"{_number(days, 'zh')}天（{minutes_text(duration.minutes, 'zh')}）"
+        return f"{_number(days, 'zh')}天（每天{minutes_text(per_day, 'zh')}）"
     if days < 1:
         return f"{_number(days, 'en')} day ({minutes_text(duration.minutes, 'en')})"
     if days == 1:
