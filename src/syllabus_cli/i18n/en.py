@@ -495,6 +495,9 @@ MESSAGES.update(
 LABELS.update(
     {
         "pack.agenda.pdf": "Agenda (PDF)",
+        "plan.term": "Term",
+        "plan.content": "Detail",
+        "plan.supplier_item": "Item",
         "pack.file_plan": "Training plan",
         "pack.file_proposal": "Course proposal",
         "pack.file_agenda": "Agenda",

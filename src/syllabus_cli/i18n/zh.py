@@ -658,6 +658,9 @@ HELP.update(
 LABELS.update(
     {
         "pack.agenda.pdf": "课程日程（PDF）",
+        "plan.term": "条款",
+        "plan.content": "内容",
+        "plan.supplier_item": "项目",
         "pack.file_plan": "培训方案",
         "pack.file_proposal": "课程方案",
         "pack.file_agenda": "日程安排",

@@ -60,11 +60,12 @@ def quote_section(
     terms = terms_rows(quote, issue, fig, lang)
     if terms:
         w.styles.paragraph(w.doc, lab["terms"], "Heading 2", keep=True)
-        table(w, (lab["item_resource"], lab["detail"]), terms, (4.0, 12.6))
+        table(w, (lab["term"], lab["content"]), terms, (4.0, 12.6))
     supplier = issue.supplier if issue else None
     if supplier is not None and (supplier.contact.lines() or supplier.bank.lines()):
         w.styles.paragraph(w.doc, lab["supplier_info"], "Heading 2", keep=True)
-        table(w, (lab["item_resource"], lab["detail"]), supplier_rows(supplier, lang), (4.0, 12.6))
+        rows = supplier_rows(supplier, lang)
+        table(w, (lab["supplier_item"], lab["content"]), rows, (4.0, 12.6))
 
 
 def _row(line: Any) -> tuple[str, str, str, str, str]:
