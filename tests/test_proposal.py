@@ -54,7 +54,7 @@ def test_cover_and_sections(tmp_path: Path) -> None:
 
     doc = saved(tmp_path, built(client="某3C品牌电商服务部", date=dt.date(2026, 12, 8)))
     body = texts(doc)
-    assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "培训方案",
+    assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "课程方案",
                         "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert by_style(doc, "Title") == ["电商客服销售能力提升"]
     assert by_style(doc, "Heading 1") == ["课程背景", "课程收获", "课程对象", "课程时长与形式", "课程大纲",
@@ -161,7 +161,7 @@ def test_document_properties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert props.language == "zh-CN"
     assert (props.title, props.subject, props.author) == (
         "电商客服销售能力提升",
-        "培训方案",
+        "课程方案",
         "枫影(王鸿华)",
     )
     stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified)}

@@ -80,7 +80,7 @@ def test_the_zh_proposal_reads_as_chinese() -> None:
     assert isinstance(data, bytes)
     doc = Document(__import__("io").BytesIO(data))
     text = [p.text for p in doc.paragraphs if p.text.strip()]
-    assert text[2:6] == ["培训方案", "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)",
+    assert text[2:6] == ["课程方案", "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)",
                          "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert "课程时长：1天（8小时）" in text
     assert "微信：请通过讲师网“联系老师”获取" in text

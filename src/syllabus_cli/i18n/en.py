@@ -390,7 +390,7 @@ LABELS: dict[str, str] = {
     "proposal.case": "[Case] ",
     "proposal.tool": "[Tool] ",
     "proposal.exercise": "[Exercise] ",
-    "proposal.proposal": "Training proposal",
+    "proposal.proposal": "Course proposal",
     "proposal.list_sep": ", ",
     "proposal.minutes": "{title} ({minutes})",
     "pack.overview": "Programme overview",

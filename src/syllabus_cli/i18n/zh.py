@@ -534,7 +534,7 @@ LABELS: dict[str, str] = {
     "proposal.case": "【案例】",
     "proposal.tool": "【工具】",
     "proposal.exercise": "【演练】",
-    "proposal.proposal": "培训方案",
+    "proposal.proposal": "课程方案",
     "proposal.list_sep": "、",
     "proposal.minutes": "{title}（{minutes}）",
     "pack.overview": "项目概览",
