@@ -187,7 +187,7 @@ def draft_stamp(document: Any, language: str) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(f"{word} · {word} · {word}")
         run.bold = True
-        run.font.size = Pt(20)
+        run.font.size = Pt(16)
         run.font.color.rgb = Colour(0xC0, 0x00, 0x00)
 
 
