@@ -125,6 +125,15 @@ ALLOWED = {
     "libreoffice-writer-nogui",
     "soffice",
     "PATH",
+    # the delivery kit's keys, values and roster formats
+    "kit",
+    "all",
+    "evaluation_url",
+    "https",
+    "xlsx",
+    "xls",
+    "csv",
+    "Name",
 }
 
 

@@ -12,12 +12,16 @@ import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import CourseResult, check_variants
 from .find import find_specs
 from .load import Loaded, load_file
 from .problems import Level, Problem
 from .spec.kinds import kind_of
+
+if TYPE_CHECKING:
+    from .pack.spec import Pack
 from .spec.variants import declared_variants
 
 
@@ -61,7 +65,7 @@ def _check_file(
     loaded = load_file(path, cached=not lean)
     kind = kind_of(loaded.root)
     if kind == "pack":
-        found = [check_pack(loaded)]
+        found = check_pack_files(loaded)
     elif kind == "instructor":
         found = [check_instructor(loaded)]
     else:
@@ -79,9 +83,25 @@ def check_instructor(loaded: Loaded) -> CourseResult:
     return CourseResult(loaded.path, name, None, 0, tuple(sorted(set(problems))))
 
 
+def check_pack_files(loaded: Loaded) -> list[CourseResult]:
+    """The pack, and its kit's roster when it names one (its problems are located in
+    the roster file: line = row, column = column)."""
+    from .pack.roster import read_roster
+
+    result, pack = _check_pack(loaded)
+    if pack is None or pack.kit.roster is None:
+        return [result]
+    roster = read_roster(pack.kit.roster)
+    return [result, CourseResult(roster.path, "", None, 0, tuple(sorted(set(roster.problems))))]
+
+
 def check_pack(loaded: Loaded) -> CourseResult:
     """A pack file: its own keys and course list, then its courses laid out with its
     settings (once the pack itself is clean)."""
+    return _check_pack(loaded)[0]
+
+
+def _check_pack(loaded: Loaded) -> tuple[CourseResult, Pack | None]:
     from .pack.programme import plan_programme
     from .pack.spec import build_pack
 
@@ -89,4 +109,4 @@ def check_pack(loaded: Loaded) -> CourseResult:
     if pack is not None and not any(p.level is Level.ERROR for p in problems):
         problems += plan_programme(pack).problems
     title = pack.title if pack else ""
-    return CourseResult(loaded.path, title, None, 0, tuple(sorted(set(problems))))
+    return CourseResult(loaded.path, title, None, 0, tuple(sorted(set(problems)))), pack

@@ -350,9 +350,10 @@ def _build_pack(
         built = run_recorded(manifest, jobs, workers, listener, warm)
         batch.results = _pdfs(jobs, built)
         _record(manifest, batch.results)
-        key = sha256(
-            "|".join([_hash_of(pack.path), str(draft), *(r.inputs for r in batch.results)]).encode()
-        )
+        from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
+
+        inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
+        key = sha256("|".join([*inputs, *(r.inputs for r in batch.results)]).encode())
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
         current = not force and settled and _pack_files_current(manifest, key)
         if current:

@@ -13,6 +13,7 @@ from ..pack.spec import Pack
 from ..problems import Located
 from ..source_date import source_date
 from .jobs import Job, JobResult, put
+from .kit_outputs import kit_documents
 from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
 from .results import BatchResult
@@ -91,6 +92,10 @@ def pack_documents(
     if programme.delivery_days:  # an undated pack has nothing to put in a calendar
         data = _calendar(pack, programme, language)
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
+    # the delivery kit (kit/), in the zip only when the pack says kit_in_zip: true
+    kit = kit_documents(
+        pack, good, manifest, batch, force, formats, lambda n, o: _note(batch, manifest, n, o)
+    )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [pdf_name, combined_name, ics_name, zip_name])
     for name, text in (
@@ -99,12 +104,14 @@ def pack_documents(
     ):
         _note(batch, manifest, name, put(writer, name, text.encode("utf-8")))
     # the zip is what a client gets: what the index lists, named in the documents'
-    # language from their titles, and an index of its own that links those names
+    # language from their titles, and an index of its own that links those names (the
+    # kit too, under kit/, when the pack says kit_in_zip: true)
+    extra = list(kit) if pack.kit.in_zip else []
     _note(
         batch,
         manifest,
         zip_name,
-        put(writer, zip_name, _client_zip(pack, info, index, good, root, draft)),
+        put(writer, zip_name, _client_zip(pack, info, index, good, root, draft, extra)),
     )
 
 
@@ -115,6 +122,7 @@ def _client_zip(
     good: list[tuple[Job, JobResult]],
     root: Path,
     draft: bool,
+    extra: list[str],
 ) -> bytes:
     from ..render.pack_docs import PackIndex, index_html
     from ..source_date import build_time
@@ -141,6 +149,9 @@ def _client_zip(
     index_name = labels("pack", info.language)["file_index"] + ".html"
     entries = [(f"{folder}/{name}", (root / path).read_bytes()) for path, name in present.items()]
     entries.append((f"{folder}/{index_name}", index_html(info, renamed).encode("utf-8")))
+    entries += [
+        (f"{folder}/{rel}", (root / rel).read_bytes()) for rel in extra if (root / rel).is_file()
+    ]
     return build_zip(entries, when=build_time())
 
 

@@ -29,7 +29,7 @@ def _c(code: str, level: str, en: str, zh: str, passing: str, failing: str) -> C
     return Code(code, level, en, zh, passing, failing)
 
 
-_ROWS = (
+_ROWS: tuple[Code, ...] = (
     # reading the file
     _c(
         "syntax",
@@ -671,6 +671,59 @@ _ROWS = (
         "要导入的文件不是文本（是二进制文件）。",
         "# syllabus import catalog.txt --out courses/\n",
         "# syllabus import photo.jpg --out courses/\n",
+    ),
+)
+
+# the delivery kit (a pack's kit:, roster:, evaluation_url:)
+_PACK = "client: 某3C品牌\ntitle: 电商服务能力提升\ncourses: [../courses/a.yaml]\n"
+_ROWS += (
+    _c(
+        "kit",
+        "error",
+        "A kit key is wrong: an unknown document, a roster without a kit, an address that is not a web address.",
+        "交付包的设置有误：未知的文档、有名单却没有列出文档，或网址不是网址。",
+        _PACK + "kit: [signin, certificates]\n",
+        _PACK + "kit: [signin, diploma]\n",
+    ),
+    _c(
+        "roster-file",
+        "error",
+        "The roster cannot be read: not .xlsx or .csv, a broken file, or not a sheet.",
+        "学员名单无法读取：不是 .xlsx 或 .csv、文件已损坏，或不是表格。",
+        _PACK + "roster: participants.xlsx\n",
+        _PACK + "roster: participants.xls  # the old Excel format\n",
+    ),
+    _c(
+        "roster-too-large",
+        "error",
+        "The roster has more rows than a training's participants could (2,000).",
+        "学员名单的行数超出一次培训的学员人数（2000 行）。",
+        "# participants.xlsx: 40 rows\n",
+        "# participants.xlsx: the whole company's 100,000 rows\n",
+    ),
+    _c(
+        "roster-column",
+        "error",
+        "The roster has no name column (a header 姓名 or Name).",
+        "学员名单没有姓名列（表头“姓名”或“Name”）。",
+        "姓名,部门\n张三,客服部\n",
+        "人员,部门\n张三,客服部\n",
+    ),
+    _c(
+        "roster-name",
+        "error",
+        "A row of the roster has no name.",
+        "学员名单中有一行没有姓名。",
+        "姓名,部门\n张三,客服部\n",
+        "姓名,部门\n,客服部\n",
+    ),
+    _c(
+        "roster-duplicate",
+        "error",
+        "The same person is on the roster twice (same name and phone or e-mail).",
+        "同一个人在学员名单上出现了两次（姓名和手机或邮箱都相同）。",
+        "姓名,手机\n张三,13800000001\n张三,13900000002\n",
+        "姓名,手机\n张三,13800000001\n张三,13800000001\n",
     ),
 )
 

@@ -509,6 +509,83 @@ LABELS.update(
     }
 )
 
+# the delivery kit (pack/kit.py, pack/roster.py, render/kit_*.py): problems, and the
+# documents' own words (a kit document speaks its course's language, not the CLI's)
+MESSAGES.update(
+    {
+        "kit.unknown": "unknown kit document {name!r}; the kit has {known}",
+        "kit.type": "'kit' must be all or a list of {known}",
+        "kit.url": "'evaluation_url' must be a web address (https://…), not {text!r}",
+        "kit.roster-missing": "roster file {ref} not found",
+        "kit.roster-without-kit": "a roster is read for the kit, but 'kit' names no document",
+        "roster.unreadable": "cannot read the roster: {reason}",
+        "roster.format": "a roster is an .xlsx or .csv file, not {suffix} (save an .xls as .xlsx)",
+        "roster.broken": "the roster cannot be read as a sheet: {reason}",
+        "roster.too-large": "the roster has more than {limit} rows; split it or keep only the participants",
+        "roster.no-column": "no name column in the roster: its header row needs 姓名 or Name",
+        "roster.no-name": "this row has no name",
+        "roster.duplicate": "{name} is already on the roster (line {line}); two people of one name need their phone or e-mail",
+        # the documents
+        "kit.signin": "Sign-in sheet",
+        "kit.evaluation": "Evaluation form",
+        "kit.workbook": "Participant workbook",
+        "kit.certificates": "Certificates",
+        "kit.runsheet": "Run sheet",
+        "kit.project": "Project",
+        "kit.course": "Course",
+        "kit.date": "Date",
+        "kit.venue": "Venue",
+        "kit.instructor": "Instructor",
+        "kit.no": "No.",
+        "kit.name": "Name",
+        "kit.department": "Department",
+        "kit.morning": "Morning",
+        "kit.afternoon": "Afternoon",
+        "kit.signature": "Signature",
+        "kit.day": "Day {n}",
+        "kit.colon": ": ",
+        "kit.eval-intro": "Thank you for taking part. Please rate each item from 1 (poor) to 5 (excellent) and tick one box per row.",
+        "kit.eval-respondent": "Name (optional)",
+        "kit.eval-modules": "How useful was each part of the course?",
+        "kit.eval-general": "The course as a whole",
+        "kit.eval-item": "Item",
+        "kit.eval-content": "Course content",
+        "kit.eval-trainer": "The instructor",
+        "kit.eval-organisation": "Organisation and venue",
+        "kit.eval-overall": "Overall satisfaction",
+        "kit.eval-methods": "How this training is evaluated",
+        "kit.eval-open": "Your comments",
+        "kit.eval-q1": "What was the most useful thing you learned?",
+        "kit.eval-q2": "What will you apply at work in the next month?",
+        "kit.eval-q3": "What would you change in this course?",
+        "kit.eval-qr": "Scan to fill in this form online",
+        "kit.wb-owner": "This workbook belongs to",
+        "kit.wb-agenda": "Agenda",
+        "kit.wb-outline": "Course content",
+        "kit.wb-points": "Key points",
+        "kit.wb-cases": "Cases",
+        "kit.wb-tools": "Tools",
+        "kit.wb-exercises": "Exercises",
+        "kit.wb-notes": "My notes",
+        "kit.cert-title": "Certificate of Completion",
+        "kit.cert-line": "This is to certify that",
+        "kit.cert-body": "completed the training course “{course}” ({hours}) on {dates}.",
+        "kit.cert-number": "Certificate No.",
+        "kit.cert-issued": "Issued by",
+        "kit.rs-time": "Time",
+        "kit.rs-minutes": "Min",
+        "kit.rs-cumulative": "Total",
+        "kit.rs-session": "Session",
+        "kit.rs-format": "Format",
+        "kit.rs-materials": "Materials",
+        "kit.rs-notes": "Instructor notes",
+        "kit.rs-checklist": "Materials checklist",
+        "kit.rs-teaching": "Teaching time",
+        "kit.rs-part": "part {n}",
+    }
+)
+
+
 # preview/ and cli/preview.py — the live preview's pages and messages
 MESSAGES.update(
     {

@@ -672,6 +672,83 @@ LABELS.update(
     }
 )
 
+# 交付包（pack/kit.py、pack/roster.py、render/kit_*.py）：问题，以及文档自己的用词
+# （交付包文档用课程的语言，不用命令行的语言）
+MESSAGES.update(
+    {
+        "kit.unknown": "交付包里没有“{name}”这种文档；可选的有 {known}",
+        "kit.type": "“kit”应当是 all，或由 {known} 组成的列表",
+        "kit.url": "“evaluation_url”应当是网址（https://…），而不是“{text}”",
+        "kit.roster-missing": "找不到学员名单文件 {ref}",
+        "kit.roster-without-kit": "学员名单是给交付包用的，但“kit”没有列出任何文档",
+        "roster.unreadable": "无法读取学员名单：{reason}",
+        "roster.format": "学员名单应当是 .xlsx 或 .csv 文件，而不是 {suffix}（.xls 请另存为 .xlsx）",
+        "roster.broken": "学员名单无法按表格读取：{reason}",
+        "roster.too-large": "学员名单超过 {limit} 行；请拆分，或只保留参训学员",
+        "roster.no-column": "学员名单里没有姓名列：表头需要有“姓名”或“Name”",
+        "roster.no-name": "这一行没有姓名",
+        "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
+        # the documents
+        "kit.signin": "签到表",
+        "kit.evaluation": "课后评估表",
+        "kit.workbook": "学员手册",
+        "kit.certificates": "结业证书",
+        "kit.runsheet": "讲师手册",
+        "kit.project": "项目",
+        "kit.course": "课程",
+        "kit.date": "日期",
+        "kit.venue": "地点",
+        "kit.instructor": "讲师",
+        "kit.no": "序号",
+        "kit.name": "姓名",
+        "kit.department": "部门",
+        "kit.morning": "上午签到",
+        "kit.afternoon": "下午签到",
+        "kit.signature": "签到",
+        "kit.day": "第{n}天",
+        "kit.colon": "：",
+        "kit.eval-intro": "感谢您参加本次培训！请按您的真实感受为每一项打分：1分为很不满意，5分为非常满意，每行勾选一项。",
+        "kit.eval-respondent": "姓名（选填）",
+        "kit.eval-modules": "各课程模块对您工作的实用程度",
+        "kit.eval-general": "课程整体评价",
+        "kit.eval-item": "评价项目",
+        "kit.eval-content": "课程内容",
+        "kit.eval-trainer": "讲师表现",
+        "kit.eval-organisation": "组织安排与场地",
+        "kit.eval-overall": "总体满意度",
+        "kit.eval-methods": "本次培训的效果评估",
+        "kit.eval-open": "意见与建议",
+        "kit.eval-q1": "本次课程中，您收获最大的是什么？",
+        "kit.eval-q2": "未来一个月，您打算在工作中应用哪些内容？",
+        "kit.eval-q3": "您对本课程还有哪些改进建议？",
+        "kit.eval-qr": "扫码在线填写",
+        "kit.wb-owner": "学员姓名",
+        "kit.wb-agenda": "课程日程",
+        "kit.wb-outline": "课程内容",
+        "kit.wb-points": "要点",
+        "kit.wb-cases": "案例",
+        "kit.wb-tools": "工具",
+        "kit.wb-exercises": "演练",
+        "kit.wb-notes": "我的笔记",
+        "kit.cert-title": "结业证书",
+        "kit.cert-line": "兹证明",
+        "kit.cert-body": "于{dates}参加“{course}”培训，共计{hours}，完成全部课程，准予结业。",
+        "kit.cert-number": "证书编号",
+        "kit.cert-issued": "颁发单位",
+        "kit.rs-time": "时间",
+        "kit.rs-minutes": "时长",
+        "kit.rs-cumulative": "累计",
+        "kit.rs-session": "内容",
+        "kit.rs-format": "形式",
+        "kit.rs-materials": "物料与工具",
+        "kit.rs-notes": "讲师备注",
+        "kit.rs-checklist": "物料清单",
+        "kit.rs-teaching": "授课时长",
+        "kit.rs-part": "第{n}部分",
+    }
+)
+
+
 # preview/ 与 cli/preview.py：实时预览的页面与提示
 MESSAGES.update(
     {

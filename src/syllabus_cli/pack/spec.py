@@ -21,6 +21,7 @@ from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
 from ..spec.training_plan import Issue, Plan
 from ..spec.variants import pack_variant
+from .kit import KitSettings, read_kit
 from .read_training_plan import read_plan
 from .supplier import read_issue, today
 
@@ -49,6 +50,7 @@ class Pack:
     plan: Plan | None = None
     # what a client signs (issue 20): issue date, version, supplier
     issue: Issue = field(default_factory=lambda: Issue(today()))
+    kit: KitSettings = field(default_factory=KitSettings)  # the delivery kit (pack/kit.py)
 
 
 def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, tuple[Problem, ...]]:
@@ -101,6 +103,7 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         skip=skip,
         plan=read_plan(reader, known.get("plan")),
         issue=read_issue(reader, known, base, load),
+        kit=read_kit(reader, known, base),
     )
     todo = tuple(_placeholders(loaded.root, pack))
     return pack, tuple(reader.problems) + tuple(_cross_checks(pack)) + _issue_checks(pack) + todo

@@ -64,8 +64,8 @@ def quote_section(
     supplier = issue.supplier if issue else None
     if supplier is not None and (supplier.contact.lines() or supplier.bank.lines()):
         w.styles.paragraph(w.doc, lab["supplier_info"], "Heading 2", keep=True)
-        rows = supplier_rows(supplier, lang)
-        table(w, (lab["supplier_item"], lab["content"]), rows, (4.0, 12.6))
+        details = supplier_rows(supplier, lang)
+        table(w, (lab["supplier_item"], lab["content"]), details, (4.0, 12.6))
 
 
 def _row(line: Any) -> tuple[str, str, str, str, str]:

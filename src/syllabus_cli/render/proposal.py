@@ -210,7 +210,7 @@ def _outline(w: Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
             title = w.t["minutes"].format(
                 title=title, minutes=minutes_text(node.minutes, w.language)
             )
-        w.heading(title, depth + 1)  # notes are the trainer's: never in a client document
+        w.heading(title, depth + 1)  # notes: and facilitator: are the instructor's own
         w.bullets(node.node.points)
         w.set_apart(w.t["case"], node.node.cases)
         w.set_apart(w.t["tool"], node.node.tools)

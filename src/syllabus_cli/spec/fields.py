@@ -30,6 +30,9 @@ NODE: dict[str, Field] = {
     "format": Field("texts", "Delivery methods of this block (讲授, 案例分析, 演练…)."),
     "split": Field("bool", "false: the agenda may not split this block across a break."),
     "notes": Field("text", "Free text kept with the block (imported text lands here)."),
+    "facilitator": Field(
+        "text", "Instructor-only: how to run this block (the run sheet shows it, clients never)."
+    ),
 }
 
 INCLUDE: dict[str, Field] = {
@@ -139,6 +142,15 @@ PACK: dict[str, Field] = {
     ),
     "issued": Field("date", "方案日期 on the cover (YYYY-MM-DD); default: today."),
     "version": Field("text", "Version of the document, e.g. V1.0."),
+    # the delivery kit (pack/kit.py)
+    "kit": Field(
+        "kit", "Delivery documents: [signin, evaluation, workbook, certificates, runsheet] or all."
+    ),
+    "roster": Field(
+        "path", "Participants (.xlsx or .csv, relative to the pack): 姓名/部门/职务/手机/邮箱."
+    ),
+    "evaluation_url": Field("text", "The online evaluation form: a QR code on the printed one."),
+    "kit_in_zip": Field("bool", "true: the kit goes into the pack's zip too (default false)."),
 }
 
 # The supplier (乙方): a profile file, or inline under ``supplier:``.

@@ -29,6 +29,7 @@ class Node:
     format: tuple[str, ...] = ()
     split: bool = True
     notes: str = ""
+    facilitator: str = ""  # instructor-only: the run sheet shows it, never a client document
     # Brought in by ``include:``: ``mark`` is then the include line in the course file,
     # ``origin`` where the block was written ("../library/x.yaml:12", a chain when nested)
     # and ``include`` the reference as written, on the block the include names.

@@ -103,6 +103,7 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
         format=reader.texts(known.get("format")),
         split=reader.boolean(known.get("split"), default=True),
         notes=reader.text(known.get("notes")),
+        facilitator=reader.text(known.get("facilitator")),
         origin=origin,
     )
     return [node] if here else []

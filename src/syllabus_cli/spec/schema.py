@@ -157,6 +157,15 @@ _KINDS: dict[str, dict[str, Any]] = {
             {"type": "string", "pattern": r"^\s*[¥￥$€]?\s*[\d,]*\.?\d+\s*(元|[%％])?\s*$"},
         ]
     },
+    "kit": {
+        "oneOf": [
+            {"const": "all"},
+            {
+                "type": "array",
+                "items": {"enum": ["signin", "evaluation", "workbook", "certificates", "runsheet"]},
+            },
+        ]
+    },
 }
 
 

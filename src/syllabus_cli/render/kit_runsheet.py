@@ -1,0 +1,86 @@
+"""讲师手册 / the instructor's run sheet, A4 landscape: per day every slot with its clock
+times, minutes, the day's teaching time so far, the format, the materials and tools it
+needs and the instructor's own ``notes:`` and ``facilitator:`` text; then the day's
+materials checklist (the plan's equipment and materials, the sections' tools)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.shared import Cm, Pt
+
+from ..agenda.settings import clock
+from ..minutes import minutes_text
+from .agenda_text import day_heading
+from .kit_common import facts, grid, heading_title, page_break, shade_rows, start
+from .kit_values import KitCourse, label
+from .wording import set_text
+
+WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
+BOX = "□"
+
+
+def runsheet_document(course: KitCourse) -> Any:
+    document, styles = start(course, "runsheet", landscape=True)
+    lang = course.language
+    heading_title(styles, document, course, "runsheet")
+    facts(
+        styles,
+        document,
+        [
+            [("project", set_text(course.project, lang)), ("instructor", course.instructor)],
+            [("venue", set_text(course.venue, lang))],
+        ],
+        lang,
+    )
+    header = [
+        label(k, lang)
+        for k in (
+            "rs-time",
+            "rs-minutes",
+            "rs-cumulative",
+            "rs-session",
+            "rs-format",
+            "rs-materials",
+            "rs-notes",
+        )
+    ]
+    sep = "、" if lang == "zh" else ", "
+    for n, day in enumerate(course.days):
+        if n:
+            page_break(styles, document)
+        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        taught = f"{label('rs-teaching', lang)}{label('colon', lang)}{minutes_text(day.teaching_minutes, lang)}"
+        styles.paragraph(document, taught, "Syllabus Meta", keep=True)
+        rows = []
+        pauses = []
+        for i, s in enumerate(day.sessions, start=1):
+            title = set_text(s.title, lang)
+            if s.part:
+                title += (
+                    f"（{label('rs-part', lang, n=s.part)}）"
+                    if lang == "zh"
+                    else f" ({label('rs-part', lang, n=s.part)})"
+                )
+            if s.kind != "session":
+                pauses.append(i)
+            rows.append(
+                [
+                    f"{clock(s.start)}–{clock(s.end)}",
+                    str(s.minutes),
+                    f"{s.cumulative // 60}:{s.cumulative % 60:02d}" if s.kind == "session" else "",
+                    title,
+                    set_text(s.format, lang),
+                    sep.join(set_text(m, lang) for m in s.materials),
+                    "\n".join(set_text(t, lang) for t in s.notes),
+                ]
+            )
+        table = grid(document, styles, header, rows, WIDTHS, center=(1,))
+        shade_rows(table, pauses)
+        if day.checklist:
+            styles.paragraph(document, label("rs-checklist", lang), "Heading 3", keep=True)
+            last = len(day.checklist) - 1
+            for n, item in enumerate(day.checklist):  # the list on one page
+                line = styles.paragraph(document, f"{BOX} {set_text(item, lang)}", keep=n < last)
+                line.paragraph_format.space_after = Pt(2)
+    return document
