@@ -205,3 +205,34 @@ def test_discount_comes_off_the_subtotal_and_vat_is_charged_on_the_rest(
     assert fig.tax == expected_tax
     assert fig.total == fig.subtotal - fig.discount + fig.tax
     assert fig.total == half_up(fig.total)  # to the fen, exactly
+
+
+def test_proposal_takes_a_supplier_file_and_names_its_mistakes(tmp_path: Path) -> None:
+    from docx import Document
+    from typer.testing import CliRunner
+
+    from syllabus_cli.cli import app
+
+    runner = CliRunner()
+    course = REPO / "courses" / "ecommerce-cs-sales.yaml"
+    good = tmp_path / "s.yaml"
+    good.write_text("company: 上海某某企业管理咨询有限公司\n", encoding="utf-8")
+    out = tmp_path / "p.docx"
+    args = ["proposal", str(course), "-o", str(out), "--client", "某客户", "--supplier", str(good)]
+    done = runner.invoke(app, [*args, "--issued", "2026-11-20", "--doc-version", "V2.0"])
+    assert done.exit_code == 0, done.output
+    cover = [p.text for p in Document(str(out)).paragraphs if p.text.strip()][:8]
+    for line in (
+        "甲方：某客户",
+        "乙方：上海某某企业管理咨询有限公司",
+        "方案日期：2026年11月20日（星期五）",
+        "版本：V2.0",
+    ):
+        assert line in cover
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("company: 某某\nlogo: nowhere.png\n", encoding="utf-8")
+    refused = runner.invoke(
+        app, ["proposal", str(course), "-o", str(tmp_path / "q.docx"), "--supplier", str(bad)]
+    )
+    assert refused.exit_code == 1
+    assert "bad.yaml:2:7: error[file-missing]" in refused.output

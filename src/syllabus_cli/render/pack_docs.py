@@ -136,9 +136,12 @@ def combined_proposal(
 
 
 def _only_instructor(courses: list[ProposalInput]) -> Instructor | None:
-    """The instructor of every course, when they all have the same one."""
+    """Who teaches, when the pack names no one: the courses' own instructor, or all of
+    them by name (枫影、王老师) when they differ."""
     names = {c.course.instructor.name: c.course.instructor for c in courses if c.course.instructor}
-    return next(iter(names.values())) if len(names) == 1 else None
+    if len(names) <= 1:
+        return next(iter(names.values()), None)
+    return Instructor(("、" if courses[0].course.language == "zh" else ", ").join(names))
 
 
 @dataclass(frozen=True)
