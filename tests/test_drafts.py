@@ -102,3 +102,32 @@ def test_the_starter_course_builds_only_as_a_draft_stamped_on_every_page(
     count = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
     pages = pdf_text(pdf).split("\f")[:count]
     assert count >= 3 and all("草稿" in page for page in pages)
+
+
+@pytest.mark.office
+def test_the_starter_pack_builds_only_as_a_draft_stamped_on_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from .conftest import REPO
+
+    need("soffice", "pdftotext")
+    for folder in ("courses", "instructors"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "--pack", "packs/p.yaml")[0] == 0
+    code, out = run("pack", "packs/p.yaml", "--out", "dist", "--pdf", "-j", "1")
+    assert code == 1 and not (tmp_path / "dist" / "p").exists()
+    assert "'title' still holds a placeholder: TODO 项目名称" in out
+    code, out = run("pack", "packs/p.yaml", "--out", "dist", "--pdf", "-j", "1", "--draft")
+    assert code == 0, out
+    pdf = tmp_path / "dist" / "p" / "p.draft.proposal.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    pages = pdf_text(pdf).split("\f")[:count]
+    assert count >= 5 and all("草稿" in page for page in pages)
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "dist" / "p" / "p.draft.zip") as archive:
+        assert any(n.endswith("-培训方案-草稿.pdf") for n in archive.namelist())
