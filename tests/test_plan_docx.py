@@ -265,3 +265,21 @@ def test_the_plan_reads_right_in_a_pdf(tmp_path: Path) -> None:
     ):
         assert expected in page
     assert page.count("日期：") == 2
+
+
+def test_one_section_per_instructor_when_the_courses_have_several(tmp_path: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8").replace(
+        "instructor: {name: 王老师, title: 客服管理顾问}\n", ""
+    )
+    pack = write_pack(tmp_path, text)
+    for name, who in (("one-day", "王老师"), ("half-day", "李老师")):
+        spec = tmp_path / "agenda" / f"{name}.yaml"
+        written = spec.read_text(encoding="utf-8")
+        spec.write_text(
+            written + f"instructor: {{name: {who}, bio: 十年客服管理经验。}}\n", "utf-8"
+        )
+    doc = build(pack, tmp_path / "out")
+    chapter = chapters(doc)["六、讲师介绍"]
+    assert [t for style, t in chapter if style == "Heading 2"] == ["王老师", "李老师"]
+    cover = [p.text for p in doc.paragraphs if p.text.strip()][:6]
+    assert "讲师：王老师、李老师" in cover  # credited, the pack naming no one
