@@ -574,7 +574,7 @@ LABELS: dict[str, str] = {
     "plan.optional": "可选项目（不计入合计）",
     "plan.terms": "报价条款",
     "plan.valid": "报价有效期",
-    "plan.valid_value": "{date}前有效",
+    "plan.valid_value": "至{date}",
     "plan.payment": "付款方式",
     "plan.instalment": "{when}支付{percent}",
     "plan.invoice": "发票",
