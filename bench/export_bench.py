@@ -2,7 +2,7 @@
 whole process (each command is a fresh interpreter, as a user runs it).
 
 1. --jobs: `export --jobs 1` against `--jobs 2` at growing batch sizes: where workers
-   start to pay (the default switches at syllabus_cli.build.batch.PARALLEL_FROM).
+   start to pay (the default switches at syllabus_cli.build.runner.PARALLEL_FROM).
 2. Against pandoc (a process per document, 2 at a time, the same content): goal the
    export at least 6x faster. Against a process that writes prebuilt document XML into
    zips (the floor for any .docx writer): goal within 3x.
@@ -87,7 +87,7 @@ def median_fresh(commands: dict[str, list[str]], out: Path, runs: int) -> dict[s
 
 
 def jobs_crossover(tmp: Path, runs: int) -> None:
-    from syllabus_cli.build.batch import PARALLEL_FROM
+    from syllabus_cli.build.runner import PARALLEL_FROM
 
     print("1. --jobs 1 against --jobs 2 (whole process, fresh output, median)")
     for count in (5, 10, 20, 40):

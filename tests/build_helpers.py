@@ -34,13 +34,17 @@ if os.environ.get("HOOK_NO_POSIX"):  # what Windows lacks
 """
 
 
+SOURCE_DATE_EPOCH = "1764547200"  # documents stamp their build time: fixed, to compare bytes
+
+
 def syllabus(
     *args: str | Path, hooks: Path | None = None, cwd: Path | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """``syllabus ARGS`` as a user runs it (a whole process)."""
     # documents stamp their build time; a fixed one lets a test compare builds byte by byte
     environment = {
-        **os.environ, "NO_COLOR": "1", "COLUMNS": "200", "SOURCE_DATE_EPOCH": "1764547200", **env
+        **os.environ, "NO_COLOR": "1", "COLUMNS": "200", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+        **env,
     }  # fmt: skip
     if hooks is not None:
         hooks.mkdir(exist_ok=True)

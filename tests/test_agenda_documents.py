@@ -41,7 +41,7 @@ def test_docx_has_a_table_per_day_with_repeating_header(tmp_path: Path) -> None:
     assert rows[0] == ["时间", "内容", "形式"]
     assert rows[1] == ["09:00–10:30", "第一天上午", "讲授"]
     assert rows[2] == ["10:30–10:45", "茶歇", ""]
-    assert rows[3] == ["10:45–12:00", "第一天上午(续)", "讲授"]
+    assert rows[3] == ["10:45–12:00", "第一天上午（续）", "讲授"]
     header_pr = first.rows[0]._tr.trPr
     assert header_pr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in first.rows)
@@ -103,7 +103,7 @@ def test_chromium_prints_the_html_agenda_on_a4(tmp_path: Path) -> None:
     html.write_text(render_html(agenda, course.language), encoding="utf-8")
     pdf = html_to_pdf(html)
     text = pdf_text(pdf)
-    assert "两天课程" in text and "第二天全天(续)" in text and "15:15–17:00" in text
+    assert "两天课程" in text and "第二天全天（续）" in text and "15:15–17:00" in text
     assert 1 <= pdf_pages(pdf) <= 2
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from rich.console import Console
 
 from syllabus_cli.batch_report import Plain, Rich, print_summary
-from syllabus_cli.build.batch import PARALLEL_FROM, default_jobs, workers_for
 from syllabus_cli.build.jobs import JobResult
 from syllabus_cli.build.results import BatchResult
+from syllabus_cli.build.runner import PARALLEL_FROM, default_jobs, workers_for
 from syllabus_cli.paths import shown
 
 

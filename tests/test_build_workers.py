@@ -14,9 +14,10 @@ import pytest
 
 import syllabus_cli.build.batch as run
 import syllabus_cli.build.pool as workers
-from syllabus_cli.build.batch import PARALLEL_FROM, export, warm_workers
+from syllabus_cli.build.batch import export
 from syllabus_cli.build.manifest import Manifest
 from syllabus_cli.build.pool import Warm
+from syllabus_cli.build.runner import PARALLEL_FROM, warm_workers
 
 SPEC = (
     "title: 课程{n}\nid: c{n:02d}\nduration: 2h\nschedule: {{breaks: []}}\n"

@@ -100,7 +100,7 @@ def test_missing_path_and_empty_folder_are_located_errors(tmp_path: Path) -> Non
 
 
 def test_one_bad_file_does_not_hide_the_others(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_bytes("title: 课程\n".encode("gbk"))
+    (tmp_path / "a.yaml").write_bytes(b"title: \xff\xfe\xff\n")  # no encoding at all
     (tmp_path / "b.yaml").write_text(BAD, encoding="utf-8")
     (tmp_path / "c.yaml").write_text(
         "title: ok\nduration: 1h\nmodules: [{title: x, duration: 1h}]\n", encoding="utf-8"

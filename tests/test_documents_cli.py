@@ -88,6 +88,24 @@ def test_output_naming_a_folder(tmp_path: Path) -> None:
     assert code == 1 and one_error(out, "output-folder")
 
 
+def test_an_output_locked_by_word_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word on Windows locks an open .docx: reading it to compare fails, the file is kept."""
+    target = tmp_path / "p.docx"
+    assert invoke("proposal", str(COURSE), "-o", str(target))[0] == 0
+    read = Path.read_bytes
+
+    def locked(path: Path) -> bytes:
+        if path == target:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    code, out = invoke("proposal", str(COURSE), "-o", str(target))
+    assert code == 1 and "Permission denied" in one_error(out, "output-unreadable")
+
+
 def test_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def full(path: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

@@ -7,7 +7,7 @@ import io
 import os
 import zipfile
 
-from syllabus_cli.render.docx_zip import ZIP_TIME, EntryCache, deflate, zip_bytes
+from syllabus_cli.zips import ZIP_TIME, EntryCache, deflate, zip_bytes
 
 ENTRIES = [
     ("[Content_Types].xml", b"<Types/>" * 40),

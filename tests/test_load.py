@@ -18,12 +18,26 @@ def codes(path: Path) -> list[tuple[int, int, str]]:
     return [(p.line, p.column, p.code) for p in load_file(path).problems]
 
 
-def test_gbk_file_names_the_encoding(tmp_path: Path) -> None:
+def test_gbk_file_is_read_with_a_warning_naming_fix(tmp_path: Path) -> None:
+    """Notepad's "ANSI" on a Chinese Windows: read, and told how to save it as UTF-8."""
     path = tmp_path / "gbk.yaml"
     path.write_bytes(SPEC.encode("gbk"))
-    problems = load_file(path).problems
-    assert [(p.line, p.column, p.code) for p in problems] == [(1, 8, "encoding")]
-    assert "GBK" in problems[0].message
+    loaded = load_file(path)
+    assert [(p.line, p.column, p.code, p.level.value) for p in loaded.problems] == [
+        (1, 1, "encoding", "warning")
+    ]
+    assert "GBK" in loaded.problems[0].message
+    assert f"syllabus fix {path.as_posix()}" in loaded.problems[0].message
+    assert isinstance(loaded.root, YMap) and loaded.root.entries[0].value.value == "测试课程"  # type: ignore[union-attr]
+
+
+def test_big5_file_is_not_read_as_gbk(tmp_path: Path) -> None:
+    path = tmp_path / "big5.yaml"
+    text = "title: 電商客服銷售能力提升\nduration: 2h\nmodules:\n  - title: 行業資訊分享\n    duration: 2h\n"
+    path.write_bytes(text.encode("big5"))
+    loaded = load_file(path)
+    assert [(p.code, p.level.value) for p in loaded.problems] == [("encoding", "error")]
+    assert "Big5" in loaded.problems[0].message and loaded.root is None
 
 
 def test_utf16_file_is_named(tmp_path: Path) -> None:
@@ -55,7 +69,7 @@ def test_empty(text: str) -> None:
 
 
 def test_syntax_error_is_located() -> None:
-    assert found("title: a\n  bad: [\n") == [(2, 6, "syntax")]
+    assert found("title: a\n  bad: [\n") == [(2, 3, "syntax")]  # the key indented under a value
 
 
 def test_billion_laughs_is_bounded() -> None:

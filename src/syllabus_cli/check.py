@@ -4,17 +4,18 @@ problem; nothing here prints. ``validate.py`` checks every kind of file under pa
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .agenda.from_course import plan_agenda
-from .agenda.layout import LAYOUT_NOTES
+from .agenda.layout import LAYOUT_NOTES, Agenda
 from .duration import MAX_DAYS, MAX_MINUTES
 from .i18n import msg
 from .load import Loaded, YMap, YScalar, YValue
 from .problems import Level, Problem, error, reworded, warning
 from .spec.build import Built, Loader, build_variants
-from .spec.model import Course, Node
+from .spec.model import Course, Instructor, Node, Schedule
 from .spec.variants import UnknownVariant, declared_variants
 from .timing.rules import Timing, check_timing
 
@@ -42,11 +43,29 @@ class CourseResult:
         return not self.errors and not (strict and self.warnings)
 
 
+# Problems in files beside the outline (the instructor's profile, the Word template): the
+# timing does not depend on them, so they never hide its problems (every problem at once).
+_BESIDE_OUTLINE = frozenset(
+    {
+        "build.instructor",
+        "build.instructor-line",
+        "read.template-missing",
+        "read.template-folder",
+        "read.template-not-docx",
+        "read.template-unreadable",
+    }
+)
+
+
+def _beside_outline(problem: Problem) -> bool:
+    return problem.words is not None and problem.words.key in _BESIDE_OUTLINE
+
+
 def check_course(built: Built, path: Path) -> CourseResult:
     course = built.course
     problems = list(built.problems)
     timing = None
-    shape_clean = not any(p.level is Level.ERROR for p in problems)
+    shape_clean = not any(p.level is Level.ERROR and not _beside_outline(p) for p in problems)
     if (
         course is not None and shape_clean
     ):  # timing only on a well-formed outline (mkdocs-style passes)
@@ -152,3 +171,37 @@ def todo_problems(course: Course, root: YValue | None = None) -> list[Problem]:
     for module in course.modules:
         visit(module)
     return found
+
+
+@dataclass(frozen=True)
+class CheckedCourse:
+    """One course as a build uses it, read and checked once: the check's result (the
+    spec's own problems, its timing), the course with the build's instructor, and its
+    agenda laid out with the build's schedule from its first date (None when the check
+    found errors). A job builds the documents from it; a pack builds its programme, the
+    training plan, the combined proposal, the index and the calendar from these."""
+
+    result: CourseResult
+    course: Course | None = None
+    agenda: Agenda | None = None
+
+
+def lay_out(
+    built: Built,
+    path: Path,
+    *,
+    instructor: Instructor | None = None,
+    overrides: tuple[Schedule, ...] = (),
+    first_date: dt.date | None = None,
+    skip: str = "holidays",
+) -> CheckedCourse:
+    """``check_course``, then the agenda as this build lays it out (a pack's schedule may
+    not fit the course: the agenda's problems say so)."""
+    result = check_course(built, path)
+    if result.errors or result.course is None or result.timing is None:
+        return CheckedCourse(result)
+    course = result.course if instructor is None else replace(result.course, instructor=instructor)
+    agenda = plan_agenda(
+        course, result.timing, overrides=overrides, first_date=first_date, skip=skip
+    )
+    return CheckedCourse(result, course, agenda)

@@ -14,15 +14,13 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from .i18n import labels
 
 SKIP_MODES = ("holidays", "weekends", "none")
 
 
 def weekday(day: dt.date, language: str) -> str:
-    return (WEEKDAYS_ZH if language == "zh" else WEEKDAYS_EN)[day.weekday()]
+    return labels("weekday", language)[str(day.weekday())]
 
 
 def format_date(day: dt.date, language: str) -> str:
@@ -30,7 +28,8 @@ def format_date(day: dt.date, language: str) -> str:
     ``Tue 8 Dec 2026``."""
     if language == "zh":
         return f"{day.year}年{day.month}月{day.day}日（{weekday(day, 'zh')}）"
-    return f"{weekday(day, 'en')} {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    month = labels("month", language)[str(day.month)]
+    return f"{weekday(day, language)} {day.day} {month} {day.year}"
 
 
 @dataclass(frozen=True)

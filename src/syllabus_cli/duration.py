@@ -3,7 +3,7 @@
 Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
 ``40分钟`` ``40min`` ``40 minutes`` ``2h`` ``2小时`` ``1.5小时`` ``2h30m`` ``2小时30分钟``
 ``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
-``2 days (6h/day)``, Chinese numerals (一…九十九, 两, 半), full-width digits and
+``2 days (6h/day)``, Chinese numerals (一 … 一百二十 … 一亿, 两, 半), full-width digits and
 brackets. A day is 6 teaching hours unless the text states otherwise.
 
 Bounded, so that nothing downstream (timing, the agenda's day-by-day layout) ever sees
@@ -23,6 +23,7 @@ from fractions import Fraction
 from .i18n import Msg, msg
 from .minutes import describe as describe  # re-exported: callers spell it duration.describe
 from .minutes import format_minutes as format_minutes
+from .numerals import NUMERAL_CHARS, from_chinese
 
 DEFAULT_HOURS_PER_DAY = 6
 MAX_DAYS = 60  # the longest course: a two-month programme is already rare
@@ -59,21 +60,7 @@ class DurationError(ValueError):
         super().__init__(render(message, "en"))
 
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
+_CN_NUMBER = re.compile(f"[{NUMERAL_CHARS}]+")
 
 _NUM = r"(\d+(?:\.\d+)?|半)"
 _UNIT_DAY = r"(?:天|日|days?|d)"
@@ -90,19 +77,11 @@ _HALF_HOUR = re.compile(rf"^半\s*{_UNIT_HOUR}$")
 
 
 def _cn_to_int(text: str) -> str:
-    """十五 -> 15, 二十 -> 20, 四十五 -> 45, 两 -> 2; inside a longer text."""
+    """十五 -> 15, 一百二十 -> 120, 两 -> 2; inside a longer text (numerals.py reads them)."""
 
     def convert(match: re.Match[str]) -> str:
-        s = match.group(0)
-        if "十" in s:
-            tens, _, ones = s.partition("十")
-            if len(tens) > 1 or len(ones) > 1:
-                return s
-            value = (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-            return str(value)
-        if len(s) == 1:
-            return str(_CN_DIGITS[s])
-        return s  # 一二三 is no number a person writes for a length
+        value = from_chinese(match.group(0))
+        return match.group(0) if value is None else str(value)
 
     return _CN_NUMBER.sub(convert, text)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,3 +60,72 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path when it cannot be resolved: a symlink
+    loop raises RuntimeError before Python 3.13 (OSError after), and the file's own
+    read then reports it, located, instead of a traceback."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+MAX_NAME_BYTES = 255  # one file or folder name, on every common file system
+
+
+def too_long_part(path: Path) -> str | None:
+    """The first name in ``path`` longer than a file system allows (about 85 Chinese
+    characters), or None: said by name instead of ``OSError: File name too long``."""
+    for part in path.parts:
+        if os.name == "nt":  # NTFS counts UTF-16 units: 255 Chinese characters fit there
+            size = len(part.encode("utf-16-le", "surrogatepass")) // 2
+        else:
+            size = len(part.encode("utf-8", "surrogateescape"))
+        if size > MAX_NAME_BYTES:
+            return part
+    return None
+
+
+@contextlib.contextmanager
+def scratch_dir(prefix: str) -> Iterator[Path]:
+    """A private temporary folder named ``<prefix><pid>-…``, removed when the block
+    ends, however it ends (SIGTERM included: cli.main turns it into an exception). One
+    left by a process killed outright (SIGKILL) is removed by the next run (``sweep``)."""
+    sweep(prefix)
+    path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def sweep(prefix: str) -> None:
+    """Remove the temporary folders ``<prefix><pid>-…`` of processes no longer running."""
+    try:
+        found = list(Path(tempfile.gettempdir()).glob(f"{prefix}*-*"))
+    except OSError:
+        return
+    for folder in found:
+        pid = folder.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - Windows: ask the process table
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True

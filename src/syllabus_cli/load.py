@@ -11,14 +11,15 @@ standard scalar tags are accepted. Every failure becomes a ``Problem``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
-from .i18n import msg
-from .problems import Mark, Problem, error
+from .files import resolved
+from .i18n import msg, render
+from .problems import Mark, Problem, error, warning
 
 try:  # the C composer is ~10x faster; marks are kept either way
     from yaml import CSafeLoader as _Loader
@@ -129,9 +130,14 @@ class _Walker:
             return YScalar(text, _mark(node), text, style)
         if node.tag == _VALUE_TAG or not self._check_tag(node, *_SCALAR_TAGS):
             return YScalar(text, _mark(node), text, style)
+        if not _fits(node):  # !!int abc, !!bool maybe, !!timestamp foo, !!null x
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            said = msg("load.tag-value", tag=tag, value=text[:40])
+            self.problems.append(error(_mark(node), "yaml-tag", said))
+            return YScalar(text, _mark(node), text, style)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        except (yaml.YAMLError, ValueError, OverflowError, LookupError, AttributeError):
             # 2026-13-45, a 5,000-digit number: kept as the text written, which the
             # spec's readers then report in their own words ("must be a date like …").
             value = text
@@ -163,6 +169,32 @@ class _Walker:
             seen[key] = key_mark
             entries.append(YEntry(key, key_mark, self.walk(value_node, depth + 1)))
         return YMap(tuple(entries), _mark(node))
+
+
+def _fits(node: yaml.Node) -> bool:
+    """Does a scalar's text read as its explicit tag says? Only a tag written by hand can
+    fail: YAML resolves an untagged value to the tag its text fits."""
+    implicit = str(_RESOLVER.resolve(yaml.ScalarNode, str(node.value), (True, False)))  # type: ignore[no-untyped-call]
+    if node.tag == implicit or node.tag in (_STR_TAG, _VALUE_TAG):
+        return True
+    if node.tag.endswith((":null", ":bool", ":timestamp")):  # their constructors guess
+        return False
+    number = implicit.endswith((":int", ":float")) and node.tag.endswith(":float")
+    return number or (implicit.endswith(":str") and _number_text(node))
+
+
+def _number_text(node: yaml.Node) -> bool:
+    """``!!int "12"``, ``!!float "1.5"``: a quoted number with its tag fits."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    text = str(node.value).replace("_", "")
+    try:
+        (int if kind == "int" else float)(text)
+    except ValueError:
+        return False
+    return kind in ("int", "float")
+
+
+_RESOLVER = yaml.resolver.Resolver()
 
 
 def _position(text: str, index: int) -> Mark:
@@ -213,6 +245,37 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> Problem:
     return error(Mark(), "syntax", msg("load.syntax", detail=str(exc)))
 
 
+def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
+    """What a Chinese input method did (located at the character), else PyYAML's error."""
+    from . import load_ime
+
+    slipped = load_ime.problems(load_ime.found(text, parsed=False))
+    if not slipped:
+        return (_worded(exc, text),)
+    # What stays wrong once they are repaired is the user's own mistake: told as well.
+    from .load_fix import repair_text
+
+    try:
+        yaml.compose(repair_text(text)[0], Loader=_Loader)
+    except yaml.YAMLError as left:
+        slipped.append(_worded(left, text))
+    return tuple(sorted(slipped))
+
+
+def _worded(exc: yaml.YAMLError, text: str) -> Problem:
+    """PyYAML's error in the user's words where they are known (load_syntax), else as is."""
+    from .load_syntax import explain
+
+    return explain(exc, text) or _yaml_problem(exc, text)
+
+
+def _ime_problems(text: str) -> tuple[Problem, ...]:
+    """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
+    from . import load_ime
+
+    return tuple(load_ime.problems(load_ime.found(text, parsed=True)))
+
+
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     """Compose YAML text into marked values. Pure apart from PyYAML."""
     if not text.strip():
@@ -220,7 +283,10 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return Loaded(path, text, None, (_yaml_problem(exc, text),))
+        return Loaded(path, text, None, _syntax_problems(exc, text))
+    slipped = _ime_problems(text)
+    if slipped:
+        return Loaded(path, text, None, slipped)
     if node is None:
         return Loaded(path, text, None, (error(Mark(), "empty-file", msg("load.no-value")),))
     walker = _Walker()
@@ -247,14 +313,16 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         stat = path.stat()
     except OSError:
         return _load_file(path)
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size)
     known = _CACHE.get(key)
-    if known is None or known.path != path:
+    if known is None:
         known = _load_file(path)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         _CACHE[key] = known
-    return known
+    # the same file named another way (``../instructors/x.yaml`` from a course and from
+    # its pack): read once, said with the caller's spelling
+    return known if known.path == path else replace(known, path=path)
 
 
 def _load_file(path: Path) -> Loaded:
@@ -291,5 +359,25 @@ def _load_file(path: Path) -> Loaded:
         )
     text, problem = decode(data)
     if problem is not None:
-        return Loaded(path, "", None, (problem,))
+        return _legacy_encoding(path, data, problem)
     return parse_text(text, path)
+
+
+def _legacy_encoding(path: Path, data: bytes, problem: Problem) -> Loaded:
+    """A GBK file (Notepad's "ANSI") is read, with a warning naming ``syllabus fix``;
+    anything else not UTF-8 stays an error (Big5 named as such, never read as GBK)."""
+    from dataclasses import replace
+
+    from .load_encoding import BIG5, GBK, legacy_encoding
+
+    found = legacy_encoding(data)
+    if found == GBK:
+        loaded = parse_text(data.decode("gb18030"), path)
+        from .paths import shown
+
+        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=shown(path)))
+        return replace(loaded, problems=(told, *loaded.problems))
+    if found == BIG5:
+        words = msg("load.not-utf8-looks", encoding=BIG5)
+        problem = replace(problem, message=render(words, "en"), words=words)
+    return Loaded(path, "", None, (problem,))

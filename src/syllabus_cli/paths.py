@@ -7,7 +7,23 @@ replacement characters: never a crash, and ``validate`` and ``export`` say the s
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from pathlib import Path
+
+# Output names from titles and ids (build/names.py says more; the spec layer uses it too,
+# to refuse two variants whose documents would get one name).
+MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
+_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    # Windows reserves the superscript digits too: a folder "COM¹" cannot be opened there
+    *(f"{device}{i}" for device in ("COM", "LPT") for i in (*"123456789", *"¹²³")),
+}
 
 
 def shown(path: Path | str) -> str:
@@ -32,3 +48,29 @@ def _part(part: str) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         return raw.decode("utf-8", "replace")
+
+
+def safe_name(text: str, fallback: str = "course") -> str:
+    # a spec named in GBK bytes (a Windows zip) reads as its Chinese name, never a crash
+    name = unicodedata.normalize("NFC", shown(text))
+    name = _FORBIDDEN.sub("-", name)
+    # no leading '-' either: shell tools would read such a file name as an option
+    name = re.sub(r"\s+", " ", name).strip(" .").lstrip("-. ")
+    name = re.sub(r"\.{2,}", ".", name)
+    if not name or set(name) <= {"-", "."}:
+        name = fallback
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return _shortened(name)
+    return name.rstrip(" .") or fallback
+
+
+def _shortened(name: str) -> str:
+    """A name cut to MAX_BYTES, ending in a digest of the whole name: two long names
+    that differ only past the cut (a course id and two variants) stay two names."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    cut = name
+    while len(cut.encode("utf-8", "surrogatepass")) > MAX_BYTES - len(digest) - 1:
+        cut = cut[:-1]
+    return f"{cut.rstrip(' .')}-{digest}"

@@ -106,16 +106,23 @@ def _status_word(result: CourseResult) -> str:
 
 
 def summary_parts(results: Sequence[CourseResult], strict: bool) -> tuple[str, str, bool]:
-    """The last line as its counts and its verdict, and whether it is a failure."""
-    failed = sum(1 for r in results if not r.ok(strict))
-    verdict = t("report.failed", failed=failed, total=len(results)) if failed else t("report.clean")
-    line = t(
-        "report.summary",
-        total=len(results),
-        errors=sum(len(r.errors) for r in results),
-        warnings=sum(len(r.warnings) for r in results),
-    )
-    return line, verdict, bool(failed)
+    """The last line (its lead-in, its verdict) and whether it is a failure. Files are
+    counted once whatever their variants, and a problem once as it is printed once."""
+    files: dict[str, tuple[bool, bool]] = {}  # path → (failed, has errors)
+    for r in results:
+        was_failed, erred = files.get(display_path(r), (False, False))
+        files[display_path(r)] = (was_failed or not r.ok(strict), erred or bool(r.errors))
+    told = [p for p, _ in _problem_lines(results)]
+    errors = sum(1 for p in told if p.level is Level.ERROR)
+    failed = sum(1 for f, _ in files.values() if f)
+    if not failed:
+        key = "report.line-clean"
+    elif all(erred for f, erred in files.values() if f):
+        key = "report.line-errors"
+    else:  # --strict: warnings fail too
+        key = "report.line-failed"
+    line = t(key, total=len(files), errors=errors, warnings=len(told) - errors, failed=failed)
+    return "", line, bool(failed)
 
 
 def write_text(stream: Writer, results: Sequence[CourseResult], strict: bool) -> None:

@@ -5,24 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import Calendar
+from ..i18n import labels
 from ..spec.model import Course, Schedule
 from ..timing.rules import TimedNode, Timing
 from .layout import Agenda, Labels, SessionIn, day_quota, layout
 from .settings import merge
 
-LABELS = {
-    "zh": Labels(tea_break="茶歇", lunch="午餐"),
-    "en": Labels(tea_break="Tea break", lunch="Lunch"),
-}
-FORMAT_WORDS = {
-    "zh": {"exercise": "演练", "case": "案例研讨", "lecture": "讲授"},
-    "en": {"exercise": "Exercise", "case": "Case study", "lecture": "Lecture"},
-}
-
 
 def session_format(node: TimedNode, language: str) -> str:
     """What the Format column says: the block's own ``format``, else what it holds."""
-    words = FORMAT_WORDS[language]
+    words = labels("slot-format", language)
     if node.node.format:
         return "、".join(node.node.format) if language == "zh" else ", ".join(node.node.format)
     kinds = [words["lecture"]]
@@ -88,6 +80,6 @@ def _plan(
         day_quota(total, per_day, settings),
         first_date=first_date,
         calendar=Calendar("weekends" if skip_weekends else skip),
-        labels=LABELS[course.language],
+        labels=Labels(**labels("slot", course.language)),
         overflow_mark=settings.marks.get("start") or course.duration_mark,
     )

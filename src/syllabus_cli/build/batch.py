@@ -12,9 +12,6 @@ folder goes, no permission, a broken manifest, a full disk) is one line in
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,140 +28,23 @@ from .folders import (
     spec_heads,
     taken_by_other,
 )
-from .jobs import Job, JobResult, job_key, unchanged, with_variants
+from .jobs import Job, JobResult, job_key, with_variants
 from .manifest import Manifest, ManifestError, file_hash, sha256
 from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
+from .runner import record, run_recorded, warm_workers
 from .spec_summary import Head, course_key
 
 if TYPE_CHECKING:
     from ..pack.spec import Pack
     from .pool import Warm
 
-# Below this many courses to build, worker start-up costs more than it saves
-# (bench/export_bench.py measures the crossover: about 20 courses on 2 cores).
-PARALLEL_FROM = 20
 
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def workers_for(requested: int | None, todo: int) -> int:
-    """``--jobs`` as given; by default one process for a small batch, every core for a
-    large one."""
-    if requested is not None:
-        return requested
-    return default_jobs() if todo >= PARALLEL_FROM else 1
-
-
-class _Told:
-    """A listener that never stops the batch: if printing fails (a closed pipe, a
-    console that cannot encode a title), the builds go on and the listener goes quiet."""
-
-    def __init__(self, listener: Listener | None) -> None:
-        self.listener = listener
-
-    def __call__(self, method: str, value: object) -> None:
-        if self.listener is None:
-            return
-        try:
-            getattr(self.listener, method)(value)
-        except Exception:
-            self.listener = None
-
-
-@contextmanager
-def warm_workers(
-    specs: list[Path], manifest: Manifest, requested: int | None
-) -> Iterator[Warm | None]:
-    """Workers started now, before the specs are read, when the batch will clearly need
-    them: at least ``PARALLEL_FROM`` courses the manifest has never built (a first build,
-    a new folder) and more than one process (the default, or ``--jobs``). Whatever the
-    batch did not use is stopped on the way out."""
-    built = {key.split("#", 1)[0] for key in manifest.inputs}  # a variant: "path#半天"
-
-    def new_course(spec: Path) -> bool:
-        key = course_key(spec)
-        head = manifest.heads.get(key)
-        known_other = isinstance(head, dict) and head.get("kind", "course") != "course"
-        return key not in built and not known_other  # a pack, an instructor: no job
-
-    unknown = sum(1 for spec in specs if new_course(spec))
-    workers = workers_for(requested, unknown)
-    warm = None
-    if workers > 1 and unknown >= PARALLEL_FROM:
-        from . import pool as processes  # multiprocessing: only for a batch that runs
-
-        warm = processes.Warm(workers)
-    try:
-        yield warm
-    finally:
-        if warm is not None:
-            warm.close()
-
-
-def run_jobs(
-    jobs: list[Job],
-    workers: int | None,
-    listener: Listener | None = None,
-    warm: Warm | None = None,
-    record: Callable[[JobResult], None] | None = None,
-) -> list[JobResult]:
-    """Results in the order of ``jobs``. Unchanged courses are settled here, without a
-    worker; the rest run in ``workers`` processes (in this one when 1), or in the
-    ``warm`` ones already started. ``record`` is given each result as it comes (the
-    manifest, so a batch stopped half-way keeps what it built)."""
-    tell = _Told(listener)
-    tell("start", len(jobs))
-    results: dict[int, JobResult] = {}
-    todo: list[int] = []
-    for i, job in enumerate(jobs):
-        settled = unchanged(job)
-        if settled is None:
-            todo.append(i)
-        else:
-            results[i] = settled
-            tell("done", settled)
-    if not todo:
-        return [results[i] for i in range(len(jobs))]  # an unchanged rebuild
-    from .pool import run_pool
-
-    def finished(result: JobResult) -> None:
-        if record is not None:
-            record(result)  # first: a course the user saw built is in the manifest
-        tell("done", result)
-
-    for i, result in run_pool(
-        [(i, jobs[i]) for i in todo], workers_for(workers, len(todo)), finished, warm
-    ):
-        results[i] = result
-    return [results[i] for i in range(len(jobs))]
-
-
-def run_recorded(
-    manifest: Manifest,
-    jobs: list[Job],
-    workers: int | None,
-    listener: Listener | None,
-    warm: Warm | None,
-) -> list[JobResult]:
-    """``run_jobs`` with each result recorded in ``manifest`` as it comes; on Ctrl-C what
-    was built so far is saved before the batch stops, so a rerun builds only the rest
-    (and never takes a finished file for a hand edit)."""
-    try:
-        return run_jobs(jobs, workers, listener, warm, lambda r: _record(manifest, [r]))
-    except KeyboardInterrupt:
-        with suppress(ManifestError, OSError):
-            manifest.save(keep_journals=True)  # the next load replays what workers wrote
-        raise
-
-
-def _record(manifest: Manifest, results: list[JobResult]) -> None:
+def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult]) -> None:
+    """Each course folder a course wrote (or found unchanged) is that course's."""
     for result in results:
-        manifest.files.update(result.written)
-        if result.inputs and not result.kept and not result.error:
-            manifest.inputs[result.key] = result.inputs
+        if result.written or result.unchanged:
+            manifest.folders[folders[result.spec]] = course_key(result.spec)
 
 
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
@@ -216,7 +96,7 @@ def export(
     with warm_workers(specs, manifest, workers) as warm:
         heads = spec_heads(specs, manifest)
         specs = [s for s in specs if heads[s].kind == "course"]
-        ids = course_folders(specs, heads, lambda name: taken_by_other(out, name))
+        ids = course_folders(specs, heads, lambda name: taken_by_other(out, name), manifest.folders)
         jobs = course_jobs(
             specs,
             manifest,
@@ -230,7 +110,8 @@ def export(
             results = run_recorded(manifest, jobs, workers, listener, warm)
             results = _pdfs(jobs, results)
             batch.results = results
-            _record(manifest, results)
+            record(manifest, results)
+            _claim(manifest, ids, results)
             manifest.save()
         except (ManifestError, OSError) as exc:
             batch.errors.append(_state_error(out, exc))
@@ -335,21 +216,26 @@ def _build_pack(
     )
     batch = BatchResult(root)
     try:
-        dates = programme_dates(pack, heads, manifest)
+        dates, checked = programme_dates(pack, heads, manifest)
         jobs = [
             replace(
                 job,
                 date=date,
                 variant=entry.variant,
                 known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+                checked=course,
             )
-            for job, date, entry in zip(
-                course_jobs(specs, manifest, ids, shared, heads), dates, pack.courses, strict=True
+            for job, date, entry, course in zip(
+                course_jobs(specs, manifest, ids, shared, heads),
+                dates,
+                pack.courses,
+                checked,
+                strict=True,
             )
         ]
         built = run_recorded(manifest, jobs, workers, listener, warm)
         batch.results = _pdfs(jobs, built)
-        _record(manifest, batch.results)
+        record(manifest, batch.results)
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
@@ -359,12 +245,24 @@ def _build_pack(
         if current:
             batch.extra_unchanged = manifest.heads["pack:files"]["files"].split("\n")
         else:
-            from ..pack.programme import plan_programme
+            from ..pack.programme import plan_courses
             from .pack_outputs import pack_documents
 
-            programme = plan_programme(pack)  # the delivery days, for the plan and the .ics
+            # the delivery days, for the plan and the .ics, from the courses as checked
+            # (a course the build found unchanged is read now, the one time)
+            known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
+            programme, courses = plan_courses(pack, known)
             pack_documents(
-                pack, jobs, batch.results, manifest, batch, force, programme, formats, draft
+                pack,
+                jobs,
+                batch.results,
+                manifest,
+                batch,
+                force,
+                programme,
+                courses,
+                formats,
+                draft,
             )
             if not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}

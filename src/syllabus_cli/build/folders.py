@@ -21,6 +21,7 @@ from .names import safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
+    from ..check import CheckedCourse
     from ..pack.spec import Pack
 
 
@@ -77,11 +78,22 @@ def taken_by_other(root: Path, name: str) -> bool:
 
 
 def course_folders(
-    specs: list[Path], heads: dict[Path, Head], reserved: Callable[[str], bool] | None = None
+    specs: list[Path],
+    heads: dict[Path, Head],
+    reserved: Callable[[str], bool] | None = None,
+    claimed: dict[str, str] | None = None,
 ) -> dict[Path, str]:
     """A folder per course from its id (the spec's ``id:`` or file stem), made unique,
-    never a name ``reserved`` refuses (a pack's own files, another build's folder)."""
+    never a name ``reserved`` refuses (a pack's own files, another build's folder) nor
+    one ``claimed`` by another course that still exists (an earlier run's spec with the
+    same id: its documents are not replaced, and never taken for this one's)."""
     refuse = reserved or (lambda name: False)
+    owners = {name.lower(): key for name, key in (claimed or {}).items()}
+
+    def theirs(name: str, spec: Path) -> bool:
+        owner = owners.get(name.lower())
+        return owner is not None and owner != course_key(spec) and Path(owner).is_file()
+
     taken: set[str] = set()
     folders: dict[Path, str] = {}
     for spec in specs:
@@ -89,7 +101,7 @@ def course_folders(
             continue
         folder = safe_name(heads[spec].course_id or spec.stem)
         candidate, n = folder, 2
-        while candidate.lower() in taken or refuse(candidate):
+        while candidate.lower() in taken or refuse(candidate) or theirs(candidate, spec):
             candidate, n = f"{folder}-{n}", n + 1
         taken.add(candidate.lower())
         folders[spec] = candidate
@@ -122,10 +134,12 @@ def exported_course(out: Path, stem: str) -> str:
 
 def programme_dates(
     pack: Pack, heads: dict[Path, Head], manifest: Manifest
-) -> tuple[dt.date | None, ...]:
-    """Each course's first day. Working them out checks every course, so the answer is
-    kept in the manifest for the same pack file and the same specs."""
-    from ..pack.programme import plan_programme
+) -> tuple[tuple[dt.date | None, ...], tuple[CheckedCourse | None, ...]]:
+    """Each course's first day, and each course checked when that took checking them
+    (its job then builds from that value, not reading the spec again). The dates are
+    kept in the manifest for the same pack file and the same specs: an unchanged
+    rebuild reads no spec at all."""
+    from ..pack.programme import plan_courses
 
     key = sha256(
         "|".join(
@@ -137,10 +151,12 @@ def programme_dates(
     )
     cached = manifest.heads.get("pack:programme", {})
     if cached.get("key") == key and all(h.spec_hash for h in heads.values()):
-        return tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
-    dates = plan_programme(pack).dates
+        dates = tuple(dt.date.fromisoformat(d) if d else None for d in cached["dates"].split(","))
+        return dates, (None,) * len(dates)
+    programme, checked = plan_courses(pack)
+    dates = programme.dates
     manifest.heads["pack:programme"] = {
         "key": key,
         "dates": ",".join(d.isoformat() if d else "" for d in dates),
     }
-    return dates
+    return dates, checked

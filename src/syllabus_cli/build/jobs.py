@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..agenda.layout import Agenda
+    from ..check import CheckedCourse
     from ..spec.model import Course, Instructor, Schedule
     from ..spec.training_plan import Issue
     from ..timing.rules import Timing
@@ -57,6 +58,7 @@ class Job:
     draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
     issue: Issue | None = None  # a pack's issue date, version and supplier
     venue: str = ""  # where a pack is delivered (its plan's resources.venue)
+    checked: CheckedCourse | None = None  # read and checked already (a pack's programme did)
 
     @property
     def key(self) -> str:
@@ -89,6 +91,7 @@ class JobResult:
     # output; the PDF's path) for each PDF the batch converts once every course is written
     pdfs: tuple[tuple[str | bytes, str], ...] = ()
     variant: str | None = None
+    checked: CheckedCourse | None = None  # a pack's course, for its programme and proposal
 
     @property
     def ok(self) -> bool:
@@ -220,15 +223,12 @@ def _timed(result: JobResult, seconds: float) -> JobResult:
 def _run(job: Job) -> JobResult:
     from dataclasses import replace
 
-    from ..check import check_course
-    from ..load import load_file
-    from ..spec.build import build_course
-
-    loaded = load_file(job.spec)
-    result = check_course(build_course(loaded, variant=job.variant), job.spec)
+    checked = job.checked or _checked(job)
+    result, course, agenda = checked.result, checked.course, checked.agenda
     key = job.key
     problems = tuple(Located(job.spec, p) for p in result.problems)
-    if result.errors or result.course is None or result.timing is None:
+    back = checked if job.pack is not None else None  # a pack's documents are built from it
+    if result.errors or course is None or agenda is None or result.timing is None:
         return JobResult(
             job.spec,
             key,
@@ -236,6 +236,7 @@ def _run(job: Job) -> JobResult:
             problems=problems,
             error=t("pack.spec-errors", n=len(result.errors)),
             variant=job.variant,
+            checked=back,
         )
     todo = [p for p in result.problems if p.code == "todo"]
     if todo and not job.draft:  # no placeholder is ever sent to a client
@@ -246,10 +247,8 @@ def _run(job: Job) -> JobResult:
             problems=problems,
             error=t("build.todo-refused", n=len(todo)),
             variant=job.variant,
+            checked=back,
         )
-    course = result.course
-    if job.instructor is not None:
-        course = replace(course, instructor=job.instructor)
     inputs = read_inputs(job)
     rel = outputs_of(job, inputs.course_id)
     for path in rel.values():
@@ -264,15 +263,10 @@ def _run(job: Job) -> JobResult:
         problems=problems,
         language=course.language,
         variant=job.variant,
+        checked=back,
     )
-    from ..agenda.from_course import plan_agenda
     from ..problems import Level
 
-    # the agenda as this build lays it out: a pack's schedule may not fit the course
-    overrides = (job.schedule,) if job.schedule else ()
-    agenda = plan_agenda(
-        course, result.timing, overrides=overrides, first_date=job.date, skip=job.skip
-    )
     pack_marks = {*job.schedule.marks.values(), Mark()} if job.schedule else {Mark()}
 
     def where(problem: Problem) -> Located:  # a pack's own setting is located in the pack file
@@ -294,6 +288,22 @@ def _run(job: Job) -> JobResult:
         kept=tuple(kept),
         peak_kib=_peak_kib(),
         pdfs=pdfs,
+    )
+
+
+def _checked(job: Job) -> CheckedCourse:
+    """The course read, checked and laid out as this build lays it out (a pack's
+    schedule, instructor and first date), once."""
+    from ..check import lay_out
+    from ..spec.build import load_course
+
+    return lay_out(
+        load_course(job.spec, variant=job.variant),
+        job.spec,
+        instructor=job.instructor,
+        overrides=(job.schedule,) if job.schedule else (),
+        first_date=job.date,
+        skip=job.skip,
     )
 
 

@@ -17,9 +17,12 @@ lock file, so two builds into one folder at once both keep their entries.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
+import io
 import json
 import os
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +37,7 @@ from ..problems import UserError
 NAME = ".syllabus-manifest.json"
 LOCK = ".syllabus-manifest.lock"
 JOURNAL = ".syllabus-journal-"
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a manifest of 10,000 courses is a few MB
 STALE_LOCK_SECONDS = 30.0  # a save holds the lock for milliseconds
 LOCK_WAIT_SECONDS = 60.0
 
@@ -53,10 +57,15 @@ def sha256(data: bytes) -> str:
 
 
 def file_hash(path: Path) -> str | None:
-    """The hash of the file's bytes; None when there is no file. A folder or an
-    unreadable file in its place is a ManifestError (the build cannot write there)."""
+    """The hash of the file's bytes; None when there is no file. A folder, a pipe, a
+    device or an unreadable file in its place is a ManifestError (the build cannot
+    write there)."""
     try:
-        return sha256(path.read_bytes())
+        with _open_regular(path) as handle:
+            digest = hashlib.sha256()
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+            return digest.hexdigest()
     except FileNotFoundError:
         return None
     except IsADirectoryError:
@@ -65,6 +74,46 @@ def file_hash(path: Path) -> str | None:
         raise ManifestError(
             path, "output-blocked", msg("pack.cannot-read", reason=_reason(exc))
         ) from None
+
+
+class _NotRegular(OSError):
+    """A pipe, a device or a socket where a file should be: reading it could block for
+    ever (a FIFO) or never end (``/dev/zero``)."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.EINVAL, t("pack.not-regular"))
+
+
+def _open_regular(path: Path, follow: bool = True) -> io.BufferedReader:
+    """``path`` opened for reading, refused unless it is a regular file. Opened without
+    blocking (a FIFO with no writer would block the open itself); ``follow=False``
+    refuses a symlink too (a record the tool writes is never one)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        if path.is_symlink():
+            raise OSError(errno.ELOOP, t("pack.symlink"))
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # one swapped in since (not on Windows)
+    fd = os.open(path, flags)
+    try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular()
+        if flags & getattr(os, "O_NONBLOCK", 0):  # reads block again (POSIX only)
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_record(path: Path) -> str:
+    """A manifest or journal's text: a regular file, not a symlink, of bounded size."""
+    with _open_regular(path, follow=False) as handle:
+        data = handle.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        raise OSError(errno.EFBIG, t("pack.too-big", mib=MAX_RECORD_BYTES // 1024 // 1024))
+    return data.decode("utf-8")
 
 
 def _reason(exc: OSError) -> str:
@@ -78,13 +127,16 @@ class Manifest:
     inputs: dict[str, str] = field(default_factory=dict)  # course key -> inputs hash
     heads: dict[str, dict[str, Any]] = field(default_factory=dict)  # course key -> cheap facts
     owner: str = ""  # "export", or "pack <resolved pack file>"; "" for a new folder
+    # course folder -> the course (spec key) whose documents it holds: another spec with
+    # the same id, exported later into this folder, gets a folder of its own
+    folders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
         """The manifest with the journals of interrupted or running builds replayed."""
         path = root / NAME
         try:
-            text = path.read_text(encoding="utf-8")
+            text = _read_record(path)
         except FileNotFoundError:
             manifest = cls(root)
         except IsADirectoryError:
@@ -109,11 +161,13 @@ class Manifest:
             data = json.loads(text)
         except ValueError as exc:
             raise invalid(t("pack.bad-json", detail=exc)) from None
+        except RecursionError:  # [[[[… 100,000 deep
+            raise invalid(t("pack.too-deep")) from None
         if not isinstance(data, dict):
             raise invalid(t("pack.not-object"))
         files, inputs, heads = data.get("files", {}), data.get("inputs", {}), data.get("heads", {})
-        owner = data.get("owner", "")
-        for key, value in (("files", files), ("inputs", inputs)):
+        owner, folders = data.get("owner", ""), data.get("folders", {})
+        for key, value in (("files", files), ("inputs", inputs), ("folders", folders)):
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
@@ -125,7 +179,7 @@ class Manifest:
             raise invalid('"heads" must map courses to objects of strings')
         if not isinstance(owner, str):
             raise invalid('"owner" must be a string')
-        return cls(root, dict(files), dict(inputs), dict(heads), owner)
+        return cls(root, dict(files), dict(inputs), dict(heads), owner, dict(folders))
 
     def save(self, *, keep_journals: bool = False) -> None:
         """Merge into the manifest on disk (another build may have saved meanwhile) and
@@ -142,11 +196,13 @@ class Manifest:
                 files[rel] = digest
             inputs = {**on_disk.inputs, **self.inputs}
             heads = {**on_disk.heads, **self.heads}
+            folders = {**on_disk.folders, **self.folders}
             data = {
                 "owner": self.owner or on_disk.owner,
                 "files": dict(sorted(files.items())),
                 "inputs": dict(sorted(inputs.items())),
                 "heads": dict(sorted(heads.items())),
+                **({"folders": dict(sorted(folders.items()))} if folders else {}),
             }
             write_text_atomic(self.root / NAME, _dumps(data))
             for journal, size in ({} if keep_journals else seen).items():
@@ -168,8 +224,36 @@ def record_write(root: Path, relative: str, digest: str) -> None:
     """Before replacing ``root/relative``: the hash it is about to have, in this
     process's journal (one short append; the OS keeps it if the process is killed)."""
     line = json.dumps({"path": relative, "sha256": digest}) + "\n"
-    with open(root / f"{JOURNAL}{os.getpid()}.jsonl", "a", encoding="utf-8") as handle:
-        handle.write(line)
+    fd = _open_journal(root / f"{JOURNAL}{os.getpid()}.jsonl")
+    try:
+        os.write(fd, line.encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def _open_journal(path: Path) -> int:
+    """This process's journal, for appending, never through a symlink: one planted in
+    the output folder under a coming process id (to make the build append to a file
+    outside it) is removed and the journal created in its place."""
+    append = os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(3):
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            with contextlib.suppress(OSError):  # a folder stays, and the open says so
+                path.unlink()  # the link itself, never what it points at
+        try:  # a journal this process started: append (O_NOFOLLOW: not a link swapped in)
+            return os.open(path, append | nofollow)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            if exc.errno not in (errno.ELOOP, errno.EMLINK):  # a symlink raced in
+                raise
+            continue
+        try:
+            return os.open(path, append | os.O_CREAT | os.O_EXCL | nofollow, 0o666)
+        except FileExistsError:
+            continue
+    raise OSError(errno.ELOOP, t("pack.symlink"), str(path))
 
 
 def tool_wrote(root: Path, relative: str, digest: str) -> bool:
@@ -189,16 +273,18 @@ def journals(root: Path) -> list[Path]:
 
 
 def _entries(journal: Path) -> Iterator[tuple[str, str]]:
+    """A journal's entries; one that is not a regular file of bounded size (a FIFO, a
+    symlink to ``/dev/zero``), or not text, says nothing the build can trust."""
     try:
-        lines = journal.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = _read_record(journal).splitlines()
+    except (OSError, UnicodeDecodeError):
         return
     for line in lines:
         try:
             entry = json.loads(line)
             rel, digest = entry["path"], entry["sha256"]
-        except (ValueError, TypeError, KeyError):
-            continue  # a line cut short by a kill
+        except (ValueError, TypeError, KeyError, RecursionError):
+            continue  # a line cut short by a kill, or not one the tool wrote
         if isinstance(rel, str) and isinstance(digest, str):
             yield rel, digest
 
@@ -230,9 +316,14 @@ def locked(root: Path) -> Iterator[None]:
         except (FileExistsError, PermissionError):  # Windows: a lock being deleted
             if lock.is_dir():
                 raise ManifestError(lock, "output-blocked", msg("pack.lock-folder")) from None
+            if lock.is_symlink() or (lock.exists() and not lock.is_file()):
+                with contextlib.suppress(OSError):  # not a lock a build made: a planted
+                    lock.unlink()  # link (dangling, say) or a pipe; the link itself goes
+                continue
             if not lock.exists():
                 if time.monotonic() > deadline:
                     raise
+                time.sleep(0.005)
                 continue
         try:
             age = time.time() - lock.stat().st_mtime

@@ -7,24 +7,14 @@ Chinese names stay valid on every file system); Chinese is kept as it is.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
+from ..files import resolved
 from ..i18n import t
-from ..paths import shown
-from ..problems import UserError
+from ..paths import MAX_BYTES, safe_name, shown
 
-MAX_BYTES = 120  # leaves room for ".proposal.docx" and a temporary prefix under 255
-_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {
-    "CON",
-    "PRN",
-    "AUX",
-    "NUL",
-    *(f"COM{i}" for i in range(1, 10)),
-    *(f"LPT{i}" for i in range(1, 10)),
-}
+__all__ = ["MAX_BYTES", "UnsafePath", "inside", "safe_name", "shown"]
+from ..problems import UserError
 
 
 class UnsafePath(UserError):
@@ -36,27 +26,11 @@ class UnsafePath(UserError):
         super().__init__(None, None, message)
 
 
-def safe_name(text: str, fallback: str = "course") -> str:
-    # a spec named in GBK bytes (a Windows zip) reads as its Chinese name, never a crash
-    name = unicodedata.normalize("NFC", shown(text))
-    name = _FORBIDDEN.sub("-", name)
-    # no leading '-' either: shell tools would read such a file name as an option
-    name = re.sub(r"\s+", " ", name).strip(" .").lstrip("-. ")
-    name = re.sub(r"\.{2,}", ".", name)
-    if not name or set(name) <= {"-", "."}:
-        name = fallback
-    if name.split(".")[0].upper() in _RESERVED:
-        name = f"_{name}"
-    while len(name.encode("utf-8")) > MAX_BYTES:
-        name = name[:-1]
-    return name.rstrip(" .") or fallback
-
-
 def inside(root: Path, *parts: str) -> Path:
     """``root / parts`` — refused when it would land outside ``root``."""
     target = root.joinpath(*parts)
-    base, resolved = root.resolve(), target.resolve()
-    if resolved != base and base not in resolved.parents:
+    base, landed = resolved(root), resolved(target)
+    if landed != base and base not in landed.parents:
         raise UnsafePath(t("pack.outside", path="/".join(parts), root=root))
     return target
 

@@ -75,11 +75,9 @@ def check_target(target: Path, *, force: bool) -> None:
     if recorded is None:
         raise ManifestError(target, "output-exists", msg("output.exists"))
     try:
-        current = sha256(target.read_bytes())
-    except OSError as exc:
-        raise ManifestError(
-            target, "output-unreadable", msg("output.unreadable", reason=_strerror(exc))
-        ) from None
+        current = file_hash(target)  # a pipe or a device in its place: refused, never read
+    except ManifestError as exc:
+        raise ManifestError(target, "output-unreadable", exc.message) from None
     if current != recorded:
         raise ManifestError(target, "output-edited", msg("output.edited"))
 

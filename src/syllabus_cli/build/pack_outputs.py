@@ -4,6 +4,7 @@ index (index.html, index.md) and the zip of what the index lists."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from .names import safe_name
 from .results import BatchResult
 
 if TYPE_CHECKING:
+    from ..check import CheckedCourse
     from ..render.pack_docs import PackIndex, PackInfo
     from ..render.proposal import ProposalInput
 
@@ -31,6 +33,7 @@ def pack_documents(
     batch: BatchResult,
     force: bool,
     programme: Programme,
+    courses: Sequence[CheckedCourse | None],
     formats: tuple[str, ...] = ("docx", "html", "md"),
     draft: bool = False,
 ) -> None:
@@ -43,6 +46,7 @@ def pack_documents(
     root = batch.root
     stem = safe_name(pack.id, "pack") + (".draft" if draft else "")
     good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
+    checked = {job.key: c for job, c in zip(jobs, courses, strict=True)}
     language = pack.language or (good[0][1].language if good else "zh")
     info = PackInfo(
         pack.client, pack.title, language, pack.instructor, pack.template, pack.issue, draft
@@ -62,7 +66,7 @@ def pack_documents(
         or current != manifest.files.get(combined_name)
         or ("pdf" in formats and not (root / pdf_name).is_file())
     ):
-        inputs = [_proposal_input(pack, job, programme) for job, _ in good]
+        inputs = [_proposal_input(pack, job, checked[job.key], programme) for job, _ in good]
         plan = None
         if pack.plan is not None:
             built = {job.spec for job, _ in good}
@@ -126,8 +130,8 @@ def _client_zip(
 ) -> bytes:
     from ..render.pack_docs import PackIndex, index_html
     from ..source_date import build_time
+    from ..zips import build_zip
     from .client_names import zip_names
-    from .zips import build_zip
 
     own = [name for name in index.main if not name.endswith(".zip")]
     by_title = {r.title: r.language for _, r in good}
@@ -225,27 +229,25 @@ def _index(
     return PackIndex(main, rows)
 
 
-def _proposal_input(pack: Pack, job: Job, programme: Programme) -> ProposalInput:
-    """One course as the combined proposal shows it (the pack's instructor and schedule;
-    its days numbered as the programme's: the second teaching day of the pack is 第2天
-    whichever course it holds)."""
-    from ..agenda.from_course import plan_agenda
-    from ..check import check_course
+def _proposal_input(
+    pack: Pack, job: Job, checked: CheckedCourse | None, programme: Programme
+) -> ProposalInput:
+    """One course as the combined proposal shows it (the pack's instructor and schedule),
+    from the value its job or the programme checked; its days numbered as the
+    programme's (the second teaching day of the pack is 第2天 whichever course it holds)."""
     from ..render.proposal import ProposalInput
-    from ..spec.build import load_course
 
-    checked = check_course(load_course(job.spec, variant=job.variant), job.spec)
-    assert checked.course is not None and checked.timing is not None  # its job succeeded
-    course = replace(checked.course, instructor=pack.instructor or checked.course.instructor)
-    agenda = plan_agenda(
-        course, checked.timing, overrides=(pack.schedule,), first_date=job.date, skip=pack.skip
-    )
+    # its job succeeded, so the course checked clean and was laid out
+    assert checked is not None and checked.course is not None and checked.agenda is not None
+    timing = checked.result.timing
+    assert timing is not None
+    agenda = checked.agenda
     ordinal = {day: n for n, day in enumerate(sorted({d.date for d in programme.delivery_days}), 1)}
     if all(d.date in ordinal for d in agenda.days):
         days = tuple(replace(d, number=ordinal[d.date]) for d in agenda.days if d.date)
         agenda = replace(agenda, days=days)
     return ProposalInput(
-        course, checked.timing, agenda, pack.client, job.date, pack.template, issue=pack.issue
+        checked.course, timing, agenda, pack.client, job.date, pack.template, issue=pack.issue
     )
 
 

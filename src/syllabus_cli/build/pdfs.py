@@ -8,10 +8,10 @@ kept).
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from ..files import scratch_dir
 from ..i18n import t
 from .jobs import Job, JobResult, put
 from .manifest import ManifestError
@@ -27,7 +27,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
         for docx, pdf in result.pdfs
     ]
     out = list(results)
-    with tempfile.TemporaryDirectory(prefix="syllabus-pdf-") as tmp:
+    with scratch_dir("syllabus-pdf-") as tmp:
         sources: dict[Path, tuple[int, str]] = {}
         docx_of: dict[Path, str | bytes] = {}
         for n, (i, docx, pdf) in enumerate(wanted):

@@ -1,7 +1,8 @@
 """Running jobs: in this process, or in worker processes that never outlive the build.
 
-A worker watches the process that started the build; when it is gone (killed, closed
-console) the worker exits instead of waiting forever for work that will not come.
+A worker watches the process that started the build (a pipe only that process can
+write to); when it is gone (killed, closed console, a zombie not yet reaped) the worker
+exits at once instead of waiting forever for work that will not come.
 
 Workers can be started ahead of the work (``Warm``): a batch that will clearly need them
 starts them first, so their start-up (the forkserver importing the renderers, about a
@@ -10,20 +11,20 @@ quarter of a second) runs while this process reads the specs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 
 from .jobs import Job, JobResult, run_job
 
-WATCH_SECONDS = 0.5
 # In-process: the objects alive before the batch are frozen out of the collector, so a
 # collection every few courses is cheap and the documents' cycles (python-docx parts
 # point at their package) never pile up under the raised GC threshold (cli.app).
@@ -60,6 +61,7 @@ class Warm:
         pool = self.take()
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+            _release(pool)  # its workers had no work: they go at once
 
 
 def _ready() -> None:
@@ -89,12 +91,27 @@ MAX_WORKERS = 61 if sys.platform == "win32" else 1024
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
+    context = _context()
+    lifeline, held = _lifeline(context)
+    pool = ProcessPoolExecutor(
         max_workers=max(1, min(workers, MAX_WORKERS)),
-        mp_context=_context(),
+        mp_context=context,
         initializer=watch_parent,
-        initargs=(os.getpid(),),
+        initargs=(lifeline,),
     )
+    _HELD[id(pool)] = held  # until the pool has finished (``_release``)
+    return pool
+
+
+_HELD: dict[int, Connection] = {}
+
+
+def _release(pool: ProcessPoolExecutor) -> None:
+    """A pool whose workers have exited (or never had work): its lifeline is closed, so a
+    long session (preview) that runs many builds keeps no pipe per build."""
+    held = _HELD.pop(id(pool), None)
+    if held is not None:
+        held.close()
 
 
 def run_pool(
@@ -115,6 +132,7 @@ def run_pool(
         return
     if started is not None:
         started.shutdown(wait=False, cancel_futures=True)
+        _release(started)
     gc.freeze()
     try:
         for n, (i, job) in enumerate(items, 1):
@@ -141,9 +159,10 @@ def _in_pool(
             done(result)
             yield futures[future], result
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)  # the course in hand is finished
         raise
     pool.shutdown(wait=True)
+    _release(pool)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -156,42 +175,26 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def watch_parent(parent: int) -> None:
+def _lifeline(ctx: multiprocessing.context.BaseContext) -> tuple[Connection, Connection]:
+    """A pipe whose write end only this process holds (the second value, never written
+    to): when this process is gone (killed, even while its caller has not reaped it, a
+    zombie) the read end, given to every worker, reaches EOF. ``os.kill(pid, 0)``
+    succeeds on a zombie, and a worker of a zombie kept its caller's pipes open for ever
+    (through the forkserver, which lives as long as its workers)."""
+    reader, writer = ctx.Pipe(duplex=False)
+    return reader, writer
+
+
+def watch_parent(lifeline: Connection) -> None:
     """In a worker: exit as soon as the build's main process is gone. Ctrl-C is the main
     process's to handle (it reaches the whole process group): a worker ignores it rather
     than print a traceback of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch, args=(parent,), daemon=True, name="watch-parent").start()
+    threading.Thread(target=_watch, args=(lifeline,), daemon=True, name="watch-parent").start()
 
 
-def _watch(parent: int) -> None:
-    started_by = os.getppid()  # the forkserver, or the main process itself
-    while alive(parent) and os.getppid() == started_by:
-        time.sleep(WATCH_SECONDS)
+def _watch(lifeline: Connection) -> None:
+    with contextlib.suppress(EOFError, OSError):
+        while True:  # nothing is ever sent: this returns when the build is gone
+            lifeline.recv_bytes()
     os._exit(1)
-
-
-def alive(pid: int) -> bool:
-    if sys.platform == "win32":
-        return _alive_windows(pid)
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    synchronize, wait_timeout = 0x00100000, 0x00000102
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel.OpenProcess(synchronize, False, pid)
-    if not handle:
-        return False
-    try:
-        return bool(kernel.WaitForSingleObject(handle, 0) == wait_timeout)
-    finally:
-        kernel.CloseHandle(handle)

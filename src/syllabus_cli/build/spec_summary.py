@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import resolved
 from .manifest import sha256
 
 
@@ -94,34 +95,21 @@ def read_head(spec: Path, cached: dict[str, Any] | None = None) -> Head:
         head = Head.from_json(cached)
         if includes_hash(head.includes) == head.includes_hash:
             return head
-    from ..load import YMap, YScalar, load_file
-    from ..spec.kinds import kind_of
-    from ..spec.outline import included_files
-    from ..spec.variants import declared_variants
+    from ..load import load_file
+    from ..spec.summary import summarize
 
-    loaded = load_file(spec)
-    root = loaded.root if isinstance(loaded.root, YMap) else None
-
-    def text(key: str) -> str:
-        entry = root.get(key) if root is not None else None
-        return (
-            str(entry.value.value).strip()
-            if entry is not None and isinstance(entry.value, YScalar) and entry.value.value
-            else ""
-        )
-
-    includes = tuple(str(p.resolve()) for p in included_files(loaded, load_file))
+    said = summarize(load_file(spec))  # the spec's own defaults (id, language…)
     return Head(
         digest,
-        kind_of(loaded.root),
-        text("id") or spec.stem,
-        text("title"),
-        text("language") or "zh",
-        text("instructor"),
-        text("template"),
-        tuple(declared_variants(loaded.root)),
-        includes,
-        includes_hash(includes),
+        said.kind,
+        said.course_id,
+        said.title,
+        said.language,
+        said.instructor,
+        said.template,
+        said.variants,
+        said.includes,
+        includes_hash(said.includes),
     )
 
 
@@ -134,6 +122,6 @@ def course_key(spec: Path) -> str:
 @functools.cache
 def _resolved(spec: Path) -> str:
     try:
-        return str(spec.resolve())
+        return str(resolved(spec))
     except OSError:
         return str(spec)

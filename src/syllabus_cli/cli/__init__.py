@@ -8,6 +8,7 @@ commands that need them, so ``syllabus validate`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from ..startup import release
@@ -24,6 +25,7 @@ def main() -> None:
     if chosen in i18n.LANGUAGES:
         i18n.choose(chosen)  # before Typer writes any help (an invalid one: exit 2 later)
     console.install()
+    terminated = _stop_on_sigterm()
     try:
         app()  # the command group releases the collector when the command starts
         code: int | str | None = 0
@@ -31,13 +33,39 @@ def main() -> None:
         code = done.code
     except KeyboardInterrupt:  # Ctrl-C outside Typer's own handling
         code = 130
-    if code == 130:  # Ctrl-C (Typer turns it into exit 130): one quiet line
+    if terminated:  # SIGTERM: cleaned up as for Ctrl-C, and said so
+        code = 143
+        sys.stderr.write(i18n.t("cli.terminated") + "\n")
+    elif code == 130:  # Ctrl-C (Typer turns it into exit 130): one quiet line
         sys.stderr.write(i18n.t("cli.interrupted") + "\n")
     release()  # --help, --version, a usage error: no command ran
     if isinstance(code, str):  # sys.exit("message") prints it, as Python would
         sys.stderr.write(code + "\n")
         code = 1
     sys.exit(console.finish(code or 0))
+
+
+def _stop_on_sigterm() -> list[int]:
+    """SIGTERM (a CI runner's cancel, ``kill``, a closing IDE) stops a command as Ctrl-C
+    does: what is built so far is recorded, private temporary copies are removed, and
+    LibreOffice and the workers are stopped, instead of dying with them left behind. The
+    list returned holds the signal once it came."""
+    import os
+    import signal
+
+    came: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        if came:  # a second SIGTERM while cleaning up: stop now, as without a handler
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError, OSError, AttributeError):  # not the main thread
+        signal.signal(signal.SIGTERM, stop)
+    return came
 
 
 __all__ = ["app", "main"]

@@ -7,6 +7,7 @@ lists them all.
 """
 
 import importlib
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,17 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from typer.core import TyperGroup
 
 from .. import __version__, i18n
 from ..startup import release
 from .console import console, err, err_console, out, utf8_out
+from .typer_private import TyperGroup, click_exception, registered_commands
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from typer import _click as click
-    from typer.core import TyperOption
 
     from ..agenda.layout import Agenda
     from ..check import CourseResult
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     from ..problems import Problem
     from ..spec.build import Built
     from ..spec.model import Course
+    from .typer_private import TyperOption, click
 
 __all__ = [
     "COMMANDS",
@@ -69,6 +68,8 @@ COMMANDS = {
     "pack": "batch",
     "import": "batch",
     "preview": "preview",
+    "fix": "fix",
+    "doctor": "doctor",
 }
 
 
@@ -94,7 +95,7 @@ class LazyGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         release()  # the command's module is imported: start-up is over (startup.py)
         if command is not None and i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(command, ctx)
         return command
@@ -108,7 +109,7 @@ class LazyGroup(TyperGroup):
         **extra: object,
     ) -> "click.Context":
         if i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(self)
         try:
@@ -134,11 +135,16 @@ class LazyGroup(TyperGroup):
         except click_exception() as exc:
             _localize_error(exc)
             raise
+        except OSError as exc:
+            if (found := name_too_long(exc)) is None:
+                raise
+            print_problems([found[1]], found[0])
+            raise typer.Exit(1) from None
 
     def get_help_option(self, ctx: "click.Context") -> "TyperOption | None":
         option = super().get_help_option(ctx)
         if option is not None and i18n.language() != "en":
-            from ..i18n.cli import localize
+            from .localize import localize
 
             localize(self, ctx)
             option.help = _click_word("Show this message and exit.")
@@ -152,18 +158,12 @@ class LazyGroup(TyperGroup):
 
     def _refresh(self) -> None:
         """Commands registered since this group was built (with sub-apps refilled)."""
-        self.commands.update(typer.main.get_group(app).commands)
-
-
-def click_exception() -> type[Exception]:
-    from typer import _click
-
-    return _click.ClickException
+        self.commands.update(registered_commands(app))
 
 
 def _localize_error(exc: Exception) -> None:
     if i18n.language() != "en":
-        from ..i18n.cli import localize_error
+        from .localize import localize_error
 
         localize_error(exc)  # type: ignore[arg-type]
 
@@ -319,6 +319,31 @@ def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":
     if out_of_range is not None:
         raise typer.BadParameter(i18n.render(out_of_range), param_hint=name)
     return day
+
+
+def refuse_existing(path: Path) -> NoReturn:
+    """``new`` or ``template init`` onto a file that exists: one located line, exit 1."""
+    from ..i18n import msg
+    from ..problems import UserError
+
+    raise UserError(path, "output-exists", msg("cli.exists-located"))
+
+
+def name_too_long(exc: OSError) -> "tuple[Path, Problem] | None":
+    """``OSError: File name too long`` as one located line naming the name, wherever a
+    command met it (``-o``, ``new``, ``template init``, a path given)."""
+    import errno
+
+    from ..files import MAX_NAME_BYTES, too_long_part
+    from ..i18n import msg
+    from ..problems import Mark, error
+
+    if exc.errno != errno.ENAMETOOLONG or not exc.filename:
+        return None
+    path = Path(os.fsdecode(exc.filename))
+    name = too_long_part(path) or path.name
+    said = msg("files.too-long", name=name, limit=MAX_NAME_BYTES)
+    return path, error(Mark(), "name-too-long", said)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import t
-from .app import Variant, app, console, load_variant, out, utf8_out
+from .app import Variant, app, console, load_variant, out, refuse_existing, utf8_out
 
 # User-facing messages of this module: i18n/en.py and zh.py, keys "cli.*".
 
@@ -86,8 +86,7 @@ def new(
     from .app import document_errors
 
     if path.exists() and not force:
-        typer.echo(t("cli.exists", path=shown(path)), err=True)
-        raise typer.Exit(1)
+        refuse_existing(path)
     if pack:
         from ..pack.starter import pack_starter
 
@@ -139,12 +138,18 @@ def schema(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A problem code, e.g. sum-mismatch.")],
+    code: Annotated[
+        str | None, typer.Argument(metavar="CODE", help="A problem code, e.g. sum-mismatch.")
+    ] = None,
 ) -> None:
     """Explain a problem code: what it means, and a YAML that passes and one that fails."""
     from ..i18n import language
-    from ..i18n.codes import closest, lookup
+    from ..i18n.codes import closest, lookup, summary
     from ..i18n.codes import explain as explained
+
+    if code is None:  # every code, one line each
+        out().write(t("explain.all") + "\n\n" + summary(language()))
+        return
 
     row = lookup(code)
     if row is None:

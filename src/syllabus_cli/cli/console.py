@@ -33,9 +33,10 @@ _GONE = {errno.EPIPE, errno.EINVAL}
 class SafeStream(io.TextIOBase):
     """A text stream that never raises on encoding or on a failed write."""
 
-    def __init__(self, inner: TextIO) -> None:
+    def __init__(self, inner: TextIO, closed: bool = False) -> None:
         self.inner = inner
         self.failure: OSError | None = None
+        self.closed_fd = closed  # started with the descriptor closed (``>&-``)
 
     # What rich and click look at to decide how to write.
     @property
@@ -63,6 +64,8 @@ class SafeStream(io.TextIOBase):
         return True
 
     def write(self, text: str) -> int:
+        if self.closed_fd and text and self.failure is None:  # the output goes nowhere
+            self.failure = OSError(errno.EBADF, os.strerror(errno.EBADF))
         if self.failure is None:
             try:
                 try:
@@ -96,14 +99,40 @@ def safe(stream: TextIO) -> SafeStream:
 
 def install() -> None:
     """Wrap sys.stdout and sys.stderr once, at start-up (``cli.main``)."""
-    for name in ("stdout", "stderr"):
+    _sane_width()
+    for fd, name in ((1, "stdout"), (2, "stderr")):
         stream = getattr(sys, name)
-        if stream is None:  # pythonw on Windows has no console at all
+        closed = False
+        if stream is None:  # closed by the caller (``>&-``), or pythonw on Windows
+            closed = os.name == "posix"  # a closed stdout is an error; pythonw has none
+            _fill(fd)
             stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         if not isinstance(stream, SafeStream):
             with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
                 stream.reconfigure(errors="replace")
-            setattr(sys, name, SafeStream(stream))
+            setattr(sys, name, SafeStream(stream, closed))
+
+
+def _fill(fd: int) -> None:
+    """The null device on a closed standard descriptor, so no file the command opens
+    takes its number (and a child process's output never lands in it)."""
+    with contextlib.suppress(OSError):
+        os.fstat(fd)
+        return
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+
+
+def _sane_width() -> None:
+    """``COLUMNS=0`` (or any value that is not a positive number) is ignored: rich would
+    otherwise lay out a table, and even an error line, zero characters wide."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del os.environ[name]
 
 
 def finish(code: int) -> int:

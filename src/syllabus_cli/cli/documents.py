@@ -20,6 +20,7 @@ from .app import (
     default_output,
     document_errors,
     print_layout_problems,
+    refuse_existing,
     template_app,
 )
 
@@ -166,8 +167,7 @@ def template_init(
     from ..render.docx_base import default_template
 
     if path.exists() and not force:
-        typer.echo(t("cli.exists", path=path), err=True)
-        raise typer.Exit(1)
+        refuse_existing(path)
     with document_errors(path, None):
         write_new(path, default_template().read_bytes())
     typer.echo(t("cli.wrote-template", path=path))

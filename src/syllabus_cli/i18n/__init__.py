@@ -38,6 +38,7 @@ else English.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -100,11 +101,19 @@ def _from_locale(value: str) -> str | None:
     return "zh" if value.lower().startswith("zh") else "en"
 
 
+def normalize(value: str) -> str | None:
+    """``zh``, ``zh_CN``, ``zh-CN``, ``zh_CN.UTF-8``, ``zh-Hans``, ``zh_TW`` → zh; ``en``,
+    ``en_US``, ``en-GB.UTF-8`` → en; anything else (``fr``, ``C``, empty) → None."""
+    base = value.strip().lower().replace("-", "_").split(".", 1)[0].split("@", 1)[0]
+    first = base.split("_", 1)[0]
+    return first if first in LANGUAGES else None
+
+
 def detect(environ: Mapping[str, str] | None = None) -> str:
     """The language when no ``--lang`` was given."""
     env = os.environ if environ is None else environ
-    wanted = env.get(ENV, "").strip().lower()
-    if wanted in LANGUAGES:
+    wanted = normalize(env.get(ENV, ""))
+    if wanted is not None:
         return wanted
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = _from_locale(env.get(name, ""))
@@ -156,6 +165,24 @@ def table(lang: str) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def labels(prefix: str, lang: str) -> dict[str, str]:
+    """A document's labels in ``lang`` (the document's language): the templates under
+    ``prefix.`` keyed by the rest (``labels("ics", "zh")["client"]`` is 客户,
+    ``labels("plan", "zh")["tax"]`` is 增值税). Templates as written: a ``{n}`` is the
+    caller's to fill. From each language's ``MESSAGES`` and ``LABELS`` (the document
+    labels of the training plan, the proposal, the pack); English where a language
+    lacks one."""
+    start = prefix + "."
+
+    def found(language: str) -> dict[str, str]:
+        module = importlib.import_module(f"{__name__}.{language}")
+        merged = {**table(language), **getattr(module, "LABELS", {})}
+        return {k[len(start) :]: v for k, v in merged.items() if k.startswith(start)}
+
+    return found("en") | (found(lang) if lang in LANGUAGES else {})
+
+
 _WORDS: dict[str, dict[str, str]] = {}
 
 
@@ -164,24 +191,6 @@ def words(lang: str) -> dict[str, str]:
     if found is None:
         found = getattr(importlib.import_module(f"{__name__}.{lang}"), "WORDS", {})
         _WORDS[lang] = found
-    return found
-
-
-_LABELS: dict[tuple[str, str], dict[str, str]] = {}
-
-
-def labels(area: str, lang: str) -> dict[str, str]:
-    """A document's labels for one area (``plan``, ``proposal``, ``pack``, ``contact``,
-    ``supplier``) in ``lang``, by their short key: ``labels("plan", "zh")["tax"]`` is
-    增值税. From each language's ``LABELS`` (en.py, zh.py); a language other than zh
-    reads English."""
-    lang = lang if lang in LANGUAGES else "en"
-    found = _LABELS.get((area, lang))
-    if found is None:
-        table = getattr(importlib.import_module(f"{__name__}.{lang}"), "LABELS", {})
-        prefix = area + "."
-        found = {k[len(prefix) :]: v for k, v in table.items() if k.startswith(prefix)}
-        _LABELS[(area, lang)] = found
     return found
 
 

@@ -6,6 +6,7 @@ and placeholders of zh.py the same (tests/test_i18n.py checks).
 
 MESSAGES: dict[str, str] = {
     # load.py — reading YAML
+    "load.tag-value": "tag {tag} does not fit the value {value!r}; remove the tag",
     "load.tag": "tag {tag} is not allowed: a spec holds only text, numbers, lists and mappings",
     "load.too-many": "file expands to more than {limit:,} values (aliases repeated too often)",
     "load.too-deep": "nesting deeper than {limit} levels (a recursive alias?)",
@@ -22,6 +23,69 @@ MESSAGES: dict[str, str] = {
     "load.folder": "is a folder, not a file",
     "load.too-large": "file is larger than {mib} MiB",
     "load.unreadable": "{reason}",
+    # load_ime.py: what a Chinese input method did to the YAML
+    "load.ime-colon": "a full-width colon “：” here: YAML needs a half-width colon ':' followed by a space (syllabus fix repairs it)",
+    "load.ime-comma": "a full-width comma “，” between list items: YAML needs a half-width comma ',' (syllabus fix repairs it)",
+    "load.ime-quotes": 'Chinese quotes “…” here: YAML quotes with half-width "…" (syllabus fix repairs it)',
+    "load.ime-brackets": "a full-width bracket “{char}” here: a list needs half-width brackets [ ] (syllabus fix repairs it)",
+    "load.ime-dash": "a full-width dash “－” before a list item: YAML needs a half-width '-' followed by a space (syllabus fix repairs it)",
+    "load.ime-space": "a full-width space here: YAML needs a half-width space (syllabus fix repairs it)",
+    "load.ime-space-indent": "this line is indented with a full-width space: YAML indents with half-width spaces only (syllabus fix repairs it)",
+    "load.ime-space-indents": "{count} lines from here are indented with full-width spaces: YAML indents with half-width spaces only (syllabus fix repairs them)",
+    "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
+    "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
+    "load.yaml-no-colon": "this line needs a ':' and a space between its key and its value ({detail})",
+    "load.yaml-colon-in-value": "a second ': ' on this line: a value holding a colon needs quotes, e.g. title: \"Excel: 入门\" ({detail})",
+    "load.yaml-indent": "the indentation does not line up: keys of one level need the same number of spaces, list items start with '- ' ({detail})",
+    "load.yaml-quote": "this quote is never closed ({detail})",
+    "load.yaml-list": "this [ list is not closed with ], or its items lack a ',' between them ({detail})",
+    "load.yaml-mapping": "this {{ mapping is not closed with }}, or its entries lack a ',' between them ({detail})",
+    "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
+    # cli/fix.py
+    "fix.before": "before",
+    "fix.after": "after",
+    "fix.nothing": "{path}: nothing to fix",
+    "fix.encoding": "{path}: saved as UTF-8 (it was {encoding})",
+    "fix.dry-run": "{path}: {count} repair(s) shown above; nothing written (--dry-run)",
+    "fix.done": "{path}: {count} repair(s) made; the original is kept as {backup}",
+    "fix.not-written": "cannot be written ({reason}); the file is as it was",
+    "fix.saved": "{path}: the original is kept as {backup}",
+    # doctor.py, cli/doctor.py
+    "doctor.title": "What each feature needs on this machine:",
+    "doctor.feature-main": "Checking courses and writing Word documents (validate, .docx):",
+    "doctor.feature-pdf": "PDF documents (--pdf, --format pdf):",
+    "doctor.python": "Python {version} (needs {wanted} or newer)",
+    "doctor.packages": "packages: {listing}",
+    "doctor.packages-missing": "packages missing: {names}",
+    "doctor.console": "console encoding {encoding}: shows Chinese",
+    "doctor.console-bad": "console encoding {encoding}: Chinese shows as ?",
+    "doctor.office": "LibreOffice {version}: {path}",
+    "doctor.office-missing": "LibreOffice: not found (neither on PATH nor in its usual install folders)",
+    "doctor.font": "{font} ({role}): installed ({found})",
+    "doctor.font-stand-in": "{font} ({role}): not installed; {found} stands in for it",
+    "doctor.font-missing": "{font} ({role}): neither it nor a stand-in ({stand_in}) is installed: the PDF falls back to another font",
+    "doctor.role-body": "body text",
+    "doctor.role-heading": "headings",
+    "doctor.role-latin": "Latin letters and digits",
+    "doctor.cache": "cache folder {folder}: writable",
+    "doctor.cache-not-writable": "cache folder {folder}: cannot be written ({reason})",
+    "doctor.install": "install: {command}",
+    "doctor.install-or-download": "install: {command} (or download it from {link})",
+    "doctor.install-libreoffice-linux": "install: LibreOffice Writer with your system's package manager",
+    "doctor.install-cjk-windows": "install: Settings → Time & language → Language & region → add Chinese (Simplified) (brings 宋体 and 微软雅黑)",
+    "doctor.install-cjk-linux": "install: the Noto CJK fonts (Noto Serif CJK SC, Noto Sans CJK SC) with your package manager",
+    "doctor.install-carlito-windows": "install: Calibri comes with Windows and Office: reinstall Office, or add the Carlito font",
+    "doctor.install-carlito-linux": "install: the Carlito font with your package manager",
+    "doctor.install-python-linux": "install: Python 3.10 or newer with your package manager",
+    "doctor.install-cache-windows": "set LOCALAPPDATA to a folder you can write",
+    "doctor.install-cache-posix": "set XDG_CACHE_HOME to a folder you can write",
+    "doctor.install-console-windows": "run chcp 65001 first, or use Windows Terminal",
+    "doctor.install-console-posix": "use a UTF-8 locale: export LANG=zh_CN.UTF-8",
+    "doctor.main-ok": "validate and .docx: ready",
+    "doctor.main-missing": "validate and .docx: not ready: install what is marked × above",
+    "doctor.pdf-ok": "PDF: ready",
+    "doctor.pdf-missing": "PDF: not ready: install what is marked × above (everything else works without it)",
+    "fix.left": "{path}: the problems above are not typing slips: correct them by hand",
     # duration.py
     "duration.empty": "duration is empty; write e.g. 40min, 2h or 1天(6h/天)",
     "duration.no-unit": "duration {text!r} has no unit; write {number}min, {number}h or {number}天",
@@ -54,7 +118,9 @@ MESSAGES: dict[str, str] = {
     "read.date-range": "{key!r} is {day}; a date must lie between {first} and {last}",
     # spec/variants.py, spec/outline.py, spec/build.py
     "variants.not-name": "a variant must be a name, not {got}",
+    "variants.same-file": "variant {name!r} gives the same file names as {other!r} (line {line}); name it differently",
     "variants.twice": "variant {name!r} is listed twice (first at line {line})",
+    "variants.too-many": "more than {limit} variants; a course is sold in a few lengths",
     "variants.empty": "'variants' is empty: name at least one, or drop it",
     "variants.unknown": "{name!r} is not a variant of {course} (variants: {names})",
     "variants.unknown-mean": "{name!r} is not a variant of {course} (variants: {names}); did you mean {close!r}?",
@@ -66,7 +132,9 @@ MESSAGES: dict[str, str] = {
     "variants.no-length": "duration gives no length for variant {variant!r} (given: {given}); add one, or mark the block only: [...]",
     "outline.not-mapping": "{what} must be a mapping with a title (write '- title: {value}'); plain lines belong under 'points'",
     "outline.cycle": "include cycle: {chain}",
+    "files.too-long": "the name {name} is longer than {limit} bytes (about 85 Chinese characters); shorten it",
     "outline.depth": "includes nest deeper than {limit} files",
+    "outline.limit": "includes bring in more than {limit} blocks; the rest are not read",
     "outline.missing": "included file {written} not found",
     "outline.one-module": "a duration beside include needs one module, and {written} gives {count}: pick one with #标题",
     "outline.no-modules": "{label} has no 'modules:' list to include from",
@@ -107,6 +175,9 @@ MESSAGES: dict[str, str] = {
     "report.clean": "all clean",
     "report.failed": "{failed} of {total} failed",
     "report.summary": "{total} checked · {errors} errors · {warnings} warnings · ",
+    "report.line-clean": "{total} checked · {errors} errors · {warnings} warnings · all clean",
+    "report.line-errors": "{total} checked · {errors} errors · {warnings} warnings · {failed} of {total} failed",
+    "report.line-failed": "{total} checked · {errors} errors · {warnings} warnings · {failed} of {total} failed",
     "report.not-listed": "({n} clean file(s) not listed)",
     # build/outputs.py
     "output.manifest": "cannot be read as the record of written files; move it away",
@@ -138,6 +209,8 @@ MESSAGES: dict[str, str] = {
     "starter.variant-name": "{part!r}: each variant needs its own name",
     "starter.variant-length": "{name!r} does not say how long it is: write {name}=3小时",
     # importer (TODOs written into imported specs, the import report)
+    "import.header": "Imported from {source} (course {number}) by syllabus import.",
+    "import.instructor-header": "Instructor profile from the page header of {source}.",
     "import.no-title": "the source has no course title; one is proposed from its text",
     "import.long-day": "a {hours}-hour day: the day's times are proposed; check them",
     "import.length-unread": "course length {text!r} could not be read as one length",
@@ -158,7 +231,11 @@ MESSAGES: dict[str, str] = {
     "template.unreadable": "template {path} cannot be read ({reason})",
     "template.not-file": "template {path} is not a file",
     "template.too-big": "template {path} unpacks to {mb} MB, more than a Word template holds; not used",
+    "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
+    "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
+    "template.encoding": "template {path}: {part} is written in {encoding}, which Word files never use; open it in Word and save it again",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
+    "cli.terminated": "stopped (SIGTERM); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",
     "cli.not-a-time": "{value!r} is not a time like 09:00",
     "cli.not-a-range": "{value!r} is not a range like 12:00-13:30",
@@ -170,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "cli.bad-lang": "{value!r} is not a language: use zh or en",
     "cli.wrote": "wrote {path}",
     "cli.format": "must be text or json",
+    "cli.exists-located": "already exists; pass --force to overwrite",
     "cli.exists": "{path}: already exists; pass --force to overwrite",
     "cli.wrote-spec": "wrote {path}; check it with: syllabus validate {path}",
     "cli.kind": "must be course, pack or instructor",
@@ -179,6 +257,8 @@ MESSAGES: dict[str, str] = {
     "explain.level": "level",
     "explain.pass": "passes",
     "explain.fail": "fails",
+    "explain.fix": "How to fix",
+    "explain.all": "Every problem code (syllabus explain CODE for one):",
     "explain.unknown": "no problem code {code!r}",
     "explain.unknown-mean": "no problem code {code!r}; did you mean {close!r}?",
     "level.error": "error",
@@ -250,6 +330,10 @@ MESSAGES.update(
         "import.done": "{n} course(s) imported; check them with: syllabus validate {out}",
         # build/manifest.py, folders.py, batch.py, jobs.py, pdfs.py, names.py
         "pack.folder-for-file": "is a folder where a file goes",
+        "pack.not-regular": "a pipe or a device, not a regular file",
+        "pack.symlink": "a symbolic link where the build keeps its own file",
+        "pack.too-big": "larger than {mib} MB",
+        "pack.too-deep": "nested too deep",
         "pack.cannot-read": "cannot read it ({reason})",
         "pack.manifest-folder": "is a folder, not a manifest",
         "pack.not-utf8": "not UTF-8",
@@ -503,9 +587,9 @@ LABELS.update(
         "pack.file_agenda": "Agenda",
         "pack.file_calendar": "Calendar",
         "pack.file_index": "index",
-        "agenda.client": "Client",
-        "agenda.venue": "Venue",
-        "agenda.instructor": "Instructor",
+        "agenda-head.client": "Client",
+        "agenda-head.venue": "Venue",
+        "agenda-head.instructor": "Instructor",
     }
 )
 
@@ -585,6 +669,58 @@ MESSAGES.update(
     }
 )
 
+
+# Labels in documents, in the document's language (not the interface's): read with
+# i18n.labels(prefix, language); "{n}" is filled where the label is used.
+MESSAGES.update(
+    {
+        # agenda/from_course.py: slots and the Format column
+        "slot.tea_break": "Tea break",
+        "slot.lunch": "Lunch",
+        "slot-format.exercise": "Exercise",
+        "slot-format.case": "Case study",
+        "slot-format.lecture": "Lecture",
+        # render/agenda_text.py, render/agenda_docx.py
+        "agenda-doc.time": "Time",
+        "agenda-doc.topic": "Topic",
+        "agenda-doc.format": "Format",
+        "agenda-doc.day": "Day {n}",
+        "agenda-doc.cont": " (cont.)",
+        "agenda-doc.agenda": "Agenda",
+        "agenda-doc.total": "Teaching time",
+        # render/ics.py
+        "ics.client": "Client",
+        "ics.project": "Project",
+        "ics.instructor": "Instructor",
+        "ics.day_n": " (day {n})",
+        "ics.colon": ": ",
+        # dates.py
+        **{
+            f"weekday.{i}": name
+            for i, name in enumerate(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        },
+        **{
+            f"month.{i}": name
+            for i, name in enumerate(
+                [
+                    "Jan",
+                    "Feb",
+                    "Mar",
+                    "Apr",
+                    "May",
+                    "Jun",
+                    "Jul",
+                    "Aug",
+                    "Sep",
+                    "Oct",
+                    "Nov",
+                    "Dec",
+                ],
+                start=1,
+            )
+        },
+    }
+)
 
 # preview/ and cli/preview.py — the live preview's pages and messages
 MESSAGES.update(

@@ -285,7 +285,7 @@ def to_yaml(imported: Imported, *, source: str, number: int, schema_ref: str | N
     head = []
     if schema_ref:
         head.append(f"# yaml-language-server: $schema={schema_ref}")
-    head.append(f"# Imported from {source} (course {number}) by syllabus import.")
+    head.append("# " + t("import.header", source=source, number=number))
     head += [f"# TODO: {todo}" for todo in imported.todos]
     body = yaml.dump(imported.spec, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return "\n".join(head) + "\n" + body

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..duration import DurationError, parse_duration
 from ..minutes import format_minutes
+from ..numerals import from_chinese
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # 1天,6小时/天 · 2天，7小时/天 · 1天(6小时) · 2天 6h/天 · 1天,6小时  (days, then hours)
 _DAYS_HOURS = re.compile(
@@ -47,11 +47,8 @@ class Length:
 def _num(s: str) -> str:
     if s == "半":
         return "0.5"
-    if s in _CN:
-        return str(_CN[s])
-    if s.startswith("十"):
-        return str(10 + _CN.get(s[1:], 0))
-    return s
+    value = from_chinese(s)
+    return s if value is None else str(value)
 
 
 def _parses(text: str) -> int | None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
+from ..numerals import from_chinese
 
 CN = "一二三四五六七八九十"
-_CN_VALUE = {c: i + 1 for i, c in enumerate(CN)}
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
@@ -26,10 +27,10 @@ _MARKERS: list[tuple[str, str]] = [
     ("part", rf"第(?P<n2>[{CN}]+)部分[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
-    ("decimal", r"(?P<n5>\d+\.\d+)(?=[\s\u3000-\u9fff（(【\"“])"),
+    ("decimal", rf"(?P<n5>\d+\.\d+)(?=[\s{CHINESE_CLASS}（(【\"“])"),
     ("arabic", r"(?P<n6>\d+)[.、．](?!\d+(?:\.\d+)?(?![A-Za-z]))"),  # 1. and 1.3G, not 1.5小时
     ("paren", r"[（(](?P<n7>\d+)[)）]"),
-    ("letter", r"(?P<n8>[a-h])[.)](?=\s*[\u3000-\u9fff])"),
+    ("letter", rf"(?P<n8>[a-h])[.)](?=\s*[{CHINESE_CLASS}])"),
     ("bullet", r"(?:[·•▪●◆\-]|(?<=\s)[ln](?=\s))"),
     (
         "bare",
@@ -64,10 +65,7 @@ class Item:
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:
     if kind in ("task", "part", "module", "cn"):
-        if raw in _CN_VALUE:
-            return (_CN_VALUE[raw],)
-        tens, _, ones = raw.partition("十")
-        return ((_CN_VALUE.get(tens, 1) * 10) + _CN_VALUE.get(ones, 0),)
+        return (from_chinese(raw) or 0,)
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
     if kind == "letter":

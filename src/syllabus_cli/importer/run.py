@@ -87,7 +87,8 @@ def import_catalog(
             **({"title": header.title} if header.title else {}),
             **({"motto": header.motto} if header.motto else {}),
         }
-        body = f"# Instructor profile from the page header of {source.name}.\n" + yaml.safe_dump(
+        said = t("import.instructor-header", source=source.name)
+        body = f"# {said}\n" + yaml.safe_dump(
             profile, allow_unicode=True, sort_keys=False, width=100
         )
         if _write(inside(out, "instructors", f"{name}.yaml"), body, force, report):

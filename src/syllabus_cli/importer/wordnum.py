@@ -13,15 +13,11 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-_CN_DIGITS = "零一二三四五六七八九"
+from ..numerals import LIMIT, to_chinese
 
 
 def _chinese(n: int) -> str:
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return f"{head}十{_CN_DIGITS[ones] if ones else ''}" if n < 100 else str(n)
+    return to_chinese(n) if 0 <= n < LIMIT else str(n)
 
 
 def _format(n: int, fmt: str) -> str:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import replace
+from collections.abc import Sequence
 
 from ..agenda.delivery import DeliveryDay, Programme, Scheduled
-from ..agenda.from_course import plan_agenda
 from ..agenda.layout import SESSION
 from ..agenda.settings import clock
-from ..check import check_course
+from ..check import CheckedCourse, lay_out
 from ..dates import Calendar
 from ..i18n import Msg, msg
 from ..problems import Level, Problem, error, warning
@@ -27,12 +26,21 @@ from .spec import Pack
 
 
 def plan_programme(pack: Pack) -> Programme:
+    return plan_courses(pack)[0]
+
+
+def plan_courses(
+    pack: Pack, known: Sequence[CheckedCourse | None] = ()
+) -> tuple[Programme, tuple[CheckedCourse | None, ...]]:
+    """The programme and each course as the pack delivers it, read and checked once:
+    a course in ``known`` (its job's value, by position) is not read again."""
     calendar = Calendar(pack.skip)
     dates: list[dt.date | None] = []
     problems: list[Problem] = []
     scheduled: list[Scheduled] = []
+    courses: list[CheckedCourse | None] = []
     following: dt.date | None = pack.date
-    for entry in pack.courses:
+    for index, entry in enumerate(pack.courses):
         start = entry.date or following
         if entry.date and not calendar.is_working_day(entry.date):
             problems.append(
@@ -42,12 +50,24 @@ def plan_programme(pack: Pack) -> Programme:
                     msg("pack.not-working-day", date=entry.date, skip=pack.skip),
                 )
             )
-        if not entry.path.is_file():
+        checked = known[index] if index < len(known) else None
+        if checked is None and not entry.path.is_file():
             dates.append(start)
+            courses.append(None)
             following = None if start is None else start + dt.timedelta(days=1)
             continue  # the pack's own check reports the missing file
-        result = check_course(load_course(entry.path, variant=entry.variant), entry.path)
-        if result.errors or result.course is None or result.timing is None:
+        if checked is None:
+            checked = lay_out(
+                load_course(entry.path, variant=entry.variant),
+                entry.path,
+                instructor=pack.instructor,
+                overrides=(pack.schedule,),
+                first_date=start,
+                skip=pack.skip,
+            )
+        courses.append(checked)
+        result, course, agenda = checked.result, checked.course, checked.agenda
+        if result.errors or course is None or agenda is None:
             dates.append(start)
             problems.append(
                 error(
@@ -63,10 +83,6 @@ def plan_programme(pack: Pack) -> Programme:
             )
             following = None if start is None else start + dt.timedelta(days=1)
             continue
-        course = replace(result.course, instructor=pack.instructor or result.course.instructor)
-        agenda = plan_agenda(
-            course, result.timing, overrides=(pack.schedule,), first_date=start, skip=pack.skip
-        )
         for problem in agenda.problems:
             if problem in result.problems:
                 continue
@@ -112,7 +128,7 @@ def plan_programme(pack: Pack) -> Programme:
         elif start is not None:
             following = start + dt.timedelta(days=max(len(agenda.days), 1))
     problems += overlaps(scheduled)
-    return Programme(tuple(dates), tuple(_unique(problems)), tuple(scheduled))
+    return Programme(tuple(dates), tuple(_unique(problems)), tuple(scheduled)), tuple(courses)
 
 
 def _said(problem: Problem) -> str | Msg:

@@ -356,8 +356,21 @@ def _decimal(value: YValue) -> Decimal | None:
     match = _MONEY.match(unicodedata.normalize("NFKC", value.raw).strip())
     if match is None:
         return None
+    return _bounded(match.group(1).replace(",", ""))
+
+
+# Places after the point a price, a quantity or a rate may have: 0.5 天, ¥12,000.50, 6.25%.
+MAX_PLACES = 4
+_PLAIN = re.compile(rf"[+-]?\d{{0,30}}(\.\d{{1,{MAX_PLACES}}})?")  # too big: MAX_AMOUNT says so
+
+
+def _bounded(text: str) -> Decimal | None:
+    """A finite decimal of bounded precision written in plain digits, or None: never NaN,
+    Infinity or ``1e-100000`` (a 100,003-character percentage on a client's quote)."""
+    if not _PLAIN.fullmatch(text) or not text.strip("+-."):
+        return None
     try:
-        return Decimal(match.group(1).replace(",", ""))
+        return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
         return None
 
@@ -393,11 +406,8 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
         return None
     value = entry.value
     raw = value.raw.strip().rstrip("%％").strip() if isinstance(value, YScalar) else ""
-    try:
-        rate = Decimal(raw)
-    except InvalidOperation:
-        rate = Decimal("NaN")
-    if not rate.is_finite():
+    rate = _bounded(unicodedata.normalize("NFKC", raw))
+    if rate is None:
         if entry.key == "tax":
             reader.add(value.mark, "money-format", msg("plan.tax-format", shown=_shown(value)))
         else:
@@ -416,5 +426,6 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
 
 def _shown(value: YValue) -> str:
     if isinstance(value, YScalar) and value.value is not None:
-        return repr(value.raw)
+        raw = value.raw if len(value.raw) <= 40 else f"{value.raw[:37]}..."
+        return repr(raw)
     return Word(kind_name(value))

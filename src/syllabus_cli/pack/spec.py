@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import SKIP_MODES
+from ..files import MAX_NAME_BYTES, resolved, too_long_part
 from ..i18n import msg
 from ..load import Loaded, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Mark, Problem, warning
@@ -129,7 +130,10 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
         mark = item.mark if isinstance(item, YScalar | YSeq | YMap) else Mark()
         reader.add(mark, "type", msg("pack.course-type"))
         return None
-    if not path.is_file():
+    if (part := too_long_part(path)) is not None:
+        said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
+        reader.add(mark, "name-too-long", said)
+    elif not path.is_file():
         reader.add(mark, "file-missing", msg("pack.course-missing", path=path.as_posix()))
     return PackCourse(path, mark, date, variant)
 
@@ -147,7 +151,7 @@ def _cross_checks(pack: Pack) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[tuple[Path, str | None], Mark] = {}
     for course in pack.courses:
-        key = (course.path.resolve(), course.variant)  # one course in two lengths is fine
+        key = (resolved(course.path), course.variant)  # one course in two lengths is fine
         if key in seen:
             problems.append(
                 error(

@@ -23,8 +23,8 @@ def _lines(batch: Any) -> list[Line]:
     for result in batch.results:
         if result.error:
             out.append(("status-errors", f"{result.spec}: {result.error}"))
-        for problem in result.problems:
-            out.append(("status-warnings", problem))
+        for found in result.problems:  # Located values: the file, then the problem
+            out.append(("status-warnings", found.line()))
         for name in result.written:
             out.append(("status-clean", i18n.t("cli.wrote", path=root / name)))
         if result.unchanged and not result.written:
@@ -35,8 +35,8 @@ def _lines(batch: Any) -> list[Line]:
         out.append(("status-clean", i18n.t("cli.wrote", path=root / name)))
     for name in batch.extra_kept:
         out.append(("status-warnings", i18n.t("preview.kept", path=root / name)))
-    for error in batch.errors:
-        out.append(("status-errors", error))
+    for found in batch.errors:
+        out.append(("status-errors", found.line()))
     return out
 
 

@@ -20,7 +20,7 @@ from ..agenda.settings import clock
 from ..i18n import labels
 from ..minutes import minutes_text
 from . import wml
-from .agenda_text import HEADERS, day_heading, topic
+from .agenda_text import day_heading, topic
 from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
 from .wording import labelled, set_text
@@ -39,7 +39,7 @@ def add_agenda(
     """A heading per day (``第1天 · 2026年12月8日（星期二）``), then the day's table.
     ``heading`` writes a day's heading (default: Heading 2), so a document that nests the
     agenda deeper (a course inside a training plan) keeps its levels."""
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     empty_table: Any = None
     session_row: Any = None
     pause_row: Any = None
@@ -154,7 +154,7 @@ def agenda_document(
     styles = styles_for(document, template, fonts or Fonts())  # our template is A4 already
     if language == "zh":
         styles.no_italic()
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     title = f"{set_text(agenda.title, language)} · {h['agenda']}"
     styles.title(document, title)
     facts = [
@@ -162,7 +162,7 @@ def agenda_document(
         labelled(h["total"], minutes_text(agenda.teaching_minutes, language), language),
     ]
     styles.paragraph(document, " · ".join(f for f in facts if f), "Syllabus Meta")
-    said = labels("agenda", language)
+    said = labels("agenda-head", language)
     who = [
         labelled(said[key], set_text(value, language), language)
         for key, value in (("client", client), ("venue", venue), ("instructor", author))

@@ -8,15 +8,9 @@ import datetime as dt
 from ..agenda.layout import BREAK, LUNCH, SESSION, Agenda, Slot
 from ..agenda.settings import clock
 from ..dates import format_date
+from ..i18n import labels
 from ..minutes import minutes_text
 from .wording import labelled, set_text
-
-HEADERS = {
-    "zh": {"time": "时间", "topic": "内容", "format": "形式", "day": "第{n}天", "cont": "(续)",
-           "agenda": "课程日程", "total": "授课时长"},
-    "en": {"time": "Time", "topic": "Topic", "format": "Format", "day": "Day {n}", "cont": " (cont.)",
-           "agenda": "Agenda", "total": "Teaching time"},
-}  # fmt: skip
 
 
 def agenda_json(agenda: Agenda) -> dict[str, object]:
@@ -53,13 +47,13 @@ def render_json(agenda: Agenda) -> str:
 def topic(slot: Slot, language: str) -> str:
     """A session's title, marked "(续)" / "(cont.)" from its second part on."""
     if slot.kind == SESSION and slot.part and slot.part > 1:
-        return slot.title + HEADERS[language]["cont"]
+        return slot.title + labels("agenda-doc", language)["cont"]
     return slot.title
 
 
 def day_heading(number: int, date: dt.date | None, language: str) -> str:
     """``第1天 · 2026年12月8日（星期二）`` / ``Day 1 · Tue 8 Dec 2026``; the JSON keeps ISO."""
-    head = HEADERS[language]["day"].format(n=number)
+    head = labels("agenda-doc", language)["day"].format(n=number)
     return f"{head} · {format_date(date, language)}" if date else head
 
 
@@ -67,10 +61,20 @@ def _hours(minutes: int, language: str) -> str:
     return minutes_text(minutes, language)
 
 
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\<>&|"})
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown shows it, never as markup: ``<script>``, ``<img onerror>`` or an
+    entity written in a title stays text (CommonMark's backslash escapes), and ``|``
+    cannot end a table cell."""
+    return text.translate(_MD_SPECIAL)
+
+
 def render_markdown(agenda: Agenda, language: str) -> str:
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     lines = [
-        f"# {set_text(agenda.title, language)} · {h['agenda']}",
+        f"# {md_text(set_text(agenda.title, language))} · {h['agenda']}",
         "",
         labelled(h["total"], _hours(agenda.teaching_minutes, language), language),
     ]
@@ -78,10 +82,10 @@ def render_markdown(agenda: Agenda, language: str) -> str:
         lines += ["", f"## {day_heading(day.number, day.date, language)}", ""]
         lines += [f"| {h['time']} | {h['topic']} | {h['format']} |", "|---|---|---|"]
         for slot in day.slots:
-            text = set_text(topic(slot, language), language).replace("|", "\\|")
+            text = md_text(set_text(topic(slot, language), language))
             pause = slot.kind in (BREAK, LUNCH)
             name = f"*{text}*" if pause and language != "zh" else text  # no italic on Chinese
-            form = set_text(slot.format, language).replace("|", "\\|")
+            form = md_text(set_text(slot.format, language))
             lines.append(f"| {clock(slot.start)}–{clock(slot.end)} | {name} | {form} |")
     return "\n".join(lines) + "\n"
 
@@ -111,7 +115,7 @@ tr.pause td { background: #f0f4f8; color: #52606d; }
 def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
     import html
 
-    h = HEADERS[language]
+    h = labels("agenda-doc", language)
     esc = html.escape
     first = next((d.date for d in agenda.days if d.date), None)
     meta = " · ".join(

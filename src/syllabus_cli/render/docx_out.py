@@ -27,12 +27,17 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import CT_Relationships
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.opc.pkgwriter import _ContentTypesItem
-from docx.oxml import parse_xml
 
 from .. import __version__
 from ..source_date import build_time
-from .docx_zip import EntryCache, deflate, zip_bytes
+from ..zips import EntryCache, deflate, zip_bytes
+from .docx_private import (
+    content_types_xml,
+    core_properties_part,
+    relationships_base,
+    set_blob,
+    set_core_xml,
+)
 from .toc import fill_tocs
 
 MAX_PROPERTY = 255  # Word refuses longer document properties
@@ -111,8 +116,7 @@ def _set_core(package: Any, props: Properties, when: dt.datetime) -> None:
         + f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         + "</cp:coreProperties>"
     )
-    core = package._core_properties_part  # python-docx creates it when the file has none
-    core._element = parse_xml(xml.encode("utf-8"))
+    set_core_xml(package, xml.encode("utf-8"))
 
 
 def _set_app(package: Any, props: Properties) -> None:
@@ -128,7 +132,7 @@ def _set_app(package: Any, props: Properties) -> None:
     ).encode("utf-8")
     for rel in package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
-            rel.target_part._blob = xml
+            set_blob(rel.target_part, xml)
             return
     part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, xml, package)
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
@@ -141,7 +145,7 @@ def _serialise(package: Any) -> bytes:
     parts = package.parts
     for part in parts:
         part.before_marshal()
-    fresh = {package.main_document_part, package._core_properties_part}
+    fresh = {package.main_document_part, core_properties_part(package)}
     entries = [
         ("[Content_Types].xml", _ENTRIES.entry(_content_types(_part_types(parts)))),
         ("_rels/.rels", _ENTRIES.entry(_rels_xml(_rel_key(package.rels)))),
@@ -170,14 +174,13 @@ def _content_types(types: tuple[tuple[str, str], ...]) -> bytes:
     """[Content_Types].xml for parts with these (name, content type), as python-docx
     writes it."""
     parts = [SimpleNamespace(partname=PackURI(name), content_type=ct) for name, ct in types]
-    blob: bytes = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
-    return blob
+    return content_types_xml(parts)
 
 
 def _rel_key(rels: Any) -> RelKey:
     """What a .rels part says: the folder its targets are relative to, and each
     relationship's id, type, target (an address, or the target part's name) and mode."""
-    return rels._baseURI, tuple(  # the folder python-docx's target_ref is relative to
+    return relationships_base(rels), tuple(
         (r.rId, r.reltype, r.target_ref if r.is_external else r.target_part.partname, r.is_external)
         for r in rels.values()
     )

@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import labels as i18n_labels
 from ..source_date import build_time
 
 TZID = "Asia/Shanghai"
@@ -32,12 +33,6 @@ VTIMEZONE = (
     "END:STANDARD",
     "END:VTIMEZONE",
 )
-LABELS = {
-    "zh": {"client": "客户", "project": "项目", "instructor": "讲师", "day_n": "（第{n}天）",
-           "colon": "："},
-    "en": {"client": "Client", "project": "Project", "instructor": "Instructor",
-           "day_n": " (day {n})", "colon": ": "},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,7 +89,7 @@ def calendar(
     instructor: str = "",
     stamp: dt.datetime | None = None,
 ) -> bytes:
-    labels = LABELS[language]
+    labels = i18n_labels("ics", language)
     when = (stamp or build_time()).astimezone(dt.timezone.utc)
     lines = [
         "BEGIN:VCALENDAR",

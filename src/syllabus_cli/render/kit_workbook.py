@@ -11,15 +11,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from ..agenda.settings import clock
+from ..i18n import labels
 from ..minutes import minutes_text
-from .agenda_text import HEADERS, day_heading
+from .agenda_text import day_heading
 from .kit_common import dates_text, grid, page_break, ruled_lines, shade_rows, start
 from .kit_values import KitBlock, KitCourse, label
 from .wording import set_text
 
 NOTE_LINES = 6
 AGENDA_WIDTHS = (Cm(3.0), Cm(10.3), Cm(3.3))
-CONT = {"zh": "（续）", "en": " (cont.)"}
 
 
 def workbook_document(course: KitCourse) -> Any:
@@ -27,14 +27,14 @@ def workbook_document(course: KitCourse) -> Any:
     lang = course.language
     _cover(document, styles, course)
     page_break(styles, document)
-    h = HEADERS[lang]
+    h = labels("agenda-doc", lang)
     styles.paragraph(document, label("wb-agenda", lang), "Heading 1", keep=True)
     for day in course.days:
         styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
         rows = [
             [
                 f"{clock(s.start)}–{clock(s.end)}",
-                set_text(s.title + (CONT[lang] if s.part and s.part > 1 else ""), lang),
+                set_text(s.title + (h["cont"] if s.part and s.part > 1 else ""), lang),
                 set_text(s.format, lang),
             ]
             for s in day.sessions

@@ -17,6 +17,7 @@ from ..i18n import labels
 from ..minutes import format_minutes
 from ..spec.model import Instructor
 from ..spec.training_plan import Issue
+from .agenda_text import md_text
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
 from .plan_docx import PLAN_LABELS, PlanDocument, plan_body
@@ -190,9 +191,9 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
     """The pack folder's contents: what to send first, then each course's documents."""
     o, lang = OVERVIEW[pack.language], pack.language
     lines = [
-        f"# {pack.title}",
+        f"# {md_text(pack.title)}",
         "",
-        PLAN_LABELS[lang]["prepared_for"].format(client=pack.client),
+        PLAN_LABELS[lang]["prepared_for"].format(client=md_text(pack.client)),
         "",
         f"## {o['index']}",
         "",
@@ -207,7 +208,7 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
     ]
     for title, days, documents in index.courses:
         links = " · ".join(f"[{_document_label(d, o)}]({href(d)})" for d in documents)
-        cell = title.replace("|", "\\|")
+        cell = md_text(title)
         lines.append(f"| {cell} | {_dates(days, lang)} | {links} |")
     return "\n".join(lines) + "\n"
 

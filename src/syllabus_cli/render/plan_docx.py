@@ -18,6 +18,7 @@ from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
 from ..i18n import labels
+from ..numerals import to_chinese
 from ..problems import Mark
 from ..spec.training_plan import Issue, Phase, Plan, Titled
 from .plan_table import table
@@ -34,18 +35,12 @@ class _Labels(dict[str, dict[str, str]]):
 
 PLAN_LABELS = _Labels()
 
-ZH_NUMBERS = "一二三四五六七八九十"
-
 
 def chapter_number(index: int, language: str) -> str:
     """一、 二、 … 十、 十一、 (en: 1. 2. …); ``index`` from 1."""
     if language != "zh":
         return f"{index}. "
-    if index <= 10:
-        return ZH_NUMBERS[index - 1] + "、"
-    tens, ones = divmod(index, 10)
-    head = "" if tens == 1 else ZH_NUMBERS[tens - 1]
-    return head + "十" + (ZH_NUMBERS[ones - 1] if ones else "") + "、"
+    return to_chinese(index) + "、"
 
 
 def phase_number(index: int, chapter: int, language: str) -> str:

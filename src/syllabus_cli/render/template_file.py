@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import functools
 import io
+import posixpath
+import re
 import zipfile
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
+from urllib.parse import unquote
 
 from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.package import Unmarshaller
 from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
 from docx.package import Package
 
+from ..files import resolved
 from ..i18n import Msg, t
 from ..problems import UserError
+from .docx_private import PackageReader, unmarshal_relationships
+from .template_links import without_links
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 # the XML alone (images aside): a 100-page catalog's document.xml is a few MB; 40 MB of
@@ -92,7 +96,7 @@ class _Unpacked:
         """A new package, as ``docx.Document`` would open it from the template's bytes."""
         package = Package()
         parts = self._parts(package, self.parsed)
-        Unmarshaller._unmarshal_relationships(self.reader, package, parts)  # type: ignore[no-untyped-call]
+        unmarshal_relationships(self.reader, package, parts)
         for part in parts.values():
             part.after_unmarshal()
         package.after_unmarshal()  # type: ignore[no-untyped-call]
@@ -141,7 +145,7 @@ def template_bytes(path: Path) -> bytes:
 def _template_at(path: Path, mtime_ns: int, size: int) -> bytes:
     """The template at ``path`` (absolute, links not followed), for a file state:
     resolved (a dozen system calls) only when the state is new."""
-    return _checked_template(path.resolve(), mtime_ns, size)
+    return _checked_template(resolved(path), mtime_ns, size)
 
 
 @functools.lru_cache(maxsize=8)
@@ -151,7 +155,11 @@ def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
     except OSError as exc:
         raise TemplateError(t("template.unreadable", path=path, reason=exc.strerror)) from None
     check_package(data, path)
-    return data
+    try:
+        cleaned, _ = without_links(data)
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:  # pragma: no cover - checked above
+        raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
+    return cleaned
 
 
 def check_package(data: bytes, path: Path) -> None:
@@ -163,13 +171,84 @@ def check_package(data: bytes, path: Path) -> None:
             mb = too_big(archive)
             if mb is not None:
                 raise TemplateError(t("template.too-big", path=path, mb=mb))
-            for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    head = archive.read(info)
-                    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-                        raise TemplateError(t("template.dtd", path=path, part=info.filename))
+            for info in infos:  # every part, whatever its name: Word reads footer1.XML
+                blob = archive.read(info)
+                if declares_dtd(blob):
+                    raise TemplateError(t("template.dtd", path=path, part=info.filename))
+                encoding = odd_encoding(blob)
+                if encoding is not None:
+                    raise TemplateError(
+                        t("template.encoding", path=path, part=info.filename, encoding=encoding)
+                    )
+            _check_main_part(archive, path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
+
+
+# "<!DOCTYPE" and "<!ENTITY" as they appear in every encoding an XML part may use (UTF-8
+# and the ASCII-compatible ones, UTF-16 and UTF-32 of either byte order, BOM or not);
+# matched against the part's bytes made upper case (bytes.upper() changes only a-z).
+_DTD_MARKS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
+def declares_dtd(blob: bytes) -> bool:
+    """Does this part declare a DTD or an entity, in whatever encoding it is written?"""
+    upper = blob.upper()
+    return any(mark in upper for mark in _DTD_MARKS)
+
+
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def odd_encoding(blob: bytes) -> str | None:
+    """The encoding an XML part declares when it is neither UTF-8 nor UTF-16 (UTF-7, a
+    code page: where "<!DOCTYPE" can hide from any byte check), else None."""
+    found = _DECLARED.match(blob[:200])
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii").upper().replace("_", "-")
+    return None if name in ("UTF-8", "UTF8", "UTF-16", "UTF16", "US-ASCII", "ASCII") else name
+
+
+def _check_main_part(archive: zipfile.ZipFile, path: Path) -> None:
+    """A Word document's main part and its styles, else why not in words: a .dotx or a
+    macro-enabled file, or a document without styles (what python-docx would raise a
+    KeyError or a ValueError for)."""
+    try:
+        types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except KeyError:
+        raise TemplateError(t("template.no-part", path=path, part="[Content_Types].xml")) from None
+    kinds = re.findall(r'ContentType="([^"]+)"', types)
+    if any(re.search(r"wordprocessingml\.template\.main|macroEnabled", k, re.I) for k in kinds):
+        raise TemplateError(t("template.dotx", path=path))
+    missing = _missing_part(archive)
+    if missing:
+        raise TemplateError(t("template.no-part", path=path, part=missing))
+
+
+def _missing_part(archive: zipfile.ZipFile) -> str | None:
+    """A part the package's relationships name but the zip lacks (styles.xml deleted by
+    hand, say), or None."""
+    names = set(archive.namelist())
+    for rels in ("_rels/.rels", "word/_rels/document.xml.rels"):  # what python-docx opens
+        if rels not in names:
+            continue
+        text = archive.read(rels).decode("utf-8", "replace")
+        folder = posixpath.dirname(posixpath.dirname(rels))
+        for tag in re.findall(r"<Relationship\b[^>]*>", text):
+            target = re.search(r'\bTarget="([^"]*)"', tag)
+            if target is None or re.search(r'TargetMode="External"', tag, re.I):
+                continue
+            name = unquote(target.group(1))  # "media/image%201.png" is "media/image 1.png"
+            part = name.lstrip("/") if name.startswith("/") else posixpath.join(folder, name)
+            part = posixpath.normpath(part).lstrip("/")
+            if part not in names:
+                return part
+    return None
 
 
 @functools.cache

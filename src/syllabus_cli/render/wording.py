@@ -16,11 +16,11 @@ Chinese conventions (zh documents only; en documents keep English ones):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import re
 from fractions import Fraction
 
+from ..cjk import is_chinese, is_han
 from ..dates import format_date
 from ..duration import Duration
 from ..minutes import minutes_text
@@ -30,20 +30,6 @@ _TOUCHED = frozenset(" \t,:;?!\"'")
 _LATIN_QUOTE = re.compile(r"[A-Za-z]'|'[A-Za-z]")
 
 
-def is_chinese(ch: str) -> bool:
-    """A Chinese character or full-width punctuation (a comparison, not a regex: a
-    character class this wide takes milliseconds to compile, at every start)."""
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x3000 <= o <= 0x303F
-        or 0xFF00 <= o <= 0xFFEF
-        or 0xF900 <= o <= 0xFAFF
-    )
-
-
-@functools.lru_cache(maxsize=4096)  # an agenda sets the same formats and titles again
 def zh_text(text: str) -> str:
     """User text set for a Chinese document (see the module's list)."""
     if not _TOUCHED.intersection(text):
@@ -85,8 +71,7 @@ def _chinese_follows(text: str, start: int) -> bool:
         i += 1
     if i >= len(text):
         return False
-    o = ord(text[i])  # an ideograph, not punctuation: a second pass must change nothing
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+    return is_han(text[i])  # an ideograph, not punctuation: a second pass must change nothing
 
 
 def _quotes(text: str) -> str:

@@ -13,10 +13,12 @@ from pathlib import Path
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Problem
+from ..problems import problem as leveled
 from . import fields
 from .model import Course, Instructor, Schedule, Window
 from .outline import Context, build_nodes, file_key
 from .read import MINUTES_PER_DAY, Reader, kind_name
+from .summary import LANGUAGES, course_id, course_language
 from .variants import UnknownVariant, Variants, declared_variants, read_duration, read_variants
 
 Loader = Callable[[Path], Loaded]
@@ -94,7 +96,7 @@ def _course(
         title=reader.text(known.get("title"), required=True),
         mark=root.mark,
         subtitle=reader.text(known.get("subtitle")),
-        id=reader.text(known.get("id")) or path.stem,
+        id=course_id(reader.text(known.get("id")), path),
         language=language,
         duration=duration,
         duration_mark=duration_mark,
@@ -115,9 +117,9 @@ def _course(
 
 def _language(reader: Reader, entry: YEntry | None) -> str:
     if entry is None:
-        return "zh"
+        return course_language(None)
     value = entry.value
-    if isinstance(value, YScalar) and value.value in ("zh", "en"):
+    if isinstance(value, YScalar) and value.value in LANGUAGES:
         return str(value.value)
     reader.add(
         value.mark,
@@ -127,7 +129,7 @@ def _language(reader: Reader, entry: YEntry | None) -> str:
             shown=value.raw if isinstance(value, YScalar) else Word(kind_name(value)),
         ),
     )
-    return "zh"
+    return course_language(None)
 
 
 def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
@@ -226,7 +228,8 @@ def instructor_from(
             )
         else:
             said = msg("build.instructor-line", ref=ref, line=problem.line, inner=inner_words)
-            reader.add(value.mark, problem.code, said)
+            # a warning stays one (a profile saved as GBK is read, and told)
+            reader.problems.append(leveled(value.mark, problem.code, said, problem.level))
     return profile
 
 

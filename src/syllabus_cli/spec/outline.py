@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..files import resolved
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, reworded
@@ -25,6 +26,17 @@ from .variants import Variants, read_duration, read_only
 
 Loader = Callable[[Path], Loaded]
 MAX_INCLUDE_DEPTH = 16
+# Blocks an include may bring in, counted as they are read: ten files each including the
+# next ten times is 10⁶ blocks at depth six, so the count, not the depth, is what stops it.
+MAX_INCLUDED_BLOCKS = 2_000
+
+
+@dataclass
+class Expansion:
+    """Blocks read through includes so far, shared by every include of one course."""
+
+    blocks: int = 0
+    stopped: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Context:
     stack: tuple[tuple[str, str | None], ...] = ()  # (file, module) being included
     names: tuple[str, ...] = ()  # the same, as shown in a cycle message
     active: bool = True  # False inside a block the current variant leaves out
+    expansion: Expansion = field(default_factory=Expansion)
 
     def place(self, mark: Mark) -> tuple[Mark, str]:
         """Where a block written at ``mark`` is reported, and its origin."""
@@ -50,10 +63,7 @@ class Context:
 
 
 def file_key(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except OSError:  # pragma: no cover - an unresolvable path is still a name
-        return str(path)
+    return str(resolved(path))  # a symlink loop is still a name; its read says why
 
 
 def build_nodes(reader: Reader, ctx: Context, entry: YEntry, depth: int) -> tuple[Node, ...]:
@@ -77,6 +87,8 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
             "type",
             msg("outline.not-mapping", what=Word(what), value=item.value),
         )
+        return []
+    if ctx.at is not None and _over_limit(ctx):
         return []
     if isinstance(item, YMap) and item.get("include") is not None:
         return _include(reader, ctx, item, depth)
@@ -107,6 +119,19 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
         origin=origin,
     )
     return [node] if here else []
+
+
+def _over_limit(ctx: Context) -> bool:
+    """Count one block read through an include; past the limit, say so once (at the
+    include in the course file) and read no more."""
+    tally = ctx.expansion
+    tally.blocks += 1
+    if tally.blocks <= MAX_INCLUDED_BLOCKS or ctx.at is None:
+        return tally.stopped
+    if not tally.stopped:
+        tally.stopped = True
+        ctx.top.add(ctx.at, "include-limit", msg("outline.limit", limit=MAX_INCLUDED_BLOCKS))
+    return True
 
 
 def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]:
@@ -151,6 +176,7 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
         stack=(*ctx.stack, key),
         names=(*ctx.names, shown),
         active=active,
+        expansion=ctx.expansion,
     )
     inner = Reader()
     inner.problems.extend(loaded.problems)

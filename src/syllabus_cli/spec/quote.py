@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..numerals import CAPITAL_DIGITS, to_chinese
 from .training_plan import Quote, QuoteItem
 
 FEN = Decimal("0.01")
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_SMALL = ("", "拾", "佰", "仟")
-_GROUPS = ("", "万", "亿", "万亿", "亿亿", "万亿亿")  # amounts are capped far below the last
+_DIGITS = CAPITAL_DIGITS
 CURRENCY_ZH = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币", "JPY": "日元"}
 
 
@@ -114,30 +113,7 @@ def capital(amount: Decimal) -> str:
 
 
 def _yuan_words(number: int) -> str:
-    if number == 0:
-        return ""
-    groups: list[int] = []
-    while number:
-        number, rest = divmod(number, 10000)
-        groups.append(rest)
-    out = ""
-    zero = False  # a zero is pending (written once, before the next non-zero digit)
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            zero = bool(out)
-            continue
-        digits = [group // 1000, group // 100 % 10, group // 10 % 10, group % 10]
-        for position, digit in enumerate(digits):
-            if digit == 0:
-                zero = zero or bool(out)
-                continue
-            if zero:
-                out += "零"
-                zero = False
-            out += _DIGITS[digit] + _SMALL[3 - position]
-        out += _GROUPS[index]
-    return out
+    return to_chinese(number, capital=True) if number else ""
 
 
 def total_in_words(figures: Figures) -> str:

@@ -12,15 +12,16 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..cjk import CHINESE_CLASS
 from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duration
+from ..files import MAX_NAME_BYTES, too_long_part
 from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
 from ..problems import Mark, Problem, error
 from .fields import Field
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_FOLD_SPACE = re.compile(rf"(?<=[{CHINESE_CLASS}]) (?=[{CHINESE_CLASS}])")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
 
 # Dates a delivery can have: this century. Anything outside is a typo (9999-12-31,
@@ -74,6 +75,8 @@ class Reader:
         self.problems: list[Problem] = []
 
     def add(self, mark: Mark, code: str, message: str | Msg) -> None:
+        if code == "type" and any(p.mark == mark and p.code == "yaml-tag" for p in self.problems):
+            return  # a tag on a value of the wrong shape: the tag is the mistake, said once
         self.problems.append(error(mark, code, message))
 
     def wrong_type(self, value: YValue, key: str, wanted: str) -> None:
@@ -223,6 +226,10 @@ class Reader:
             return None
         ref = value.value.strip()
         path = base / ref
+        if (part := too_long_part(path)) is not None:
+            said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
+            self.add(value.mark, "name-too-long", said)
+            return None
         if path.exists() and not path.is_dir() and not path.is_file():  # a pipe would block
             self.add(value.mark, "template-format", msg("load.not-regular"))
             return None

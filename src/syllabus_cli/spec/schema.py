@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..files import resolved
 from .fields import (
     COURSE,
     INCLUDE,
@@ -234,7 +235,7 @@ def schema_ref(target: Path, kind: str = "course") -> str | None:
     written at ``target``, for its ``# yaml-language-server: $schema=`` line; None when
     there is no such file here or ``target`` lies outside this project folder."""
     schema = Path("schema") / f"{kind}.schema.json"
-    here, where = Path.cwd().resolve(), target.resolve()
+    here, where = resolved(Path.cwd()), resolved(target)  # a symlink loop: its write says so
     if not schema.is_file() or here not in where.parents:
         return None
-    return Path(os.path.relpath(schema.resolve(), where.parent)).as_posix()
+    return Path(os.path.relpath(resolved(schema), where.parent)).as_posix()

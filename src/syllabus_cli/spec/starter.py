@@ -7,6 +7,7 @@ import json
 
 from ..duration import parse_duration
 from ..i18n import t
+from ..i18n.comments import localize
 from ..minutes import format_minutes
 
 # what a starter asks the instructor to fill in, the same in every starter
@@ -18,6 +19,13 @@ _ABOUT = (
     "  - TODO 学员收获一",
     "format: [讲授, 案例分析, 小组演练]",
 )
+
+
+def _length(minutes: int) -> str:
+    """A starter's duration as the session's language writes it (3小时, 1小时30分钟 / 3h, 1h30)."""
+    from ..i18n import language
+
+    return format_minutes(minutes, language())
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -50,18 +58,18 @@ def starter_spec(title: str, duration: str, schema_ref: str) -> str:
         sections = _split(module_minutes, 2) if module_minutes >= 2 else [module_minutes]
         lines += [
             f"  - title: 模块{number}",
-            f"    duration: {format_minutes(module_minutes)}",
+            f"    duration: {_length(module_minutes)}",
             "    sections:",
         ]
         for sub, section_minutes in enumerate(sections, start=1):
             lines += [
                 f"      - title: {number}.{sub} 小节标题",
-                f"        duration: {format_minutes(section_minutes)}",
+                f"        duration: {_length(section_minutes)}",
                 "        points: [要点一, 要点二]",
             ]
             if sub == 1:
                 lines += ["        cases: [案例名称]"]
-    return "\n".join(lines) + "\n"
+    return localize("\n".join(lines) + "\n")
 
 
 def variant_lengths(flag: str, first: str) -> list[tuple[str, int]]:
@@ -91,7 +99,7 @@ def _name(name: str) -> str:
 
 
 def _per_variant(minutes: dict[str, int]) -> str:
-    return "{" + ", ".join(f"{_name(n)}: {format_minutes(m)}" for n, m in minutes.items()) + "}"
+    return "{" + ", ".join(f"{_name(n)}: {_length(m)}" for n, m in minutes.items()) + "}"
 
 
 def variant_starter_spec(title: str, variants: list[tuple[str, int]], schema_ref: str) -> str:
@@ -132,11 +140,11 @@ def variant_starter_spec(title: str, variants: list[tuple[str, int]], schema_ref
     if drill:
         lines += [
             "  - title: 模块3 实战演练",
-            f"    duration: {format_minutes(drill)}",
+            f"    duration: {_length(drill)}",
             f"    only: [{_name(first)}]            # the shorter variants leave this module out",
             "    exercises: [TODO 演练任务]",
         ]
-    return "\n".join(lines) + "\n"
+    return localize("\n".join(lines) + "\n")
 
 
 def starter_pack(courses: list[str], first_day: str, schema_ref: str) -> str:
@@ -207,4 +215,4 @@ def starter_pack(courses: list[str], first_day: str, schema_ref: str) -> str:
         "    - {level: 反应层, method: 满意度问卷, when: 课后当天}",
         "    - {level: 行为层, method: 主管观察与抽检, when: 课后一个月}",
     ]
-    return "\n".join(lines) + "\n"
+    return localize("\n".join(lines) + "\n")

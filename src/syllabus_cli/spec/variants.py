@@ -61,7 +61,10 @@ def declared_variants(root: YValue | None) -> tuple[str, ...]:
         name = _name(item)
         if name is not None and name not in names:
             names.append(name)
-    return tuple(names)
+    return tuple(names) if len(names) <= MAX_VARIANTS else ()  # read_variants says why
+
+
+MAX_VARIANTS = 20
 
 
 def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...], dict[str, Mark]]:
@@ -73,6 +76,7 @@ def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...]
         reader.wrong_type(value, "variants", "a list of names like [一天, 半天]")
         return (), {}
     marks: dict[str, Mark] = {}
+    files: dict[str, str] = {}  # the file name each gives -> the variant that gives it
     for item in value.items:
         name = _name(item)
         if name is None:
@@ -83,11 +87,27 @@ def read_variants(reader: Reader, entry: YEntry | None) -> tuple[tuple[str, ...]
                 "duplicate-variant",
                 msg("variants.twice", name=name, line=marks[name].line),
             )
+        elif (other := files.get(same_file(name))) is not None:
+            said = msg("variants.same-file", name=name, other=other, line=marks[other].line)
+            reader.add(item.mark, "duplicate-variant", said)
         else:
             marks[name] = item.mark
+            files[same_file(name)] = name
     if not value.items:
         reader.add(value.mark, "required", msg("variants.empty"))
+    if len(marks) > MAX_VARIANTS:  # each is a whole build; a course sells in a few lengths
+        reader.add(value.mark, "variant-limit", msg("variants.too-many", limit=MAX_VARIANTS))
+        return (), {}
     return tuple(marks), marks
+
+
+def same_file(variant: str) -> str:
+    """What a variant's documents are named after, as file systems compare names:
+    ``上午/下午`` and ``上午-下午``, ``半天.`` and ``半天``, NFC and NFD, ``AM`` and ``am``
+    all give one name, so two such variants would write over each other's documents."""
+    from ..paths import safe_name
+
+    return safe_name(f"course.{variant}").casefold()
 
 
 def _unknown(variants: Variants, name: str, course: str | None = None) -> Msg | None:

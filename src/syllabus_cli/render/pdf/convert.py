@@ -18,16 +18,17 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...files import scratch_dir
 from ...i18n import t
 from ...problems import UserError
 from . import fonts, macro
 from .finish import reproducible
 from .office import find_office, kill_tree, one_line, start
-from .profile import Profile, take_profile, temporary_profile
+from .profile import Profile, block_links, take_profile, temporary_profile
 
 NOT_WORD = "not a Word document that LibreOffice can open"
 
@@ -179,6 +180,7 @@ def _round(
         shutil.copyfile(copy, file)
     macro.install(profile.path)
     fonts.install(profile.path, fonts.replacements(fonts.installed_families()))
+    block_links(profile.path)
     macro.write_job(profile.path, list(files.values()))
 
     def progress() -> bool:
@@ -238,13 +240,8 @@ def _read(log: Path) -> str:
         return ""
 
 
-@contextlib.contextmanager
-def _work_dir() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="syllabus-pdf-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
+def _work_dir() -> contextlib.AbstractContextManager[Path]:
+    return scratch_dir("syllabus-pdf-")
 
 
 def _remove_stale_lock(docx: Path) -> None:

@@ -64,15 +64,15 @@ _FILES: dict[str, tuple[str, ...]] = {
 }
 
 
-def font_folders() -> list[Path]:
-    if sys.platform == "win32":
+def font_folders(platform: str = sys.platform) -> list[Path]:
+    if platform == "win32":
         windows = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
         local = os.environ.get("LOCALAPPDATA")
         folders = [Path(windows) / "Fonts"]
         if local:
             folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
         return folders
-    if sys.platform == "darwin":
+    if platform == "darwin":
         return [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
                 Path("/Library/Fonts"), Path.home() / "Library" / "Fonts"]  # fmt: skip
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
@@ -106,9 +106,13 @@ def _font_files(folders: Iterable[Path]) -> frozenset[str]:
 @functools.cache
 def installed_families() -> frozenset[str]:
     """The font families installed here, case-folded (once per process)."""
-    fc_list = shutil.which("fc-list")
+    return list_families(shutil.which("fc-list"), font_folders())
+
+
+def list_families(fc_list: str | None, folders: Iterable[Path]) -> frozenset[str]:
+    """The families ``fc-list`` lists, else those of the font files in ``folders``."""
     listed = _fc_list(fc_list) if fc_list else None
-    return listed if listed is not None else _font_files(font_folders())
+    return listed if listed is not None else _font_files(folders)
 
 
 def replacements(installed: frozenset[str]) -> list[tuple[str, str]]:

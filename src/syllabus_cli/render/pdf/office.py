@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 
-def usual_places() -> list[Path]:
+def usual_places(platform: str = sys.platform) -> list[Path]:
     """Where the installers put soffice when it is not on PATH (the usual case on
     Windows and macOS)."""
-    if sys.platform == "win32":
+    if platform == "win32":
         roots = [
             os.environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
         ]
@@ -24,7 +24,7 @@ def usual_places() -> list[Path]:
         if local:
             places.append(Path(local) / "Programs" / "LibreOffice" / "program" / "soffice.exe")
         return places
-    if sys.platform == "darwin":
+    if platform == "darwin":
         app = Path("LibreOffice.app") / "Contents" / "MacOS" / "soffice"
         return [Path("/Applications") / app, Path.home() / "Applications" / app]
     return [Path("/usr/lib/libreoffice/program/soffice"), Path("/opt/libreoffice/program/soffice")]

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from ...files import scratch_dir
 
 SLOTS = 3
 READY_MARK = "ooSetupInstCompleted"
@@ -125,8 +125,30 @@ def take_profile() -> Iterator[Profile]:
 
 @contextlib.contextmanager
 def temporary_profile() -> Iterator[Profile]:
-    path = Path(tempfile.mkdtemp(prefix="syllabus-lo-"))
-    try:
+    with scratch_dir("syllabus-lo-") as path:
         yield Profile(path, cached=False, lock_fd=None)
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
+
+
+# LibreOffice never loads what a document links to from outside (an image by URL or
+# file:///, a linked section): "Block any links from documents not among the trusted
+# locations". The template's links are removed before a document is written
+# (render/template_links.py); this holds for whatever else a .docx might carry.
+_SECURITY = (
+    '<item oor:path="/org.openoffice.Office.Common/Security/Scripting">'
+    '<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop>'
+    "</item>\n"
+)
+
+
+def block_links(profile: Path) -> None:
+    """Put the setting in the profile's settings file, where it is not yet (runs after
+    LibreOffice's first start has written that file, before each conversion)."""
+    settings = profile / "user" / "registrymodifications.xcu"
+    try:
+        text = settings.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    end = text.rfind("</oor:items>")
+    if end < 0 or _SECURITY in text:
+        return
+    settings.write_bytes((text[:end] + _SECURITY + text[end:]).encode("utf-8"))

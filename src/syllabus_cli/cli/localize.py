@@ -16,16 +16,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from . import language
+from ..i18n import language
+from .typer_private import help_formatter, set_rich_words
 
 if TYPE_CHECKING:
-    from typer import _click as click
+    from .typer_private import click
 
 _DONE = "_syllabus_lang"
 
 
 def _zh() -> Any:
-    from . import zh
+    from ..i18n import zh
 
     return zh
 
@@ -61,19 +62,9 @@ def patch_words() -> None:
     """click's and Typer's headings and hints in Chinese (only when zh)."""
     if language() != "zh":
         return
-    from typer import _click, rich_utils
-
     words = _zh().CLICK
-    rich_utils.ARGUMENTS_PANEL_TITLE = words["Arguments"]
-    rich_utils.OPTIONS_PANEL_TITLE = words["Options"]
-    rich_utils.COMMANDS_PANEL_TITLE = words["Commands"]
-    rich_utils.ERRORS_PANEL_TITLE = words["Error"]
-    rich_utils.ABORTED_TEXT = words["Aborted."]
-    rich_utils.RICH_HELP = words["Try [blue]'{command_path} {help_option}'[/] for help."]
-    rich_utils.REQUIRED_LONG_STRING = words["[required]"]
-    rich_utils.DEFAULT_STRING = words["[default: {}]"]
-    rich_utils.ENVVAR_STRING = words["[env var: {}]"]
-    formatter = _click.formatting.HelpFormatter
+    set_rich_words(words)
+    formatter = help_formatter()
     if not getattr(formatter, _DONE, False):
         write_usage = formatter.write_usage
 

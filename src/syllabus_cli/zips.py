@@ -1,6 +1,8 @@
-"""A deterministic zip of a document's parts, with the deflated form of parts that
-recur from document to document (a template's styles, theme, fonts, settings…) kept
-per process.
+"""The one zip writer: deterministic zips, for a .docx (its parts) and a pack's zip.
+The same content gives the same bytes (a fixed time and mode, names in UTF-8 with the
+language-encoding flag, so Chinese names open in Windows Explorer and macOS). The
+deflated form of parts that recur from document to document (a template's styles,
+theme, fonts, settings…) can be kept per process.
 
 The bytes are those ``zipfile`` writes for ``writestr(ZipInfo(name, ZIP_TIME), data)``
 into a seekable buffer with ``ZIP_DEFLATED`` (zlib's default level): a local header,
@@ -16,6 +18,7 @@ document to document (never a document's body).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import struct
 import zlib
@@ -86,8 +89,17 @@ class EntryCache:
         return entry
 
 
-def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
-    """The zip of ``entries`` (name, entry), in the order given."""
+def _dos(when: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    """(time, date) as a zip stores them: two-second steps, years from 1980."""
+    year, month, day, hour, minute, second = when
+    return hour << 11 | minute << 5 | second // 2, (max(year, 1980) - 1980) << 9 | month << 5 | day
+
+
+def zip_bytes(
+    entries: Iterable[tuple[str, Entry]], when: tuple[int, int, int, int, int, int] = ZIP_TIME
+) -> bytes:
+    """The zip of ``entries`` (name, entry), in the order given, dated ``when``."""
+    dos_time, dos_date = (_DOS_TIME, _DOS_DATE) if when == ZIP_TIME else _dos(when)
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -96,7 +108,7 @@ def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
             raw, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             raw, flags = name.encode("utf-8"), _UTF8_NAME
-        fields = (flags, _DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.deflated))
+        fields = (flags, _DEFLATED, dos_time, dos_date, entry.crc, len(entry.deflated))
         sizes = (entry.size, len(raw), 0)  # unpacked, name, no extra field
         local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, *sizes)
         # … no comment, disk 0, no internal attributes, the mode, where the entry starts
@@ -111,3 +123,18 @@ def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
     count = len(central) // 2
     end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(chunks) + directory + end
+
+
+def build_zip(
+    entries: Iterable[tuple[str, bytes]], *, sort: bool = True, when: dt.datetime | None = None
+) -> bytes:
+    """A zip of (name, bytes), sorted by name unless ``sort`` is False, its entries
+    dated ``when`` (a pack's zip: the build time; a zip stores a wall time without a
+    zone, so an aware time is written in UTC and the same build gives the same bytes
+    anywhere), else the fixed 1980-01-01."""
+    items = sorted(entries) if sort else list(entries)
+    stamp = ZIP_TIME
+    if when is not None:
+        moment = when.astimezone(dt.timezone.utc) if when.tzinfo else when
+        stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    return zip_bytes(((name, deflate(data)) for name, data in items), stamp)
