@@ -43,13 +43,14 @@ _LABELS = (
     r"|(?:(?<=\s)|^)(?P<plain>案例|工具)[:：]"  # 案例:维意定制、华为智慧生活家
 )
 _TOKEN = re.compile(
-    r"(?:(?<=\s)|^|(?<=[。;；!?！？]))(?:"
+    r"(?:(?<=\s)|^|(?<=[。;；!?！？)）】]))(?:"  # a marker starts after a space, a stop or a bracket
     + "|".join(f"(?P<{k}>{p})" for k, p in _MARKERS)
     + ")|"
     + _LABELS
 )
 MAX_DEPTH = 8  # deeper than any outline a person writes; keeps hostile text from nesting forever
-_TRAILING_DURATION = re.compile(r"[（(]\s*([^()（）]{1,20}?)\s*[)）]\s*$")
+# a time in any bracket a trainer closes a title with: (40分钟) （2h） 【约30分钟】 [~1 hour]
+_TRAILING_DURATION = re.compile(r"[（(【\[]\s*([^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*$")
 
 
 @dataclass
