@@ -152,7 +152,11 @@ APPENDIX_WORDS = (
 # Headings that name a part of a page, never a course: not a title.
 GENERIC_TITLE = re.compile(
     r"^(?:目\s*录|课程目录|课程大纲|大纲|日程|日程安排|课程安排|议程|学完本课程后.*|本课程.*|"
-    r"(?:table of )?contents|schedule|timetable|agenda\b.*|.*\boutline|syllabus|overview|"
+    r"(?:table of )?contents|schedule|timetable|agenda\b.*|syllabus|overview|"
+    # "Course Outline", "Detailed Workshop Outline": only generic words before "outline"
+    # ("Python for Analysts — Course Outline" names a course: the suffix is cut instead)
+    r"(?:(?:draft|tentative|detailed|full|final|course|workshop|training|class|program(?:me)?|"
+    r"lesson|session|module|unit|the|our)\s+)*outline|"
     r"(?:draft |preliminary |tentative |final )?(?:workshop |course |training |event |daily )?"
     r"(?:schedule|agenda|timetable|programme|program)|"
     r"course (?:description|overview|details|information|schedule)|introduction|"

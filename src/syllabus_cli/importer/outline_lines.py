@@ -154,10 +154,23 @@ def _table_row(line: str) -> list[str] | None:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+_ASIDE_ONLY = re.compile(
+    r"[（(【\[][^)）】\]]*[)）】\]]|[\s,，\-–—:：]*(?:\d{1,4}\s*[年月日/.\-]\s*){1,3}\d{0,2}\s*日?"
+)
+
+
 def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
     title, duration = marker.title.strip(), marker.duration
-    if not title and marker.kind not in ("bullet", "arabic", "paren", "cn", "decimal", "letter"):
+    aside = bool(_ASIDE_ONLY.fullmatch(title))  # 第一天（6月12日） · Day 2 - 14 May: a date
+    if (not title or aside) and marker.kind not in (
+        "bullet",
+        "arabic",
+        "paren",
+        "cn",
+        "decimal",
+        "letter",
+    ):
         title = marker.line  # "第一天" · "Day 2" · "Module 3": the marker is the title
     clock = CLOCK_RANGE.search(title)
     if clock and duration is None:

@@ -15,9 +15,12 @@ from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, ST
 _SUFFIX = re.compile(
     r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
+    r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
     r"|\s+(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
 )
+# "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
+_LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|~|ca\.?\s*)?\d")
 _WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
@@ -82,7 +85,12 @@ def from_head(head: list[str]) -> Title | None:
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
-        if CHROME.search(line) or INSTRUCTOR_LINE.match(line) or _generic(line):
+        if (
+            CHROME.search(line)
+            or INSTRUCTOR_LINE.match(line)
+            or _generic(line)
+            or _LABEL_VALUE.match(line)
+        ):
             continue  # a contents heading, "Schedule", "… Outline": names no course
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
             text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
