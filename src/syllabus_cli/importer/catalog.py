@@ -40,10 +40,12 @@ _INLINE = re.compile(
     rf"|(?:(?<=\s)|^)(?:[{CN}]+、\s*)?(?P<p>{_KNOWN})\s*(?:[:：]|(?=\s))"
     r"|【(?P<other>[^】]{2,8})】"
 )
-# at a line's start: ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
+# at a line's start (a label joined to more words, 教学内容与学时分配, is the label):
+# ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
 _LINE = re.compile(
     rf"^(?P<h>#{{1,6}}\s*)?(?:[-*·•]\s*)?(?:[{CN}]+[、.．]\s*)?"
-    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?P<aside>\s*[（(][^）)\n]{{1,10}}[）)])?(?=\s*(?:[:：]|$)|\s+\S))"
+    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?P<tail>(?:与|及|和|暨|、)[\u4e00-\u9fff]{{1,8}}(?=\s*(?:[:：]|$)))?"
+    rf"(?P<aside>\s*[（(][^）)\n]{{1,10}}[）)])?(?=\s*(?:[:：]|$)|\s+\S))"
     r"\s*[:：]?\s*(?P<rest>.*)$"
 )
 # any other label at a line's start, before the outline: 引言: · 课程特色 · 【讲师介绍】
@@ -244,7 +246,8 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
         word = m.group("b") or m.group("p")
         aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
         rest = f"{aside} {m.group('rest').strip()}".strip()
-        return _Label(KEY_OF[word], word, rest, len((m.group("h") or "").strip()))
+        said = word + (m.group("tail") or "")  # 教学内容与学时分配: the label as written
+        return _Label(KEY_OF[word], said, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)
     if heading and before_outline and len(heading.group(1)) > 1:  # "# 标题" is the page's title
         return _Label(None, heading.group(2).strip(), "", len(heading.group(1)))
@@ -322,6 +325,11 @@ def read_sections(chunk: str, number: int) -> Course:
         if lab is not None and lab.key == "outline":
             close_note()
             where, outline_level = "outline", lab.level
+            if (
+                lab.text not in KEY_OF and lab.text.lower() not in EN_KEY_OF
+            ):  # 教学内容与学时分配: the heading as written, kept
+                note.append(re.sub(r"^#+\s*", "", text))
+                close_note()
             if lab.rest:
                 course.outline.append(lab.rest)
             continue

@@ -311,7 +311,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 named_column is not None
                 and named_column < len(cells)
                 and cells[named_column]
-                and not re.fullmatch(r"\d{1,3}", cells[named_column])
+                and not _marker_only(cells[named_column])
             ):
                 title = cells[named_column]  # the 课程 / Topic column names the row
                 rest = [
@@ -325,8 +325,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 others = [
                     c
                     for i, c in enumerate(cells)
-                    if i not in (index, day_column) and not re.fullmatch(r"\d{1,3}|[.·-]", c)
-                ]  # 序号 / Session numbers are no names
+                    if i not in (index, day_column) and not _marker_only(c)
+                ]  # 序号 / Session numbers / a 第1章 cell are no names
                 title = next((c for c in others if c), "")
                 rest = others[others.index(title) + 1 :] if title else []
             if group is not None and not cells[0]:
@@ -518,6 +518,17 @@ _TIME_HEADER = re.compile(
     r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
     re.I,
 )
+
+
+def _marker_only(cell: str) -> bool:
+    """A cell that only numbers its row (3 · 第1章 · Week 2 · 模块一 · -): not its name."""
+    text = cell.strip()
+    if re.fullmatch(r"\d{1,3}|[.·-]|", text):
+        return True
+    found = _find_marker(text, 0)
+    return found is not None and not found.title.strip() and not found.kind.startswith("h")
+
+
 _NAME_HEADER = re.compile(
     r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
     r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
