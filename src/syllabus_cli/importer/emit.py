@@ -177,6 +177,22 @@ def _task_times(course: Course, tree: Item) -> None:
 _LENGTH_TEXT = 2_000  # characters: a course length section is a line or a few
 
 
+_BLOCK_PERIODS = re.compile(r"^\s*(?:约|共)?\s*(\d+(?:\.\d+)?)\s*(?:个)?(?:课时|学时)\s*$")
+
+
+def _page_periods(item: Item, period: int | None) -> None:
+    """A page whose 学时 is not an hour (每课时45分钟) times its blocks in the same
+    学时: each block's N课时 becomes the minutes it is, the page's words kept in notes."""
+    if period is None or period == 60:
+        return
+    for child in item.children:
+        said = _BLOCK_PERIODS.match(child.duration or "")
+        if said:
+            child.notes.insert(0, f"时长原文：{child.duration}（1 学时 = {period} 分钟）")
+            child.duration = f"{round(float(said.group(1)) * period)}分钟"
+        _page_periods(child, period)
+
+
 def _length(course: Course, title_length: str | None, language: str) -> Length:
     period = period_minutes(course.text)
     body = course.sections.get("duration", "").strip()
@@ -353,6 +369,7 @@ def to_spec(
     tree, consumed = _outline(course, language)
     _unwrap(tree)
     _task_times(course, tree)
+    _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
     holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
