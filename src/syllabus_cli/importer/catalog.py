@@ -220,6 +220,13 @@ def _may_open(line: str, where: str) -> bool:
     return not re.match(rf"^(?:[{CN}]+、|\d+[.、．])", line.strip())
 
 
+def _value_given(where: str, pieces: dict[str, list[str]]) -> bool:
+    """'Duration: 2 days' · '课程名称：X' then '1. …': a length or a name already given on
+    its label's line holds no list, so the numbered lines after it are the outline."""
+    key = where.split(":", 1)[1] if where.startswith("section:") else ""
+    return key in ("duration", "title") and any(p.strip() for p in pieces.get(key, []))
+
+
 def _strong_label(line: str, label: _Label) -> bool:
     """A section label that ends an outline: bracketed, a heading, or followed by a colon
     (a bare word at a line's start inside an outline is the outline's own text)."""
@@ -351,7 +358,12 @@ def read_sections(chunk: str, number: int) -> Course:
         if where == "appendix":
             note.append(text)
             continue
-        if not code and not labelled and _opens_module(text) and _may_open(text, where):
+        if (
+            not code
+            and not labelled
+            and _opens_module(text)
+            and (_may_open(text, where) or _value_given(where, pieces))
+        ):
             close_note()
             where = "outline"
             course.outline.append(line)
