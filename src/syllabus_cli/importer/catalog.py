@@ -249,6 +249,8 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
         level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
         return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
     m = _LINE.match(line)
+    if m and m.group("tail") and KEY_OF[m.group("b") or m.group("p")] != "outline":
+        m = None  # 课程介绍与计算机发展史 is a topic; only the outline's label takes more words
     if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
         word = m.group("b") or m.group("p")
         aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
