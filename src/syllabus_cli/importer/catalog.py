@@ -24,7 +24,9 @@ from .conventions import (
     CHROME,
     CN,
     EN_KEY_OF,
+    EN_MODULE_WORDS,
     KEY_OF,
+    MODULE_WORDS,
     SECTION_LABELS,
     SEGMENT_WORDS,
     STRONG_MARKER,
@@ -396,8 +398,17 @@ _TOC = re.compile(
 _LEADER = re.compile(r"\s*(?:[.·…．_-]\s*){2,}\s*\d{1,4}\s*$|\s+\d{1,4}$")
 
 
+# an entry's own numbering, which the heading it names may write another way
+# ("1. 沟通" in the contents, "Part 1 沟通" or "第一部分 沟通" over its slides)
+_TOC_NUMBER = re.compile(
+    rf"^(?:#+\s*)?(?:第\s*(?:[{CN}]+|\d+)\s*(?:{MODULE_WORDS})|(?i:{EN_MODULE_WORDS}|section)\s*\d+"
+    rf"|(?:模块|单元|专题)\s*(?:[{CN}]+|\d+)|\d+(?:\.\d+)*(?:[.、．)]|\s)|[{CN}]+[、.．])\s*[:：.\-–—]?\s*"
+)
+
+
 def _toc_key(line: str) -> str:
-    return re.sub(r"[\s#*_:：]+", "", _LEADER.sub("", line)).lower()
+    text = _LEADER.sub("", line.strip())
+    return re.sub(r"[\s#*_:：]+", "", _TOC_NUMBER.sub("", text) or text).lower()
 
 
 _TITLED_LABEL = re.compile(
