@@ -99,10 +99,10 @@ _RANGE_TIME = re.compile(
     r"\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)$",
     re.I,
 )
-# a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min"
+# a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min" · "一、基础 4学时"
 _TRAILING_BARE = re.compile(
     r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
-    r"(?:分钟|mins?|minutes|小时|hrs?|hours?))\s*$",
+    r"(?:分钟|mins?|minutes|小时|学时|课时|hrs?|hours?))\s*$",
     re.I,
 )
 

@@ -40,6 +40,7 @@ from .conventions import (
     NOTE_LABELS,
     SEGMENT_WORDS,
 )
+from .length import TOTAL_ROW
 from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
 from .timetable import Clock, minutes_between, read_clock, session_minutes
 
@@ -352,6 +353,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     item.children.extend(Item(c, "cell") for c in rest if c)
                     continue
             current().notes.append(text)
+            continue
+        if TOTAL_ROW.match(_strip_bullet(text)):  # 合计：16学时 · Total: 12 hours: the
+            root.notes.append(text)  # course's length (emit reads it), never a module
             continue
         segment_match = _SEGMENT.match(text)
         if segment_match and not _prose(text):
