@@ -107,6 +107,18 @@ _TRAILING_BARE = re.compile(
 )
 
 
+# a time before the title, in brackets or set apart by a dash or colon
+_LEADING_TIME = re.compile(
+    r"^(?:[（(【\[]\s*(?P<b>[^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*[:：\-–—|]?"
+    r"|(?P<p>(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes|小时|hrs?|hours?))\s*[:：\-–—|])\s*(?=\S)",
+    re.I,
+)
+# a bracketed time between a title and what follows a colon or dash: the rest is a note
+_MID_TIME = re.compile(
+    r"\s*[（(【\[]\s*([^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*[:：\-–—]\s*(?P<rest>\S.*)$"
+)
+
+
 def plain_time(text: str) -> str | None:
     """'约15分钟' · '~15 min' · 'ca. 2 hours' -> the time the page states ('15分钟',
     '15 min'); None when it is no single time."""
@@ -136,6 +148,16 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
         time = plain_time(bare.group(1))
         if time is not None:
             return title[: bare.start()].rstrip(" :：,，-–—|"), time, None
+    lead = _LEADING_TIME.match(title)  # "(30 min) Warm-up" · "【2小时】沙盘" · "45 min – Q&A"
+    if lead:
+        time = plain_time(lead.group("b") or lead.group("p") or "")
+        if time is not None:
+            return title[lead.end() :].strip(" :：,，-–—|"), time, None
+    mid = _MID_TIME.search(title)  # "Warm-up (30 min): a game" · "破冰（15分钟）：自我介绍"
+    if mid and mid.start() > 0:
+        time = plain_time(mid.group(1))
+        if time is not None:
+            return title[: mid.start()].rstrip(" :：,，-–—"), time, mid.group("rest").strip()
     return title, None, None
 
 
