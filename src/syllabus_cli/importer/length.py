@@ -22,6 +22,14 @@ _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 _DAYS_HOURS = re.compile(
     rf"{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
 )
+_HOURS_DAYS = re.compile(
+    rf"(?:每天\s*)?{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
+)
+_TIMES = re.compile(
+    rf"{_N}\s*(?:[x×*]|(?:次|节|场|sessions?)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
+    r"((?:个)?(?:小时|分钟|h|hours?|hrs?|min(?:utes)?))",
+    re.I,
+)
 # 6课时 · 约 16 学时: a teaching period, read as one hour (the corporate-training usage)
 _PERIODS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:课时|学时)")
 # 3-5天 · 2~3天 · 1-2小时: a range is no length
@@ -90,7 +98,18 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
     ("half day", re.compile(r"\bhalf[-\s]day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
     ("N-day", re.compile(rf"\b{_EN_N}[-\s](?:day|days)\b(?![-\s]*(?:a|per)\b)", re.I)),
+    ("N x M-hour", re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(?:hours?|hrs?|h)\b", re.I)),
+    ("N half-days", re.compile(rf"\b{_EN_N}\s+half[-\s]days\b", re.I)),
     ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
+    # a 90-minute webinar (a course's word after it: a 15-minute break is no length)
+    (
+        "N-minute",
+        re.compile(
+            rf"\b{_EN_N}[-\s](?:minutes?|mins?)\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:workshop|course|webinar|class|training|seminar|tutorial|masterclass|session)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -104,6 +123,15 @@ def english_length(text: str) -> Length:
                 value = "半天"
             elif rule == "whole day":
                 value = "1天"
+            elif rule == "N x M-hour":  # 3 x 2-hour sessions: six hours
+                a, b = (str(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
+                value = f"{float(a) * float(b):g}小时"
+            elif rule == "N half-days":
+                n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
+                value = f"{float(n) / 2:g}天"
+            elif rule == "N-minute":
+                n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
+                value = f"{n}分钟"
             elif rule == "N-day (M hours)":
                 raw = m.group(2).lower()
                 value = f"{_EN_NUM.get(raw, raw)}小时"
@@ -121,7 +149,7 @@ def english_length(text: str) -> Length:
     if got is None:
         return Length()
     english = {"半天": "0.5 day", "1天": "1 day"}.get(
-        value, value.replace("天", " days").replace("小时", "h")
+        value, value.replace("天", " days").replace("小时", "h").replace("分钟", " min")
     )
     return Length(got, english, True, [], f"English prose: {said!r}")
 
@@ -178,6 +206,23 @@ def read_length(text: str, period: int | None = None) -> Length:
                 total = sum(v for v in minutes if v is not None)
                 text = format_minutes(total, "zh")
                 return Length(total, text, True, [f"课程时长原文：{raw}"], "a sum")
+    m = _HOURS_DAYS.search(s)  # 3小时/天，共2天 · 每天6小时，共2天: hours a day, then days
+    if m:
+        spec_text = f"{_num(m.group(2))}天({_num(m.group(1))}小时/天)"
+        value = _parses(spec_text)
+        if value is not None:
+            return Length(
+                value, spec_text, True, [f"课程时长原文：{raw}"], "hours a day, then days"
+            )
+    m = _TIMES.search(s)  # 3 × 2小时 · 4次，每次3小时 · 3 x 2 hours: sessions times their length
+    if m:
+        each = _parses(_num(m.group(2)) + m.group(3))
+        if each is not None:
+            total = round(float(_num(m.group(1))) * each)
+            text = format_minutes(total, "en" if m.group(3)[:1].isascii() else "zh")
+            return Length(
+                total, text, True, [f"课程时长原文：{raw}"], "sessions times their length"
+            )
     m = _DAYS_HOURS.search(s)
     if m:
         days, hours, per_day = _num(m.group(1)), _num(m.group(2)), m.group(3)
