@@ -22,6 +22,10 @@ _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 _DAYS_HOURS = re.compile(
     rf"{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
 )
+_DATE = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}[:：]\d{2}\s*(?:[-–—~～至到]\s*\d{1,2}[:：]\d{2})?"
+)
 _HOURS_DAYS = re.compile(
     rf"(?:每天\s*)?{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
 )
@@ -181,6 +185,9 @@ def read_length(text: str, period: int | None = None) -> Length:
     s = _FILLER.sub("", s)
     if not s:
         return Length()
+    s = _DATE.sub(" ", s).strip(" ,，;；")  # 2025年3月8日 · 2025-03-08: when, not how long
+    if not s:
+        return Length(notes=[f"课程时间：{raw}"], rule="a date, no length")
     whole = _parses(s)
     if whole is not None:  # the spec's own forms: 1天(6小时) · 3小时 · 0.5天 · 2 days (6h/day)
         return Length(whole, s, True, rule="a duration as the spec writes it")

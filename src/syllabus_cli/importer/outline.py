@@ -119,6 +119,9 @@ _MID_TIME = re.compile(
 )
 
 
+_CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：.](\d{2})")
+
+
 def plain_time(text: str) -> str | None:
     """'约15分钟' · '~15 min' · 'ca. 2 hours' -> the time the page states ('15分钟',
     '15 min'); None when it is no single time."""
@@ -139,6 +142,14 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
         time = plain_time(inner)
         if time is not None:
             return title[: m.start()].rstrip(" :：,，-–—"), time, None
+        clock = _CLOCK_SPAN.fullmatch(inner)  # 开场（9:00-9:30）: the span is its time
+        if clock:
+            start = int(clock.group(1)) * 60 + int(clock.group(2))
+            end = int(clock.group(3)) * 60 + int(clock.group(4))
+            if 0 < end - start <= 12 * 60:
+                unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
+                kept = title[: m.start()].rstrip(" :：,，-–—")
+                return kept, f"{end - start}{unit}", inner
         if _RANGE_TIME.match(_APPROX.sub("", inner)):
             kept = title[: m.start()].rstrip(" :：,，-–—")
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
