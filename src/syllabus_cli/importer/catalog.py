@@ -222,6 +222,9 @@ def _may_open(line: str, where: str) -> bool:
     return not re.match(rf"^(?:[{CN}]+、|\d+[.、．])", line.strip())
 
 
+_LIST_ITEM = re.compile(rf"^(?:[-*+·•]\s+|\d+[.、．)]\s*|[{CN}]+[、.．]\s*)\S")
+
+
 def _value_given(where: str, pieces: dict[str, list[str]]) -> bool:
     """'Duration: 2 days' · '课程名称：X' then '1. …': a length or a name already given on
     its label's line holds no list, so the numbered lines after it are the outline."""
@@ -365,8 +368,10 @@ def read_sections(chunk: str, number: int) -> Course:
         if (
             not code
             and not labelled
-            and _opens_module(text)
-            and (_may_open(text, where) or _value_given(where, pieces))
+            and (
+                (_opens_module(text) and _may_open(text, where))
+                or (_value_given(where, pieces) and _LIST_ITEM.match(text))
+            )
         ):
             close_note()
             where = "outline"
