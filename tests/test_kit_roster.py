@@ -157,3 +157,70 @@ def test_certificate_numbers_follow_the_person_not_the_row(tmp_path: Path) -> No
     assert len(set(after.values())) == 3
     other = certificate_number("pack", "another-course", first.people[0])
     assert other != before["张三"]
+
+
+def test_hr_sheets_as_they_come_merged_hidden_and_titled(tmp_path: Path) -> None:
+    """A department merged down its people's rows, a hidden sheet before the list, a
+    header on row 3: the people as HR sees them in Excel."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    hidden = book.active
+    assert hidden is not None
+    hidden.title = "说明"
+    hidden.append(["内部使用"])
+    hidden.sheet_state = "hidden"
+    sheet = book.create_sheet("名单")
+    sheet.append(["客服部培训名单"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["序号", "姓名", "部门"])
+    sheet.append([1, "张三", "客服部"])
+    sheet.append([2, "李四", None])
+    sheet.append([3, "王五", "售前组"])
+    sheet.merge_cells("C4:C5")
+    book.active = 1
+    book.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx")
+    assert roster.problems == ()
+    assert [(p.name, p.department, p.line) for p in roster.people] == [
+        ("张三", "客服部", 4),
+        ("李四", "客服部", 5),
+        ("王五", "售前组", 6),
+    ]
+
+
+def test_a_zip_bomb_dressed_as_xlsx_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "名单.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (200 * 1024 * 1024))
+    assert bomb.stat().st_size < 1024 * 1024
+    started = time.perf_counter()
+    assert where(bomb) == [(1, 1, "roster-too-large")]
+    assert time.perf_counter() - started < 2
+
+
+def test_excel_unicode_text_and_control_characters_in_names(tmp_path: Path) -> None:
+    """Excel's "Unicode text" (UTF-16, tab-separated); a bell, an escape sequence and a
+    right-to-left override pasted into names are dropped, emoji and long names kept."""
+    text = "姓名\t部门\n张\x07三\x1b\t客服部\n李\u202e四\t售前组\n小美😀\t售后\n"
+    roster = read_roster(write(tmp_path, "r.csv", text, "utf-16"))
+    assert roster.problems == ()
+    assert [(p.name, p.department) for p in roster.people] == [
+        ("张三", "客服部"),
+        ("李四", "售前组"),
+        ("小美😀", "售后"),
+    ]
+
+
+def test_a_fifo_or_a_symlink_loop_is_one_problem_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "r.csv"
+    os.mkfifo(fifo)
+    assert where(fifo) == [(1, 1, "roster-file")]
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    assert where(loop) == [(1, 1, "roster-file")]
