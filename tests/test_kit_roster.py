@@ -224,3 +224,22 @@ def test_a_fifo_or_a_symlink_loop_is_one_problem_not_a_hang(tmp_path: Path) -> N
     loop = tmp_path / "loop.csv"
     loop.symlink_to(loop)
     assert where(loop) == [(1, 1, "roster-file")]
+
+
+def test_an_evaluation_url_a_qr_code_cannot_hold_or_a_script_is_located(tmp_path: Path) -> None:
+    """A 10,000-character address stopped the build inside the QR library; a
+    ``javascript:`` one is no web address (and is not echoed whole)."""
+    long = "https://wj.qq.com/s/" + "a" * 10_000
+    assert pack_problems(tmp_path, f"kit: all\nevaluation_url: {long}\n") == [(5, 17, "kit")]
+    ok = "https://wj.qq.com/s/12345"
+    assert pack_problems(tmp_path, f"kit: all\nevaluation_url: {ok}\n") == []
+    script = "javascript:alert(1)//" + "x" * 5000
+    pack = write(
+        tmp_path,
+        "pack.yaml",
+        f"client: 某客户\ntitle: 项目\ncourses: [{COURSE.as_posix()}]\n"
+        f"kit: all\nevaluation_url: {script}\n",
+    )
+    result = runner.invoke(app, ["validate", str(pack)])
+    assert result.exit_code == 1 and "pack.yaml:5:17: error[kit]" in result.output
+    assert len(result.output) < 1000

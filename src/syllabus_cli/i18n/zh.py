@@ -561,6 +561,7 @@ MESSAGES.update(
         "kit.unknown": "交付包里没有“{name}”这种文档；可选的有 {known}",
         "kit.type": "“kit”应当是 all，或由 {known} 组成的列表",
         "kit.url": "“evaluation_url”应当是网址（https://…），而不是“{text}”",
+        "kit.url-long": "“evaluation_url”有 {length} 个字符，能清晰打印的二维码最多容纳 {limit} 个：请改用问卷的短链接",
         "kit.roster-missing": "找不到学员名单文件 {ref}",
         "kit.roster-without-kit": "学员名单是给交付包用的，但“kit”没有列出任何文档",
         "roster.unreadable": "无法读取学员名单：{reason}",

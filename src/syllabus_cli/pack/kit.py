@@ -32,6 +32,7 @@ from .roster import SUFFIXES, Person
 
 DOCUMENTS = ("signin", "evaluation", "workbook", "certificates", "runsheet")
 DEFAULT_SEATS = 30
+MAX_URL = 1000  # characters: a QR code a phone still reads at A4 size (segno's limit is ~2,300)
 REACTION = ("反应", "reaction", "level 1", "一级", "l1")
 
 
@@ -70,8 +71,13 @@ def read_kit(reader: Reader, known: dict[str, YEntry], base: Path) -> KitSetting
     url = ""
     if "evaluation_url" in known:
         url = reader.text(known["evaluation_url"])
+        mark = known["evaluation_url"].value.mark
         if url and not url.lower().startswith(("https://", "http://")):
-            reader.add(known["evaluation_url"].value.mark, "kit", msg("kit.url", text=url))
+            shown = url if len(url) <= 60 else f"{url[:60]}…"
+            reader.add(mark, "kit", msg("kit.url", text=shown))
+            url = ""
+        elif len(url) > MAX_URL:
+            reader.add(mark, "kit", msg("kit.url-long", length=len(url), limit=MAX_URL))
             url = ""
     in_zip = reader.boolean(known.get("kit_in_zip"), default=False)
     if roster is not None and not documents:

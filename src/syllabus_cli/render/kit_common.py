@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..dates import format_date
+from ..i18n import labels
 from . import wml
 from .docx_base import Fonts, Styles, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
@@ -59,12 +60,25 @@ def text_width(document: Any) -> Any:
     return section.page_width - section.left_margin - section.right_margin
 
 
+def kit_date(date: dt.date, language: str) -> str:
+    """``2026年12月8日（星期二）``: the weekday in full-width brackets in Chinese, as a
+    printed Chinese form writes it (the shared ``format_date`` keeps ASCII ones)."""
+    text = format_date(date, language)
+    return text.replace("(", "（").replace(")", "）") if language == "zh" else text
+
+
 def dates_text(dates: Sequence[dt.date], language: str) -> str:
-    """``2026年12月8日(星期二)、2026年12月9日(星期三)`` / ``Tue 8 Dec 2026, Wed …``; a
-    blank to fill in for an undated course."""
+    """``2026年12月8日（星期二）、2026年12月9日（星期三）`` / ``Tue 8 Dec 2026, Wed …``;
+    a blank to fill in for an undated course."""
     if not dates:
         return "____年____月____日" if language == "zh" else "____________"
-    return ("、" if language == "zh" else ", ").join(format_date(d, language) for d in dates)
+    return ("、" if language == "zh" else ", ").join(kit_date(d, language) for d in dates)
+
+
+def day_title(number: int, date: dt.date | None, language: str) -> str:
+    """``第1天 · 2026年12月8日（星期二）`` / ``Day 1 · Tue 8 Dec 2026``."""
+    head = labels("agenda-doc", language)["day"].format(n=number)
+    return f"{head} · {kit_date(date, language)}" if date else head
 
 
 def day_date(date: dt.date | None, language: str) -> str:

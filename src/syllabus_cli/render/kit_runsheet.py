@@ -11,8 +11,7 @@ from docx.shared import Cm, Pt
 
 from ..agenda.settings import clock
 from ..minutes import minutes_text
-from .agenda_text import day_heading
-from .kit_common import facts, grid, heading_title, page_break, shade_rows, start
+from .kit_common import day_title, facts, grid, heading_title, page_break, shade_rows, start
 from .kit_values import KitCourse, label
 from .wording import set_text
 
@@ -49,7 +48,7 @@ def runsheet_document(course: KitCourse) -> Any:
     for n, day in enumerate(course.days):
         if n:
             page_break(styles, document)
-        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        styles.paragraph(document, day_title(day.number, day.date, lang), "Heading 2", keep=True)
         taught = f"{label('rs-teaching', lang)}{label('colon', lang)}{minutes_text(day.teaching_minutes, lang)}"
         styles.paragraph(document, taught, "Syllabus Meta", keep=True)
         rows = []

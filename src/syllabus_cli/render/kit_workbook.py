@@ -13,8 +13,7 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..i18n import labels
 from ..minutes import minutes_text
-from .agenda_text import day_heading
-from .kit_common import dates_text, grid, page_break, ruled_lines, shade_rows, start
+from .kit_common import dates_text, day_title, grid, page_break, ruled_lines, shade_rows, start
 from .kit_values import KitBlock, KitCourse, label
 from .wording import set_text
 
@@ -30,7 +29,7 @@ def workbook_document(course: KitCourse) -> Any:
     h = labels("agenda-doc", lang)
     styles.paragraph(document, label("wb-agenda", lang), "Heading 1", keep=True)
     for day in course.days:
-        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        styles.paragraph(document, day_title(day.number, day.date, lang), "Heading 2", keep=True)
         rows = [
             [
                 f"{clock(s.start)}–{clock(s.end)}",
