@@ -358,3 +358,34 @@ def test_the_kit_is_made_in_the_packs_word_template(tmp_path: Path) -> None:
     for name in ("签到表", "讲师手册"):
         built = Document(str(tmp_path / "out" / "p" / "kit" / f"门店运营两日训练营-{name}.docx"))
         assert built.sections[0].header.paragraphs[0].text == "某培训公司 · 内部资料"
+
+
+def test_a_smaller_kit_removes_what_the_build_wrote_and_nothing_else(tmp_path: Path) -> None:
+    """``kit:`` shrinks, then goes: the documents it no longer names are removed, but a
+    kit file edited by hand and a file the user put in kit/ stay, and a file once
+    forgotten is not overwritten when the kit grows again."""
+    pack = project(tmp_path)
+    kit = build(pack)
+    titles = sorted(p.name for p in kit.iterdir())
+    assert len(titles) == 15
+    workbook = kit / f"{TITLE}-学员手册.docx"
+    workbook.write_bytes(workbook.read_bytes() + b"\0")  # edited in Word
+    (kit / "分组名单.docx").write_bytes(b"mine")
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    pack.write_text(yaml.safe_dump({**data, "kit": ["signin"]}, allow_unicode=True), "utf-8")
+    build(pack)
+    left = sorted(p.name for p in kit.iterdir())
+    assert left == sorted(
+        [*(n for n in titles if n.endswith("签到表.docx")), workbook.name, "分组名单.docx"]
+    )
+    manifest = json.loads((kit.parent / ".syllabus-manifest.json").read_text(encoding="utf-8"))
+    assert sorted(n for n in manifest["files"] if n.startswith("kit/")) == sorted(
+        f"kit/{n}" for n in titles if n.endswith("签到表.docx")
+    )
+    del data["kit"], data["roster"]
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    build(pack)
+    assert sorted(p.name for p in kit.iterdir()) == sorted([workbook.name, "分组名单.docx"])
+    pack.write_text(yaml.safe_dump({**data, "kit": ["workbook"]}, allow_unicode=True), "utf-8")
+    result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
+    assert workbook.read_bytes().endswith(b"\0") and workbook.name in result.output

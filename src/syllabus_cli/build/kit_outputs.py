@@ -82,7 +82,10 @@ def kit_documents(
     note: Callable[[str, str | None], None],
 ) -> list[str]:
     """Write the kit; its files (relative to the pack folder) that exist now."""
-    if not pack.kit or not good:
+    if not good:
+        return []
+    if not pack.kit:  # no kit (any more): what an earlier build wrote goes
+        drop_stale(batch.root, manifest, set())
         return []
     from ..pack.roster import read_roster
     from ..problems import Level
@@ -113,6 +116,7 @@ def kit_documents(
     for job, result in good:
         made += _course_kit(pack, job, result, people)
     names = [name for name, _ in made]
+    drop_stale(root, manifest, set(names))
     pdf = "pdf" in formats
     wanted = names + ([_pdf(n) for n in names] if pdf else [])
     current = (
@@ -134,6 +138,37 @@ def kit_documents(
         _pdfs(writer, names, batch, note)
     manifest.inputs[key] = inputs
     return [n for n in wanted if (root / n).is_file()]
+
+
+def drop_stale(root: Path, manifest: Manifest, names: set[str]) -> list[str]:
+    """Kit files an earlier build wrote and this one no longer makes (a document left
+    out of ``kit:``, a course gone from the pack, certificates without a roster now):
+    removed when they hold the bytes written, with their PDF. One edited since is left
+    where it is and forgotten by the manifest: a file the build did not write is never
+    removed, nor overwritten later without --force. Returns the removed files."""
+    from .manifest import ManifestError
+
+    made = {Path(n).with_suffix("").as_posix() for n in names}
+    removed: list[str] = []
+    for rel, digest in sorted(manifest.files.items()):
+        path = Path(rel)
+        if path.parts[:1] != (FOLDER,) or path.suffix not in (".docx", ".pdf"):
+            continue
+        if path.with_suffix("").as_posix() in made:
+            continue
+        try:
+            current = file_hash(root / rel)
+        except ManifestError:  # a folder or a pipe in its place: not ours to remove
+            current = None
+        if current == digest:
+            try:
+                (root / rel).unlink()
+            except OSError:
+                continue  # cannot be removed (read-only): still ours, tried again next time
+            removed.append(rel)
+        del manifest.files[rel]
+        manifest.dropped[rel] = digest
+    return removed
 
 
 def _pdf(name: str) -> str:
