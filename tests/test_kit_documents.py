@@ -389,3 +389,21 @@ def test_a_smaller_kit_removes_what_the_build_wrote_and_nothing_else(tmp_path: P
     pack.write_text(yaml.safe_dump({**data, "kit": ["workbook"]}, allow_unicode=True), "utf-8")
     result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
     assert workbook.read_bytes().endswith(b"\0") and workbook.name in result.output
+
+
+def test_the_zips_index_links_the_kit_when_the_zip_carries_it(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    kit = build(project(tmp_path, kit=["signin", "evaluation"], kit_in_zip=True))
+    archive = zipfile.ZipFile(kit.parent / "3c-ecommerce-service.zip")
+    page = archive.read("3c-ecommerce-service/index.html").decode("utf-8")
+    assert "交付物料" in page
+    links = re.findall(r'href="([^"]+)"', page)
+    kit_links = [unquote(link) for link in links if link.startswith("kit/")]
+    assert sorted(kit_links) == sorted(
+        n.removeprefix("3c-ecommerce-service/") for n in archive.namelist() if "/kit/" in n
+    )
+    assert len(kit_links) == 6
+    assert f"kit/{TITLE}-签到表.docx" in (kit.parent / "index.md").read_text(encoding="utf-8")
+    kit = build(project(tmp_path / "b", kit=["signin"]))
+    assert "kit/" not in (kit.parent / "index.html").read_text(encoding="utf-8")

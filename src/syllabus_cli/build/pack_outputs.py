@@ -94,6 +94,8 @@ def pack_documents(
     )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [combined_name, pdf_name, ics_name, zip_name])
+    if pack.kit.in_zip:  # linked only where the links work: in the zip beside the kit
+        index = replace(index, kit=tuple(kit))
     for name, text in (
         ("index.md", index_markdown(info, index)),
         ("index.html", index_html(info, index)),

@@ -422,6 +422,7 @@ MESSAGES.update(
         "roster.no-name": "this row has no name",
         "roster.duplicate": "{name} is already on the roster (line {line}); two people of one name need their phone or e-mail",
         # the documents
+        "kit.folder": "Delivery kit (for the training days)",
         "kit.signin": "Sign-in sheet",
         "kit.evaluation": "Evaluation form",
         "kit.workbook": "Participant workbook",

@@ -572,6 +572,7 @@ MESSAGES.update(
         "roster.no-name": "这一行没有姓名",
         "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
         # the documents
+        "kit.folder": "交付物料（培训现场用）",
         "kit.signin": "签到表",
         "kit.evaluation": "课后评估表",
         "kit.workbook": "学员手册",
