@@ -243,3 +243,37 @@ def test_an_evaluation_url_a_qr_code_cannot_hold_or_a_script_is_located(tmp_path
     result = runner.invoke(app, ["validate", str(pack)])
     assert result.exit_code == 1 and "pack.yaml:5:17: error[kit]" in result.output
     assert len(result.output) < 1000
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "交付物料"), ("en", "delivery kit")])
+def test_new_pack_offers_the_kit_keys_and_they_validate_uncommented(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    from syllabus_cli import i18n
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "courses").mkdir()
+    (tmp_path / "courses" / "a.yaml").write_text(
+        "title: 甲\nduration: 1h\nmodules: [{title: x, duration: 1h}]\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["--lang", lang, "new", "p.yaml", "--pack"])
+    i18n.set_language(None)
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    assert words in text
+    for key in ("kit", "roster", "evaluation_url", "kit_in_zip"):
+        assert f"\n# {key}: " in text
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名"])
+    sheet.append(["张三"])
+    book.save(tmp_path / "participants.xlsx")
+    for key in ("kit", "roster", "kit_in_zip"):
+        text = text.replace(f"\n# {key}: ", f"\n{key}: ")
+    text = text.replace("# evaluation_url: https://…", "evaluation_url: https://wj.qq.com/s/1")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    check = runner.invoke(app, ["validate", "p.yaml"])
+    assert check.exit_code == 0, check.output

@@ -820,4 +820,9 @@ COMMENTS: dict[str, str] = {
     "days: the delivery days": "days 表示授课天数",
     "时间规划: milestones; delivery days are added": "时间规划：里程碑；授课日会自动加入",
     "预期效果: text or {level, method, when}": "预期效果：一段文字，或 {level, method, when}",
+    "The delivery kit, written into kit/ for the training days (not in the zip by default).": "交付物料：写入 kit/ 文件夹，供培训现场使用（默认不放进 zip）。",
+    "or some of [signin, evaluation, workbook, certificates, runsheet]": "或从中选几项：[signin 签到表, evaluation 评估表, workbook 学员手册, certificates 结业证书, runsheet 讲师手册]",
+    "one person a row: 姓名 部门 职务 手机 邮箱 (or .csv)": "学员名单，每行一人：姓名 部门 职务 手机 邮箱（也可以是 .csv）",
+    "a QR code on the evaluation form to the online one": "评估表上印出在线问卷的二维码",
+    "the client's zip carries the kit too": "客户的 zip 里也放入交付物料",
 }
