@@ -407,3 +407,20 @@ def test_the_zips_index_links_the_kit_when_the_zip_carries_it(tmp_path: Path) ->
     assert f"kit/{TITLE}-签到表.docx" in (kit.parent / "index.md").read_text(encoding="utf-8")
     kit = build(project(tmp_path / "b", kit=["signin"]))
     assert "kit/" not in (kit.parent / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_certificate_is_one_page_whatever_the_name(tmp_path: Path) -> None:
+    """A 200-character "name" (a note pasted into the column), a long transliterated
+    one, an emoji: one landscape page each, the name whole."""
+    need("soffice", "pdftotext")
+    pack = project(tmp_path, kit=["certificates"], courses=["../courses/ecommerce-cs-sales.yaml"])
+    long_name = "长" * 200
+    latin = "Maximilian Alexander Wolfeschlegelsteinhausenbergerdorff"
+    (pack.parent / "participants.csv").write_text(
+        f"姓名,部门\n{long_name},客服部\n张三😀,售前组\n{latin},Sales\n", "utf-8"
+    )
+    kit = build(pack, "--pdf", "-j", "1")
+    pdf = kit / f"{TITLE}-结业证书.pdf"
+    assert pdf_pages(pdf) == 3
+    text = "".join(pdf_text(pdf).split())
+    assert long_name in text and "".join(latin.split()) in text
