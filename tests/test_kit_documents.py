@@ -424,3 +424,21 @@ def test_a_certificate_is_one_page_whatever_the_name(tmp_path: Path) -> None:
     assert pdf_pages(pdf) == 3
     text = "".join(pdf_text(pdf).split())
     assert long_name in text and "".join(latin.split()) in text
+
+
+def test_a_course_in_two_lengths_gets_two_kits_told_apart(tmp_path: Path) -> None:
+    """The full day and the half day of one course in one pack: each kit says which it
+    is, the half day signs once, and a person's two certificates have two numbers."""
+    shutil.copytree(REPO / "library", tmp_path / "library")
+    course = "../courses/omnichannel-store-ops.yaml"
+    kit = build(project(tmp_path, courses=[course, {"path": course, "variant": "半天"}], kit="all"))
+    title = "门店全域运营-公域拓新与私域精耕"
+    half = text_of(kit / f"{title}（半天）-签到表.docx")
+    assert "课程：门店全域运营：公域拓新与私域精耕（半天）" in half
+    assert rows_of(kit / f"{title}（半天）-签到表.docx")[0] == ["序号", "姓名", "部门", "签到"]
+    assert "（半天）" not in text_of(kit / f"{title}-签到表.docx")
+    numbers = [
+        re.findall(r"证书编号：(\S+)", text_of(kit / f"{name}-结业证书.docx"))
+        for name in (title, f"{title}（半天）")
+    ]
+    assert len(numbers[0]) == 3 and not set(numbers[0]) & set(numbers[1])

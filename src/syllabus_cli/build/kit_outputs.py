@@ -201,7 +201,9 @@ def _course_kit(
         url=pack.kit.evaluation_url,
         template=pack.template,
     )
-    kit = kit_course(setting, replace(course, instructor=who), checked.timing, agenda, people)
+    kit = kit_course(
+        setting, replace(course, instructor=who), checked.timing, agenda, people, job.variant
+    )
     renderers = _renderers()
     out: list[tuple[str, Callable[[], bytes]]] = []
     for kind in pack.kit.documents:

@@ -104,10 +104,14 @@ def _documents(reader: Reader, entry: YEntry) -> tuple[str, ...]:
     return tuple(d for d in DOCUMENTS if d in chosen)  # the kit's order, whatever was written
 
 
-def certificate_number(pack_id: str, course_id: str, person: Person) -> str:
+def certificate_number(
+    pack_id: str, course_id: str, person: Person, variant: str | None = None
+) -> str:
     """The same person on the same course of the same pack gets the same number, on any
-    row of any version of the roster: a hash of who, not of where."""
-    digest = hashlib.sha256(f"{pack_id}\n{course_id}\n{person.identity}".encode()).hexdigest()
+    row of any version of the roster: a hash of who, not of where. A course's variants
+    are courses of their own (one pack may deliver the full day and the half day)."""
+    course = f"{course_id}\n{variant}" if variant else course_id
+    digest = hashlib.sha256(f"{pack_id}\n{course}\n{person.identity}".encode()).hexdigest()
     number = int(digest[:15], 16) % 10**12
     text = f"{number:012d}"
     return f"{text[:4]}-{text[4:8]}-{text[8:]}"
@@ -263,6 +267,7 @@ def kit_course(
     timing: Timing,
     agenda: Agenda,
     people: tuple[Person, ...] = (),
+    variant: str | None = None,
 ) -> KitCourse:
     """One course's kit, from the pack, the checked course, its agenda as delivered
     and the roster."""
@@ -283,11 +288,12 @@ def kit_course(
         days=run_sheet(agenda, timing, equipment),
         blocks=workbook_blocks(timing),
         people=tuple(
-            KitPerson(p.name, p.department, certificate_number(pack.id, course.file_id, p))
+            KitPerson(p.name, p.department, certificate_number(pack.id, course.file_id, p, variant))
             for p in people
         ),
         seats=(resources.participants if resources and resources.participants else DEFAULT_SEATS),
         evaluation=reaction_methods(pack.plan, language),
         evaluation_url=pack.url,
         template=pack.template or course.template,
+        variant=variant or "",
     )

@@ -45,7 +45,7 @@ def start(course: KitCourse, kind: str, *, landscape: bool = False) -> tuple[Any
     set_properties(
         document,
         Properties(
-            title=f"{course.title} · {name}",
+            title=f"{course.name} · {name}",
             subject=name,
             author=course.instructor,
             company=course.client,
@@ -104,7 +104,7 @@ def facts(
 def heading_title(styles: Styles, document: Any, course: KitCourse, kind: str) -> None:
     """The document's title: ``电商客服销售能力提升 · 签到表``."""
     styles.title(
-        document, f"{set_text(course.title, course.language)} · {label(kind, course.language)}"
+        document, f"{set_text(course.name, course.language)} · {label(kind, course.language)}"
     )
 
 

@@ -37,7 +37,7 @@ def signin_document(course: KitCourse) -> Any:
             [
                 [
                     ("project", set_text(course.project, lang)),
-                    ("course", set_text(course.title, lang)),
+                    ("course", set_text(course.name, lang)),
                 ],
                 [("date", when), ("instructor", course.instructor)],
                 [("venue", set_text(course.venue, lang))],

@@ -84,6 +84,19 @@ class KitCourse:
     evaluation: tuple[str, ...] = ()  # the plan's reaction-level methods, as lines
     evaluation_url: str = ""
     template: Path | None = None
+    variant: str = ""  # which of the course's lengths, when it has several
+
+    @property
+    def name(self) -> str:
+        """The course as its kit names it: ``门店全域运营（半天）`` for a variant, so the
+        half day's sign-in sheet is not taken for the full day's."""
+        if not self.variant:
+            return self.title
+        return (
+            f"{self.title}（{self.variant}）"
+            if self.language == "zh"
+            else f"{self.title} ({self.variant})"
+        )
 
     @property
     def modules(self) -> tuple[str, ...]:

@@ -57,7 +57,7 @@ def _cover(document: Any, styles: Any, course: KitCourse) -> None:
     lang = course.language
     for _ in range(6):
         styles.paragraph(document)
-    styles.title(document, set_text(course.title, lang))
+    styles.title(document, set_text(course.name, lang))
     if course.subtitle:
         styles.paragraph(document, set_text(course.subtitle, lang), "Subtitle")
     styles.paragraph(document, label("workbook", lang), "Heading 1")
