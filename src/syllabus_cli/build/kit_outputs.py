@@ -64,10 +64,9 @@ def _renderers() -> dict[str, Callable[[KitCourse], Any]]:
 
 def kit_name(title: str, kind: str, language: str, variant: str | None = None) -> str:
     """``电商客服销售能力提升-签到表`` / ``Customer service - Sign-in sheet`` (no suffix)."""
-    from ..render.kit_values import label
+    from ..render.kit_values import aside, label
 
-    if variant:
-        title = f"{title}（{variant}）" if language == "zh" else f"{title} ({variant})"
+    title += aside(variant or "", language)
     joined = "-" if language == "zh" else " - "
     return safe_name(f"{title}{joined}{label(kind, language)}", kind)
 

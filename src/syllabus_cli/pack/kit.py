@@ -23,7 +23,7 @@ from ..agenda.layout import LUNCH, SESSION, Agenda
 from ..i18n import Listing, msg
 from ..load import YEntry, YScalar, YSeq
 from ..problems import Mark
-from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession
+from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession, aside
 from ..spec.model import Course, Node
 from ..spec.read import Reader
 from ..spec.training_plan import Evaluation, Plan
@@ -134,10 +134,7 @@ def _is_reaction(item: Evaluation) -> bool:
 
 
 def _method_line(item: Evaluation, language: str) -> str:
-    text = item.method or item.level
-    if item.when:
-        text += f"（{item.when}）" if language == "zh" else f" ({item.when})"
-    return text
+    return (item.method or item.level) + aside(item.when, language)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..minutes import minutes_text
 from .kit_common import day_title, facts, grid, heading_title, page_break, shade_rows, start
-from .kit_values import KitCourse, label
+from .kit_values import KitCourse, aside, label
 from .wording import set_text
 
 WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
@@ -56,11 +56,7 @@ def runsheet_document(course: KitCourse) -> Any:
         for i, s in enumerate(day.sessions, start=1):
             title = set_text(s.title, lang)
             if s.part:
-                title += (
-                    f"（{label('rs-part', lang, n=s.part)}）"
-                    if lang == "zh"
-                    else f" ({label('rs-part', lang, n=s.part)})"
-                )
+                title += aside(label("rs-part", lang, n=s.part), lang)
             if s.kind != "session":
                 pauses.append(i)
             rows.append(

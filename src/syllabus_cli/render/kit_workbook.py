@@ -14,7 +14,7 @@ from ..agenda.settings import clock
 from ..i18n import labels
 from ..minutes import minutes_text
 from .kit_common import dates_text, day_title, grid, page_break, ruled_lines, shade_rows, start
-from .kit_values import KitBlock, KitCourse, label
+from .kit_values import KitBlock, KitCourse, aside, label
 from .wording import set_text
 
 NOTE_LINES = 6
@@ -80,11 +80,7 @@ def _block(document: Any, styles: Any, block: KitBlock, lang: str) -> None:
     level = min(block.depth, 3)
     title = set_text(block.title, lang)
     if block.minutes:
-        title += (
-            f"（{minutes_text(block.minutes, lang)}）"
-            if lang == "zh"
-            else f" ({minutes_text(block.minutes, lang)})"
-        )
+        title += aside(minutes_text(block.minutes, lang), lang)
     styles.paragraph(document, title, f"Heading {level + 1 if level < 3 else 3}", keep=True)
     for point in block.points:
         styles.paragraph(document, set_text(point, lang), "List Bullet")
