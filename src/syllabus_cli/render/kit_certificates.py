@@ -13,7 +13,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..minutes import minutes_text
 from . import wml
-from .kit_common import dates_text, start
+from .kit_common import dates_text, rule, start
 from .kit_values import KitCourse, label
 from .wording import balanced_lines, set_text
 
@@ -134,15 +134,7 @@ def _frame(section: Any) -> None:
     borders = OxmlElement("w:pgBorders")
     borders.set(qn("w:offsetFrom"), "page")
     for side in ("top", "left", "bottom", "right"):
-        rule = OxmlElement(f"w:{side}")
-        for key, value in (
-            ("w:val", "double"),
-            ("w:sz", "12"),
-            ("w:space", "24"),
-            ("w:color", "8A4B08"),
-        ):
-            rule.set(qn(key), value)
-        borders.append(rule)
+        borders.append(rule(side, "double", size=12, space=24, color="8A4B08"))
     sect_pr = section._sectPr
     margins = sect_pr.find(qn("w:pgMar"))
     if margins is not None:

@@ -186,16 +186,8 @@ def ruled_lines(styles: Styles, document: Any, count: int, *, height_cm: float =
         borders = OxmlElement("w:pBdr")
         # paragraphs with the same borders are one group to Word and LibreOffice: its
         # bottom rule is drawn once, "between" rules separate the lines inside it
-        for side in ("w:bottom", "w:between"):
-            rule = OxmlElement(side)
-            for key, value in (
-                ("w:val", "single"),
-                ("w:sz", "4"),
-                ("w:space", "1"),
-                ("w:color", "A0A8B0"),
-            ):
-                rule.set(qn(key), value)
-            borders.append(rule)
+        for side in ("bottom", "between"):
+            borders.append(rule(side, "single", size=4, space=1, color="A0A8B0"))
         ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 
@@ -208,6 +200,19 @@ _AFTER_PBDR = (
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
     "w:pPrChange",
 )  # fmt: skip
+
+
+def rule(side: str, kind: str, *, size: int = 0, space: int = 0, color: str = "") -> Any:
+    """One side of a border (``w:bottom``, ``w:top``…): ``kind`` single, double or nil,
+    ``size`` in eighths of a point, ``space`` in points from the text or page edge."""
+    element = OxmlElement(f"w:{side}")
+    element.set(qn("w:val"), kind)
+    if kind != "nil":
+        for key, value in (("w:sz", size), ("w:space", space)):
+            element.set(qn(key), str(value))
+        if color:
+            element.set(qn("w:color"), color)
+    return element
 
 
 def shade_rows(table: Any, rows: Sequence[int], fill: str = "F2F2F2") -> None:
