@@ -15,7 +15,7 @@ from .kit_common import day_title, facts, grid, heading_title, page_break, shade
 from .kit_values import KitCourse, aside, label
 from .wording import set_text
 
-WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
+WIDTHS = (Cm(2.5), Cm(1.3), Cm(1.3), Cm(7.2), Cm(3.1), Cm(3.6), Cm(6.3))  # 25.3 cm: A4 across
 BOX = "□"
 
 
