@@ -442,3 +442,31 @@ def test_a_course_in_two_lengths_gets_two_kits_told_apart(tmp_path: Path) -> Non
         for name in (title, f"{title}（半天）")
     ]
     assert len(numbers[0]) == 3 and not set(numbers[0]) & set(numbers[1])
+
+
+def test_certificate_numbers_survive_a_removal_and_tell_namesakes_apart(
+    tmp_path: Path,
+) -> None:
+    """A person leaves, a namesake with their own phone joins, HR pads a two-character
+    name (王　五) and writes a phone with +86: everyone keeps their number, the namesake
+    gets one of their own."""
+    pack = project(tmp_path)
+    roster = pack.parent / "participants.csv"
+    roster.write_text(ROSTER + "王五,培训与质检,13800000105\n", encoding="utf-8")
+    before = certificates(build(pack))
+    roster.write_text(
+        "姓名,部门,手机\n林思远,售前客服组,+86 138-0000-0101\n吴佳怡,售后服务组,13800000104\n"
+        "林思远,门店协同组,13900000001\n王\u3000五,培训与质检,13800000105\n",
+        encoding="utf-8",
+    )
+    kit = build(pack)
+    document = Document(str(kit / f"{TITLE}-结业证书.docx"))
+    numbers = [p.text for p in document.paragraphs if p.text.startswith("证书编号：")]
+    names = [p.text for p in document.paragraphs if p.text in ("林思远", "吴佳怡", "王五")]
+    found = dict(zip([f"{n}{i}" for i, n in enumerate(names)], numbers, strict=True))
+    assert names == ["林思远", "吴佳怡", "林思远", "王五"]
+    assert found["林思远0"].endswith(before["林思远"]) and found["吴佳怡1"].endswith(
+        before["吴佳怡"]
+    )
+    assert found["王五3"].endswith(before["王五"])
+    assert len(set(numbers)) == 4

@@ -61,7 +61,10 @@ class Person:
     def identity(self) -> str:
         """Who this is, whatever row they are on: the name with the phone (or e-mail)
         when the sheet has one. Two people of the same name are told apart by it."""
-        contact = re.sub(r"\D", "", self.phone) or self.email.strip().lower()
+        digits = re.sub(r"\D", "", self.phone)
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]  # +86 138…: the same mobile as 138…
+        contact = digits or self.email.strip().lower()
         return f"{' '.join(self.name.split())}|{contact}"
 
 
@@ -238,6 +241,15 @@ def _cell(value: object) -> str:
     return _printable(str(value)).strip()
 
 
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def _name(text: str) -> str:
+    """A name as it is printed and known: spaces collapsed, and none between Chinese
+    characters (HR pads two-character names to line up with three: ``王　五``)."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
+
+
 def _printable(text: str) -> str:
     """No control or bidi-override characters (a bell, an escape sequence, U+202E
     pasted from a chat): Word refuses the first, the second turns a name around."""
@@ -273,7 +285,7 @@ def _people(path: Path, rows: Iterator[list[str]]) -> Roster:
         if not any(cells):
             continue  # a blank row between people
         values = {key: cells[col] if col < len(cells) else "" for key, col in columns.items()}
-        name = " ".join(values.get("name", "").split())
+        name = _name(values.get("name", ""))
         if not name:
             problems.append(
                 error(Mark(line, columns["name"] + 1), "roster-name", msg("roster.no-name"))
