@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -122,9 +122,11 @@ def grid(
     *,
     height: Any = None,
     center: Sequence[int] = (),
+    middle: bool = False,
 ) -> Any:
     """A table: a shaded header row that repeats on every page, rows that never split
-    (at least ``height`` tall when given), columns ``center`` centred. A body row is
+    (at least ``height`` tall when given), columns ``center`` centred, text in the
+    middle of its cell when ``middle`` (a tall row to sign in). A body row is
     built once by python-docx and copied for every row (python-docx building each cell
     made a 40-person sign-in sheet a tenth of a second)."""
     table = styles.table(document, 1, len(header), tuple(widths))
@@ -144,6 +146,8 @@ def grid(
         prototype.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for c, (cell, width) in enumerate(zip(prototype.cells, widths, strict=True)):
         cell.width = width
+        if middle:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         tight(paragraph)
         if c in center:
