@@ -28,7 +28,7 @@ ROSTER = "姓名,部门,手机\n林思远,售前客服组,13800000101\n陈雨桐
 
 def project(tmp_path: Path, **changes: object) -> Path:
     """The bundled pack in a folder of its own, its roster replaced, keys changed."""
-    for folder in ("courses", "instructors", "packs"):
+    for folder in ("courses", "instructors", "packs", "suppliers"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     (tmp_path / "packs" / "participants.csv").write_text(ROSTER, encoding="utf-8")
     pack = tmp_path / "packs" / "3c-ecommerce-service.yaml"
@@ -222,7 +222,7 @@ def test_kit_in_zip_puts_the_kit_in_the_clients_zip(tmp_path: Path) -> None:
         f"{TITLE}-课后评估表.docx",
     ]
     zipped = zipfile.ZipFile(kit.parent / "3c-ecommerce-service.zip").namelist()
-    assert f"3c-ecommerce-service/kit/{TITLE}-签到表.docx" in zipped
+    assert f"电商服务能力提升项目/kit/{TITLE}-签到表.docx" in zipped
 
 
 def test_an_english_course_names_its_kit_in_english(tmp_path: Path) -> None:
