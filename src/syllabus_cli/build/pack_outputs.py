@@ -154,6 +154,7 @@ def _client_zip(
     renamed = PackIndex(
         [present[n] for n in own if n in present],
         [(t, days, [present[d] for d in docs if d in present]) for t, days, docs in index.courses],
+        index.kit,
     )
     from ..i18n import labels
 
