@@ -277,3 +277,31 @@ def test_new_pack_offers_the_kit_keys_and_they_validate_uncommented(
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     check = runner.invoke(app, ["validate", "p.yaml"])
     assert check.exit_code == 0, check.output
+
+
+def test_a_name_that_is_an_uncalculated_formula_says_so(tmp_path: Path) -> None:
+    """A sheet written by a program keeps a formula's text, not its value: the row is
+    located and the message says to save it in Excel, not that the name is missing."""
+    import openpyxl
+
+    from syllabus_cli import i18n
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "部门"])
+    sheet.append(["张三", "客服部"])
+    sheet.append(['=CONCAT("李","四")', "客服部"])
+    sheet.append([None, "售前组"])
+    book.save(tmp_path / "r.xlsx")
+    roster = read_roster(tmp_path / "r.xlsx")
+    assert [(p.line, p.column, p.code) for p in roster.problems] == [
+        (3, 1, "roster-name"),
+        (4, 1, "roster-name"),
+    ]
+    i18n.set_language("zh")
+    try:
+        texts = [p.text for p in roster.problems]
+    finally:
+        i18n.set_language(None)
+    assert "公式" in texts[0] and "公式" not in texts[1]

@@ -20,7 +20,7 @@ import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,10 @@ def read_roster(path: Path) -> Roster:
         return Roster(path, problems=(too_large,))
     try:
         rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
-        return _people(path, rows)
+        roster = _people(path, rows)
+        if path.suffix.lower() == ".xlsx":
+            roster = _uncalculated(roster)
+        return roster
     except _TooLarge:
         too_large = error(Mark(1, 1), "roster-too-large", msg("roster.too-large", limit=MAX_PEOPLE))
         return Roster(path, problems=(too_large,))
@@ -170,6 +173,34 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
             yield cells
     finally:
         book.close()
+
+
+def _uncalculated(roster: Roster) -> Roster:
+    """A name that is a formula with no value saved (a sheet written by a program, not
+    by Excel, keeps none) is said to be one: "no name" would send HR to a cell that
+    shows a name in Excel. Only a roster with nameless rows pays for the second read."""
+    missing = {(p.line, p.column) for p in roster.problems if p.code == "roster-name"}
+    if not missing:
+        return roster
+    import openpyxl
+
+    formulas: set[tuple[int, int]] = set()
+    book = openpyxl.load_workbook(roster.path, read_only=True, data_only=False)
+    try:
+        visible = [s for s in book.worksheets if s.sheet_state == "visible"]
+        sheet = _named_sheet(visible) or (visible or book.worksheets)[0]
+        last = max(line for line, _ in missing)
+        for number, row in enumerate(sheet.iter_rows(max_row=last, values_only=True), start=1):
+            for column, value in enumerate(row, start=1):
+                if (number, column) in missing and str(value or "").startswith("="):
+                    formulas.add((number, column))
+    finally:
+        book.close()
+    problems = tuple(
+        error(p.mark, p.code, msg("roster.formula")) if (p.line, p.column) in formulas else p
+        for p in roster.problems
+    )
+    return replace(roster, problems=problems)
 
 
 def _named_sheet(sheets: list[Any]) -> Any:
