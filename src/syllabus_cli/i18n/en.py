@@ -620,7 +620,7 @@ MESSAGES.update(
         "roster.broken": "the roster cannot be read as a sheet: {reason}",
         "roster.too-large": "the roster has more than {limit} rows; split it or keep only the participants",
         "roster.no-column": "no name column in the roster: its header row needs 姓名 or Name",
-        "roster.formula": "this name is a formula with no value saved in the file: open the roster in Excel or WPS and save it, or type the name",
+        "roster.formula": "this name is a formula with no value saved in the file: open the roster in Excel and save it, or type the name",
         "roster.no-name": "this row has no name",
         "roster.duplicate": "{name} is already on the roster (line {line}); two people of one name need their phone or e-mail",
         # the documents

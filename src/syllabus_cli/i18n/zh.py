@@ -789,7 +789,7 @@ MESSAGES.update(
         "roster.broken": "学员名单无法按表格读取：{reason}",
         "roster.too-large": "学员名单超过 {limit} 行；请拆分，或只保留参训学员",
         "roster.no-column": "学员名单里没有姓名列：表头需要有“姓名”或“Name”",
-        "roster.formula": "这个姓名是公式，文件里没有保存它的计算结果：请用 Excel 或 WPS 打开名单后保存一次，或直接填写姓名",
+        "roster.formula": "这个姓名是公式，文件里没有保存它的计算结果：请用 Excel 打开名单后保存一次，或直接填写姓名",
         "roster.no-name": "这一行没有姓名",
         "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
         # the documents
