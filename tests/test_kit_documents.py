@@ -84,22 +84,25 @@ def test_the_sign_in_sheet_has_the_day_the_names_and_spare_rows(tmp_path: Path) 
     text = text_of(kit / f"{TITLE}-签到表.docx")
     assert "日期：2026年12月8日（星期二）" in text
     assert "客户总部培训室" in text and "项目：电商服务能力提升项目" in text
-    rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    caption, *rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    # a loose page still says its course and day: a line above the header, repeated
+    assert set(caption) == {f"{TITLE} · 签到表 · 2026年12月8日（星期二）"}
     assert rows[0] == ["序号", "姓名", "部门", "上午签到", "下午签到"]
     assert [r[1] for r in rows[1:4]] == ["林思远", "陈雨桐", "吴佳怡"]
     assert len(rows) == 1 + 3 + 5  # the roster and five spare rows
     # a half-day course: one column to sign
     half = rows_of(kit / "奶粉行业O2O新零售与本地生活平台运营-签到表.docx")
-    assert half[0] == ["序号", "姓名", "部门", "签到"]
-    header = Document(str(kit / f"{TITLE}-签到表.docx")).tables[0].rows[0]._tr
-    assert header.trPr.find("{*}tblHeader") is not None  # repeats on every page
+    assert half[1] == ["序号", "姓名", "部门", "签到"]
+    table = Document(str(kit / f"{TITLE}-签到表.docx")).tables[0]
+    for row in table.rows[:2]:  # both repeat on every page
+        assert row._tr.trPr.find("{*}tblHeader") is not None
 
 
 def test_without_a_roster_blank_rows_for_the_participants_and_no_certificates(
     tmp_path: Path,
 ) -> None:
     kit = build(project(tmp_path, roster=None))
-    rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    rows = rows_of(kit / f"{TITLE}-签到表.docx")[1:]  # under the caption
     assert len(rows) == 1 + 30 + 5  # resources.participants: 30, and five spare
     assert all(r[1] == "" for r in rows[1:])
     assert not list(kit.glob("*结业证书*"))
@@ -325,8 +328,10 @@ def test_a_two_day_course_signs_in_each_day_with_its_weekday(tmp_path: Path) -> 
     assert "日期：第2天 · 2026年12月14日（星期一）" in text
     document = Document(str(sheet))
     assert len(document.tables) == 2  # one table per day, each on its own page
-    for table in document.tables:
-        assert len(table.rows) == 1 + 30 + 5
+    days = ("第1天 · 2026年12月11日", "第2天 · 2026年12月14日")
+    for table, day in zip(document.tables, days, strict=True):
+        assert len(table.rows) == 1 + 1 + 30 + 5  # the caption, the header, 30 and 5 spare
+        assert day in table.rows[0].cells[0].text
         for row in table.rows:
             assert row._tr.trPr.find("{*}cantSplit") is not None  # rows never split
     runsheet = text_of(kit / "门店运营两日训练营-讲师手册.docx")
@@ -435,7 +440,7 @@ def test_a_course_in_two_lengths_gets_two_kits_told_apart(tmp_path: Path) -> Non
     title = "门店全域运营-公域拓新与私域精耕"
     half = text_of(kit / f"{title}（半天）-签到表.docx")
     assert "课程：门店全域运营：公域拓新与私域精耕（半天）" in half
-    assert rows_of(kit / f"{title}（半天）-签到表.docx")[0] == ["序号", "姓名", "部门", "签到"]
+    assert rows_of(kit / f"{title}（半天）-签到表.docx")[1] == ["序号", "姓名", "部门", "签到"]
     assert "（半天）" not in text_of(kit / f"{title}-签到表.docx")
     numbers = [
         re.findall(r"证书编号：(\S+)", text_of(kit / f"{name}-结业证书.docx"))

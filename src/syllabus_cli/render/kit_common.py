@@ -13,7 +13,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from ..dates import format_date
 from ..i18n import labels
@@ -123,14 +123,19 @@ def grid(
     height: Any = None,
     center: Sequence[int] = (),
     middle: bool = False,
+    caption: str = "",
 ) -> Any:
     """A table: a shaded header row that repeats on every page, rows that never split
     (at least ``height`` tall when given), columns ``center`` centred, text in the
-    middle of its cell when ``middle`` (a tall row to sign in). A body row is
+    middle of its cell when ``middle`` (a tall row to sign in); ``caption`` a line
+    above the header that repeats with it (a loose page still says its course and
+    day). A body row is
     built once by python-docx and copied for every row (python-docx building each cell
     made a 40-person sign-in sheet a tenth of a second)."""
-    table = styles.table(document, 1, len(header), tuple(widths))
-    head = table.rows[0]
+    table = styles.table(document, 2 if caption else 1, len(header), tuple(widths))
+    if caption:
+        _caption_row(table.rows[0], caption)
+    head = table.rows[-1]
     row_flags(head, header=True)
     for cell, value, width in zip(head.cells, header, widths, strict=True):
         cell.width = width
@@ -162,6 +167,22 @@ def grid(
             _fill(t, value)
         tbl.append(row)
     return table
+
+
+def _caption_row(row: Any, text: str) -> None:
+    """One cell across the table, no rules but the header's, small grey text."""
+    row_flags(row, header=True)
+    cell = row.cells[0].merge(row.cells[-1])
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "right"):
+        borders.append(rule(side, "nil"))
+    cell._tc.get_or_add_tcPr().append(borders)
+    paragraph = cell.paragraphs[0]
+    tight(paragraph)
+    paragraph.paragraph_format.space_after = Pt(2)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _fill(t: Any, value: str) -> None:
