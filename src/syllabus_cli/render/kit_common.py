@@ -240,6 +240,15 @@ def rule(side: str, kind: str, *, size: int = 0, space: int = 0, color: str = ""
     return element
 
 
+def borderless(table: Any) -> Any:
+    """``table`` without any rule: a layout grid, not a table to read across."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(rule(side, "nil"))
+    table._tbl.tblPr.append(borders)
+    return table
+
+
 def shade_rows(table: Any, rows: Sequence[int], fill: str = "F2F2F2") -> None:
     """Breaks and lunch in grey, as the agenda shows them."""
     for r in rows:

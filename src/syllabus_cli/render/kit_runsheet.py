@@ -7,16 +7,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 
 from ..agenda.settings import clock
 from ..minutes import minutes_text
-from .kit_common import day_title, facts, grid, heading_title, page_break, shade_rows, start
+from .docx_base import row_flags
+from .kit_common import (
+    borderless,
+    day_title,
+    facts,
+    grid,
+    heading_title,
+    page_break,
+    shade_rows,
+    start,
+    text_width,
+    tight,
+)
 from .kit_values import KitCourse, aside, label
 from .wording import set_text
 
 WIDTHS = (Cm(2.5), Cm(1.3), Cm(1.3), Cm(7.2), Cm(3.1), Cm(3.6), Cm(6.3))  # 25.3 cm: A4 across
 BOX = "□"
+
+
+CHECK_COLUMNS = 4  # a day's checklist side by side: it fits under a short day's table
+
+
+def _checklist(document: Any, styles: Any, items: list[str]) -> None:
+    width = Emu(int(text_width(document) / CHECK_COLUMNS))
+    count = -(-len(items) // CHECK_COLUMNS)
+    table = borderless(styles.table(document, count, CHECK_COLUMNS, (width,) * CHECK_COLUMNS))
+    for row in table.rows:
+        row_flags(row)
+    for n, item in enumerate(items):
+        paragraph = table.rows[n // CHECK_COLUMNS].cells[n % CHECK_COLUMNS].paragraphs[0]
+        tight(paragraph)
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.add_run(item)
 
 
 def runsheet_document(course: KitCourse) -> Any:
@@ -74,8 +102,5 @@ def runsheet_document(course: KitCourse) -> Any:
         shade_rows(table, pauses)
         if day.checklist:
             styles.paragraph(document, label("rs-checklist", lang), "Heading 3", keep=True)
-            last = len(day.checklist) - 1
-            for n, item in enumerate(day.checklist):  # the list on one page
-                line = styles.paragraph(document, f"{BOX} {set_text(item, lang)}", keep=n < last)
-                line.paragraph_format.space_after = Pt(2)
+            _checklist(document, styles, [f"{BOX} {set_text(i, lang)}" for i in day.checklist])
     return document
