@@ -21,7 +21,6 @@ run (a full disk); a test elsewhere makes that condition.
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import NamedTuple
 
@@ -1578,41 +1577,48 @@ def explain(row: Code, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _commented(example: str, lang: str) -> str:
-    """An example with its comments in the language (zh.COMMENTS), and its directives
-    (module docstring) as a reader takes them: ``# syllabus …`` for a command, the file a
-    part is (in Chinese in a Chinese session), what a test makes instead of it."""
-    from .comments import localize
-
-    lines = [_directive(line, lang) for line in example.splitlines(keepends=True)]
-    return localize("".join(lines), lang)
-
-
 _FORMS_ZH = {
     "utf-8": "UTF-8 编码",
     "gbk": "GBK 编码",
-    "binary": "二进制内容",
-    "a PNG image": "图片",
     "a named pipe": "命名管道",
+    "binary": "二进制内容",
+    "a PNG image": "一张图片",
 }
 
 
-def _directive(line: str, lang: str) -> str:
-    if line.startswith("# $ syllabus "):
-        return "# " + line.removeprefix("# $ ")  # a command, as the user types it
-    if lang != "zh":
-        return line
-    if line.startswith("# skip: "):
-        return "# （需要本机做不到的条件，由测试另行制造）\n"
-    found = re.match(r"# file: (\S+)(?: \((.+)\))?\n?$", line)
-    if found is None:
-        return line
-    path, form = found.groups()
-    if form is None:
-        return f"# 文件 {path}\n"
-    padded = re.fullmatch(r"padded to (\d+) MiB", form)
-    said = f"填充到 {padded.group(1)} MiB" if padded else _FORMS_ZH.get(form, form)
-    return f"# 文件 {path}（{said}）\n"
+def _for_reader(example: str, lang: str) -> str:
+    """The example's directives as a reader reads them: ``# skip: WHY`` (for the test
+    that runs the examples) says the case cannot be shown by a file; ``# file: PATH
+    (FORM)`` names the file and how it is saved in the reader's language."""
+    lines = []
+    for line in example.splitlines(keepends=True):
+        if line.startswith("# skip: "):
+            why = line.removeprefix("# skip: ").strip()
+            why = why.split(" tests/")[0].split(" (tests/")[0].rstrip(",:; ")
+            why = why.removesuffix(" is made by").removesuffix(" made by")
+            lines.append(
+                "# （这种情况无法用一个示例文件演示）\n"
+                if lang == "zh"
+                else f"# (not shown by an example file: {why})\n"
+            )
+            continue
+        if lang == "zh" and line.startswith("# file: "):
+            rest = line.removeprefix("# file: ").rstrip("\n")
+            path, _, form = rest.partition(" (")
+            form = form.removesuffix(")")
+            if form.startswith("padded to "):
+                form = "补足到 " + form.removeprefix("padded to ")
+            said = _FORMS_ZH.get(form, form)
+            line = f"# 文件：{path}" + (f"（{said}）" if said else "") + "\n"
+        lines.append(line)
+    return "".join(lines)
+
+
+def _commented(example: str, lang: str) -> str:
+    """An example with its comments in the language (zh.COMMENTS)."""
+    from .comments import localize
+
+    return localize(_for_reader(example, lang), lang)
 
 
 def summary(lang: str) -> str:
