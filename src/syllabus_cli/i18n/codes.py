@@ -418,8 +418,8 @@ _ROWS: tuple[Code, ...] = (
         "warning",
         "Text a client reads still holds a placeholder (TODO, left by new or import); an error under --strict, and documents are not written without --draft.",
         "客户会看到的文字里还有占位内容（TODO，由 new 或 import 留下）；--strict 下是错误，不加 --draft 不会生成文档。",
-        "background: 客服人员转化率偏低\n",
-        "background: TODO 课程背景\n",
+        "title: 客服技巧\nduration: 2h\nbackground: 客服人员转化率偏低\nmodules:\n  - {title: 开场, duration: 2h}\n",
+        "title: 客服技巧\nduration: 2h\nbackground: TODO 课程背景\nmodules:\n  - {title: 开场, duration: 2h}\n",
     ),
     # variants and includes
     _c(
@@ -468,8 +468,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A course declares more variants than the tool builds (20).",
         "课程声明的版本超过工具支持的数量（20 个）。",
-        "variants: [一天, 半天]\n",
-        "variants: [v1, v2, v3, …, v21]\n",
+        (
+            "title: 客服技巧\n"
+            "variants: [一天, 半天]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "variants: [" + ", ".join(f"v{i}" for i in range(1, 22)) + "]\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "duplicate-variant",
@@ -636,8 +648,14 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "Includes bring in too many blocks (files that include each other many times).",
         "引用展开后的模块或小节太多（文件之间多次互相引用）。",
-        "# a.yaml includes b.yaml twice\n",
-        "# ten files, each including the next ten times\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "modules:\n"
+            "  - {include: ../library/shared.yaml#社群运营}\n"
+            "  - {include: ../library/shared.yaml#私域运营}\n"
+        ),
+        "# skip: ten files each including the next ten times: tests/test_attack_includes.py\n",
     ),
     _c(
         "include-format",
@@ -788,7 +806,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 100min\n"
-            "schedule: {start: '10:15'}\n"
+            "schedule: {start: '10:15', float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 5min}\n"
             "  - {title: 主题讲解, duration: 95min}\n"
@@ -811,7 +829,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            "schedule: {latest_end: '11:20'}\n"
+            "schedule: {latest_end: '11:20', float: 0}\n"
             "modules:\n"
             "  - {title: 讲授, duration: 80min}\n"
             "  - {title: 演练, duration: 40min}\n"
@@ -833,6 +851,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 105min\n"
+            "schedule: {float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 45min}\n"
@@ -855,7 +874,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            'schedule: {start: "09:00", breaks: ["10:30-10:45"]}\n'
+            'schedule: {start: "09:00", breaks: ["10:30-10:45"], float: 0}\n'
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 60min, split: false}\n"
@@ -1039,7 +1058,9 @@ _ROWS: tuple[Code, ...] = (
         "warning",
         "Every item of the quote is optional, so its total is 0.",
         "报价的每一项都是可选项目，合计为 0。",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
         "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000}]\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
         "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000, optional: true}]\n",
     ),
     _c(
@@ -1047,48 +1068,59 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "The invoice type is not 增值税专用发票 or 增值税普通发票.",
         "发票类型不是增值税专用发票或增值税普通发票。",
-        "plan:\n  quote: {tax: 6%, invoice: 增值税专用发票}\n",
-        "plan:\n  quote: {tax: 6%, invoice: 收据}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {tax: 6%, invoice: 增值税专用发票, items: [{item: 授课, price: 100}]}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {tax: 6%, invoice: 收据, items: [{item: 授课, price: 100}]}\n",
     ),
     _c(
         "invoice-rate",
         "warning",
         "An invoice type is named but the quote has no tax rate to print on it.",
         "写了发票类型，但报价没有可以写在发票上的税率。",
-        "plan:\n  quote: {tax: 6%, invoice: 增值税普通发票}\n",
-        "plan:\n  quote: {invoice: 增值税普通发票}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {tax: 6%, invoice: 增值税普通发票, items: [{item: 授课, price: 100}]}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {invoice: 增值税普通发票, items: [{item: 授课, price: 100}]}\n",
     ),
     _c(
         "conflict",
         "error",
         "Two keys say the same thing differently (valid_until and valid_days).",
         "两个键说的是同一件事（valid_until 和 valid_days 只写一个）。",
-        "plan:\n  quote: {valid_days: 30}\n",
-        "plan:\n  quote: {valid_days: 30, valid_until: 2026-12-31}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {valid_days: 30, items: [{item: 授课, price: 100}]}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {valid_days: 30, valid_until: 2099-12-31, items: [{item: 授课, price: 100}]}\n",
     ),
     _c(
         "payment-sum",
         "warning",
         "The payment instalments do not add up to 100%.",
         "各期付款比例合计不是 100%。",
-        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 50%, when: 课后}\n",
-        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 40%, when: 课后}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote:\n    items: [{item: 授课, price: 100}]\n    payment:\n      - {percent: 50%, when: 签约后}\n      - {percent: 50%, when: 课后}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote:\n    items: [{item: 授课, price: 100}]\n    payment:\n      - {percent: 50%, when: 签约后}\n      - {percent: 40%, when: 课后}\n",
     ),
     _c(
         "percent-range",
         "error",
         "A percentage (a payment, a discount) is not between 0% and 100%.",
         "百分比（付款比例、折扣）不在 0% 到 100% 之间。",
-        "plan:\n  quote: {discount: 5%}\n",
-        "plan:\n  quote: {discount: 105%}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {discount: 5%, items: [{item: 授课, price: 100}]}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "plan:\n  quote: {discount: 105%, items: [{item: 授课, price: 100}]}\n",
     ),
     _c(
         "logo-format",
         "error",
         "The supplier's logo is not a PNG or JPEG image.",
         "乙方标志图片不是 PNG 或 JPEG 格式。",
-        "supplier: {company: 某某咨询, logo: logo.png}\n",
-        "supplier: {company: 某某咨询, logo: logo.svg}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\nsupplier: {company: 某某咨询}\n",
+        "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
+        "supplier: {company: 某某咨询, logo: logo.svg}\n# file: courses/logo.svg\n<svg/>\n",
     ),
     # folders, documents and outputs (the command line)
     _c(
@@ -1285,8 +1317,20 @@ _ROWS: tuple[Code, ...] = (
         "error",
         "A file or folder name is longer than file systems allow (255 bytes, about 85 Chinese characters).",
         "文件名或文件夹名超过文件系统允许的长度（255 字节，约 85 个汉字）。",
-        "template: ../templates/brand.docx\n",
-        "template: ../templates/" + "长" * 90 + ".docx\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../brand.docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "template: ../" + "长" * 90 + ".docx\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     _c(
         "write",
@@ -1315,6 +1359,22 @@ _ROWS: tuple[Code, ...] = (
             "# $ syllabus import catalog.txt --out imported\n"
         ),
         ("# file: renamed.docx\nnot a zip\n# $ syllabus import renamed.docx --out imported\n"),
+    ),
+    _c(
+        "unreadable-source",
+        "error",
+        "An import source (.pdf, .pptx, .xlsx, .mhtml) is damaged or not that kind of file.",
+        "要导入的文件（.pdf、.pptx、.xlsx、.mhtml）已损坏，或并不是该格式。",
+        "# skip: a real deck is made by tests/test_import_formats.py\n",
+        "# skip: a broken deck is made by tests/test_import_formats.py\n",
+    ),
+    _c(
+        "no-text-layer",
+        "error",
+        "A PDF to import has no text to read (encrypted, or scanned pages); export it as text or OCR it.",
+        "要导入的 PDF 没有可读的文字（加密或扫描件）；请另存为带文字的 PDF，或先做文字识别。",
+        "# skip: a PDF saved from Word is made by tests/test_import_formats.py\n",
+        "# skip: a scanned PDF is made by tests/test_import_formats.py\n",
     ),
     _c(
         "not-text",
