@@ -77,7 +77,7 @@ def address(url: str) -> tuple[str, int, str]:
 def get(url: str, path: str, fragment: bool = False) -> str:
     host, port, token = address(url)
     connection = http.client.HTTPConnection(host, port, timeout=60)
-    headers = {"Cookie": f"syllabus_preview={token}"}
+    headers = {"X-Syllabus-Token": token}
     if fragment:
         headers["X-Preview-Fragment"] = "1"
     connection.request("GET", path, headers=headers)
@@ -90,7 +90,7 @@ def listen(url: str, events: queue.Queue[str]) -> None:
     """The page's event stream, each message put on ``events``."""
     host, port, token = address(url)
     connection = http.client.HTTPConnection(host, port)
-    connection.request("GET", "/events", headers={"Cookie": f"syllabus_preview={token}"})
+    connection.request("GET", "/events", headers={"X-Syllabus-Token": token})
     answer = connection.getresponse()
     while True:
         line = answer.readline()

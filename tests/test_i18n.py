@@ -163,6 +163,10 @@ ALLOWED = {
     "xls",
     "csv",
     "Name",
+    # the preview's command and the address it prints (http://127.0.0.1:…/?token=…)
+    "preview",
+    "http",
+    "token",
 }
 
 

@@ -18,9 +18,13 @@ from syllabus_cli.validate import validate_paths
 
 from .conftest import REPO
 
-CATALOG = REPO.parent / "shared" / "seeds" / "catalog-sample.txt"
+CATALOG = (
+    Path(os.environ.get("SYLLABUS_SEEDS", REPO.parent / "shared" / "seeds")) / "catalog-sample.txt"
+)
 GOLDEN = Path(__file__).parent / "data" / "import"
-SNIPPETS = sorted([*GOLDEN.glob("*.txt"), *GOLDEN.glob("*.md")])
+SNIPPETS = sorted(
+    p for p in GOLDEN.iterdir() if p.suffix in (".txt", ".md", ".html", ".mhtml", ".csv")
+)
 runner = CliRunner()
 needs_catalog = pytest.mark.skipif(
     not CATALOG.is_file(), reason="SKIPPED LOUDLY: ../shared/seeds/catalog-sample.txt not found"
@@ -33,7 +37,9 @@ def spec(path: Path) -> dict:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize("source", SNIPPETS, ids=[p.stem for p in SNIPPETS])
 def test_golden_snippet(source: Path, tmp_path: Path) -> None:
-    """Each data/import/NAME.txt beside the spec it must become (NAME.yaml)."""
+    """Each data/import/NAME.txt (.md, .html, .mhtml, .csv) beside the spec it must become
+    (NAME.yaml): one convention a file, written for this test, read by the same readers
+    a trainer's file is."""
     import_catalog(source, tmp_path)
     written = (tmp_path / f"{source.stem}-01.yaml").read_text(encoding="utf-8")
     assert written == source.with_suffix(".yaml").read_text(encoding="utf-8")

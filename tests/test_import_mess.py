@@ -1,6 +1,6 @@
 """Import survives real-world mess: blank lines between every line, key : value lines,
 half- and full-width punctuation mixed, Word's automatic numbering, very long files;
-and ``--format json`` says, per course, what was found, guessed or missing."""
+and ``--format json`` says, per course, what was found, derived or left TODO."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ def test_a_hundred_thousand_line_file_imports_and_validates(tmp_path: Path) -> N
     assert [p for r in results for p in r.problems if p.level == Level.ERROR] == []
 
 
-def test_json_says_what_was_found_guessed_or_missing(tmp_path: Path) -> None:
+def test_json_says_what_was_found_derived_or_left_todo(tmp_path: Path) -> None:
     out = runner.invoke(
         app,
         [
@@ -187,10 +187,13 @@ def test_json_says_what_was_found_guessed_or_missing(tmp_path: Path) -> None:
     (course,) = json.loads(out.output)["courses"]
     fields = course["fields"]
     assert (fields["title"]["status"], fields["length"]["status"], fields["modules"]["status"]) == (
-        "missing", "guessed", "found")  # fmt: skip
+        "todo", "derived", "found")  # fmt: skip
     assert (fields["length"]["value"], fields["modules"]["value"], fields["audience"]["status"]) == (
         60, 1, "missing")  # fmt: skip
-    assert "no course length in the source; 1小时 is the sum of its modules" in course["todos"]
+    assert (
+        "no course length in the source; none is set: validate takes the sum of its modules, 1小时"
+        in course["todos"]
+    )
     page = runner.invoke(
         app,
         [

@@ -66,14 +66,14 @@ def test_saving_a_course_changes_its_agenda_in_place(folder: Path, browser: Any)
         text = spec.read_text(encoding="utf-8")
         spec.write_text(text.replace('start: "08:30"', 'start: "09:00"', 1), encoding="utf-8")
         page.wait_for_function(
-            "document.querySelector('section.agenda').innerText.includes('09:00–09:40')",
+            "() => document.querySelector('section.agenda').innerText.includes('09:00–09:40')",
             timeout=15_000,
         )
         assert page.evaluate("window.scrollY") == 600  # the reader stays where they were
         # a file that stops parsing shows its error instead of the old page
         spec.write_text("title: [broken\n", encoding="utf-8")
         page.wait_for_function(
-            "document.querySelector('#content').innerText.includes('[syntax]')",
+            "() => document.querySelector('#content').innerText.includes('[syntax]')",
             timeout=15_000,
         )
         assert "09:00–09:40" not in page.locator("#content").inner_text()
@@ -90,7 +90,8 @@ def test_saving_the_instructor_updates_the_pack_page(folder: Path, browser: Any)
         page.wait_for_timeout(1000)  # the watcher takes up the instructors' folder
         profile.write_text(text.replace(name, "name: 新讲师甲", 1), encoding="utf-8")
         page.wait_for_function(
-            "document.querySelector('#content').innerText.includes('新讲师甲')", timeout=15_000
+            "() => document.querySelector('#content').innerText.includes('新讲师甲')",
+            timeout=15_000,
         )
 
 

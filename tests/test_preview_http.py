@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from starlette.testclient import TestClient
@@ -192,7 +193,8 @@ def test_a_course_that_stops_parsing_shows_its_error(client: TestClient, folder:
     assert "[syntax]" in page
     link = re.search(r'href="(vscode://file/[^"]+)"', page)
     assert link is not None
-    assert link.group(1).startswith(f"vscode://file/{spec.resolve().as_posix()}:")
+    where = quote(spec.resolve().as_posix().lstrip("/"), safe="/:")
+    assert link.group(1).startswith(f"vscode://file/{where}:")
     assert re.search(r"ecommerce-cs-sales\.yaml:\d+:\d+", page)
     home = client.get("/").text
     assert "1 error(s)" in home

@@ -161,6 +161,9 @@ def todo_problems(course: Course, root: YValue | None = None) -> list[Problem]:
     found = []
     if course.title.upper().startswith("TODO"):
         found.append(warning(course.mark, "todo", msg("check.todo-title", title=course.title)))
+    if course.duration_todo:
+        mark = course.duration_mark or course.mark
+        found.append(warning(mark, "todo", msg("check.todo-duration", text=course.duration_todo)))
 
     def visit(node: Node) -> None:
         if node.title.upper().startswith("TODO"):

@@ -3,7 +3,8 @@
 Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
 ``40分钟`` ``40min`` ``40 minutes`` ``2h`` ``2小时`` ``1.5小时`` ``2h30m`` ``2小时30分钟``
 ``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
-``2 days (6h/day)``, Chinese numerals (一 … 一百二十 … 一亿, 两, 半), full-width digits and
+``2 days (6h/day)``, ``6课时`` ``6学时`` (a period as one hour), Chinese numerals
+(一 … 一百二十 … 一亿, 两, 半), full-width digits and
 brackets. A day is 6 teaching hours unless the text states otherwise.
 
 Bounded, so that nothing downstream (timing, the agenda's day-by-day layout) ever sees
@@ -64,7 +65,9 @@ _CN_NUMBER = re.compile(f"[{NUMERAL_CHARS}]+")
 
 _NUM = r"(\d+(?:\.\d+)?|半)"
 _UNIT_DAY = r"(?:天|日|days?|d)"
-_UNIT_HOUR = r"(?:个?小时|个?钟头|h|hrs?|hours?)"
+# 课时 / 学时: a teaching period, one hour as corporate training counts it (a school's
+# 45-minute period is written out: "6课时(4.5小时)" or the minutes)
+_UNIT_HOUR = r"(?:个?小时|个?钟头|个?课时|个?学时|h|hrs?|hours?)"
 _UNIT_MIN = r"(?:分钟|分|m|mins?|minutes?)"
 
 _DAYS = re.compile(rf"^{_NUM}\s*{_UNIT_DAY}(?:\((.*)\))?$")

@@ -297,15 +297,17 @@ def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
     return Loaded(path, text, root, tuple(walker.problems))
 
 
-_CACHE: dict[tuple[str, int, int], Loaded] = {}
+_CACHE: dict[tuple[str, int, int, int, int], Loaded] = {}
 _CACHE_SIZE = 64  # a few files looked at in turn; 1,000 parsed specs held cost 60 MiB
 
 
 def load_file(path: Path, cached: bool = True) -> Loaded:
     """Read and compose a file; every failure (missing, too big, not UTF-8) is a Problem.
 
-    Memoised by path, modification time and size: a batch looks at each spec several
-    times (what kind of file, its id, its inputs), and a ``Loaded`` is immutable.
+    Memoised by path, modification time, size, inode and change time: a batch looks at
+    each spec several times (what kind of file, its id, its inputs), and a ``Loaded`` is
+    immutable; the preview reads a file again after every save, and an editor's save of
+    the same size within one clock tick (write a copy, rename it) changes only the inode.
     ``cached=False`` reads without keeping it (``validate`` reads each spec once)."""
     if not cached:
         return _load_file(path)
@@ -313,7 +315,7 @@ def load_file(path: Path, cached: bool = True) -> Loaded:
         stat = path.stat()
     except OSError:
         return _load_file(path)
-    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size)
+    key = (str(resolved(path)), stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     known = _CACHE.get(key)
     if known is None:
         known = _load_file(path)

@@ -98,7 +98,13 @@ def pack_documents(
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
     # the delivery kit (kit/), in the zip only when the pack says kit_in_zip: true
     kit = kit_documents(
-        pack, good, manifest, batch, force, formats, lambda n, o: _note(batch, manifest, n, o)
+        pack,
+        [(job, r, checked[job.key]) for job, r in good],
+        manifest,
+        batch,
+        force,
+        formats,
+        lambda n, o: _note(batch, manifest, n, o),
     )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [pdf_name, combined_name, ics_name, zip_name])

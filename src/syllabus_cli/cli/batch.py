@@ -165,7 +165,12 @@ def pack(
 
 @app.command("import")
 def import_(
-    source: Annotated[Path, typer.Argument(help="A catalog: .txt (UTF-8 or GB18030) or .docx.")],
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A catalog or outline: .txt .md .docx .pdf .pptx .xlsx .csv .html .mhtml."
+        ),
+    ],
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the course specs (and instructors/).")
     ],
@@ -178,9 +183,6 @@ def import_(
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Turn an existing course catalog into course specs, with TODOs for what it leaves open."""
-    from rich.table import Table
-    from rich.text import Text
-
     from ..importer.run import import_catalog
     from ..importer.source import SourceError
 
@@ -196,33 +198,45 @@ def import_(
 
         where = Path(exc.filename) if isinstance(exc.filename, str) else out
         fail(where, "write", str(msg("output.write", reason=exc.strerror or type(exc).__name__)))
-    if format == "json":  # per course: what was found, guessed or missing
+    if format == "json":  # per course: what was found, derived or left TODO
         import json
 
         typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
         raise typer.Exit(1 if report.kept else 0)
+    header = [
+        t(f"import.col-{column.replace(' ', '-')}")
+        for column in ("file written", "title", "duration", "modules", "timed", "TODOs")
+    ]
+    rows = [
+        [row.file, row.title, row.duration, str(row.modules), str(row.timed), str(row.todos)]
+        for row in report.rows
+    ]
+    lines: list[str] = []
+    if report.instructor:
+        lines.append(t("import.instructor", path=(out / report.instructor).as_posix()))
+    lines += [t("import.warning", line=line) for line in report.warnings]
+    lines += [t("import.kept", path=path) for path in report.kept]
+    lines.append(t("import.done", n=len(report.rows), out=out.as_posix()))
+    from .console import out as stdout
+
+    stream = stdout()
+    if not stream.isatty():  # a pipe, a file, a CI log: plain lines, as validate writes
+        from ..textcols import plain_table
+
+        table_lines = plain_table([header, *rows], right={3, 4, 5}) if rows else []
+        stream.write("".join(line + "\n" for line in [*table_lines, *lines]))
+        raise typer.Exit(1 if report.kept else 0)
+    from rich.table import Table
+    from rich.text import Text
+
     out_console = console()
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("file written", "title", "duration", "modules", "timed", "TODOs"):
-        table.add_column(
-            t(f"import.col-{column.replace(' ', '-')}"),
-            justify="right" if column in ("modules", "timed", "TODOs") else "left",
-        )
-    for row in report.rows:
-        table.add_row(
-            Text(row.file),
-            Text(row.title),
-            Text(row.duration),
-            str(row.modules),
-            str(row.timed),
-            str(row.todos),
-        )
+    for index, column in enumerate(header):
+        table.add_column(column, justify="right" if index >= 3 else "left")
+    for cells in rows:
+        table.add_row(*(Text(c) for c in cells))
     out_console.print(table)
-    if report.instructor:
-        out_console.print(Text(t("import.instructor", path=(out / report.instructor).as_posix())))
-    for line in report.warnings:
-        out_console.print(Text(t("import.warning", line=line)), soft_wrap=True)
-    for path in report.kept:
-        out_console.print(Text(t("import.kept", path=path)), soft_wrap=True)
-    out_console.print(Text(t("import.done", n=len(report.rows), out=out.as_posix())))
+    for line in lines[:-1]:
+        out_console.print(Text(line), soft_wrap=True)
+    out_console.print(Text(lines[-1]))
     raise typer.Exit(1 if report.kept else 0)

@@ -50,9 +50,14 @@ def preview(
         while name in roots:
             name += "_"
         roots[name] = folder
-    courses = next((p for n, p in roots.items() if n == "courses"), Path("courses"))
+    # where the import page writes: the folder named courses, else the first folder
+    # given that is not packs/ or library/ (imported specs must show on the home page)
+    courses = roots.get("courses") or next(
+        (p for n, p in roots.items() if n.rstrip("_") not in ("packs", "library")), Path("courses")
+    )
     try:
-        code = serve(Options(roots, port, host, not no_open, out, courses))
+        # absolute: the pages say where the buttons wrote, wherever the browser is
+        code = serve(Options(roots, port, host, not no_open, out.resolve(), courses.resolve()))
     except PortError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None

@@ -2,10 +2,9 @@
 accept.
 
 A page's times do not always add up (a 1-day course whose modules say 7 hours; an
-"optional" block after modules that already fill the length). The spec would reject
-that, so where they disagree the page's larger figure stays in ``duration`` and the
-smaller ones move to the block's notes with a TODO: nothing is lost, and ``validate``
-reports only what is left to decide.
+"optional" block after modules that already fill the length). Every time stays on the
+block the page gives it, as written; the import says where they disagree, and
+``validate`` reports the mismatch at the block.
 """
 
 from __future__ import annotations
@@ -72,21 +71,12 @@ def node(item: Item) -> dict[str, Any]:
     return block
 
 
-def _note(block: dict[str, Any], text: str) -> None:
-    block["notes"] = f"{block['notes']}\n{text}" if block.get("notes") else text
-
-
-def _drop_times(children: list[dict[str, Any]], why: str) -> None:
-    for child in children:
-        if "duration" in child:
-            _note(child, f"TODO: 页面写的时长 {child.pop('duration')}（{why}）")
-
-
 def reconcile(
     total: int | None, children: list[dict[str, Any]], owner: dict[str, Any]
 ) -> list[str]:
-    """Make ``children``'s times agree with ``total`` (the owner's minutes, or None) the
-    way the timing rules require; return TODOs for what moved. Recurses."""
+    """TODOs where ``children``'s times disagree with ``total`` (the owner's minutes, or
+    None). Nothing moves: every time the page publishes stays on its block, as written,
+    and ``validate`` reports the mismatch at the block. Recurses."""
     todos: list[str] = []
     for child in children:
         todos += reconcile(minutes(child.get("duration")), child.get("sections", []), child)
@@ -94,28 +84,10 @@ def reconcile(
         return todos
     timed = [minutes(c.get("duration")) for c in children]
     stated = sum(t for t in timed if t is not None)
-    untimed = [c for c, t in zip(children, timed, strict=True) if t is None]
-    name = owner.get("title", "课程")
-    if untimed and stated == total:
-        # timed blocks fill the length: the untimed ones are extra (可选拓展…), kept as notes
-        for child in untimed:
-            children.remove(child)
-            _note(owner, f"TODO: 未计时的部分（时长已被其他部分占满）：{_flatten(child)}")
-        todos.append(t("import.untimed-moved", count=len(untimed), name=name))
-    elif stated > total or (not untimed and stated != total):
-        _drop_times(children, f"合计 {stated} 分钟，与 {total} 分钟不符")
-        todos.append(t("import.times-moved", name=name))
+    untimed = any(t is None for t in timed)
+    if stated > total or (not untimed and stated != total):
+        todos.append(t("import.times-disagree", name=owner.get("title", "课程")))
     return todos
-
-
-def _flatten(block: dict[str, Any]) -> str:
-    parts = [str(block.get("title", ""))]
-    for key in ("points", "cases", "tools", "exercises"):
-        parts += [str(v) for v in block.get(key, [])]
-    parts += [_flatten(s) for s in block.get("sections", [])]
-    if block.get("notes"):
-        parts.append(str(block["notes"]))
-    return "\n".join(p for p in parts if p)
 
 
 def all_timed(block: dict[str, Any]) -> bool:

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 
 from .conventions import (
     AFTER_OUTLINE,
+    APPENDIX_WORDS,
     BULLETS,
     CHROME,
     CN,
+    EN_KEY_OF,
     KEY_OF,
     SECTION_LABELS,
     SEGMENT_WORDS,
@@ -41,7 +43,8 @@ _INLINE = re.compile(
 # at a line's start: ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
 _LINE = re.compile(
     rf"^(?P<h>#{{1,6}}\s*)?(?:[-*·•]\s*)?(?:[{CN}]+[、.．]\s*)?"
-    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?=\s*(?:[:：]|$)|\s+\S))\s*[:：]?\s*(?P<rest>.*)$"
+    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?P<aside>\s*[（(][^）)\n]{{1,10}}[）)])?(?=\s*(?:[:：]|$)|\s+\S))"
+    r"\s*[:：]?\s*(?P<rest>.*)$"
 )
 # any other label at a line's start, before the outline: 引言: · 课程特色 · 【讲师介绍】
 _OTHER = re.compile(
@@ -49,6 +52,27 @@ _OTHER = re.compile(
     r"|课程优势|讲师介绍|讲师简介|讲师背景|授课讲师|主讲老师|联系方式|前言|引言))\s*(?P<rest>.*)$"
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_EN_WORDS = "|".join(re.escape(w) for w in sorted(EN_KEY_OF, key=len, reverse=True))
+# an English label: alone on its line (a heading, bold, with or without a colon) or
+# before a colon and its text: "## Learning Objectives" · "**Audience:** managers"
+_EN_LINE = re.compile(
+    rf"^(?P<h>#{{1,6}}\s*)?(?:\*\*|__)?\s*(?P<w>{_EN_WORDS})\s*(?:\*\*|__)?\s*"
+    rf"(?:[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)|(?P<alone>))$",
+    re.I,
+)
+_APPENDIX = re.compile(
+    rf"^(?:#{{1,6}}\s*)?(?:\*\*|__)?\s*(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|【)?"
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(APPENDIX_WORDS, key=len, reverse=True))})"
+    r"\s*(?:】|\*\*|__)?\s*(?:[:：].*)?$",
+    re.I,
+)
+
+
+def is_appendix(line: str) -> bool:
+    """附录 · 教材 · 考核方式 · Materials · Evaluation …: a section after the outline."""
+    return bool(_APPENDIX.match(line.strip()))
+
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 DEFAULT_SEPARATOR = "联系老师 培训咨询"
 
@@ -95,9 +119,22 @@ def _opens_module(line: str) -> bool:
     """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
     一、 【第一阶段】 导入: and Markdown headings below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(s) or (_HEADING.match(s) and not s.startswith("# ")):
+    if STRONG_MARKER.match(re.sub(r"^#\s+", "", s)) or (
+        _HEADING.match(s) and not s.startswith("# ")
+    ):
         return True
     if re.match(rf"^(?:{'|'.join(SEGMENT_WORDS)})\s*[:：]", s):
+        return True
+    from .timetable import read_clock
+
+    if read_clock(s) is not None:  # a timetable's first row
+        return True
+    if s.startswith("|"):  # a table with a 学时 / Duration column: the outline as a table
+        from .outline_lines import table_time_column
+
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        return table_time_column(cells) is not None or bool(STRONG_MARKER.match(cells[0]))
+    if re.match(r"^1[.、．]\s*\S", s) and len(s) <= 80:  # "1. Basic Electronics": item one
         return True
     return bool(re.match(rf"^[{CN}]+、", s)) and not _prose(s)
 
@@ -152,6 +189,8 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
 def _explode(line: str) -> list[str]:
     """A flat line holding several labels, cut before each (until the outline's label:
     labels inside the outline — 【案例】… — belong to the outline)."""
+    if line.startswith("|"):  # a table row: its cells are not labels
+        return [line]
     matches = list(_INLINE.finditer(line))
     known = [m for m in matches if m.group("b") or m.group("p")]
     if len(known) < 2 and not any(m.group("b") and m.start() > 0 for m in matches):
@@ -176,7 +215,7 @@ def _may_open(line: str, where: str) -> bool:
     heading) opens the outline; a plain 一、 there is the section's own list."""
     if where in ("head", "note"):
         return True
-    return not re.match(rf"^[{CN}]+、", line.strip())
+    return not re.match(rf"^(?:[{CN}]+、|\d+[.、．])", line.strip())
 
 
 def _strong_label(line: str, label: _Label) -> bool:
@@ -194,12 +233,18 @@ class _Label:
 
 
 def _label(line: str, *, before_outline: bool) -> _Label | None:
+    en = _EN_LINE.match(line.strip())
+    h1 = en is not None and (en.group("h") or "").strip() == "#"  # "# Agenda": the page's top
+    if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
+        word = en.group("w").lower()
+        level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
+        return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
     m = _LINE.match(line)
     if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
         word = m.group("b") or m.group("p")
-        return _Label(
-            KEY_OF[word], word, m.group("rest").strip(), len((m.group("h") or "").strip())
-        )
+        aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
+        rest = f"{aside} {m.group('rest').strip()}".strip()
+        return _Label(KEY_OF[word], word, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)
     if heading and before_outline and len(heading.group(1)) > 1:  # "# 标题" is the page's title
         return _Label(None, heading.group(2).strip(), "", len(heading.group(1)))
@@ -225,8 +270,10 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif line.strip():
             lines.extend(_explode(line.strip()))
+    lines = contents_list(_title_under_generic(_titled_label(lines)))
     labelled = any(
-        (lab := _label(line, before_outline=False)) is not None and lab.key == "outline"
+        line.startswith("\x01")
+        or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
         for line in lines
         if not line.startswith("\0")
     )
@@ -237,6 +284,7 @@ def read_sections(chunk: str, number: int) -> Course:
     # made a long section (a 100 k-line outline under 课程时长:) quadratic
     pieces: dict[str, list[str]] = {}
     outline_level = 0
+    deck = False
 
     def close_note() -> None:
         if note:
@@ -246,6 +294,13 @@ def read_sections(chunk: str, number: int) -> Course:
     for line in lines:
         code = line.startswith("\0")
         text = line[1:] if code else line
+        if text.startswith("\x01"):  # a deck's outline (readers.DECK_OUTLINE): slides to the end
+            close_note()
+            where, deck = "outline", True
+            continue
+        if where == "outline" and deck:
+            course.outline.append(line)
+            continue
         if where == "outline":
             ends = None if code else _label(text, before_outline=False)
             heading = None if code else _HEADING.match(text)
@@ -254,6 +309,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 (ends and ends.key not in (None, "outline") and _strong_label(text, ends))
                 or (heading and outline_level and len(heading.group(1)) <= outline_level)
                 or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
+                or is_appendix(text)
             ):
                 where = ""
             else:
@@ -269,6 +325,8 @@ def read_sections(chunk: str, number: int) -> Course:
             if lab.rest:
                 course.outline.append(lab.rest)
             continue
+        if lab is not None and lab.key == "duration":
+            lab.rest = _with_unit(lab.text, lab.rest)
         if lab is not None and lab.key is not None:
             close_note()
             where = f"section:{lab.key}"
@@ -276,6 +334,14 @@ def read_sections(chunk: str, number: int) -> Course:
             if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
                 body.clear()
             body.append(lab.rest)
+            continue
+        if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
+            close_note()
+            where = "appendix"
+            note.append(text)
+            continue
+        if where == "appendix":
+            note.append(text)
             continue
         if not code and not labelled and _opens_module(text) and _may_open(text, where):
             close_note()
@@ -299,6 +365,117 @@ def read_sections(chunk: str, number: int) -> Course:
     for key, body in pieces.items():
         course.sections[key] = "\n".join(body).strip()
     return course
+
+
+_TOC = re.compile(
+    r"^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:目\s*录|课程目录|table of contents|contents)\s*(?:\*\*)?\s*[:：]?$",
+    re.I,
+)
+_LEADER = re.compile(r"\s*(?:[.·…．_-]\s*){2,}\s*\d{1,4}\s*$|\s+\d{1,4}$")
+
+
+def _toc_key(line: str) -> str:
+    return re.sub(r"[\s#*_:：]+", "", _LEADER.sub("", line)).lower()
+
+
+_TITLED_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:syllabus|course syllabus|course outline|课程大纲|教学大纲|培训大纲)\s*[:：]\s*(?P<t>\S.{1,60})$",
+    re.I,
+)
+
+
+def _titled_label(lines: list[str]) -> list[str]:
+    """'Syllabus: Introduction to Python' first on a page: the course's name after a word
+    for the document."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    m = _TITLED_LABEL.match(lines[first].strip())
+    if not m or re.search(r"[。.,，;；]$", m.group("t")):
+        return lines
+    return [*lines[:first], f"# {m.group('t')}", *lines[first + 1 :]]
+
+
+def _title_under_generic(lines: list[str]) -> list[str]:
+    """'# Agenda' then '## Customer Success Playbook': the page's top heading names no
+    course, the next one does; it is read as the title."""
+    from .conventions import GENERIC_TITLE
+
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].startswith("# "):
+        return lines
+    if not GENERIC_TITLE.match(lines[first][2:].strip(" *:：")):
+        return lines
+    for i in range(first + 1, min(len(lines), first + 6)):
+        m = re.match(r"^#{2,3}\s+(.*)$", lines[i])
+        if not m:
+            continue
+        text = m.group(1).strip(" *")
+        if (
+            GENERIC_TITLE.match(text)
+            or _label(lines[i], before_outline=False) is not None
+            or STRONG_MARKER.match(text)
+        ):
+            return lines
+        return [*lines[:i], f"# {text}", *lines[i + 1 :]]
+    return lines
+
+
+def contents_list(lines: list[str]) -> list[str]:
+    """A contents list (目录 · Contents, then one entry a line, page numbers and dot
+    leaders aside) is the module list: where the text below repeats an entry, that line
+    opens the module; an entry the text never repeats is a module of its own."""
+    start = next((i for i, line in enumerate(lines) if _TOC.match(line.strip())), None)
+    if start is None:
+        return lines
+    entries: list[str] = []
+    end = start + 1
+    keys: set[str] = set()
+    while end < len(lines):
+        line = lines[end].strip()
+        key = _toc_key(line)
+        if not key or line.startswith("\0") or len(_LEADER.sub("", line)) > 60 or key in keys:
+            break
+        if _label(line, before_outline=False) is not None or re.search(r"[。！？!?]$", line):
+            break
+        entries.append(re.sub(r"^#+\s*", "", _LEADER.sub("", line)).strip())
+        keys.add(key)
+        end += 1
+    if len(entries) < 2:
+        return lines
+    body = lines[end:]
+    seen: set[str] = set()
+    rewritten = []
+    for line in body:
+        key = _toc_key(line)
+        if key in keys and key not in seen and len(line) <= 80:
+            seen.add(key)
+            rewritten.append("## " + re.sub(r"^#+\s*", "", line.strip()))
+        else:
+            rewritten.append(line)
+    head = [*lines[:start], "课程大纲："]
+    if len(seen) * 2 < len(keys):  # the text does not follow the list: the list is the outline
+        return [*head, *(f"## {e}" for e in entries), *body]
+    return [*head, *rewritten]
+
+
+def _with_unit(label: str, rest: str) -> str:
+    """'total_hours: "48"' · '学时：32': a bare number under a label that names its unit."""
+    m = re.fullmatch(r"[\"']?(\d+(?:\.\d+)?)[\"']?\s*(?:#.*)?", rest.strip())
+    if not m:
+        return rest
+    words = label.lower()
+    unit = (
+        "学时" if "学时" in words else "课时" if "课时" in words
+        else "小时" if ("hour" in words or "小时" in words)
+        else "天" if ("天数" in words or "days" in words) else None
+    )  # fmt: skip
+    return (
+        f"{m.group(1)}{unit}"
+        + (f"（{rest.strip()}）" if unit and rest.strip() != m.group(1) else "")
+        if unit
+        else rest
+    )
 
 
 def _add_line(body: list[str], text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-CN = "一二三四五六七八九十"
+CN = "〇零一二三四五六七八九十"  # 第〇章: a zero chapter (an introduction before chapter one)
 BULLETS = "·•●○◆◇■□▪▫★☆►▶➢➤√✓ØüΦ§>＞━–—-"  # Ø ü § l n: Wingdings bullets pasted as text
 
 # Section labels → spec key. Read as 【标签】, 标签: / 标签 : / 标签 alone on its line,
@@ -79,11 +79,97 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
         "内容大纲",
         "章节",
         "大纲",
+        "课程计划",
+        "教学计划",
+        "教学安排",
+        "教学进度",
+        "教学内容",
+        "教学内容安排",
+        "讲授内容安排",
+        "具体教学内容如下",
+        "教学内容如下",
+        "课程内容如下",
+        "培训内容如下",
+        "课程内容安排",
+        "日程安排",
+        "培训日程",
+        "课程日程",
     ),
     "format": ("授课方式", "授课形式", "培训方式", "课程形式", "培训形式", "教学方式", "形式"),
     "title": ("课程名称", "课程标题", "课题", "课程名"),
 }
 KEY_OF = {label: key for key, labels in SECTION_LABELS.items() for label in labels}
+
+# English pages' labels (matched whole, any case, alone on their line, after a colon's
+# text, or as a heading): the same keys.
+EN_LABELS: dict[str, tuple[str, ...]] = {
+    "background": (
+        "overview", "course overview", "description", "course description", "about",
+        "about this course", "about the course", "introduction", "summary", "course summary",
+        "background", "workshop overview", "program overview", "programme overview",
+    ),
+    "outcomes": (
+        "learning objectives", "learning outcomes", "objectives", "outcomes", "course objectives",
+        "course outcomes", "what you will learn", "what you'll learn", "goals", "course goals",
+        "key takeaways", "takeaways", "by the end of this course", "learning goals",
+    ),
+    "audience": (
+        "audience", "target audience", "intended audience", "who should attend",
+        "who is this for", "who this course is for", "who is it for", "participants",
+        "for whom", "suitable for",
+    ),
+    "duration": (
+        "duration", "length", "course length", "course duration", "contact time",
+        "contact hours", "time commitment", "total time", "time", "total hours", "total_hours",
+        "contact_hours", "hours",
+    ),
+    "outline": (
+        "course outline", "outline", "course content", "course contents", "content",
+        "contents", "agenda", "schedule", "programme", "program", "syllabus",
+        "course schedule", "topics", "topics covered", "curriculum", "workshop outline",
+        "workshop agenda", "course modules", "modules", "session plan", "timetable",
+        "course structure", "structure", "daily schedule", "workshop schedule",
+        "training outline", "training agenda", "course agenda", "detailed agenda",
+    ),
+    "format": ("format", "delivery", "delivery method", "methods", "teaching methods", "methodology"),
+    "title": ("course title", "course name", "title", "course_name", "course_title"),
+}  # fmt: skip
+EN_KEY_OF = {label: key for key, labels in EN_LABELS.items() for label in labels}
+
+# Sections that follow an outline and are no part of it (an appendix, a materials list,
+# how the course is assessed): they end the outline and go to notes, never modules.
+APPENDIX_WORDS = (
+    "附录", "附件", "教材", "教材与参考书", "参考书目", "参考资料", "参考文献", "推荐阅读",
+    "考核方式", "考核", "课程考核", "成绩评定", "成绩评价", "课程评价方式", "课程准备知识", "先修课程", "考核与评价", "课程评估", "评估方式", "学习资源",
+    "materials", "required materials", "materials list", "course materials", "resources",
+    "reading list", "readings", "references", "recommended reading", "evaluation",
+    "assessment", "grading", "course evaluation", "assessment and evaluation", "appendix",
+    "bibliography", "further reading", "what to bring", "prerequisites", "requirements",
+    "certificate", "certification", "faq", "fees", "price", "pricing", "registration",
+    "about the instructor", "about the trainer", "instructor", "trainer", "facilitator",
+)  # fmt: skip
+
+# Headings that name a part of a page, never a course: not a title.
+GENERIC_TITLE = re.compile(
+    r"^(?:目\s*录|课程目录|课程大纲|大纲|日程|日程安排|课程安排|议程|学完本课程后.*|本课程.*|"
+    r"(?:table of )?contents|schedule|timetable|agenda\b.*|.*\boutline|syllabus|overview|"
+    r"(?:draft |preliminary |tentative |final )?(?:workshop |course |training |event |daily )?"
+    r"(?:schedule|agenda|timetable|programme|program)|"
+    r"course (?:description|overview|details|information|schedule)|introduction|"
+    r"day\s*\d+.*|第[一二三四五六七八九十\d]+天.*|home|menu|"
+    r"welcome(?: to)?(?: the)? (?:training|course|workshop|class|session)!?|"
+    r"(?:an? )?(?:introduction|overview|brief introduction)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|(?:周|星期)[一二三四五六日天].*)$",
+    re.I,
+)
+
+# Lines naming the course's instructor: 授课讲师：李明 · 讲师：李明 · Instructor: Jane Doe
+INSTRUCTOR_LINE = re.compile(
+    r"^\s*(?:[-*·•]\s*)?(?:\*\*)?(?:授课讲师|主讲讲师|主讲老师|主讲人|主讲|培训讲师|讲师|授课老师|"
+    r"instructors?|trainers?|facilitators?|presenters?|taught by|lecturer)(?:\*\*)?\s*[:：]\s*(?:\*\*)?"
+    r"(?P<name>[^\n]{1,60}?)\s*$",
+    re.I,
+)
 LABEL_WORDS = frozenset(KEY_OF)
 
 # Page chrome: what the site prints around a course (price, category, code, contact,
@@ -135,14 +221,19 @@ IN_MODULE_SLOT = {
 # 第一讲 第 3 章 第一部分 第一篇 第一单元 第一课 第一阶段 模块一 板块一 单元一 课题一 课题3-1
 # 任务一 PART1 Part 2 Day 1 【第一阶段】.
 NUM = rf"(?:[{CN}]+|\d+)"
-MODULE_WORDS = "讲|章|部分|篇|单元|课|阶段|模块|节|天"
+MODULE_WORDS = "讲|章|部分|篇|单元|次课|课|阶段|模块|节|天|周|次|轮"
+EN_MODULE_WORDS = "part|day|module|unit|session|week|lesson|chapter|topic|block"
 STRONG_MARKER = re.compile(
     rf"^(?:【\s*)?(?:第\s*{NUM}\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
-    rf"|(?:PART|Part|part|DAY|Day|day)\s*\d+)"
+    rf"|(?i:{EN_MODULE_WORDS})\s*\d+\b)"
 )
 # 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
 SEGMENT_WORDS = (
     "导入",
+    "游戏导入",
+    "案例导入",
+    "视频导入",
+    "情景导入",
     "课程导入",
     "开场",
     "破冰",

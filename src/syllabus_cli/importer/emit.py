@@ -1,5 +1,5 @@
 """A parsed catalog course as a course spec: a mapping in the spec's own keys, its YAML
-text with the TODOs the source left open, and what was found, guessed or missing.
+text with the TODOs the source left open, and what was found, derived or left TODO.
 Nothing from the source is dropped: text that fits no key lands in ``notes``."""
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from ..i18n import t
 from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
+from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
-from .length import Length, read_length
+from .length import TOTAL_ROW, Length, english_length, period_minutes, read_length
 from .outline import Item, parse_outline
 from .outline_lines import parse_lines
 from .title import from_head, from_text
@@ -24,7 +25,7 @@ from .title import from_head, from_text
 
 @dataclass
 class Finding:
-    status: str  # found | guessed | missing
+    status: str  # found | derived (from what the source states) | todo (left open) | missing
     value: Any = None
     rule: str = ""
 
@@ -60,8 +61,69 @@ def side_file(course_id: str) -> str:
     return f"{course_id}.source.txt"
 
 
+SECTION_LABELS_ALL = {label for labels in SECTION_LABELS.values() for label in labels}
 _NO_OUTLINE = "TODO: 课程大纲"
-PROPOSED_LENGTH = "1天"  # a page with no length and untimed modules: the common course
+NO_LENGTH = {"zh": "TODO 源文件没有写课程时长", "en": "TODO the source states no course length"}
+
+
+def language_of(text: str) -> str:
+    """en when the text is mostly English words, else zh (a Chinese page quoting a few
+    English terms stays zh; an English outline with a Chinese word stays en)."""
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "en" if words >= 3 and words * 1.5 > cjk else "zh"
+
+
+def _language(course: Course) -> str:
+    """The outline's language (a page's chrome or labels may be in another one)."""
+    outline = "\n".join(line for line in course.outline if not line.startswith("\0"))
+    if len(outline.strip()) >= 20:
+        return language_of(outline)
+    text = course.text
+    for label in sorted(SECTION_LABELS_ALL, key=len, reverse=True):
+        text = text.replace(label, "")
+    return language_of(text)
+
+
+def find_instructor(course: Course) -> str | None:
+    """The name on an instructor line (授课讲师：李明 · Instructor: Jane Doe); the line
+    leaves the notes (it is said by ``instructor:`` now)."""
+    for where in (course.head, course.notes):
+        for index, entry in enumerate(where):
+            lines = entry.split("\n")
+            for number, line in enumerate(lines):
+                m = INSTRUCTOR_LINE.match(line)
+                if not m:
+                    continue
+                name = re.split(r"[，,。;；|｜(（]", m.group("name").strip(" *"))[0].strip()
+                name = re.sub(r"(?<=[\u4e00-\u9fff])老师$", "", name).strip()
+                if not name or len(name) > 40:
+                    continue
+                rest = [*lines[:number], *lines[number + 1 :]]
+                if any(x.strip() for x in rest):
+                    where[index] = "\n".join(rest)
+                else:
+                    del where[index]
+                return name
+    return None
+
+
+_INLINE_SPLIT = {
+    "audience": r"[、；;]|，(?=\S{1,12}(?:，|$))",
+    "format": r"[、；;，,+＋/]",
+    "outcomes": r"[；;]",
+}
+
+
+def _as_list(key: str, text: str) -> list[str]:
+    """A section's items: one a line, numbered or bulleted, or written inline (A、B、C ·
+    A; B)."""
+    items = split_list(text)
+    if len(items) == 1 and key in _INLINE_SPLIT:
+        parts = [p.strip(" 。.;；") for p in re.split(_INLINE_SPLIT[key], items[0])]
+        if len([p for p in parts if p]) > 1:
+            return [p for p in parts if p]
+    return items
 
 
 def _proposed_title(course: Course) -> str:
@@ -81,7 +143,7 @@ def _bare(text: str) -> str:
     return re.sub(r"[\s#《》:：·]+", "", text)
 
 
-def _outline(course: Course) -> tuple[Item, list[str]]:
+def _outline(course: Course, language: str = "zh") -> tuple[Item, list[str]]:
     """The outline tree, and the head lines it consumed (a one-line page with no labels)."""
     lines = course.outline
     if not lines and not course.sections and len(course.head) == 1:
@@ -94,7 +156,7 @@ def _outline(course: Course) -> tuple[Item, list[str]]:
             lines = [tasks[cut:]]
     if len(lines) == 1:
         return parse_outline(lines[0]), []  # a catalog line: numbering inline
-    return parse_lines(lines), []
+    return parse_lines(lines, "分钟" if language == "zh" else "min"), []
 
 
 _TASK = re.compile(
@@ -115,7 +177,8 @@ def _task_times(course: Course, tree: Item) -> None:
 _LENGTH_TEXT = 2_000  # characters: a course length section is a line or a few
 
 
-def _length(course: Course, title_length: str | None) -> Length:
+def _length(course: Course, title_length: str | None, language: str) -> Length:
+    period = period_minutes(course.text)
     body = course.sections.get("duration", "").strip()
     lines = body.split("\n") if body else []
     # the whole text first (a length written over two lines), unless it is far longer
@@ -125,13 +188,102 @@ def _length(course: Course, title_length: str | None) -> Length:
         candidates.append(title_length)
     first: Length | None = None
     for text in candidates:
-        reading = read_length(text)
+        reading = read_length(text, period)
         if reading.minutes is not None:
             rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
         first = first or reading
+    if first is not None and first.text:  # a range: kept for the TODO
+        return first
+    total = _total_row(course, period)
+    if total.minutes is not None:
+        return total
+    if language == "en" and not body:
+        prose = english_length(
+            "\n".join([*course.head, *course.notes, course.sections.get("background", "")])
+        )
+        if prose.minutes is not None:
+            return prose
     return first or Length()
+
+
+def _total_row(course: Course, period: int | None) -> Length:
+    """合计 32学时 · | 合计 | 32 | under a 学时 column: the course's length."""
+    for line in [*course.outline, *course.notes, *course.head]:
+        for part in line.split("\n"):
+            m = TOTAL_ROW.match(part)
+            if not m:
+                continue
+            unit = m.group("u") or _column_unit(course)
+            if unit is None:
+                continue
+            reading = read_length(f"{m.group('n')}{unit}", period)
+            if reading.minutes is not None:
+                reading.notes = []  # the row itself stays where it is, in the notes
+                reading.rule = "a totals row"
+                return reading
+    return Length()
+
+
+def _column_unit(course: Course) -> str | None:
+    """The unit of a table's time column, from its header (学时 · 课时 · hours · 分钟)."""
+    from .outline_lines import table_time_column
+
+    for line in course.outline:
+        if line.startswith("|"):
+            column = table_time_column([c.strip() for c in line.strip().strip("|").split("|")])
+            if column is not None:
+                return column[1]
+    return None
+
+
+_WRAPPER = re.compile(
+    r"(?:教学内容|课程内容|内容|安排|大纲|分配|日程|议程|目录|outline|schedule|agenda|content|"
+    r"programme|program|curriculum|timetable|syllabus|topics)",
+    re.I,
+)
+
+
+def _unwrap(tree: Item) -> None:
+    """One top-level item named like the outline itself (## 教学内容及学时分配 · ## Agenda)
+    around all the others: a heading over the outline, not a module."""
+    numbered = [
+        c for c in tree.children if sum(bool(STRONG_MARKER.match(g.title)) for g in c.children) >= 2
+    ]
+    if (
+        len(tree.children) > 1
+        and len(numbered) == 1
+        and not any(STRONG_MARKER.match(c.title) for c in tree.children)
+    ):
+        # "## 历史" over 第1次 … 第5次, beside "## 文件" (a list): the sessions are the
+        # modules; the other headings' text is kept in notes
+        holder = numbered[0]
+        for other in tree.children:
+            if other is not holder:
+                tree.notes += _flat_lines(other)
+        tree.notes.append(holder.title)
+        tree.notes += holder.notes
+        tree.children = holder.children
+        return
+    if len(tree.children) != 1:
+        return
+    only = tree.children[0]
+    if len(only.children) >= 2 and not only.duration and _WRAPPER.search(only.title):
+        tree.notes.append(only.title)
+        tree.notes += only.notes
+        tree.children = only.children
+
+
+def _flat_lines(item: Item) -> list[str]:
+    lines = [item.title, *item.notes, *item.cases, *item.tools, *item.exercises]
+    for child in item.children:
+        lines += _flat_lines(child)
+    return [line for line in lines if line]
+
+
+def _clocked(item: Item) -> bool:
+    return any(child.kind == "clock" or _clocked(child) for child in item.children)
 
 
 def to_spec(
@@ -142,8 +294,11 @@ def to_spec(
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
+    named = find_instructor(course)
     head = list(course.head)
-    title_text = course.sections.get("title", "").strip()
+    title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
+    if title_rest.strip():  # a title is a line; what its label ran on to is kept in notes
+        course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"
     title_length = None
     if not title_text:
@@ -164,10 +319,11 @@ def to_spec(
     else:
         spec["title"] = f"TODO: {_proposed_title(course)}"
         todos.append(t("import.no-title"))
-        found["title"] = Finding("missing", spec["title"], "proposed from the text")
+        found["title"] = Finding("todo", spec["title"], "proposed from the text")
     spec["id"] = course_id
-    spec["language"] = "zh"
-    length = _length(course, title_length)
+    language = _language(course)
+    spec["language"] = language
+    length = _length(course, title_length, language)
     if length.minutes is not None and length.text:
         spec["duration"] = length.text
         found["length"] = Finding("found", length.minutes, length.rule)
@@ -175,6 +331,10 @@ def to_spec(
         if per_day > 7 * 60:  # longer than the default day holds (09:00-18:00, 1.5 h lunch)
             spec["schedule"] = {"start": "08:30", "lunch": "12:00-13:00"}
             todos.append(t("import.long-day", hours=per_day // 60))
+    elif length.text:  # a range (2-3天): kept in the TODO, never a guess
+        spec["duration"] = f"TODO {length.text}"
+        todos.append(t("import.length-range", text=length.text))
+        found["length"] = Finding("todo", length.text, length.rule)
     elif course.sections.get("duration"):
         todos.append(t("import.length-unread", text=course.sections["duration"]))
     for key in ("background",):
@@ -182,22 +342,24 @@ def to_spec(
             spec[key] = course.sections[key]
     for key in ("audience", "outcomes", "format"):
         if course.sections.get(key):
-            spec[key] = split_list(course.sections[key])
-            if key == "format" and len(spec[key]) == 1:  # 讲授、案例研讨、角色扮演: methods
-                spec[key] = [m.strip() for m in re.split(r"[、，,+＋/]", spec[key][0]) if m.strip()]
+            spec[key] = _as_list(key, course.sections[key])
             found[key] = Finding("found", len(spec[key]), "label")
     if instructor_ref:
         spec["instructor"] = instructor_ref
         found["instructor"] = Finding("found", instructor_ref, "page header")
-    tree, consumed = _outline(course)
+    elif named:
+        spec["instructor"] = {"name": named}
+        found["instructor"] = Finding("found", named, "instructor line")
+    tree, consumed = _outline(course, language)
+    _unwrap(tree)
     _task_times(course, tree)
     modules = [node(item) for item in tree.children]
-    holder: dict[str, Any] = {"title": "课程"}
+    holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
     if not modules:
         modules = [{"title": _NO_OUTLINE}]
         todos.append(t("import.no-outline"))
-        found["modules"] = Finding("missing", 0, "no outline")
+        found["modules"] = Finding("todo", 0, "no outline")
     else:
         found["modules"] = Finding(
             "found", len(modules), "outline label" if course.outline_labelled else "outline markers"
@@ -207,6 +369,7 @@ def to_spec(
     notes += course.notes
     if tree.notes:
         notes.append("\n".join(tree.notes))
+    notes += [*tree.cases, *tree.tools, *tree.exercises]  # outside any module: kept
     if course.sections.get("duration") and "duration" not in spec:
         notes.append(f"课程时长：{course.sections['duration']}")
     notes += length.notes
@@ -220,14 +383,18 @@ def to_spec(
         spec["notes"] = "\n".join(notes)
     if "duration" not in spec:
         total = sum_if_timed(modules)
-        if total is not None:
-            spec["duration"] = format_minutes(total, "zh")
-            todos.append(t("import.length-is-sum", length=spec["duration"]))
-            found["length"] = Finding("guessed", total, "the sum of its modules")
-        else:  # the spec cannot be timed without one: propose the common case, visibly
-            spec["duration"] = PROPOSED_LENGTH
-            todos.append(t("import.length-proposed", length=PROPOSED_LENGTH))
-            found["length"] = Finding("guessed", minutes(PROPOSED_LENGTH), "proposed: one day")
+        if total is not None:  # no duration: key, so validate takes the sum (and says so)
+            summed = format_minutes(total, language)
+            if _clocked(tree):
+                todos.append(t("import.length-from-timetable", length=summed))
+                found["length"] = Finding("derived", total, "the published timetable's times")
+            else:
+                todos.append(t("import.length-is-sum", length=summed))
+                found["length"] = Finding("derived", total, "the sum of its modules")
+        else:  # left open, visibly: validate reports the TODO at the key
+            spec["duration"] = NO_LENGTH[language]
+            todos.append(t("import.length-missing"))
+            found["length"] = Finding("todo", None, "the source states no length")
     spec, cut = fit_spec(spec, side_file(course_id), scale=scale)
     if cut is not None:
         said = found["modules"]  # what the spec holds now, and what the source had

@@ -58,8 +58,96 @@ def _parses(text: str) -> int | None:
         return None
 
 
-def read_length(text: str) -> Length:
-    """The length a course page states, or why there is none."""
+# 1学时=45分钟 · 每课时45分钟 · 1课时为40分钟: the page's own period
+PERIOD_SIZE = re.compile(
+    r"(?:1\s*|一\s*|每\s*)?(?:个)?(?:学时|课时)\s*(?:=|＝|为|是|按|:|：)?\s*(\d+)\s*(?:分钟|min)"
+)
+
+
+def period_minutes(text: str) -> int | None:
+    """The minutes of one 学时/课时 when the page states them (``1学时=45分钟``)."""
+    m = PERIOD_SIZE.search(unicodedata.normalize("NFKC", text))
+    return int(m.group(1)) if m and 20 <= int(m.group(1)) <= 120 else None
+
+
+# English lengths in prose: a half-day / all-day / full-day workshop · contact time: 12
+# hours · a 2-day workshop · 3 hours of training · three days
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+_EN_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "N-day (M hours)",  # a 1 day workshop (8 hours): the hours say the day's length
+        re.compile(
+            rf"\b{_EN_N}[-\s]days?\b[^()\n]{{0,30}}\(\s*{_EN_N}\s*(?:hours?|hrs?|h)\s*\)", re.I
+        ),
+    ),
+    (
+        "contact time",
+        re.compile(
+            rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
+        ),
+    ),
+    ("half day", re.compile(r"\bhalf[-\s]day\b", re.I)),
+    ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
+    ("N-day", re.compile(rf"\b{_EN_N}[-\s](?:day|days)\b(?![-\s]*(?:a|per)\b)", re.I)),
+    ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
+]
+
+
+def english_length(text: str) -> Length:
+    """A length an English page states in prose, only when it states one (two different
+    ones are no length)."""
+    found: dict[str, str] = {}
+    for rule, pattern in _EN_PROSE:
+        for m in pattern.finditer(text[:20000]):
+            if rule == "half day":
+                value = "半天"
+            elif rule == "whole day":
+                value = "1天"
+            elif rule == "N-day (M hours)":
+                raw = m.group(2).lower()
+                value = f"{_EN_NUM.get(raw, raw)}小时"
+            else:
+                raw = m.group(1).lower()
+                n = str(_EN_NUM.get(raw, raw))
+                value = f"{n}天" if rule == "N-day" else f"{n}小时"
+            found.setdefault(value, m.group(0))
+        if found:
+            break  # the first rule that reads: contact time before a day's word
+    if len(found) != 1:
+        return Length()
+    value, said = next(iter(found.items()))
+    got = _parses(value)
+    if got is None:
+        return Length()
+    english = {"半天": "0.5 day", "1天": "1 day"}.get(
+        value, value.replace("天", " days").replace("小时", "h")
+    )
+    return Length(got, english, True, [], f"English prose: {said!r}")
+
+
+# 合计 / 总计 / 共计 / Total, then a number with its unit or under a 学时 column
+TOTAL_ROW = re.compile(
+    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*\|?\s*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
+    re.I,
+)
+
+
+def read_length(text: str, period: int | None = None) -> Length:
+    """The length a course page states, or why there is none (``period``: the minutes of
+    one 学时 when the page states them)."""
+    if period is not None and period != 60:
+        m = _PERIODS.search(unicodedata.normalize("NFKC", text))
+        if m:
+            total = round(float(m.group(1)) * period)
+            spec_text = format_minutes(total, "zh")
+            return Length(
+                total,
+                spec_text,
+                True,
+                [f"课程时长原文：{' '.join(text.split())}（1 学时 = {period} 分钟）"],
+                "periods of the page's size",
+            )
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
     s = _FILLER.sub("", s)
@@ -77,7 +165,9 @@ def read_length(text: str) -> Length:
             first.rule = "two variants: the first is the length, the others go to notes"
             return first
     if _RANGE.search(s) and not _DAYS_HOURS.search(s):
-        return Length(notes=[f"TODO: 课程时长写的是范围（{raw}），请定一个时长"], rule="a range")
+        return Length(
+            notes=[f"TODO: 课程时长写的是范围（{raw}），请定一个时长"], rule="a range", text=raw
+        )
     if "+" in s:  # （2h 理论 + 2h 实验）: a sum of its parts
         pieces = [_ONE.search(p) for p in s.split("+")]
         if all(pieces):
@@ -110,7 +200,8 @@ def read_length(text: str) -> Length:
             )
     m = _ONE.search(s)
     if m:
-        spec_text = _num(m.group(1)) + m.group(0)[len(m.group(1)) :].strip()
+        unit = m.group(0)[len(m.group(1)) :].strip()
+        spec_text = _num(m.group(1)) + (" " if unit[:1].isascii() and len(unit) > 1 else "") + unit
         value = _parses(spec_text)
         if value is not None:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]

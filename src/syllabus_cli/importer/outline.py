@@ -19,17 +19,18 @@ from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
 from ..numerals import from_chinese
 
-CN = "一二三四五六七八九十"
+CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
     ("task", rf"(?:【(?P<d1>[^】]*?(?:小时|分钟|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
-    ("part", rf"第(?P<n2>[{CN}]+)部分[:：]?"),
+    ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天|周|次课|轮)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
     ("decimal", rf"(?P<n5>\d+\.\d+)(?=[\s{CHINESE_CLASS}（(【\"“])"),
     ("arabic", r"(?P<n6>\d+)[.、．](?!\d+(?:\.\d+)?(?![A-Za-z]))"),  # 1. and 1.3G, not 1.5小时
     ("paren", r"[（(](?P<n7>\d+)[)）]"),
+    ("halfparen", r"(?P<n10>\d{1,2})[)）](?!\d)"),  # 1)成本 2)效率
     ("letter", rf"(?P<n8>[a-h])[.)](?=\s*[{CHINESE_CLASS}])"),
     ("bullet", r"(?:[·•▪●◆\-]|(?<=\s)[ln](?=\s))"),
     (
@@ -64,8 +65,10 @@ class Item:
 
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:
+    if raw.isdigit():
+        return (int(raw),)
     if kind in ("task", "part", "module", "cn"):
-        return (from_chinese(raw) or 0,)
+        return (from_chinese(raw) or 0,)  # 〇 and 零 are 0: the zero chapter
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
     if kind == "letter":
@@ -87,16 +90,58 @@ def _first(value: tuple[int, ...]) -> bool:
     return value in ((0,), (1,)) or (len(value) == 2 and value[1] == 1)
 
 
-def split_duration(title: str) -> tuple[str, str | None]:
-    """'行业信息分享与洞察(2小时)' -> ('行业信息分享与洞察', '2小时')."""
+_APPROX = re.compile(
+    r"^(?:约|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
+)
+_RANGE_TIME = re.compile(
+    r"^\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
+    r"\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)$",
+    re.I,
+)
+# a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min"
+_TRAILING_BARE = re.compile(
+    r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
+    r"(?:分钟|mins?|minutes|小时|hrs?|hours?))\s*$",
+    re.I,
+)
+
+
+def plain_time(text: str) -> str | None:
+    """'约15分钟' · '~15 min' · 'ca. 2 hours' -> the time the page states ('15分钟',
+    '15 min'); None when it is no single time."""
+    inner = _APPROX.sub("", text.strip()).strip()
+    try:
+        parse_duration(inner)
+    except DurationError:
+        return None
+    return inner
+
+
+def split_time(title: str) -> tuple[str, str | None, str | None]:
+    """A title, its time, and a TODO note when the page gives a range instead of a time
+    ('破冰（15-20分钟）': kept as written, never a guess)."""
     m = _TRAILING_DURATION.search(title)
     if m:
-        try:
-            parse_duration(m.group(1))
-        except DurationError:
-            return title, None
-        return title[: m.start()].rstrip(" :：,，"), m.group(1)
-    return title, None
+        inner = m.group(1).strip()
+        time = plain_time(inner)
+        if time is not None:
+            return title[: m.start()].rstrip(" :：,，-–—"), time, None
+        if _RANGE_TIME.match(_APPROX.sub("", inner)):
+            kept = title[: m.start()].rstrip(" :：,，-–—")
+            return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
+        return title, None, None
+    bare = _TRAILING_BARE.search(title)
+    if bare and bare.start() > 0:
+        time = plain_time(bare.group(1))
+        if time is not None:
+            return title[: bare.start()].rstrip(" :：,，-–—|"), time, None
+    return title, None, None
+
+
+def split_duration(title: str) -> tuple[str, str | None]:
+    """'行业信息分享与洞察(2小时)' -> ('行业信息分享与洞察', '2小时')."""
+    stripped, time, _ = split_time(title)
+    return stripped, time
 
 
 @dataclass
@@ -211,9 +256,11 @@ def _opens_level(matches: list[re.Match[str]], index: int, kind: str) -> bool:
 
 def _tidy(item: Item) -> None:
     for child in item.children:
+        title, time, note = split_time(child.title)
+        child.title = title
         if child.duration is None:
-            child.title, child.duration = split_duration(child.title)
-        else:
-            child.title = split_duration(child.title)[0]
+            child.duration = time
+        if note:
+            child.notes.insert(0, note)
         child.title = child.title.strip(" :：")
         _tidy(child)

@@ -34,17 +34,20 @@ from .conventions import (
     BULLETS,
     CLOCK_RANGE,
     CN,
+    EN_MODULE_WORDS,
     IN_MODULE_SLOT,
     MODULE_WORDS,
     NOTE_LABELS,
     SEGMENT_WORDS,
 )
-from .outline import MAX_DEPTH, Item, _first, _follows, _value, split_duration
+from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
+from .timetable import Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
+_WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
 _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("heading", re.compile(r"^(?P<w>#{2,6})\s+")),
+    ("heading", re.compile(r"^(?P<w>#{1,6})\s+")),
     ("task", re.compile(rf"^【(?P<d>[^】]*?(?:小时|分钟|h|min|天))】\s*任务{_N}\s*[:：、.．]?\s*")),
     ("word", re.compile(rf"^【?\s*第\s*{_N}\s*(?P<w>{MODULE_WORDS})\s*】?\s*[:：、.．]?\s*")),
     (
@@ -53,7 +56,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
             rf"^【?(?P<w>模块|板块|单元|课题|任务|专题|主题)\s*{_N}(?:-(?P<sub>\d+))?\s*】?\s*[:：、.．]?\s*"
         ),
     ),
-    ("word", re.compile(r"^(?P<w>PART|Part|part|DAY|Day|day)\s*(?P<n>\d+)\s*[:：.．]?\s*")),
+    (
+        "word",
+        re.compile(rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+)\b\s*[:：.．\-–—]?\s*(?!\d)"),
+    ),
+    ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
     ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
     ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
     ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
@@ -84,9 +91,17 @@ class _Marker:
     value: tuple[int, ...]
     title: str
     duration: str | None = None
+    line: str = ""  # the whole line: the title when the marker is all it says (第一天)
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
+    found = _find_marker(line, indent)
+    if found is not None:
+        found.line = re.sub(r"^#+\s*", "", _unbold(line)).strip(" :：")
+    return found
+
+
+def _find_marker(line: str, indent: int) -> _Marker | None:
     for kind, pattern in _MARKERS:
         m = pattern.match(line)
         if not m:
@@ -95,10 +110,17 @@ def _marker(line: str, indent: int) -> _Marker | None:
         raw = groups.get("n") or ""
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
-            inner = next((m2 for k, p in _MARKERS[1:5] if (m2 := p.match(rest))), None)
+            rest = _unbold(rest)
+            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(rest))), None)
+            if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
+                return _marker(rest, indent)  # are one level, whatever their headings
+            if inner is not None and _TIME_UNIT.match(rest):  # "# 第二周、第三周": the name
+                return _Marker(f"h{len(groups['w'])}", (0,), rest)
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
+        if kind == "day":  # Monday 2020-10-05 · 周二: the whole line names the day
+            return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
             base = "cn" if raw[:1] in CN else "arabic"
@@ -114,6 +136,18 @@ def _marker(line: str, indent: int) -> _Marker | None:
     return None
 
 
+_TIME_UNIT = re.compile(
+    rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*\d+"
+)
+_DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+|{_WEEKDAY}\b)")
+
+
+def _unbold(text: str) -> str:
+    """'**Day 1**' · '__第一天__': a line in bold is the line."""
+    m = re.fullmatch(r"(\*\*|__)(.+?)\1\s*([:：]?)\s*(.*)", text)
+    return f"{m.group(2)}{m.group(3)} {m.group(4)}".strip() if m else text
+
+
 def _table_row(line: str) -> list[str] | None:
     if not line.startswith("|") or _TABLE_RULE.match(line):
         return None
@@ -123,29 +157,38 @@ def _table_row(line: str) -> list[str] | None:
 def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
     title, duration = marker.title.strip(), marker.duration
+    if not title and marker.kind not in ("bullet", "arabic", "paren", "cn", "decimal", "letter"):
+        title = marker.line  # "第一天" · "Day 2" · "Module 3": the marker is the title
     clock = CLOCK_RANGE.search(title)
     if clock and duration is None:
         start, end = int(clock.group(1)), int(clock.group(2))
         if end > start:
             kept = f"时段：{title[clock.start() :].strip(' :：')}"
             return title[: clock.start()].strip(" :："), f"{end - start}分钟", kept
-    stripped, found = split_duration(title)
-    return stripped.strip(" :："), duration or found, None
+    stripped, found, range_note = split_time(title)
+    return stripped.strip(" :："), duration or found, range_note
 
 
-def parse_lines(lines: list[str]) -> Item:
+def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     """The outline under a root ``Item``; ``\\0``-prefixed lines are fenced code."""
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
-    plain = list(lines)
+    plain = [part for line in lines for part in _unflatten(line)]
+    open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
+    time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
+    day_column: int | None = None  # and its Day column, when it has one
+    header_cells: list[str] = []
+    group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
+    day_seen = ""
 
     def current() -> Item:
         if stack:
             return stack[-1].item
         return segment or root
 
-    for index, line in enumerate(plain):
+    for i_line, line in enumerate(plain):
+        index = i_line
         if line.startswith("\0"):
             current().notes.append(line[1:])
             continue
@@ -153,18 +196,140 @@ def parse_lines(lines: list[str]) -> Item:
         text = line.strip()
         if not text:
             continue
+        labelled_time = _LABELLED_TIME.match(_strip_bullet(text))
+        if labelled_time and (stack or segment):  # 时间：2020年9月12日9:00-11:00
+            owner = current()
+            start = int(labelled_time.group("s")) * 60 + int(labelled_time.group("sm"))
+            end = int(labelled_time.group("e")) * 60 + int(labelled_time.group("em"))
+            if owner.duration is None and 0 < end - start <= 12 * 60:
+                owner.duration = f"{end - start}{minute_word}"
+            owner.notes.append(text)
+            continue
+        clock = _clock_line(text, indent)
+        if clock is not None:
+            if open_row is not None:  # the row before ends when this one begins
+                spent = minutes_between(open_row[1], clock)
+                if spent is not None and open_row[0].duration is None:
+                    open_row[0].duration = f"{spent}{minute_word}"
+                open_row = None
+            if clock.is_break or (clock.is_end and clock.end is None):
+                (stack[0].item if stack and stack[0].kind in _DAY_KINDS else root).notes.append(
+                    _unbold(text)
+                )
+                continue
+            session = session_minutes(clock)
+            item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
+            if item is not None:
+                item.duration = f"{session}{minute_word}" if session else None
+                item.notes.insert(0, _as_written(text, clock))
+                if clock.end is None and clock.minutes is None:
+                    open_row = (item, clock)
+                continue
+        elif _marker(text, indent) is not None and _DAY.match(re.sub(r"^#+\s*", "", _unbold(text))):
+            open_row = None  # a new day: the last start-only row's end is not published
         labelled = _IN_MODULE.match(_strip_bullet(text))
         if labelled:
             label = labelled.group("b") or labelled.group("p")
             slot = IN_MODULE_SLOT.get(label, "notes")
             rest = labelled.group("rest").strip()
             owner = current()
+            opening = not stack and all(c.kind == "segment" for c in root.children)
+            if opening and slot != "notes" and rest:
+                # 讨论：中层管理者的角色 before the first module: an opening segment
+                item = Item(_strip_bullet(text), "segment")
+                root.children.append(item)
+                segment = item
+                continue
             if slot == "notes" or not rest:
                 owner.notes.append(_strip_bullet(text))
             else:
                 getattr(owner, slot).append(rest)
             continue
         cells = _table_row(text)
+        if cells is not None and time_column is None:
+            time_column = table_time_column(cells)
+            if time_column is not None:
+                header_cells = cells
+                day_column = next(
+                    (i for i, c in enumerate(cells) if _DAY_HEADER.fullmatch(c.strip())), None
+                )
+                current().notes.append(text)  # the header row, kept
+                continue
+        if cells is not None and time_column is not None and len(cells) > 1:
+            if _TOTAL_CELL.match(cells[0]) or not any(cells):
+                root.notes.append(text)  # 合计: the course's length (emit reads it)
+                continue
+            index, unit = time_column
+            if 1 < len(cells) < len(header_cells) and cells[-1]:  # a merged cell on the left
+                padded = [""] * (len(header_cells) - len(cells)) + cells
+                if index < len(padded) and _cell_time(padded[index], unit or "小时"):
+                    cells = padded
+            time = cells[index] if index < len(cells) else ""
+            if not time.strip() and cells[0] and _opens_group(plain, i_line + 1):
+                stack.clear()  # 第一轮：基础起步 over its lessons: a module
+                group = _open(root, stack, _Marker("tablegroup", (0,), cells[0], line=cells[0]))
+                if group is not None:
+                    group.notes += [c for c in cells[1:] if c]
+                continue
+            if not time.strip() and group is not None and cells[0]:
+                group.notes.append(text)  # 阶段任务 after a group's lessons: its notes
+                continue
+            if day_column is not None and day_column < len(cells) and cells[day_column]:
+                day = cells[day_column]  # a Day column: each day a module, its rows inside
+                if day != day_seen:
+                    day_seen = day
+                    stack.clear()
+                    named = f"Day {day}" if day.isdigit() and minute_word == "min" else day
+                    named = f"第{day}天" if day.isdigit() and minute_word != "min" else named
+                    _open(root, stack, _Marker("tableday", (0,), named, line=named))
+            if re.fullmatch(
+                r"0+(?:\.0+)?", time.strip()
+            ):  # 0 minutes: a heading row, not a session
+                current().notes.append(text)
+                continue
+            named_column = next(
+                (i for i, h in enumerate(header_cells) if _NAME_HEADER.fullmatch(h.strip())),
+                next(
+                    (i for i, h in enumerate(header_cells) if _CONTENT_HEADER.fullmatch(h.strip())),
+                    None,
+                ),
+            )
+            if (
+                named_column is not None
+                and named_column < len(cells)
+                and cells[named_column]
+                and not re.fullmatch(r"\d{1,3}", cells[named_column])
+            ):
+                title = cells[named_column]  # the 课程 / Topic column names the row
+                rest = [
+                    c
+                    for i, c in enumerate(cells)
+                    if i not in (index, day_column, named_column)
+                    and c
+                    and not re.fullmatch(r"\d{1,3}|[.·-]", c)
+                ]
+            else:
+                others = [
+                    c
+                    for i, c in enumerate(cells)
+                    if i not in (index, day_column) and not re.fullmatch(r"\d{1,3}|[.·-]", c)
+                ]  # 序号 / Session numbers are no names
+                title = next((c for c in others if c), "")
+                rest = others[others.index(title) + 1 :] if title else []
+            if group is not None and not cells[0]:
+                del stack[1:]  # a lesson of the open group
+            item = _open(root, stack, _Marker("table", (0,), title, line=title))
+            if item is not None:
+                item.duration = _cell_time(time, unit, minute_word)
+                if time and item.duration is None:
+                    item.notes.append(f"{cells_header_unit(unit)}：{time}")
+                for cell in rest:
+                    item.children.extend(
+                        Item(part.strip(" -"), "cell")
+                        for part in re.split(r"[；;]|\s/\s", cell)
+                        if part.strip(" -")
+                    )
+                continue
         if cells is not None:
             if cells and (cells[0].isdigit() or _STRONG_CELL.match(cells[0])) and len(cells) > 1:
                 title = cells[1] if cells[0].isdigit() else cells[0]
@@ -184,6 +349,14 @@ def parse_lines(lines: list[str]) -> Item:
             segment = item
             continue
         marker: _Marker | None = _marker(text, indent)
+        if marker is None and _timed_sibling(text, root):
+            # 课程总结与答疑（30分钟） after numbered, timed modules: one more module
+            title, duration, kept = _titled(_Marker("segment", (0,), text))
+            item = Item(title, "segment", duration, notes=[kept] if kept else [])
+            root.children.append(item)
+            stack.clear()
+            segment = item
+            continue
         if marker is None and _unnumbered_module(text, plain, index + 1):
             marker = _Marker("plain", (0,), text)
         if marker is None or _prose(text):
@@ -195,7 +368,96 @@ def parse_lines(lines: list[str]) -> Item:
             continue
         if _open(root, stack, marker) is None:
             current().notes.append(text)
+    _prose_times(root)
+    _bare_hours(root, minute_word)
+    _merge_recurring(root, minute_word)
+    for block in [c for c in root.children if c.kind in (*_DAY_KINDS, "tableday")]:
+        if not block.children and block.notes and all(read_clock(n) for n in block.notes):
+            root.children.remove(block)  # a day of breaks and drinks only: no day of teaching
+            root.notes += [block.title, *block.notes]
+    days = [c for c in root.children if c.kind == "tableday"]
+    if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
+        root.children = days[0].children
     return root
+
+
+def _merge_recurring(item: Item, minute_word: str) -> None:
+    """A session that recurs in a timetable (Main concepts of Python at 09:45, 10:45 and
+    13:15, breaks between) is one block: its rows' minutes add up, each row kept in notes."""
+    first: dict[str, Item] = {}
+    kept: list[Item] = []
+    for child in item.children:
+        _merge_recurring(child, minute_word)
+        key = re.sub(r"\W+", "", child.title).lower()
+        if child.kind != "clock" or not key or child.children:
+            kept.append(child)
+            continue
+        if key not in first:
+            first[key] = child
+            kept.append(child)
+            continue
+        head = first[key]
+        a, b = _minutes_of(head.duration), _minutes_of(child.duration)
+        head.duration = f"{a + b}{minute_word}" if a is not None and b is not None else None
+        head.notes += child.notes
+    item.children = kept
+
+
+def _minutes_of(text: str | None) -> int | None:
+    time = plain_time(text) if text else None
+    if time is None:
+        return None
+    from ..duration import parse_duration
+
+    return parse_duration(time).minutes
+
+
+_BARE_HOURS = re.compile(r"\s*[(（]\s*(\d{0,2}(?:\.\d+)?)\s*[)）]\s*$")
+
+
+def _bare_hours(item: Item, minute_word: str) -> None:
+    """Items ending in a bare number in brackets, three or more side by side ('Lab:
+    Configuring SSL (1)', 'GemFire Security (2.5)', 'Summary (.5)'): hours, as agendas
+    written for a day write them."""
+    marked = [(c, _BARE_HOURS.search(c.title)) for c in item.children]
+    hits = [(c, m) for c, m in marked if m and m.group(1) and float(m.group(1)) <= 8]
+    if len(hits) >= 3 and not any(c.duration for c in item.children):
+        for child, m in hits:
+            child.title = child.title[: m.start()].rstrip()
+            child.notes.insert(0, f"({m.group(1)})")
+            child.duration = f"{round(float(m.group(1)) * 60)}{minute_word}"
+    for child in item.children:
+        _bare_hours(child, minute_word)
+
+
+_PROSE_TIME = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)\s*[-\s]?"
+    r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])",
+    re.I,
+)
+_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8"}  # fmt: skip
+
+
+def _prose_times(item: Item) -> None:
+    """'Module 2' then 'Planning and scheduling … 4 hours.': a module whose own text states
+    one time (and no other) takes it."""
+    for child in item.children:
+        _prose_times(child)
+        if (
+            child.duration
+            or child.kind in ("cell", "clock")
+            or any(c.duration for c in child.children)
+        ):
+            continue
+        found = {
+            (_WORD_NUMBER.get(m.group(1).lower(), m.group(1)), m.group(2).lower())
+            for note in child.notes
+            for m in _PROSE_TIME.finditer(note)
+        }
+        if len(found) == 1:
+            number, unit = next(iter(found))
+            unit = "小时" if unit in ("小时",) else "分钟" if unit == "分钟" else unit
+            child.duration = plain_time(f"{number} {unit}" if unit.isascii() else f"{number}{unit}")
 
 
 def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
@@ -235,6 +497,151 @@ def _strip_bullet(text: str) -> str:
 def _prose(text: str) -> bool:
     """A paragraph: long, with sentences inside (…二、…三、 inline stays prose)."""
     return len(text) > 120 and bool(re.search(r"[。！？]", text[:-1]))
+
+
+_DAY_KINDS = ("天", "day")
+_TIME_HEADER = re.compile(
+    r"^(?:学时|课时|时长|学时数|课时数|学时分配|课时分配|建议学时|参考学时|时间\s*[(（]?\s*(?:分钟|小时|h|min)?\s*[)）]?|"
+    r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
+    re.I,
+)
+_NAME_HEADER = re.compile(
+    r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
+    r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
+)
+_CONTENT_HEADER = re.compile(r"(?i:content|contents)|课程内容|培训内容|内容")  # when no name column
+
+
+def _opens_group(lines: list[str], start: int) -> bool:
+    """Is the next line a table row whose first cell is empty (a lesson under a group)?"""
+    for line in lines[start : start + 3]:
+        if line.strip():
+            cells = _table_row(line.strip())
+            return cells is not None and len(cells) > 1 and not cells[0]
+    return False
+
+
+_DAY_HEADER = re.compile(r"(?i:day(?:\s*no\.?)?|days?|date)|天|日期|第几天")
+_TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|小计|total)", re.I)
+
+
+def table_time_column(cells: list[str]) -> tuple[int, str] | None:
+    """A table header naming a time column (学时 · 课时 · Duration · Time (min)): its
+    index and the unit its bare numbers are in."""
+    if len(cells) < 2 or any(re.search(r"\d", c) for c in cells):
+        return None
+    for index, cell in enumerate(cells):
+        words = " ".join(cell.split())
+        unit_in = re.fullmatch(
+            r"(?:学时|课时|时长|时间|duration|length)\s*[(（]\s*(天|小时|分钟|days?|hours?|h|min|minutes)\s*[)）]",
+            words,
+            re.I,
+        )
+        if unit_in:  # 学时（天） · Duration (hours): the unit is said
+            said = unit_in.group(1).lower()
+            return index, {
+                "days": "天",
+                "day": "天",
+                "hours": "小时",
+                "hour": "小时",
+                "h": "小时",
+                "min": "分钟",
+                "minutes": "分钟",
+            }.get(said, said)
+        if _TIME_HEADER.match(words) and not re.fullmatch(r"(?i)time|时间", words):
+            lower = words.lower()
+            unit = (
+                "学时" if "学时" in words else "课时" if "课时" in words
+                else "分钟" if ("分钟" in words or "min" in lower or "time" in lower)
+                else "小时" if ("小时" in words or "hour" in lower or re.search(r"\bh\b", lower))
+                else ""  # "Duration", "时长": the numbers say (90 is minutes, 1.5 hours)
+            )  # fmt: skip
+            return index, unit
+    return None
+
+
+def cells_header_unit(unit: str) -> str:
+    return unit
+
+
+def _cell_time(cell: str, unit: str, minute_word: str = "分钟") -> str | None:
+    """A time column's cell: '2' under 学时 is 2学时; '30 min' is as written."""
+    text = cell.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        if float(text) == 0:
+            return None
+        english = minute_word == "min"
+        guess = (
+            ("min" if english else "分钟") if float(text) >= 10 else ("h" if english else "小时")
+        )
+        text = f"{text}{unit or guess}"
+    return plain_time(text)
+
+
+_INLINE_ITEMS = re.compile(r"(?<=[;；。])\s*(?=\d{1,2}[.、．]\s*\S)")
+
+
+def _unflatten(line: str) -> list[str]:
+    """'1. 甲;2. 乙;3. 丙': items written one after another on a line, one a line."""
+    if line.startswith("\0") or len(_INLINE_ITEMS.findall(line)) < 2:
+        return [line]
+    head, *items = re.split(r"(?=(?<![\d.])1[.、．]\s*\S)", line, maxsplit=1)
+    if not items:
+        return [line]
+    return [p for p in [head, *_INLINE_ITEMS.split(items[0])] if p.strip()]
+
+
+def _as_written(line: str, clock: Clock) -> str:
+    """The row's times, or the whole row when its name was read out of more (a Who
+    column, a link's target): nothing the page says is lost."""
+    rest = re.sub(r"\d+\s*(?:min\.?|mins|minutes|分钟|小时|hours?|h)\b", " ", line, flags=re.I)
+    for part in (clock.said, clock.title):
+        rest = rest.replace(part, " ")
+    return clock.said if not re.search(r"\w{2,}", re.sub(r"\*|_|\|", " ", rest)) else line.strip()
+
+
+_LABELLED_TIME = re.compile(
+    r"^(?:时间|日期|上课时间|授课时间|time|when|date)\s*[:：]\s*(?P<rest>.*?(?P<s>\d{1,2})[:：.](?P<sm>\d{2})\s*"
+    r"[-–—~～至到]\s*(?P<e>\d{1,2})[:：.](?P<em>\d{2}).*)$",
+    re.I,
+)
+
+
+def _clock_line(text: str, indent: int) -> Clock | None:
+    """A timetable row, unless the line is numbered or names a module (its own marker
+    reads it then)."""
+    marker = _marker(text, indent)
+    if marker is not None and re.fullmatch(r"h\d", marker.kind):  # ### Session 1: (0930 - 1115)
+        inner = re.sub(r"^#+\s*", "", text)
+        if _DAY.match(_unbold(inner)):
+            return None
+        clock = read_clock(_unbold(inner))
+        return clock if clock is not None and session_minutes(clock) else None
+    if marker is not None and marker.kind in _EN_SESSION_WORDS:
+        clock = read_clock(_unbold(text))  # Session 2 (1330 - 1500): the session's times
+        return clock if clock is not None and session_minutes(clock) else None
+    if marker is not None and not marker.kind.startswith("bullet"):
+        return None
+    clock = read_clock(text)
+    if clock is None and marker is not None:
+        clock = read_clock(_strip_bullet(text))
+    return clock
+
+
+_EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")
+
+
+def _timed_sibling(text: str, root: Item) -> bool:
+    """An unnumbered short line with its own time, after top-level modules that carry
+    theirs: a module of its own (a closing 总结与答疑, an opening 破冰), not a line of the
+    module above."""
+    if len(text) > 60 or not root.children or _prose(text):
+        return False
+    if not any(child.duration for child in root.children):
+        return False
+    return split_time(text)[1] is not None
 
 
 def _unnumbered_module(text: str, lines: list[str], start: int) -> bool:

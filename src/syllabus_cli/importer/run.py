@@ -3,6 +3,7 @@ profile from the page header), and a row per course for the summary table."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,14 +40,20 @@ class Row:
     todo_list: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        """What was found, guessed or missing, for a person or a script to review."""
+        """What was found, derived or left TODO, for a person or a script to review."""
         return {
             "file": self.file,
             "title": self.title,
-            "duration": None if self.duration == "—" else self.duration,
+            "duration": None
+            if self.duration == "—" or self.duration.startswith("(")
+            else self.duration,
             "modules": self.modules,
             "timed_modules": self.timed,
             "fields": {key: f.as_json() for key, f in self.findings.items()},
+            **{
+                status: [key for key, f in self.findings.items() if f.status == status]
+                for status in ("found", "derived", "todo")
+            },
             "todos": list(self.todo_list),
         }
 
@@ -72,8 +79,18 @@ def import_catalog(
     source: Path, out: Path, *, separator: str = DEFAULT_SEPARATOR, force: bool = False
 ) -> ImportReport:
     """Raises SourceError for a source that cannot be read at all."""
-    text = read_source(source)
+    from .source import LAST_ENCODING
+
+    LAST_ENCODING.clear()
+    # control characters out (\x00 and \x01 are the readers' own marks, see readers.py)
+    text = re.sub(r"[\x02-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source))
+    as_yaml = (
+        yaml_syllabus(text) if source.suffix.lower() in (".md", ".txt", ".yaml", ".yml") else text
+    )
+    text = as_yaml if as_yaml != text else front_matter(text)
     report = ImportReport()
+    if LAST_ENCODING:
+        report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))
     chunks = split_courses(text, separator)
     header, chunks[0] = take_header(chunks[0])
     stem = safe_name(source.stem, "catalog")
@@ -100,6 +117,13 @@ def import_catalog(
     for chunk in courses:
         if chunk not in real:
             report.warnings.append(t("import.skipped", text=" ".join(chunk.split())[:40]))
+    shared = _shared_instructors(real) if instructor_ref is None else {}
+    for name in set(shared.values()):  # one instructor named for many courses: one profile
+        path = f"instructors/{safe_name(name, 'instructor')}.yaml"
+        body = f"# Instructor profile: the instructor {source.name} names for its courses.\n"
+        body += yaml.safe_dump({"name": name}, allow_unicode=True, sort_keys=False)
+        if _write(inside(out, *path.split("/")), body, force, report):
+            report.instructor = path
     seen: dict[str, int] = {}
     for number, chunk in enumerate(real, start=1):
         key = fingerprint(chunk)
@@ -109,7 +133,10 @@ def import_catalog(
         seen[key] = number
         course_id = f"{stem}-{number:02d}"
         target = inside(out, f"{course_id}.yaml")
-        imported, text = _fitted(chunk, number, instructor_ref, course_id, source, target)
+        ref = instructor_ref
+        if number in shared:
+            ref = f"instructors/{safe_name(shared[number], 'instructor')}.yaml"
+        imported, text = _fitted(chunk, number, ref, course_id, source, target)
         _write(target, text, force, report)
         if imported.cut is not None:  # nothing lost: the course's whole text beside it
             _write(inside(out, imported.cut.side_file), chunk + "\n", force, report)
@@ -120,7 +147,7 @@ def import_catalog(
             Row(
                 target.as_posix(),
                 str(imported.spec["title"]),
-                str(imported.spec.get("duration", "—")),
+                _duration_shown(imported),
                 imported.modules,
                 imported.timed,
                 len(imported.todos),
@@ -129,6 +156,64 @@ def import_catalog(
             )
         )
     return report
+
+
+_FRONT_KEYS = {
+    "title": "课程名称",
+    "duration": "课程时长",
+    "length": "课程时长",
+    "audience": "课程对象",
+    "instructor": "讲师",
+    "author": "讲师",
+    "description": "课程简介",
+}
+
+
+def front_matter(text: str) -> str:
+    """Markdown's YAML front matter (``---`` … ``---`` first in the file) as the labelled
+    lines the catalog reader knows; the page's own heading follows it."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return text
+    end = next(
+        (i for i in range(1, min(len(lines), 200)) if lines[i].strip() in ("---", "...")), None
+    )
+    if end is None:
+        return text
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    known: list[str] = []
+    other: list[str] = []  # layout: · tags: — kept, after the page (never a title)
+    for key, value in data.items():
+        if value is None or (isinstance(value, (dict, list)) and not value):
+            continue
+        shown = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+        label = _FRONT_KEYS.get(str(key).lower())
+        if label == "课程名称":  # the page's heading, which the title rules then judge
+            known.insert(0, f"# {' '.join(shown.split())}")
+        elif label:
+            known.append(f"{label}：{shown}")
+        else:
+            other.append(f"{key}: {shown}")
+    heading = [k for k in known if k.startswith("# ")]
+    labelled = [k for k in known if not k.startswith("# ")]
+    return "\n".join([*heading, *lines[end + 1 :], *labelled, *other])
+
+
+def _shared_instructors(chunks: list[str]) -> dict[int, str]:
+    """Course number → instructor name, for names found on two courses or more."""
+    from .emit import find_instructor
+
+    names = {n: find_instructor(read_sections(c, n)) for n, c in enumerate(chunks, start=1)}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return {n: name for n, name in names.items() if name and counts[name] >= 2}
 
 
 def _fitted(
@@ -149,6 +234,18 @@ def _fitted(
     return imported, text
 
 
+def _duration_shown(imported: Imported) -> str:
+    """The spec's length; in brackets the sum validate will take when none is set."""
+    if "duration" in imported.spec:
+        return str(imported.spec["duration"])
+    derived = imported.findings.get("length")
+    if derived is not None and derived.status == "derived" and isinstance(derived.value, int):
+        from ..duration import format_minutes
+
+        return f"({format_minutes(derived.value, str(imported.spec.get('language', 'zh')))})"
+    return "—"
+
+
 def _cut_todo(imported: Imported) -> str:
     return next(todo for todo in imported.todos if imported.cut and imported.cut.side_file in todo)
 
@@ -159,3 +256,68 @@ def _write(path: Path, text: str, force: bool, report: ImportReport) -> bool:
         return False
     write_text_atomic(path, text)
     return True
+
+
+_YAML_TITLE = ("course_name", "course_title", "title", "name", "课程名称")
+_YAML_LENGTH = ("total_hours", "duration", "length", "hours", "总学时", "课程时长")
+_YAML_ITEM_TITLE = ("title", "topic", "name", "module", "chapter_title", "主题", "标题")
+_YAML_ITEM_TIME = ("hours", "duration", "minutes", "学时", "时长")
+_YAML_ITEM_POINTS = ("key_points", "topics", "points", "content", "contents", "要点")
+
+
+def yaml_syllabus(text: str) -> str:
+    """A syllabus written as YAML (course_name: …, total_hours: …, a list of chapters or
+    weeks with title/topic and hours): the catalog reader's labelled text, every line of the
+    file kept after the outline (its comments say what each key means)."""
+    body = text.lstrip("\ufeff")
+    if body.startswith("---"):  # a YAML document between --- lines (as front matter)
+        body = re.split(r"^(?:---|\.\.\.)\s*$", body[3:], maxsplit=1, flags=re.M)[0]
+    if not re.search(r"^[A-Za-z_][\w]*\s*:", body, re.M):
+        return text
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict) or len(data) < 3:
+        return text
+    keys = {str(k).lower(): v for k, v in data.items()}
+    title = next((keys[k] for k in _YAML_TITLE if isinstance(keys.get(k), (str, int))), None)
+    items = next(
+        (
+            v
+            for v in data.values()
+            if isinstance(v, list)
+            and len(v) >= 2
+            and all(isinstance(i, dict) and any(k in i for k in _YAML_ITEM_TITLE) for i in v)
+        ),
+        None,
+    )
+    if title is None or items is None:
+        return text
+    out = [f"课程名称：{title}"]
+    length = next((keys[k] for k in _YAML_LENGTH if keys.get(k) not in (None, "")), None)
+    if length is not None:
+        out.append(
+            f"课程时长：{length}小时"
+            if re.fullmatch(r"\d+(?:\.\d+)?", str(length))
+            else f"课程时长：{length}"
+        )
+    out.append("课程大纲：")
+    for item in items:
+        name = next(str(item[k]) for k in _YAML_ITEM_TITLE if k in item)
+        time = next((item[k] for k in _YAML_ITEM_TIME if item.get(k) not in (None, "")), None)
+        suffix = ""
+        if time is not None:
+            unit = "分钟" if "minutes" in item else "学时"
+            suffix = (
+                f"（{time}{unit}）" if re.fullmatch(r"\d+(?:\.\d+)?", str(time)) else f"（{time}）"
+            )
+        out.append(f"## {name}{suffix}")
+        points = next((item[k] for k in _YAML_ITEM_POINTS if k in item), None)
+        if isinstance(points, list):
+            out += [f"- {p}" for p in points]
+        elif isinstance(points, str):
+            out.append(f"- {points}")
+    out.append("附录：")  # the file as written, after the outline: nothing lost
+    out += ["\0" + line for line in text.split("\n") if line.strip()]
+    return "\n".join(out)

@@ -4,48 +4,124 @@ sees it). Anything else is a clear ``SourceError``."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from ..i18n import Msg, msg
-from ..problems import UserError
+from ..i18n import msg
+from .errors import SourceError
+
+__all__ = ["MAX_BYTES", "SourceError", "read_source"]
 
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class SourceError(UserError):
-    """A catalog that cannot be read (missing, too big, not text): ``import`` stops."""
-
-    def __init__(self, code: str, message: Msg) -> None:
-        super().__init__(None, code, message)
-
-
 def read_source(path: Path) -> str:
+    """The source's text, whatever it is kept in (see readers.py for each format)."""
     if not path.is_file():
         raise SourceError("file-missing", msg("source.missing"))
     if path.stat().st_size > MAX_BYTES:
         raise SourceError("too-large", msg("source.too-large", mib=MAX_BYTES // 1024 // 1024))
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         return _docx_text(path)
+    if suffix in (".pdf", ".pptx", ".xlsx", ".xlsm"):
+        from . import readers
+
+        read = {".pdf": readers.read_pdf, ".pptx": readers.read_pptx}.get(suffix, readers.read_xlsx)
+        return read(path)
     data = path.read_bytes()
+    if suffix in (".html", ".htm", ".mhtml", ".mht"):
+        from . import readers
+
+        if suffix in (".mhtml", ".mht"):
+            return _nonempty(readers.read_mhtml(data))
+        return _nonempty(readers.html_text(readers.decode_html(data)))
+    if data.startswith(b"%PDF-"):
+        from . import readers
+
+        return readers.read_pdf(path)
+    text = _decoded(data)
+    if suffix in (".md", ".markdown", ".txt"):  # <center>标题</center>: the text, not the tag
+        text = re.sub(
+            r"</?(?:center|font|span|b|strong|i|em|u|small|big)\b[^>]*>", "", text, flags=re.I
+        )
+    if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
+        from . import readers
+
+        text = readers.inline_tables(text)
+    if suffix in (".csv", ".tsv"):
+        from . import readers
+
+        return _nonempty(readers.read_csv(text))
+    return text
+
+
+def _nonempty(text: str) -> str:
+    if not text.strip():
+        raise SourceError("empty-file", msg("source.no-text"))
+    return text
+
+
+def _decoded(data: bytes) -> str:
     if not data.strip():
         raise SourceError("empty-file", msg("source.empty"))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("not-text", msg("source.not-text"))
-    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+    for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SourceError("encoding", msg("source.encoding"))
+    chosen = legacy_encoding(data)
+    if chosen is None:
+        raise SourceError("encoding", msg("source.encoding"))
+    LAST_ENCODING.append(chosen)
+    return data.decode(chosen)
+
+
+LAST_ENCODING: list[str] = []  # the legacy encoding the last text was read in (for the report)
+
+
+def _common_share(text: str, encoding: str, low: int, high: int) -> float:
+    """The share of the text's Chinese characters that ``encoding`` places among its
+    common characters (GB2312 level 1: B0A1-D7FE; Big5 frequent: A440-C67E). Text decoded
+    in the wrong one of the two is mostly rare characters."""
+    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = 0
+    for c in han:
+        try:
+            code = int.from_bytes(c.encode(encoding), "big")
+        except UnicodeEncodeError:
+            continue
+        common += low <= code <= high
+    return common / len(han)
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """GB18030 or Big5, whichever reads the bytes as ordinary Chinese (GB18030 decodes
+    almost anything, so both are tried and their text compared); None when neither."""
+    readings: dict[str, str] = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            readings[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if len(readings) < 2:
+        return next(iter(readings), None)
+    gb = _common_share(readings["gb18030"], "gb2312", 0xB0A1, 0xD7FE)
+    big5 = _common_share(readings["big5"], "big5", 0xA440, 0xC67E)
+    return "big5" if big5 > gb else "gb18030"
 
 
 def _docx_text(path: Path) -> str:
     import zipfile
 
     from docx import Document
-    from docx.oxml.ns import qn
 
     from ..render.template_file import too_big
 
@@ -64,18 +140,106 @@ def _docx_text(path: Path) -> str:
 
     numbering = Numbering(document)
     lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        if block.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in block.iter(qn("w:t")))
-            lines.append(numbering.label(block) + text if text.strip() else text)
-        elif block.tag == qn("w:tbl"):
-            for row in block.iter(qn("w:tr")):
-                cells = [
-                    "".join(t.text or "" for t in cell.iter(qn("w:t")))
-                    for cell in row.iter(qn("w:tc"))
-                ]
-                lines.append(" ".join(c for c in cells if c))
+    _docx_blocks(document.element.body, numbering, lines)
     text = "\n".join(lines)
     if not text.strip():
         raise SourceError("empty-file", msg("source.no-text"))
     return text
+
+
+def _docx_blocks(container: Any, numbering: Any, lines: list[str]) -> None:
+    """Paragraphs and tables in document order: content controls (``w:sdt``) read
+    through, each text box's paragraphs read once (Word stores a copy of the box for old
+    readers, ``mc:Fallback``: skipped), a table inside a cell read once, as rows of its own
+    after its cell's row."""
+    from docx.oxml.ns import qn
+
+    for block in container.iterchildren():
+        tag = block.tag
+        if tag == qn("w:p"):
+            boxes: list[Any] = []
+            text = _run_text(block, boxes)
+            lines.append(numbering.label(block) + text if text.strip() else text)
+            for box in boxes:
+                _docx_blocks(box, numbering, lines)
+        elif tag == qn("w:tbl"):
+            for row in block.iterchildren(qn("w:tr")):
+                cells: list[str] = []
+                nested: list[Any] = []
+                for cell in _cells(row):
+                    parts: list[str] = []
+                    for child in _flat(cell):
+                        if child.tag == qn("w:tbl"):
+                            nested.append(child)
+                        elif child.tag == qn("w:p"):
+                            boxes = []
+                            parts.append(_run_text(child, boxes))
+                    cells.append(" ".join(p for p in parts if p.strip()))
+                lines.append(" ".join(c for c in cells if c))
+                for table in nested:
+                    _docx_blocks_of([table], numbering, lines)
+        elif tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")):
+            _docx_blocks(block, numbering, lines)
+
+
+def _docx_blocks_of(blocks: list[Any], numbering: Any, lines: list[str]) -> None:
+    class _Holder:
+        def iterchildren(self) -> list[Any]:
+            return blocks
+
+    _docx_blocks(_Holder(), numbering, lines)
+
+
+def _cells(row: Any) -> list[Any]:
+    """A row's cells, through content controls around them."""
+    from docx.oxml.ns import qn
+
+    out: list[Any] = []
+    for child in row.iterchildren():
+        if child.tag == qn("w:tc"):
+            out.append(child)
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            out += _cells(child)
+    return out
+
+
+def _flat(container: Any) -> list[Any]:
+    """A cell's paragraphs and tables, through content controls."""
+    from docx.oxml.ns import qn
+
+    out: list[Any] = []
+    for child in container.iterchildren():
+        if child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            out += _flat(child)
+        else:
+            out.append(child)
+    return out
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _run_text(paragraph: Any, boxes: list[Any]) -> str:
+    """A paragraph's own text; its text boxes' contents go to ``boxes`` (read once)."""
+    from docx.oxml.ns import qn
+
+    t_tag, tab, box_tag = qn("w:t"), qn("w:tab"), qn("w:txbxContent")
+    parts: list[str] = []
+
+    def visit(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag == _MC_FALLBACK:
+                continue
+            if tag == box_tag:
+                boxes.append(child)
+                continue
+            if tag == t_tag:
+                parts.append(child.text or "")
+            elif tag == tab:
+                parts.append(" ")
+            else:
+                visit(child)
+
+    visit(paragraph)
+    return "".join(parts)

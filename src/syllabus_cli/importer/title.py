@@ -10,11 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .conventions import CHROME, LABEL_WORDS, STRONG_MARKER
+from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:培训课程方案|培训方案|课程方案|培训课程|课程大纲|培训大纲|课程介绍|课程简介|课程详情|课程方案|PPT课件|课件|大纲)\s*$"
+    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
+    r"|\s+(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
+    r"(?:\s*[-–—:|(].*)?$"
 )
+_WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
     r"(?:老师的|本课程|课程|本节课)\s*《(?P<t>[^》]{2,40})》|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
@@ -64,6 +68,10 @@ class Title:
 
 
 def _clean(text: str) -> str:
+    # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
+    text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
+    text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
+    text = _SUFFIX.sub("", text) or text
     return text.strip(" \t:：·|｜-—")
 
 
@@ -74,14 +82,15 @@ def from_head(head: list[str]) -> Title | None:
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
-        if CHROME.search(line):
-            continue
+        if CHROME.search(line) or INSTRUCTOR_LINE.match(line) or _generic(line):
+            continue  # a contents heading, "Schedule", "… Outline": names no course
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
-            return Title(
-                _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip(),
-                "a Markdown # heading",
-                line=line,
-            )
+            text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
+            book = re.fullmatch(r"《([^》]{2,40})》", text)
+            return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
+        what = _WHAT_IS.match(line)  # "What is Python for Beginners?": the course's name
+        if what:
+            return Title(_clean(what.group("t")), "What is …?", line=line)
         book = _BOOK.match(line)  # 《课程名》 / 《课程名》PPT课件
         if book and (not book.group("rest") or _SUFFIX.fullmatch(book.group("rest"))):
             return Title(book.group("t").strip(), "《课程名》", line=line)
@@ -101,6 +110,11 @@ def from_head(head: list[str]) -> Title | None:
             )
         return None  # the first real line is text, not a title
     return None
+
+
+def _generic(line: str) -> bool:
+    text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
+    return bool(GENERIC_TITLE.match(text))
 
 
 def _title_like(line: str) -> bool:

@@ -133,9 +133,24 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
     if (part := too_long_part(path)) is not None:
         said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
         reader.add(mark, "name-too-long", said)
+    elif (reason := _unreadable(path)) is not None:  # a symlink loop, say: not "missing"
+        said = msg("pack.course-unreadable", path=path.as_posix(), reason=reason)
+        reader.add(mark, "file-unreadable", said)
     elif not path.is_file():
         reader.add(mark, "file-missing", msg("pack.course-missing", path=path.as_posix()))
     return PackCourse(path, mark, date, variant)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a course path that is a symlink cannot be followed (a loop), else None."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.strerror if exc.errno == errno.ELOOP and exc.strerror else None
+    return None
 
 
 def _norm(path: Path) -> Path:

@@ -48,7 +48,7 @@ def build_course(session: Session, path: Path, pdf: bool) -> list[Line]:
     """``syllabus export PATH --out OUT`` for one course."""
     from ..build.batch import export
 
-    with _office(session, pdf) as missing:
+    with session.writing, _office(session, pdf) as missing:
         if missing:
             return [("status-errors", missing)]
         batch = export([path], session.out, workers=1, formats=_formats(pdf), force=False)
@@ -59,7 +59,7 @@ def build_pack(session: Session, path: Path, pdf: bool) -> list[Line]:
     """``syllabus pack PACK --out OUT`` (with ``--pdf`` for the PDF button)."""
     from ..build.batch import build_pack_folder
 
-    with _office(session, pdf) as missing:
+    with session.writing, _office(session, pdf) as missing:
         if missing:
             return [("status-errors", missing)]
         batch = build_pack_folder(path, session.out, workers=1, force=False, formats=_formats(pdf))

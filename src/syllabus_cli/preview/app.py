@@ -21,19 +21,30 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from .. import i18n
+from .pages import link
 from .security import GuardMiddleware, Outside
 from .session import Session
 
 
 def _located(session: Session, request: Request) -> tuple[str, str, Path] | Response:
+    """The spec file a page names, resolved (symbolic links followed) inside its folder;
+    an answer to send instead when it is not one."""
+    from ..find import SPEC_SUFFIXES
+
     root, rel = request.path_params["root"], request.path_params["rel"]
     if root not in session.site.roots:
-        return PlainTextResponse("No such folder.", status_code=404)
+        return PlainTextResponse(i18n.t("preview.no-folder", name=root), status_code=404)
     try:
         path = session.resolve(root, rel)
     except Outside:
-        return PlainTextResponse("Outside the preview's folders.", status_code=403)
-    if not path.is_file():  # deleted while its page was open: the page says so
+        return PlainTextResponse(i18n.t("preview.outside"), status_code=403)
+    if path.suffix not in SPEC_SUFFIXES:
+        return PlainTextResponse(i18n.t("preview.not-spec", name=rel), status_code=404)
+    try:
+        there = path.is_file()
+    except OSError:  # a name too long for the file system, a folder that cannot be read
+        there = False
+    if not there:  # deleted while its page was open: the page says so
         return session.render(
             request,
             "message.html",
@@ -42,7 +53,7 @@ def _located(session: Session, request: Request) -> tuple[str, str, Path] | Resp
             lines=[("status-errors", i18n.t("preview.gone", name=f"{root}/{rel}"))],
             back="/",
         )
-    return root, rel, Path(session.site.roots[root]) / rel
+    return root, rel, path
 
 
 async def home(request: Request) -> Response:
@@ -159,26 +170,23 @@ async def events(request: Request) -> Response:
 async def _form_checked(request: Request, **limits: int) -> Any:
     """The POST's form, once its token is checked (header or form field): a cookie alone
     never writes. Returns a Response to send instead when it fails."""
-    from .importing import MAX_UPLOAD
-
     session: Session = request.app.state.session
-    length = request.headers.get("content-length")
-    if length is not None and length.isdigit() and int(length) > MAX_UPLOAD + 64 * 1024:
-        return PlainTextResponse(
-            i18n.t("preview.upload-too-large", mib=MAX_UPLOAD // 1024 // 1024), status_code=413
-        )
-    try:
+    try:  # the body's length is bounded by the guard (security.py)
         form = await request.form(
             max_files=limits.get("files", 0),
             max_fields=limits.get("fields", 10),
             max_part_size=limits.get("part", 64 * 1024),
         )
-    except Exception as exc:  # too many files or fields, a part too big, a broken body
-        detail = getattr(exc, "detail", str(exc))
-        return PlainTextResponse(str(detail), status_code=400)
+    except Exception as exc:  # too many files or fields, a part or the body too big, a broken body
+        status = getattr(exc, "status_code", 400)
+        if status == 413:  # the guard's own message, in the session's language
+            return PlainTextResponse(str(getattr(exc, "detail", exc)), status_code=413)
+        said = str(getattr(exc, "detail", exc))
+        key = "preview.upload-one" if said.startswith("Too many files") else "preview.form-unread"
+        return PlainTextResponse(i18n.t(key, reason=said), status_code=400)
     by_header = request.scope.get("state", {}).get("token_in_header", False)
     if not (by_header or session.guard.matches(_text(form.get("token")))):
-        return PlainTextResponse("A change needs the session's token.", status_code=403)
+        return PlainTextResponse(i18n.t("preview.refused-form"), status_code=403)
     return form
 
 
@@ -204,7 +212,8 @@ async def build_course(request: Request) -> Response:
         "message.html",
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
-        back=f"/course/{root}/{rel}",
+        back=link("course", root, rel),
+        deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
 
@@ -226,7 +235,8 @@ async def build_pack(request: Request) -> Response:
         "message.html",
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
-        back=f"/pack/{root}/{rel}",
+        back=link("pack", root, rel),
+        deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
 
@@ -306,7 +316,12 @@ async def import_write(request: Request) -> Response:
     if source is None:
         return PlainTextResponse(i18n.t("preview.upload-gone"), status_code=404)
     overwrite = form.get("overwrite") == "1"
-    report = await run_in_threadpool(write_import, source, session.courses, separator, overwrite)
+
+    def write() -> Any:
+        with session.writing:
+            return write_import(source, session.courses, separator, overwrite)
+
+    report = await run_in_threadpool(write)
     lines = [("status-clean", i18n.t("preview.import-wrote", path=row.file)) for row in report.rows]
     lines += [("status-warnings", i18n.t("import.kept", path=path)) for path in report.kept]
     return session.render(

@@ -10,6 +10,7 @@ figure in the quote, a label). Pure: a document in, HTML text out.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from ..render import wml
@@ -32,6 +33,9 @@ _BR, _TAB, _JC, _B, _SZ, _COLOR = (
     wml.w("sz"),
     wml.w("color"),
 )
+
+# a colour as Word writes it (RRGGBB); a template's other values never reach a style
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
 
 # Word style name → (HTML tag, class). Anything else is a plain paragraph.
 _BLOCKS = {
@@ -100,8 +104,8 @@ def _runs(p: Any) -> tuple[str, bool]:
                 if sz is not None and (sz.get(wml.VAL) or "").isdigit():
                     style.append(f"font-size:{int(sz.get(wml.VAL)) / 2:g}pt")
                 color = rpr.find(_COLOR)
-                if color is not None and (color.get(wml.VAL) or "auto") != "auto":
-                    style.append(f"color:#{html.escape(color.get(wml.VAL))}")
+                if color is not None and _HEX.fullmatch(color.get(wml.VAL) or ""):
+                    style.append(f"color:#{color.get(wml.VAL)}")
                 if style:
                     text = f'<span style="{";".join(style)}">{text}</span>'
                 bold = rpr.find(_B)
@@ -132,11 +136,11 @@ def _table(tbl: Any, names: dict[str, str]) -> str:
                     cells.append('<td class="merged"></td>')
                     continue
                 span = tc_pr.find(_GRID_SPAN)
-                if span is not None and (span.get(wml.VAL) or "1") != "1":
-                    attrs += f' colspan="{html.escape(span.get(wml.VAL))}"'
+                if span is not None and (span.get(wml.VAL) or "1").isdigit():
+                    attrs += f' colspan="{int(span.get(wml.VAL))}"'
                 shd = tc_pr.find(_SHD)
-                if shd is not None and (shd.get(_FILL) or "auto") != "auto":
-                    attrs += f' style="background:#{html.escape(shd.get(_FILL))}"'
+                if shd is not None and _HEX.fullmatch(shd.get(_FILL) or ""):
+                    attrs += f' style="background:#{shd.get(_FILL)}"'
             text = "<br>".join(t for t, _ in (_runs(p) for p in tc.iterchildren(wml.P)) if t)
             tag = "th" if header else "td"
             cells.append(f"<{tag}{attrs}>{text}</{tag}>")

@@ -17,8 +17,10 @@ from ..build.names import safe_name
 from ..importer.catalog import DEFAULT_SEPARATOR, is_course, split_courses, take_header
 from ..importer.run import ImportReport, import_catalog
 from ..importer.source import read_source
+from .security import MAX_UPLOAD
 
-MAX_UPLOAD = 10 * 1024 * 1024  # bytes: a catalog of hundreds of courses is well under 1 MiB
+__all__ = ["MAX_UPLOAD", "Staging", "preview_import", "write_import"]
+
 MAX_STAGED = 8  # uploads kept in a session; the oldest goes first
 SUFFIXES = (".txt", ".text", ".md", ".docx")
 _TODO = re.compile(r"TODO[^\n]*")

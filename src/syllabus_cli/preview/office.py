@@ -35,6 +35,7 @@ class WarmOffice:
         self.profile = self.stack.enter_context(take_profile())
         self.process: subprocess.Popen[bytes] | None = None
         self.rounds = 0
+        self.stopping = False  # the preview is stopping: no new LibreOffice, no new job
 
     @property
     def serve_dir(self) -> Path:
@@ -74,7 +75,11 @@ class WarmOffice:
 
     def __call__(self, docxs: list[Path], timeout: float = 180) -> dict[Path, Path | PdfError]:
         """Every .docx to a PDF beside it (the same results as ``to_pdfs``)."""
+        if self.stopping:
+            return {d: PdfError(t("pdf.stopped", output="")) for d in docxs}
         with self.lock:
+            if self.stopping:
+                return {d: PdfError(t("pdf.stopped", output="")) for d in docxs}
             try:
                 self.start()
             except (PdfError, OSError) as exc:
@@ -117,6 +122,14 @@ class WarmOffice:
                 self.process = None
                 return PdfError(t("pdf.stalled", seconds=timeout))
             time.sleep(0.02)
+
+    def abandon(self) -> None:
+        """Ctrl-C: end LibreOffice now (from any thread), so a conversion under way
+        returns at once instead of holding the preview's stop for its whole time."""
+        self.stopping = True
+        process = self.process
+        if process is not None and process.poll() is None:
+            kill_tree(process)
 
     def close(self) -> None:
         """Stop LibreOffice (asked first, then killed) and free the profile."""

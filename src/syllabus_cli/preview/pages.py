@@ -24,7 +24,7 @@ from ..load import Loaded, load_file
 from ..problems import Level, Problem
 from ..spec.kinds import kind_of
 
-Stamp = tuple[str, int, int]
+Stamp = tuple[str, int, int, int, int]  # path, mtime, size, inode, ctime
 
 
 class Recorder:
@@ -39,13 +39,16 @@ class Recorder:
 
 
 def stamps(paths: Iterable[Path]) -> tuple[Stamp, ...]:
+    """How each file stands: a save that keeps the size within one tick of the file
+    system's clock still changes the inode (an editor's write-then-rename) or the
+    change time."""
     out = []
     for path in sorted(paths):
         try:
             st = path.stat()
-            out.append((str(path), st.st_mtime_ns, st.st_size))
+            out.append((str(path), st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns))
         except OSError:
-            out.append((str(path), -1, -1))
+            out.append((str(path), -1, -1, -1, -1))
     return tuple(out)
 
 
@@ -66,8 +69,20 @@ class Shown:
 
     @property
     def editor(self) -> str:
-        """A link that opens the file at the line in VS Code."""
-        return f"vscode://file/{Path(self.file).as_posix()}:{self.line}:{self.column}"
+        """A link that opens the file at the line in VS Code (the path URL-quoted: a
+        folder named "Courses #2" would otherwise end the link at its ``#``)."""
+        from urllib.parse import quote
+
+        where = quote(Path(self.file).as_posix().lstrip("/"), safe="/:")
+        return f"vscode://file/{where}:{self.line}:{self.column}"
+
+
+def link(*parts: str) -> str:
+    """A path on the preview from its parts, each URL-quoted: a file named
+    "销售#2 50%.yaml" is a page of its own, not "销售" with a fragment."""
+    from urllib.parse import quote
+
+    return "".join("/" + quote(part, safe="/") for part in parts)
 
 
 def shown(problems: Iterable[Problem], path: Path) -> list[Shown]:
@@ -97,7 +112,7 @@ class Row:
             if self.kind in ("course", "library")
             else "file"
         )
-        return f"/{page}/{self.root}/{self.rel}"
+        return link(page, self.root, self.rel)
 
 
 @dataclass(frozen=True)
@@ -450,12 +465,15 @@ class Site:
     _views: dict[tuple[str, str], tuple[tuple[Stamp, ...], Any]] = field(default_factory=dict)
 
     def files(self) -> list[tuple[str, str, Path]]:
+        """Every spec file in the folders; a symbolic link that leads out of its folder
+        is not one of them (its page is refused too)."""
         found = []
         for name, root in self.roots.items():
             if not root.is_dir():
                 continue
+            base = root.resolve()
             for path, problem in find_specs([root]):
-                if problem is None:
+                if problem is None and path.resolve().is_relative_to(base):
                     found.append((name, path.relative_to(root).as_posix(), path))
         return found
 
@@ -496,11 +514,11 @@ class Site:
     def watched(self) -> set[Path]:
         """Every folder holding a file some view read (the roots, the instructors…)."""
         folders = {root.resolve() for root in self.roots.values() if root.is_dir()}
-        for known, _ in self._views.values():
-            for s in known:
-                parent = Path(s[0]).parent
-                if parent.is_dir() and not any(parent.is_relative_to(f) for f in folders):
-                    folders.add(parent)
+        # a copy: a page being built in another thread adds views meanwhile
+        parents = {Path(s[0]).parent for known, _ in list(self._views.values()) for s in known}
+        for parent in sorted(parents):
+            if not any(parent.is_relative_to(f) for f in folders) and parent.is_dir():
+                folders.add(parent)
         return folders
 
 

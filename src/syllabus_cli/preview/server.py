@@ -4,9 +4,13 @@ watcher, the event streams, LibreOffice, the upload folder)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import signal
 import socket
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +43,8 @@ def bind(host: str, port: int | None) -> socket.socket:
     first = DEFAULT_PORT if port is None else port
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     last: OSError | None = None
-    for candidate in range(first, first + (1 if port == 0 else TRIES)):
+    last_port = min(first + (1 if port == 0 else TRIES), 65536)
+    for candidate in range(first, last_port):
         sock = socket.socket(family, socket.SOCK_STREAM)
         if sys.platform != "win32":
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -59,9 +64,7 @@ def bind(host: str, port: int | None) -> socket.socket:
         sock.set_inheritable(True)
         return sock
     reason = last.strerror if last is not None and last.strerror else str(last)
-    raise PortError(
-        i18n.t("preview.ports-busy", first=first, last=first + TRIES - 1, reason=reason)
-    )
+    raise PortError(i18n.t("preview.ports-busy", first=first, last=last_port - 1, reason=reason))
 
 
 def serve(options: Options) -> int:
@@ -74,16 +77,16 @@ def serve(options: Options) -> int:
     sock = bind(options.host, options.port)
     port = sock.getsockname()[1]
     names = frozenset() if _is_ip(options.host) else frozenset({options.host.lower()})
-    guard = Guard(new_token(), port, names)
+    guard = Guard(new_token(), port, names, local_only=_is_loopback(options.host))
     session = Session(Site(options.roots, i18n.language()), guard, options.out, options.courses)
     shown_host = options.host if ":" not in options.host else f"[{options.host}]"
     if options.host in ("0.0.0.0", "::"):
         shown_host = LOCAL
     url = f"http://{shown_host}:{port}/?token={guard.token}"
     print(url, flush=True)
-    if options.host != LOCAL:
+    if not _is_loopback(options.host):
         print(i18n.t("preview.host-warning", host=options.host), file=sys.stderr, flush=True)
-    if options.port not in (None, port):
+    if options.port not in (None, 0, port):  # 0 asks for any free port
         print(
             i18n.t("preview.port-moved", asked=options.port, port=port), file=sys.stderr, flush=True
         )
@@ -96,8 +99,7 @@ def serve(options: Options) -> int:
         lifespan="on",
     )
     server = _Server(config, session)
-    if options.open_browser:
-        import threading
+    if options.open_browser and _has_gui_browser():
         import webbrowser
 
         threading.Timer(0.3, webbrowser.open, args=(url,)).start()
@@ -108,7 +110,8 @@ def serve(options: Options) -> int:
     finally:
         stop_session(session)
         sock.close()
-    print(i18n.t("preview.stopped"), file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError):  # the terminal may be gone (it was closed)
+        print(i18n.t("preview.stopped"), file=sys.stderr, flush=True)
     return 0
 
 
@@ -136,6 +139,37 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def _has_gui_browser() -> bool:
+    """Whether opening the browser shows a window: on Linux without a display (an SSH
+    session) Python would start a console browser (w3m, lynx) in this very terminal,
+    taking it over. ``BROWSER`` set is the user's own choice and is kept."""
+    import os
+
+    if os.environ.get("BROWSER") or not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _is_loopback(host: str) -> bool:
+    """``host`` reaches this machine only (127.0.0.1, ::1, localhost)."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# Ctrl-C, kill, and the terminal closed (SIGHUP): each stops the preview the same way,
+# LibreOffice included (it runs in a session of its own, so no signal reaches it).
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK")
+    if hasattr(signal, name)
+)  # fmt: skip
+
+
 class _Server(uvicorn.Server):
     """uvicorn's server, ending the event streams as soon as Ctrl-C is pressed (an open
     stream would otherwise hold the shutdown for its grace time)."""
@@ -146,4 +180,22 @@ class _Server(uvicorn.Server):
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         self.session.hub.close_threadsafe()
+        office = self.session.office
+        if office is not None:  # a PDF under way ends now, not after the grace time
+            threading.Thread(target=office.abandon, daemon=True).start()
         super().handle_exit(sig, frame)
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        """uvicorn's, with the terminal's hang-up added and without raising the signal
+        again once stopped: a SIGTERM or SIGHUP raised again would end the process
+        before the session's LibreOffice is stopped."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit) for sig in STOP_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)

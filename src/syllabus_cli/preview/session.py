@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,8 +17,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .. import i18n
-from .pages import Site
-from .security import Guard, inside
+from .pages import Site, link
+from .security import Guard, inside, page_policy
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -59,6 +61,9 @@ class Session:
     watch: bool = True  # follow the files (off in tests that publish by hand)
     office: Any = None  # the warm LibreOffice (office.py), started on the first PDF
     staging: Any = None  # importing.Staging, made on the first upload
+    # one write at a time: two clicks building the same course at once would each take
+    # the other's fresh files for hand edits (the manifest is read, then written)
+    writing: threading.Lock = field(default_factory=threading.Lock)
     env: Environment = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,18 +73,22 @@ class Session:
             auto_reload=False,
         )
         self.env.globals["t"] = lambda key, **values: i18n.t(f"{key}", **values)
+        self.env.globals["link"] = link
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         fragment = request.headers.get("x-preview-fragment") == "1"
         deps = context.pop("deps", "*")
+        nonce = secrets.token_urlsafe(16)
         text = self.env.get_template(name).render(
             fragment=fragment,
             lang=self.site.language,
             token=self.guard.token,
+            nonce=nonce,
             deps_json=json.dumps(deps if deps == "*" else sorted(str(d) for d in deps)),
             **context,
         )
-        return HTMLResponse(text, status_code=status, headers={"Cache-Control": "no-store"})
+        headers = {"Cache-Control": "no-store", "Content-Security-Policy": page_policy(nonce)}
+        return HTMLResponse(text, status_code=status, headers=headers)
 
     def resolve(self, root: str, rel: str) -> Path:
         """A file inside one of the folders (``Outside`` otherwise; ``KeyError`` for an

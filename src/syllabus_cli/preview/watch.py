@@ -7,19 +7,33 @@ whether it depends on them."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import TYPE_CHECKING
+
+from .. import i18n
 
 if TYPE_CHECKING:
     from .session import Session
 
 RECHECK_MS = 500  # how often the set of folders is looked at again (no file is polled)
 DEBOUNCE_MS = 30  # a save is often two writes (truncate, write): one event for both
+RETRY_S = 1.0  # after the watcher failed, before it watches again
 
 
 async def follow(session: Session, stop: asyncio.Event) -> None:
     """Publish every change under the watched folders until ``stop``; the folders are
     looked at again after each change (a page opened since may read from a new one,
     e.g. a course naming an instructor elsewhere)."""
+    while not stop.is_set():
+        try:
+            await _watch(session, stop)
+        except Exception as exc:  # a folder deleted under the watcher, a busy system…
+            # never end quietly: the pages would say "live" and follow nothing
+            print(i18n.t("preview.watch-restart", reason=exc), file=sys.stderr, flush=True)
+            await asyncio.sleep(RETRY_S)
+
+
+async def _watch(session: Session, stop: asyncio.Event) -> None:
     from watchfiles import awatch
 
     while not stop.is_set():
@@ -43,7 +57,7 @@ async def follow(session: Session, stop: asyncio.Event) -> None:
                 if changes:
                     session.hub.publish(sorted({str(_resolved(p)) for _, p in changes}))
                 if sorted(session.site.watched()) != folders:
-                    break  # a page read a file in a folder not watched yet
+                    break  # a page read a file in a folder not watched yet, or one is gone
         finally:
             waiter.cancel()
 

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..duration import Duration
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue, load_file
-from ..problems import Problem
+from ..problems import Mark, Problem
 from ..problems import problem as leveled
 from . import fields
 from .model import Course, Instructor, Schedule, Window
@@ -55,6 +56,14 @@ def load_course(path: Path, load: Loader = load_file, variant: str | None = None
     return build_course(load(path), load, variant)
 
 
+def _todo_text(entry: YEntry | None) -> str:
+    """The text of a value written as ``TODO …``, else ''."""
+    if entry is None or not isinstance(entry.value, YScalar):
+        return ""
+    value = entry.value.value
+    return value if isinstance(value, str) and value.upper().startswith("TODO") else ""
+
+
 def _course(
     reader: Reader, root: YMap | YSeq | YScalar, path: Path, load: Loader, variant: str | None
 ) -> Course | None:
@@ -64,7 +73,13 @@ def _course(
     names, name_marks = read_variants(reader, known.get("variants"))
     current = variant or (names[0] if names else None)
     variants = Variants(names, current, name_marks)
-    duration, duration_mark = read_duration(reader, known.get("duration"), variants)
+    duration_todo = _todo_text(known.get("duration"))
+    duration: Duration | None = None
+    duration_mark: Mark | None = None
+    if duration_todo:  # "duration: TODO …" is a length left open: check reports it as a todo
+        duration_mark = known["duration"].value.mark
+    else:
+        duration, duration_mark = read_duration(reader, known.get("duration"), variants)
     language = _language(reader, known.get("language"))
     ctx = Context(
         top=reader,
@@ -100,6 +115,7 @@ def _course(
         language=language,
         duration=duration,
         duration_mark=duration_mark,
+        duration_todo=duration_todo,
         audience=reader.texts(known.get("audience")),
         background=reader.text(known.get("background")),
         outcomes=reader.texts(known.get("outcomes")),

@@ -87,6 +87,7 @@ class Course:
     language: str = "zh"
     duration: Duration | None = None
     duration_mark: Mark | None = None
+    duration_todo: str = ""  # "duration: TODO …": a length left to decide (e.g. by import)
     audience: tuple[str, ...] = ()
     background: str = ""
     outcomes: tuple[str, ...] = ()

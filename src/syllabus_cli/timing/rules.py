@@ -216,7 +216,7 @@ def check_timing(course: Course) -> Timing:
     else:
         minutes, source = None, UNTIMED
         untimed = [m for m, mm in zip(course.modules, module_minutes, strict=True) if mm is None]
-        if untimed:
+        if untimed and not course.duration_todo:  # a TODO length: reported as that todo
             rules.problems.append(
                 error(
                     mark,

@@ -1,0 +1,596 @@
+"""Readers for what trainers keep their courses in, each turned into the text the
+catalog reader already understands (labels, Markdown headings, ``| a | b |`` table rows,
+``- `` bullets). Every third-party library is imported inside its reader, so that
+``syllabus`` starts as fast as before for every other command.
+
+Libraries, and why each (see pyproject.toml):
+
+- PDF: pypdf — pure Python, maintained by the PyPDF project, reads the text layer and
+  tells an encrypted file apart; no system library to install on a trainer's laptop.
+- PowerPoint: python-pptx — the one maintained reader of .pptx, same author and model
+  as python-docx, which the tool already uses.
+- Excel: openpyxl — the maintained .xlsx reader; its read-only mode streams rows, so a
+  huge sheet is refused after a bounded number of rows instead of loaded whole.
+- HTML and saved web pages (.mhtml): the standard library's ``html.parser`` and
+  ``email`` — no dependency, tolerant of the broken markup saved pages hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from ..i18n import msg
+from .errors import SourceError
+
+MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
+MAX_PAGES = 2_000
+SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
+# A deck's outline label: what follows is the slides' structure, where a slide named
+# "Overview" or "Objectives" is a slide, not a page's section label (catalog.py)
+DECK_OUTLINE = "\x01课程大纲："
+
+
+# ---------------------------------------------------------------- office packages
+def _check_zip(path: Path, kind: str) -> None:
+    from ..render.template_file import too_big
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            mb = too_big(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind=kind, reason=type(exc).__name__)
+        ) from None
+    if mb is not None:
+        raise SourceError("too-large", msg("source.unpacks", mb=mb))
+
+
+# ---------------------------------------------------------------- PDF
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:第\s*\d+\s*页\s*(?:[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+)\s*$",
+    re.I,
+)
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def strip_furniture(pages: list[list[str]]) -> list[str]:
+    """The pages' lines without page numbers (``第 1 页 共 51 页``, ``Page 3 of 9``,
+    ``- 4 -``) and without the running headers and footers: a line among a page's first
+    or last two that recurs (numbers aside) on at least half the pages, three or more."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        shown = [line for line in lines if line.strip()]
+        edges.update({_furniture_key(line) for line in shown[:2] + shown[-2:]})
+    running = (
+        {key for key, n in edges.items() if n >= 3 and n * 2 >= len(pages)}
+        if len(pages) >= 3
+        else set()
+    )
+    out: list[str] = []
+    for lines in pages:
+        shown = [line for line in lines if line.strip()]
+        edge = {id(line) for line in shown[:2] + shown[-2:]}
+        for line in lines:
+            if _PAGE_NUMBER.match(line):
+                continue
+            if id(line) in edge and _furniture_key(line) in running:
+                continue
+            out.append(line)
+    return out
+
+
+def read_pdf(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - a dependency
+        raise SourceError("unreadable-source", msg("source.no-reader", kind="PDF")) from None
+    no_text = SourceError("no-text-layer", msg("source.no-text-layer"))
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on a damaged xref: noise
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise no_text
+        if len(reader.pages) > MAX_PAGES:
+            raise SourceError("too-large", msg("source.too-many", n=MAX_PAGES, what="pages"))
+        pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+    except SourceError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
+        if "encrypt" in str(exc).lower() or "crypt" in type(exc).__name__.lower():
+            raise no_text from None
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
+        ) from None
+    except Exception as exc:  # a damaged file raises many kinds inside pypdf
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
+        ) from None
+    lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
+    # a PDF's text layer spaces digits off Chinese ("90 分钟", "第 3 讲"): as typed
+    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", "\n".join(lines))
+    if len(re.sub(r"\s", "", text)) < 10:
+        raise no_text
+    return text
+
+
+# ---------------------------------------------------------------- PowerPoint
+_TOC_TITLES = re.compile(r"^\s*(?:目\s*录|内容提要|课程目录|contents?|agenda|outline)\s*$", re.I)
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:part\s*)?0?\d{1,2}\s*$|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$", re.I
+)
+
+
+def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
+    """(level, text) of a shape's paragraphs, group shapes and tables included."""
+    out: list[tuple[int, str]] = []
+    if getattr(shape, "shape_type", None) == 6 and hasattr(shape, "shapes"):  # a group
+        for inner in shape.shapes:
+            out += _shape_lines(inner, depth)
+        return out
+    if getattr(shape, "has_table", False):
+        for row in shape.table.rows:
+            cells = [" ".join(c.text.split()) for c in row.cells]
+            if any(cells):
+                out.append((-1, "| " + " | ".join(cells) + " |"))
+        return out
+    if getattr(shape, "has_text_frame", False):
+        for paragraph in shape.text_frame.paragraphs:
+            text = " ".join("".join(run.text for run in paragraph.runs).split())
+            if text:
+                out.append((paragraph.level, text))
+    return out
+
+
+def _slide(slide: Any) -> tuple[str, list[tuple[int, str]]]:
+    title_shape = slide.shapes.title
+    title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None else ""
+    body: list[tuple[int, str]] = []
+    for shape in slide.shapes:
+        if title_shape is not None and shape.shape_id == title_shape.shape_id:
+            continue
+        body += _shape_lines(shape)
+    if not title and body and body[0][0] >= 0:  # no title placeholder: the first line
+        title, body = body[0][1], body[1:]
+    return title, body
+
+
+def read_pptx(path: Path) -> str:
+    """A deck as a course: the first slide's title is the course's; the 目录 slide lists
+    the modules; a slide that shows a module's name (a section slide, often beside its
+    number ``01``) opens that module; every other slide is a section, its bullets the
+    section's points."""
+    _check_zip(path, "PowerPoint")
+    try:
+        from pptx import Presentation
+
+        deck = Presentation(str(path))
+        slides = [_slide(slide) for slide in deck.slides]
+    except SourceError:
+        raise
+    except Exception as exc:  # python-pptx raises several kinds for a damaged file
+        raise SourceError(
+            "unreadable-source",
+            msg("source.unreadable", kind="PowerPoint", reason=type(exc).__name__),
+        ) from None
+    if not any(title or body for title, body in slides):
+        raise SourceError("empty-file", msg("source.no-text"))
+    return deck_text(slides)
+
+
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:点击(?:此处)?添加.{0,6}|单击(?:此处)?(?:添加|编辑).{0,8}|请(?:在此)?输入.{0,8}|"
+    r"click to (?:add|edit) .{0,20}|add (?:a )?(?:title|text) here)\s*$",
+    re.I,
+)
+
+
+def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
+    """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
+    slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for title, body in raw:  # a template's placeholder text is no part of the deck
+        body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
+        if _PLACEHOLDER.match(title) or not title:
+            title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
+        slides.append((title, body))
+    course_title, first_body = slides[0] if slides else ("", [])
+    # a title on every slide (the deck's name, "… Outline - DRAFT") is furniture: such a
+    # slide is named by its first line
+    counts: dict[str, int] = {}
+    for title, _ in slides:
+        counts[title] = counts.get(title, 0) + 1
+    named: list[tuple[str, list[tuple[int, str]]]] = []
+    for index, (title, body) in enumerate(slides):
+        if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
+            title, body = body[0][1], body[1:]
+        elif index == 0:
+            continue
+        named.append((title, body))
+    lines: list[str] = [f"# {course_title}"] if course_title else []
+    if not (counts.get(course_title, 0) >= 2 and first_body):  # else the cover is a slide too
+        lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
+    toc: list[str] = []
+    for title, body in named:
+        if _TOC_TITLES.match(title):
+            toc += [t for _, t in body if not _SECTION_NUMBER.match(t) and not _TOC_TITLES.match(t)]
+    toc_keys = {re.sub(r"\s", "", t) for t in toc}
+    matched = {re.sub(r"\s", "", title) for title, _ in named} & toc_keys
+    outline: list[str] = []
+    if toc and len(matched) * 2 < len(toc_keys):
+        # the slides do not repeat the contents: its entries are the modules, and the
+        # slides' text is kept beside them
+        outline = [f"## {t}" for t in toc]
+        toc_keys = set()
+        kept = lines
+    else:
+        kept = outline
+    for title, body in named:
+        if _TOC_TITLES.match(title):
+            continue
+        texts = [t for _, t in body]
+        key = re.sub(r"\s", "", title)
+        is_section = key in toc_keys or (
+            not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
+        )
+        if is_section:
+            kept.append(f"## {title}")
+            kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
+            continue
+        kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+        for level, text in body:
+            if level < 0:
+                kept.append(text)
+            elif not _SECTION_NUMBER.match(text):
+                kept.append("  " * level + f"- {text}")
+    if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
+        head_count = 1 if course_title else 0
+        lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
+    return "\n".join([*lines, DECK_OUTLINE, *outline])
+
+
+# ---------------------------------------------------------------- sheets
+# a catalog sheet's columns, by their header's words (zh and en, any order)
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "课程名称",
+        re.compile(
+            r"课程名称|课程名|课程标题|课题|^课程$|course\s*(?:name|title)?$|^title$|^name$", re.I
+        ),
+    ),
+    ("课程时长", re.compile(r"课时|学时|时长|天数|时间|duration|hours|length|days|contact", re.I)),
+    ("课程对象", re.compile(r"对象|学员|受众|audience|participants|target|who", re.I)),
+    (
+        "课程大纲",
+        re.compile(r"大纲|内容|模块|提纲|outline|content|syllabus|modules|topics|agenda", re.I),
+    ),
+    ("讲师", re.compile(r"讲师|老师|instructor|trainer|teacher|facilitator", re.I)),
+    ("课程目标", re.compile(r"目标|收益|收获|objective|outcome|goal", re.I)),
+    ("课程背景", re.compile(r"背景|简介|介绍|description|overview|summary|about", re.I)),
+    ("授课方式", re.compile(r"方式|形式|format|method|delivery", re.I)),
+]
+
+
+def _header(cells: list[str]) -> dict[int, str] | None:
+    found: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        text = " ".join(cell.split())
+        if not text or len(text) > 20:
+            continue
+        for label, pattern in _COLUMNS:
+            if pattern.search(text) and label not in found.values():
+                found[index] = label
+                break
+    return found if "课程名称" in found.values() and len(found) >= 2 else None
+
+
+def rows_text(rows: Iterable[list[str]]) -> str:
+    """A sheet's rows: with a header naming a course-name column and another one, one
+    course per row (its cells under the catalog's labels, courses cut apart); else the
+    sheet as table rows."""
+    header: dict[int, str] | None = None
+    names: list[str] = []
+    courses: list[str] = []
+    table: list[str] = []
+    grid: list[list[str]] = []
+    for count, row in enumerate(rows):
+        if count > MAX_ROWS:
+            raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
+        cells = ["" if c is None else str(c).strip() for c in row]
+        if not any(cells):
+            continue
+        if header is None:
+            header = _header(cells) if count < 20 else None
+            if header is not None:
+                names = cells
+                continue
+            grid.append(cells)
+            filled = [c for c in cells if c]
+            if len(filled) == 1:  # a row with one cell: a heading over the sheet
+                table.append(" ".join(filled[0].split()))
+            else:
+                table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+            continue
+        parts: list[str] = []
+        order = sorted(header.items(), key=lambda item: item[1] == "课程大纲")  # outline last
+        for index, label in order:
+            value = cells[index] if index < len(cells) else ""
+            if not value:
+                continue
+            if label == "课程大纲" or "\n" in value:
+                parts.insert(len(parts), f"{label}：\n{value}")
+            else:
+                parts.append(f"{label}：{value}")
+        extra = [
+            f"{names[i]}：{c}" if i < len(names) and names[i] else c
+            for i, c in enumerate(cells)
+            if i not in header and c and not re.fullmatch(r"\d+", c)  # a row number
+        ]
+        if extra:
+            outline_at = next(
+                (k for k, p in enumerate(parts) if p.startswith("课程大纲：")), len(parts)
+            )
+            parts[outline_at:outline_at] = extra
+        if any(cells[i] for i in header if i < len(cells) and header[i] == "课程名称"):
+            courses.append("\n".join(parts))
+    if header is not None:
+        return f"\n{SEPARATOR}\n".join(courses)
+    by_day = week_grid(grid)
+    return "\n".join(table if by_day is None else by_day)
+
+
+_WEEKDAY_CELL = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"(?:周|星期)[一二三四五六日天]|day\s*\d+|第[一二三四五六七八九十\d]+天)\b.*$",
+    re.I,
+)
+_CLOCK_CELL = re.compile(r"^\s*\d{1,2}[:.：]\d{2}\s*(?:-|–|—|~|～|to)\s*\d{1,2}[:.：]\d{2}\s*$")
+
+
+def week_grid(rows: list[list[str]]) -> list[str] | None:
+    """A week grid (a Time column, a column per day; a day may carry its own Time column):
+    each day's sessions one a line under the day, so that a day reads as a module."""
+    head = next(
+        (i for i, r in enumerate(rows[:10]) if sum(bool(_WEEKDAY_CELL.match(c)) for c in r) >= 2),
+        None,
+    )
+    if head is None:
+        return None
+    header = rows[head]
+    days = [i for i, c in enumerate(header) if _WEEKDAY_CELL.match(c)]
+    out = [" ".join(" ".join(r).split()) for r in rows[:head] if any(r)]
+    body = rows[head + 1 :]
+    for day in days:
+        out.append(f"### {header[day]}")
+        column = day
+        filled = [r[day] for r in body if day < len(r) and r[day]]
+        if filled and sum(bool(_CLOCK_CELL.match(c)) for c in filled) * 2 > len(filled):
+            column = day + 1  # the day's own Time column: its sessions are in the next one
+        for row in body:
+            if column >= len(row) or not row[column]:
+                continue
+            clock = next(
+                (row[i] for i in range(column - 1, -1, -1) if _CLOCK_CELL.match(row[i])), None
+            )  # the nearest time column to the sessions' left
+            cell = " ".join(row[column].split())
+            out.append(f"| {clock} | {cell} |" if clock else cell)
+    return out
+
+
+def read_xlsx(path: Path) -> str:
+    _check_zip(path, "Excel")
+    try:
+        from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
+
+        book = load_workbook(str(path), read_only=True, data_only=True)
+    except SourceError:
+        raise
+    except Exception as exc:  # openpyxl raises several kinds for a damaged file
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind="Excel", reason=type(exc).__name__)
+        ) from None
+    try:
+        texts = []
+        for sheet in book.worksheets:
+            rows = (
+                [str(v) if v is not None else "" for v in row]
+                for row in sheet.iter_rows(values_only=True)
+            )
+            text = rows_text(rows)
+            if text.strip():
+                texts.append(text)
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind="Excel", reason=type(exc).__name__)
+        ) from None
+    finally:
+        book.close()
+    if not texts:
+        raise SourceError("empty-file", msg("source.no-text"))
+    return f"\n{SEPARATOR}\n".join(texts)
+
+
+def read_csv(text: str) -> str:
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return rows_text(csv.reader(io.StringIO(text), dialect))
+
+
+# ---------------------------------------------------------------- HTML
+_BLOCK = {
+    "p", "div", "section", "article", "br", "li", "tr", "table", "ul", "ol", "dl", "dt",
+    "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "header", "footer",
+    "main", "hr", "caption", "figure", "figcaption",
+}  # fmt: skip
+_SKIP = {"script", "style", "noscript", "svg", "template", "head", "nav", "button", "select"}
+
+
+class _Text(HTMLParser):
+    """A page as lines: headings as Markdown ``#``, list items as ``- ``/``1. ``, a
+    table row as ``| a | b |`` (a table inside a cell: its text joins the cell)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skip = 0
+        self.prefix = ""
+        self.lists: list[list[int]] = []  # per open list: [ordered?, counter]
+        self.rows: list[list[str]] = []  # open table rows' cells
+        self.cell: list[list[str]] = []  # open cells' text
+        self.strong = 0
+        self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        self.current = []
+        if text:
+            self.lines.append(self.prefix + text)
+        self.prefix = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if self.cell and tag in ("br", "p", "li", "div"):  # a cell's own lines
+            self.cell[-1].append("\n")
+            if tag == "li":
+                self.cell[-1].append("- ")
+            return
+        if tag in ("td", "th"):
+            self.cell.append([])
+            return
+        if tag == "tr":
+            self.rows.append([])
+            return
+        if tag in ("strong", "b"):
+            self.current.append("**") if not self.cell else None
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.prefix = "#" * int(tag[1]) + " "
+        elif tag in ("ul", "ol"):
+            self.lists.append([tag == "ol", 0])
+        elif tag == "li":
+            if self.lists and self.lists[-1][0]:
+                self.lists[-1][1] += 1
+                self.prefix = "  " * (len(self.lists) - 1) + f"{self.lists[-1][1]}. "
+            else:
+                self.prefix = "  " * max(len(self.lists) - 1, 0) + "- "
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(self.skip - 1, 0)
+            return
+        if self.skip:
+            return
+        if tag in ("td", "th") and self.cell:
+            text = "\n".join(
+                " ".join(line.split()) for line in "".join(self.cell.pop()).split("\n")
+            ).strip()
+            if self.cell and len(self.rows) > len(self.cell):  # a nested table's cell
+                self.rows[-1].append(text)
+            elif self.cell:
+                self.cell[-1].append(" " + text)
+            elif self.rows:
+                self.rows[-1].append(text)
+            return
+        if tag == "tr" and self.rows:
+            cells = self.rows.pop()
+            if self.cell:  # a row of a table inside a cell: its own row, after the outer one
+                self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
+            elif any(cells):
+                self._flush()
+                self.lines.append("| " + " | ".join(c.replace("\n", " / ") for c in cells) + " |")
+                for before, inner in self.nested:  # aligned under the cell that held them
+                    row = [""] * before + [c.replace("\n", " / ") for c in inner]
+                    self.lines.append("| " + " | ".join(row) + " |")
+                self.nested = []
+            return
+        if tag in ("strong", "b"):
+            self.current.append("**") if not self.cell else None
+            return
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell:
+            self.cell[-1].append(data)
+        else:
+            self.current.append(data)
+
+    def text(self) -> str:
+        self._flush()
+        lines = [re.sub(r"\*\*\s*\*\*", "", line) for line in self.lines]
+        return "\n".join(line for line in lines if line.strip(" *"))
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def inline_tables(text: str) -> str:
+    """Each ``<table>…</table>`` written inside a Markdown or text page, as table rows."""
+    return re.sub(
+        r"<table\b.*?</table\s*>",
+        lambda m: "\n" + html_text(m.group(0)) + "\n",
+        text,
+        flags=re.I | re.S,
+    )
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    head = data[:4096].decode("ascii", "ignore")
+    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    for encoding in (charset, m.group(1) if m else None, "utf-8", "gb18030"):
+        if not encoding:
+            continue
+        try:
+            return data.decode("gb18030" if encoding.lower() in ("gbk", "gb2312") else encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def read_mhtml(data: bytes) -> str:
+    """A page saved by a browser as one file (MIME): its first HTML part."""
+    import email
+    from email.message import Message
+
+    message: Message = email.message_from_bytes(data)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return html_text(decode_html(payload, part.get_content_charset()))
+    raise SourceError(
+        "unreadable-source", msg("source.unreadable", kind="MHTML", reason="no HTML part")
+    )

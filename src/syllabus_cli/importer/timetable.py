@@ -1,0 +1,191 @@
+"""Timetable rows as trainers publish them, read into a session: its clock times, its
+minutes, and whether it is a break.
+
+Pure: a line in, a ``Clock`` (or None) out. The shapes read, each one a convention of
+published agendas:
+
+| shape                                   | read as                                   |
+|-----------------------------------------|-------------------------------------------|
+| ``08:30 – 09:00 | 破冰`` (a table row)    | 30 minutes, "破冰"                         |
+| ``**13.30 - 14.15** Group work``         | 45 minutes (bold, dotted times)            |
+| ``09:00 | Welcome`` (start times only)    | ends when the next row begins              |
+| ``ca. 12:30 Lunch`` · ``约 10:30 茶歇``    | an approximate start, as written           |
+| ``Session 2 (1330 - 1500)``             | 90 minutes                                 |
+| ``Opening 09:00-09:30``                 | 30 minutes (the times after the title)     |
+| a cell that is a duration (``30 min``)  | its minutes (a Duration column)            |
+| ``午餐`` ``茶歇`` ``Lunch`` ``Break``      | a break: no module, no section             |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..duration import DurationError, parse_duration
+
+_T = r"(?:ca\.?\s*|approx\.?\s*|约\s*|~\s*)?(\d{1,2})\s*([:.：])\s*(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?"
+_DASH = r"\s*(?:-|–|—|~|～|至|到|to|until)\s*"
+_RANGE_FIRST = re.compile(
+    rf"^(?:\*\*|__)?\s*{_T}{_DASH}{_T}\s*(?:\*\*|__)?\s*[|｜:：\-–—]?\s*(.*)$", re.I
+)
+_START_FIRST = re.compile(
+    rf"^(?:\*\*|__)?\s*{_T}\s*(?:\*\*|__)?\s*(?:[|｜:：\-–—]\s*|\s+)(\S.*)$", re.I
+)
+_RANGE_LAST = re.compile(rf"^(.*?\S)\s*[(（,，:：\-–—]?\s*{_T}{_DASH}{_T}\s*[)）]?$", re.I)
+_TIME_CELL = re.compile(
+    rf"^(?:\*\*|__)?\s*{_T}(?:{_DASH}{_T})?\s*(?:\*\*|__)?$|^\d{{4}}\s*[-–—~]\s*\d{{4}}$", re.I
+)
+_MILITARY_FIRST = re.compile(
+    r"^(?:\*\*|__)?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|~|to)\s*([01]\d|2[0-3])([0-5]\d)\s*(?:\*\*|__)?"
+    r"(?!\d)\s*[|｜:：\-–—]?\s*(.*)$"
+)
+_MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})(\d{2})\s*[)）]\s*(.*)$")
+BREAK = re.compile(
+    r"^(?:[-–—:：|\s]*)(?:茶歇|午餐|午休|午饭|晚餐|休息|中场休息|用餐|"
+    r"(?:coffee|tea|comfort|short|morning|afternoon|lunch)?\s*break|lunch|coffee|morning tea|"
+    r"afternoon tea|networking lunch|refreshments|registration|check-in|arrival|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴)(?![a-z])",
+    re.I,
+)
+END = re.compile(r"^(?:end|close|closing|finish|adjourn|结束|散会|课程结束|培训结束)\b", re.I)
+
+
+@dataclass
+class Clock:
+    start: int  # minutes from midnight
+    end: int | None  # None: a start time only (ends when the next row begins)
+    title: str
+    said: str  # the times as written ("08:30 – 09:00")
+    minutes: int | None = None  # from a Duration column, when the row has one
+
+    @property
+    def is_break(self) -> bool:
+        return bool(BREAK.match(self.title.strip("*_ ")))
+
+    @property
+    def is_end(self) -> bool:
+        return bool(END.match(self.title)) or not self.title
+
+
+def _minute(hour: str, minute: str, half: str | None) -> int | None:
+    h, m = int(hour), int(minute)
+    if half and half.lower().startswith("p") and h < 12:
+        h += 12
+    if h > 23 or m > 59:
+        return None
+    return h * 60 + m
+
+
+def _span(start: int, end: int) -> int | None:
+    """Minutes from start to end; 1:30 after 12:00 is 13:30 (a 12-hour clock)."""
+    if end <= start and end + 720 > start:
+        end += 720
+    return end - start if 0 < end - start <= 12 * 60 else None
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _duration_cell(cells: list[str]) -> tuple[int | None, list[str]]:
+    """A Duration column's minutes, and the other cells."""
+    for index, cell in enumerate(cells):
+        inner = re.sub(r"^(?:约|~|ca\.?)\s*", "", cell.strip(), flags=re.I).rstrip(".")
+        inner = re.sub(r"(?i)(\d)\s*h\s*-\s*(\d)", r"\1h\2", inner)  # ~1h-45 mins: 1h45
+        if not inner or not re.search(r"\d", inner) or re.search(r"\d[:.]\d{2}", inner):
+            continue
+        try:
+            got = parse_duration(inner).minutes
+        except DurationError:
+            continue
+        if got <= 12 * 60:
+            return got, cells[:index] + cells[index + 1 :]
+    return None, cells
+
+
+def read_clock(line: str) -> Clock | None:
+    """The session a timetable row publishes, or None when the line is no such row."""
+    text = line.strip()
+    table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
+    minutes = None
+    if table:
+        cells = _cells(text)
+        minutes, cells = _duration_cell(cells)
+        cells = [
+            c
+            for c in cells
+            if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all|\d{1,3}", c, re.I)
+        ]  # a Who column of codes (R, B, "."), a day or row number: no part of the name
+        timed = next((i for i, c in enumerate(cells) if _TIME_CELL.match(c)), None)
+        if timed is not None:  # the times first, wherever their column stands
+            cells = [cells[timed], *cells[:timed], *cells[timed + 1 :]]
+        text = " | ".join(cells)
+    m = _RANGE_FIRST.match(text)
+    if m:
+        start, end = (
+            _minute(m.group(1), m.group(3), m.group(4)),
+            _minute(m.group(5), m.group(7), m.group(8)),
+        )
+        if start is not None and end is not None and not m.group(4) and m.group(8):
+            start = start + 720 if start < 720 and start + 720 < end else start  # 1:30 - 2:15 pm
+        if start is not None and end is not None:
+            said = text[: m.start(9)].strip(" |｜:：-–—*_") if m.group(9) else text.strip("*_ ")
+            return Clock(
+                start, end if _span(start, end) else None, _title(m.group(9)), said, minutes
+            )
+    m = _MILITARY_FIRST.match(text)
+    if m:
+        start = _minute(m.group(1), m.group(2), None)
+        end = _minute(m.group(3), m.group(4), None)
+        if start is not None and end is not None:
+            said = f"{m.group(1)}{m.group(2)} - {m.group(3)}{m.group(4)}"
+            return Clock(
+                start, end if _span(start, end) else None, _title(m.group(5)), said, minutes
+            )
+    m = _MILITARY.match(text)
+    if m and m.group(1).strip():
+        start = _minute(m.group(2), m.group(3), None)
+        end = _minute(m.group(4), m.group(5), None)
+        if start is not None and end is not None:
+            title = " ".join(p for p in (m.group(1).strip(), m.group(6).strip()) if p)
+            said = f"{m.group(2)}{m.group(3)} - {m.group(4)}{m.group(5)}"
+            return Clock(start, end if _span(start, end) else None, _title(title), said, minutes)
+    m = _START_FIRST.match(text)
+    if m and (m.group(2) in ":：" or table or text.startswith(("**", "__"))):
+        start = _minute(m.group(1), m.group(3), m.group(4))
+        rest = m.group(5)
+        if start is not None and not re.match(r"^\d", rest):
+            said = text[: m.start(5)].strip(" |｜:：-–—*_")
+            return Clock(start, None, _title(rest), said, minutes)
+    m = _RANGE_LAST.match(text)
+    if m and not re.match(r"^\d", m.group(1)):
+        start, end = (
+            _minute(m.group(2), m.group(4), m.group(5)),
+            _minute(m.group(6), m.group(8), m.group(9)),
+        )
+        if start is not None and end is not None:
+            said = text[len(m.group(1)) :].strip(" (（)）,，:：-–—")
+            return Clock(
+                start, end if _span(start, end) else None, _title(m.group(1)), said, minutes
+            )
+    if table and minutes is not None:
+        return None  # a Duration column without clock times: the table reader's
+    return None
+
+
+def _title(text: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # Markdown links: their text (the
+    # row as written stays in the session's notes)
+    return re.sub(r"^[|｜:：\-–—\s*_]+|[|｜\s*_]+$", "", text).strip()
+
+
+def minutes_between(first: Clock, then: Clock) -> int | None:
+    """A start-only row's minutes: until the next row begins."""
+    return _span(first.start, then.start)
+
+
+def session_minutes(clock: Clock) -> int | None:
+    if clock.minutes is not None:
+        return clock.minutes
+    if clock.end is None:
+        return None
+    return _span(clock.start, clock.end)
