@@ -1120,7 +1120,7 @@ _ROWS: tuple[Code, ...] = (
         "乙方标志图片不是 PNG 或 JPEG 格式。",
         "client: 客户\ntitle: 项目\ncourses: [a.yaml]\nsupplier: {company: 某某咨询}\n",
         "client: 客户\ntitle: 项目\ncourses: [a.yaml]\n"
-        "supplier: {company: 某某咨询, logo: logo.svg}\n# file: courses/logo.svg\n<svg/>\n",
+        "supplier: {company: 某某咨询, logo: logo.jpg}\n# file: courses/logo.jpg\n不是图片\n",
     ),
     # folders, documents and outputs (the command line)
     _c(
