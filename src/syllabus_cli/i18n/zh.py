@@ -1039,3 +1039,16 @@ COMMENTS: dict[str, str] = {
     "时间规划: milestones; delivery days are added": "时间规划：里程碑；授课日会自动加入",
     "预期效果: text or {level, method, when}": "预期效果：一段文字，或 {level, method, when}",
 }
+COMMENTS.update(
+    {
+        # the starter pack's signing lines (issue 20)
+        "on the cover, with the issue date": "写在封面上，和方案日期一起",
+        "方案日期 on the cover (default: the day you build)": "封面上的方案日期（默认：生成那天）",
+        "乙方: company, logo, contact, bank (or inline)": "乙方：公司、标志、联系人、银行（也可以直接写在这里）",
+        "增值税, on the amount after any discount": "增值税，按优惠后的金额计算",
+        "the quote holds 30 days from the issue date": "报价自方案日期起 30 天内有效",
+        "text, or instalments adding up to 100%": "一段文字，或合计 100% 的分期付款",
+        "or 增值税普通发票": "或 增值税普通发票",
+        "or an amount; off the subtotal, before 增值税": "也可以写金额；从小计中扣除，再计增值税",
+    }
+)
