@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -94,14 +95,14 @@ def test_an_output_locked_by_word_is_one_line(
     """Word on Windows locks an open .docx: reading it to compare fails, the file is kept."""
     target = tmp_path / "p.docx"
     assert invoke("proposal", str(COURSE), "-o", str(target))[0] == 0
-    read = Path.read_bytes
+    opened = os.open
 
-    def locked(path: Path) -> bytes:
-        if path == target:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return read(path)
+    def locked(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path) == target and not flags & (os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(errno.EACCES, "Permission denied")  # opening it to read
+        return opened(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    monkeypatch.setattr(os, "open", locked)
     code, out = invoke("proposal", str(COURSE), "-o", str(target))
     assert code == 1 and "Permission denied" in one_error(out, "output-unreadable")
 
