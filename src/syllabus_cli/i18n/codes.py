@@ -1478,11 +1478,47 @@ def explain(row: Code, lang: str) -> str:
     return "\n".join(parts)
 
 
+_FORMS_ZH = {
+    "utf-8": "UTF-8 编码",
+    "gbk": "GBK 编码",
+    "a named pipe": "命名管道",
+    "binary": "二进制内容",
+}
+
+
+def _for_reader(example: str, lang: str) -> str:
+    """The example's directives as a reader reads them: ``# skip: WHY`` (for the test
+    that runs the examples) says the case cannot be shown by a file; ``# file: PATH
+    (FORM)`` names the file and how it is saved in the reader's language."""
+    lines = []
+    for line in example.splitlines(keepends=True):
+        if line.startswith("# skip: "):
+            why = line.removeprefix("# skip: ").strip()
+            why = why.split(" tests/")[0].split(" (tests/")[0].rstrip(",:; ")
+            why = why.removesuffix(" is made by").removesuffix(" made by")
+            lines.append(
+                "# （这种情况无法用一个示例文件演示）\n"
+                if lang == "zh"
+                else f"# (not shown by an example file: {why})\n"
+            )
+            continue
+        if lang == "zh" and line.startswith("# file: "):
+            rest = line.removeprefix("# file: ").rstrip("\n")
+            path, _, form = rest.partition(" (")
+            form = form.removesuffix(")")
+            if form.startswith("padded to "):
+                form = "补足到 " + form.removeprefix("padded to ")
+            said = _FORMS_ZH.get(form, form)
+            line = f"# 文件：{path}" + (f"（{said}）" if said else "") + "\n"
+        lines.append(line)
+    return "".join(lines)
+
+
 def _commented(example: str, lang: str) -> str:
     """An example with its comments in the language (zh.COMMENTS)."""
     from .comments import localize
 
-    return localize(example, lang)
+    return localize(_for_reader(example, lang), lang)
 
 
 def summary(lang: str) -> str:
