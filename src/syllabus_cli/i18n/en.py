@@ -245,6 +245,7 @@ MESSAGES: dict[str, str] = {
     "template.dotx": "template {path} is a Word template (.dotx) or holds macros; open it in Word and save it as a Word document (.docx)",
     "template.no-part": "template {path} has no {part}; open it in Word and save it again, or start from `syllabus template init`",
     "template.encoding": "template {path}: {part} is written in {encoding}, which Word files never use; open it in Word and save it again",
+    "template.unreadable-part": "template {path}: {part} cannot be read as XML, yet names a field or a link; open it in Word and save it again",
     "template.dtd": "template {path}: {part} declares a DTD or entities, which Word files never contain; open it in Word and save it again",
     "cli.terminated": "stopped ({signal}); files written so far are complete, run again to finish",
     "cli.interrupted": "interrupted; files written so far are complete, run again to finish",

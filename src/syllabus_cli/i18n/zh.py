@@ -247,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "template.dotx": "模板 {path} 是 Word 模板文件或含有宏；请在 Word 中打开，另存为 Word 文档（.docx）",
     "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
     "template.encoding": "模板 {path}：{part} 使用 {encoding} 编码，Word 文件从不使用这种编码；请在 Word 中打开后重新保存",
+    "template.unreadable-part": "模板 {path}：{part} 无法读取，却含有域或链接；请在 Word 中打开后重新保存",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
     "cli.terminated": "已被终止（{signal}）；已写出的文件都是完整的，重新运行即可完成",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
