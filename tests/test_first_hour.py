@@ -127,10 +127,10 @@ def test_explain_examples_carry_chinese_comments_in_a_chinese_session() -> None:
 
     for row in CODES.values():
         for comment in re.findall(r"#\s*(.*)", explain(row, "zh")):
-            if comment.startswith(("syllabus ", "yaml-language-server")):
+            if comment.startswith(("syllabus ", "$ syllabus ", "yaml-language-server")):
                 comment = re.sub(r"syllabus [^（]*", "", comment)  # a command stays a command
             prose = re.sub(
-                r"[\w./-]+\.(yaml|docx|json|txt|pdf|jpg|xlsx|xls|csv)|MiB|KiB|JSON|Word|Excel|Windows|LibreOffice|GBK|UTF-8|\w+:|\[.*?\]|\{.*|→|…|\w+(?= →)",
+                r"[\w./-]+\.(yaml|docx|doc|json|txt|pdf|jpg|xlsx|xls|csv)|MiB|KiB|JSON|Word|Excel|Windows|LibreOffice|GBK|UTF-8|\w+:|\[.*?\]|\{.*|→|…|\w+(?= →)",
                 "",
                 comment,
             )

@@ -156,6 +156,13 @@ def _ends_value(body: str, index: int, in_flow: bool) -> bool:
     return rest.startswith(": ") or rest == ":"
 
 
+def _entry_is_value(rest: str) -> bool:
+    """Whether the rest of a flow mapping's entry after ``key：`` holds no ``: `` of its
+    own (``{title：开场, …}`` is a key and its value; ``{title：x: 1}`` is a key of text)."""
+    entry = re.split(r"[,，}]", rest, maxsplit=1)[0]
+    return re.search(r":(?:[ \t]|$)", entry) is None
+
+
 def _matching(body: str, start: int) -> int:
     """The index of the bracket closing the one at ``start`` on this line, or -1."""
     depth = 0
@@ -173,26 +180,42 @@ def _matching(body: str, start: int) -> int:
     return -1
 
 
+class _Full(Exception):
+    """A capped scan has found as many slips as it reports; ``mark``: the next one."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, limit: int | None = None) -> None:
         self.text = text
+        self.limit = limit  # stop after this many slips (a report, not a repair)
+        self.stopped: Mark | None = None  # where the scan stopped, if it did
         self.slips: list[Slip] = []
         self.block_parent: int | None = None  # inside a | or > value: its parent's indent
         self.block_indent: str | None = None  # the indentation of its first line
         self.quote: str | None = None  # inside a quoted value that spans lines
+        self.quoted_key: int | None = None  # the line of a quoted scalar opened as a key
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
+        if self.limit is not None and len(self.slips) >= self.limit:
+            raise _Full(Mark(line, col + 1))
         found = Slip(Mark(line, col + 1), kind, char, certain, list(edits))
         self.slips.append(found)
         return found
 
     def run(self) -> list[Slip]:
         offset = 0
-        for number, line in enumerate(self.text.splitlines(keepends=True), 1):
-            body = line.rstrip("\r\n")
-            self.line(number, body, offset)
-            offset += len(line)
+        try:
+            for number, line in enumerate(self.text.splitlines(keepends=True), 1):
+                body = line.rstrip("\r\n")
+                self.line(number, body, offset)
+                offset += len(line)
+        except _Full as full:
+            self.stopped = full.mark
         return self.slips
 
     def line(self, number: int, body: str, base: int) -> None:
@@ -291,6 +314,11 @@ class _Scanner:
                     return
                 self.quote = None
                 i, expect = end + 1, False
+                if self.quoted_key == number and body[i : i + 1] == "：":
+                    # "title"：开场 — a quoted key and a full-width colon
+                    new = ":" if body[i + 1 : i + 2] in ("", " ", "\t") else ": "
+                    self.slip(number, i, COLON, "：", False, Edit(base + i, base + i + 1, new))
+                    i, expect, at_key = i + 1, True, False
                 continue
             c = body[i]
             in_flow = bool(self.flow)
@@ -318,6 +346,7 @@ class _Scanner:
                 continue
             if c in "\"'":
                 self.quote = c
+                self.quoted_key = number if at_key else None
                 i += 1
                 continue
             if c == "“":
@@ -372,11 +401,16 @@ class _Scanner:
                 # "- SOP：…" or "KPI：…" in a list of points is text a trainer means
                 spec_key = body[start:i].strip() in COURSE_KEYS
                 rest = body[i + 1 :]
-                new = ":" if rest[:1] in ("", " ", "\t") else ": "
-                edits = [Edit(base + i, base + i + 1, new)]
-                if rest[:1] == "\u3000":
-                    edits = [Edit(base + i, base + i + 2, ": ")]
-                self.slip(number, i, COLON, c, spec_key and not in_flow, *edits)
+                certain = spec_key and (
+                    not in_flow or (self.flow[-1].closer == "}" and _entry_is_value(rest))
+                )
+                # full-width spaces around it go too ("title　：开场" is the key "title")
+                lead = i
+                while lead > start and body[lead - 1] == "\u3000":
+                    lead -= 1
+                end = i + 2 if rest[:1] == "\u3000" else i + 1
+                new = ":" if body[end : end + 1] in ("", " ", "\t") else ": "
+                self.slip(number, i, COLON, c, certain, Edit(base + lead, base + end, new))
                 return i + 1, True, False
             if c == "#" and body[i - 1] in " \t":
                 return n, False, False
@@ -452,12 +486,30 @@ def scan(text: str) -> list[Slip]:
     return _Scanner(text).run()
 
 
+# A report lists this many slips at most: a 2 MiB file typed with tabs and full-width
+# colons throughout is told in a second, not scanned for minutes (``fix`` repairs all).
+REPORTED = 2000
+
+
+def reported(text: str, parsed: bool) -> tuple[list[Slip], Mark | None]:
+    """The slips ``found`` reports, at most ``REPORTED`` of them, and where the next one
+    is when there were more (None when the whole text was looked at)."""
+    if parsed and not any(c in text and rx.search(text) for c, rx in _MAYBE_CERTAIN):
+        return [], None
+    scanner = _Scanner(text, REPORTED)
+    slips = scanner.run()
+    return [s for s in slips if s.certain or not parsed], scanner.stopped
+
+
 # Where a certain slip can be, each behind the character it needs (a plain ``in`` is far
 # quicker than a regular expression): a file that parses is scanned only when one matches.
 _MAYBE_CERTAIN = (
     (
         "：",
-        re.compile(r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：", re.MULTILINE),
+        re.compile(
+            r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：|[{,][ \t]*[a-z_]+[ \t]*：",
+            re.MULTILINE,
+        ),
     ),
     ("\u3000", re.compile(r"^[ \t]*\u3000|[-:－]\u3000", re.MULTILINE)),
     ("－", re.compile(r"^[ \t]*(?:-[ \t]+)*－", re.MULTILINE)),
@@ -474,11 +526,14 @@ def found(text: str, parsed: bool) -> list[Slip]:
     return [s for s in scan(text) if s.certain or not parsed]
 
 
-def problems(slips: list[Slip]) -> list[Problem]:
+def problems(slips: list[Slip], stopped: Mark | None = None) -> list[Problem]:
     """One ``yaml-char`` error per slip; an indentation of tabs or full-width spaces is
     one error at its first line, counting the lines (a file indented with tabs is one
-    mistake, not forty)."""
+    mistake, not forty). ``stopped``: where a capped scan stopped, told as one more
+    error there (the rest are not listed)."""
     out: list[Problem] = []
+    if stopped is not None:
+        out.append(error(stopped, "yaml-char", msg("load.ime-more")))
     indents: dict[str, list[Slip]] = {}
     for slip in slips:
         if slip.kind in (TAB, SPACE) and slip.edits and slip.edits[0].new is None:

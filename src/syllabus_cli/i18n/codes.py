@@ -1422,10 +1422,14 @@ def explain(row: Code, lang: str) -> str:
 
 
 def _commented(example: str, lang: str) -> str:
-    """An example with its comments in the language (zh.COMMENTS)."""
+    """An example with its comments in the language (zh.COMMENTS); a ``# skip: …`` line
+    (where the registry's test finds the case made instead) is for the tests, not shown."""
     from .comments import localize
 
-    return localize(example, lang)
+    shown = "".join(
+        line for line in example.splitlines(keepends=True) if not line.startswith("# skip: ")
+    )
+    return localize(shown, lang)
 
 
 def summary(lang: str) -> str:

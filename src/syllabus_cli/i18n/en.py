@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "{count} lines from here are indented with full-width spaces: YAML indents with half-width spaces only (syllabus fix repairs them)",
     "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
     "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
+    "load.ime-more": "more slips of a Chinese input method from here on are not listed one by one (syllabus fix repairs them all)",
     "load.yaml-no-colon": "this line needs a ':' and a space between its key and its value ({detail})",
     "load.yaml-colon-in-value": "a second ': ' on this line: a value holding a colon needs quotes, e.g. title: \"Excel: 入门\" ({detail})",
     "load.yaml-indent": "the indentation does not line up: keys of one level need the same number of spaces, list items start with '- ' ({detail})",
@@ -41,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "load.yaml-list": "this [ list is not closed with ], or its items lack a ',' between them ({detail})",
     "load.yaml-mapping": "this {{ mapping is not closed with }}, or its entries lack a ',' between them ({detail})",
     "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
+    "load.utf16": "the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8: read as UTF-16; syllabus fix {name} saves it as UTF-8",
     # cli/fix.py
     "fix.before": "before",
     "fix.after": "after",

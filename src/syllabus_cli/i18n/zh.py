@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "从这一行起共有 {count} 行用全角空格缩进，YAML 只认半角空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indent": "这一行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indents": "从这一行起共有 {count} 行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
+    "load.ime-more": "从这里起还有更多输入法造成的错误，这里不再一一列出；可用 syllabus fix 一并改正",
     "load.yaml-no-colon": "这一行的键和值之间缺少半角冒号“:”和一个空格（{detail}）",
     "load.yaml-colon-in-value": '这一行又出现了一个“: ”：值里本来就有冒号时，请给整个值加上引号，例如 title: "Excel: 入门"（{detail}）',
     "load.yaml-indent": "缩进没有对齐：同一层的键要用同样多的空格缩进，列表项以“- ”开头（{detail}）",
@@ -43,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "load.yaml-list": "从这里开始的方括号 [ 没有用 ] 结束，或者列表项之间缺少半角逗号“,”（{detail}）",
     "load.yaml-mapping": "从这里开始的花括号 {{ 没有用 }} 结束，或者各项之间缺少半角逗号“,”（{detail}）",
     "load.gbk": "文件是 {encoding} 编码（记事本的“ANSI”），不是 UTF-8：已按 {encoding} 读取；运行 syllabus fix {name} 可转存为 UTF-8",
+    "load.utf16": "文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8：已按 UTF-16 读取；运行 syllabus fix {name} 可转存为 UTF-8",
     # cli/fix.py
     "fix.before": "改正前",
     "fix.after": "改正后",
@@ -757,6 +759,13 @@ HELP.update(
 # 工具写出的 YAML 中的注释（syllabus new 的起始文件、syllabus explain 的示例），按英文原文查找
 # （i18n/comments.py）。
 COMMENTS: dict[str, str] = {
+    # explain's examples of the file codes: how the file is saved or what it is
+    "file: courses/c.yaml (utf-8)": "文件 courses/c.yaml（以 UTF-8 编码保存）",
+    "file: courses/c.yaml (gbk)": "文件 courses/c.yaml（以 GBK 编码保存，即记事本默认的编码）",
+    "file: courses/c.yaml (a named pipe)": "文件 courses/c.yaml（其实是一个命名管道，不是普通文件）",
+    "file: courses/c.yaml (padded to 1 MiB)": "文件 courses/c.yaml（用注释补到 1 MiB）",
+    "file: courses/c.yaml (padded to 3 MiB)": "文件 courses/c.yaml（用注释补到 3 MiB）",
+    "file: photo.txt (binary)": "文件 photo.txt（其实是图片之类的二进制文件）",
     "a 50 MiB file": "一个 50 MiB 的文件",
     "a 95min session starting at 09:00 before a 10:30 break": "09:00 开始、时长 95 分钟的一节课，10:30 有茶歇",
     "a block moved past a break leaves a gap before it": "一段内容移到休息之后，前面留下空档",
