@@ -255,14 +255,22 @@ def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
         return (_worded(exc, text),)
     if stopped is not None:
         return tuple(slipped)  # so many slips: what is left is told after ``fix``
-    # What stays wrong once they are repaired is the user's own mistake: told as well.
+    return tuple(sorted([*slipped, *_left_after_repair(text)]))
+
+
+def _left_after_repair(text: str) -> tuple[Problem, ...]:
+    """What stays wrong once the slips are repaired: the user's own mistake, told with
+    them (every problem at once), at the place the user typed it."""
+    from . import load_ime
     from .load_fix import repair_text
 
+    repaired = repair_text(text)[0]
     try:
-        yaml.compose(repair_text(text)[0], Loader=_Loader)
+        yaml.compose(repaired, Loader=_Loader)
     except yaml.YAMLError as left:
-        slipped.append(_worded(left, text))
-    return tuple(sorted(slipped))
+        own = _worded(left, repaired)
+        return (replace(own, mark=load_ime.mark_before(text, repaired, own.mark)),)
+    return ()
 
 
 def _worded(exc: yaml.YAMLError, text: str) -> Problem:
@@ -276,7 +284,11 @@ def _ime_problems(text: str) -> tuple[Problem, ...]:
     """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
     from . import load_ime
 
-    return tuple(load_ime.problems(*load_ime.reported(text, parsed=True)))
+    slips, stopped = load_ime.reported(text, parsed=True)
+    slipped = load_ime.problems(slips, stopped)
+    if not slipped or stopped is not None:
+        return tuple(slipped)
+    return tuple(sorted([*slipped, *_left_after_repair(text)]))
 
 
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:

@@ -566,3 +566,27 @@ def apply(text: str, slips: list[Slip], tab: int = 2, wide: int = 2) -> str:
         at = edit.end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def mark_before(original: str, repaired: str, mark: Mark) -> Mark:
+    """Where a place in the ``repaired`` text was in the ``original`` (a repair never adds
+    or removes a line; within a line, tabs widened and ``：`` turned into ``: `` shift the
+    columns): a mistake left after the repair is shown where the user typed it."""
+    import difflib
+
+    before = original.splitlines()
+    after = repaired.splitlines()
+    if not 0 < mark.line <= min(len(before), len(after)):
+        return mark
+    old, new = before[mark.line - 1], after[mark.line - 1]
+    if old == new or len(new) > 4000:  # a line of megabytes is not matched (quadratic)
+        return mark
+    at = mark.column - 1
+    for op, new_start, new_end, old_start, old_end in difflib.SequenceMatcher(
+        None, new, old, autojunk=False
+    ).get_opcodes():
+        if new_start <= at < new_end or (at == new_end == len(new)):
+            if op == "equal":
+                return Mark(mark.line, old_start + (at - new_start) + 1)
+            return Mark(mark.line, old_start + 1)
+    return Mark(mark.line, min(at, len(old)) + 1)
