@@ -582,7 +582,7 @@ def mark_before(original: str, repaired: str, mark: Mark) -> Mark:
     if old == new or len(new) > 4000:  # a line of megabytes is not matched (quadratic)
         return mark
     at = mark.column - 1
-    for op, new_start, new_end, old_start, old_end in difflib.SequenceMatcher(
+    for op, new_start, new_end, old_start, _old_end in difflib.SequenceMatcher(
         None, new, old, autojunk=False
     ).get_opcodes():
         if new_start <= at < new_end or (at == new_end == len(new)):

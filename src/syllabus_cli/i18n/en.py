@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "fix.dry-run": "{path}: {count} repair(s) shown above; nothing written (--dry-run)",
     "fix.done": "{path}: {count} repair(s) made; the original is kept as {backup}",
     "fix.not-written": "cannot be written ({reason}); the file is as it was",
+    "fix.read-only": "the file is read-only: nothing written (clear its read-only mark, then run syllabus fix again)",
     "fix.saved": "{path}: the original is kept as {backup}",
     # doctor.py, cli/doctor.py
     "doctor.title": "What each feature needs on this machine:",

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "fix.dry-run": "{path}：上面列出了 {count} 处改正；未写入文件（--dry-run）",
     "fix.done": "{path}：改正了 {count} 处；原文件备份为 {backup}",
     "fix.not-written": "无法写入（{reason}）；文件保持原样",
+    "fix.read-only": "文件是只读的，没有写入；请先去掉它的“只读”属性，再运行 syllabus fix",
     "fix.saved": "{path}：原文件备份为 {backup}",
     # doctor.py, cli/doctor.py
     "doctor.title": "这台电脑上各项功能需要什么：",
