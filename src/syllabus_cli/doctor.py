@@ -196,7 +196,13 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(OSError):
         if os.name == "posix":
             os.killpg(process.pid, signal.SIGKILL)
-        else:
+        else:  # soffice.exe starts soffice.bin: the tree goes
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                capture_output=True,
+                timeout=10,
+                check=False,
+            )
             process.kill()
     if process.stdout is not None:
         process.stdout.close()
