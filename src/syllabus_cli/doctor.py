@@ -193,7 +193,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
     import os
     import signal
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
         if os.name == "posix":
             os.killpg(process.pid, signal.SIGKILL)
         else:  # soffice.exe starts soffice.bin: the tree goes
