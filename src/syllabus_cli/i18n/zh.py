@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "从这一行起共有 {count} 行用全角空格缩进，YAML 只认半角空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indent": "这一行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indents": "从这一行起共有 {count} 行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
-    "load.ime-more": "从这里起还有更多输入法造成的错误，这里不再一一列出；可用 syllabus fix 一并改正",
+    "load.ime-more": "从这里起还有更多输入法造成的错误，不再一一列出；可用 syllabus fix 一并改正",
     "load.yaml-no-colon": "这一行的键和值之间缺少半角冒号“:”和一个空格（{detail}）",
     "load.yaml-colon-in-value": '这一行又出现了一个“: ”：值里本来就有冒号时，请给整个值加上引号，例如 title: "Excel: 入门"（{detail}）',
     "load.yaml-indent": "缩进没有对齐：同一层的键要用同样多的空格缩进，列表项以“- ”开头（{detail}）",
