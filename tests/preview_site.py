@@ -16,7 +16,7 @@ TOKEN = "test-token-0123456789"
 
 def copy_bundled(tmp: Path) -> Path:
     """courses/, packs/, library/ and instructors/ as the repository ships them."""
-    for name in ("courses", "packs", "library", "instructors"):
+    for name in ("courses", "packs", "library", "instructors", "suppliers"):
         shutil.copytree(REPO / name, tmp / name)
     return tmp
 

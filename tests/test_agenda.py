@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from syllabus_cli.agenda.from_course import plan_agenda
 from syllabus_cli.agenda.layout import SESSION
-from syllabus_cli.agenda.settings import clock
+from syllabus_cli.agenda.settings import clock, merge
 from syllabus_cli.cli import app
 from syllabus_cli.render.agenda_text import agenda_json, render_markdown
 
@@ -69,16 +69,18 @@ def test_no_pause_after_the_last_session() -> None:
 
 
 def test_split_false_moves_after_the_break_and_warns() -> None:
-    agenda = agenda_of("title: c\nduration: 2h\nmodules:\n  - {title: a, duration: 70min}\n"
+    agenda = agenda_of("title: c\nduration: 2h\nschedule: {float: 0}\nmodules:\n"
+                       "  - {title: a, duration: 70min}\n"
                        "  - {title: 演练, duration: 50min, split: false}\n")  # fmt: skip
+    # (pauses pinned: with float the break would simply wait for 'a' to end)
     # the break starts where teaching stopped: no hole between 10:10 and 10:30
     assert times(agenda)[:3] == ["09:00-10:10 a", "10:10-10:45 茶歇", "10:45-11:35 演练"]
-    assert [(p.line, p.code) for p in agenda.problems] == [(5, "idle-gap")]
+    assert [(p.line, p.code) for p in agenda.problems] == [(6, "idle-gap")]
     assert "the break starts 20 min early, at 10:10" in agenda.problems[0].message
 
 
 def test_split_false_longer_than_any_stretch_is_split_with_a_warning() -> None:
-    agenda = agenda_of("title: c\nduration: 2h\nschedule: {start: '10:00'}\nmodules:\n"
+    agenda = agenda_of("title: c\nduration: 2h\nschedule: {start: '10:00', float: 0}\nmodules:\n"
                        "  - {title: 马拉松, duration: 2h, split: false}\n")  # fmt: skip
     assert [p.code for p in agenda.problems] == ["split-anyway", "short-last-part"]  # 13:30-13:45
     assert sum(s.minutes for d in agenda.days for s in d.slots if s.kind == SESSION) == 120
@@ -123,7 +125,7 @@ def test_a_day_past_the_latest_end_the_user_set_is_an_error_at_the_setting() -> 
 
 def test_a_short_part_before_a_pause_moves_after_it_and_the_pause_takes_the_gap() -> None:
     text = (
-        "title: c\nduration: 100min\nschedule: {start: '10:15'}\nmodules:\n"
+        "title: c\nduration: 100min\nschedule: {start: '10:15', float: 0}\nmodules:\n"
         "  - {title: 开场, duration: 5min}\n  - {title: 主题讲解, duration: 95min}\n"
     )
     result = check_yaml(text)
@@ -136,7 +138,7 @@ def test_a_short_part_before_a_pause_moves_after_it_and_the_pause_takes_the_gap(
     )
     assert "the break starts at 10:20" in agenda.problems[0].message
     assert not result.problems  # validate: the spec is not wrong, and the agenda reads well
-    looser = text.replace("{start: '10:15'}", "{start: '10:15', min_part: 5min}")
+    looser = text.replace("float: 0}", "float: 0, min_part: 5min}")
     loose = check_yaml(looser)
     assert times(plan_agenda(loose.course, loose.timing))[1] == "10:20-10:30 主题讲解 #1"  # type: ignore[arg-type]
 
@@ -170,9 +172,13 @@ def test_markdown_table_reads_as_text() -> None:
     )
     md = render_markdown(agenda, "en")
     assert "| Time | Topic | Format |" in md
-    assert "| 09:00–10:30 | A \\| B | Lecture |" in md
-    assert "| 10:30–10:45 | *Tea break* |  |" in md
-    assert "| 10:45–11:15 | A \\| B (cont.) | Lecture |" in md
+    assert "| 09:00–11:00 | A \\| B | Lecture |" in md
+    assert "| 11:00–11:15 | *Tea break* |  |" in md
+    pinned = agenda_of(
+        "title: Course\nlanguage: en\nduration: 2h\nschedule: {float: 0}\n"
+        "modules:\n  - {title: 'A | B', duration: 2h}\n"
+    )
+    assert "| 10:45–11:15 | A \\| B (cont.) | Lecture |" in render_markdown(pinned, "en")
 
 
 def test_cli_agenda_outputs(tmp_path: Path) -> None:
@@ -211,7 +217,7 @@ def test_a_short_part_kept_because_the_day_is_full_says_what_to_do() -> None:
 
 def test_a_user_set_latest_end_bounds_the_moves() -> None:
     text = (
-        "title: c\nduration: 2h\nschedule: {latest_end: '11:20'}\nmodules:\n"
+        "title: c\nduration: 2h\nschedule: {latest_end: '11:20', float: 0}\nmodules:\n"
         "  - {title: a, duration: 80min}\n  - {title: b, duration: 40min}\n"
     )
     agenda = agenda_of(text)
@@ -222,18 +228,18 @@ def test_a_user_set_latest_end_bounds_the_moves() -> None:
 
 def test_a_short_last_part_is_never_silent() -> None:
     agenda = agenda_of(
-        "title: c\nduration: 105min\nmodules:\n  - {title: a, duration: 60min}\n"
-        "  - {title: b, duration: 45min}\n"
+        "title: c\nduration: 105min\nschedule: {float: 0}\nmodules:\n"
+        "  - {title: a, duration: 60min}\n  - {title: b, duration: 45min}\n"
     )
     assert times(agenda)[1:4] == ["10:00-10:30 b #1", "10:30-10:45 茶歇", "10:45-11:00 b #2"]
-    assert [(p.line, p.code) for p in agenda.problems] == [(5, "short-last-part")]
+    assert [(p.line, p.code) for p in agenda.problems] == [(6, "short-last-part")]
     assert "'b' has a part of only 15 min (10:45–11:00" in agenda.problems[0].message
 
 
 @pytest.mark.parametrize("written", ["0", "0min", "'0'"])
 def test_min_part_zero_turns_the_minimum_off(written: str) -> None:
     agenda = agenda_of(
-        f"title: c\nduration: 2h\nschedule: {{min_part: {written}}}\nmodules:\n"
+        f"title: c\nduration: 2h\nschedule: {{min_part: {written}, float: 0}}\nmodules:\n"
         "  - {title: a, duration: 80min}\n  - {title: b, duration: 40min}\n"
     )
     assert times(agenda)[1:3] == ["10:20-10:30 b #1", "10:30-10:45 茶歇"]
@@ -253,11 +259,11 @@ def test_every_command_that_lays_out_an_agenda_tells_what_the_layout_did(tmp_pat
         ["proposal", str(moved), "-o", str(tmp_path / "p.docx")],
     ):
         told = runner.invoke(app, command)
-        assert told.exit_code == 0 and "7:5: warning[short-part]: '主题讲解'" in told.output
+        assert told.exit_code == 0 and "8:5: warning[short-part]: '主题讲解'" in told.output
     built = runner.invoke(app, ["export", str(moved), str(kept), "--out", str(tmp_path / "out"),
                                 "--jobs", "1"])  # fmt: skip
     assert built.exit_code == 0
-    assert f"{moved.as_posix()}:7:5: warning[short-part]: '主题讲解'" in built.output
+    assert f"{moved.as_posix()}:8:5: warning[short-part]: '主题讲解'" in built.output
     assert f"{kept.as_posix()}:9:5: warning[short-part-kept]: '工具实操'" in built.output
 
 
@@ -272,3 +278,60 @@ def test_a_packs_schedule_that_keeps_a_short_part_is_told_by_validate(tmp_path: 
     told = CliRunner().invoke(app, ["validate", str(pack)])
     assert told.exit_code == 0
     assert "p.yaml:4:5: warning[short-part-kept]: c.yaml with this pack's schedule:" in told.output
+
+
+COURSES = sorted((Path(__file__).parent.parent / "courses").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*COURSES, GOLDEN / "four-90-minute-blocks.yaml", None],
+    ids=[*(p.stem for p in COURSES), "four-90-minute-blocks", "starter"],
+)
+def test_the_day_is_laid_out_as_trainers_design_it(path: Path | None) -> None:
+    """The bundled courses, new's starter and four 90-minute blocks: no part shorter
+    than 30 minutes, every pause its set length, nothing said about the layout."""
+    from syllabus_cli.spec.starter import starter_spec
+
+    if path is None:
+        result = check_yaml(starter_spec("新课程", "1天(6h/天)", "x"))
+    else:
+        result = check_yaml(path.read_text(encoding="utf-8"), path)
+    agenda = plan_agenda(result.course, result.timing)
+    assert agenda.problems == ()
+    assert [p for p in result.problems if p.code != "todo"] == []
+    settings = merge(result.course.schedule)
+    lunch = settings.lunch.minutes if settings.lunch else None
+    breaks = {b.minutes for b in settings.breaks}
+    for day in agenda.days:
+        for slot in day.slots:
+            if slot.kind == SESSION and slot.part:
+                assert slot.minutes >= 30, (slot.title, clock(slot.start))
+            elif slot.kind == "break":
+                assert slot.minutes in breaks, clock(slot.start)
+            elif slot.kind == "lunch":
+                assert slot.minutes == lunch, clock(slot.start)
+    assert agenda.teaching_minutes == result.timing.minutes
+
+
+def test_a_pinned_lunch_stays_and_float_zero_pins_every_pause() -> None:
+    blocks = "modules:\n" + "".join(f"  - {{title: 段{i}, duration: 90min}}\n" for i in range(4))
+    pinned_lunch = agenda_of(
+        "title: c\nduration: 6h\nschedule:\n  lunch: {at: '12:00-13:30', fixed: true}\n" + blocks
+    )
+    assert "12:00-13:30 午餐" in times(pinned_lunch)
+    assert "10:45-12:00 段1 #1" in times(pinned_lunch)
+    assert "15:15-15:30 茶歇" in times(pinned_lunch)  # the tea break still gives way
+    all_pinned = agenda_of("title: c\nduration: 6h\nschedule: {float: 0}\n" + blocks)
+    assert [t for t in times(all_pinned) if "茶歇" in t or "午餐" in t] == [
+        "10:30-10:45 茶歇", "12:00-13:30 午餐", "15:00-15:15 茶歇"]  # fmt: skip
+
+
+def test_pause_settings_are_checked_where_they_are_written() -> None:
+    result = check_yaml(
+        "title: c\nduration: 2h\nschedule:\n  float: soon\n"
+        "  breaks: [{at: '10:30-10:45', fixd: true}, {fixed: true}]\n"
+        "modules:\n  - {title: a, duration: 2h}\n"
+    )
+    assert sorted((p.line, p.column, p.code) for p in result.problems) == [
+        (4, 10, "duration-format"), (5, 32, "unknown-key"), (5, 45, "required")]  # fmt: skip

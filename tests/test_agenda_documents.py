@@ -59,7 +59,7 @@ def test_every_format_has_day_headings_with_weekday_dates(tmp_path: Path) -> Non
     first = dt.date(2026, 12, 8)
     document = Document(str(saved_docx(tmp_path, first=first)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert headings == ["第1天 · 2026年12月8日(星期二)", "第2天 · 2026年12月9日(星期三)"]
+    assert headings == ["第1天 · 2026年12月8日（星期二）", "第2天 · 2026年12月9日（星期三）"]
     assert all(
         p.paragraph_format.keep_with_next
         for p in document.paragraphs
@@ -74,9 +74,9 @@ def test_every_format_has_day_headings_with_weekday_dates(tmp_path: Path) -> Non
     result = check_yaml(TWO_DAYS.read_text(encoding="utf-8"), TWO_DAYS)
     agenda = plan_agenda(result.course, result.timing, first_date=first)
     md = render_markdown(agenda, "zh")
-    assert "## 第2天 · 2026年12月9日(星期三)" in md and "授课时长：12小时" in md
+    assert "## 第2天 · 2026年12月9日（星期三）" in md and "授课时长：12小时" in md
     page = render_html(agenda, "zh")
-    assert "<h2>第1天 · 2026年12月8日(星期二)</h2>" in page and "2026-12-08" not in page
+    assert "<h2>第1天 · 2026年12月8日（星期二）</h2>" in page and "2026-12-08" not in page
     assert "margin: 12mm auto" in page and "@media print" in page  # screen margins, print CSS
 
 

@@ -119,3 +119,23 @@ def test_a_dotx_template_is_refused_with_the_reason(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert "is a Word template (.dotx)" in done.stderr
     assert "ValueError" not in done.stderr
+
+
+def test_an_svg_logo_naming_its_dtd_is_kept(tmp_path: Path) -> None:
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>'
+    )
+    edited_template(tmp_path / "brand.docx", {"word/media/logo.svg": svg})
+    (tmp_path / "c.yaml").write_text(COURSE, encoding="utf-8")
+    done = syllabus("proposal", "c.yaml", "--template", "brand.docx", "-o", "p.docx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_svg_declaring_entities_is_refused(tmp_path: Path) -> None:
+    svg = b"<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><svg>&x;</svg>"
+    edited_template(tmp_path / "brand.docx", {"word/media/logo.svg": svg})
+    (tmp_path / "c.yaml").write_text(COURSE, encoding="utf-8")
+    done = syllabus("proposal", "c.yaml", "--template", "brand.docx", "-o", "p.docx", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "word/media/logo.svg declares a DTD" in done.stderr

@@ -20,7 +20,7 @@ from .conftest import REPO
 GOLDEN = REPO / "tests" / "data" / "report"
 GOOD = "title: 好课\nid: good\nduration: 1h\nschedule: {breaks: []}\nmodules:\n  - {title: 一, duration: 1h}\n"
 SHORT = "title: 差课\nid: short\nduration: 2h\nmodules:\n  - {title: 一, duration: 1h}\n"
-WARNED = "title: TODO 标题\nid: warned\nduration: 1h\nschedule: {breaks: []}\nmodules:\n  - {title: 一, duration: 1h}\n"
+WARNED = "title: 有提醒的课\nid: warned\nschedule: {breaks: []}\nmodules:\n  - {title: 一, duration: 1h}\n"  # no-duration
 
 
 def run(*args: str | Path) -> tuple[int, dict[str, object]]:

@@ -142,8 +142,8 @@ def test_a_course_id_like_a_pack_file_gets_another_folder(tmp_path: Path, course
     root = tmp_path / "out" / "p"
     assert (root / "index.md").is_file() and (root / "p.zip").is_file()
     assert (root / f"{course_id}-2" / f"{course_id}.agenda.md").is_file()
-    with zipfile.ZipFile(root / "p.zip") as archive:
-        assert f"p/{course_id}-2/{course_id}.proposal.docx" in archive.namelist()
+    with zipfile.ZipFile(root / "p.zip") as archive:  # the client gets it by its title
+        assert "培训项目/课程-课程方案.docx" in archive.namelist()
 
 
 def test_export_skips_packs_and_instructors_among_the_specs(tmp_path: Path) -> None:
@@ -187,7 +187,7 @@ def test_pdf_alone_is_made_without_writing_a_docx(tmp_path: Path) -> None:
     courses(tmp_path / "src", "a")
     result = syllabus("export", tmp_path / "src", "--out", tmp_path / "out", "--format", "pdf")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(documents(tmp_path / "out")) == ["a/a.proposal.pdf"]
+    assert sorted(documents(tmp_path / "out")) == ["a/a.agenda.pdf", "a/a.proposal.pdf"]
     assert "课程a" in "".join(pdf_text(tmp_path / "out" / "a" / "a.proposal.pdf").split())
 
 
@@ -213,4 +213,5 @@ def test_a_kept_hand_edit_is_what_the_pack_s_zip_ships(tmp_path: Path) -> None:
     again = build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     assert not again.ok and again.results[0].kept == ("a/a.agenda.html",)
     with zipfile.ZipFile(tmp_path / "out" / "p" / "p.zip") as archive:
-        assert archive.read("p/a/a.agenda.html").decode("utf-8") == "<h1>讲师改过的日程</h1>\n"
+        shipped = archive.read("培训项目/课程a-日程安排.html").decode("utf-8")
+        assert shipped == "<h1>讲师改过的日程</h1>\n"

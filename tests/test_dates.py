@@ -6,8 +6,8 @@ from syllabus_cli.dates import Calendar, format_date
 
 
 def test_dates_carry_their_weekday() -> None:
-    assert format_date(dt.date(2026, 12, 8), "zh") == "2026年12月8日(星期二)"
-    assert format_date(dt.date(2026, 9, 30), "zh") == "2026年9月30日(星期三)"
+    assert format_date(dt.date(2026, 12, 8), "zh") == "2026年12月8日（星期二）"
+    assert format_date(dt.date(2026, 9, 30), "zh") == "2026年9月30日（星期三）"
     assert format_date(dt.date(2026, 12, 8), "en") == "Tue 8 Dec 2026"
 
 

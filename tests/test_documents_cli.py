@@ -94,14 +94,16 @@ def test_an_output_locked_by_word_is_one_line(
     """Word on Windows locks an open .docx: reading it to compare fails, the file is kept."""
     target = tmp_path / "p.docx"
     assert invoke("proposal", str(COURSE), "-o", str(target))[0] == 0
-    read = Path.read_bytes
+    import syllabus_cli.build.manifest as manifest
 
-    def locked(path: Path) -> bytes:
+    opened = manifest._open_regular
+
+    def locked(path: Path, follow: bool = True):  # type: ignore[no-untyped-def]
         if path == target:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return read(path)
+        return opened(path, follow)
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    monkeypatch.setattr(manifest, "_open_regular", locked)
     code, out = invoke("proposal", str(COURSE), "-o", str(target))
     assert code == 1 and "Permission denied" in one_error(out, "output-unreadable")
 

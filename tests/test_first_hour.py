@@ -130,7 +130,7 @@ def test_explain_examples_carry_chinese_comments_in_a_chinese_session() -> None:
             if comment.startswith(("syllabus ", "$ syllabus ", "yaml-language-server")):
                 comment = re.sub(r"syllabus [^（]*", "", comment)  # a command stays a command
             prose = re.sub(
-                r"[\w./-]+\.(yaml|docx|doc|json|txt|pdf|jpg|xlsx|xls|csv)|MiB|KiB|JSON|Word|Excel|Windows|LibreOffice|GBK|UTF-8|\w+:|\[.*?\]|\{.*|→|…|\w+(?= →)",
+                r"[\w./-]+\.\w+|MiB|KiB|JSON|Word|Excel|Windows|LibreOffice|GBK|UTF-8|(?i:utf-8|gbk)|\w+:|\[.*?\]|\{.*|→|…|\w+(?= →)",
                 "",
                 comment,
             )

@@ -102,6 +102,12 @@ ALLOWED = {
     "USD",
     "EUR",
     "courses",
+    "draft",  # the --draft option
+    "valid_until",
+    "valid_days",
+    "invoice",
+    "PNG",
+    "JPEG",
     # installing LibreOffice: product, commands and platform names
     "LibreOffice",
     "Windows",

@@ -28,7 +28,7 @@ ROSTER = "姓名,部门,手机\n林思远,售前客服组,13800000101\n陈雨桐
 
 def project(tmp_path: Path, **changes: object) -> Path:
     """The bundled pack in a folder of its own, its roster replaced, keys changed."""
-    for folder in ("courses", "instructors", "packs"):
+    for folder in ("courses", "instructors", "packs", "suppliers"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     (tmp_path / "packs" / "participants.csv").write_text(ROSTER, encoding="utf-8")
     pack = tmp_path / "packs" / "3c-ecommerce-service.yaml"
@@ -82,7 +82,7 @@ def test_the_kit_is_written_into_kit_named_in_the_course_language(tmp_path: Path
 def test_the_sign_in_sheet_has_the_day_the_names_and_spare_rows(tmp_path: Path) -> None:
     kit = build(project(tmp_path))
     text = text_of(kit / f"{TITLE}-签到表.docx")
-    assert "日期：2026年12月8日(星期二)" in text
+    assert "日期：2026年12月8日（星期二）" in text
     assert "客户总部培训室" in text and "项目：电商服务能力提升项目" in text
     rows = rows_of(kit / f"{TITLE}-签到表.docx")
     assert rows[0] == ["序号", "姓名", "部门", "上午签到", "下午签到"]
@@ -144,7 +144,7 @@ def test_the_workbook_has_every_exercise_and_no_instructor_text(tmp_path: Path) 
     ]
     assert facilitator
     assert "讲师自留" not in workbook and not any(f in workbook for f in facilitator)
-    assert "2026年12月8日(星期二)" in workbook
+    assert "2026年12月8日（星期二）" in workbook
     runsheet = text_of(kit / f"{TITLE}-讲师手册.docx")
     assert "讲师自留：第三组通常最慢，提前提醒。" in runsheet
     assert all(f in runsheet for f in facilitator)
@@ -163,7 +163,7 @@ def test_the_run_sheet_times_are_the_agendas(tmp_path: Path) -> None:
     assert [r[0] for r in rows] == expected
     assert rows[-1][2] == "8:00"  # cumulative teaching time at the end of the day
     text = text_of(path)
-    assert "第1天 · 2026年12月8日(星期二)" in text
+    assert "第1天 · 2026年12月8日（星期二）" in text
     assert "□ 投影仪" in text and "□ 主流电商客服工具与插件" in text  # the day's checklist
 
 
@@ -188,7 +188,7 @@ def test_one_certificate_per_person_with_numbers_that_stay(tmp_path: Path) -> No
     assert list(before) == ["林思远", "陈雨桐", "吴佳怡"]
     assert len(set(before.values())) == 3
     text = text_of(kit / f"{TITLE}-结业证书.docx")
-    assert "于2026年12月8日(星期二)参加“电商客服销售能力提升”培训，共计8小时" in text
+    assert "于2026年12月8日（星期二）参加“电商客服销售能力提升”培训，共计8小时" in text
     roster = pack.parent / "participants.csv"
     roster.write_text(
         "手机,姓名,部门\n13800000199,何俊杰,门店协同组\n13800000104,吴佳怡,售后服务组\n"
@@ -222,7 +222,7 @@ def test_kit_in_zip_puts_the_kit_in_the_clients_zip(tmp_path: Path) -> None:
         f"{TITLE}-课后评估表.docx",
     ]
     zipped = zipfile.ZipFile(kit.parent / "3c-ecommerce-service.zip").namelist()
-    assert f"3c-ecommerce-service/kit/{TITLE}-签到表.docx" in zipped
+    assert f"电商服务能力提升项目/kit/{TITLE}-签到表.docx" in zipped
 
 
 def test_an_english_course_names_its_kit_in_english(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_the_kit_as_pdf_reads_right(tmp_path: Path) -> None:
     need("soffice", "pdftotext")
     kit = build(project(tmp_path, evaluation_url="https://example.com/form/3c"), "--pdf", "-j", "1")
     sheet = "".join(pdf_text(kit / f"{TITLE}-签到表.pdf").split())
-    assert "2026年12月8日(星期二)" in sheet and "林思远" in sheet and "上午签到" in sheet
+    assert "2026年12月8日（星期二）" in sheet and "林思远" in sheet and "上午签到" in sheet
     form = kit / f"{TITLE}-课后评估表.pdf"
     assert pdf_pages(form) <= 2
     spec = yaml.safe_load((tmp_path / "courses" / "ecommerce-cs-sales.yaml").read_text("utf-8"))
@@ -321,8 +321,8 @@ def test_a_two_day_course_signs_in_each_day_with_its_weekday(tmp_path: Path) -> 
     kit = tmp_path / "out" / "p" / "kit"
     sheet = kit / "门店运营两日训练营-签到表.docx"
     text = text_of(sheet)
-    assert "日期：第1天 · 2026年12月11日(星期五)" in text
-    assert "日期：第2天 · 2026年12月14日(星期一)" in text
+    assert "日期：第1天 · 2026年12月11日（星期五）" in text
+    assert "日期：第2天 · 2026年12月14日（星期一）" in text
     document = Document(str(sheet))
     assert len(document.tables) == 2  # one table per day, each on its own page
     for table in document.tables:
@@ -330,7 +330,7 @@ def test_a_two_day_course_signs_in_each_day_with_its_weekday(tmp_path: Path) -> 
         for row in table.rows:
             assert row._tr.trPr.find("{*}cantSplit") is not None  # rows never split
     runsheet = text_of(kit / "门店运营两日训练营-讲师手册.docx")
-    assert "第2天 · 2026年12月14日(星期一)" in runsheet
+    assert "第2天 · 2026年12月14日（星期一）" in runsheet
     assert "第二天开场先复盘第一天的陈列照片。" in runsheet
     rows = [r for r in rows_of(kit / "门店运营两日训练营-讲师手册.docx") if r[0] != "时间"]
     assert any(r[3].startswith("开场与目标") and r[5] == "目标卡片" for r in rows)  # its tools

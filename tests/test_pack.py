@@ -35,7 +35,8 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
+def test_pack_builds_folder_index_and_zip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18 11:06:40 UTC
     code, out = cli("pack", str(PACK), "--out", str(tmp_path), "--jobs", "1")
     assert code == 0, out
     root = tmp_path / "3c-ecommerce-service"
@@ -45,15 +46,30 @@ def test_pack_builds_folder_index_and_zip(tmp_path: Path) -> None:
     )
     with zipfile.ZipFile(root / "3c-ecommerce-service.zip") as archive:
         names = archive.namelist()
-        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
-    in_zip = sorted(n.removeprefix("3c-ecommerce-service/") for n in names)
-    assert sorted([*(d for d in linked if d != "3c-ecommerce-service.zip"), "index.html"]) == in_zip
+        # dated the build time, names flagged UTF-8 (Explorer, 7-Zip and macOS read them)
+        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 18, 11, 6, 40)}
+        assert all(info.flag_bits & 0x800 for info in archive.infolist())
+        zipped_index = archive.read("电商服务能力提升项目/文件清单.html").decode("utf-8")
+    in_zip = sorted(n.removeprefix("电商服务能力提升项目/") for n in names)
+    # what the client receives is named in the document's language, from the titles
+    assert in_zip == sorted([
+        "电商服务能力提升项目-培训方案.docx", "电商服务能力提升项目-授课日历.ics", "文件清单.html",
+        "电商客服销售能力提升-课程方案.docx", "电商客服销售能力提升-日程安排.docx",
+        "电商客服销售能力提升-日程安排.html",
+        "奶粉行业O2O新零售与本地生活平台运营-课程方案.docx",
+        "奶粉行业O2O新零售与本地生活平台运营-日程安排.docx",
+        "奶粉行业O2O新零售与本地生活平台运营-日程安排.html",
+        "终端管理提升品牌零售业绩-课程方案.docx", "终端管理提升品牌零售业绩-日程安排.docx",
+        "终端管理提升品牌零售业绩-日程安排.html",
+    ])  # fmt: skip
+    assert 'href="电商客服销售能力提升-课程方案.docx"' in zipped_index  # its links are those names
+    # the pack folder's own files keep their stable id names
     assert linked[:3] == ["3c-ecommerce-service.ics", "3c-ecommerce-service.proposal.docx",
                           "3c-ecommerce-service.zip"]  # fmt: skip
     assert index.index("3c-ecommerce-service.proposal.docx") < index.index("ecommerce-cs-sales/")
-    assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in in_zip
+    assert "ecommerce-cs-sales/ecommerce-cs-sales.proposal.docx" in linked
     assert not [name for name in in_zip if name.endswith(".md")]  # nothing a client cannot open
-    assert "| 电商客服销售能力提升 | 2026年12月8日(星期二) |" in index
+    assert "| 电商客服销售能力提升 | 2026年12月8日（星期二） |" in index
 
 
 def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path) -> None:
@@ -70,19 +86,23 @@ def test_combined_proposal_has_one_toc_the_plan_and_every_course(tmp_path: Path)
     assert not [e for e in entries if e.startswith("第1天")]
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert h1 == ["一、背景分析", "二、问题定义", "三、目标设定", "四、理论框架", "五、实施路径",
-                  "六、资源需求", "七、费用报价", "八、风险评估", "九、时间规划", "十、预期效果"]  # fmt: skip
-    h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
-    for title in (
+                  "六、讲师介绍", "七、资源需求", "八、费用报价", "九、风险评估", "十、时间规划",
+                  "十一、预期效果", "十二、双方确认"]  # fmt: skip
+    h2 = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    for title in (  # each course a Heading 2 under its phase (its sections Heading 3)
         "电商客服销售能力提升",
         "奶粉行业O2O新零售与本地生活平台运营",
         "终端管理提升品牌零售业绩",
     ):
-        assert title in h3
+        assert title in h2
     course_map = [[c.text for c in r.cells] for r in doc.tables[1].rows]
-    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日(星期二)"]
+    assert course_map[1][:3] == ["电商客服销售能力提升", "8小时", "2026年12月8日（星期二）"]
     assert course_map[-1][:2] == ["合计", "14小时"]
-    assert "为某3C品牌电商服务部定制" in [p.text for p in doc.paragraphs]
-    assert "合计金额（大写）：人民币叁万零伍拾壹元整" in [p.text for p in doc.paragraphs]
+    assert "甲方：某3C品牌电商服务部" in [p.text for p in doc.paragraphs]
+    assert "乙方：上海某某企业管理咨询有限公司" in [p.text for p in doc.paragraphs]
+    assert "合计金额（大写）：人民币贰万捌仟伍佰肆拾捌元肆角伍分" in [
+        p.text for p in doc.paragraphs
+    ]
 
 
 def test_rebuild_with_nothing_changed_skips_the_work(tmp_path: Path) -> None:
@@ -225,7 +245,7 @@ def test_zip_names_are_utf8_flagged(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "dist" / "客户" / "客户.zip") as archive:
         chinese = [i for i in archive.infolist() if not i.filename.isascii()]
         assert chinese and all(i.flag_bits & 0x800 for i in chinese)
-        assert "客户/中文课程/中文课程.proposal.docx" in archive.namelist()
+        assert "项目/中文-课程方案.docx" in archive.namelist()
 
 
 def test_broken_pack_file_is_one_located_error(tmp_path: Path) -> None:
@@ -316,7 +336,7 @@ def test_undated_courses_follow_the_previous_course(tmp_path: Path) -> None:
         "2026-12-07", "2026-12-09", "2026-12-14", "2026-12-15"]  # fmt: skip
     build_pack_folder(pack, tmp_path / "out", workers=1, force=False)
     index = (tmp_path / "out" / "p" / "index.md").read_text(encoding="utf-8")
-    assert "| 半天课程 | 2026年12月9日(星期三) |" in index
+    assert "| 半天课程 | 2026年12月9日（星期三） |" in index
 
 
 def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Path) -> None:
@@ -334,3 +354,25 @@ def test_validate_catches_a_pack_schedule_that_cannot_hold_a_course(tmp_path: Pa
         f"{pack.as_posix()}:5:5: error[day-overflow]: ecommerce-cs-sales.yaml with this pack's schedule"
         in out
     )
+
+
+def test_client_file_names_in_english_for_drafts_and_twins() -> None:
+    from syllabus_cli.build.client_names import zip_names
+
+    names = zip_names(
+        ["p.proposal.pdf", "p.ics"],
+        [
+            ("Sales: Basics", "en", ["a/a.proposal.docx", "a/a.agenda.pdf"]),
+            ("Sales: Basics", "en", ["b/b.proposal.docx"]),  # the same title twice
+        ],
+        "Service Project",
+        "en",
+        draft=True,
+    )
+    assert names == {
+        "p.proposal.pdf": "Service Project - Training plan-DRAFT.pdf",
+        "p.ics": "Service Project - Calendar-DRAFT.ics",
+        "a/a.proposal.docx": "Sales- Basics - Course proposal-DRAFT.docx",  # no ':' on Windows
+        "a/a.agenda.pdf": "Sales- Basics - Agenda-DRAFT.pdf",
+        "b/b.proposal.docx": "Sales- Basics - Course proposal-DRAFT (2).docx",
+    }

@@ -130,7 +130,7 @@ def test_unknown_plan_keys_suggest_the_right_one() -> None:
     _, problems = build_pack(parse_text(text, Path("p.yaml")))
     assert [p.message for p in problems] == [
         "unknown key 'goal' in 'plan'; did you mean 'goals'?",
-        "unknown key 'qty' in a quote item (known keys: item, quantity, unit, price)",
+        "unknown key 'qty' in a quote item (known keys: item, quantity, unit, price, optional)",
     ]
 
 

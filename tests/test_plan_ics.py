@@ -56,7 +56,7 @@ def test_rebuilds_are_identical_and_the_zip_holds_the_calendar(tmp_path: Path) -
     first = build(tmp_path / "a")
     assert build(tmp_path / "b") == first
     with zipfile.ZipFile(tmp_path / "a" / "every-chapter" / "every-chapter.zip") as archive:
-        assert archive.read("every-chapter/every-chapter.ics") == first
+        assert archive.read("客服能力提升项目/客服能力提升项目-授课日历.ics") == first
 
 
 def test_rfc5545_lines() -> None:

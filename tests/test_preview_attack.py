@@ -468,6 +468,22 @@ def test_the_chinese_pages_label_every_control(folder: Path) -> None:
     assert label is not None and "分隔" in label.group(1)
 
 
+def test_a_chinese_page_names_problem_levels_in_chinese(folder: Path) -> None:
+    from syllabus_cli import i18n
+
+    (folder / "courses" / "o2o-newretail.yaml").write_text("title: 坏\nmodules: [\n", "utf-8")
+    previous = i18n.language()
+    i18n.set_language("zh")
+    try:
+        roots = {name: folder / name for name in ("courses", "packs", "library")}
+        session = Session(Site(roots, "zh"), Guard(TOKEN, PORT), folder / "dist", folder)
+        with TestClient(create_app(session), base_url=BASE) as c:
+            page = c.get(f"/course/courses/o2o-newretail.yaml?token={TOKEN}").text
+    finally:
+        i18n.set_language(previous)
+    assert "错误[syntax]" in page and "error[" not in page
+
+
 def test_a_templates_colours_cannot_carry_css_into_the_page() -> None:
     """A .docx template is a file from anywhere: its run colours and cell shading reach
     the preview's HTML only as the six hex digits Word writes."""

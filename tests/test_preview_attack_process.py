@@ -317,3 +317,47 @@ def test_import_writes_into_the_folder_the_preview_shows(tmp_path: Path) -> None
     assert (mine / "new-01.yaml").is_file()
     assert not (tmp_path / "courses").exists()
     assert "new-01.yaml" in home
+
+
+def test_no_display_opens_no_console_browser_in_the_terminal(tmp_path: Path) -> None:
+    """Over SSH (no display) Python's webbrowser falls back to w3m or lynx in the same
+    terminal: the preview would lose its terminal (and Ctrl-C) to it."""
+    import subprocess
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("SKIPPED: console browsers are a Linux fallback")
+    folder = copy_bundled(tmp_path / "site")
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    marker = tmp_path / "console-browser-ran"
+    for name in ("w3m", "lynx", "links", "elinks", "www-browser"):
+        fake = tools / name
+        fake.write_text(f"#!/bin/sh\ntouch {marker}\n", encoding="utf-8")
+        fake.chmod(0o755)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
+    }
+    env.update(PATH=f"{tools}{os.pathsep}{env.get('PATH', '')}", SYLLABUS_LANG="en")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "syllabus_cli", "preview", "--port", "0"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("http://127.0.0.1:")
+        time.sleep(2)  # the browser is opened 0.3 s after the address is printed
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert not marker.exists()

@@ -24,6 +24,9 @@ COURSE = REPO / "courses" / "ecommerce-cs-sales.yaml"
 runner = CliRunner()
 
 
+from syllabus_cli.spec.training_plan import Issue, Supplier  # noqa: E402
+
+
 def built(path: Path = COURSE, text: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
     result = check_yaml(text if text is not None else path.read_text(encoding="utf-8"), path)
     assert not result.errors, result.problems
@@ -51,8 +54,8 @@ def test_cover_and_sections(tmp_path: Path) -> None:
 
     doc = saved(tmp_path, built(client="某3C品牌电商服务部", date=dt.date(2026, 12, 8)))
     body = texts(doc)
-    assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "培训方案",
-                        "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日(星期二)"]  # fmt: skip
+    assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "课程方案",
+                        "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert by_style(doc, "Title") == ["电商客服销售能力提升"]
     assert by_style(doc, "Heading 1") == ["课程背景", "课程收获", "课程对象", "课程时长与形式", "课程大纲",
                                           "课程日程", "讲师介绍"]  # fmt: skip
@@ -61,7 +64,7 @@ def test_cover_and_sections(tmp_path: Path) -> None:
     assert "全球及国内电商市场数据解析" in by_style(doc, "List Bullet")
     assert "【案例】成功提升询单转化率的电商企业" in by_style(doc, "Syllabus Case")
     assert "【工具】主流电商客服工具与插件" in by_style(doc, "Syllabus Case")
-    assert "课程时长：1天(8小时)" in body  # said once, in Chinese
+    assert "课程时长：1天（8小时）" in body  # said once, in Chinese
     assert by_style(doc, "Heading 2")[-3:] == ["擅长领域", "服务客户", "联系方式"]
 
 
@@ -151,17 +154,21 @@ def test_document_properties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765152000")
     out = tmp_path / "p.docx"
-    out.write_bytes(document_bytes(built(client="某3C品牌电商服务部")))
+    supplier = Supplier("上海某某企业管理咨询有限公司")
+    issue = Issue(dt.date(2025, 12, 1), "V1.0", supplier)
+    out.write_bytes(document_bytes(built(client="某3C品牌电商服务部", issue=issue)))
     props = Document(str(out)).core_properties
+    assert props.language == "zh-CN"
     assert (props.title, props.subject, props.author) == (
         "电商客服销售能力提升",
-        "培训方案",
+        "课程方案",
         "枫影(王鸿华)",
     )
     stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified)}
     assert stamps == {dt.datetime(2025, 12, 8)}
     app_xml = zipfile.ZipFile(out).read("docProps/app.xml").decode()
-    assert "<Company>某3C品牌电商服务部</Company>" in app_xml
+    assert "<Company>上海某某企业管理咨询有限公司</Company>" in app_xml  # the supplier's
+    assert props.keywords == "某3C品牌电商服务部"
     assert "<Application>syllabus 0.1.0</Application>" in app_xml
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     out.write_bytes(document_bytes(built()))

@@ -43,6 +43,7 @@ def test_a_cold_pack_build_reads_and_checks_each_file_once(
         "courses/o2o-newretail.yaml": 1,
         "courses/terminal-management.yaml": 1,
         "instructors/fengying.yaml": 1,
+        "suppliers/example-consulting.yaml": 1,
     }
     assert dict(checks) == {
         "ecommerce-cs-sales.yaml": 1,
@@ -69,4 +70,9 @@ def test_an_unchanged_rebuild_reads_no_course(
     monkeypatch.setattr(load, "_CACHE", {})
     batch = build_pack_folder(PACK, tmp_path, workers=1, force=False)
     assert batch.ok and all(r.unchanged for r in batch.results)
-    assert reads == ["3c-ecommerce-service.yaml", "fengying.yaml"]  # the pack and its instructor
+    # the pack, its instructor and its supplier: nothing of a course
+    assert sorted(reads) == [
+        "3c-ecommerce-service.yaml",
+        "example-consulting.yaml",
+        "fengying.yaml",
+    ]

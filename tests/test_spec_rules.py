@@ -257,9 +257,10 @@ def test_instructor_file_problems_point_at_the_reference(tmp_path) -> None:  # t
 
 
 def test_todo_titles_are_warnings() -> None:
+    # at the text itself, wherever a client would read it
     assert found("""\
         title: "TODO: 课程标题"
         duration: 2h
         modules:
           - {title: TODO 模块, duration: 2h}
-        """) == [(1, 1, "todo"), (4, 5, "todo")]
+        """) == [(1, 8, "todo"), (4, 13, "todo")]

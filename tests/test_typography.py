@@ -80,9 +80,9 @@ def test_the_zh_proposal_reads_as_chinese() -> None:
     assert isinstance(data, bytes)
     doc = Document(__import__("io").BytesIO(data))
     text = [p.text for p in doc.paragraphs if p.text.strip()]
-    assert text[2:6] == ["培训方案", "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)",
-                         "日期：2026年12月8日(星期二)"]  # fmt: skip
-    assert "课程时长：1天(8小时)" in text
+    assert text[2:6] == ["课程方案", "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)",
+                         "日期：2026年12月8日（星期二）"]  # fmt: skip
+    assert "课程时长：1天（8小时）" in text
     assert "微信：请通过讲师网“联系老师”获取" in text
     assert "行业信息分享与洞察（2小时）" in text
 
@@ -124,9 +124,9 @@ def test_the_checker_finds_each_fault(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
-        ("2天(6h/天)", "zh", "2天(每天6小时)"),
-        ("一天(8小时)", "zh", "1天(8小时)"),
-        ("半天", "zh", "半天(3小时)"),
+        ("2天(6h/天)", "zh", "2天（每天6小时）"),
+        ("一天(8小时)", "zh", "1天（8小时）"),
+        ("半天", "zh", "半天（3小时）"),
         ("8小时", "zh", "8小时"),
         ("90分钟", "zh", "1小时30分钟"),
         ("2 days (6h/day)", "en", "2 days, 6 h a day"),

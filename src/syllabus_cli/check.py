@@ -12,7 +12,7 @@ from .agenda.from_course import plan_agenda
 from .agenda.layout import LAYOUT_NOTES, Agenda
 from .duration import MAX_DAYS, MAX_MINUTES
 from .i18n import msg
-from .load import Loaded
+from .load import Loaded, YMap, YScalar, YValue
 from .problems import Level, Problem, error, reworded, warning
 from .spec.build import Built, Loader, build_variants
 from .spec.model import Course, Instructor, Node, Schedule
@@ -88,7 +88,7 @@ def check_course(built: Built, path: Path) -> CourseResult:
                 mark = course.duration_mark or course.mark
                 days = msg("check.too-many-days", days=len(agenda.days), limit=MAX_DAYS)
                 problems.append(error(mark, "duration-limit", days))
-        problems.extend(todo_problems(course))
+        problems.extend(todo_problems(course, built.root))
     return CourseResult(
         path=path,
         title=course.title if course else "",
@@ -133,8 +133,31 @@ def check_variants(
     return results
 
 
-def todo_problems(course: Course) -> list[Problem]:
-    """Text left as TODO (e.g. by ``syllabus import``) is a warning at its line."""
+def todo_problems(course: Course, root: YValue | None = None) -> list[Problem]:
+    """Text a client would read that still holds a placeholder (TODO, or what ``new``
+    and ``import`` write as one) is a warning at its line; notes and comments are the
+    trainer's. Without the YAML tree, the titles are looked at."""
+    from .placeholders import is_placeholder, placeholders
+
+    if root is not None:
+        found = [
+            warning(mark, "todo", msg("check.todo-text", key=key, text=text))
+            for mark, key, text in placeholders(root)
+        ]
+        who = course.instructor
+        if who is not None and isinstance(root, YMap):
+            written = root.get("instructor")
+            said = (who.name, who.title, who.bio, who.motto, *who.expertise, *who.clients)
+            if written is not None and isinstance(written.value, YScalar):  # a profile file
+                for text in (t for t in said if is_placeholder(t)):
+                    found.append(
+                        warning(
+                            written.value.mark,
+                            "todo",
+                            msg("check.todo-text", key="instructor", text=text),
+                        )
+                    )
+        return found
     found = []
     if course.title.upper().startswith("TODO"):
         found.append(warning(course.mark, "todo", msg("check.todo-title", title=course.title)))

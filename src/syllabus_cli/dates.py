@@ -24,9 +24,10 @@ def weekday(day: dt.date, language: str) -> str:
 
 
 def format_date(day: dt.date, language: str) -> str:
-    """``2026年12月8日(星期二)`` / ``Tue 8 Dec 2026``."""
+    """``2026年12月8日（星期二）`` (full-width brackets, as in all zh text) /
+    ``Tue 8 Dec 2026``."""
     if language == "zh":
-        return f"{day.year}年{day.month}月{day.day}日({weekday(day, 'zh')})"
+        return f"{day.year}年{day.month}月{day.day}日（{weekday(day, 'zh')}）"
     month = labels("month", language)[str(day.month)]
     return f"{weekday(day, language)} {day.day} {month} {day.year}"
 

@@ -3,7 +3,8 @@
 Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
 ``40分钟`` ``40min`` ``40 minutes`` ``2h`` ``2小时`` ``1.5小时`` ``2h30m`` ``2小时30分钟``
 ``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
-``2 days (6h/day)``, ``6课时`` ``6学时`` (a period as one hour), Chinese numerals (一 … 一百二十 … 一亿, 两, 半), full-width digits and
+``2 days (6h/day)``, ``6课时`` ``6学时`` (a period as one hour), Chinese numerals
+(一 … 一百二十 … 一亿, 两, 半), full-width digits and
 brackets. A day is 6 teaching hours unless the text states otherwise.
 
 Bounded, so that nothing downstream (timing, the agenda's day-by-day layout) ever sees

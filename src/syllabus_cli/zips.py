@@ -18,6 +18,7 @@ document to document (never a document's body).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import struct
 import zlib
@@ -88,8 +89,17 @@ class EntryCache:
         return entry
 
 
-def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
-    """The zip of ``entries`` (name, entry), in the order given."""
+def _dos(when: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    """(time, date) as a zip stores them: two-second steps, years from 1980."""
+    year, month, day, hour, minute, second = when
+    return hour << 11 | minute << 5 | second // 2, (max(year, 1980) - 1980) << 9 | month << 5 | day
+
+
+def zip_bytes(
+    entries: Iterable[tuple[str, Entry]], when: tuple[int, int, int, int, int, int] = ZIP_TIME
+) -> bytes:
+    """The zip of ``entries`` (name, entry), in the order given, dated ``when``."""
+    dos_time, dos_date = (_DOS_TIME, _DOS_DATE) if when == ZIP_TIME else _dos(when)
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -98,7 +108,7 @@ def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
             raw, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             raw, flags = name.encode("utf-8"), _UTF8_NAME
-        fields = (flags, _DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.deflated))
+        fields = (flags, _DEFLATED, dos_time, dos_date, entry.crc, len(entry.deflated))
         sizes = (entry.size, len(raw), 0)  # unpacked, name, no extra field
         local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, *sizes)
         # … no comment, disk 0, no internal attributes, the mode, where the entry starts
@@ -115,7 +125,16 @@ def zip_bytes(entries: Iterable[tuple[str, Entry]]) -> bytes:
     return b"".join(chunks) + directory + end
 
 
-def build_zip(entries: Iterable[tuple[str, bytes]], *, sort: bool = True) -> bytes:
-    """A zip of (name, bytes), sorted by name unless ``sort`` is False."""
+def build_zip(
+    entries: Iterable[tuple[str, bytes]], *, sort: bool = True, when: dt.datetime | None = None
+) -> bytes:
+    """A zip of (name, bytes), sorted by name unless ``sort`` is False, its entries
+    dated ``when`` (a pack's zip: the build time; a zip stores a wall time without a
+    zone, so an aware time is written in UTC and the same build gives the same bytes
+    anywhere), else the fixed 1980-01-01."""
     items = sorted(entries) if sort else list(entries)
-    return zip_bytes((name, deflate(data)) for name, data in items)
+    stamp = ZIP_TIME
+    if when is not None:
+        moment = when.astimezone(dt.timezone.utc) if when.tzinfo else when
+        stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    return zip_bytes(((name, deflate(data)) for name, data in items), stamp)

@@ -1,5 +1,9 @@
 """The sessions on the clock, day by day: where they split, what moves, what is said. Pure.
 
+Pauses give way to the outline first: a pause that would cut a session moves to the
+session boundary nearest its set time inside its float window (a tea break within 30
+minutes, lunch starting 11:45–12:30 for 12:00), its length kept; only a pinned pause
+(``fixed: true``, or ``schedule.float: 0``) stays put. When no boundary is near enough:
 A session that meets a pause is split there. A part shorter than ``min_part`` before a
 pause is not started: the session starts after the pause, and the pause starts where
 teaching stopped (茶歇 10:20–10:45): the agenda has no hole, and the pause still ends
@@ -18,7 +22,7 @@ from types import MappingProxyType
 from ..i18n import Word, msg
 from ..problems import Problem, warning
 from ..spec.model import Window
-from .settings import DaySettings, clock
+from .settings import DaySettings, clock, float_window
 from .slots import LUNCH, SESSION, Labels, SessionIn, Slot
 
 # (day index, pause start): one pause on one day, where a short part may move after it
@@ -64,6 +68,14 @@ class _Day:
         title = self.labels.lunch if kind == LUNCH else self.labels.tea_break
         self.slots.append(Slot(min(self.cursor, window.start), window.end, kind, title))
         self.cursor = window.end
+
+    def take_pause_at(self, start: int) -> None:
+        """The next pause, moved to start at ``start`` (a session boundary), its length
+        kept."""
+        window, kind = self.pauses.pop(0)
+        title = self.labels.lunch if kind == LUNCH else self.labels.tea_break
+        self.slots.append(Slot(start, start + window.minutes, kind, title))
+        self.cursor = start + window.minutes
 
     def room(self) -> int:
         """Minutes until the next pause (or the rest of the quota)."""
@@ -111,6 +123,17 @@ def fill(
                 day.take_pause()
                 continue
             pause = day.next_pause()
+            if pause is not None and remaining > room and pause[0].start - day.cursor == room:
+                move = _give_way(day, remaining, parts, settings)
+                if move == "before":  # the pause comes now, between two sessions
+                    day.take_pause_at(day.cursor)
+                    continue
+                if move == "after":  # the session ends first, then the pause
+                    parts += 1
+                    taught.append(day.teach(session, remaining, parts))
+                    remaining = 0
+                    day.take_pause_at(day.cursor)
+                    continue
             if not session.split and parts == 0 and remaining > room:
                 if remaining > day.left and day.taught > 0:
                     day = next_day()  # does not fit what is left of today: start tomorrow
@@ -183,9 +206,10 @@ def fill(
             parts += 1
             taught.append(day.teach(session, minutes, parts))
             remaining -= minutes
-        if parts == 1:
-            last = day.slots[-1]
-            day.slots[-1] = Slot(last.start, last.end, last.kind, last.title, None, last.format)
+        if parts == 1:  # one part is no part (a pause may follow it already)
+            at = next(i for i in range(len(day.slots) - 1, -1, -1) if day.slots[i] is taught[0])
+            only = day.slots[at]
+            day.slots[at] = Slot(only.start, only.end, only.kind, only.title, None, only.format)
         if not kept:
             out.problems.extend(_short_parts(session, taught, min_part))
     out.days.append(day.slots)
@@ -214,6 +238,29 @@ def _short_parts(session: SessionIn, taught: list[Slot], min_part: int) -> list[
         for slot in taught
         if slot.minutes < min_part
     ]
+
+
+def _give_way(day: _Day, remaining: int, parts: int, settings: DaySettings) -> str:
+    """Where the next pause goes when the session at the cursor would run into it: to
+    the boundary before the session ("before"), or after it ("after"), whichever is
+    nearer its set time within its float window (``float_window``); "" when neither
+    is a boundary within it (the session is then split, as before)."""
+    window, kind = day.pauses[0]
+    low, high = float_window(window, kind, settings)
+    if low == high:
+        return ""  # pinned
+    options: list[tuple[int, int, str]] = []  # (distance from the set time, order, where)
+    if parts == 0 and day.taught > 0 and low <= day.cursor:
+        options.append((window.start - day.cursor, 0, "before"))
+    end = day.cursor + remaining
+    following = day.pauses[1][0].start if len(day.pauses) > 1 else None
+    if (
+        end <= high
+        and remaining <= day.left
+        and (following is None or end + window.minutes <= following)
+    ):
+        options.append((end - window.start, 1, "after"))
+    return min(options)[2] if options else ""
 
 
 def _fits_after_pause(day: _Day, minutes: int) -> bool:

@@ -22,6 +22,8 @@ DEFAULT_BREAKS: tuple[Window, ...] = (
 )
 DEFAULT_LATEST_END = 18 * 60
 DEFAULT_MIN_PART = 20  # a part shorter than this before a pause moves after it
+DEFAULT_FLOAT = 30  # a tea break moves up to this far to fall between two sessions
+LUNCH_EARLY = 15  # lunch may start this much before its set time (11:45 for 12:00)…
 LONG_SINGLE_DAY = 8 * 60  # a course written in hours up to this long is one day
 
 
@@ -35,6 +37,7 @@ class DaySettings:
     marks: dict[str, Mark]
     latest_end_set: bool = False  # a layer (spec, pack or flag) said latest_end
     min_part: int = DEFAULT_MIN_PART
+    float: int = DEFAULT_FLOAT  # 0: every pause at its exact time
 
     def pauses(self) -> list[tuple[Window, str]]:
         """Breaks and lunch in clock order, with their kind."""
@@ -52,7 +55,7 @@ def merge(*layers: Schedule) -> DaySettings:
     """Later layers win, key by key."""
     start, breaks = DEFAULT_START, DEFAULT_BREAKS
     latest_end, per_day = DEFAULT_LATEST_END, None
-    latest_end_set, min_part = False, DEFAULT_MIN_PART
+    latest_end_set, min_part, float_minutes = False, DEFAULT_MIN_PART, DEFAULT_FLOAT
     lunch_or_none: Window | None = DEFAULT_LUNCH
     marks: dict[str, Mark] = {}
     for layer in layers:
@@ -72,6 +75,9 @@ def merge(*layers: Schedule) -> DaySettings:
         if layer.min_part is not None:
             min_part = layer.min_part
             said.add("min_part")
+        if layer.float is not None:
+            float_minutes = layer.float
+            said.add("float")
         if layer.hours_per_day is not None:
             per_day = layer.hours_per_day
             said.add("hours_per_day")
@@ -83,7 +89,15 @@ def merge(*layers: Schedule) -> DaySettings:
             else:
                 marks.pop(key, None)
     return DaySettings(
-        start, lunch_or_none, tuple(breaks), latest_end, per_day, marks, latest_end_set, min_part
+        start,
+        lunch_or_none,
+        tuple(breaks),
+        latest_end,
+        per_day,
+        marks,
+        latest_end_set,
+        min_part,
+        float_minutes,
     )
 
 
@@ -147,3 +161,13 @@ def check_settings(settings: DaySettings) -> list[Problem]:
             )
         )
     return problems
+
+
+def float_window(window: Window, kind: str, settings: DaySettings) -> tuple[int, int]:
+    """The earliest and latest a pause may start to fall between two sessions: a tea
+    break ``float`` minutes either side of its set time, lunch from ``LUNCH_EARLY``
+    before to ``float`` after (11:45–12:30 for 12:00); its own time when pinned."""
+    if window.fixed or settings.float <= 0:
+        return window.start, window.start
+    early = min(LUNCH_EARLY, settings.float) if kind == "lunch" else settings.float
+    return window.start - early, window.start + settings.float

@@ -85,6 +85,7 @@ def export(
     formats: tuple[str, ...],
     force: bool,
     listener: Listener | None = None,
+    draft: bool = False,
 ) -> BatchResult:
     """Every course's documents in ``out/<course-id>/``. Files that are not course
     specs (packs, instructors) are skipped."""
@@ -97,7 +98,11 @@ def export(
         specs = [s for s in specs if heads[s].kind == "course"]
         ids = course_folders(specs, heads, lambda name: taken_by_other(out, name), manifest.folders)
         jobs = course_jobs(
-            specs, manifest, ids, Job(Path(), out, "", formats=formats, force=force), heads
+            specs,
+            manifest,
+            ids,
+            Job(Path(), out, "", formats=formats, force=force, draft=draft),
+            heads,
         )
         jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
         batch = BatchResult(out)
@@ -138,6 +143,7 @@ def build_pack_folder(
     force: bool,
     listener: Listener | None = None,
     formats: tuple[str, ...] = ("docx", "html", "md"),
+    draft: bool = False,
 ) -> BatchResult:
     """``out/<pack-id>/``: each course's documents, the combined proposal (the training
     plan when the pack has one), the calendar, an index and a zip."""
@@ -147,6 +153,10 @@ def build_pack_folder(
 
     pack, problems = build_pack(load_file(pack_path))
     errors = [Located(pack_path, p) for p in problems if p.level is Level.ERROR]
+    todo = [p for p in problems if p.code == "todo"]
+    if todo and not draft and not errors:  # no placeholder is ever sent to a client
+        errors = [Located(pack_path, p) for p in todo]
+        errors.append(_problem(pack_path, "todo", msg("build.todo-refused", n=len(todo))))
     if pack is None or errors:
         unreadable = msg("pack.unreadable", path=shown(pack_path))
         return BatchResult(out, errors=errors or [_problem(pack_path, "syntax", unreadable)])
@@ -168,7 +178,7 @@ def build_pack_folder(
     specs = [c.path for c in pack.courses]
     with warm_workers(specs, manifest, workers) as warm:
         return _build_pack(
-            pack, root, stem, manifest, specs, workers, force, listener, formats, warm
+            pack, root, stem, manifest, specs, workers, force, listener, formats, warm, draft
         )
 
 
@@ -183,6 +193,7 @@ def _build_pack(
     listener: Listener | None,
     formats: tuple[str, ...],
     warm: Warm | None,
+    draft: bool = False,
 ) -> BatchResult:
     heads = spec_heads([s for s in specs if s.is_file()], manifest)
     heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
@@ -199,6 +210,9 @@ def _build_pack(
         template=pack.template,
         instructor=pack.instructor,
         pack=pack.path,
+        draft=draft,
+        issue=pack.issue,
+        venue=pack.plan.resources.venue if pack.plan else "",
     )
     batch = BatchResult(root)
     try:
@@ -224,8 +238,8 @@ def _build_pack(
         record(manifest, batch.results)
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
-        inputs = [_hash_of(pack.path), kit_inputs(pack), *(r.inputs for r in batch.results)]
-        key = sha256("|".join(inputs).encode())
+        inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
+        key = sha256("|".join([*inputs, *(r.inputs for r in batch.results)]).encode())
         settled = all(r.unchanged for r in batch.results)  # nothing rebuilt, nothing kept
         current = not force and settled and _pack_files_current(manifest, key)
         if current:
@@ -239,7 +253,16 @@ def _build_pack(
             known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
             programme, courses = plan_courses(pack, known)
             pack_documents(
-                pack, jobs, batch.results, manifest, batch, force, programme, courses, formats
+                pack,
+                jobs,
+                batch.results,
+                manifest,
+                batch,
+                force,
+                programme,
+                courses,
+                formats,
+                draft,
             )
             if not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}

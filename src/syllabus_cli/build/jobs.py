@@ -26,9 +26,12 @@ from .names import UnsafePath, inside, safe_name
 from .spec_summary import Head, course_key, read_head
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..agenda.layout import Agenda
     from ..check import CheckedCourse
     from ..spec.model import Course, Instructor, Schedule
+    from ..spec.training_plan import Issue
     from ..timing.rules import Timing
 
 FORMATS = ("docx", "html", "md", "pdf")
@@ -52,6 +55,9 @@ class Job:
     known_inputs: str | None = None
     head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
+    draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
+    issue: Issue | None = None  # a pack's issue date, version and supplier
+    venue: str = ""  # where a pack is delivered (its plan's resources.venue)
     checked: CheckedCourse | None = None  # read and checked already (a pack's programme did)
 
     @property
@@ -121,9 +127,20 @@ def read_inputs(job: Job) -> Inputs:
         template,
         head.includes_hash.encode(),
         repr(
-            (job.instructor, job.formats, job.client, job.date, job.schedule, job.folder, job.skip)
+            (
+                job.instructor,
+                job.formats,
+                job.client,
+                job.date,
+                job.schedule,
+                job.folder,
+                job.skip,
+                job.issue,
+                job.venue,
+            )
         ).encode(),
         repr(job.variant).encode(),
+        repr(job.draft).encode(),
     ):
         digest.update(hashlib.sha256(part).digest())
     course_id = f"{head.course_id}.{job.variant}" if job.variant else head.course_id
@@ -139,7 +156,7 @@ def _bytes_of(path: Path) -> bytes:
 
 def outputs_of(job: Job, course_id: str) -> dict[str, str]:
     """kind -> path relative to the output root."""
-    names = document_names(course_id, job.formats)
+    names = document_names(course_id, job.formats, job.draft)
     return {kind: f"{job.folder}/{name}" if job.folder else name for kind, name in names.items()}
 
 
@@ -221,6 +238,17 @@ def _run(job: Job) -> JobResult:
             variant=job.variant,
             checked=back,
         )
+    todo = [p for p in result.problems if p.code == "todo"]
+    if todo and not job.draft:  # no placeholder is ever sent to a client
+        return JobResult(
+            job.spec,
+            key,
+            result.title,
+            problems=problems,
+            error=t("build.todo-refused", n=len(todo)),
+            variant=job.variant,
+            checked=back,
+        )
     inputs = read_inputs(job)
     rel = outputs_of(job, inputs.course_id)
     for path in rel.values():
@@ -253,14 +281,13 @@ def _run(job: Job) -> JobResult:
     told = set(result.problems)
     layout_notes = tuple(where(p) for p in agenda.problems if p not in told)
     base = replace(base, problems=problems + layout_notes)
-    written, kept, pdf_source = _write_documents(job, course, result.timing, agenda, rel)
-    pdfs = (pdf_source, rel["proposal.pdf"]) if pdf_source is not None else None
+    written, kept, pdfs = _write_documents(job, course, result.timing, agenda, rel)
     return replace(
         base,
         written=written,
         kept=tuple(kept),
         peak_kib=_peak_kib(),
-        pdfs=(pdfs,) if pdfs else (),
+        pdfs=pdfs,
     )
 
 
@@ -290,8 +317,8 @@ def _peak_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 
 
-def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
-    stem = safe_name(course_id)
+def document_names(course_id: str, formats: tuple[str, ...], draft: bool = False) -> dict[str, str]:
+    stem = safe_name(course_id) + (".draft" if draft else "")
     names: dict[str, str] = {}
     if "docx" in formats:
         names["proposal.docx"] = f"{stem}.proposal.docx"
@@ -302,25 +329,42 @@ def document_names(course_id: str, formats: tuple[str, ...]) -> dict[str, str]:
         names["agenda.md"] = f"{stem}.agenda.md"
     if "pdf" in formats:
         names["proposal.pdf"] = f"{stem}.proposal.pdf"
+        names["agenda.pdf"] = f"{stem}.agenda.pdf"
     return names
 
 
 def _write_documents(
     job: Job, course: Course, timing: Timing, agenda: Agenda, rel: dict[str, str]
-) -> tuple[dict[str, str], list[str], str | bytes | None]:
+) -> tuple[dict[str, str], list[str], tuple[tuple[str | bytes, str], ...]]:
     from ..render.agenda_docx import agenda_document
     from ..render.agenda_text import render_html, render_markdown
     from ..render.docx_out import document_bytes
-    from ..render.proposal import ProposalInput, build_proposal
+    from ..render.proposal import ProposalInput, build_proposal, draft_stamp
 
     template = job.template or course.template
-    makers = {
-        "proposal.docx": lambda: document_bytes(
-            build_proposal(ProposalInput(course, timing, agenda, job.client, job.date, template))
-        ),
-        "agenda.docx": lambda: document_bytes(
-            agenda_document(agenda, course.language, subtitle=course.subtitle, template=template)
-        ),
+
+    def agenda_docx() -> bytes:
+        supplier = job.issue.supplier if job.issue else None
+        document = agenda_document(
+            agenda,
+            course.language,
+            subtitle=course.subtitle,
+            template=template,
+            client=job.client,
+            author=course.instructor.name if course.instructor else "",
+            venue=job.venue,
+            company=supplier.company if supplier else "",
+        )
+        if job.draft:
+            draft_stamp(document, course.language)
+        return document_bytes(document)
+
+    proposal = ProposalInput(
+        course, timing, agenda, job.client, job.date, template, issue=job.issue, draft=job.draft
+    )
+    makers: dict[str, Callable[[], bytes]] = {
+        "proposal.docx": lambda: document_bytes(build_proposal(proposal)),
+        "agenda.docx": agenda_docx,
         "agenda.html": lambda: render_html(agenda, course.language, course.subtitle).encode(
             "utf-8"
         ),
@@ -329,18 +373,20 @@ def _write_documents(
     written: dict[str, str] = {}
     kept: list[str] = []
     for kind, path in rel.items():
-        if kind == "proposal.pdf":
+        if kind.endswith(".pdf"):
             continue  # the batch converts every PDF at once, from the .docx on disk
         outcome = put(job, path, makers[kind]())
         if outcome is None:
             kept.append(path)
         else:
             written[path] = outcome
-    if "proposal.pdf" not in rel:
-        return written, kept, None
     # a PDF follows the .docx on disk (edited by hand or not); without one, its bytes
-    source = rel.get("proposal.docx") or makers["proposal.docx"]()
-    return written, kept, source
+    pdfs = tuple(
+        (rel.get(f"{doc}.docx") or makers[f"{doc}.docx"](), rel[f"{doc}.pdf"])
+        for doc in ("proposal", "agenda")
+        if f"{doc}.pdf" in rel
+    )
+    return written, kept, pdfs
 
 
 def put(job: Job, relative: str, data: bytes) -> str | None:

@@ -27,6 +27,7 @@ from .manifest import Manifest, file_hash, sha256
 from .names import safe_name
 
 if TYPE_CHECKING:
+    from ..check import CheckedCourse
     from ..render.kit_values import KitCourse
     from .results import BatchResult
 
@@ -74,7 +75,7 @@ def kit_name(title: str, kind: str, language: str, variant: str | None = None) -
 
 def kit_documents(
     pack: Pack,
-    good: list[tuple[Job, JobResult]],
+    good: list[tuple[Job, JobResult, CheckedCourse | None]],
     manifest: Manifest,
     batch: BatchResult,
     force: bool,
@@ -104,14 +105,14 @@ def kit_documents(
                 sha256(pack.path.read_bytes()),
                 kit_inputs(pack),
                 repr(formats),
-                *(r.inputs for _, r in good),
+                *(r.inputs for _, r, _ in good),
             ]
         ).encode()
     )
     writer = Job(pack.path, root, "", force=force, known=dict(manifest.files))
     made: list[tuple[str, Callable[[], bytes]]] = []
-    for job, result in good:
-        made += _course_kit(pack, job, result, people)
+    for job, _, checked in good:
+        made += _course_kit(pack, job, checked, people)
     names = [name for name, _ in made]
     pdf = "pdf" in formats
     wanted = names + ([_pdf(n) for n in names] if pdf else [])
@@ -141,21 +142,16 @@ def _pdf(name: str) -> str:
 
 
 def _course_kit(
-    pack: Pack, job: Job, result: JobResult, people: tuple[Any, ...]
+    pack: Pack, job: Job, checked: CheckedCourse | None, people: tuple[Any, ...]
 ) -> list[tuple[str, Callable[[], bytes]]]:
-    """(name, how to make its bytes) for each of one course's kit documents."""
-    from ..agenda.from_course import plan_agenda
-    from ..check import check_course
+    """(name, how to make its bytes) for each of one course's kit documents, from the
+    course as the build checked and laid it out (with the pack's instructor)."""
     from ..pack.kit import KitPack, kit_course
-    from ..spec.build import load_course
 
-    checked = check_course(load_course(job.spec, variant=job.variant), job.spec)
-    if checked.course is None or checked.timing is None:  # pragma: no cover - its job passed
-        return []
-    course = checked.course
-    agenda = plan_agenda(
-        course, checked.timing, overrides=(pack.schedule,), first_date=job.date, skip=pack.skip
-    )
+    timing = checked.result.timing if checked is not None else None
+    if checked is None or checked.course is None or checked.agenda is None or timing is None:
+        return []  # pragma: no cover - its job passed, so it was checked clean
+    course, agenda = checked.course, checked.agenda
     who = pack.instructor or course.instructor
     setting = KitPack(
         pack.id,
@@ -166,7 +162,7 @@ def _course_kit(
         url=pack.kit.evaluation_url,
         template=pack.template,
     )
-    kit = kit_course(setting, replace(course, instructor=who), checked.timing, agenda, people)
+    kit = kit_course(setting, replace(course, instructor=who), timing, agenda, people)
     renderers = _renderers()
     out: list[tuple[str, Callable[[], bytes]]] = []
     for kind in pack.kit.documents:

@@ -33,3 +33,8 @@ def inside(root: Path, *parts: str) -> Path:
     if landed != base and base not in landed.parents:
         raise UnsafePath(t("pack.outside", path="/".join(parts), root=root))
     return target
+
+
+def draft_mark(language: str) -> str:
+    """What a draft's file names carry: ``-草稿`` (zh) or ``-DRAFT``."""
+    return "-草稿" if language == "zh" else "-DRAFT"

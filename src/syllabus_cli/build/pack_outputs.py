@@ -21,7 +21,7 @@ from .results import BatchResult
 
 if TYPE_CHECKING:
     from ..check import CheckedCourse
-    from ..render.pack_docs import PackIndex
+    from ..render.pack_docs import PackIndex, PackInfo
     from ..render.proposal import ProposalInput
 
 
@@ -35,25 +35,27 @@ def pack_documents(
     programme: Programme,
     courses: Sequence[CheckedCourse | None],
     formats: tuple[str, ...] = ("docx", "html", "md"),
+    draft: bool = False,
 ) -> None:
     """The combined proposal (the training plan when the pack has one), its PDF when
     asked, the .ics of the delivery days, index.md, index.html and the zip."""
     from ..render.docx_out import document_bytes
     from ..render.pack_docs import PackInfo, combined_proposal, index_html, index_markdown
     from ..render.plan_docx import PlanDocument
-    from ..zips import build_zip
 
     root = batch.root
-    stem = safe_name(pack.id, "pack")
+    stem = safe_name(pack.id, "pack") + (".draft" if draft else "")
     good = [(job, r) for job, r in zip(jobs, results, strict=True) if not r.error]
     checked = {job.key: c for job, c in zip(jobs, courses, strict=True)}
     language = pack.language or (good[0][1].language if good else "zh")
-    info = PackInfo(pack.client, pack.title, language, pack.instructor, pack.template)
+    info = PackInfo(
+        pack.client, pack.title, language, pack.instructor, pack.template, pack.issue, draft
+    )
     combined_name = f"{stem}.proposal.docx"
     pdf_name = f"{stem}.proposal.pdf"
     key = f"pack:{stem}"
     combined_inputs = sha256(
-        "|".join([pack.path.read_bytes().hex(), *(r.inputs for _, r in good)]).encode()
+        "|".join([pack.path.read_bytes().hex(), str(draft), *(r.inputs for _, r in good)]).encode()
     )
     writer = Job(pack.path, root, "", force=force, known=dict(manifest.files))
     current = file_hash(root / combined_name)
@@ -64,7 +66,7 @@ def pack_documents(
         or current != manifest.files.get(combined_name)
         or ("pdf" in formats and not (root / pdf_name).is_file())
     ):
-        inputs = [_proposal_input(pack, job, checked[job.key]) for job, _ in good]
+        inputs = [_proposal_input(pack, job, checked[job.key], programme) for job, _ in good]
         plan = None
         if pack.plan is not None:
             built = {job.spec for job, _ in good}
@@ -76,47 +78,95 @@ def pack_documents(
                 replace(programme, courses=tuple(c for c in programme.courses if c.path in built)),
                 inputs,
                 pack.instructor,
+                pack.issue,
             )
         data = document_bytes(combined_proposal(info, inputs, plan=plan))
+        pdf = _pdf_of(data, pdf_name, batch) if "pdf" in formats else None
+        if pdf is not None:  # the .docx's contents page numbered as the PDF's is
+            from ..render.toc import number_toc
+
+            data = number_toc(data, pdf) or data
         outcome = put(writer, combined_name, data)
         _note(batch, manifest, combined_name, outcome)
         if outcome is not None:
             manifest.inputs[key] = combined_inputs
-            if "pdf" in formats:
-                _combined_pdf(writer, pdf_name, data, batch, manifest)
+            if pdf is not None:
+                _note(batch, manifest, pdf_name, put(writer, pdf_name, pdf))
     ics_name = f"{stem}.ics"
     if programme.delivery_days:  # an undated pack has nothing to put in a calendar
         data = _calendar(pack, programme, language)
         _note(batch, manifest, ics_name, put(writer, ics_name, data))
     # the delivery kit (kit/), in the zip only when the pack says kit_in_zip: true
     kit = kit_documents(
-        pack, good, manifest, batch, force, formats, lambda n, o: _note(batch, manifest, n, o)
+        pack,
+        [(job, r, checked[job.key]) for job, r in good],
+        manifest,
+        batch,
+        force,
+        formats,
+        lambda n, o: _note(batch, manifest, n, o),
     )
     zip_name = f"{stem}.zip"
-    index = _index(pack, programme, good, root, [combined_name, pdf_name, ics_name, zip_name])
+    index = _index(pack, programme, good, root, [pdf_name, combined_name, ics_name, zip_name])
     for name, text in (
         ("index.md", index_markdown(info, index)),
         ("index.html", index_html(info, index)),
     ):
         _note(batch, manifest, name, put(writer, name, text.encode("utf-8")))
-    # the zip is what a client gets: what the index lists, and the index itself
-    listed = sorted(
-        {
-            "index.html",
-            *(name for name in index.main if name != zip_name),
-            *(d for _, _, documents in index.courses for d in documents),
-            *(kit if pack.kit.in_zip else ()),
-        }
+    # the zip is what a client gets: what the index lists, named in the documents'
+    # language from their titles, and an index of its own that links those names (the
+    # kit too, under kit/, when the pack says kit_in_zip: true)
+    extra = list(kit) if pack.kit.in_zip else []
+    _note(
+        batch,
+        manifest,
+        zip_name,
+        put(writer, zip_name, _client_zip(pack, info, index, good, root, draft, extra)),
     )
-    entries = [
-        (f"{stem}/{rel}", (root / rel).read_bytes()) for rel in listed if (root / rel).is_file()
+
+
+def _client_zip(
+    pack: Pack,
+    info: PackInfo,
+    index: PackIndex,
+    good: list[tuple[Job, JobResult]],
+    root: Path,
+    draft: bool,
+    extra: list[str],
+) -> bytes:
+    from ..render.pack_docs import PackIndex, index_html
+    from ..source_date import build_time
+    from ..zips import build_zip
+    from .client_names import zip_names
+
+    own = [name for name in index.main if not name.endswith(".zip")]
+    by_title = {r.title: r.language for _, r in good}
+    names = zip_names(
+        own,
+        [(title, by_title.get(title, info.language), docs) for title, _, docs in index.courses],
+        pack.title,
+        info.language,
+        draft,
+    )
+    present = {path: name for path, name in names.items() if (root / path).is_file()}
+    renamed = PackIndex(
+        [present[n] for n in own if n in present],
+        [(t, days, [present[d] for d in docs if d in present]) for t, days, docs in index.courses],
+    )
+    from ..i18n import labels
+
+    folder = safe_name(pack.title, "pack")
+    index_name = labels("pack", info.language)["file_index"] + ".html"
+    entries = [(f"{folder}/{name}", (root / path).read_bytes()) for path, name in present.items()]
+    entries.append((f"{folder}/{index_name}", index_html(info, renamed).encode("utf-8")))
+    entries += [
+        (f"{folder}/{rel}", (root / rel).read_bytes()) for rel in extra if (root / rel).is_file()
     ]
-    _note(batch, manifest, zip_name, put(writer, zip_name, build_zip(entries)))
+    return build_zip(entries, when=build_time())
 
 
-def _combined_pdf(
-    writer: Job, name: str, docx: bytes, batch: BatchResult, manifest: Manifest
-) -> None:
+def _pdf_of(docx: bytes, name: str, batch: BatchResult) -> bytes | None:
+    """The PDF of a .docx (LibreOffice); a failure is the batch's error line."""
     import tempfile
 
     from ..render.pdf import PdfError, to_pdf
@@ -125,11 +175,10 @@ def _combined_pdf(
         source = Path(tmp) / "proposal.docx"
         source.write_bytes(docx)
         try:
-            pdf = to_pdf(source).read_bytes()
+            return to_pdf(source).read_bytes()
         except PdfError as exc:
             batch.errors.append(Located(batch.root / name, exc.problem))
-            return
-    _note(batch, manifest, name, put(writer, name, pdf))
+            return None
 
 
 def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:
@@ -149,7 +198,9 @@ def _calendar(pack: Pack, programme: Programme, language: str) -> bytes:
     ]
     events.sort(key=lambda e: (e.date, e.start))
     venue = pack.plan.resources.venue if pack.plan else ""
-    who = pack.instructor.name if pack.instructor else ""
+    # the pack's instructor, else the courses' own (each once)
+    names = dict.fromkeys(c.instructor for c in programme.courses if c.instructor)
+    who = pack.instructor.name if pack.instructor else "、".join(names)
     return calendar(
         pack.id,
         pack.title,
@@ -184,17 +235,25 @@ def _index(
     return PackIndex(main, rows)
 
 
-def _proposal_input(pack: Pack, job: Job, checked: CheckedCourse | None) -> ProposalInput:
+def _proposal_input(
+    pack: Pack, job: Job, checked: CheckedCourse | None, programme: Programme
+) -> ProposalInput:
     """One course as the combined proposal shows it (the pack's instructor and schedule),
-    from the value its job or the programme checked."""
+    from the value its job or the programme checked; its days numbered as the
+    programme's (the second teaching day of the pack is 第2天 whichever course it holds)."""
     from ..render.proposal import ProposalInput
 
     # its job succeeded, so the course checked clean and was laid out
     assert checked is not None and checked.course is not None and checked.agenda is not None
     timing = checked.result.timing
     assert timing is not None
+    agenda = checked.agenda
+    ordinal = {day: n for n, day in enumerate(sorted({d.date for d in programme.delivery_days}), 1)}
+    if all(d.date in ordinal for d in agenda.days):
+        days = tuple(replace(d, number=ordinal[d.date]) for d in agenda.days if d.date)
+        agenda = replace(agenda, days=days)
     return ProposalInput(
-        checked.course, timing, checked.agenda, pack.client, job.date, pack.template
+        checked.course, timing, agenda, pack.client, job.date, pack.template, issue=pack.issue
     )
 
 

@@ -29,6 +29,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
     out = list(results)
     with scratch_dir("syllabus-pdf-") as tmp:
         sources: dict[Path, tuple[int, str]] = {}
+        docx_of: dict[Path, str | bytes] = {}
         for n, (i, docx, pdf) in enumerate(wanted):
             source = Path(tmp) / str(n) / Path(pdf).with_suffix(".docx").name
             source.parent.mkdir()
@@ -41,6 +42,7 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 )
                 continue
             sources[source] = (i, pdf)
+            docx_of[source] = docx
         converted = to_pdfs(list(sources)) if sources else {}
         for source, (i, pdf) in sources.items():
             made = converted.get(source)
@@ -50,7 +52,9 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
                 )
                 continue
             try:
-                outcome = put(jobs[i], pdf, made.read_bytes())
+                pdf_bytes = made.read_bytes()
+                _number_docx(jobs[i], out[i], docx_of[source], pdf_bytes)
+                outcome = put(jobs[i], pdf, pdf_bytes)
             except (ManifestError, OSError) as exc:
                 out[i] = replace(out[i], error=t("pack.pdf", detail=exc))
                 continue
@@ -59,3 +63,17 @@ def convert(jobs: list[Job], results: list[JobResult]) -> list[JobResult]:
             else:
                 out[i] = replace(out[i], written={**out[i].written, pdf: outcome})
     return out
+
+
+def _number_docx(job: Job, result: JobResult, docx: str | bytes, pdf: bytes) -> None:
+    """The course's .docx, written by this build, gets the PDF's page numbers on its
+    contents page (one edited by hand is left as it is)."""
+    from ..render.toc import number_toc
+
+    if isinstance(docx, bytes) or docx not in result.written:
+        return
+    numbered = number_toc((job.root / docx).read_bytes(), pdf)
+    if numbered is not None:  # the build wrote the file there: it is the tool's to replace
+        outcome = put(replace(job, known={**job.known, docx: result.written[docx]}), docx, numbered)
+        if outcome is not None:
+            result.written[docx] = outcome

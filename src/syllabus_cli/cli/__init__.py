@@ -33,9 +33,12 @@ def main() -> None:
         code = done.code
     except KeyboardInterrupt:  # Ctrl-C outside Typer's own handling
         code = 130
-    if terminated:  # SIGTERM: cleaned up as for Ctrl-C, and said so
-        code = 143
-        sys.stderr.write(i18n.t("cli.terminated") + "\n")
+    if terminated:  # SIGTERM or SIGHUP: cleaned up as for Ctrl-C, and said so
+        code = 128 + terminated[0]
+        import signal
+
+        name = signal.Signals(terminated[0]).name
+        sys.stderr.write(i18n.t("cli.terminated", signal=name) + "\n")
     elif code == 130:  # Ctrl-C (Typer turns it into exit 130): one quiet line
         sys.stderr.write(i18n.t("cli.interrupted") + "\n")
     release()  # --help, --version, a usage error: no command ran
@@ -56,15 +59,16 @@ def _stop_on_sigterm() -> list[int]:
     came: list[int] = []
 
     def stop(signum: int, _frame: object) -> None:
-        if came:  # a second SIGTERM while cleaning up: stop now, as without a handler
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
+        if came:  # a second signal while cleaning up: stop now, as without a handler
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
             return
         came.append(signum)
         raise KeyboardInterrupt
 
-    with contextlib.suppress(ValueError, OSError, AttributeError):  # not the main thread
-        signal.signal(signal.SIGTERM, stop)
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal closed (POSIX only)
+        with contextlib.suppress(ValueError, OSError, AttributeError):  # not main thread
+            signal.signal(getattr(signal, name), stop)
     return came
 
 

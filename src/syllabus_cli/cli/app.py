@@ -199,6 +199,13 @@ Variant = Annotated[
 Force = Annotated[
     bool, typer.Option("--force", help="Replace files changed by hand since the last build.")
 ]
+Draft = Annotated[
+    bool,
+    typer.Option(
+        "--draft",
+        help="Build even with placeholders (TODO) left: 草稿 / DRAFT on every page and in the names.",
+    ),
+]
 
 
 def _lang(value: str | None) -> None:
@@ -283,6 +290,16 @@ def checked_course(path: Path, variant: str | None = None) -> "CourseResult":
     if result.errors or result.course is None or result.timing is None:
         raise typer.Exit(1)
     return result
+
+
+def refuse_placeholders(problems: "Iterable[Problem]", path: Path, draft: bool) -> None:
+    """No placeholder is ever sent to a client: with ``todo`` problems (already printed,
+    each at its line) and no ``--draft``, one more line says why nothing is written, exit 1."""
+    todo = [p for p in problems if p.code == "todo"]
+    if todo and not draft:
+        from ..i18n import msg
+
+        fail(path, "todo", msg("build.todo-refused", n=len(todo)))
 
 
 def date_flag(value: str | None, name: str = "--date") -> "dt.date | None":

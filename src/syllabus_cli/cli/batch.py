@@ -7,7 +7,7 @@ import typer
 
 from ..i18n import Listing, msg, t
 from ..problems import Located
-from .app import Force, Jobs, app, console, fail, fail_soft, out, utf8_out
+from .app import Draft, Force, Jobs, app, console, fail, fail_soft, out, utf8_out
 
 if TYPE_CHECKING:
     from ..batch_report import Screen
@@ -65,6 +65,7 @@ def export(
         str, typer.Option("--format", help="Comma list of docx, html, md, pdf.")
     ] = "docx,html,md",
     force: Force = False,
+    draft: Draft = False,
     report: Report = "text",
 ) -> None:
     """Every document for every course: proposal and agenda, in parallel."""
@@ -87,14 +88,20 @@ def export(
         else:
             specs.append(path)  # packs and instructors among them are skipped by kind
     if kind == "json":
-        batch = run_export(specs, out, workers=workers, formats=chosen, force=force)
+        batch = run_export(specs, out, workers=workers, formats=chosen, force=force, draft=draft)
         _json_report(batch, missing)
     for found in missing:
         fail_soft(found.path, found.problem)
     screen = _screen()
     with BatchProgress(screen, len(specs), t("batch.exporting")) as progress:
         batch = run_export(
-            specs, out, workers=workers, formats=chosen, force=force, listener=progress
+            specs,
+            out,
+            workers=workers,
+            formats=chosen,
+            force=force,
+            listener=progress,
+            draft=draft,
         )
     print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok and not missing else 1)
@@ -114,6 +121,7 @@ def pack(
     ] = "docx,html,md",
     pdf: Annotated[bool, typer.Option("--pdf", help="Also make PDFs (LibreOffice).")] = False,
     force: Force = False,
+    draft: Draft = False,
     report: Report = "text",
 ) -> None:
     """A client pack: every course's documents, a combined proposal, an index and a zip."""
@@ -132,7 +140,12 @@ def pack(
         fail(pack_file, "file-missing", msg("batch.no-pack"))
     if kind == "json":
         batch = build_pack_folder(
-            pack_file, out, workers=workers, force=force, formats=tuple(dict.fromkeys(chosen))
+            pack_file,
+            out,
+            workers=workers,
+            force=force,
+            formats=tuple(dict.fromkeys(chosen)),
+            draft=draft,
         )
         _json_report(batch, [])
     screen = _screen()
@@ -144,6 +157,7 @@ def pack(
             force=force,
             listener=progress,
             formats=tuple(dict.fromkeys(chosen)),
+            draft=draft,
         )
     print_summary(screen, batch)
     raise typer.Exit(0 if batch.ok else 1)

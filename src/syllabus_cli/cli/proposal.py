@@ -11,11 +11,17 @@ from typing import Annotated
 import typer
 
 from ..agenda.from_course import plan_agenda
+from ..build.names import draft_mark
 from ..build.outputs import check_target, write_output
 from ..i18n import t
+from ..load import load_file
+from ..pack.supplier import supplier_from_file, today
+from ..problems import Level
 from ..render.docx_out import document_bytes
 from ..render.proposal import ProposalInput, build_proposal
+from ..spec.training_plan import Issue, Supplier
 from .app import (
+    Draft,
     Force,
     Variant,
     app,
@@ -24,7 +30,20 @@ from .app import (
     default_output,
     document_errors,
     print_layout_problems,
+    print_problems,
+    refuse_placeholders,
 )
+
+
+def _supplier(path: Path | None) -> Supplier | None:
+    """``--supplier FILE``: its problems printed located in that file; exit 1 on errors."""
+    if path is None:
+        return None
+    found, reader = supplier_from_file(path, load_file)
+    print_problems(reader.problems, path)
+    if found is None or any(p.level is Level.ERROR for p in reader.problems):
+        raise typer.Exit(1)
+    return found
 
 
 @app.command()
@@ -46,21 +65,46 @@ def proposal(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write a PDF through LibreOffice.")
     ] = False,
+    supplier: Annotated[
+        Path | None,
+        typer.Option(help="A supplier profile (乙方: company, logo, contact, bank) for the cover."),
+    ] = None,
+    issued: Annotated[
+        str | None, typer.Option(help="方案日期 on the cover, YYYY-MM-DD (default: today).")
+    ] = None,
+    doc_version: Annotated[
+        str, typer.Option("--doc-version", help="Version on the cover, e.g. V1.0.")
+    ] = "",
     variant: Variant = None,
     force: Force = False,
+    draft: Draft = False,
 ) -> None:
     """The client proposal as a Word document."""
     when = date_flag(date)
     result = checked_course(course, variant)
     assert result.course is not None and result.timing is not None
+    refuse_placeholders(result.problems, course, draft)
+    issue = None
+    if supplier is not None or issued or doc_version:
+        issue = Issue(date_flag(issued, "--issued") or today(), doc_version, _supplier(supplier))
     planned = plan_agenda(result.course, result.timing, first_date=when)
     print_layout_problems(planned, result.problems, course)  # the agenda inside it
     chosen = template or result.course.template
-    target = output or default_output(result.course, ".proposal.docx")
+    suffix = (draft_mark(result.course.language) if draft else "") + ".docx"
+    target = output or default_output(result.course, ".proposal" + suffix)
     with document_errors(course, chosen):
         check_target(target, force=force)
         document = build_proposal(
-            ProposalInput(result.course, result.timing, planned, client, when, chosen)
+            ProposalInput(
+                result.course,
+                result.timing,
+                planned,
+                client,
+                when,
+                chosen,
+                issue=issue,
+                draft=draft,
+            )
         )
         write_output(target, document_bytes(document), force=force)
     typer.echo(t("cli.wrote", path=target), err=True)
@@ -68,7 +112,13 @@ def proposal(
         from ..render.pdf import PdfError, to_pdf
 
         try:
-            typer.echo(t("cli.wrote", path=to_pdf(target)), err=True)
+            made = to_pdf(target)
         except PdfError as exc:
             exc.path = target
             raise
+        from ..render.toc import number_toc
+
+        numbered = number_toc(target.read_bytes(), made.read_bytes())
+        if numbered is not None:  # the contents page numbered as the PDF's is
+            write_output(target, numbered, force=True)
+        typer.echo(t("cli.wrote", path=made), err=True)

@@ -168,12 +168,19 @@ def table(lang: str) -> dict[str, str]:
 @functools.cache
 def labels(prefix: str, lang: str) -> dict[str, str]:
     """A document's labels in ``lang`` (the document's language): the templates under
-    ``prefix.`` keyed by the rest (``labels("ics", "zh")["client"]`` is 客户). Templates
-    as written: a ``{n}`` is the caller's to fill."""
+    ``prefix.`` keyed by the rest (``labels("ics", "zh")["client"]`` is 客户,
+    ``labels("plan", "zh")["tax"]`` is 增值税). Templates as written: a ``{n}`` is the
+    caller's to fill. From each language's ``MESSAGES`` and ``LABELS`` (the document
+    labels of the training plan, the proposal, the pack); English where a language
+    lacks one."""
     start = prefix + "."
-    english = {k[len(start) :]: v for k, v in table("en").items() if k.startswith(start)}
-    own = {k[len(start) :]: v for k, v in table(lang).items() if k.startswith(start)}
-    return english | own
+
+    def found(language: str) -> dict[str, str]:
+        module = importlib.import_module(f"{__name__}.{language}")
+        merged = {**table(language), **getattr(module, "LABELS", {})}
+        return {k[len(start) :]: v for k, v in merged.items() if k.startswith(start)}
+
+    return found("en") | (found(lang) if lang in LANGUAGES else {})
 
 
 _WORDS: dict[str, dict[str, str]] = {}

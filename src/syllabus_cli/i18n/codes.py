@@ -416,10 +416,10 @@ _ROWS: tuple[Code, ...] = (
     _c(
         "todo",
         "warning",
-        "A title is still a TODO (left by import).",
-        "标题仍是待办（TODO，由 import 留下）。",
-        ("title: 客服技巧\nduration: 2h\nmodules:\n  - {title: 开场, duration: 2h}\n"),
-        ("title: TODO 课程标题\nduration: 2h\nmodules:\n  - {title: 开场, duration: 2h}\n"),
+        "Text a client reads still holds a placeholder (TODO, left by new or import); an error under --strict, and documents are not written without --draft.",
+        "客户会看到的文字里还有占位内容（TODO，由 new 或 import 留下）；--strict 下是错误，不加 --draft 不会生成文档。",
+        "background: 客服人员转化率偏低\n",
+        "background: TODO 课程背景\n",
     ),
     # variants and includes
     _c(
@@ -1051,6 +1051,63 @@ _ROWS: tuple[Code, ...] = (
             "  quote: {tax: 160%, items: [{item: 授课, price: 12000}]}\n"
         ),
     ),
+    # what a client signs (issue 20): the supplier and the quote's terms
+    _c(
+        "quote-empty",
+        "warning",
+        "Every item of the quote is optional, so its total is 0.",
+        "报价的每一项都是可选项目，合计为 0。",
+        "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000}]\n",
+        "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000, optional: true}]\n",
+    ),
+    _c(
+        "invoice",
+        "error",
+        "The invoice type is not 增值税专用发票 or 增值税普通发票.",
+        "发票类型不是增值税专用发票或增值税普通发票。",
+        "plan:\n  quote: {tax: 6%, invoice: 增值税专用发票}\n",
+        "plan:\n  quote: {tax: 6%, invoice: 收据}\n",
+    ),
+    _c(
+        "invoice-rate",
+        "warning",
+        "An invoice type is named but the quote has no tax rate to print on it.",
+        "写了发票类型，但报价没有可以写在发票上的税率。",
+        "plan:\n  quote: {tax: 6%, invoice: 增值税普通发票}\n",
+        "plan:\n  quote: {invoice: 增值税普通发票}\n",
+    ),
+    _c(
+        "conflict",
+        "error",
+        "Two keys say the same thing differently (valid_until and valid_days).",
+        "两个键说的是同一件事（valid_until 和 valid_days 只写一个）。",
+        "plan:\n  quote: {valid_days: 30}\n",
+        "plan:\n  quote: {valid_days: 30, valid_until: 2026-12-31}\n",
+    ),
+    _c(
+        "payment-sum",
+        "warning",
+        "The payment instalments do not add up to 100%.",
+        "各期付款比例合计不是 100%。",
+        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 50%, when: 课后}\n",
+        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 40%, when: 课后}\n",
+    ),
+    _c(
+        "percent-range",
+        "error",
+        "A percentage (a payment, a discount) is not between 0% and 100%.",
+        "百分比（付款比例、折扣）不在 0% 到 100% 之间。",
+        "plan:\n  quote: {discount: 5%}\n",
+        "plan:\n  quote: {discount: 105%}\n",
+    ),
+    _c(
+        "logo-format",
+        "error",
+        "The supplier's logo is not a PNG or JPEG image.",
+        "乙方标志图片不是 PNG 或 JPEG 格式。",
+        "supplier: {company: 某某咨询, logo: logo.png}\n",
+        "supplier: {company: 某某咨询, logo: logo.svg}\n",
+    ),
     # folders, documents and outputs (the command line)
     _c(
         "no-specs",
@@ -1421,15 +1478,47 @@ def explain(row: Code, lang: str) -> str:
     return "\n".join(parts)
 
 
+_FORMS_ZH = {
+    "utf-8": "UTF-8 编码",
+    "gbk": "GBK 编码",
+    "a named pipe": "命名管道",
+    "binary": "二进制内容",
+}
+
+
+def _for_reader(example: str, lang: str) -> str:
+    """The example's directives as a reader reads them: ``# skip: WHY`` (for the test
+    that runs the examples) says the case cannot be shown by a file; ``# file: PATH
+    (FORM)`` names the file and how it is saved in the reader's language."""
+    lines = []
+    for line in example.splitlines(keepends=True):
+        if line.startswith("# skip: "):
+            why = line.removeprefix("# skip: ").strip()
+            why = why.split(" tests/")[0].split(" (tests/")[0].rstrip(",:; ")
+            why = why.removesuffix(" is made by").removesuffix(" made by")
+            lines.append(
+                "# （这种情况无法用一个示例文件演示）\n"
+                if lang == "zh"
+                else f"# (not shown by an example file: {why})\n"
+            )
+            continue
+        if lang == "zh" and line.startswith("# file: "):
+            rest = line.removeprefix("# file: ").rstrip("\n")
+            path, _, form = rest.partition(" (")
+            form = form.removesuffix(")")
+            if form.startswith("padded to "):
+                form = "补足到 " + form.removeprefix("padded to ")
+            said = _FORMS_ZH.get(form, form)
+            line = f"# 文件：{path}" + (f"（{said}）" if said else "") + "\n"
+        lines.append(line)
+    return "".join(lines)
+
+
 def _commented(example: str, lang: str) -> str:
-    """An example with its comments in the language (zh.COMMENTS); a ``# skip: …`` line
-    (where the registry's test finds the case made instead) is for the tests, not shown."""
+    """An example with its comments in the language (zh.COMMENTS)."""
     from .comments import localize
 
-    shown = "".join(
-        line for line in example.splitlines(keepends=True) if not line.startswith("# skip: ")
-    )
-    return localize(shown, lang)
+    return localize(_for_reader(example, lang), lang)
 
 
 def summary(lang: str) -> str:

@@ -19,7 +19,7 @@ from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
 from ..numerals import from_chinese
 
-CN = "〇零一二三四五六七八九十"
+CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
@@ -68,9 +68,7 @@ def _value(kind: str, raw: str) -> tuple[int, ...]:
     if raw.isdigit():
         return (int(raw),)
     if kind in ("task", "part", "module", "cn"):
-        if raw in ("〇", "零"):  # 第〇章: the zero chapter before chapter one
-            return (0,)
-        return (from_chinese(raw) or 0,)
+        return (from_chinese(raw) or 0,)  # 〇 and 零 are 0: the zero chapter
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
     if kind == "letter":

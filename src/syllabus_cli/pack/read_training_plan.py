@@ -12,12 +12,14 @@ from typing import TypeVar
 
 from ..i18n import Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
-from ..problems import warning
+from ..problems import Mark, warning
 from ..spec import fields
 from ..spec.read import Reader, clean_text, kind_name
 from ..spec.training_plan import (
+    Discount,
     Evaluation,
     Goal,
+    Instalment,
     Milestone,
     Phase,
     Plan,
@@ -225,7 +227,95 @@ def _quote(reader: Reader, value: YValue) -> Quote | None:
             reader.add(cv.mark, "currency", msg("plan.currency", text=text))
     tax = _percent(reader, known.get("tax"))
     items = _items(reader, known.get("items"), "a quote item", fields.PLAN_QUOTE_ITEM, _quote_item)
-    return Quote(items, currency, tax)
+    if items and all(i.optional for i in items):
+        reader.problems.append(
+            warning(known["items"].value.mark, "quote-empty", msg("plan.all-optional"))
+        )
+    payment, payment_text = _payment(reader, known.get("payment"))
+    invoice = _invoice(reader, known.get("invoice"))
+    if invoice and tax is None:
+        reader.problems.append(
+            warning(known["invoice"].value.mark, "invoice-rate", msg("plan.invoice-rate"))
+        )
+    valid_until = reader.date(known.get("valid_until"))
+    valid_days = _count(reader, known.get("valid_days"))
+    if valid_until is not None and valid_days is not None:
+        reader.add(known["valid_days"].key_mark, "conflict", msg("plan.valid-both"))
+    return Quote(
+        items,
+        currency,
+        tax,
+        valid_until=valid_until,
+        valid_days=valid_days,
+        payment=payment,
+        payment_text=payment_text,
+        invoice=invoice,
+        travel=reader.text(known.get("travel")),
+        discount=_discount(reader, known.get("discount")),
+        valid_mark=known["valid_until"].value.mark if "valid_until" in known else Mark(),
+    )
+
+
+_INVOICES = {
+    "增值税专用发票": "增值税专用发票",
+    "专用发票": "增值税专用发票",
+    "专票": "增值税专用发票",
+    "增值税普通发票": "增值税普通发票",
+    "普通发票": "增值税普通发票",
+    "普票": "增值税普通发票",
+}
+
+
+def _invoice(reader: Reader, entry: YEntry | None) -> str:
+    """增值税专用发票 or 增值税普通发票 (专票, 普票 and the short names read as them)."""
+    if entry is None or (isinstance(entry.value, YScalar) and entry.value.value is None):
+        return ""
+    value = entry.value
+    raw = value.raw.strip() if isinstance(value, YScalar) else ""
+    found = _INVOICES.get(raw)
+    if found is None:
+        reader.add(value.mark, "invoice", msg("plan.invoice", shown=_shown(value)))
+        return ""
+    return found
+
+
+def _payment(reader: Reader, entry: YEntry | None) -> tuple[tuple[Instalment, ...], str]:
+    """Text, or a list of {percent, when} adding up to 100%."""
+    if entry is None or (isinstance(entry.value, YScalar) and entry.value.value is None):
+        return (), ""
+    if isinstance(entry.value, YScalar):
+        return (), reader.text(entry)
+
+    def build(r: Reader, known: dict[str, YEntry], _: YMap) -> Instalment | None:
+        share = _percent(r, known.get("percent"))
+        when = r.text(known.get("when"), required=True)
+        return Instalment(share, when) if share is not None else None
+
+    items = _items(reader, entry, "a payment", fields.PLAN_PAYMENT, build)
+    total = sum((i.percent for i in items), Decimal(0))
+    written = entry.value.items if isinstance(entry.value, YSeq) else ()
+    if items and len(items) == len(written) and total != 100:
+        reader.problems.append(
+            warning(
+                entry.value.mark,
+                "payment-sum",
+                msg("plan.payment-sum", total=f"{total.normalize():f}"),
+            )
+        )
+    return items, ""
+
+
+def _discount(reader: Reader, entry: YEntry | None) -> Discount | None:
+    """``5%`` (of the subtotal) or an amount (``2000``, ``¥2,000``)."""
+    if entry is None or (isinstance(entry.value, YScalar) and entry.value.value is None):
+        return None
+    value = entry.value
+    raw = unicodedata.normalize("NFKC", value.raw).strip() if isinstance(value, YScalar) else ""
+    if raw.endswith("%"):
+        rate = _percent(reader, entry)
+        return Discount(rate, percent=True) if rate is not None else None
+    amount = _money(reader, entry, what="an amount or a percentage")
+    return Discount(amount) if amount is not None else None
 
 
 def _quote_item(reader: Reader, known: dict[str, YEntry], item: YMap) -> QuoteItem | None:
@@ -244,7 +334,15 @@ def _quote_item(reader: Reader, known: dict[str, YEntry], item: YMap) -> QuoteIt
             quantity = parsed
     if price is None:
         return None
-    return QuoteItem(name, item.mark, quantity, reader.text(known.get("unit")), price, per_day)
+    return QuoteItem(
+        name,
+        item.mark,
+        quantity,
+        reader.text(known.get("unit")),
+        price,
+        per_day,
+        optional=reader.boolean(known.get("optional"), False),
+    )
 
 
 # A price or a quantity: at most a billion (亿亿 and beyond have no place on a quote, and the
@@ -310,10 +408,18 @@ def _percent(reader: Reader, entry: YEntry | None) -> Decimal | None:
     raw = value.raw.strip().rstrip("%％").strip() if isinstance(value, YScalar) else ""
     rate = _bounded(unicodedata.normalize("NFKC", raw))
     if rate is None:
-        reader.add(value.mark, "money-format", msg("plan.tax-format", shown=_shown(value)))
+        if entry.key == "tax":
+            reader.add(value.mark, "money-format", msg("plan.tax-format", shown=_shown(value)))
+        else:
+            said = msg("plan.percent-format", key=entry.key, shown=_shown(value))
+            reader.add(value.mark, "money-format", said)
         return None
     if not Decimal(0) <= rate <= Decimal(100):
-        reader.add(value.mark, "tax-range", msg("plan.tax-range", raw=raw))
+        if entry.key == "tax":
+            reader.add(value.mark, "tax-range", msg("plan.tax-range", raw=raw))
+        else:
+            said = msg("plan.percent-range", key=entry.key, raw=raw)
+            reader.add(value.mark, "percent-range", said)
         return None
     return rate
 

@@ -14,16 +14,17 @@ from pathlib import Path
 from ..dates import SKIP_MODES
 from ..files import MAX_NAME_BYTES, resolved, too_long_part
 from ..i18n import msg
-from ..load import Loaded, YScalar, YSeq, load_file
+from ..load import Loaded, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Mark, Problem, warning
 from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
 from ..spec.model import Instructor, Schedule
 from ..spec.read import Reader
-from ..spec.training_plan import Plan
+from ..spec.training_plan import Issue, Plan
 from ..spec.variants import pack_variant
 from .kit import KitSettings, read_kit
 from .read_training_plan import read_plan
+from .supplier import read_issue, today
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Pack:
     language: str | None = None
     skip: str = "holidays"  # days delivery skips: holidays | weekends | none
     plan: Plan | None = None
+    # what a client signs (issue 20): issue date, version, supplier
+    issue: Issue = field(default_factory=lambda: Issue(today()))
     kit: KitSettings = field(default_factory=KitSettings)  # the delivery kit (pack/kit.py)
 
 
@@ -100,9 +103,11 @@ def build_pack(loaded: Loaded, load: Loader = load_file) -> tuple[Pack | None, t
         language=language,
         skip=skip,
         plan=read_plan(reader, known.get("plan")),
+        issue=read_issue(reader, known, base, load),
         kit=read_kit(reader, known, base),
     )
-    return pack, tuple(reader.problems) + tuple(_cross_checks(pack))
+    todo = tuple(_placeholders(loaded.root, pack))
+    return pack, tuple(reader.problems) + tuple(_cross_checks(pack)) + _issue_checks(pack) + todo
 
 
 def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
@@ -128,9 +133,24 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
     if (part := too_long_part(path)) is not None:
         said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
         reader.add(mark, "name-too-long", said)
+    elif (reason := _unreadable(path)) is not None:  # a symlink loop, say: not "missing"
+        said = msg("pack.course-unreadable", path=path.as_posix(), reason=reason)
+        reader.add(mark, "file-unreadable", said)
     elif not path.is_file():
         reader.add(mark, "file-missing", msg("pack.course-missing", path=path.as_posix()))
     return PackCourse(path, mark, date, variant)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a course path that is a symlink cannot be followed (a loop), else None."""
+    import errno
+    import os
+
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.strerror if exc.errno == errno.ELOOP and exc.strerror else None
+    return None
 
 
 def _norm(path: Path) -> Path:
@@ -175,3 +195,55 @@ def _cross_checks(pack: Pack) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _placeholders(root: YValue | None, pack: Pack) -> list[Problem]:
+    """Text the client reads (client, title, the plan's chapters, the venue…) that still
+    holds a placeholder: a ``todo`` warning at its line. A supplier or instructor profile
+    file's placeholders are reported at the line that names it."""
+    from ..placeholders import is_placeholder, placeholders
+
+    found = [
+        warning(mark, "todo", msg("check.todo-text", key=key, text=text))
+        for mark, key, text in placeholders(root)
+    ]
+    if isinstance(root, YMap):
+        supplier = pack.issue.supplier
+        who = pack.instructor
+        said: dict[str, tuple[str, ...]] = {
+            "supplier": (
+                (
+                    supplier.company,
+                    supplier.short,
+                    *(v for _, v in (*supplier.contact.lines(), *supplier.bank.lines())),
+                )
+                if supplier
+                else ()
+            ),
+            "instructor": (who.name, who.title, who.bio, *who.expertise) if who else (),
+        }
+        for key, texts in said.items():
+            entry = root.get(key)
+            if entry is None or not isinstance(entry.value, YScalar):
+                continue  # inline: the tree walk above saw it
+            for text in (t for t in texts if is_placeholder(t)):
+                found.append(
+                    warning(entry.value.mark, "todo", msg("check.todo-text", key=key, text=text))
+                )
+    return found
+
+
+def _issue_checks(pack: Pack) -> tuple[Problem, ...]:
+    """A quote valid until a day before the plan is issued has already lapsed."""
+    from ..problems import error
+
+    quote = pack.plan.quote if pack.plan else None
+    if quote is None or quote.valid_until is None or quote.valid_until >= pack.issue.issued:
+        return ()
+    return (
+        error(
+            quote.valid_mark,
+            "date-order",
+            msg("plan.valid-before-issued", until=quote.valid_until, issued=pack.issue.issued),
+        ),
+    )

@@ -99,7 +99,7 @@ def serve(options: Options) -> int:
         lifespan="on",
     )
     server = _Server(config, session)
-    if options.open_browser:
+    if options.open_browser and _has_gui_browser():
         import webbrowser
 
         threading.Timer(0.3, webbrowser.open, args=(url,)).start()
@@ -137,6 +137,17 @@ def _is_ip(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _has_gui_browser() -> bool:
+    """Whether opening the browser shows a window: on Linux without a display (an SSH
+    session) Python would start a console browser (w3m, lynx) in this very terminal,
+    taking it over. ``BROWSER`` set is the user's own choice and is kept."""
+    import os
+
+    if os.environ.get("BROWSER") or not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _is_loopback(host: str) -> bool:

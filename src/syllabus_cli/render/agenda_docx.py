@@ -36,7 +36,7 @@ def add_agenda(
     language: str,
     heading: Callable[[str], Any] | None = None,
 ) -> None:
-    """A heading per day (``第1天 · 2026年12月8日(星期二)``), then the day's table.
+    """A heading per day (``第1天 · 2026年12月8日（星期二）``), then the day's table.
     ``heading`` writes a day's heading (default: Heading 2), so a document that nests the
     agenda deeper (a course inside a training plan) keeps its levels."""
     h = labels("agenda-doc", language)
@@ -144,9 +144,12 @@ def agenda_document(
     fonts: Fonts | None = None,
     client: str = "",
     author: str = "",
+    venue: str = "",
+    company: str = "",
 ) -> Any:
-    """A printable A4 agenda: title, a line of facts, then the days; write it with
-    ``docx_out.document_bytes``."""
+    """A printable A4 agenda: title, a line of facts (client, venue, instructor, the
+    teaching time), then the days; write it with ``docx_out.document_bytes``.
+    ``author``: the instructor; ``company``: the supplier."""
     document = open_document(template)
     styles = styles_for(document, template, fonts or Fonts())  # our template is A4 already
     if language == "zh":
@@ -159,11 +162,24 @@ def agenda_document(
         labelled(h["total"], minutes_text(agenda.teaching_minutes, language), language),
     ]
     styles.paragraph(document, " · ".join(f for f in facts if f), "Syllabus Meta")
+    said = labels("agenda-head", language)
+    who = [
+        labelled(said[key], set_text(value, language), language)
+        for key, value in (("client", client), ("venue", venue), ("instructor", author))
+        if value
+    ]
+    if who:  # who it is for, where and by whom: what a participant looks for first
+        styles.paragraph(document, "    ".join(who), "Syllabus Meta")
     add_agenda(document, styles, agenda, language)
     set_properties(
         document,
         Properties(
-            title=title, subject=h["agenda"], author=author, company=client, keywords=client
+            title=title,
+            subject=h["agenda"],
+            author=author,
+            company=company,
+            keywords=client,
+            language="zh-CN" if language == "zh" else "en-US",
         ),
     )
     return document

@@ -52,7 +52,7 @@ def topic(slot: Slot, language: str) -> str:
 
 
 def day_heading(number: int, date: dt.date | None, language: str) -> str:
-    """``第1天 · 2026年12月8日(星期二)`` / ``Day 1 · Tue 8 Dec 2026``; the JSON keeps ISO."""
+    """``第1天 · 2026年12月8日（星期二）`` / ``Day 1 · Tue 8 Dec 2026``; the JSON keeps ISO."""
     head = labels("agenda-doc", language)["day"].format(n=number)
     return f"{head} · {format_date(date, language)}" if date else head
 

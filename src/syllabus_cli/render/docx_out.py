@@ -56,8 +56,9 @@ class Properties:
     title: str = ""
     subject: str = ""
     author: str = ""  # the instructor
-    company: str = ""  # the client
+    company: str = ""  # the supplier (who issues the document)
     keywords: str = ""
+    language: str = ""  # zh-CN, en-US
 
 
 def property_text(value: str) -> str:
@@ -109,6 +110,7 @@ def _set_core(package: Any, props: Properties, when: dt.datetime) -> None:
         + el("dc:creator", props.author)
         + el("cp:keywords", props.keywords)
         + el("cp:lastModifiedBy", props.author)
+        + (el("dc:language", props.language) if props.language else "")
         + "<cp:revision>1</cp:revision>"
         + f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         + f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'

@@ -13,8 +13,10 @@ from urllib.parse import quote
 from docx.shared import Cm
 
 from ..dates import format_date
+from ..i18n import labels
 from ..minutes import format_minutes
 from ..spec.model import Instructor
+from ..spec.training_plan import Issue
 from .agenda_text import md_text
 from .docx_base import Fonts, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
@@ -25,24 +27,20 @@ from .proposal import (
     course_body,
     cover,
     cover_lines,
+    draft_stamp,
     instructor_section,
     page_numbers,
+    supplier_logo,
     toc,
 )
 
-OVERVIEW = {
-    "zh": {"overview": "项目概览", "course": "课程", "date": "日期", "hours": "时长", "total": "合计",
-           "index": "文件清单", "documents": "文档", "main": "培训方案（主文件）",
-           "calendar": "授课日历（.ics，可导入Outlook、钉钉）", "zip": "全部文件打包（.zip）", "main_pdf": "培训方案（PDF）",
-           "proposal.docx": "课程方案（Word）", "proposal.pdf": "课程方案（PDF）",
-           "agenda.docx": "课程日程（Word）", "agenda.html": "课程日程（网页）", "agenda.md": "课程日程（文本）"},
-    "en": {"overview": "Programme overview", "course": "Course", "date": "Date", "hours": "Length",
-           "total": "Total", "index": "Contents of this pack", "documents": "Documents",
-           "main": "Training proposal (main document)", "calendar": "Delivery calendar (.ics)",
-           "zip": "Everything in one zip", "main_pdf": "Training proposal (PDF)",
-           "proposal.docx": "Proposal (Word)", "proposal.pdf": "Proposal (PDF)",
-           "agenda.docx": "Agenda (Word)", "agenda.html": "Agenda (web page)", "agenda.md": "Agenda (text)"},
-}  # fmt: skip
+
+class _Overview(dict[str, dict[str, str]]):
+    def __missing__(self, lang: str) -> dict[str, str]:
+        return labels("pack", lang)
+
+
+OVERVIEW = _Overview()  # OVERVIEW[lang]: the pack's labels from the i18n registry
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,8 @@ class PackInfo:
     language: str
     instructor: Instructor | None = None
     template: Path | None = None
+    issue: Issue | None = None  # issue date, version, supplier (乙方)
+    draft: bool = False  # 草稿 / DRAFT on every page
 
 
 def combined_proposal(
@@ -68,18 +68,24 @@ def combined_proposal(
     o, p = OVERVIEW[pack.language], PLAN_LABELS[pack.language]
     dates = [c.date for c in courses if c.date]
     first = min(dates) if dates else None
-    cover(w, pack.title, "", cover_lines(w, pack.client, pack.instructor, first))
-    toc(w, 3 if plan is not None else 2)  # a plan's courses are its level-3 headings
+    credited = pack.instructor or _only_instructor(courses)
+    lines = cover_lines(w, pack.client, credited, first, pack.issue, p["plan"])
+    cover(w, pack.title, "", lines, supplier_logo(pack.issue))
+    toc(w, 3 if plan is not None else 2)  # a plan's courses' sections are its level 3
+    supplier = pack.issue.supplier if pack.issue else None
     set_properties(
         document,
         Properties(
             title=pack.title,
             subject=p["plan"],
-            author=pack.instructor.name if pack.instructor else "",
-            company=pack.client,
+            author=credited.name if credited else "",
+            company=supplier.company if supplier else "",
             keywords=pack.client,
+            language="zh-CN" if pack.language == "zh" else "en-US",
         ),
     )
+    if pack.draft:
+        draft_stamp(document, pack.language)
     if plan is not None:
         plan_body(w, plan)
         page_numbers(document)
@@ -130,6 +136,15 @@ def combined_proposal(
     return document
 
 
+def _only_instructor(courses: list[ProposalInput]) -> Instructor | None:
+    """Who teaches, when the pack names no one: the courses' own instructor, or all of
+    them by name (枫影、王老师) when they differ."""
+    names = {c.course.instructor.name: c.course.instructor for c in courses if c.course.instructor}
+    if len(names) <= 1:
+        return next(iter(names.values()), None)
+    return Instructor(("、" if courses[0].course.language == "zh" else ", ").join(names))
+
+
 @dataclass(frozen=True)
 class PackIndex:
     main: list[str]  # the pack's own files, the combined proposal first
@@ -149,7 +164,14 @@ def _main_label(name: str, o: dict[str, str]) -> str:
 def _document_label(path: str, o: dict[str, str]) -> str:
     """What a course document is, in the reader's words (课程方案（Word）), not its file name."""
     name = Path(path).name
-    for kind in ("proposal.docx", "proposal.pdf", "agenda.docx", "agenda.html", "agenda.md"):
+    for kind in (
+        "proposal.docx",
+        "proposal.pdf",
+        "agenda.docx",
+        "agenda.pdf",
+        "agenda.html",
+        "agenda.md",
+    ):
         if name.endswith("." + kind):
             return o[kind]
     return name
@@ -177,6 +199,8 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         "",
     ]
     lines += [f"- [{_main_label(name, o)}]({href(name)})" for name in index.main]
+    if not any(name.endswith(".pdf") for name in index.main):
+        lines += ["", o["send_pdf"]]
     lines += [
         "",
         f"| {o['course']} | {o['date']} | {o['documents']} |",
@@ -204,13 +228,15 @@ def index_html(pack: PackInfo, index: PackIndex) -> str:
         for title, days, documents in index.courses
     )
     html_lang = "zh-CN" if lang == "zh" else "en"
+    with_pdf = any(name.endswith(".pdf") for name in index.main)
+    note = "" if with_pdf else f"<p>{esc(o['send_pdf'])}</p>"
     prepared = PLAN_LABELS[lang]["prepared_for"].format(client=pack.client)
     return (
         f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8"><title>{esc(pack.title)}</title>'
         "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;margin:2em}"
         "table{border-collapse:collapse}td,th{border:1px solid #9aa5b1;padding:.3em .6em;text-align:left}</style>"
         f"</head><body><h1>{esc(pack.title)}</h1><p>{esc(prepared)}</p>"
-        f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>"
+        f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>{note}"
         f"<table><tr><th>{esc(o['course'])}</th><th>{esc(o['date'])}</th><th>{esc(o['documents'])}</th></tr>"
         f"{body}</table></body></html>\n"
     )

@@ -13,58 +13,27 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
-
 from ..agenda.delivery import Programme
 from ..agenda.settings import clock
 from ..dates import format_date
 from ..duration import format_minutes
+from ..i18n import labels
 from ..numerals import to_chinese
 from ..problems import Mark
-from ..spec.quote import figures, money, percent_text, quantity_text, total_in_words
-from ..spec.training_plan import Phase, Plan, Titled
-from .docx_base import row_flags, shade
-from .proposal import ProposalInput, Writer, course_body, instructor_section
+from ..spec.training_plan import Issue, Phase, Plan, Titled
+from .plan_table import table
+from .plan_terms import confirmation, quote_section
+from .proposal import ProposalInput, Writer, course_body, instructor_body
 
-PLAN_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "background": "背景分析", "problems": "问题定义", "goals": "目标设定", "framework": "理论框架",
-        "path": "实施路径", "resources": "资源需求", "quote": "费用报价", "risks": "风险评估",
-        "timeline": "时间规划", "evaluation": "预期效果",
-        "plan": "培训方案", "prepared_for": "为{client}定制", "instructor": "讲师", "date": "日期",
-        "colon": "：", "sep": "、", "goal": "目标", "measure": "衡量标准",
-        "course_map": "课程地图", "course": "课程", "length": "时长", "dates": "日期", "audience": "对象",
-        "courses_phase": "课程实施", "phase_when": "时间", "activities": "主要工作",
-        "participants": "参训人数", "participants_value": "{n}人", "groups": "分组",
-        "groups_value": "{n}组", "venue": "场地", "equipment": "设备", "materials": "物料",
-        "item": "项目", "quantity": "数量", "unit": "单位", "price": "单价", "amount": "金额",
-        "subtotal": "小计", "tax": "税费", "total": "合计", "in_words": "合计金额（大写）",
-        "currency": "币种", "risk": "风险", "response": "应对措施",
-        "time": "时间", "event": "事项", "milestone": "里程碑", "delivery": "授课",
-        "day_n": "第{n}天", "level": "评估层级", "method": "评估方式", "when": "评估时间",
-        "overview_total": "合计", "item_resource": "资源", "detail": "说明", "no": "序号",
-    },
-    "en": {
-        "background": "Background", "problems": "Problem statement", "goals": "Goals",
-        "framework": "Framework", "path": "Implementation", "resources": "Resources",
-        "quote": "Quote", "risks": "Risks", "timeline": "Timeline", "evaluation": "Expected results",
-        "plan": "Training plan", "prepared_for": "Prepared for {client}", "instructor": "Instructor",
-        "date": "Date", "colon": ": ", "sep": ", ", "goal": "Goal", "measure": "Measure",
-        "course_map": "Course map", "course": "Course", "length": "Length", "dates": "Dates",
-        "audience": "Audience", "courses_phase": "Course delivery", "phase_when": "When",
-        "activities": "Activities", "participants": "Participants", "participants_value": "{n}",
-        "groups": "Groups", "groups_value": "{n}", "venue": "Venue", "equipment": "Equipment",
-        "materials": "Materials", "item": "Item", "quantity": "Qty", "unit": "Unit",
-        "price": "Unit price", "amount": "Amount", "subtotal": "Subtotal", "tax": "Tax",
-        "total": "Total", "in_words": "Total in words", "currency": "Currency", "risk": "Risk",
-        "response": "Response", "time": "Time", "event": "Event", "milestone": "Milestone",
-        "delivery": "Training", "day_n": "day {n}", "level": "Level", "method": "Method",
-        "when": "When", "overview_total": "Total", "item_resource": "Resource", "detail": "Detail", "no": "#",
-    },
-}  # fmt: skip
 
-HEADER_FILL = "DCE6F0"
+class _Labels(dict[str, dict[str, str]]):
+    """``PLAN_LABELS[lang]``: the plan's labels from the i18n registry."""
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        return labels("plan", lang)
+
+
+PLAN_LABELS = _Labels()
 
 
 def chapter_number(index: int, language: str) -> str:
@@ -90,6 +59,7 @@ class PlanDocument:
     programme: Programme
     courses: Sequence[ProposalInput]  # the courses that built, in pack order
     instructor: Any = None  # the pack's Instructor, if it names one
+    issue: Issue | None = None  # issue date, version and supplier (乙方)
 
 
 def plan_body(w: Writer, data: PlanDocument) -> None:
@@ -106,16 +76,23 @@ def plan_body(w: Writer, data: PlanDocument) -> None:
         chapters.append(("framework", lambda n: _titled(w, plan.framework)))
     if plan.path or data.courses:
         chapters.append(("path", lambda n: _path(w, data, n)))
+    if instructors(data):
+        chapters.append(("instructors", lambda n: _instructors(w, data)))
     if plan.resources:
         chapters.append(("resources", lambda n: _resources(w, data)))
     if plan.quote is not None and plan.quote.items:
-        chapters.append(("quote", lambda n: _quote(w, data)))
+        quote = plan.quote
+        days = data.programme.day_count
+        chapters.append(("quote", lambda n: quote_section(w, quote, data.issue, lang, days)))
     if plan.risks:
         chapters.append(("risks", lambda n: _risks(w, data)))
     if plan.timeline or any(p.when for p in plan.path) or data.programme.delivery_days:
         chapters.append(("timeline", lambda n: _timeline(w, data)))
     if plan.evaluation:
         chapters.append(("evaluation", lambda n: _evaluation(w, data)))
+    if plan.quote is not None and plan.quote.items:  # a plan with a quote is signed
+        supplier = data.issue.supplier if data.issue else None
+        chapters.append(("confirm", lambda n: confirmation(w, data.client, supplier, lang)))
     labels = PLAN_LABELS[lang]
     for number, (key, write) in enumerate(chapters, start=1):
         # chapters flow on (a short 理论框架 left most of a page blank before the path);
@@ -133,31 +110,6 @@ def _titled(w: Writer, items: tuple[Titled, ...], *, bullets: bool = False) -> N
         if item.title:
             w.styles.paragraph(w.doc, item.title, "Heading 2")
         w.paragraphs(item.text)
-
-
-def table(
-    w: Writer, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
-) -> Any:
-    """A table in the template's table style: a shaded header row that repeats on each
-    page, rows that never split across pages."""
-    grid = w.doc.add_table(rows=1, cols=len(header), style=w.styles["Syllabus Table"])
-    grid.autofit = False
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Cm(width)
-    row_flags(grid.rows[0], header=True)
-    for cell, text in zip(grid.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-        shade(cell, HEADER_FILL)
-    for values in rows:
-        row = grid.add_row()
-        row_flags(row)
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
-    for row in grid.rows:  # Word reads the column widths, LibreOffice each cell's
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
-    return grid
 
 
 def _goals(w: Writer, data: PlanDocument) -> None:
@@ -219,16 +171,32 @@ def _path(w: Writer, data: PlanDocument, chapter: int) -> None:
 
 
 def _courses(w: Writer, data: PlanDocument) -> None:
-    """Each course under a level-3 title (its own sections one level below), then the
-    instructor."""
-    w.offset = 3
+    """Each course a Heading 2 under its phase, its own sections (课程背景, 课程大纲,
+    课程日程) Heading 3 below it, its modules bold below those."""
+    w.offset = 2
     for item in data.courses:
-        w.styles.paragraph(w.doc, item.course.title, "Heading 3")
+        w.styles.paragraph(w.doc, w.text(item.course.title), "Heading 2", keep=True)
         course_body(w, item)
-        if data.instructor is None and item.course.instructor:
-            instructor_section(w, item.course.instructor)
+    w.offset = 0
+
+
+def instructors(data: PlanDocument) -> list[Any]:
+    """The instructors the plan introduces: the pack's, else each course's own, once."""
     if data.instructor is not None:
-        instructor_section(w, data.instructor)
+        return [data.instructor]
+    found: dict[str, Any] = {}
+    for item in data.courses:
+        if item.course.instructor is not None:
+            found.setdefault(item.course.instructor.name, item.course.instructor)
+    return list(found.values())
+
+
+def _instructors(w: Writer, data: PlanDocument) -> None:
+    """讲师介绍 as a chapter: one instructor's profile, or a section per instructor."""
+    people = instructors(data)
+    w.offset = 1 if len(people) > 1 else 0
+    for who in people:
+        instructor_body(w, who, named=len(people) > 1)
     w.offset = 0
 
 
@@ -249,43 +217,6 @@ def _resources(w: Writer, data: PlanDocument) -> None:
     if res.materials:
         rows.append((labels["materials"], sep.join(res.materials)))
     table(w, (labels["item_resource"], labels["detail"]), rows, (4.0, 12.6))
-
-
-def _quote(w: Writer, data: PlanDocument) -> None:
-    assert data.plan.quote is not None
-    lang, labels = data.language, PLAN_LABELS[data.language]
-    fig = figures(data.plan.quote, data.programme.day_count)
-    unit = "元" if fig.currency == "CNY" and lang == "zh" else fig.currency
-    bracket = ("（", "）") if lang == "zh" else (" (", ")")
-    price_h = f"{labels['price']}{bracket[0]}{unit}{bracket[1]}"
-    amount_h = f"{labels['amount']}{bracket[0]}{unit}{bracket[1]}"
-    rows = [
-        (line.item, quantity_text(line.quantity), line.unit, money(line.price), money(line.amount))
-        for line in fig.lines
-    ]
-    rows.append((labels["subtotal"], "", "", "", money(fig.subtotal)))
-    if fig.tax_rate is not None:
-        rate = f"{bracket[0]}{percent_text(fig.tax_rate)}{bracket[1]}"
-        rows.append((labels["tax"] + rate, "", "", "", money(fig.tax)))
-    rows.append((labels["total"], "", "", "", money(fig.total)))
-    grid = table(
-        w,
-        (labels["item"], labels["quantity"], labels["unit"], price_h, amount_h),
-        rows,
-        (6.0, 1.8, 1.8, 3.4, 3.6),
-    )
-    for index, row in enumerate(grid.rows[1:], start=0):
-        for column in (1, 3, 4):
-            row.cells[column].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if index >= len(fig.lines):
-            for cell in (row.cells[0], row.cells[4]):
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
-    if lang == "zh":
-        words = w.styles.paragraph(w.doc)
-        words.add_run(labels["in_words"] + labels["colon"]).bold = True
-        words.add_run(total_in_words(fig))
-        words.runs[1].font.size = Pt(11)
 
 
 def _risks(w: Writer, data: PlanDocument) -> None:

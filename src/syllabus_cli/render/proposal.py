@@ -11,13 +11,15 @@ from typing import Any
 
 from docx.enum.section import WD_HEADER_FOOTER
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..agenda.layout import Agenda
 from ..dates import format_date
+from ..i18n import labels
 from ..minutes import minutes_text
 from ..spec.model import Course, Instructor
+from ..spec.training_plan import Issue, Supplier
 from ..timing.rules import TimedNode, Timing
 from . import wml
 from .agenda_docx import add_agenda
@@ -32,25 +34,6 @@ from .wording import (
     set_text,
 )
 
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "prepared_for": "为{client}定制", "instructor": "讲师", "date": "日期", "contents": "目录",
-        "background": "课程背景", "outcomes": "课程收获", "audience": "课程对象", "prerequisites": "先修要求",
-        "duration": "课程时长与形式", "length": "课程时长", "format": "授课形式", "outline": "课程大纲",
-        "agenda": "课程日程", "profile": "讲师介绍", "expertise": "擅长领域", "clients": "服务客户",
-        "contact": "联系方式", "case": "【案例】", "tool": "【工具】", "exercise": "【演练】",
-        "proposal": "培训方案", "list_sep": "、", "minutes": "{title}（{minutes}）",
-    },
-    "en": {
-        "prepared_for": "Prepared for {client}", "instructor": "Instructor", "date": "Date", "contents": "Contents",
-        "background": "Background", "outcomes": "Outcomes", "audience": "Audience", "prerequisites": "Prerequisites",
-        "duration": "Duration and format", "length": "Length", "format": "Delivery", "outline": "Outline",
-        "agenda": "Agenda", "profile": "About the instructor", "expertise": "Expertise", "clients": "Clients",
-        "contact": "Contact", "case": "[Case] ", "tool": "[Tool] ", "exercise": "[Exercise] ",
-        "proposal": "Training proposal", "list_sep": ", ", "minutes": "{title} ({minutes})",
-    },
-}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class ProposalInput:
@@ -61,6 +44,8 @@ class ProposalInput:
     date: dt.date | None = None
     template: Path | None = None
     fonts: Fonts = field(default_factory=Fonts)
+    issue: Issue | None = None  # issue date, version, supplier (乙方)
+    draft: bool = False  # 草稿 / DRAFT on every page
 
 
 DEEP_HEADINGS = (  # (points, colour) for levels 4, 5, 6 and deeper
@@ -75,7 +60,7 @@ class Writer:
         self.doc = document
         self.styles = styles
         self.language = language
-        self.t = LABELS[language]
+        self.t = labels("proposal", language)
         self.offset = offset  # 1 in a pack's combined proposal: each course sits under its title
         if language == "zh":
             styles.no_italic()
@@ -124,11 +109,19 @@ class Writer:
         self.styles.paragraph(self.doc).add_run().add_break(WD_BREAK.PAGE)
 
 
-def cover(w: Writer, title: str, subtitle: str, lines: list[str]) -> None:
-    """The cover page: the title balanced over its lines, the subtitle, then the facts
-    (client, instructor, date) centred; no page number (``page_numbers``)."""
-    for _ in range(4):
-        w.styles.paragraph(w.doc)
+def cover(w: Writer, title: str, subtitle: str, lines: list[str], logo: Path | None = None) -> None:
+    """The cover page: the supplier's logo, the title balanced over its lines, the
+    subtitle, then the facts (client, supplier, instructor, date, version) centred; no
+    page number (``page_numbers``)."""
+    if logo is not None:
+        picture = w.styles.paragraph(w.doc)
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.add_run().add_picture(str(logo), height=Cm(1.8))
+        for _ in range(2):
+            w.styles.paragraph(w.doc)
+    else:
+        for _ in range(4):
+            w.styles.paragraph(w.doc)
     w.styles.title(w.doc, w.text(title)).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if subtitle:
         sub = w.styles.paragraph(w.doc, w.text(subtitle), "Subtitle")
@@ -143,22 +136,69 @@ def cover(w: Writer, title: str, subtitle: str, lines: list[str]) -> None:
 
 
 def cover_lines(
-    w: Writer, client: str, instructor: Instructor | None, when: dt.date | None
+    w: Writer,
+    client: str,
+    instructor: Instructor | None,
+    when: dt.date | None,
+    issue: Issue | None = None,
+    kind: str = "",
 ) -> list[str]:
-    t, lines = w.t, [w.t["proposal"]]
-    if client:
+    """What the cover says: the kind of document, the client (甲方) and supplier (乙方)
+    when a supplier is named, the instructor credited, the issue date and version.
+    Without an issue, the date given (a single course's proposal date)."""
+    t, lang = w.t, w.language
+    lines = [kind or t["proposal"]]
+    supplier = issue.supplier if issue else None
+    if client and supplier is not None:
+        lines.append(labelled(t["client_party"], w.text(client.strip()), lang))
+    elif client:
         lines.append(t["prepared_for"].format(client=w.text(client.strip())))
+    if supplier is not None:
+        lines.append(labelled(t["supplier_party"], w.text(supplier.company), lang))
     if instructor:
-        lines.append(labelled(t["instructor"], w.text(instructor.name), w.language))
-    if when:
-        lines.append(labelled(t["date"], format_date(when, w.language), w.language))
+        lines.append(labelled(t["instructor"], w.text(instructor.name), lang))
+    if issue is not None:
+        lines.append(labelled(t["issued"], format_date(issue.issued, lang), lang))
+        if issue.version:
+            lines.append(labelled(t["version"], w.text(issue.version), lang))
+    elif when:
+        lines.append(labelled(t["date"], format_date(when, lang), lang))
     return lines
+
+
+def supplier_logo(issue: Issue | None) -> Path | None:
+    return issue.supplier.logo if issue and issue.supplier else None
+
+
+def company_of(issue: Issue | None) -> Supplier | None:
+    return issue.supplier if issue else None
+
+
+def draft_stamp(document: Any, language: str) -> None:
+    """草稿 / DRAFT at the top of every page, the cover's included: a header line in
+    red on the first-page and the other pages' headers."""
+    from docx.shared import RGBColor as Colour
+
+    section = first_section(document)
+    word = labels("plan", language)["draft"]
+    for header in (section.first_page_header, section.header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(f"{word} · {word} · {word}")
+        run.bold = True
+        run.font.size = Pt(16)
+        run.font.color.rgb = Colour(0xC0, 0x00, 0x00)
 
 
 def toc(w: Writer, levels: int = 2) -> None:
     """The contents page: a real TOC field, filled with every heading when the document
     is written (``toc.fill_tocs``), so no reader is asked to update it."""
-    w.styles.paragraph(w.doc, w.t["contents"], "Subtitle")  # not a Heading: stays out of the TOC
+    contents = w.styles.paragraph(w.doc, "", keep=True)  # not a Heading: stays out of the TOC
+    run = contents.add_run(w.t["contents"])
+    run.bold = True
+    run.font.size = Pt(16)
+    contents.alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_toc(w.styles.paragraph(w.doc), levels)
     w.page_break()
 
@@ -179,17 +219,28 @@ def _outline(w: Writer, nodes: tuple[TimedNode, ...], depth: int) -> None:
 
 
 def instructor_section(w: Writer, who: Instructor) -> None:
+    """讲师介绍 under its own heading, then the profile."""
+    w.heading(w.t["profile"], 1)
+    instructor_body(w, who)
+
+
+def instructor_body(w: Writer, who: Instructor, *, named: bool = False) -> None:
     """The profile, then its contact lines under their own sub-heading, kept with the
-    text above so "Contact" never starts a page alone."""
+    text above so "Contact" never starts a page alone. ``named``: the name is the
+    section's heading (one section per instructor in a plan's 讲师介绍)."""
     t = w.t
-    w.heading(t["profile"], 1)
-    head = w.styles.paragraph(w.doc)
-    head.add_run(w.text(who.name)).bold = True
-    if who.title:
-        head.add_run(f" · {w.text(who.title)}")
+    if named:
+        title = f"{who.name} · {who.title}" if who.title else who.name
+        w.heading(title, 1)
+        head = None
+    else:
+        head = w.styles.paragraph(w.doc)
+        head.add_run(w.text(who.name)).bold = True
+        if who.title:
+            head.add_run(f" · {w.text(who.title)}")
     if who.motto:
         w.styles.paragraph(w.doc, w.text(who.motto), "Syllabus Case")
-    last = w.paragraphs(who.bio)[-1:] or [head]
+    last = w.paragraphs(who.bio)[-1:] or ([head] if head is not None else [])
     if who.expertise:
         w.heading(t["expertise"], 2)
         w.bullets(who.expertise)
@@ -197,7 +248,8 @@ def instructor_section(w: Writer, who: Instructor) -> None:
         w.heading(t["clients"], 2)
         last = [w.styles.paragraph(w.doc, t["list_sep"].join(w.text(c) for c in who.clients))]
     if who.contact:
-        keep_next(last[0])
+        if last:
+            keep_next(last[0])
         w.heading(t["contact"], 2)
         lines = [
             w.labelled(contact_label(label, w.language), value) if label else w.paragraphs(value)[0]
@@ -242,20 +294,23 @@ def build_proposal(data: ProposalInput) -> Any:
     document = open_document(data.template)
     styles = styles_for(document, data.template, data.fonts)  # our template is A4 already
     w = Writer(document, styles, course.language)
-    cover(
-        w, course.title, course.subtitle, cover_lines(w, data.client, course.instructor, data.date)
-    )
+    lines = cover_lines(w, data.client, course.instructor, data.date, data.issue)
+    cover(w, course.title, course.subtitle, lines, supplier_logo(data.issue))
     toc(w)
     course_body(w, data)
     page_numbers(document)
+    if data.draft:
+        draft_stamp(document, course.language)
+    supplier = company_of(data.issue)
     set_properties(
         document,
         Properties(
             title=course.title,
             subject=w.t["proposal"],
             author=course.instructor.name if course.instructor else "",
-            company=data.client,
+            company=supplier.company if supplier else "",
             keywords=data.client,
+            language="zh-CN" if course.language == "zh" else "en-US",
         ),
     )
     return document

@@ -173,7 +173,7 @@ def check_package(data: bytes, path: Path) -> None:
                 raise TemplateError(t("template.too-big", path=path, mb=mb))
             for info in infos:  # every part, whatever its name: Word reads footer1.XML
                 blob = archive.read(info)
-                if declares_dtd(blob):
+                if declares_dtd(blob, image=info.filename.lower().startswith("word/media/")):
                     raise TemplateError(t("template.dtd", path=path, part=info.filename))
                 encoding = odd_encoding(blob)
                 if encoding is not None:
@@ -188,17 +188,17 @@ def check_package(data: bytes, path: Path) -> None:
 # "<!DOCTYPE" and "<!ENTITY" as they appear in every encoding an XML part may use (UTF-8
 # and the ASCII-compatible ones, UTF-16 and UTF-32 of either byte order, BOM or not);
 # matched against the part's bytes made upper case (bytes.upper() changes only a-z).
-_DTD_MARKS = tuple(
-    word.encode(encoding)
-    for word in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-)
+_ENCODINGS = ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_DTD_MARKS = tuple(word.encode(e) for word in ("<!DOCTYPE", "<!ENTITY") for e in _ENCODINGS)
+_ENTITY_MARKS = tuple("<!ENTITY".encode(e) for e in _ENCODINGS)
 
 
-def declares_dtd(blob: bytes) -> bool:
-    """Does this part declare a DTD or an entity, in whatever encoding it is written?"""
+def declares_dtd(blob: bytes, image: bool = False) -> bool:
+    """Does this part declare a DTD or an entity, in whatever encoding it is written? An
+    image (an SVG logo) may name its DTD (``<!DOCTYPE svg PUBLIC …>``, as Illustrator
+    writes it), never declare entities."""
     upper = blob.upper()
-    return any(mark in upper for mark in _DTD_MARKS)
+    return any(mark in upper for mark in (_ENTITY_MARKS if image else _DTD_MARKS))
 
 
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")

@@ -8,7 +8,8 @@ hyperlink to a ``_Toc…`` bookmark placed on its heading, ending in a ``PAGEREF
 open it without an "update fields?" prompt; it stays a field, so Word (F9) and
 LibreOffice (the PDF conversion updates indexes) can refresh it.
 
-The page-number slot is left empty. Before layout no one knows the pages: a guessed
+The page-number slot is left empty until a PDF is made in the same run: then
+``number_toc`` writes the PDF's numbers into it. Before layout no one knows the pages: a guessed
 number that is wrong is worse, in a document sent to a client, than no number; the
 entries are links, so on screen they lead to their heading; the PDF gets real numbers
 when LibreOffice updates the index, and Word's "update field" fills them in the .docx.
@@ -261,3 +262,98 @@ def _write_entries(
         previous.addnext(p)
         previous = p
     field.getparent().remove(field)
+
+
+# --- page numbers, once a PDF of the document exists --------------------------------
+
+_DOCUMENT_XML = "word/document.xml"
+_PAGE_AT_END = re.compile(r"(?:[.…·]{3,}|\s{2,}|\t)\s*(\d{1,4})\s*$")
+
+
+def pdf_toc_pages(pdf: bytes, entries: int) -> list[int] | None:
+    """The page numbers the PDF's contents page gives its ``entries`` lines (LibreOffice
+    lays the TOC out when it converts), read in order from the first page that lists
+    any; None when they cannot be read or do not match the count."""
+    import io
+
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(pdf))
+        numbers: list[int] = []
+        for page in reader.pages:
+            found = [
+                int(m.group(1))
+                for line in (page.extract_text() or "").splitlines()
+                if (m := _PAGE_AT_END.search(line))
+            ]
+            if not found and numbers:
+                break  # past the contents pages
+            numbers += found
+            if len(numbers) >= entries:
+                break
+    except Exception:  # a PDF pypdf cannot read: the .docx keeps its F9 numbers
+        return None
+    if len(numbers) != entries or numbers != sorted(numbers):
+        return None
+    return numbers
+
+
+def toc_entries(docx: bytes) -> int:
+    """How many entries the .docx's filled TOC lists (its PAGEREF fields)."""
+    root = _document_root(docx)
+    return len(_pagerefs(root)) if root is not None else 0
+
+
+def number_toc(docx: bytes, pdf: bytes) -> bytes | None:
+    """The .docx with its contents page numbered as the PDF made from it is: each
+    entry's ``PAGEREF`` result set to the PDF's number (Word and WPS still update it on
+    F9). None when the PDF's contents page cannot be matched to the entries."""
+    import io
+    import zipfile
+
+    root = _document_root(docx)
+    if root is None:
+        return None
+    refs = _pagerefs(root)
+    if not refs:
+        return None
+    numbers = pdf_toc_pages(pdf, len(refs))
+    if numbers is None:
+        return None
+    for end_run, number in zip(refs, numbers, strict=True):
+        end_run.addprevious(_run(_text(str(number))))
+    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = xml if info.filename == _DOCUMENT_XML else source.read(info)
+            out.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _document_root(docx: bytes) -> Any:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            return etree.fromstring(archive.read(_DOCUMENT_XML))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return None
+
+
+def _pagerefs(root: Any) -> list[Any]:
+    """The closing run of every TOC entry's empty ``PAGEREF _Toc…`` field, in order."""
+    found = []
+    for instr in root.iter(wml.INSTR_TEXT):
+        if not (instr.text or "").strip().startswith("PAGEREF _Toc"):
+            continue
+        run = instr.getparent()
+        separate = run.getnext()
+        end = separate.getnext() if separate is not None else None
+        char = end.find(wml.FLD_CHAR) if end is not None else None
+        if char is not None and char.get(wml.FLD_CHAR_TYPE) == "end":
+            found.append(end)
+    return found

@@ -7,8 +7,9 @@ Chinese conventions (zh documents only; en documents keep English ones):
 * user text is never padded with spaces: ``为某3C品牌电商服务部定制``;
 * punctuation written in ASCII right after a Chinese character, or right before one
   (``D2C,构建`` ``OMO, 实现``), becomes full-width (``,`` ``:`` ``;`` ``?`` ``!`` →
-  ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. Parentheses stay as
-  the contract writes them (``2026年12月8日(星期二)``, ``2天(每天6小时)``);
+  ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. What the tool
+  writes itself takes full-width brackets (``2026年12月8日（星期二）``, ``2天（每天6小时）``);
+  brackets in the user's text stay as typed;
 * a space between two Chinese characters (a folded YAML line) is dropped.
 """
 
@@ -27,17 +28,6 @@ from ..minutes import minutes_text
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _TOUCHED = frozenset(" \t,:;?!\"'")
 _LATIN_QUOTE = re.compile(r"[A-Za-z]'|'[A-Za-z]")
-
-CONTACT_LABELS: dict[str, dict[str, str]] = {
-    "zh": {"email": "邮箱", "e-mail": "邮箱", "mail": "邮箱", "phone": "电话", "tel": "电话",
-           "telephone": "电话", "mobile": "手机", "cell": "手机", "wechat": "微信", "weixin": "微信",
-           "web": "网站", "website": "网站", "url": "网站", "address": "地址", "qq": "QQ"},
-    "en": {"email": "Email", "e-mail": "Email", "mail": "Email", "phone": "Phone", "tel": "Phone",
-           "telephone": "Phone", "mobile": "Mobile", "cell": "Mobile", "wechat": "WeChat",
-           "weixin": "WeChat", "web": "Website", "website": "Website", "url": "Website",
-           "address": "Address", "qq": "QQ", "邮箱": "Email", "电话": "Phone", "手机": "Mobile",
-           "微信": "WeChat", "网站": "Website", "地址": "Address"},
-}  # fmt: skip
 
 
 def zh_text(text: str) -> str:
@@ -110,7 +100,9 @@ def labelled(label: str, value: str, language: str) -> str:
 
 def contact_label(key: str, language: str) -> str:
     """A contact key as a reader's label: ``email`` → 邮箱 / Email; others as written."""
-    return CONTACT_LABELS[language].get(key.strip().lower(), key.strip())
+    from ..i18n import labels
+
+    return labels("contact", language).get(key.strip().lower(), key.strip())
 
 
 def date_text(day: dt.date, language: str) -> str:
@@ -126,15 +118,15 @@ def _number(value: Fraction, language: str) -> str:
 
 
 def length_text(duration: Duration | None, minutes: int, language: str) -> str:
-    """The course's length said once: ``2天(每天6小时)`` ``1天(6小时)`` ``8小时`` /
+    """The course's length said once: ``2天（每天6小时）`` ``1天（6小时）`` ``8小时`` /
     ``2 days, 6 h a day`` ``1 day (6 hours)`` ``3 hours``."""
     if duration is None or duration.days is None or duration.minutes_per_day is None:
         return minutes_text(duration.minutes if duration else minutes, language)
     days, per_day = duration.days, duration.minutes_per_day
     if language == "zh":
         if days <= 1:
-            return f"{_number(days, 'zh')}天({minutes_text(duration.minutes, 'zh')})"
-        return f"{_number(days, 'zh')}天(每天{minutes_text(per_day, 'zh')})"
+            return f"{_number(days, 'zh')}天（{minutes_text(duration.minutes, 'zh')}）"
+        return f"{_number(days, 'zh')}天（每天{minutes_text(per_day, 'zh')}）"
     if days < 1:
         return f"{_number(days, 'en')} day ({minutes_text(duration.minutes, 'en')})"
     if days == 1:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..duration import Duration
 from ..i18n import Word, msg
-from ..load import Loaded, YEntry, YMap, YScalar, YSeq, load_file
+from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue, load_file
 from ..problems import Mark, Problem
 from ..problems import problem as leveled
 from . import fields
@@ -29,6 +29,7 @@ Loader = Callable[[Path], Loaded]
 class Built:
     course: Course | None
     problems: tuple[Problem, ...]
+    root: YValue | None = None  # the YAML as written (where placeholders are looked for)
 
 
 def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None = None) -> Built:
@@ -42,7 +43,7 @@ def build_course(loaded: Loaded, load: Loader = load_file, variant: str | None =
     reader = Reader()
     reader.problems.extend(loaded.problems)
     course = _course(reader, loaded.root, loaded.path, load, variant)
-    return Built(course, tuple(reader.problems))
+    return Built(course, tuple(reader.problems), loaded.root)
 
 
 def build_variants(loaded: Loaded, load: Loader = load_file) -> tuple[Built, ...]:
@@ -164,8 +165,7 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         ):
             no_lunch = True
         else:
-            window = reader.window_text(value, "lunch")
-            lunch = Window(window[0], window[1], value.mark) if window else None
+            lunch = _pause(reader, value, "lunch")
     breaks: tuple[Window, ...] | None = None
     if "breaks" in known:
         value = known["breaks"].value
@@ -174,14 +174,15 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         elif isinstance(value, YSeq):
             found: list[Window] = []
             for item in value.items:
-                window = reader.window_text(item, "breaks")
-                if window:
-                    found.append(Window(window[0], window[1], item.mark))
+                pause = _pause(reader, item, "breaks")
+                if pause is not None:
+                    found.append(pause)
             breaks = tuple(found)
         else:
             reader.wrong_type(value, "breaks", 'a list of time ranges like ["10:30-10:45"]')
     per_day, _ = reader.duration(known.get("hours_per_day"), at_most=MINUTES_PER_DAY)
     min_part = _min_part(reader, known.get("min_part"))
+    float_minutes = _min_part(reader, known.get("float"))
     return Schedule(
         start=reader.clock(known.get("start")),
         lunch=lunch,
@@ -190,8 +191,22 @@ def schedule_from(reader: Reader, entry: YEntry | None) -> Schedule:
         latest_end=reader.clock(known.get("latest_end")),
         hours_per_day=per_day.minutes if per_day else None,
         min_part=min_part,
+        float=float_minutes,
         marks=marks,
     )
+
+
+def _pause(reader: Reader, value: YValue, key: str) -> Window | None:
+    """``"10:30-10:45"``, or ``{at: "10:30-10:45", fixed: true}`` to pin it."""
+    fixed = False
+    if isinstance(value, YMap):
+        known = reader.mapping(value, f"a pause in {key!r}", fields.PAUSE)
+        if known is None or "at" not in known:
+            return None
+        fixed = reader.boolean(known.get("fixed"), False)
+        value = known["at"].value
+    window = reader.window_text(value, key)
+    return Window(window[0], window[1], value.mark, fixed) if window else None
 
 
 def _min_part(reader: Reader, entry: YEntry | None) -> int | None:

@@ -64,6 +64,17 @@ SCHEDULE: dict[str, Field] = {
         "min_part",
         "Shortest part of a split session (default 20min); 0 splits at every pause.",
     ),
+    "float": Field(
+        "min_part",
+        "How far a tea break may move to fall between sessions (default 30min; lunch may "
+        "start 15min earlier or 30min later); 0 keeps every pause at its exact time.",
+    ),
+}
+
+# a pause written as a mapping, to pin it: {at: "10:30-10:45", fixed: true}
+PAUSE: dict[str, Field] = {
+    "at": Field("range", 'The time range, "HH:MM-HH:MM".', required=True),
+    "fixed": Field("bool", "true: the pause stays at this time (it does not move to a boundary)."),
 }
 
 INSTRUCTOR: dict[str, Field] = {
@@ -125,6 +136,12 @@ PACK: dict[str, Field] = {
         "skip", "Days delivery skips: holidays (China's calendar, default), weekends or none."
     ),
     "plan": Field("plan", "The client training plan: the combined proposal reads as it."),
+    # what a client signs (issue 20): who issues the plan, when, which version
+    "supplier": Field(
+        "supplier", "乙方: a supplier profile file (relative to the pack) or a mapping."
+    ),
+    "issued": Field("date", "方案日期 on the cover (YYYY-MM-DD); default: today."),
+    "version": Field("text", "Version of the document, e.g. V1.0."),
     # the delivery kit (pack/kit.py)
     "kit": Field(
         "kit", "Delivery documents: [signin, evaluation, workbook, certificates, runsheet] or all."
@@ -134,6 +151,29 @@ PACK: dict[str, Field] = {
     ),
     "evaluation_url": Field("text", "The online evaluation form: a QR code on the printed one."),
     "kit_in_zip": Field("bool", "true: the kit goes into the pack's zip too (default false)."),
+}
+
+# The supplier (乙方): a profile file, or inline under ``supplier:``.
+SUPPLIER: dict[str, Field] = {
+    "company": Field("text", "Company name as on the contract and invoice.", required=True),
+    "short": Field("text", "Short name, e.g. 某某咨询."),
+    "logo": Field("path", "Logo image (.png or .jpg), relative to the file that names it."),
+    "contact": Field("supplier_contact", "person, phone, email, wechat, address."),
+    "bank": Field("supplier_bank", "name (开户行), account, tax_id (纳税人识别号)."),
+}
+
+SUPPLIER_CONTACT: dict[str, Field] = {
+    "person": Field("text", "Contact person."),
+    "phone": Field("text", "Phone."),
+    "email": Field("text", "Email."),
+    "wechat": Field("text", "WeChat ID."),
+    "address": Field("text", "Address."),
+}
+
+SUPPLIER_BANK: dict[str, Field] = {
+    "name": Field("text", "Bank and branch (开户行)."),
+    "account": Field("text", "Account number (write it in quotes)."),
+    "tax_id": Field("text", "Taxpayer ID (纳税人识别号 / 统一社会信用代码)."),
 }
 
 # The training plan (``plan:`` in a pack): chapters in the order the document shows them.
@@ -180,6 +220,20 @@ PLAN_QUOTE: dict[str, Field] = {
     "currency": Field("currency", "CNY (default), USD, EUR…"),
     "tax": Field("percent", 'Tax added to the subtotal, e.g. "6%".'),
     "items": Field("quote_items", "Lines of the quote.", required=True),
+    # the quote's terms (issue 20)
+    "valid_until": Field("date", "Last day the quote holds (YYYY-MM-DD)."),
+    "valid_days": Field("count", "Days the quote holds, counted from `issued`."),
+    "payment": Field("payment", "Payment terms: text, or a list of {percent, when}."),
+    "invoice": Field("invoice", "增值税专用发票 or 增值税普通发票 (the rate is `tax`)."),
+    "travel": Field("text", "Who bears travel, meals and lodging."),
+    "discount": Field(
+        "discount", 'Off the subtotal, before tax: an amount or a percentage ("5%").'
+    ),
+}
+
+PLAN_PAYMENT: dict[str, Field] = {
+    "percent": Field("percent", 'Share of the total, e.g. "50%".', required=True),
+    "when": Field("text", "When it is due, e.g. 合同签订后5个工作日内.", required=True),
 }
 
 PLAN_QUOTE_ITEM: dict[str, Field] = {
@@ -187,6 +241,7 @@ PLAN_QUOTE_ITEM: dict[str, Field] = {
     "quantity": Field("quantity", 'A number (default 1), or "days": the delivery days.'),
     "unit": Field("text", "Unit, e.g. 天, 项, 人."),
     "price": Field("money", "Unit price, an exact decimal (12000, 12000.50).", required=True),
+    "optional": Field("bool", "true: listed apart as an option, not in the total."),
 }
 
 PLAN_RISK: dict[str, Field] = {

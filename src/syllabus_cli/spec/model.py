@@ -44,6 +44,7 @@ class Window:
     start: int
     end: int
     mark: Mark = field(default_factory=Mark, compare=False)
+    fixed: bool = False  # pinned: it does not give way to the outline (``fixed: true``)
 
     @property
     def minutes(self) -> int:
@@ -61,6 +62,7 @@ class Schedule:
     latest_end: int | None = None
     hours_per_day: int | None = None  # minutes of teaching a day
     min_part: int | None = None  # shortest part of a split session before a pause, minutes
+    float: int | None = None  # how far a pause may move to a session boundary; 0 pins all
     marks: dict[str, Mark] = field(default_factory=dict, compare=False)
 
 

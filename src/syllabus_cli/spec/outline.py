@@ -29,6 +29,9 @@ MAX_INCLUDE_DEPTH = 16
 # Blocks an include may bring in, counted as they are read: ten files each including the
 # next ten times is 10⁶ blocks at depth six, so the count, not the depth, is what stops it.
 MAX_INCLUDED_BLOCKS = 2_000
+# Blocks within blocks, across includes: a course file alone nests at most about 30 (the
+# loader's depth limit); 16 files of 30 would take every later stage past Python's stack.
+MAX_BLOCK_DEPTH = 40
 
 
 @dataclass
@@ -36,7 +39,8 @@ class Expansion:
     """Blocks read through includes so far, shared by every include of one course."""
 
     blocks: int = 0
-    stopped: bool = False
+    stopped: bool = False  # past MAX_INCLUDED_BLOCKS, said once
+    too_deep: bool = False  # past MAX_BLOCK_DEPTH, said once
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,12 @@ def _item(reader: Reader, ctx: Context, item: YValue, depth: int) -> list[Node]:
         )
         return []
     if ctx.at is not None and _over_limit(ctx):
+        return []
+    if depth > MAX_BLOCK_DEPTH:  # only includes can nest this deep (YAML stops at 64)
+        if not ctx.expansion.too_deep:
+            ctx.expansion.too_deep = True
+            said = msg("outline.block-depth", limit=MAX_BLOCK_DEPTH)
+            ctx.top.add(ctx.at or item.mark, "include-depth", said)
         return []
     if isinstance(item, YMap) and item.get("include") is not None:
         return _include(reader, ctx, item, depth)
@@ -244,27 +254,32 @@ def _library_nodes(
 
 def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
     """Every file a spec includes, directly or through other includes, each once and in
-    the order met (for the rebuild cache: editing one rebuilds what includes it)."""
+    the order met (for the rebuild cache: editing one rebuilds what includes it). Files
+    nested past MAX_INCLUDE_DEPTH, or past MAX_INCLUDED_BLOCKS files in all, are not
+    followed (building the course reports them): a chain of 1,500 files is no
+    RecursionError. Iterative, in the order a depth-first walk meets them."""
     found: list[Path] = []
     seen: set[str] = {file_key(loaded.path)}
-
-    def walk(value: YValue | None, base: Path) -> None:
+    # (value, its file's folder, how deep in includes): a stack, last pushed first
+    stack: list[tuple[YValue | None, Path, int]] = [(loaded.root, loaded.path.parent, 0)]
+    while stack:
+        value, base, depth = stack.pop()
         if isinstance(value, YSeq):
-            for item in value.items:
-                walk(item, base)
+            stack.extend((item, base, depth) for item in reversed(value.items))
         elif isinstance(value, YMap):
+            later: list[tuple[YValue | None, Path, int]] = []
             entry = value.get("include")
             ref = entry.value.value if entry and isinstance(entry.value, YScalar) else None
             if isinstance(ref, str) and ref.split("#", 1)[0].strip():
                 target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
-                if file_key(target) not in seen:
-                    seen.add(file_key(target))
+                key = file_key(target)
+                bounded = depth <= MAX_INCLUDE_DEPTH and len(found) < MAX_INCLUDED_BLOCKS
+                if key not in seen and bounded:
+                    seen.add(key)
                     inner = load(target)
                     if inner.root is not None or inner.text:
                         found.append(target)
-                    walk(inner.root, target.parent)
-            for child in value.entries:
-                walk(child.value, base)
-
-    walk(loaded.root, loaded.path.parent)
+                    later.append((inner.root, target.parent, depth + 1))
+            later.extend((child.value, base, depth) for child in value.entries)
+            stack.extend(reversed(later))
     return tuple(found)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..numerals import CAPITAL_DIGITS, to_chinese
-from .training_plan import Quote
+from .training_plan import Quote, QuoteItem
 
 FEN = Decimal("0.01")
 _DIGITS = CAPITAL_DIGITS
@@ -35,18 +35,42 @@ class Figures:
     tax: Decimal
     total: Decimal
     currency: str
+    discount: Decimal = Decimal(0)  # off the subtotal, before tax
+    discount_rate: Decimal | None = None  # when the discount was written as a percentage
+    optional: tuple[Line, ...] = ()  # listed apart, not in the total
+
+    @property
+    def net(self) -> Decimal:
+        """The subtotal less the discount: what tax is charged on (不含税金额)."""
+        return self.subtotal - self.discount
+
+
+def _line(item: QuoteItem, delivery_days: int) -> Line:
+    quantity = Decimal(delivery_days) if item.per_day else item.quantity
+    return Line(item.item, quantity, item.unit, item.price, fen(quantity * item.price))
 
 
 def figures(quote: Quote, delivery_days: int) -> Figures:
-    """Each line's amount (quantity × price, to the fen), subtotal, tax on the subtotal
-    (to the fen) and total. ``quantity: days`` counts the pack's delivery days."""
-    lines = []
-    for item in quote.items:
-        quantity = Decimal(delivery_days) if item.per_day else item.quantity
-        lines.append(Line(item.item, quantity, item.unit, item.price, fen(quantity * item.price)))
-    subtotal = sum((line.amount for line in lines), Decimal(0))
-    tax = fen(subtotal * quote.tax / 100) if quote.tax is not None else Decimal(0)
-    return Figures(tuple(lines), fen(subtotal), quote.tax, tax, fen(subtotal + tax), quote.currency)
+    """Each line's amount (quantity × price, to the fen), subtotal, the discount off the
+    subtotal, tax on what is left (each to the fen, half-up) and total, as an invoice
+    computes them. ``quantity: days`` counts the pack's delivery days. Optional items
+    are priced apart and never counted."""
+    lines = tuple(_line(i, delivery_days) for i in quote.items if not i.optional)
+    optional = tuple(_line(i, delivery_days) for i in quote.items if i.optional)
+    subtotal = fen(sum((line.amount for line in lines), Decimal(0)))
+    discount, rate = Decimal(0), None
+    if quote.discount is not None:
+        if quote.discount.percent:
+            rate = quote.discount.value
+            discount = fen(subtotal * rate / 100)
+        else:
+            discount = fen(quote.discount.value)
+        discount = min(discount, subtotal)  # a discount never makes the quote negative
+    net = subtotal - discount
+    tax = fen(net * quote.tax / 100) if quote.tax is not None else Decimal(0)
+    return Figures(
+        lines, subtotal, quote.tax, tax, fen(net + tax), quote.currency, discount, rate, optional
+    )
 
 
 def money(amount: Decimal) -> str:

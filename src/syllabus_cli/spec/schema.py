@@ -19,10 +19,12 @@ from .fields import (
     NODE,
     PACK,
     PACK_COURSE,
+    PAUSE,
     PLAN,
     PLAN_EVALUATION,
     PLAN_GOAL,
     PLAN_MILESTONE,
+    PLAN_PAYMENT,
     PLAN_PHASE,
     PLAN_QUOTE,
     PLAN_QUOTE_ITEM,
@@ -30,6 +32,9 @@ from .fields import (
     PLAN_RISK,
     PLAN_SECTION,
     SCHEDULE,
+    SUPPLIER,
+    SUPPLIER_BANK,
+    SUPPLIER_CONTACT,
     Field,
 )
 
@@ -82,8 +87,15 @@ _KINDS: dict[str, dict[str, Any]] = {
     "instructor": {"oneOf": [{"type": "string"}, {"$ref": "#/$defs/instructor"}]},
     "schedule": {"$ref": "#/$defs/schedule"},
     "clock": {"type": "string", "pattern": _CLOCK},
-    "window": {"anyOf": [{"type": ["string", "null"]}, {"const": False}]},  # false: no lunch
-    "windows": {"type": ["array", "null"], "items": {"type": "string", "pattern": _WINDOW}},
+    "range": {"type": "string", "pattern": _WINDOW},
+    # false: no lunch; a mapping pins the pause ({at: "12:00-13:30", fixed: true})
+    "window": {
+        "anyOf": [{"type": ["string", "null"]}, {"const": False}, {"$ref": "#/$defs/pause"}]
+    },
+    "windows": {
+        "type": ["array", "null"],
+        "items": {"oneOf": [{"type": "string", "pattern": _WINDOW}, {"$ref": "#/$defs/pause"}]},
+    },
     "path": {"type": "string"},
     "date": {"type": "string", "format": "date"},
     "contact": {"oneOf": [{"type": "object"}, _TEXTS]},
@@ -132,6 +144,20 @@ _KINDS: dict[str, dict[str, Any]] = {
         ]
     },
     "currency": {"type": "string", "pattern": "^[A-Za-z]{3}$"},
+    # what a client signs: supplier and the quote's terms
+    "supplier": {"oneOf": [{"type": "string"}, _ref("supplier")]},
+    "supplier_contact": _ref("supplier_contact"),
+    "supplier_bank": _ref("supplier_bank"),
+    "payment": {"oneOf": [{"type": "string"}, {"type": "array", "items": _ref("plan_payment")}]},
+    "invoice": {
+        "enum": ["增值税专用发票", "增值税普通发票", "专用发票", "普通发票", "专票", "普票"]
+    },
+    "discount": {
+        "oneOf": [
+            {"type": "number", "minimum": 0},
+            {"type": "string", "pattern": r"^\s*[¥￥$€]?\s*[\d,]*\.?\d+\s*(元|[%％])?\s*$"},
+        ]
+    },
     "kit": {
         "oneOf": [
             {"const": "all"},
@@ -153,6 +179,7 @@ def _defs() -> dict[str, Any]:
         "block": _object(NODE, "module or section"),
         "include": _object(INCLUDE, "a module included from another file"),
         "schedule": _object(SCHEDULE, "schedule"),
+        "pause": _object(PAUSE, "a pause pinned to its time"),
         "instructor": _object(INSTRUCTOR, "instructor profile"),
         "pack_course": _object(PACK_COURSE, "course in a pack"),
     }
@@ -170,6 +197,10 @@ def _plan_defs() -> dict[str, Any]:
         "plan_risk": _object(PLAN_RISK, "risk"),
         "plan_milestone": _object(PLAN_MILESTONE, "milestone"),
         "plan_evaluation": _object(PLAN_EVALUATION, "evaluation"),
+        "plan_payment": _object(PLAN_PAYMENT, "payment instalment"),
+        "supplier": _object(SUPPLIER, "supplier (乙方)"),
+        "supplier_contact": _object(SUPPLIER_CONTACT, "supplier contact"),
+        "supplier_bank": _object(SUPPLIER_BANK, "supplier bank and tax details"),
     }
 
 
