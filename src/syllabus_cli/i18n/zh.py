@@ -981,6 +981,14 @@ HELP.update(
 # 工具写出的 YAML 中的注释（syllabus new 的起始文件、syllabus explain 的示例），按英文原文查找
 # （i18n/comments.py）。
 COMMENTS: dict[str, str] = {
+    # new --pack's plan keys (issue 20): the cover, the supplier, the quote
+    "on the cover, with the issue date": "印在封面上，和方案日期在一起",
+    "方案日期 on the cover (default: the day you build)": "封面上的方案日期（默认为生成当天）",
+    "乙方: company, logo, contact, bank (or inline)": "乙方：公司、标志、联系人、开户行（也可以直接写在这里）",
+    "增值税, on the amount after any discount": "增值税，按折扣后的金额计算",
+    "the quote holds 30 days from the issue date": "报价自方案日期起 30 天内有效",
+    "text, or instalments adding up to 100%": "一段文字，或合计为 100% 的分期付款",
+    "or an amount; off the subtotal, before 增值税": "也可以写金额；从小计中扣除，在计算增值税之前",
     "a 50 MiB file": "一个 50 MiB 的文件",
     "a 95min session starting at 09:00 before a 10:30 break": "09:00 开始、时长 95 分钟的一节课，10:30 有茶歇",
     "a block moved past a break leaves a gap before it": "一段内容移到休息之后，前面留下空档",
