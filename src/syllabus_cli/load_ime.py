@@ -89,6 +89,7 @@ _FULL_CLOSERS = {"】": "]", "］": "]"}
 # After a list dash: an English key and its colon (a list of mappings: modules, sections),
 # which no text means; a dash before other text is told only when the file does not parse.
 _KEY_AFTER = re.compile(r"[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*[:：]")
+_BARE_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*[A-Za-z_][\w\-]*:[ \t]*(?:#.*)?")
 _SENTENCE = re.compile(r"[。；：:！？!?\s]")
 _NEEDS_QUOTES = re.compile(r"[:#,\[\]{}]|^[-?!&*|>%@`'\"]|^\s|\s$")
 
@@ -199,6 +200,10 @@ class _Scanner:
         self.quote: str | None = None  # inside a quoted value that spans lines
         self.quoted_key: int | None = None  # the line of a quoted scalar opened as a key
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
+        # the "－ " dash that started the line before, and that line's indentation: two
+        # such lines in a row are a list typed with an IME, not a text that starts with －
+        self.last_dash: tuple[int, str, Slip, int] | None = None
+        self.bare_key = 0  # the last line that is a key with nothing after it ("points:")
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
         if self.limit is not None and len(self.slips) >= self.limit:
@@ -229,9 +234,30 @@ class _Scanner:
                 return
             if body.startswith(("---", "..."), j) and body[j + 3 : j + 4] in ("", " ", "\t"):
                 j += 3
+            before = len(self.slips)
             j = self.dashes(number, body, base, j)
+            self.dash_run(number, body, before)
             at_key = True
         self.inline(number, body, base, j, at_key)
+        if at_key and _BARE_KEY.fullmatch(body):
+            self.bare_key = number
+
+    def dash_run(self, number: int, body: str, before: int) -> None:
+        """Mark ``－ 沟通`` certain on two lines in a row that start with ``－ `` at one
+        indentation, right under a key with nothing after it (``points:``): YAML reads
+        them as one text, a trainer meant a list."""
+        indent = body[: len(body) - len(body.lstrip(" \t\u3000"))]
+        dash = next((s for s in self.slips[before:] if s.kind == DASH), None)
+        if dash is None or dash.mark.column != len(indent) + 1:
+            self.last_dash = None
+            return
+        if self.last_dash is not None:
+            line, was, slip, first = self.last_dash
+            if line == number - 1 and was == indent and self.bare_key == first - 1:
+                slip.certain = dash.certain = True
+                self.last_dash = (number, indent, dash, first)
+                return
+        self.last_dash = (number, indent, dash, number)
 
     def block_line(self, number: int, body: str, base: int) -> bool:
         """Whether the line is text of the | or > value open above (never looked into,
