@@ -228,3 +228,12 @@ def test_fix_of_every_golden_case_reads_as_its_golden_file(tmp_path: Path) -> No
         fixed = repair(case.read_bytes()).text
         golden = case.with_suffix(".fixed").read_text(encoding="utf-8")
         assert yaml.load(fixed, Loader=_Loader) == yaml.load(golden, Loader=_Loader), case.name
+
+
+def test_fix_on_an_empty_file_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    mine = tmp_path / "empty.yaml"
+    mine.write_bytes(b"")
+    result = runner.invoke(app, ["--lang", "zh", "fix", str(mine)])
+    assert result.exit_code == 1  # a problem left for the user: README's exit codes
+    assert "error[empty-file]: 文件是空的" in result.output
+    assert "没有需要改正的地方" in result.output and not (tmp_path / "empty.yaml.bak").exists()
