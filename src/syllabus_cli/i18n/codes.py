@@ -64,10 +64,10 @@ _ROWS: tuple[Code, ...] = (
     _c(
         "encoding",
         "error/warning",
-        "The file is not UTF-8: a GBK file (Notepad's ANSI) is read with a warning, "
-        "other encodings are an error; syllabus fix FILE saves GBK as UTF-8.",
-        "文件不是 UTF-8 编码：GBK（记事本的 ANSI）文件照常读取并给出警告，其他编码为错误；"
-        "syllabus fix 文件名 可把 GBK 文件转存为 UTF-8。",
+        "The file is not UTF-8: a GBK or UTF-16 file (Notepad's ANSI or Unicode) is read "
+        "with a warning, other encodings are an error; syllabus fix FILE saves it as UTF-8.",
+        "文件不是 UTF-8 编码：GBK 或 UTF-16（记事本的 ANSI 或 Unicode）文件照常读取并给出警告，"
+        "其他编码为错误；syllabus fix 文件名 可把它转存为 UTF-8。",
         (
             "# file: courses/c.yaml (utf-8)\n"
             "title: 客服技巧\n"

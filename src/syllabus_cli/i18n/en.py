@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "{count} lines from here are indented with full-width spaces: YAML indents with half-width spaces only (syllabus fix repairs them)",
     "load.ime-tab-indent": "this line is indented with a tab: YAML indents with spaces only (syllabus fix repairs it)",
     "load.ime-tab-indents": "{count} lines from here are indented with tabs: YAML indents with spaces only (syllabus fix repairs them)",
+    "load.ime-more": "more slips of a Chinese input method from here on are not listed one by one (syllabus fix repairs them all)",
     "load.yaml-no-colon": "this line needs a ':' and a space between its key and its value ({detail})",
     "load.yaml-colon-in-value": "a second ': ' on this line: a value holding a colon needs quotes, e.g. title: \"Excel: 入门\" ({detail})",
     "load.yaml-indent": "the indentation does not line up: keys of one level need the same number of spaces, list items start with '- ' ({detail})",
@@ -41,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "load.yaml-list": "this [ list is not closed with ], or its items lack a ',' between them ({detail})",
     "load.yaml-mapping": "this {{ mapping is not closed with }}, or its entries lack a ',' between them ({detail})",
     "load.gbk": "the file is saved as {encoding} (Notepad's “ANSI”), not UTF-8: read as {encoding}; syllabus fix {name} saves it as UTF-8",
+    "load.utf16": "the file is saved as UTF-16 (Notepad's “Unicode”), not UTF-8: read as UTF-16; syllabus fix {name} saves it as UTF-8",
     # cli/fix.py
     "fix.before": "before",
     "fix.after": "after",
@@ -49,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "fix.dry-run": "{path}: {count} repair(s) shown above; nothing written (--dry-run)",
     "fix.done": "{path}: {count} repair(s) made; the original is kept as {backup}",
     "fix.not-written": "cannot be written ({reason}); the file is as it was",
+    "fix.read-only": "the file is read-only: nothing written (clear its read-only mark, then run syllabus fix again)",
     "fix.saved": "{path}: the original is kept as {backup}",
     # doctor.py, cli/doctor.py
     "doctor.title": "What each feature needs on this machine:",
@@ -61,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "doctor.console-bad": "console encoding {encoding}: Chinese shows as ?",
     "doctor.office": "LibreOffice {version}: {path}",
     "doctor.office-missing": "LibreOffice: not found (neither on PATH nor in its usual install folders)",
+    "doctor.office-silent": "LibreOffice: {path} did not answer within {seconds} s (stuck, or busy with another window): close every LibreOffice window (if need be, end soffice in the Task Manager) and run syllabus doctor again",
     "doctor.font": "{font} ({role}): installed ({found})",
     "doctor.font-stand-in": "{font} ({role}): not installed; {found} stands in for it",
     "doctor.font-missing": "{font} ({role}): neither it nor a stand-in ({stand_in}) is installed: the PDF falls back to another font",
@@ -82,9 +86,9 @@ MESSAGES: dict[str, str] = {
     "doctor.install-console-windows": "run chcp 65001 first, or use Windows Terminal",
     "doctor.install-console-posix": "use a UTF-8 locale: export LANG=zh_CN.UTF-8",
     "doctor.main-ok": "validate and .docx: ready",
-    "doctor.main-missing": "validate and .docx: not ready: install what is marked × above",
+    "doctor.main-missing": "validate and .docx: not ready: see to what is marked × above",
     "doctor.pdf-ok": "PDF: ready",
-    "doctor.pdf-missing": "PDF: not ready: install what is marked × above (everything else works without it)",
+    "doctor.pdf-missing": "PDF: not ready: see to what is marked × above (everything else works without it)",
     "fix.left": "{path}: the problems above are not typing slips: correct them by hand",
     # duration.py
     "duration.empty": "duration is empty; write e.g. 40min, 2h or 1天(6h/天)",
