@@ -130,6 +130,9 @@ class Manifest:
     # course folder -> the course (spec key) whose documents it holds: another spec with
     # the same id, exported later into this folder, gets a folder of its own
     folders: dict[str, str] = field(default_factory=dict)
+    # files this build forgot (it wrote them and makes them no more) -> the hash it had
+    # recorded: gone from the record on disk too when saved, unless rewritten meanwhile
+    dropped: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -194,6 +197,9 @@ class Manifest:
                 if theirs and theirs != digest and _hash_or_none(self.root / rel) == theirs:
                     continue  # another build wrote this file after us: its record stands
                 files[rel] = digest
+            for rel, digest in self.dropped.items():
+                if rel not in self.files and files.get(rel) == digest:
+                    del files[rel]
             inputs = {**on_disk.inputs, **self.inputs}
             heads = {**on_disk.heads, **self.heads}
             folders = {**on_disk.folders, **self.folders}

@@ -617,6 +617,7 @@ MESSAGES.update(
         "kit.unknown": "unknown kit document {name!r}; the kit has {known}",
         "kit.type": "'kit' must be all or a list of {known}",
         "kit.url": "'evaluation_url' must be a web address (https://…), not {text!r}",
+        "kit.url-long": "'evaluation_url' is {length} characters; a QR code that prints legibly holds at most {limit}: use the form's short link",
         "kit.roster-missing": "roster file {ref} not found",
         "kit.roster-without-kit": "a roster is read for the kit, but 'kit' names no document",
         "roster.unreadable": "cannot read the roster: {reason}",
@@ -627,6 +628,7 @@ MESSAGES.update(
         "roster.no-name": "this row has no name",
         "roster.duplicate": "{name} is already on the roster (line {line}); two people of one name need their phone or e-mail",
         # the documents
+        "kit.folder": "Delivery kit (for the training days)",
         "kit.signin": "Sign-in sheet",
         "kit.evaluation": "Evaluation form",
         "kit.workbook": "Participant workbook",

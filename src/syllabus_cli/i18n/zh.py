@@ -786,6 +786,7 @@ MESSAGES.update(
         "kit.unknown": "交付包里没有“{name}”这种文档；可选的有 {known}",
         "kit.type": "“kit”应当是 all，或由 {known} 组成的列表",
         "kit.url": "“evaluation_url”应当是网址（https://…），而不是“{text}”",
+        "kit.url-long": "“evaluation_url”有 {length} 个字符，能清晰打印的二维码最多容纳 {limit} 个：请改用问卷的短链接",
         "kit.roster-missing": "找不到学员名单文件 {ref}",
         "kit.roster-without-kit": "学员名单是给交付包用的，但“kit”没有列出任何文档",
         "roster.unreadable": "无法读取学员名单：{reason}",
@@ -796,6 +797,7 @@ MESSAGES.update(
         "roster.no-name": "这一行没有姓名",
         "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
         # the documents
+        "kit.folder": "交付物料（培训现场用）",
         "kit.signin": "签到表",
         "kit.evaluation": "课后评估表",
         "kit.workbook": "学员手册",
@@ -1051,6 +1053,11 @@ COMMENTS: dict[str, str] = {
     "days: the delivery days": "days 表示授课天数",
     "时间规划: milestones; delivery days are added": "时间规划：里程碑；授课日会自动加入",
     "预期效果: text or {level, method, when}": "预期效果：一段文字，或 {level, method, when}",
+    "The delivery kit, written into kit/ for the training days (not in the zip by default).": "交付物料：写入 kit/ 文件夹，供培训现场使用（默认不放进 zip）。",
+    "or some of [signin, evaluation, workbook, certificates, runsheet]": "或从中选几项：[signin 签到表, evaluation 评估表, workbook 学员手册, certificates 结业证书, runsheet 讲师手册]",
+    "one person a row: 姓名 部门 职务 手机 邮箱 (or .csv)": "学员名单，每行一人：姓名 部门 职务 手机 邮箱（也可以是 .csv）",
+    "a QR code on the evaluation form to the online one": "评估表上印出在线问卷的二维码",
+    "the client's zip carries the kit too": "客户的 zip 里也放入交付物料",
 }
 COMMENTS.update(
     {

@@ -10,11 +10,19 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .docx_base import row_flags
-from .kit_common import dates_text, facts, grid, heading_title, ruled_lines, start, text_width
+from .kit_common import (
+    dates_text,
+    facts,
+    grid,
+    heading_title,
+    rule,
+    ruled_lines,
+    start,
+    text_width,
+)
 from .kit_values import KitCourse, label
 from .wording import set_text
 
@@ -76,9 +84,7 @@ def _question(document: Any, styles: Any, text: str) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        rule = OxmlElement(f"w:{side}")
-        rule.set(qn("w:val"), "nil")
-        borders.append(rule)
+        borders.append(rule(side, "nil"))
     tbl_pr.append(borders)
     row = table.rows[0]
     row_flags(row)

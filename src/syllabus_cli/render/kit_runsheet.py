@@ -11,12 +11,11 @@ from docx.shared import Cm, Pt
 
 from ..agenda.settings import clock
 from ..minutes import minutes_text
-from .agenda_text import day_heading
-from .kit_common import facts, grid, heading_title, page_break, shade_rows, start
-from .kit_values import KitCourse, label
+from .kit_common import day_title, facts, grid, heading_title, page_break, shade_rows, start
+from .kit_values import KitCourse, aside, label
 from .wording import set_text
 
-WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
+WIDTHS = (Cm(2.5), Cm(1.3), Cm(1.3), Cm(7.2), Cm(3.1), Cm(3.6), Cm(6.3))  # 25.3 cm: A4 across
 BOX = "□"
 
 
@@ -49,7 +48,7 @@ def runsheet_document(course: KitCourse) -> Any:
     for n, day in enumerate(course.days):
         if n:
             page_break(styles, document)
-        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        styles.paragraph(document, day_title(day.number, day.date, lang), "Heading 2", keep=True)
         taught = f"{label('rs-teaching', lang)}{label('colon', lang)}{minutes_text(day.teaching_minutes, lang)}"
         styles.paragraph(document, taught, "Syllabus Meta", keep=True)
         rows = []
@@ -57,11 +56,7 @@ def runsheet_document(course: KitCourse) -> Any:
         for i, s in enumerate(day.sessions, start=1):
             title = set_text(s.title, lang)
             if s.part:
-                title += (
-                    f"（{label('rs-part', lang, n=s.part)}）"
-                    if lang == "zh"
-                    else f" ({label('rs-part', lang, n=s.part)})"
-                )
+                title += aside(label("rs-part", lang, n=s.part), lang)
             if s.kind != "session":
                 pauses.append(i)
             rows.append(
