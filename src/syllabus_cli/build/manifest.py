@@ -248,12 +248,19 @@ def _open_journal(path: Path) -> int:
             with contextlib.suppress(OSError):  # a folder stays, and the open says so
                 path.unlink()  # the link itself, never what it points at
         try:  # a journal this process started: append (O_NOFOLLOW: not a link swapped in)
-            return os.open(path, append | nofollow)
+            fd = os.open(path, append | nofollow)
         except FileNotFoundError:
             pass
         except OSError as exc:
             if exc.errno not in (errno.ELOOP, errno.EMLINK):  # a symlink raced in
                 raise
+            continue
+        else:
+            if os.fstat(fd).st_nlink <= 1:
+                return fd
+            os.close(fd)  # a hard link to a file elsewhere: never written through
+            with contextlib.suppress(OSError):
+                path.unlink()
             continue
         try:
             return os.open(path, append | os.O_CREAT | os.O_EXCL | nofollow, 0o666)
