@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from plan_bench import build  # the one timed `syllabus pack` process (bench/ is on the path)
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "packs" / "3c-ecommerce-service.yaml"
@@ -46,16 +45,6 @@ def packs(folder: Path, people: int) -> tuple[Path, Path]:
         encoding="utf-8",
     )
     return without, with_kit
-
-
-def build(pack: Path, out: Path) -> float:
-    cmd = [sys.executable, "-m", "syllabus_cli", "pack", str(pack), "--out", str(out),
-           "--jobs", "1", "--force", "--format", "docx"]  # fmt: skip
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    took = time.perf_counter() - start
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    return took
 
 
 def main() -> None:

@@ -90,3 +90,19 @@ def test_long_variant_names_that_differ_past_the_cut_get_their_own_files(tmp_pat
     made = documents(tmp_path / "out")
     assert len(made) == 8  # not 4: the second variant replaced nothing
     assert all(len(Path(name).name.encode()) <= 255 for name in made)
+
+
+def test_a_pack_that_swaps_a_course_for_another_with_its_id_keeps_them_apart(
+    tmp_path: Path,
+) -> None:
+    body = "title: {title}\nid: x\nduration: 1h\nmodules:\n  - {{title: 一, duration: 1h}}\n"
+    for folder, title in (("a", "甲课程"), ("b", "乙课程")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "c.yaml").write_text(body.format(title=title), encoding="utf-8")
+    pack, out = tmp_path / "p.yaml", tmp_path / "out"
+    for folder in ("a", "b", "a"):
+        pack.write_text(f"client: 客户\ntitle: 项目\ncourses:\n  - {folder}/c.yaml\n", "utf-8")
+        done = syllabus("pack", pack, "--out", out)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "甲课程" in (out / "p" / "x" / "x.agenda.md").read_text(encoding="utf-8")
+    assert "乙课程" in (out / "p" / "x-2" / "x.agenda.md").read_text(encoding="utf-8")

@@ -117,3 +117,17 @@ def test_a_pipe_in_place_of_a_recorded_document_is_refused_not_read(tmp_path: Pa
     done = syllabus("agenda", "c.yaml", "-f", "md", "-o", "a.md", cwd=tmp_path)
     assert done.returncode == 1
     assert "a.md:1:1: error[output-unreadable]" in done.stderr
+
+
+def test_journal_hard_links_planted_for_coming_pids_write_nothing_outside(tmp_path: Path) -> None:
+    courses(tmp_path / "courses", "a", "b", "c")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    last = int(Path("/proc/sys/kernel/ns_last_pid").read_text())
+    for pid in range(last + 1, last + 400):
+        os.link(outside, out / f".syllabus-journal-{pid}.jsonl")
+    done = syllabus("export", tmp_path / "courses", "--out", out, "--jobs", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outside.read_text(encoding="utf-8") == "precious\n"

@@ -139,3 +139,17 @@ def test_an_svg_declaring_entities_is_refused(tmp_path: Path) -> None:
     done = syllabus("proposal", "c.yaml", "--template", "brand.docx", "-o", "p.docx", cwd=tmp_path)
     assert done.returncode == 1
     assert "word/media/logo.svg declares a DTD" in done.stderr
+
+
+def test_a_part_too_deep_to_clean_that_names_a_field_is_refused(tmp_path: Path) -> None:
+    deep = "<w:sdt>" * 3000 + '<w:fldSimple w:instr=" INCLUDEPICTURE x "/>' + "</w:sdt>" * 3000
+    footer = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:ftr xmlns:w="http://schemas.openxmlformats.org'
+        f'/wordprocessingml/2006/main"><w:p>{deep}</w:p></w:ftr>'
+    )
+    edited_template(tmp_path / "brand.docx", {"word/footer1.xml": footer.encode()})
+    (tmp_path / "c.yaml").write_text(COURSE, encoding="utf-8")
+    done = syllabus("proposal", "c.yaml", "--template", "brand.docx", "-o", "p.docx", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "word/footer1.xml cannot be read as XML, yet names a field or a link" in done.stderr
+    assert not (tmp_path / "p.docx").exists()

@@ -71,7 +71,7 @@ def test_doctor_speaks_chinese() -> None:
     assert "安装：设置 → 时间和语言 → 语言和区域 → 添加“中文（简体）”" in output
     assert output.rstrip().splitlines()[-2:] == [
         "检查课程和生成 .docx：可以使用",
-        "生成 PDF：还不能使用，请安装上面标 × 的部分（其他功能不受影响）",
+        "生成 PDF：还不能使用，请先解决上面标 × 的问题（其他功能不受影响）",
     ]
 
 
@@ -187,3 +187,53 @@ def test_missing_fonts_change_the_pdfs_look_not_whether_it_is_made(tmp_path: Pat
     found = checks(bare(DEBIAN, tmp_path))
     assert pdf_works(found) and [c.ok for c in found[4:7]] == [False, False, False]
     assert not pdf_works(checks(bare(DEBIAN, tmp_path, office_places=())))
+
+
+def test_a_libreoffice_that_hangs_is_stopped_in_seconds_and_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import time
+
+    from syllabus_cli import doctor as doctor_module
+
+    soffice = tmp_path / "LibreOffice" / "soffice"
+    soffice.parent.mkdir()
+    marker = tmp_path / "still-running"
+    # a script whose child holds the pipe: stopping the script alone would not do
+    soffice.write_text(f"#!/bin/sh\n/bin/sleep 30; touch {marker}\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    monkeypatch.setattr(doctor_module, "OFFICE_TIMEOUT", 1)
+    started = time.monotonic()
+    found = checks(bare(DEBIAN, tmp_path))
+    assert time.monotonic() - started < 8
+    office = found[3]
+    assert not office.ok
+    assert render(office.said, "zh") == (
+        f"LibreOffice：{soffice} 在 1 秒内没有响应（可能卡住了，或有别的窗口占着）；"
+        "请关掉所有 LibreOffice 窗口（必要时在任务管理器中结束 soffice 进程），再运行 syllabus doctor"
+    )
+    assert main_job_works(found)  # the main job does not need LibreOffice
+    left = subprocess.run(["pgrep", "-f", f"sleep 30; touch {marker}"], capture_output=True)
+    assert left.stdout == b""  # the script and its sleep are gone
+
+
+def test_doctor_in_a_gbk_console_with_an_unwritable_cache_exits_0(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "SYLLABUS_LANG": "zh_CN"}
+    env.update({"XDG_CACHE_HOME": str(blocked), "LOCALAPPDATA": str(blocked), "PATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-m", "syllabus_cli", "doctor"], capture_output=True, env=env, timeout=60
+    )
+    shown = done.stdout.decode("gbk")  # a Chinese Windows console: GBK, √ and × included
+    assert done.returncode == 0, done.stderr.decode("gbk", "replace")
+    assert "√ 控制台编码 gbk：能显示中文" in shown
+    assert f"× 缓存文件夹 {blocked / 'syllabus'}：无法写入" in shown
+    assert shown.rstrip().endswith(
+        "生成 PDF：还不能使用，请先解决上面标 × 的问题（其他功能不受影响）"
+    )

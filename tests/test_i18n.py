@@ -127,6 +127,8 @@ ALLOWED = {
     "PATH",
     # issue 21: IME slips, syllabus fix, syllabus doctor
     "ANSI",
+    "Unicode",  # Notepad's name for UTF-16
+    "UTF-16",
     "fix",
     "Tab",
     "doctor",

@@ -84,22 +84,25 @@ def test_the_sign_in_sheet_has_the_day_the_names_and_spare_rows(tmp_path: Path) 
     text = text_of(kit / f"{TITLE}-签到表.docx")
     assert "日期：2026年12月8日（星期二）" in text
     assert "客户总部培训室" in text and "项目：电商服务能力提升项目" in text
-    rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    caption, *rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    # a loose page still says its course and day: a line above the header, repeated
+    assert set(caption) == {f"{TITLE} · 签到表 · 2026年12月8日（星期二）"}
     assert rows[0] == ["序号", "姓名", "部门", "上午签到", "下午签到"]
     assert [r[1] for r in rows[1:4]] == ["林思远", "陈雨桐", "吴佳怡"]
     assert len(rows) == 1 + 3 + 5  # the roster and five spare rows
     # a half-day course: one column to sign
     half = rows_of(kit / "奶粉行业O2O新零售与本地生活平台运营-签到表.docx")
-    assert half[0] == ["序号", "姓名", "部门", "签到"]
-    header = Document(str(kit / f"{TITLE}-签到表.docx")).tables[0].rows[0]._tr
-    assert header.trPr.find("{*}tblHeader") is not None  # repeats on every page
+    assert half[1] == ["序号", "姓名", "部门", "签到"]
+    table = Document(str(kit / f"{TITLE}-签到表.docx")).tables[0]
+    for row in table.rows[:2]:  # both repeat on every page
+        assert row._tr.trPr.find("{*}tblHeader") is not None
 
 
 def test_without_a_roster_blank_rows_for_the_participants_and_no_certificates(
     tmp_path: Path,
 ) -> None:
     kit = build(project(tmp_path, roster=None))
-    rows = rows_of(kit / f"{TITLE}-签到表.docx")
+    rows = rows_of(kit / f"{TITLE}-签到表.docx")[1:]  # under the caption
     assert len(rows) == 1 + 30 + 5  # resources.participants: 30, and five spare
     assert all(r[1] == "" for r in rows[1:])
     assert not list(kit.glob("*结业证书*"))
@@ -159,7 +162,7 @@ def test_the_run_sheet_times_are_the_agendas(tmp_path: Path) -> None:
         for s in d["slots"]
     ]
     path = kit / f"{TITLE}-讲师手册.docx"
-    rows = [r for r in rows_of(path) if r[0] != "时间"]
+    rows = [r for r in rows_of(path) if r[0] != "时间" and not r[0].startswith("□")]
     assert [r[0] for r in rows] == expected
     assert rows[-1][2] == "8:00"  # cumulative teaching time at the end of the day
     text = text_of(path)
@@ -325,8 +328,10 @@ def test_a_two_day_course_signs_in_each_day_with_its_weekday(tmp_path: Path) -> 
     assert "日期：第2天 · 2026年12月14日（星期一）" in text
     document = Document(str(sheet))
     assert len(document.tables) == 2  # one table per day, each on its own page
-    for table in document.tables:
-        assert len(table.rows) == 1 + 30 + 5
+    days = ("第1天 · 2026年12月11日", "第2天 · 2026年12月14日")
+    for table, day in zip(document.tables, days, strict=True):
+        assert len(table.rows) == 1 + 1 + 30 + 5  # the caption, the header, 30 and 5 spare
+        assert day in table.rows[0].cells[0].text
         for row in table.rows:
             assert row._tr.trPr.find("{*}cantSplit") is not None  # rows never split
     runsheet = text_of(kit / "门店运营两日训练营-讲师手册.docx")
@@ -358,3 +363,115 @@ def test_the_kit_is_made_in_the_packs_word_template(tmp_path: Path) -> None:
     for name in ("签到表", "讲师手册"):
         built = Document(str(tmp_path / "out" / "p" / "kit" / f"门店运营两日训练营-{name}.docx"))
         assert built.sections[0].header.paragraphs[0].text == "某培训公司 · 内部资料"
+
+
+def test_a_smaller_kit_removes_what_the_build_wrote_and_nothing_else(tmp_path: Path) -> None:
+    """``kit:`` shrinks, then goes: the documents it no longer names are removed, but a
+    kit file edited by hand and a file the user put in kit/ stay, and a file once
+    forgotten is not overwritten when the kit grows again."""
+    pack = project(tmp_path)
+    kit = build(pack)
+    titles = sorted(p.name for p in kit.iterdir())
+    assert len(titles) == 15
+    workbook = kit / f"{TITLE}-学员手册.docx"
+    workbook.write_bytes(workbook.read_bytes() + b"\0")  # edited in Word
+    (kit / "分组名单.docx").write_bytes(b"mine")
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    pack.write_text(yaml.safe_dump({**data, "kit": ["signin"]}, allow_unicode=True), "utf-8")
+    build(pack)
+    left = sorted(p.name for p in kit.iterdir())
+    assert left == sorted(
+        [*(n for n in titles if n.endswith("签到表.docx")), workbook.name, "分组名单.docx"]
+    )
+    manifest = json.loads((kit.parent / ".syllabus-manifest.json").read_text(encoding="utf-8"))
+    assert sorted(n for n in manifest["files"] if n.startswith("kit/")) == sorted(
+        f"kit/{n}" for n in titles if n.endswith("签到表.docx")
+    )
+    del data["kit"], data["roster"]
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    build(pack)
+    assert sorted(p.name for p in kit.iterdir()) == sorted([workbook.name, "分组名单.docx"])
+    pack.write_text(yaml.safe_dump({**data, "kit": ["workbook"]}, allow_unicode=True), "utf-8")
+    result = runner.invoke(app, ["pack", str(pack), "--out", str(tmp_path / "out")])
+    assert workbook.read_bytes().endswith(b"\0") and workbook.name in result.output
+
+
+def test_the_zips_index_links_the_kit_when_the_zip_carries_it(tmp_path: Path) -> None:
+    from urllib.parse import unquote
+
+    kit = build(project(tmp_path, kit=["signin", "evaluation"], kit_in_zip=True))
+    archive = zipfile.ZipFile(kit.parent / "3c-ecommerce-service.zip")
+    page = archive.read("电商服务能力提升项目/文件清单.html").decode("utf-8")
+    assert "交付物料" in page
+    links = re.findall(r'href="([^"]+)"', page)
+    kit_links = [unquote(link) for link in links if link.startswith("kit/")]
+    assert sorted(kit_links) == sorted(
+        n.split("/", 1)[1] for n in archive.namelist() if "/kit/" in n
+    )
+    assert len(kit_links) == 6
+    assert f"kit/{TITLE}-签到表.docx" in (kit.parent / "index.md").read_text(encoding="utf-8")
+    kit = build(project(tmp_path / "b", kit=["signin"]))
+    assert "kit/" not in (kit.parent / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_certificate_is_one_page_whatever_the_name(tmp_path: Path) -> None:
+    """A 200-character "name" (a note pasted into the column), a long transliterated
+    one, an emoji: one landscape page each, the name whole."""
+    need("soffice", "pdftotext")
+    pack = project(tmp_path, kit=["certificates"], courses=["../courses/ecommerce-cs-sales.yaml"])
+    long_name = "长" * 200
+    latin = "Maximilian Alexander Wolfeschlegelsteinhausenbergerdorff"
+    (pack.parent / "participants.csv").write_text(
+        f"姓名,部门\n{long_name},客服部\n张三😀,售前组\n{latin},Sales\n", "utf-8"
+    )
+    kit = build(pack, "--pdf", "-j", "1")
+    pdf = kit / f"{TITLE}-结业证书.pdf"
+    assert pdf_pages(pdf) == 3
+    text = "".join(pdf_text(pdf).split())
+    assert long_name in text and "".join(latin.split()) in text
+
+
+def test_a_course_in_two_lengths_gets_two_kits_told_apart(tmp_path: Path) -> None:
+    """The full day and the half day of one course in one pack: each kit says which it
+    is, the half day signs once, and a person's two certificates have two numbers."""
+    shutil.copytree(REPO / "library", tmp_path / "library")
+    course = "../courses/omnichannel-store-ops.yaml"
+    kit = build(project(tmp_path, courses=[course, {"path": course, "variant": "半天"}], kit="all"))
+    title = "门店全域运营-公域拓新与私域精耕"
+    half = text_of(kit / f"{title}（半天）-签到表.docx")
+    assert "课程：门店全域运营：公域拓新与私域精耕（半天）" in half
+    assert rows_of(kit / f"{title}（半天）-签到表.docx")[1] == ["序号", "姓名", "部门", "签到"]
+    assert "（半天）" not in text_of(kit / f"{title}-签到表.docx")
+    numbers = [
+        re.findall(r"证书编号：(\S+)", text_of(kit / f"{name}-结业证书.docx"))
+        for name in (title, f"{title}（半天）")
+    ]
+    assert len(numbers[0]) == 3 and not set(numbers[0]) & set(numbers[1])
+
+
+def test_certificate_numbers_survive_a_removal_and_tell_namesakes_apart(
+    tmp_path: Path,
+) -> None:
+    """A person leaves, a namesake with their own phone joins, HR pads a two-character
+    name (王　五) and writes a phone with +86: everyone keeps their number, the namesake
+    gets one of their own."""
+    pack = project(tmp_path)
+    roster = pack.parent / "participants.csv"
+    roster.write_text(ROSTER + "王五,培训与质检,13800000105\n", encoding="utf-8")
+    before = certificates(build(pack))
+    roster.write_text(
+        "姓名,部门,手机\n林思远,售前客服组,+86 138-0000-0101\n吴佳怡,售后服务组,13800000104\n"
+        "林思远,门店协同组,13900000001\n王\u3000五,培训与质检,13800000105\n",
+        encoding="utf-8",
+    )
+    kit = build(pack)
+    document = Document(str(kit / f"{TITLE}-结业证书.docx"))
+    numbers = [p.text for p in document.paragraphs if p.text.startswith("证书编号：")]
+    names = [p.text for p in document.paragraphs if p.text in ("林思远", "吴佳怡", "王五")]
+    found = dict(zip([f"{n}{i}" for i, n in enumerate(names)], numbers, strict=True))
+    assert names == ["林思远", "吴佳怡", "林思远", "王五"]
+    assert found["林思远0"].endswith(before["林思远"]) and found["吴佳怡1"].endswith(
+        before["吴佳怡"]
+    )
+    assert found["王五3"].endswith(before["王五"])
+    assert len(set(numbers)) == 4

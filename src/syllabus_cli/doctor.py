@@ -154,16 +154,60 @@ def find_office(machine: Machine) -> Path | None:
     return next((place for place in machine.office_places if place.is_file()), None)
 
 
-def office_version(soffice: Path) -> str | None:
-    """``LibreOffice 7.4.7.2 …`` → ``7.4.7.2`` (None when it does not answer)."""
+OFFICE_TIMEOUT = 10  # seconds ``soffice --version`` has to answer (it takes one or two)
+
+
+def office_version(soffice: Path, timeout: float = OFFICE_TIMEOUT) -> tuple[bool, str | None]:
+    """Whether ``soffice --version`` answered in time, and ``LibreOffice 7.4.7.2 …`` →
+    ``7.4.7.2`` (None when it said something else). One that hangs (a stuck profile, a
+    dialog nobody sees) is stopped with everything it started, after ``timeout``."""
+    import os
+
+    group = (
+        {"start_new_session": True}
+        if os.name == "posix"
+        else {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    )
     try:
-        done = subprocess.run(
-            [str(soffice), "--version"], capture_output=True, timeout=60, check=False
+        process = subprocess.Popen(
+            [str(soffice), "--version"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            **group,
         )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    found = re.search(r"LibreOffice\s+([\d.]+)", done.stdout.decode("utf-8", "replace"))
-    return found.group(1) if found else None
+    except (OSError, ValueError):
+        return True, None
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        return False, None
+    found = re.search(r"LibreOffice\s+([\d.]+)", output.decode("utf-8", "replace"))
+    return True, found.group(1) if found else None
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End a process and its children (a script's ``sleep`` holds the pipe open too)."""
+    import contextlib
+    import os
+    import signal
+
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # soffice.exe starts soffice.bin: the tree goes
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                capture_output=True,
+                timeout=10,
+                check=False,
+            )
+            process.kill()
+    if process.stdout is not None:
+        process.stdout.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=5)
 
 
 def _font(
@@ -258,9 +302,13 @@ def checks(machine: Machine) -> list[Check]:
             Check(PDF, False, msg("doctor.office-missing"), _install("libreoffice", machine.system))
         )
     else:
-        version = office_version(soffice)
-        said = msg("doctor.office", version=version or "?", path=str(soffice))
-        found.append(Check(PDF, True, said))
+        answered, version = office_version(soffice, OFFICE_TIMEOUT)
+        if answered:
+            said = msg("doctor.office", version=version or "?", path=str(soffice))
+            found.append(Check(PDF, True, said))
+        else:
+            said = msg("doctor.office-silent", path=str(soffice), seconds=OFFICE_TIMEOUT)
+            found.append(Check(PDF, False, said))
     found.append(_font(machine, ("宋体", "SimSun"), SERIF_SC, "doctor.role-body", "cjk"))
     found.append(
         _font(machine, ("微软雅黑", "Microsoft YaHei"), SANS_SC, "doctor.role-heading", "cjk")

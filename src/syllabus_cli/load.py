@@ -249,17 +249,28 @@ def _syntax_problems(exc: yaml.YAMLError, text: str) -> tuple[Problem, ...]:
     """What a Chinese input method did (located at the character), else PyYAML's error."""
     from . import load_ime
 
-    slipped = load_ime.problems(load_ime.found(text, parsed=False))
+    slips, stopped = load_ime.reported(text, parsed=False)
+    slipped = load_ime.problems(slips, stopped)
     if not slipped:
         return (_worded(exc, text),)
-    # What stays wrong once they are repaired is the user's own mistake: told as well.
+    if stopped is not None:
+        return tuple(slipped)  # so many slips: what is left is told after ``fix``
+    return tuple(sorted([*slipped, *_left_after_repair(text)]))
+
+
+def _left_after_repair(text: str) -> tuple[Problem, ...]:
+    """What stays wrong once the slips are repaired: the user's own mistake, told with
+    them (every problem at once), at the place the user typed it."""
+    from . import load_ime
     from .load_fix import repair_text
 
+    repaired = repair_text(text)[0]
     try:
-        yaml.compose(repair_text(text)[0], Loader=_Loader)
+        yaml.compose(repaired, Loader=_Loader)
     except yaml.YAMLError as left:
-        slipped.append(_worded(left, text))
-    return tuple(sorted(slipped))
+        own = _worded(left, repaired)
+        return (replace(own, mark=load_ime.mark_before(text, repaired, own.mark)),)
+    return ()
 
 
 def _worded(exc: yaml.YAMLError, text: str) -> Problem:
@@ -273,7 +284,11 @@ def _ime_problems(text: str) -> tuple[Problem, ...]:
     """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
     from . import load_ime
 
-    return tuple(load_ime.problems(load_ime.found(text, parsed=True)))
+    slips, stopped = load_ime.reported(text, parsed=True)
+    slipped = load_ime.problems(slips, stopped)
+    if not slipped or stopped is not None:
+        return tuple(slipped)
+    return tuple(sorted([*slipped, *_left_after_repair(text)]))
 
 
 def parse_text(text: str, path: Path = Path("<string>")) -> Loaded:
@@ -370,14 +385,16 @@ def _legacy_encoding(path: Path, data: bytes, problem: Problem) -> Loaded:
     anything else not UTF-8 stays an error (Big5 named as such, never read as GBK)."""
     from dataclasses import replace
 
-    from .load_encoding import BIG5, GBK, legacy_encoding
+    from .load_encoding import BIG5, GBK, UTF16, legacy_encoding, read_text
 
     found = legacy_encoding(data)
-    if found == GBK:
-        loaded = parse_text(data.decode("gb18030"), path)
+    text = read_text(data)[0]
+    if found in (GBK, UTF16) and text is not None:
+        loaded = parse_text(text, path)
         from .paths import shown
 
-        told = warning(Mark(), "encoding", msg("load.gbk", encoding=GBK, name=shown(path)))
+        key = "load.gbk" if found == GBK else "load.utf16"
+        told = warning(Mark(), "encoding", msg(key, encoding=found, name=shown(path)))
         return replace(loaded, problems=(told, *loaded.problems))
     if found == BIG5:
         words = msg("load.not-utf8-looks", encoding=BIG5)

@@ -54,10 +54,19 @@ def repair_text(text: str) -> tuple[str, tuple[load_ime.Slip, ...]]:
         if not slips:
             break
         done.extend(slips)
-        candidates = [load_ime.apply(text, slips, tab, wide) for tab, wide in _WIDTHS]
-        text = next((c for c in candidates if composes(c)), candidates[0])
-        if composes(text):
-            break
+        # the widths are tried in turn, each made only when the one before does not parse
+        # (a 2 MiB file of slips is repaired once, not six times)
+        first = load_ime.apply(text, slips, *_WIDTHS[0])
+        if composes(first):
+            return first, tuple(done)
+        if not any(s.edits and s.edits[0].new is None for s in slips):
+            text = first  # no indentation to widen: the other widths give the same text
+            continue
+        for tab, wide in _WIDTHS[1:]:
+            candidate = load_ime.apply(text, slips, tab, wide)
+            if composes(candidate):
+                return candidate, tuple(done)
+        text = first
     return text, tuple(done)
 
 

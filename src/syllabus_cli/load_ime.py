@@ -89,6 +89,7 @@ _FULL_CLOSERS = {"】": "]", "］": "]"}
 # After a list dash: an English key and its colon (a list of mappings: modules, sections),
 # which no text means; a dash before other text is told only when the file does not parse.
 _KEY_AFTER = re.compile(r"[ \t\u3000]*[a-z_][a-z0-9_]*[ \t]*[:：]")
+_BARE_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*[A-Za-z_][\w\-]*:[ \t]*(?:#.*)?")
 _SENTENCE = re.compile(r"[。；：:！？!?\s]")
 _NEEDS_QUOTES = re.compile(r"[:#,\[\]{}]|^[-?!&*|>%@`'\"]|^\s|\s$")
 
@@ -156,6 +157,13 @@ def _ends_value(body: str, index: int, in_flow: bool) -> bool:
     return rest.startswith(": ") or rest == ":"
 
 
+def _entry_is_value(rest: str) -> bool:
+    """Whether the rest of a flow mapping's entry after ``key：`` holds no ``: `` of its
+    own (``{title：开场, …}`` is a key and its value; ``{title：x: 1}`` is a key of text)."""
+    entry = re.split(r"[,，}]", rest, maxsplit=1)[0]
+    return re.search(r":(?:[ \t]|$)", entry) is None
+
+
 def _matching(body: str, start: int) -> int:
     """The index of the bracket closing the one at ``start`` on this line, or -1."""
     depth = 0
@@ -173,26 +181,46 @@ def _matching(body: str, start: int) -> int:
     return -1
 
 
+class _Full(Exception):
+    """A capped scan has found as many slips as it reports; ``mark``: the next one."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, limit: int | None = None) -> None:
         self.text = text
+        self.limit = limit  # stop after this many slips (a report, not a repair)
+        self.stopped: Mark | None = None  # where the scan stopped, if it did
         self.slips: list[Slip] = []
         self.block_parent: int | None = None  # inside a | or > value: its parent's indent
         self.block_indent: str | None = None  # the indentation of its first line
         self.quote: str | None = None  # inside a quoted value that spans lines
+        self.quoted_key: int | None = None  # the line of a quoted scalar opened as a key
         self.flow: list[_Flow] = []  # the flow collections open here, innermost last
+        # the "－ " dash that started the line before, and that line's indentation: two
+        # such lines in a row are a list typed with an IME, not a text that starts with －
+        self.last_dash: tuple[int, str, Slip, int] | None = None
+        self.bare_key = 0  # the last line that is a key with nothing after it ("points:")
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
+        if self.limit is not None and len(self.slips) >= self.limit:
+            raise _Full(Mark(line, col + 1))
         found = Slip(Mark(line, col + 1), kind, char, certain, list(edits))
         self.slips.append(found)
         return found
 
     def run(self) -> list[Slip]:
         offset = 0
-        for number, line in enumerate(self.text.splitlines(keepends=True), 1):
-            body = line.rstrip("\r\n")
-            self.line(number, body, offset)
-            offset += len(line)
+        try:
+            for number, line in enumerate(self.text.splitlines(keepends=True), 1):
+                body = line.rstrip("\r\n")
+                self.line(number, body, offset)
+                offset += len(line)
+        except _Full as full:
+            self.stopped = full.mark
         return self.slips
 
     def line(self, number: int, body: str, base: int) -> None:
@@ -206,9 +234,30 @@ class _Scanner:
                 return
             if body.startswith(("---", "..."), j) and body[j + 3 : j + 4] in ("", " ", "\t"):
                 j += 3
+            before = len(self.slips)
             j = self.dashes(number, body, base, j)
+            self.dash_run(number, body, before)
             at_key = True
         self.inline(number, body, base, j, at_key)
+        if at_key and _BARE_KEY.fullmatch(body):
+            self.bare_key = number
+
+    def dash_run(self, number: int, body: str, before: int) -> None:
+        """Mark ``－ 沟通`` certain on two lines in a row that start with ``－ `` at one
+        indentation, right under a key with nothing after it (``points:``): YAML reads
+        them as one text, a trainer meant a list."""
+        indent = body[: len(body) - len(body.lstrip(" \t\u3000"))]
+        dash = next((s for s in self.slips[before:] if s.kind == DASH), None)
+        if dash is None or dash.mark.column != len(indent) + 1:
+            self.last_dash = None
+            return
+        if self.last_dash is not None:
+            line, was, slip, first = self.last_dash
+            if line == number - 1 and was == indent and self.bare_key == first - 1:
+                slip.certain = dash.certain = True
+                self.last_dash = (number, indent, dash, first)
+                return
+        self.last_dash = (number, indent, dash, number)
 
     def block_line(self, number: int, body: str, base: int) -> bool:
         """Whether the line is text of the | or > value open above (never looked into,
@@ -291,6 +340,11 @@ class _Scanner:
                     return
                 self.quote = None
                 i, expect = end + 1, False
+                if self.quoted_key == number and body[i : i + 1] == "：":
+                    # "title"：开场 — a quoted key and a full-width colon
+                    new = ":" if body[i + 1 : i + 2] in ("", " ", "\t") else ": "
+                    self.slip(number, i, COLON, "：", False, Edit(base + i, base + i + 1, new))
+                    i, expect, at_key = i + 1, True, False
                 continue
             c = body[i]
             in_flow = bool(self.flow)
@@ -318,6 +372,7 @@ class _Scanner:
                 continue
             if c in "\"'":
                 self.quote = c
+                self.quoted_key = number if at_key else None
                 i += 1
                 continue
             if c == "“":
@@ -372,11 +427,16 @@ class _Scanner:
                 # "- SOP：…" or "KPI：…" in a list of points is text a trainer means
                 spec_key = body[start:i].strip() in COURSE_KEYS
                 rest = body[i + 1 :]
-                new = ":" if rest[:1] in ("", " ", "\t") else ": "
-                edits = [Edit(base + i, base + i + 1, new)]
-                if rest[:1] == "\u3000":
-                    edits = [Edit(base + i, base + i + 2, ": ")]
-                self.slip(number, i, COLON, c, spec_key and not in_flow, *edits)
+                certain = spec_key and (
+                    not in_flow or (self.flow[-1].closer == "}" and _entry_is_value(rest))
+                )
+                # full-width spaces around it go too ("title　：开场" is the key "title")
+                lead = i
+                while lead > start and body[lead - 1] == "\u3000":
+                    lead -= 1
+                end = i + 2 if rest[:1] == "\u3000" else i + 1
+                new = ":" if body[end : end + 1] in ("", " ", "\t") else ": "
+                self.slip(number, i, COLON, c, certain, Edit(base + lead, base + end, new))
                 return i + 1, True, False
             if c == "#" and body[i - 1] in " \t":
                 return n, False, False
@@ -452,12 +512,30 @@ def scan(text: str) -> list[Slip]:
     return _Scanner(text).run()
 
 
+# A report lists this many slips at most: a 2 MiB file typed with tabs and full-width
+# colons throughout is told in a second, not scanned for minutes (``fix`` repairs all).
+REPORTED = 2000
+
+
+def reported(text: str, parsed: bool) -> tuple[list[Slip], Mark | None]:
+    """The slips ``found`` reports, at most ``REPORTED`` of them, and where the next one
+    is when there were more (None when the whole text was looked at)."""
+    if parsed and not any(c in text and rx.search(text) for c, rx in _MAYBE_CERTAIN):
+        return [], None
+    scanner = _Scanner(text, REPORTED)
+    slips = scanner.run()
+    return [s for s in slips if s.certain or not parsed], scanner.stopped
+
+
 # Where a certain slip can be, each behind the character it needs (a plain ``in`` is far
 # quicker than a regular expression): a file that parses is scanned only when one matches.
 _MAYBE_CERTAIN = (
     (
         "：",
-        re.compile(r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：", re.MULTILINE),
+        re.compile(
+            r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：|[{,][ \t]*[a-z_]+[ \t]*：",
+            re.MULTILINE,
+        ),
     ),
     ("\u3000", re.compile(r"^[ \t]*\u3000|[-:－]\u3000", re.MULTILINE)),
     ("－", re.compile(r"^[ \t]*(?:-[ \t]+)*－", re.MULTILINE)),
@@ -474,11 +552,14 @@ def found(text: str, parsed: bool) -> list[Slip]:
     return [s for s in scan(text) if s.certain or not parsed]
 
 
-def problems(slips: list[Slip]) -> list[Problem]:
+def problems(slips: list[Slip], stopped: Mark | None = None) -> list[Problem]:
     """One ``yaml-char`` error per slip; an indentation of tabs or full-width spaces is
     one error at its first line, counting the lines (a file indented with tabs is one
-    mistake, not forty)."""
+    mistake, not forty). ``stopped``: where a capped scan stopped, told as one more
+    error there (the rest are not listed)."""
     out: list[Problem] = []
+    if stopped is not None:
+        out.append(error(stopped, "yaml-char", msg("load.ime-more")))
     indents: dict[str, list[Slip]] = {}
     for slip in slips:
         if slip.kind in (TAB, SPACE) and slip.edits and slip.edits[0].new is None:
@@ -511,3 +592,27 @@ def apply(text: str, slips: list[Slip], tab: int = 2, wide: int = 2) -> str:
         at = edit.end
     parts.append(text[at:])
     return "".join(parts)
+
+
+def mark_before(original: str, repaired: str, mark: Mark) -> Mark:
+    """Where a place in the ``repaired`` text was in the ``original`` (a repair never adds
+    or removes a line; within a line, tabs widened and ``：`` turned into ``: `` shift the
+    columns): a mistake left after the repair is shown where the user typed it."""
+    import difflib
+
+    before = original.splitlines()
+    after = repaired.splitlines()
+    if not 0 < mark.line <= min(len(before), len(after)):
+        return mark
+    old, new = before[mark.line - 1], after[mark.line - 1]
+    if old == new or len(new) > 4000:  # a line of megabytes is not matched (quadratic)
+        return mark
+    at = mark.column - 1
+    for op, new_start, new_end, old_start, _old_end in difflib.SequenceMatcher(
+        None, new, old, autojunk=False
+    ).get_opcodes():
+        if new_start <= at < new_end or (at == new_end == len(new)):
+            if op == "equal":
+                return Mark(mark.line, old_start + (at - new_start) + 1)
+            return Mark(mark.line, old_start + 1)
+    return Mark(mark.line, min(at, len(old)) + 1)

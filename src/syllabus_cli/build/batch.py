@@ -197,7 +197,7 @@ def _build_pack(
 ) -> BatchResult:
     heads = spec_heads([s for s in specs if s.is_file()], manifest)
     heads.update({s: Head("", course_id=s.stem) for s in specs if s not in heads})
-    ids = course_folders(specs, heads, lambda name: pack_file(stem, name))
+    ids = course_folders(specs, heads, lambda name: pack_file(stem, name), manifest.folders)
     shared = Job(
         Path(),
         root,
@@ -236,6 +236,7 @@ def _build_pack(
         built = run_recorded(manifest, jobs, workers, listener, warm)
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
+        _claim(manifest, ids, batch.results)
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]

@@ -65,10 +65,9 @@ def _renderers() -> dict[str, Callable[[KitCourse], Any]]:
 
 def kit_name(title: str, kind: str, language: str, variant: str | None = None) -> str:
     """``电商客服销售能力提升-签到表`` / ``Customer service - Sign-in sheet`` (no suffix)."""
-    from ..render.kit_values import label
+    from ..render.kit_values import aside, label
 
-    if variant:
-        title = f"{title}（{variant}）" if language == "zh" else f"{title} ({variant})"
+    title += aside(variant or "", language)
     joined = "-" if language == "zh" else " - "
     return safe_name(f"{title}{joined}{label(kind, language)}", kind)
 
@@ -83,7 +82,10 @@ def kit_documents(
     note: Callable[[str, str | None], None],
 ) -> list[str]:
     """Write the kit; its files (relative to the pack folder) that exist now."""
-    if not pack.kit or not good:
+    if not good:
+        return []
+    if not pack.kit:  # no kit (any more): what an earlier build wrote goes
+        drop_stale(batch.root, manifest, set())
         return []
     from ..pack.roster import read_roster
     from ..problems import Level
@@ -114,6 +116,7 @@ def kit_documents(
     for job, _, checked in good:
         made += _course_kit(pack, job, checked, people)
     names = [name for name, _ in made]
+    drop_stale(root, manifest, set(names))
     pdf = "pdf" in formats
     wanted = names + ([_pdf(n) for n in names] if pdf else [])
     current = (
@@ -135,6 +138,37 @@ def kit_documents(
         _pdfs(writer, names, batch, note)
     manifest.inputs[key] = inputs
     return [n for n in wanted if (root / n).is_file()]
+
+
+def drop_stale(root: Path, manifest: Manifest, names: set[str]) -> list[str]:
+    """Kit files an earlier build wrote and this one no longer makes (a document left
+    out of ``kit:``, a course gone from the pack, certificates without a roster now):
+    removed when they hold the bytes written, with their PDF. One edited since is left
+    where it is and forgotten by the manifest: a file the build did not write is never
+    removed, nor overwritten later without --force. Returns the removed files."""
+    from .manifest import ManifestError
+
+    made = {Path(n).with_suffix("").as_posix() for n in names}
+    removed: list[str] = []
+    for rel, digest in sorted(manifest.files.items()):
+        path = Path(rel)
+        if path.parts[:1] != (FOLDER,) or path.suffix not in (".docx", ".pdf"):
+            continue
+        if path.with_suffix("").as_posix() in made:
+            continue
+        try:
+            current = file_hash(root / rel)
+        except ManifestError:  # a folder or a pipe in its place: not ours to remove
+            current = None
+        if current == digest:
+            try:
+                (root / rel).unlink()
+            except OSError:
+                continue  # cannot be removed (read-only): still ours, tried again next time
+            removed.append(rel)
+        del manifest.files[rel]
+        manifest.dropped[rel] = digest
+    return removed
 
 
 def _pdf(name: str) -> str:
@@ -162,7 +196,7 @@ def _course_kit(
         url=pack.kit.evaluation_url,
         template=pack.template,
     )
-    kit = kit_course(setting, replace(course, instructor=who), timing, agenda, people)
+    kit = kit_course(setting, replace(course, instructor=who), timing, agenda, people, job.variant)
     renderers = _renderers()
     out: list[tuple[str, Callable[[], bytes]]] = []
     for kind in pack.kit.documents:

@@ -130,6 +130,9 @@ class Manifest:
     # course folder -> the course (spec key) whose documents it holds: another spec with
     # the same id, exported later into this folder, gets a folder of its own
     folders: dict[str, str] = field(default_factory=dict)
+    # files this build forgot (it wrote them and makes them no more) -> the hash it had
+    # recorded: gone from the record on disk too when saved, unless rewritten meanwhile
+    dropped: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -194,6 +197,9 @@ class Manifest:
                 if theirs and theirs != digest and _hash_or_none(self.root / rel) == theirs:
                     continue  # another build wrote this file after us: its record stands
                 files[rel] = digest
+            for rel, digest in self.dropped.items():
+                if rel not in self.files and files.get(rel) == digest:
+                    del files[rel]
             inputs = {**on_disk.inputs, **self.inputs}
             heads = {**on_disk.heads, **self.heads}
             folders = {**on_disk.folders, **self.folders}
@@ -242,12 +248,19 @@ def _open_journal(path: Path) -> int:
             with contextlib.suppress(OSError):  # a folder stays, and the open says so
                 path.unlink()  # the link itself, never what it points at
         try:  # a journal this process started: append (O_NOFOLLOW: not a link swapped in)
-            return os.open(path, append | nofollow)
+            fd = os.open(path, append | nofollow)
         except FileNotFoundError:
             pass
         except OSError as exc:
             if exc.errno not in (errno.ELOOP, errno.EMLINK):  # a symlink raced in
                 raise
+            continue
+        else:
+            if os.fstat(fd).st_nlink <= 1:
+                return fd
+            os.close(fd)  # a hard link to a file elsewhere: never written through
+            with contextlib.suppress(OSError):
+                path.unlink()
             continue
         try:
             return os.open(path, append | os.O_CREAT | os.O_EXCL | nofollow, 0o666)

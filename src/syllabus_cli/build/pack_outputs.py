@@ -108,6 +108,8 @@ def pack_documents(
     )
     zip_name = f"{stem}.zip"
     index = _index(pack, programme, good, root, [pdf_name, combined_name, ics_name, zip_name])
+    if pack.kit.in_zip:  # linked only where the links work: in the zip beside the kit
+        index = replace(index, kit=tuple(kit))
     for name, text in (
         ("index.md", index_markdown(info, index)),
         ("index.html", index_html(info, index)),
@@ -152,6 +154,7 @@ def _client_zip(
     renamed = PackIndex(
         [present[n] for n in own if n in present],
         [(t, days, [present[d] for d in docs if d in present]) for t, days, docs in index.courses],
+        index.kit,
     )
     from ..i18n import labels
 

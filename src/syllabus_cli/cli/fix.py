@@ -28,15 +28,29 @@ def backup_path(path: Path) -> Path:
 
 
 def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` over ``path`` whole or not at all (a full disk leaves the file as it was)."""
+    """Write ``data`` over ``path`` whole or not at all (a full disk leaves the file as it
+    was), keeping its permissions."""
     import os
+    import shutil
 
     temporary = path.with_name(path.name + ".fixing")
     try:
         temporary.write_bytes(data)
+        shutil.copymode(path, temporary)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file is marked read-only (Windows' attribute, POSIX's mode): a file the
+    user protected is not replaced behind their back (renaming over it would succeed)."""
+    import stat
+
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
 
 
 def _diff(before: str, after: str, name: str) -> str:
@@ -88,13 +102,18 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
         if repaired.encoding is not None:
             stream.write(t("fix.encoding", path=shown, encoding=repaired.encoding) + "\n")
         count = len(repaired.slips)
+        # a link is followed: the file it names is repaired, the link stays a link
+        target = path.resolve() if path.is_symlink() else path
         if dry_run:
             stream.write(t("fix.dry-run", path=shown, count=count) + "\n")
+        elif _read_only(target):
+            print_problems([error(Mark(), "write", msg("fix.read-only"))], path)
+            return False
         else:
-            backup = backup_path(path)
+            backup = backup_path(target)
             try:
                 backup.write_bytes(data)
-                _replace(path, repaired.text.encode("utf-8"))
+                _replace(target, repaired.text.encode("utf-8"))
             except OSError as exc:
                 reason = exc.strerror or str(exc)
                 print_problems(
@@ -102,7 +121,8 @@ def _fix_one(path: Path, dry_run: bool) -> bool:
                 )
                 return False
             key = "fix.done" if count else "fix.saved"
-            stream.write(t(key, path=shown, count=count, backup=backup.name) + "\n")
+            kept = backup.name if backup.parent == path.parent else shown_path(backup)
+            stream.write(t(key, path=shown, count=count, backup=kept) + "\n")
     left = [p for p in parse_text(repaired.text, path).problems if p.level.value == "error"]
     if left:
         print_problems(left, path)

@@ -10,7 +10,7 @@ passing one exits 0 without its code, the failing one prints its code.
 
 An example is what a user would write and run. Its text is ``courses/c.yaml``; a line
 ``# file: PATH`` starts another file (``(gbk)``, ``(padded to 3 MiB)``, ``(binary)``,
-``(a named pipe)`` say how it is written); a line ``# $ syllabus ARGS`` runs a command
+``(a PNG image)``, ``(a named pipe)`` say how it is written); a line ``# $ syllabus ARGS`` runs a command
 (default: ``syllabus validate courses/c.yaml``), in a folder that also holds
 ``courses/a.yaml`` and ``courses/b.yaml`` (clean one-day courses taught by
 ``instructors/fengying.yaml``), ``courses/broken.yaml`` (a sum mismatch),
@@ -64,10 +64,10 @@ _ROWS: tuple[Code, ...] = (
     _c(
         "encoding",
         "error/warning",
-        "The file is not UTF-8: a GBK file (Notepad's ANSI) is read with a warning, "
-        "other encodings are an error; syllabus fix FILE saves GBK as UTF-8.",
-        "文件不是 UTF-8 编码：GBK（记事本的 ANSI）文件照常读取并给出警告，其他编码为错误；"
-        "syllabus fix 文件名 可把 GBK 文件转存为 UTF-8。",
+        "The file is not UTF-8: a GBK or UTF-16 file (Notepad's ANSI or Unicode) is read "
+        "with a warning, other encodings are an error; syllabus fix FILE saves it as UTF-8.",
+        "文件不是 UTF-8 编码：GBK 或 UTF-16（记事本的 ANSI 或 Unicode）文件照常读取并给出警告，"
+        "其他编码为错误；syllabus fix 文件名 可把它转存为 UTF-8。",
         (
             "# file: courses/c.yaml (utf-8)\n"
             "title: 客服技巧\n"
@@ -418,8 +418,20 @@ _ROWS: tuple[Code, ...] = (
         "warning",
         "Text a client reads still holds a placeholder (TODO, left by new or import); an error under --strict, and documents are not written without --draft.",
         "客户会看到的文字里还有占位内容（TODO，由 new 或 import 留下）；--strict 下是错误，不加 --draft 不会生成文档。",
-        "background: 客服人员转化率偏低\n",
-        "background: TODO 课程背景\n",
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "background: 客服人员转化率偏低\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
+        (
+            "title: 客服技巧\n"
+            "duration: 2h\n"
+            "background: TODO 课程背景\n"
+            "modules:\n"
+            "  - {title: 开场, duration: 2h}\n"
+        ),
     ),
     # variants and includes
     _c(
@@ -797,7 +809,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 100min\n"
-            "schedule: {start: '10:00'}\n"
+            "schedule: {start: '10:00', float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 5min}\n"
             "  - {title: 主题讲解, duration: 95min}\n"
@@ -806,7 +818,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 100min\n"
-            "schedule: {start: '10:15'}\n"
+            "schedule: {start: '10:15', float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 5min}\n"
             "  - {title: 主题讲解, duration: 95min}\n"
@@ -821,7 +833,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            "schedule: {latest_end: '12:00'}\n"
+            "schedule: {latest_end: '12:00', float: 0}\n"
             "modules:\n"
             "  - {title: 讲授, duration: 80min}\n"
             "  - {title: 演练, duration: 40min}\n"
@@ -829,7 +841,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            "schedule: {latest_end: '11:20'}\n"
+            "schedule: {latest_end: '11:20', float: 0}\n"
             "modules:\n"
             "  - {title: 讲授, duration: 80min}\n"
             "  - {title: 演练, duration: 40min}\n"
@@ -843,6 +855,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 90min\n"
+            "schedule: {float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 30min}\n"
@@ -851,6 +864,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 105min\n"
+            "schedule: {float: 0}\n"
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 45min}\n"
@@ -865,7 +879,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            'schedule: {start: "09:00", breaks: ["10:30-10:45"]}\n'
+            'schedule: {start: "09:00", breaks: ["10:30-10:45"], float: 0}\n'
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 60min}\n"
@@ -873,7 +887,7 @@ _ROWS: tuple[Code, ...] = (
         (
             "title: 客服技巧\n"
             "duration: 2h\n"
-            'schedule: {start: "09:00", breaks: ["10:30-10:45"]}\n'
+            'schedule: {start: "09:00", breaks: ["10:30-10:45"], float: 0}\n'
             "modules:\n"
             "  - {title: 开场, duration: 60min}\n"
             "  - {title: 演练, duration: 60min, split: false}\n"
@@ -1057,56 +1071,141 @@ _ROWS: tuple[Code, ...] = (
         "warning",
         "Every item of the quote is optional, so its total is 0.",
         "报价的每一项都是可选项目，合计为 0。",
-        "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000}]\n",
-        "plan:\n  quote:\n    items: [{item: 讲师课酬, price: 12000, optional: true}]\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {items: [{item: 讲师课酬, price: 12000, optional: true}]}\n"
+        ),
     ),
     _c(
         "invoice",
         "error",
         "The invoice type is not 增值税专用发票 or 增值税普通发票.",
         "发票类型不是增值税专用发票或增值税普通发票。",
-        "plan:\n  quote: {tax: 6%, invoice: 增值税专用发票}\n",
-        "plan:\n  quote: {tax: 6%, invoice: 收据}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {tax: 6%, invoice: 增值税专用发票, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {tax: 6%, invoice: 收据, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
     ),
     _c(
         "invoice-rate",
         "warning",
         "An invoice type is named but the quote has no tax rate to print on it.",
         "写了发票类型，但报价没有可以写在发票上的税率。",
-        "plan:\n  quote: {tax: 6%, invoice: 增值税普通发票}\n",
-        "plan:\n  quote: {invoice: 增值税普通发票}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {tax: 6%, invoice: 增值税普通发票, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {invoice: 增值税普通发票, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
     ),
     _c(
         "conflict",
         "error",
         "Two keys say the same thing differently (valid_until and valid_days).",
         "两个键说的是同一件事（valid_until 和 valid_days 只写一个）。",
-        "plan:\n  quote: {valid_days: 30}\n",
-        "plan:\n  quote: {valid_days: 30, valid_until: 2026-12-31}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {valid_days: 30, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {valid_days: 30, valid_until: 2026-12-31, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
     ),
     _c(
         "payment-sum",
         "warning",
         "The payment instalments do not add up to 100%.",
         "各期付款比例合计不是 100%。",
-        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 50%, when: 课后}\n",
-        "payment:\n  - {percent: 50%, when: 签约后}\n  - {percent: 40%, when: 课后}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {payment: [{percent: 50%, when: 签约后}, {percent: 50%, when: 课后}], items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {payment: [{percent: 50%, when: 签约后}, {percent: 40%, when: 课后}], items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
     ),
     _c(
         "percent-range",
         "error",
         "A percentage (a payment, a discount) is not between 0% and 100%.",
         "百分比（付款比例、折扣）不在 0% 到 100% 之间。",
-        "plan:\n  quote: {discount: 5%}\n",
-        "plan:\n  quote: {discount: 105%}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {discount: 5%, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {discount: 105%, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
     ),
     _c(
         "logo-format",
         "error",
         "The supplier's logo is not a PNG or JPEG image.",
         "乙方标志图片不是 PNG 或 JPEG 格式。",
-        "supplier: {company: 某某咨询, logo: logo.png}\n",
-        "supplier: {company: 某某咨询, logo: logo.svg}\n",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "supplier: {company: 某某咨询, logo: logo.png}\n"
+            "# file: courses/logo.png (a PNG image)\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "supplier: {company: 某某咨询, logo: logo.svg}\n"
+            "# file: courses/logo.svg\n"
+            "<svg/>\n"
+        ),
     ),
     # folders, documents and outputs (the command line)
     _c(
@@ -1483,6 +1582,7 @@ _FORMS_ZH = {
     "gbk": "GBK 编码",
     "a named pipe": "命名管道",
     "binary": "二进制内容",
+    "a PNG image": "一张图片",
 }
 
 

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "load.ime-space-indents": "从这一行起共有 {count} 行用全角空格缩进，YAML 只认半角空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indent": "这一行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
     "load.ime-tab-indents": "从这一行起共有 {count} 行用 Tab 键缩进，YAML 只认空格；可用 syllabus fix 自动改正",
+    "load.ime-more": "从这里起还有更多输入法造成的错误，不再一一列出；可用 syllabus fix 一并改正",
     "load.yaml-no-colon": "这一行的键和值之间缺少半角冒号“:”和一个空格（{detail}）",
     "load.yaml-colon-in-value": '这一行又出现了一个“: ”：值里本来就有冒号时，请给整个值加上引号，例如 title: "Excel: 入门"（{detail}）',
     "load.yaml-indent": "缩进没有对齐：同一层的键要用同样多的空格缩进，列表项以“- ”开头（{detail}）",
@@ -43,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "load.yaml-list": "从这里开始的方括号 [ 没有用 ] 结束，或者列表项之间缺少半角逗号“,”（{detail}）",
     "load.yaml-mapping": "从这里开始的花括号 {{ 没有用 }} 结束，或者各项之间缺少半角逗号“,”（{detail}）",
     "load.gbk": "文件是 {encoding} 编码（记事本的“ANSI”），不是 UTF-8：已按 {encoding} 读取；运行 syllabus fix {name} 可转存为 UTF-8",
+    "load.utf16": "文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8：已按 UTF-16 读取；运行 syllabus fix {name} 可转存为 UTF-8",
     # cli/fix.py
     "fix.before": "改正前",
     "fix.after": "改正后",
@@ -51,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "fix.dry-run": "{path}：上面列出了 {count} 处改正；未写入文件（--dry-run）",
     "fix.done": "{path}：改正了 {count} 处；原文件备份为 {backup}",
     "fix.not-written": "无法写入（{reason}）；文件保持原样",
+    "fix.read-only": "文件是只读的，没有写入；请先去掉它的“只读”属性，再运行 syllabus fix",
     "fix.saved": "{path}：原文件备份为 {backup}",
     # doctor.py, cli/doctor.py
     "doctor.title": "这台电脑上各项功能需要什么：",
@@ -63,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "doctor.console-bad": "控制台编码 {encoding}：中文会显示成问号",
     "doctor.office": "LibreOffice {version}：{path}",
     "doctor.office-missing": "LibreOffice：没有找到（PATH 中和常用安装位置都没有）",
+    "doctor.office-silent": "LibreOffice：{path} 在 {seconds} 秒内没有响应（可能卡住了，或有别的窗口占着）；请关掉所有 LibreOffice 窗口（必要时在任务管理器中结束 soffice 进程），再运行 syllabus doctor",
     "doctor.font": "{font}（{role}）：已安装（{found}）",
     "doctor.font-stand-in": "{font}（{role}）：没有安装，用 {found} 代替",
     "doctor.font-missing": "{font}（{role}）：没有安装，也没有代替字体（{stand_in}）；PDF 会改用其他字体",
@@ -84,9 +88,9 @@ MESSAGES: dict[str, str] = {
     "doctor.install-console-windows": "先运行 chcp 65001，或改用 Windows Terminal",
     "doctor.install-console-posix": "改用 UTF-8 区域设置：export LANG=zh_CN.UTF-8",
     "doctor.main-ok": "检查课程和生成 .docx：可以使用",
-    "doctor.main-missing": "检查课程和生成 .docx：还不能使用，请先安装上面标 × 的部分",
+    "doctor.main-missing": "检查课程和生成 .docx：还不能使用，请先解决上面标 × 的问题",
     "doctor.pdf-ok": "生成 PDF：可以使用",
-    "doctor.pdf-missing": "生成 PDF：还不能使用，请安装上面标 × 的部分（其他功能不受影响）",
+    "doctor.pdf-missing": "生成 PDF：还不能使用，请先解决上面标 × 的问题（其他功能不受影响）",
     "fix.left": "{path}：上面的问题不是输入法造成的，请手工改正",
     # duration.py
     "duration.empty": "时长为空；请写成 40分钟、2小时 或 1天(6h/天) 这样的形式",
@@ -247,6 +251,7 @@ MESSAGES: dict[str, str] = {
     "template.dotx": "模板 {path} 是 Word 模板文件或含有宏；请在 Word 中打开，另存为 Word 文档（.docx）",
     "template.no-part": "模板 {path} 缺少 {part}；请在 Word 中打开后重新保存，或从 `syllabus template init` 开始",
     "template.encoding": "模板 {path}：{part} 使用 {encoding} 编码，Word 文件从不使用这种编码；请在 Word 中打开后重新保存",
+    "template.unreadable-part": "模板 {path}：{part} 无法读取，却含有域或链接；请在 Word 中打开后重新保存",
     "template.dtd": "模板 {path}：{part} 声明了 DTD 或实体，Word 文件从不包含这些；请在 Word 中打开后重新保存",
     "cli.terminated": "已被终止（{signal}）；已写出的文件都是完整的，重新运行即可完成",
     "cli.interrupted": "已中断；已写出的文件都是完整的，重新运行即可完成",
@@ -781,6 +786,7 @@ MESSAGES.update(
         "kit.unknown": "交付包里没有“{name}”这种文档；可选的有 {known}",
         "kit.type": "“kit”应当是 all，或由 {known} 组成的列表",
         "kit.url": "“evaluation_url”应当是网址（https://…），而不是“{text}”",
+        "kit.url-long": "“evaluation_url”有 {length} 个字符，能清晰打印的二维码最多容纳 {limit} 个：请改用问卷的短链接",
         "kit.roster-missing": "找不到学员名单文件 {ref}",
         "kit.roster-without-kit": "学员名单是给交付包用的，但“kit”没有列出任何文档",
         "roster.unreadable": "无法读取学员名单：{reason}",
@@ -788,9 +794,11 @@ MESSAGES.update(
         "roster.broken": "学员名单无法按表格读取：{reason}",
         "roster.too-large": "学员名单超过 {limit} 行；请拆分，或只保留参训学员",
         "roster.no-column": "学员名单里没有姓名列：表头需要有“姓名”或“Name”",
+        "roster.formula": "这个姓名是公式，文件里没有保存它的计算结果：请用 Excel 打开名单后保存一次，或直接填写姓名",
         "roster.no-name": "这一行没有姓名",
         "roster.duplicate": "{name} 已经在名单上（第 {line} 行）；同名的两个人请填写各自的手机或邮箱",
         # the documents
+        "kit.folder": "交付物料（培训现场用）",
         "kit.signin": "签到表",
         "kit.evaluation": "课后评估表",
         "kit.workbook": "学员手册",
@@ -977,6 +985,14 @@ HELP.update(
 # 工具写出的 YAML 中的注释（syllabus new 的起始文件、syllabus explain 的示例），按英文原文查找
 # （i18n/comments.py）。
 COMMENTS: dict[str, str] = {
+    # new --pack's plan keys (issue 20): the cover, the supplier, the quote
+    "on the cover, with the issue date": "印在封面上，和方案日期在一起",
+    "方案日期 on the cover (default: the day you build)": "封面上的方案日期（默认为生成当天）",
+    "乙方: company, logo, contact, bank (or inline)": "乙方：公司、标志、联系人、开户行（也可以直接写在这里）",
+    "增值税, on the amount after any discount": "增值税，按折扣后的金额计算",
+    "the quote holds 30 days from the issue date": "报价自方案日期起 30 天内有效",
+    "text, or instalments adding up to 100%": "一段文字，或合计为 100% 的分期付款",
+    "or an amount; off the subtotal, before 增值税": "也可以写金额；从小计中扣除，在计算增值税之前",
     "a 50 MiB file": "一个 50 MiB 的文件",
     "a 95min session starting at 09:00 before a 10:30 break": "09:00 开始、时长 95 分钟的一节课，10:30 有茶歇",
     "a block moved past a break leaves a gap before it": "一段内容移到休息之后，前面留下空档",
@@ -1038,4 +1054,22 @@ COMMENTS: dict[str, str] = {
     "days: the delivery days": "days 表示授课天数",
     "时间规划: milestones; delivery days are added": "时间规划：里程碑；授课日会自动加入",
     "预期效果: text or {level, method, when}": "预期效果：一段文字，或 {level, method, when}",
+    "The delivery kit, written into kit/ for the training days (not in the zip by default).": "交付物料：写入 kit/ 文件夹，供培训现场使用（默认不放进 zip）。",
+    "or some of [signin, evaluation, workbook, certificates, runsheet]": "或从中选几项：[signin 签到表, evaluation 评估表, workbook 学员手册, certificates 结业证书, runsheet 讲师手册]",
+    "one person a row: 姓名 部门 职务 手机 邮箱 (or .csv)": "学员名单，每行一人：姓名 部门 职务 手机 邮箱（也可以是 .csv）",
+    "a QR code on the evaluation form to the online one": "评估表上印出在线问卷的二维码",
+    "the client's zip carries the kit too": "客户的 zip 里也放入交付物料",
 }
+COMMENTS.update(
+    {
+        # the starter pack's signing lines (issue 20)
+        "on the cover, with the issue date": "写在封面上，和方案日期一起",
+        "方案日期 on the cover (default: the day you build)": "封面上的方案日期（默认：生成那天）",
+        "乙方: company, logo, contact, bank (or inline)": "乙方：公司、标志、联系人、银行（也可以直接写在这里）",
+        "增值税, on the amount after any discount": "增值税，按优惠后的金额计算",
+        "the quote holds 30 days from the issue date": "报价自方案日期起 30 天内有效",
+        "text, or instalments adding up to 100%": "一段文字，或合计 100% 的分期付款",
+        "or 增值税普通发票": "或 增值税普通发票",
+        "or an amount; off the subtotal, before 增值税": "也可以写金额；从小计中扣除，再计增值税",
+    }
+)

@@ -23,7 +23,7 @@ from ..agenda.layout import LUNCH, SESSION, Agenda
 from ..i18n import Listing, msg
 from ..load import YEntry, YScalar, YSeq
 from ..problems import Mark
-from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession
+from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession, aside
 from ..spec.model import Course, Node
 from ..spec.read import Reader
 from ..spec.training_plan import Evaluation, Plan
@@ -32,6 +32,7 @@ from .roster import SUFFIXES, Person
 
 DOCUMENTS = ("signin", "evaluation", "workbook", "certificates", "runsheet")
 DEFAULT_SEATS = 30
+MAX_URL = 1000  # characters: a QR code a phone still reads at A4 size (segno's limit is ~2,300)
 REACTION = ("反应", "reaction", "level 1", "一级", "l1")
 
 
@@ -70,8 +71,13 @@ def read_kit(reader: Reader, known: dict[str, YEntry], base: Path) -> KitSetting
     url = ""
     if "evaluation_url" in known:
         url = reader.text(known["evaluation_url"])
+        mark = known["evaluation_url"].value.mark
         if url and not url.lower().startswith(("https://", "http://")):
-            reader.add(known["evaluation_url"].value.mark, "kit", msg("kit.url", text=url))
+            shown = url if len(url) <= 60 else f"{url[:60]}…"
+            reader.add(mark, "kit", msg("kit.url", text=shown))
+            url = ""
+        elif len(url) > MAX_URL:
+            reader.add(mark, "kit", msg("kit.url-long", length=len(url), limit=MAX_URL))
             url = ""
     in_zip = reader.boolean(known.get("kit_in_zip"), default=False)
     if roster is not None and not documents:
@@ -98,10 +104,14 @@ def _documents(reader: Reader, entry: YEntry) -> tuple[str, ...]:
     return tuple(d for d in DOCUMENTS if d in chosen)  # the kit's order, whatever was written
 
 
-def certificate_number(pack_id: str, course_id: str, person: Person) -> str:
+def certificate_number(
+    pack_id: str, course_id: str, person: Person, variant: str | None = None
+) -> str:
     """The same person on the same course of the same pack gets the same number, on any
-    row of any version of the roster: a hash of who, not of where."""
-    digest = hashlib.sha256(f"{pack_id}\n{course_id}\n{person.identity}".encode()).hexdigest()
+    row of any version of the roster: a hash of who, not of where. A course's variants
+    are courses of their own (one pack may deliver the full day and the half day)."""
+    course = f"{course_id}\n{variant}" if variant else course_id
+    digest = hashlib.sha256(f"{pack_id}\n{course}\n{person.identity}".encode()).hexdigest()
     number = int(digest[:15], 16) % 10**12
     text = f"{number:012d}"
     return f"{text[:4]}-{text[4:8]}-{text[8:]}"
@@ -124,10 +134,7 @@ def _is_reaction(item: Evaluation) -> bool:
 
 
 def _method_line(item: Evaluation, language: str) -> str:
-    text = item.method or item.level
-    if item.when:
-        text += f"（{item.when}）" if language == "zh" else f" ({item.when})"
-    return text
+    return (item.method or item.level) + aside(item.when, language)
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,7 @@ def kit_course(
     timing: Timing,
     agenda: Agenda,
     people: tuple[Person, ...] = (),
+    variant: str | None = None,
 ) -> KitCourse:
     """One course's kit, from the pack, the checked course, its agenda as delivered
     and the roster."""
@@ -277,11 +285,12 @@ def kit_course(
         days=run_sheet(agenda, timing, equipment),
         blocks=workbook_blocks(timing),
         people=tuple(
-            KitPerson(p.name, p.department, certificate_number(pack.id, course.file_id, p))
+            KitPerson(p.name, p.department, certificate_number(pack.id, course.file_id, p, variant))
             for p in people
         ),
         seats=(resources.participants if resources and resources.participants else DEFAULT_SEATS),
         evaluation=reaction_methods(pack.plan, language),
         evaluation_url=pack.url,
         template=pack.template or course.template,
+        variant=variant or "",
     )

@@ -16,15 +16,20 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
+import unicodedata
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..i18n import Msg, msg
 from ..problems import Mark, Problem, error
 
 MAX_PEOPLE = 2000  # rows: a training roster, not a company directory
 MAX_BYTES = 10 * 1024 * 1024  # a roster file larger than this is not a roster
+MAX_UNZIPPED = 50 * 1024 * 1024  # an .xlsx that unpacks to more is not a roster either
 HEADER_ROWS = 10  # how far down the header row may be
 SUFFIXES = (".xlsx", ".csv")
 
@@ -56,7 +61,10 @@ class Person:
     def identity(self) -> str:
         """Who this is, whatever row they are on: the name with the phone (or e-mail)
         when the sheet has one. Two people of the same name are told apart by it."""
-        contact = re.sub(r"\D", "", self.phone) or self.email.strip().lower()
+        digits = re.sub(r"\D", "", self.phone)
+        if len(digits) == 13 and digits.startswith("86"):
+            digits = digits[2:]  # +86 138…: the same mobile as 138…
+        contact = digits or self.email.strip().lower()
         return f"{' '.join(self.name.split())}|{contact}"
 
 
@@ -70,17 +78,22 @@ class Roster:
 def read_roster(path: Path) -> Roster:
     """The people of a roster file, and what is wrong with it."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         return _broken(path, msg("roster.unreadable", reason=exc.strerror or str(exc)))
     if path.suffix.lower() not in SUFFIXES:
         return _broken(path, msg("roster.format", suffix=path.suffix or path.name))
-    if size > MAX_BYTES:
+    if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block the read
+        return _broken(path, msg("roster.unreadable", reason="not a regular file"))
+    if status.st_size > MAX_BYTES or (path.suffix.lower() == ".xlsx" and _bomb(path)):
         too_large = error(Mark(1, 1), "roster-too-large", msg("roster.too-large", limit=MAX_PEOPLE))
         return Roster(path, problems=(too_large,))
     try:
         rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
-        return _people(path, rows)
+        roster = _people(path, rows)
+        if path.suffix.lower() == ".xlsx":
+            roster = _uncalculated(roster)
+        return roster
     except _TooLarge:
         too_large = error(Mark(1, 1), "roster-too-large", msg("roster.too-large", limit=MAX_PEOPLE))
         return Roster(path, problems=(too_large,))
@@ -101,9 +114,21 @@ def _broken(path: Path, message: Msg) -> Roster:
     return Roster(path, problems=(error(Mark(1, 1), "roster-file", message),))
 
 
+def _bomb(path: Path) -> bool:
+    """An .xlsx whose parts unpack to more than a roster ever does (a zip bomb in an
+    .xlsx's clothes), told from the zip's directory before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(item.file_size for item in archive.infolist()) > MAX_UNZIPPED
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False  # not a zip: openpyxl says what it is
+
+
 def _csv_rows(path: Path) -> Iterator[list[str]]:
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's "Unicode text" is UTF-16 with its BOM; else UTF-8 (BOM or not), else GBK
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
             break
@@ -128,15 +153,115 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = book.worksheets[0]
+        visible = [s for s in book.worksheets if s.sheet_state == "visible"]
+        sheet = _named_sheet(visible) or (visible or book.worksheets)[0]
         if (sheet.max_row or 0) > MAX_PEOPLE + HEADER_ROWS:  # the sheet's own dimension
             raise _TooLarge
+        merged = _merged(path, book.worksheets.index(sheet))
+        spans: dict[tuple[int, int], str] = {}  # a merged range's value, by its first cell
         for number, row in enumerate(sheet.iter_rows(values_only=True)):
             if number > MAX_PEOPLE + HEADER_ROWS:  # no dimension written: count
                 raise _TooLarge
-            yield [_cell(v) for v in row]
+            cells = [_cell(v) for v in row]
+            for col, first in merged.get(number, {}).items():
+                while len(cells) <= col:
+                    cells.append("")
+                if (number, col) == first:
+                    spans[first] = cells[col]
+                elif not cells[col]:
+                    cells[col] = spans.get(first, "")
+            yield cells
     finally:
         book.close()
+
+
+def _uncalculated(roster: Roster) -> Roster:
+    """A name that is a formula with no value saved (a sheet written by a program, not
+    by Excel, keeps none) is said to be one: "no name" would send HR to a cell that
+    shows a name in Excel. Only a roster with nameless rows pays for the second read."""
+    missing = {(p.line, p.column) for p in roster.problems if p.code == "roster-name"}
+    if not missing:
+        return roster
+    import openpyxl
+
+    formulas: set[tuple[int, int]] = set()
+    book = openpyxl.load_workbook(roster.path, read_only=True, data_only=False)
+    try:
+        visible = [s for s in book.worksheets if s.sheet_state == "visible"]
+        sheet = _named_sheet(visible) or (visible or book.worksheets)[0]
+        last = max(line for line, _ in missing)
+        for number, row in enumerate(sheet.iter_rows(max_row=last, values_only=True), start=1):
+            for column, value in enumerate(row, start=1):
+                if (number, column) in missing and str(value or "").startswith("="):
+                    formulas.add((number, column))
+    finally:
+        book.close()
+    problems = tuple(
+        error(p.mark, p.code, msg("roster.formula")) if (p.line, p.column) in formulas else p
+        for p in roster.problems
+    )
+    return replace(roster, problems=problems)
+
+
+def _named_sheet(sheets: list[Any]) -> Any:
+    """The first sheet with a name column in its first rows (HR keeps a cover or a
+    note sheet before the list, sometimes)."""
+    for sheet in sheets:
+        for row in sheet.iter_rows(max_row=HEADER_ROWS, values_only=True):
+            if any(_field(_cell(v)) == "name" for v in row):
+                return sheet
+    return None
+
+
+_MERGE = re.compile(r'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _merged(path: Path, index: int) -> dict[int, dict[int, tuple[int, int]]]:
+    """Cells merged down a column (a department merged over the rows of its people):
+    row -> column -> the range's first cell, 0-based. Read-only openpyxl does not read
+    merges: they are in the sheet's XML after its rows."""
+    from openpyxl.utils.cell import column_index_from_string  # type: ignore[import-untyped]
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_part(archive, index)
+            if part is None:
+                return {}
+            size = archive.getinfo(part).file_size
+            with archive.open(part) as stream:
+                stream.seek(max(0, size - 1_000_000))
+                tail = stream.read().decode("utf-8", "replace")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return {}
+    last = MAX_PEOPLE + HEADER_ROWS
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    for left_text, top_text, right_text, bottom_text in _MERGE.findall(tail):
+        left, right = (column_index_from_string(c) - 1 for c in (left_text, right_text))
+        top, bottom = int(top_text) - 1, min(int(bottom_text) - 1, last)
+        del right  # a title merged across the sheet: nothing to spread sideways
+        for r in range(top, bottom + 1):
+            out.setdefault(r, {})[left] = (top, left)
+    return out
+
+
+def _sheet_part(archive: zipfile.ZipFile, index: int) -> str | None:
+    """The zip part of the workbook's ``index``-th sheet (the workbook's relations say
+    which file; ``xl/worksheets/sheet1.xml`` is only the usual name)."""
+    try:
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return None
+    ids = re.findall(r'<(?:\w+:)?sheet\b[^>]*?r:id="([^"]+)"', book)
+    if index >= len(ids):
+        return None
+    for rel in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        if f'Id="{ids[index]}"' in rel:
+            target = re.search(r'Target="([^"]+)"', rel)
+            if target:
+                name = target.group(1).lstrip("/")
+                return name if name.startswith("xl/") else f"xl/{name}"
+    return None
 
 
 def _cell(value: object) -> str:
@@ -144,7 +269,26 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a phone number typed as a number
-    return str(value).strip()
+    return _printable(str(value)).strip()
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def _name(text: str) -> str:
+    """A name as it is printed and known: spaces collapsed, and none between Chinese
+    characters (HR pads two-character names to line up with three: ``王　五``)."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
+
+
+def _printable(text: str) -> str:
+    """No control or bidi-override characters (a bell, an escape sequence, U+202E
+    pasted from a chat): Word refuses the first, the second turns a name around."""
+    return "".join(
+        " " if c in "\t\n\r" else c
+        for c in text
+        if c in "\t\n\r" or unicodedata.category(c) not in ("Cc", "Cf") or c == "\u200d"
+    )
 
 
 def _field(header: str) -> str | None:
@@ -157,7 +301,7 @@ def _people(path: Path, rows: Iterator[list[str]]) -> Roster:
     people: list[Person] = []
     seen: dict[str, int] = {}
     for line, row in enumerate(rows, start=1):
-        cells = [c.strip() for c in row]
+        cells = [_printable(c).strip() for c in row]
         if columns is None:
             found = {}
             for col, text in enumerate(cells):
@@ -172,7 +316,7 @@ def _people(path: Path, rows: Iterator[list[str]]) -> Roster:
         if not any(cells):
             continue  # a blank row between people
         values = {key: cells[col] if col < len(cells) else "" for key, col in columns.items()}
-        name = " ".join(values.get("name", "").split())
+        name = _name(values.get("name", ""))
         if not name:
             problems.append(
                 error(Mark(line, columns["name"] + 1), "roster-name", msg("roster.no-name"))

@@ -13,7 +13,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..minutes import minutes_text
 from . import wml
-from .kit_common import dates_text, start
+from .kit_common import dates_text, rule, start
 from .kit_values import KitCourse, label
 from .wording import balanced_lines, set_text
 
@@ -45,7 +45,7 @@ def certificates_document(course: KitCourse) -> Any:
     # the first page is built once, with placeholders; every person's page is a copy
     before = set(document.element.body)
     title = _centred(styles, document, label("cert-title", lang), 34, bold=True, color=ACCENT)
-    title.paragraph_format.space_before = Pt(18)
+    title.paragraph_format.space_before = Pt(36)  # the page's middle, not its top
     title.paragraph_format.space_after = Pt(30)
     _centred(styles, document, label("cert-line", lang), 14)
     name = _centred(styles, document, NAME, 28, bold=True)
@@ -77,6 +77,8 @@ def certificates_document(course: KitCourse) -> Any:
                 flag = ppr.find(wml.w("pageBreakBefore")) if ppr is not None else None
                 if flag is not None:
                     ppr.remove(flag)
+            if el is name._p:
+                _size(copy, _name_size(person.name, width))
             for t in copy.iter(wml.T):
                 if t.text and NAME in t.text:
                     t.text = t.text.replace(NAME, set_text(person.name, lang))
@@ -84,6 +86,33 @@ def certificates_document(course: KitCourse) -> Any:
                     t.text = t.text.replace(NUMBER, person.certificate)
             styles.place(document, copy)
     return document
+
+
+NAME_SIZES = (28, 26, 24, 22, 20, 18, 16, 14, 12)  # points, largest first
+
+
+def _name_size(name: str, width: float) -> float:
+    """The name's size: 28 pt when it fits one line, else the largest that fits one
+    line down to 20 pt, then two lines down to 12 pt (a name pasted with a note, or a
+    long transliterated one): the certificate stays one page."""
+    import unicodedata
+
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in name)
+    room = width * 0.92
+    for size in NAME_SIZES:
+        if ems * size <= room and size >= 20:
+            return size
+    for size in NAME_SIZES:
+        if ems * size <= 2 * room:
+            return size
+    return NAME_SIZES[-1]
+
+
+def _size(paragraph: Any, points: float) -> None:
+    """Every run of ``paragraph`` (an element) at ``points``."""
+    for tag in ("sz", "szCs"):
+        for element in paragraph.iter(wml.w(tag)):
+            element.set(wml.w("val"), str(round(points * 2)))
 
 
 def _centred(
@@ -105,15 +134,7 @@ def _frame(section: Any) -> None:
     borders = OxmlElement("w:pgBorders")
     borders.set(qn("w:offsetFrom"), "page")
     for side in ("top", "left", "bottom", "right"):
-        rule = OxmlElement(f"w:{side}")
-        for key, value in (
-            ("w:val", "double"),
-            ("w:sz", "12"),
-            ("w:space", "24"),
-            ("w:color", "8A4B08"),
-        ):
-            rule.set(qn(key), value)
-        borders.append(rule)
+        borders.append(rule(side, "double", size=12, space=24, color="8A4B08"))
     sect_pr = section._sectPr
     margins = sect_pr.find(qn("w:pgMar"))
     if margins is not None:

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from ..dates import format_date
+from ..i18n import labels
 from . import wml
 from .docx_base import Fonts, Styles, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
@@ -44,7 +45,7 @@ def start(course: KitCourse, kind: str, *, landscape: bool = False) -> tuple[Any
     set_properties(
         document,
         Properties(
-            title=f"{course.title} · {name}",
+            title=f"{course.name} · {name}",
             subject=name,
             author=course.instructor,
             company=course.client,
@@ -59,12 +60,25 @@ def text_width(document: Any) -> Any:
     return section.page_width - section.left_margin - section.right_margin
 
 
+def kit_date(date: dt.date, language: str) -> str:
+    """``2026年12月8日（星期二）``: the weekday in full-width brackets in Chinese, as a
+    printed Chinese form writes it (the shared ``format_date`` keeps ASCII ones)."""
+    text = format_date(date, language)
+    return text.replace("(", "（").replace(")", "）") if language == "zh" else text
+
+
 def dates_text(dates: Sequence[dt.date], language: str) -> str:
-    """``2026年12月8日(星期二)、2026年12月9日(星期三)`` / ``Tue 8 Dec 2026, Wed …``; a
-    blank to fill in for an undated course."""
+    """``2026年12月8日（星期二）、2026年12月9日（星期三）`` / ``Tue 8 Dec 2026, Wed …``;
+    a blank to fill in for an undated course."""
     if not dates:
         return "____年____月____日" if language == "zh" else "____________"
-    return ("、" if language == "zh" else ", ").join(format_date(d, language) for d in dates)
+    return ("、" if language == "zh" else ", ").join(kit_date(d, language) for d in dates)
+
+
+def day_title(number: int, date: dt.date | None, language: str) -> str:
+    """``第1天 · 2026年12月8日（星期二）`` / ``Day 1 · Tue 8 Dec 2026``."""
+    head = labels("agenda-doc", language)["day"].format(n=number)
+    return f"{head} · {kit_date(date, language)}" if date else head
 
 
 def day_date(date: dt.date | None, language: str) -> str:
@@ -90,7 +104,7 @@ def facts(
 def heading_title(styles: Styles, document: Any, course: KitCourse, kind: str) -> None:
     """The document's title: ``电商客服销售能力提升 · 签到表``."""
     styles.title(
-        document, f"{set_text(course.title, course.language)} · {label(kind, course.language)}"
+        document, f"{set_text(course.name, course.language)} · {label(kind, course.language)}"
     )
 
 
@@ -108,13 +122,20 @@ def grid(
     *,
     height: Any = None,
     center: Sequence[int] = (),
+    middle: bool = False,
+    caption: str = "",
 ) -> Any:
     """A table: a shaded header row that repeats on every page, rows that never split
-    (at least ``height`` tall when given), columns ``center`` centred. A body row is
+    (at least ``height`` tall when given), columns ``center`` centred, text in the
+    middle of its cell when ``middle`` (a tall row to sign in); ``caption`` a line
+    above the header that repeats with it (a loose page still says its course and
+    day). A body row is
     built once by python-docx and copied for every row (python-docx building each cell
     made a 40-person sign-in sheet a tenth of a second)."""
-    table = styles.table(document, 1, len(header), tuple(widths))
-    head = table.rows[0]
+    table = styles.table(document, 2 if caption else 1, len(header), tuple(widths))
+    if caption:
+        _caption_row(table.rows[0], caption)
+    head = table.rows[-1]
     row_flags(head, header=True)
     for cell, value, width in zip(head.cells, header, widths, strict=True):
         cell.width = width
@@ -130,6 +151,8 @@ def grid(
         prototype.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for c, (cell, width) in enumerate(zip(prototype.cells, widths, strict=True)):
         cell.width = width
+        if middle:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         tight(paragraph)
         if c in center:
@@ -144,6 +167,22 @@ def grid(
             _fill(t, value)
         tbl.append(row)
     return table
+
+
+def _caption_row(row: Any, text: str) -> None:
+    """One cell across the table, no rules but the header's, small grey text."""
+    row_flags(row, header=True)
+    cell = row.cells[0].merge(row.cells[-1])
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "right"):
+        borders.append(rule(side, "nil"))
+    cell._tc.get_or_add_tcPr().append(borders)
+    paragraph = cell.paragraphs[0]
+    tight(paragraph)
+    paragraph.paragraph_format.space_after = Pt(2)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _fill(t: Any, value: str) -> None:
@@ -172,16 +211,8 @@ def ruled_lines(styles: Styles, document: Any, count: int, *, height_cm: float =
         borders = OxmlElement("w:pBdr")
         # paragraphs with the same borders are one group to Word and LibreOffice: its
         # bottom rule is drawn once, "between" rules separate the lines inside it
-        for side in ("w:bottom", "w:between"):
-            rule = OxmlElement(side)
-            for key, value in (
-                ("w:val", "single"),
-                ("w:sz", "4"),
-                ("w:space", "1"),
-                ("w:color", "A0A8B0"),
-            ):
-                rule.set(qn(key), value)
-            borders.append(rule)
+        for side in ("bottom", "between"):
+            borders.append(rule(side, "single", size=4, space=1, color="A0A8B0"))
         ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 
@@ -194,6 +225,28 @@ _AFTER_PBDR = (
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
     "w:pPrChange",
 )  # fmt: skip
+
+
+def rule(side: str, kind: str, *, size: int = 0, space: int = 0, color: str = "") -> Any:
+    """One side of a border (``w:bottom``, ``w:top``…): ``kind`` single, double or nil,
+    ``size`` in eighths of a point, ``space`` in points from the text or page edge."""
+    element = OxmlElement(f"w:{side}")
+    element.set(qn("w:val"), kind)
+    if kind != "nil":
+        for key, value in (("w:sz", size), ("w:space", space)):
+            element.set(qn(key), str(value))
+        if color:
+            element.set(qn("w:color"), color)
+    return element
+
+
+def borderless(table: Any) -> Any:
+    """``table`` without any rule: a layout grid, not a table to read across."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(rule(side, "nil"))
+    table._tbl.tblPr.append(borders)
+    return table
 
 
 def shade_rows(table: Any, rows: Sequence[int], fill: str = "F2F2F2") -> None:

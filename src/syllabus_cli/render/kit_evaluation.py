@@ -9,12 +9,19 @@ import io
 from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from .docx_base import row_flags
-from .kit_common import dates_text, facts, grid, heading_title, ruled_lines, start, text_width
+from .kit_common import (
+    borderless,
+    dates_text,
+    facts,
+    grid,
+    heading_title,
+    ruled_lines,
+    start,
+    text_width,
+)
 from .kit_values import KitCourse, label
 from .wording import set_text
 
@@ -72,14 +79,7 @@ def _question(document: Any, styles: Any, text: str) -> None:
     """A question and its lines to write on, never parted by a page break: one row of a
     borderless table that may not split (LibreOffice does not always keep an empty
     ruled paragraph with the one before it)."""
-    table = styles.table(document, 1, 1, (text_width(document),))
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        rule = OxmlElement(f"w:{side}")
-        rule.set(qn("w:val"), "nil")
-        borders.append(rule)
-    tbl_pr.append(borders)
+    table = borderless(styles.table(document, 1, 1, (text_width(document),)))
     row = table.rows[0]
     row_flags(row)
     cell = row.cells[0]

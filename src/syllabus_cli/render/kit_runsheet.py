@@ -7,17 +7,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 
 from ..agenda.settings import clock
 from ..minutes import minutes_text
-from .agenda_text import day_heading
-from .kit_common import facts, grid, heading_title, page_break, shade_rows, start
-from .kit_values import KitCourse, label
+from .docx_base import row_flags
+from .kit_common import (
+    borderless,
+    day_title,
+    facts,
+    grid,
+    heading_title,
+    page_break,
+    shade_rows,
+    start,
+    text_width,
+    tight,
+)
+from .kit_values import KitCourse, aside, label
 from .wording import set_text
 
-WIDTHS = (Cm(2.7), Cm(1.2), Cm(1.4), Cm(6.6), Cm(2.6), Cm(4.0), Cm(6.8))
+WIDTHS = (Cm(2.5), Cm(1.3), Cm(1.3), Cm(7.2), Cm(3.1), Cm(3.6), Cm(6.3))  # 25.3 cm: A4 across
 BOX = "□"
+
+
+CHECK_COLUMNS = 4  # a day's checklist side by side: it fits under a short day's table
+
+
+def _checklist(document: Any, styles: Any, items: list[str]) -> None:
+    width = Emu(int(text_width(document) / CHECK_COLUMNS))
+    count = -(-len(items) // CHECK_COLUMNS)
+    table = borderless(styles.table(document, count, CHECK_COLUMNS, (width,) * CHECK_COLUMNS))
+    for row in table.rows:
+        row_flags(row)
+    for n, item in enumerate(items):
+        paragraph = table.rows[n // CHECK_COLUMNS].cells[n % CHECK_COLUMNS].paragraphs[0]
+        tight(paragraph)
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.add_run(item)
 
 
 def runsheet_document(course: KitCourse) -> Any:
@@ -49,7 +76,7 @@ def runsheet_document(course: KitCourse) -> Any:
     for n, day in enumerate(course.days):
         if n:
             page_break(styles, document)
-        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        styles.paragraph(document, day_title(day.number, day.date, lang), "Heading 2", keep=True)
         taught = f"{label('rs-teaching', lang)}{label('colon', lang)}{minutes_text(day.teaching_minutes, lang)}"
         styles.paragraph(document, taught, "Syllabus Meta", keep=True)
         rows = []
@@ -57,11 +84,7 @@ def runsheet_document(course: KitCourse) -> Any:
         for i, s in enumerate(day.sessions, start=1):
             title = set_text(s.title, lang)
             if s.part:
-                title += (
-                    f"（{label('rs-part', lang, n=s.part)}）"
-                    if lang == "zh"
-                    else f" ({label('rs-part', lang, n=s.part)})"
-                )
+                title += aside(label("rs-part", lang, n=s.part), lang)
             if s.kind != "session":
                 pauses.append(i)
             rows.append(
@@ -79,8 +102,5 @@ def runsheet_document(course: KitCourse) -> Any:
         shade_rows(table, pauses)
         if day.checklist:
             styles.paragraph(document, label("rs-checklist", lang), "Heading 3", keep=True)
-            last = len(day.checklist) - 1
-            for n, item in enumerate(day.checklist):  # the list on one page
-                line = styles.paragraph(document, f"{BOX} {set_text(item, lang)}", keep=n < last)
-                line.paragraph_format.space_after = Pt(2)
+            _checklist(document, styles, [f"{BOX} {set_text(i, lang)}" for i in day.checklist])
     return document

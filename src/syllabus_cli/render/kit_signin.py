@@ -37,7 +37,7 @@ def signin_document(course: KitCourse) -> Any:
             [
                 [
                     ("project", set_text(course.project, lang)),
-                    ("course", set_text(course.title, lang)),
+                    ("course", set_text(course.name, lang)),
                 ],
                 [("date", when), ("instructor", course.instructor)],
                 [("venue", set_text(course.venue, lang))],
@@ -56,5 +56,16 @@ def signin_document(course: KitCourse) -> Any:
             [str(i), set_text(name, lang), set_text(dept, lang), *([""] * (len(header) - 3))]
             for i, (name, dept) in enumerate(people, start=1)
         ]
-        grid(document, styles, header, rows, widths, height=ROW_HEIGHT, center=(0,))
+        caption = f"{set_text(course.name, lang)} · {label('signin', lang)} · {when}"
+        grid(
+            document,
+            styles,
+            header,
+            rows,
+            widths,
+            height=ROW_HEIGHT,
+            center=(0,),
+            middle=True,
+            caption=caption,
+        )
     return document

@@ -84,6 +84,13 @@ class KitCourse:
     evaluation: tuple[str, ...] = ()  # the plan's reaction-level methods, as lines
     evaluation_url: str = ""
     template: Path | None = None
+    variant: str = ""  # which of the course's lengths, when it has several
+
+    @property
+    def name(self) -> str:
+        """The course as its kit names it: ``门店全域运营（半天）`` for a variant, so the
+        half day's sign-in sheet is not taken for the full day's."""
+        return self.title + aside(self.variant, self.language)
 
     @property
     def modules(self) -> tuple[str, ...]:
@@ -92,6 +99,14 @@ class KitCourse:
     @property
     def dates(self) -> tuple[dt.date, ...]:
         return tuple(d.date for d in self.days if d.date)
+
+
+def aside(text: str, language: str) -> str:
+    """``text`` in brackets after a title: ``（半天）`` in Chinese, `` (half day)``
+    otherwise; nothing for no text."""
+    if not text:
+        return ""
+    return f"（{text}）" if language == "zh" else f" ({text})"
 
 
 def label(key: str, language: str, **values: object) -> str:

@@ -13,9 +13,8 @@ from docx.shared import Cm, Pt
 from ..agenda.settings import clock
 from ..i18n import labels
 from ..minutes import minutes_text
-from .agenda_text import day_heading
-from .kit_common import dates_text, grid, page_break, ruled_lines, shade_rows, start
-from .kit_values import KitBlock, KitCourse, label
+from .kit_common import dates_text, day_title, grid, page_break, ruled_lines, shade_rows, start
+from .kit_values import KitBlock, KitCourse, aside, label
 from .wording import set_text
 
 NOTE_LINES = 6
@@ -30,7 +29,7 @@ def workbook_document(course: KitCourse) -> Any:
     h = labels("agenda-doc", lang)
     styles.paragraph(document, label("wb-agenda", lang), "Heading 1", keep=True)
     for day in course.days:
-        styles.paragraph(document, day_heading(day.number, day.date, lang), "Heading 2", keep=True)
+        styles.paragraph(document, day_title(day.number, day.date, lang), "Heading 2", keep=True)
         rows = [
             [
                 f"{clock(s.start)}–{clock(s.end)}",
@@ -58,7 +57,7 @@ def _cover(document: Any, styles: Any, course: KitCourse) -> None:
     lang = course.language
     for _ in range(6):
         styles.paragraph(document)
-    styles.title(document, set_text(course.title, lang))
+    styles.title(document, set_text(course.name, lang))
     if course.subtitle:
         styles.paragraph(document, set_text(course.subtitle, lang), "Subtitle")
     styles.paragraph(document, label("workbook", lang), "Heading 1")
@@ -81,11 +80,7 @@ def _block(document: Any, styles: Any, block: KitBlock, lang: str) -> None:
     level = min(block.depth, 3)
     title = set_text(block.title, lang)
     if block.minutes:
-        title += (
-            f"（{minutes_text(block.minutes, lang)}）"
-            if lang == "zh"
-            else f" ({minutes_text(block.minutes, lang)})"
-        )
+        title += aside(minutes_text(block.minutes, lang), lang)
     styles.paragraph(document, title, f"Heading {level + 1 if level < 3 else 3}", keep=True)
     for point in block.points:
         styles.paragraph(document, set_text(point, lang), "List Bullet")

@@ -149,6 +149,19 @@ def _only_instructor(courses: list[ProposalInput]) -> Instructor | None:
 class PackIndex:
     main: list[str]  # the pack's own files, the combined proposal first
     courses: list[tuple[str, list[dt.date], list[str]]]  # title, delivery days, documents
+    kit: tuple[str, ...] = ()  # the delivery kit's files, when the zip carries them
+
+
+def _kit_links(index: PackIndex) -> list[tuple[str, str]]:
+    """(what it is, its path) for each kit file: the file's own name says the course
+    and the document (``电商客服销售能力提升-签到表.docx``)."""
+    return [(Path(name).name, name) for name in index.kit]
+
+
+def _kit_heading(language: str) -> str:
+    from .kit_values import label
+
+    return label("folder", language)
 
 
 def _main_label(name: str, o: dict[str, str]) -> str:
@@ -210,6 +223,9 @@ def index_markdown(pack: PackInfo, index: PackIndex) -> str:
         links = " · ".join(f"[{_document_label(d, o)}]({href(d)})" for d in documents)
         cell = md_text(title)
         lines.append(f"| {cell} | {_dates(days, lang)} | {links} |")
+    if index.kit:
+        lines += ["", f"## {_kit_heading(lang)}", ""]
+        lines += [f"- [{md_text(text)}]({href(path)})" for text, path in _kit_links(index)]
     return "\n".join(lines) + "\n"
 
 
@@ -227,6 +243,13 @@ def index_html(pack: PackInfo, index: PackIndex) -> str:
         + "</td></tr>"
         for title, days, documents in index.courses
     )
+    kit = ""
+    if index.kit:
+        items = "".join(
+            f'<li><a href="{esc(href(path))}">{esc(text)}</a></li>'
+            for text, path in _kit_links(index)
+        )
+        kit = f"<h2>{esc(_kit_heading(lang))}</h2><ul>{items}</ul>"
     html_lang = "zh-CN" if lang == "zh" else "en"
     with_pdf = any(name.endswith(".pdf") for name in index.main)
     note = "" if with_pdf else f"<p>{esc(o['send_pdf'])}</p>"
@@ -238,5 +261,5 @@ def index_html(pack: PackInfo, index: PackIndex) -> str:
         f"</head><body><h1>{esc(pack.title)}</h1><p>{esc(prepared)}</p>"
         f"<h2>{esc(o['index'])}</h2><ul>{main}</ul>{note}"
         f"<table><tr><th>{esc(o['course'])}</th><th>{esc(o['date'])}</th><th>{esc(o['documents'])}</th></tr>"
-        f"{body}</table></body></html>\n"
+        f"{body}</table>{kit}</body></html>\n"
     )

@@ -30,7 +30,7 @@ from ..files import resolved
 from ..i18n import Msg, t
 from ..problems import UserError
 from .docx_private import PackageReader, unmarshal_relationships
-from .template_links import without_links
+from .template_links import UnreadablePart, without_links
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # unpacked; a real branded template is well under 5 MB
 # the XML alone (images aside): a 100-page catalog's document.xml is a few MB; 40 MB of
@@ -157,6 +157,8 @@ def _checked_template(path: Path, mtime_ns: int, size: int) -> bytes:
     check_package(data, path)
     try:
         cleaned, _ = without_links(data)
+    except UnreadablePart as exc:
+        raise TemplateError(t("template.unreadable-part", path=path, part=exc.part)) from None
     except (zipfile.BadZipFile, ValueError, OSError) as exc:  # pragma: no cover - checked above
         raise TemplateError(t("template.not-docx", path=path, reason=type(exc).__name__)) from None
     return cleaned

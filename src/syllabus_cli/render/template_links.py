@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,26 @@ RISKY_FIELDS = frozenset(
     }
 )
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+# What an XML part that lxml cannot read must not mention (it could not be cleaned):
+# a field that reads or fetches, or an outside link, in UTF-8 or UTF-16.
+_RISKY = re.compile(
+    "|".join(
+        re.escape(word.encode(encoding)).decode("latin-1")
+        for word in (*RISKY_FIELDS, "External", "r:link")
+        for encoding in ("ascii", "utf-16-le", "utf-16-be")
+    ).encode("latin-1"),
+    re.I,
+)
+
+
+class UnreadablePart(ValueError):
+    """An XML part too broken (or too deep) to clean, that names a field or a link."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
 
 
 @dataclass
@@ -82,6 +103,8 @@ def without_links(data: bytes) -> tuple[bytes, Cleaned]:
             continue
         tree = _parse(changed.get(name, blob))
         if tree is None:
+            if _RISKY.search(blob):  # unreadable here, yet it names a field or a link
+                raise UnreadablePart(name)
             continue
         touched = _drop_references(tree, dropped.get(name, set()))
         found = _drop_fields(tree)
