@@ -46,7 +46,7 @@ _INLINE = re.compile(
 # ## 课程大纲 · 【课程大纲】 · 课程大纲: · 课程时间 : 2天 · 一、课程概述 · 课程对象
 _LINE = re.compile(
     rf"^(?P<h>#{{1,6}}\s*)?(?:[-*·•]\s*)?(?:[{CN}]+[、.．]\s*)?"
-    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<p>{_KNOWN})(?P<tail>(?:与|及|和|暨|、)[\u4e00-\u9fff]{{1,8}}(?=\s*(?:[:：]|$)))?"
+    rf"(?:【\s*(?P<b>{_KNOWN})\s*】|(?P<pre>具体|主要|核心|详细)?(?P<p>{_KNOWN})(?P<tail>(?:(?:与|及|和|暨|、)[\u4e00-\u9fff]{{1,8}}|如下)(?=\s*(?:[:：]|$)))?"
     rf"(?P<aside>\s*[（(][^）)\n]{{1,10}}[）)])?(?=\s*(?:[:：]|$)|\s+\S))"
     r"\s*[:：]?\s*(?P<rest>.*)$"
 )
@@ -254,13 +254,19 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
         level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
         return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
     m = _LINE.match(line)
-    if m and m.group("tail") and KEY_OF[m.group("b") or m.group("p")] != "outline":
+    if (
+        m
+        and (m.group("tail") or m.group("pre"))
+        and KEY_OF[m.group("b") or m.group("p")] != "outline"
+    ):
         m = None  # 课程介绍与计算机发展史 is a topic; only the outline's label takes more words
     if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
         word = m.group("b") or m.group("p")
         aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
         rest = f"{aside} {m.group('rest').strip()}".strip()
-        said = word + (m.group("tail") or "")  # 教学内容与学时分配: the label as written
+        said = (
+            (m.group("pre") or "") + word + (m.group("tail") or "")
+        )  # 教学内容与学时分配: the label as written
         return _Label(KEY_OF[word], said, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)
     if heading and before_outline and len(heading.group(1)) > 1:  # "# 标题" is the page's title
