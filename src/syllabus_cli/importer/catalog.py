@@ -329,7 +329,12 @@ def read_sections(chunk: str, number: int) -> Course:
             heading = None if code else _HEADING.match(text)
             after = None if code else _OTHER.match(text)
             if (
-                (ends and ends.key not in (None, "outline") and _strong_label(text, ends))
+                (
+                    ends
+                    and ends.key not in (None, "outline")
+                    and _strong_label(text, ends)
+                    and not (ends.key == "duration" and ends.rest and course.outline)
+                )  # "**Time:** 45 min" under a session is the session's time, not the course's
                 or (heading and outline_level and len(heading.group(1)) <= outline_level)
                 or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
                 or is_appendix(text)

@@ -219,6 +219,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 owner.duration = f"{end - start}{minute_word}"
             owner.notes.append(text)
             continue
+        time_line = _TIME_LINE.match(text) or _TIME_LINE.match(_strip_bullet(text))
+        said_time = plain_time(time_line.group("t")) if time_line else None
+        if said_time is not None and (stack or segment):  # **Time:** 45 min · 时长：2小时
+            owner = current()
+            if owner.duration is None:
+                owner.duration = said_time
+            else:
+                owner.notes.append(text)
+            continue
         clock = _clock_line(text, indent)
         if clock is not None:
             if open_row is not None:  # the row before ends when this one begins
@@ -630,6 +639,11 @@ def _as_written(line: str, clock: Clock) -> str:
     return clock.said if not re.search(r"\w{2,}", re.sub(r"\*|_|\|", " ", rest)) else line.strip()
 
 
+# a line giving the block above its time: **Time:** 45 min · Duration: 1 hour · 时长：2小时
+_TIME_LINE = re.compile(
+    r"^(?:\*\*|__)?(?i:time|duration|length|timing|时长|用时|建议时长|课时|学时)(?:\*\*|__)?\s*[:：]"
+    r"\s*(?:\*\*|__)?\s*(?P<t>[^*_]+?)\s*(?:\*\*|__)?\s*$"
+)
 _LABELLED_TIME = re.compile(
     r"^(?:时间|日期|上课时间|授课时间|time|when|date)\s*[:：]\s*(?P<rest>.*?(?P<s>\d{1,2})[:：.](?P<sm>\d{2})\s*"
     r"[-–—~～至到]\s*(?P<e>\d{1,2})[:：.](?P<em>\d{2}).*)$",
