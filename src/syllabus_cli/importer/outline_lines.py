@@ -229,6 +229,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             else:
                 owner.notes.append(text)
             continue
+        if _dotted_timetable(plain, i_line):  # 9.00 Welcome · 9.30 …: times, not 9.00 numbering
+            text = _DOTTED.sub(r"\1:\2 ", text, count=1)
         clock = _clock_line(text, indent)
         if clock is not None:
             if open_row is not None:  # the row before ends when this one begins
@@ -629,6 +631,29 @@ def _unflatten(line: str) -> list[str]:
     if not items:
         return [line]
     return [p for p in [head, *_INLINE_ITEMS.split(items[0])] if p.strip()]
+
+
+_DOTTED = re.compile(r"^(\d{1,2})\.([0-5]\d)\s+(?=\D)")
+
+
+def _dotted_at(lines: list[str], index: int) -> int | None:
+    m = _DOTTED.match(lines[index].strip()) if 0 <= index < len(lines) else None
+    return int(m.group(1)) * 60 + int(m.group(2)) if m and int(m.group(1)) < 24 else None
+
+
+def _dotted_timetable(lines: list[str], index: int) -> bool:
+    """'9.00 Welcome' is a clock time, not item 9.00, when a neighbouring line is one
+    too and the times run forward (9.00, 9.30, 11.00 …)."""
+    here = _dotted_at(lines, index)
+    if here is None:
+        return False
+    before = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    after = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+    previous = _dotted_at(lines, before) if before is not None else None
+    following = _dotted_at(lines, after) if after is not None else None
+    return (previous is not None and previous < here) or (
+        following is not None and here < following
+    )
 
 
 def _as_written(line: str, clock: Clock) -> str:
