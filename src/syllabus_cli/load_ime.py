@@ -204,6 +204,7 @@ class _Scanner:
         # such lines in a row are a list typed with an IME, not a text that starts with －
         self.last_dash: tuple[int, str, Slip, int] | None = None
         self.bare_key = 0  # the last line that is a key with nothing after it ("points:")
+        self.content_seen = False  # a line of YAML before this one: an indent has a parent
 
     def slip(self, line: int, col: int, kind: str, char: str, certain: bool, *edits: Edit) -> Slip:
         if self.limit is not None and len(self.slips) >= self.limit:
@@ -303,8 +304,15 @@ class _Scanner:
             kind = TAB if first == tab else SPACE
             # A full-width space before a key or a dash is never meant; a tab is, in a
             # file that parses, inside a value that spans lines.
-            certain = "\u3000" in ws and bool(re.match(r"[A-Za-z_][\w\-]*\s*[:：]|[-－]\s", rest))
+            # The first line of a document has nothing to be indented under: there a
+            # leading full-width space is the text's own (a plain scalar), never certain.
+            certain = (
+                self.content_seen
+                and "\u3000" in ws
+                and bool(re.match(r"[A-Za-z_][\w\-]*\s*[:：]|[-－]\s", rest))
+            )
             self.slip(number, first, kind, ws[first], certain, Edit(base, base + k, None))
+        self.content_seen = True
         return k
 
     def dashes(self, number: int, body: str, base: int, j: int) -> int:
