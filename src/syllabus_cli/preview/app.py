@@ -9,10 +9,10 @@ with no framework on top to learn; uvicorn serves it; jinja2 writes the HTML.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -24,6 +24,9 @@ from .. import i18n
 from .pages import link
 from .security import GuardMiddleware, Outside
 from .session import Session
+
+if TYPE_CHECKING:
+    from .actions import Line
 
 
 def _located(session: Session, request: Request) -> tuple[str, str, Path] | Response:
@@ -197,29 +200,20 @@ def _text(value: Any) -> str | None:
 async def build_course(request: Request) -> Response:
     from .actions import build_course as run
 
-    session: Session = request.app.state.session
-    form = await _form_checked(request)
-    if isinstance(form, Response):
-        return form
-    found = _located(session, request)
-    if isinstance(found, Response):
-        return found
-    root, rel, path = found
-    pdf = form.get("what") == "pdf"
-    lines = await run_in_threadpool(run, session, path, pdf)
-    return session.render(
-        request,
-        "message.html",
-        page_title=i18n.t("preview.built-title", name=rel),
-        lines=lines,
-        back=link("course", root, rel),
-        deps=[],  # a result: nothing to follow (its address is a POST's)
-    )
+    return await _build(request, "course", run)
 
 
 async def build_pack(request: Request) -> Response:
     from .actions import build_pack as run
 
+    return await _build(request, "pack", run)
+
+
+async def _build(
+    request: Request, kind: str, run: Callable[[Session, Path, bool], list[Line]]
+) -> Response:
+    """A build button's POST: the form checked, the spec located, ``run`` in a thread,
+    its lines on a result page that leads back to the ``kind`` page."""
     session: Session = request.app.state.session
     form = await _form_checked(request)
     if isinstance(form, Response):
@@ -235,7 +229,7 @@ async def build_pack(request: Request) -> Response:
         "message.html",
         page_title=i18n.t("preview.built-title", name=rel),
         lines=lines,
-        back=link("pack", root, rel),
+        back=link(kind, root, rel),
         deps=[],  # a result: nothing to follow (its address is a POST's)
     )
 
