@@ -42,21 +42,7 @@ Done:
 End Sub
 
 Function ReadJob(nCount As Integer) As Variant
-	Dim sJob As String, n As Integer, sLine As String, aUrls(0) As String
-	sJob = CreateUnoService("com.sun.star.util.PathSubstitution").substituteVariables("$(user)", True) & "/syllabus-job.txt"
-	nCount = 0
-	n = FreeFile
-	Open sJob For Input As #n
-	Do While Not EOF(n)
-		Line Input #n, sLine
-		If Len(sLine) > 0 Then
-			ReDim Preserve aUrls(nCount) As String
-			aUrls(nCount) = sLine
-			nCount = nCount + 1
-		End If
-	Loop
-	Close #n
-	ReadJob = aUrls
+	ReadJob = ReadList(CreateUnoService("com.sun.star.util.PathSubstitution").substituteVariables("$(user)", True) & "/syllabus-job.txt", nCount)
 End Function
 
 Sub ConvertOne(sUrl As String)
