@@ -124,8 +124,7 @@ class Contact:
 
     def lines(self) -> tuple[tuple[str, str], ...]:
         """(key, value) of what is filled in, in a fixed order."""
-        keys = ("person", "phone", "email", "wechat", "address")
-        return tuple((k, getattr(self, k)) for k in keys if getattr(self, k))
+        return _filled(self, ("person", "phone", "email", "wechat", "address"))
 
 
 @dataclass(frozen=True)
@@ -135,8 +134,12 @@ class Bank:
     tax_id: str = ""  # 纳税人识别号
 
     def lines(self) -> tuple[tuple[str, str], ...]:
-        keys = ("name", "account", "tax_id")
-        return tuple((k, getattr(self, k)) for k in keys if getattr(self, k))
+        return _filled(self, ("name", "account", "tax_id"))
+
+
+def _filled(record: object, keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(key, value) of the ``keys`` of ``record`` that are filled in, in that order."""
+    return tuple((k, getattr(record, k)) for k in keys if getattr(record, k))
 
 
 @dataclass(frozen=True)
