@@ -369,17 +369,11 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if TOTAL_ROW.match(_strip_bullet(text)):  # 合计：16学时 · Total: 12 hours: the
             root.notes.append(text)  # course's length (emit reads it), never a module
             continue
-        segment_match = _SEGMENT.match(text)
-        if segment_match and not _prose(text):
-            title, duration, kept = _titled(_Marker("segment", (0,), text))
-            item = Item(title, "segment", duration, notes=[kept] if kept else [])
-            root.children.append(item)
-            stack.clear()
-            segment = item
-            continue
         marker: _Marker | None = _marker(text, indent)
-        if marker is None and _timed_sibling(text, root):
+        if (_SEGMENT.match(text) and not _prose(text)) or (
             # 课程总结与答疑（30分钟） after numbered, timed modules: one more module
+            marker is None and _timed_sibling(text, root)
+        ):
             title, duration, kept = _titled(_Marker("segment", (0,), text))
             item = Item(title, "segment", duration, notes=[kept] if kept else [])
             root.children.append(item)
