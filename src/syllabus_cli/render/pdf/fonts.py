@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .profile import edit_settings
+
 SERIF_SC = ("Noto Serif CJK SC", "Source Han Serif SC", "Songti SC")
 SANS_SC = ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC")
 
@@ -156,15 +158,4 @@ def install(profile: Path, pairs: list[tuple[str, str]]) -> None:
     """Make ``pairs`` the profile's replacement table, in place of any earlier one (the
     file is only written when that changes it). Runs after LibreOffice's first start has
     written the settings file, and before each start that converts."""
-    settings = profile / "user" / "registrymodifications.xcu"
-    try:
-        text = settings.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return
-    end = text.rfind("</oor:items>")
-    if end < 0:
-        return
-    kept = _ITEMS.sub("", text[:end])
-    new = kept + table(pairs) + text[end:]
-    if new != text:
-        settings.write_bytes(new.encode("utf-8"))
+    edit_settings(profile, lambda items: _ITEMS.sub("", items) + table(pairs))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -143,12 +143,22 @@ _SECURITY = (
 def block_links(profile: Path) -> None:
     """Put the setting in the profile's settings file, where it is not yet (runs after
     LibreOffice's first start has written that file, before each conversion)."""
+    edit_settings(profile, lambda items: items if _SECURITY in items else items + _SECURITY)
+
+
+def edit_settings(profile: Path, edit: Callable[[str], str]) -> None:
+    """Rewrite the profile's settings file (``user/registrymodifications.xcu``): ``edit``
+    gets the text before its closing ``</oor:items>`` and returns what should stand there.
+    The file is only written when that changes it, and left alone when it cannot be read
+    or has no such end (LibreOffice has not started in the profile yet)."""
     settings = profile / "user" / "registrymodifications.xcu"
     try:
         text = settings.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return
     end = text.rfind("</oor:items>")
-    if end < 0 or _SECURITY in text:
+    if end < 0:
         return
-    settings.write_bytes((text[:end] + _SECURITY + text[end:]).encode("utf-8"))
+    new = edit(text[:end]) + text[end:]
+    if new != text:
+        settings.write_bytes(new.encode("utf-8"))
