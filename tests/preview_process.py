@@ -1,4 +1,5 @@
-"""The preview as the user runs it: ``syllabus preview`` in a folder, its first line read."""
+"""The preview as the user runs it: ``syllabus preview`` in a folder, its first line read.
+Shared by the preview's process tests and bench/preview_bench.py."""
 
 from __future__ import annotations
 
@@ -6,23 +7,35 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 
 @contextmanager
-def running(folder: Path, *args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    """``syllabus preview --no-open ARGS`` in ``folder``; yields the process and the
-    address it printed first. Stopped with Ctrl-C (SIGINT) on the way out."""
-    env = {**os.environ, "SYLLABUS_LANG": "en", "PYTHONUNBUFFERED": "1"}
+def running(
+    folder: Path,
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    no_open: bool = True,
+    stderr: int = subprocess.PIPE,
+) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``syllabus preview --no-open ARGS`` in ``folder`` (``no_open=False``: as typed,
+    opening a browser); yields the process and the address it printed first. ``env``
+    replaces the environment (default: this one, in English, unbuffered). Stopped with
+    Ctrl-C (SIGINT) on the way out."""
+    if env is None:
+        env = {**os.environ, "SYLLABUS_LANG": "en", "PYTHONUNBUFFERED": "1"}
+    flags = ["--no-open"] if no_open else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "syllabus_cli", "preview", "--no-open", *args],
+        [sys.executable, "-m", "syllabus_cli", "preview", *flags, *args],
         cwd=folder,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
+        stdin=subprocess.DEVNULL,
         text=True,
-        env=env,
+        env=dict(env),
     )
     try:
         assert process.stdout is not None
@@ -36,3 +49,27 @@ def running(folder: Path, *args: str) -> Iterator[tuple[subprocess.Popen[str], s
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def build_course(url: str, name: str, what: str, timeout: float) -> str:
+    """Press a course page's build button (``what``: docx or pdf) on the preview at
+    ``url`` (the address it printed); the result page."""
+    base, token = url.split("/?token=")
+    request = urllib.request.Request(
+        f"{base}/build/course/courses/{name}",
+        data=f"what={what}".encode(),
+        headers={"X-Syllabus-Token": token},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as answer:
+        page: str = answer.read().decode("utf-8")
+    return page
+
+
+def still_running(pids: set[int]) -> set[int]:
+    """Of ``pids``, the processes that still run (gone and zombie ones are not)."""
+    left = {pid for pid in pids if Path(f"/proc/{pid}").exists()}
+    zombies = {
+        pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
+    }
+    return left - zombies

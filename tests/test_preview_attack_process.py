@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .preview_process import running
+from .preview_process import build_course, running, still_running
 from .preview_site import copy_bundled
 from .test_preview_server import _descendants
 
@@ -90,27 +90,17 @@ def test_a_closed_terminal_or_kill_stops_libreoffice_too(tmp_path: Path, stop: s
         pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
     folder = copy_bundled(tmp_path)
     with running(folder, "--port", "0") as (process, url):
-        base, token = url.split("/?token=")
-        request = urllib.request.Request(
-            f"{base}/build/course/courses/o2o-newretail.yaml",
-            data=b"what=pdf",
-            headers={"X-Syllabus-Token": token},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=300) as answer:
-            assert "o2o-newretail.proposal.pdf" in answer.read().decode("utf-8")
+        page = build_course(url, "o2o-newretail.yaml", "pdf", timeout=300)
+        assert "o2o-newretail.proposal.pdf" in page
         office = _descendants(process.pid)
         assert office
         process.send_signal(getattr(signal, stop))
         assert process.wait(timeout=30) == 0
-    left = {pid for pid in office if Path(f"/proc/{pid}").exists()}
-    zombies = {
-        pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
-    }
-    for pid in left - zombies:  # never leave them behind, even when the test fails
+    left = still_running(office)
+    for pid in left:  # never leave them behind, even when the test fails
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-    assert left <= zombies, f"LibreOffice left running: {left - zombies}"
+    assert not left, f"LibreOffice left running: {left}"
 
 
 def test_the_last_port_busy_is_a_clear_error(tmp_path: Path) -> None:
@@ -164,15 +154,7 @@ def test_port_zero_is_any_free_port_not_a_busy_one(tmp_path: Path) -> None:
     full where it wrote (the trainer's browser does not know the terminal's folder)."""
     folder = copy_bundled(tmp_path)
     with running(folder, "--port", "0") as (process, url):
-        base, token = url.split("/?token=")
-        request = urllib.request.Request(
-            f"{base}/build/course/courses/o2o-newretail.yaml",
-            data=b"what=docx",
-            headers={"X-Syllabus-Token": token},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=120) as answer:
-            page = answer.read().decode("utf-8")
+        page = build_course(url, "o2o-newretail.yaml", "docx", timeout=120)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
         assert process.stderr is not None
@@ -322,7 +304,6 @@ def test_import_writes_into_the_folder_the_preview_shows(tmp_path: Path) -> None
 def test_no_display_opens_no_console_browser_in_the_terminal(tmp_path: Path) -> None:
     """Over SSH (no display) Python's webbrowser falls back to w3m or lynx in the same
     terminal: the preview would lose its terminal (and Ctrl-C) to it."""
-    import subprocess
 
     if not sys.platform.startswith("linux"):
         pytest.skip("SKIPPED: console browsers are a Linux fallback")
@@ -340,24 +321,7 @@ def test_no_display_opens_no_console_browser_in_the_terminal(tmp_path: Path) -> 
         if key not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
     }
     env.update(PATH=f"{tools}{os.pathsep}{env.get('PATH', '')}", SYLLABUS_LANG="en")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "syllabus_cli", "preview", "--port", "0"],
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().startswith("http://127.0.0.1:")
+    with running(folder, "--port", "0", env=env, no_open=False) as (_process, url):
+        assert url.startswith("http://127.0.0.1:")
         time.sleep(2)  # the browser is opened 0.3 s after the address is printed
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
     assert not marker.exists()
