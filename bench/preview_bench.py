@@ -26,7 +26,6 @@ import os
 import queue
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -34,8 +33,11 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.preview_process import running  # the preview started as the tests start it
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "SYLLABUS_LANG": "en", "PYTHONUNBUFFERED": "1"}
@@ -50,22 +52,9 @@ def copy_bundled(tmp: Path) -> Path:
     return tmp
 
 
-@contextmanager
-def preview(folder: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "syllabus_cli", "preview", "--no-open", "--port", "0"],
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=ENV,
-    )
-    try:
-        assert process.stdout is not None
-        yield process, process.stdout.readline().strip()
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+def preview(folder: Path) -> AbstractContextManager[tuple[subprocess.Popen[str], str]]:
+    """The preview on any free port, as the tests start it (its log not kept)."""
+    return running(folder, "--port", "0", stderr=subprocess.DEVNULL)
 
 
 def address(url: str) -> tuple[str, int, str]:
