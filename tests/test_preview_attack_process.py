@@ -19,9 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from .preview_process import build_course, running, still_running
+from .preview_process import (
+    build,
+    descendants,
+    kill_left,
+    running,
+    skip_without_office_on_linux,
+)
 from .preview_site import copy_bundled
-from .test_preview_server import _descendants
 
 
 @pytest.fixture(autouse=True)
@@ -82,24 +87,16 @@ def test_a_chunked_upload_is_cut_off_near_the_limit(tmp_path: Path) -> None:
 def test_a_closed_terminal_or_kill_stops_libreoffice_too(tmp_path: Path, stop: str) -> None:
     """Closing the terminal sends SIGHUP, ``kill`` SIGTERM: neither may leave the
     session's LibreOffice running (it runs in a session of its own)."""
-    import shutil
-
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("SKIPPED: LibreOffice (soffice) is not installed")
-    if not sys.platform.startswith("linux"):
-        pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
+    skip_without_office_on_linux()
     folder = copy_bundled(tmp_path)
     with running(folder, "--port", "0") as (process, url):
-        page = build_course(url, "o2o-newretail.yaml", "pdf", timeout=300)
+        page = build(url, "course/courses/o2o-newretail.yaml", "pdf", timeout=300)
         assert "o2o-newretail.proposal.pdf" in page
-        office = _descendants(process.pid)
+        office = descendants(process.pid)
         assert office
         process.send_signal(getattr(signal, stop))
         assert process.wait(timeout=30) == 0
-    left = still_running(office)
-    for pid in left:  # never leave them behind, even when the test fails
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+    left = kill_left(office)
     assert not left, f"LibreOffice left running: {left}"
 
 
@@ -154,7 +151,7 @@ def test_port_zero_is_any_free_port_not_a_busy_one(tmp_path: Path) -> None:
     full where it wrote (the trainer's browser does not know the terminal's folder)."""
     folder = copy_bundled(tmp_path)
     with running(folder, "--port", "0") as (process, url):
-        page = build_course(url, "o2o-newretail.yaml", "docx", timeout=120)
+        page = build(url, "course/courses/o2o-newretail.yaml", "docx", timeout=120)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
         assert process.stderr is not None
@@ -210,49 +207,30 @@ def test_a_folder_of_a_thousand_courses_is_still_followed(tmp_path: Path) -> Non
 def test_ctrl_c_while_a_pdf_is_being_made_stops_at_once_without_a_traceback(
     tmp_path: Path,
 ) -> None:
-    import shutil
-
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("SKIPPED: LibreOffice (soffice) is not installed")
-    if not sys.platform.startswith("linux"):
-        pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
+    skip_without_office_on_linux()
     folder = copy_bundled(tmp_path)
     office: set[int] = set()
     with running(folder, "--port", "0") as (process, url):
-        base, token = url.split("/?token=")
 
         def click() -> None:
-            request = urllib.request.Request(
-                f"{base}/build/pack/packs/3c-ecommerce-service.yaml",
-                data=b"what=pdf",
-                headers={"X-Syllabus-Token": token},
-                method="POST",
-            )
-            with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=300):
-                pass
+            with contextlib.suppress(OSError):
+                build(url, "pack/packs/3c-ecommerce-service.yaml", "pdf", timeout=300)
 
         threading.Thread(target=click, daemon=True).start()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not office:
-            office = _descendants(process.pid)
+            office = descendants(process.pid)
             time.sleep(0.1)
         assert office, "LibreOffice never started"
         time.sleep(1)  # a conversion is under way
-        office |= _descendants(process.pid)
+        office |= descendants(process.pid)
         stopped = time.monotonic()
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
         took = time.monotonic() - stopped
         assert process.stderr is not None
         err = process.stderr.read()
-    left = {pid for pid in office if Path(f"/proc/{pid}").exists()}
-    zombies = {
-        pid for pid in left if " Z " in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
-    }
-    for pid in left - zombies:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-    assert left <= zombies
+    assert not kill_left(office)
     assert "Traceback" not in err and "CancelledError" not in err, err
     assert took < 5, took
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .preview_process import build_course, running, still_running
+from .preview_process import build, descendants, kill_left, running, skip_without_office_on_linux
 from .preview_site import copy_bundled
 
 
@@ -75,42 +75,19 @@ def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER", "true")  # --no-open is passed; belt and braces
 
 
-def _descendants(pid: int) -> set[int]:
-    """Every process under ``pid`` (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
 @pytest.mark.office
 def test_ctrl_c_stops_the_sessions_libreoffice_too(tmp_path: Path) -> None:
-    import shutil
-    import sys
-
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("SKIPPED: LibreOffice (soffice) is not installed")
-    if not sys.platform.startswith("linux"):
-        pytest.skip("SKIPPED: follows the process tree through /proc (Linux)")
+    skip_without_office_on_linux()
     folder = copy_bundled(tmp_path)
     with running(folder, "--port", "0") as (process, url):
-        page = build_course(url, "o2o-newretail.yaml", "pdf", timeout=300)
+        page = build(url, "course/courses/o2o-newretail.yaml", "pdf", timeout=300)
         assert "o2o-newretail.proposal.pdf" in page
         assert (folder / "dist" / "o2o-newretail" / "o2o-newretail.proposal.pdf").is_file()
-        office = _descendants(process.pid)
+        office = descendants(process.pid)
         assert office  # LibreOffice is kept running for the next PDF
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
-    assert not still_running(office)
+    assert not kill_left(office)
 
 
 def test_other_commands_never_import_the_preview(tmp_path: Path) -> None:
