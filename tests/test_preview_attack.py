@@ -11,6 +11,7 @@ import re
 import threading
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -443,9 +444,9 @@ def test_a_renamed_file_moves_on_the_home_page(client: TestClient, folder: Path)
 # --- the pages as a Chinese trainer reads them --------------------------------------------
 
 
-def test_the_chinese_pages_label_every_control(folder: Path) -> None:
-    """Buttons say what they do on their own (no "……并生成 PDF" continuing another
-    button), the import page's separator box says what it is, the bar is in Chinese."""
+@contextmanager
+def _chinese_client(folder: Path) -> Iterator[TestClient]:
+    """The preview over ``folder`` in Chinese; the language is restored on the way out."""
     from syllabus_cli import i18n
 
     previous = i18n.language()
@@ -454,11 +455,18 @@ def test_the_chinese_pages_label_every_control(folder: Path) -> None:
         roots = {name: folder / name for name in ("courses", "packs", "library")}
         session = Session(Site(roots, "zh"), Guard(TOKEN, PORT), folder / "dist", folder)
         with TestClient(create_app(session), base_url=BASE) as c:
-            course = c.get(f"{COURSE}?token={TOKEN}").text
-            pack = c.get("/pack/packs/3c-ecommerce-service.yaml").text
-            imports = c.get("/import").text
+            yield c
     finally:
         i18n.set_language(previous)
+
+
+def test_the_chinese_pages_label_every_control(folder: Path) -> None:
+    """Buttons say what they do on their own (no "……并生成 PDF" continuing another
+    button), the import page's separator box says what it is, the bar is in Chinese."""
+    with _chinese_client(folder) as c:
+        course = c.get(f"{COURSE}?token={TOKEN}").text
+        pack = c.get("/pack/packs/3c-ecommerce-service.yaml").text
+        imports = c.get("/import").text
     for page in (course, pack, imports):
         assert "syllabus 预览" in page and "syllabus preview<" not in page
         buttons = re.findall(r"<button[^>]*>([^<]*)</button>", page)
@@ -469,18 +477,9 @@ def test_the_chinese_pages_label_every_control(folder: Path) -> None:
 
 
 def test_a_chinese_page_names_problem_levels_in_chinese(folder: Path) -> None:
-    from syllabus_cli import i18n
-
     (folder / "courses" / "o2o-newretail.yaml").write_text("title: 坏\nmodules: [\n", "utf-8")
-    previous = i18n.language()
-    i18n.set_language("zh")
-    try:
-        roots = {name: folder / name for name in ("courses", "packs", "library")}
-        session = Session(Site(roots, "zh"), Guard(TOKEN, PORT), folder / "dist", folder)
-        with TestClient(create_app(session), base_url=BASE) as c:
-            page = c.get(f"/course/courses/o2o-newretail.yaml?token={TOKEN}").text
-    finally:
-        i18n.set_language(previous)
+    with _chinese_client(folder) as c:
+        page = c.get(f"/course/courses/o2o-newretail.yaml?token={TOKEN}").text
     assert "错误[syntax]" in page and "error[" not in page
 
 
