@@ -52,7 +52,7 @@ def generated_course(modules: int, sections: int) -> str:
             lines += [
                 f"      - title: 第{i}.{j}节 内容",
                 "        duration: 10min",
-                "        points: [要点一, 要点二]",
+                "        points: [需求分析, 话术设计]",
             ]
     return "\n".join(lines) + "\n"
 

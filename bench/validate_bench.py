@@ -83,7 +83,7 @@ def generated_spec(i: int) -> str:
     for m in range(5):
         sections = "\n".join(
             f"      - title: 第{m + 1}.{s + 1}节 生成的小节{i}\n        duration: 24分钟\n"
-            f"        points: [要点一, 要点二, 要点三]"
+            f"        points: [需求分析, 话术设计, 异议处理]"
             for s in range(5)
         )
         modules.append(f"  - title: 模块{m + 1}\n    duration: 2h\n    sections:\n{sections}")
