@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +17,8 @@ from pathlib import Path
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``."""
+    import tempfile  # lazily: validate reads files, only builds write them
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -93,6 +93,9 @@ def scratch_dir(prefix: str) -> Iterator[Path]:
     """A private temporary folder named ``<prefix><pid>-…``, removed when the block
     ends, however it ends (SIGTERM included: cli.main turns it into an exception). One
     left by a process killed outright (SIGKILL) is removed by the next run (``sweep``)."""
+    import shutil  # lazily: validate reads files, only builds write them
+    import tempfile  # lazily: validate reads files, only builds write them
+
     sweep(prefix)
     path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
     try:
@@ -103,6 +106,9 @@ def scratch_dir(prefix: str) -> Iterator[Path]:
 
 def sweep(prefix: str) -> None:
     """Remove the temporary folders ``<prefix><pid>-…`` of processes no longer running."""
+    import shutil  # lazily: validate reads files, only builds write them
+    import tempfile  # lazily: validate reads files, only builds write them
+
     try:
         found = list(Path(tempfile.gettempdir()).glob(f"{prefix}*-*"))
     except OSError:

@@ -7,7 +7,6 @@ replacement characters: never a crash, and ``validate`` and ``export`` say the s
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -69,6 +68,8 @@ def safe_name(text: str, fallback: str = "course") -> str:
 def _shortened(name: str) -> str:
     """A name cut to MAX_BYTES, ending in a digest of the whole name: two long names
     that differ only past the cut (a course id and two variants) stay two names."""
+    import hashlib  # only for a name cut to fit: validate's start-up does not pay for it
+
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     cut = name
     while len(cut.encode("utf-8", "surrogatepass")) > MAX_BYTES - len(digest) - 1:
