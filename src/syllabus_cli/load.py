@@ -282,6 +282,10 @@ def _worded(exc: yaml.YAMLError, text: str) -> Problem:
 
 def _ime_problems(text: str) -> tuple[Problem, ...]:
     """Slips that YAML accepts as text but nobody means (``title：…`` at a line's start)."""
+    from .ime_triggers import maybe_certain
+
+    if not maybe_certain(text):
+        return ()  # the scanner is not even imported (validate's start-up)
     from . import load_ime
 
     slips, stopped = load_ime.reported(text, parsed=True)

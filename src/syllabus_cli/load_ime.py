@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from .i18n import msg
+from .ime_triggers import maybe_certain
 from .problems import Mark, Problem, error
 
 # What each kind of slip is, by the character typed.
@@ -528,34 +529,16 @@ REPORTED = 2000
 def reported(text: str, parsed: bool) -> tuple[list[Slip], Mark | None]:
     """The slips ``found`` reports, at most ``REPORTED`` of them, and where the next one
     is when there were more (None when the whole text was looked at)."""
-    if parsed and not any(c in text and rx.search(text) for c, rx in _MAYBE_CERTAIN):
+    if parsed and not maybe_certain(text):
         return [], None
     scanner = _Scanner(text, REPORTED)
     slips = scanner.run()
     return [s for s in slips if s.certain or not parsed], scanner.stopped
 
 
-# Where a certain slip can be, each behind the character it needs (a plain ``in`` is far
-# quicker than a regular expression): a file that parses is scanned only when one matches.
-_MAYBE_CERTAIN = (
-    (
-        "：",
-        re.compile(
-            r"^[ \t\u3000]*(?:[-－][ \t\u3000]+)*[a-z_][a-z0-9_]*[ \t]*：|[{,][ \t]*[a-z_]+[ \t]*：",
-            re.MULTILINE,
-        ),
-    ),
-    ("\u3000", re.compile(r"^[ \t]*\u3000|[-:－]\u3000", re.MULTILINE)),
-    ("－", re.compile(r"^[ \t]*(?:-[ \t]+)*－", re.MULTILINE)),
-    ("【", re.compile(r"【[^\n]*[,，][^\n]*】[ \t]*(?:#.*)?$", re.MULTILINE)),
-    ("［", re.compile(r"［[^\n]*[,，][^\n]*］[ \t]*(?:#.*)?$", re.MULTILINE)),
-    ("，", re.compile(r"\[[^\]\n]*，")),
-)
-
-
 def found(text: str, parsed: bool) -> list[Slip]:
     """The slips to report: all of them when the text does not parse, else the certain ones."""
-    if parsed and not any(c in text and rx.search(text) for c, rx in _MAYBE_CERTAIN):
+    if parsed and not maybe_certain(text):
         return []
     return [s for s in scan(text) if s.certain or not parsed]
 
