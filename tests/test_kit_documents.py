@@ -192,6 +192,7 @@ def test_one_certificate_per_person_with_numbers_that_stay(tmp_path: Path) -> No
     assert len(set(before.values())) == 3
     text = text_of(kit / f"{TITLE}-结业证书.docx")
     assert "于2026年12月8日（星期二）参加“电商客服销售能力提升”培训，共计8小时" in text
+    assert "上海某某企业管理咨询有限公司" in text  # issued by the pack's supplier (乙方)
     roster = pack.parent / "participants.csv"
     roster.write_text(
         "手机,姓名,部门\n13800000199,何俊杰,门店协同组\n13800000104,吴佳怡,售后服务组\n"

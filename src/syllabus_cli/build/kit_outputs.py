@@ -192,6 +192,7 @@ def _course_kit(
         pack.title,
         pack.client,
         instructor=who.name if who else "",
+        supplier=pack.issue.supplier.company if pack.issue and pack.issue.supplier else "",
         plan=pack.plan,
         url=pack.kit.evaluation_url,
         template=pack.template,
