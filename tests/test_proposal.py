@@ -55,7 +55,7 @@ def test_cover_and_sections(tmp_path: Path) -> None:
     doc = saved(tmp_path, built(client="某3C品牌电商服务部", date=dt.date(2026, 12, 8)))
     body = texts(doc)
     assert body[:6] == ["电商客服销售能力提升", "从行业洞察到售前转化的实战训练", "课程方案",
-                        "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)", "日期：2026年12月8日（星期二）"]  # fmt: skip
+                        "为某3C品牌电商服务部定制", "讲师：枫影（王鸿华）", "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert by_style(doc, "Title") == ["电商客服销售能力提升"]
     assert by_style(doc, "Heading 1") == ["课程背景", "课程收获", "课程对象", "课程时长与形式", "课程大纲",
                                           "课程日程", "讲师介绍"]  # fmt: skip
@@ -323,7 +323,7 @@ def test_libreoffice_renders_the_proposal_in_chinese(tmp_path: Path) -> None:
     pdf = docx_to_pdf(target)
     text = "".join(pdf_text(pdf).split())  # pdftotext spaces Latin runs inside Chinese
     for needle in ("电商客服销售能力提升", "为某3C品牌电商服务部定制", "行业信息分享与洞察",
-                   "海外电商业务及服务信息的深度解读", "课程日程", "午餐", "枫影(王鸿华)"):  # fmt: skip
+                   "海外电商业务及服务信息的深度解读", "课程日程", "午餐", "枫影（王鸿华）"):  # fmt: skip
         assert needle in text, needle
     assert "CJK" in pdf_fonts(pdf)
     assert 4 <= pdf_pages(pdf) <= 12

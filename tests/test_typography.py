@@ -80,7 +80,7 @@ def test_the_zh_proposal_reads_as_chinese() -> None:
     assert isinstance(data, bytes)
     doc = Document(__import__("io").BytesIO(data))
     text = [p.text for p in doc.paragraphs if p.text.strip()]
-    assert text[2:6] == ["课程方案", "为某3C品牌电商服务部定制", "讲师：枫影(王鸿华)",
+    assert text[2:6] == ["课程方案", "为某3C品牌电商服务部定制", "讲师：枫影（王鸿华）",
                          "日期：2026年12月8日（星期二）"]  # fmt: skip
     assert "课程时长：1天（8小时）" in text
     assert "微信：请通过讲师网“联系老师”获取" in text
@@ -185,3 +185,16 @@ def test_zh_text_leaves_no_fault_and_keeps_every_character(text: str) -> None:
     assert text_findings(out) == []  # no ASCII colon after Chinese, no space between two
     marks = " \t，：；？！“”‘’,:;?!\"'"
     assert [c for c in out if c not in marks] == [c for c in text if c not in marks]
+
+
+def test_brackets_in_chinese_text_are_full_width_once() -> None:
+    """One bracket style in a zh document: the user's ASCII pair becomes （） where it
+    holds or follows Chinese; English in brackets stays; a second pass changes nothing."""
+    assert zh_text("枫影(王鸿华)") == "枫影（王鸿华）"
+    assert zh_text("技术的创新发展(如AI助手、智能语音)") == "技术的创新发展（如AI助手、智能语音）"
+    assert zh_text("1天(8小时)") == "1天（8小时）"
+    assert zh_text("use (AI) tools") == "use (AI) tools"
+    assert zh_text("f(x) 函数") == "f(x) 函数"
+    assert zh_text("只有左括号(没有右括号") == "只有左括号(没有右括号"  # unmatched: as typed
+    once = zh_text("枫影(王鸿华)(讲师)")
+    assert once == "枫影（王鸿华）（讲师）" and zh_text(once) == once

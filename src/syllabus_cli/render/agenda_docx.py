@@ -23,7 +23,7 @@ from . import wml
 from .agenda_text import day_heading, topic
 from .docx_base import Fonts, Styles, keep_table, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
-from .wording import labelled, set_text
+from .wording import facts_gap, labelled, set_text
 
 WIDTHS = (Cm(3.0), Cm(10.3), Cm(3.3))
 HEADER_FILL, PAUSE_FILL, PAUSE_TEXT = "DCE6F0", "F2F2F2", "52606D"
@@ -169,7 +169,7 @@ def agenda_document(
         if value
     ]
     if who:  # who it is for, where and by whom: what a participant looks for first
-        styles.paragraph(document, "    ".join(who), "Syllabus Meta")
+        styles.paragraph(document, facts_gap(language).join(who), "Syllabus Meta")
     add_agenda(document, styles, agenda, language)
     set_properties(
         document,

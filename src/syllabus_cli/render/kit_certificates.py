@@ -61,7 +61,7 @@ def certificates_document(course: KitCourse) -> Any:
         ("cert-number", NUMBER),
     ):
         if value:
-            line = styles.paragraph(document, f"{label(key, lang)}{colon}{value}")
+            line = styles.paragraph(document, f"{label(key, lang)}{colon}{set_text(value, lang)}")
             line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             line.paragraph_format.space_after = Pt(4)
     body_element = document.element.body

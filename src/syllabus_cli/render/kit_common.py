@@ -21,7 +21,7 @@ from . import wml
 from .docx_base import Fonts, Styles, open_document, row_flags, shade, styles_for
 from .docx_out import Properties, set_properties
 from .kit_values import KitCourse, label
-from .wording import set_text
+from .wording import facts_gap, set_text
 
 HEADER_FILL = "DCE6F0"
 
@@ -92,10 +92,14 @@ def facts(
     language: str,
 ) -> None:
     """Labelled facts, a few to a line: ``项目：…　　课程：…`` (empty values left out)."""
-    gap = "\u3000\u3000" if language == "zh" else "    ·    "
+    gap = facts_gap(language)
     colon = label("colon", language)
     for pairs in lines:
-        shown = [f"{label(key, language)}{colon}{value}" for key, value in pairs if value]
+        shown = [
+            f"{label(key, language)}{colon}{set_text(value, language)}"
+            for key, value in pairs
+            if value
+        ]
         if shown:
             paragraph = styles.paragraph(document, gap.join(shown), "Syllabus Meta")
             paragraph.paragraph_format.space_after = Pt(3)

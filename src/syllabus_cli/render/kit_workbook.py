@@ -67,7 +67,7 @@ def _cover(document: Any, styles: Any, course: KitCourse) -> None:
     for key, value in (
         ("project", set_text(course.project, lang)),
         ("date", dates_text(course.dates, lang)),
-        ("instructor", course.instructor),
+        ("instructor", set_text(course.instructor, lang)),
     ):
         if value:
             styles.paragraph(document, f"{label(key, lang)}{colon}{value}")

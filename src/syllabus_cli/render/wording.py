@@ -8,8 +8,9 @@ Chinese conventions (zh documents only; en documents keep English ones):
 * punctuation written in ASCII right after a Chinese character, or right before one
   (``D2C,构建`` ``OMO, 实现``), becomes full-width (``,`` ``:`` ``;`` ``?`` ``!`` →
   ``，`` ``：`` ``；`` ``？`` ``！``), and the space typed after it goes; paired straight quotes become ``“”`` / ``‘’``. What the tool
-  writes itself takes full-width brackets (``2026年12月8日（星期二）``, ``2天（每天6小时）``);
-  brackets in the user's text stay as typed;
+  writes itself takes full-width brackets (``2026年12月8日（星期二）``, ``2天（每天6小时）``),
+  and so does a matched pair of ASCII brackets in the user's text that holds or touches
+  Chinese (``枫影(王鸿华)`` → ``枫影（王鸿华）``); ``(AI)`` between Latin words stays;
 * a space between two Chinese characters (a folded YAML line) is dropped.
 """
 
@@ -26,7 +27,8 @@ from ..duration import Duration
 from ..minutes import minutes_text
 
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_TOUCHED = frozenset(" \t,:;?!\"'")
+_TOUCHED = frozenset(" \t,:;?!\"'()")
+_PAIR = re.compile(r"\(([^()]*)\)")  # an innermost matched pair of ASCII brackets
 _LATIN_QUOTE = re.compile(r"[A-Za-z]'|'[A-Za-z]")
 
 
@@ -59,7 +61,23 @@ def zh_text(text: str) -> str:
             continue
         out.append(ch)
         i += 1
-    return _quotes("".join(out))
+    return _brackets(_quotes("".join(out)))
+
+
+def _brackets(text: str) -> str:
+    """A matched pair of ASCII brackets set full-width where it holds Chinese or stands
+    right after a Chinese character; one that holds none and follows none stays."""
+    if "(" not in text:
+        return text
+
+    def full(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else ""
+        inner = match.group(1)
+        if any(is_chinese(c) for c in inner) or (before and is_chinese(before)):
+            return f"（{inner.strip()}）"
+        return match.group(0)
+
+    return _PAIR.sub(full, text)
 
 
 def _chinese_follows(text: str, start: int) -> bool:
@@ -91,6 +109,12 @@ def _quotes(text: str) -> str:
 def set_text(text: str, language: str) -> str:
     """User text as it goes into a document of ``language``."""
     return zh_text(text) if language == "zh" else text
+
+
+def facts_gap(language: str) -> str:
+    """What stands between labelled facts on one line: two full-width spaces in a zh
+    document (an ASCII run would read as a space between Chinese characters)."""
+    return "\u3000\u3000" if language == "zh" else "    ·    "
 
 
 def labelled(label: str, value: str, language: str) -> str:
