@@ -9,6 +9,8 @@ published agendas:
 | ``08:30 – 09:00 | 破冰`` (a table row)    | 30 minutes, "破冰"                         |
 | ``**13.30 - 14.15** Group work``         | 45 minutes (bold, dotted times)            |
 | ``09:00 | Welcome`` (start times only)    | ends when the next row begins              |
+| ``| 09:30 | 10:00 | Topic |`` (From, To)  | 30 minutes (two columns are one range)     |
+| ``| _11:00_ | _Break_ |`` (emphasis)       | the cells' text                            |
 | ``ca. 12:30 Lunch`` · ``约 10:30 茶歇``    | an approximate start, as written           |
 | ``Session 2 (1330 - 1500)``             | 90 minutes                                 |
 | ``Opening 09:00-09:30``                 | 30 minutes (the times after the title)     |
@@ -102,14 +104,34 @@ def _duration_cell(cells: list[str]) -> tuple[int | None, list[str]]:
     return None, cells
 
 
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(\S(?:.*\S)?)\1$")
+_ONE_TIME = re.compile(rf"^{_T}$", re.I)
+
+
+def _plain_cell(cell: str) -> str:
+    """'*11:00*' · '_Break_' · '**Lunch**': a cell set in italics or bold is its text."""
+    m = _EMPHASIS.match(cell)
+    return m.group(2).strip() if m else cell
+
+
+def _join_from_to(cells: list[str]) -> list[str]:
+    """'| 09:30 | 10:00 | Session |': a From column and a To column are one time range."""
+    for index in range(len(cells) - 1):
+        if _ONE_TIME.match(cells[index]) and _ONE_TIME.match(cells[index + 1]):
+            joined = f"{cells[index]} - {cells[index + 1]}"
+            return [*cells[:index], joined, *cells[index + 2 :]]
+    return cells
+
+
 def read_clock(line: str) -> Clock | None:
     """The session a timetable row publishes, or None when the line is no such row."""
     text = line.strip()
     table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
     minutes = None
     if table:
-        cells = _cells(text)
+        cells = [_plain_cell(c) for c in _cells(text)]
         minutes, cells = _duration_cell(cells)
+        cells = _join_from_to(cells)
         cells = [
             c
             for c in cells
