@@ -18,6 +18,8 @@ CASES = [
     ("一天", 360), ("两天", 720), ("1 day", 360), ("2 days (6h/day)", 720),
     ("1.5天", 540), ("２ｈ", 120), ("４０分钟", 40), ("１天（６ｈ/天）", 360),
     ("【3小时】", 180), ("（2h）", 120), (" 2h ", 120), ("3 HOURS", 180),
+    # a day as long as its timetable teaches: hours and minutes in the brackets
+    ("1 day (5h50)", 350), ("2天(9小时15分钟)", 555), ("2 days (4h30/day)", 540),
 ]  # fmt: skip
 
 
@@ -37,6 +39,8 @@ def test_at_least_forty_forms() -> None:
         ("2天(6h/天)", 2, 6),
         ("0.5天", 0.5, 6),
         ("2天(12小时)", 2, 6),
+        ("1 day (6h30)", 1, 6.5),
+        ("2 days (4h30/day)", 2, 4.5),
         ("2h", None, None),
     ],
 )

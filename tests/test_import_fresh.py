@@ -64,10 +64,6 @@ def misreadings(source: Path, out: Path) -> list[str]:
 
 # Still misread, and why (strict: the day one reads right, the mark must go)
 GAPS = {
-    "en-agenda-clock-lines": "a one-day course is 6h by convention; its timetable teaches 6h30, "
-    "so validate reports over-full where the page does not contradict itself",
-    "en-day-sessions-paren": "a two-day course (12h by convention) whose timetable teaches "
-    "9h15: validate reports sum-mismatch",
     "zh-am-pm-modules": "a length said only in the title's words (一日训练营) is not read",
 }
 

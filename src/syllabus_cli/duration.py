@@ -3,6 +3,7 @@
 Pure: text in, a ``Duration`` or a ``DurationError`` out. Accepted forms include
 ``40分钟`` ``40min`` ``40 minutes`` ``2h`` ``2小时`` ``1.5小时`` ``2h30m`` ``2小时30分钟``
 ``半小时`` ``一个半小时`` ``一天(8小时)`` ``1天(6h/天)`` ``2天(6h/天)`` ``0.5天`` ``半天``
+``1 day (5h50)`` ``2天(9小时15分钟)`` (hours and minutes in the brackets),
 ``2 days (6h/day)``, ``6课时`` ``6学时`` (a period as one hour), Chinese numerals
 (一 … 一百二十 … 一亿, 两, 半), full-width digits and
 brackets. A day is 6 teaching hours unless the text states otherwise.
@@ -76,6 +77,7 @@ _HOURS_MINUTES = re.compile(
     rf"^(?:(\d+(?:\.\d+)?)(个半)?\s*{_UNIT_HOUR})?\s*(?:(\d+(?:\.\d+)?)\s*{_UNIT_MIN})?$"
     rf"|^(\d+(?:\.\d+)?)\s*{_UNIT_HOUR}\s*(\d+)$"  # 1h30, 1小时30
 )
+_EACH_DAY = re.compile(rf"\s*(?:/\s*{_UNIT_DAY}|每{_UNIT_DAY}|perday)$")
 _HALF_HOUR = re.compile(rf"^半\s*{_UNIT_HOUR}$")
 
 
@@ -158,14 +160,16 @@ def parse_duration(text: str) -> Duration:
         inner = days_match.group(2)
         if inner is not None:
             per = _PER_DAY.match(inner)
-            if not per:
+            each = _EACH_DAY.search(inner)  # 1天(5h50/天): hours and minutes a day
+            clock = _hours_minutes(inner[: each.start()] if each else inner) if not per else None
+            if not per and clock is None:
                 raise DurationError(
                     "duration-format",
                     msg("duration.hours-unreadable", text=raw),
                 )
-            hours = _number(per.group(1))
+            hours = _number(per.group(1)) if per else (clock or Fraction(0)) / 60
             # "2天(6h/天)" states hours a day; "一天(8小时)" states the total.
-            hours_per_day = hours if per.group(2) or days == 0 else hours / days
+            hours_per_day = hours if (per and per.group(2)) or each or days == 0 else hours / days
         if days <= 0 or hours_per_day <= 0:
             raise DurationError("duration-value", msg("duration.not-positive", text=raw))
         if days > MAX_DAYS:

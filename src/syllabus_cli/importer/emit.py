@@ -17,7 +17,14 @@ from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
 from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
-from .length import TOTAL_ROW, Length, english_length, period_minutes, read_length
+from .length import (
+    TOTAL_ROW,
+    Length,
+    day_from_timetable,
+    english_length,
+    period_minutes,
+    read_length,
+)
 from .outline import Item, parse_outline
 from .outline_lines import parse_lines
 from .title import from_head, from_text
@@ -371,6 +378,18 @@ def to_spec(
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
+    taught = sum_if_timed(modules) if "duration" in spec and _clocked(tree) else None
+    day = day_from_timetable(spec["duration"], taught, language) if taught else None
+    if day is not None and taught is not None:  # one day, its timetable teaching 6h30
+        spec["duration"], length.minutes = day, taught
+        todos.append(t("import.day-from-timetable", said=length.text, length=day))
+        found["length"] = Finding(
+            "found", taught, f"{length.rule}; the day's hours from the timetable"
+        )
+        per_day = parse_duration(day).minutes_per_day or 0
+        if per_day > 7 * 60 and "schedule" not in spec:
+            spec["schedule"] = {"start": "08:30", "lunch": "12:00-13:00"}
+            todos.append(t("import.long-day", hours=per_day // 60))
     holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
     if not modules:

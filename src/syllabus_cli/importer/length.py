@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..duration import DurationError, parse_duration
+from ..duration import DurationError, normalise, parse_duration
 from ..minutes import format_minutes
 from ..numerals import from_chinese
 
@@ -259,3 +259,20 @@ def read_length(text: str, period: int | None = None) -> Length:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]
             return Length(value, spec_text, True, notes, "a duration inside a phrase")
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
+
+
+def day_from_timetable(said: str, taught: int, language: str) -> str | None:
+    """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
+    kept and the day's hours the timetable's own (nothing invented: both are the page's).
+    None unless the length is days at the default day (no hours said) and the timetable
+    teaches a plausible day, 3 to 10 hours, on each."""
+    try:
+        length = parse_duration(said)
+    except DurationError:
+        return None
+    if length.days is None or "(" in normalise(said) or length.minutes == taught:
+        return None
+    if not 3 * 60 <= taught / float(length.days) <= 10 * 60:
+        return None  # a sample day of a longer course, or a timetable of one session
+    hours = format_minutes(taught, language)
+    return f"{said}({hours})" if language == "zh" else f"{said} ({hours})"

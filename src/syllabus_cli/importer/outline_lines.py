@@ -42,7 +42,7 @@ from .conventions import (
 )
 from .length import TOTAL_ROW
 from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
-from .timetable import Clock, minutes_between, read_clock, session_minutes
+from .timetable import BREAK, Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
 _WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
@@ -392,6 +392,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)
+    _untitled_breaks(root)
     _bare_hours(root, minute_word)
     _merge_recurring(root, minute_word)
     for block in [c for c in root.children if c.kind in (*_DAY_KINDS, "tableday")]:
@@ -402,6 +403,21 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+def _untitled_breaks(item: Item) -> None:
+    """'## 10am - 10:20am' then '- Break' · '12:00-13:00' then '- 午餐': a slot named only
+    by its times whose first line is a break is a break, no module (its lines are kept)."""
+    kept: list[Item] = []
+    for child in item.children:
+        _untitled_breaks(child)
+        first = child.children[0] if child.children else None
+        untitled = child.kind == "clock" and child.notes[:1] == [child.title]
+        if untitled and first is not None and not first.children and BREAK.match(first.title):
+            item.notes += [child.title, *(c.title for c in child.children), *child.notes[1:]]
+            continue
+        kept.append(child)
+    item.children = kept
 
 
 def _merge_recurring(item: Item, minute_word: str) -> None:

@@ -123,9 +123,32 @@ def _join_from_to(cells: list[str]) -> list[str]:
     return cells
 
 
+_HOUR_ONLY = re.compile(r"(?<![\d:.：])(\d{1,2})(\s*(?:am|pm|a\.m\.|p\.m\.))(?![a-z])", re.I)
+_BARE_FROM = re.compile(
+    r"(?<![\d:.：])(\d{1,2})(?=\s*(?:-|–|—|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))",
+    re.I,
+)
+# "… runs from 9am - 4:30pm": the times end a sentence about the day, no row's title
+_PROSE_BEFORE = re.compile(r"(?i)(?:\b(?:from|between|at|until|by)|从|于)\s*$")
+
+
 def read_clock(line: str) -> Clock | None:
-    """The session a timetable row publishes, or None when the line is no such row."""
+    """The session a timetable row publishes, or None when the line is no such row.
+    Whole hours with am/pm (``9-10am``, ``12pm - 1pm``, ``3 - 4:20pm``) read as
+    ``9:00-10:00am``; the times stay as written in ``said``."""
     text = line.strip()
+    whole = _BARE_FROM.sub(r"\1:00", _HOUR_ONLY.sub(r"\1:00\2", text))
+    if whole == text:
+        return _read_clock(text)
+    clock = _read_clock(whole)
+    if clock is None:
+        return None
+    rest = text.replace(clock.title, " ", 1) if clock.title else text
+    clock.said = rest.strip(" |｜:：-–—*_()（）") or clock.said
+    return clock
+
+
+def _read_clock(text: str) -> Clock | None:
     table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
     minutes = None
     if table:
@@ -179,7 +202,7 @@ def read_clock(line: str) -> Clock | None:
             said = text[: m.start(5)].strip(" |｜:：-–—*_")
             return Clock(start, None, _title(rest), said, minutes)
     m = _RANGE_LAST.match(text)
-    if m and not re.match(r"^\d", m.group(1)):
+    if m and not re.match(r"^\d", m.group(1)) and not _PROSE_BEFORE.search(m.group(1)):
         start, end = (
             _minute(m.group(2), m.group(4), m.group(5)),
             _minute(m.group(6), m.group(8), m.group(9)),
