@@ -50,7 +50,18 @@ _TOKEN = re.compile(
 )
 MAX_DEPTH = 8  # deeper than any outline a person writes; keeps hostile text from nesting forever
 # a time in any bracket a trainer closes a title with: (40分钟) （2h） 【约30分钟】 [~1 hour]
-_TRAILING_DURATION = re.compile(r"[（(【\[]\s*([^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*$")
+_TRAILING_DURATION = re.compile(r"[（(【\[]\s*([^()（）【】\[\]]{1,24}?)\s*[)）】\]]\s*$")
+# a label before a bracket's clock span: (Day 1: 02:15 - 03:20) · （第一天 9:00-9:30）
+_CLOCK_LABEL = re.compile(
+    r"^(?:[^\d()（）:：]{1,10}\s*\d{0,2}\s*[:：,，]|第[一二三四五六七八九十\d]+天)\s*"
+)
+# a time per person or per item: (~1 minutes per position paper) · （每组5分钟） · (5 min each)
+_RATE_TIME = r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes?|小时|hours?|h)\s*"
+_RATE = re.compile(
+    rf"\s*[（(]\s*(?:每[^()（）\d]{{1,6}}{_RATE_TIME}|{_RATE_TIME}"
+    r"(?:(?:per|for each|each)\b[^()（）]{0,30}|/\s*[^()（）\d]{1,10}))[)）]\s*$",
+    re.I,
+)
 
 
 @dataclass
@@ -136,13 +147,18 @@ def plain_time(text: str) -> str | None:
 def split_time(title: str) -> tuple[str, str | None, str | None]:
     """A title, its time, and a TODO note when the page gives a range instead of a time
     ('破冰（15-20分钟）': kept as written, never a guess)."""
+    title = re.sub(r"([)）】\]])\s*[:：]$", r"\1", title)  # Warm-up (20 minutes):
+    rate = _RATE.search(title)  # (~1 minutes per paper) · （每组5分钟）: a rate, no length
+    if rate and rate.start() > 0:
+        return title[: rate.start()].rstrip(" :：,，-–—"), None, rate.group(0).strip()
     m = _TRAILING_DURATION.search(title)
     if m:
         inner = m.group(1).strip()
         time = plain_time(inner)
         if time is not None:
             return title[: m.start()].rstrip(" :：,，-–—"), time, None
-        clock = _CLOCK_SPAN.fullmatch(inner)  # 开场（9:00-9:30）: the span is its time
+        # 开场（9:00-9:30） · (Day 1: 02:15 - 03:20): the span is its time
+        clock = _CLOCK_SPAN.fullmatch(_CLOCK_LABEL.sub("", inner))
         if clock:
             start = int(clock.group(1)) * 60 + int(clock.group(2))
             end = int(clock.group(3)) * 60 + int(clock.group(4))

@@ -181,6 +181,7 @@ def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
             kept = f"时段：{title[clock.start() :].strip(' :：')}"
             return title[: clock.start()].strip(" :："), f"{end - start}分钟", kept
     stripped, found, range_note = split_time(title)
+    stripped = re.sub(r"^(\*\*|__)([^*_]+)\1$", r"\2", stripped.strip(" :："))  # **Introduction**
     return stripped.strip(" :："), duration or found, range_note
 
 
@@ -407,17 +408,29 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
 
 def _untitled_breaks(item: Item) -> None:
     """'## 10am - 10:20am' then '- Break' · '12:00-13:00' then '- 午餐': a slot named only
-    by its times whose first line is a break is a break, no module (its lines are kept)."""
+    by its times whose first line is a break is a break, no module; so is an item whose
+    whole title is a break ('4. Coffee Break', '- 午餐（60分钟）'). Their lines are kept."""
     kept: list[Item] = []
     for child in item.children:
-        _untitled_breaks(child)
         first = child.children[0] if child.children else None
         untitled = child.kind == "clock" and child.notes[:1] == [child.title]
         if untitled and first is not None and not first.children and BREAK.match(first.title):
             item.notes += [child.title, *(c.title for c in child.children), *child.notes[1:]]
             continue
+        if not child.children and _only_break(child.title):  # 4. Coffee Break · - 午餐
+            said = f"{child.title}（{child.duration}）" if child.duration else child.title
+            item.notes += [said, *child.notes]
+            continue
+        _untitled_breaks(child)
         kept.append(child)
     item.children = kept
+
+
+def _only_break(title: str) -> bool:
+    """'Coffee Break' · '**Lunch**' · '茶歇': the whole title is a break's name."""
+    text = title.strip(" *_")
+    m = BREAK.match(text)
+    return m is not None and not re.search(r"\w", text[m.end() :])
 
 
 def _merge_recurring(item: Item, minute_word: str) -> None:
@@ -471,7 +484,7 @@ def _bare_hours(item: Item, minute_word: str) -> None:
 
 _PROSE_TIME = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)\s*[-\s]?"
-    r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])",
+    r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])(?!\s*(?:per|each|for each|/)(?![a-z]))",
     re.I,
 )
 _WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8"}  # fmt: skip
