@@ -265,14 +265,14 @@ def day_from_timetable(said: str, taught: int, language: str) -> str | None:
     """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
     kept and the day's hours the timetable's own (nothing invented: both are the page's).
     None unless the length is days at the default day (no hours said) and the timetable
-    teaches a plausible day, 3 to 10 hours, on each."""
+    teaches about that: 4 to 10 hours for a 6-hour day."""
     try:
         length = parse_duration(said)
     except DurationError:
         return None
     if length.days is None or "(" in normalise(said) or length.minutes == taught:
         return None
-    if not 3 * 60 <= taught / float(length.days) <= 10 * 60:
-        return None  # a sample day of a longer course, or a timetable of one session
+    if not 0.65 <= taught / length.minutes <= 1.7:
+        return None  # a sample day of a longer course, or a timetable of a few sessions
     hours = format_minutes(taught, language)
     return f"{said}({hours})" if language == "zh" else f"{said} ({hours})"

@@ -197,6 +197,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     header_cells: list[str] = []
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
+    named_below: set[int] = set()  # a line that names the clock row above it
 
     def current() -> Item:
         if stack:
@@ -232,7 +233,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if _dotted_timetable(plain, i_line):  # 9.00 Welcome · 9.30 …: times, not 9.00 numbering
             text = _DOTTED.sub(r"\1:\2 ", text, count=1)
-        clock = _clock_line(text, indent)
+        clock = None if i_line in named_below else _clock_line(text, indent)
+        if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
+            below = _name_below(plain, i_line)
+            if below is not None:
+                named_below.add(below)
+                clock.title = plain[below].strip()
+                text = f"{text} {clock.title}"
+        elif i_line in named_below:
+            continue
         if clock is not None:
             if open_row is not None:  # the row before ends when this one begins
                 spent = minutes_between(open_row[1], clock)
@@ -404,6 +413,21 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+def _name_below(lines: list[str], index: int) -> int | None:
+    """The line naming a row of times only ('8:30 to 9:00' then 'Arrive, coffee' ·
+    '09:00-09:30' then '开场破冰'): the next line, when it is plain text (no time, no
+    number or bullet, no table, no paragraph)."""
+    below = next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
+    if below is None:
+        return None
+    text = lines[below].strip()
+    if text.startswith(("\0", "|")) or len(text) > 100 or _prose(text):
+        return None
+    if _clock_line(text, 0) is not None or _marker(text, 0) is not None:
+        return None
+    return below
 
 
 def _untitled_breaks(item: Item) -> None:
