@@ -24,6 +24,8 @@ from .length import (
     english_length,
     period_minutes,
     read_length,
+    stated_length,
+    title_days,
 )
 from .outline import Item, parse_outline
 from .outline_lines import parse_lines
@@ -222,6 +224,9 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
     total = _total_row(course, period)
     if total.minutes is not None:
         return total
+    labelled = stated_length(course.text, period)  # 课程学时:32学时 in a run-on line
+    if labelled.minutes is not None:
+        return labelled
     if language == "en" and not body:
         prose = english_length(
             "\n".join([*course.head, *course.notes, course.sections.get("background", "")])
@@ -346,6 +351,8 @@ def to_spec(
     spec["id"] = course_id
     language = _language(course)
     spec["language"] = language
+    if title_length is None and title_text:
+        title_length = title_days(title_text)  # 卓越服务一日训练营: 1天
     length = _length(course, title_length, language)
     if length.minutes is not None and length.text:
         spec["duration"] = length.text

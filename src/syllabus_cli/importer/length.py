@@ -276,3 +276,48 @@ def day_from_timetable(said: str, taught: int, language: str) -> str | None:
         return None  # a sample day of a longer course, or a timetable of a few sessions
     hours = format_minutes(taught, language)
     return f"{said}({hours})" if language == "zh" else f"{said} ({hours})"
+
+
+# A course-level length label anywhere in the text, even inside a run-on line (a PDF's
+# header block flattened to one line): 课程学时:32学时 · 总学时  32学时 · 培训时长：2天
+_ZH_LABELLED = re.compile(
+    r"(?:课程总学时|课程学时|课程课时|总学时|总课时|课程时长|培训时长|授课时长|总时长)"
+    r"\s*[:：]?\s*(?:共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
+)
+# an English length label on its own line, behind a bullet or in bold: - Length: 5 days
+_EN_LABELLED = re.compile(
+    r"^[\s\-–•·*>]*(?:\*\*|__)?(?:course\s+)?(?:length|duration)(?:\*\*|__)?\s*[:：]\s*"
+    r"(?:\*\*|__)?(?P<v>[^*_\n]{1,40}?)(?:\*\*|__)?\s*$",
+    re.I | re.M,
+)
+
+
+def stated_length(text: str, period: int | None = None) -> Length:
+    """A length the page labels as the course's (课程学时:32学时, - Length: 5 days),
+    wherever it stands; only when the page labels one length (a Duration: under each
+    module is the modules', not the course's)."""
+    said = {
+        " ".join(m.group("v").split())
+        for pattern in (_ZH_LABELLED, _EN_LABELLED)
+        for m in pattern.finditer(unicodedata.normalize("NFKC", text[:200_000]))
+    }
+    readings = [(s, read_length(s, period)) for s in sorted(said)]
+    readings = [(s, r) for s, r in readings if r.minutes is not None]
+    if len({r.minutes for _, r in readings}) != 1:
+        return Length()
+    value, reading = readings[0]
+    reading.rule = f"a labelled length: {value!r}"
+    return reading
+
+
+# 一日训练营 · 两天工作坊 · 半日研修班 · 3天集训: a length in the title's own words
+_TITLE_DAYS = re.compile(
+    r"(?<![\d一二两三四五六七八九十月])(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*(?:制|式)?"
+    r"\s*(?:训练营|工作坊|集训|特训营?|研修班?|课程|培训班?|营|班|课)"
+)
+
+
+def title_days(title: str) -> str | None:
+    """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
+    m = _TITLE_DAYS.search(unicodedata.normalize("NFKC", title))
+    return f"{_num(m.group('n'))}天" if m else None

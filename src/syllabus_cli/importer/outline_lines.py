@@ -226,7 +226,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         said_time = plain_time(time_line.group("t")) if time_line else None
         if said_time is not None and (stack or segment):  # **Time:** 45 min · 时长：2小时
             owner = current()
-            if owner.duration is None:
+            if _course_length_line(said_time, root):  # Length: 5 days atop a deck's first
+                root.notes.append(text)  # slide: the course's (emit reads it), no block's
+            elif owner.duration is None:
                 owner.duration = said_time
             else:
                 owner.notes.append(text)
@@ -413,6 +415,22 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+def _course_length_line(said: str, root: Item) -> bool:
+    """A time line of whole days in the first block, before anything is timed ('Course
+    name: …' · 'Length: 5 days' on a deck's first slide): the course's length."""
+    from ..duration import DurationError, parse_duration
+
+    try:
+        days = parse_duration(said).days
+    except DurationError:
+        return False
+
+    def timed(item: Item) -> bool:
+        return any(c.duration or timed(c) for c in item.children)
+
+    return days is not None and days >= 1 and len(root.children) <= 1 and not timed(root)
 
 
 def _name_below(lines: list[str], index: int) -> int | None:
