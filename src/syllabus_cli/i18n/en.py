@@ -583,6 +583,7 @@ MESSAGES.update(
         "plan.payment-sum": "the payments add up to {total}%, not 100%",
         "plan.percent-format": "{key!r} must be a percentage like 50%, not {shown}",
         "plan.percent-range": "{key!r} must be between 0% and 100%, not {raw}%",
+        "plan.discount-over": "the discount ({discount}) is more than the subtotal ({subtotal}): the quote would be negative",
         "plan.valid-before-issued": "the quote is valid until {until}, before the plan is issued ({issued})",
         "supplier.file": "supplier file {ref}: {inner}",
         "supplier.file-line": "supplier file {ref}, line {line}: {inner}",

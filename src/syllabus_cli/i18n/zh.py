@@ -733,6 +733,7 @@ MESSAGES.update(
         "plan.payment-sum": "各期付款合计 {total}%，不是 100%",
         "plan.percent-format": "“{key}”应当是 50% 这样的百分比，而不是{shown}",
         "plan.percent-range": "“{key}”必须在 0% 到 100% 之间，而不是 {raw}%",
+        "plan.discount-over": "优惠（{discount}）超过了小计（{subtotal}），报价会变成负数",
         "plan.valid-before-issued": "报价有效期到 {until}，早于方案日期（{issued}）",
         "supplier.file": "乙方资料文件 {ref}：{inner}",
         "supplier.file-line": "乙方资料文件 {ref} 第 {line} 行：{inner}",
