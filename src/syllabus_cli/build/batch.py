@@ -29,7 +29,7 @@ from .folders import (
     taken_by_other,
 )
 from .jobs import Job, JobResult, job_key, with_variants
-from .manifest import Manifest, ManifestError, file_hash, sha256
+from .manifest import Manifest, ManifestError, file_hash, problems_from, sha256
 from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
 from .runner import record, run_recorded, warm_workers
@@ -71,6 +71,7 @@ def course_jobs(
             folder=folders[spec],
             known=known.get(folders[spec], {}),
             known_inputs=manifest.inputs.get(course_key(spec)),
+            known_problems=problems_from(manifest.problems.get(course_key(spec), ())),
             head=heads.get(spec),
         )
         for spec in specs
@@ -223,6 +224,9 @@ def _build_pack(
                 date=date,
                 variant=entry.variant,
                 known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+                known_problems=problems_from(
+                    manifest.problems.get(job_key(entry.path, entry.variant), ())
+                ),
                 checked=course,
             )
             for job, date, entry, course in zip(
