@@ -47,6 +47,22 @@ def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult
             manifest.folders[folders[result.spec]] = course_key(result.spec)
 
 
+def _drop_gone_courses(manifest: Manifest, folders: set[str]) -> tuple[list[str], list[str]]:
+    """A pack's folder holds its courses: the documents of a course taken out of the
+    pack (its folder claimed by no course now) are removed, hand edits kept, so the
+    folder a trainer hands over never carries a course the client is not getting."""
+    from .outputs import remove_made
+
+    gone = [folder for folder, key in manifest.folders.items() if key and folder not in folders]
+    stale = [rel for rel in manifest.files if rel.split("/", 1)[0] in gone and "/" in rel]
+    for folder in gone:  # "" and []: gone from the record on disk too when saved
+        key = manifest.folders[folder]
+        manifest.folders[folder] = ""
+        manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
+        manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
+    return remove_made(manifest.root, manifest, stale)
+
+
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
     return Located(path, error(Mark(), code, message))
 
@@ -241,6 +257,7 @@ def _build_pack(
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
         _claim(manifest, ids, batch.results)
+        batch.removed, batch.left = _drop_gone_courses(manifest, set(ids.values()))
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]

@@ -210,9 +210,9 @@ class Manifest:
             for rel, digest in self.dropped.items():
                 if rel not in self.files and files.get(rel) == digest:
                     del files[rel]
-            inputs = {**on_disk.inputs, **self.inputs}
+            inputs = {k: v for k, v in {**on_disk.inputs, **self.inputs}.items() if v}
             heads = {**on_disk.heads, **self.heads}
-            folders = {**on_disk.folders, **self.folders}
+            folders = {k: v for k, v in {**on_disk.folders, **self.folders}.items() if v}
             said = {k: v for k, v in {**on_disk.problems, **self.problems}.items() if v}
             data = {
                 "owner": self.owner or on_disk.owner,

@@ -323,6 +323,8 @@ MESSAGES.update(
         "batch.col-status": "status",
         "batch.col-time": "time",
         "batch.failed": "{spec}: failed: {error}",
+        "batch.removed": "{path}: removed (its course is no longer in the pack)",
+        "batch.left": "{path}: its course is no longer in the pack, but it was changed by hand: left in place (delete it yourself if it should go)",
         "batch.kept": "{path}: changed since the last build; kept (use --force to replace)",
         "batch.tally": "{n} {status}",
         "batch.tally-wrap": " ({tally})",

@@ -473,6 +473,8 @@ MESSAGES.update(
         "batch.col-status": "状态",
         "batch.col-time": "用时",
         "batch.failed": "{spec}：失败：{error}",
+        "batch.removed": "{path}：已删除（这门课程已不在课程包里）",
+        "batch.left": "{path}：这门课程已不在课程包里，但文件被手动改过，已保留（如不需要请自行删除）",
         "batch.kept": "{path}：上次生成后被改动过；已保留（要覆盖请加 --force）",
         "batch.tally": "{status} {n} 门",
         "batch.tally-wrap": "（{tally}）",
