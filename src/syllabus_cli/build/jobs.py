@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import t
-from ..paths import shown
+from ..paths import shown, written_path
 from ..problems import Located, Mark, Problem
 from . import outputs
 from .manifest import ManifestError, file_hash
@@ -53,6 +53,7 @@ class Job:
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
+    known_problems: tuple[Located, ...] = ()  # what the last build of these inputs found
     head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
     draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
@@ -116,7 +117,7 @@ def read_inputs(job: Job) -> Inputs:
     head = job.head or read_head(job.spec)
 
     def referenced(ref: str) -> bytes:
-        return _bytes_of(job.spec.parent / ref) if ref else b""
+        return _bytes_of(written_path(job.spec.parent, ref)) if ref else b""
 
     digest = hashlib.sha256()
     template = _bytes_of(job.template) if job.template else referenced(head.template)
@@ -182,6 +183,7 @@ def unchanged(job: Job) -> JobResult | None:
         outputs,
         inputs=inputs.digest,
         unchanged=True,
+        problems=job.known_problems,
         language=inputs.language,
         variant=job.variant,
     )
