@@ -235,6 +235,34 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if _dotted_timetable(plain, i_line):  # 9.00 Welcome · 9.30 …: times, not 9.00 numbering
             text = _DOTTED.sub(r"\1:\2 ", text, count=1)
+        day_slot = _day_session(text)  # ### Day 2: SCRTP - Morning (9:00 - 12:00)
+        if day_slot is not None:
+            day_line, part, slot_clock = day_slot
+            day_marker = _marker(day_line, 0)
+            if day_marker is not None:
+                open_row = None
+                at = next(
+                    (
+                        i
+                        for i, o in enumerate(stack)
+                        if o.kind == day_marker.kind and o.value == day_marker.value
+                    ),
+                    None,
+                )
+                if at is None:  # the day's first session opens the day (Day 2 with no
+                    stack.clear()  # Day 1 heading before it: still a day)
+                    title, _, kept = _titled(day_marker)
+                    opened = Item(title, day_marker.kind, notes=[kept] if kept else [])
+                    root.children.append(opened)
+                    stack.append(_Open(day_marker.kind, day_marker.value, opened))
+                else:
+                    del stack[at + 1 :]
+                item = _open(root, stack, _Marker("clock", (0,), part or slot_clock.said))
+                if item is not None:
+                    spent = session_minutes(slot_clock)
+                    item.duration = f"{spent}{minute_word}" if spent else None
+                    item.notes.insert(0, slot_clock.said)
+                    continue
         clock = None if i_line in named_below else _clock_line(text, indent)
         if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
             below = _name_below(plain, i_line)
@@ -415,6 +443,29 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+_DAY_SESSION = re.compile(
+    rf"^(?P<day>(?i:day)\s*\d+|第\s*[{CN}\d]+\s*天)\s*(?:[:：]\s*(?P<name>[^()（）]+?))?"
+    r"(?:(?:\s*[-–—:：,，]\s*|\s+)(?P<part>[^()（）]*?))?\s*[(（](?P<clock>[^()（）]+)[)）]\s*$"
+)
+
+
+def _day_session(text: str) -> tuple[str, str, Clock] | None:
+    """A heading naming its day, then the session and its clock span ('### Day 1: Bash -
+    Late Morning (13:00 - 14:30)' · '### 第二天 下午（13:30-17:00）'): the day (its line),
+    the session's name and its times. A day's sessions written this way, the day's own
+    heading missing or not, become the day's sections."""
+    if not text.startswith("#"):
+        return None
+    m = _DAY_SESSION.match(_unbold(re.sub(r"^#+\s*", "", text)).strip())
+    if not m:
+        return None
+    slot = read_clock(m.group("clock"))
+    if slot is None or slot.title or not session_minutes(slot):
+        return None
+    name = (m.group("name") or "").strip()
+    return (f"{m.group('day')}: {name}" if name else m.group("day")), (m.group("part") or ""), slot
 
 
 def _course_length_line(said: str, root: Item) -> bool:
