@@ -268,7 +268,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             below = _name_below(plain, i_line)
             if below is not None:
                 named_below.add(below)
-                clock.title = plain[below].strip()
+                clock.title = _unbold(plain[below].strip())
                 text = f"{text} {clock.title}"
         elif i_line in named_below:
             continue
@@ -491,12 +491,13 @@ def _name_below(lines: list[str], index: int) -> int | None:
     below = next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
     if below is None:
         return None
-    text = lines[below].strip()
+    text = _unbold(lines[below].strip())  # **Group Presentations**: the name in bold
     if text.startswith(("\0", "|")) or len(text) > 100 or _prose(text):
         return None
-    if _clock_line(text, 0) is not None or _marker(text, 0) is not None:
+    if _clock_line(text, 0) is not None:
         return None
-    return below
+    bold = text != lines[below].strip()  # a name set in bold is a name, numbered or not
+    return below if bold or _marker(text, 0) is None else None
 
 
 def _untitled_breaks(item: Item) -> None:
