@@ -180,6 +180,11 @@ def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
         if end > start:
             kept = f"时段：{title[clock.start() :].strip(' :：')}"
             return title[: clock.start()].strip(" :："), f"{end - start}分钟", kept
+    sentence = _title_then_sentence(title)
+    if sentence is not None and duration is None:  # Exploration. The ninety minutes of …
+        title, said = sentence
+        stripped, found, _ = split_time(title)
+        return stripped.strip(" :："), found, said  # the sentence's time: _prose_times
     stripped, found, range_note = split_time(title)
     stripped = re.sub(r"^(\*\*|__)([^*_]+)\1$", r"\2", stripped.strip(" :："))  # **Introduction**
     return stripped.strip(" :："), duration or found, range_note
@@ -422,6 +427,11 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if marker is None and _unnumbered_module(text, plain, index + 1):
             marker = _Marker("plain", (0,), text)
+        if marker is None and stack and _timed_line(text):
+            # 'Problem Identification (20 minutes)' under Session 1: a timed part of it
+            at = next((i for i, o in enumerate(stack) if o.kind == "timed"), len(stack))
+            del stack[at:]
+            marker = _Marker("timed", (0,), text)
         if marker is None or _prose(text):
             owner = current()
             if owner is not root and not owner.title:
@@ -456,7 +466,7 @@ def _day_session(text: str) -> tuple[str, str, Clock] | None:
     Late Morning (13:00 - 14:30)' · '### 第二天 下午（13:30-17:00）'): the day (its line),
     the session's name and its times. A day's sessions written this way, the day's own
     heading missing or not, become the day's sections."""
-    if not text.startswith("#"):
+    if not text.startswith("#") or len(text) > 200:
         return None
     m = _DAY_SESSION.match(_unbold(re.sub(r"^#+\s*", "", text)).strip())
     if not m:
@@ -577,11 +587,12 @@ def _bare_hours(item: Item, minute_word: str) -> None:
 
 
 _PROSE_TIME = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight)\s*[-\s]?"
+    r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|ten|fifteen|twenty|"
+    r"thirty|forty[-\s]five|forty|fifty|sixty|seventy|eighty|ninety)\s*[-\s]?"
     r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])(?!\s*(?:per|each|for each|/)(?![a-z]))",
     re.I,
 )
-_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8"}  # fmt: skip
+_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "ten": "10", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty-five": "45", "forty five": "45", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}  # fmt: skip
 
 
 def _prose_times(item: Item) -> None:
@@ -597,13 +608,29 @@ def _prose_times(item: Item) -> None:
             continue
         found = {
             (_WORD_NUMBER.get(m.group(1).lower(), m.group(1)), m.group(2).lower())
-            for note in child.notes
+            for note in [child.title if _prose_title(child.title) else "", *child.notes]
             for m in _PROSE_TIME.finditer(note)
         }
         if len(found) == 1:
             number, unit = next(iter(found))
             unit = "小时" if unit in ("小时",) else "分钟" if unit == "分钟" else unit
             child.duration = plain_time(f"{number} {unit}" if unit.isascii() else f"{number}{unit}")
+
+
+def _title_then_sentence(title: str) -> tuple[str, str] | None:
+    """A short name, then a sentence about it ('Exploration. The ninety minutes of the
+    first session are allocated as follows:'): the name, and the sentence."""
+    head, stop, tail = title.partition(". ")
+    if not stop or len(head) > 60 or not re.search(r"[A-Za-z]{4}", head):
+        return None  # no stop, a long head, or an abbreviation (Dr. Smith …)
+    tail = tail.strip()
+    return (head, tail) if tail[:1].isupper() and len(tail.split()) >= 6 else None
+
+
+def _prose_title(title: str) -> bool:
+    """'Reflection. The ninety minutes of the second session are allocated as follows':
+    a title that is a sentence, whose words may state the block's time."""
+    return len(title.split()) >= 6
 
 
 def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
@@ -827,6 +854,15 @@ def _timed_sibling(text: str, root: Item) -> bool:
     if not any(child.duration for child in root.children):
         return False
     return split_time(text)[1] is not None
+
+
+def _timed_line(text: str) -> bool:
+    """A short unmarked line closed by its own time in brackets ('Option Generation (25
+    minutes)' · '案例研讨（约30分钟）'), inside a module: one of its timed parts."""
+    if len(text) > 80 or _prose(text) or text.endswith(("：", ":")):
+        return False
+    title, time, _ = split_time(text)
+    return time is not None and bool(title.strip()) and len(title) < len(text)
 
 
 def _unnumbered_module(text: str, lines: list[str], start: int) -> bool:
