@@ -258,3 +258,40 @@ def test_a_pack_course_removed_with_nothing_edited_takes_its_folder_too(tmp_path
     done = syllabus("pack", pack, "--out", out, "-j", "1")
     assert done.returncode == 0 and "b.proposal.docx: removed" in done.stdout + done.stderr
     assert not (out / "p" / "b").exists() and (out / "p" / "a" / "a.proposal.docx").is_file()
+
+
+def test_a_course_that_fails_this_build_keeps_its_documents(tmp_path: Path) -> None:
+    """A course still in the pack whose spec is broken today (a typo, a file half-saved)
+    is not 'no longer in the pack': its id, and so its folder, cannot be read, but the
+    documents it has are kept until it builds again."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    b = b.rename(b.with_name("b-file.yaml"))  # its folder is its id "b", not the file's name
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    made = sorted(p.name for p in (out / "p" / "b").iterdir())
+    good = b.read_text(encoding="utf-8")
+    b.write_text(good + "modules: [\n", encoding="utf-8")
+    broken = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert broken.returncode == 1
+    assert [f for f in json.loads(broken.stdout)["files"] if f["status"] == "removed"] == []
+    assert sorted(p.name for p in (out / "p" / "b").iterdir()) == made
+    b.write_text(good, encoding="utf-8")
+    again = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert again.returncode == 0 and "removed" not in again.stdout + again.stderr
+    assert sorted(p.name for p in (out / "p" / "b").iterdir()) == made
+
+
+def test_a_course_given_a_new_id_moves_folder_and_stays_unchanged_after(tmp_path: Path) -> None:
+    """A course renamed (a new id) writes a new folder; the old one goes, and the next
+    build finds the course unchanged (its record was not thrown away with the folder)."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    b.write_text(b.read_text(encoding="utf-8").replace("id: b", "id: b2"), encoding="utf-8")
+    moved = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert moved.returncode == 0 and "b/b.proposal.docx: removed" in moved.stdout
+    assert not (out / "p" / "b").exists() and (out / "p" / "b2" / "b2.proposal.docx").is_file()
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert {c["status"] for c in json.loads(done.stdout)["courses"]} == {"unchanged"}

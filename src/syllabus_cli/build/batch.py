@@ -47,17 +47,30 @@ def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult
             manifest.folders[folders[result.spec]] = course_key(result.spec)
 
 
-def _drop_gone_courses(manifest: Manifest, folders: set[str]) -> tuple[list[str], list[str]]:
+def _drop_gone_courses(
+    manifest: Manifest, folders: dict[Path, str], results: list[JobResult]
+) -> tuple[list[str], list[str]]:
     """A pack's folder holds its courses: the documents of a course taken out of the
-    pack (its folder claimed by no course now) are removed, hand edits kept, so the
-    folder a trainer hands over never carries a course the client is not getting."""
+    pack are removed, hand edits kept, so the folder a trainer hands over never carries
+    a course the client is not getting; so are those of a course that now writes to
+    another folder (its id changed). A course still in the pack that failed this build
+    keeps its folder: its spec may not even say its id today."""
     from .outputs import remove_made
 
-    gone = [folder for folder, key in manifest.folders.items() if key and folder not in folders]
+    listed = {course_key(spec) for spec in folders}
+    moved = {course_key(r.spec) for r in results if r.written or r.unchanged}
+    now = set(folders.values())
+    gone = [
+        folder
+        for folder, key in manifest.folders.items()
+        if key and folder not in now and (key not in listed or key in moved)
+    ]
     stale = [rel for rel in manifest.files if rel.split("/", 1)[0] in gone and "/" in rel]
     for folder in gone:  # "" and []: gone from the record on disk too when saved
         key = manifest.folders[folder]
         manifest.folders[folder] = ""
+        if key in listed:  # moved: its inputs and warnings are this build's, kept
+            continue
         manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
         manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
     return remove_made(manifest.root, manifest, stale)
@@ -257,7 +270,7 @@ def _build_pack(
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
         _claim(manifest, ids, batch.results)
-        batch.removed, batch.left = _drop_gone_courses(manifest, set(ids.values()))
+        batch.removed, batch.left = _drop_gone_courses(manifest, ids, batch.results)
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
