@@ -4,6 +4,7 @@ takes a pack's own file name."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -295,3 +296,33 @@ def test_a_course_given_a_new_id_moves_folder_and_stays_unchanged_after(tmp_path
     assert not (out / "p" / "b").exists() and (out / "p" / "b2" / "b2.proposal.docx").is_file()
     done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
     assert {c["status"] for c in json.loads(done.stdout)["courses"]} == {"unchanged"}
+
+
+def test_removing_a_gone_course_never_reaches_outside_the_pack_folder(tmp_path: Path) -> None:
+    """Only files the build wrote, inside the pack's folder, are ever removed: not one a
+    hand-edited (or copied-in) manifest names outside it by ``..`` or an absolute path,
+    nor one reached through a course folder the user replaced by a link elsewhere."""
+    a, b, c = courses(tmp_path / "courses", "a", "b", "c")
+    pack = pack_file(tmp_path / "p.yaml", [a, b, c])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    mine = tmp_path / "mine"  # the trainer moved course c's folder and left a link
+    (out / "p" / "c").rename(mine)
+    (out / "p" / "c").symlink_to(mine, target_is_directory=True)
+    keep = tmp_path / "keep.docx"
+    keep.write_bytes(b"a document of the trainer's own")
+    record = json.loads((out / "p" / NAME).read_text(encoding="utf-8"))
+    digest = hashlib.sha256(keep.read_bytes()).hexdigest()
+    record["files"].update({"b/../../keep.docx": digest, str(keep): digest})
+    record["folders"][""] = record["folders"]["b"]
+    (out / "p" / NAME).write_text(json.dumps(record), encoding="utf-8")
+    pack_file(pack, [a])
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stderr
+    assert keep.read_bytes() == b"a document of the trainer's own"
+    assert sorted(p.name for p in mine.iterdir()) == [
+        "c.agenda.docx", "c.agenda.html", "c.agenda.md", "c.proposal.docx"
+    ]  # fmt: skip
+    said = {f["path"].split("/p/", 1)[-1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert said["b/b.proposal.docx"] == "removed" and said["c/c.proposal.docx"] == "left"
+    assert not [path for path in said if "keep" in path]
