@@ -209,3 +209,30 @@ def test_a_console_that_cannot_encode_chinese_does_not_stop_the_batch(tmp_path: 
     assert "Traceback" not in result.stderr
     assert len([p for p in documents(tmp_path / "out") if p.endswith(".agenda.md")]) == 2
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unchanged_course_tells_its_warnings_in_today_s_language_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    """Built in English, built again unchanged in Chinese: the warning reads in Chinese
+    (the two languages' placeholders differed and the message failed its own check).
+    What a hand-edited manifest puts in a warning never drives the terminal."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "w.yaml").write_text("title: 课\nmodules:\n  - {title: 一, duration: 1h}\n", "utf-8")
+    out = tmp_path / "out"
+    first = syllabus("--lang", "en", "export", src, "--out", out, "-j", "1")
+    assert "warning[no-duration]: course states no length" in first.stdout
+    again = syllabus("--lang", "zh", "export", src, "--out", out, "-j", "1")
+    assert "unchanged" in again.stdout or "未变" in again.stdout, again.stdout
+    assert "warning[no-duration]: 课程没有写总时长" in again.stdout, again.stdout
+    record = json.loads((out / ".syllabus-manifest.json").read_text("utf-8"))
+    (said,) = next(iter(record["problems"].values()))
+    said.update(en="\x1b]0;pwned\x07\x1b[2Jfaked\ninto two lines", zh="\x1b[31m红\x1b[0m")
+    said["path"] += "\x1b[8m"
+    (out / ".syllabus-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    for language in ("en", "zh"):
+        shown = syllabus("--lang", language, "export", src, "--out", out, "-j", "1")
+        assert shown.returncode == 0, shown.stdout + shown.stderr
+        assert "\x1b" not in shown.stdout + shown.stderr and "\x07" not in shown.stdout
+        assert ("faked into two lines" if language == "en" else "[31m红") in shown.stdout

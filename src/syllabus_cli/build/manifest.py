@@ -402,21 +402,31 @@ def problem_records(located: Iterable[Located]) -> list[dict[str, Any]]:
 
 def problems_from(records: Iterable[dict[str, Any]]) -> tuple[Located, ...]:
     """The records back as problems, each in the language of the run that shows it."""
+    from ..i18n import Said
     from ..problems import Level, Mark, Problem
 
     return tuple(
         Located(
-            _as_typed(Path(r["path"])),
+            _as_typed(Path(_printable(r["path"]))),
             Problem(
                 Mark(r["line"], r["column"]),
-                r["code"],
-                r["en"],
+                _printable(r["code"]),
+                _printable(r["en"]),
                 Level(r["level"]),
-                msg("build.replayed", en=r["en"], zh=r["zh"]),
+                msg("build.replayed", said=Said(_printable(r["en"]), _printable(r["zh"]))),
             ),
         )
         for r in records
     )
+
+
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
+
+def _printable(text: str) -> str:
+    """A stored text as it may reach the terminal: no control characters (a manifest
+    edited to hold ``ESC [`` sequences would drive the terminal, retitle it, fake lines)."""
+    return text.translate(_CONTROLS)
 
 
 def _as_typed(path: Path) -> Path:

@@ -67,6 +67,14 @@ class Listing(tuple[str, ...]):
     """Names shown as a list: ``a, b`` in English, ``a、b`` in Chinese."""
 
 
+class Said(NamedTuple):
+    """Words already rendered in both languages (a warning a past run found, as the
+    manifest keeps it): shown in the language of the run that shows them."""
+
+    en: str
+    zh: str
+
+
 class Msg(NamedTuple):
     """A message before it has words: its key in the tables and its values."""
 
@@ -201,6 +209,8 @@ def _value(value: object, lang: str) -> object:
         return words(lang).get(value, str(value))
     if isinstance(value, Msg):
         return render(value, lang)
+    if isinstance(value, Said):
+        return value.zh if lang == "zh" else value.en
     if isinstance(value, Minutes):
         return message_minutes(int(value), lang)
     return value
@@ -227,6 +237,7 @@ __all__ = [
     "Listing",
     "Minutes",
     "Msg",
+    "Said",
     "Word",
     "choose",
     "detect",
