@@ -211,6 +211,24 @@ def test_a_console_that_cannot_encode_chinese_does_not_stop_the_batch(tmp_path: 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_broken_manifest_is_said_in_chinese_to_a_chinese_user(tmp_path: Path) -> None:
+    """Every reason a manifest is refused is in the run's language: a Chinese trainer
+    read '"problems" must map courses to lists of problems' inside a Chinese line."""
+    courses(tmp_path / "src", "a")
+    out = tmp_path / "out"
+    out.mkdir()
+    for broken, said in (
+        ('{"problems": {"a": [{"line": 1}]}}', "“problems”应把课程对应到问题列表"),
+        ('{"files": {"a": 1}}', "“files”应把名称对应到哈希值"),
+        ('{"heads": {"a": 1}}', "“heads”应把课程对应到由文字组成的对象"),
+        ('{"owner": 1}', "“owner”应是一段文字"),
+    ):
+        (out / ".syllabus-manifest.json").write_text(broken, encoding="utf-8")
+        result = syllabus("--lang", "zh", "export", tmp_path / "src", "--out", out)
+        one_line(result, f"不是生成记录（{said}）；删除它即可从头开始")
+        assert "must" not in result.stdout + result.stderr
+
+
 def test_an_unchanged_course_tells_its_warnings_in_today_s_language_and_nothing_else(
     tmp_path: Path,
 ) -> None:
