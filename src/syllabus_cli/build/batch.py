@@ -287,19 +287,24 @@ def _build_pack(
             # (a course the build found unchanged is read now, the one time)
             known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
             programme, courses = plan_courses(pack, known)
-            pack_documents(
-                pack,
-                jobs,
-                batch.results,
-                manifest,
-                batch,
-                force,
-                programme,
-                courses,
-                formats,
-                draft,
-            )
-            if not batch.extra_kept and all(r.ok for r in batch.results):
+            # a quote the client would sign at a wrong price is never written (validate
+            # says it too; the build used to write the plan with the discount capped)
+            refused = [p for p in programme.problems if p.code == "discount-over"]
+            batch.errors += [Located(pack.path, p) for p in refused]
+            if not refused:
+                pack_documents(
+                    pack,
+                    jobs,
+                    batch.results,
+                    manifest,
+                    batch,
+                    force,
+                    programme,
+                    courses,
+                    formats,
+                    draft,
+                )
+            if not refused and not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
         manifest.save()
     except (ManifestError, OSError) as exc:
