@@ -326,3 +326,18 @@ def test_removing_a_gone_course_never_reaches_outside_the_pack_folder(tmp_path: 
     said = {f["path"].split("/p/", 1)[-1]: f["status"] for f in json.loads(done.stdout)["files"]}
     assert said["b/b.proposal.docx"] == "removed" and said["c/c.proposal.docx"] == "left"
     assert not [path for path in said if "keep" in path]
+
+
+def test_a_course_whose_id_is_kit_never_shares_the_kit_folder(tmp_path: Path) -> None:
+    """A course with id `kit` wrote into the delivery kit's folder, and the kit's
+    clean-up removed that course's Word documents on every build."""
+    (kit,) = courses(tmp_path / "courses", "kit")
+    pack = pack_file(tmp_path / "p.yaml", [kit])
+    pack.write_text(pack.read_text(encoding="utf-8") + "kit: all\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):
+        done = syllabus("pack", pack, "--out", out, "-j", "1")
+        assert done.returncode == 0 and "removed" not in done.stdout, done.stdout
+    assert (out / "p" / "kit-2" / "kit.proposal.docx").is_file()
+    assert sorted(p.name for p in (out / "p" / "kit").iterdir() if p.suffix == ".docx")
+    assert not list((out / "p" / "kit").glob("kit.*"))
