@@ -328,6 +328,53 @@ def test_removing_a_gone_course_never_reaches_outside_the_pack_folder(tmp_path: 
     assert not [path for path in said if "keep" in path]
 
 
+def test_a_variant_the_pack_no_longer_delivers_leaves_its_folder(tmp_path: Path) -> None:
+    """The client now buys the half day: the full day's documents are not left beside
+    it in the folder the trainer hands over (the zip already had only the half day)."""
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        "title: 课程\nid: c\nvariants: [一天, 半天]\nduration: {一天: 6h, 半天: 3h}\n"
+        "modules:\n  - {title: 一, duration: {一天: 6h, 半天: 3h}}\n",
+        encoding="utf-8",
+    )
+    pack = tmp_path / "p.yaml"
+    out = tmp_path / "out"
+    for variant in ("一天", "半天"):
+        pack.write_text(
+            "client: 某客户\ntitle: 项目\ndate: 2026-12-08\n"
+            f"courses:\n  - {{path: c.yaml, variant: {variant}}}\n",
+            encoding="utf-8",
+        )
+        done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+        assert done.returncode == 0, done.stdout + done.stderr
+    said = {f["path"].split("/p/", 1)[1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert said["c/c.一天.proposal.docx"] == "removed"
+    assert sorted(p.name for p in (out / "p" / "c").iterdir()) == [
+        "c.半天.agenda.docx", "c.半天.agenda.html", "c.半天.agenda.md", "c.半天.proposal.docx"
+    ]  # fmt: skip
+
+
+def test_a_pack_built_for_real_after_a_draft_keeps_no_draft(tmp_path: Path) -> None:
+    """Drafts are for the trainer: once the TODOs are filled in and the pack is built,
+    no 草稿 document (a course's, the plan, the draft zip) is left beside the final ones;
+    a draft built after a final one takes nothing away."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    good = a.read_text(encoding="utf-8")
+    a.write_text(good.replace("title: 课程a", "title: TODO 课程a"), encoding="utf-8")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1", "--draft").returncode == 0
+    assert [p for p in (out / "p").rglob("*") if ".draft." in p.name]
+    a.write_text(good, encoding="utf-8")
+    done = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [p.name for p in (out / "p").rglob("*") if ".draft." in p.name] == []
+    assert "p.draft.zip: removed" in done.stdout and (out / "p" / "p.zip").is_file()
+    finals = sorted(p.relative_to(out) for p in (out / "p").rglob("*.docx"))
+    assert syllabus("pack", pack, "--out", out, "-j", "1", "--draft").returncode == 0
+    assert set(finals) <= {p.relative_to(out) for p in (out / "p").rglob("*.docx")}
+
+
 def test_a_course_whose_id_is_kit_never_shares_the_kit_folder(tmp_path: Path) -> None:
     """A course with id `kit` wrote into the delivery kit's folder, and the kit's
     clean-up removed that course's Word documents on every build."""

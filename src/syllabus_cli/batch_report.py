@@ -222,6 +222,8 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         screen.line(t("batch.kept", path=f"{root}/{path}"))
     for path in batch.removed:
         screen.line(t("batch.removed", path=f"{root}/{path}"))
+    for path in batch.replaced:
+        screen.line(t("batch.replaced", path=f"{root}/{path}"))
     for path in batch.left:
         screen.line(t("batch.left", path=f"{root}/{path}"))
     for found in batch.errors:
@@ -293,6 +295,7 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         *({"path": f"{root}/{name}", "status": "kept"} for name in batch.extra_kept),
         *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
         *({"path": f"{root}/{name}", "status": "removed"} for name in batch.removed),
+        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.replaced),
         *({"path": f"{root}/{name}", "status": "left"} for name in batch.left),
     ]
     return {

@@ -48,32 +48,66 @@ def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult
 
 
 def _drop_gone_courses(
-    manifest: Manifest, folders: dict[Path, str], results: list[JobResult]
-) -> tuple[list[str], list[str]]:
-    """A pack's folder holds its courses: the documents of a course taken out of the
-    pack are removed, hand edits kept, so the folder a trainer hands over never carries
-    a course the client is not getting; so are those of a course that now writes to
-    another folder (its id changed). A course still in the pack that failed this build
-    keeps its folder: its spec may not even say its id today."""
+    manifest: Manifest, folders: dict[Path, str], results: list[JobResult], draft: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """A pack's folder holds what the client is getting: the documents of a course taken
+    out of the pack are removed (``removed``), and so are those a course still in it no
+    longer makes (``replaced``): its old folder when its id changed, a variant the pack
+    no longer delivers, its drafts once built for real (a draft build keeps the final
+    documents). Hand edits are kept (``left``). A course that failed this build, or kept
+    a hand edit, keeps everything: its spec may not even say its id today."""
+    from .jobs import FORMATS, document_names
+    from .kit_outputs import FOLDER as KIT
     from .outputs import remove_made
 
     listed = {course_key(spec) for spec in folders}
-    moved = {course_key(r.spec) for r in results if r.written or r.unchanged}
+    made: dict[Path, set[str]] = {}  # each course that built: the names it makes now
+    failed: set[Path] = set()
+    for result in results:
+        if result.ok and (result.written or result.unchanged) and result.course_id:
+            names = made.setdefault(result.spec, set())
+            for stamped in {draft, False}:
+                names.update(document_names(result.course_id, FORMATS, stamped).values())
+        else:
+            failed.add(result.spec)
+    built = {spec: names for spec, names in made.items() if spec not in failed}
+    moved = {course_key(spec) for spec in built}
     now = set(folders.values())
-    gone = [
-        folder
-        for folder, key in manifest.folders.items()
-        if key and folder not in now and (key not in listed or key in moved)
-    ]
-    stale = [rel for rel in manifest.files if rel.split("/", 1)[0] in gone and "/" in rel]
-    for folder in gone:  # "" and []: gone from the record on disk too when saved
+    gone = {f for f, key in manifest.folders.items() if key and f not in now and key not in listed}
+    old = {f for f, key in manifest.folders.items() if key and f not in now and key in moved}
+
+    def under(rel: str) -> str:  # its course folder ("" for the pack's own, the kit's)
+        folder = rel.split("/", 1)[0] if "/" in rel else ""
+        return "" if folder.lower() == KIT else folder
+
+    outdated = [rel for rel in manifest.files if under(rel) in old]
+    for spec, names in built.items():
+        outdated += [
+            rel
+            for rel in manifest.files
+            if under(rel) == folders[spec] and rel.split("/", 1)[1] not in names
+        ]
+    stale = [rel for rel in manifest.files if under(rel) in gone]
+    for folder in gone | old:  # "" and []: gone from the record on disk too when saved
         key = manifest.folders[folder]
         manifest.folders[folder] = ""
         if key in listed:  # moved: its inputs and warnings are this build's, kept
             continue
         manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
         manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
-    return remove_made(manifest.root, manifest, stale)
+    removed, left = remove_made(manifest.root, manifest, stale)
+    replaced, also_left = remove_made(manifest.root, manifest, outdated)
+    return removed, replaced, sorted(left + also_left)
+
+
+def _drop_pack_drafts(manifest: Manifest, stem: str) -> tuple[list[str], list[str]]:
+    """The pack's own drafts (``<pack>.draft.zip``…), once it is built for real: a
+    trainer never hands over the draft zip lying beside the final one."""
+    from .folders import PACK_FILES
+    from .outputs import remove_made
+
+    drafts = [f"{stem}.draft.{suffix}" for suffix in PACK_FILES]
+    return remove_made(manifest.root, manifest, [n for n in drafts if n in manifest.files])
 
 
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
@@ -270,7 +304,9 @@ def _build_pack(
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
         _claim(manifest, ids, batch.results)
-        batch.removed, batch.left = _drop_gone_courses(manifest, ids, batch.results)
+        batch.removed, batch.replaced, batch.left = _drop_gone_courses(
+            manifest, ids, batch.results, draft
+        )
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
@@ -306,6 +342,10 @@ def _build_pack(
                 )
             if not refused and not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
+                if not draft:
+                    replaced, left = _drop_pack_drafts(manifest, stem)
+                    batch.replaced += replaced
+                    batch.left += left
         manifest.save()
     except (ManifestError, OSError) as exc:
         batch.errors.append(_state_error(root, exc))
