@@ -254,3 +254,24 @@ def test_an_unchanged_course_tells_its_warnings_in_today_s_language_and_nothing_
         assert shown.returncode == 0, shown.stdout + shown.stderr
         assert "\x1b" not in shown.stdout + shown.stderr and "\x07" not in shown.stdout
         assert ("faked into two lines" if language == "en" else "[31m红") in shown.stdout
+
+
+def test_an_unchanged_course_sold_in_variants_tells_each_variant_s_warnings(
+    tmp_path: Path,
+) -> None:
+    """export builds every variant; built again unchanged, each variant told nothing
+    (the warnings were looked up under the course, kept under the variant)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "c.yaml").write_text(
+        "title: 课\nvariants: [一天, 半天]\nmodules:\n  - {title: 一, duration: {一天: 6h, 半天: 3h}}\n",
+        encoding="utf-8",
+    )
+    runs = [
+        json.loads(syllabus("export", src, "--out", tmp_path / "out", "-j", "1", "--report", "json").stdout)
+        for _ in range(2)
+    ]  # fmt: skip
+    first, again = ({c["variant"]: c["warnings"] for c in run["courses"]} for run in runs)
+    assert {c["status"] for c in runs[1]["courses"]} == {"unchanged"}
+    assert again == first and len(first["半天"]) == 1, again
+    assert "3h (180 min)" in first["半天"][0]["message"]

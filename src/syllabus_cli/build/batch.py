@@ -168,7 +168,9 @@ def export(
             Job(Path(), out, "", formats=formats, force=force, draft=draft),
             heads,
         )
-        jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
+        jobs = with_variants(
+            jobs, manifest.inputs, manifest.problems
+        )  # a course sold in several lengths: each
         batch = BatchResult(out)
         try:
             results = run_recorded(manifest, jobs, workers, listener, warm)
