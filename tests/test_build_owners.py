@@ -388,3 +388,28 @@ def test_a_course_whose_id_is_kit_never_shares_the_kit_folder(tmp_path: Path) ->
     assert (out / "p" / "kit-2" / "kit.proposal.docx").is_file()
     assert sorted(p.name for p in (out / "p" / "kit").iterdir() if p.suffix == ".docx")
     assert not list((out / "p" / "kit").glob("kit.*"))
+
+
+def test_an_id_changed_only_in_case_removes_nothing_the_build_just_made(
+    tmp_path: Path,
+) -> None:
+    """On Windows and macOS ``Abc/Abc.proposal.docx`` and ``abc/abc.proposal.docx`` are
+    one file: a course whose id went from ``Abc`` to ``abc`` would have its fresh
+    documents removed as its old folder's. Two names for one file are made here with
+    hard links, as those file systems see it."""
+    (spec,) = courses(tmp_path / "courses", "Abc")
+    pack = pack_file(tmp_path / "p.yaml", [spec])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    spec.write_text(spec.read_text(encoding="utf-8").replace("id: Abc", "id: abc"), "utf-8")
+    (out / "p" / "abc").mkdir()
+    for old in (out / "p" / "Abc").iterdir():
+        os.link(old, out / "p" / "abc" / old.name.replace("Abc", "abc"))
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [f for f in json.loads(done.stdout)["files"] if f["status"] == "removed"] == []
+    assert sorted(p.name for p in (out / "p" / "Abc").iterdir()) == [
+        "Abc.agenda.docx", "Abc.agenda.html", "Abc.agenda.md", "Abc.proposal.docx"
+    ]  # fmt: skip
+    record = Manifest.load(out / "p")
+    assert "abc/abc.proposal.docx" in record.files and "Abc" not in record.folders

@@ -95,9 +95,42 @@ def _drop_gone_courses(
             continue
         manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
         manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
+    made_now = _files_of(manifest.root, [rel for r in results for rel in r.outputs])
+    stale, outdated = (_not_made(manifest, rels, made_now) for rels in (stale, outdated))
     removed, left = remove_made(manifest.root, manifest, stale)
     replaced, also_left = remove_made(manifest.root, manifest, outdated)
     return removed, replaced, sorted(left + also_left)
+
+
+def _files_of(root: Path, names: list[str]) -> set[tuple[int, int]]:
+    """The files (device, inode) at these names, where there is one."""
+    found: set[tuple[int, int]] = set()
+    for name in names:
+        try:
+            info = (root / name).stat()
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _not_made(manifest: Manifest, names: list[str], made: set[tuple[int, int]]) -> list[str]:
+    """``names`` but those that are a file this build just made under another spelling:
+    on Windows and macOS ``Sales/Sales.proposal.docx`` (a course whose id went from
+    ``Sales`` to ``sales``) is ``sales/sales.proposal.docx``. Their records go; the file
+    stays."""
+    kept: list[str] = []
+    for name in names:
+        try:
+            info = (manifest.root / name).stat()
+        except OSError:
+            kept.append(name)
+            continue
+        if (info.st_dev, info.st_ino) in made:
+            del manifest.files[name]
+        else:
+            kept.append(name)
+    return kept
 
 
 def _drop_pack_drafts(manifest: Manifest, stem: str) -> tuple[list[str], list[str]]:
