@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_text_atomic
-from ..i18n import Msg, msg, t
+from ..i18n import Msg, Said, msg, t
 from ..paths import shown
 from ..problems import Located, UserError
 
@@ -402,7 +402,6 @@ def problem_records(located: Iterable[Located]) -> list[dict[str, Any]]:
 
 def problems_from(records: Iterable[dict[str, Any]]) -> tuple[Located, ...]:
     """The records back as problems, each in the language of the run that shows it."""
-    from ..i18n import Said
     from ..problems import Level, Mark, Problem
 
     return tuple(

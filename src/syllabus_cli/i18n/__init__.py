@@ -68,8 +68,7 @@ class Listing(tuple[str, ...]):
 
 
 class Said(NamedTuple):
-    """Words already rendered in both languages (a warning a past run found, as the
-    manifest keeps it): shown in the language of the run that shows them."""
+    """A message already in words, in each language (a warning the last build kept)."""
 
     en: str
     zh: str
@@ -209,10 +208,10 @@ def _value(value: object, lang: str) -> object:
         return words(lang).get(value, str(value))
     if isinstance(value, Msg):
         return render(value, lang)
-    if isinstance(value, Said):
-        return value.zh if lang == "zh" else value.en
     if isinstance(value, Minutes):
         return message_minutes(int(value), lang)
+    if isinstance(value, Said):
+        return value.zh if lang == "zh" else value.en
     return value
 
 
