@@ -413,3 +413,19 @@ def test_an_id_changed_only_in_case_removes_nothing_the_build_just_made(
     ]  # fmt: skip
     record = Manifest.load(out / "p")
     assert "abc/abc.proposal.docx" in record.files and "Abc" not in record.folders
+
+
+def test_a_manifest_naming_the_pack_s_own_files_a_course_s_removes_none(tmp_path: Path) -> None:
+    """A hand-edited manifest that gives the pack folder itself ("") or the kit as a gone
+    course's folder does not get the plan, the index, the zip or the kit removed."""
+    (a,) = courses(tmp_path / "courses", "a")
+    pack = pack_file(tmp_path / "p.yaml", [a])
+    pack.write_text(pack.read_text(encoding="utf-8") + "kit: [signin]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    record = json.loads((out / "p" / NAME).read_text(encoding="utf-8"))
+    record["folders"].update({"": str(tmp_path / "gone.yaml"), "kit": str(tmp_path / "x.yaml")})
+    (out / "p" / NAME).write_text(json.dumps(record), encoding="utf-8")
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [f["path"] for f in json.loads(done.stdout)["files"] if f["status"] == "removed"] == []

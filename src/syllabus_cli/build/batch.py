@@ -73,12 +73,15 @@ def _drop_gone_courses(
     built = {spec: names for spec, names in made.items() if spec not in failed}
     moved = {course_key(spec) for spec in built}
     now = set(folders.values())
-    gone = {f for f, key in manifest.folders.items() if key and f not in now and key not in listed}
-    old = {f for f, key in manifest.folders.items() if key and f not in now and key in moved}
 
     def under(rel: str) -> str:  # its course folder ("" for the pack's own, the kit's)
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         return "" if folder.lower() == KIT else folder
+
+    # a course's folder, as the manifest says: never "" (the pack's own files) nor the kit
+    earlier = {f: key for f, key in manifest.folders.items() if key and f and under(f + "/") == f}
+    gone = {f for f, key in earlier.items() if f not in now and key not in listed}
+    old = {f for f, key in earlier.items() if f not in now and key in moved}
 
     outdated = [rel for rel in manifest.files if under(rel) in old]
     for spec, names in built.items():
