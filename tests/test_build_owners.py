@@ -429,3 +429,25 @@ def test_a_manifest_naming_the_pack_s_own_files_a_course_s_removes_none(tmp_path
     done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
     assert done.returncode == 0, done.stdout + done.stderr
     assert [f["path"] for f in json.loads(done.stdout)["files"] if f["status"] == "removed"] == []
+
+
+def test_pack_says_the_packs_own_warnings_every_time(tmp_path: Path) -> None:
+    """`pack` is the build a trainer runs: a course dated on a Saturday is moved to the
+    next working day, and the build says so as validate does, at the pack's line, also
+    when nothing changed since (it used to build in silence)."""
+    courses(tmp_path / "courses", "a")
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 培训项目\ncourses:\n  - {path: courses/a.yaml, date: 2026-12-12}\n",
+        encoding="utf-8",
+    )
+    said = "p.yaml:4:12: warning[not-working-day]"
+    assert said in syllabus("validate", "p.yaml", cwd=tmp_path).stdout
+    for _ in range(2):  # built, then unchanged
+        done = syllabus("pack", "p.yaml", "--out", "out", "-j", "1", cwd=tmp_path)
+        assert done.returncode == 0 and said in done.stdout + done.stderr, done.stdout
+    done = syllabus("pack", "p.yaml", "--out", "out", "--report", "json", cwd=tmp_path)
+    warnings = json.loads(done.stdout)["warnings"]
+    assert [(w["path"], w["line"], w["code"]) for w in warnings] == [
+        ("p.yaml", 4, "not-working-day")
+    ]

@@ -226,7 +226,7 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         screen.line(t("batch.replaced", path=f"{root}/{path}"))
     for path in batch.left:
         screen.line(t("batch.left", path=f"{root}/{path}"))
-    for found in batch.errors:
+    for found in [*batch.errors, *batch.warnings]:
         screen.line(found.line())
     failed = (
         sum(1 for r in batch.results if not r.ok)
@@ -304,4 +304,5 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         "courses": courses,
         "files": files,
         "errors": [found.as_json() for found in [*missing, *batch.errors]],
+        "warnings": [found.as_json() for found in batch.warnings],
     }

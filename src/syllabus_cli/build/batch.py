@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Msg, msg
 from ..paths import shown
-from ..problems import Located, Mark, error
+from ..problems import Level, Located, Mark, error
 from .folders import (
     course_folders,
     exported_course,
@@ -29,7 +29,14 @@ from .folders import (
     taken_by_other,
 )
 from .jobs import Job, JobResult, job_key, with_variants
-from .manifest import Manifest, ManifestError, file_hash, problems_from, sha256
+from .manifest import (
+    Manifest,
+    ManifestError,
+    file_hash,
+    problem_records,
+    problems_from,
+    sha256,
+)
 from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
 from .runner import record, run_recorded, warm_workers
@@ -251,7 +258,6 @@ def build_pack_folder(
     plan when the pack has one), the calendar, an index and a zip."""
     from ..load import load_file
     from ..pack.spec import build_pack
-    from ..problems import Level
 
     pack, problems = build_pack(load_file(pack_path))
     errors = [Located(pack_path, p) for p in problems if p.level is Level.ERROR]
@@ -279,9 +285,14 @@ def build_pack_folder(
         return BatchResult(out, errors=[exc.located(pack_path)])
     specs = [c.path for c in pack.courses]
     with warm_workers(specs, manifest, workers) as warm:
-        return _build_pack(
+        batch = _build_pack(
             pack, root, stem, manifest, specs, workers, force, listener, formats, warm, draft
         )
+    said = [Located(pack_path, p) for p in problems if p.level is Level.WARNING]
+    batch.warnings = sorted(
+        set(said + batch.warnings), key=lambda f: (f.problem.mark, f.problem.code)
+    )
+    return batch
 
 
 def _build_pack(
@@ -353,6 +364,7 @@ def _build_pack(
         current = not force and settled and _pack_files_current(manifest, key)
         if current:
             batch.extra_unchanged = manifest.heads["pack:files"]["files"].split("\n")
+            batch.warnings = list(problems_from(manifest.problems.get(_PROGRAMME, ())))
         else:
             from ..pack.programme import plan_courses
             from .pack_outputs import pack_documents
@@ -361,6 +373,9 @@ def _build_pack(
             # (a course the build found unchanged is read now, the one time)
             known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
             programme, courses = plan_courses(pack, known)
+            warned = [p for p in programme.problems if p.level is Level.WARNING]
+            batch.warnings = [Located(pack.path, p) for p in warned]
+            manifest.problems[_PROGRAMME] = problem_records(batch.warnings)
             # a quote the client would sign at a wrong price is never written (validate
             # says it too; the build used to write the plan with the discount capped)
             refused = [p for p in programme.problems if p.code == "discount-over"]
@@ -388,6 +403,9 @@ def _build_pack(
     except (ManifestError, OSError) as exc:
         batch.errors.append(_state_error(root, exc))
     return batch
+
+
+_PROGRAMME = "pack:programme"  # the programme's warnings, told again when nothing changed
 
 
 def _hash_of(path: Path) -> str:

@@ -31,6 +31,9 @@ class BatchResult:
     replaced: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)  # theirs, edited by hand: left in place
     errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
+    # the pack's own warnings (a date that is no working day, two courses one instructor
+    # teaches at once, a payment that does not add up): what validate says of the pack
+    warnings: list[Located] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
