@@ -325,7 +325,8 @@ MESSAGES.update(
         "batch.col-time": "time",
         "batch.failed": "{spec}: failed: {error}",
         "batch.removed": "{path}: removed (its course is no longer in the pack)",
-        "batch.left": "{path}: its course is no longer in the pack, but it was changed by hand: left in place (delete it yourself if it should go)",
+        "batch.replaced": "{path}: removed (an earlier build's, made no more: a course's old id or variant, or a draft now built for real)",
+        "batch.left": "{path}: the pack no longer makes it, but it was changed by hand: left in place (delete it yourself if it should go)",
         "batch.kept": "{path}: changed since the last build; kept (use --force to replace)",
         "batch.tally": "{n} {status}",
         "batch.tally-wrap": " ({tally})",
@@ -357,6 +358,10 @@ MESSAGES.update(
         "pack.manifest-folder": "is a folder, not a manifest",
         "pack.not-utf8": "not UTF-8",
         "pack.manifest-invalid": "not a build manifest ({why}); delete it to start over",
+        "pack.manifest-map": '"{key}" must map names to hashes',
+        "pack.manifest-heads": '"{key}" must map courses to objects of strings',
+        "pack.manifest-owner": '"{key}" must be a string',
+        "pack.manifest-problems": '"{key}" must map courses to lists of problems',
         "pack.bad-json": "bad JSON: {detail}",
         "pack.not-object": "not a JSON object",
         "pack.lock-folder": "is a folder, not a lock file",
@@ -593,7 +598,7 @@ MESSAGES.update(
         "supplier.logo-missing": "logo {ref} not found",
         "supplier.logo-format": "logo {ref} is not a PNG or JPEG image",
         "check.todo-text": "{key!r} still holds a placeholder: {text}",
-        "build.replayed": "{en}",  # a warning the last build found, told again
+        "build.replayed": "{said}",  # a warning the last build found, told again
         "build.todo-refused": "{n} placeholder(s) left for the client to read; fill them in, or build a draft with --draft",
         "proposal.supplier-problems": "the supplier file has problems",
     }
