@@ -36,6 +36,8 @@ def test_a_timetable_row_is_a_session(row: str, title: str, minutes: int) -> Non
         "07:30 早餐",
         "18:30 – 21:00 Networking Dinner",
         "8:30 to 9:00 Arrive, sign in, coffee",
+        "| 3:15 - 4:30 | Free Time |",
+        "16:00-17:00 自由活动",
     ],
 )
 def test_breaks_meals_and_arrival_are_no_sessions(row: str) -> None:

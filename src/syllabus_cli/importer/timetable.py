@@ -43,9 +43,9 @@ _MILITARY_FIRST = re.compile(
 )
 _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})(\d{2})\s*[)）]\s*(.*)$")
 BREAK = re.compile(
-    r"^(?:[-–—:：|\s]*)(?:茶歇|早餐|午餐|午休|午饭|晚餐|晚饭|休息|中场休息|用餐|"
+    r"^(?:[-–—:：|\s]*)(?:茶歇|自由活动|早餐|午餐|午休|午饭|晚餐|晚饭|休息|中场休息|用餐|"
     r"(?:coffee|tea|comfort|short|morning|afternoon|lunch)?\s*break|lunch|coffee|morning tea|"
-    r"afternoon tea|networking (?:lunch|dinner)|breakfast|refreshments|registration|check-in|sign[- ]in|arrival|arrive|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴)(?![a-z])",
+    r"afternoon tea|networking (?:lunch|dinner)|breakfast|free time|refreshments|registration|check-in|sign[- ]in|arrival|arrive|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴)(?![a-z])",
     re.I,
 )
 END = re.compile(r"^(?:end|close|closing|finish|adjourn|结束|散会|课程结束|培训结束)\b", re.I)
