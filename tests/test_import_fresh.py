@@ -115,6 +115,8 @@ def test_english_prose_lengths(prose: str, minutes: int | None) -> None:
         ("Course name: QGIS Basics\n    - Length: 5 days\n    - Goal: the tools", 1800),  # deck
         ("**Duration:** 2 days\n\n## Day 1", 720),
         ("Module 1\nDuration: 45 min\nModule 2\nDuration: 30 min", None),  # the modules'
+        ("Lunch will be provided.Time: 9:30 am - noon and 1:30 - 4 pm\nSchedule", 300),
+        ("培训时间：9:00-17:00", None),  # one span holds its lunch: no length
     ],
 )
 def test_a_labelled_course_length_is_read_wherever_it_stands(

@@ -185,6 +185,10 @@ def read_length(text: str, period: int | None = None) -> Length:
     s = _FILLER.sub("", s)
     if not s:
         return Length()
+    spans = day_spans(s)  # 9:30 am - noon and 1:30 - 4 pm: the day's teaching, lunch out
+    if spans is not None:
+        text = format_minutes(spans, "en" if re.search(r"[a-z]", s) else "zh")
+        return Length(spans, text, True, [f"课程时间原文：{raw}"], "the day's clock spans")
     s = _DATE.sub(" ", s).strip(" ,，;；")  # 2025年3月8日 · 2025-03-08: when, not how long
     if not s:
         return Length(notes=[f"课程时间：{raw}"], rule="a date, no length")
@@ -292,14 +296,24 @@ _EN_LABELLED = re.compile(
 )
 
 
+# the day's hours under a time label, anywhere: Time: 9:30 am - noon and 1:30 - 4 pm
+_TIME_LABELLED = re.compile(
+    r"(?:\b(?i:time|hours)|上课时间|培训时间|授课时间)\s*[:：]\s*(?P<v>[^\n]{5,60})"
+)
+
+
 def stated_length(text: str, period: int | None = None) -> Length:
     """A length the page labels as the course's (课程学时:32学时, - Length: 5 days),
     wherever it stands; only when the page labels one length (a Duration: under each
     module is the modules', not the course's)."""
+    plain = unicodedata.normalize("NFKC", text[:200_000])
     said = {
         " ".join(m.group("v").split())
         for pattern in (_ZH_LABELLED, _EN_LABELLED)
-        for m in pattern.finditer(unicodedata.normalize("NFKC", text[:200_000]))
+        for m in pattern.finditer(plain)
+    }
+    said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
+        m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
     readings = [(s, read_length(s, period)) for s in sorted(said)]
     readings = [(s, r) for s, r in readings if r.minutes is not None]
@@ -321,3 +335,26 @@ def title_days(title: str) -> str | None:
     """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
     m = _TITLE_DAYS.search(unicodedata.normalize("NFKC", title))
     return f"{_num(m.group('n'))}天" if m else None
+
+
+_SPAN_SPLIT = re.compile(r"\s*(?:\band\b|&|[,，、;；/])\s*", re.I)
+
+
+def day_spans(text: str) -> int | None:
+    """A day given as two or more clock spans, the breaks between them left out ('9:30 am
+    - noon and 1:30 - 4 pm' · '9:00-12:00，13:30-17:00'): their minutes added up. One span
+    (9:00-17:00) holds its lunch, so it is no length."""
+    from .timetable import read_clock, session_minutes
+
+    said = re.sub(r"(?i)\b(?:noon|midday)\b", "12:00 pm", text)
+    parts = [p for p in _SPAN_SPLIT.split(said) if p.strip()]
+    if not 2 <= len(parts) <= 4:
+        return None
+    total = 0
+    for part in parts:
+        clock = read_clock(part.strip())
+        minutes = session_minutes(clock) if clock is not None and not clock.title else None
+        if minutes is None:
+            return None
+        total += minutes
+    return total
