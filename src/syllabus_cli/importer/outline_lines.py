@@ -164,6 +164,8 @@ _ASIDE_ONLY = re.compile(
 def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
     title, duration = marker.title.strip(), marker.duration
+    if marker.kind in _DAY_KINDS and _PART_OF_DAY.match(title) and marker.line:
+        title = marker.line  # 第一天上午：… · Day 3 Morning: the day stays in the title
     aside = bool(_ASIDE_ONLY.fullmatch(title))  # 第一天（6月12日） · Day 2 - 14 May: a date
     if (not title or aside) and marker.kind not in (
         "bullet",
@@ -439,7 +441,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             else:
                 owner.notes.append(text)
             continue
-        if _open(root, stack, marker) is None:
+        if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)
     _untitled_breaks(root)
@@ -854,6 +856,29 @@ def _timed_sibling(text: str, root: Item) -> bool:
     if not any(child.duration for child in root.children):
         return False
     return split_time(text)[1] is not None
+
+
+_PART_OF_DAY = re.compile(r"^(?i:morning|afternoon|evening|am|pm)\b|^(?:上午|下午|晚上|全天)")
+
+
+def _half_day(root: Item, stack: list[_Open], marker: _Marker) -> bool:
+    """'Day 3 Morning: …' then 'Day 3 Afternoon: …' · '第二天上午' then '第二天下午': the
+    same day again, named by its part, is a block of its own beside the first."""
+    if marker.kind not in _DAY_KINDS or not _PART_OF_DAY.match(marker.title.strip(" :：-–—")):
+        return False
+    at = next(
+        (i for i, o in enumerate(stack) if o.kind == marker.kind and o.value == marker.value),
+        None,
+    )
+    if at is None:
+        return False
+    del stack[at:]
+    parent = stack[-1].item if stack else root
+    title, duration, kept = _titled(marker)
+    item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
+    parent.children.append(item)
+    stack.append(_Open(marker.kind, marker.value, item))
+    return True
 
 
 def _timed_line(text: str) -> bool:
