@@ -19,6 +19,8 @@ from syllabus_cli.importer.timetable import read_clock, session_minutes
         ("10am-12pm Strategy review", "Strategy review", 120),
         ("8:30 to 9:00", "", 30),
         ("Opening 09:00-09:30", "Opening", 30),
+        ("| 09:00-10:30 | 破冰与课程导入 | 张老师 |", "破冰与课程导入", 90),  # a trainer column
+        ("| 10:45-12:00 | 第一讲 | 目标管理 | 张老师 |", "第一讲 目标管理", 75),
     ],
 )
 def test_a_timetable_row_is_a_session(row: str, title: str, minutes: int) -> None:

@@ -148,6 +148,11 @@ def read_clock(line: str) -> Clock | None:
     return clock
 
 
+_NUMBER_CELL = re.compile(
+    r"第\s*[\d一二三四五六七八九十]+\s*[讲章节课部分单元模块]+|(?i:session|module|part|unit|lesson)\s*\d+"
+)
+
+
 def _read_clock(text: str) -> Clock | None:
     table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
     minutes = None
@@ -161,8 +166,13 @@ def _read_clock(text: str) -> Clock | None:
             if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all|\d{1,3}", c, re.I)
         ]  # a Who column of codes (R, B, "."), a day or row number: no part of the name
         timed = next((i for i, c in enumerate(cells) if _TIME_CELL.match(c)), None)
-        if timed is not None:  # the times first, wherever their column stands
-            cells = [cells[timed], *cells[:timed], *cells[timed + 1 :]]
+        if timed is not None:  # the times first, wherever their column stands; the name
+            # is the first text cell (a Trainer, Room or Notes column after it is no part
+            # of the name: the whole row stays in the session's notes)
+            names = [*cells[:timed], *cells[timed + 1 :]]
+            if len(names) > 1 and _NUMBER_CELL.fullmatch(names[0]):
+                names = [f"{names[0]} {names[1]}"]  # | 第一讲 | 目标管理 |: one name
+            cells = [cells[timed], *names[:1]]
         text = " | ".join(cells)
     m = _RANGE_FIRST.match(text)
     if m:
