@@ -141,3 +141,12 @@ def test_a_labelled_course_length_is_read_wherever_it_stands(
 def test_a_length_in_the_titles_words(title: str, days: str | None) -> None:
     """Convention: a course named by its length (一日训练营, 两天工作坊, 半日研修班)."""
     assert title_days(title) == days
+
+
+def test_a_ranged_module_time_is_kept_in_a_todo_never_guessed(tmp_path: Path) -> None:
+    """（15-20分钟）on a module: no duration (neither 15 nor 20), the range in its notes."""
+    import_catalog(FRESH / "zh-approx-range-minutes.txt", tmp_path)
+    spec = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
+    last = top_modules(spec)[-1]
+    assert "duration" not in last
+    assert "15-20分钟" in str(last.get("notes"))

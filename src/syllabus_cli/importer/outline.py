@@ -105,6 +105,7 @@ def _first(value: tuple[int, ...]) -> bool:
 _APPROX = re.compile(
     r"^(?:约|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
 )
+_APPROX_AFTER = re.compile(r"\s*(?:左右|上下|approx\.?|or so)$", re.I)  # 60分钟左右
 _RANGE_TIME = re.compile(
     r"^\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
     r"\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)$",
@@ -134,9 +135,9 @@ _CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-–—~～至到]\s*(\d{1
 
 
 def plain_time(text: str) -> str | None:
-    """'约15分钟' · '~15 min' · 'ca. 2 hours' -> the time the page states ('15分钟',
-    '15 min'); None when it is no single time."""
-    inner = _APPROX.sub("", text.strip()).strip()
+    """'约15分钟' · '~15 min' · 'ca. 2 hours' · '60分钟左右' -> the time the page states
+    ('15分钟', '15 min'); None when it is no single time."""
+    inner = _APPROX_AFTER.sub("", _APPROX.sub("", text.strip()).strip()).strip()
     try:
         parse_duration(inner)
     except DurationError:

@@ -589,7 +589,7 @@ def _bare_hours(item: Item, minute_word: str) -> None:
 
 
 _PROSE_TIME = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|ten|fifteen|twenty|"
+    r"(?<![\d.\-–~～到至])(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|ten|fifteen|twenty|"
     r"thirty|forty[-\s]five|forty|fifty|sixty|seventy|eighty|ninety)\s*[-\s]?"
     r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])(?!\s*(?:per|each|for each|/)(?![a-z]))",
     re.I,
@@ -611,7 +611,9 @@ def _prose_times(item: Item) -> None:
         found = {
             (_WORD_NUMBER.get(m.group(1).lower(), m.group(1)), m.group(2).lower())
             for note in [child.title if _prose_title(child.title) else "", *child.notes]
+            if not note.startswith("TODO")  # a range kept for the trainer: no time
             for m in _PROSE_TIME.finditer(note)
+            if not _RANGE_BEFORE.search(note[: m.start()])
         }
         if len(found) == 1:
             number, unit = next(iter(found))
@@ -627,6 +629,9 @@ def _title_then_sentence(title: str) -> tuple[str, str] | None:
         return None  # no stop, a long head, or an abbreviation (Dr. Smith …)
     tail = tail.strip()
     return (head, tail) if tail[:1].isupper() and len(tail.split()) >= 6 else None
+
+
+_RANGE_BEFORE = re.compile(r"\d\s*[-–~～到至]\s*$")  # 15 - 20 minutes: the 20 of a range
 
 
 def _prose_title(title: str) -> bool:
