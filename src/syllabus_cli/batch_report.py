@@ -224,6 +224,8 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         screen.line(t("batch.removed", path=f"{root}/{path}"))
     for path in batch.replaced:
         screen.line(t("batch.replaced", path=f"{root}/{path}"))
+    for path in batch.dropped:
+        screen.line(t("batch.dropped", path=f"{root}/{path}"))
     for path in batch.left:
         screen.line(t("batch.left", path=f"{root}/{path}"))
     for found in [*batch.errors, *batch.warnings]:
@@ -296,6 +298,7 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
         *({"path": f"{root}/{name}", "status": "removed"} for name in batch.removed),
         *({"path": f"{root}/{name}", "status": "removed"} for name in batch.replaced),
+        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.dropped),
         *({"path": f"{root}/{name}", "status": "left"} for name in batch.left),
     ]
     return {
