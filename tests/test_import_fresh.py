@@ -88,6 +88,10 @@ def test_fresh_outline_reads_as_a_person_reads_it(source: Path, tmp_path: Path) 
         ("4次，每次3小时", 720),
         ("3 × 2小时", 360),
         ("2天，每天6小时", 720),
+        ("一天半", 540),  # a day and a half
+        ("两天半", 900),
+        ("3 x 2-hour sessions", 360),  # an English label's value, as prose says it
+        ("2 half-days", 360),
     ],
 )
 def test_a_length_written_as_a_product_is_read_whole(said: str, minutes: int) -> None:

@@ -183,6 +183,9 @@ def read_length(text: str, period: int | None = None) -> Length:
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
     s = _FILLER.sub("", s)
+    s = re.sub(
+        r"(\d+|[一二两三四五六七八九十]+)\s*天半", lambda m: f"{_num(m.group(1))}.5天", s
+    )  # 一天半
     if not s:
         return Length()
     spans = day_spans(s)  # 9:30 am - noon and 1:30 - 4 pm: the day's teaching, lunch out
@@ -194,7 +197,8 @@ def read_length(text: str, period: int | None = None) -> Length:
         return Length(notes=[f"课程时间：{raw}"], rule="a date, no length")
     whole = _parses(s)
     if whole is not None:  # the spec's own forms: 1天(6小时) · 3小时 · 0.5天 · 2 days (6h/day)
-        return Length(whole, s, True, rule="a duration as the spec writes it")
+        said = [] if "天半" not in raw else [f"课程时长原文：{raw}"]  # 一天半: 1.5天
+        return Length(whole, s, True, said, "a duration as the spec writes it")
     parts = [p for p in _VARIANTS.split(s) if _ONE.search(p) or _PERIODS.search(p)]
     if len(parts) >= 2:  # 完整版约 49h；紧凑版约 30h: two variants of one course
         first = read_length(parts[0])
@@ -262,6 +266,11 @@ def read_length(text: str, period: int | None = None) -> Length:
         if value is not None:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]
             return Length(value, spec_text, True, notes, "a duration inside a phrase")
+    if raw.isascii():  # Length: 3 x 2-hour sessions · 2 half-days: as English prose says it
+        prose = english_length(raw)
+        if prose.minutes is not None:
+            prose.notes.append(f"课程时长原文：{raw}")
+            return prose
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
 
 
