@@ -21,6 +21,9 @@ from syllabus_cli.importer.timetable import read_clock, session_minutes
         ("Opening 09:00-09:30", "Opening", 30),
         ("| 09:00-10:30 | 破冰与课程导入 | 张老师 |", "破冰与课程导入", 90),  # a trainer column
         ("| 10:45-12:00 | 第一讲 | 目标管理 | 张老师 |", "第一讲 目标管理", 75),
+        ("上午 9:00-12:00 模块一：沟通", "模块一：沟通", 180),  # led by the part of the day
+        ("下午 1:30-3:00 模块二", "模块二", 90),
+        ("Afternoon: 1:00-2:30 Labs", "Labs", 90),
     ],
 )
 def test_a_timetable_row_is_a_session(row: str, title: str, minutes: int) -> None:

@@ -132,11 +132,27 @@ _BARE_FROM = re.compile(
 _PROSE_BEFORE = re.compile(r"(?i)(?:\b(?:from|between|at|until|by)|从|于)\s*$")
 
 
+_PART_OF_DAY = re.compile(
+    r"^(上午|下午|晚上|中午|早上|(?i:morning|afternoon|evening))\s*[:：,，]?\s*(?=\d)"
+)
+_LATER = ("afternoon", "evening")
+
+
 def read_clock(line: str) -> Clock | None:
     """The session a timetable row publishes, or None when the line is no such row.
     Whole hours with am/pm (``9-10am``, ``12pm - 1pm``, ``3 - 4:20pm``) read as
     ``9:00-10:00am``; the times stay as written in ``said``."""
     text = line.strip()
+    part = _PART_OF_DAY.match(text)  # 上午 9:00-12:00 模块一 · 下午 1:30-3:00 · Morning: 9:00-…
+    if part:
+        clock = read_clock(text[part.end() :])
+        if clock is not None:
+            later = part.group(1) in ("下午", "晚上") or part.group(1).lower() in _LATER
+            if later and clock.start < 8 * 60:  # 下午 1:30: 13:30
+                clock.start += 720
+                clock.end = clock.end + 720 if clock.end is not None else None
+            clock.said = f"{part.group(1)} {clock.said}"
+        return clock
     whole = _BARE_FROM.sub(r"\1:00", _HOUR_ONLY.sub(r"\1:00\2", text))
     if whole == text:
         return _read_clock(text)
