@@ -103,6 +103,8 @@ def _marker(line: str, indent: int) -> _Marker | None:
 
 
 def _find_marker(line: str, indent: int) -> _Marker | None:
+    if re.fullmatch(r"(\*\*|__)[^*_]+\1\s*[:：]?", line.strip()):
+        line = _unbold(line.strip())  # **第一天** · __Day 2__: the bold line is the line
     for kind, pattern in _MARKERS:
         m = pattern.match(line)
         if not m:
