@@ -28,7 +28,7 @@ from .length import (
     title_days,
 )
 from .outline import Item, parse_outline
-from .outline_lines import parse_lines
+from .outline_lines import grid_header, parse_lines
 from .title import from_head, from_text
 
 
@@ -165,6 +165,9 @@ def _outline(course: Course, language: str = "zh") -> tuple[Item, list[str]]:
             lines = [tasks[cut:]]
     if len(lines) == 1:
         return parse_outline(lines[0]), []  # a catalog line: numbering inline
+    grid = grid_header(course.head) if lines and lines[0].startswith("|") else []
+    if grid:  # | Time | Monday | Tuesday | above the first row: the grid's days
+        return parse_lines([*grid, *lines], "分钟" if language == "zh" else "min"), grid
     return parse_lines(lines, "分钟" if language == "zh" else "min"), []
 
 

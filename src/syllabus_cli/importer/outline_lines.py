@@ -207,6 +207,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
     named_below: set[int] = set()  # a line that names the clock row above it
+    grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
 
     def current() -> Item:
         if stack:
@@ -244,6 +245,32 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if _dotted_timetable(plain, i_line):  # 9.00 Welcome · 9.30 …: times, not 9.00 numbering
             text = _DOTTED.sub(r"\1:\2 ", text, count=1)
+        if grid is not None and _TABLE_RULE.match(text):
+            continue
+        grid_cells = _table_row(text)
+        if grid_cells is not None and grid is None and (grid_days := _grid_days(grid_cells)):
+            grid = []  # | Time | Monday | Tuesday |: a week's grid, a day per column
+            for column, name in grid_days:
+                day_item = Item(name, "tableday")
+                root.children.append(day_item)
+                grid.append((column, day_item))
+            stack.clear()
+            root.notes.append(text)
+            continue
+        if grid is not None and grid_cells is None:
+            grid = None  # the grid ended
+        elif grid is not None and grid_cells is not None:
+            row_clock = read_clock(grid_cells[0]) if grid_cells else None
+            spent = session_minutes(row_clock) if row_clock is not None else None
+            for column, day_item in grid:
+                cell = grid_cells[column].strip() if column < len(grid_cells) else ""
+                if not cell or BREAK.match(cell.strip("*_ ")) or row_clock is None:
+                    continue
+                said = f"{row_clock.said} {cell}"
+                duration = f"{spent}{minute_word}" if spent else None
+                day_item.children.append(Item(cell, "clock", duration, notes=[said]))
+            root.notes.append(text)  # the row as written (breaks and all)
+            continue
         day_slot = _day_session(text)  # ### Day 2: SCRTP - Morning (9:00 - 12:00)
         if day_slot is not None:
             day_line, part, slot_clock = day_slot
@@ -480,6 +507,34 @@ def _day_session(text: str) -> tuple[str, str, Clock] | None:
         return None
     name = (m.group("name") or "").strip()
     return (f"{m.group('day')}: {name}" if name else m.group("day")), (m.group("part") or ""), slot
+
+
+_GRID_TIME = re.compile(r"(?i:time|times|slot|when|hour)|时间|时段|节次")
+_GRID_DAY = re.compile(
+    rf"{_WEEKDAY}|(?i:mon|tue|wed|thu|fri|sat|sun)\.?|(?i:day)\s*\d+|第\s*[{CN}\d]+\s*天"
+    r"|\d{1,2}\s*[月/.]\s*\d{1,2}\s*日?"
+)
+
+
+def _grid_days(cells: list[str]) -> list[tuple[int, str]]:
+    """'| Time | Monday | Tuesday |' · '| 时间 | 第一天 | 第二天 |': a timetable whose
+    columns are days; each day column and its name (two at least), else none."""
+    if len(cells) < 3 or not _GRID_TIME.fullmatch(_unbold(cells[0].strip())):
+        return []
+    days = [(i, _unbold(c.strip())) for i, c in enumerate(cells) if i]
+    if not all(_GRID_DAY.match(name) and len(name) <= 30 for _, name in days):
+        return []
+    return days
+
+
+def grid_header(head: list[str]) -> list[str]:
+    """The last lines above an outline when they are a week grid's header (and its rule):
+    the page's first rows start the outline, the header naming the days stays above."""
+    tail = [line.strip() for line in head[-2:]]
+    rows = [line for line in tail if line.startswith("|")]
+    header = next((r for r in rows if not _TABLE_RULE.match(r)), None)
+    cells = _table_row(header) if header else None
+    return rows if cells and _grid_days(cells) else []
 
 
 def _course_length_line(said: str, root: Item) -> bool:
