@@ -363,6 +363,7 @@ HELP: dict[str, str] = {
     "Write a commented starter spec that validates.": "写出一份带注释、可以通过检查的课程文件模板。",
     "Where to write the new spec (e.g. courses/my-course.yaml).": "新课程文件的位置（例如 courses/my-course.yaml）。",
     "Course title.": "课程标题。",
+    "Course title (default: a Chinese file name, else 新课程).": "课程标题（默认：中文文件名，否则为“新课程”）。",
     'Course length, e.g. "1天(6h/天)", "3小时".': "课程时长，例如“1天(6h/天)”“3小时”。",
     "Overwrite an existing file.": "覆盖已有的文件。",
     "Sold in several lengths: 一天,半天 (or NAME=DURATION,…; the first takes --duration).": "按多种时长销售：一天,半天（或 名称=时长,…；第一个使用 --duration）。",
