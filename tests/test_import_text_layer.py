@@ -62,3 +62,71 @@ def test_a_pdf_whose_text_layer_carries_radicals_reads_as_the_page_shows(
     written = (tmp_path / "out" / "radicals-01.yaml").read_text(encoding="utf-8")
     assert "常见问题与误区" in written and "长文档速读，马上可用" in written
     assert not any("\u2e80" <= c <= "\u2fdf" for c in written)
+
+
+def _deck_with_tables(path: Path, slides: list[tuple[str, list[str], list[list[str]]]]) -> Path:
+    """Slides of (title, bullets, table rows), each with a footer text box as decks carry
+    one (the last slide's words repeated on the slides that have it)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    for number, (title, bullets, rows) in enumerate(slides):
+        slide = prs.slides.add_slide(prs.slide_layouts[0 if number == 0 else 5])
+        if title:
+            slide.shapes.title.text = title
+        else:
+            slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
+        if bullets:
+            box = slide.shapes.add_textbox(Inches(1), Inches(1.5), Inches(8), Inches(4))
+            for index, bullet in enumerate(bullets):
+                paragraph = (
+                    box.text_frame.paragraphs[0] if index == 0 else box.text_frame.add_paragraph()
+                )
+                paragraph.text = bullet
+        if rows:
+            shape = slide.shapes.add_table(
+                len(rows), len(rows[0]), Inches(0.5), Inches(1.5), Inches(9), Inches(4)
+            )
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    shape.table.cell(r, c).text = cell
+        if number:  # the running footer every slide but the cover carries
+            foot = slide.shapes.add_textbox(Inches(0.5), Inches(7), Inches(6), Inches(0.4))
+            foot.text_frame.text = "GIS ACADEMY · COURSE OUTLINE"
+    prs.save(str(path))
+    return path
+
+
+def test_a_deck_with_a_facts_slide_and_a_timetable_table_reads_as_a_course(
+    tmp_path: Path,
+) -> None:
+    """Conventions of a course deck (python-pptx writes it as PowerPoint and WPS do):
+    - a facts slide: `Course name: …`, `Length: 5 days`, `Audience: …` (or 课程名称：…,
+      课程时长：…) — the course's own labels, read as a page's labels, not as a slide;
+    - a timetable table slide whose first column names the units (`1st Day`, `Day 2`,
+      `第一天`, `Module 3`), a cell's lines its topics — a module a row, continued on the
+      next slide under the same header row;
+    - a running footer text box (the deck's name, `COURSE OUTLINE`) on every slide:
+      furniture, never a point."""
+    source = _deck_with_tables(
+        tmp_path / "gis.pptx",
+        [
+            ("GIS COURSE OUTLINE", ["Trainer: Mai Lan"], []),
+            ("", ["Course name: Desktop GIS Essentials", "Length: 3 days", "Audience: planners"], []),
+            ("", [], [["Time", "Topics"], ["Day 1", "Install the software\nLayers and styles"],
+                      ["Day 2", "Coordinate systems\nJoins"]]),
+            ("", [], [["Time", "Topics"], ["Day 3", "Print layouts\nReview"]]),
+        ],
+    )  # fmt: skip
+    import_catalog(source, tmp_path / "out")
+    written = (tmp_path / "out" / "gis-01.yaml").read_text(encoding="utf-8")
+    course = yaml.safe_load(written)
+    assert course["title"] == "Desktop GIS Essentials"
+    assert course["duration"] == "3 days"
+    assert [(m["title"], m["points"]) for m in course["modules"]] == [
+        ("Day 1", ["Install the software", "Layers and styles"]),
+        ("Day 2", ["Coordinate systems", "Joins"]),
+        ("Day 3", ["Print layouts", "Review"]),
+    ]
+    assert "GIS ACADEMY" not in written

@@ -144,7 +144,10 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
         return out
     if getattr(shape, "has_table", False):
         for row in shape.table.rows:
-            cells = [" ".join(c.text.split()) for c in row.cells]
+            cells = [  # a cell's own lines kept apart by "\n" (deck_text joins or splits them)
+                "\n".join(" ".join(line.split()) for line in c.text.splitlines() if line.strip())
+                for c in row.cells
+            ]
             if any(cells):
                 out.append((-1, "| " + " | ".join(cells) + " |"))
         return out
@@ -199,6 +202,72 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_FACT = re.compile(r"^\s*(?P<label>[^:：]{2,24}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def _facts_slide(body: list[tuple[int, str]]) -> bool:
+    """A slide of the course's facts (``Course name: …``, ``Length: 5 days``, 课程名称：…,
+    课程时长：…): most of its lines a label and its value, among them the course's name or
+    its length."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    top = [t for lvl, t in body if lvl == min((lvl for lvl, _ in body), default=0)]
+    keys = []
+    for text in top:
+        m = _FACT.match(text)
+        if m:
+            label = m.group("label").strip()
+            keys.append(KEY_OF.get(label) or EN_KEY_OF.get(label.lower()))
+    return (
+        bool({"title", "duration"} & set(keys))
+        and sum(k is not None for k in keys) >= 2
+        and len(keys) * 2 >= len(top)
+    )
+
+
+def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
+    """A deck's running footer: a slide's last line that is also the last line or the
+    title of two other slides or more (the deck's name, "COURSE OUTLINE", 内部资料)."""
+    seen: dict[str, set[int]] = {}
+    for index, (title, body) in enumerate(slides):
+        ends = {title} | ({body[-1][1]} if body and body[-1][0] >= 0 else set())
+        for text in ends:
+            if text:
+                seen.setdefault(re.sub(r"\s", "", text).lower(), set()).add(index)
+    lasts = {
+        re.sub(r"\s", "", body[-1][1]).lower()
+        for _, body in slides
+        if len(body) > 1 and body[-1][0] >= 0
+    }
+    return {key for key in lasts if len(seen.get(key, ())) >= 3}
+
+
+# a table's first cell naming a unit of the course: Day 1 · 1st Day · Day One · Module 2 ·
+# Session 3 · Week 1 · 第一天 · 第2讲 · 模块一 · Monday
+_UNIT_CELL = re.compile(
+    r"^(?:(?:day|module|session|week|unit|part|lesson)\s*(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)|\d{1,2}(?:st|nd|rd|th)\s+(?:day|week|session|module)|"
+    r"第\s*[一二三四五六七八九十\d]+\s*[天讲章周课部分]|模块\s*[一二三四五六七八九十\d]+|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])\b",
+    re.I,
+)
+
+
+def _unit_rows(body: list[tuple[int, str]]) -> list[tuple[str, list[str]]] | None:
+    """A slide's table whose rows each name a unit of the course in their first cell
+    (``| 1st Day | … |``, ``| 第一天 | … |``): (unit, its other cells) per row, the
+    header row's cells first under ""; None for any other slide."""
+    rows = [text for level, text in body if level < 0]
+    if len(rows) < 2 or len(rows) != len(body):
+        return None
+    cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows]
+    head = [] if _UNIT_CELL.match(cells[0][0]) else cells[0]
+    units = cells[1:] if head else cells
+    if not units or not all(_UNIT_CELL.match(c[0]) for c in units):
+        return None
+    return [("", head)] * bool(head) + [(c[0], [x for x in c[1:] if x]) for c in units]
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
@@ -207,6 +276,26 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         if _PLACEHOLDER.match(title) or not title:
             title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
         slides.append((title, body))
+    footer = _footer_lines(slides)
+    if footer:
+        slides = [
+            (title, body[:-1] if re.sub(r"\s", "", body[-1][1]).lower() in footer else body)
+            if len(body) > 1
+            else (title, body)
+            for title, body in slides
+        ]
+    facts: list[str] = []
+    kept_slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for index, (title, body) in enumerate(slides):
+        lines_of = body
+        if title and _FACT.match(title):  # no title placeholder: its first line is a fact
+            lines_of = [(min((lvl for lvl, _ in body), default=0), title), *body]
+        if index and not facts and _facts_slide(lines_of):  # the course's facts: head lines
+            low = min(lvl for lvl, _ in lines_of)
+            facts = [text if lvl == low else "- " + text for lvl, text in lines_of]
+            continue
+        kept_slides.append((title, body))
+    slides = kept_slides
     course_title, first_body = slides[0] if slides else ("", [])
     # a title on every slide (the deck's name, "… Outline - DRAFT") is furniture: such a
     # slide is named by its first line
@@ -223,6 +312,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     lines: list[str] = [f"# {course_title}"] if course_title else []
     if not (counts.get(course_title, 0) >= 2 and first_body):  # else the cover is a slide too
         lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
+    lines += facts
     toc: list[str] = []
     for title, body in named:
         if _TOC_TITLES.match(title):
@@ -238,8 +328,20 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         kept = lines
     else:
         kept = outline
+    headers: list[str] = []  # timetable slides' header rows
     for title, body in named:
         if _TOC_TITLES.match(title):
+            continue
+        units = _unit_rows(body)
+        if units is not None:  # a timetable slide: a module a row, its cells the points
+            for unit, cells in units:
+                if not unit:  # the header row (once, as written): the outline's own note
+                    header = " | ".join(cells)
+                    if header not in headers:
+                        headers.append(header)
+                    continue
+                kept.append(f"## {unit}")
+                kept.extend(f"- {line}" for cell in cells for line in cell.split("\n"))
             continue
         texts = [t for _, t in body]
         key = re.sub(r"\s", "", title)
@@ -253,12 +355,13 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
         for level, text in body:
             if level < 0:
-                kept.append(text)
+                kept.append(text.replace("\n", " "))
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
         head_count = 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
+    lines += [f"\0{header}" for header in headers]
     return "\n".join([*lines, DECK_OUTLINE, *outline])
 
 
