@@ -130,3 +130,23 @@ def test_a_deck_with_a_facts_slide_and_a_timetable_table_reads_as_a_course(
         ("Day 3", ["Print layouts", "Review"]),
     ]
     assert "GIS ACADEMY" not in written
+
+
+def test_a_saved_page_names_its_course_in_its_title_when_its_heading_is_generic() -> None:
+    """Convention: a saved course page whose body heads with a generic heading
+    ("Workshop Agenda", "课程安排") or none names its course in the browser tab's
+    <title>, beside the site's name: "Workshop Agenda | Data Literacy Bootcamp",
+    "课程安排 - 高效会议主持工作坊", "Agenda_Design Sprint". A named heading wins."""
+    from syllabus_cli.importer.readers import html_text
+
+    page = "<html><head><title>{}</title></head><body><h1>{}</h1><p>x</p></body></html>"
+    tab = html_text(page.format("Workshop Agenda | Data Literacy Bootcamp", "Agenda"))
+    assert tab.startswith("# Data Literacy Bootcamp\n# Agenda\n")
+    assert html_text(page.format("课程安排 - 高效会议主持工作坊", "课程安排")).startswith(
+        "# 高效会议主持工作坊\n"
+    )
+    assert html_text(page.format("Agenda_Design Sprint", "Schedule")).startswith(
+        "# Design Sprint\n"
+    )
+    named = html_text(page.format("Home | Acme Training", "Negotiation Skills"))
+    assert named.startswith("# Negotiation Skills")

@@ -561,6 +561,8 @@ class _Text(HTMLParser):
         self.cell: list[list[str]] = []  # open cells' text
         self.strong = 0
         self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
+        self.in_title = False
+        self.title: list[str] = []  # the page's <title>
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -570,6 +572,8 @@ class _Text(HTMLParser):
         self.prefix = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
         if tag in _SKIP:
             self.skip += 1
             return
@@ -603,6 +607,8 @@ class _Text(HTMLParser):
                 self.prefix = "  " * max(len(self.lists) - 1, 0) + "- "
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP:
             self.skip = max(self.skip - 1, 0)
             return
@@ -640,6 +646,8 @@ class _Text(HTMLParser):
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         if self.cell:
@@ -653,11 +661,29 @@ class _Text(HTMLParser):
         return "\n".join(line for line in lines if line.strip(" *"))
 
 
+def page_title(title: str, lines: list[str]) -> str | None:
+    """The course a saved page's ``<title>`` names, when its body heads with no name of
+    its own: its first heading is generic ("Workshop Agenda", "课程安排") or it has no
+    heading. A browser tab's title is "page | site" or "course - site" (``|``, ``-``, ``–``,
+    ``_``): its first part that is not generic."""
+    from .conventions import GENERIC_TITLE
+
+    first = next((line for line in lines if line.startswith("#")), None)
+    if first is not None and not GENERIC_TITLE.match(first.lstrip("# ").strip(" :：")):
+        return None
+    for part in re.split(r"\s+[|｜\-–—]\s+|\s*_\s*|\s*[|｜]\s*", " ".join(title.split())):
+        if len(part) >= 2 and not GENERIC_TITLE.match(part.strip(" :：")):
+            return part.strip()
+    return None
+
+
 def html_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     parser.close()
-    return parser.text()
+    text = parser.text()
+    named = page_title("".join(parser.title), text.split("\n"))
+    return f"# {named}\n{text}" if named else text
 
 
 def inline_tables(text: str) -> str:
