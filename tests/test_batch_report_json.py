@@ -104,3 +104,7 @@ def test_problems_are_those_validate_gives(tmp_path: Path) -> None:
     }
     exported = {c["path"]: (c["errors"], c["warnings"]) for c in built["courses"]}  # type: ignore[index, union-attr]
     assert exported == checked
+    # built again with nothing changed: the same warnings, not a silence that reads as fixed
+    _, again = run("export", folder, "--out", tmp_path / "out", "-j", "1", "--report", "json")
+    assert {c["status"] for c in again["courses"] if not c["errors"]} == {"unchanged"}  # type: ignore[index, union-attr]
+    assert {c["path"]: (c["errors"], c["warnings"]) for c in again["courses"]} == checked  # type: ignore[index, union-attr]

@@ -215,3 +215,46 @@ def test_a_kept_hand_edit_is_what_the_pack_s_zip_ships(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "out" / "p" / "p.zip") as archive:
         shipped = archive.read("培训项目/课程a-日程安排.html").decode("utf-8")
         assert shipped == "<h1>讲师改过的日程</h1>\n"
+
+
+def test_a_course_taken_out_of_a_pack_leaves_its_folder_hand_edits_aside(tmp_path: Path) -> None:
+    """The folder a trainer hands over holds only the courses the client is getting:
+    the documents of a course taken out of the pack are removed on the next build (said
+    line by line, and as ``removed`` in --report json); one edited by hand stays, said so."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    edited = out / "p" / "b" / "b.agenda.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "讲师手写的备注\n", encoding="utf-8")
+    pack_file(pack, [a])
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stderr
+    files = {f["path"].split("/p/", 1)[1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert {k: v for k, v in files.items() if k.startswith("b/")} == {
+        "b/b.agenda.docx": "removed",
+        "b/b.agenda.html": "removed",
+        "b/b.proposal.docx": "removed",
+        "b/b.agenda.md": "left",
+    }
+    assert sorted(p.name for p in (out / "p" / "b").iterdir()) == ["b.agenda.md"]
+    assert "讲师手写的备注" in edited.read_text(encoding="utf-8")
+    with zipfile.ZipFile(next((out / "p").glob("*.zip"))) as made:
+        assert not [n for n in made.namelist() if "课程b" in n]
+    again = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert again.returncode == 0 and "removed" not in again.stdout + again.stderr
+    edited.unlink()
+    pack_file(pack, [a, b])  # back in the pack: built again, into its own folder
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    assert (out / "p" / "b" / "b.proposal.docx").is_file()
+
+
+def test_a_pack_course_removed_with_nothing_edited_takes_its_folder_too(tmp_path: Path) -> None:
+    a, b = courses(tmp_path / "courses", "a", "b")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    pack_file(pack, [a])
+    done = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert done.returncode == 0 and "b.proposal.docx: removed" in done.stdout + done.stderr
+    assert not (out / "p" / "b").exists() and (out / "p" / "a" / "a.proposal.docx").is_file()

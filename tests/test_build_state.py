@@ -45,6 +45,7 @@ def test_an_output_replaced_by_a_folder_fails_that_course_only(tmp_path: Path) -
     [
         ('{"files": 5}', '"files" must map names to hashes'),
         ('{"files": {"a": 1}}', '"files" must map names to hashes'),
+        ('{"problems": {"a": [{"line": 1}]}}', '"problems" must map courses to lists of problems'),
         ("[1, 2]", "not a JSON object"),
         ("{not json", "bad JSON"),
         (None, "is a folder, not a manifest"),

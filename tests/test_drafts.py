@@ -85,6 +85,30 @@ def test_export_refuses_a_course_with_a_todo(tmp_path: Path) -> None:
     ]
 
 
+def test_the_agenda_writes_no_file_with_a_todo_unless_it_is_a_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`agenda` alone used to write a client's printable agenda with TODO in it; the
+    screen (md on stdout) stays the trainer's own view."""
+    monkeypatch.chdir(tmp_path)
+    Path("c.yaml").write_text(COURSE.replace("title: 演练", "title: TODO 模块"), encoding="utf-8")
+    code, out = run("agenda", "c.yaml")
+    assert code == 0 and "| TODO 模块 |" in out
+    for fmt in ("docx", "html"):
+        code, out = run("agenda", "c.yaml", "-f", fmt)
+        assert code == 1 and "error[todo]: 4 placeholder(s) left" in out, out
+    code, out = run("agenda", "c.yaml", "-f", "md", "-o", "c.md")
+    assert code == 1 and not Path("c.md").exists()
+    assert not list(tmp_path.glob("*agenda*"))
+    assert run("agenda", "c.yaml", "-f", "docx", "--draft")[0] == 0
+    headers = {p.text for s in Document("c.agenda-草稿.docx").sections for h in (s.header, s.first_page_header) for p in h.paragraphs}  # fmt: skip
+    assert any("草稿" in h for h in headers)
+    assert run("agenda", "c.yaml", "-f", "html", "--draft")[0] == 0
+    assert 'class="draft">草稿 · 草稿 · 草稿<' in Path("c.agenda-草稿.html").read_text("utf-8")
+    assert run("agenda", "c.yaml", "-f", "md", "-o", "c.md", "--draft")[0] == 0
+    assert Path("c.md").read_text("utf-8").startswith("**草稿 · 草稿 · 草稿**")
+
+
 @pytest.mark.office
 def test_the_starter_course_builds_only_as_a_draft_stamped_on_every_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -236,3 +236,36 @@ def test_proposal_takes_a_supplier_file_and_names_its_mistakes(tmp_path: Path) -
     )
     assert refused.exit_code == 1
     assert "bad.yaml:2:7: error[file-missing]" in refused.output
+
+
+def test_a_discount_over_the_subtotal_is_an_error_at_the_discount(tmp_path: Path) -> None:
+    """It used to be capped without a word, so the plan quoted 0 for the courses; the
+    subtotal counts the delivery days (two one-day courses at 12,000 a day: 24,000)."""
+    from typer.testing import CliRunner
+
+    from syllabus_cli.cli import app
+
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        Path(COURSE).read_text(encoding="utf-8").replace("title:", "title: 第二门课 #", 1),
+        encoding="utf-8",
+    )
+
+    def validate(discount: str) -> tuple[int, str]:
+        spec = tmp_path / "p.yaml"
+        spec.write_text(
+            "client: 客户\ntitle: 项目\ndate: 2026-12-08\n"
+            f"courses: [{COURSE}, {second.as_posix()}]\n"
+            "plan:\n  quote:\n"
+            f"    discount: {discount}\n"
+            "    items:\n      - {item: 讲师课酬, quantity: 天数, unit: 天, price: 12000}\n",
+            encoding="utf-8",
+        )
+        done = CliRunner().invoke(app, ["validate", str(spec)], env={"COLUMNS": "200"})
+        return done.exit_code, done.output
+
+    code, out = validate("30000")
+    assert code == 1
+    assert "p.yaml:7:15: error[discount-over]: the discount (30,000.00) is more than the subtotal (24,000.00)" in out  # fmt: skip
+    assert validate("24000")[0] == 0  # the whole subtotal off: allowed, if odd
+    assert validate("¥2,000")[0] == 0

@@ -303,3 +303,29 @@ def test_no_display_opens_no_console_browser_in_the_terminal(tmp_path: Path) -> 
         assert url.startswith("http://127.0.0.1:")
         time.sleep(2)  # the browser is opened 0.3 s after the address is printed
     assert not marker.exists()
+
+
+def test_the_browser_is_started_without_the_token_on_its_command_line(tmp_path: Path) -> None:
+    """A browser's command line is visible to every user of the computer (``ps``): it
+    is given a page only this user can read, which sends it on to the address with the
+    token; the page is gone when the preview stops."""
+    if os.name != "posix":
+        pytest.skip("SKIPPED: file modes and a shell-script browser are POSIX")
+    folder = copy_bundled(tmp_path / "site")
+    said = tmp_path / "browser-argv"
+    fake = tmp_path / "browser.sh"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {said}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    env = {**os.environ, "SYLLABUS_LANG": "en", "PYTHONUNBUFFERED": "1", "BROWSER": str(fake)}
+    with running(folder, "--port", "0", env=env, no_open=False) as (_process, url):
+        token = url.split("token=", 1)[1]
+        for _ in range(100):
+            if said.is_file() and said.read_text(encoding="utf-8").strip():
+                break
+            time.sleep(0.1)
+        argv = said.read_text(encoding="utf-8")
+        assert token not in argv and argv.startswith("file://"), argv
+        page = Path(urllib.request.url2pathname(argv.strip().removeprefix("file://")))
+        assert page.stat().st_mode & 0o077 == 0 and page.parent.stat().st_mode & 0o077 == 0
+        assert f'location.replace("{url}")' in page.read_text(encoding="utf-8")
+    assert not page.exists() and not page.parent.exists()

@@ -220,6 +220,10 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
             screen.line(t("batch.kept", path=f"{root}/{path}"))
     for path in batch.extra_kept:
         screen.line(t("batch.kept", path=f"{root}/{path}"))
+    for path in batch.removed:
+        screen.line(t("batch.removed", path=f"{root}/{path}"))
+    for path in batch.left:
+        screen.line(t("batch.left", path=f"{root}/{path}"))
     for found in batch.errors:
         screen.line(found.line())
     failed = (
@@ -288,6 +292,8 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         *({"path": f"{root}/{name}", "status": "built"} for name in batch.extra_written),
         *({"path": f"{root}/{name}", "status": "kept"} for name in batch.extra_kept),
         *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
+        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.removed),
+        *({"path": f"{root}/{name}", "status": "left"} for name in batch.left),
     ]
     return {
         "ok": batch.ok and not missing,

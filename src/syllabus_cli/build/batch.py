@@ -29,7 +29,7 @@ from .folders import (
     taken_by_other,
 )
 from .jobs import Job, JobResult, job_key, with_variants
-from .manifest import Manifest, ManifestError, file_hash, sha256
+from .manifest import Manifest, ManifestError, file_hash, problems_from, sha256
 from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
 from .runner import record, run_recorded, warm_workers
@@ -45,6 +45,22 @@ def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult
     for result in results:
         if result.written or result.unchanged:
             manifest.folders[folders[result.spec]] = course_key(result.spec)
+
+
+def _drop_gone_courses(manifest: Manifest, folders: set[str]) -> tuple[list[str], list[str]]:
+    """A pack's folder holds its courses: the documents of a course taken out of the
+    pack (its folder claimed by no course now) are removed, hand edits kept, so the
+    folder a trainer hands over never carries a course the client is not getting."""
+    from .outputs import remove_made
+
+    gone = [folder for folder, key in manifest.folders.items() if key and folder not in folders]
+    stale = [rel for rel in manifest.files if rel.split("/", 1)[0] in gone and "/" in rel]
+    for folder in gone:  # "" and []: gone from the record on disk too when saved
+        key = manifest.folders[folder]
+        manifest.folders[folder] = ""
+        manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
+        manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
+    return remove_made(manifest.root, manifest, stale)
 
 
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
@@ -71,6 +87,7 @@ def course_jobs(
             folder=folders[spec],
             known=known.get(folders[spec], {}),
             known_inputs=manifest.inputs.get(course_key(spec)),
+            known_problems=problems_from(manifest.problems.get(course_key(spec), ())),
             head=heads.get(spec),
         )
         for spec in specs
@@ -223,6 +240,9 @@ def _build_pack(
                 date=date,
                 variant=entry.variant,
                 known_inputs=manifest.inputs.get(job_key(entry.path, entry.variant)),
+                known_problems=problems_from(
+                    manifest.problems.get(job_key(entry.path, entry.variant), ())
+                ),
                 checked=course,
             )
             for job, date, entry, course in zip(
@@ -237,6 +257,7 @@ def _build_pack(
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
         _claim(manifest, ids, batch.results)
+        batch.removed, batch.left = _drop_gone_courses(manifest, set(ids.values()))
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]

@@ -53,6 +53,7 @@ class Job:
     force: bool = False
     known: dict[str, str] = field(default_factory=dict)  # manifest: relative path -> hash
     known_inputs: str | None = None
+    known_problems: tuple[Located, ...] = ()  # what the last build of these inputs found
     head: Head | None = None
     variant: str | None = None  # which variant to build (None: the default, named without it)
     draft: bool = False  # placeholders allowed: 草稿 / DRAFT on every page and in the names
@@ -182,6 +183,7 @@ def unchanged(job: Job) -> JobResult | None:
         outputs,
         inputs=inputs.digest,
         unchanged=True,
+        problems=job.known_problems,
         language=inputs.language,
         variant=job.variant,
     )

@@ -146,29 +146,17 @@ def drop_stale(root: Path, manifest: Manifest, names: set[str]) -> list[str]:
     removed when they hold the bytes written, with their PDF. One edited since is left
     where it is and forgotten by the manifest: a file the build did not write is never
     removed, nor overwritten later without --force. Returns the removed files."""
-    from .manifest import ManifestError
+    from .outputs import remove_made
 
     made = {Path(n).with_suffix("").as_posix() for n in names}
-    removed: list[str] = []
-    for rel, digest in sorted(manifest.files.items()):
-        path = Path(rel)
-        if path.parts[:1] != (FOLDER,) or path.suffix not in (".docx", ".pdf"):
-            continue
-        if path.with_suffix("").as_posix() in made:
-            continue
-        try:
-            current = file_hash(root / rel)
-        except ManifestError:  # a folder or a pipe in its place: not ours to remove
-            current = None
-        if current == digest:
-            try:
-                (root / rel).unlink()
-            except OSError:
-                continue  # cannot be removed (read-only): still ours, tried again next time
-            removed.append(rel)
-        del manifest.files[rel]
-        manifest.dropped[rel] = digest
-    return removed
+    stale = [
+        rel
+        for rel in manifest.files
+        if Path(rel).parts[:1] == (FOLDER,)
+        and Path(rel).suffix in (".docx", ".pdf")
+        and Path(rel).with_suffix("").as_posix() not in made
+    ]
+    return remove_made(root, manifest, stale)[0]
 
 
 def _pdf(name: str) -> str:

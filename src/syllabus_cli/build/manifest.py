@@ -24,7 +24,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from typing import Any
 from ..files import write_text_atomic
 from ..i18n import Msg, msg, t
 from ..paths import shown
-from ..problems import UserError
+from ..problems import Located, UserError
 
 NAME = ".syllabus-manifest.json"
 LOCK = ".syllabus-manifest.lock"
@@ -133,6 +133,9 @@ class Manifest:
     # files this build forgot (it wrote them and makes them no more) -> the hash it had
     # recorded: gone from the record on disk too when saved, unless rewritten meanwhile
     dropped: dict[str, str] = field(default_factory=dict)
+    # course key -> the warnings its last build found (records, see ``problem_records``):
+    # a course found unchanged reports them again instead of falling silent
+    problems: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -182,7 +185,14 @@ class Manifest:
             raise invalid('"heads" must map courses to objects of strings')
         if not isinstance(owner, str):
             raise invalid('"owner" must be a string')
-        return cls(root, dict(files), dict(inputs), dict(heads), owner, dict(folders))
+        problems = data.get("problems", {})
+        if not isinstance(problems, dict) or not all(
+            isinstance(v, list) and all(_record_ok(r) for r in v) for v in problems.values()
+        ):
+            raise invalid('"problems" must map courses to lists of problems')
+        return cls(
+            root, dict(files), dict(inputs), dict(heads), owner, dict(folders), problems=problems
+        )
 
     def save(self, *, keep_journals: bool = False) -> None:
         """Merge into the manifest on disk (another build may have saved meanwhile) and
@@ -200,15 +210,17 @@ class Manifest:
             for rel, digest in self.dropped.items():
                 if rel not in self.files and files.get(rel) == digest:
                     del files[rel]
-            inputs = {**on_disk.inputs, **self.inputs}
+            inputs = {k: v for k, v in {**on_disk.inputs, **self.inputs}.items() if v}
             heads = {**on_disk.heads, **self.heads}
-            folders = {**on_disk.folders, **self.folders}
+            folders = {k: v for k, v in {**on_disk.folders, **self.folders}.items() if v}
+            said = {k: v for k, v in {**on_disk.problems, **self.problems}.items() if v}
             data = {
                 "owner": self.owner or on_disk.owner,
                 "files": dict(sorted(files.items())),
                 "inputs": dict(sorted(inputs.items())),
                 "heads": dict(sorted(heads.items())),
                 **({"folders": dict(sorted(folders.items()))} if folders else {}),
+                **({"problems": dict(sorted(said.items()))} if said else {}),
             }
             write_text_atomic(self.root / NAME, _dumps(data))
             for journal, size in ({} if keep_journals else seen).items():
@@ -355,6 +367,65 @@ def locked(root: Path) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):
             lock.unlink()
+
+
+_RECORD = {"path": str, "line": int, "column": int, "code": str, "level": str, "en": str, "zh": str}
+
+
+def _record_ok(record: object) -> bool:
+    return (
+        isinstance(record, dict)
+        and record.keys() == _RECORD.keys()
+        and all(type(record[k]) is kind for k, kind in _RECORD.items())
+        and record["level"] in ("error", "warning")
+    )
+
+
+def problem_records(located: Iterable[Located]) -> list[dict[str, Any]]:
+    """Problems as the manifest keeps them: where, what, and the message in both
+    languages (the next run may be in the other one)."""
+    from ..i18n import render
+
+    return [
+        {
+            "path": os.path.abspath(path),
+            "line": p.line,
+            "column": p.column,
+            "code": p.code,
+            "level": p.level.value,
+            "en": render(p.words, "en") if p.words else p.message,
+            "zh": render(p.words, "zh") if p.words else p.message,
+        }
+        for path, p in located
+    ]
+
+
+def problems_from(records: Iterable[dict[str, Any]]) -> tuple[Located, ...]:
+    """The records back as problems, each in the language of the run that shows it."""
+    from ..problems import Level, Mark, Problem
+
+    return tuple(
+        Located(
+            _as_typed(Path(r["path"])),
+            Problem(
+                Mark(r["line"], r["column"]),
+                r["code"],
+                r["en"],
+                Level(r["level"]),
+                msg("build.replayed", en=r["en"], zh=r["zh"]),
+            ),
+        )
+        for r in records
+    )
+
+
+def _as_typed(path: Path) -> Path:
+    """A stored absolute path as a user would have typed it: relative under the folder
+    they run in, else whole."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _text_or_texts(value: object) -> bool:

@@ -18,6 +18,7 @@ read-only disk).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from .manifest import (
 )
 from .names import inside
 
-__all__ = ["ManifestError", "check_target", "put", "write_new", "write_output"]
+__all__ = ["ManifestError", "check_target", "put", "remove_made", "write_new", "write_output"]
 
 
 def put(
@@ -114,3 +115,36 @@ def write_new(target: Path, data: bytes) -> None:
         write_bytes_atomic(target, data)
     except OSError as exc:
         raise ManifestError(target, "write", msg("output.write", reason=_strerror(exc))) from None
+
+
+def remove_made(root: Path, manifest: Manifest, names: list[str]) -> tuple[list[str], list[str]]:
+    """Files an earlier build wrote (``names``, relative to root) that this one makes no
+    more: each is removed when it holds the bytes written, and forgotten by the manifest
+    either way; one edited since stays where it is (a file the build did not write is
+    never removed, nor overwritten later without --force). A folder left empty goes too.
+    Returns the files removed and the ones left because they were edited."""
+    removed: list[str] = []
+    left: list[str] = []
+    for rel in sorted(names):
+        digest = manifest.files.get(rel)
+        if digest is None:
+            continue
+        try:
+            current = file_hash(root / rel)
+        except ManifestError:  # a folder or a pipe in its place: not ours to remove
+            current = None
+        if current == digest:
+            try:
+                (root / rel).unlink()
+            except OSError:
+                continue  # cannot be removed (read-only): still ours, tried again next time
+            removed.append(rel)
+        elif current is not None:
+            left.append(rel)
+        del manifest.files[rel]
+        manifest.dropped[rel] = digest
+    for folder in sorted({Path(rel).parent for rel in removed}, reverse=True):
+        if folder != Path("."):
+            with contextlib.suppress(OSError):
+                (root / folder).rmdir()  # only when empty
+    return removed, left

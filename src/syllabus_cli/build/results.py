@@ -26,6 +26,8 @@ class BatchResult:
     extra_written: list[str] = field(default_factory=list)
     extra_kept: list[str] = field(default_factory=list)
     extra_unchanged: list[str] = field(default_factory=list)  # as the last build left them
+    removed: list[str] = field(default_factory=list)  # of courses gone from the pack
+    left: list[str] = field(default_factory=list)  # theirs, edited by hand: left in place
     errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
 
     @property

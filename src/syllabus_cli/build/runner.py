@@ -12,7 +12,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from .jobs import Job, JobResult, unchanged
-from .manifest import Manifest, ManifestError
+from .manifest import Manifest, ManifestError, problem_records
 from .results import Listener
 from .spec_summary import course_key
 
@@ -147,3 +147,5 @@ def record(manifest: Manifest, results: list[JobResult]) -> None:
         manifest.files.update(result.written)
         if result.inputs and not result.kept and not result.error:
             manifest.inputs[result.key] = result.inputs
+            if not result.unchanged:  # what it found, told again while it stays unchanged
+                manifest.problems[result.key] = problem_records(result.problems)

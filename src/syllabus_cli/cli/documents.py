@@ -12,6 +12,7 @@ import typer
 
 from ..i18n import t
 from .app import (
+    Draft,
     Force,
     Variant,
     app,
@@ -21,6 +22,7 @@ from .app import (
     document_errors,
     print_layout_problems,
     refuse_existing,
+    refuse_placeholders,
     template_app,
 )
 
@@ -92,6 +94,7 @@ def agenda(
     skip_weekends: Annotated[bool, typer.Option("--skip-weekends", hidden=True)] = False,
     variant: Variant = None,
     force: Force = False,
+    draft: Draft = False,
 ) -> None:
     """The timed agenda: clock times, breaks and lunch, day by day."""
 
@@ -115,13 +118,25 @@ def agenda(
     print_layout_problems(planned, result.problems, course)
     if any(p.level.value == "error" for p in planned.problems):
         raise typer.Exit(1)
+    if output is not None or format in ("html", "docx"):
+        # a file is what reaches a client: no placeholder in it unless it says 草稿 / DRAFT;
+        # the screen (md/json on stdout) is the trainer's own view
+        refuse_placeholders(result.problems, course, draft)
     with document_errors(course, result.course.template):
-        write_agenda(planned, result.course, format, output, force=force)
+        write_agenda(planned, result.course, format, output, force=force, draft=draft)
 
 
 def write_agenda(
-    planned: "Agenda", course: "Course", format: str, output: Path | None, *, force: bool = False
+    planned: "Agenda",
+    course: "Course",
+    format: str,
+    output: Path | None,
+    *,
+    force: bool = False,
+    draft: bool = False,
 ) -> None:
+    """Print or write the agenda; a ``draft`` says 草稿 / DRAFT in its name and on its page."""
+    from ..build.names import draft_mark
     from ..build.outputs import check_target, write_output
     from ..render.agenda_text import render_html, render_json, render_markdown
 
@@ -130,27 +145,30 @@ def write_agenda(
         text = render_markdown(planned, language) if format == "md" else render_json(planned)
         typer.echo(text, nl=False)
         return
-    target = output or default_output(course, f".agenda.{format}")
+    mark = draft_mark(language) if draft else ""
+    target = output or default_output(course, f".agenda{mark}.{format}")
     check_target(target, force=force)  # before the work: a refusal costs nothing
     if format == "md":
-        data = render_markdown(planned, language).encode("utf-8")
+        data = render_markdown(planned, language, draft=draft).encode("utf-8")
     elif format == "json":
         data = render_json(planned).encode("utf-8")
     elif format == "html":
-        data = render_html(planned, language, course.subtitle).encode("utf-8")
+        data = render_html(planned, language, course.subtitle, draft=draft).encode("utf-8")
     else:
         from ..render.agenda_docx import agenda_document
         from ..render.docx_out import document_bytes
+        from ..render.proposal import draft_stamp
 
-        data = document_bytes(
-            agenda_document(
-                planned,
-                language,
-                subtitle=course.subtitle,
-                template=course.template,
-                author=course.instructor.name if course.instructor else "",
-            )
+        document = agenda_document(
+            planned,
+            language,
+            subtitle=course.subtitle,
+            template=course.template,
+            author=course.instructor.name if course.instructor else "",
         )
+        if draft:
+            draft_stamp(document, language)
+        data = document_bytes(document)
     write_output(target, data, force=force)
     typer.echo(t("cli.wrote", path=target), err=True)  # plain: no rich console to start
 

@@ -1187,6 +1187,26 @@ _ROWS: tuple[Code, ...] = (
         ),
     ),
     _c(
+        "discount-over",
+        "error",
+        "A discount written as an amount is more than the quote's subtotal.",
+        "以金额写的优惠超过了报价小计。",
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {discount: 2000, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+        (
+            "client: 客户\n"
+            "title: 项目\n"
+            "courses: [a.yaml]\n"
+            "plan:\n"
+            "  quote: {discount: 20000, items: [{item: 讲师课酬, price: 12000}]}\n"
+        ),
+    ),
+    _c(
         "logo-format",
         "error",
         "The supplier's logo is not a PNG or JPEG image.",

@@ -323,6 +323,8 @@ MESSAGES.update(
         "batch.col-status": "status",
         "batch.col-time": "time",
         "batch.failed": "{spec}: failed: {error}",
+        "batch.removed": "{path}: removed (its course is no longer in the pack)",
+        "batch.left": "{path}: its course is no longer in the pack, but it was changed by hand: left in place (delete it yourself if it should go)",
         "batch.kept": "{path}: changed since the last build; kept (use --force to replace)",
         "batch.tally": "{n} {status}",
         "batch.tally-wrap": " ({tally})",
@@ -583,12 +585,14 @@ MESSAGES.update(
         "plan.payment-sum": "the payments add up to {total}%, not 100%",
         "plan.percent-format": "{key!r} must be a percentage like 50%, not {shown}",
         "plan.percent-range": "{key!r} must be between 0% and 100%, not {raw}%",
+        "plan.discount-over": "the discount ({discount}) is more than the subtotal ({subtotal}): the quote would be negative",
         "plan.valid-before-issued": "the quote is valid until {until}, before the plan is issued ({issued})",
         "supplier.file": "supplier file {ref}: {inner}",
         "supplier.file-line": "supplier file {ref}, line {line}: {inner}",
         "supplier.logo-missing": "logo {ref} not found",
         "supplier.logo-format": "logo {ref} is not a PNG or JPEG image",
         "check.todo-text": "{key!r} still holds a placeholder: {text}",
+        "build.replayed": "{en}",  # a warning the last build found, told again
         "build.todo-refused": "{n} placeholder(s) left for the client to read; fill them in, or build a draft with --draft",
         "proposal.supplier-problems": "the supplier file has problems",
     }

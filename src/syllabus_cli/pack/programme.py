@@ -128,7 +128,29 @@ def plan_courses(
         elif start is not None:
             following = start + dt.timedelta(days=max(len(agenda.days), 1))
     problems += overlaps(scheduled)
+    programme = Programme(tuple(dates), (), tuple(scheduled))
+    problems += discount_over(pack, programme)
     return Programme(tuple(dates), tuple(_unique(problems)), tuple(scheduled)), tuple(courses)
+
+
+def discount_over(pack: Pack, programme: Programme) -> list[Problem]:
+    """A discount written as an amount larger than the subtotal it comes off: the plan
+    would quote a negative price (the subtotal counts the delivery days, so it is known
+    only once the programme is)."""
+    from ..spec.quote import figures, money
+
+    quote = pack.plan.quote if pack.plan else None
+    if quote is None or quote.discount is None or quote.discount.percent:
+        return []
+    subtotal = figures(quote, programme.day_count).subtotal
+    if quote.discount.value <= subtotal:
+        return []
+    said = msg(
+        "plan.discount-over",
+        discount=money(quote.discount.value),
+        subtotal=money(subtotal),
+    )
+    return [error(quote.discount.mark, "discount-over", said)]
 
 
 def _said(problem: Problem) -> str | Msg:

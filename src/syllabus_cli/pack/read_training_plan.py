@@ -313,9 +313,9 @@ def _discount(reader: Reader, entry: YEntry | None) -> Discount | None:
     raw = unicodedata.normalize("NFKC", value.raw).strip() if isinstance(value, YScalar) else ""
     if raw.endswith("%"):
         rate = _percent(reader, entry)
-        return Discount(rate, percent=True) if rate is not None else None
+        return Discount(rate, percent=True, mark=value.mark) if rate is not None else None
     amount = _money(reader, entry, what="an amount or a percentage")
-    return Discount(amount) if amount is not None else None
+    return Discount(amount, mark=value.mark) if amount is not None else None
 
 
 def _quote_item(reader: Reader, known: dict[str, YEntry], item: YMap) -> QuoteItem | None:

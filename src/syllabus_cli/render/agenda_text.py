@@ -71,9 +71,10 @@ def md_text(text: str) -> str:
     return text.translate(_MD_SPECIAL)
 
 
-def render_markdown(agenda: Agenda, language: str) -> str:
+def render_markdown(agenda: Agenda, language: str, *, draft: bool = False) -> str:
     h = labels("agenda-doc", language)
-    lines = [
+    lines = [f"**{_draft_line(language)}**", ""] if draft else []
+    lines += [
         f"# {md_text(set_text(agenda.title, language))} · {h['agenda']}",
         "",
         labelled(h["total"], _hours(agenda.teaching_minutes, language), language),
@@ -92,6 +93,7 @@ def render_markdown(agenda: Agenda, language: str) -> str:
 
 _CSS = """
 @page { size: A4; margin: 18mm 16mm; }
+.draft { color: #c00000; font-weight: bold; font-size: 16pt; text-align: center; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑",
        "PingFang SC", "SimSun", "宋体", "Helvetica Neue", Arial, sans-serif;
@@ -112,7 +114,12 @@ tr.pause td { background: #f0f4f8; color: #52606d; }
 """
 
 
-def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
+def _draft_line(language: str) -> str:
+    word = labels("plan", language)["draft"]
+    return f"{word} · {word} · {word}"
+
+
+def render_html(agenda: Agenda, language: str, subtitle: str = "", *, draft: bool = False) -> str:
     import html
 
     h = labels("agenda-doc", language)
@@ -134,6 +141,8 @@ def render_html(agenda: Agenda, language: str, subtitle: str = "") -> str:
         f"<h1>{esc(set_text(agenda.title, language))}</h1>",
         f'<p class="meta">{esc(meta)}</p>',
     ]
+    if draft:  # 草稿 / DRAFT above the title, in the print too
+        parts.insert(4, f'<p class="draft">{esc(_draft_line(language))}</p>')
     for day in agenda.days:
         parts.append(f"<h2>{esc(day_heading(day.number, day.date, language))}</h2>")
         parts.append(

@@ -78,6 +78,7 @@ class Discount:
 
     value: Decimal
     percent: bool = False
+    mark: Mark = field(default_factory=Mark)  # where it was written
 
 
 @dataclass(frozen=True)
