@@ -190,11 +190,27 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
     return Header(name, short[0] if short else "", max(long, key=len) if long else ""), rest
 
 
+# a form's field, "课程编码:7078341", set off by a space: a PDF's or a copied table's
+# course facts (课程名称:… 课程编码:… 课程学分:… 课程学时:…) run onto one line
+_FIELD = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff]{2,6}[:：](?=[^\s:：])")
+
+
 def _explode(line: str) -> list[str]:
     """A flat line holding several labels, cut before each (until the outline's label:
     labels inside the outline — 【案例】… — belong to the outline)."""
     if line.startswith("|"):  # a table row: its cells are not labels
         return [line]
+    fields = []
+    for m in _FIELD.finditer(line):  # up to the outline's label: the outline's own words
+        if re.match(rf"第\s*[{CN}\d]+\s*(?:{MODULE_WORDS})", m.group(0)):
+            break
+        fields.append(m)
+        if KEY_OF.get(m.group(0)[:-1]) == "outline":
+            break
+    if len(fields) >= 3 and fields[0].start() == 0:  # a form's fields run together
+        cuts = [m.start() for m in fields[1:]]
+        parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        return [piece for part in parts for piece in _explode(part)] if len(parts) > 1 else parts
     matches = list(_INLINE.finditer(line))
     known = [m for m in matches if m.group("b") or m.group("p")]
     if len(known) < 2 and not any(m.group("b") and m.start() > 0 for m in matches):
