@@ -208,8 +208,8 @@ def _explode(line: str) -> list[str]:
         if KEY_OF.get(m.group(0)[:-1]) == "outline":
             break
     if len(fields) >= 3 and fields[0].start() == 0:  # a form's fields run together
-        cuts = [m.start() for m in fields[1:]]
-        parts = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        starts = [m.start() for m in fields[1:]]
+        parts = [line[a:b].strip() for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
         return [piece for part in parts for piece in _explode(part)] if len(parts) > 1 else parts
     matches = list(_INLINE.finditer(line))
     known = [m for m in matches if m.group("b") or m.group("p")]
