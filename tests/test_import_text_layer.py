@@ -150,3 +150,19 @@ def test_a_saved_page_names_its_course_in_its_title_when_its_heading_is_generic(
     )
     named = html_text(page.format("Home | Acme Training", "Negotiation Skills"))
     assert named.startswith("# Negotiation Skills")
+
+
+def test_a_line_in_glyphs_a_font_maps_wrongly_is_never_the_title() -> None:
+    """Convention: a PDF whose fonts map glyphs to the wrong code points gives a text
+    layer with letters of scripts no zh or en page writes in — 第1讲 read as `ᒫ1拻`,
+    (43分53秒) as `(43ړ53ᑁ)`. Such a line names nothing a trainer wrote: the title stays
+    TODO rather than `ᒫ1拻 Computer Networks`; accented Latin, Greek, full-width and
+    Chinese text stay readable."""
+    from syllabus_cli.importer.title import from_head, unreadable
+
+    assert from_head(["ᒫ1拻 Computer Networks and the", "Internet"]) is None
+    assert unreadable("(43ړ53ᑁ)") and unreadable("ᒫ2拻 Application Layer")
+    for fine in ("Café Résumé", "Ωmega 课程", "ｗｉｄｅ ①", "大模型应用入门", "時々"):
+        assert not unreadable(fine), fine
+    found = from_head(["Réseaux informatiques", "Internet"])
+    assert found is not None and found.text == "Réseaux informatiques"

@@ -125,10 +125,33 @@ def _generic(line: str) -> bool:
     return bool(GENERIC_TITLE.match(text))
 
 
+# the scripts a zh or en course page writes its letters in (any other letter in a PDF's
+# text layer is a glyph its font maps to the wrong code point)
+_SCRIPTS = (
+    "LATIN", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "GREEK", "CYRILLIC", "BOPOMOFO",
+    "FULLWIDTH", "HALFWIDTH", "IDEOGRAPHIC", "MODIFIER LETTER", "SUPERSCRIPT", "SUBSCRIPT",
+)  # fmt: skip
+
+
+def unreadable(line: str) -> bool:
+    """A line holding a letter of a script no zh or en page writes in: a PDF whose fonts
+    map glyphs to the wrong code points (第1讲 read as ``ᒫ1拻``, 分 as ``ړ``, 秒 as ``ᑁ``)."""
+    for c in line:
+        if c.isalpha() and not c.isascii():
+            try:
+                name = unicodedata.name(c)
+            except ValueError:
+                return True  # unassigned
+            if not name.startswith(_SCRIPTS):
+                return True
+    return False
+
+
 def _title_like(line: str) -> bool:
     text = unicodedata.normalize("NFKC", line)
     return (
-        2 <= len(text) <= 40
+        not unreadable(text)
+        and 2 <= len(text) <= 40
         and not re.search(r"[。，,；;！!？?]", text)
         and not STRONG_MARKER.match(text)
         and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
