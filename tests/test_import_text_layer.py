@@ -166,3 +166,26 @@ def test_a_line_in_glyphs_a_font_maps_wrongly_is_never_the_title() -> None:
         assert not unreadable(fine), fine
     found = from_head(["Réseaux informatiques", "Internet"])
     assert found is not None and found.text == "Réseaux informatiques"
+
+
+def test_a_table_row_or_cell_left_open_ends_where_the_next_begins() -> None:
+    """Convention (HTML's own, which every browser follows): `</tr>` and `</td>` may be
+    left out — a row ends where the next `<tr>` begins (`…<td>18</td><tr><tr>…`, a hand
+    edit's slip), a cell where the next `<td>` begins (`<td>a<td>b`). Each row is read,
+    none lost; a table inside a cell stays that cell's own."""
+    from syllabus_cli.importer.readers import html_text
+
+    page = (
+        "<table><tr><th>模块<th>课程<th>学时（天）</tr>"
+        "<tr><td>综合课<td>Java EE 程序设计</td><td>12</td>"
+        "<tr><td></td><td>Java EE 框架技术</td><td>18</td><tr>"
+        "<tr><td>实践课</td><td>项目实训<table><tr><td>分组</td></tr></table></td><td>17</td></tr>"
+        "</table>"
+    )
+    assert html_text(page).split("\n") == [
+        "| 模块 | 课程 | 学时（天） |",
+        "| 综合课 | Java EE 程序设计 | 12 |",
+        "|  | Java EE 框架技术 | 18 |",
+        "| 实践课 | 项目实训 | 17 |",
+        "|  | 分组 |",
+    ]

@@ -585,9 +585,13 @@ class _Text(HTMLParser):
                 self.cell[-1].append("- ")
             return
         if tag in ("td", "th"):
+            if self.cell and len(self.cell) == len(self.rows):  # <td> in an open cell
+                self.handle_endtag(tag)  # of the same row: closes it, as a browser does
             self.cell.append([])
             return
         if tag == "tr":
+            if self.rows and len(self.rows) > len(self.cell):  # a row left open: <tr><tr>
+                self.handle_endtag("tr")  # a browser ends it where the next one starts
             self.rows.append([])
             return
         if tag in ("strong", "b"):
@@ -626,6 +630,8 @@ class _Text(HTMLParser):
                 self.rows[-1].append(text)
             return
         if tag == "tr" and self.rows:
+            if self.cell and len(self.cell) == len(self.rows):  # its last cell left open
+                self.handle_endtag("td")
             cells = self.rows.pop()
             if self.cell:  # a row of a table inside a cell: its own row, after the outer one
                 self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
