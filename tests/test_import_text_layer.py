@@ -189,3 +189,27 @@ def test_a_table_row_or_cell_left_open_ends_where_the_next_begins() -> None:
         "| 实践课 | 项目实训 | 17 |",
         "|  | 分组 |",
     ]
+
+
+def test_a_heading_after_a_list_is_a_section_of_the_module_not_of_its_last_item(
+    tmp_path: Path,
+) -> None:
+    """Convention (Markdown's own, and a deck read as headings): a heading ends the lists
+    above it. `## Module` with its bullets, then `### Topic` — the topic is the module's
+    section (a module's points, then a slide under it; a week's goals, then its
+    sessions), never a child of the module's last bullet."""
+    source = tmp_path / "weeks.md"
+    source.write_text(
+        "# Data Storytelling\n\n## Course outline\n\n"
+        "### Week 1: Foundations\n- Why stories work\n- Audience first\n"
+        "#### Session: Picking the message\n- One idea per chart\n"
+        "### Week 2: Charts\n- Choosing a chart\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "weeks-01.yaml").read_text(encoding="utf-8"))
+    first, second = course["modules"]
+    assert first["points"] == ["Why stories work", "Audience first"]
+    assert [s["title"] for s in first["sections"]] == ["Session: Picking the message"]
+    assert first["sections"][0]["points"] == ["One idea per chart"]
+    assert second["title"].endswith("Charts")
