@@ -213,3 +213,26 @@ def test_a_heading_after_a_list_is_a_section_of_the_module_not_of_its_last_item(
     assert [s["title"] for s in first["sections"]] == ["Session: Picking the message"]
     assert first["sections"][0]["points"] == ["One idea per chart"]
     assert second["title"].endswith("Charts")
+
+
+def test_a_cover_slide_titled_with_a_colon_lists_the_modules(tmp_path: Path) -> None:
+    """Convention: a syllabus deck whose first slide is the syllabus itself, each group a
+    line ending in a colon over its topics — `Core Java :` … `Advance Java (Java EE) :`
+    …, or `基础篇：` … `进阶篇：` …. A title ending in a colon names no course: it leads
+    in a group, a module; the title stays TODO for the trainer."""
+    from .import_builders import deck
+
+    source = deck(
+        tmp_path / "syllabus.pptx",
+        [
+            ("基础篇：", ["Python 语法", "数据结构", "进阶篇：", "面向对象", "并发编程"]),
+            ("数据结构", ["列表与字典", "集合"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "syllabus-01.yaml").read_text(encoding="utf-8"))
+    assert str(course["title"]).startswith("TODO")
+    assert [(m["title"], m["points"]) for m in course["modules"]] == [
+        ("基础篇", ["Python 语法", "数据结构"]),
+        ("进阶篇", ["面向对象", "并发编程"]),
+    ]

@@ -309,6 +309,13 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         elif index == 0:
             continue
         named.append((title, body))
+    lead_ins: list[str] = []
+    if re.search(r"[:：]\s*$", course_title):  # "Core Java :" over its topics: no course's
+        # name but a group of the syllabus, as each other line ending in a colon is
+        for text in [course_title, *(t for _, t in first_body)]:
+            lead = re.sub(r"\s*[:：]\s*$", "", text)
+            lead_ins.append(f"## {lead}" if lead != text else f"- {text}")
+        course_title, first_body = "", []
     lines: list[str] = [f"# {course_title}"] if course_title else []
     if not (counts.get(course_title, 0) >= 2 and first_body):  # else the cover is a slide too
         lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
@@ -362,7 +369,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         head_count = 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers]
-    return "\n".join([*lines, DECK_OUTLINE, *outline])
+    return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
 # ---------------------------------------------------------------- sheets
