@@ -168,12 +168,14 @@ def test_start_after_lunch_is_a_warning() -> None:
 
 def test_markdown_table_reads_as_text() -> None:
     agenda = agenda_of(
-        "title: Course\nlanguage: en\nduration: 2h\nmodules:\n  - {title: 'A | B', duration: 2h}\n"
+        "title: Course\nlanguage: en\nduration: 3h\nmodules:\n  - {title: 'A | B', duration: 2h}\n"
+        "  - {title: C, duration: 1h}\n"
     )
     md = render_markdown(agenda, "en")
     assert "| Time | Topic | Format |" in md
     assert "| 09:00–11:00 | A \\| B | Lecture |" in md
     assert "| 11:00–11:15 | *Tea break* |  |" in md
+    assert md.rstrip().endswith("| 11:15–12:15 | C | Lecture |")  # no pause after the last
     pinned = agenda_of(
         "title: Course\nlanguage: en\nduration: 2h\nschedule: {float: 0}\n"
         "modules:\n  - {title: 'A | B', duration: 2h}\n"

@@ -100,9 +100,16 @@ def test_a_pack_that_swaps_a_course_for_another_with_its_id_keeps_them_apart(
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "c.yaml").write_text(body.format(title=title), encoding="utf-8")
     pack, out = tmp_path / "p.yaml", tmp_path / "out"
-    for folder in ("a", "b", "a"):
+
+    def build(folder: str) -> None:
         pack.write_text(f"client: 客户\ntitle: 项目\ncourses:\n  - {folder}/c.yaml\n", "utf-8")
         done = syllabus("pack", pack, "--out", out)
         assert done.returncode == 0, done.stdout + done.stderr
-    assert "甲课程" in (out / "p" / "x" / "x.agenda.md").read_text(encoding="utf-8")
+
+    build("a")
+    build("b")  # the other x gets a folder of its own; the one taken out is removed
     assert "乙课程" in (out / "p" / "x-2" / "x.agenda.md").read_text(encoding="utf-8")
+    assert not (out / "p" / "x").exists()
+    build("a")
+    assert "甲课程" in (out / "p" / "x" / "x.agenda.md").read_text(encoding="utf-8")
+    assert not (out / "p" / "x-2").exists()

@@ -25,6 +25,13 @@ _RESERVED = {
 }
 
 
+def written_path(base: Path, ref: str) -> Path:
+    """A file a spec names (a course in a pack, an instructor, a template, an include, a
+    logo, a roster), relative to the spec's folder. ``\\`` separates folders as well as
+    ``/``: a pack written on Windows (``courses\\销售.yaml``) builds on a Mac too."""
+    return base / ref.strip().replace("\\", "/")
+
+
 def shown(path: Path | str) -> str:
     """A path for a message or JSON: always printable. A name that is not valid UTF-8
     (GBK bytes from a Windows zip, kept by Python as surrogates) is shown decoded as

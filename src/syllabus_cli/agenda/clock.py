@@ -108,7 +108,7 @@ def fill(
     day = _Day(settings, quota, labels)
 
     def next_day() -> _Day:
-        out.days.append(day.slots)
+        out.days.append(_ends_teaching(day.slots))
         return _Day(settings, quota, labels)
 
     for session in sessions:
@@ -212,8 +212,17 @@ def fill(
             day.slots[at] = Slot(only.start, only.end, only.kind, only.title, None, only.format)
         if not kept:
             out.problems.extend(_short_parts(session, taught, min_part))
-    out.days.append(day.slots)
+    out.days.append(_ends_teaching(day.slots))
     return out
+
+
+def _ends_teaching(slots: list[Slot]) -> list[Slot]:
+    """A day ends with its last session: a pause moved after it (a half day's last
+    session ending at 12:15, lunch given way to after it) belongs to no one's day."""
+    end = len(slots)
+    while end and slots[end - 1].kind != SESSION:
+        end -= 1
+    return slots[:end]
 
 
 def _short_parts(session: SessionIn, taught: list[Slot], min_part: int) -> list[Problem]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..i18n import t
-from ..paths import shown
+from ..paths import shown, written_path
 from ..problems import Located, Mark, Problem
 from . import outputs
 from .manifest import ManifestError, file_hash
@@ -117,7 +117,7 @@ def read_inputs(job: Job) -> Inputs:
     head = job.head or read_head(job.spec)
 
     def referenced(ref: str) -> bytes:
-        return _bytes_of(job.spec.parent / ref) if ref else b""
+        return _bytes_of(written_path(job.spec.parent, ref)) if ref else b""
 
     digest = hashlib.sha256()
     template = _bytes_of(job.template) if job.template else referenced(head.template)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_text_atomic
-from ..i18n import Msg, msg, t
+from ..i18n import Msg, Said, msg, t
 from ..paths import shown
 from ..problems import Located, UserError
 
@@ -412,7 +412,7 @@ def problems_from(records: Iterable[dict[str, Any]]) -> tuple[Located, ...]:
                 r["code"],
                 r["en"],
                 Level(r["level"]),
-                msg("build.replayed", en=r["en"], zh=r["zh"]),
+                msg("build.replayed", said=Said(r["en"], r["zh"])),
             ),
         )
         for r in records

@@ -67,6 +67,13 @@ class Listing(tuple[str, ...]):
     """Names shown as a list: ``a, b`` in English, ``a、b`` in Chinese."""
 
 
+class Said(NamedTuple):
+    """A message already in words, in each language (a warning the last build kept)."""
+
+    en: str
+    zh: str
+
+
 class Msg(NamedTuple):
     """A message before it has words: its key in the tables and its values."""
 
@@ -203,6 +210,8 @@ def _value(value: object, lang: str) -> object:
         return render(value, lang)
     if isinstance(value, Minutes):
         return message_minutes(int(value), lang)
+    if isinstance(value, Said):
+        return value.zh if lang == "zh" else value.en
     return value
 
 
@@ -227,6 +236,7 @@ __all__ = [
     "Listing",
     "Minutes",
     "Msg",
+    "Said",
     "Word",
     "choose",
     "detect",

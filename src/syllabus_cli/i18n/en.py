@@ -592,7 +592,7 @@ MESSAGES.update(
         "supplier.logo-missing": "logo {ref} not found",
         "supplier.logo-format": "logo {ref} is not a PNG or JPEG image",
         "check.todo-text": "{key!r} still holds a placeholder: {text}",
-        "build.replayed": "{en}",  # a warning the last build found, told again
+        "build.replayed": "{said}",  # a warning the last build found, told again
         "build.todo-refused": "{n} placeholder(s) left for the client to read; fill them in, or build a draft with --draft",
         "proposal.supplier-problems": "the supplier file has problems",
     }

@@ -742,7 +742,7 @@ MESSAGES.update(
         "supplier.logo-missing": "找不到标志图片 {ref}",
         "supplier.logo-format": "标志图片 {ref} 不是 PNG 或 JPEG 图片",
         "check.todo-text": "“{key}”还是待填写的占位内容：{text}",
-        "build.replayed": "{zh}",
+        "build.replayed": "{said}",
         "build.todo-refused": "还有 {n} 处占位内容会被客户看到；请填写完整，或用 --draft 生成草稿",
         "proposal.supplier-problems": "乙方资料文件有问题",
     }

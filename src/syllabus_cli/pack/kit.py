@@ -22,6 +22,7 @@ from pathlib import Path
 from ..agenda.layout import LUNCH, SESSION, Agenda
 from ..i18n import Listing, msg
 from ..load import YEntry, YScalar, YSeq
+from ..paths import written_path
 from ..problems import Mark
 from ..render.kit_values import KitBlock, KitCourse, KitDay, KitPerson, KitSession, aside
 from ..spec.model import Course, Node
@@ -59,7 +60,7 @@ def read_kit(reader: Reader, known: dict[str, YEntry], base: Path) -> KitSetting
         roster_mark = value.mark
         if isinstance(value, YScalar) and isinstance(value.value, str) and value.value.strip():
             ref = value.value.strip()
-            path = base / ref
+            path = written_path(base, ref)
             if not path.is_file():
                 reader.add(value.mark, "file-missing", msg("kit.roster-missing", ref=ref))
             elif path.suffix.lower() not in SUFFIXES:

@@ -15,6 +15,7 @@ from ..dates import SKIP_MODES
 from ..files import MAX_NAME_BYTES, resolved, too_long_part
 from ..i18n import msg
 from ..load import Loaded, YMap, YScalar, YSeq, YValue, load_file
+from ..paths import written_path
 from ..problems import Mark, Problem, warning
 from ..spec import fields
 from ..spec.build import Loader, instructor_from, schedule_from
@@ -115,7 +116,7 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
 
     variant = None
     if isinstance(item, YScalar) and isinstance(item.value, str) and item.value.strip():
-        path, mark, date = _norm(base / item.value.strip()), item.mark, None
+        path, mark, date = _norm(written_path(base, item.value)), item.mark, None
     elif isinstance(item, YMap):
         known = reader.mapping(item, "a pack course", fields.PACK_COURSE)
         if known is None or "path" not in known:
@@ -124,7 +125,11 @@ def _pack_course(reader: Reader, item: object, base: Path) -> PackCourse | None:
         if not (isinstance(pv, YScalar) and isinstance(pv.value, str) and pv.value.strip()):
             reader.wrong_type(pv, "path", "a course spec path")
             return None
-        path, mark, date = _norm(base / pv.value.strip()), pv.mark, reader.date(known.get("date"))
+        path, mark, date = (
+            _norm(written_path(base, pv.value)),
+            pv.mark,
+            reader.date(known.get("date")),
+        )
         variant = pack_variant(reader, known.get("variant"), path)
     else:
         mark = item.mark if isinstance(item, YScalar | YSeq | YMap) else Mark()

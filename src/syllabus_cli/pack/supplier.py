@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..i18n import msg
 from ..load import YEntry, YMap, YScalar, YValue
+from ..paths import written_path
 from ..spec import fields
 from ..spec.build import Loader
 from ..spec.read import Reader
@@ -52,7 +53,7 @@ def supplier_from(
         reader.wrong_type(value, entry.key, "a path to a supplier file or a mapping")
         return None
     ref = value.value.strip()
-    path = base / ref
+    path = written_path(base, ref)
     loaded = load(path)
     inner = Reader()
     inner.problems.extend(loaded.problems)
@@ -108,7 +109,7 @@ def _logo(reader: Reader, entry: YEntry | None, base: Path) -> Path | None:
         reader.wrong_type(value, entry.key, "a path to a .png or .jpg file")
         return None
     ref = value.value.strip()
-    path = base / ref
+    path = written_path(base, ref)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)

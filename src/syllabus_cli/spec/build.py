@@ -13,6 +13,7 @@ from pathlib import Path
 from ..duration import Duration
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue, load_file
+from ..paths import written_path
 from ..problems import Mark, Problem
 from ..problems import problem as leveled
 from . import fields
@@ -232,7 +233,7 @@ def instructor_from(
         reader.wrong_type(value, entry.key, "a path to a profile file or a mapping with a name")
         return None
     ref = value.value.strip()
-    loaded = load(base / ref)
+    loaded = load(written_path(base, ref))
     inner = Reader()
     inner.problems.extend(loaded.problems)
     profile = _instructor(inner, loaded.root) if loaded.root is not None else None

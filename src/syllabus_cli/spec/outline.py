@@ -18,6 +18,7 @@ from pathlib import Path
 from ..files import resolved
 from ..i18n import Word, msg
 from ..load import Loaded, YEntry, YMap, YScalar, YSeq, YValue
+from ..paths import written_path
 from ..problems import Mark, reworded
 from . import fields
 from .model import Node
@@ -161,7 +162,7 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
         return []
     written, _, title_part = ref.partition("#")
     written, title = written.strip().replace("\\", "/"), title_part.strip() or None
-    target = ctx.base / written
+    target = written_path(ctx.base, written)
     key = (file_key(target), title)
     shown = f"{written}#{title}" if title else written
     if key in ctx.stack:
@@ -271,7 +272,7 @@ def included_files(loaded: Loaded, load: Loader) -> tuple[Path, ...]:
             entry = value.get("include")
             ref = entry.value.value if entry and isinstance(entry.value, YScalar) else None
             if isinstance(ref, str) and ref.split("#", 1)[0].strip():
-                target = base / ref.split("#", 1)[0].strip().replace("\\", "/")
+                target = written_path(base, ref.split("#", 1)[0])
                 key = file_key(target)
                 bounded = depth <= MAX_INCLUDE_DEPTH and len(found) < MAX_INCLUDED_BLOCKS
                 if key not in seen and bounded:

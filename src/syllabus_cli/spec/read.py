@@ -17,6 +17,7 @@ from ..duration import MAX_HOURS_PER_DAY, Duration, DurationError, parse_duratio
 from ..files import MAX_NAME_BYTES, too_long_part
 from ..i18n import Msg, Word, msg
 from ..load import YEntry, YMap, YScalar, YSeq, YValue
+from ..paths import written_path
 from ..problems import Mark, Problem, error
 from .fields import Field
 
@@ -225,7 +226,7 @@ class Reader:
             self.wrong_type(value, entry.key, "a path to a .docx file")
             return None
         ref = value.value.strip()
-        path = base / ref
+        path = written_path(base, ref)
         if (part := too_long_part(path)) is not None:
             said = msg("files.too-long", name=part, limit=MAX_NAME_BYTES)
             self.add(value.mark, "name-too-long", said)
