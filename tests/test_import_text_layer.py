@@ -236,3 +236,26 @@ def test_a_cover_slide_titled_with_a_colon_lists_the_modules(tmp_path: Path) -> 
         ("基础篇", ["Python 语法", "数据结构"]),
         ("进阶篇", ["面向对象", "并发编程"]),
     ]
+
+
+def test_a_page_that_welcomes_to_its_course_names_it() -> None:
+    """Convention: an English agenda page under a generic heading names its course in
+    its welcome line — "Welcome to the Data Visualisation Bootcamp!", "Welcome to Intro
+    to R." (as a Chinese page does in 欢迎参加《…》培训). A welcome to "the course",
+    "our workshop" or "this training" names nothing."""
+    from syllabus_cli.importer.title import from_text
+
+    def named(text: str) -> str | None:
+        found = from_text(text)
+        return found.text if found else None
+
+    assert named("Welcome to the Data Visualisation Bootcamp!\nHere is the agenda:") == (
+        "Data Visualisation Bootcamp"
+    )
+    assert named("Some intro.\nWelcome to Intro to R. We start at 9.") == "Intro to R"
+    for nothing in (
+        "Welcome to the course!",
+        "Welcome to our workshop.",
+        "Welcome to this training!",
+    ):
+        assert named(nothing) is None, nothing

@@ -158,9 +158,25 @@ def _title_like(line: str) -> bool:
     )
 
 
+# "Welcome to the Python Bootcamp!" · "Welcome to Intro to R." · 欢迎参加《…》 is _IN_TEXT's
+_WELCOME = re.compile(
+    r"^\s*(?:\*\*)?welcome to (?:the )?(?P<t>[^!.?\n]{3,80}?)\s*[!.]+(?:\*\*)?(?:\s|$)",
+    re.I | re.M,
+)
+
+
 def from_text(text: str) -> Title | None:
-    """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》: the course named inside its prose."""
+    """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》 · "Welcome to the Data Camp!": the
+    course named inside its prose."""
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
+    for welcome in _WELCOME.finditer(text):
+        named = welcome.group("t").strip()
+        if not GENERIC_TITLE.match(named) and not re.match(
+            r"(?i)(?:our|this|my|your)\b|(?:course|training|workshop|class|session|seminar|"
+            r"webinar|event|program(?:me)?)$",
+            named,
+        ):
+            return Title(named, "Welcome to … in the page's text")
     return None
