@@ -259,3 +259,30 @@ def test_a_page_that_welcomes_to_its_course_names_it() -> None:
         "Welcome to this training!",
     ):
         assert named(nothing) is None, nothing
+
+
+@pytest.mark.office
+def test_a_short_pdf_loses_its_running_head_with_the_page_number(tmp_path: Path) -> None:
+    """Convention: a two-page outline (too short for a line to recur on most pages) runs
+    the document's title beside the page number at each later page's top or foot — LaTeX
+    writes 'syllabus: introduction to python    2' in small capitals, Word '2 | 数据分析入门'.
+    That line is furniture, never a point or a module."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    from docx import Document
+
+    document = Document()
+    document.add_heading("数据分析入门", level=1)
+    for line in ("课程时长：1天", "课程大纲：", "一、数据从哪里来（180分钟）", "1. 采集与清洗"):
+        document.add_paragraph(line)
+    document.add_page_break()
+    for line in ("2 | 数据分析入门", "二、数据说什么（180分钟）", "1. 描述统计", "2. 可视化"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "short.docx"))
+    pdf = pdf_from_docx(tmp_path / "short.docx", tmp_path)
+    import_catalog(pdf, tmp_path / "out")
+    written = (tmp_path / "out" / "short-01.yaml").read_text(encoding="utf-8")
+    course = yaml.safe_load(written)
+    assert course["title"] == "数据分析入门"
+    assert [m["title"] for m in course["modules"]] == ["数据从哪里来", "数据说什么"]
+    assert "| 数据分析入门" not in written and "2 |" not in written

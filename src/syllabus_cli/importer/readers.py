@@ -79,7 +79,9 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         else set()
     )
     out: list[str] = []
-    for lines in pages:
+    first = [line for line in pages[0] if line.strip()][:3] if pages else []
+    heads = {_title_key(line) for line in first}
+    for number, lines in enumerate(pages, start=1):
         shown = [line for line in lines if line.strip()]
         edge = {id(line) for line in shown[:2] + shown[-2:]}
         for line in lines:
@@ -87,8 +89,28 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
                 continue
             if id(line) in edge and _furniture_key(line) in running:
                 continue
+            if number > 1 and id(line) in edge and _running_head(line, number, heads):
+                continue
             out.append(line)
     return out
+
+
+def _title_key(line: str) -> str:
+    return re.sub(r"[\s:：·|｜\-—–]+", "", line).lower()
+
+
+def _running_head(line: str, number: int, heads: set[str]) -> bool:
+    """A page's running head or foot: the document's title (as its first page shows it,
+    often in small capitals) beside the page's own number — 'syllabus: introduction to
+    python    2', '3 | 绩效面谈技巧'."""
+    m = re.fullmatch(
+        rf"\s*(?:{number}\s*[|｜·\-—–]?\s*(?P<a>\S.*?)|(?P<b>\S.*?)\s*[|｜·\-—–]?\s*{number})\s*",
+        line,
+    )
+    if m is None:
+        return False
+    said = _title_key(m.group("a") or m.group("b") or "")
+    return len(said) >= 4 and said in heads
 
 
 def read_pdf(path: Path) -> str:
