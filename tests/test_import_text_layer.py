@@ -286,3 +286,25 @@ def test_a_short_pdf_loses_its_running_head_with_the_page_number(tmp_path: Path)
     assert course["title"] == "数据分析入门"
     assert [m["title"] for m in course["modules"]] == ["数据从哪里来", "数据说什么"]
     assert "| 数据分析入门" not in written and "2 |" not in written
+
+
+@pytest.mark.office
+def test_a_pdf_text_layer_sets_no_space_beside_full_width_punctuation(tmp_path: Path) -> None:
+    """Convention: the text layer of a PDF exported by WPS or Word sets a space where a
+    run of Latin or digits meets full-width punctuation, which takes none in Chinese
+    type: `模块1 ： AI 认知（ 2学时）`, `课程对象 ： 新员工`. Read as the page shows it,
+    `模块1：AI 认知（2学时）`, the module keeps its name and its hours."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    source = docx(
+        tmp_path / "spaced.docx",
+        ["# AI 工具入门", "课程大纲 ：", "模块1 ： AI 认知（ 2学时）", "1. 发展简史",
+         "模块2 ： 提示词设计（ 4学时 ）", "1. 角色 + 任务 + 格式"],
+    )  # fmt: skip
+    pdf = pdf_from_docx(source, tmp_path)
+    import_catalog(pdf, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "spaced-01.yaml").read_text(encoding="utf-8"))
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("AI 认知", "2学时"),
+        ("提示词设计", "4学时"),
+    ]

@@ -144,7 +144,11 @@ def read_pdf(path: Path) -> str:
         ) from None
     lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
     # a PDF's text layer spaces digits off Chinese ("90 分钟", "第 3 讲"): as typed
-    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", "\n".join(lines))
+    # (where a run of Latin or digits meets Chinese, one space or two, never meant)
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n".join(lines))
+    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", text)
+    # and sets spaces beside full-width punctuation, which takes none ("模块1 ： AI（ 2学时）")
+    text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
     if len(re.sub(r"\s", "", text)) < 10:
         raise no_text
     return text
