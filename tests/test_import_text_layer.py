@@ -292,8 +292,10 @@ def test_a_short_pdf_loses_its_running_head_with_the_page_number(tmp_path: Path)
 def test_a_pdf_text_layer_sets_no_space_beside_full_width_punctuation(tmp_path: Path) -> None:
     """Convention: the text layer of a PDF exported by WPS or Word sets a space where a
     run of Latin or digits meets full-width punctuation, which takes none in Chinese
-    type: `模块1 ： AI 认知（ 2学时）`, `课程对象 ： 新员工`. Read as the page shows it,
-    `模块1：AI 认知（2学时）`, the module keeps its name and its hours."""
+    type: `模块1 ： AI 认知（ 2学时）`, `课程对象 ： 新员工`; and pypdf spaces each change
+    of font, so Latin meeting Chinese reads `AI 与大模型` where the page sets `AI与大模型`
+    (a space the trainer typed there cannot be told apart: it goes too). Read so,
+    `模块1：AI认知（2学时）`, the module keeps its name and its hours."""
     if soffice() is None:
         pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
     source = docx(
@@ -305,6 +307,6 @@ def test_a_pdf_text_layer_sets_no_space_beside_full_width_punctuation(tmp_path: 
     import_catalog(pdf, tmp_path / "out")
     course = yaml.safe_load((tmp_path / "out" / "spaced-01.yaml").read_text(encoding="utf-8"))
     assert [(m["title"], m["duration"]) for m in course["modules"]] == [
-        ("AI 认知", "2学时"),
+        ("AI认知", "2学时"),
         ("提示词设计", "4学时"),
     ]

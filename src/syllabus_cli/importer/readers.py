@@ -143,11 +143,14 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
-    # a PDF's text layer spaces digits off Chinese ("90 分钟", "第 3 讲"): as typed
-    # (where a run of Latin or digits meets Chinese, one space or two, never meant)
+    # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
+    # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
+    # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
+    # full-width punctuation takes none beside it ("模块1 ： AI（ 2学时）")
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n".join(lines))
-    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", text)
-    # and sets spaces beside full-width punctuation, which takes none ("模块1 ： AI（ 2学时）")
+    text = re.sub(
+        r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
+    )
     text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
     if len(re.sub(r"\s", "", text)) < 10:
         raise no_text
