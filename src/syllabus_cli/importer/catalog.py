@@ -296,6 +296,20 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     return None
 
 
+def _header_rows(lines: list[str]) -> set[str]:
+    """Lines that open with a label and run on without a colon (``教学内容 实验 / 任务
+    交付成果``), written three times or more: a table's header row over each module's
+    table, as a PDF's text layer gives it, never the page's section label."""
+    rows: dict[str, list[str]] = {}  # by the label and the next cell (a row cut short too)
+    for line in lines:
+        if re.search(r"[:：]", line) or line.startswith(("\0", "|", "#")):
+            continue
+        lab = _label(line, before_outline=False)
+        if lab is not None and lab.key is not None and lab.rest:
+            rows.setdefault(f"{lab.text} {lab.rest.split()[0]}", []).append(line)
+    return {line for same in rows.values() if len(same) >= 3 for line in same}
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -310,11 +324,12 @@ def read_sections(chunk: str, number: int) -> Course:
         elif line.strip():
             lines.extend(_explode(line.strip()))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
+    headers = _header_rows(lines)
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
         for line in lines
-        if not line.startswith("\0")
+        if not line.startswith("\0") and line not in headers
     )
     course.outline_labelled = labelled
     where: str = "head"  # head | section:KEY | note | outline
@@ -362,7 +377,7 @@ def read_sections(chunk: str, number: int) -> Course:
         if where == "head" and not course.head and teacher_colon(text):  # 讲师名:课程名
             course.head.append(text)
             continue
-        lab = None if code else _label(text, before_outline=True)
+        lab = None if code or text in headers else _label(text, before_outline=True)
         if lab is not None and lab.key == "outline":
             close_note()
             where, outline_level = "outline", lab.level
