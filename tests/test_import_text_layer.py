@@ -310,3 +310,18 @@ def test_a_pdf_text_layer_sets_no_space_beside_full_width_punctuation(tmp_path: 
         ("AI认知", "2学时"),
         ("提示词设计", "4学时"),
     ]
+
+
+def test_a_length_label_run_onto_its_value_is_read_but_a_lesson_number_is_not() -> None:
+    """Convention: a PDF's two-cell row can lose the space between its cells, running a
+    length label onto its value — `总学时16学时`, `课程时长2天` (see the fresh fixture
+    zh-glued-length-cell). A lesson numbered by the same word, `课时1：认识Python`, is no
+    length: the value must end in its unit."""
+    from syllabus_cli.importer.catalog import _label
+
+    glued = _label("总学时16学时", before_outline=True)
+    assert glued is not None and (glued.key, glued.rest) == ("duration", "16学时")
+    two_days = _label("课程时长2天", before_outline=True)
+    assert two_days is not None and (two_days.key, two_days.rest) == ("duration", "2天")
+    lesson = _label("课时1：认识Python", before_outline=True)
+    assert lesson is None or lesson.key != "duration"

@@ -262,7 +262,19 @@ class _Label:
     level: int  # Markdown heading level, 0 when none
 
 
+# a length label run onto its value, as a PDF's two-cell row gives it: 总学时32学时 ·
+# 课程时长2天 (a lesson's number, 课时1：认识Python, is no length: the unit must follow)
+_GLUED_LENGTH = re.compile(
+    r"^(?P<w>"
+    + "|".join(sorted((w for w, k in KEY_OF.items() if k == "duration"), key=len, reverse=True))
+    + r")(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|分钟))$"
+)
+
+
 def _label(line: str, *, before_outline: bool) -> _Label | None:
+    glued = _GLUED_LENGTH.match(line.strip())
+    if glued:
+        return _Label("duration", glued.group("w"), glued.group("v"), 0)
     en = _EN_LINE.match(line.strip())
     h1 = en is not None and (en.group("h") or "").strip() == "#"  # "# Agenda": the page's top
     if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
