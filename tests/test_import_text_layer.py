@@ -325,3 +325,28 @@ def test_a_length_label_run_onto_its_value_is_read_but_a_lesson_number_is_not() 
     assert two_days is not None and (two_days.key, two_days.rest) == ("duration", "2天")
     lesson = _label("课时1：认识Python", before_outline=True)
     assert lesson is None or lesson.key != "duration"
+
+
+@pytest.mark.office
+def test_a_pdf_in_wrongly_mapped_glyphs_is_said_and_its_ligatures_read_as_letters(
+    tmp_path: Path,
+) -> None:
+    """Conventions of a PDF's text layer: a font that maps glyphs to the wrong code
+    points (第1讲 read as `ᒫ1拻`, 分 as `ړ`) gives characters no zh or en page writes in —
+    the summary says so, once, and no such line becomes the title; a typeset ligature
+    (LaTeX's `scientiﬁc`, `ﬂow`) is the letters it joins."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    source = docx(
+        tmp_path / "glyphs.docx",
+        ["ᒫ1拻 Computer Networks and the Internet", "1.1 What is the Internet? (43ړ53ᑁ)",
+         "1.2 Network edge: data ﬂow and scientiﬁc ﬁles", "ᒫ2拻 Application Layer",
+         "2.1 Principles of network applications"],
+    )  # fmt: skip
+    pdf = pdf_from_docx(source, tmp_path)
+    report = import_catalog(pdf, tmp_path / "out")
+    written = (tmp_path / "out" / "glyphs-01.yaml").read_text(encoding="utf-8")
+    assert str(yaml.safe_load(written)["title"]).startswith("TODO")
+    assert "data flow and scientific files" in written and "\ufb01" not in written
+    said = [w for w in report.warnings if "PDF" in w]
+    assert len(said) == 1 and " 3 " in said[0], report.warnings  # ᒫ ړ ᑁ (拻 is a Han)

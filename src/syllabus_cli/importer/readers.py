@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from typing import Any
 from ..i18n import msg
 from .errors import SourceError
 
+PDF_GLYPHS: list[int] = []  # the last PDF's count of glyphs read as no zh or en letter (run.py)
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
 SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
@@ -152,6 +154,13 @@ def read_pdf(path: Path) -> str:
         r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
     )
     text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
+    # a typeset ligature (ﬁ, ﬂ, ﬀ …, LaTeX's "scientiﬁc") is the letters it joins
+    text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    from .title import unreadable
+
+    glyphs = sum(unreadable(c) for c in set(text))
+    if glyphs:  # a font maps glyphs to the wrong code points: the summary says so
+        PDF_GLYPHS.append(glyphs)
     if len(re.sub(r"\s", "", text)) < 10:
         raise no_text
     return text
