@@ -350,3 +350,38 @@ def test_a_pdf_in_wrongly_mapped_glyphs_is_said_and_its_ligatures_read_as_letter
     assert "data flow and scientific files" in written and "\ufb01" not in written
     said = [w for w in report.warnings if "PDF" in w]
     assert len(said) == 1 and " 3 " in said[0], report.warnings  # ᒫ ړ ᑁ (拻 is a Han)
+
+
+def test_a_bilingual_contents_slide_part_numbers_and_a_closing_slide(tmp_path: Path) -> None:
+    """Conventions of a Chinese course deck (the template shops' shape):
+    - the contents slide titled in both languages: `目录 CONTENTS`, `目 录`, `Agenda 议程`;
+    - a section slide numbered in words beside its name: `PART ONE`, `Part 2`, `01`,
+      `第一部分` — the number is no point;
+    - a closing slide, `谢谢观看` / `THANKS`, `感谢聆听`, `Thank you`, `Q&A`: no section
+      of the last module, its words kept in notes."""
+    from .import_builders import deck
+
+    source = deck(
+        tmp_path / "talk.pptx",
+        [
+            ("高效沟通技巧", ["主讲人：李明", "2025年3月"]),
+            ("目录 CONTENTS", ["01", "认识沟通", "02", "倾听的技巧", "03", "表达的艺术"]),
+            ("认识沟通", ["PART ONE"]),
+            ("沟通的定义", ["信息的传递与理解", "双向过程"]),
+            ("倾听的技巧", ["PART TWO"]),
+            ("积极倾听", ["复述", "提问"]),
+            ("表达的艺术", ["Part 3"]),
+            ("结构化表达", ["结论先行"]),
+            ("谢谢观看", ["THANKS"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "talk-01.yaml").read_text(encoding="utf-8"))
+    assert course["title"] == "高效沟通技巧"
+    assert [(m["title"], [s["title"] for s in m["sections"]]) for m in course["modules"]] == [
+        ("认识沟通", ["沟通的定义"]),
+        ("倾听的技巧", ["积极倾听"]),
+        ("表达的艺术", ["结构化表达"]),
+    ]
+    assert all("points" not in m for m in course["modules"])  # PART ONE is no point
+    assert "谢谢观看" in course["notes"] and "THANKS" in course["notes"]

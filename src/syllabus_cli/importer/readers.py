@@ -167,9 +167,22 @@ def read_pdf(path: Path) -> str:
 
 
 # ---------------------------------------------------------------- PowerPoint
-_TOC_TITLES = re.compile(r"^\s*(?:目\s*录|内容提要|课程目录|contents?|agenda|outline)\s*$", re.I)
+# a contents slide's title, in one language or both: 目录 · 目 录 CONTENTS · Agenda 议程
+_TOC_WORD = (
+    r"(?:目\s*录|内容提要|课程目录|议程|(?:table of )?contents?|catalog(?:ue)?|agenda|outline)"
+)
+_TOC_TITLES = re.compile(rf"^\s*{_TOC_WORD}(?:\s*[/|｜·]?\s*{_TOC_WORD})?\s*$", re.I)
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _SECTION_NUMBER = re.compile(
-    r"^\s*(?:part\s*)?0?\d{1,2}\s*$|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$", re.I
+    rf"^\s*(?:(?:part|chapter|section|module)\s*)?(?:0?\d{{1,2}}|{_NUMBER_WORD})\s*$"
+    r"|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$",
+    re.I,
+)
+# a deck's closing slide: 谢谢观看 · 感谢聆听 · Thank you · Q&A — no section of the course
+_CLOSING = re.compile(
+    r"^\s*(?:谢谢(?:观看|聆听|大家|您的观看)?|感谢(?:观看|聆听|您的聆听|大家)|thank(?:s| you)(?: for .{0,30})?|"
+    r"q\s*&\s*a|questions\??|the end|end)\s*[!！.。]?\s*$",
+    re.I,
 )
 
 
@@ -374,8 +387,12 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     else:
         kept = outline
     headers: list[str] = []  # timetable slides' header rows
-    for title, body in named:
+    closing: list[str] = []  # the closing slide's words
+    for index, (title, body) in enumerate(named):
         if _TOC_TITLES.match(title):
+            continue
+        if index >= len(named) - 2 and _CLOSING.match(title):  # 谢谢观看 · Thank you: kept
+            closing += [title, *(t.replace("\n", " ") for _, t in body)]  # as written
             continue
         units = _unit_rows(body)
         if units is not None:  # a timetable slide: a module a row, its cells the points
@@ -406,7 +423,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
         head_count = 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
-    lines += [f"\0{header}" for header in headers]
+    lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
