@@ -385,3 +385,30 @@ def test_a_bilingual_contents_slide_part_numbers_and_a_closing_slide(tmp_path: P
     ]
     assert all("points" not in m for m in course["modules"])  # PART ONE is no point
     assert "谢谢观看" in course["notes"] and "THANKS" in course["notes"]
+
+
+def test_a_section_slide_numbered_above_its_name_matches_a_numbered_contents_entry(
+    tmp_path: Path,
+) -> None:
+    """Conventions of a deck built from a template without title placeholders: a section
+    slide's first text box holds its number, the next its name (`01` then `激励的原理`);
+    the contents slide writes the number into each entry (`01 激励的原理`, `PART 02 …`,
+    `第二部分 …`). The number names no slide: the slide is the module `激励的原理`, and
+    the contents entry names it."""
+    source = _deck_with_tables(
+        tmp_path / "motivate.pptx",
+        [
+            ("团队激励", ["讲师：王芳"], []),
+            ("目录", ["01 激励的原理", "PART 02 激励的方法"], []),
+            ("", ["01", "激励的原理"], []),
+            ("需求层次", ["生理与安全", "尊重与自我实现"], []),
+            ("", ["02", "激励的方法"], []),
+            ("物质激励", ["奖金", "股权"], []),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "motivate-01.yaml").read_text(encoding="utf-8"))
+    assert [(m["title"], [s["title"] for s in m["sections"]]) for m in course["modules"]] == [
+        ("激励的原理", ["需求层次"]),
+        ("激励的方法", ["物质激励"]),
+    ]

@@ -319,6 +319,15 @@ def _unit_rows(body: list[tuple[int, str]]) -> list[tuple[str, list[str]]] | Non
     return [("", head)] * bool(head) + [(c[0], [x for x in c[1:] if x]) for c in units]
 
 
+def _toc_key(text: str) -> str:
+    """A contents entry or a slide's title as compared: its number (01, PART 02, 第一部分)
+    and spaces aside, so '01 激励的原理' names the slide '激励的原理'."""
+    number = rf"^\s*(?:(?:part|chapter|section)\s*)?(?:\d{{1,2}}|{_NUMBER_WORD})\b[.、:：\s-]*"
+    text = re.sub(number, "", text, flags=re.I)
+    text = re.sub(r"^\s*第[一二三四五六七八九十\d]+[章部分讲节][、:：\s]*", "", text)
+    return re.sub(r"\s", "", text)
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
@@ -326,6 +335,11 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
         if _PLACEHOLDER.match(title) or not title:
             title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
+        named_by = next((i for i, (lvl, t) in enumerate(body) if lvl >= 0), None)
+        if _SECTION_NUMBER.match(title) and named_by is not None:  # "01" over its name
+            name = body[named_by][1]
+            if not _SECTION_NUMBER.match(name):
+                title, body = name, [(0, title), *body[:named_by], *body[named_by + 1 :]]
         slides.append((title, body))
     footer = _footer_lines(slides)
     if footer:
@@ -375,8 +389,8 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     for title, body in named:
         if _TOC_TITLES.match(title):
             toc += [t for _, t in body if not _SECTION_NUMBER.match(t) and not _TOC_TITLES.match(t)]
-    toc_keys = {re.sub(r"\s", "", t) for t in toc}
-    matched = {re.sub(r"\s", "", title) for title, _ in named} & toc_keys
+    toc_keys = {_toc_key(t) for t in toc}
+    matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
     if toc and len(matched) * 2 < len(toc_keys):
         # the slides do not repeat the contents: its entries are the modules, and the
@@ -406,7 +420,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
                 kept.extend(f"- {line}" for cell in cells for line in cell.split("\n"))
             continue
         texts = [t for _, t in body]
-        key = re.sub(r"\s", "", title)
+        key = _toc_key(title)
         is_section = key in toc_keys or (
             not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
