@@ -412,3 +412,20 @@ def test_a_section_slide_numbered_above_its_name_matches_a_numbered_contents_ent
         ("激励的原理", ["需求层次"]),
         ("激励的方法", ["物质激励"]),
     ]
+
+
+def test_a_heading_that_names_the_page_s_kind_is_no_title() -> None:
+    """Convention: a page's heading often names the document, not the course — 'Course
+    Syllabus', 'Detailed Agenda', 'Class Schedule', 'Lesson Plan', 'Program Overview',
+    '培训方案', '教学大纲', '课程简介', '课程表' (and the suffix rule must not leave a bare
+    'Course' or 'Detailed'). The course's own name, the next line, is the title; a
+    name that holds such a word ('新员工培训方案', 'Data Science Course') is a name."""
+    from syllabus_cli.importer.title import from_head
+
+    for kind in ("COURSE SYLLABUS", "Detailed Agenda", "# Class Schedule", "# Lesson Plan",
+                 "Program Overview", "# 培训方案", "# 教学大纲", "课程简介", "# 课程表", "# Welcome"):  # fmt: skip
+        found = from_head([kind, "Negotiation Fundamentals"])
+        assert found is not None and found.text == "Negotiation Fundamentals", kind
+    for name in ("# 新员工培训方案", "# Data Science Course", "Leadership Workshop"):
+        found = from_head([name, "Other"])
+        assert found is not None and found.text == name.lstrip("# "), name

@@ -492,11 +492,12 @@ def _title_under_generic(lines: list[str]) -> list[str]:
     """'# Agenda' then '## Customer Success Playbook': the page's top heading names no
     course, the next one does; it is read as the title."""
     from .conventions import GENERIC_TITLE
+    from .title import generic
 
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not lines[first].startswith("# "):
         return lines
-    if not GENERIC_TITLE.match(lines[first][2:].strip(" *:：")):
+    if not generic(lines[first]):
         return lines
     for i in range(first + 1, min(len(lines), first + 6)):
         m = re.match(r"^#{2,3}\s+(.*)$", lines[i])

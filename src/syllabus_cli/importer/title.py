@@ -88,7 +88,7 @@ def from_head(head: list[str]) -> Title | None:
         if (
             CHROME.search(line)
             or INSTRUCTOR_LINE.match(line)
-            or _generic(line)
+            or generic(line)
             or _LABEL_VALUE.match(line)
         ):
             continue  # a contents heading, "Schedule", "… Outline": names no course
@@ -120,9 +120,24 @@ def from_head(head: list[str]) -> Title | None:
     return None
 
 
-def _generic(line: str) -> bool:
+# more names of a page's kind, never of a course: a document's own heading ("培训方案",
+# "Lesson Plan"), or one that the suffix rule would cut to a bare word ("Course Syllabus"
+# -> "Course", "Detailed Agenda" -> "Detailed")
+_KIND_OF_PAGE = re.compile(
+    r"^(?:(?:the|our|full|detailed|draft|tentative|final|course|class|training|workshop|"
+    r"program(?:me)?|lesson|session|module|unit)\s+)*"
+    r"(?:syllabus|agenda|schedule|timetable|outline|overview|plans?|information|details|"
+    r"description|welcome)$"
+    r"|^(?:培训|教学|课程|授课)(?:方案|计划|大纲|简介|介绍|安排|表|详情|信息|内容|日程)$|^课程表$",
+    re.I,
+)
+
+
+def generic(line: str) -> bool:
+    """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
+    never a course."""
     text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
-    return bool(GENERIC_TITLE.match(text))
+    return bool(GENERIC_TITLE.match(text) or _KIND_OF_PAGE.match(text))
 
 
 # the scripts a zh or en course page writes its letters in (any other letter in a PDF's
