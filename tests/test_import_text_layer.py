@@ -429,3 +429,29 @@ def test_a_heading_that_names_the_page_s_kind_is_no_title() -> None:
     for name in ("# 新员工培训方案", "# Data Science Course", "Leadership Workshop"):
         found = from_head([name, "Other"])
         assert found is not None and found.text == name.lstrip("# "), name
+
+
+def test_a_facts_table_of_labels_and_values_is_read_as_labels(tmp_path: Path) -> None:
+    """Convention: a course page (or a Markdown file) sets the course's facts as a table,
+    each row a label and its value, or two pairs: `| 课程时长 | 2天 |`,
+    `| 课程时长 | 2天 | 培训对象 | 新经理 |`, `| Duration | 2 days |` (see the fresh fixture
+    html-facts-table). A timetable's header (`| 时间 | 内容 |`) pairs no label with a
+    value and stays a table."""
+    from syllabus_cli.importer.catalog import _facts_row
+
+    assert _facts_row("| 课程时长 | 2天 | 培训对象 | 新经理 |") == [
+        "课程时长：2天",
+        "培训对象：新经理",
+    ]
+    assert _facts_row("| Duration | 2 days |") == ["Duration：2 days"]
+    assert _facts_row("| 时间 | 内容 |") is None
+    assert _facts_row("| 09:00 | 开场 |") is None
+    source = tmp_path / "facts.md"
+    source.write_text(
+        "# 绩效辅导\n\n| 课程时长 | 1天 |\n|---|---|\n| 培训对象 | 部门经理 |\n\n"
+        "## 课程大纲\n一、目标设定（3小时）\n二、辅导对话（3小时）\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "facts-01.yaml").read_text(encoding="utf-8"))
+    assert (course["duration"], course["audience"]) == ("1天", ["部门经理"])

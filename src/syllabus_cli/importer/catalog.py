@@ -25,6 +25,7 @@ from .conventions import (
     CN,
     EN_KEY_OF,
     EN_MODULE_WORDS,
+    INSTRUCTOR_LINE,
     KEY_OF,
     MODULE_WORDS,
     SECTION_LABELS,
@@ -308,6 +309,32 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     return None
 
 
+def _fact_label(cell: str) -> str | None:
+    word = cell.strip(" *:：")
+    key = KEY_OF.get(word) or EN_KEY_OF.get(word.lower())
+    if key is None and INSTRUCTOR_LINE.match(f"{word}：x"):
+        return word
+    return word if key not in (None, "outline") else None
+
+
+def _facts_row(line: str) -> list[str] | None:
+    """A course's facts set as a table: each row a label and its value, or two pairs
+    (| 课程名称 | 高效沟通 |, | 课程时长 | 2天 | 培训对象 | 新经理 |, | Duration | 2 days |):
+    the labels and their values, one a line; None for any other row (a timetable's
+    header, | 时间 | 内容 |, pairs no label with a value)."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return None
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    if not cells or len(cells) % 2:
+        return None
+    pairs = list(zip(cells[::2], cells[1::2], strict=True))
+    if not all(_fact_label(k) and v and not _fact_label(v) for k, v in pairs):
+        return None
+    return [f"{_fact_label(k)}：{v}" for k, v in pairs]
+
+
 def _header_rows(lines: list[str]) -> set[str]:
     """Lines that open with a label and run on without a colon (``教学内容 实验 / 任务
     交付成果``), written three times or more: a table's header row over each module's
@@ -334,7 +361,8 @@ def read_sections(chunk: str, number: int) -> Course:
         elif fence:
             lines.append("\0" + line.rstrip())
         elif line.strip():
-            lines.extend(_explode(line.strip()))
+            for part in _facts_row(line.strip()) or [line.strip()]:
+                lines.extend(_explode(part))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines)
     labelled = any(
