@@ -455,3 +455,32 @@ def test_a_facts_table_of_labels_and_values_is_read_as_labels(tmp_path: Path) ->
     import_catalog(source, tmp_path / "out")
     course = yaml.safe_load((tmp_path / "out" / "facts-01.yaml").read_text(encoding="utf-8"))
     assert (course["duration"], course["audience"]) == ("1天", ["部门经理"])
+
+
+def test_a_sheet_laid_out_as_a_course_form_reads_as_one_course(tmp_path: Path) -> None:
+    """Convention: a course kept in Excel as a form — a heading row, then a label and its
+    value a row (课程名称 | …, 课程时长 | 2天, 培训对象 | …, 课程大纲 | its lines in one cell;
+    or Course title | …, Duration | …, Outline | …). The labels are read as a page's and
+    the outline keeps its cell's lines (a sheet with a course a row is another shape)."""
+    from .import_builders import sheet
+
+    source = sheet(
+        tmp_path / "form.xlsx",
+        [
+            ["课程介绍表"],
+            ["课程名称", "销售谈判技巧"],
+            ["课程时长", "2天"],
+            ["培训对象", "销售经理、大客户代表"],
+            [
+                "课程大纲",
+                "第一讲 谈判准备（6小时）\n1. 信息收集\n第二讲 谈判实战（6小时）\n1. 让步策略",
+            ],
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert (course["title"], course["duration"]) == ("销售谈判技巧", "2天")
+    assert [(m["title"], m["duration"], m["points"]) for m in course["modules"]] == [
+        ("谈判准备", "6小时", ["信息收集"]),
+        ("谈判实战", "6小时", ["让步策略"]),
+    ]

@@ -476,6 +476,15 @@ def _header(cells: list[str]) -> dict[int, str] | None:
     return found if "课程名称" in found.values() and len(found) >= 2 else None
 
 
+def _form_label(cell: str) -> bool:
+    """A course form's label cell (课程名称, 课程大纲, Duration): a sheet laid out as a form,
+    a label and its value a row, the outline's lines kept in its cell."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    word = cell.strip(" :：")
+    return word in KEY_OF or word.lower() in EN_KEY_OF
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart); else the
@@ -500,6 +509,11 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             filled = [c for c in cells if c]
             if len(filled) == 1:  # a row with one cell: a heading over the sheet
                 table.append(" ".join(filled[0].split()))
+            elif len(filled) == 2 and _form_label(filled[0]):  # a form: label | value
+                value = "\n".join(" ".join(line.split()) for line in filled[1].splitlines())
+                table.append(
+                    f"{filled[0].strip(' :：')}：" + ("\n" if "\n" in value else "") + value
+                )
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
