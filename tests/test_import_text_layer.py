@@ -484,3 +484,28 @@ def test_a_sheet_laid_out_as_a_course_form_reads_as_one_course(tmp_path: Path) -
         ("谈判准备", "6小时", ["信息收集"]),
         ("谈判实战", "6小时", ["让步策略"]),
     ]
+
+
+def test_a_deck_s_unit_table_with_a_time_column_gives_each_module_its_time(
+    tmp_path: Path,
+) -> None:
+    """Convention: a deck's schedule slide as a table of units with a time column —
+    `| 模块 | 内容 | 学时 |`, `| Day | Topics | Duration (hours) |` — each row a module
+    with the time its row gives, not a point '3'."""
+    source = _deck_with_tables(
+        tmp_path / "lead.pptx",
+        [
+            ("领导力提升训练营", ["主讲：赵强"], []),
+            ("课程安排", [], [["模块", "内容", "学时"], ["模块一", "角色认知", "3"],
+                              ["模块二", "团队激励", "3"], ["模块三", "绩效辅导", "6"]]),
+            ("角色认知", ["从骨干到管理者"], []),
+            ("团队激励", ["需求与动机"], []),
+        ],
+    )  # fmt: skip
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "lead-01.yaml").read_text(encoding="utf-8"))
+    assert [(m["title"], m["duration"]) for m in course["modules"]][:3] == [
+        ("角色认知", "3学时"),
+        ("团队激励", "3学时"),
+        ("绩效辅导", "6学时"),
+    ]

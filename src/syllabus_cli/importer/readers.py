@@ -304,6 +304,12 @@ _UNIT_CELL = re.compile(
 )
 
 
+def _time_column(header: list[str]) -> bool:
+    from .outline_lines import table_time_column
+
+    return table_time_column(header) is not None
+
+
 def _unit_rows(body: list[tuple[int, str]]) -> list[tuple[str, list[str]]] | None:
     """A slide's table whose rows each name a unit of the course in their first cell
     (``| 1st Day | … |``, ``| 第一天 | … |``): (unit, its other cells) per row, the
@@ -409,6 +415,11 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             closing += [title, *(t.replace("\n", " ") for _, t in body)]  # as written
             continue
         units = _unit_rows(body)
+        timed = units is not None and units[0][0] == "" and _time_column(units[0][1])
+        if timed:  # | 模块 | 内容 | 学时 |: the table as written, its time column read
+            kept.extend([f"\0{title}"] if title else [])
+            kept.extend(text.replace("\n", " / ") for _, text in body)
+            continue
         if units is not None:  # a timetable slide: a module a row, its cells the points
             for unit, cells in units:
                 if not unit:  # the header row (once, as written): the outline's own note
