@@ -4,6 +4,7 @@ takes a pack's own file name."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -258,3 +259,195 @@ def test_a_pack_course_removed_with_nothing_edited_takes_its_folder_too(tmp_path
     done = syllabus("pack", pack, "--out", out, "-j", "1")
     assert done.returncode == 0 and "b.proposal.docx: removed" in done.stdout + done.stderr
     assert not (out / "p" / "b").exists() and (out / "p" / "a" / "a.proposal.docx").is_file()
+
+
+def test_a_course_that_fails_this_build_keeps_its_documents(tmp_path: Path) -> None:
+    """A course still in the pack whose spec is broken today (a typo, a file half-saved)
+    is not 'no longer in the pack': its id, and so its folder, cannot be read, but the
+    documents it has are kept until it builds again."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    b = b.rename(b.with_name("b-file.yaml"))  # its folder is its id "b", not the file's name
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    made = sorted(p.name for p in (out / "p" / "b").iterdir())
+    good = b.read_text(encoding="utf-8")
+    b.write_text(good + "modules: [\n", encoding="utf-8")
+    broken = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert broken.returncode == 1
+    assert [f for f in json.loads(broken.stdout)["files"] if f["status"] == "removed"] == []
+    assert sorted(p.name for p in (out / "p" / "b").iterdir()) == made
+    b.write_text(good, encoding="utf-8")
+    again = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert again.returncode == 0 and "removed" not in again.stdout + again.stderr
+    assert sorted(p.name for p in (out / "p" / "b").iterdir()) == made
+
+
+def test_a_course_given_a_new_id_moves_folder_and_stays_unchanged_after(tmp_path: Path) -> None:
+    """A course renamed (a new id) writes a new folder; the old one goes, and the next
+    build finds the course unchanged (its record was not thrown away with the folder)."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    b.write_text(b.read_text(encoding="utf-8").replace("id: b", "id: b2"), encoding="utf-8")
+    moved = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert moved.returncode == 0 and "b/b.proposal.docx: removed" in moved.stdout
+    assert not (out / "p" / "b").exists() and (out / "p" / "b2" / "b2.proposal.docx").is_file()
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert {c["status"] for c in json.loads(done.stdout)["courses"]} == {"unchanged"}
+
+
+def test_removing_a_gone_course_never_reaches_outside_the_pack_folder(tmp_path: Path) -> None:
+    """Only files the build wrote, inside the pack's folder, are ever removed: not one a
+    hand-edited (or copied-in) manifest names outside it by ``..`` or an absolute path,
+    nor one reached through a course folder the user replaced by a link elsewhere."""
+    a, b, c = courses(tmp_path / "courses", "a", "b", "c")
+    pack = pack_file(tmp_path / "p.yaml", [a, b, c])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    mine = tmp_path / "mine"  # the trainer moved course c's folder and left a link
+    (out / "p" / "c").rename(mine)
+    (out / "p" / "c").symlink_to(mine, target_is_directory=True)
+    keep = tmp_path / "keep.docx"
+    keep.write_bytes(b"a document of the trainer's own")
+    record = json.loads((out / "p" / NAME).read_text(encoding="utf-8"))
+    digest = hashlib.sha256(keep.read_bytes()).hexdigest()
+    record["files"].update({"b/../../keep.docx": digest, str(keep): digest})
+    record["folders"][""] = record["folders"]["b"]
+    (out / "p" / NAME).write_text(json.dumps(record), encoding="utf-8")
+    pack_file(pack, [a])
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stderr
+    assert keep.read_bytes() == b"a document of the trainer's own"
+    assert sorted(p.name for p in mine.iterdir()) == [
+        "c.agenda.docx", "c.agenda.html", "c.agenda.md", "c.proposal.docx"
+    ]  # fmt: skip
+    said = {f["path"].split("/p/", 1)[-1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert said["b/b.proposal.docx"] == "removed" and said["c/c.proposal.docx"] == "left"
+    assert not [path for path in said if "keep" in path]
+
+
+def test_a_variant_the_pack_no_longer_delivers_leaves_its_folder(tmp_path: Path) -> None:
+    """The client now buys the half day: the full day's documents are not left beside
+    it in the folder the trainer hands over (the zip already had only the half day)."""
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        "title: 课程\nid: c\nvariants: [一天, 半天]\nduration: {一天: 6h, 半天: 3h}\n"
+        "modules:\n  - {title: 一, duration: {一天: 6h, 半天: 3h}}\n",
+        encoding="utf-8",
+    )
+    pack = tmp_path / "p.yaml"
+    out = tmp_path / "out"
+    for variant in ("一天", "半天"):
+        pack.write_text(
+            "client: 某客户\ntitle: 项目\ndate: 2026-12-08\n"
+            f"courses:\n  - {{path: c.yaml, variant: {variant}}}\n",
+            encoding="utf-8",
+        )
+        done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+        assert done.returncode == 0, done.stdout + done.stderr
+    said = {f["path"].split("/p/", 1)[1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert said["c/c.一天.proposal.docx"] == "removed"
+    assert sorted(p.name for p in (out / "p" / "c").iterdir()) == [
+        "c.半天.agenda.docx", "c.半天.agenda.html", "c.半天.agenda.md", "c.半天.proposal.docx"
+    ]  # fmt: skip
+
+
+def test_a_pack_built_for_real_after_a_draft_keeps_no_draft(tmp_path: Path) -> None:
+    """Drafts are for the trainer: once the TODOs are filled in and the pack is built,
+    no 草稿 document (a course's, the plan, the draft zip) is left beside the final ones;
+    a draft built after a final one takes nothing away."""
+    a, b = courses(tmp_path / "courses", "a", "b")
+    good = a.read_text(encoding="utf-8")
+    a.write_text(good.replace("title: 课程a", "title: TODO 课程a"), encoding="utf-8")
+    pack = pack_file(tmp_path / "p.yaml", [a, b])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1", "--draft").returncode == 0
+    assert [p for p in (out / "p").rglob("*") if ".draft." in p.name]
+    a.write_text(good, encoding="utf-8")
+    done = syllabus("pack", pack, "--out", out, "-j", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [p.name for p in (out / "p").rglob("*") if ".draft." in p.name] == []
+    assert "p.draft.zip: removed" in done.stdout and (out / "p" / "p.zip").is_file()
+    finals = sorted(p.relative_to(out) for p in (out / "p").rglob("*.docx"))
+    assert syllabus("pack", pack, "--out", out, "-j", "1", "--draft").returncode == 0
+    assert set(finals) <= {p.relative_to(out) for p in (out / "p").rglob("*.docx")}
+
+
+def test_a_course_whose_id_is_kit_never_shares_the_kit_folder(tmp_path: Path) -> None:
+    """A course with id `kit` wrote into the delivery kit's folder, and the kit's
+    clean-up removed that course's Word documents on every build."""
+    (kit,) = courses(tmp_path / "courses", "kit")
+    pack = pack_file(tmp_path / "p.yaml", [kit])
+    pack.write_text(pack.read_text(encoding="utf-8") + "kit: all\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):
+        done = syllabus("pack", pack, "--out", out, "-j", "1")
+        assert done.returncode == 0 and "removed" not in done.stdout, done.stdout
+    assert (out / "p" / "kit-2" / "kit.proposal.docx").is_file()
+    assert sorted(p.name for p in (out / "p" / "kit").iterdir() if p.suffix == ".docx")
+    assert not list((out / "p" / "kit").glob("kit.*"))
+
+
+def test_an_id_changed_only_in_case_removes_nothing_the_build_just_made(
+    tmp_path: Path,
+) -> None:
+    """On Windows and macOS ``Abc/Abc.proposal.docx`` and ``abc/abc.proposal.docx`` are
+    one file: a course whose id went from ``Abc`` to ``abc`` would have its fresh
+    documents removed as its old folder's. Two names for one file are made here with
+    hard links, as those file systems see it."""
+    (spec,) = courses(tmp_path / "courses", "Abc")
+    pack = pack_file(tmp_path / "p.yaml", [spec])
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    spec.write_text(spec.read_text(encoding="utf-8").replace("id: Abc", "id: abc"), "utf-8")
+    (out / "p" / "abc").mkdir()
+    for old in (out / "p" / "Abc").iterdir():
+        os.link(old, out / "p" / "abc" / old.name.replace("Abc", "abc"))
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [f for f in json.loads(done.stdout)["files"] if f["status"] == "removed"] == []
+    assert sorted(p.name for p in (out / "p" / "Abc").iterdir()) == [
+        "Abc.agenda.docx", "Abc.agenda.html", "Abc.agenda.md", "Abc.proposal.docx"
+    ]  # fmt: skip
+    record = Manifest.load(out / "p")
+    assert "abc/abc.proposal.docx" in record.files and "Abc" not in record.folders
+
+
+def test_a_manifest_naming_the_pack_s_own_files_a_course_s_removes_none(tmp_path: Path) -> None:
+    """A hand-edited manifest that gives the pack folder itself ("") or the kit as a gone
+    course's folder does not get the plan, the index, the zip or the kit removed."""
+    (a,) = courses(tmp_path / "courses", "a")
+    pack = pack_file(tmp_path / "p.yaml", [a])
+    pack.write_text(pack.read_text(encoding="utf-8") + "kit: [signin]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    record = json.loads((out / "p" / NAME).read_text(encoding="utf-8"))
+    record["folders"].update({"": str(tmp_path / "gone.yaml"), "kit": str(tmp_path / "x.yaml")})
+    (out / "p" / NAME).write_text(json.dumps(record), encoding="utf-8")
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [f["path"] for f in json.loads(done.stdout)["files"] if f["status"] == "removed"] == []
+
+
+def test_pack_says_the_packs_own_warnings_every_time(tmp_path: Path) -> None:
+    """`pack` is the build a trainer runs: a course dated on a Saturday is moved to the
+    next working day, and the build says so as validate does, at the pack's line, also
+    when nothing changed since (it used to build in silence)."""
+    courses(tmp_path / "courses", "a")
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 培训项目\ncourses:\n  - {path: courses/a.yaml, date: 2026-12-12}\n",
+        encoding="utf-8",
+    )
+    said = "p.yaml:4:12: warning[not-working-day]"
+    assert said in syllabus("validate", "p.yaml", cwd=tmp_path).stdout
+    for _ in range(2):  # built, then unchanged
+        done = syllabus("pack", "p.yaml", "--out", "out", "-j", "1", cwd=tmp_path)
+        assert done.returncode == 0 and said in done.stdout + done.stderr, done.stdout
+    done = syllabus("pack", "p.yaml", "--out", "out", "--report", "json", cwd=tmp_path)
+    warnings = json.loads(done.stdout)["warnings"]
+    assert [(w["path"], w["line"], w["code"]) for w in warnings] == [
+        ("p.yaml", 4, "not-working-day")
+    ]

@@ -209,3 +209,69 @@ def test_a_console_that_cannot_encode_chinese_does_not_stop_the_batch(tmp_path: 
     assert "Traceback" not in result.stderr
     assert len([p for p in documents(tmp_path / "out") if p.endswith(".agenda.md")]) == 2
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_broken_manifest_is_said_in_chinese_to_a_chinese_user(tmp_path: Path) -> None:
+    """Every reason a manifest is refused is in the run's language: a Chinese trainer
+    read '"problems" must map courses to lists of problems' inside a Chinese line."""
+    courses(tmp_path / "src", "a")
+    out = tmp_path / "out"
+    out.mkdir()
+    for broken, said in (
+        ('{"problems": {"a": [{"line": 1}]}}', "“problems”应把课程对应到问题列表"),
+        ('{"files": {"a": 1}}', "“files”应把名称对应到哈希值"),
+        ('{"heads": {"a": 1}}', "“heads”应把课程对应到由文字组成的对象"),
+        ('{"owner": 1}', "“owner”应是一段文字"),
+    ):
+        (out / ".syllabus-manifest.json").write_text(broken, encoding="utf-8")
+        result = syllabus("--lang", "zh", "export", tmp_path / "src", "--out", out)
+        one_line(result, f"不是生成记录（{said}）；删除它即可从头开始")
+        assert "must" not in result.stdout + result.stderr
+
+
+def test_an_unchanged_course_tells_its_warnings_in_today_s_language_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    """Built in English, built again unchanged in Chinese: the warning reads in Chinese
+    (the two languages' placeholders differed and the message failed its own check).
+    What a hand-edited manifest puts in a warning never drives the terminal."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "w.yaml").write_text("title: 课\nmodules:\n  - {title: 一, duration: 1h}\n", "utf-8")
+    out = tmp_path / "out"
+    first = syllabus("--lang", "en", "export", src, "--out", out, "-j", "1")
+    assert "warning[no-duration]: course states no length" in first.stdout
+    again = syllabus("--lang", "zh", "export", src, "--out", out, "-j", "1")
+    assert "unchanged" in again.stdout or "未变" in again.stdout, again.stdout
+    assert "warning[no-duration]: 课程没有写总时长" in again.stdout, again.stdout
+    record = json.loads((out / ".syllabus-manifest.json").read_text("utf-8"))
+    (said,) = next(iter(record["problems"].values()))
+    said.update(en="\x1b]0;pwned\x07\x1b[2Jfaked\ninto two lines", zh="\x1b[31m红\x1b[0m")
+    said["path"] += "\x1b[8m"
+    (out / ".syllabus-manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    for language in ("en", "zh"):
+        shown = syllabus("--lang", language, "export", src, "--out", out, "-j", "1")
+        assert shown.returncode == 0, shown.stdout + shown.stderr
+        assert "\x1b" not in shown.stdout + shown.stderr and "\x07" not in shown.stdout
+        assert ("faked into two lines" if language == "en" else "[31m红") in shown.stdout
+
+
+def test_an_unchanged_course_sold_in_variants_tells_each_variant_s_warnings(
+    tmp_path: Path,
+) -> None:
+    """export builds every variant; built again unchanged, each variant told nothing
+    (the warnings were looked up under the course, kept under the variant)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "c.yaml").write_text(
+        "title: 课\nvariants: [一天, 半天]\nmodules:\n  - {title: 一, duration: {一天: 6h, 半天: 3h}}\n",
+        encoding="utf-8",
+    )
+    runs = [
+        json.loads(syllabus("export", src, "--out", tmp_path / "out", "-j", "1", "--report", "json").stdout)
+        for _ in range(2)
+    ]  # fmt: skip
+    first, again = ({c["variant"]: c["warnings"] for c in run["courses"]} for run in runs)
+    assert {c["status"] for c in runs[1]["courses"]} == {"unchanged"}
+    assert again == first and len(first["半天"]) == 1, again
+    assert "3h (180 min)" in first["半天"][0]["message"]

@@ -141,6 +141,21 @@ def test_new_writes_a_spec_that_validates(tmp_path: Path) -> None:
     assert run("new", str(tmp_path / "x.yaml"), "--duration", "90")[0] == 2
 
 
+def test_new_with_a_bare_name_writes_the_yaml_file_validate_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`syllabus new 销售技巧` (no extension, as a trainer types it) used to write a file
+    named 销售技巧 that `validate courses` never found; a Chinese name is the title."""
+    monkeypatch.chdir(tmp_path)
+    code, out = run("new", "courses/销售技巧")
+    assert code == 0 and "courses/销售技巧.yaml" in out, out
+    assert not Path("courses/销售技巧").exists()
+    assert 'title: "销售技巧"' in Path("courses/销售技巧.yaml").read_text(encoding="utf-8")
+    assert run("validate", "courses")[0] == 0
+    assert run("new", "sales")[0] == 0
+    assert 'title: "新课程"' in Path("sales.yaml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("duration", ["45min", "1h01", "3小时", "2天(6h/天)", "1天(7h/天)"])
 def test_new_starter_adds_up_for_any_length(tmp_path: Path, duration: str) -> None:
     target = tmp_path / "c.yaml"

@@ -104,7 +104,9 @@ def test_the_agenda_writes_no_file_with_a_todo_unless_it_is_a_draft(
     headers = {p.text for s in Document("c.agenda-草稿.docx").sections for h in (s.header, s.first_page_header) for p in h.paragraphs}  # fmt: skip
     assert any("草稿" in h for h in headers)
     assert run("agenda", "c.yaml", "-f", "html", "--draft")[0] == 0
-    assert 'class="draft">草稿 · 草稿 · 草稿<' in Path("c.agenda-草稿.html").read_text("utf-8")
+    page = Path("c.agenda-草稿.html").read_text("utf-8")
+    assert 'class="draft">草稿 · 草稿 · 草稿<' in page
+    assert page.index('class="draft"') < page.index("<h1>")  # the first thing read, as in Word
     assert run("agenda", "c.yaml", "-f", "md", "-o", "c.md", "--draft")[0] == 0
     assert Path("c.md").read_text("utf-8").startswith("**草稿 · 草稿 · 草稿**")
 

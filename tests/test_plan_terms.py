@@ -269,3 +269,31 @@ def test_a_discount_over_the_subtotal_is_an_error_at_the_discount(tmp_path: Path
     assert "p.yaml:7:15: error[discount-over]: the discount (30,000.00) is more than the subtotal (24,000.00)" in out  # fmt: skip
     assert validate("24000")[0] == 0  # the whole subtotal off: allowed, if odd
     assert validate("¥2,000")[0] == 0
+
+
+def test_a_pack_with_a_discount_over_the_subtotal_writes_no_quote(tmp_path: Path) -> None:
+    """`validate` said discount-over, but `pack` built anyway (exit 0) and wrote the
+    plan with the discount capped: 小计 12,000.00, 优惠 -12,000.00, 合计 0.00."""
+    from .build_helpers import courses, syllabus
+
+    courses(tmp_path, "a")
+    pack = tmp_path / "p.yaml"
+
+    def build(discount: str) -> tuple[int, str]:
+        pack.write_text(
+            "client: 客户\ntitle: 项目\ndate: 2026-12-08\ncourses: [a.yaml]\n"
+            f"plan:\n  quote:\n    discount: {discount}\n"
+            "    items: [{item: 讲师课酬, price: 12000}]\n",
+            encoding="utf-8",
+        )
+        done = syllabus("pack", pack, "--out", tmp_path / "out", "-j", "1")
+        return done.returncode, done.stdout + done.stderr
+
+    code, said = build("20000")
+    assert code == 1, said
+    assert "p.yaml:7:15: error[discount-over]: the discount (20,000.00) is more than" in said
+    assert not (tmp_path / "out" / "p" / "p.proposal.docx").exists()
+    assert build("20000")[0] == 1  # and again, when the courses are unchanged
+    assert build("2000")[0] == 0 and (tmp_path / "out" / "p" / "p.proposal.docx").is_file()
+    code, said = build("20000")  # the good plan of the last build is not replaced
+    assert code == 1 and "error[discount-over]" in said

@@ -48,3 +48,32 @@ def test_a_missing_file_is_named_as_the_user_wrote_it(tmp_path: Path) -> None:
     pack.write_text("client: 客户\ntitle: 项目\ncourses: [课程\\没有.yaml]\n", encoding="utf-8")
     code, out = run("validate", pack)
     assert code == 1 and "包.yaml:3:11: error[file-missing]" in out and "课程/没有.yaml" in out
+
+
+def test_a_windows_zip_unpacked_flat_on_a_mac_still_builds(tmp_path: Path) -> None:
+    """Some unzip tools leave a zip made on Windows as files whose names hold the
+    backslash (one file named ``课程\\销售.yaml``, no folder): the pack and the course
+    naming them so find them, rather than a folder that is not there."""
+    import os
+
+    import pytest
+
+    if os.sep != "/":
+        pytest.skip("a name cannot hold a backslash on Windows")
+    (tmp_path / "模块\\共用.yaml").write_text(
+        "modules:\n  - {title: 演练, duration: 2h}\n", encoding="utf-8"
+    )
+    (tmp_path / "课程\\销售.yaml").write_text(
+        "title: 销售技巧\nduration: 3h\n"
+        "modules:\n  - {title: 开场, duration: 1h}\n  - include: 模块\\共用.yaml#演练\n",
+        encoding="utf-8",
+    )
+    pack = tmp_path / "包.yaml"
+    pack.write_text(
+        "client: 客户\ntitle: 项目\ndate: 2026-12-08\ncourses: [课程\\销售.yaml]\n",
+        encoding="utf-8",
+    )
+    code, out = run("validate", pack, tmp_path / "课程\\销售.yaml")
+    assert code == 0, out
+    code, out = run("pack", pack, "--out", tmp_path / "out", "-j", "1")
+    assert code == 0, out

@@ -222,9 +222,11 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
         screen.line(t("batch.kept", path=f"{root}/{path}"))
     for path in batch.removed:
         screen.line(t("batch.removed", path=f"{root}/{path}"))
+    for path in batch.replaced:
+        screen.line(t("batch.replaced", path=f"{root}/{path}"))
     for path in batch.left:
         screen.line(t("batch.left", path=f"{root}/{path}"))
-    for found in batch.errors:
+    for found in [*batch.errors, *batch.warnings]:
         screen.line(found.line())
     failed = (
         sum(1 for r in batch.results if not r.ok)
@@ -293,6 +295,7 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         *({"path": f"{root}/{name}", "status": "kept"} for name in batch.extra_kept),
         *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
         *({"path": f"{root}/{name}", "status": "removed"} for name in batch.removed),
+        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.replaced),
         *({"path": f"{root}/{name}", "status": "left"} for name in batch.left),
     ]
     return {
@@ -301,4 +304,5 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         "courses": courses,
         "files": files,
         "errors": [found.as_json() for found in [*missing, *batch.errors]],
+        "warnings": [found.as_json() for found in batch.warnings],
     }

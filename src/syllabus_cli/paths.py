@@ -7,6 +7,7 @@ replacement characters: never a crash, and ``validate`` and ``export`` say the s
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -28,8 +29,14 @@ _RESERVED = {
 def written_path(base: Path, ref: str) -> Path:
     """A file a spec names (a course in a pack, an instructor, a template, an include, a
     logo, a roster), relative to the spec's folder. ``\\`` separates folders as well as
-    ``/``: a pack written on Windows (``courses\\销售.yaml``) builds on a Mac too."""
-    return base / ref.strip().replace("\\", "/")
+    ``/``: a pack written on Windows (``courses\\销售.yaml``) builds on a Mac too. On a
+    Mac or Linux a file whose name holds the backslash (as some unzip tools leave a
+    Windows zip: one file named ``courses\\销售.yaml``) is taken when only it exists."""
+    ref = ref.strip()
+    path = base / ref.replace("\\", "/")
+    if "\\" in ref and os.sep == "/" and not path.exists() and (base / ref).exists():
+        return base / ref
+    return path
 
 
 def shown(path: Path | str) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Msg, msg
 from ..paths import shown
-from ..problems import Located, Mark, error
+from ..problems import Level, Located, Mark, error
 from .folders import (
     course_folders,
     exported_course,
@@ -29,7 +29,14 @@ from .folders import (
     taken_by_other,
 )
 from .jobs import Job, JobResult, job_key, with_variants
-from .manifest import Manifest, ManifestError, file_hash, problems_from, sha256
+from .manifest import (
+    Manifest,
+    ManifestError,
+    file_hash,
+    problem_records,
+    problems_from,
+    sha256,
+)
 from .names import UnsafePath, inside, safe_name
 from .results import BatchResult, Listener
 from .runner import record, run_recorded, warm_workers
@@ -47,20 +54,103 @@ def _claim(manifest: Manifest, folders: dict[Path, str], results: list[JobResult
             manifest.folders[folders[result.spec]] = course_key(result.spec)
 
 
-def _drop_gone_courses(manifest: Manifest, folders: set[str]) -> tuple[list[str], list[str]]:
-    """A pack's folder holds its courses: the documents of a course taken out of the
-    pack (its folder claimed by no course now) are removed, hand edits kept, so the
-    folder a trainer hands over never carries a course the client is not getting."""
+def _drop_gone_courses(
+    manifest: Manifest, folders: dict[Path, str], results: list[JobResult], draft: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """A pack's folder holds what the client is getting: the documents of a course taken
+    out of the pack are removed (``removed``), and so are those a course still in it no
+    longer makes (``replaced``): its old folder when its id changed, a variant the pack
+    no longer delivers, its drafts once built for real (a draft build keeps the final
+    documents). Hand edits are kept (``left``). A course that failed this build, or kept
+    a hand edit, keeps everything: its spec may not even say its id today."""
+    from .jobs import FORMATS, document_names
+    from .kit_outputs import FOLDER as KIT
     from .outputs import remove_made
 
-    gone = [folder for folder, key in manifest.folders.items() if key and folder not in folders]
-    stale = [rel for rel in manifest.files if rel.split("/", 1)[0] in gone and "/" in rel]
-    for folder in gone:  # "" and []: gone from the record on disk too when saved
+    listed = {course_key(spec) for spec in folders}
+    made: dict[Path, set[str]] = {}  # each course that built: the names it makes now
+    failed: set[Path] = set()
+    for result in results:
+        if result.ok and (result.written or result.unchanged) and result.course_id:
+            names = made.setdefault(result.spec, set())
+            for stamped in {draft, False}:
+                names.update(document_names(result.course_id, FORMATS, stamped).values())
+        else:
+            failed.add(result.spec)
+    built = {spec: names for spec, names in made.items() if spec not in failed}
+    moved = {course_key(spec) for spec in built}
+    now = set(folders.values())
+
+    def under(rel: str) -> str:  # its course folder ("" for the pack's own, the kit's)
+        folder = rel.split("/", 1)[0] if "/" in rel else ""
+        return "" if folder.lower() == KIT else folder
+
+    # a course's folder, as the manifest says: never "" (the pack's own files) nor the kit
+    earlier = {f: key for f, key in manifest.folders.items() if key and f and under(f + "/") == f}
+    gone = {f for f, key in earlier.items() if f not in now and key not in listed}
+    old = {f for f, key in earlier.items() if f not in now and key in moved}
+
+    outdated = [rel for rel in manifest.files if under(rel) in old]
+    for spec, names in built.items():
+        outdated += [
+            rel
+            for rel in manifest.files
+            if under(rel) == folders[spec] and rel.split("/", 1)[1] not in names
+        ]
+    stale = [rel for rel in manifest.files if under(rel) in gone]
+    for folder in gone | old:  # "" and []: gone from the record on disk too when saved
         key = manifest.folders[folder]
         manifest.folders[folder] = ""
+        if key in listed:  # moved: its inputs and warnings are this build's, kept
+            continue
         manifest.inputs.update({k: "" for k in manifest.inputs if k.split("#")[0] == key})
         manifest.problems.update({k: [] for k in manifest.problems if k.split("#")[0] == key})
-    return remove_made(manifest.root, manifest, stale)
+    made_now = _files_of(manifest.root, [rel for r in results for rel in r.outputs])
+    stale, outdated = (_not_made(manifest, rels, made_now) for rels in (stale, outdated))
+    removed, left = remove_made(manifest.root, manifest, stale)
+    replaced, also_left = remove_made(manifest.root, manifest, outdated)
+    return removed, replaced, sorted(left + also_left)
+
+
+def _files_of(root: Path, names: list[str]) -> set[tuple[int, int]]:
+    """The files (device, inode) at these names, where there is one."""
+    found: set[tuple[int, int]] = set()
+    for name in names:
+        try:
+            info = (root / name).stat()
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _not_made(manifest: Manifest, names: list[str], made: set[tuple[int, int]]) -> list[str]:
+    """``names`` but those that are a file this build just made under another spelling:
+    on Windows and macOS ``Sales/Sales.proposal.docx`` (a course whose id went from
+    ``Sales`` to ``sales``) is ``sales/sales.proposal.docx``. Their records go; the file
+    stays."""
+    kept: list[str] = []
+    for name in names:
+        try:
+            info = (manifest.root / name).stat()
+        except OSError:
+            kept.append(name)
+            continue
+        if (info.st_dev, info.st_ino) in made:
+            del manifest.files[name]
+        else:
+            kept.append(name)
+    return kept
+
+
+def _drop_pack_drafts(manifest: Manifest, stem: str) -> tuple[list[str], list[str]]:
+    """The pack's own drafts (``<pack>.draft.zip``…), once it is built for real: a
+    trainer never hands over the draft zip lying beside the final one."""
+    from .folders import PACK_FILES
+    from .outputs import remove_made
+
+    drafts = [f"{stem}.draft.{suffix}" for suffix in PACK_FILES]
+    return remove_made(manifest.root, manifest, [n for n in drafts if n in manifest.files])
 
 
 def _problem(path: Path, code: str, message: str | Msg) -> Located:
@@ -121,7 +211,9 @@ def export(
             Job(Path(), out, "", formats=formats, force=force, draft=draft),
             heads,
         )
-        jobs = with_variants(jobs, manifest.inputs)  # a course sold in several lengths: each
+        jobs = with_variants(
+            jobs, manifest.inputs, manifest.problems
+        )  # a course sold in several lengths: each
         batch = BatchResult(out)
         try:
             results = run_recorded(manifest, jobs, workers, listener, warm)
@@ -166,7 +258,6 @@ def build_pack_folder(
     plan when the pack has one), the calendar, an index and a zip."""
     from ..load import load_file
     from ..pack.spec import build_pack
-    from ..problems import Level
 
     pack, problems = build_pack(load_file(pack_path))
     errors = [Located(pack_path, p) for p in problems if p.level is Level.ERROR]
@@ -194,9 +285,14 @@ def build_pack_folder(
         return BatchResult(out, errors=[exc.located(pack_path)])
     specs = [c.path for c in pack.courses]
     with warm_workers(specs, manifest, workers) as warm:
-        return _build_pack(
+        batch = _build_pack(
             pack, root, stem, manifest, specs, workers, force, listener, formats, warm, draft
         )
+    said = [Located(pack_path, p) for p in problems if p.level is Level.WARNING]
+    batch.warnings = sorted(
+        set(said + batch.warnings), key=lambda f: (f.problem.mark, f.problem.code)
+    )
+    return batch
 
 
 def _build_pack(
@@ -257,7 +353,9 @@ def _build_pack(
         batch.results = _pdfs(jobs, built)
         record(manifest, batch.results)
         _claim(manifest, ids, batch.results)
-        batch.removed, batch.left = _drop_gone_courses(manifest, set(ids.values()))
+        batch.removed, batch.replaced, batch.left = _drop_gone_courses(
+            manifest, ids, batch.results, draft
+        )
         from .kit_outputs import kit_inputs  # the roster: a kit is rebuilt when it changes
 
         inputs = [_hash_of(pack.path), kit_inputs(pack), str(draft)]
@@ -266,6 +364,7 @@ def _build_pack(
         current = not force and settled and _pack_files_current(manifest, key)
         if current:
             batch.extra_unchanged = manifest.heads["pack:files"]["files"].split("\n")
+            batch.warnings = list(problems_from(manifest.problems.get(_PROGRAMME, ())))
         else:
             from ..pack.programme import plan_courses
             from .pack_outputs import pack_documents
@@ -274,24 +373,39 @@ def _build_pack(
             # (a course the build found unchanged is read now, the one time)
             known = [c or r.checked for c, r in zip(checked, batch.results, strict=True)]
             programme, courses = plan_courses(pack, known)
-            pack_documents(
-                pack,
-                jobs,
-                batch.results,
-                manifest,
-                batch,
-                force,
-                programme,
-                courses,
-                formats,
-                draft,
-            )
-            if not batch.extra_kept and all(r.ok for r in batch.results):
+            warned = [p for p in programme.problems if p.level is Level.WARNING]
+            batch.warnings = [Located(pack.path, p) for p in warned]
+            manifest.problems[_PROGRAMME] = problem_records(batch.warnings)
+            # a quote the client would sign at a wrong price is never written (validate
+            # says it too; the build used to write the plan with the discount capped)
+            refused = [p for p in programme.problems if p.code == "discount-over"]
+            batch.errors += [Located(pack.path, p) for p in refused]
+            if not refused:
+                pack_documents(
+                    pack,
+                    jobs,
+                    batch.results,
+                    manifest,
+                    batch,
+                    force,
+                    programme,
+                    courses,
+                    formats,
+                    draft,
+                )
+            if not refused and not batch.extra_kept and all(r.ok for r in batch.results):
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
+                if not draft:
+                    replaced, left = _drop_pack_drafts(manifest, stem)
+                    batch.replaced += replaced
+                    batch.left += left
         manifest.save()
     except (ManifestError, OSError) as exc:
         batch.errors.append(_state_error(root, exc))
     return batch
+
+
+_PROGRAMME = "pack:programme"  # the programme's warnings, told again when nothing changed
 
 
 def _hash_of(path: Path) -> str:

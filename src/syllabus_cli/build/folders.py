@@ -113,9 +113,11 @@ PACK_FILES = ("zip", "proposal.docx", "proposal.pdf", "ics", "plan.docx", "quote
 
 
 def pack_file(stem: str, name: str) -> bool:
-    """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``…):
-    a course with such an id gets another folder name."""
-    own = {"index.md", "index.html", *(f"{stem}.{suffix}".lower() for suffix in PACK_FILES)}
+    """Names the pack's own files take in its folder (``index.md``, ``<pack>.zip``,
+    ``kit/``…): a course with such an id gets another folder name."""
+    from .kit_outputs import FOLDER  # the delivery kit's folder: never a course's
+
+    own = {"index.md", "index.html", FOLDER, *(f"{stem}.{suffix}".lower() for suffix in PACK_FILES)}
     return name.lower() in own
 
 

@@ -14,7 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..i18n import t
@@ -396,13 +396,26 @@ def put(job: Job, relative: str, data: bytes) -> str | None:
     return outputs.put(job.root, relative, data, job.known, force=job.force)
 
 
-def with_variants(jobs: list[Job], known_inputs: dict[str, str]) -> list[Job]:
+def with_variants(
+    jobs: list[Job],
+    known_inputs: dict[str, str],
+    known_problems: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[Job]:
     """Each job once per variant its spec declares (a spec without variants: once, as
-    it is), with what the manifest knows of that variant's inputs."""
+    it is), with what the manifest knows of that variant's inputs and the warnings its
+    last build found (told again while it stays unchanged)."""
     from dataclasses import replace
 
+    from .manifest import problems_from
+
+    said = known_problems or {}
     return [
-        replace(job, variant=variant, known_inputs=known_inputs.get(job_key(job.spec, variant)))
+        replace(
+            job,
+            variant=variant,
+            known_inputs=known_inputs.get(job_key(job.spec, variant)),
+            known_problems=problems_from(said.get(job_key(job.spec, variant), ())),
+        )
         for job in jobs
         for variant in ((job.head.variants if job.head else ()) or (job.variant,))
     ]

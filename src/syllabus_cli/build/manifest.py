@@ -160,36 +160,36 @@ class Manifest:
 
     @classmethod
     def _parse(cls, root: Path, path: Path, text: str) -> Manifest:
-        def invalid(why: str) -> ManifestError:
+        def invalid(why: str | Msg) -> ManifestError:
             return ManifestError(path, "manifest", msg("pack.manifest-invalid", why=why))
 
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise invalid(t("pack.bad-json", detail=exc)) from None
+            raise invalid(msg("pack.bad-json", detail=exc)) from None
         except RecursionError:  # [[[[… 100,000 deep
-            raise invalid(t("pack.too-deep")) from None
+            raise invalid(msg("pack.too-deep")) from None
         if not isinstance(data, dict):
-            raise invalid(t("pack.not-object"))
+            raise invalid(msg("pack.not-object"))
         files, inputs, heads = data.get("files", {}), data.get("inputs", {}), data.get("heads", {})
         owner, folders = data.get("owner", ""), data.get("folders", {})
         for key, value in (("files", files), ("inputs", inputs), ("folders", folders)):
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
             ):
-                raise invalid(f'"{key}" must map names to hashes')
+                raise invalid(msg("pack.manifest-map", key=key))
         if not isinstance(heads, dict) or not all(
             isinstance(h, dict) and all(_text_or_texts(v) for v in h.values())
             for h in heads.values()
         ):
-            raise invalid('"heads" must map courses to objects of strings')
+            raise invalid(msg("pack.manifest-heads", key="heads"))
         if not isinstance(owner, str):
-            raise invalid('"owner" must be a string')
+            raise invalid(msg("pack.manifest-owner", key="owner"))
         problems = data.get("problems", {})
         if not isinstance(problems, dict) or not all(
             isinstance(v, list) and all(_record_ok(r) for r in v) for v in problems.values()
         ):
-            raise invalid('"problems" must map courses to lists of problems')
+            raise invalid(msg("pack.manifest-problems", key="problems"))
         return cls(
             root, dict(files), dict(inputs), dict(heads), owner, dict(folders), problems=problems
         )
@@ -406,17 +406,26 @@ def problems_from(records: Iterable[dict[str, Any]]) -> tuple[Located, ...]:
 
     return tuple(
         Located(
-            _as_typed(Path(r["path"])),
+            _as_typed(Path(_printable(r["path"]))),
             Problem(
                 Mark(r["line"], r["column"]),
-                r["code"],
-                r["en"],
+                _printable(r["code"]),
+                _printable(r["en"]),
                 Level(r["level"]),
-                msg("build.replayed", said=Said(r["en"], r["zh"])),
+                msg("build.replayed", said=Said(_printable(r["en"]), _printable(r["zh"]))),
             ),
         )
         for r in records
     )
+
+
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
+
+def _printable(text: str) -> str:
+    """A stored text as it may reach the terminal: no control characters (a manifest
+    edited to hold ``ESC [`` sequences would drive the terminal, retitle it, fake lines)."""
+    return text.translate(_CONTROLS)
 
 
 def _as_typed(path: Path) -> Path:

@@ -129,6 +129,14 @@ def remove_made(root: Path, manifest: Manifest, names: list[str]) -> tuple[list[
         digest = manifest.files.get(rel)
         if digest is None:
             continue
+        if not _plain(rel):  # never one the tool wrote: forgotten, nothing touched
+            del manifest.files[rel]
+            continue
+        if _through_link(root, rel):  # a folder or file the user put a link in place of
+            left.append(rel)
+            del manifest.files[rel]
+            manifest.dropped[rel] = digest
+            continue
         try:
             current = file_hash(root / rel)
         except ManifestError:  # a folder or a pipe in its place: not ours to remove
@@ -148,3 +156,27 @@ def remove_made(root: Path, manifest: Manifest, names: list[str]) -> tuple[list[
             with contextlib.suppress(OSError):
                 (root / folder).rmdir()  # only when empty
     return removed, left
+
+
+def _plain(rel: str) -> bool:
+    """A name the tool writes: relative, forward slashes, no ``..``, no drive. One a
+    hand-edited manifest gives (``../x``, ``/home/…``, ``C:\\…``) would reach a file
+    outside the output folder."""
+    parts = rel.split("/")
+    return (
+        bool(rel)
+        and not {"\\", ":"} & set(rel)  # safe_name makes neither (a drive, a stream)
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def _through_link(root: Path, rel: str) -> bool:
+    """Is any step from ``root`` to ``root/rel`` a symlink (a course folder moved away
+    and linked back, say)? The tool makes none, so what is behind one is not its to
+    remove."""
+    path = root
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False

@@ -27,8 +27,13 @@ class BatchResult:
     extra_kept: list[str] = field(default_factory=list)
     extra_unchanged: list[str] = field(default_factory=list)  # as the last build left them
     removed: list[str] = field(default_factory=list)  # of courses gone from the pack
+    # of courses still in it, made no more: an old id's folder, a variant, a draft
+    replaced: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)  # theirs, edited by hand: left in place
     errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
+    # the pack's own warnings (a date that is no working day, two courses one instructor
+    # teaches at once, a payment that does not add up): what validate says of the pack
+    warnings: list[Located] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

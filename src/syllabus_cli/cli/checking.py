@@ -64,7 +64,9 @@ def new(
     path: Annotated[
         Path, typer.Argument(help="Where to write the new spec (e.g. courses/my-course.yaml).")
     ],
-    title: Annotated[str, typer.Option(help="Course title.")] = "新课程",
+    title: Annotated[
+        str | None, typer.Option(help="Course title (default: a Chinese file name, else 新课程).")
+    ] = None,
     duration: Annotated[
         str, typer.Option(help='Course length, e.g. "1天(6h/天)", "3小时".')
     ] = "1天(6h/天)",
@@ -82,9 +84,14 @@ def new(
 ) -> None:
     """Write a commented starter spec that validates."""
     from ..build.outputs import write_new
+    from ..cjk import is_han
     from ..paths import shown
     from .app import document_errors
 
+    if path.suffix.lower() not in (".yaml", ".yml"):  # `new 销售技巧`: the file validate finds
+        path = path.with_name(path.name + ".yaml")
+    if title is None:
+        title = path.stem if any(is_han(ch) for ch in path.stem) else "新课程"
     if path.exists() and not force:
         refuse_existing(path)
     if pack:

@@ -4,6 +4,9 @@
   cookie, so links within the page need not repeat it), or, for a request that writes
   (a POST), in the form or an ``X-Syllabus-Token`` header: a cookie alone never writes,
   so another site cannot make the browser post to the preview.
+- The browser the preview opens is given a one-time ticket instead of the token (a
+  browser's command line is visible to every user of the computer): the first page
+  asked with it gets the cookie, and the ticket opens nothing after that.
 - The ``Host`` header must name this server: ``localhost`` or a loopback address (any
   IP address, or the name given to ``--host``, when it listens beyond this machine),
   with this port. A page on another site that rebinds its own name to 127.0.0.1 (DNS
@@ -59,6 +62,7 @@ class Guard:
     port: int
     names: frozenset[str] = field(default_factory=frozenset)  # host names allowed besides IPs
     local_only: bool = True  # listening on a loopback address: only loopback IPs name it
+    ticket: str = ""  # one-time: the address the browser is opened with ("" for none)
 
     @property
     def cookie(self) -> str:
@@ -125,6 +129,16 @@ class GuardMiddleware:
     def __init__(self, app: ASGIApp, guard: Guard) -> None:
         self.app = app
         self.guard = guard
+        self.ticket_open = bool(guard.ticket)
+
+    def _ticket(self, scope: Scope, given: str | None) -> bool:
+        """The browser's one-time ticket, on a GET, the first time only."""
+        if not (self.ticket_open and given and scope.get("method", "GET") in ("GET", "HEAD")):
+            return False
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), self.guard.ticket.encode()):
+            return False
+        self.ticket_open = False
+        return True
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -137,8 +151,10 @@ class GuardMiddleware:
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         in_url = query.get("token", [None])[0]
-        by_url = self.guard.matches(in_url)
         by_cookie = self.guard.matches(_cookie(scope, self.guard.cookie))
+        by_url = self.guard.matches(in_url) or (
+            not by_cookie and self._ticket(scope, query.get("ticket", [None])[0])
+        )
         by_header = self.guard.matches(_header(scope, HEADER.encode()))
         if not (by_url or by_cookie or by_header):
             await _refuse(send, 403, i18n.t("preview.refused-token"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import shutil
 import signal
 import socket
 import sys
@@ -78,7 +77,9 @@ def serve(options: Options) -> int:
     sock = bind(options.host, options.port)
     port = sock.getsockname()[1]
     names = frozenset() if _is_ip(options.host) else frozenset({options.host.lower()})
-    guard = Guard(new_token(), port, names, local_only=_is_loopback(options.host))
+    guard = Guard(
+        new_token(), port, names, local_only=_is_loopback(options.host), ticket=new_token()
+    )
     session = Session(Site(options.roots, i18n.language()), guard, options.out, options.courses)
     shown_host = options.host if ":" not in options.host else f"[{options.host}]"
     if options.host in ("0.0.0.0", "::"):
@@ -100,12 +101,13 @@ def serve(options: Options) -> int:
         lifespan="on",
     )
     server = _Server(config, session)
-    launch: Path | None = None
     if options.open_browser and _has_gui_browser():
         import webbrowser
 
-        launch = launch_page(url)
-        threading.Timer(0.3, webbrowser.open, args=(launch.as_uri(),)).start()
+        # a browser's command line is visible to every user of the computer: it gets a
+        # ticket that opens the preview once (the printed address keeps the token)
+        once = f"http://{shown_host}:{port}/?ticket={guard.ticket}"
+        threading.Timer(0.3, webbrowser.open, args=(once,)).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
@@ -113,33 +115,9 @@ def serve(options: Options) -> int:
     finally:
         stop_session(session)
         sock.close()
-        if launch is not None:
-            shutil.rmtree(launch.parent, ignore_errors=True)
     with contextlib.suppress(OSError):  # the terminal may be gone (it was closed)
         print(i18n.t("preview.stopped"), file=sys.stderr, flush=True)
     return 0
-
-
-def launch_page(url: str) -> Path:
-    """A page that sends the browser on to ``url``, in a folder only this user can read.
-    The browser is started with this file's name, not the URL: a browser's command line
-    is visible to every user of the computer, and the URL holds the preview's token (as
-    Jupyter opens its notebooks)."""
-    import html
-    import json
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="syllabus-preview-"))  # 0700
-    page = folder / "open.html"
-    page.write_text(
-        "<!DOCTYPE html><meta charset=utf-8>"
-        f'<meta http-equiv="refresh" content="0;url={html.escape(url)}">'
-        f"<script>location.replace({json.dumps(url)})</script>"
-        f'<a href="{html.escape(url)}">syllabus preview</a>\n',
-        encoding="utf-8",
-    )
-    page.chmod(0o600)
-    return page
 
 
 def stop_session(session: Any) -> None:

@@ -141,8 +141,8 @@ def render_html(agenda: Agenda, language: str, subtitle: str = "", *, draft: boo
         f"<h1>{esc(set_text(agenda.title, language))}</h1>",
         f'<p class="meta">{esc(meta)}</p>',
     ]
-    if draft:  # 草稿 / DRAFT above the title, in the print too
-        parts.insert(4, f'<p class="draft">{esc(_draft_line(language))}</p>')
+    if draft:  # 草稿 / DRAFT above the title (as the .docx has it), in the print too
+        parts.insert(3, f'<p class="draft">{esc(_draft_line(language))}</p>')
     for day in agenda.days:
         parts.append(f"<h2>{esc(day_heading(day.number, day.date, language))}</h2>")
         parts.append(

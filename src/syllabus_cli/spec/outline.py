@@ -161,8 +161,8 @@ def _include(reader: Reader, ctx: Context, item: YMap, depth: int) -> list[Node]
         reader.wrong_type(ref_value, "include", "a file path like ../library/x.yaml#模块标题")
         return []
     written, _, title_part = ref.partition("#")
-    written, title = written.strip().replace("\\", "/"), title_part.strip() or None
     target = written_path(ctx.base, written)
+    written, title = written.strip().replace("\\", "/"), title_part.strip() or None
     key = (file_key(target), title)
     shown = f"{written}#{title}" if title else written
     if key in ctx.stack:
