@@ -509,3 +509,27 @@ def test_a_deck_s_unit_table_with_a_time_column_gives_each_module_its_time(
         ("团队激励", "3学时"),
         ("绩效辅导", "6学时"),
     ]
+
+
+def test_a_continued_slide_goes_on_under_the_slide_it_continues(tmp_path: Path) -> None:
+    """Convention: a slide whose bullets do not fit goes on on the next, titled with a
+    continuation mark — `积极倾听（续）`, `Active listening (cont.)`, `(continued)`,
+    `（接上页）`. Its bullets are the same section's, not a section of their own."""
+    from .import_builders import deck
+
+    source = deck(
+        tmp_path / "listen.pptx",
+        [
+            ("倾听的力量", ["讲师：周敏"]),
+            ("积极倾听", ["复述对方的话", "确认情绪"]),
+            ("积极倾听（续）", ["开放式提问"]),
+            ("Active listening (cont.)", ["orphan continuation"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "listen-01.yaml").read_text(encoding="utf-8"))
+    sections = [s for m in course["modules"] for s in m.get("sections", [])] or course["modules"]
+    first = sections[0]
+    assert first["title"] == "积极倾听"
+    assert first["points"] == ["复述对方的话", "确认情绪", "开放式提问"]
+    assert [s["title"] for s in sections] == ["积极倾听", "Active listening (cont.)"]

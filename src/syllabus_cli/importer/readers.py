@@ -178,6 +178,10 @@ _SECTION_NUMBER = re.compile(
     r"|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$",
     re.I,
 )
+# a slide that goes on with the one before: 沟通技巧（续） · Listening (cont.) · (continued)
+_CONTINUED = re.compile(
+    r"^(?P<t>.+?)\s*[(（]\s*(?:续|接上页|cont\.?|cont'd|continued)\s*[)）]\s*$", re.I
+)
 # a deck's closing slide: 谢谢观看 · 感谢聆听 · Thank you · Q&A — no section of the course
 _CLOSING = re.compile(
     r"^\s*(?:谢谢(?:观看|聆听|大家|您的观看)?|感谢(?:观看|聆听|您的聆听|大家)|thank(?:s| you)(?: for .{0,30})?|"
@@ -408,6 +412,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         kept = outline
     headers: list[str] = []  # timetable slides' header rows
     closing: list[str] = []  # the closing slide's words
+    last_slide = ""  # the last content slide's title, as compared
     for index, (title, body) in enumerate(named):
         if _TOC_TITLES.match(title):
             continue
@@ -439,7 +444,12 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             kept.append(f"## {title}")
             kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
-        kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+        going_on = _CONTINUED.match(title)
+        if going_on and _toc_key(going_on.group("t")) == last_slide:  # "沟通技巧（续）": the
+            pass  # same slide's bullets go on under it
+        else:
+            kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+            last_slide = _toc_key(title)
         for level, text in body:
             if level < 0:
                 kept.append(text.replace("\n", " "))
