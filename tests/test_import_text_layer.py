@@ -294,14 +294,15 @@ def test_a_pdf_text_layer_sets_no_space_beside_full_width_punctuation(tmp_path: 
     run of Latin or digits meets full-width punctuation, which takes none in Chinese
     type: `模块1 ： AI 认知（ 2学时）`, `课程对象 ： 新员工`; and pypdf spaces each change
     of font, so Latin meeting Chinese reads `AI 与大模型` where the page sets `AI与大模型`
-    (a space the trainer typed there cannot be told apart: it goes too). Read so,
+    (a space the trainer typed there cannot be told apart: it goes too); a justified
+    cell spreads a unit of time (`4学 时`, `30分 钟`). Read so,
     `模块1：AI认知（2学时）`, the module keeps its name and its hours."""
     if soffice() is None:
         pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
     source = docx(
         tmp_path / "spaced.docx",
         ["# AI 工具入门", "课程大纲 ：", "模块1 ： AI 认知（ 2学时）", "1. 发展简史",
-         "模块2 ： 提示词设计（ 4学时 ）", "1. 角色 + 任务 + 格式"],
+         "模块2 ： 提示词设计（ 4学 时 ）", "1. 角色 + 任务 + 格式"],
     )  # fmt: skip
     pdf = pdf_from_docx(source, tmp_path)
     import_catalog(pdf, tmp_path / "out")

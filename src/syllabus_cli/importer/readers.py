@@ -154,6 +154,8 @@ def read_pdf(path: Path) -> str:
         r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
     )
     text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
+    # a unit of time spread over a justified cell: "4学 时", "2小 时", "30分 钟"
+    text = re.sub(r"(?<=\d)(学|课|小|分)[ \t]+(?=时|钟)", r"\1", text)
     # a typeset ligature (ﬁ, ﬂ, ﬀ …, LaTeX's "scientiﬁc") is the letters it joins
     text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     from .title import unreadable
