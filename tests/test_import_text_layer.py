@@ -446,6 +446,7 @@ def test_a_facts_table_of_labels_and_values_is_read_as_labels(tmp_path: Path) ->
     ]
     assert _facts_row("| Duration | 2 days |") == ["Duration：2 days"]
     assert _facts_row("| 时间 | 内容 |") is None
+    assert _facts_row("| Time | Session |") is None and _facts_row("| 时长 | 主题 |") is None
     assert _facts_row("| 09:00 | 开场 |") is None
     source = tmp_path / "facts.md"
     source.write_text(

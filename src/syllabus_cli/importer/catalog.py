@@ -332,6 +332,12 @@ def _facts_row(line: str) -> list[str] | None:
     pairs = list(zip(cells[::2], cells[1::2], strict=True))
     if not all(_fact_label(k) and v and not _fact_label(v) for k, v in pairs):
         return None
+    for k, v in pairs:  # | Time | Session |: a timetable's header, whose "value" is no length
+        word = k.strip(" *:：")
+        if (KEY_OF.get(word) or EN_KEY_OF.get(word.lower())) == "duration" and not re.search(
+            r"\d|[一二三四五六七八九十半两]", v
+        ):
+            return None
     return [f"{_fact_label(k)}：{v}" for k, v in pairs]
 
 
