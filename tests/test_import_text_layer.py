@@ -438,16 +438,16 @@ def test_a_facts_table_of_labels_and_values_is_read_as_labels(tmp_path: Path) ->
     `| 课程时长 | 2天 | 培训对象 | 新经理 |`, `| Duration | 2 days |` (see the fresh fixture
     html-facts-table). A timetable's header (`| 时间 | 内容 |`) pairs no label with a
     value and stays a table."""
-    from syllabus_cli.importer.catalog import _facts_row
+    from syllabus_cli.importer.catalog import facts_row
 
-    assert _facts_row("| 课程时长 | 2天 | 培训对象 | 新经理 |") == [
+    assert facts_row("| 课程时长 | 2天 | 培训对象 | 新经理 |") == [
         "课程时长：2天",
         "培训对象：新经理",
     ]
-    assert _facts_row("| Duration | 2 days |") == ["Duration：2 days"]
-    assert _facts_row("| 时间 | 内容 |") is None
-    assert _facts_row("| Time | Session |") is None and _facts_row("| 时长 | 主题 |") is None
-    assert _facts_row("| 09:00 | 开场 |") is None
+    assert facts_row("| Duration | 2 days |") == ["Duration：2 days"]
+    assert facts_row("| 时间 | 内容 |") is None
+    assert facts_row("| Time | Session |") is None and facts_row("| 时长 | 主题 |") is None
+    assert facts_row("| 09:00 | 开场 |") is None
     source = tmp_path / "facts.md"
     source.write_text(
         "# 绩效辅导\n\n| 课程时长 | 1天 |\n|---|---|\n| 培训对象 | 部门经理 |\n\n"
@@ -535,3 +535,14 @@ def test_a_continued_slide_goes_on_under_the_slide_it_continues(tmp_path: Path) 
     assert first["title"] == "积极倾听"
     assert first["points"] == ["复述对方的话", "确认情绪", "开放式提问"]
     assert [s["title"] for s in sections] == ["积极倾听", "Active listening (cont.)"]
+
+
+def test_a_two_column_timetable_sheet_is_no_form(tmp_path: Path) -> None:
+    """A sheet whose header is `Time | Session` (or `时长 | 主题`) is a timetable, not a
+    course form: its header row stays a table row, not a length 'Session'."""
+    from syllabus_cli.importer.readers import rows_text
+
+    text = rows_text([["Python Day"], ["Time", "Session"], ["9:00 - 10:30", "Basics"]])
+    assert "| Time | Session |" in text
+    form = rows_text([["课程时长", "2天"], ["课程大纲", "一、开场\n二、实战"]])
+    assert form.split("\n") == ["课程时长：2天", "课程大纲：", "一、开场", "二、实战"]

@@ -317,7 +317,7 @@ def _fact_label(cell: str) -> str | None:
     return word if key not in (None, "outline") else None
 
 
-def _facts_row(line: str) -> list[str] | None:
+def facts_row(line: str) -> list[str] | None:
     """A course's facts set as a table: each row a label and its value, or two pairs
     (| 课程名称 | 高效沟通 |, | 课程时长 | 2天 | 培训对象 | 新经理 |, | Duration | 2 days |):
     the labels and their values, one a line; None for any other row (a timetable's
@@ -367,7 +367,7 @@ def read_sections(chunk: str, number: int) -> Course:
         elif fence:
             lines.append("\0" + line.rstrip())
         elif line.strip():
-            for part in _facts_row(line.strip()) or [line.strip()]:
+            for part in facts_row(line.strip()) or [line.strip()]:
                 lines.extend(_explode(part))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines)

@@ -508,6 +508,28 @@ def _form_label(cell: str) -> bool:
     return word in KEY_OF or word.lower() in EN_KEY_OF
 
 
+def _form_row(label: str, value: str) -> bool:
+    """Is the row a form's label and its value (课程时长 | 2天; the outline's label with
+    its lines too), not a table's header (Time | Session, 时长 | 主题)?"""
+    from .catalog import facts_row
+    from .conventions import KEY_OF
+
+    if not _form_label(label):
+        return False
+    if KEY_OF.get(label.strip(" :：")) == "outline" or label.strip(" :：").lower() in (
+        "outline",
+        "course outline",
+        "syllabus",
+        "contents",
+        "agenda",
+        "topics",
+        "modules",
+    ):
+        return "\n" in value or len(value) > 20  # the outline in its cell
+    flat = " ".join(value.split()).replace("|", "/")
+    return facts_row(f"| {label} | {flat} |") is not None
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart); else the
@@ -532,7 +554,7 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             filled = [c for c in cells if c]
             if len(filled) == 1:  # a row with one cell: a heading over the sheet
                 table.append(" ".join(filled[0].split()))
-            elif len(filled) == 2 and _form_label(filled[0]):  # a form: label | value
+            elif len(filled) == 2 and _form_row(*filled):  # a form: label | value
                 value = "\n".join(" ".join(line.split()) for line in filled[1].splitlines())
                 table.append(
                     f"{filled[0].strip(' :：')}：" + ("\n" if "\n" in value else "") + value
