@@ -150,6 +150,8 @@ def test_a_saved_page_names_its_course_in_its_title_when_its_heading_is_generic(
     )
     named = html_text(page.format("Home | Acme Training", "Negotiation Skills"))
     assert named.startswith("# Negotiation Skills")
+    under = page.replace("<p>x</p>", "<h2>Customer Success Playbook</h2><p>x</p>")
+    assert html_text(under.format("Agenda | Acme Training", "Agenda")).startswith("# Agenda\n")
 
 
 def test_a_line_in_glyphs_a_font_maps_wrongly_is_never_the_title() -> None:

@@ -809,8 +809,19 @@ def page_title(title: str, lines: list[str]) -> str | None:
     ``_``): its first part that is not generic."""
     from .conventions import GENERIC_TITLE
 
-    first = next((line for line in lines if line.startswith("#")), None)
+    at = next((i for i, line in enumerate(lines) if line.startswith("#")), None)
+    first = None if at is None else lines[at]
     if first is not None and not GENERIC_TITLE.match(first.lstrip("# ").strip(" :：")):
+        return None
+    from .title import title_like
+
+    under = lines[at + 1 : at + 6] if at is not None else []
+    if any(  # "# Agenda" over "## Customer Success Playbook": the body names its course
+        line.startswith("##")
+        and not GENERIC_TITLE.match(line.lstrip("# ").strip(" :："))
+        and title_like(line.lstrip("# "))  # (not "## 一、会前准备", a module)
+        for line in under
+    ):
         return None
     for part in re.split(r"\s+[|｜\-–—]\s+|\s*_\s*|\s*[|｜]\s*", " ".join(title.split())):
         if len(part) >= 2 and not GENERIC_TITLE.match(part.strip(" :：")):

@@ -53,7 +53,7 @@ def teacher_colon(line: str) -> bool:
     return (
         m.group("who") not in _NOT_A_NAME
         and m.group("who") not in LABEL_WORDS
-        and _title_like(m.group("t"))
+        and title_like(m.group("t"))
     )
 
 
@@ -112,7 +112,7 @@ def from_head(head: list[str]) -> Title | None:
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
         if teacher and not STRONG_MARKER.match(line):
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
-        if _title_like(line):  # a title line above the first label
+        if title_like(line):  # a title line above the first label
             return Title(
                 _clean(_SUFFIX.sub("", line)) or line, "the line above the first label", line=line
             )
@@ -162,7 +162,8 @@ def unreadable(line: str) -> bool:
     return False
 
 
-def _title_like(line: str) -> bool:
+def title_like(line: str) -> bool:
+    """A line that could name a course: short, no sentence, no numbering or marker."""
     text = unicodedata.normalize("NFKC", line)
     return (
         not unreadable(text)
