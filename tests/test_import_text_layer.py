@@ -548,3 +548,15 @@ def test_a_two_column_timetable_sheet_is_no_form(tmp_path: Path) -> None:
     assert "| Time | Session |" in text
     form = rows_text([["课程时长", "2天"], ["课程大纲", "一、开场\n二、实战"]])
     assert form.split("\n") == ["课程时长：2天", "课程大纲：", "一、开场", "二、实战"]
+
+
+def test_a_bullet_that_ends_a_few_slides_of_a_long_deck_is_no_footer(tmp_path: Path) -> None:
+    """A running footer is on many slides; a bullet that ends three modules' slides of a
+    long deck (`小组讨论`) is the trainer's point and stays."""
+    from syllabus_cli.importer.readers import deck_text
+
+    slides = [("沟通课", [])] + [
+        (f"主题{n}", [(0, f"要点{n}"), (0, "小组讨论" if n % 4 == 0 else f"练习{n}")])
+        for n in range(1, 13)
+    ]
+    assert deck_text(slides).count("小组讨论") == 3

@@ -284,7 +284,8 @@ def _facts_slide(body: list[tuple[int, str]]) -> bool:
 
 def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
     """A deck's running footer: a slide's last line that is also the last line or the
-    title of two other slides or more (the deck's name, "COURSE OUTLINE", 内部资料)."""
+    title of two other slides or more, and of a third of the deck (the deck's name,
+    "COURSE OUTLINE", 内部资料)."""
     seen: dict[str, set[int]] = {}
     for index, (title, body) in enumerate(slides):
         ends = {title} | ({body[-1][1]} if body and body[-1][0] >= 0 else set())
@@ -296,7 +297,11 @@ def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
         for _, body in slides
         if len(body) > 1 and body[-1][0] >= 0
     }
-    return {key for key in lasts if len(seen.get(key, ())) >= 3}
+    # on three slides or more and a third of them (a bullet that ends three of thirty
+    # slides, 小组讨论, is the trainer's), and short, as a footer is
+    return {
+        key for key in lasts if len(seen.get(key, ())) >= max(3, len(slides) / 3) and len(key) <= 40
+    }
 
 
 # a table's first cell naming a unit of the course: Day 1 · 1st Day · Day One · Module 2 ·
