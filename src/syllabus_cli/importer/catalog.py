@@ -272,10 +272,20 @@ _GLUED_LENGTH = re.compile(
 )
 
 
+# a rule book's article over a label: 第四条 培训的内容 · 第二条 培训对象
+_ARTICLE = re.compile(
+    rf"^第\s*[{CN}\d]+\s*条\s*(?P<a>[\u4e00-\u9fff]{{1,6}})的(?P<b>[\u4e00-\u9fff]{{2,4}})\s*$"
+)
+
+
 def _label(line: str, *, before_outline: bool) -> _Label | None:
     glued = _GLUED_LENGTH.match(line.strip())
     if glued:
         return _Label("duration", glued.group("w"), glued.group("v"), 0)
+    article = _ARTICLE.match(line.strip())
+    if article and KEY_OF.get(article.group("a") + article.group("b")):
+        word = article.group("a") + article.group("b")
+        return _Label(KEY_OF[word], line.strip(), "", 1)
     en = _EN_LINE.match(line.strip())
     h1 = en is not None and (en.group("h") or "").strip() == "#"  # "# Agenda": the page's top
     if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
@@ -439,6 +449,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lab.rest = _with_unit(lab.text, lab.rest)
         if lab is not None and lab.key is not None:
             close_note()
+            if lab.text not in KEY_OF and lab.text.lower() not in EN_KEY_OF:
+                course.notes.append(lab.text)  # 第二条 培训的对象: the label as written, kept
             where = f"section:{lab.key}"
             body = pieces.setdefault(lab.key, [])
             if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
