@@ -451,3 +451,18 @@ def test_pack_says_the_packs_own_warnings_every_time(tmp_path: Path) -> None:
     assert [(w["path"], w["line"], w["code"]) for w in warnings] == [
         ("p.yaml", 4, "not-working-day")
     ]
+
+
+def test_a_pack_file_the_pack_makes_no_more_is_removed(tmp_path: Path) -> None:
+    """The calendar of a pack that no longer has dates would send the client old days."""
+    (a,) = courses(tmp_path / "courses", "a")
+    pack = pack_file(tmp_path / "p.yaml", [a])  # dated: it has a calendar
+    out = tmp_path / "out"
+    assert syllabus("pack", pack, "--out", out, "-j", "1").returncode == 0
+    assert (out / "p" / "p.ics").is_file()
+    pack.write_text(pack.read_text(encoding="utf-8").replace("date: 2026-12-08\n", ""), "utf-8")
+    done = syllabus("pack", pack, "--out", out, "-j", "1", "--report", "json")
+    assert done.returncode == 0, done.stderr
+    files = {f["path"].rsplit("/", 1)[1]: f["status"] for f in json.loads(done.stdout)["files"]}
+    assert files["p.ics"] == "removed" and not (out / "p" / "p.ics").exists()
+    assert files["p.proposal.docx"] == "built"

@@ -275,3 +275,18 @@ def test_an_unchanged_course_sold_in_variants_tells_each_variant_s_warnings(
     assert {c["status"] for c in runs[1]["courses"]} == {"unchanged"}
     assert again == first and len(first["半天"]) == 1, again
     assert "3h (180 min)" in first["半天"][0]["message"]
+
+
+def test_a_manifest_stuffed_with_warnings_is_read_no_further_than_a_build_writes(
+    tmp_path: Path,
+) -> None:
+    """A copied or hand-edited manifest with 200,000 warnings for one course: the next
+    build tells at most what a build keeps, in about the time it takes to read the file."""
+    from syllabus_cli.build.manifest import MAX_KEPT_PROBLEMS, NAME, Manifest
+
+    said = {"path": "/x/a.yaml", "line": 1, "column": 1, "code": "todo", "level": "warning"}
+    record = {**said, "en": "x", "zh": "x"}
+    (tmp_path / NAME).write_text(
+        json.dumps({"files": {}, "problems": {"/x/a.yaml": [record] * 200_000}}), "utf-8"
+    )
+    assert len(Manifest.load(tmp_path).problems["/x/a.yaml"]) == MAX_KEPT_PROBLEMS

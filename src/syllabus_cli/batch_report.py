@@ -218,14 +218,15 @@ def print_summary(screen: Screen, batch: BatchResult) -> None:
                 screen.line(found.line())
         for path in r.kept:
             screen.line(t("batch.kept", path=f"{root}/{path}"))
-    for path in batch.extra_kept:
-        screen.line(t("batch.kept", path=f"{root}/{path}"))
-    for path in batch.removed:
-        screen.line(t("batch.removed", path=f"{root}/{path}"))
-    for path in batch.replaced:
-        screen.line(t("batch.replaced", path=f"{root}/{path}"))
-    for path in batch.left:
-        screen.line(t("batch.left", path=f"{root}/{path}"))
+    for key, paths in (
+        ("batch.kept", batch.extra_kept),
+        ("batch.removed", batch.removed),
+        ("batch.replaced", batch.replaced),
+        ("batch.dropped", batch.dropped),
+        ("batch.left", batch.left),
+    ):
+        for path in paths:
+            screen.line(t(key, path=f"{root}/{path}"))
     for found in [*batch.errors, *batch.warnings]:
         screen.line(found.line())
     failed = (
@@ -291,12 +292,15 @@ def batch_json(batch: BatchResult, missing: Sequence[Located] = ()) -> dict[str,
         for r in batch.results
     ]
     files = [
-        *({"path": f"{root}/{name}", "status": "built"} for name in batch.extra_written),
-        *({"path": f"{root}/{name}", "status": "kept"} for name in batch.extra_kept),
-        *({"path": f"{root}/{name}", "status": "unchanged"} for name in batch.extra_unchanged),
-        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.removed),
-        *({"path": f"{root}/{name}", "status": "removed"} for name in batch.replaced),
-        *({"path": f"{root}/{name}", "status": "left"} for name in batch.left),
+        {"path": f"{root}/{name}", "status": status}
+        for status, names in (
+            ("built", batch.extra_written),
+            ("kept", batch.extra_kept),
+            ("unchanged", batch.extra_unchanged),
+            ("removed", [*batch.removed, *batch.replaced, *batch.dropped]),
+            ("left", batch.left),
+        )
+        for name in names
     ]
     return {
         "ok": batch.ok and not missing,

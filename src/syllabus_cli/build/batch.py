@@ -38,6 +38,7 @@ from .manifest import (
     sha256,
 )
 from .names import UnsafePath, inside, safe_name
+from .outputs import remove_made
 from .results import BatchResult, Listener
 from .runner import record, run_recorded, warm_workers
 from .spec_summary import Head, course_key
@@ -65,7 +66,6 @@ def _drop_gone_courses(
     a hand edit, keeps everything: its spec may not even say its id today."""
     from .jobs import FORMATS, document_names
     from .kit_outputs import FOLDER as KIT
-    from .outputs import remove_made
 
     listed = {course_key(spec) for spec in folders}
     made: dict[Path, set[str]] = {}  # each course that built: the names it makes now
@@ -147,7 +147,6 @@ def _drop_pack_drafts(manifest: Manifest, stem: str) -> tuple[list[str], list[st
     """The pack's own drafts (``<pack>.draft.zip``…), once it is built for real: a
     trainer never hands over the draft zip lying beside the final one."""
     from .folders import PACK_FILES
-    from .outputs import remove_made
 
     drafts = [f"{stem}.draft.{suffix}" for suffix in PACK_FILES]
     return remove_made(manifest.root, manifest, [n for n in drafts if n in manifest.files])
@@ -394,6 +393,18 @@ def _build_pack(
                     draft,
                 )
             if not refused and not batch.extra_kept and all(r.ok for r in batch.results):
+                before = manifest.heads.get("pack:files", {}).get("files", "")
+                made = set(batch.extra_written)
+                # a draft build takes no final file away; a final one leaves the drafts
+                # to _drop_pack_drafts below
+                gone = [
+                    n
+                    for n in before.split("\n")
+                    if n and n not in made and (f"{stem}.draft." in n) == draft
+                ]
+                dropped, left = remove_made(manifest.root, manifest, gone)
+                batch.dropped += dropped
+                batch.left += left
                 manifest.heads["pack:files"] = {"key": key, "files": "\n".join(batch.extra_written)}
                 if not draft:
                     replaced, left = _drop_pack_drafts(manifest, stem)

@@ -38,6 +38,7 @@ NAME = ".syllabus-manifest.json"
 LOCK = ".syllabus-manifest.lock"
 JOURNAL = ".syllabus-journal-"
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a manifest of 10,000 courses is a few MB
+MAX_KEPT_PROBLEMS = 500  # per course: what an unchanged course tells again
 STALE_LOCK_SECONDS = 30.0  # a save holds the lock for milliseconds
 LOCK_WAIT_SECONDS = 60.0
 
@@ -187,8 +188,13 @@ class Manifest:
             raise invalid(msg("pack.manifest-owner", key="owner"))
         problems = data.get("problems", {})
         if not isinstance(problems, dict) or not all(
-            isinstance(v, list) and all(_record_ok(r) for r in v) for v in problems.values()
+            isinstance(v, list) for v in problems.values()
         ):
+            raise invalid(msg("pack.manifest-problems", key="problems"))
+        # a course's warnings as a build found them: a few dozen; a manifest copied into
+        # with a million is read no further than a build would have written
+        problems = {k: v[:MAX_KEPT_PROBLEMS] for k, v in problems.items()}
+        if not all(_record_ok(r) for v in problems.values() for r in v):
             raise invalid(msg("pack.manifest-problems", key="problems"))
         return cls(
             root, dict(files), dict(inputs), dict(heads), owner, dict(folders), problems=problems
@@ -396,7 +402,7 @@ def problem_records(located: Iterable[Located]) -> list[dict[str, Any]]:
             "en": render(p.words, "en") if p.words else p.message,
             "zh": render(p.words, "zh") if p.words else p.message,
         }
-        for path, p in located
+        for path, p in list(located)[:MAX_KEPT_PROBLEMS]
     ]
 
 

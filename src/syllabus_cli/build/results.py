@@ -29,6 +29,7 @@ class BatchResult:
     removed: list[str] = field(default_factory=list)  # of courses gone from the pack
     # of courses still in it, made no more: an old id's folder, a variant, a draft
     replaced: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # the pack's own, made no more (an .ics)
     left: list[str] = field(default_factory=list)  # theirs, edited by hand: left in place
     errors: list[Located] = field(default_factory=list)  # the folder's, the pack's own
     # the pack's own warnings (a date that is no working day, two courses one instructor

@@ -327,6 +327,7 @@ MESSAGES.update(
         "batch.removed": "{path}: removed (its course is no longer in the pack)",
         "batch.replaced": "{path}: removed (an earlier build's, made no more: a course's old id or variant, or a draft now built for real)",
         "batch.left": "{path}: the pack no longer makes it, but it was changed by hand: left in place (delete it yourself if it should go)",
+        "batch.dropped": "{path}: removed (the pack makes it no more: a calendar without dated days, a PDF not asked for)",
         "batch.kept": "{path}: changed since the last build; kept (use --force to replace)",
         "batch.tally": "{n} {status}",
         "batch.tally-wrap": " ({tally})",

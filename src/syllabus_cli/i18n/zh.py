@@ -477,6 +477,7 @@ MESSAGES.update(
         "batch.removed": "{path}：已删除（这门课程已不在课程包里）",
         "batch.replaced": "{path}：已删除（以前生成、现在不再需要的：课程换了编号或版本，或草稿已正式生成）",
         "batch.left": "{path}：课程包已不再生成这个文件，但它被手动改过，已保留（如不需要请自行删除）",
+        "batch.dropped": "{path}：已删除（课程包不再生成它：没有日期就没有日历，没要求就没有 PDF）",
         "batch.kept": "{path}：上次生成后被改动过；已保留（要覆盖请加 --force）",
         "batch.tally": "{status} {n} 门",
         "batch.tally-wrap": "（{tally}）",
