@@ -239,6 +239,7 @@ MESSAGES: dict[str, str] = {
     "import.cut": "课程超出 validate 能读的课程文件上限（2 MiB、10 万个值）：保留了 {total} 个模块中的 {kept} 个；另有 {items} 项、{chars} 个字符的文字未收入，各处标有 TODO；本课程的完整原文在 {file}",
     "import.cut-report": "{file}：{detail}",
     "import.encoding": "源文件不是 UTF-8，已按 {encoding} 读取：请核对生成的文字",
+    "import.pdf-glyphs": "PDF 的字体把 {n} 种字形映射成了不该出现的字符（文字层已损坏）：请对照原文核对生成的文字，或重新导出 PDF",
     "import.length-missing": "源文件没有写课程时长；duration 留作 TODO",
     "import.length-range": "源文件的课程时长是一个范围（{text}）；duration 留作 TODO",
     "import.length-from-timetable": "源文件没有写课程时长；未设 duration：公布的日程表合计 {length}（各时段之和，不含休息），validate 按此计算",
