@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "import.cut": "the course is larger than a spec validate reads (2 MiB, 100,000 values): kept {kept} of {total} modules; {items} list item(s) and {chars} character(s) of text left out, each place marked TODO; the course's whole source text is in {file}",
     "import.cut-report": "{file}: {detail}",
     "import.encoding": "the source is not UTF-8; read as {encoding}: check the text of the specs",
+    "import.pdf-glyphs": "the PDF's fonts map {n} kinds of glyph to characters no page writes in (its text layer is damaged): check the specs' text against the page, or export the PDF again",
     "import.length-missing": "the source states no course length; duration is left TODO",
     "import.length-range": "the source gives the length as a range ({text}); duration is left TODO",
     "import.length-from-timetable": "no course length in the source; none is set: the published timetable gives {length} (its sessions, breaks not counted), which validate takes",

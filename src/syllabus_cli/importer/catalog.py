@@ -25,6 +25,7 @@ from .conventions import (
     CN,
     EN_KEY_OF,
     EN_MODULE_WORDS,
+    INSTRUCTOR_LINE,
     KEY_OF,
     MODULE_WORDS,
     SECTION_LABELS,
@@ -190,11 +191,27 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
     return Header(name, short[0] if short else "", max(long, key=len) if long else ""), rest
 
 
+# a form's field, "课程编码:7078341", set off by a space: a PDF's or a copied table's
+# course facts (课程名称:… 课程编码:… 课程学分:… 课程学时:…) run onto one line
+_FIELD = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff]{2,6}[:：](?=[^\s:：])")
+
+
 def _explode(line: str) -> list[str]:
     """A flat line holding several labels, cut before each (until the outline's label:
     labels inside the outline — 【案例】… — belong to the outline)."""
     if line.startswith("|"):  # a table row: its cells are not labels
         return [line]
+    fields = []
+    for m in _FIELD.finditer(line):  # up to the outline's label: the outline's own words
+        if re.match(rf"第\s*[{CN}\d]+\s*(?:{MODULE_WORDS})", m.group(0)):
+            break
+        fields.append(m)
+        if KEY_OF.get(m.group(0)[:-1]) == "outline":
+            break
+    if len(fields) >= 3 and fields[0].start() == 0:  # a form's fields run together
+        starts = [m.start() for m in fields[1:]]
+        parts = [line[a:b].strip() for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
+        return [piece for part in parts for piece in _explode(part)] if len(parts) > 1 else parts
     matches = list(_INLINE.finditer(line))
     known = [m for m in matches if m.group("b") or m.group("p")]
     if len(known) < 2 and not any(m.group("b") and m.start() > 0 for m in matches):
@@ -246,7 +263,29 @@ class _Label:
     level: int  # Markdown heading level, 0 when none
 
 
+# a length label run onto its value, as a PDF's two-cell row gives it: 总学时32学时 ·
+# 课程时长2天 (a lesson's number, 课时1：认识Python, is no length: the unit must follow)
+_GLUED_LENGTH = re.compile(
+    r"^(?P<w>"
+    + "|".join(sorted((w for w, k in KEY_OF.items() if k == "duration"), key=len, reverse=True))
+    + r")(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|分钟))$"
+)
+
+
+# a rule book's article over a label: 第四条 培训的内容 · 第二条 培训对象
+_ARTICLE = re.compile(
+    rf"^第\s*[{CN}\d]+\s*条\s*(?P<a>[\u4e00-\u9fff]{{1,6}})的(?P<b>[\u4e00-\u9fff]{{2,4}})\s*$"
+)
+
+
 def _label(line: str, *, before_outline: bool) -> _Label | None:
+    glued = _GLUED_LENGTH.match(line.strip())
+    if glued:
+        return _Label("duration", glued.group("w"), glued.group("v"), 0)
+    article = _ARTICLE.match(line.strip())
+    if article and KEY_OF.get(article.group("a") + article.group("b")):
+        word = article.group("a") + article.group("b")
+        return _Label(KEY_OF[word], line.strip(), "", 1)
     en = _EN_LINE.match(line.strip())
     h1 = en is not None and (en.group("h") or "").strip() == "#"  # "# Agenda": the page's top
     if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
@@ -280,6 +319,52 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     return None
 
 
+def _fact_label(cell: str) -> str | None:
+    word = cell.strip(" *:：")
+    key = KEY_OF.get(word) or EN_KEY_OF.get(word.lower())
+    if key is None and INSTRUCTOR_LINE.match(f"{word}：x"):
+        return word
+    return word if key not in (None, "outline") else None
+
+
+def facts_row(line: str) -> list[str] | None:
+    """A course's facts set as a table: each row a label and its value, or two pairs
+    (| 课程名称 | 高效沟通 |, | 课程时长 | 2天 | 培训对象 | 新经理 |, | Duration | 2 days |):
+    the labels and their values, one a line; None for any other row (a timetable's
+    header, | 时间 | 内容 |, pairs no label with a value)."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return None
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    if not cells or len(cells) % 2:
+        return None
+    pairs = list(zip(cells[::2], cells[1::2], strict=True))
+    if not all(_fact_label(k) and v and not _fact_label(v) for k, v in pairs):
+        return None
+    for k, v in pairs:  # | Time | Session |: a timetable's header, whose "value" is no length
+        word = k.strip(" *:：")
+        if (KEY_OF.get(word) or EN_KEY_OF.get(word.lower())) == "duration" and not re.search(
+            r"\d|[一二三四五六七八九十半两]", v
+        ):
+            return None
+    return [f"{_fact_label(k)}：{v}" for k, v in pairs]
+
+
+def _header_rows(lines: list[str]) -> set[str]:
+    """Lines that open with a label and run on without a colon (``教学内容 实验 / 任务
+    交付成果``), written three times or more: a table's header row over each module's
+    table, as a PDF's text layer gives it, never the page's section label."""
+    rows: dict[str, list[str]] = {}  # by the label and the next cell (a row cut short too)
+    for line in lines:
+        if re.search(r"[:：]", line) or line.startswith(("\0", "|", "#")):
+            continue
+        lab = _label(line, before_outline=False)
+        if lab is not None and lab.key is not None and lab.rest:
+            rows.setdefault(f"{lab.text} {lab.rest.split()[0]}", []).append(line)
+    return {line for same in rows.values() if len(same) >= 3 for line in same}
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -292,13 +377,15 @@ def read_sections(chunk: str, number: int) -> Course:
         elif fence:
             lines.append("\0" + line.rstrip())
         elif line.strip():
-            lines.extend(_explode(line.strip()))
+            for part in facts_row(line.strip()) or [line.strip()]:
+                lines.extend(_explode(part))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
+    headers = _header_rows(lines)
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
         for line in lines
-        if not line.startswith("\0")
+        if not line.startswith("\0") and line not in headers
     )
     course.outline_labelled = labelled
     where: str = "head"  # head | section:KEY | note | outline
@@ -346,7 +433,7 @@ def read_sections(chunk: str, number: int) -> Course:
         if where == "head" and not course.head and teacher_colon(text):  # 讲师名:课程名
             course.head.append(text)
             continue
-        lab = None if code else _label(text, before_outline=True)
+        lab = None if code or text in headers else _label(text, before_outline=True)
         if lab is not None and lab.key == "outline":
             close_note()
             where, outline_level = "outline", lab.level
@@ -362,6 +449,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lab.rest = _with_unit(lab.text, lab.rest)
         if lab is not None and lab.key is not None:
             close_note()
+            if lab.text not in KEY_OF and lab.text.lower() not in EN_KEY_OF:
+                course.notes.append(lab.text)  # 第二条 培训的对象: the label as written, kept
             where = f"section:{lab.key}"
             body = pieces.setdefault(lab.key, [])
             if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
@@ -449,11 +538,12 @@ def _title_under_generic(lines: list[str]) -> list[str]:
     """'# Agenda' then '## Customer Success Playbook': the page's top heading names no
     course, the next one does; it is read as the title."""
     from .conventions import GENERIC_TITLE
+    from .title import generic
 
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not lines[first].startswith("# "):
         return lines
-    if not GENERIC_TITLE.match(lines[first][2:].strip(" *:：")):
+    if not generic(lines[first]):
         return lines
     for i in range(first + 1, min(len(lines), first + 6)):
         m = re.match(r"^#{2,3}\s+(.*)$", lines[i])

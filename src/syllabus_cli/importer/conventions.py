@@ -59,6 +59,10 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
         "课时",
         "时长",
         "学时",
+        "课程学时",  # a 教学大纲's form fields: 课程学时：32学时 · 总学时：48
+        "总学时",
+        "课程课时",
+        "总课时",
     ),
     # 【工作坊安排】【课程设计】【课程安排】: the outline under a workshop's own word for it
     "outline": (

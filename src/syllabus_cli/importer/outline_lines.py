@@ -470,6 +470,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             else:
                 owner.notes.append(text)
             continue
+        if marker.kind.startswith("h"):  # a heading ends the lists above it: never their item's
+            while stack and stack[-1].kind.startswith("bullet"):
+                stack.pop()
         if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from typing import Any
 from ..i18n import msg
 from .errors import SourceError
 
+PDF_GLYPHS: list[int] = []  # the last PDF's count of glyphs read as no zh or en letter (run.py)
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
 SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
@@ -79,7 +81,9 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         else set()
     )
     out: list[str] = []
-    for lines in pages:
+    first = [line for line in pages[0] if line.strip()][:3] if pages else []
+    heads = {_title_key(line) for line in first}
+    for number, lines in enumerate(pages, start=1):
         shown = [line for line in lines if line.strip()]
         edge = {id(line) for line in shown[:2] + shown[-2:]}
         for line in lines:
@@ -87,8 +91,28 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
                 continue
             if id(line) in edge and _furniture_key(line) in running:
                 continue
+            if number > 1 and id(line) in edge and _running_head(line, number, heads):
+                continue
             out.append(line)
     return out
+
+
+def _title_key(line: str) -> str:
+    return re.sub(r"[\s:：·|｜\-—–]+", "", line).lower()
+
+
+def _running_head(line: str, number: int, heads: set[str]) -> bool:
+    """A page's running head or foot: the document's title (as its first page shows it,
+    often in small capitals) beside the page's own number — 'syllabus: introduction to
+    python    2', '3 | 绩效面谈技巧'."""
+    m = re.fullmatch(
+        rf"\s*(?:{number}\s*[|｜·\-—–]?\s*(?P<a>\S.*?)|(?P<b>\S.*?)\s*[|｜·\-—–]?\s*{number})\s*",
+        line,
+    )
+    if m is None:
+        return False
+    said = _title_key(m.group("a") or m.group("b") or "")
+    return len(said) >= 4 and said in heads
 
 
 def read_pdf(path: Path) -> str:
@@ -121,17 +145,50 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
-    # a PDF's text layer spaces digits off Chinese ("90 分钟", "第 3 讲"): as typed
-    text = re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)", "", "\n".join(lines))
+    # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
+    # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
+    # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
+    # full-width punctuation takes none beside it ("模块1 ： AI（ 2学时）")
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n".join(lines))
+    text = re.sub(
+        r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
+    )
+    text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
+    # a unit of time spread over a justified cell: "4学 时", "2小 时", "30分 钟"
+    text = re.sub(r"(?<=\d)(学|课|小|分)[ \t]+(?=时|钟)", r"\1", text)
+    # a typeset ligature (ﬁ, ﬂ, ﬀ …, LaTeX's "scientiﬁc") is the letters it joins
+    text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    from .title import unreadable
+
+    glyphs = sum(unreadable(c) for c in set(text))
+    if glyphs:  # a font maps glyphs to the wrong code points: the summary says so
+        PDF_GLYPHS.append(glyphs)
     if len(re.sub(r"\s", "", text)) < 10:
         raise no_text
     return text
 
 
 # ---------------------------------------------------------------- PowerPoint
-_TOC_TITLES = re.compile(r"^\s*(?:目\s*录|内容提要|课程目录|contents?|agenda|outline)\s*$", re.I)
+# a contents slide's title, in one language or both: 目录 · 目 录 CONTENTS · Agenda 议程
+_TOC_WORD = (
+    r"(?:目\s*录|内容提要|课程目录|议程|(?:table of )?contents?|catalog(?:ue)?|agenda|outline)"
+)
+_TOC_TITLES = re.compile(rf"^\s*{_TOC_WORD}(?:\s*[/|｜·]?\s*{_TOC_WORD})?\s*$", re.I)
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 _SECTION_NUMBER = re.compile(
-    r"^\s*(?:part\s*)?0?\d{1,2}\s*$|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$", re.I
+    rf"^\s*(?:(?:part|chapter|section|module)\s*)?(?:0?\d{{1,2}}|{_NUMBER_WORD})\s*$"
+    r"|^\s*第[一二三四五六七八九十\d]+[章部分讲节]\s*$",
+    re.I,
+)
+# a slide that goes on with the one before: 沟通技巧（续） · Listening (cont.) · (continued)
+_CONTINUED = re.compile(
+    r"^(?P<t>.+?)\s*[(（]\s*(?:续|接上页|cont\.?|cont'd|continued)\s*[)）]\s*$", re.I
+)
+# a deck's closing slide: 谢谢观看 · 感谢聆听 · Thank you · Q&A — no section of the course
+_CLOSING = re.compile(
+    r"^\s*(?:谢谢(?:观看|聆听|大家|您的观看)?|感谢(?:观看|聆听|您的聆听|大家)|thank(?:s| you)(?: for .{0,30})?|"
+    r"q\s*&\s*a|questions\??|the end|end)\s*[!！.。]?\s*$",
+    re.I,
 )
 
 
@@ -144,7 +201,10 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
         return out
     if getattr(shape, "has_table", False):
         for row in shape.table.rows:
-            cells = [" ".join(c.text.split()) for c in row.cells]
+            cells = [  # a cell's own lines kept apart by "\n" (deck_text joins or splits them)
+                "\n".join(" ".join(line.split()) for line in c.text.splitlines() if line.strip())
+                for c in row.cells
+            ]
             if any(cells):
                 out.append((-1, "| " + " | ".join(cells) + " |"))
         return out
@@ -199,6 +259,92 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_FACT = re.compile(r"^\s*(?P<label>[^:：]{2,24}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+def _facts_slide(body: list[tuple[int, str]]) -> bool:
+    """A slide of the course's facts (``Course name: …``, ``Length: 5 days``, 课程名称：…,
+    课程时长：…): most of its lines a label and its value, among them the course's name or
+    its length."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    top = [t for lvl, t in body if lvl == min((lvl for lvl, _ in body), default=0)]
+    keys = []
+    for text in top:
+        m = _FACT.match(text)
+        if m:
+            label = m.group("label").strip()
+            keys.append(KEY_OF.get(label) or EN_KEY_OF.get(label.lower()))
+    return (
+        bool({"title", "duration"} & set(keys))
+        and sum(k is not None for k in keys) >= 2
+        and len(keys) * 2 >= len(top)
+    )
+
+
+def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
+    """A deck's running footer: a slide's last line that is also the last line or the
+    title of two other slides or more, and of a third of the deck (the deck's name,
+    "COURSE OUTLINE", 内部资料)."""
+    seen: dict[str, set[int]] = {}
+    for index, (title, body) in enumerate(slides):
+        ends = {title} | ({body[-1][1]} if body and body[-1][0] >= 0 else set())
+        for text in ends:
+            if text:
+                seen.setdefault(re.sub(r"\s", "", text).lower(), set()).add(index)
+    lasts = {
+        re.sub(r"\s", "", body[-1][1]).lower()
+        for _, body in slides
+        if len(body) > 1 and body[-1][0] >= 0
+    }
+    # on three slides or more and a third of them (a bullet that ends three of thirty
+    # slides, 小组讨论, is the trainer's), and short, as a footer is
+    return {
+        key for key in lasts if len(seen.get(key, ())) >= max(3, len(slides) / 3) and len(key) <= 40
+    }
+
+
+# a table's first cell naming a unit of the course: Day 1 · 1st Day · Day One · Module 2 ·
+# Session 3 · Week 1 · 第一天 · 第2讲 · 模块一 · Monday
+_UNIT_CELL = re.compile(
+    r"^(?:(?:day|module|session|week|unit|part|lesson)\s*(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)|\d{1,2}(?:st|nd|rd|th)\s+(?:day|week|session|module)|"
+    r"第\s*[一二三四五六七八九十\d]+\s*[天讲章周课部分]|模块\s*[一二三四五六七八九十\d]+|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])\b",
+    re.I,
+)
+
+
+def _time_column(header: list[str]) -> bool:
+    from .outline_lines import table_time_column
+
+    return table_time_column(header) is not None
+
+
+def _unit_rows(body: list[tuple[int, str]]) -> list[tuple[str, list[str]]] | None:
+    """A slide's table whose rows each name a unit of the course in their first cell
+    (``| 1st Day | … |``, ``| 第一天 | … |``): (unit, its other cells) per row, the
+    header row's cells first under ""; None for any other slide."""
+    rows = [text for level, text in body if level < 0]
+    if len(rows) < 2 or len(rows) != len(body):
+        return None
+    cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows]
+    head = [] if _UNIT_CELL.match(cells[0][0]) else cells[0]
+    units = cells[1:] if head else cells
+    if not units or not all(_UNIT_CELL.match(c[0]) for c in units):
+        return None
+    return [("", head)] * bool(head) + [(c[0], [x for x in c[1:] if x]) for c in units]
+
+
+def _toc_key(text: str) -> str:
+    """A contents entry or a slide's title as compared: its number (01, PART 02, 第一部分)
+    and spaces aside, so '01 激励的原理' names the slide '激励的原理'."""
+    number = rf"^\s*(?:(?:part|chapter|section)\s*)?(?:\d{{1,2}}|{_NUMBER_WORD})\b[.、:：\s-]*"
+    text = re.sub(number, "", text, flags=re.I)
+    text = re.sub(r"^\s*第[一二三四五六七八九十\d]+[章部分讲节][、:：\s]*", "", text)
+    return re.sub(r"\s", "", text)
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
@@ -206,7 +352,32 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
         if _PLACEHOLDER.match(title) or not title:
             title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
+        named_by = next((i for i, (lvl, t) in enumerate(body) if lvl >= 0), None)
+        if _SECTION_NUMBER.match(title) and named_by is not None:  # "01" over its name
+            name = body[named_by][1]
+            if not _SECTION_NUMBER.match(name):
+                title, body = name, [(0, title), *body[:named_by], *body[named_by + 1 :]]
         slides.append((title, body))
+    footer = _footer_lines(slides)
+    if footer:
+        slides = [
+            (title, body[:-1] if re.sub(r"\s", "", body[-1][1]).lower() in footer else body)
+            if len(body) > 1
+            else (title, body)
+            for title, body in slides
+        ]
+    facts: list[str] = []
+    kept_slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for index, (title, body) in enumerate(slides):
+        lines_of = body
+        if title and _FACT.match(title):  # no title placeholder: its first line is a fact
+            lines_of = [(min((lvl for lvl, _ in body), default=0), title), *body]
+        if index and not facts and _facts_slide(lines_of):  # the course's facts: head lines
+            low = min(lvl for lvl, _ in lines_of)
+            facts = [text if lvl == low else "- " + text for lvl, text in lines_of]
+            continue
+        kept_slides.append((title, body))
+    slides = kept_slides
     course_title, first_body = slides[0] if slides else ("", [])
     # a title on every slide (the deck's name, "… Outline - DRAFT") is furniture: such a
     # slide is named by its first line
@@ -220,15 +391,23 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         elif index == 0:
             continue
         named.append((title, body))
+    lead_ins: list[str] = []
+    if re.search(r"[:：]\s*$", course_title):  # "Core Java :" over its topics: no course's
+        # name but a group of the syllabus, as each other line ending in a colon is
+        for text in [course_title, *(t for _, t in first_body)]:
+            lead = re.sub(r"\s*[:：]\s*$", "", text)
+            lead_ins.append(f"## {lead}" if lead != text else f"- {text}")
+        course_title, first_body = "", []
     lines: list[str] = [f"# {course_title}"] if course_title else []
     if not (counts.get(course_title, 0) >= 2 and first_body):  # else the cover is a slide too
         lines += [text for _, text in first_body]  # 汇报人、日期: the cover's other lines
+    lines += facts
     toc: list[str] = []
     for title, body in named:
         if _TOC_TITLES.match(title):
             toc += [t for _, t in body if not _SECTION_NUMBER.match(t) and not _TOC_TITLES.match(t)]
-    toc_keys = {re.sub(r"\s", "", t) for t in toc}
-    matched = {re.sub(r"\s", "", title) for title, _ in named} & toc_keys
+    toc_keys = {_toc_key(t) for t in toc}
+    matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
     if toc and len(matched) * 2 < len(toc_keys):
         # the slides do not repeat the contents: its entries are the modules, and the
@@ -238,11 +417,33 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         kept = lines
     else:
         kept = outline
-    for title, body in named:
+    headers: list[str] = []  # timetable slides' header rows
+    closing: list[str] = []  # the closing slide's words
+    last_slide = ""  # the last content slide's title, as compared
+    for index, (title, body) in enumerate(named):
         if _TOC_TITLES.match(title):
             continue
+        if index >= len(named) - 2 and _CLOSING.match(title):  # 谢谢观看 · Thank you: kept
+            closing += [title, *(t.replace("\n", " ") for _, t in body)]  # as written
+            continue
+        units = _unit_rows(body)
+        timed = units is not None and units[0][0] == "" and _time_column(units[0][1])
+        if timed:  # | 模块 | 内容 | 学时 |: the table as written, its time column read
+            kept.extend([f"\0{title}"] if title else [])
+            kept.extend(text.replace("\n", " / ") for _, text in body)
+            continue
+        if units is not None:  # a timetable slide: a module a row, its cells the points
+            for unit, cells in units:
+                if not unit:  # the header row (once, as written): the outline's own note
+                    header = " | ".join(cells)
+                    if header not in headers:
+                        headers.append(header)
+                    continue
+                kept.append(f"## {unit}")
+                kept.extend(f"- {line}" for cell in cells for line in cell.split("\n"))
+            continue
         texts = [t for _, t in body]
-        key = re.sub(r"\s", "", title)
+        key = _toc_key(title)
         is_section = key in toc_keys or (
             not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
@@ -250,16 +451,22 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             kept.append(f"## {title}")
             kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
-        kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+        going_on = _CONTINUED.match(title)
+        if going_on and _toc_key(going_on.group("t")) == last_slide:  # "沟通技巧（续）": the
+            pass  # same slide's bullets go on under it
+        else:
+            kept.append(f"### {title}" if title else "### TODO: 无标题的幻灯片")
+            last_slide = _toc_key(title)
         for level, text in body:
             if level < 0:
-                kept.append(text)
+                kept.append(text.replace("\n", " "))
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
         head_count = 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
-    return "\n".join([*lines, DECK_OUTLINE, *outline])
+    lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
+    return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
 # ---------------------------------------------------------------- sheets
@@ -297,6 +504,37 @@ def _header(cells: list[str]) -> dict[int, str] | None:
     return found if "课程名称" in found.values() and len(found) >= 2 else None
 
 
+def _form_label(cell: str) -> bool:
+    """A course form's label cell (课程名称, 课程大纲, Duration): a sheet laid out as a form,
+    a label and its value a row, the outline's lines kept in its cell."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    word = cell.strip(" :：")
+    return word in KEY_OF or word.lower() in EN_KEY_OF
+
+
+def _form_row(label: str, value: str) -> bool:
+    """Is the row a form's label and its value (课程时长 | 2天; the outline's label with
+    its lines too), not a table's header (Time | Session, 时长 | 主题)?"""
+    from .catalog import facts_row
+    from .conventions import KEY_OF
+
+    if not _form_label(label):
+        return False
+    if KEY_OF.get(label.strip(" :：")) == "outline" or label.strip(" :：").lower() in (
+        "outline",
+        "course outline",
+        "syllabus",
+        "contents",
+        "agenda",
+        "topics",
+        "modules",
+    ):
+        return "\n" in value or len(value) > 20  # the outline in its cell
+    flat = " ".join(value.split()).replace("|", "/")
+    return facts_row(f"| {label} | {flat} |") is not None
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart); else the
@@ -321,6 +559,11 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             filled = [c for c in cells if c]
             if len(filled) == 1:  # a row with one cell: a heading over the sheet
                 table.append(" ".join(filled[0].split()))
+            elif len(filled) == 2 and _form_row(*filled):  # a form: label | value
+                value = "\n".join(" ".join(line.split()) for line in filled[1].splitlines())
+                table.append(
+                    f"{filled[0].strip(' :：')}：" + ("\n" if "\n" in value else "") + value
+                )
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
@@ -458,6 +701,8 @@ class _Text(HTMLParser):
         self.cell: list[list[str]] = []  # open cells' text
         self.strong = 0
         self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
+        self.in_title = False
+        self.title: list[str] = []  # the page's <title>
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -467,6 +712,8 @@ class _Text(HTMLParser):
         self.prefix = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
         if tag in _SKIP:
             self.skip += 1
             return
@@ -478,9 +725,13 @@ class _Text(HTMLParser):
                 self.cell[-1].append("- ")
             return
         if tag in ("td", "th"):
+            if self.cell and len(self.cell) == len(self.rows):  # <td> in an open cell
+                self.handle_endtag(tag)  # of the same row: closes it, as a browser does
             self.cell.append([])
             return
         if tag == "tr":
+            if self.rows and len(self.rows) > len(self.cell):  # a row left open: <tr><tr>
+                self.handle_endtag("tr")  # a browser ends it where the next one starts
             self.rows.append([])
             return
         if tag in ("strong", "b"):
@@ -500,6 +751,8 @@ class _Text(HTMLParser):
                 self.prefix = "  " * max(len(self.lists) - 1, 0) + "- "
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
         if tag in _SKIP:
             self.skip = max(self.skip - 1, 0)
             return
@@ -517,6 +770,8 @@ class _Text(HTMLParser):
                 self.rows[-1].append(text)
             return
         if tag == "tr" and self.rows:
+            if self.cell and len(self.cell) == len(self.rows):  # its last cell left open
+                self.handle_endtag("td")
             cells = self.rows.pop()
             if self.cell:  # a row of a table inside a cell: its own row, after the outer one
                 self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
@@ -537,6 +792,8 @@ class _Text(HTMLParser):
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         if self.cell:
@@ -550,11 +807,40 @@ class _Text(HTMLParser):
         return "\n".join(line for line in lines if line.strip(" *"))
 
 
+def page_title(title: str, lines: list[str]) -> str | None:
+    """The course a saved page's ``<title>`` names, when its body heads with no name of
+    its own: its first heading is generic ("Workshop Agenda", "课程安排") or it has no
+    heading. A browser tab's title is "page | site" or "course - site" (``|``, ``-``, ``–``,
+    ``_``): its first part that is not generic."""
+    from .conventions import GENERIC_TITLE
+
+    at = next((i for i, line in enumerate(lines) if line.startswith("#")), None)
+    first = None if at is None else lines[at]
+    if first is not None and not GENERIC_TITLE.match(first.lstrip("# ").strip(" :：")):
+        return None
+    from .title import title_like
+
+    under = lines[at + 1 : at + 6] if at is not None else []
+    if any(  # "# Agenda" over "## Customer Success Playbook": the body names its course
+        line.startswith("##")
+        and not GENERIC_TITLE.match(line.lstrip("# ").strip(" :："))
+        and title_like(line.lstrip("# "))  # (not "## 一、会前准备", a module)
+        for line in under
+    ):
+        return None
+    for part in re.split(r"\s+[|｜\-–—]\s+|\s*_\s*|\s*[|｜]\s*", " ".join(title.split())):
+        if len(part) >= 2 and not GENERIC_TITLE.match(part.strip(" :：")):
+            return part.strip()
+    return None
+
+
 def html_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     parser.close()
-    return parser.text()
+    text = parser.text()
+    named = page_title("".join(parser.title), text.split("\n"))
+    return f"# {named}\n{text}" if named else text
 
 
 def inline_tables(text: str) -> str:

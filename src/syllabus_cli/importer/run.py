@@ -79,9 +79,11 @@ def import_catalog(
     source: Path, out: Path, *, separator: str = DEFAULT_SEPARATOR, force: bool = False
 ) -> ImportReport:
     """Raises SourceError for a source that cannot be read at all."""
+    from .readers import PDF_GLYPHS
     from .source import LAST_ENCODING
 
     LAST_ENCODING.clear()
+    PDF_GLYPHS.clear()
     # control characters out (\x00 and \x01 are the readers' own marks, see readers.py)
     text = re.sub(r"[\x02-\x08\x0b\x0c\x0e-\x1f\x7f]", "", read_source(source))
     as_yaml = (
@@ -91,6 +93,8 @@ def import_catalog(
     report = ImportReport()
     if LAST_ENCODING:
         report.warnings.append(t("import.encoding", encoding=LAST_ENCODING[-1].upper()))
+    if PDF_GLYPHS:
+        report.warnings.append(t("import.pdf-glyphs", n=PDF_GLYPHS[-1]))
     chunks = split_courses(text, separator)
     header, chunks[0] = take_header(chunks[0])
     stem = safe_name(source.stem, "catalog")

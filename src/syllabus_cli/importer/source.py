@@ -17,7 +17,14 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def read_source(path: Path) -> str:
-    """The source's text, whatever it is kept in (see readers.py for each format)."""
+    """The source's text, whatever it is kept in (see readers.py for each format), its
+    radical code points read as the ideographs they show (radicals.py)."""
+    from .radicals import unified
+
+    return unified(_read(path))
+
+
+def _read(path: Path) -> str:
     if not path.is_file():
         raise SourceError("file-missing", msg("source.missing"))
     if path.stat().st_size > MAX_BYTES:

@@ -53,7 +53,7 @@ def teacher_colon(line: str) -> bool:
     return (
         m.group("who") not in _NOT_A_NAME
         and m.group("who") not in LABEL_WORDS
-        and _title_like(m.group("t"))
+        and title_like(m.group("t"))
     )
 
 
@@ -88,7 +88,7 @@ def from_head(head: list[str]) -> Title | None:
         if (
             CHROME.search(line)
             or INSTRUCTOR_LINE.match(line)
-            or _generic(line)
+            or generic(line)
             or _LABEL_VALUE.match(line)
         ):
             continue  # a contents heading, "Schedule", "… Outline": names no course
@@ -112,7 +112,7 @@ def from_head(head: list[str]) -> Title | None:
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
         if teacher and not STRONG_MARKER.match(line):
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
-        if _title_like(line):  # a title line above the first label
+        if title_like(line):  # a title line above the first label
             return Title(
                 _clean(_SUFFIX.sub("", line)) or line, "the line above the first label", line=line
             )
@@ -120,24 +120,79 @@ def from_head(head: list[str]) -> Title | None:
     return None
 
 
-def _generic(line: str) -> bool:
+# more names of a page's kind, never of a course: a document's own heading ("培训方案",
+# "Lesson Plan"), or one that the suffix rule would cut to a bare word ("Course Syllabus"
+# -> "Course", "Detailed Agenda" -> "Detailed")
+_KIND_OF_PAGE = re.compile(
+    r"^(?:(?:the|our|full|detailed|draft|tentative|final|course|class|training|workshop|"
+    r"program(?:me)?|lesson|session|module|unit)\s+)*"
+    r"(?:syllabus|agenda|schedule|timetable|outline|overview|plans?|information|details|"
+    r"description|welcome)$"
+    r"|^(?:培训|教学|课程|授课)(?:方案|计划|大纲|简介|介绍|安排|表|详情|信息|内容|日程)$|^课程表$",
+    re.I,
+)
+
+
+def generic(line: str) -> bool:
+    """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
+    never a course."""
     text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
-    return bool(GENERIC_TITLE.match(text))
+    return bool(GENERIC_TITLE.match(text) or _KIND_OF_PAGE.match(text))
 
 
-def _title_like(line: str) -> bool:
+# the scripts a zh or en course page writes its letters in (any other letter in a PDF's
+# text layer is a glyph its font maps to the wrong code point)
+_SCRIPTS = (
+    "LATIN", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "GREEK", "CYRILLIC", "BOPOMOFO",
+    "FULLWIDTH", "HALFWIDTH", "IDEOGRAPHIC", "MODIFIER LETTER", "SUPERSCRIPT", "SUBSCRIPT",
+)  # fmt: skip
+
+
+def unreadable(line: str) -> bool:
+    """A line holding a letter of a script no zh or en page writes in: a PDF whose fonts
+    map glyphs to the wrong code points (第1讲 read as ``ᒫ1拻``, 分 as ``ړ``, 秒 as ``ᑁ``)."""
+    for c in line:
+        if c.isalpha() and not c.isascii():
+            try:
+                name = unicodedata.name(c)
+            except ValueError:
+                return True  # unassigned
+            if not name.startswith(_SCRIPTS):
+                return True
+    return False
+
+
+def title_like(line: str) -> bool:
+    """A line that could name a course: short, no sentence, no numbering or marker."""
     text = unicodedata.normalize("NFKC", line)
     return (
-        2 <= len(text) <= 40
+        not unreadable(text)
+        and 2 <= len(text) <= 40
         and not re.search(r"[。，,；;！!？?]", text)
         and not STRONG_MARKER.match(text)
         and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
     )
 
 
+# "Welcome to the Python Bootcamp!" · "Welcome to Intro to R." · 欢迎参加《…》 is _IN_TEXT's
+_WELCOME = re.compile(
+    r"^\s*(?:\*\*)?welcome to (?:the )?(?P<t>[^!.?\n]{3,80}?)\s*[!.]+(?:\*\*)?(?:\s|$)",
+    re.I | re.M,
+)
+
+
 def from_text(text: str) -> Title | None:
-    """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》: the course named inside its prose."""
+    """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》 · "Welcome to the Data Camp!": the
+    course named inside its prose."""
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
+    for welcome in _WELCOME.finditer(text):
+        named = welcome.group("t").strip()
+        if not GENERIC_TITLE.match(named) and not re.match(
+            r"(?i)(?:our|this|my|your)\b|(?:course|training|workshop|class|session|seminar|"
+            r"webinar|event|program(?:me)?)$",
+            named,
+        ):
+            return Title(named, "Welcome to … in the page's text")
     return None
