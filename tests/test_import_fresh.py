@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 import yaml
 
-from syllabus_cli.importer.length import english_length, read_length, stated_length, title_days
+from syllabus_cli.importer.length import (
+    day_from_timetable,
+    english_length,
+    read_length,
+    stated_length,
+    title_days,
+)
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.problems import Level
 from syllabus_cli.validate import validate_paths
@@ -154,3 +160,23 @@ def test_a_ranged_module_time_is_kept_in_a_todo_never_guessed(tmp_path: Path) ->
     last = top_modules(spec)[-1]
     assert "duration" not in last
     assert "15-20分钟" in str(last.get("notes"))
+
+
+@pytest.mark.parametrize(
+    ("said", "taught", "days", "expected"),
+    [
+        ("1 day", 390, 0, "1 day (6h30)"),  # one day teaching 6h30: both kept
+        ("2 days", 555, 2, "2 days (9h15)"),
+        ("1天", 330, 0, "1天(5小时30分钟)"),
+        ("2天", 480, 1, None),  # only one of the two days published: no day's length
+        ("0.5 day", 75, 0, None),  # a sample of a few sessions
+        ("1天(6小时)", 390, 0, None),  # the page said the hours itself
+    ],
+)
+def test_a_days_length_takes_its_hours_from_a_whole_timetable(
+    said: str, taught: int, days: int, expected: str | None
+) -> None:
+    """Convention: a length in days over a clock timetable that teaches other hours than
+    the 6-hour default day keeps the days and takes the hours; never from part of one."""
+    language = "zh" if "天" in said else "en"
+    assert day_from_timetable(said, taught, language, days) == expected

@@ -389,7 +389,8 @@ def to_spec(
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
     taught = sum_if_timed(modules) if "duration" in spec and _clocked(tree) else None
-    day = day_from_timetable(spec["duration"], taught, language) if taught else None
+    day_blocks = sum(c.kind in ("天", "day", "tableday") for c in tree.children)
+    day = day_from_timetable(spec["duration"], taught, language, day_blocks) if taught else None
     if day is not None and taught is not None:  # one day, its timetable teaching 6h30
         spec["duration"], length.minutes = day, taught
         todos.append(t("import.day-from-timetable", said=length.text, length=day))

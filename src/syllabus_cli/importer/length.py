@@ -274,11 +274,12 @@ def read_length(text: str, period: int | None = None) -> Length:
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
 
 
-def day_from_timetable(said: str, taught: int, language: str) -> str | None:
+def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 0) -> str | None:
     """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
     kept and the day's hours the timetable's own (nothing invented: both are the page's).
-    None unless the length is days at the default day (no hours said) and the timetable
-    teaches about that: 4 to 10 hours for a 6-hour day."""
+    None unless the length is days at the default day (no hours said), the timetable
+    teaches about that (4 to 10 hours for a 6-hour day) and, over more than one day,
+    publishes every day (``day_blocks``: the days the outline holds)."""
     try:
         length = parse_duration(said)
     except DurationError:
@@ -287,6 +288,8 @@ def day_from_timetable(said: str, taught: int, language: str) -> str | None:
         return None
     if not 0.65 <= taught / length.minutes <= 1.7:
         return None  # a sample day of a longer course, or a timetable of a few sessions
+    if length.days > 1 and day_blocks != length.days:
+        return None  # 2天 over one day's timetable: the other day is not published
     hours = format_minutes(taught, language)
     return f"{said}({hours})" if language == "zh" else f"{said} ({hours})"
 
