@@ -173,8 +173,9 @@ def test_fix_never_changes_the_data_of_a_file_that_loads(
     problems = parse_text(text).problems
     # what YAML writes is never taken for a slip (no ： inside a value is flagged) … but
     # for the one rule that knowingly reads text as a key: a line that starts with a
-    # course key and a full-width colon ("title：…", the root of a one-line file)
-    typed_key = re.search(r"(?m)^[ -]*(title|duration|points)：", text)
+    # course key and a full-width colon ("title：…", the root of a one-line file), after
+    # any indent, a full-width space's included (the IME typed that too)
+    typed_key = re.search(r"(?m)^[ \u3000-]*(title|duration|points)：", text)
     assert typed_key or [p for p in problems if p.code == "yaml-char"] == []
     if problems:
         return  # not a file that loads (e.g. an empty document)
