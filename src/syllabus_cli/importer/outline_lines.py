@@ -719,6 +719,11 @@ def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
         return None
     if level is not None:
         del stack[level:]
+    return _push(stack, root, marker)
+
+
+def _push(stack: list[_Open], root: Item, marker: _Marker) -> Item:
+    """A new item for ``marker`` under the innermost open one (or the root), opened."""
     parent = stack[-1].item if stack else root
     title, duration, kept = _titled(marker)
     item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
@@ -938,11 +943,7 @@ def _half_day(root: Item, stack: list[_Open], marker: _Marker) -> bool:
     if at is None:
         return False
     del stack[at:]
-    parent = stack[-1].item if stack else root
-    title, duration, kept = _titled(marker)
-    item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
-    parent.children.append(item)
-    stack.append(_Open(marker.kind, marker.value, item))
+    _push(stack, root, marker)
     return True
 
 
