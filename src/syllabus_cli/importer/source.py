@@ -18,10 +18,12 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def read_source(path: Path) -> str:
     """The source's text, whatever it is kept in (see readers.py for each format), its
-    radical code points read as the ideographs they show (radicals.py)."""
+    radical code points read as the ideographs they show (radicals.py), a site's pinyin
+    ruby dropped and a flattened deck written out as its slides read (flatdeck.py)."""
+    from .flatdeck import drop_ruby, unflatten_decks
     from .radicals import unified
 
-    return unified(_read(path))
+    return unflatten_decks(drop_ruby(unified(_read(path))))
 
 
 def _read(path: Path) -> str:
