@@ -44,3 +44,8 @@ def test_flat_deck_english_titles_and_later_contents() -> None:
 def test_numbers_without_contents_left_alone() -> None:
     line = "服务意识01服务是第二产品。投诉处理02倾听共情。电话礼仪03三声之内。"
     assert unflatten_decks(line) == line
+
+
+def test_huge_run_on_line_without_a_deck_comes_back_whole() -> None:
+    line = "目录" + "服务是第二产品。01" * 100_000  # numbers, but no title from the contents
+    assert unflatten_decks(line) == line

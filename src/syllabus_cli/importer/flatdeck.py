@@ -23,6 +23,8 @@ _MARKER = re.compile(r"目[录錄]|CONTENTS", re.IGNORECASE)
 _LONGEST_TITLE = 40
 _NOT_IN_TITLE = re.compile(r"[。，,；;！!？?\n]")  # a title never holds a sentence's punctuation
 _MIN_SECTIONS = 3
+# how far from its 目录 a contents run may reach: a hundred titles (bounds the work on a huge line)
+_REACH = 100 * _LONGEST_TITLE
 
 
 def drop_ruby(text: str) -> str:
@@ -35,34 +37,35 @@ def unflatten_decks(text: str) -> str:
     return "\n".join(_unflatten(line) for line in text.split("\n"))
 
 
-def _title_before(line: str, start: int, at: int, contents: str) -> int | None:
-    """Where the longest text ending at `at` (after `start`) that is a piece of `contents` begins."""
+def _title_before(line: str, start: int, at: int, low: int, high: int | None) -> int | None:
+    """Where the longest text ending at `at` (after `start`) begins that is a piece of the
+    contents run line[low:high] (high None: the run is all that comes before the piece)."""
     for j in range(max(start, at - _LONGEST_TITLE), at - 1):
         piece = line[j:at]
         if (
             piece.strip() == piece
             and not _NOT_IN_TITLE.search(piece)
             and not _MARKER.search(piece)
-            and piece in contents
+            and line.find(piece, low, j if high is None else high) >= 0
         ):
             return j
     return None
 
 
-def _sections(line: str, first_marker: int) -> list[tuple[int, int, int]]:
+def _sections(line: str, marker: re.Match[str]) -> list[tuple[int, int, int]]:
     """(title start, number start, number end) of each section, in number order."""
     found: list[tuple[int, int, int]] = []
-    pos = first_marker
+    low = max(0, marker.start() - _REACH)
+    pos = marker.end()
     number = 1
     while number < 100:
         hit = None
-        for m in re.finditer(rf"(?<!\d){number:02d}(?!\d)", line[pos:]):
+        upto = len(line) if found else min(len(line), pos + _REACH)
+        for m in re.finditer(rf"(?<!\d){number:02d}(?!\d)", line[pos:upto]):
             at = pos + m.start()
-            contents = line[:at] if not found else line[: found[0][0]]
-            begin = _title_before(line, pos, at, contents[: max(0, at - 1)])
-            if begin is not None and (found or _MARKER.search(line[:begin])):
-                if not found and line.find(line[begin:at]) >= begin:
-                    continue  # the first title's piece must stand in the contents before it
+            high = None if not found else found[0][0]
+            begin = _title_before(line, pos, at, low, high)
+            if begin is not None and (found or _MARKER.search(line[low:begin])):
                 hit = (begin, at, at + 2)
                 break
         if hit is None:
@@ -77,7 +80,7 @@ def _unflatten(line: str) -> str:
     marker = _MARKER.search(line)
     if marker is None:
         return line
-    sections = _sections(line, marker.end())
+    sections = _sections(line, marker)
     if len(sections) < _MIN_SECTIONS:
         return line
     titles = [line[b:a] for b, a, _ in sections]
