@@ -49,3 +49,17 @@ def test_numbers_without_contents_left_alone() -> None:
 def test_huge_run_on_line_without_a_deck_comes_back_whole() -> None:
     line = "目录" + "服务是第二产品。01" * 100_000  # numbers, but no title from the contents
     assert unflatten_decks(line) == line
+
+
+def test_the_page_around_the_deck_goes_before_its_contents() -> None:
+    text = "\n".join(
+        [
+            "下载本文档",
+            "目录甲部分乙部分丙部分甲部分01讲甲。乙部分02讲乙。丙部分03讲丙。",
+            "温馨提示",
+            "  • 1. 本站资源仅供学习。",
+        ]
+    )
+    lines = unflatten_decks(text).split("\n")
+    assert lines.index("温馨提示") < lines.index("目录") < lines.index("Part 3 丙部分")
+    assert lines[-1] == "讲丙。"

@@ -23,6 +23,7 @@ _MARKER = re.compile(r"目[录錄]|CONTENTS", re.IGNORECASE)
 _LONGEST_TITLE = 40
 _NOT_IN_TITLE = re.compile(r"[。，,；;！!？?\n]")  # a title never holds a sentence's punctuation
 _MIN_SECTIONS = 3
+_SPLIT = "\x00deck\x00"  # where the page's head ends and the deck's contents begin
 # how far from its 目录 a contents run may reach: a hundred titles (bounds the work on a huge line)
 _REACH = 100 * _LONGEST_TITLE
 
@@ -33,8 +34,17 @@ def drop_ruby(text: str) -> str:
 
 
 def unflatten_decks(text: str) -> str:
-    """The text with each flattened deck line written out as its slides read."""
-    return "\n".join(_unflatten(line) for line in text.split("\n"))
+    """The text with a flattened deck line written out as its slides read. The page's
+    other lines (the site's page around the deck: its notices, a comment box) are put
+    before the deck's contents, so they stay in the course's notes and never end up
+    under the deck's last section."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        deck = _unflatten(line)
+        if deck != line:
+            head, _, slides = deck.partition(_SPLIT)
+            return "\n".join([*lines[:n], head, *lines[n + 1 :], slides])
+    return text
 
 
 def _title_before(line: str, start: int, at: int, low: int, high: int | None) -> int | None:
@@ -102,7 +112,8 @@ def _unflatten(line: str) -> str:
     later = [g.strip() for g in _MARKER.split(head[after:]) if g.strip()]
     more = [g for g in later if len(g) <= _LONGEST_TITLE and not _NOT_IN_TITLE.search(g)]
     rest += [g for g in later if g not in more]
-    out = [head[:cut].strip(), "", "目录"]
+    page = re.sub(rf"(?:{_MARKER.pattern})\s*$", "", head[:cut], flags=re.IGNORECASE)
+    out = [page.strip(), _SPLIT, "目录"]  # the contents' own 目录 is the list's heading
     out += [f"{n}. {title}" for n, title in enumerate(titles + more, start=1)]
     out += [r.strip() for r in rest]  # whatever else the contents run held, kept
     for n, (title, (_, _, end)) in enumerate(zip(titles, sections, strict=True), start=1):
