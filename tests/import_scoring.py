@@ -134,8 +134,15 @@ def _xlsx_text(path: Path) -> str | None:
 _PUNCT = re.compile(r"[\s《》<>“”\"'‘’·:：()（）\[\]【】,，.。、;；!！?？\-–—_*`|/]+")
 
 
+# a pinyin reading a document site set after a character (產(chǎn)品): page furniture, not
+# the outline's words, whichever way the importer treats it
+_RUBY = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\s*[)）]"
+)
+
+
 def norm(text: str) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", _RUBY.sub("", text))).lower()
 
 
 def is_todo(value: Any) -> bool:
@@ -208,7 +215,7 @@ def lost_text(source: str, data: str) -> list[str]:
     haystack = unicodedata.normalize("NFKC", data).lower()
     missing: list[str] = []
     for line in source.splitlines():
-        line = _MARKER.sub("", unicodedata.normalize("NFKC", line))
+        line = _MARKER.sub("", unicodedata.normalize("NFKC", _RUBY.sub("", line)))
         for seg in _SEGMENT.findall(line):
             seg = seg.lower()
             if len(seg) < 2 or seg.isdigit() or seg in haystack or norm(seg) in LABELS:
