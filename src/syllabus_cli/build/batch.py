@@ -112,16 +112,18 @@ def _drop_gone_courses(
     return removed, replaced, sorted(left + also_left)
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` (device, inode), whatever the name's spelling; None if none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _files_of(root: Path, names: list[str]) -> set[tuple[int, int]]:
     """The files (device, inode) at these names, where there is one."""
-    found: set[tuple[int, int]] = set()
-    for name in names:
-        try:
-            info = (root / name).stat()
-        except OSError:
-            continue
-        found.add((info.st_dev, info.st_ino))
-    return found
+    return {found for name in names if (found := _file_id(root / name)) is not None}
 
 
 def _not_made(manifest: Manifest, names: list[str], made: set[tuple[int, int]]) -> list[str]:
@@ -131,12 +133,7 @@ def _not_made(manifest: Manifest, names: list[str], made: set[tuple[int, int]]) 
     stays."""
     kept: list[str] = []
     for name in names:
-        try:
-            info = (manifest.root / name).stat()
-        except OSError:
-            kept.append(name)
-            continue
-        if (info.st_dev, info.st_ino) in made:
+        if _file_id(manifest.root / name) in made:
             del manifest.files[name]
         else:
             kept.append(name)
@@ -210,9 +207,8 @@ def export(
             Job(Path(), out, "", formats=formats, force=force, draft=draft),
             heads,
         )
-        jobs = with_variants(
-            jobs, manifest.inputs, manifest.problems
-        )  # a course sold in several lengths: each
+        # a course sold in several lengths: a job per variant, each with what it last found
+        jobs = with_variants(jobs, manifest.inputs, manifest.problems)
         batch = BatchResult(out)
         try:
             results = run_recorded(manifest, jobs, workers, listener, warm)
