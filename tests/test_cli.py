@@ -154,6 +154,10 @@ def test_new_with_a_bare_name_writes_the_yaml_file_validate_finds(
     assert run("validate", "courses")[0] == 0
     assert run("new", "sales")[0] == 0
     assert 'title: "新课程"' in Path("sales.yaml").read_text(encoding="utf-8")
+    for odd in ("", ".", "..", "courses"):  # a folder: refused as before, never "..yaml"
+        code, out = run("new", odd)
+        assert code == 1 and "error[output-exists]" in out, (odd, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["courses", "sales.yaml"]
 
 
 @pytest.mark.parametrize("duration", ["45min", "1h01", "3小时", "2天(6h/天)", "1天(7h/天)"])

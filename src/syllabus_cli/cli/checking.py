@@ -88,7 +88,9 @@ def new(
     from ..paths import shown
     from .app import document_errors
 
-    if path.suffix.lower() not in (".yaml", ".yml"):  # `new 销售技巧`: the file validate finds
+    # `new 销售技巧`: the file validate finds (a folder, ".", "..": refused below as they are)
+    bare = path.name not in ("", ".", "..") and not path.is_dir()
+    if bare and path.suffix.lower() not in (".yaml", ".yml"):
         path = path.with_name(path.name + ".yaml")
     if title is None:
         title = path.stem if any(is_han(ch) for ch in path.stem) else "新课程"
