@@ -561,3 +561,27 @@ def test_a_refused_upload_says_why_in_the_session_language(folder: Path) -> None
         i18n.set_language(previous)
     assert two.status_code == 400 and "一次只能选择一个目录文件" in two.text
     assert big.status_code == 413 and "MiB" in big.text and "上传" in big.text
+
+
+def test_a_save_landing_while_its_page_is_built_is_never_cached_as_seen(tmp_path: Path) -> None:
+    """An editor's auto-save burst: the last save lands between the view reading the
+    file and the view's stamp being taken. The stamp then matched the newest bytes while
+    the view showed the older ones, and the page stayed on an earlier save for good (the
+    browser test saw it 2 runs in 8)."""
+    from syllabus_cli.preview.pages import Site
+
+    spec = tmp_path / "c.yaml"
+    spec.write_text("first", encoding="utf-8")
+    site = Site({"courses": tmp_path}, "en")
+
+    def build() -> tuple[str, frozenset[Path]]:
+        seen = spec.read_text(encoding="utf-8")
+        spec.write_text("second", encoding="utf-8")  # the save that lands meanwhile
+        return seen, frozenset({spec})
+
+    assert site._cached(("course", str(spec)), build) == "first"
+    again = site._cached(
+        ("course", str(spec)), lambda: (spec.read_text("utf-8"), frozenset({spec}))
+    )
+    assert again == "second"
+    assert spec.parent in site.watched()  # its folder is still followed

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..problems import Level, Problem
 from ..spec.kinds import kind_of
 
 Stamp = tuple[str, int, int, int, int]  # path, mtime, size, inode, ctime
+UNSURE_NS = 2_000_000_000  # a file changed this close to its reading: its view is not kept
 
 
 class Recorder:
@@ -483,8 +485,16 @@ class Site:
         known = self._views.get(key)
         if known is not None and stamps(Path(s[0]) for s in known[0]) == known[0]:
             return known[1]
+        started = time.time_ns()
         value, deps = build()
-        self._views[key] = (stamps(deps), value)
+        now = stamps(deps)
+        # a file saved while (or just before) it was read may hold newer bytes than the
+        # view shows, under the stamp taken after: such a stamp is kept marked as never
+        # matching, so the next request reads the file again (an editor's auto-save
+        # bursts; clocks of 1-2 s ticks), and its folder is still watched
+        unsure = started - UNSURE_NS
+        now = tuple((s[0], -2, *s[2:]) if max(s[1], s[4]) >= unsure else s for s in now)
+        self._views[key] = (now, value)
         return value
 
     def home(self) -> list[Row]:
