@@ -186,7 +186,13 @@ CHROME = re.compile(
     r"面议|联系老师|培训咨询|注册讲师|\d+\s*查看|浏览(?:次数|量)|阅读量|收藏|分享到|举报|"
     r"课程(?:价格|费用|编号|代码|类别|分类)|所属(?:类别|分类)|培训费用|价格[:：]|[¥￥]\s*\d|"
     r"图片来源|侵删|返回顶部|扫码|添加微信|企业微信|发布(?:时间|日期)|更新时间|"
-    r"首页\s*[>＞/]|当前位置|您现在的位置|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$|^\d+$"
+    r"首页\s*[>＞/]|当前位置|您现在的位置|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$|^\d+$|"
+    # a site's navigation and a document host's buttons, run together or not:
+    # "Previous PageTable of ContentsNext Page" · 上一篇 · "Download as pdf or txt"
+    r"上一[页頁篇]|下一[页頁篇]|返回(?:目录|列表|首页)|相关推荐|猜你喜欢|"
+    r"(?i:previous\s*page|next\s*page|skip to (?:main )?content|back to top|"
+    r"you might also like|download as (?:pdf|docx?|txt|pptx?)|you are on page|"
+    r"print (?:this )?page|share (?:this|on)\b)"
 )
 
 # Labelled lines inside a module: 工具: 案例: 案例演示:《…》 【案例导入】 实操演练: 成果输出:

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
+    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
-    r"|\s+(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
+    r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
+    r"(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
 )
 # "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
@@ -74,7 +76,15 @@ def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
-    text = _SUFFIX.sub("", text) or text
+    cut = _SUFFIX.sub("", text)
+    if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
+        cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
+    text = cut or text
+    # an emoji or a symbol set before or after the name ("📌 门店店长训练营 ✨") is no word of it
+    while text and unicodedata.category(text[0]) in ("So", "Sk", "Mn", "Cf"):
+        text = text[1:].lstrip()
+    while text and unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf"):
+        text = text[:-1].rstrip()
     return text.strip(" \t:：·|｜-—")
 
 
@@ -90,10 +100,13 @@ def from_head(head: list[str]) -> Title | None:
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
             or _LABEL_VALUE.match(line)
+            or table_row(line)
         ):
-            continue  # a contents heading, "Schedule", "… Outline": names no course
+            continue  # a contents heading, "Schedule", "… Outline", a table's header row
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
-            text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
+            text = _clean(line[2:]) or line[2:].strip()
+            if not carries_words(text):
+                continue  # "# 📚 课程大纲": a symbol before the page's kind names nothing
             book = re.fullmatch(r"《([^》]{2,40})》", text)
             return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
         what = _WHAT_IS.match(line)  # "What is Python for Beginners?": the course's name
@@ -112,10 +125,13 @@ def from_head(head: list[str]) -> Title | None:
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
         if teacher and not STRONG_MARKER.match(line):
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
-        if title_like(line):  # a title line above the first label
-            return Title(
-                _clean(_SUFFIX.sub("", line)) or line, "the line above the first label", line=line
-            )
+        text = _clean(line) or line
+        # a title line above the first label (its length without the page's kind: "Sample
+        # Three Day Group Facilitator Training Schedule" names a course as long as any)
+        if title_like(line) or (title_like(text) and len(line) <= 60):
+            if not carries_words(text):
+                continue  # "★ ★ ★" · "2024-05": no word, no name
+            return Title(text, "the line above the first label", line=line)
         return None  # the first real line is text, not a title
     return None
 
@@ -133,11 +149,59 @@ _KIND_OF_PAGE = re.compile(
 )
 
 
+# The words a heading uses to name a document, never a course: its kind (outline,
+# schedule, 课程大纲, 日程), its status (draft, subject to change, 暂定), its term or date
+# (Fall 2022, 2022年秋冬学期), its file type (PDF) and a timetable's column heads (Time,
+# Activity, Speaker, 時間, 內容, 講者). A heading made of these words alone names no course
+# ("2022年秋冬学期——课程大纲 (subject to change)", "Workshop's Schedule PDF", "Time Activity
+# Notes"); one word more is the course's name ("Python 课程大纲", "Leadership Workshop").
+_DOC_WORDS_EN = (
+    "subject to change", "table of contents", "syllabus", "schedule", "agenda", "outline",
+    "overview", "timetable", "programme", "program", "plans?", "contents?", "introduction",
+    "intro", "courses?", "class(?:es)?", "workshops?", "training", "sessions?", "lessons?",
+    "modules?", "units?", "sample", "example", "draft", "tentative", "preliminary", "final",
+    "detailed", "full", "updated", "revised", "tb[ad]", "pdf", "docx?", "pptx?", "pages?",
+    "version", "the", "our", "an?", "of", "and", "for", "fall", "spring", "summer", "winter",
+    "autumn", "semester", "term", "quarter", "weekly", "daily", "time", "times", "activity",
+    "activities", "notes?", "topics?", "speakers?", "presenters?", "dates?", "duration",
+    "room", "location", "venue", "description", "details", "information", "welcome", "home",
+    "menu", "what", "who", "when", "where",
+)  # fmt: skip
+_DOC_WORDS = re.compile(
+    r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
+    r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
+    r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
+    r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
+    r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年"
+)
+
+
 def generic(line: str) -> bool:
     """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
     never a course."""
     text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
-    return bool(GENERIC_TITLE.match(text) or _KIND_OF_PAGE.match(text))
+    return bool(
+        GENERIC_TITLE.match(text)
+        or _KIND_OF_PAGE.match(text)
+        or not carries_words(_DOC_WORDS.sub(" ", unicodedata.normalize("NFKC", text)))
+    )
+
+
+def carries_words(text: str) -> bool:
+    """A name holds a word: a letter or a CJK character, not only symbols, emoji, numbers
+    or dates ("📚", "★★★", "2024-05-12")."""
+    return any(unicodedata.category(c).startswith("L") for c in text)
+
+
+def table_row(line: str) -> bool:
+    """A table's row (``| 時間 | 內容 | 講者 |``, or its ``|---|---|`` rule): its cells
+    are columns' heads or a row's values, never a course's title. A one-cell row (a sheet's
+    merged title cell, ``| Python 入门 |``) is a line like any other."""
+    text = line.strip()
+    if not (text.startswith("|") or text.endswith("|")):
+        return False
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    return len([c for c in cells if c]) >= 2 or not carries_words(text)
 
 
 # the scripts a zh or en course page writes its letters in (any other letter in a PDF's
