@@ -90,3 +90,42 @@ def test_a_site_s_navigation_is_never_a_title(chrome: str) -> None:
     上一篇/下一篇 links or "Download as PDF": the title is the line below."""
     found = from_head([chrome, "Customer Complaint Handling"])
     assert found is not None and found.text == "Customer Complaint Handling"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Timing\nTotal: 45 minutes (three 15-minute parts)", 45),
+        ("讲授人：质量部\n总计3h\n一、来料检验", 180),  # 总计 run onto its value
+        ("| **合计** | 12 章 | **36学时** |", 2160),  # a totals row, its unit in the cell
+        ("The course runs a total of 12 hours over three evenings.", 720),
+        ("Six sessions, 18 hours in total.", 1080),
+        ("本课程总学时合计 24 学时。", 1440),
+        ("## 学时分配（共 32 学时）", 1920),
+        ("Day 1\nTotal: 6 hours\nDay 2\nTotal: 6 hours", None),  # one a day: the days'
+        ("| 合计 | 12 章 |", None),  # chapters are no length
+        ("小计 2h", None),  # a part's subtotal
+        ("a total of 20 hours of self-study", None),  # not teaching
+    ],
+)
+def test_a_total_the_page_states_once_is_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: the course's length stated as its total, as a line's label ("Total: 70
+    minutes", 总计1h, | 合计 | 32学时 |), in a sentence ("a total of 12 hours", "18 hours in
+    total", 总学时合计 24 学时) or in the brackets of a table of hours' heading (学时分配（共
+    32 学时）). Read only with its unit and only when the page states one total: a total a
+    day or a module is the parts', a subtotal a part's, chapters no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+def test_two_variants_in_a_table_of_hours_heading_give_the_first() -> None:
+    """学时规划（完整版约 96h；紧凑班约 52h）: the first variant is the course's length, the
+    other is kept for the notes (a spec has no variants yet)."""
+    from syllabus_cli.importer.length import stated_length
+
+    got = stated_length("### 课时安排（标准班约 40h；周末班约 24h）")
+    assert got.minutes == 2400
+    assert any("24h" in note for note in got.notes)

@@ -298,7 +298,7 @@ def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 
 # header block flattened to one line): 课程学时:32学时 · 总学时  32学时 · 培训时长：2天
 _ZH_LABELLED = re.compile(
     r"(?:课程总学时|课程学时|课程课时|总学时|总课时|课程时长|培训时长|授课时长|总时长)"
-    r"\s*[:：]?\s*(?:共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
+    r"\s*[:：]?\s*(?:共计|合计|总计|共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
 )
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
@@ -314,16 +314,61 @@ _TIME_LABELLED = re.compile(
 )
 
 
+# A total the page states for the course, as a line's label or in a sentence, with its
+# unit: "Total: 70 minutes (1 hour, 10 minutes)" · 总计1h · 合计：32学时 · "a total of 12
+# hours" · "18 hours in total". A 小计 (subtotal) is a part's, and a total the page states
+# more than once (one a day, one a module) is the parts', never the course's.
+_UNIT = r"(?:学时|课时|小时|分钟|天|h|hours?|hrs?|minutes?|mins?|days?)(?![a-zA-Z])"
+_TOTAL_STATED = re.compile(
+    rf"(?:^[\s\-–•·*>|]*(?:\*\*|__)?(?:合\s*计|总\s*计|共\s*计|total(?:\s+(?:time|length|duration))?)"
+    rf"(?:\*\*|__)?\s*[|:：]?\s*(?:\*\*|__)?\s*(?:共|约|≈|~|approx\.?\s*)?"
+    rf"|\b(?:a total of|in total,?|totall?ing)\s+(?:about\s+|approx\.?\s*)?)"
+    # (not "a total of 20 hours of self-study": the hours of something else than teaching)
+    rf"(?P<v>\d+(?:\.\d+)?\s*{_UNIT})(?!\s+of\s+(?!training|teaching|instruction|class))"
+    rf"|(?P<w>\d+(?:\.\d+)?\s*{_UNIT})\s+in total\b",
+    re.I | re.M,
+)
+# 学时分配（共 32 学时）· 学时规划（完整版约 96h；紧凑班约 52h）: a table of the hours,
+# its heading's brackets giving the course's total (the first of two variants)
+_PLAN_HEADING = re.compile(r"(?:学时|课时)(?:规划|分配|安排)\s*[（(](?P<v>[^（）()\n]{2,40})[）)]")
+
+
+# | 合计 | 12 章 | 36学时 |: a totals row whose one cell with a unit is the total (a row
+# with several, 理论 49h | 实验 47h | ≈96h, says not which is the course's)
+_TOTAL_CELLS = re.compile(
+    r"^\s*\|\s*(?:\*\*|__)?\s*(?:合\s*计|总\s*计|共\s*计|total)\s*(?:\*\*|__)?\s*\|(?P<rest>.*)$",
+    re.I | re.M,
+)
+_CELL_VALUE = re.compile(
+    rf"^(?:\*\*|__)?\s*(?:共|约|≈|~)?\s*(?P<v>\d+(?:\.\d+)?\s*{_UNIT})\s*(?:\*\*|__)?$"
+)
+
+
+def _one_total(plain: str) -> set[str]:
+    found = [
+        " ".join((m.group("v") or m.group("w")).split()) for m in _TOTAL_STATED.finditer(plain)
+    ]
+    for row in _TOTAL_CELLS.finditer(plain):
+        cells = [_CELL_VALUE.match(c.strip()) for c in row.group("rest").split("|")]
+        values = [c.group("v") for c in cells if c]
+        if len(values) == 1 and values[0] not in found:
+            found.append(values[0])
+        elif len(values) > 1:
+            return set()
+    return set(found) if len(found) == 1 else set()
+
+
 def stated_length(text: str, period: int | None = None) -> Length:
-    """A length the page labels as the course's (课程学时:32学时, - Length: 5 days),
-    wherever it stands; only when the page labels one length (a Duration: under each
-    module is the modules', not the course's)."""
+    """A length the page labels as the course's (课程学时:32学时, - Length: 5 days,
+    Total: 70 minutes), wherever it stands; only when the page labels one length (a
+    Duration: under each module is the modules', not the course's)."""
     plain = unicodedata.normalize("NFKC", text[:200_000])
     said = {
         " ".join(m.group("v").split())
-        for pattern in (_ZH_LABELLED, _EN_LABELLED)
+        for pattern in (_ZH_LABELLED, _EN_LABELLED, _PLAN_HEADING)
         for m in pattern.finditer(plain)
     }
+    said |= _one_total(plain)
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
