@@ -129,3 +129,21 @@ def test_two_variants_in_a_table_of_hours_heading_give_the_first() -> None:
     got = stated_length("### 课时安排（标准班约 40h；周末班约 24h）")
     assert got.minutes == 2400
     assert any("24h" in note for note in got.notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "days"),
+    [
+        ("零售数据分析4周8天直播特训营", "8天"),
+        ("门店管理两天线下工作坊", "2天"),
+        ("销售精英3天封闭式集训", "3天"),
+        ("2周线上课程", None),  # weeks alone say no teaching days
+    ],
+)
+def test_a_title_s_weeks_and_days_give_the_days(title: str, days: str | None) -> None:
+    """Convention: a course named by its weeks and the days taught in them (4周8天训练营),
+    or its days and how it is taught (两天线下工作坊, 3天封闭式集训): the days are the
+    length; weeks alone are a calendar span, no length."""
+    from syllabus_cli.importer.length import title_days
+
+    assert title_days(title) == days

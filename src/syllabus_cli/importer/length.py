@@ -382,8 +382,12 @@ def stated_length(text: str, period: int | None = None) -> Length:
 
 
 # 一日训练营 · 两天工作坊 · 半日研修班 · 3天集训: a length in the title's own words
+# 4周8天直播特训营: weeks, then the days taught in them (the days are the length); a way of
+# teaching may stand between the days and the course's word (直播 线上 面授 集中 实战)
 _TITLE_DAYS = re.compile(
-    r"(?<![\d一二两三四五六七八九十月])(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*(?:制|式)?"
+    r"(?<![\d一二两三四五六七八九十月])(?:(?:[一二两三四五六七八九十]|\d{1,2})\s*(?:周|个月)\s*)?"
+    r"(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*(?:制|式)?"
+    r"\s*(?:直播|线上|线下|在线|面授|集中|实战|封闭式?|沉浸式|脱产)?"
     r"\s*(?:训练营|工作坊|集训|特训营?|研修班?|课程|培训班?|营|班|课)"
 )
 
