@@ -147,3 +147,25 @@ def test_a_title_s_weeks_and_days_give_the_days(title: str, days: str | None) ->
     from syllabus_cli.importer.length import title_days
 
     assert title_days(title) == days
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("Ten Tips for Running a Full-Day Workshop", None),
+        ("If you've ever sat through a two-day course that dragged, you know.", None),
+        ("For a half-day slot you may want three short blocks.", None),
+        ("In this two-day course, if you bring a laptop, you will build a bot.", 720),
+        ("Join us for a two-day course: you will build a bot.", 720),
+        ("This half-day workshop is for new managers.", 180),
+    ],
+)
+def test_advice_about_courses_of_a_length_is_no_length(prose: str, minutes: int | None) -> None:
+    """Convention (nothing invented): a page that advises its reader how to teach or attend
+    a course of some length ("Tips for Running a Full-Day Workshop", "if you've sat through
+    a two-day course", "for a half-day slot you may want…") states no length of its own.
+    A sentence naming its own course ("this two-day course", "Join us for a two-day
+    course") states one."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes

@@ -117,12 +117,34 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Advice about courses of a length, not this course's length: a page that tells its
+# reader how to teach or attend one ("Tips for Teaching a Half-Day Workshop", "if you've
+# attended a half-day session", "for a two-day course you may want to…")
+_ADVICE = re.compile(
+    r"\b(?:tips?|how to|guide to|if you|you(?:'|’)(?:ve|d)|you\s+(?:may|might|should|could|need))\b",
+    re.I,
+)
+_OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _about_any_course(text: str, at: int) -> bool:
+    """A length in a sentence (or heading) that advises its reader as the one who teaches
+    or attends a course of that length ("tips", "how to", "if you", "you may"), unless it
+    names its own course ("in this 2-day course, if you…")."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return bool(_ADVICE.search(sentence)) and not _OWN.search(text[start:at])
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
     found: dict[str, str] = {}
     for rule, pattern in _EN_PROSE:
         for m in pattern.finditer(text[:20000]):
+            if _about_any_course(text, m.start()):
+                continue
             if rule == "half day":
                 value = "半天"
             elif rule == "whole day":
