@@ -27,6 +27,7 @@ from .length import (
     stated_length,
     title_days,
 )
+from .level import descend, sections_to_notes
 from .outline import Item, parse_outline
 from .outline_lines import grid_header, parse_lines
 from .title import from_head, from_text
@@ -384,7 +385,10 @@ def to_spec(
         spec["instructor"] = {"name": named}
         found["instructor"] = Finding("found", named, "instructor line")
     tree, consumed = _outline(course, language)
+    descend(tree)
     _unwrap(tree)
+    descend(tree)
+    sections_to_notes(tree)
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
