@@ -167,7 +167,8 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
                 unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
                 kept = title[: m.start()].rstrip(" :：,，-–—")
                 return kept, f"{end - start}{unit}", inner
-        listed = _listed_time(inner)  # （第 1-3 章，约 16 学时） · (2h, lab) · （2h 理论 + 2h 实验）
+        # （第 1-3 章，约 16 学时） · (2h, lab) · （2h 理论 + 2h 实验）
+        listed = _listed_time(inner)
         if listed is not None:
             return title[: m.start()].rstrip(" :：,，-–—"), listed, inner
         if _RANGE_TIME.match(_APPROX.sub("", inner)):

@@ -301,7 +301,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     continue
         day_row = _day_row(text)
         if day_row is not None:  # | 9月20日 | | | over a day's rows · | 9/3 | 9:00 – 9:45 | …
-            name, rest = day_row
+            day_name, day_rest = day_row
             open_row = None
             # the day goes under the heading it is written under (## 日程), not its table
             under = next(
@@ -313,12 +313,12 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 None,
             )
             del stack[0 if under is None else under + 1 :]
-            day_item = Item(name, "tableday")
+            day_item = Item(day_name, "tableday")
             (stack[-1].item if stack else root).children.append(day_item)
             stack.append(_Open("tableday", (0,), day_item))
-            if rest is None:
+            if day_rest is None:
                 continue
-            text = rest
+            text = day_rest
         clock = None if i_line in named_below else _clock_line(text, indent)
         if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
             below = _name_below(plain, i_line)
