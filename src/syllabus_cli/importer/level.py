@@ -88,13 +88,18 @@ def _plain(title: str) -> str:
 
 
 def _timed(item: Item) -> bool:
-    return bool(item.duration) or any(_timed(child) for child in item.children)
+    """Carries a time. A bare 分 (课堂表现 10分 under 评分标准) is a score, not minutes."""
+    own = bool(item.duration) and not re.fullmatch(r"\s*\d+(?:\.\d+)?\s*分\s*", item.duration or "")
+    return own or any(_timed(child) for child in item.children)
 
 
-def _flat(item: Item) -> list[str]:
-    lines = [item.title, *item.notes, *item.cases, *item.tools, *item.exercises]
+def flat_lines(item: Item) -> list[str]:
+    """An item and everything under it as the page's lines, its time back beside its
+    title (课堂表现（10分）): what leaves the outline is kept whole in notes."""
+    title = f"{item.title}（{item.duration}）" if item.duration else item.title
+    lines = [title, *item.notes, *item.cases, *item.tools, *item.exercises]
     for child in item.children:
-        lines += _flat(child)
+        lines += flat_lines(child)
     return [line for line in lines if line]
 
 
@@ -119,9 +124,9 @@ def _descend(tree: Item) -> bool:
     if any(_timed(c) or STRONG_MARKER.match(c.title) for c in others):
         return False
     at = top.index(holder)
-    tree.notes += [line for c in top[:at] for line in _flat(c)]
+    tree.notes += [line for c in top[:at] for line in flat_lines(c)]
     tree.notes += [holder.title, *holder.notes, *holder.cases, *holder.tools, *holder.exercises]
-    tree.notes += [line for c in top[at + 1 :] for line in _flat(c)]
+    tree.notes += [line for c in top[at + 1 :] for line in flat_lines(c)]
     tree.children = holder.children
     return True
 
@@ -150,7 +155,7 @@ def sections_to_notes(tree: Item) -> None:
     if len(top) - len(moved) < 2:
         return
     for child in moved:
-        tree.notes += _flat(child)
+        tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
 
 
