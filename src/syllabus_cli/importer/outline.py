@@ -23,7 +23,7 @@ CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter 
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
-    ("task", rf"(?:【(?P<d1>[^】]*?(?:小时|分钟|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
+    ("task", rf"(?:【(?P<d1>[^】]*?(?:小[时時]|分[钟鐘]|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
     ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天|周|次课|轮)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
@@ -56,7 +56,7 @@ _CLOCK_LABEL = re.compile(
     r"^(?:[^\d()（）:：]{1,10}\s*\d{0,2}\s*[:：,，]|第[一二三四五六七八九十\d]+天)\s*"
 )
 # a time per person or per item: (~1 minutes per position paper) · （每组5分钟） · (5 min each)
-_RATE_TIME = r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes?|小时|hours?|h)\s*"
+_RATE_TIME = r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes?|小[时時]|hours?|h)\s*"
 _RATE = re.compile(
     rf"\s*[（(]\s*(?:每[^()（）\d]{{1,6}}{_RATE_TIME}|{_RATE_TIME}"
     r"(?:(?:per|for each|each)\b[^()（）]{0,30}|/\s*[^()（）\d]{1,10}))[)）]\s*$",
@@ -103,18 +103,18 @@ def _first(value: tuple[int, ...]) -> bool:
 
 
 _APPROX = re.compile(
-    r"^(?:约|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
+    r"^(?:约|約|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
 )
 _APPROX_AFTER = re.compile(r"\s*(?:左右|上下|approx\.?|or so)$", re.I)  # 60分钟左右
 _RANGE_TIME = re.compile(
-    r"^\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
-    r"\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)$",
+    r"^\d+(?:\.\d+)?\s*(?:分[钟鐘]|min|mins|minutes|小[时時]|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
+    r"\d+(?:\.\d+)?\s*(?:分[钟鐘]|min|mins|minutes|小[时時]|h|hrs?|hours?|天|days?)$",
     re.I,
 )
 # a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min" · "一、基础 4学时"
 _TRAILING_BARE = re.compile(
     r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
-    r"(?:分钟|mins?|minutes|小时|学时|课时|hrs?|hours?))\s*$",
+    r"(?:分[钟鐘]|mins?|minutes|小[时時]|[学學][时時]|[课課][时時]|hrs?|hours?))\s*$",
     re.I,
 )
 
@@ -122,7 +122,7 @@ _TRAILING_BARE = re.compile(
 # a time before the title, in brackets or set apart by a dash or colon
 _LEADING_TIME = re.compile(
     r"^(?:[（(【\[]\s*(?P<b>[^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*[:：\-–—|]?"
-    r"|(?P<p>(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes|小时|hrs?|hours?))\s*[:：\-–—|])\s*(?=\S)",
+    r"|(?P<p>(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?))\s*[:：\-–—|])\s*(?=\S)",
     re.I,
 )
 # a bracketed time between a title and what follows a colon or dash: the rest is a note
@@ -167,6 +167,10 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
                 unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
                 kept = title[: m.start()].rstrip(" :：,，-–—")
                 return kept, f"{end - start}{unit}", inner
+        # （第 1-3 章，约 16 学时） · (2h, lab) · （2h 理论 + 2h 实验）
+        listed = _listed_time(inner)
+        if listed is not None:
+            return title[: m.start()].rstrip(" :：,，-–—"), listed, inner
         if _RANGE_TIME.match(_APPROX.sub("", inner)):
             kept = title[: m.start()].rstrip(" :：,，-–—")
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
@@ -187,6 +191,32 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
         if time is not None:
             return title[: mid.start()].rstrip(" :：,，-–—"), time, mid.group("rest").strip()
     return title, None, None
+
+
+_UNIT_TIME = re.compile(
+    r"(?:约|~|～)?\s*(\d+(?:\.\d+)?)\s*(小[时時]|[学學][时時]|[课課][时時]|h|hrs?|hours?|分[钟鐘]|min|mins|minutes)(?![A-Za-z])",
+    re.I,
+)
+
+
+def _listed_time(inner: str) -> str | None:
+    """The time in a bracket that lists more than the time: one part of a list is a time
+    ('第 1-3 章，约 16 学时' · '2h, no lab'), or the parts of a sum all are ('4h 理论 + 6h 实验'
+    · '讲授 2 学时 + 实践 2 学时': 10h, 4 学时). None when no single time is stated."""
+    if re.search(r"[+＋]", inner):
+        parts = re.split(r"\s*[+＋]\s*", inner)
+        found = [_UNIT_TIME.findall(p) for p in parts]
+        if len(parts) > 1 and all(len(f) == 1 for f in found):
+            units = {f[0][1].lower() for f in found}
+            if len(units) == 1:
+                total = sum(float(f[0][0]) for f in found)
+                return f"{total:g}{found[0][0][1]}"
+        return None
+    parts = [p for p in re.split(r"\s*[,，;；]\s*", inner) if p]
+    if len(parts) < 2:
+        return None
+    timed = [t for p in parts if (t := plain_time(p)) is not None]
+    return timed[0] if len(timed) == 1 else None
 
 
 def split_duration(title: str) -> tuple[str, str | None]:
