@@ -169,3 +169,26 @@ def test_advice_about_courses_of_a_length_is_no_length(prose: str, minutes: int 
     from syllabus_cli.importer.length import english_length
 
     assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("Leadership Essentials (2 days)", "Leadership Essentials", "2 days"),
+        ("# 客户投诉处理（6课时）", "客户投诉处理", "6课时"),
+        ("Python and Flask Bootcamp (5*6 hours)", "Python and Flask Bootcamp", "5*6 hours"),
+        ("Robotics Basics (engl.)", "Robotics Basics (engl.)", None),
+        ("沟通技巧（2-3天）", "沟通技巧（2-3天）", None),  # a range is no length
+        ("Python (Part 2)", "Python (Part 2)", None),
+    ],
+)
+def test_a_length_in_brackets_closing_the_title_line_is_the_course_s(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention: a title line closed by the course's length in brackets ("Leadership
+    Essentials (2 days)", "客户投诉处理（6课时）", a formula "(5*6 hours)"): the name is
+    what stands before it, the bracket the length. A bracket that is not one length
+    ("(engl.)", "(Part 2)", a range) stays in the name."""
+    found = from_head([line])
+    assert found is not None
+    assert (found.text, found.length) == (title, length)

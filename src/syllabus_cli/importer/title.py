@@ -46,6 +46,27 @@ _NOT_A_NAME = (
 )
 
 
+_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(]\s*(?P<l>[^（）()]{1,30}?)\s*[)）]$")
+
+
+def bracketed_length(title: str) -> tuple[str, str | None]:
+    """ "Leadership Essentials (2 days)" · "Excel 数据透视表实战（6课时）" · "… Program
+    (4*10 hours)": a length in brackets closing the title line is the course's, not a word
+    of its name. Only a bracket that reads whole as one length (not "(engl.)", "(2024)",
+    "(2-3天)", "(Part 2)")."""
+    from .length import read_length
+
+    m = _BRACKETED.match(title)
+    if m is None or not carries_words(m.group("t")):
+        return title, None
+    reading = read_length(m.group("l"))
+    if reading.minutes is None or not re.match(
+        r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]", m.group("l")
+    ):
+        return title, None
+    return m.group("t").strip(" :：-—"), m.group("l")
+
+
 def teacher_colon(line: str) -> bool:
     """讲师名:课程名 — the first line of a page, a short name before the colon and a title
     after it (no sentence punctuation)."""
@@ -107,8 +128,9 @@ def from_head(head: list[str]) -> Title | None:
             text = _clean(line[2:]) or line[2:].strip()
             if not carries_words(text):
                 continue  # "# 📚 课程大纲": a symbol before the page's kind names nothing
+            text, said = bracketed_length(text)
             book = re.fullmatch(r"《([^》]{2,40})》", text)
-            return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
+            return Title(book.group(1) if book else text, "a Markdown # heading", said, line)
         what = _WHAT_IS.match(line)  # "What is Python for Beginners?": the course's name
         if what:
             return Title(_clean(what.group("t")), "What is …?", line=line)
@@ -131,7 +153,8 @@ def from_head(head: list[str]) -> Title | None:
         if title_like(line) or (title_like(text) and len(line) <= 60):
             if not carries_words(text):
                 continue  # "★ ★ ★" · "2024-05": no word, no name
-            return Title(text, "the line above the first label", line=line)
+            text, said = bracketed_length(text)
+            return Title(text, "the line above the first label", said, line)
         return None  # the first real line is text, not a title
     return None
 
