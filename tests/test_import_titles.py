@@ -192,3 +192,29 @@ def test_a_length_in_brackets_closing_the_title_line_is_the_course_s(
     found = from_head([line])
     assert found is not None
     assert (found.text, found.length) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"),
+    [
+        ("每周2学时，共18周", 2160),
+        ("共12周，每周4课时", 2880),
+        ("18周×2学时", 2160),
+        ("3 hours per week for eight weeks", 1440),
+        ("6 weeks, 2 hrs/week", 720),
+        ("每周 2 学时（共 36 学时）", 2160),  # the total said beside the rate
+        ("Time commitment: 4 hours a week", None),  # no weeks: no length, never 4 hours
+        ("每周3小时", None),
+    ],
+)
+def test_a_week_s_hours_times_the_weeks_is_the_length_and_alone_is_none(
+    said: str, minutes: int | None
+) -> None:
+    """Convention: a 教学大纲 or a university syllabus writes its length as a week's hours
+    and the weeks they run (每周2学时，共18周 · 18周×2学时 · "3 hours per week for eight
+    weeks" · "6 weeks, 2 hrs/week"): the length is their product, the words kept in notes.
+    A week's hours alone ("4 hours a week", 每周3小时) are no length of the course: a
+    TODO, never the week's hours as the course's."""
+    from syllabus_cli.importer.length import read_length
+
+    assert read_length(said).minutes == minutes

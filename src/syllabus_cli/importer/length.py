@@ -268,6 +268,9 @@ def read_length(text: str, period: int | None = None) -> Length:
         if value is not None:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]
             return Length(value, spec_text, True, notes, "days and hours a day")
+    weekly = _weekly(s, raw)
+    if weekly is not None:
+        return weekly
     m = _PERIODS.search(s)
     if m:
         spec_text = f"{m.group(1)}小时"
@@ -294,6 +297,67 @@ def read_length(text: str, period: int | None = None) -> Length:
             prose.notes.append(f"课程时长原文：{raw}")
             return prose
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
+
+
+# 每周2学时，共16周 · 共16周，每周4学时 · 2 hours per week for 10 weeks · 10 weeks, 3 hrs/week:
+# a week's hours and the weeks they run, the course's length their product
+_HOURS_UNIT = r"(?:个)?(?:学时|课时|小时|h|hours?|hrs?)(?![a-z])"
+_A_WEEK = re.compile(
+    rf"(?:每周|每星期)\s*(?:约|共)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_HOURS_UNIT})"
+    rf"|(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})\s*(?:/\s*(?:周|week|wk)\b|(?:per|a|each)\s+week\b|每周)",
+    re.I,
+)
+_WEEKS = re.compile(
+    rf"(?P<n>\d+|[一二两三四五六七八九十]+|{_EN_N})\s*(?:个)?(?:周|星期|weeks?)(?![a-z])", re.I
+)
+# 16周×2学时 · 12 weeks x 3 hours: the weeks times a week's hours, written as a product
+_WEEKS_TIMES = re.compile(
+    rf"(?P<n>\d+)\s*(?:个)?(?:周|星期|weeks?)\s*[×x*]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})",
+    re.I,
+)
+
+
+def _weekly(s: str, raw: str) -> Length | None:
+    """A week's hours times the weeks: the course's length (its words kept in notes).
+    A week's hours with no weeks said is no length of the course: a TODO."""
+    product = _WEEKS_TIMES.search(s)
+    rate = product or _A_WEEK.search(s)
+    if rate is None:
+        return None
+    hours, unit = (
+        (rate.group("a"), rate.group("ua"))
+        if not product and rate.group("a")
+        else rate.group("b", "ub")
+    )
+    rest = s[: rate.start()] + " " + s[rate.end() :]
+    total_said = re.search(
+        rf"(?:共计|合计|总计|共|total|in all)\s*[:：]?\s*(?:约\s*)?\d+(?:\.\d+)?\s*{_HOURS_UNIT}",
+        rest,
+        re.I,
+    )
+    if total_said:  # 每周 2 学时（共 32 学时）: the total said beside the rate
+        said = read_length(re.sub(r"^\D*", "", total_said.group(0)))
+        if said.minutes is not None:
+            said.notes, said.rule = [f"课程时长原文：{raw}"], "the total beside a week's hours"
+            return said
+    weeks = [rate] if product else list(_WEEKS.finditer(rest))
+    if len(weeks) != 1:
+        return Length(
+            notes=[f"TODO: 课程时长写的是每周的时长（{raw}），请写总时长"], rule="a week's hours"
+        )
+    count = weeks[0].group("n").lower()
+    total = float(hours) * float(_EN_NUM.get(count) or _num(count))
+    unit = unit.lstrip("个")
+    periods = unit in ("学时", "课时")
+    spec_text = (
+        f"{total:g}{unit}" if periods else f"{total:g}{'小时' if unit == '小时' else ' hours'}"
+    )
+    value = round(total * 60) if periods else _parses(spec_text)
+    if value is None:
+        return None
+    return Length(
+        value, spec_text, True, [f"课程时长原文：{raw}"], "a week's hours times the weeks"
+    )
 
 
 def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 0) -> str | None:
