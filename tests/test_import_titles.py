@@ -218,3 +218,28 @@ def test_a_week_s_hours_times_the_weeks_is_the_length_and_alone_is_none(
     from syllabus_cli.importer.length import read_length
 
     assert read_length(said).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("课程名称：数字电路  学分：3  总学时：48（理论40，实验8）", 2880),
+        ("| 课程学时 | 32 | 学分 | 2 |", 1920),
+        ("总学时\n16", 960),  # the value on the line below its label
+        ("课时数：12", 720),
+        ("- Contact hours: 40", 2400),
+        ("| Total hours | 24 |", 1440),
+        ("理论学时：32  实验学时：16", None),  # a part's hours
+        ("学时：2学分", None),  # another unit
+        ("第3章 4学时", None),  # a chapter's, and not a label
+    ],
+)
+def test_a_label_that_names_its_unit_reads_a_bare_number(text: str, minutes: int | None) -> None:
+    """Convention: a 教学大纲's facts give the length as a label that names its unit and a
+    bare number (总学时：48, | 课程学时 | 32 |, 学时数 64, the value on the next line), and
+    an English syllabus as "Contact hours: 40" or "Total hours | 24". The number is in the
+    label's unit; a part's hours (理论学时, 实验学时) and numbers with another unit (学分)
+    are not the course's length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes

@@ -386,6 +386,18 @@ _ZH_LABELLED = re.compile(
     r"(?:课程总学时|课程学时|课程课时|总学时|总课时|课程时长|培训时长|授课时长|总时长)"
     r"\s*[:：]?\s*(?:共计|合计|总计|共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
 )
+# A label that names its unit, then a bare number: 总学时：48 · | 课程学时 | 32 | · 学时数 64
+# (a 教学大纲's form) · Contact hours: 40 · Total hours | 24. Not a part's hours (理论学时,
+# 实验学时, 自学学时) and not a number with another unit (学分 3, 16周).
+_BARE_PERIODS = re.compile(
+    r"(?<![论验践机授学习导])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:[学课小分天周章节个%hH]|min))"
+)
+_BARE_HOURS = re.compile(
+    r"^[\s\-–•·*>|]*(?:\*\*|__)?(?:total|contact|teaching|course|class|training)\s+hours(?:\*\*|__)?"
+    r"\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?\s*\|?\s*$",
+    re.I | re.M,
+)
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
     r"^[\s\-–•·*>]*(?:\*\*|__)?(?:course\s+)?(?:length|duration)(?:\*\*|__)?\s*[:：]\s*"
@@ -455,6 +467,11 @@ def stated_length(text: str, period: int | None = None) -> Length:
         for m in pattern.finditer(plain)
     }
     said |= _one_total(plain)
+    said |= {
+        m.group("n") + ("学时" if "学时" in m.group("l") else "课时")
+        for m in _BARE_PERIODS.finditer(plain)
+    }
+    said |= {f"{m.group('n')} hours" for m in _BARE_HOURS.finditer(plain)}
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
