@@ -243,3 +243,25 @@ def test_a_label_that_names_its_unit_reads_a_bare_number(text: str, minutes: int
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+def test_a_title_cut_short_takes_the_whole_name_the_next_line_states() -> None:
+    """Convention: a page states its title short, then whole on the next line — a
+    breadcrumb's last step ("Home > Courses > Negotiation", then "Negotiation for
+    Procurement Teams"), a logo's word over the full name ("Python", then "Python and
+    Flask Bootcamp (5 days)"), 数据分析 over 数据分析实战训练营. The whole name is the title;
+    a next line that only adds the page's kind ("Python Basics Schedule") or a sentence
+    adds no name. "Workshop: X" names X."""
+    cases = {
+        ("Home > Courses > Negotiation", "Negotiation for Procurement Teams"): (
+            "Negotiation for Procurement Teams"
+        ),
+        ("Python", "Python and Flask Bootcamp (5 days)"): "Python and Flask Bootcamp",
+        ("数据分析", "数据分析实战训练营"): "数据分析实战训练营",
+        ("Python Basics", "Python Basics Schedule"): "Python Basics",
+        ("Excel", "Excel is a tool we use every day, and we use it well."): "Excel",
+        ("Workshop: Writing for the Web",): "Writing for the Web",
+    }
+    for head, title in cases.items():
+        found = from_head(list(head))
+        assert found is not None and found.text == title, head

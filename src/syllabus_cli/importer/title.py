@@ -97,6 +97,12 @@ def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
+    # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
+    text = re.sub(
+        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
+        "",
+        text,
+    )
     cut = _SUFFIX.sub("", text)
     if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
         cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
@@ -112,6 +118,34 @@ def _clean(text: str) -> str:
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     lines = [line.strip() for line in head if line.strip()]
+    found = _from_lines(lines)
+    return None if found is None else _whole(found, lines)
+
+
+def _whole(found: Title, lines: list[str]) -> Title:
+    """A title cut short: the next line states the whole name it begins ("Home > Courses >
+    Leadership" then "Leadership for New Managers"; "Python" then "Python and Django
+    Training Program"). The whole name is the title."""
+    if found.line not in lines or not found.text:
+        return found
+    at = lines.index(found.line)
+    if at + 1 >= len(lines):
+        return found
+    after = lines[at + 1]
+    whole, said = bracketed_length(_clean(after.lstrip("# ")))
+    if (
+        len(whole) > len(found.text)
+        and whole.casefold().startswith(found.text.casefold())
+        and title_like(whole)
+        and not generic(after)
+        and not CHROME.search(after)
+        and not table_row(after)
+    ):
+        return Title(whole, f"{found.rule}, whole on the next line", said or found.length, after)
+    return found
+
+
+def _from_lines(lines: list[str]) -> Title | None:
     for line in lines:
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
