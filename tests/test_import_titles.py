@@ -265,3 +265,36 @@ def test_a_title_cut_short_takes_the_whole_name_the_next_line_states() -> None:
     for head, title in cases.items():
         found = from_head(list(head))
         assert found is not None and found.text == title, head
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Agenda – Conflict Coaching for Supervisors", "Conflict Coaching for Supervisors"),
+        ("Agenda: Python for Analysts", "Python for Analysts"),
+        ("Schedule for the Data Camp 2024", "Data Camp 2024"),
+        ("Course Syllabus | Machine Learning", "Machine Learning"),
+        ("Agenda for 12 May 2024", None),  # a date is no name
+        ("Agenda: 9:00 Registration", None),  # a timetable's first row
+        ("Agenda (subject to change)", None),
+    ],
+)
+def test_the_page_s_kind_set_apart_before_a_name_leaves_the_name(
+    line: str, title: str | None
+) -> None:
+    """Convention: a page heads with its kind, then the course's name set apart by a
+    colon, a dash, a bar or "for" ("Agenda – Conflict Coaching for Supervisors",
+    "Schedule for the Data Camp 2024", "Course Syllabus | Machine Learning", 课程大纲：沟通
+    技巧): the name is the title. What follows that is no name (a date, a clock time, a
+    status) leaves none."""
+    found = from_head([line])
+    assert (found.text if found else None) == title
+
+
+def test_a_heading_s_word_gives_way_to_the_name_the_text_states_whole() -> None:
+    """A heading names a word of the course ("Agenda – Budgeting"), the text below names
+    it whole ("Welcome to Budgeting for Team Leads!", 欢迎参加《…》): the whole name."""
+    found = from_head(["Agenda – Budgeting", "Welcome to Budgeting for Team Leads!"])
+    assert found is not None and found.text == "Budgeting for Team Leads"
+    found = from_head(["Agenda – Budgeting", "Welcome to Negotiation Basics!"])
+    assert found is not None and found.text == "Budgeting"

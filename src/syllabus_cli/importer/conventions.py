@@ -156,7 +156,10 @@ APPENDIX_WORDS = (
 # Headings that name a part of a page, never a course: not a title.
 GENERIC_TITLE = re.compile(
     r"^(?:目\s*录|课程目录|课程大纲|大纲|日程|日程安排|课程安排|议程|学完本课程后.*|本课程.*|"
-    r"(?:table of )?contents|schedule|timetable|agenda\b.*|syllabus|overview|"
+    r"(?:table of )?contents|schedule|timetable|syllabus|overview|"
+    # "Agenda …" (for 12 May, day one, subject to change); "Agenda: Python for Analysts" and
+    # "Agenda - Control" set a name apart, which the title rules read
+    r"agenda(?!\s*(?:[:：|｜]|\s[-–—])\s*[^\W\d_])\b.*|"
     # "Course Outline", "Detailed Workshop Outline": only generic words before "outline"
     # ("Python for Analysts — Course Outline" names a course: the suffix is cut instead)
     r"(?:(?:draft|tentative|detailed|full|final|course|workshop|training|class|program(?:me)?|"

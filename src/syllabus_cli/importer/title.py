@@ -93,10 +93,22 @@ class Title:
     line: str = ""  # the head line it came from (dropped from notes when it says no more)
 
 
+_PREFIX = re.compile(
+    r"^(?i:(?:(?:detailed|draft|tentative|final|sample|full|course|workshop|training|class)\s+)*"
+    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program))"
+    r"\s*(?:(?i:for)(?:\s+(?i:the))?\s+|[:：|｜]\s*|\s+[-–—]\s*)(?=[^\W\d_])"
+    r"|^(?:课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|日程安排|日程|议程|课程安排|培训安排|培训方案)"
+    r"\s*[:：|｜\-—]\s*(?=[^\W\d_])"
+)
+
+
 def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
+    # "Agenda: Python for Analysts" · "Schedule for the Data Camp" · "课程大纲：沟通技巧":
+    # the page's kind before the name, set apart
+    text = _PREFIX.sub("", text)
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
         r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
@@ -119,7 +131,29 @@ def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     lines = [line.strip() for line in head if line.strip()]
     found = _from_lines(lines)
-    return None if found is None else _whole(found, lines)
+    if found is None:
+        return None
+    found = _whole(found, lines)
+    # "# Agenda - Control" over "Welcome to the Classical Methods in Control and Planning
+    # training!": the page names the course whole in its text, the heading a word of it
+    if found.line in lines and found.text:
+        named = from_text("\n".join(lines[lines.index(found.line) + 1 :]))
+        if (
+            named is not None
+            and len(named.text) > len(found.text)
+            and re.search(
+                rf"(?<!\w){re.escape(found.text.casefold())}(?!\w)", named.text.casefold()
+            )
+        ):
+            return Title(
+                named.text, f"{found.rule}, named whole in the text", found.length, found.line
+            )
+    return found
+
+
+_GOES_ON = re.compile(
+    r"\s+(?i:is|are|was|will|can|helps?|teaches|gives|provides|offers|lets|makes)\b|\s*[是将为把让使能会可]"
+)
 
 
 def _whole(found: Title, lines: list[str]) -> Title:
@@ -136,6 +170,7 @@ def _whole(found: Title, lines: list[str]) -> Title:
     if (
         len(whole) > len(found.text)
         and whole.casefold().startswith(found.text.casefold())
+        and not _GOES_ON.match(whole[len(found.text) :])  # "Python is …": a sentence
         and title_like(whole)
         and not generic(after)
         and not CHROME.search(after)
@@ -222,7 +257,11 @@ _DOC_WORDS_EN = (
     "autumn", "semester", "term", "quarter", "weekly", "daily", "time", "times", "activity",
     "activities", "notes?", "topics?", "speakers?", "presenters?", "dates?", "duration",
     "room", "location", "venue", "description", "details", "information", "welcome", "home",
-    "menu", "what", "who", "when", "where",
+    "menu", "what", "who", "when", "where", "day", "days", "jan(?:uary)?", "feb(?:ruary)?",
+    "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?", "sept?(?:ember)?",
+    "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?", "mon(?:day)?", "tue(?:s(?:day)?)?",
+    "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?", "sat(?:urday)?", "sun(?:day)?",
+    "am", "pm", "st", "nd", "rd", "th", "to", "one", "two", "three",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
