@@ -17,13 +17,16 @@ from dataclasses import dataclass, field
 
 from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
-from ..numerals import from_chinese
+from ..numerals import from_chinese, from_roman
 
 CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
-    ("task", rf"(?:【(?P<d1>[^】]*?(?:小[时時]|分[钟鐘]|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
+    (
+        "task",
+        rf"(?:【(?P<d1>[^】]*?(?:小[时時]|分[钟鐘]|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?",
+    ),
     ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天|周|次课|轮)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
@@ -56,7 +59,9 @@ _CLOCK_LABEL = re.compile(
     r"^(?:[^\d()（）:：]{1,10}\s*\d{0,2}\s*[:：,，]|第[一二三四五六七八九十\d]+天)\s*"
 )
 # a time per person or per item: (~1 minutes per position paper) · （每组5分钟） · (5 min each)
-_RATE_TIME = r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes?|小[时時]|hours?|h)\s*"
+_RATE_TIME = (
+    r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes?|小[时時]|hours?|h)\s*"
+)
 _RATE = re.compile(
     rf"\s*[（(]\s*(?:每[^()（）\d]{{1,6}}{_RATE_TIME}|{_RATE_TIME}"
     r"(?:(?:per|for each|each)\b[^()（）]{0,30}|/\s*[^()（）\d]{1,10}))[)）]\s*$",
@@ -83,6 +88,8 @@ def _value(kind: str, raw: str) -> tuple[int, ...]:
         return (from_chinese(raw) or 0,)  # 〇 and 零 are 0: the zero chapter
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
+    if kind == "roman" or (raw and from_roman(raw)):
+        return (from_roman(raw) or 0,)
     if kind == "letter":
         return (ord(raw) - ord("a") + 1,)
     if kind == "bullet":
@@ -115,6 +122,14 @@ _RANGE_TIME = re.compile(
 _TRAILING_BARE = re.compile(
     r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
     r"(?:分[钟鐘]|mins?|minutes|小[时時]|[学學][时時]|[课課][时時]|hrs?|hours?))\s*$",
+    re.I,
+)
+
+
+# a time and a dash just before a trailing time: the start of a range ("45 min - 1 hour")
+_RANGE_START = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?)\s*$"
+    r"|(?:^|\b(?:about|approx\.?|approximately|around|roughly|ca\.?)\s+|[约約~～]\s*)\d+(?:\.\d+)?\s*$",
     re.I,
 )
 
@@ -176,6 +191,9 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
         return title, None, None
     bare = _TRAILING_BARE.search(title)
+    if bare and bare.start() > 0 and _RANGE_START.search(title[: bare.start()]):
+        # "About 45 min - 1 hour": the end of a range, no time of its own
+        return title, None, f"TODO: 页面写的时长是范围（{title}），请定一个时长"
     if bare and bare.start() > 0:
         time = plain_time(bare.group(1))
         if time is not None:

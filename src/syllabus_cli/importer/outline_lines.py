@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numerals import ROMAN
 from .conventions import (
     BULLETS,
     CLOCK_RANGE,
@@ -59,13 +60,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "word",
-        re.compile(rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+)\b\s*[:：.．\-–—]?\s*(?!\d)"),
+        re.compile(
+            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b\s*[:：.．\-–—]?\s*(?!\d)"
+        ),
     ),
     ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
     ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
     ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
     ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
     ("arabic", re.compile(r"^(?P<n>\d+)[.、．)）](?![\d%])\s*")),
+    # I. Leading Yourself · II) Leading Others: an English outline's roman numbering
+    ("roman", re.compile(rf"^(?P<n>{ROMAN}(?<=[IVX]))[.)]\s+(?=\S)")),
     ("paren", re.compile(r"^[（(](?P<n>\d+)[)）]\s*")),
     ("letter", re.compile(r"^(?P<n>[a-hA-H])[.)、]\s*(?=[\u3000-\u9fff])")),
     ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")),
@@ -126,7 +131,7 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
-            base = "cn" if raw[:1] in CN else "arabic"
+            base = "cn" if raw[:1] in CN else "roman" if raw[:1] in "IVX" else "arabic"
             value = _value(base, raw)
             if groups.get("sub"):
                 return _Marker(f"{word}-sub", (value[0], int(groups["sub"])), rest)
@@ -206,6 +211,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     header_cells: list[str] = []
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
+    sequence_header: list[str] | None = None  # a week/session table's header, no time column
+    ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
     grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
 
@@ -301,6 +308,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     continue
         day_row = _day_row(text)
         if day_row is not None:  # | 9月20日 | | | over a day's rows · | 9/3 | 9:00 – 9:45 | …
+            ended = False
             day_name, day_rest = day_row
             open_row = None
             # the day goes under the heading it is written under (## 日程), not its table
@@ -334,10 +342,13 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 if spent is not None and open_row[0].duration is None:
                     open_row[0].duration = f"{spent}{minute_word}"
                 open_row = None
-            if clock.is_break or (clock.is_end and clock.end is None):
+            ended_here = clock.is_end and clock.end is None and bool(clock.title)
+            if clock.is_break or (clock.is_end and clock.end is None) or ended:
+                # after "4:30 - Workshop ends" the day's rows are outside the course
                 (stack[0].item if stack and stack[0].kind in _DAY_KINDS else root).notes.append(
                     _unbold(text)
                 )
+                ended = ended or ended_here
                 continue
             session = session_minutes(clock)
             item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
@@ -349,6 +360,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
         elif _marker(text, indent) is not None and _DAY.match(re.sub(r"^#+\s*", "", _unbold(text))):
             open_row = None  # a new day: the last start-only row's end is not published
+            ended = False
         labelled = _IN_MODULE.match(_strip_bullet(text))
         if labelled:
             label = labelled.group("b") or labelled.group("p")
@@ -453,7 +465,25 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     )
                 continue
         if cells is not None:
+            if _header_row(cells, plain, i_line):  # | Week | Date | Topic | Readings |
+                sequence_header = cells if _sequence_table(cells) else None
+                current().notes.append(text)
+                continue
+            by_name = _named_cell(sequence_header, cells)
+            if by_name is not None:  # a row of a week/session table: its Topic cell names it
+                title, rest = by_name
+                item = _open(root, stack, _Marker("table", (0,), title))
+                if item is not None:
+                    item.children.extend(Item(c, "cell") for c in rest)
+                    item.notes.append(text)  # the row as written (its date, its week)
+                    continue
             if cells and (cells[0].isdigit() or _STRONG_CELL.match(cells[0])) and len(cells) > 1:
+                if cells[0].isdigit() and len(cells) > 2 and _DAY_CELL.fullmatch(cells[1]):
+                    cells = [
+                        cells[0],
+                        *cells[2:],
+                        cells[1],
+                    ]  # | 1 | 3月4日 | 主题 |: the date is no name
                 title = cells[1] if cells[0].isdigit() else cells[0]
                 rest = cells[2:] if cells[0].isdigit() else cells[1:]
                 item = _open(root, stack, _Marker("table", (0,), title))
@@ -493,6 +523,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if marker.kind.startswith("h"):  # a heading ends the lists above it: never their item's
             while stack and stack[-1].kind.startswith("bullet"):
                 stack.pop()
+        if marker.kind.startswith("h") or marker.kind in _DAY_KINDS:
+            ended = False  # a new heading or day: its own rows
         if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)
@@ -524,6 +556,54 @@ _DAY_CELL = re.compile(
 
 
 _HEADING_KIND = re.compile(r"h\d")
+# the first column of a table whose rows are the course's sessions, one a row
+_SEQUENCE_HEADER = re.compile(
+    r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
+    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号",
+)
+_POINTS_HEADER = re.compile(
+    r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
+)
+
+
+def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
+    """A table's header: the row right above its | --- | rule."""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(_TABLE_RULE.match(following)) and following.startswith("|")
+
+
+def _sequence_table(header: list[str]) -> bool:
+    """| Week | Date | Topic | … |: a session a row, a column naming each."""
+    return (
+        bool(header)
+        and bool(_SEQUENCE_HEADER.fullmatch(header[0].strip()))
+        and any(
+            _NAME_HEADER.fullmatch(h.strip()) or _CONTENT_HEADER.fullmatch(h.strip())
+            for h in header
+        )
+    )
+
+
+def _named_cell(header: list[str] | None, cells: list[str]) -> tuple[str, list[str]] | None:
+    """A row of a session table: the cell under its Topic / 内容 column names it; the
+    cells under a points column are its points."""
+    if header is None or len(cells) < 2:
+        return None
+    column = next((i for i, h in enumerate(header) if _NAME_HEADER.fullmatch(h.strip())), None)
+    if column is None:
+        column = next(
+            (i for i, h in enumerate(header) if _CONTENT_HEADER.fullmatch(h.strip())), None
+        )
+    if column is None or column >= len(cells) or not cells[column] or _marker_only(cells[column]):
+        return None
+    points = [
+        part.strip(" -")
+        for i, cell in enumerate(cells)
+        if i != column and i < len(header) and _POINTS_HEADER.fullmatch(header[i].strip())
+        for part in re.split(r"[；;]|<br\s*/?>", cell)
+        if part.strip(" -")
+    ]
+    return cells[column], points
 
 
 def _day_row(text: str) -> tuple[str, str | None] | None:
@@ -744,7 +824,9 @@ def _title_then_sentence(title: str) -> tuple[str, str] | None:
     return (head, tail) if tail[:1].isupper() and len(tail.split()) >= 6 else None
 
 
-_RANGE_BEFORE = re.compile(r"\d\s*[-–~～到至]\s*$")  # 15 - 20 minutes: the 20 of a range
+_RANGE_BEFORE = re.compile(
+    r"\d\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?)?\s*[-–~～到至]\s*$", re.I
+)  # 15 - 20 minutes: the 20 of a range
 
 
 def _prose_title(title: str) -> bool:
@@ -820,7 +902,9 @@ _NAME_HEADER = re.compile(
     r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
     r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
 )
-_CONTENT_HEADER = re.compile(r"(?i:content|contents)|课程内容|培训内容|内容")  # when no name column
+_CONTENT_HEADER = re.compile(
+    r"(?i:content|contents)|课程内容|培训内容|教学内容|授课内容|学习内容|内容"
+)  # when no name column
 
 
 def _opens_group(lines: list[str], start: int) -> bool:
