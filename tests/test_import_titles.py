@@ -298,3 +298,28 @@ def test_a_heading_s_word_gives_way_to_the_name_the_text_states_whole() -> None:
     assert found is not None and found.text == "Budgeting for Team Leads"
     found = from_head(["Agenda – Budgeting", "Welcome to Negotiation Basics!"])
     assert found is not None and found.text == "Budgeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("總學時：48", 2880),
+        ("合計 3小時", 180),
+        ("課程學時：32", 1920),
+        ("學時分配（共 32 學時）", 1920),
+    ],
+)
+def test_traditional_characters_state_lengths_in_the_same_words(text: str, minutes: int) -> None:
+    """Convention: a page from Taiwan or Hong Kong writes the same length words in
+    traditional characters (總學時, 合計, 每週, 學時分配, 兩天訓練營) and its headings the
+    same page kinds (課程大綱, 時間 內容 講師): each rule reads them as it reads the
+    simplified; a length written whole (3學時, 2小時) keeps the trainer's characters."""
+    from syllabus_cli.importer.length import read_length, stated_length, title_days
+
+    assert stated_length(text).minutes == minutes
+    assert read_length("每週2學時，共16週").minutes == 1920
+    assert read_length("3學時").text == "3學時"
+    assert title_days("門市主管兩天訓練營") == "2天"
+    assert generic("時間 內容 講師") and generic("# 2023年秋季學期 課程大綱")
+    found = from_head(["# 門市主管領導力詳細課程大綱"])
+    assert found is not None and found.text == "門市主管領導力"

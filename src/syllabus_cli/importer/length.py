@@ -18,6 +18,20 @@ from ..numerals import from_chinese
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 
+# A page in traditional characters (Taiwan, Hong Kong) writes the same length words:
+# 總學時 48 · 合計 3小時 · 每週 2 學時 · 兩天訓練營. The length rules read them folded to
+# the simplified forms (one character for one, so a match's place is the same).
+_FOLD = str.maketrans(
+    "學時課鐘個兩計總週約訓練營規劃長線實戰閉脫產論驗踐機講導習數節內",
+    "学时课钟个两计总周约训练营规划长线实战闭脱产论验践机讲导习数节内",
+)
+
+
+def fold(text: str) -> str:
+    """Traditional length words as simplified (學時 -> 学时), character for character."""
+    return text.translate(_FOLD)
+
+
 # 1天,6小时/天 · 2天，7小时/天 · 1天(6小时) · 2天 6h/天 · 1天,6小时  (days, then hours)
 _DAYS_HOURS = re.compile(
     rf"{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
@@ -78,7 +92,7 @@ PERIOD_SIZE = re.compile(
 
 def period_minutes(text: str) -> int | None:
     """The minutes of one 学时/课时 when the page states them (``1学时=45分钟``)."""
-    m = PERIOD_SIZE.search(unicodedata.normalize("NFKC", text))
+    m = PERIOD_SIZE.search(fold(unicodedata.normalize("NFKC", text)))
     return int(m.group(1)) if m and 20 <= int(m.group(1)) <= 120 else None
 
 
@@ -191,7 +205,7 @@ def read_length(text: str, period: int | None = None) -> Length:
     """The length a course page states, or why there is none (``period``: the minutes of
     one 学时 when the page states them)."""
     if period is not None and period != 60:
-        m = _PERIODS.search(unicodedata.normalize("NFKC", text))
+        m = _PERIODS.search(fold(unicodedata.normalize("NFKC", text)))
         if m:
             total = round(float(m.group(1)) * period)
             spec_text = format_minutes(total, "zh")
@@ -204,7 +218,11 @@ def read_length(text: str, period: int | None = None) -> Length:
             )
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
-    s = _FILLER.sub("", s)
+    as_written = _FILLER.sub("", s)
+    if as_written and _parses(as_written) is not None and fold(as_written) != as_written:
+        # 3學時 · 2小時: the spec keeps the trainer's characters (validate reads both)
+        return Length(_parses(as_written), as_written, True, [], "a duration as the spec writes it")
+    s = _FILLER.sub("", fold(s))
     s = re.sub(
         r"(\d+|[一二两三四五六七八九十]+)\s*天半", lambda m: f"{_num(m.group(1))}.5天", s
     )  # 一天半
@@ -460,7 +478,7 @@ def stated_length(text: str, period: int | None = None) -> Length:
     """A length the page labels as the course's (课程学时:32学时, - Length: 5 days,
     Total: 70 minutes), wherever it stands; only when the page labels one length (a
     Duration: under each module is the modules', not the course's)."""
-    plain = unicodedata.normalize("NFKC", text[:200_000])
+    plain = fold(unicodedata.normalize("NFKC", text[:200_000]))
     said = {
         " ".join(m.group("v").split())
         for pattern in (_ZH_LABELLED, _EN_LABELLED, _PLAN_HEADING)
@@ -497,7 +515,7 @@ _TITLE_DAYS = re.compile(
 
 def title_days(title: str) -> str | None:
     """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
-    m = _TITLE_DAYS.search(unicodedata.normalize("NFKC", title))
+    m = _TITLE_DAYS.search(fold(unicodedata.normalize("NFKC", title)))
     return f"{_num(m.group('n'))}天" if m else None
 
 

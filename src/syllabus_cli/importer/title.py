@@ -102,20 +102,34 @@ _PREFIX = re.compile(
 )
 
 
+# A heading in traditional characters names the page's kind in the same words (課程大綱,
+# 日程安排, 講師): the title rules read them folded to simplified, one character for one
+_FOLD = str.maketrans(
+    "課綱訓練營學時間內講題備註點週議議程詳細時數節單元說紹計劃師",
+    "课纲训练营学时间内讲题备注点周议议程详细时数节单元说绍计划师",
+)
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
 def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
     # "Agenda: Python for Analysts" · "Schedule for the Data Camp" · "课程大纲：沟通技巧":
     # the page's kind before the name, set apart
-    text = _PREFIX.sub("", text)
+    m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
+    text = text[m.end() :] if m else text
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
         r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
         "",
         text,
     )
-    cut = _SUFFIX.sub("", text)
+    m = _SUFFIX.search(_fold(text))
+    cut = text[: m.start()] if m else text
     if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
         cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
     text = cut or text
@@ -275,7 +289,7 @@ _DOC_WORDS = re.compile(
 def generic(line: str) -> bool:
     """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
     never a course."""
-    text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
+    text = _fold(re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :："))
     return bool(
         GENERIC_TITLE.match(text)
         or _KIND_OF_PAGE.match(text)
