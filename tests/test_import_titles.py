@@ -323,3 +323,40 @@ def test_traditional_characters_state_lengths_in_the_same_words(text: str, minut
     assert generic("時間 內容 講師") and generic("# 2023年秋季學期 課程大綱")
     found = from_head(["# 門市主管領導力詳細課程大綱"])
     assert found is not None and found.text == "門市主管領導力"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("帮助经理读懂报表。本课程共12学时，分4次授课。", 720),
+        ("本次培训为期两天，含一次沙盘演练。", 720),
+        ("为期半天的工作坊", 180),
+        ("全程共 24 学时", 1440),
+        ("本课程为期16周", None),  # weeks: a calendar span
+        ("本课程共16学时。另有课程共8学时的选修。", None),  # two lengths: neither
+    ],
+)
+def test_a_chinese_page_s_prose_states_its_length(text: str, minutes: int | None) -> None:
+    """Convention: a Chinese page states its length in a sentence about the course: 本课程
+    共12学时 · 本次培训为期两天 · 为期半天的工作坊 · 全程共 24 学时. Weeks are a calendar span,
+    no length; two different lengths are none."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("Delivered as six 90-minute sessions at your workplace.", 540),
+        ("The course is ten two-hour classes.", 1200),
+        ("We meet for three 1-hour sessions per week.", None),  # a week's rate
+        ("Take five 15-minute breaks.", None),  # breaks are no sessions
+    ],
+)
+def test_sessions_times_their_length_in_english_prose(prose: str, minutes: int | None) -> None:
+    """Convention: "six 90-minute sessions", "ten two-hour classes": the course is their
+    product. Sessions a week are a rate, no length."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes

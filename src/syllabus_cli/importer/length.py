@@ -116,6 +116,14 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
     ("half day", re.compile(r"\bhalf[-\s]day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
     ("N-day", re.compile(rf"\b{_EN_N}[-\s](?:day|days)\b(?![-\s]*(?:a|per)\b)", re.I)),
+    (  # ten 2-hour sessions · six 90-minute classes: the sessions times their length
+        "N M-hour sessions",
+        re.compile(
+            rf"\b{_EN_N}\s+{_EN_N}[-\s](hour|minute)s?\s+(?:sessions|classes|lectures|workshops|"
+            r"meetings|modules|seminars|webinars)\b(?![^.\n]{0,20}\b(?:per|a|each|every)\s+(?:week|day|month)\b)",
+            re.I,
+        ),
+    ),
     ("N x M-hour", re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(?:hours?|hrs?|h)\b", re.I)),
     ("N half-days", re.compile(rf"\b{_EN_N}\s+half[-\s]days\b", re.I)),
     ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
@@ -141,6 +149,12 @@ _ADVICE = re.compile(
 _OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "three 1-hour sessions per week" · "2 hours a week": a week's rate, not the course's length
+_WEEKLY_AFTER = re.compile(
+    r"[^.\n]{0,30}?\b(?:(?:per|a|each|every)\s+(?:week|month)\b|weekly\b)", re.I
+)
+
+
 def _about_any_course(text: str, at: int) -> bool:
     """A length in a sentence (or heading) that advises its reader as the one who teaches
     or attends a course of that length ("tips", "how to", "if you", "you may"), unless it
@@ -157,8 +171,8 @@ def english_length(text: str) -> Length:
     found: dict[str, str] = {}
     for rule, pattern in _EN_PROSE:
         for m in pattern.finditer(text[:20000]):
-            if _about_any_course(text, m.start()):
-                continue
+            if _about_any_course(text, m.start()) or _WEEKLY_AFTER.match(text, m.end()):
+                continue  # advice about courses of a length; a week's hours (no length)
             if rule == "half day":
                 value = "半天"
             elif rule == "whole day":
@@ -166,6 +180,10 @@ def english_length(text: str) -> Length:
             elif rule == "N x M-hour":  # 3 x 2-hour sessions: six hours
                 a, b = (str(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
                 value = f"{float(a) * float(b):g}小时"
+            elif rule == "N M-hour sessions":
+                count, each = (float(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
+                unit = "小时" if m.group(3).lower() == "hour" else "分钟"
+                value = f"{count * each:g}{unit}"
             elif rule == "N half-days":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
                 value = f"{float(n) / 2:g}天"
@@ -404,6 +422,16 @@ _ZH_LABELLED = re.compile(
     r"(?:课程总学时|课程学时|课程课时|总学时|总课时|课程时长|培训时长|授课时长|总时长)"
     r"\s*[:：]?\s*(?:共计|合计|总计|共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
 )
+# The course's length in a Chinese page's prose: 本课程共16学时 · 本次培训为期两天 · 为期3天的
+# 训练营 · 课程共计12课时 · 全程共 24 学时 (the course, or 全程, then 共/为期/历时 and a
+# length; never weeks, a calendar span)
+_ZH_PROSE = re.compile(
+    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?)"
+    rf"\s*(?:约)?\s*(?P<v>{_N}\s*(?:个)?(?:学时|课时|小时|天|日)(?![a-zA-Z]))"
+    rf"|为期\s*(?:约)?\s*(?P<w>{_N}\s*(?:个)?(?:学时|课时|小时|天|日))"
+)
+
+
 # A label that names its unit, then a bare number: 总学时：48 · | 课程学时 | 32 | · 学时数 64
 # (a 教学大纲's form) · Contact hours: 40 · Total hours | 24. Not a part's hours (理论学时,
 # 实验学时, 自学学时) and not a number with another unit (学分 3, 16周).
@@ -485,6 +513,10 @@ def stated_length(text: str, period: int | None = None) -> Length:
         for m in pattern.finditer(plain)
     }
     said |= _one_total(plain)
+    said |= {
+        re.sub(r"\s+", "", m.group("v") or m.group("w")).replace("日", "天")
+        for m in _ZH_PROSE.finditer(plain)
+    }
     said |= {
         m.group("n") + ("学时" if "学时" in m.group("l") else "课时")
         for m in _BARE_PERIODS.finditer(plain)
