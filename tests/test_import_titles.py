@@ -360,3 +360,33 @@ def test_sessions_times_their_length_in_english_prose(prose: str, minutes: int |
     from syllabus_cli.importer.length import english_length
 
     assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["**Python Bootcamp**"], "Python Bootcamp"),
+        (["__Data Camp__"], "Data Camp"),
+        (["## Negotiation Basics"], "Negotiation Basics"),
+        (["=== Excel Advanced ==="], "Excel Advanced"),
+        (["**课程大纲**", "**Python 训练营**"], "Python 训练营"),
+        (["欢迎参加 Python 训练营"], "Python 训练营"),
+        (["## 第一讲 沟通基础"], None),  # a module, not a title
+        (["**Day 1**"], None),
+        (["# Week-by-week schedule"], None),
+        (["# README"], None),
+        (["# Workshop materials"], None),
+        (["# Lecture Notes"], None),
+        (["# 课程概要"], None),
+    ],
+)
+def test_a_first_heading_in_another_dress_is_read_as_one(
+    head: list[str], title: str | None
+) -> None:
+    """Convention: a page's first heading set in bold (**X**, __X__), at a lower level
+    (## X) or in wiki marks (=== X ===) is its heading as '# X' is; a greeting before the
+    name (欢迎参加 …) is no part of it. A numbered module (## 第一讲 …) is no heading, and a
+    heading of document words only (Week-by-week schedule, README, Workshop materials,
+    Lecture Notes, 课程概要) names no course."""
+    found = from_head(head)
+    assert (found.text if found else None) == title

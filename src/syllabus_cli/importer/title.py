@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
 
@@ -122,6 +122,8 @@ def _clean(text: str) -> str:
     # the page's kind before the name, set apart
     m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
     text = text[m.end() :] if m else text
+    # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
+    text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
         r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
@@ -143,7 +145,8 @@ def _clean(text: str) -> str:
 
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
-    lines = [line.strip() for line in head if line.strip()]
+    raw = [line.strip() for line in head if line.strip()]
+    lines = [_as_heading(line) for line in raw]
     found = _from_lines(lines)
     if found is None:
         return None
@@ -159,15 +162,31 @@ def from_head(head: list[str]) -> Title | None:
                 rf"(?<!\w){re.escape(found.text.casefold())}(?!\w)", named.text.casefold()
             )
         ):
-            return Title(
+            found = Title(
                 named.text, f"{found.rule}, named whole in the text", found.length, found.line
             )
+    if found.line in lines:  # the head line as the page wrote it (emit drops it from notes)
+        found = replace(found, line=raw[lines.index(found.line)])
     return found
 
 
 _GOES_ON = re.compile(
     r"\s+(?i:is|are|was|will|can|helps?|teaches|gives|provides|offers|lets|makes)\b|\s*[是将为把让使能会可]"
 )
+
+
+# A page's first heading in another dress: **Python Bootcamp** · __X__ · ## X · === X ===
+_DRESSED = re.compile(
+    r"^(?:\*\*(?P<a>[^*]+)\*\*|__(?P<b>[^_]+)__|#{2,6}\s+(?P<c>.+)|={2,}\s*(?P<d>[^=]+?)\s*={2,})$"
+)
+
+
+def _as_heading(line: str) -> str:
+    m = _DRESSED.match(line)
+    if m is None:
+        return line
+    inner = next(g for g in m.groups() if g is not None).strip()
+    return f"# {inner}" if title_like(inner) else line  # not "## 第一讲 …", a module
 
 
 def _whole(found: Title, lines: list[str]) -> Title:
@@ -275,14 +294,16 @@ _DOC_WORDS_EN = (
     "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?", "sept?(?:ember)?",
     "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?", "mon(?:day)?", "tue(?:s(?:day)?)?",
     "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?", "sat(?:urday)?", "sun(?:day)?",
-    "am", "pm", "st", "nd", "rd", "th", "to", "one", "two", "three",
+    "am", "pm", "st", "nd", "rd", "th", "to", "one", "two", "three", "weeks?", "by",
+    "readme", "materials?", "resources?", "slides?", "handouts?", "lectures?", "index",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
     r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
     r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
     r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
-    r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年"
+    r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
+    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件"
 )
 
 
@@ -338,7 +359,7 @@ def unreadable(line: str) -> bool:
 
 def title_like(line: str) -> bool:
     """A line that could name a course: short, no sentence, no numbering or marker."""
-    text = unicodedata.normalize("NFKC", line)
+    text = re.sub(r"^#+\s*", "", unicodedata.normalize("NFKC", line))  # "## 第一讲 …" too
     return (
         not unreadable(text)
         and 2 <= len(text) <= 40
