@@ -390,3 +390,29 @@ def test_a_first_heading_in_another_dress_is_read_as_one(
     Lecture Notes, 课程概要) names no course."""
     found = from_head(head)
     assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "Riverside Community College",
+        "University of Leeds",
+        "Department of Statistics",
+        "Albert-Ludwigs-Universität Freiburg",
+        "华东理工大学商学院",
+        "上海某某管理咨询有限公司",
+        "Presented by the Nursing Education Team",
+        "主办单位：市人力资源协会",
+    ],
+)
+def test_a_letterhead_or_a_presenter_line_is_never_the_title(letterhead: str) -> None:
+    """Convention: a page heads with its institution's name (a university, a department,
+    a company: "Riverside Community College", 华东理工大学商学院, …有限公司) or says who
+    presents or hosts it ("Presented by …", 主办单位：…): neither is the course's title,
+    the course's name is the next title line. A name that only mentions such a word is a
+    name ("Python for University Students", "College Writing")."""
+    found = from_head([letterhead, "Bayesian Methods for Ecologists"])
+    assert found is not None and found.text == "Bayesian Methods for Ecologists"
+    for name in ("Python for University Students", "College Writing", "Leadership Academy"):
+        found = from_head([name])
+        assert found is not None and found.text == name

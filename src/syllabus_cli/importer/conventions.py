@@ -195,7 +195,19 @@ CHROME = re.compile(
     r"上一[页頁篇]|下一[页頁篇]|返回(?:目录|列表|首页)|相关推荐|猜你喜欢|"
     r"(?i:previous\s*page|next\s*page|skip to (?:main )?content|back to top|"
     r"you might also like|download as (?:pdf|docx?|txt|pptx?)|you are on page|"
-    r"print (?:this )?page|share (?:this|on)\b)"
+    r"print (?:this )?page|share (?:this|on)\b|presented by|prepared by|organi[sz]ed by|"
+    r"hosted by|sponsored by|in partnership with)|主办[:：]|承办[:：]|协办[:：]|主办单位|承办单位"
+)
+
+# A line naming an institution (a letterhead): never a course's title, whatever stands
+# above or below it. "Albert-Ludwigs-Universität Freiburg" · "Department of Statistics" ·
+# "XX大学计算机学院" · "某某管理咨询有限公司"
+INSTITUTION = re.compile(
+    r"^(?:(?i:the\s+)?(?i:university|department|faculty|institute|college) of\b.*"
+    r"|(?:[A-Z][\w.&-]*\s+)+(?:College|School|Faculty|Department|Institute) of\b.*"
+    r"|.*\b(?i:university|college|institute|institut|polytechnic|ltd|inc|llc|gmbh)\.?"
+    r"|.*\b(?i:universit[äé]t?|université)(?:\s+[A-Z][\w-]*)?"
+    r"|.*(?:大学|大學|学院|學院|研究院|研究所|有限公司|股份公司|集团|集團|协会|協會|委员会|教务处|教務處))$"
 )
 
 # Labelled lines inside a module: 工具: 案例: 案例演示:《…》 【案例导入】 实操演练: 成果输出:

@@ -10,7 +10,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
+from .conventions import (
+    CHROME,
+    GENERIC_TITLE,
+    INSTITUTION,
+    INSTRUCTOR_LINE,
+    LABEL_WORDS,
+    STRONG_MARKER,
+)
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
@@ -220,6 +227,7 @@ def _from_lines(lines: list[str]) -> Title | None:
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
         if (
             CHROME.search(line)
+            or INSTITUTION.match(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
             or _LABEL_VALUE.match(line)
