@@ -51,7 +51,13 @@ _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^(?P<w>#{1,6})\s+")),
     ("task", re.compile(rf"^【(?P<d>[^】]*?(?:小时|分钟|h|min|天))】\s*任务{_N}\s*[:：、.．]?\s*")),
-    ("word", re.compile(rf"^【?\s*第\s*{_N}\s*(?P<w>{MODULE_WORDS})\s*】?\s*[:：、.．]?\s*")),
+    (
+        "word",
+        re.compile(
+            rf"^【?\s*第\s*{_N}(?:\s*[-–—~～至到]\s*(?P<to>[{CN}]+|\d+))?\s*(?P<w>{MODULE_WORDS})"
+            r"\s*】?\s*[:：、.．]?\s*"
+        ),
+    ),
     (
         "word",
         re.compile(
@@ -61,7 +67,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b\s*[:：.．\-–—]?\s*(?!\d)"
+            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))s?\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b"
+            r"(?:\s*[-–—~～]\s*(?P<to>\d+)\b)?\s*[:：.．\-–—]?\s*(?!\d)"
         ),
     ),
     ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
@@ -98,6 +105,8 @@ class _Marker:
     title: str
     duration: str | None = None
     line: str = ""  # the whole line: the title when the marker is all it says (第一天)
+    last: int | None = None  # Week 1-2: the number the run goes on from
+    said: str = ""  # Week 1-2: the marker as written, kept in the item's notes
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
@@ -135,6 +144,11 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             value = _value(base, raw)
             if groups.get("sub"):
                 return _Marker(f"{word}-sub", (value[0], int(groups["sub"])), rest)
+            if groups.get("to"):  # Week 1-2 · 第1-2周: the run goes on from its last
+                last = _value(base, groups["to"])[0]
+                if last > value[0]:
+                    said = line[: m.end()].strip(" :：、.．【】")
+                    return _Marker(word, value, rest, last=last, said=said)
             return _Marker(word, value, rest)
         if kind == "task":
             return _Marker("任务", _value("cn", raw), rest, groups["d"])
@@ -204,13 +218,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
-    plain = [part for line in lines for part in _unflatten(line)]
+    plain = [_piped(part) for line in lines for part in _unflatten(line)]
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
     day_column: int | None = None  # and its Day column, when it has one
     header_cells: list[str] = []
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
+    summed: list[int] = []  # a table's part-time columns (理论学时 · 实践学时), summed
     sequence_header: list[str] | None = None  # a week/session table's header, no time column
     ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
@@ -382,6 +397,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         cells = _table_row(text)
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
+            summed = _part_time_columns(cells) if time_column is None else []
+            if summed:  # | 理论学时 | 实践学时 |: a row's time is their sum
+                time_column = (summed[0], "学时" if "学时" in cells[summed[0]] else "课时")
             if time_column is not None:
                 header_cells = cells
                 day_column = next(
@@ -399,6 +417,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 if index < len(padded) and _cell_time(padded[index], unit or "小时"):
                     cells = padded
             time = cells[index] if index < len(cells) else ""
+            parts_said = ""
+            if len(summed) > 1 and all(i < len(cells) for i in summed):
+                parts = [cells[i].strip() for i in summed]
+                if all(re.fullmatch(r"\d+(?:\.\d+)?|", p) for p in parts) and any(parts):
+                    time = f"{sum(float(p) for p in parts if p):g}"
+                    parts_said = "，".join(  # the parts as written, beside their sum
+                        f"{header_cells[i]}：{cells[i]}" for i in summed if cells[i].strip()
+                    )
             if not time.strip() and cells[0] and _opens_group(plain, i_line + 1):
                 stack.clear()  # 第一轮：基础起步 over its lessons: a module
                 group = _open(root, stack, _Marker("tablegroup", (0,), cells[0], line=cells[0]))
@@ -450,11 +476,16 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 ]  # 序号 / Session numbers / a 第1章 cell are no names
                 title = next((c for c in others if c), "")
                 rest = others[others.index(title) + 1 :] if title else []
+                word = next((c for c in cells if c and _STRONG_CELL.match(c)), None)
+                if title and word and _marker_only(word):  # | 第一章 | 导论 |: 第一章 导论
+                    title = f"{word} {title}"
             if group is not None and not cells[0]:
                 del stack[1:]  # a lesson of the open group
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
             if item is not None:
                 item.duration = _cell_time(time, unit, minute_word)
+                if parts_said:
+                    item.notes.append(parts_said)
                 if time and item.duration is None:
                     item.notes.append(f"{cells_header_unit(unit)}：{time}")
                 for cell in rest:
@@ -564,6 +595,30 @@ _SEQUENCE_HEADER = re.compile(
 _POINTS_HEADER = re.compile(
     r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
 )
+
+
+_PART_TIME = re.compile(
+    r"(?:理论|讲授|授课|实践|实验|上机|实训|习题|研讨|课内|课外|线上|线下)\s*(?:学时|课时)(?:数)?"
+    r"|(?i:(?:lecture|lab|laboratory|practice|practical|theory|tutorial|seminar|online|in[- ]class)\s*(?:hours?|hrs?))"
+)
+
+
+def _part_time_columns(cells: list[str]) -> list[int]:
+    """A header that splits the time into parts (| 理论学时 | 实践学时 | · | Lecture hours |
+    Lab hours |) and names no total: the parts' columns."""
+    if any(re.search(r"\d", c) for c in cells):
+        return []
+    found = [i for i, c in enumerate(cells) if _PART_TIME.fullmatch(" ".join(c.split()))]
+    return found if len(found) >= 2 else []
+
+
+def _piped(line: str) -> str:
+    """'第一天 | 9:00-12:00 | 角色认知 | 张华': a table typed as text, without the edge pipes,
+    read as the table it is."""
+    text = line.strip()
+    if line.startswith("\0") or text.startswith("|") or text.count("|") < 2:
+        return line
+    return f"| {text} |"
 
 
 def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
@@ -864,8 +919,11 @@ def _push(stack: list[_Open], root: Item, marker: _Marker) -> Item:
     if marker.kind.startswith("bullet"):  # "- • Wk 1": a deck's bullet glyph kept as text
         title = _strip_bullet(title)
     item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
+    if marker.said:
+        item.notes.insert(0, marker.said)
     parent.children.append(item)
-    stack.append(_Open(marker.kind, marker.value, item))
+    value = (marker.last,) if marker.last is not None else marker.value
+    stack.append(_Open(marker.kind, value, item))
     return item
 
 
