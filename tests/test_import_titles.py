@@ -334,12 +334,14 @@ def test_traditional_characters_state_lengths_in_the_same_words(text: str, minut
         ("全程共 24 学时", 1440),
         ("本课程为期16周", None),  # weeks: a calendar span
         ("本课程共16学时。另有课程共8学时的选修。", None),  # two lengths: neither
+        ("模块一 培训共1天\n模块二 培训共1天\n模块三 培训共1天", None),  # each module's
     ],
 )
 def test_a_chinese_page_s_prose_states_its_length(text: str, minutes: int | None) -> None:
     """Convention: a Chinese page states its length in a sentence about the course: 本课程
     共12学时 · 本次培训为期两天 · 为期半天的工作坊 · 全程共 24 学时. Weeks are a calendar span,
-    no length; two different lengths are none."""
+    no length; two different lengths are none, and one said under every module is the
+    modules'."""
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes

@@ -513,10 +513,12 @@ def stated_length(text: str, period: int | None = None) -> Length:
         for m in pattern.finditer(plain)
     }
     said |= _one_total(plain)
-    said |= {
+    prose = [
         re.sub(r"\s+", "", m.group("v") or m.group("w")).replace("日", "天")
         for m in _ZH_PROSE.finditer(plain)
-    }
+    ]
+    if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
+        said |= set(prose)
     said |= {
         m.group("n") + ("学时" if "学时" in m.group("l") else "课时")
         for m in _BARE_PERIODS.finditer(plain)
