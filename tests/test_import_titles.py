@@ -232,6 +232,8 @@ def test_a_week_s_hours_times_the_weeks_is_the_length_and_alone_is_none(
         ("理论学时：32  实验学时：16", None),  # a part's hours
         ("学时：2学分", None),  # another unit
         ("第3章 4学时", None),  # a chapter's, and not a label
+        ("第一章 学时：4\n第二章 学时：4\n第三章 学时：4", None),  # each chapter's
+        ("总学时：48\n第一章 学时：4\n第二章 学时：4", 2880),
     ],
 )
 def test_a_label_that_names_its_unit_reads_a_bare_number(text: str, minutes: int | None) -> None:

@@ -519,10 +519,16 @@ def stated_length(text: str, period: int | None = None) -> Length:
     ]
     if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
         said |= set(prose)
-    said |= {
-        m.group("n") + ("学时" if "学时" in m.group("l") else "课时")
+    bare = [
+        (m.group("l"), m.group("n") + ("学时" if "学时" in m.group("l") else "课时"))
         for m in _BARE_PERIODS.finditer(plain)
-    }
+    ]
+    course_wide = [v for label, v in bare if label.startswith(("总", "课程"))]
+    each = [v for label, v in bare if not label.startswith(("总", "课程"))]
+    # 总学时/课程学时 said once or twice; a bare 学时：4 only when the page says it once (one
+    # under each chapter is the chapters')
+    said |= set(course_wide) if len(course_wide) <= 2 else set()
+    said |= set(each) if len(each) == 1 else set()
     said |= {f"{m.group('n')} hours" for m in _BARE_HOURS.finditer(plain)}
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
