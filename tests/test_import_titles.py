@@ -420,3 +420,23 @@ def test_a_letterhead_or_a_presenter_line_is_never_the_title(letterhead: str) ->
     for name in ("Python for University Students", "College Writing", "Leadership Academy"):
         found = from_head([name])
         assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"),
+    [
+        ("4 evenings, 3 hours each", 720),
+        ("six mornings of 3 hours each", 1080),
+        ("6次课，每次2小时", 720),
+        ("2 days, 6 hours each", 720),
+        ("Half a day", 180),
+        ("3 hours each week", None),  # a week's rate
+    ],
+)
+def test_meetings_times_each_one_s_length(said: str, minutes: int | None) -> None:
+    """Convention: a length given as the meetings and each one's length ("4 evenings, 3
+    hours each", "six mornings of 3 hours each", 6次课，每次2小时): their product (read as
+    "3 hours" before, a meeting's length for the course's). "Half a day" is a half day."""
+    from syllabus_cli.importer.length import read_length
+
+    assert read_length(said).minutes == minutes

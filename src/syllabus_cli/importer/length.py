@@ -113,7 +113,7 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
         ),
     ),
-    ("half day", re.compile(r"\bhalf[-\s]day\b", re.I)),
+    ("half day", re.compile(r"\bhalf[-\s]day\b|\bhalf a day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
     ("N-day", re.compile(rf"\b{_EN_N}[-\s](?:day|days)\b(?![-\s]*(?:a|per)\b)", re.I)),
     (  # ten 2-hour sessions · six 90-minute classes: the sessions times their length
@@ -219,6 +219,16 @@ TOTAL_ROW = re.compile(
 )
 
 
+# 4 evenings, 3 hours each · six mornings of 3 hours each · 6次课，每次2小时
+_EACH = re.compile(
+    rf"(?P<n>\d+|{_EN_N}|[一二两三四五六七八九十]+)\s*(?:evenings?|mornings?|afternoons?|sessions?|"
+    r"classes|meetings|lessons|workshops|days?|次课?|场|节课?)\s*[,，、]?\s*(?:of\s+|每次\s*|每场\s*|每节\s*)?"
+    rf"(?P<m>\d+(?:\.\d+)?|{_EN_N}|半)\s*(?P<u>(?:个)?(?:小时|分钟)|hours?|hrs?|minutes?|mins?)"
+    r"(?:\s+(?:each|apiece)\b|(?<=小时)|(?<=分钟))",
+    re.I,
+)
+
+
 def read_length(text: str, period: int | None = None) -> Length:
     """The length a course page states, or why there is none (``period``: the minutes of
     one 学时 when the page states them)."""
@@ -287,6 +297,14 @@ def read_length(text: str, period: int | None = None) -> Length:
             return Length(
                 value, spec_text, True, [f"课程时长原文：{raw}"], "hours a day, then days"
             )
+    m = _EACH.search(s)  # 4 evenings, 3 hours each · 6次课，每次2小时: the meetings times each
+    if m:
+        each = _parses(_num(m.group("m")) + m.group("u"))
+        count = _EN_NUM.get(m.group("n").lower()) or float(_num(m.group("n")))
+        if each is not None:
+            total = round(float(count) * each)
+            text = format_minutes(total, "en" if m.group("u")[:1].isascii() else "zh")
+            return Length(total, text, True, [f"课程时长原文：{raw}"], "meetings times each")
     m = _TIMES.search(s)  # 3 × 2小时 · 4次，每次3小时 · 3 x 2 hours: sessions times their length
     if m:
         each = _parses(_num(m.group(2)) + m.group(3))
