@@ -440,3 +440,11 @@ def test_meetings_times_each_one_s_length(said: str, minutes: int | None) -> Non
     from syllabus_cli.importer.length import read_length
 
     assert read_length(said).minutes == minutes
+
+
+def test_a_course_named_how_to_keeps_its_length() -> None:
+    """ "How to Run Effective Meetings: a half-day workshop" is a course's own name and
+    length (a course named "How to …" is no advice about courses)."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length("How to Run Effective Meetings: a half-day workshop").minutes == 180

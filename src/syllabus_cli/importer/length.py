@@ -143,7 +143,7 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
 # reader how to teach or attend one ("Tips for Teaching a Half-Day Workshop", "if you've
 # attended a half-day session", "for a two-day course you may want to…")
 _ADVICE = re.compile(
-    r"\b(?:tips?|how to|guide to|if you|you(?:'|’)(?:ve|d)|you\s+(?:may|might|should|could|need))\b",
+    r"\b(?:tips?|if you|you(?:'|’)(?:ve|d)|you\s+(?:may|might|should|could|need))\b",
     re.I,
 )
 _OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -157,7 +157,7 @@ _WEEKLY_AFTER = re.compile(
 
 def _about_any_course(text: str, at: int) -> bool:
     """A length in a sentence (or heading) that advises its reader as the one who teaches
-    or attends a course of that length ("tips", "how to", "if you", "you may"), unless it
+    or attends a course of that length ("tips", "if you", "you may"), unless it
     names its own course ("in this 2-day course, if you…")."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
