@@ -535,15 +535,93 @@ def _form_row(label: str, value: str) -> bool:
     return facts_row(f"| {label} | {flat} |") is not None
 
 
+# a column whose rows are one course's dated or numbered meetings: its header (Date,
+# Week, Session, Lecture, 日期, 周次, 课次) or most of its cells (20.09.23, 2024-03-05,
+# 9/3, 3月5日, Week 2, Day 1, 第3周, 第2讲, Monday)
+_SESSION_HEADER = re.compile(
+    r"^(?:dates?|day|week|wk|session|lecture|class|meeting|lesson|no\.?|#|"
+    r"日期|周次|周|课次|讲次|次|序次|节次|星期|第几周|上课日期|上课时间)\s*(?:no\.?|#|number)?$",
+    re.I,
+)
+_DATE_CELL = re.compile(
+    r"^\s*(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s.*)?|"
+    r"\d{1,2}月\d{1,2}日.*)\s*$"
+)
+# a meeting that is not held: the row stays, as a note, never a module
+_NOT_HELD = re.compile(
+    r"^\s*(?:no (?:class|classes|meeting|lecture|session|lab)s?|holiday|public holiday|reading week|"
+    r"(?:spring|fall|autumn|winter|mid-?term) break|停课|放假|休息|无课)\b.*$",
+    re.I,
+)
+
+
+def _session_column(names: list[str], rows: list[list[str]]) -> int | None:
+    """The column that counts one course's meetings: named so (Date, Week, 周次) or
+    holding a date or a unit (Week 2, 第3周) in most rows."""
+    for index, name in enumerate(names):
+        if _SESSION_HEADER.match(" ".join(name.split())):
+            return index
+    for index in range(len(names)):
+        said = [r[index] for r in rows if index < len(r) and r[index]]
+        if len(said) >= 2 and sum(
+            bool(_DATE_CELL.match(c) or _UNIT_CELL.match(c)) for c in said
+        ) * 2 > len(said):
+            return index
+    return None
+
+
+def _outline_sheet(names: list[str], header: dict[int, str], rows: list[list[str]]) -> bool:
+    """A sheet whose rows are one course's meetings, not a catalog: a column counts them
+    (a date, a week, a session) and the name column says no more than Title / Topic (a
+    catalog names its column for courses: 课程名称, Course). A timed sheet (a clock or a
+    Duration column) is read as a timetable's rows instead."""
+    at = next(i for i, label in header.items() if label == "课程名称")
+    if re.search(r"课程|course", names[at], re.I):
+        return False
+    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return False
+    return _session_column(names, rows) is not None
+
+
+def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+    """One course's outline sheet as the outline (readers.DECK_OUTLINE: the rows are the
+    outline to the end, so a row named "Introduction" is a module, not a label): each row
+    a module headed by its name, its other cells a note (under their header's words) and
+    its list cell (Topics: ``a;b;c``, one a line) the module's points."""
+    name_at = next(i for i, label in header.items() if label == "课程名称")
+    list_at = next((i for i, label in header.items() if label == "课程大纲"), None)
+    out = [DECK_OUTLINE]
+    for cells in rows:
+        name = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        said = [
+            f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+            for i, c in enumerate(cells)
+            if c and i not in (name_at, list_at)
+        ]
+        points = (
+            [p.strip() for p in re.split(r"[;；\n]", cells[list_at]) if p.strip()]
+            if list_at is not None and list_at < len(cells)
+            else []
+        )
+        if not name or (_NOT_HELD.match(name) and not points):
+            out.append(" · ".join([name, *said] if name else said))  # a note, kept
+            continue
+        out.append(f"## {name}")
+        if said:  # as a table row: the module's note, never a section's title
+            out.append("| " + " | ".join(c.replace("|", "/") for c in said) + " |")
+        out.extend(f"- {p}" for p in points)
+    return "\n".join(out)
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
-    course per row (its cells under the catalog's labels, courses cut apart); else the
-    sheet as table rows."""
+    course per row (its cells under the catalog's labels, courses cut apart), unless the
+    rows are one course's meetings (_outline_sheet); else the sheet as table rows."""
     header: dict[int, str] | None = None
     names: list[str] = []
-    courses: list[str] = []
     table: list[str] = []
     grid: list[list[str]] = []
+    body: list[list[str]] = []
     for count, row in enumerate(rows):
         if count > MAX_ROWS:
             raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
@@ -567,6 +645,19 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
+        body.append(cells)
+    if header is None:
+        by_day = week_grid(grid)
+        return "\n".join(table if by_day is None else by_day)
+    if _outline_sheet(names, header, body):
+        return "\n".join([*table, _sessions_text(names, header, body)])
+    return f"\n{SEPARATOR}\n".join(_catalog_courses(names, header, body))
+
+
+def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[str]]) -> list[str]:
+    """A catalog sheet's rows, each a course under the catalog's labels."""
+    courses: list[str] = []
+    for cells in body:
         parts: list[str] = []
         order = sorted(header.items(), key=lambda item: item[1] == "课程大纲")  # outline last
         for index, label in order:
@@ -589,10 +680,7 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             parts[outline_at:outline_at] = extra
         if any(cells[i] for i in header if i < len(cells) and header[i] == "课程名称"):
             courses.append("\n".join(parts))
-    if header is not None:
-        return f"\n{SEPARATOR}\n".join(courses)
-    by_day = week_grid(grid)
-    return "\n".join(table if by_day is None else by_day)
+    return courses
 
 
 _WEEKDAY_CELL = re.compile(
