@@ -73,3 +73,40 @@ def test_a_catalog_sheet_with_dates_stays_a_course_a_row(tmp_path: Path) -> None
     )
     import_catalog(plan, tmp_path / "plan")
     assert [c["title"] for c in specs(tmp_path / "plan")] == ["结构化表达", "跨部门协作"]
+
+
+def test_a_tables_header_row_is_never_the_course_title(tmp_path: Path) -> None:
+    """Convention: a table's header row names columns, never a course: over the rows that
+    open the outline (clock times, numbered rows) it opens the outline with them and stays
+    in the spec as written. Sheets write it as ``时间 | 内容 | 讲师`` over ``09:00-09:30 |
+    开场 | 王``; a page as ``| Time | Session | Who |`` under its own title."""
+    agenda = sheet(
+        tmp_path / "agenda.xlsx",
+        [
+            ["时间", "内容", "讲师"],
+            ["09:00-09:40", "开场与目标", "王老师"],
+            ["09:40-10:30", "需求访谈的提问", "王老师"],
+            ["10:30-10:45", "茶歇", ""],
+            ["10:45-12:00", "访谈记录的整理", "李老师"],
+        ],
+    )
+    import_catalog(agenda, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"].startswith("TODO")
+    assert [m["title"] for m in course["modules"]] == [
+        "开场与目标",
+        "需求访谈的提问",
+        "访谈记录的整理",
+    ]
+    assert "时间 | 内容 | 讲师" in yaml.safe_dump(course, allow_unicode=True)
+
+    page = tmp_path / "clinic.md"
+    page.write_text(
+        "# Feedback Clinic\n\n| Time | Session | Who |\n|---|---|---|\n"
+        "| 13:00-13:50 | Why feedback stalls | Ana |\n| 14:00-14:45 | Practice rounds | Ben |\n",
+        encoding="utf-8",
+    )
+    import_catalog(page, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Feedback Clinic"
+    assert [m["title"] for m in course["modules"]] == ["Why feedback stalls", "Practice rounds"]
