@@ -10,7 +10,7 @@ import yaml
 
 from syllabus_cli.importer.run import import_catalog
 
-from .import_builders import sheet
+from .import_builders import deck, sheet
 
 
 def specs(out: Path) -> list[dict[str, Any]]:
@@ -110,3 +110,58 @@ def test_a_tables_header_row_is_never_the_course_title(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "en")
     assert course["title"] == "Feedback Clinic"
     assert [m["title"] for m in course["modules"]] == ["Why feedback stalls", "Practice rounds"]
+
+
+def test_a_decks_one_list_slide_holds_the_modules(tmp_path: Path) -> None:
+    """Convention: a course's introduction deck is slides of facts (about the trainer, an
+    overview, references, assessment) around ONE slide that lists the modules, its items
+    counting on from 1 (``一、…十、`` under 教学内容; ``Week 1 — …`` under a schedule).
+    That slide's items are the modules, their sub-items the points; the other slides are
+    kept beside them, never modules. A teaching deck that numbers points on several
+    slides is read slide by slide, as before."""
+    zh = deck(
+        tmp_path / "intro.pptx",
+        [
+            ("数据分析入门", ["第0讲 课程介绍", "授课人：周宁"]),
+            ("关于我", ["周宁", (1, "数据团队负责人")]),
+            ("教学内容", ["一、认识数据：来源与类型", "二、整理数据：缺失与重复", "三、呈现数据：选图"]),
+            ("参考资料", ["《数据之美》"]),
+            ("考核方式", ["平时作业：40%", "期末项目：60%"]),
+        ],
+    )  # fmt: skip
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "数据分析入门"
+    assert [m["title"] for m in course["modules"]] == [
+        "认识数据：来源与类型",
+        "整理数据：缺失与重复",
+        "呈现数据：选图",
+    ]
+    assert "期末项目" in yaml.safe_dump(course, allow_unicode=True)
+
+    en = deck(
+        tmp_path / "plan.pptx",
+        [
+            ("Negotiation Lab", ["Spring term"]),
+            ("Course Overview", ["Practice first, theory after", "Cases from the class"]),
+            ("Four-Week Plan", ["Week 1 — Interests", (1, "Positions and needs"), "Week 2 — Options", "Week 3 — Anchors", "Week 4 — Closing"]),
+            ("Assessment", ["Two role plays — 50%", "Reflection — 50%"]),
+        ],
+    )  # fmt: skip
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    titles = [m["title"] for m in course["modules"]]
+    assert len(titles) == 4 and titles[0].endswith("Interests")
+    assert course["modules"][0]["points"] == ["Positions and needs"]
+
+    teaching = deck(
+        tmp_path / "lesson.pptx",
+        [
+            ("Giving feedback", ["A short lesson"]),
+            ("Why it stalls", ["1. Fear", "2. Vague words", "3. Bad timing"]),
+            ("What helps", ["1. Name the moment", "2. Say the effect", "3. Ask, then listen"]),
+        ],
+    )
+    import_catalog(teaching, tmp_path / "t")
+    (course,) = specs(tmp_path / "t")
+    assert [m["title"] for m in course["modules"]] == ["Why it stalls", "What helps"]

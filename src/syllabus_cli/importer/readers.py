@@ -192,6 +192,9 @@ _CLOSING = re.compile(
 )
 
 
+_TYPED_BULLET = re.compile(r"^[•▪●◦‣■□◆◇➢➤►▶✓✔–]\s+")
+
+
 def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     """(level, text) of a shape's paragraphs, group shapes and tables included."""
     out: list[tuple[int, str]] = []
@@ -211,6 +214,7 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     if getattr(shape, "has_text_frame", False):
         for paragraph in shape.text_frame.paragraphs:
             text = " ".join("".join(run.text for run in paragraph.runs).split())
+            text = _TYPED_BULLET.sub("", text)  # "• Overview": the slide's own bullet, typed
             if text:
                 out.append((paragraph.level, text))
     return out
@@ -345,6 +349,65 @@ def _toc_key(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+# an item that counts the course's units: Wk 1 — … · Week 2: … · Day 3 · Module 1 ·
+# 第2周 · 第三讲 · 一、绪论 · 1. Basics
+_COUNTED = re.compile(
+    r"^(?:(?P<unit>(?:wk|week|day|module|session|lesson|unit|part|chapter|lecture|class)\.?\s*)"
+    r"(?P<a>\d{1,2})\b|第\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:周|讲|章|天|课|节|部分|单元)"
+    r"|(?P<c>\d{1,2})\s*[.、．)]\s*(?=\S)|(?P<d>[一二三四五六七八九十]{1,3})\s*[、.．])",
+    re.I,
+)
+
+
+def _counted(text: str) -> tuple[int, bool] | None:
+    """The number an item counts by and whether it names a unit (Week 2, 第2周), or None."""
+    from ..numerals import from_chinese
+
+    m = _COUNTED.match(text)
+    if m is None:
+        return None
+    said = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+    number = int(said) if said.isdigit() else from_chinese(said)
+    if number is None:
+        return None
+    return number, bool(m.group("unit") or m.group("b"))
+
+
+def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
+    """The one slide that lists the course's modules, in a deck of facts (a course's
+    introduction: about me, overview, the list, references, assessment): its top items
+    count on from 0 or 1 (Wk 1 … Wk 10, 一、… 十、, 第1周 …), three or more, and either
+    name a unit or sit under the outline's word (教学内容, Schedule). None when no slide,
+    or more than one, is such a list (a teaching deck numbers its points on many)."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    found = []
+    for index, (title, body) in enumerate(named):
+        levels = [lvl for lvl, _ in body if lvl >= 0]
+        if not levels or any(lvl < 0 for lvl, _ in body):
+            continue
+        top = [t for lvl, t in body if lvl == min(levels)]
+        counts = [_counted(t) for t in top]
+        if len(top) < 3 or any(c is None for c in counts):
+            continue
+        numbers = [c[0] for c in counts if c is not None]
+        if numbers[0] not in (0, 1) or numbers != list(range(numbers[0], numbers[0] + len(top))):
+            continue
+        word = re.sub(r"[\s:：]+", " ", title).strip()
+        listed = (
+            KEY_OF.get(word.replace(" ", "")) == "outline"
+            or EN_KEY_OF.get(word.lower()) == "outline"
+            or bool(
+                re.search(
+                    r"(?i)\b(?:schedule|syllabus|outline|agenda)\b|课程安排|教学安排|教学内容", word
+                )
+            )
+        )
+        if listed or all(c is not None and c[1] for c in counts):
+            found.append(index)
+    return found[0] if len(found) == 1 else None
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
@@ -409,7 +472,26 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     toc_keys = {_toc_key(t) for t in toc}
     matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
-    if toc and len(matched) * 2 < len(toc_keys):
+    cover = 0
+    sections = [
+        title
+        for title, body in named
+        if title and body and all(_SECTION_NUMBER.match(t) for _, t in body)
+    ]
+    listed = None if toc or sections else _list_slide(named)
+    if listed is not None:
+        # a deck of facts around one slide that lists the modules: its items are the
+        # modules (their sub-items the points), the other slides kept beside them
+        title, body = named[listed]
+        low = min(lvl for lvl, _ in body)
+        outline = [f"\0{title}"] if title else []
+        outline += [
+            f"## {t}" if lvl == low else "  " * (lvl - low - 1) + f"- {t}" for lvl, t in body
+        ]
+        toc_keys = set()
+        kept = lines
+        cover = len(lines)  # the cover's and the facts' lines read as the page's head
+    elif toc and len(matched) * 2 < len(toc_keys):
         # the slides do not repeat the contents: its entries are the modules, and the
         # slides' text is kept beside them
         outline = [f"## {t}" for t in toc]
@@ -421,7 +503,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     closing: list[str] = []  # the closing slide's words
     last_slide = ""  # the last content slide's title, as compared
     for index, (title, body) in enumerate(named):
-        if _TOC_TITLES.match(title):
+        if _TOC_TITLES.match(title) or index == listed:
             continue
         if index >= len(named) - 2 and _CLOSING.match(title):  # 谢谢观看 · Thank you: kept
             closing += [title, *(t.replace("\n", " ") for _, t in body)]  # as written
@@ -463,7 +545,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
-        head_count = 1 if course_title else 0
+        head_count = cover if listed is not None else 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
