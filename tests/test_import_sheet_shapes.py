@@ -165,3 +165,79 @@ def test_a_decks_one_list_slide_holds_the_modules(tmp_path: Path) -> None:
     import_catalog(teaching, tmp_path / "t")
     (course,) = specs(tmp_path / "t")
     assert [m["title"] for m in course["modules"]] == ["Why it stalls", "What helps"]
+
+
+def placed_words_pdf(path: Path, lines: list[tuple[int, str]]) -> Path:
+    """A PDF as an online editor exports one: the page's y axis flipped and every word
+    its own text object at its own place (the file's bytes written here, as the editor
+    writes them; pypdf, the importer's reader, reads them back)."""
+    ops = ["1 0 0 -1 0 842 cm"]
+    for row, (indent, line) in enumerate(lines):
+        x, y = 50 + 20 * indent, 40 + 16 * row
+        for word in line.split():
+            said = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(
+                f"q 1 0 0 1 {x} {y} cm BT /F1 10 Tf 1 0 0 -1 0 1 Tm 0 -8 Td ({said}) Tj ET Q"
+            )
+            x += 6 * len(word) + 4
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_pdf_whose_words_are_placed_one_by_one_keeps_its_lines(tmp_path: Path) -> None:
+    """Convention: a PDF whose text layer places every word by itself (an online editor's
+    export, its y axis flipped) reads, in pypdf's plain order, as one run-on line or as
+    a word a line; the page's own lines (and their indents) come back from where the
+    words stand, so its days, topics and bracketed hours are read as on the page. Both
+    readings are seen: ``Day 1 Listening well [2 hrs] - Attention …`` on one line, and
+    ``Python`` / ``and`` / ``Django`` a word a line."""
+    source = placed_words_pdf(
+        tmp_path / "coaching.pdf",
+        [
+            (0, "Team Coaching Basics"),
+            (0, "Day 1"),
+            (0, "Listening well [2 hrs]"),
+            (1, "- Attention and silence"),
+            (1, "- Reflecting back"),
+            (0, "Asking questions [1.5 hrs]"),
+            (1, "- Open and closed"),
+            (0, "Day 2"),
+            (0, "Giving feedback [2 hrs]"),
+            (1, "- Effect before advice"),
+            (0, "Agreeing next steps [1 hr]"),
+            (1, "- Owners and dates"),
+            *[
+                (1, f"- Practice pair {n} with its own notes and a longer line")
+                for n in range(1, 4)
+            ],
+        ],
+    )
+    from syllabus_cli.importer.source import read_source
+
+    text = read_source(source)
+    assert "Listening well [2 hrs]" in text.split("\n")
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert course["title"] == "Team Coaching Basics"
+    assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2"]

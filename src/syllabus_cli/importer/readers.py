@@ -115,6 +115,32 @@ def _running_head(line: str, number: int, heads: set[str]) -> bool:
     return len(said) >= 4 and said in heads
 
 
+def _shown(pages: list[list[str]]) -> int:
+    return sum(bool(line.strip()) for page in pages for line in page)
+
+
+def _word_a_line(lines: list[str]) -> bool:
+    """A text layer read a word a line: most of its lines one word. An editor that
+    places every word by itself (its own position, the page's y axis flipped) is read
+    so, or as one run-on line (read_pdf checks a line of 200 characters or more): either
+    way the page's own lines come back from where its words stand (pypdf's layout
+    mode)."""
+    shown = [line.strip() for line in lines if line.strip()]
+    single = sum(" " not in line for line in shown)
+    return len(shown) >= 40 and single * 10 >= len(shown) * 7
+
+
+def _laid_out(text: str) -> list[str]:
+    """A page as pypdf's layout mode sets it (words placed by their position): a line's
+    indent kept up to eight spaces (a bullet's level; a centred title's margin is no
+    level)."""
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lines.append(" " * min(len(line) - len(body), 8) + body.rstrip())
+    return lines
+
+
 def read_pdf(path: Path) -> str:
     try:
         from pypdf import PdfReader
@@ -132,6 +158,11 @@ def read_pdf(path: Path) -> str:
         if len(reader.pages) > MAX_PAGES:
             raise SourceError("too-large", msg("source.too-many", n=MAX_PAGES, what="pages"))
         pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+        plain = [line for page in pages for line in page]
+        if _word_a_line(plain) or any(len(line) > 200 for line in plain):
+            laid = [_laid_out(page.extract_text(extraction_mode="layout")) for page in reader.pages]
+            if _word_a_line(plain) or _shown(laid) >= 2 * _shown(pages):
+                pages = laid  # the page's own lines, where the plain reading lost them
     except SourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
