@@ -27,8 +27,10 @@ from .length import (
     stated_length,
     title_days,
 )
-from .outline import Item, parse_outline
+from .level import descend, flat_lines, sections_to_notes
+from .outline import Item, parse_outline, split_time
 from .outline_lines import grid_header, parse_lines
+from .timetable import read_clock
 from .title import from_head, from_text
 
 
@@ -171,6 +173,64 @@ def _outline(course: Course, language: str = "zh") -> tuple[Item, list[str]]:
     return parse_lines(lines, "分钟" if language == "zh" else "min"), []
 
 
+def _timed_line(line: str) -> bool:
+    """A line that is a block and its time: '20 minutes: Welcome' · '破冰（15分钟）' ·
+    '9:00-10:30 Opening'."""
+    text = re.sub(r"^\s*(?:[-*+·•]|\d{1,2}[.)、])\s*", "", line).strip()
+    if not text or len(text) > 120:
+        return False
+    title, time, _ = split_time(text)
+    if time is not None and title.strip(" :：-–—"):
+        return True
+    clock = read_clock(text)
+    return clock is not None and bool(clock.title)
+
+
+def _timed_run(course: Course) -> None:
+    """A course with no outline label whose timed blocks sit inside another section (a
+    'Timing & Methodology' list under Objectives, a run of 'N min: …' lines in the notes):
+    two or more timed lines in a row are the outline. The section ends before them (the
+    line naming the run, and what follows it, go to notes): nothing is lost."""
+    for key, text in list(course.sections.items()):
+        if key in ("title", "duration"):
+            continue
+        lines = text.split("\n")
+        run = _first_run(lines)
+        if run is None:
+            continue
+        start, end = run
+        while start > 0 and TOTAL_ROW.match(lines[start - 1].strip()):
+            start -= 1  # Total: 70 minutes, atop the list: the length, with the outline
+        cut = start - 1 if start > 0 and _names_run(lines[start - 1]) else start
+        course.sections[key] = "\n".join(lines[:cut]).strip()
+        if not course.sections[key]:
+            del course.sections[key]
+        course.outline = [line for line in lines[start:end] if line.strip()]
+        course.notes += [line for line in (*lines[cut:start], *lines[end:]) if line.strip()]
+        return
+
+
+def _first_run(lines: list[str]) -> tuple[int, int] | None:
+    index = 0
+    while index < len(lines):
+        if not _timed_line(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (_timed_line(lines[end]) or TOTAL_ROW.match(lines[end])):
+            end += 1
+        if sum(_timed_line(line) for line in lines[index:end]) >= 2:
+            return index, end
+        index = end
+    return None
+
+
+def _names_run(line: str) -> bool:
+    """A short line without a sentence's end, naming the list below it."""
+    text = line.strip()
+    return 0 < len(text) <= 40 and not re.search(r"[.。!！?？;；,，]$", text)
+
+
 _TASK = re.compile(
     r"任务\s*[一二三四五六七八九十\d]+\s*[:：]\s*([^()（）\n]+?)\s*[（(]([^()（）]{1,12})[)）]"
 )
@@ -292,7 +352,7 @@ def _unwrap(tree: Item) -> None:
         holder = numbered[0]
         for other in tree.children:
             if other is not holder:
-                tree.notes += _flat_lines(other)
+                tree.notes += flat_lines(other)
         tree.notes.append(holder.title)
         tree.notes += holder.notes
         tree.children = holder.children
@@ -304,13 +364,6 @@ def _unwrap(tree: Item) -> None:
         tree.notes.append(only.title)
         tree.notes += only.notes
         tree.children = only.children
-
-
-def _flat_lines(item: Item) -> list[str]:
-    lines = [item.title, *item.notes, *item.cases, *item.tools, *item.exercises]
-    for child in item.children:
-        lines += _flat_lines(child)
-    return [line for line in lines if line]
 
 
 def _clocked(item: Item) -> bool:
@@ -325,6 +378,8 @@ def to_spec(
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
+    if not course.outline:
+        _timed_run(course)
     named = find_instructor(course)
     head = list(course.head)
     title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
@@ -384,7 +439,10 @@ def to_spec(
         spec["instructor"] = {"name": named}
         found["instructor"] = Finding("found", named, "instructor line")
     tree, consumed = _outline(course, language)
+    descend(tree)
     _unwrap(tree)
+    descend(tree)
+    sections_to_notes(tree)
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]

@@ -167,6 +167,10 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
                 unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
                 kept = title[: m.start()].rstrip(" :：,，-–—")
                 return kept, f"{end - start}{unit}", inner
+        # （第 1-3 章，约 16 学时） · (2h, lab) · （2h 理论 + 2h 实验）
+        listed = _listed_time(inner)
+        if listed is not None:
+            return title[: m.start()].rstrip(" :：,，-–—"), listed, inner
         if _RANGE_TIME.match(_APPROX.sub("", inner)):
             kept = title[: m.start()].rstrip(" :：,，-–—")
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
@@ -187,6 +191,32 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
         if time is not None:
             return title[: mid.start()].rstrip(" :：,，-–—"), time, mid.group("rest").strip()
     return title, None, None
+
+
+_UNIT_TIME = re.compile(
+    r"(?:约|~|～)?\s*(\d+(?:\.\d+)?)\s*(小时|学时|课时|h|hrs?|hours?|分钟|min|mins|minutes)(?![A-Za-z])",
+    re.I,
+)
+
+
+def _listed_time(inner: str) -> str | None:
+    """The time in a bracket that lists more than the time: one part of a list is a time
+    ('第 1-3 章，约 16 学时' · '2h, no lab'), or the parts of a sum all are ('4h 理论 + 6h 实验'
+    · '讲授 2 学时 + 实践 2 学时': 10h, 4 学时). None when no single time is stated."""
+    if re.search(r"[+＋]", inner):
+        parts = re.split(r"\s*[+＋]\s*", inner)
+        found = [_UNIT_TIME.findall(p) for p in parts]
+        if len(parts) > 1 and all(len(f) == 1 for f in found):
+            units = {f[0][1].lower() for f in found}
+            if len(units) == 1:
+                total = sum(float(f[0][0]) for f in found)
+                return f"{total:g}{found[0][0][1]}"
+        return None
+    parts = [p for p in re.split(r"\s*[,，;；]\s*", inner) if p]
+    if len(parts) < 2:
+        return None
+    timed = [t for p in parts if (t := plain_time(p)) is not None]
+    return timed[0] if len(timed) == 1 else None
 
 
 def split_duration(title: str) -> tuple[str, str | None]:

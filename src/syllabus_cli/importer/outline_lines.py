@@ -299,6 +299,26 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     item.duration = f"{spent}{minute_word}" if spent else None
                     item.notes.insert(0, slot_clock.said)
                     continue
+        day_row = _day_row(text)
+        if day_row is not None:  # | 9月20日 | | | over a day's rows · | 9/3 | 9:00 – 9:45 | …
+            day_name, day_rest = day_row
+            open_row = None
+            # the day goes under the heading it is written under (## 日程), not its table
+            under = next(
+                (
+                    i
+                    for i in range(len(stack) - 1, -1, -1)
+                    if _HEADING_KIND.fullmatch(stack[i].kind)
+                ),
+                None,
+            )
+            del stack[0 if under is None else under + 1 :]
+            day_item = Item(day_name, "tableday")
+            (stack[-1].item if stack else root).children.append(day_item)
+            stack.append(_Open("tableday", (0,), day_item))
+            if day_rest is None:
+                continue
+            text = day_rest
         clock = None if i_line in named_below else _clock_line(text, indent)
         if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
             below = _name_below(plain, i_line)
@@ -487,6 +507,39 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
     return root
+
+
+# a table cell that only names a day: 9/3 · 9月20日 · 2024-09-20 · Mon 9/3 · Sept 3 · Day 2 ·
+# 第二天 · 周一 (and a weekday or a note in brackets after it)
+_DATE = (
+    r"(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[/.月]\s*\d{1,2}\s*日?(?:\s*[-/]\s*\d{2,4})?"
+    r"|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"|(?i:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+)
+_DAY_CELL = re.compile(
+    rf"^(?:(?:{_WEEKDAY}|(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)[\s,，]*(?:{_DATE})?"
+    rf"|(?:{_DATE})(?:[\s,，]*{_WEEKDAY})?|(?i:day)\s*\d{{1,2}}|第\s*[{CN}\d]+\s*天)"
+    r"\s*(?:[（(][^()（）]{1,12}[)）])?$"
+)
+
+
+_HEADING_KIND = re.compile(r"h\d")
+
+
+def _day_row(text: str) -> tuple[str, str | None] | None:
+    """A table row that opens a day: its first cell only names the day, and the rest of
+    the row is empty (the day's own header row) or a clock-timed session (the day's first
+    row, the day cell spanning those below). The day's name, and the session's row."""
+    cells = _table_row(text)
+    if cells is None or len(cells) < 2 or not _DAY_CELL.fullmatch(_unbold(cells[0])):
+        return None
+    rest = [c for c in cells[1:]]
+    if not any(rest):
+        return _unbold(cells[0]), None
+    row = "| " + " | ".join(rest) + " |"
+    if read_clock(row) is None or _clock_line(row, 0) is None:
+        return None
+    return _unbold(cells[0]), row
 
 
 _DAY_SESSION = re.compile(
@@ -726,6 +779,8 @@ def _push(stack: list[_Open], root: Item, marker: _Marker) -> Item:
     """A new item for ``marker`` under the innermost open one (or the root), opened."""
     parent = stack[-1].item if stack else root
     title, duration, kept = _titled(marker)
+    if marker.kind.startswith("bullet"):  # "- • Wk 1": a deck's bullet glyph kept as text
+        title = _strip_bullet(title)
     item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
     parent.children.append(item)
     stack.append(_Open(marker.kind, marker.value, item))

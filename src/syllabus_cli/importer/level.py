@@ -1,0 +1,171 @@
+"""Which level of a parsed outline is the course's modules: the blocks a person sees.
+
+A course document is written in two layers. Its sections (an overview, objectives, the
+schedule or outline, how it is assessed, what to read) say things *about* the course;
+one of them holds the course itself. Trainers' pages, university syllabi, bootcamp
+READMEs and decks all write it this way::
+
+    ## 课程简介 / ## 教学内容 / ## 参考资料 / ## 考核方式
+    ### Course Overview / ### Ten-Week Schedule / ### Milestones / ### Assessment
+    ## 准备工作 / ## 日程
+
+The modules are the blocks inside the section that holds the outline, never the
+document's sections. Sections about the course (an appendix, an assessment, a teaching
+method, a sentence describing the outline) are kept in the course's notes.
+
+Pure: an ``Item`` tree in, rearranged in place. Nothing is dropped: whatever leaves the
+module level goes to the tree's notes, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import is_appendix
+from .conventions import APPENDIX_WORDS, CN, STRONG_MARKER
+from .outline import Item
+
+# The name of a section that holds the outline, whole: "Ten-Week Schedule" · "课程安排" ·
+# "四、教学内容及学时分配" · "Course Outline (tentative)". A subject word makes it a module
+# ("Content strategy" is a topic, not the outline's section).
+_QUALIFIER = (
+    r"(?:(?:the|our|course|class|workshop|training|program(?:me)?|lecture|session|weekly|daily|"
+    r"detailed|tentative|draft|preliminary|full|final|proposed|overall|"
+    r"(?:\w+[-\s])?(?:week|day)s?|\d+[-\s]?(?:week|day)s?)\s+)*"
+)
+_EN_HOLDER = (
+    r"(?:schedule|outline|agenda|timetable|syllabus|curriculum|programme|program|topics|"
+    r"contents?|plan|calendar|sessions|modules|units|lectures)"
+)
+_ZH_HOLDER = (
+    r"(?:课程|教学|培训|授课|学习|训练营)?"
+    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|模块|章节|体系|框架)"
+    r"(?:(?:及|与|和)(?:学时|课时|时间|进度)(?:分配|安排)?)?"
+)
+_HOLDER = re.compile(
+    rf"^(?:[{CN}]+[、.．]\s*|\d+(?:\.\d+)*[.、．]?\s+|第\s*[{CN}\d]+\s*部分\s*[:：]?\s*)?"
+    rf"(?:(?i:{_QUALIFIER}{_EN_HOLDER}(?:\s+and\s+(?:readings|assignments|topics))?)|{_ZH_HOLDER}|日程)"
+    r"\s*(?:[(（][^()（）]{0,30}[)）])?\s*[:：]?$"
+)
+
+# Sections about the course, not blocks of it (besides the appendix words): how it is
+# taught, what it aims at, who it is for. Only at the module level, only untimed.
+_ABOUT_WORDS = (
+    *APPENDIX_WORDS,
+    "课程简介", "课程介绍", "课程概述", "课程概况", "课程背景", "课程描述", "课程说明", "自我简介",
+    "讲师简介", "讲师介绍", "课程目标", "教学目标", "学习目标", "培训目标", "课程收益", "课程特色",
+    "教学方法", "教学方式", "授课方式", "培训方式", "教学模式", "学时规划", "学时分配", "课时分配",
+    "课程要求", "学习要求", "教学要求", "评分标准", "评分", "成绩", "考核标准", "考试", "作业",
+    "教学环境", "注意事项", "联系方式", "适用对象",
+    "培训对象", "课程对象", "授课对象", "教材与参考资料", "参考教材", "考核与认证",
+    "overview", "course overview", "course description", "description", "about", "about this course",
+    "objectives", "course objectives", "learning objectives", "learning outcomes", "outcomes",
+    "course outcomes", "goals", "teaching methods", "methods", "format", "policies",
+    "course policies", "grades", "grading policy", "office hours", "contact", "contacts",
+    "textbook", "textbooks", "required texts", "audience", "who should attend", "target audience",
+    "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
+)  # fmt: skip
+_ABOUT = re.compile(
+    rf"^(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|[（(][{CN}\d]+[)）]\s*)?"
+    rf"(?:{'|'.join(re.escape(w) for w in sorted(set(_ABOUT_WORDS), key=len, reverse=True))})"
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$",
+    re.I,
+)
+
+
+def about(title: str) -> bool:
+    """A section about the course (课程简介 · Assessment · 教学方法 · Milestones)."""
+    return bool(_ABOUT.match(_plain(title)))
+
+
+def holds_outline(title: str) -> bool:
+    """The name of the section that holds the outline (日程 · Ten-Week Schedule)."""
+    return bool(_HOLDER.match(_plain(title)))
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"^[#*_\s]+|[*_\s]+$", "", title).strip()
+
+
+def _timed(item: Item) -> bool:
+    """Carries a time. A bare 分 (课堂表现 10分 under 评分标准) is a score, not minutes."""
+    own = bool(item.duration) and not re.fullmatch(r"\s*\d+(?:\.\d+)?\s*分\s*", item.duration or "")
+    return own or any(_timed(child) for child in item.children)
+
+
+def flat_lines(item: Item) -> list[str]:
+    """An item and everything under it as the page's lines, its time back beside its
+    title (课堂表现（10分）): what leaves the outline is kept whole in notes."""
+    title = f"{item.title}（{item.duration}）" if item.duration else item.title
+    lines = [title, *item.notes, *item.cases, *item.tools, *item.exercises]
+    for child in item.children:
+        lines += flat_lines(child)
+    return [line for line in lines if line]
+
+
+def descend(tree: Item) -> None:
+    """Put the course's blocks at the top of ``tree``: descend into the one section that
+    holds the outline (## 日程 beside ## 准备工作)."""
+    for _ in range(3):  # a holder inside a holder (## 课程内容 › ### 日程): at most a few
+        if not _descend(tree):
+            break
+
+
+def _descend(tree: Item) -> bool:
+    top = tree.children
+    if len(top) < 2:
+        return False
+    holders = [c for c in top if len(c.children) >= 2 and holds_outline(c.title)]
+    if len(holders) != 1:
+        return False
+    holder = holders[0]
+    others = [c for c in top if c is not holder]
+    # the other blocks are the document's sections: untimed and not numbered as modules
+    if any(_timed(c) or STRONG_MARKER.match(c.title) for c in others):
+        return False
+    at = top.index(holder)
+    tree.notes += [line for c in top[:at] for line in flat_lines(c)]
+    tree.notes += [holder.title, *holder.notes, *holder.cases, *holder.tools, *holder.exercises]
+    tree.notes += [line for c in top[at + 1 :] for line in flat_lines(c)]
+    tree.children = holder.children
+    return True
+
+
+def sections_to_notes(tree: Item) -> None:
+    """Untimed sections about the course among the modules (考核方式 · Assessment), and
+    a sentence before them describing the outline: notes. Only when two blocks or more
+    stay modules. A numbered block in the modules' own run stays one of them unless it
+    is an appendix (what to read, how it is assessed), which is never taught."""
+    top = tree.children
+    lead = 0
+    while (
+        lead < len(top)
+        and not top[lead].children
+        and _unnumbered(top[lead].kind)
+        and _describes(top[lead].title)
+    ):
+        lead += 1
+    if any(_describes(c.title) for c in top[lead:]):
+        lead = 0  # the blocks are written as sentences too: the first is one of them
+    moved = top[:lead] + [
+        c
+        for c in top[lead:]
+        if not _timed(c) and about(c.title) and (_unnumbered(c.kind) or is_appendix(c.title))
+    ]
+    if len(top) - len(moved) < 2:
+        return
+    for child in moved:
+        tree.notes += flat_lines(child)
+    tree.children = [c for c in top if c not in moved]
+
+
+def _unnumbered(kind: str) -> bool:
+    """A heading, a bullet or a plain line: no number puts it in the modules' run."""
+    return kind in ("plain", "segment", "root", "table") or bool(
+        re.fullmatch(r"h\d|bullet.*", kind)
+    )
+
+
+def _describes(title: str) -> bool:
+    """A sentence about the outline before it (目录按…四级组织，…。), not a block."""
+    return len(title) > 20 and bool(re.search(r"[。！？]\s*$|[.!?]$", title))
