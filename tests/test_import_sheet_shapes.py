@@ -167,19 +167,9 @@ def test_a_decks_one_list_slide_holds_the_modules(tmp_path: Path) -> None:
     assert [m["title"] for m in course["modules"]] == ["Why it stalls", "What helps"]
 
 
-def placed_words_pdf(path: Path, lines: list[tuple[int, str]]) -> Path:
-    """A PDF as an online editor exports one: the page's y axis flipped and every word
-    its own text object at its own place (the file's bytes written here, as the editor
-    writes them; pypdf, the importer's reader, reads them back)."""
-    ops = ["1 0 0 -1 0 842 cm"]
-    for row, (indent, line) in enumerate(lines):
-        x, y = 50 + 20 * indent, 40 + 16 * row
-        for word in line.split():
-            said = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(
-                f"q 1 0 0 1 {x} {y} cm BT /F1 10 Tf 1 0 0 -1 0 1 Tm 0 -8 Td ({said}) Tj ET Q"
-            )
-            x += 6 * len(word) + 4
+def one_page_pdf(path: Path, ops: list[str]) -> Path:
+    """A one-page PDF drawing ``ops`` (its content stream) in Helvetica, the file's
+    bytes as a PDF writer sets them; pypdf, the importer's reader, reads them back."""
     stream = "\n".join(ops).encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -203,6 +193,22 @@ def placed_words_pdf(path: Path, lines: list[tuple[int, str]]) -> Path:
     )
     path.write_bytes(bytes(out))
     return path
+
+
+def placed_words_pdf(path: Path, lines: list[tuple[int, str]]) -> Path:
+    """A PDF as an online editor exports one: the page's y axis flipped and every word
+    its own text object at its own place (the file's bytes written here, as the editor
+    writes them; pypdf, the importer's reader, reads them back)."""
+    ops = ["1 0 0 -1 0 842 cm"]
+    for row, (indent, line) in enumerate(lines):
+        x, y = 50 + 20 * indent, 40 + 16 * row
+        for word in line.split():
+            said = word.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(
+                f"q 1 0 0 1 {x} {y} cm BT /F1 10 Tf 1 0 0 -1 0 1 Tm 0 -8 Td ({said}) Tj ET Q"
+            )
+            x += 6 * len(word) + 4
+    return one_page_pdf(path, ops)
 
 
 def test_a_pdf_whose_words_are_placed_one_by_one_keeps_its_lines(tmp_path: Path) -> None:
@@ -241,3 +247,36 @@ def test_a_pdf_whose_words_are_placed_one_by_one_keeps_its_lines(tmp_path: Path)
     (course,) = specs(tmp_path / "out")
     assert course["title"] == "Team Coaching Basics"
     assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2"]
+
+
+def test_a_pdfs_topmost_line_is_read_first(tmp_path: Path) -> None:
+    """Convention: a text layer keeps the order its lines were drawn in; a designed page
+    (a course flyer, a brochure) draws its body first and its title, set large at the
+    top, last. The topmost line (by its place) is read first, every other line in its
+    drawn order. Flyers write it as a banner over "Why do this course?" and a list, or
+    as a course name over a facts table drawn before it."""
+
+    def line(y: int, size: int, text: str) -> str:
+        return f"BT /F1 {size} Tf 60 {y} Td ({text}) Tj ET"
+
+    source = one_page_pdf(
+        tmp_path / "flyer.pdf",
+        [
+            line(700, 11, "Why take this course?"),
+            line(684, 11, "Tables rarely arrive the way you need them."),
+            line(660, 11, "You will learn to:"),
+            line(644, 11, "1. Sort and filter a sheet"),
+            line(628, 11, "2. Build a pivot table"),
+            line(612, 11, "3. Chart what you found"),
+            line(780, 24, "Spreadsheets for Analysts"),
+        ],
+    )
+    from syllabus_cli.importer.source import read_source
+
+    assert read_source(source).split("\n")[:2] == [
+        "Spreadsheets for Analysts",
+        "Why take this course?",
+    ]
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert course["title"] == "Spreadsheets for Analysts"

@@ -141,6 +141,23 @@ def _laid_out(text: str) -> list[str]:
     return lines
 
 
+def _top_first(lines: list[str], page: Any) -> list[str]:
+    """The first page's lines with its topmost line first: a text layer keeps the order
+    its lines were drawn in, and a designed page (a course flyer, a brochure) draws its
+    title, set large at the top, after the body. The topmost line is the one pypdf's
+    layout mode (lines by their place) sets first; where the drawn order has it further
+    down, it moves up, every other line where it was."""
+    try:
+        laid = page.extract_text(extraction_mode="layout")
+    except Exception:  # a damaged page: the drawn order stands
+        return lines
+    top = next((" ".join(line.split()) for line in laid.split("\n") if line.strip()), "")
+    at = next((i for i, line in enumerate(lines) if " ".join(line.split()) == top), None)
+    if not top or len(top) > 80 or at is None or at == 0:
+        return lines
+    return [lines[at], *lines[:at], *lines[at + 1 :]]
+
+
 def read_pdf(path: Path) -> str:
     try:
         from pypdf import PdfReader
@@ -159,10 +176,13 @@ def read_pdf(path: Path) -> str:
             raise SourceError("too-large", msg("source.too-many", n=MAX_PAGES, what="pages"))
         pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
         plain = [line for page in pages for line in page]
+        laid_out = False
         if _word_a_line(plain) or any(len(line) > 200 for line in plain):
             laid = [_laid_out(page.extract_text(extraction_mode="layout")) for page in reader.pages]
             if _word_a_line(plain) or _shown(laid) >= 2 * _shown(pages):
-                pages = laid  # the page's own lines, where the plain reading lost them
+                pages, laid_out = laid, True  # the page's own lines, where plain lost them
+        if pages and not laid_out:
+            pages[0] = _top_first(pages[0], reader.pages[0])
     except SourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
