@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+from docx import Document
 
 from syllabus_cli.importer.run import import_catalog
 
-from .import_builders import deck, sheet
+from .import_builders import deck, pdf_from_docx, sheet, soffice
 
 
 def specs(out: Path) -> list[dict[str, Any]]:
@@ -280,3 +282,43 @@ def test_a_pdfs_topmost_line_is_read_first(tmp_path: Path) -> None:
     import_catalog(source, tmp_path / "out")
     (course,) = specs(tmp_path / "out")
     assert course["title"] == "Spreadsheets for Analysts"
+
+
+@pytest.mark.office
+def test_a_pdfs_table_reads_as_table_rows(tmp_path: Path) -> None:
+    """Convention: a table in a PDF is read as its rows, ``| a | b | c |``, each cell
+    under its column (a cell's text wrapped onto a second line joins its cell), not as
+    the text layer's run of words and wrapped cell lines. A table is a header row of
+    column words (时间 | 内容 | 时长, Session | Topic | Duration) over rows whose cells
+    stand under its columns; a sentence below it is the page's text again. Pages write
+    it as a syllabus's session table saved from Word, or a 项目 | 小节 | 时长 timetable
+    exported from a notes app."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    document = Document()
+    document.add_heading("Store Rota Planning", level=1)
+    table = document.add_table(rows=1, cols=3)
+    for cell, word in zip(table.rows[0].cells, ["Session", "Topic", "Duration"], strict=True):
+        cell.text = word
+    for row in [
+        ("1", "Three rules of a fair rota", "50 min"),
+        ("2", "Swaps and sick days", "60 min"),
+        ("3", "Practice and review", "30 min"),
+    ]:
+        for cell, word in zip(table.add_row().cells, row, strict=True):
+            cell.text = word
+    document.add_paragraph("Bring next week's rota to the review.")
+    document.save(str(tmp_path / "rota.docx"))
+    pdf = pdf_from_docx(tmp_path / "rota.docx", tmp_path)
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(pdf).split("\n")
+    assert "| 1 | Three rules of a fair rota | 50 min |" in lines
+    assert "Bring next week's rota to the review." in lines
+    import_catalog(pdf, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Three rules of a fair rota", "50 min"),
+        ("Swaps and sick days", "60 min"),
+        ("Practice and review", "30 min"),
+    ]

@@ -141,6 +141,106 @@ def _laid_out(text: str) -> list[str]:
     return lines
 
 
+# a cell of a laid-out line: words one to three spaces apart (a wider gap is a column's)
+_CELL = re.compile(r"\S+(?: {1,3}\S+)*")
+# a table's header cell: the words timetables and syllabi name their columns with
+_COLUMN_WORD = re.compile(
+    r"^(?:时间|时长|学时|课时|日期|内容|项目|主题|课题|环节|模块|讲师|主讲|小节|章节|形式|备注|周次|"
+    r"time|duration|date|dates|day|topic|topics|session|title|activity|speaker|lecture|module|"
+    r"content|hours|format|section|who|presenter|week|slides|notes)$",
+    re.I,
+)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int]:
+    """The rows from ``laid[at]`` on whose cells each stand under one of the columns
+    starting at ``starts`` (blank lines between them skipped), and where they end."""
+    rows: list[list[str]] = []
+    end = at
+    gap = True  # a blank line since the last row
+    while end < len(laid):
+        cells = _cells(laid[end])
+        if not cells:
+            end += 1
+            gap = True
+            continue
+        row = [""] * len(starts)
+        for col, text in cells:
+            nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
+            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > 60:
+                return rows, end
+            row[nearest] = text
+        if len(cells) == 1:
+            col, text = cells[0]
+            nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
+            wide = nearest + 1 < len(starts) and col + len(text) > starts[nearest + 1]
+            if col < starts[0] - 1 or wide or re.search(r"[。！？.!?]$", text):
+                return rows, end  # a line across the columns, or a sentence: the text after
+            if rows and not gap and nearest > 0 and rows[-1][nearest]:
+                above = rows[-1][nearest]  # a cell's text wrapped onto the next line
+                cjk = re.search(r"[\u4e00-\u9fff]$", above) and re.match(r"[\u4e00-\u9fff]", text)
+                rows[-1][nearest] = above + ("" if cjk else " ") + text
+                end += 1
+                continue
+        rows.append(row)
+        end += 1
+        gap = False
+    return rows, end
+
+
+def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
+    """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
+    the columns of a table that runs to the page's end (the next page may go on with
+    it): the plain reading runs a row's cells together (``ai介绍3min``, ``01 20-04-2018
+    Linear Algebra PDF MP4``) or scatters them; pypdf's layout mode sets them in their
+    columns. A table is a header row of two or more column words (时间 | 内容, Topic |
+    Slides), no digits, then rows whose cells each stand under one of its columns; the
+    page's other lines read as laid out."""
+    try:
+        laid = page.extract_text(extraction_mode="layout").split("\n")
+    except Exception:  # a damaged page: its plain reading stands
+        return None, None
+    out: list[str] = []
+    found = False
+    at = 0
+    if carried is not None:  # the last page's table going on, under the page's head lines
+        lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+        for first in lead:
+            rows, end = _table_rows(laid, first, carried)
+            if len(rows) >= 2:
+                out = laid[:first] + ["| " + " | ".join(r) + " |" for r in rows]
+                found, at = True, end
+                break
+    runs_on: list[int] | None = None
+    while at < len(laid):
+        head = _cells(laid[at])
+        words = [w for _, w in head]
+        if not (
+            len(head) >= 2
+            and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
+            and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
+        ):
+            out.append(laid[at])
+            at += 1
+            continue
+        starts = [col for col, _ in head]
+        rows, end = _table_rows(laid, at + 1, starts)
+        if len(rows) < 2:
+            out.append(laid[at])
+            at += 1
+            continue
+        found = True
+        out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
+        at = end
+        rest = [line for line in laid[end:] if line.strip()]
+        runs_on = starts if len(rest) <= 3 else None  # only the page's foot after it
+    return (_laid_out("\n".join(out)) if found else None), runs_on
+
+
 def _top_first(lines: list[str], page: Any) -> list[str]:
     """The first page's lines with its topmost line first: a text layer keeps the order
     its lines were drawn in, and a designed page (a course flyer, a brochure) draws its
@@ -183,6 +283,11 @@ def read_pdf(path: Path) -> str:
                 pages, laid_out = laid, True  # the page's own lines, where plain lost them
         if pages and not laid_out:
             pages[0] = _top_first(pages[0], reader.pages[0])
+            carried: list[int] | None = None
+            for number, page in enumerate(reader.pages):  # a table's columns, kept as cells
+                tabled, carried = _tabled(page, carried)
+                if tabled is not None:
+                    pages[number] = tabled
     except SourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
