@@ -219,7 +219,7 @@ def test_a_pdf_whose_words_are_placed_one_by_one_keeps_its_lines(tmp_path: Path)
     a word a line; the page's own lines (and their indents) come back from where the
     words stand, so its days, topics and bracketed hours are read as on the page. Both
     readings are seen: ``Day 1 Listening well [2 hrs] - Attention …`` on one line, and
-    ``Python`` / ``and`` / ``Django`` a word a line."""
+    ``Store`` / ``Rota`` / ``Planning`` a word a line."""
     source = placed_words_pdf(
         tmp_path / "coaching.pdf",
         [
@@ -321,4 +321,22 @@ def test_a_pdfs_table_reads_as_table_rows(tmp_path: Path) -> None:
         ("Three rules of a fair rota", "50 min"),
         ("Swaps and sick days", "60 min"),
         ("Practice and review", "30 min"),
+    ]
+
+
+def test_a_chinese_text_layer_is_no_word_a_line_reading() -> None:
+    """A Chinese page's lines hold no spaces, yet are sentences, not words: a text layer
+    is read a word a line only when most of its lines are one short word (``Store`` /
+    ``Rota`` / ``Planning``). Where a page is read by its layout, one space between two
+    Chinese characters is a font change or a justified line's stretch, never a word; a
+    column's wider gap stays."""
+    from syllabus_cli.importer.readers import _laid_out, _word_a_line
+
+    chinese = ["排班要先看客流曲线，再看每位同事的可用时段与技能。"] * 45
+    words = ["Store", "Rota", "Planning", "(two", "half", "days)", "Before", "you", "come"] * 6
+    assert not _word_a_line(chinese)
+    assert _word_a_line(words)
+    assert _laid_out("  先看客流 曲线。\n09:00-09:50     排班的 三条原则") == [
+        "  先看客流曲线。",
+        "09:00-09:50     排班的三条原则",
     ]

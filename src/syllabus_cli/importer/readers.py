@@ -126,8 +126,8 @@ def _word_a_line(lines: list[str]) -> bool:
     way the page's own lines come back from where its words stand (pypdf's layout
     mode)."""
     shown = [line.strip() for line in lines if line.strip()]
-    single = sum(" " not in line for line in shown)
-    return len(shown) >= 40 and single * 10 >= len(shown) * 7
+    single = sum(" " not in line and len(line) <= 12 for line in shown)  # (Chinese lines
+    return len(shown) >= 40 and single * 10 >= len(shown) * 7  # hold no spaces: their length)
 
 
 def _laid_out(text: str) -> list[str]:
@@ -136,9 +136,16 @@ def _laid_out(text: str) -> list[str]:
     level)."""
     lines = []
     for line in text.split("\n"):
-        body = line.lstrip(" ")
-        lines.append(" " * min(len(line) - len(body), 8) + body.rstrip())
+        body = _CJK_SPACE.sub("", line.lstrip(" "))
+        lines.append(" " * min(len(line) - len(line.lstrip(" ")), 8) + body.rstrip())
     return lines
+
+
+# one space between two Chinese characters or their punctuation: layout mode spaces a
+# change of font or a justified line's stretch, never a word (a column's gap is wider)
+_CJK_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff，。、；：！？（）《》“”]) (?=[\u4e00-\u9fff，。、；：！？（）《》“”])"
+)
 
 
 # a cell of a laid-out line: words one to three spaces apart (a wider gap is a column's)
@@ -195,8 +202,8 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
 def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
     """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
     the columns of a table that runs to the page's end (the next page may go on with
-    it): the plain reading runs a row's cells together (``ai介绍3min``, ``01 20-04-2018
-    Linear Algebra PDF MP4``) or scatters them; pypdf's layout mode sets them in their
+    it): the plain reading runs a row's cells together (``开场介绍5min``, ``01 12-03-2024
+    Basics PDF MP4``) or scatters them; pypdf's layout mode sets them in their
     columns. A table is a header row of two or more column words (时间 | 内容, Topic |
     Slides), no digits, then rows whose cells each stand under one of its columns; the
     page's other lines read as laid out."""
