@@ -20,6 +20,9 @@ CASES = [
     ("【3小时】", 180), ("（2h）", 120), (" 2h ", 120), ("3 HOURS", 180),
     # a day as long as its timetable teaches: hours and minutes in the brackets
     ("1 day (5h50)", 350), ("2天(9小时15分钟)", 555), ("2 days (4h30/day)", 540),
+    # the unit words as traditional Chinese writes them (a Taiwan or Hong Kong page)
+    ("30分鐘", 30), ("2小時", 120), ("3學時", 180), ("4課時", 240), ("一個半小時", 90),
+    ("兩小時", 120), ("1天(6小時/天)", 360),
 ]  # fmt: skip
 
 

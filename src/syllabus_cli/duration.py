@@ -91,9 +91,13 @@ def _cn_to_int(text: str) -> str:
     return _CN_NUMBER.sub(convert, text)
 
 
+# the unit words as traditional Chinese writes them (30分鐘 · 2小時 · 3學時 · 一個半小時)
+_TRADITIONAL = str.maketrans("鐘時學課個兩", "钟时学课个两")
+
+
 def normalise(text: str) -> str:
     """Full-width to half-width, Chinese numerals to digits, brackets and spaces tidied."""
-    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = unicodedata.normalize("NFKC", text).strip().lower().translate(_TRADITIONAL)
     s = s.replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
     s = s.replace("个半", "\0")  # keep 一个半小时 apart from 半 alone
     s = _cn_to_int(s)

@@ -23,7 +23,10 @@ CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter 
 
 # kind, pattern (group "n": the number; "d": a leading 【3小时】 duration)
 _MARKERS: list[tuple[str, str]] = [
-    ("task", rf"(?:【(?P<d1>[^】]*?(?:小时|分钟|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?"),
+    (
+        "task",
+        rf"(?:【(?P<d1>[^】]*?(?:小[时時]|分[钟鐘]|h|min|天))】\s*)?任务(?P<n1>[{CN}]+)[:：]?",
+    ),
     ("part", rf"第\s*(?P<n2>[{CN}]+|\d+)\s*(?:部分|讲|章|篇|单元|阶段|天|周|次课|轮)[:：]?"),
     ("module", rf"(?:模块|板块)(?P<n3>[{CN}]+)[:：]?"),
     ("cn", rf"(?P<n4>[{CN}]+)[、.．]"),
@@ -56,7 +59,9 @@ _CLOCK_LABEL = re.compile(
     r"^(?:[^\d()（）:：]{1,10}\s*\d{0,2}\s*[:：,，]|第[一二三四五六七八九十\d]+天)\s*"
 )
 # a time per person or per item: (~1 minutes per position paper) · （每组5分钟） · (5 min each)
-_RATE_TIME = r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes?|小时|hours?|h)\s*"
+_RATE_TIME = (
+    r"(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes?|小[时時]|hours?|h)\s*"
+)
 _RATE = re.compile(
     rf"\s*[（(]\s*(?:每[^()（）\d]{{1,6}}{_RATE_TIME}|{_RATE_TIME}"
     r"(?:(?:per|for each|each)\b[^()（）]{0,30}|/\s*[^()（）\d]{1,10}))[)）]\s*$",
@@ -103,18 +108,26 @@ def _first(value: tuple[int, ...]) -> bool:
 
 
 _APPROX = re.compile(
-    r"^(?:约|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
+    r"^(?:约|約|大约|大概|共|计|~|～|≈|ca\.?|approx\.?|approximately|about|circa)\s*", re.I
 )
 _APPROX_AFTER = re.compile(r"\s*(?:左右|上下|approx\.?|or so)$", re.I)  # 60分钟左右
 _RANGE_TIME = re.compile(
-    r"^\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
-    r"\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|天|days?)$",
+    r"^\d+(?:\.\d+)?\s*(?:分[钟鐘]|min|mins|minutes|小[时時]|h|hrs?|hours?|天|days?)?\s*[-~～–—至到]\s*"
+    r"\d+(?:\.\d+)?\s*(?:分[钟鐘]|min|mins|minutes|小[时時]|h|hrs?|hours?|天|days?)$",
     re.I,
 )
 # a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min" · "一、基础 4学时"
 _TRAILING_BARE = re.compile(
     r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
-    r"(?:分钟|mins?|minutes|小时|学时|课时|hrs?|hours?))\s*$",
+    r"(?:分[钟鐘]|mins?|minutes|小[时時]|[学學][时時]|[课課][时時]|hrs?|hours?))\s*$",
+    re.I,
+)
+
+
+# a time and a dash just before a trailing time: the start of a range ("45 min - 1 hour")
+_RANGE_START = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?)\s*$"
+    r"|(?:^|\b(?:about|approx\.?|approximately|around|roughly|ca\.?)\s+|[约約~～]\s*)\d+(?:\.\d+)?\s*$",
     re.I,
 )
 
@@ -122,7 +135,7 @@ _TRAILING_BARE = re.compile(
 # a time before the title, in brackets or set apart by a dash or colon
 _LEADING_TIME = re.compile(
     r"^(?:[（(【\[]\s*(?P<b>[^()（）【】\[\]]{1,20}?)\s*[)）】\]]\s*[:：\-–—|]?"
-    r"|(?P<p>(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分钟|mins?|minutes|小时|hrs?|hours?))\s*[:：\-–—|])\s*(?=\S)",
+    r"|(?P<p>(?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?))\s*[:：\-–—|])\s*(?=\S)",
     re.I,
 )
 # a bracketed time between a title and what follows a colon or dash: the rest is a note
@@ -176,6 +189,9 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
         return title, None, None
     bare = _TRAILING_BARE.search(title)
+    if bare and bare.start() > 0 and _RANGE_START.search(title[: bare.start()]):
+        # "About 45 min - 1 hour": the end of a range, no time of its own
+        return title, None, f"TODO: 页面写的时长是范围（{title}），请定一个时长"
     if bare and bare.start() > 0:
         time = plain_time(bare.group(1))
         if time is not None:
@@ -194,7 +210,7 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
 
 
 _UNIT_TIME = re.compile(
-    r"(?:约|~|～)?\s*(\d+(?:\.\d+)?)\s*(小时|学时|课时|h|hrs?|hours?|分钟|min|mins|minutes)(?![A-Za-z])",
+    r"(?:约|~|～)?\s*(\d+(?:\.\d+)?)\s*(小[时時]|[学學][时時]|[课課][时時]|h|hrs?|hours?|分[钟鐘]|min|mins|minutes)(?![A-Za-z])",
     re.I,
 )
 

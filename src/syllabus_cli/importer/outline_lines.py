@@ -206,6 +206,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     header_cells: list[str] = []
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
+    ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
     grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
 
@@ -301,6 +302,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     continue
         day_row = _day_row(text)
         if day_row is not None:  # | 9月20日 | | | over a day's rows · | 9/3 | 9:00 – 9:45 | …
+            ended = False
             day_name, day_rest = day_row
             open_row = None
             # the day goes under the heading it is written under (## 日程), not its table
@@ -334,10 +336,13 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 if spent is not None and open_row[0].duration is None:
                     open_row[0].duration = f"{spent}{minute_word}"
                 open_row = None
-            if clock.is_break or (clock.is_end and clock.end is None):
+            ended_here = clock.is_end and clock.end is None and bool(clock.title)
+            if clock.is_break or (clock.is_end and clock.end is None) or ended:
+                # after "4:30 - Workshop ends" the day's rows are outside the course
                 (stack[0].item if stack and stack[0].kind in _DAY_KINDS else root).notes.append(
                     _unbold(text)
                 )
+                ended = ended or ended_here
                 continue
             session = session_minutes(clock)
             item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
@@ -349,6 +354,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
         elif _marker(text, indent) is not None and _DAY.match(re.sub(r"^#+\s*", "", _unbold(text))):
             open_row = None  # a new day: the last start-only row's end is not published
+            ended = False
         labelled = _IN_MODULE.match(_strip_bullet(text))
         if labelled:
             label = labelled.group("b") or labelled.group("p")
@@ -493,6 +499,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if marker.kind.startswith("h"):  # a heading ends the lists above it: never their item's
             while stack and stack[-1].kind.startswith("bullet"):
                 stack.pop()
+        if marker.kind.startswith("h") or marker.kind in _DAY_KINDS:
+            ended = False  # a new heading or day: its own rows
         if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
     _prose_times(root)
@@ -744,7 +752,9 @@ def _title_then_sentence(title: str) -> tuple[str, str] | None:
     return (head, tail) if tail[:1].isupper() and len(tail.split()) >= 6 else None
 
 
-_RANGE_BEFORE = re.compile(r"\d\s*[-–~～到至]\s*$")  # 15 - 20 minutes: the 20 of a range
+_RANGE_BEFORE = re.compile(
+    r"\d\s*(?:分[钟鐘]|mins?|minutes|小[时時]|hrs?|hours?)?\s*[-–~～到至]\s*$", re.I
+)  # 15 - 20 minutes: the 20 of a range
 
 
 def _prose_title(title: str) -> bool:

@@ -45,10 +45,18 @@ _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})
 BREAK = re.compile(
     r"^(?:[-–—:：|\s]*)(?:茶歇|自由活动|早餐|午餐|午休|午饭|晚餐|晚饭|休息|中场休息|用餐|"
     r"(?:coffee|tea|comfort|short|morning|afternoon|lunch)?\s*break|lunch|coffee|morning tea|"
-    r"afternoon tea|networking (?:lunch|dinner)|breakfast|free time|refreshments|registration|check-in|sign[- ]in|arrival|arrive|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴)(?![a-z])",
+    r"afternoon tea|networking (?:lunch|dinner)|breakfast|free time|refreshments|registration|check-in|sign[- ]in|arrivals?|arrive|doors open|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴|簽到|報到|茶敘|入場|午休時間|休息時間)(?![a-z])",
     re.I,
 )
-END = re.compile(r"^(?:end|close|closing|finish|adjourn|结束|散会|课程结束|培训结束)\b", re.I)
+# a row saying the day is over: "Adjourn" · "End of Day 1" · "Workshop ends" · "培训结束"
+END = re.compile(
+    r"^(?:end|close|closing|finish|adjourn|结束|散会|课程结束|培训结束)\b"
+    r"|^(?:the\s+)?(?:workshop|course|training|session|day|program(?:me)?|class|event|meeting)\s+"
+    r"(?:ends?|closes?|concludes?|finish(?:es)?)\b|^[^\s]{0,8}(?:结束|結束)$",
+    re.I,
+)
+# "~12:00-ish" · "9:30ish": an approximate time, read as the time
+_ISH = re.compile(r"(\d)\s*-?\s*ish\b", re.I)
 
 
 @dataclass
@@ -142,7 +150,7 @@ def read_clock(line: str) -> Clock | None:
     """The session a timetable row publishes, or None when the line is no such row.
     Whole hours with am/pm (``9-10am``, ``12pm - 1pm``, ``3 - 4:20pm``) read as
     ``9:00-10:00am``; the times stay as written in ``said``."""
-    text = line.strip()
+    text = _ISH.sub(r"\1", line.strip())
     part = _PART_OF_DAY.match(text)  # 上午 9:00-12:00 模块一 · 下午 1:30-3:00 · Morning: 9:00-…
     if part:
         clock = read_clock(text[part.end() :])
