@@ -340,3 +340,25 @@ def test_a_chinese_text_layer_is_no_word_a_line_reading() -> None:
         "  先看客流曲线。",
         "09:00-09:50     排班的三条原则",
     ]
+
+
+def test_a_decks_leftover_template_prompts_are_kept_once_never_structure(tmp_path: Path) -> None:
+    """Convention: a deck made from a template often keeps the template's prompt text in
+    boxes nobody filled (``点击添加文本``, ``单击此处编辑标题``, ``Click to add text``). It is
+    on the slide, so it is kept, once each, beside the outline; it is never a slide's
+    title, a module or a point."""
+    source = deck(
+        tmp_path / "tpl.pptx",
+        [
+            ("客户回访的节奏", ["2025版"]),
+            ("目录", ["回访前的准备", "回访中的提问"]),
+            ("回访前的准备", ["查清上次的承诺", "点击添加文本"]),
+            ("回访中的提问", ["先问用得怎样", "点击添加文本", "Click to add text"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["回访前的准备", "回访中的提问"]
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert written.count("点击添加文本") == 1 and written.count("Click to add text") == 1
+    assert "点击添加文本" not in yaml.safe_dump(course["modules"], allow_unicode=True)

@@ -574,7 +574,11 @@ def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
-    for title, body in raw:  # a template's placeholder text is no part of the deck
+    prompts: list[str] = []  # a template's prompt text left on slides: kept once, as said
+    for title, body in raw:  # a template's placeholder text is no part of the deck's
+        for said in [title, *(t for _, t in body)]:  # structure
+            if _PLACEHOLDER.match(said) and said.strip() not in prompts:
+                prompts.append(said.strip())
         body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
         if _PLACEHOLDER.match(title) or not title:
             title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
@@ -711,6 +715,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         head_count = cover if listed is not None else 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
+    lines += [f"\0{said}" for said in prompts]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
