@@ -362,3 +362,49 @@ def test_a_decks_leftover_template_prompts_are_kept_once_never_structure(tmp_pat
     written = yaml.safe_dump(course, allow_unicode=True)
     assert written.count("点击添加文本") == 1 and written.count("Click to add text") == 1
     assert "点击添加文本" not in yaml.safe_dump(course["modules"], allow_unicode=True)
+
+
+def test_a_sheet_of_weeks_and_topics_is_one_course(tmp_path: Path) -> None:
+    """Convention: a sheet with no course-name column whose rows are one course's
+    meetings — a column counting them (Week / Date / 周次: ``Week 1``, ``第1周``), a
+    column naming them (Topic / 主题), no clock or Duration column — is that course, a
+    module a row named by its topic; a points column (要点, Contents: ``a；b``) gives the
+    points, the other cells a note. Sheets write it as ``Week | Topic | Reading`` or
+    ``周次 | 主题 | 要点``."""
+    en = sheet(
+        tmp_path / "weeks.xlsx",
+        [
+            ["Negotiation Lab"],
+            ["Week", "Topic", "Reading"],
+            ["Week 1", "Interests and positions", "Ch. 1"],
+            ["Week 2", "Options on the table", "Ch. 2"],
+            ["Week 3", "No class", ""],
+            ["Week 4", "Closing the deal", "Ch. 4"],
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Negotiation Lab"
+    assert [m["title"] for m in course["modules"]] == [
+        "Interests and positions",
+        "Options on the table",
+        "Closing the deal",
+    ]
+    assert "Ch. 4" in course["modules"][2]["notes"]
+
+    zh = sheet(
+        tmp_path / "zhou.xlsx",
+        [
+            ["周次", "主题", "要点"],
+            ["第1周", "倾听", "复述；沉默"],
+            ["第2周", "提问", "开放式；封闭式"],
+            ["第3周", "反馈", "先说影响"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [(m["title"], m["points"]) for m in course["modules"]] == [
+        ("倾听", ["复述", "沉默"]),
+        ("提问", ["开放式", "封闭式"]),
+        ("反馈", ["先说影响"]),
+    ]

@@ -863,6 +863,49 @@ def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str
     return "\n".join(out)
 
 
+# the column that names a meeting in one course's sheet (Topic, 主题), and the one that
+# lists its points (Contents, 要点)
+_ROW_NAME = re.compile(
+    r"^(?:topics?|title|subject|theme|session title|lecture title|lesson|module|"
+    r"主题|课题|题目|专题|章节|章节名称|教学内容|课程内容|内容|模块|单元)$",
+    re.I,
+)
+_ROW_POINTS = re.compile(
+    r"^(?:contents?|subtopics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$", re.I
+)
+
+
+def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
+    """A sheet with no course-name column whose rows are one course's meetings (a Week /
+    Date / 周次 column counting them, a Topic / 主题 column naming them, no clock or
+    Duration column): a module a row, as _sessions_text writes them; None for any other
+    sheet (read as table rows)."""
+    at = next(
+        (
+            i
+            for i, row in enumerate(grid[:10])
+            if sum(bool(c) for c in row) >= 2
+            and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+        ),
+        None,
+    )
+    if at is None or len(grid) - at < 3:
+        return None
+    names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
+    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return None
+    session = _session_column(names, rows)
+    name_at = next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None)
+    if session is None or name_at is None:
+        return None
+    points = next(
+        (i for i, n in enumerate(names) if i not in (session, name_at) and _ROW_POINTS.match(n)),
+        None,
+    )
+    header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
+    return "\n".join([*table[:at], _sessions_text(names, header, rows)])
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart), unless the
@@ -898,7 +941,10 @@ def rows_text(rows: Iterable[list[str]]) -> str:
         body.append(cells)
     if header is None:
         by_day = week_grid(grid)
-        return "\n".join(table if by_day is None else by_day)
+        if by_day is not None:
+            return "\n".join(by_day)
+        sessions = _session_rows(grid, table)
+        return sessions if sessions is not None else "\n".join(table)
     if _outline_sheet(names, header, body):
         return "\n".join([*table, _sessions_text(names, header, body)])
     return f"\n{SEPARATOR}\n".join(_catalog_courses(names, header, body))
