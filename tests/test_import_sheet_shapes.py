@@ -408,3 +408,43 @@ def test_a_sheet_of_weeks_and_topics_is_one_course(tmp_path: Path) -> None:
         ("提问", ["开放式", "封闭式"]),
         ("反馈", ["先说影响"]),
     ]
+
+
+def test_a_decks_agenda_slide_set_as_a_table_is_the_timetable(tmp_path: Path) -> None:
+    """Convention: a deck's contents or agenda slide (Agenda, 目录, 议程) set as a table
+    (Time | Session over 09:00-09:45 | … rows) is the course's timetable: its rows are
+    read as a table's rows (a session a module, its clock span its minutes, a break no
+    module), never each row, header included, a module named by its cells."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    cover = prs.slides.add_slide(prs.slide_layouts[0])
+    cover.shapes.title.text = "Coaching Conversations"
+    agenda = prs.slides.add_slide(prs.slide_layouts[5])
+    agenda.shapes.title.text = "Agenda"
+    rows = [
+        ("Time", "Session"),
+        ("09:00-09:45", "Why coaching works"),
+        ("09:45-10:30", "The GROW model"),
+        ("10:30-10:45", "Break"),
+        ("10:45-12:00", "Practice in threes"),
+    ]
+    table = agenda.shapes.add_table(5, 2, Inches(1), Inches(1.5), Inches(8), Inches(3)).table
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Why coaching works"
+    slide.placeholders[1].text = "Ownership beats advice"
+    prs.save(str(tmp_path / "coach.pptx"))
+    from syllabus_cli.importer.source import read_source
+
+    assert "| 09:45-10:30 | The GROW model |" in read_source(tmp_path / "coach.pptx").split("\n")
+    import_catalog(tmp_path / "coach.pptx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Why coaching works", "45min"),
+        ("The GROW model", "45min"),
+        ("Practice in threes", "75min"),
+    ]

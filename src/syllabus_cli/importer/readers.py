@@ -661,7 +661,8 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     elif toc and len(matched) * 2 < len(toc_keys):
         # the slides do not repeat the contents: its entries are the modules, and the
         # slides' text is kept beside them
-        outline = [f"## {t}" for t in toc]
+        # (a contents slide set as a table, | 09:00-09:45 | Session |: its rows as written)
+        outline = [t.replace("\n", " / ") if t.startswith("|") else f"## {t}" for t in toc]
         toc_keys = set()
         kept = lines
     else:
