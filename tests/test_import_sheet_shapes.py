@@ -448,3 +448,40 @@ def test_a_decks_agenda_slide_set_as_a_table_is_the_timetable(tmp_path: Path) ->
         ("The GROW model", "45min"),
         ("Practice in threes", "75min"),
     ]
+
+
+def test_a_web_page_printed_to_pdf_loses_its_print_furniture_and_keeps_its_title(
+    tmp_path: Path,
+) -> None:
+    """Convention: a web page printed to PDF from a browser carries the print's head on
+    every page (the date it was printed, then the page's title) and its foot (the page's
+    address, then ``1/2``). Both are furniture, never in the spec; the page's title
+    names the course, its first part that is not the site's (as a saved page's
+    ``<title>``), above the site's banner. Browsers write the head as ``2025/3/4 Title``
+    or ``3/4/25, 10:32 AM Title``."""
+
+    def line(y: int, text: str) -> str:
+        return f"BT /F1 10 Tf 40 {y} Td ({text}) Tj ET"
+
+    source = one_page_pdf(
+        tmp_path / "printed.pdf",
+        [
+            line(820, "3/4/25, 10:32 AM Store Rota Planning - Retail Academy"),
+            line(780, "Retail Academy"),
+            line(760, "Outline"),
+            line(740, "1. Three rules of a fair rota"),
+            line(720, "2. Swaps and sick days"),
+            line(700, "3. Practice and review"),
+            line(20, "https://academy.example/courses/rota 1/1"),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert course["title"] == "Store Rota Planning"
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert "https://academy.example" not in written and "10:32" not in written
+    assert [m["title"] for m in course["modules"]] == [
+        "Three rules of a fair rota",
+        "Swaps and sick days",
+        "Practice and review",
+    ]

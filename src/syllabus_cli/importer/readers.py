@@ -97,6 +97,41 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
     return out
 
 
+# a browser's print of a web page: each page's head the date (and time) it was printed
+# and the page's title; its foot the page's address and the page's number of the count
+_PRINT_HEAD = re.compile(
+    r"^\s*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|,?\s*(?:上午|下午)\s*\d{1,2}:\d{2})?\s+(?P<t>\S.*?)\s*$"
+)
+_PRINT_FOOT = re.compile(r"^\s*(?:https?|file)://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*$")
+
+
+def browser_print(pages: list[list[str]]) -> tuple[list[list[str]], str | None]:
+    """A web page printed to PDF from a browser: on its first page, among the first or
+    last three lines, the print's head (the date, then the page's title) and its foot
+    (the page's address, then ``1/3``). Both are furniture on every page; the page's
+    title names the course (its first part that is not the site's or a generic word, as
+    a saved page's ``<title>``). The pages unchanged and None for any other PDF."""
+    if not pages:
+        return pages, None
+    shown = [line for line in pages[0] if line.strip()]
+    edge = shown[:3] + shown[-3:]
+    head = next((m for m in map(_PRINT_HEAD.match, edge) if m), None)
+    if head is None or not any(_PRINT_FOOT.match(line) for line in edge):
+        return pages, None
+    said = head.group("t")
+    kept = [
+        [
+            line
+            for line in page
+            if not _PRINT_FOOT.match(line)
+            and not ((m := _PRINT_HEAD.match(line)) and m.group("t") == said)
+        ]
+        for page in pages
+    ]
+    return kept, page_title(said, []) or None
+
+
 def _title_key(line: str) -> str:
     return re.sub(r"[\s:：·|｜\-—–]+", "", line).lower()
 
@@ -307,7 +342,10 @@ def read_pdf(path: Path) -> str:
         raise SourceError(
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
-    lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
+    pages, printed = browser_print([[line.rstrip() for line in page] for page in pages])
+    lines = strip_furniture(pages)
+    if printed:
+        lines = [f"# {printed}", *lines]
     # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
     # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
     # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
