@@ -485,3 +485,48 @@ def test_a_web_page_printed_to_pdf_loses_its_print_furniture_and_keeps_its_title
         "Swaps and sick days",
         "Practice and review",
     ]
+
+
+@pytest.mark.office
+def test_a_syllabus_pdfs_hours_table_reads_as_rows(tmp_path: Path) -> None:
+    """The same convention on a 教学大纲 saved as PDF: 章节 | 教学内容 | 学时 | 教学方式
+    with long cells wrapped over several lines; each row comes back whole, the section
+    heading after the table is the page's text again, and the 学时 column gives each
+    chapter its hours."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    document = Document()
+    document.add_heading("《门店运营管理》教学大纲", level=1)
+    document.add_paragraph("课程学时：8学时")
+    document.add_paragraph("二、教学内容与学时分配")
+    table = document.add_table(rows=1, cols=4)
+    for cell, word in zip(
+        table.rows[0].cells, ["章节", "教学内容", "学时", "教学方式"], strict=True
+    ):
+        cell.text = word
+    for row in [
+        (
+            "第一章",
+            "门店运营的基本框架：人、货、场与数据之间的关系，以及店长一天的工作节奏",
+            "2",
+            "讲授",
+        ),
+        ("第二章", "排班与人效", "2", "讲授、练习"),
+        ("第三章", "库存与订货：安全库存、补货周期和临期商品的处理办法", "3", "案例"),
+        ("第四章", "复盘", "1", "讨论"),
+    ]:
+        for cell, word in zip(table.add_row().cells, row, strict=True):
+            cell.text = word
+    document.add_paragraph("三、考核方式")
+    document.add_paragraph("平时作业占40%，期末报告占60%。")
+    document.save(str(tmp_path / "dagang.docx"))
+    pdf = pdf_from_docx(tmp_path / "dagang.docx", tmp_path)
+    import_catalog(pdf, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert course["duration"] == "8学时"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("门店运营的基本框架：人、货、场与数据之间的关系，以及店长一天的工作节奏", "2学时"),
+        ("排班与人效", "2学时"),
+        ("库存与订货：安全库存、补货周期和临期商品的处理办法", "3学时"),
+        ("复盘", "1学时"),
+    ]

@@ -188,8 +188,12 @@ _CELL = re.compile(r"\S+(?: {1,3}\S+)*")
 # a table's header cell: the words timetables and syllabi name their columns with
 _COLUMN_WORD = re.compile(
     r"^(?:时间|时长|学时|课时|日期|内容|项目|主题|课题|环节|模块|讲师|主讲|小节|章节|形式|备注|周次|"
-    r"time|duration|date|dates|day|topic|topics|session|title|activity|speaker|lecture|module|"
-    r"content|hours|format|section|who|presenter|week|slides|notes)$",
+    r"序号|教学内容|课程内容|培训内容|教学方式|教学方法|授课方式|教学要求|学时分配|理论|实验|实践|上机|"
+    r"重点|难点|作业|目标|课次|讲次|星期|地点|负责人|"
+    r"time|duration|date|dates|day|topic|topics|session|title|activity|activities|speaker|"
+    r"lecture|module|content|contents|hours|minutes|mins?|format|section|who|presenter|week|"
+    r"slides|notes|no\.?|#|item|unit|chapter|part|description|details|length|instructor|trainer|"
+    r"facilitator|objectives?|readings?|assignments?|due|location|room|what)$",
     re.I,
 )
 
@@ -198,9 +202,12 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
 
 
-def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int]:
+def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int, bool]:
     """The rows from ``laid[at]`` on whose cells each stand under one of the columns
-    starting at ``starts`` (blank lines between them skipped), and where they end."""
+    starting at ``starts`` (blank lines between them skipped), where they end, and
+    whether the table is broken there: a line that starts in its first column yet does
+    not fit its columns (a row whose gaps the layout set too narrow, ``7 AI文档处理 4 1
+    3`` in one run), so the columns cannot be trusted."""
     rows: list[list[str]] = []
     end = at
     gap = True  # a blank line since the last row
@@ -210,28 +217,34 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
             end += 1
             gap = True
             continue
+        first = abs(cells[0][0] - starts[0]) <= 1
         row = [""] * len(starts)
         for col, text in cells:
             nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
             if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > 60:
-                return rows, end
+                return rows, end, first and len(cells) > 1
             row[nearest] = text
         if len(cells) == 1:
             col, text = cells[0]
             nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
             wide = nearest + 1 < len(starts) and col + len(text) > starts[nearest + 1]
-            if col < starts[0] - 1 or wide or re.search(r"[。！？.!?]$", text):
-                return rows, end  # a line across the columns, or a sentence: the text after
+            if col < starts[0] - 1 or re.search(r"[。！？.!?]$", text):
+                return rows, end, False  # a line left of the table, or a sentence: the text
+            if wide:  # a line across the columns: the text after, or a row run together
+                return rows, end, first
             if rows and not gap and nearest > 0 and rows[-1][nearest]:
                 above = rows[-1][nearest]  # a cell's text wrapped onto the next line
                 cjk = re.search(r"[\u4e00-\u9fff]$", above) and re.match(r"[\u4e00-\u9fff]", text)
                 rows[-1][nearest] = above + ("" if cjk else " ") + text
                 end += 1
                 continue
+            after = next((line for line in laid[end + 1 :] if line.strip()), "")
+            if nearest == 0 and len(_cells(after)) < 2:
+                return rows, end, False  # a heading in the first column over the page's text
         rows.append(row)
         end += 1
         gap = False
-    return rows, end
+    return rows, end, False
 
 
 def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
@@ -252,7 +265,9 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
     if carried is not None:  # the last page's table going on, under the page's head lines
         lead = [i for i, line in enumerate(laid) if line.strip()][:4]
         for first in lead:
-            rows, end = _table_rows(laid, first, carried)
+            rows, end, broken = _table_rows(laid, first, carried)
+            if broken:
+                return None, None
             if len(rows) >= 2:
                 out = laid[:first] + ["| " + " | ".join(r) + " |" for r in rows]
                 found, at = True, end
@@ -270,7 +285,9 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
             at += 1
             continue
         starts = [col for col, _ in head]
-        rows, end = _table_rows(laid, at + 1, starts)
+        rows, end, broken = _table_rows(laid, at + 1, starts)
+        if broken:
+            return None, None  # the page's columns cannot be trusted: its plain reading
         if len(rows) < 2:
             out.append(laid[at])
             at += 1
