@@ -1,5 +1,5 @@
 """Chinese numerals, both ways: the one place a number becomes 一百二十 (or 壹佰贰拾 on
-an invoice) and 一百二十 becomes 120. Pure, no imports.
+an invoice) and 一百二十 becomes 120; an English outline's Part II is 2. Pure.
 
 Correct to below 10^16 (亿, 万亿): a chapter number, a length, an amount of money are far
 smaller. Written as a careful writer does: 十 alone at the start (十五, 十万), 一十
@@ -16,6 +16,8 @@ cn2an, so the two agree.
 """
 
 from __future__ import annotations
+
+import re
 
 DIGITS = "零一二三四五六七八九"
 CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -121,4 +123,19 @@ def _section(text: str) -> int | None:
         if 100 <= last < 10000 and not zero_before:
             return total + digit * last // 10  # 一百二: 120, 三千五: 3500
         total += digit
+    return total
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"  # I to XXXIX: a part or unit number, never a year
+
+
+def from_roman(text: str) -> int | None:
+    """II -> 2, XIV -> 14 (a Part II, a Unit XIV); None when it is no such number."""
+    if not text or not re.fullmatch(ROMAN, text):
+        return None
+    total = 0
+    for char, after in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN[char]
+        total += -value if after and _ROMAN[after] > value else value
     return total

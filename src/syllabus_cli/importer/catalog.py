@@ -141,6 +141,8 @@ def _opens_module(line: str) -> bool:
         return table_time_column(cells) is not None or bool(STRONG_MARKER.match(cells[0]))
     if re.match(r"^1[.、．]\s*\S", s) and len(s) <= 80:  # "1. Basic Electronics": item one
         return True
+    if re.match(r"^I[.)]\s+\S", s) and len(s) <= 80:  # "I. Leading Yourself": item one
+        return True
     return bool(re.match(rf"^[{CN}]+、", s)) and not _prose(s)
 
 

@@ -233,7 +233,7 @@ MODULE_WORDS = "讲|章|部分|篇|单元|次课|课|阶段|模块|节|天|周|�
 EN_MODULE_WORDS = "part|day|module|unit|session|week|lesson|chapter|topic|block"
 STRONG_MARKER = re.compile(
     rf"^(?:\*\*|__)?(?:【\s*)?(?:第\s*{NUM}\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
-    rf"|(?i:{EN_MODULE_WORDS})\s*\d+\b)"
+    rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]{1, 6})\b)"
 )
 # 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
 SEGMENT_WORDS = (

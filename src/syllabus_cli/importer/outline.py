@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
-from ..numerals import from_chinese
+from ..numerals import from_chinese, from_roman
 
 CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
@@ -88,6 +88,8 @@ def _value(kind: str, raw: str) -> tuple[int, ...]:
         return (from_chinese(raw) or 0,)  # 〇 and 零 are 0: the zero chapter
     if kind == "decimal":
         return tuple(int(x) for x in raw.split("."))
+    if kind == "roman" or (raw and from_roman(raw)):
+        return (from_roman(raw) or 0,)
     if kind == "letter":
         return (ord(raw) - ord("a") + 1,)
     if kind == "bullet":

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numerals import ROMAN
 from .conventions import (
     BULLETS,
     CLOCK_RANGE,
@@ -59,13 +60,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "word",
-        re.compile(rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+)\b\s*[:：.．\-–—]?\s*(?!\d)"),
+        re.compile(
+            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b\s*[:：.．\-–—]?\s*(?!\d)"
+        ),
     ),
     ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
     ("cn", re.compile(rf"^{_CN_N}[、.．]\s*")),
     ("paren_cn", re.compile(rf"^[（(](?P<n>[{CN}]+)[)）]\s*")),
     ("decimal", re.compile(r"^(?P<n>\d+\.\d+)(?![\d.%])\s*")),
     ("arabic", re.compile(r"^(?P<n>\d+)[.、．)）](?![\d%])\s*")),
+    # I. Leading Yourself · II) Leading Others: an English outline's roman numbering
+    ("roman", re.compile(rf"^(?P<n>{ROMAN}(?<=[IVX]))[.)]\s+(?=\S)")),
     ("paren", re.compile(r"^[（(](?P<n>\d+)[)）]\s*")),
     ("letter", re.compile(r"^(?P<n>[a-hA-H])[.)、]\s*(?=[\u3000-\u9fff])")),
     ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")),
@@ -126,7 +131,7 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
-            base = "cn" if raw[:1] in CN else "arabic"
+            base = "cn" if raw[:1] in CN else "roman" if raw[:1] in "IVX" else "arabic"
             value = _value(base, raw)
             if groups.get("sub"):
                 return _Marker(f"{word}-sub", (value[0], int(groups["sub"])), rest)
@@ -199,13 +204,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
-    plain = [part for line in lines for part in _unflatten(line)]
+    plain = [_piped(part) for line in lines for part in _unflatten(line)]
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
     day_column: int | None = None  # and its Day column, when it has one
     header_cells: list[str] = []
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
+    summed: list[int] = []  # a table's part-time columns (理论学时 · 实践学时), summed
+    sequence_header: list[str] | None = None  # a week/session table's header, no time column
     ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
     grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
@@ -376,6 +383,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         cells = _table_row(text)
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
+            summed = _part_time_columns(cells) if time_column is None else []
+            if summed:  # | 理论学时 | 实践学时 |: a row's time is their sum
+                time_column = (summed[0], "学时" if "学时" in cells[summed[0]] else "课时")
             if time_column is not None:
                 header_cells = cells
                 day_column = next(
@@ -393,6 +403,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 if index < len(padded) and _cell_time(padded[index], unit or "小时"):
                     cells = padded
             time = cells[index] if index < len(cells) else ""
+            parts_said = ""
+            if len(summed) > 1 and all(i < len(cells) for i in summed):
+                parts = [cells[i].strip() for i in summed]
+                if all(re.fullmatch(r"\d+(?:\.\d+)?|", p) for p in parts) and any(parts):
+                    time = f"{sum(float(p) for p in parts if p):g}"
+                    parts_said = "，".join(  # the parts as written, beside their sum
+                        f"{header_cells[i]}：{cells[i]}" for i in summed if cells[i].strip()
+                    )
             if not time.strip() and cells[0] and _opens_group(plain, i_line + 1):
                 stack.clear()  # 第一轮：基础起步 over its lessons: a module
                 group = _open(root, stack, _Marker("tablegroup", (0,), cells[0], line=cells[0]))
@@ -444,11 +462,16 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 ]  # 序号 / Session numbers / a 第1章 cell are no names
                 title = next((c for c in others if c), "")
                 rest = others[others.index(title) + 1 :] if title else []
+                word = next((c for c in cells if c and _STRONG_CELL.match(c)), None)
+                if title and word and _marker_only(word):  # | 第一章 | 导论 |: 第一章 导论
+                    title = f"{word} {title}"
             if group is not None and not cells[0]:
                 del stack[1:]  # a lesson of the open group
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
             if item is not None:
                 item.duration = _cell_time(time, unit, minute_word)
+                if parts_said:
+                    item.notes.append(parts_said)
                 if time and item.duration is None:
                     item.notes.append(f"{cells_header_unit(unit)}：{time}")
                 for cell in rest:
@@ -459,7 +482,25 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     )
                 continue
         if cells is not None:
+            if _header_row(cells, plain, i_line):  # | Week | Date | Topic | Readings |
+                sequence_header = cells if _sequence_table(cells) else None
+                current().notes.append(text)
+                continue
+            by_name = _named_cell(sequence_header, cells)
+            if by_name is not None:  # a row of a week/session table: its Topic cell names it
+                title, rest = by_name
+                item = _open(root, stack, _Marker("table", (0,), title))
+                if item is not None:
+                    item.children.extend(Item(c, "cell") for c in rest)
+                    item.notes.append(text)  # the row as written (its date, its week)
+                    continue
             if cells and (cells[0].isdigit() or _STRONG_CELL.match(cells[0])) and len(cells) > 1:
+                if cells[0].isdigit() and len(cells) > 2 and _DAY_CELL.fullmatch(cells[1]):
+                    cells = [
+                        cells[0],
+                        *cells[2:],
+                        cells[1],
+                    ]  # | 1 | 3月4日 | 主题 |: the date is no name
                 title = cells[1] if cells[0].isdigit() else cells[0]
                 rest = cells[2:] if cells[0].isdigit() else cells[1:]
                 item = _open(root, stack, _Marker("table", (0,), title))
@@ -532,6 +573,78 @@ _DAY_CELL = re.compile(
 
 
 _HEADING_KIND = re.compile(r"h\d")
+# the first column of a table whose rows are the course's sessions, one a row
+_SEQUENCE_HEADER = re.compile(
+    r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
+    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号",
+)
+_POINTS_HEADER = re.compile(
+    r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
+)
+
+
+_PART_TIME = re.compile(
+    r"(?:理论|讲授|授课|实践|实验|上机|实训|习题|研讨|课内|课外|线上|线下)\s*(?:学时|课时)(?:数)?"
+    r"|(?i:(?:lecture|lab|laboratory|practice|practical|theory|tutorial|seminar|online|in[- ]class)\s*(?:hours?|hrs?))"
+)
+
+
+def _part_time_columns(cells: list[str]) -> list[int]:
+    """A header that splits the time into parts (| 理论学时 | 实践学时 | · | Lecture hours |
+    Lab hours |) and names no total: the parts' columns."""
+    if any(re.search(r"\d", c) for c in cells):
+        return []
+    found = [i for i, c in enumerate(cells) if _PART_TIME.fullmatch(" ".join(c.split()))]
+    return found if len(found) >= 2 else []
+
+
+def _piped(line: str) -> str:
+    """'第一天 | 9:00-12:00 | 角色认知 | 张华': a table typed as text, without the edge pipes,
+    read as the table it is."""
+    text = line.strip()
+    if line.startswith("\0") or text.startswith("|") or text.count("|") < 2:
+        return line
+    return f"| {text} |"
+
+
+def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
+    """A table's header: the row right above its | --- | rule."""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return bool(_TABLE_RULE.match(following)) and following.startswith("|")
+
+
+def _sequence_table(header: list[str]) -> bool:
+    """| Week | Date | Topic | … |: a session a row, a column naming each."""
+    return (
+        bool(header)
+        and bool(_SEQUENCE_HEADER.fullmatch(header[0].strip()))
+        and any(
+            _NAME_HEADER.fullmatch(h.strip()) or _CONTENT_HEADER.fullmatch(h.strip())
+            for h in header
+        )
+    )
+
+
+def _named_cell(header: list[str] | None, cells: list[str]) -> tuple[str, list[str]] | None:
+    """A row of a session table: the cell under its Topic / 内容 column names it; the
+    cells under a points column are its points."""
+    if header is None or len(cells) < 2:
+        return None
+    column = next((i for i, h in enumerate(header) if _NAME_HEADER.fullmatch(h.strip())), None)
+    if column is None:
+        column = next(
+            (i for i, h in enumerate(header) if _CONTENT_HEADER.fullmatch(h.strip())), None
+        )
+    if column is None or column >= len(cells) or not cells[column] or _marker_only(cells[column]):
+        return None
+    points = [
+        part.strip(" -")
+        for i, cell in enumerate(cells)
+        if i != column and i < len(header) and _POINTS_HEADER.fullmatch(header[i].strip())
+        for part in re.split(r"[；;]|<br\s*/?>", cell)
+        if part.strip(" -")
+    ]
+    return cells[column], points
 
 
 def _day_row(text: str) -> tuple[str, str | None] | None:
@@ -830,7 +943,9 @@ _NAME_HEADER = re.compile(
     r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
     r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
 )
-_CONTENT_HEADER = re.compile(r"(?i:content|contents)|课程内容|培训内容|内容")  # when no name column
+_CONTENT_HEADER = re.compile(
+    r"(?i:content|contents)|课程内容|培训内容|教学内容|授课内容|学习内容|内容"
+)  # when no name column
 
 
 def _opens_group(lines: list[str], start: int) -> bool:
