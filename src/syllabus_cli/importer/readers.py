@@ -34,6 +34,7 @@ from .errors import SourceError
 PDF_GLYPHS: list[int] = []  # the last PDF's count of glyphs read as no zh or en letter (run.py)
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
+TABLE_PAGES = 200  # pages read a second time, by layout, for their tables
 SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
 # A deck's outline label: what follows is the slides' structure, where a slide named
 # "Overview" or "Objectives" is a slide, not a page's section label (catalog.py)
@@ -343,7 +344,8 @@ def read_pdf(path: Path) -> str:
         if pages and not laid_out:
             pages[0] = _top_first(pages[0], reader.pages[0])
             carried: list[int] | None = None
-            for number, page in enumerate(reader.pages):  # a table's columns, kept as cells
+            # a table's columns, kept as cells (a book-length PDF is read once, as before)
+            for number, page in enumerate(reader.pages[:TABLE_PAGES]):
                 tabled, carried = _tabled(page, carried)
                 if tabled is not None:
                     pages[number] = tabled
