@@ -524,9 +524,12 @@ def test_a_syllabus_pdfs_hours_table_reads_as_rows(tmp_path: Path) -> None:
     import_catalog(pdf, tmp_path / "out")
     (course,) = specs(tmp_path / "out")
     assert course["duration"] == "8学时"
-    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
-        ("门店运营的基本框架：人、货、场与数据之间的关系，以及店长一天的工作节奏", "2学时"),
-        ("排班与人效", "2学时"),
-        ("库存与订货：安全库存、补货周期和临期商品的处理办法", "3学时"),
-        ("复盘", "1学时"),
-    ]
+    contents = [
+        "门店运营的基本框架：人、货、场与数据之间的关系，以及店长一天的工作节奏",
+        "排班与人效",
+        "库存与订货：安全库存、补货周期和临期商品的处理办法",
+        "复盘",
+    ]  # each module named by its row (the chapter's number beside it or not)
+    modules = course["modules"]
+    assert [m["duration"] for m in modules] == ["2学时", "2学时", "3学时", "1学时"]
+    assert all(m["title"].endswith(c) for m, c in zip(modules, contents, strict=True))
