@@ -533,3 +533,70 @@ def test_a_syllabus_pdfs_hours_table_reads_as_rows(tmp_path: Path) -> None:
     modules = course["modules"]
     assert [m["duration"] for m in modules] == ["2学时", "2学时", "3学时", "1学时"]
     assert all(m["title"].endswith(c) for m, c in zip(modules, contents, strict=True))
+
+
+def test_a_catalog_sheet_names_its_courses_column_many_ways(tmp_path: Path) -> None:
+    """Convention: a catalog sheet's course column is named 课程名称, 培训课程, 课程主题,
+    Course, Workshop or Training (its audience 对象, 适用人群, Audience): one spec a row,
+    never the header row as one course's title. Sheets write it as 培训课程 | 适用人群 |
+    天数 | 课程大纲 or Workshop | Audience | Length."""
+    zh = sheet(
+        tmp_path / "目录.xlsx",
+        [
+            ["培训课程", "适用人群", "天数", "课程大纲"],
+            ["结构化思考", "新任主管", "1天", "一、金字塔原理\n二、结构化表达"],
+            ["跨部门沟通", "中层经理", "2天", "一、沟通的障碍\n二、协作的机制"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    got = [(c["title"], c["duration"], c["audience"]) for c in specs(tmp_path / "zh")]
+    assert got == [("结构化思考", "1天", ["新任主管"]), ("跨部门沟通", "2天", ["中层经理"])]
+
+    en = sheet(
+        tmp_path / "offer.xlsx",
+        [
+            ["Workshop", "Audience", "Length"],
+            ["Facilitation Basics", "Team leads", "1 day"],
+            ["Running Retros", "Scrum masters", "2 days"],
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    got = [(c["title"], c["duration"]) for c in specs(tmp_path / "en")]
+    assert got == [("Facilitation Basics", "1 day"), ("Running Retros", "2 days")]
+
+
+def test_a_timetable_sheet_with_a_topic_column_is_one_course(tmp_path: Path) -> None:
+    """Convention: a sheet whose rows carry clock times (09:00-09:45) is one course's
+    timetable, read as a table's rows, even when its columns look like a catalog's
+    (时间 | 课题 | 讲师: a 课题 and a 时间 column); a Date | Title | Duration sheet too (a
+    column counting the rows, a Duration column timing them). Before, each session became
+    a course of its own."""
+    day = sheet(
+        tmp_path / "day.xlsx",
+        [
+            ["时间", "课题", "讲师"],
+            ["09:00-09:45", "开场与目标", "王芳"],
+            ["09:45-11:00", "需求访谈", "王芳"],
+            ["11:00-12:00", "访谈复盘", "李强"],
+        ],
+    )
+    import_catalog(day, tmp_path / "day")
+    (course,) = specs(tmp_path / "day")
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("开场与目标", "45分钟"),
+        ("需求访谈", "75分钟"),
+        ("访谈复盘", "60分钟"),
+    ]
+    dated = sheet(
+        tmp_path / "dated.xlsx",
+        [
+            ["Date", "Title", "Duration"],
+            ["03.02.25", "Getting started", "90"],
+            ["10.02.25", "Tidy tables", "120"],
+            ["17.02.25", "Charts", "60"],
+        ],
+    )
+    import_catalog(dated, tmp_path / "dated")
+    (course,) = specs(tmp_path / "dated")
+    assert len(course["modules"]) == 3
+    assert "Tidy tables" in yaml.safe_dump(course["modules"][1], allow_unicode=True)

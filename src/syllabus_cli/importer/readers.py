@@ -783,11 +783,14 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "课程名称",
         re.compile(
-            r"课程名称|课程名|课程标题|课题|^课程$|course\s*(?:name|title)?$|^title$|^name$", re.I
+            r"课程名称|课程名|课程标题|课题|^课程$|^(?:培训)?课程主题$|^培训(?:课程|主题|项目)(?:名称)?$|"
+            r"course\s*(?:name|title)?$|^title$|^name$|"
+            r"^(?:workshop|training|program(?:me)?|seminar)s?(?:\s*(?:name|title))?$",
+            re.I,
         ),
     ),
     ("课程时长", re.compile(r"课时|学时|时长|天数|时间|duration|hours|length|days|contact", re.I)),
-    ("课程对象", re.compile(r"对象|学员|受众|audience|participants|target|who", re.I)),
+    ("课程对象", re.compile(r"对象|学员|受众|人群|audience|participants|target|who", re.I)),
     (
         "课程大纲",
         re.compile(r"大纲|内容|模块|提纲|outline|content|syllabus|modules|topics|agenda", re.I),
@@ -878,17 +881,22 @@ def _session_column(names: list[str], rows: list[list[str]]) -> int | None:
     return None
 
 
-def _outline_sheet(names: list[str], header: dict[int, str], rows: list[list[str]]) -> bool:
-    """A sheet whose rows are one course's meetings, not a catalog: a column counts them
-    (a date, a week, a session) and the name column says no more than Title / Topic (a
-    catalog names its column for courses: 课程名称, Course). A timed sheet (a clock or a
-    Duration column) is read as a timetable's rows instead."""
+def _sheet_kind(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+    """What a sheet with a name column is: ``catalog`` (one course a row), ``sessions``
+    (one course's meetings, a module a row) or ``table`` (one course's timetable, read
+    as table rows). A column named for courses (课程名称, Course) makes a catalog. Clock
+    times (09:00-10:30) make a timetable. Otherwise a column counting the rows (a date,
+    a week, a session) makes them one course's meetings — a timetable when a Duration or
+    学时 column times them — and without one the rows are courses, each with its own
+    length and audience."""
     at = next(i for i, label in header.items() if label == "课程名称")
     if re.search(r"课程|course", names[at], re.I):
-        return False
-    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
-        return False
-    return _session_column(names, rows) is not None
+        return "catalog"
+    if any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return "table"
+    if _session_column(names, rows) is None:
+        return "catalog"
+    return "table" if _time_column(names) else "sessions"
 
 
 def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
@@ -967,7 +975,7 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart), unless the
-    rows are one course's meetings (_outline_sheet); else the sheet as table rows."""
+    rows are one course's meetings or timetable (_sheet_kind); else the sheet as table rows."""
     header: dict[int, str] | None = None
     names: list[str] = []
     table: list[str] = []
@@ -1003,8 +1011,14 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             return "\n".join(by_day)
         sessions = _session_rows(grid, table)
         return sessions if sessions is not None else "\n".join(table)
-    if _outline_sheet(names, header, body):
+    kind = _sheet_kind(names, header, body)
+    if kind == "sessions":
         return "\n".join([*table, _sessions_text(names, header, body)])
+    if kind == "table":
+        rows = [names, *body]
+        return "\n".join(
+            [*table, *("| " + " | ".join(" ".join(c.split()) for c in r) + " |" for r in rows)]
+        )
     return f"\n{SEPARATOR}\n".join(_catalog_courses(names, header, body))
 
 
