@@ -600,3 +600,38 @@ def test_a_timetable_sheet_with_a_topic_column_is_one_course(tmp_path: Path) -> 
     (course,) = specs(tmp_path / "dated")
     assert len(course["modules"]) == 3
     assert "Tidy tables" in yaml.safe_dump(course["modules"][1], allow_unicode=True)
+
+
+def test_a_decks_facts_table_slide_gives_the_courses_facts(tmp_path: Path) -> None:
+    """Convention: a deck's slide whose body is a table of the course's facts, a label and
+    its value a row (| 课程时长 | 1天（6小时） |, | 培训对象 | … |, | 授课讲师 | … |), is
+    the course's facts, read as the page's labelled lines (length, audience, instructor),
+    never a module. Decks write it as a 课程信息 slide or a Course facts table."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    cover = prs.slides.add_slide(prs.slide_layouts[0])
+    cover.shapes.title.text = "高效会议"
+    info = prs.slides.add_slide(prs.slide_layouts[5])
+    info.shapes.title.text = "课程信息"
+    facts = [
+        ("课程时长", "1天（6小时）"),
+        ("培训对象", "部门经理、项目负责人"),
+        ("授课讲师", "周宁"),
+    ]
+    table = info.shapes.add_table(3, 2, Inches(1), Inches(1.5), Inches(8), Inches(3)).table
+    for r, row in enumerate(facts):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for title, points in [("会议为什么低效", ["没有目标"]), ("开好会的三步", ["会前发议程"])]:
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = points[0]
+    prs.save(str(tmp_path / "meeting.pptx"))
+    import_catalog(tmp_path / "meeting.pptx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert course["duration"].startswith("1天")
+    assert course["audience"] == ["部门经理", "项目负责人"]
+    assert course["instructor"]["name"] == "周宁"
+    assert [m["title"] for m in course["modules"]] == ["会议为什么低效", "开好会的三步"]

@@ -506,6 +506,27 @@ def _facts_slide(body: list[tuple[int, str]]) -> bool:
     )
 
 
+def _facts_table(body: list[tuple[int, str]]) -> list[str]:
+    """A slide whose body is a table of the course's facts, a label and its value a row
+    (| 课程时长 | 2天 |, | Audience | Team leads |), among them its length, audience,
+    instructor or name: the facts as label：value lines; [] for any other slide."""
+    from .catalog import facts_row
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    rows = [text for level, text in body]
+    if len(rows) < 2 or any(level >= 0 for level, _ in body):
+        return []
+    lines: list[str] = []
+    for row in rows:
+        said = facts_row(" ".join(row.split()))
+        if said is None:
+            return []
+        lines += said
+    labels = [line.split("：", 1)[0] for line in lines]
+    keys = {KEY_OF.get(w) or EN_KEY_OF.get(w.lower()) for w in labels}
+    return lines if keys & {"duration", "audience", "title"} else []
+
+
 def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
     """A deck's running footer: a slide's last line that is also the last line or the
     title of two other slides or more, and of a third of the deck (the deck's name,
@@ -662,6 +683,10 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         if index and not facts and _facts_slide(lines_of):  # the course's facts: head lines
             low = min(lvl for lvl, _ in lines_of)
             facts = [text if lvl == low else "- " + text for lvl, text in lines_of]
+            continue
+        table_facts = _facts_table(body)
+        if index and not facts and table_facts:  # | 课程时长 | 2天 |: the facts as a table
+            facts = [*([f"\0{title}"] if title else []), *table_facts]
             continue
         kept_slides.append((title, body))
     slides = kept_slides
