@@ -635,3 +635,32 @@ def test_a_decks_facts_table_slide_gives_the_courses_facts(tmp_path: Path) -> No
     assert course["audience"] == ["部门经理", "项目负责人"]
     assert course["instructor"]["name"] == "周宁"
     assert [m["title"] for m in course["modules"]] == ["会议为什么低效", "开好会的三步"]
+
+
+def test_a_catalog_course_spanning_rows_keeps_every_row(tmp_path: Path) -> None:
+    """Convention: in a catalog sheet a course may span several rows, its name (and what
+    holds for the whole course, its audience) in merged cells on its first row only, a
+    module a row (| 高效沟通 | 新任主管 | 模块一 | 倾听与复述 | 2 | then | | | 模块二 | … |).
+    The columns its other rows fill are the course's outline, read as table rows; no row
+    is dropped and a module's 课时 is never the course's length. Sheets write it as a
+    课程体系表 with merged name cells, or Course | Module | Hours with the course named
+    once."""
+    source = sheet(
+        tmp_path / "体系.xlsx",
+        [
+            ["课程名称", "对象", "模块", "内容", "课时"],
+            ["高效沟通", "新任主管", "模块一", "倾听与复述", "2"],
+            [None, None, "模块二", "提问的方法", "2"],
+            [None, None, "模块三", "反馈与跟进", "2"],
+            ["时间管理", "全体员工", "模块一", "目标与优先级", "3"],
+            [None, None, "模块二", "日程与专注", "3"],
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    courses = specs(tmp_path / "out")
+    assert [c["title"] for c in courses] == ["高效沟通", "时间管理"]
+    assert [len(c["modules"]) for c in courses] == [3, 2]
+    assert [m["duration"] for m in courses[0]["modules"]] == ["2课时", "2课时", "2课时"]
+    # no module's 课时 as the course's length (unset: validate sums the modules)
+    assert all(str(c.get("duration", "TODO")).startswith("TODO") for c in courses)
+    assert courses[0]["audience"] == ["新任主管"]

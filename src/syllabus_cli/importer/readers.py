@@ -1048,32 +1048,53 @@ def rows_text(rows: Iterable[list[str]]) -> str:
 
 
 def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[str]]) -> list[str]:
-    """A catalog sheet's rows, each a course under the catalog's labels."""
-    courses: list[str] = []
+    """A catalog sheet's rows, each a course under the catalog's labels. A course may
+    span several rows, its name (and what holds for the whole course) in a merged cell
+    on the first only (| 高效沟通 | 模块一 | 倾听 | 2 | then | | 模块二 | 提问 | 2 |): the
+    columns its other rows fill are its outline, as table rows under their header."""
+    at = next(i for i, label in header.items() if label == "课程名称")
+    groups: list[list[list[str]]] = []
     for cells in body:
-        parts: list[str] = []
-        order = sorted(header.items(), key=lambda item: item[1] == "课程大纲")  # outline last
-        for index, label in order:
-            value = cells[index] if index < len(cells) else ""
-            if not value:
-                continue
-            if label == "课程大纲" or "\n" in value:
-                parts.insert(len(parts), f"{label}：\n{value}")
-            else:
-                parts.append(f"{label}：{value}")
-        extra = [
-            f"{names[i]}：{c}" if i < len(names) and names[i] else c
-            for i, c in enumerate(cells)
-            if i not in header and c and not re.fullmatch(r"\d+", c)  # a row number
-        ]
-        if extra:
-            outline_at = next(
-                (k for k, p in enumerate(parts) if p.startswith("课程大纲：")), len(parts)
-            )
-            parts[outline_at:outline_at] = extra
-        if any(cells[i] for i in header if i < len(cells) and header[i] == "课程名称"):
-            courses.append("\n".join(parts))
-    return courses
+        if at < len(cells) and cells[at]:
+            groups.append([cells])
+        elif groups:
+            groups[-1].append(cells)  # a row of the course above: its name cell merged
+    return [_catalog_course(names, header, group) for group in groups]
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return " ".join(cells[index].split()) if index < len(cells) else ""
+
+
+def _catalog_course(names: list[str], header: dict[int, str], group: list[list[str]]) -> str:
+    first, more = group[0], group[1:]
+    varying = sorted({i for cells in more for i, c in enumerate(cells) if c})
+    own = {i: label for i, label in header.items() if i not in varying}
+    parts: list[str] = []
+    order = sorted(own.items(), key=lambda item: item[1] == "课程大纲")  # outline last
+    for index, label in order:
+        value = first[index] if index < len(first) else ""
+        if not value:
+            continue
+        if label == "课程大纲" or "\n" in value:
+            parts.insert(len(parts), f"{label}：\n{value}")
+        else:
+            parts.append(f"{label}：{value}")
+    extra = [
+        f"{names[i]}：{c}" if i < len(names) and names[i] else c
+        for i, c in enumerate(first)
+        if i not in header and i not in varying and c and not re.fullmatch(r"\d+", c)
+    ]  # (a bare number is the row's number)
+    if extra:
+        outline_at = next(
+            (k for k, p in enumerate(parts) if p.startswith("课程大纲：")), len(parts)
+        )
+        parts[outline_at:outline_at] = extra
+    if varying:  # the rows' own cells: the course's outline, a table row each
+        heads = [names[i] if i < len(names) else "" for i in varying]
+        parts += ["课程大纲：", "| " + " | ".join(heads) + " |"]
+        parts += ["| " + " | ".join(_cell(c, i) for i in varying) + " |" for c in group]
+    return "\n".join(parts)
 
 
 _WEEKDAY_CELL = re.compile(
