@@ -12,7 +12,7 @@ import pytest
 import yaml
 from docx import Document
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.validate import validate_paths
@@ -117,6 +117,50 @@ def test_a_word_file_reads_content_controls_text_boxes_and_nested_tables_once(
     assert course["audience"] == ["产品经理"]  # inside a content control
     assert course["duration"] == "1天" and text.count("1天") == 1  # the text box, once
     assert text.count("触点识别") == 1 and text.count("情绪曲线") == 1  # the nested table, once
+
+
+def test_a_word_files_headings_and_tables_keep_their_structure(tmp_path: Path) -> None:
+    """Word marks a heading by its style (Heading 1, or 标题 1 in a Chinese Word, whose
+    style ids are digits) and a timetable as a table: the headings are levels and each
+    row's cells stay apart, so a session is named by its own cell, not run on into the
+    next column's trainer."""
+    document = Document()
+    document.add_heading("新任经理训练营", 0)
+    document.add_heading("课程简介", 1)
+    document.add_paragraph("帮助新任经理完成角色转变。")
+    document.add_heading("日程", 1)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("时间", "内容", "讲师"), strict=True):
+        cell.text = text
+    for row in (
+        ("9:00-10:30", "角色转变", "王老师"),
+        ("10:30-10:45", "茶歇", ""),
+        ("10:45-12:00", "目标与计划", "王老师"),
+        ("13:00-14:30", "辅导下属", "李老师"),
+    ):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    document.add_heading("考核方式", 1)
+    document.add_paragraph("行动计划评分。")
+    styles = document.styles.element  # a Chinese Word's style ids are digits: 1, 2, …
+    for style in styles.iterchildren():
+        if style.get(qn("w:styleId")) == "Heading1":
+            style.set(qn("w:styleId"), "2")
+    for paragraph in document.element.body.iter(qn("w:pStyle")):
+        if paragraph.get(qn("w:val")) == "Heading1":
+            paragraph.set(qn("w:val"), "2")
+    document.save(str(tmp_path / "camp.docx"))
+    import_catalog(tmp_path / "camp.docx", tmp_path / "out")
+    course = spec(tmp_path / "out" / "camp-01.yaml")
+    assert course["title"] == "新任经理训练营"
+    assert [(m["title"], m.get("duration")) for m in course["modules"]] == [
+        ("角色转变", "90分钟"),
+        ("目标与计划", "75分钟"),
+        ("辅导下属", "90分钟"),
+    ]
+    assert "行动计划评分" in course["notes"] and "王老师" in written(
+        tmp_path / "out" / "camp-01.yaml"
+    )
 
 
 def test_big5_text_is_read_as_big5_and_said(tmp_path: Path) -> None:

@@ -229,11 +229,11 @@ IN_MODULE_SLOT = {
 # 第一讲 第 3 章 第一部分 第一篇 第一单元 第一课 第一阶段 模块一 板块一 单元一 课题一 课题3-1
 # 任务一 PART1 Part 2 Day 1 【第一阶段】.
 NUM = rf"(?:[{CN}]+|\d+)"
-MODULE_WORDS = "讲|章|部分|篇|单元|次课|课|阶段|模块|节|天|周|次|轮"
+MODULE_WORDS = "讲|章|部分|篇|单元|次课|课时|学时|课|阶段|模块|节|天|周|次|轮"
 EN_MODULE_WORDS = "part|day|module|unit|session|week|lesson|chapter|topic|block"
 STRONG_MARKER = re.compile(
-    rf"^(?:\*\*|__)?(?:【\s*)?(?:第\s*{NUM}\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
-    rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]{1, 6})\b)"
+    rf"^(?:\*\*|__)?(?:【\s*)?(?:第\s*{NUM}(?:\s*[-–~～至到]\s*{NUM})?\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
+    rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]+)\b)"
 )
 # 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
 SEGMENT_WORDS = (

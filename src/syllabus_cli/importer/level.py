@@ -111,8 +111,17 @@ def descend(tree: Item) -> None:
             break
 
 
+_DAY_KINDS = ("天", "day", "tableday")
+
+
 def _descend(tree: Item) -> bool:
     top = tree.children
+    if len(top) == 1 and top[0].kind in _DAY_KINDS and len(top[0].children) >= 2:
+        # a one-day course written under its one 第一天 / Day 1: its blocks are the modules
+        day = top[0]
+        tree.notes += [day.title, *day.notes, *day.cases, *day.tools, *day.exercises]
+        tree.children = day.children
+        return True
     if len(top) < 2:
         return False
     holders = [c for c in top if len(c.children) >= 2 and holds_outline(c.title)]

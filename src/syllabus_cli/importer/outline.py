@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
 from ..numerals import from_chinese, from_roman
+from .conventions import STRONG_MARKER
 
 CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
@@ -207,7 +208,12 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
     if mid and mid.start() > 0:
         time = plain_time(mid.group(1))
         if time is not None:
-            return title[: mid.start()].rstrip(" :：,，-–—"), time, mid.group("rest").strip()
+            head = title[: mid.start()].rstrip(" :：,，-–—")
+            marker = STRONG_MARKER.match(head)
+            if marker and marker.end() == len(head):  # "Part 1 (45 min): What conflict is"
+                colon = "：" if re.search(r"[\u4e00-\u9fff]", head) else ": "
+                return f"{head}{colon}{mid.group('rest').strip()}", time, None
+            return head, time, mid.group("rest").strip()
     return title, None, None
 
 

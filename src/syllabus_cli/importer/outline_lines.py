@@ -51,7 +51,13 @@ _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^(?P<w>#{1,6})\s+")),
     ("task", re.compile(rf"^【(?P<d>[^】]*?(?:小时|分钟|h|min|天))】\s*任务{_N}\s*[:：、.．]?\s*")),
-    ("word", re.compile(rf"^【?\s*第\s*{_N}\s*(?P<w>{MODULE_WORDS})\s*】?\s*[:：、.．]?\s*")),
+    (
+        "word",
+        re.compile(
+            rf"^【?\s*第\s*{_N}(?:\s*[-–—~～至到]\s*(?P<to>[{CN}]+|\d+))?\s*(?P<w>{MODULE_WORDS})"
+            r"\s*】?\s*[:：、.．]?\s*"
+        ),
+    ),
     (
         "word",
         re.compile(
@@ -61,7 +67,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b\s*[:：.．\-–—]?\s*(?!\d)"
+            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))s?\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b"
+            r"(?:\s*[-–—~～]\s*(?P<to>\d+)\b)?\s*[:：.．\-–—]?\s*(?!\d)"
         ),
     ),
     ("day", re.compile(rf"^(?P<w>{_WEEKDAY})(?P<n>)(?![a-z])\s*")),
@@ -98,6 +105,8 @@ class _Marker:
     title: str
     duration: str | None = None
     line: str = ""  # the whole line: the title when the marker is all it says (第一天)
+    last: int | None = None  # Week 1-2: the number the run goes on from
+    said: str = ""  # Week 1-2: the marker as written, kept in the item's notes
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
@@ -135,6 +144,11 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             value = _value(base, raw)
             if groups.get("sub"):
                 return _Marker(f"{word}-sub", (value[0], int(groups["sub"])), rest)
+            if groups.get("to"):  # Week 1-2 · 第1-2周: the run goes on from its last
+                last = _value(base, groups["to"])[0]
+                if last > value[0]:
+                    said = line[: m.end()].strip(" :：、.．【】")
+                    return _Marker(word, value, rest, last=last, said=said)
             return _Marker(word, value, rest)
         if kind == "task":
             return _Marker("任务", _value("cn", raw), rest, groups["d"])
@@ -905,8 +919,11 @@ def _push(stack: list[_Open], root: Item, marker: _Marker) -> Item:
     if marker.kind.startswith("bullet"):  # "- • Wk 1": a deck's bullet glyph kept as text
         title = _strip_bullet(title)
     item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
+    if marker.said:
+        item.notes.insert(0, marker.said)
     parent.children.append(item)
-    stack.append(_Open(marker.kind, marker.value, item))
+    value = (marker.last,) if marker.last is not None else marker.value
+    stack.append(_Open(marker.kind, value, item))
     return item
 
 

@@ -149,54 +149,117 @@ def _docx_text(path: Path) -> str:
 
     numbering = Numbering(document)
     lines: list[str] = []
-    _docx_blocks(document.element.body, numbering, lines)
+    levels = _heading_levels(document)
+    _docx_blocks(document.element.body, numbering, lines, levels)
     text = "\n".join(lines)
     if not text.strip():
         raise SourceError("empty-file", msg("source.no-text"))
     return text
 
 
-def _docx_blocks(container: Any, numbering: Any, lines: list[str]) -> None:
+def _heading_levels(document: Any) -> dict[str, int]:
+    """Paragraph style id -> heading level (Title 1, Heading N and 标题 N as N + 1, a style
+    with an outline level): how Word marks a document's headings, whatever its language
+    calls the style."""
+    from docx.oxml.ns import qn
+
+    levels: dict[str, int] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        style_id = style.get(qn("w:styleId")) or ""
+        name_el = style.find(qn("w:name"))
+        name = (name_el.get(qn("w:val")) if name_el is not None else "") or ""
+        found = re.fullmatch(r"(?i)(?:heading|标题)\s*([1-6])", name.strip())
+        outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if name.strip().lower() in ("title", "标题"):
+            levels[style_id] = 1
+        elif found:
+            levels[style_id] = int(found.group(1)) + 1
+        elif outline is not None and (outline.get(qn("w:val")) or "").isdigit():
+            level = int(outline.get(qn("w:val")) or "9")
+            if level < 6:
+                levels[style_id] = level + 2
+    return levels
+
+
+def _heading_level(paragraph: Any, levels: dict[str, int]) -> int:
+    from docx.oxml.ns import qn
+
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return levels.get(style.get(qn("w:val")) or "", 0) if style is not None else 0
+
+
+def _cell_text(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+def _docx_blocks(
+    container: Any, numbering: Any, lines: list[str], levels: dict[str, int] | None = None
+) -> None:
     """Paragraphs and tables in document order: content controls (``w:sdt``) read
     through, each text box's paragraphs read once (Word stores a copy of the box for old
     readers, ``mc:Fallback``: skipped), a table inside a cell read once, as rows of its own
-    after its cell's row."""
+    after its cell's row. A heading paragraph is written as a Markdown heading of its
+    level; a table as its rows (| a | b |), its first row set apart as the header."""
     from docx.oxml.ns import qn
 
+    levels = levels or {}
     for block in container.iterchildren():
         tag = block.tag
         if tag == qn("w:p"):
             boxes: list[Any] = []
             text = _run_text(block, boxes)
-            lines.append(numbering.label(block) + text if text.strip() else text)
+            level = _heading_level(block, levels) if text.strip() else 0
+            mark = "#" * min(level, 6) + " " if level else ""
+            lines.append(mark + numbering.label(block) + text if text.strip() else text)
             for box in boxes:
-                _docx_blocks(box, numbering, lines)
+                _docx_blocks(box, numbering, lines, levels)
         elif tag == qn("w:tbl"):
-            for row in block.iterchildren(qn("w:tr")):
-                cells: list[str] = []
-                nested: list[Any] = []
-                for cell in _cells(row):
-                    parts: list[str] = []
-                    for child in _flat(cell):
-                        if child.tag == qn("w:tbl"):
-                            nested.append(child)
-                        elif child.tag == qn("w:p"):
-                            boxes = []
-                            parts.append(_run_text(child, boxes))
-                    cells.append(" ".join(p for p in parts if p.strip()))
-                lines.append(" ".join(c for c in cells if c))
-                for table in nested:
-                    _docx_blocks_of([table], numbering, lines)
+            rows = list(block.iterchildren(qn("w:tr")))
+            if len(rows) < 2 or max(len(_cells(r)) for r in rows) < 2:
+                _docx_rows(rows, numbering, lines, levels, piped=False)
+                continue
+            _docx_rows(rows, numbering, lines, levels, piped=True)
         elif tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")):
-            _docx_blocks(block, numbering, lines)
+            _docx_blocks(block, numbering, lines, levels)
 
 
-def _docx_blocks_of(blocks: list[Any], numbering: Any, lines: list[str]) -> None:
+def _docx_rows(
+    rows: list[Any], numbering: Any, lines: list[str], levels: dict[str, int], *, piped: bool
+) -> None:
+    """A table's rows: | a | b | (the header rule after the first) for a table of two
+    rows and two columns or more; a one-cell frame or a single row as plain lines."""
+    from docx.oxml.ns import qn
+
+    for number, row in enumerate(rows):
+        cells: list[str] = []
+        nested: list[Any] = []
+        for cell in _cells(row):
+            parts: list[str] = []
+            for child in _flat(cell):
+                if child.tag == qn("w:tbl"):
+                    nested.append(child)
+                elif child.tag == qn("w:p"):
+                    boxes: list[Any] = []
+                    parts.append(_run_text(child, boxes))
+            cells.append(" ".join(p for p in parts if p.strip()))
+        if piped:
+            lines.append("| " + " | ".join(_cell_text(c) for c in cells) + " |")
+            if number == 0:
+                lines.append("| " + " | ".join("---" for _ in cells) + " |")
+        else:
+            lines.append(" ".join(c for c in cells if c))
+        for table in nested:
+            _docx_blocks_of([table], numbering, lines, levels)
+
+
+def _docx_blocks_of(
+    blocks: list[Any], numbering: Any, lines: list[str], levels: dict[str, int] | None = None
+) -> None:
     class _Holder:
         def iterchildren(self) -> list[Any]:
             return blocks
 
-    _docx_blocks(_Holder(), numbering, lines)
+    _docx_blocks(_Holder(), numbering, lines, levels)
 
 
 def _cells(row: Any) -> list[Any]:
