@@ -664,3 +664,37 @@ def test_a_catalog_course_spanning_rows_keeps_every_row(tmp_path: Path) -> None:
     # no module's 课时 as the course's length (unset: validate sums the modules)
     assert all(str(c.get("duration", "TODO")).startswith("TODO") for c in courses)
     assert courses[0]["audience"] == ["新任主管"]
+
+
+def test_an_office_97_file_is_one_clear_line(tmp_path: Path) -> None:
+    """An Excel, Word or PowerPoint 97-2003 file (.xls, .doc, .ppt: one compound file)
+    is refused in one located line saying to save it as .xlsx / .docx / .pptx, exit 1,
+    never 'not text' or a traceback; so is such a file under another name."""
+    import subprocess
+    import sys
+
+    magic = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    for name, said in [("plan.xls", "save it as .xlsx"), ("notes.txt", "Word / Excel")]:
+        source = tmp_path / name
+        source.write_bytes(magic)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "syllabus_cli",
+                "--lang",
+                "en",
+                "import",
+                str(source),
+                "--out",
+                "out",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
+            cwd=tmp_path,
+        )
+        out = (done.stdout + done.stderr).strip()
+        assert done.returncode == 1 and "Traceback" not in out
+        assert "[unreadable-source]" in out and "97-2003" in out and said in out, out
+        assert len(out.splitlines()) == 1
