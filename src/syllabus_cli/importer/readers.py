@@ -207,7 +207,7 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
     """The rows from ``laid[at]`` on whose cells each stand under one of the columns
     starting at ``starts`` (blank lines between them skipped), where they end, and
     whether the table is broken there: a line that starts in its first column yet does
-    not fit its columns (a row whose gaps the layout set too narrow, ``7 AI文档处理 4 1
+    not fit its columns (a row whose gaps the layout set too narrow, ``7 复盘与总结 4 1
     3`` in one run), so the columns cannot be trusted."""
     rows: list[list[str]] = []
     end = at
@@ -267,9 +267,7 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
         lead = [i for i, line in enumerate(laid) if line.strip()][:4]
         for first in lead:
             rows, end, broken = _table_rows(laid, first, carried)
-            if broken:
-                return None, None
-            if len(rows) >= 2:
+            if len(rows) >= 2 and not broken:
                 out = laid[:first] + ["| " + " | ".join(r) + " |" for r in rows]
                 found, at = True, end
                 break
