@@ -198,6 +198,7 @@ MESSAGES: dict[str, str] = {
     "source.too-large": "file is larger than {mib} MiB",
     "source.empty": "file is empty",
     "source.not-text": "file is not text (binary data); give a .txt or .docx catalog",
+    "source.old-office": "an Office 97-2003 file ({ext}), which import does not read: open it in {app} and save it as {new}, then import that",
     "source.encoding": "file is neither UTF-8 nor GB18030 text",
     "source.not-docx": "not a readable .docx file ({reason})",
     "source.unpacks": "the .docx unpacks to {mb} MB, more than any catalog holds; not read",

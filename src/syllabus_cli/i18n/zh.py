@@ -200,6 +200,7 @@ MESSAGES: dict[str, str] = {
     "source.too-large": "文件超过 {mib} MiB",
     "source.empty": "文件是空的",
     "source.not-text": "文件不是文本（是二进制数据）；请提供 .txt 或 .docx 格式的课程目录",
+    "source.old-office": "这是 Office 97-2003 格式的文件（{ext}），无法直接导入：请用 {app} 打开后另存为 {new} 格式，再导入",
     "source.encoding": "文件既不是 UTF-8 也不是 GB18030 编码的文本",
     "source.not-docx": "不是可以读取的 .docx 文件（{reason}）",
     "source.unpacks": "这个 .docx 解压后有 {mb} MB，远超课程目录应有的大小，未读取",

@@ -367,6 +367,27 @@ def _header_rows(lines: list[str]) -> set[str]:
     return {line for same in rows.values() if len(same) >= 3 for line in same}
 
 
+def _header_over_rows(lines: list[str]) -> set[int]:
+    """The lines that are a table's header row over rows that open an outline (``| 时间 |
+    内容 | 讲师 |`` over ``| 09:00-09:30 | 开场 | 王 |``; ``| Week | Topic |`` over ``| 1 |
+    …``): a header names columns, never a course, so it opens the outline with its rows
+    instead of heading the page."""
+    found: set[int] = set()
+    for at in range(len(lines) - 1):
+        here, below = lines[at], lines[at + 1]
+        if not (here.startswith("|") and below.startswith("|")):
+            continue
+        if re.search(r"\d", here) or facts_row(here) is not None:
+            continue  # a row of values, or a form's label | value: no header
+        cells = [c.strip() for c in here.strip("|").split("|")]
+        rows = lines[at + 1 :]
+        if len(cells) >= 2 and sum(bool(c) for c in cells) >= 2 and _opens_module(below):
+            found.add(at)
+        elif re.match(r"^\|?\s*:?-{2,}", below) and len(rows) > 1 and _opens_module(rows[1]):
+            found.add(at)  # a Markdown table: its rule line between
+    return found
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -403,9 +424,15 @@ def read_sections(chunk: str, number: int) -> Course:
             course.notes.append("\n".join(note))
             note.clear()
 
-    for line in lines:
+    over_rows = _header_over_rows(lines)
+    for at, line in enumerate(lines):
         code = line.startswith("\0")
         text = line[1:] if code else line
+        if at in over_rows and where in ("head", "note") and not labelled:
+            close_note()  # | 时间 | 内容 | 讲师 | over the timetable's rows: its header
+            where = "outline"
+            course.outline.append(line)
+            continue
         if text.startswith("\x01"):  # a deck's outline (readers.DECK_OUTLINE): slides to the end
             close_note()
             where, deck = "outline", True

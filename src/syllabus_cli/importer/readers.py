@@ -34,6 +34,7 @@ from .errors import SourceError
 PDF_GLYPHS: list[int] = []  # the last PDF's count of glyphs read as no zh or en letter (run.py)
 MAX_ROWS = 5_000  # a catalog sheet: far more courses than any trainer sells
 MAX_PAGES = 2_000
+TABLE_PAGES = 200  # pages read a second time, by layout, for their tables
 SEPARATOR = "联系老师 培训咨询"  # the line catalog.split_courses cuts courses at
 # A deck's outline label: what follows is the slides' structure, where a slide named
 # "Overview" or "Objectives" is a slide, not a page's section label (catalog.py)
@@ -97,6 +98,41 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
     return out
 
 
+# a browser's print of a web page: each page's head the date (and time) it was printed
+# and the page's title; its foot the page's address and the page's number of the count
+_PRINT_HEAD = re.compile(
+    r"^\s*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?|,?\s*(?:上午|下午)\s*\d{1,2}:\d{2})?\s+(?P<t>\S.*?)\s*$"
+)
+_PRINT_FOOT = re.compile(r"^\s*(?:https?|file)://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*$")
+
+
+def browser_print(pages: list[list[str]]) -> tuple[list[list[str]], str | None]:
+    """A web page printed to PDF from a browser: on its first page, among the first or
+    last three lines, the print's head (the date, then the page's title) and its foot
+    (the page's address, then ``1/3``). Both are furniture on every page; the page's
+    title names the course (its first part that is not the site's or a generic word, as
+    a saved page's ``<title>``). The pages unchanged and None for any other PDF."""
+    if not pages:
+        return pages, None
+    shown = [line for line in pages[0] if line.strip()]
+    edge = shown[:3] + shown[-3:]
+    head = next((m for m in map(_PRINT_HEAD.match, edge) if m), None)
+    if head is None or not any(_PRINT_FOOT.match(line) for line in edge):
+        return pages, None
+    said = head.group("t")
+    kept = [
+        [
+            line
+            for line in page
+            if not _PRINT_FOOT.match(line)
+            and not ((m := _PRINT_HEAD.match(line)) and m.group("t") == said)
+        ]
+        for page in pages
+    ]
+    return kept, page_title(said, []) or None
+
+
 def _title_key(line: str) -> str:
     return re.sub(r"[\s:：·|｜\-—–]+", "", line).lower()
 
@@ -113,6 +149,171 @@ def _running_head(line: str, number: int, heads: set[str]) -> bool:
         return False
     said = _title_key(m.group("a") or m.group("b") or "")
     return len(said) >= 4 and said in heads
+
+
+def _shown(pages: list[list[str]]) -> int:
+    return sum(bool(line.strip()) for page in pages for line in page)
+
+
+def _word_a_line(lines: list[str]) -> bool:
+    """A text layer read a word a line: most of its lines one word. An editor that
+    places every word by itself (its own position, the page's y axis flipped) is read
+    so, or as one run-on line (read_pdf checks a line of 200 characters or more): either
+    way the page's own lines come back from where its words stand (pypdf's layout
+    mode)."""
+    shown = [line.strip() for line in lines if line.strip()]
+    single = sum(" " not in line and len(line) <= 12 for line in shown)  # (Chinese lines
+    return len(shown) >= 40 and single * 10 >= len(shown) * 7  # hold no spaces: their length)
+
+
+def _laid_out(text: str) -> list[str]:
+    """A page as pypdf's layout mode sets it (words placed by their position): a line's
+    indent kept up to eight spaces (a bullet's level; a centred title's margin is no
+    level)."""
+    lines = []
+    for line in text.split("\n"):
+        body = _CJK_SPACE.sub("", line.lstrip(" "))
+        lines.append(" " * min(len(line) - len(line.lstrip(" ")), 8) + body.rstrip())
+    return lines
+
+
+# one space between two Chinese characters or their punctuation: layout mode spaces a
+# change of font or a justified line's stretch, never a word (a column's gap is wider)
+_CJK_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff，。、；：！？（）《》“”]) (?=[\u4e00-\u9fff，。、；：！？（）《》“”])"
+)
+
+
+# a cell of a laid-out line: words one to three spaces apart (a wider gap is a column's)
+_CELL = re.compile(r"\S+(?: {1,3}\S+)*")
+# a table's header cell: the words timetables and syllabi name their columns with
+_COLUMN_WORD = re.compile(
+    r"^(?:时间|时长|学时|课时|日期|内容|项目|主题|课题|环节|模块|讲师|主讲|小节|章节|形式|备注|周次|"
+    r"序号|教学内容|课程内容|培训内容|教学方式|教学方法|授课方式|教学要求|学时分配|理论|实验|实践|上机|"
+    r"重点|难点|作业|目标|课次|讲次|星期|地点|负责人|"
+    r"time|duration|date|dates|day|topic|topics|session|title|activity|activities|speaker|"
+    r"lecture|module|content|contents|hours|minutes|mins?|format|section|who|presenter|week|"
+    r"slides|notes|no\.?|#|item|unit|chapter|part|description|details|length|instructor|trainer|"
+    r"facilitator|objectives?|readings?|assignments?|due|location|room|what)$",
+    re.I,
+)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
+
+
+def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int, bool]:
+    """The rows from ``laid[at]`` on whose cells each stand under one of the columns
+    starting at ``starts`` (blank lines between them skipped), where they end, and
+    whether the table is broken there: a line that starts in its first column yet does
+    not fit its columns (a row whose gaps the layout set too narrow, ``7 复盘与总结 4 1
+    3`` in one run), so the columns cannot be trusted."""
+    rows: list[list[str]] = []
+    end = at
+    gap = True  # a blank line since the last row
+    while end < len(laid):
+        cells = _cells(laid[end])
+        if not cells:
+            end += 1
+            gap = True
+            continue
+        first = abs(cells[0][0] - starts[0]) <= 1
+        row = [""] * len(starts)
+        for col, text in cells:
+            nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
+            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > 60:
+                return rows, end, first and len(cells) > 1
+            row[nearest] = text
+        if len(cells) == 1:
+            col, text = cells[0]
+            nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
+            wide = nearest + 1 < len(starts) and col + len(text) > starts[nearest + 1]
+            if col < starts[0] - 1 or re.search(r"[。！？.!?]$", text):
+                return rows, end, False  # a line left of the table, or a sentence: the text
+            if wide:  # a line across the columns: the text after, or a row run together
+                return rows, end, first
+            if rows and not gap and nearest > 0 and rows[-1][nearest]:
+                above = rows[-1][nearest]  # a cell's text wrapped onto the next line
+                cjk = re.search(r"[\u4e00-\u9fff]$", above) and re.match(r"[\u4e00-\u9fff]", text)
+                rows[-1][nearest] = above + ("" if cjk else " ") + text
+                end += 1
+                continue
+            after = next((line for line in laid[end + 1 :] if line.strip()), "")
+            if nearest == 0 and len(_cells(after)) < 2:
+                return rows, end, False  # a heading in the first column over the page's text
+        rows.append(row)
+        end += 1
+        gap = False
+    return rows, end, False
+
+
+def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
+    """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
+    the columns of a table that runs to the page's end (the next page may go on with
+    it): the plain reading runs a row's cells together (``开场介绍5min``, ``01 12-03-2024
+    Basics PDF MP4``) or scatters them; pypdf's layout mode sets them in their
+    columns. A table is a header row of two or more column words (时间 | 内容, Topic |
+    Slides), no digits, then rows whose cells each stand under one of its columns; the
+    page's other lines read as laid out."""
+    try:
+        laid = page.extract_text(extraction_mode="layout").split("\n")
+    except Exception:  # a damaged page: its plain reading stands
+        return None, None
+    out: list[str] = []
+    found = False
+    at = 0
+    if carried is not None:  # the last page's table going on, under the page's head lines
+        lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+        for first in lead:
+            rows, end, broken = _table_rows(laid, first, carried)
+            if len(rows) >= 2 and not broken:
+                out = laid[:first] + ["| " + " | ".join(r) + " |" for r in rows]
+                found, at = True, end
+                break
+    runs_on: list[int] | None = None
+    while at < len(laid):
+        head = _cells(laid[at])
+        words = [w for _, w in head]
+        if not (
+            len(head) >= 2
+            and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
+            and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
+        ):
+            out.append(laid[at])
+            at += 1
+            continue
+        starts = [col for col, _ in head]
+        rows, end, broken = _table_rows(laid, at + 1, starts)
+        if broken:
+            return None, None  # the page's columns cannot be trusted: its plain reading
+        if len(rows) < 2:
+            out.append(laid[at])
+            at += 1
+            continue
+        found = True
+        out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
+        at = end
+        rest = [line for line in laid[end:] if line.strip()]
+        runs_on = starts if len(rest) <= 3 else None  # only the page's foot after it
+    return (_laid_out("\n".join(out)) if found else None), runs_on
+
+
+def _top_first(lines: list[str], page: Any) -> list[str]:
+    """The first page's lines with its topmost line first: a text layer keeps the order
+    its lines were drawn in, and a designed page (a course flyer, a brochure) draws its
+    title, set large at the top, after the body. The topmost line is the one pypdf's
+    layout mode (lines by their place) sets first; where the drawn order has it further
+    down, it moves up, every other line where it was."""
+    try:
+        laid = page.extract_text(extraction_mode="layout")
+    except Exception:  # a damaged page: the drawn order stands
+        return lines
+    top = next((" ".join(line.split()) for line in laid.split("\n") if line.strip()), "")
+    at = next((i for i, line in enumerate(lines) if " ".join(line.split()) == top), None)
+    if not top or len(top) > 80 or at is None or at == 0:
+        return lines
+    return [lines[at], *lines[:at], *lines[at + 1 :]]
 
 
 def read_pdf(path: Path) -> str:
@@ -132,6 +333,20 @@ def read_pdf(path: Path) -> str:
         if len(reader.pages) > MAX_PAGES:
             raise SourceError("too-large", msg("source.too-many", n=MAX_PAGES, what="pages"))
         pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+        plain = [line for page in pages for line in page]
+        laid_out = False
+        if _word_a_line(plain) or any(len(line) > 200 for line in plain):
+            laid = [_laid_out(page.extract_text(extraction_mode="layout")) for page in reader.pages]
+            if _word_a_line(plain) or _shown(laid) >= 2 * _shown(pages):
+                pages, laid_out = laid, True  # the page's own lines, where plain lost them
+        if pages and not laid_out:
+            pages[0] = _top_first(pages[0], reader.pages[0])
+            carried: list[int] | None = None
+            # a table's columns, kept as cells (a book-length PDF is read once, as before)
+            for number, page in enumerate(reader.pages[:TABLE_PAGES]):
+                tabled, carried = _tabled(page, carried)
+                if tabled is not None:
+                    pages[number] = tabled
     except SourceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
@@ -144,7 +359,10 @@ def read_pdf(path: Path) -> str:
         raise SourceError(
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
-    lines = strip_furniture([[line.rstrip() for line in page] for page in pages])
+    pages, printed = browser_print([[line.rstrip() for line in page] for page in pages])
+    lines = strip_furniture(pages)
+    if printed:
+        lines = [f"# {printed}", *lines]
     # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
     # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
     # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
@@ -192,6 +410,9 @@ _CLOSING = re.compile(
 )
 
 
+_TYPED_BULLET = re.compile(r"^[•▪●◦‣■□◆◇➢➤►▶✓✔–]\s+")
+
+
 def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     """(level, text) of a shape's paragraphs, group shapes and tables included."""
     out: list[tuple[int, str]] = []
@@ -211,6 +432,7 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     if getattr(shape, "has_text_frame", False):
         for paragraph in shape.text_frame.paragraphs:
             text = " ".join("".join(run.text for run in paragraph.runs).split())
+            text = _TYPED_BULLET.sub("", text)  # "• Overview": the slide's own bullet, typed
             if text:
                 out.append((paragraph.level, text))
     return out
@@ -282,6 +504,27 @@ def _facts_slide(body: list[tuple[int, str]]) -> bool:
     )
 
 
+def _facts_table(body: list[tuple[int, str]]) -> list[str]:
+    """A slide whose body is a table of the course's facts, a label and its value a row
+    (| 课程时长 | 2天 |, | Audience | Team leads |), among them its length, audience,
+    instructor or name: the facts as label：value lines; [] for any other slide."""
+    from .catalog import facts_row
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    rows = [text for level, text in body]
+    if len(rows) < 2 or any(level >= 0 for level, _ in body):
+        return []
+    lines: list[str] = []
+    for row in rows:
+        said = facts_row(" ".join(row.split()))
+        if said is None:
+            return []
+        lines += said
+    labels = [line.split("：", 1)[0] for line in lines]
+    keys = {KEY_OF.get(w) or EN_KEY_OF.get(w.lower()) for w in labels}
+    return lines if keys & {"duration", "audience", "title"} else []
+
+
 def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
     """A deck's running footer: a slide's last line that is also the last line or the
     title of two other slides or more, and of a third of the deck (the deck's name,
@@ -345,10 +588,73 @@ def _toc_key(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+# an item that counts the course's units: Wk 1 — … · Week 2: … · Day 3 · Module 1 ·
+# 第2周 · 第三讲 · 一、绪论 · 1. Basics
+_COUNTED = re.compile(
+    r"^(?:(?P<unit>(?:wk|week|day|module|session|lesson|unit|part|chapter|lecture|class)\.?\s*)"
+    r"(?P<a>\d{1,2})\b|第\s*(?P<b>[一二三四五六七八九十\d]{1,3})\s*(?:周|讲|章|天|课|节|部分|单元)"
+    r"|(?P<c>\d{1,2})\s*[.、．)]\s*(?=\S)|(?P<d>[一二三四五六七八九十]{1,3})\s*[、.．])",
+    re.I,
+)
+
+
+def _counted(text: str) -> tuple[int, bool] | None:
+    """The number an item counts by and whether it names a unit (Week 2, 第2周), or None."""
+    from ..numerals import from_chinese
+
+    m = _COUNTED.match(text)
+    if m is None:
+        return None
+    said = m.group("a") or m.group("b") or m.group("c") or m.group("d") or ""
+    number = int(said) if said.isdigit() else from_chinese(said)
+    if number is None:
+        return None
+    return number, bool(m.group("unit") or m.group("b"))
+
+
+def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
+    """The one slide that lists the course's modules, in a deck of facts (a course's
+    introduction: about me, overview, the list, references, assessment): its top items
+    count on from 0 or 1 (Wk 1 … Wk 10, 一、… 十、, 第1周 …), three or more, and either
+    name a unit or sit under the outline's word (教学内容, Schedule). None when no slide,
+    or more than one, is such a list (a teaching deck numbers its points on many)."""
+    from .conventions import EN_KEY_OF, KEY_OF
+
+    found = []
+    for index, (title, body) in enumerate(named):
+        levels = [lvl for lvl, _ in body if lvl >= 0]
+        if not levels or any(lvl < 0 for lvl, _ in body):
+            continue
+        top = [t for lvl, t in body if lvl == min(levels)]
+        counts = [_counted(t) for t in top]
+        if len(top) < 3 or any(c is None for c in counts):
+            continue
+        numbers = [c[0] for c in counts if c is not None]
+        if numbers[0] not in (0, 1) or numbers != list(range(numbers[0], numbers[0] + len(top))):
+            continue
+        word = re.sub(r"[\s:：]+", " ", title).strip()
+        listed = (
+            KEY_OF.get(word.replace(" ", "")) == "outline"
+            or EN_KEY_OF.get(word.lower()) == "outline"
+            or bool(
+                re.search(
+                    r"(?i)\b(?:schedule|syllabus|outline|agenda)\b|课程安排|教学安排|教学内容", word
+                )
+            )
+        )
+        if listed or all(c is not None and c[1] for c in counts):
+            found.append(index)
+    return found[0] if len(found) == 1 else None
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
-    for title, body in raw:  # a template's placeholder text is no part of the deck
+    prompts: list[str] = []  # a template's prompt text left on slides: kept once, as said
+    for title, body in raw:  # a template's placeholder text is no part of the deck's
+        for said in [title, *(t for _, t in body)]:  # structure
+            if _PLACEHOLDER.match(said) and said.strip() not in prompts:
+                prompts.append(said.strip())
         body = [(lvl, t) for lvl, t in body if not _PLACEHOLDER.match(t)]
         if _PLACEHOLDER.match(title) or not title:
             title, body = (body[0][1], body[1:]) if body and body[0][0] >= 0 else ("", body)
@@ -375,6 +681,10 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         if index and not facts and _facts_slide(lines_of):  # the course's facts: head lines
             low = min(lvl for lvl, _ in lines_of)
             facts = [text if lvl == low else "- " + text for lvl, text in lines_of]
+            continue
+        table_facts = _facts_table(body)
+        if index and not facts and table_facts:  # | 课程时长 | 2天 |: the facts as a table
+            facts = [*([f"\0{title}"] if title else []), *table_facts]
             continue
         kept_slides.append((title, body))
     slides = kept_slides
@@ -409,10 +719,30 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     toc_keys = {_toc_key(t) for t in toc}
     matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
-    if toc and len(matched) * 2 < len(toc_keys):
+    cover = 0
+    sections = [
+        title
+        for title, body in named
+        if title and body and all(_SECTION_NUMBER.match(t) for _, t in body)
+    ]
+    listed = None if toc or sections else _list_slide(named)
+    if listed is not None:
+        # a deck of facts around one slide that lists the modules: its items are the
+        # modules (their sub-items the points), the other slides kept beside them
+        title, body = named[listed]
+        low = min(lvl for lvl, _ in body)
+        outline = [f"\0{title}"] if title else []
+        outline += [
+            f"## {t}" if lvl == low else "  " * (lvl - low - 1) + f"- {t}" for lvl, t in body
+        ]
+        toc_keys = set()
+        kept = lines
+        cover = len(lines)  # the cover's and the facts' lines read as the page's head
+    elif toc and len(matched) * 2 < len(toc_keys):
         # the slides do not repeat the contents: its entries are the modules, and the
         # slides' text is kept beside them
-        outline = [f"## {t}" for t in toc]
+        # (a contents slide set as a table, | 09:00-09:45 | Session |: its rows as written)
+        outline = [t.replace("\n", " / ") if t.startswith("|") else f"## {t}" for t in toc]
         toc_keys = set()
         kept = lines
     else:
@@ -421,7 +751,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     closing: list[str] = []  # the closing slide's words
     last_slide = ""  # the last content slide's title, as compared
     for index, (title, body) in enumerate(named):
-        if _TOC_TITLES.match(title):
+        if _TOC_TITLES.match(title) or index == listed:
             continue
         if index >= len(named) - 2 and _CLOSING.match(title):  # 谢谢观看 · Thank you: kept
             closing += [title, *(t.replace("\n", " ") for _, t in body)]  # as written
@@ -463,9 +793,10 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
-        head_count = 1 if course_title else 0
+        head_count = cover if listed is not None else 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
+    lines += [f"\0{said}" for said in prompts]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
@@ -475,11 +806,14 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "课程名称",
         re.compile(
-            r"课程名称|课程名|课程标题|课题|^课程$|course\s*(?:name|title)?$|^title$|^name$", re.I
+            r"课程名称|课程名|课程标题|课题|^课程$|^(?:培训)?课程主题$|^培训(?:课程|主题|项目)(?:名称)?$|"
+            r"course\s*(?:name|title)?$|^title$|^name$|"
+            r"^(?:workshop|training|program(?:me)?|seminar)s?(?:\s*(?:name|title))?$",
+            re.I,
         ),
     ),
     ("课程时长", re.compile(r"课时|学时|时长|天数|时间|duration|hours|length|days|contact", re.I)),
-    ("课程对象", re.compile(r"对象|学员|受众|audience|participants|target|who", re.I)),
+    ("课程对象", re.compile(r"对象|学员|受众|人群|audience|participants|target|who", re.I)),
     (
         "课程大纲",
         re.compile(r"大纲|内容|模块|提纲|outline|content|syllabus|modules|topics|agenda", re.I),
@@ -535,15 +869,141 @@ def _form_row(label: str, value: str) -> bool:
     return facts_row(f"| {label} | {flat} |") is not None
 
 
+# a column whose rows are one course's dated or numbered meetings: its header (Date,
+# Week, Session, Lecture, 日期, 周次, 课次) or most of its cells (20.09.23, 2024-03-05,
+# 9/3, 3月5日, Week 2, Day 1, 第3周, 第2讲, Monday)
+_SESSION_HEADER = re.compile(
+    r"^(?:dates?|day|week|wk|session|lecture|class|meeting|lesson|no\.?|#|"
+    r"日期|周次|周|课次|讲次|次|序次|节次|星期|第几周|上课日期|上课时间)\s*(?:no\.?|#|number)?$",
+    re.I,
+)
+_DATE_CELL = re.compile(
+    r"^\s*(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?:\s.*)?|"
+    r"\d{1,2}月\d{1,2}日.*)\s*$"
+)
+# a meeting that is not held: the row stays, as a note, never a module
+_NOT_HELD = re.compile(
+    r"^\s*(?:no (?:class|classes|meeting|lecture|session|lab)s?|holiday|public holiday|reading week|"
+    r"(?:spring|fall|autumn|winter|mid-?term) break|停课|放假|休息|无课)\b.*$",
+    re.I,
+)
+
+
+def _session_column(names: list[str], rows: list[list[str]]) -> int | None:
+    """The column that counts one course's meetings: named so (Date, Week, 周次) or
+    holding a date or a unit (Week 2, 第3周) in most rows."""
+    for index, name in enumerate(names):
+        if _SESSION_HEADER.match(" ".join(name.split())):
+            return index
+    for index in range(len(names)):
+        said = [r[index] for r in rows if index < len(r) and r[index]]
+        if len(said) >= 2 and sum(
+            bool(_DATE_CELL.match(c) or _UNIT_CELL.match(c)) for c in said
+        ) * 2 > len(said):
+            return index
+    return None
+
+
+def _sheet_kind(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+    """What a sheet with a name column is: ``catalog`` (one course a row), ``sessions``
+    (one course's meetings, a module a row) or ``table`` (one course's timetable, read
+    as table rows). A column named for courses (课程名称, Course) makes a catalog. Clock
+    times (09:00-10:30) make a timetable. Otherwise a column counting the rows (a date,
+    a week, a session) makes them one course's meetings — a timetable when a Duration or
+    学时 column times them — and without one the rows are courses, each with its own
+    length and audience."""
+    at = next(i for i, label in header.items() if label == "课程名称")
+    if re.search(r"课程|course", names[at], re.I):
+        return "catalog"
+    if any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return "table"
+    if _session_column(names, rows) is None:
+        return "catalog"
+    return "table" if _time_column(names) else "sessions"
+
+
+def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+    """One course's outline sheet as the outline (readers.DECK_OUTLINE: the rows are the
+    outline to the end, so a row named "Introduction" is a module, not a label): each row
+    a module headed by its name, its other cells a note (under their header's words) and
+    its list cell (Topics: ``a;b;c``, one a line) the module's points."""
+    name_at = next(i for i, label in header.items() if label == "课程名称")
+    list_at = next((i for i, label in header.items() if label == "课程大纲"), None)
+    out = [DECK_OUTLINE]
+    for cells in rows:
+        name = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        said = [
+            f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+            for i, c in enumerate(cells)
+            if c and i not in (name_at, list_at)
+        ]
+        points = (
+            [p.strip() for p in re.split(r"[;；\n]", cells[list_at]) if p.strip()]
+            if list_at is not None and list_at < len(cells)
+            else []
+        )
+        if not name or (_NOT_HELD.match(name) and not points):
+            out.append(" · ".join([name, *said] if name else said))  # a note, kept
+            continue
+        out.append(f"## {name}")
+        if said:  # as a table row: the module's note, never a section's title
+            out.append("| " + " | ".join(c.replace("|", "/") for c in said) + " |")
+        out.extend(f"- {p}" for p in points)
+    return "\n".join(out)
+
+
+# the column that names a meeting in one course's sheet (Topic, 主题), and the one that
+# lists its points (Contents, 要点)
+_ROW_NAME = re.compile(
+    r"^(?:topics?|title|subject|theme|session title|lecture title|lesson|module|"
+    r"主题|课题|题目|专题|章节|章节名称|教学内容|课程内容|内容|模块|单元)$",
+    re.I,
+)
+_ROW_POINTS = re.compile(
+    r"^(?:contents?|subtopics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$", re.I
+)
+
+
+def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
+    """A sheet with no course-name column whose rows are one course's meetings (a Week /
+    Date / 周次 column counting them, a Topic / 主题 column naming them, no clock or
+    Duration column): a module a row, as _sessions_text writes them; None for any other
+    sheet (read as table rows)."""
+    at = next(
+        (
+            i
+            for i, row in enumerate(grid[:10])
+            if sum(bool(c) for c in row) >= 2
+            and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+        ),
+        None,
+    )
+    if at is None or len(grid) - at < 3:
+        return None
+    names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
+    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return None
+    session = _session_column(names, rows)
+    name_at = next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None)
+    if session is None or name_at is None:
+        return None
+    points = next(
+        (i for i, n in enumerate(names) if i not in (session, name_at) and _ROW_POINTS.match(n)),
+        None,
+    )
+    header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
+    return "\n".join([*table[:at], _sessions_text(names, header, rows)])
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
-    course per row (its cells under the catalog's labels, courses cut apart); else the
-    sheet as table rows."""
+    course per row (its cells under the catalog's labels, courses cut apart), unless the
+    rows are one course's meetings or timetable (_sheet_kind); else the sheet as table rows."""
     header: dict[int, str] | None = None
     names: list[str] = []
-    courses: list[str] = []
     table: list[str] = []
     grid: list[list[str]] = []
+    body: list[list[str]] = []
     for count, row in enumerate(rows):
         if count > MAX_ROWS:
             raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
@@ -567,32 +1027,72 @@ def rows_text(rows: Iterable[list[str]]) -> str:
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
-        parts: list[str] = []
-        order = sorted(header.items(), key=lambda item: item[1] == "课程大纲")  # outline last
-        for index, label in order:
-            value = cells[index] if index < len(cells) else ""
-            if not value:
-                continue
-            if label == "课程大纲" or "\n" in value:
-                parts.insert(len(parts), f"{label}：\n{value}")
-            else:
-                parts.append(f"{label}：{value}")
-        extra = [
-            f"{names[i]}：{c}" if i < len(names) and names[i] else c
-            for i, c in enumerate(cells)
-            if i not in header and c and not re.fullmatch(r"\d+", c)  # a row number
-        ]
-        if extra:
-            outline_at = next(
-                (k for k, p in enumerate(parts) if p.startswith("课程大纲：")), len(parts)
-            )
-            parts[outline_at:outline_at] = extra
-        if any(cells[i] for i in header if i < len(cells) and header[i] == "课程名称"):
-            courses.append("\n".join(parts))
-    if header is not None:
-        return f"\n{SEPARATOR}\n".join(courses)
-    by_day = week_grid(grid)
-    return "\n".join(table if by_day is None else by_day)
+        body.append(cells)
+    if header is None:
+        by_day = week_grid(grid)
+        if by_day is not None:
+            return "\n".join(by_day)
+        sessions = _session_rows(grid, table)
+        return sessions if sessions is not None else "\n".join(table)
+    kind = _sheet_kind(names, header, body)
+    if kind == "sessions":
+        return "\n".join([*table, _sessions_text(names, header, body)])
+    if kind == "table":
+        rows = [names, *body]
+        return "\n".join(
+            [*table, *("| " + " | ".join(" ".join(c.split()) for c in r) + " |" for r in rows)]
+        )
+    return f"\n{SEPARATOR}\n".join(_catalog_courses(names, header, body))
+
+
+def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[str]]) -> list[str]:
+    """A catalog sheet's rows, each a course under the catalog's labels. A course may
+    span several rows, its name (and what holds for the whole course) in a merged cell
+    on the first only (| 高效沟通 | 模块一 | 倾听 | 2 | then | | 模块二 | 提问 | 2 |): the
+    columns its other rows fill are its outline, as table rows under their header."""
+    at = next(i for i, label in header.items() if label == "课程名称")
+    groups: list[list[list[str]]] = []
+    for cells in body:
+        if at < len(cells) and cells[at]:
+            groups.append([cells])
+        elif groups:
+            groups[-1].append(cells)  # a row of the course above: its name cell merged
+    return [_catalog_course(names, header, group) for group in groups]
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return " ".join(cells[index].split()) if index < len(cells) else ""
+
+
+def _catalog_course(names: list[str], header: dict[int, str], group: list[list[str]]) -> str:
+    first, more = group[0], group[1:]
+    varying = sorted({i for cells in more for i, c in enumerate(cells) if c})
+    own = {i: label for i, label in header.items() if i not in varying}
+    parts: list[str] = []
+    order = sorted(own.items(), key=lambda item: item[1] == "课程大纲")  # outline last
+    for index, label in order:
+        value = first[index] if index < len(first) else ""
+        if not value:
+            continue
+        if label == "课程大纲" or "\n" in value:
+            parts.insert(len(parts), f"{label}：\n{value}")
+        else:
+            parts.append(f"{label}：{value}")
+    extra = [
+        f"{names[i]}：{c}" if i < len(names) and names[i] else c
+        for i, c in enumerate(first)
+        if i not in header and i not in varying and c and not re.fullmatch(r"\d+", c)
+    ]  # (a bare number is the row's number)
+    if extra:
+        outline_at = next(
+            (k for k, p in enumerate(parts) if p.startswith("课程大纲：")), len(parts)
+        )
+        parts[outline_at:outline_at] = extra
+    if varying:  # the rows' own cells: the course's outline, a table row each
+        heads = [names[i] if i < len(names) else "" for i in varying]
+        parts += ["课程大纲：", "| " + " | ".join(heads) + " |"]
+        parts += ["| " + " | ".join(_cell(c, i) for i in varying) + " |" for c in group]
+    return "\n".join(parts)
 
 
 _WEEKDAY_CELL = re.compile(

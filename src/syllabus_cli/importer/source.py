@@ -16,6 +16,13 @@ __all__ = ["MAX_BYTES", "SourceError", "read_source"]
 MAX_BYTES = 20 * 1024 * 1024
 
 
+# every kind of file ``import`` reads (the preview's upload offers the same)
+READABLE = (
+    ".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".pptx", ".xlsx", ".xlsm", ".csv",
+    ".tsv", ".html", ".htm", ".mhtml", ".mht",
+)  # fmt: skip
+
+
 def read_source(path: Path) -> str:
     """The source's text, whatever it is kept in (see readers.py for each format), its
     radical code points read as the ideographs they show (radicals.py), a site's pinyin
@@ -32,6 +39,7 @@ def _read(path: Path) -> str:
     if path.stat().st_size > MAX_BYTES:
         raise SourceError("too-large", msg("source.too-large", mib=MAX_BYTES // 1024 // 1024))
     suffix = path.suffix.lower()
+    _old_office(path, suffix)
     if suffix == ".docx":
         return _docx_text(path)
     if suffix in (".pdf", ".pptx", ".xlsx", ".xlsm"):
@@ -64,6 +72,28 @@ def _read(path: Path) -> str:
 
         return _nonempty(readers.read_csv(text))
     return text
+
+
+# Office 97-2003's binary files (one compound file, its magic below): what each kind is
+# saved as today, which import reads
+_OLD_OFFICE = {
+    ".xls": ("Excel", ".xlsx"),
+    ".doc": ("Word", ".docx"),
+    ".ppt": ("PowerPoint", ".pptx"),
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _old_office(path: Path, suffix: str) -> None:
+    """An Office 97-2003 file (.xls, .doc, .ppt, or any file that is one): one clear
+    line saying to save it in today's format, never 'not text'."""
+    with path.open("rb") as stream:
+        magic = stream.read(len(_OLE_MAGIC))
+    if suffix not in _OLD_OFFICE and magic != _OLE_MAGIC:
+        return
+    app, new = _OLD_OFFICE.get(suffix, ("Word / Excel / PowerPoint", ".docx / .xlsx / .pptx"))
+    ext = suffix or path.name
+    raise SourceError("unreadable-source", msg("source.old-office", app=app, ext=ext, new=new))
 
 
 def _nonempty(text: str) -> str:
