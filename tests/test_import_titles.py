@@ -448,3 +448,20 @@ def test_a_course_named_how_to_keeps_its_length() -> None:
     from syllabus_cli.importer.length import english_length
 
     assert english_length("How to Run Effective Meetings: a half-day workshop").minutes == 180
+
+
+@pytest.mark.parametrize("line", ["1" * 200_000, "一" * 200_000, "4 x " * 50_000, "合计" * 50_000])
+def test_a_hostile_line_is_read_for_titles_and_lengths_in_linear_time(line: str) -> None:
+    """A 200,000-character line of digits, numerals or length words (a corrupt export) is
+    read in well under a second by every title and length rule: a number is matched from
+    its first digit only (a search starting inside a run of digits took minutes)."""
+    import time
+
+    from syllabus_cli.importer.length import english_length, read_length, stated_length
+
+    start = time.monotonic()
+    from_head([line])
+    read_length(line)
+    stated_length(line)
+    english_length(line)
+    assert time.monotonic() - start < 5

@@ -17,6 +17,9 @@ from ..minutes import format_minutes
 from ..numerals import from_chinese
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
+# a number read from its first digit only: a search that may start inside a run of digits
+# retries at every one of them (a 200,000-digit line took minutes)
+_AT = r"(?<![\d.一二两三四五六七八九十])"
 
 # A page in traditional characters (Taiwan, Hong Kong) writes the same length words:
 # 總學時 48 · 合計 3小時 · 每週 2 學時 · 兩天訓練營. The length rules read them folded to
@@ -34,27 +37,27 @@ def fold(text: str) -> str:
 
 # 1天,6小时/天 · 2天，7小时/天 · 1天(6小时) · 2天 6h/天 · 1天,6小时  (days, then hours)
 _DAYS_HOURS = re.compile(
-    rf"{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
+    rf"{_AT}{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
 )
 _DATE = re.compile(
     r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|\d{1,2}[:：]\d{2}\s*(?:[-–—~～至到]\s*\d{1,2}[:：]\d{2})?"
 )
 _HOURS_DAYS = re.compile(
-    rf"(?:每天\s*)?{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
+    rf"(?:每天\s*)?{_AT}{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
 )
 _TIMES = re.compile(
-    rf"{_N}\s*(?:[x×*]|(?:次|节|场|sessions?)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
+    rf"{_AT}{_N}\s*(?:[x×*]|(?:次|节|场|sessions?)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
     r"((?:个)?(?:小时|分钟|h|hours?|hrs?|min(?:utes)?))",
     re.I,
 )
 # 6课时 · 约 16 学时: a teaching period, read as one hour (the corporate-training usage)
-_PERIODS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:个)?(?:课时|学时)")
+_PERIODS = re.compile(rf"{_AT}(\d+(?:\.\d+)?)\s*(?:个)?(?:课时|学时)")
 # 3-5天 · 2~3天 · 1-2小时: a range is no length
-_RANGE = re.compile(rf"{_N}\s*[-~～至到]\s*{_N}\s*(?:个)?(?:天|日|小时|h|分钟|min)", re.I)
+_RANGE = re.compile(rf"{_AT}{_N}\s*[-~～至到]\s*{_N}\s*(?:个)?(?:天|日|小时|h|分钟|min)", re.I)
 # one duration anywhere in a text: 2h · 1.5小时 · 40分钟 · 半天 · 2 days
 _ONE = re.compile(
-    rf"{_N}\s*(?:个半)?\s*(?:个)?(?:小时|钟头|h(?:ours?|rs?)?|分钟|min(?:utes?)?|天|日|days?)(?![a-z])",
+    rf"{_AT}{_N}\s*(?:个半)?\s*(?:个)?(?:小时|钟头|h(?:ours?|rs?)?|分钟|min(?:utes?)?|天|日|days?)(?![a-z])",
     re.I,
 )
 _FILLER = re.compile(r"^(?:约|大约|共计?|合计|总计|全程|建议时长|时长|时间)\s*[:：]?\s*")
@@ -221,7 +224,7 @@ TOTAL_ROW = re.compile(
 
 # 4 evenings, 3 hours each · six mornings of 3 hours each · 6次课，每次2小时
 _EACH = re.compile(
-    rf"(?P<n>\d+|{_EN_N}|[一二两三四五六七八九十]+)\s*(?:evenings?|mornings?|afternoons?|sessions?|"
+    rf"{_AT}(?P<n>\d+|{_EN_N}|[一二两三四五六七八九十]+)\s*(?:evenings?|mornings?|afternoons?|sessions?|"
     r"classes|meetings|lessons|workshops|days?|次课?|场|节课?)\s*[,，、]?\s*(?:of\s+|每次\s*|每场\s*|每节\s*)?"
     rf"(?P<m>\d+(?:\.\d+)?|{_EN_N}|半)\s*(?P<u>(?:个)?(?:小时|分钟)|hours?|hrs?|minutes?|mins?)"
     r"(?:\s+(?:each|apiece)\b|(?<=小时)|(?<=分钟))",
@@ -252,7 +255,7 @@ def read_length(text: str, period: int | None = None) -> Length:
         return Length(_parses(as_written), as_written, True, [], "a duration as the spec writes it")
     s = _FILLER.sub("", fold(s))
     s = re.sub(
-        r"(\d+|[一二两三四五六七八九十]+)\s*天半", lambda m: f"{_num(m.group(1))}.5天", s
+        rf"{_AT}(\d+|[一二两三四五六七八九十]+)\s*天半", lambda m: f"{_num(m.group(1))}.5天", s
     )  # 一天半
     if not s:
         return Length()
@@ -358,15 +361,16 @@ def read_length(text: str, period: int | None = None) -> Length:
 _HOURS_UNIT = r"(?:个)?(?:学时|课时|小时|h|hours?|hrs?)(?![a-z])"
 _A_WEEK = re.compile(
     rf"(?:每周|每星期)\s*(?:约|共)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_HOURS_UNIT})"
-    rf"|(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})\s*(?:/\s*(?:周|week|wk)\b|(?:per|a|each)\s+week\b|每周)",
+    rf"|(?<![\d.])(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})\s*(?:/\s*(?:周|week|wk)\b|(?:per|a|each)\s+week\b|每周)",
     re.I,
 )
 _WEEKS = re.compile(
-    rf"(?P<n>\d+|[一二两三四五六七八九十]+|{_EN_N})\s*(?:个)?(?:周|星期|weeks?)(?![a-z])", re.I
+    rf"{_AT}(?P<n>\d+|[一二两三四五六七八九十]+|{_EN_N})\s*(?:个)?(?:周|星期|weeks?)(?![a-z])",
+    re.I,
 )
 # 16周×2学时 · 12 weeks x 3 hours: the weeks times a week's hours, written as a product
 _WEEKS_TIMES = re.compile(
-    rf"(?P<n>\d+)\s*(?:个)?(?:周|星期|weeks?)\s*[×x*]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})",
+    rf"(?<![\d.])(?P<n>\d+)\s*(?:个)?(?:周|星期|weeks?)\s*[×x*]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})",
     re.I,
 )
 
@@ -487,7 +491,7 @@ _TOTAL_STATED = re.compile(
     rf"|\b(?:a total of|in total,?|totall?ing)\s+(?:about\s+|approx\.?\s*)?)"
     # (not "a total of 20 hours of self-study": the hours of something else than teaching)
     rf"(?P<v>\d+(?:\.\d+)?\s*{_UNIT})(?!\s+of\s+(?!training|teaching|instruction|class))"
-    rf"|(?P<w>\d+(?:\.\d+)?\s*{_UNIT})\s+in total\b",
+    rf"|(?<![\d.])(?P<w>\d+(?:\.\d+)?\s*{_UNIT})\s+in total\b",
     re.I | re.M,
 )
 # 学时分配（共 32 学时）· 学时规划（完整版约 96h；紧凑班约 52h）: a table of the hours,
