@@ -388,6 +388,19 @@ def _header_over_rows(lines: list[str]) -> set[int]:
     return found
 
 
+def _inline_value(text: str) -> bool:
+    """'Readings: Ch. 1-2' · '作业：完成练习一' under a session: a label with its value on
+    the line is that session's note, not a section that ends the outline."""
+    return not _HEADING.match(text) and bool(re.match(r"^[^:：]{1,30}[:：]\s*\S", text))
+
+
+def _reopens_outline(text: str) -> bool:
+    """A heading that numbers a module (### Week 2 · ## 第三讲): the outline again, after
+    a section that had ended it."""
+    heading = _HEADING.match(text)
+    return bool(heading) and bool(STRONG_MARKER.match(heading.group(2).strip()))
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -453,7 +466,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 )  # "**Time:** 45 min" under a session is the session's time, not the course's
                 or (heading and outline_level and len(heading.group(1)) <= outline_level)
                 or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
-                or is_appendix(text)
+                or (is_appendix(text) and not _inline_value(text))
             ):
                 where = ""
             else:
@@ -490,6 +503,11 @@ def read_sections(chunk: str, number: int) -> Course:
             close_note()
             where = "appendix"
             note.append(text)
+            continue
+        if where == "appendix" and not code and _reopens_outline(text):
+            close_note()  # '### Week 2' after a week's '## Readings': the outline goes on
+            where = "outline"
+            course.outline.append(line)
             continue
         if where == "appendix":
             note.append(text)

@@ -148,7 +148,8 @@ def sections_to_notes(tree: Item) -> None:
     """Untimed sections about the course among the modules (考核方式 · Assessment), and
     a sentence before them describing the outline: notes. Only when two blocks or more
     stay modules. A numbered block in the modules' own run stays one of them unless it
-    is an appendix (what to read, how it is assessed), which is never taught."""
+    is an appendix (七、参考资料 · 7. References), which is never taught; a block a module
+    word numbers (Lecture 4: Pricing) is always taught."""
     top = tree.children
     lead = 0
     while (
@@ -163,13 +164,20 @@ def sections_to_notes(tree: Item) -> None:
     moved = top[:lead] + [
         c
         for c in top[lead:]
-        if not _timed(c) and about(c.title) and (_unnumbered(c.kind) or is_appendix(c.title))
+        if not _timed(c)
+        and about(c.title)
+        and (_unnumbered(c.kind) or (c.kind in _LIST_NUMBERS and is_appendix(c.title)))
     ]
     if len(top) - len(moved) < 2:
         return
     for child in moved:
         tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
+
+
+# numbering a document's sections too (七、参考资料 · 7. References); a module word
+# (Lecture 4: Pricing · 第四讲) always names a block that is taught
+_LIST_NUMBERS = ("cn", "arabic", "paren", "paren_cn", "decimal", "roman", "letter")
 
 
 def _unnumbered(kind: str) -> bool:
