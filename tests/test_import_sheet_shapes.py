@@ -698,3 +698,49 @@ def test_an_office_97_file_is_one_clear_line(tmp_path: Path) -> None:
         assert done.returncode == 1 and "Traceback" not in out
         assert "[unreadable-source]" in out and "97-2003" in out and said in out, out
         assert len(out.splitlines()) == 1
+
+
+def test_a_workbook_of_day_sheets_is_one_course(tmp_path: Path) -> None:
+    """Convention: a workbook whose sheets are named for a course's units (Day 1, Day 2;
+    第一天, 第二天; Week 1; 模块一; Monday) is one course, each sheet a module headed by
+    its name with its rows below; before, each sheet became a course of its own. A
+    workbook whose sheets have other names (2024, 2025; 管理类, 销售类) keeps a course, or
+    a catalog, a sheet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "第一天"
+    for row in [
+        ["时间", "内容"],
+        ["09:00-10:30", "团队为什么卡住"],
+        ["10:30-10:45", "茶歇"],
+        ["10:45-12:00", "团队公约"],
+    ]:
+        first.append(row)
+    second = book.create_sheet("第二天")
+    for row in [["时间", "内容"], ["09:00-10:00", "冲突的五种风格"], ["10:00-12:00", "情景练习"]]:
+        second.append(row)
+    book.save(str(tmp_path / "workshop.xlsx"))
+    import_catalog(tmp_path / "workshop.xlsx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    days = [
+        (m["title"], [(s["title"], s["duration"]) for s in m["sections"]])
+        for m in course["modules"]
+    ]
+    assert days == [
+        ("第一天", [("团队为什么卡住", "90分钟"), ("团队公约", "75分钟")]),
+        ("第二天", [("冲突的五种风格", "60分钟"), ("情景练习", "120分钟")]),
+    ]
+
+    book = Workbook()
+    first = book.active
+    first.title = "管理类"
+    first.append(["课程名称", "课时"])
+    first.append(["目标管理", "6课时"])
+    second = book.create_sheet("销售类")
+    second.append(["课程名称", "课时"])
+    second.append(["大客户销售", "12课时"])
+    book.save(str(tmp_path / "catalog.xlsx"))
+    import_catalog(tmp_path / "catalog.xlsx", tmp_path / "cat")
+    assert [c["title"] for c in specs(tmp_path / "cat")] == ["目标管理", "大客户销售"]

@@ -1146,7 +1146,8 @@ def read_xlsx(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="Excel", reason=type(exc).__name__)
         ) from None
     try:
-        texts = []
+        texts: list[str] = []
+        names: list[str] = []
         for sheet in book.worksheets:
             rows = (
                 [str(v) if v is not None else "" for v in row]
@@ -1155,6 +1156,7 @@ def read_xlsx(path: Path) -> str:
             text = rows_text(rows)
             if text.strip():
                 texts.append(text)
+                names.append(" ".join(str(sheet.title).split()))
     except SourceError:
         raise
     except Exception as exc:
@@ -1165,7 +1167,22 @@ def read_xlsx(path: Path) -> str:
         book.close()
     if not texts:
         raise SourceError("empty-file", msg("source.no-text"))
+    if len(texts) >= 2 and all(_UNIT_CELL.match(n) for n in names):
+        return _unit_sheets(names, texts)
     return f"\n{SEPARATOR}\n".join(texts)
+
+
+def _unit_sheets(names: list[str], texts: list[str]) -> str:
+    """A workbook whose sheets are named for a course's units (Day 1, Day 2; 第一天;
+    Week 1; 模块一; Monday) is one course: each sheet a module headed by its name, its
+    rows below (a catalog's courses, if a sheet holds some, stay apart)."""
+    if any(SEPARATOR in text for text in texts):
+        return f"\n{SEPARATOR}\n".join(texts)
+    out = [DECK_OUTLINE]
+    for name, text in zip(names, texts, strict=True):
+        out.append(f"## {name}")
+        out += [line for line in text.split("\n") if line != DECK_OUTLINE]
+    return "\n".join(out)
 
 
 def read_csv(text: str) -> str:
