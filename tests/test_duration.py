@@ -23,6 +23,8 @@ CASES = [
     # the unit words as traditional Chinese writes them (a Taiwan or Hong Kong page)
     ("30分鐘", 30), ("2小時", 120), ("3學時", 180), ("4課時", 240), ("一個半小時", 90),
     ("兩小時", 120), ("1天(6小時/天)", 360),
+    # a day and a half; minutes as Europe marks them
+    ("一天半", 540), ("两天半", 900), ("90'", 90), ("15’", 15),
 ]  # fmt: skip
 
 

@@ -69,7 +69,7 @@ _UNIT_DAY = r"(?:天|日|days?|d)"
 # 课时 / 学时: a teaching period, one hour as corporate training counts it (a school's
 # 45-minute period is written out: "6课时(4.5小时)" or the minutes)
 _UNIT_HOUR = r"(?:个?小时|个?钟头|个?课时|个?学时|h|hrs?|hours?)"
-_UNIT_MIN = r"(?:分钟|分|m|mins?|minutes?)"
+_UNIT_MIN = r"(?:分钟|分|m|mins?|minutes?|'|’|′)"  # 15' · 15’: minutes, as Europe writes them
 
 _DAYS = re.compile(rf"^{_NUM}\s*{_UNIT_DAY}(?:\((.*)\))?$")
 _PER_DAY = re.compile(rf"^{_NUM}\s*{_UNIT_HOUR}\s*(/\s*{_UNIT_DAY}|每{_UNIT_DAY}|perday)?$")
@@ -102,6 +102,7 @@ def normalise(text: str) -> str:
     s = s.replace("个半", "\0")  # keep 一个半小时 apart from 半 alone
     s = _cn_to_int(s)
     s = s.replace("\0", "个半")
+    s = re.sub(r"^(\d+)\s*天半", r"\1.5天", s)  # 一天半 · 两天半: a day and a half
     if re.fullmatch(r"\([^()]*\)", s):  # 【3小时】 as the whole text
         s = s[1:-1]
     s = re.sub(r"\s*\(\s*", "(", s)

@@ -156,7 +156,10 @@ APPENDIX_WORDS = (
 # Headings that name a part of a page, never a course: not a title.
 GENERIC_TITLE = re.compile(
     r"^(?:目\s*录|课程目录|课程大纲|大纲|日程|日程安排|课程安排|议程|学完本课程后.*|本课程.*|"
-    r"(?:table of )?contents|schedule|timetable|agenda\b.*|syllabus|overview|"
+    r"(?:table of )?contents|schedule|timetable|syllabus|overview|"
+    # "Agenda …" (for 12 May, day one, subject to change); "Agenda: Python for Analysts" and
+    # "Agenda - Control" set a name apart, which the title rules read
+    r"agenda(?!\s*(?:[:：|｜]|\s[-–—])\s*[^\W\d_])\b.*|"
     # "Course Outline", "Detailed Workshop Outline": only generic words before "outline"
     # ("Python for Analysts — Course Outline" names a course: the suffix is cut instead)
     r"(?:(?:draft|tentative|detailed|full|final|course|workshop|training|class|program(?:me)?|"
@@ -186,7 +189,25 @@ CHROME = re.compile(
     r"面议|联系老师|培训咨询|注册讲师|\d+\s*查看|浏览(?:次数|量)|阅读量|收藏|分享到|举报|"
     r"课程(?:价格|费用|编号|代码|类别|分类)|所属(?:类别|分类)|培训费用|价格[:：]|[¥￥]\s*\d|"
     r"图片来源|侵删|返回顶部|扫码|添加微信|企业微信|发布(?:时间|日期)|更新时间|"
-    r"首页\s*[>＞/]|当前位置|您现在的位置|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$|^\d+$"
+    r"首页\s*[>＞/]|当前位置|您现在的位置|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$|^\d+$|"
+    # a site's navigation and a document host's buttons, run together or not:
+    # "Previous PageTable of ContentsNext Page" · 上一篇 · "Download as pdf or txt"
+    r"上一[页頁篇]|下一[页頁篇]|返回(?:目录|列表|首页)|相关推荐|猜你喜欢|"
+    r"(?i:previous\s*page|next\s*page|skip to (?:main )?content|back to top|"
+    r"you might also like|download as (?:pdf|docx?|txt|pptx?)|you are on page|"
+    r"print (?:this )?page|share (?:this|on)\b|presented by|prepared by|organi[sz]ed by|"
+    r"hosted by|sponsored by|in partnership with)|主办[:：]|承办[:：]|协办[:：]|主办单位|承办单位"
+)
+
+# A line naming an institution (a letterhead): never a course's title, whatever stands
+# above or below it. "Albert-Ludwigs-Universität Freiburg" · "Department of Statistics" ·
+# "XX大学计算机学院" · "某某管理咨询有限公司"
+INSTITUTION = re.compile(
+    r"^(?:(?i:the\s+)?(?i:university|department|faculty|institute|college) of\b.*"
+    r"|(?:[A-Z][\w.&-]*\s+)+(?:College|School|Faculty|Department|Institute) of\b.*"
+    r"|.*\b(?i:university|college|institute|institut|polytechnic|ltd|inc|llc|gmbh)\.?"
+    r"|.*\b(?i:universit[äé]t?|université)(?:\s+[A-Z][\w-]*)?"
+    r"|.*(?:大学|大學|学院|學院|研究院|研究所|有限公司|股份公司|集团|集團|协会|協會|委员会|教务处|教務處))$"
 )
 
 # Labelled lines inside a module: 工具: 案例: 案例演示:《…》 【案例导入】 实操演练: 成果输出:

@@ -18,6 +18,20 @@ from ..numerals import from_chinese
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 
+# A page in traditional characters (Taiwan, Hong Kong) writes the same length words:
+# 總學時 48 · 合計 3小時 · 每週 2 學時 · 兩天訓練營. The length rules read them folded to
+# the simplified forms (one character for one, so a match's place is the same).
+_FOLD = str.maketrans(
+    "學時課鐘個兩計總週約訓練營規劃長線實戰閉脫產論驗踐機講導習數節內",
+    "学时课钟个两计总周约训练营规划长线实战闭脱产论验践机讲导习数节内",
+)
+
+
+def fold(text: str) -> str:
+    """Traditional length words as simplified (學時 -> 学时), character for character."""
+    return text.translate(_FOLD)
+
+
 # 1天,6小时/天 · 2天，7小时/天 · 1天(6小时) · 2天 6h/天 · 1天,6小时  (days, then hours)
 _DAYS_HOURS = re.compile(
     rf"{_N}\s*[天日]\s*[,，、(（\s]\s*{_N}\s*(?:个)?(?:小时|h|H)\s*(/\s*[天日]|每天)?\s*[)）]?"
@@ -78,7 +92,7 @@ PERIOD_SIZE = re.compile(
 
 def period_minutes(text: str) -> int | None:
     """The minutes of one 学时/课时 when the page states them (``1学时=45分钟``)."""
-    m = PERIOD_SIZE.search(unicodedata.normalize("NFKC", text))
+    m = PERIOD_SIZE.search(fold(unicodedata.normalize("NFKC", text)))
     return int(m.group(1)) if m and 20 <= int(m.group(1)) <= 120 else None
 
 
@@ -99,9 +113,17 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
         ),
     ),
-    ("half day", re.compile(r"\bhalf[-\s]day\b", re.I)),
+    ("half day", re.compile(r"\bhalf[-\s]day\b|\bhalf a day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
     ("N-day", re.compile(rf"\b{_EN_N}[-\s](?:day|days)\b(?![-\s]*(?:a|per)\b)", re.I)),
+    (  # ten 2-hour sessions · six 90-minute classes: the sessions times their length
+        "N M-hour sessions",
+        re.compile(
+            rf"\b{_EN_N}\s+{_EN_N}[-\s](hour|minute)s?\s+(?:sessions|classes|lectures|workshops|"
+            r"meetings|modules|seminars|webinars)\b(?![^.\n]{0,20}\b(?:per|a|each|every)\s+(?:week|day|month)\b)",
+            re.I,
+        ),
+    ),
     ("N x M-hour", re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(?:hours?|hrs?|h)\b", re.I)),
     ("N half-days", re.compile(rf"\b{_EN_N}\s+half[-\s]days\b", re.I)),
     ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
@@ -117,12 +139,40 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Advice about courses of a length, not this course's length: a page that tells its
+# reader how to teach or attend one ("Tips for Teaching a Half-Day Workshop", "if you've
+# attended a half-day session", "for a two-day course you may want to…")
+_ADVICE = re.compile(
+    r"\b(?:tips?|how to|guide to|if you|you(?:'|’)(?:ve|d)|you\s+(?:may|might|should|could|need))\b",
+    re.I,
+)
+_OWN = re.compile(r"\b(?:this|our)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# "three 1-hour sessions per week" · "2 hours a week": a week's rate, not the course's length
+_WEEKLY_AFTER = re.compile(
+    r"[^.\n]{0,30}?\b(?:(?:per|a|each|every)\s+(?:week|month)\b|weekly\b)", re.I
+)
+
+
+def _about_any_course(text: str, at: int) -> bool:
+    """A length in a sentence (or heading) that advises its reader as the one who teaches
+    or attends a course of that length ("tips", "how to", "if you", "you may"), unless it
+    names its own course ("in this 2-day course, if you…")."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return bool(_ADVICE.search(sentence)) and not _OWN.search(text[start:at])
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
     found: dict[str, str] = {}
     for rule, pattern in _EN_PROSE:
         for m in pattern.finditer(text[:20000]):
+            if _about_any_course(text, m.start()) or _WEEKLY_AFTER.match(text, m.end()):
+                continue  # advice about courses of a length; a week's hours (no length)
             if rule == "half day":
                 value = "半天"
             elif rule == "whole day":
@@ -130,6 +180,10 @@ def english_length(text: str) -> Length:
             elif rule == "N x M-hour":  # 3 x 2-hour sessions: six hours
                 a, b = (str(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
                 value = f"{float(a) * float(b):g}小时"
+            elif rule == "N M-hour sessions":
+                count, each = (float(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
+                unit = "小时" if m.group(3).lower() == "hour" else "分钟"
+                value = f"{count * each:g}{unit}"
             elif rule == "N half-days":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
                 value = f"{float(n) / 2:g}天"
@@ -165,11 +219,21 @@ TOTAL_ROW = re.compile(
 )
 
 
+# 4 evenings, 3 hours each · six mornings of 3 hours each · 6次课，每次2小时
+_EACH = re.compile(
+    rf"(?P<n>\d+|{_EN_N}|[一二两三四五六七八九十]+)\s*(?:evenings?|mornings?|afternoons?|sessions?|"
+    r"classes|meetings|lessons|workshops|days?|次课?|场|节课?)\s*[,，、]?\s*(?:of\s+|每次\s*|每场\s*|每节\s*)?"
+    rf"(?P<m>\d+(?:\.\d+)?|{_EN_N}|半)\s*(?P<u>(?:个)?(?:小时|分钟)|hours?|hrs?|minutes?|mins?)"
+    r"(?:\s+(?:each|apiece)\b|(?<=小时)|(?<=分钟))",
+    re.I,
+)
+
+
 def read_length(text: str, period: int | None = None) -> Length:
     """The length a course page states, or why there is none (``period``: the minutes of
     one 学时 when the page states them)."""
     if period is not None and period != 60:
-        m = _PERIODS.search(unicodedata.normalize("NFKC", text))
+        m = _PERIODS.search(fold(unicodedata.normalize("NFKC", text)))
         if m:
             total = round(float(m.group(1)) * period)
             spec_text = format_minutes(total, "zh")
@@ -182,7 +246,11 @@ def read_length(text: str, period: int | None = None) -> Length:
             )
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
-    s = _FILLER.sub("", s)
+    as_written = _FILLER.sub("", s)
+    if as_written and _parses(as_written) is not None and fold(as_written) != as_written:
+        # 3學時 · 2小時: the spec keeps the trainer's characters (validate reads both)
+        return Length(_parses(as_written), as_written, True, [], "a duration as the spec writes it")
+    s = _FILLER.sub("", fold(s))
     s = re.sub(
         r"(\d+|[一二两三四五六七八九十]+)\s*天半", lambda m: f"{_num(m.group(1))}.5天", s
     )  # 一天半
@@ -229,6 +297,14 @@ def read_length(text: str, period: int | None = None) -> Length:
             return Length(
                 value, spec_text, True, [f"课程时长原文：{raw}"], "hours a day, then days"
             )
+    m = _EACH.search(s)  # 4 evenings, 3 hours each · 6次课，每次2小时: the meetings times each
+    if m:
+        each = _parses(_num(m.group("m")) + m.group("u"))
+        count = _EN_NUM.get(m.group("n").lower()) or float(_num(m.group("n")))
+        if each is not None:
+            total = round(float(count) * each)
+            text = format_minutes(total, "en" if m.group("u")[:1].isascii() else "zh")
+            return Length(total, text, True, [f"课程时长原文：{raw}"], "meetings times each")
     m = _TIMES.search(s)  # 3 × 2小时 · 4次，每次3小时 · 3 x 2 hours: sessions times their length
     if m:
         each = _parses(_num(m.group(2)) + m.group(3))
@@ -246,6 +322,9 @@ def read_length(text: str, period: int | None = None) -> Length:
         if value is not None:
             notes = [] if spec_text == s else [f"课程时长原文：{raw}"]
             return Length(value, spec_text, True, notes, "days and hours a day")
+    weekly = _weekly(s, raw)
+    if weekly is not None:
+        return weekly
     m = _PERIODS.search(s)
     if m:
         spec_text = f"{m.group(1)}小时"
@@ -274,6 +353,67 @@ def read_length(text: str, period: int | None = None) -> Length:
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
 
 
+# 每周2学时，共16周 · 共16周，每周4学时 · 2 hours per week for 10 weeks · 10 weeks, 3 hrs/week:
+# a week's hours and the weeks they run, the course's length their product
+_HOURS_UNIT = r"(?:个)?(?:学时|课时|小时|h|hours?|hrs?)(?![a-z])"
+_A_WEEK = re.compile(
+    rf"(?:每周|每星期)\s*(?:约|共)?\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_HOURS_UNIT})"
+    rf"|(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})\s*(?:/\s*(?:周|week|wk)\b|(?:per|a|each)\s+week\b|每周)",
+    re.I,
+)
+_WEEKS = re.compile(
+    rf"(?P<n>\d+|[一二两三四五六七八九十]+|{_EN_N})\s*(?:个)?(?:周|星期|weeks?)(?![a-z])", re.I
+)
+# 16周×2学时 · 12 weeks x 3 hours: the weeks times a week's hours, written as a product
+_WEEKS_TIMES = re.compile(
+    rf"(?P<n>\d+)\s*(?:个)?(?:周|星期|weeks?)\s*[×x*]\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_HOURS_UNIT})",
+    re.I,
+)
+
+
+def _weekly(s: str, raw: str) -> Length | None:
+    """A week's hours times the weeks: the course's length (its words kept in notes).
+    A week's hours with no weeks said is no length of the course: a TODO."""
+    product = _WEEKS_TIMES.search(s)
+    rate = product or _A_WEEK.search(s)
+    if rate is None:
+        return None
+    hours, unit = (
+        (rate.group("a"), rate.group("ua"))
+        if not product and rate.group("a")
+        else rate.group("b", "ub")
+    )
+    rest = s[: rate.start()] + " " + s[rate.end() :]
+    total_said = re.search(
+        rf"(?:共计|合计|总计|共|total|in all)\s*[:：]?\s*(?:约\s*)?\d+(?:\.\d+)?\s*{_HOURS_UNIT}",
+        rest,
+        re.I,
+    )
+    if total_said:  # 每周 2 学时（共 32 学时）: the total said beside the rate
+        said = read_length(re.sub(r"^\D*", "", total_said.group(0)))
+        if said.minutes is not None:
+            said.notes, said.rule = [f"课程时长原文：{raw}"], "the total beside a week's hours"
+            return said
+    weeks = [rate] if product else list(_WEEKS.finditer(rest))
+    if len(weeks) != 1:
+        return Length(
+            notes=[f"TODO: 课程时长写的是每周的时长（{raw}），请写总时长"], rule="a week's hours"
+        )
+    count = weeks[0].group("n").lower()
+    total = float(hours) * float(_EN_NUM.get(count) or _num(count))
+    unit = unit.lstrip("个")
+    periods = unit in ("学时", "课时")
+    spec_text = (
+        f"{total:g}{unit}" if periods else f"{total:g}{'小时' if unit == '小时' else ' hours'}"
+    )
+    value = round(total * 60) if periods else _parses(spec_text)
+    if value is None:
+        return None
+    return Length(
+        value, spec_text, True, [f"课程时长原文：{raw}"], "a week's hours times the weeks"
+    )
+
+
 def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 0) -> str | None:
     """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
     kept and the day's hours the timetable's own (nothing invented: both are the page's).
@@ -298,7 +438,29 @@ def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 
 # header block flattened to one line): 课程学时:32学时 · 总学时  32学时 · 培训时长：2天
 _ZH_LABELLED = re.compile(
     r"(?:课程总学时|课程学时|课程课时|总学时|总课时|课程时长|培训时长|授课时长|总时长)"
-    r"\s*[:：]?\s*(?:共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
+    r"\s*[:：]?\s*(?:共计|合计|总计|共|约|计)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:学时|课时|小时|天|h|H)(?![a-zA-Z]))"
+)
+# The course's length in a Chinese page's prose: 本课程共16学时 · 本次培训为期两天 · 为期3天的
+# 训练营 · 课程共计12课时 · 全程共 24 学时 (the course, or 全程, then 共/为期/历时 and a
+# length; never weeks, a calendar span)
+_ZH_PROSE = re.compile(
+    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?)"
+    rf"\s*(?:约)?\s*(?P<v>{_N}\s*(?:个)?(?:学时|课时|小时|天|日)(?![a-zA-Z]))"
+    rf"|为期\s*(?:约)?\s*(?P<w>{_N}\s*(?:个)?(?:学时|课时|小时|天|日))"
+)
+
+
+# A label that names its unit, then a bare number: 总学时：48 · | 课程学时 | 32 | · 学时数 64
+# (a 教学大纲's form) · Contact hours: 40 · Total hours | 24. Not a part's hours (理论学时,
+# 实验学时, 自学学时) and not a number with another unit (学分 3, 16周).
+_BARE_PERIODS = re.compile(
+    r"(?<![论验践机授学习导])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:[学课小分天周章节个%hH]|min))"
+)
+_BARE_HOURS = re.compile(
+    r"^[\s\-–•·*>|]*(?:\*\*|__)?(?:total|contact|teaching|course|class|training)\s+hours(?:\*\*|__)?"
+    r"\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?\s*\|?\s*$",
+    re.I | re.M,
 )
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
@@ -314,16 +476,78 @@ _TIME_LABELLED = re.compile(
 )
 
 
+# A total the page states for the course, as a line's label or in a sentence, with its
+# unit: "Total: 70 minutes (1 hour, 10 minutes)" · 总计1h · 合计：32学时 · "a total of 12
+# hours" · "18 hours in total". A 小计 (subtotal) is a part's, and a total the page states
+# more than once (one a day, one a module) is the parts', never the course's.
+_UNIT = r"(?:学时|课时|小时|分钟|天|h|hours?|hrs?|minutes?|mins?|days?)(?![a-zA-Z])"
+_TOTAL_STATED = re.compile(
+    rf"(?:^[\s\-–•·*>|]*(?:\*\*|__)?(?:合\s*计|总\s*计|共\s*计|total(?:\s+(?:time|length|duration))?)"
+    rf"(?:\*\*|__)?\s*[|:：]?\s*(?:\*\*|__)?\s*(?:共|约|≈|~|approx\.?\s*)?"
+    rf"|\b(?:a total of|in total,?|totall?ing)\s+(?:about\s+|approx\.?\s*)?)"
+    # (not "a total of 20 hours of self-study": the hours of something else than teaching)
+    rf"(?P<v>\d+(?:\.\d+)?\s*{_UNIT})(?!\s+of\s+(?!training|teaching|instruction|class))"
+    rf"|(?P<w>\d+(?:\.\d+)?\s*{_UNIT})\s+in total\b",
+    re.I | re.M,
+)
+# 学时分配（共 32 学时）· 学时规划（完整版约 96h；紧凑班约 52h）: a table of the hours,
+# its heading's brackets giving the course's total (the first of two variants)
+_PLAN_HEADING = re.compile(r"(?:学时|课时)(?:规划|分配|安排)\s*[（(](?P<v>[^（）()\n]{2,40})[）)]")
+
+
+# | 合计 | 12 章 | 36学时 |: a totals row whose one cell with a unit is the total (a row
+# with several, 理论 49h | 实验 47h | ≈96h, says not which is the course's)
+_TOTAL_CELLS = re.compile(
+    r"^\s*\|\s*(?:\*\*|__)?\s*(?:合\s*计|总\s*计|共\s*计|total)\s*(?:\*\*|__)?\s*\|(?P<rest>.*)$",
+    re.I | re.M,
+)
+_CELL_VALUE = re.compile(
+    rf"^(?:\*\*|__)?\s*(?:共|约|≈|~)?\s*(?P<v>\d+(?:\.\d+)?\s*{_UNIT})\s*(?:\*\*|__)?$"
+)
+
+
+def _one_total(plain: str) -> set[str]:
+    found = [
+        " ".join((m.group("v") or m.group("w")).split()) for m in _TOTAL_STATED.finditer(plain)
+    ]
+    for row in _TOTAL_CELLS.finditer(plain):
+        cells = [_CELL_VALUE.match(c.strip()) for c in row.group("rest").split("|")]
+        values = [c.group("v") for c in cells if c]
+        if len(values) == 1 and values[0] not in found:
+            found.append(values[0])
+        elif len(values) > 1:
+            return set()
+    return set(found) if len(found) == 1 else set()
+
+
 def stated_length(text: str, period: int | None = None) -> Length:
-    """A length the page labels as the course's (课程学时:32学时, - Length: 5 days),
-    wherever it stands; only when the page labels one length (a Duration: under each
-    module is the modules', not the course's)."""
-    plain = unicodedata.normalize("NFKC", text[:200_000])
+    """A length the page labels as the course's (课程学时:32学时, - Length: 5 days,
+    Total: 70 minutes), wherever it stands; only when the page labels one length (a
+    Duration: under each module is the modules', not the course's)."""
+    plain = fold(unicodedata.normalize("NFKC", text[:200_000]))
     said = {
         " ".join(m.group("v").split())
-        for pattern in (_ZH_LABELLED, _EN_LABELLED)
+        for pattern in (_ZH_LABELLED, _EN_LABELLED, _PLAN_HEADING)
         for m in pattern.finditer(plain)
     }
+    said |= _one_total(plain)
+    prose = [
+        re.sub(r"\s+", "", m.group("v") or m.group("w")).replace("日", "天")
+        for m in _ZH_PROSE.finditer(plain)
+    ]
+    if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
+        said |= set(prose)
+    bare = [
+        (m.group("l"), m.group("n") + ("学时" if "学时" in m.group("l") else "课时"))
+        for m in _BARE_PERIODS.finditer(plain)
+    ]
+    course_wide = [v for label, v in bare if label.startswith(("总", "课程"))]
+    each = [v for label, v in bare if not label.startswith(("总", "课程"))]
+    # 总学时/课程学时 said once or twice; a bare 学时：4 only when the page says it once (one
+    # under each chapter is the chapters')
+    said |= set(course_wide) if len(course_wide) <= 2 else set()
+    said |= set(each) if len(each) == 1 else set()
+    said |= {f"{m.group('n')} hours" for m in _BARE_HOURS.finditer(plain)}
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
@@ -337,15 +561,19 @@ def stated_length(text: str, period: int | None = None) -> Length:
 
 
 # 一日训练营 · 两天工作坊 · 半日研修班 · 3天集训: a length in the title's own words
+# 4周8天直播特训营: weeks, then the days taught in them (the days are the length); a way of
+# teaching may stand between the days and the course's word (直播 线上 面授 集中 实战)
 _TITLE_DAYS = re.compile(
-    r"(?<![\d一二两三四五六七八九十月])(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*(?:制|式)?"
+    r"(?<![\d一二两三四五六七八九十月])(?:(?:[一二两三四五六七八九十]|\d{1,2})\s*(?:周|个月)\s*)?"
+    r"(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*(?:制|式)?"
+    r"\s*(?:直播|线上|线下|在线|面授|集中|实战|封闭式?|沉浸式|脱产)?"
     r"\s*(?:训练营|工作坊|集训|特训营?|研修班?|课程|培训班?|营|班|课)"
 )
 
 
 def title_days(title: str) -> str | None:
     """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
-    m = _TITLE_DAYS.search(unicodedata.normalize("NFKC", title))
+    m = _TITLE_DAYS.search(fold(unicodedata.normalize("NFKC", title)))
     return f"{_num(m.group('n'))}天" if m else None
 
 

@@ -122,7 +122,7 @@ _RANGE_TIME = re.compile(
 # a time after the title without brackets: "课程总结 30分钟" · "Wrap-up – 15 min" · "一、基础 4学时"
 _TRAILING_BARE = re.compile(
     r"(?:\s+[-–—:：|]?\s*|\s*[-–—:：|]\s*)((?:约|~|～|ca\.?\s*)?\d+(?:\.\d+)?\s*"
-    r"(?:分[钟鐘]|mins?|minutes|小[时時]|[学學][时時]|[课課][时時]|hrs?|hours?))\s*$",
+    r"(?:分[钟鐘]|mins?|minutes|小[时時]|[学學][时時]|[课課][时時]|hrs?|hours?|['’′]))\s*$",
     re.I,
 )
 
@@ -163,7 +163,32 @@ def plain_time(text: str) -> str | None:
 
 def split_time(title: str) -> tuple[str, str | None, str | None]:
     """A title, its time, and a TODO note when the page gives a range instead of a time
-    ('破冰（15-20分钟）': kept as written, never a guess)."""
+    ('破冰（15-20分钟）': kept as written, never a guess). Dot leaders between the two
+    ('Introduction ........ 30 min') are neither."""
+    stripped, time, note = _split_time(title)
+    if time is not None:
+        stripped = _LEADERS.sub("", stripped)
+    return stripped, time, note
+
+
+_LEADERS = re.compile(r"\s*(?:[.…·．_]\s*){2,}$|\s*…+$")
+# a count of sessions times their length: (2 x 90 min) · （2×45分钟）· (3 sessions x 1 hour)
+_TIMES_TIME = re.compile(
+    r"^(?P<n>\d{1,2})\s*(?:sessions?|次|场|节)?\s*[x×X*]\s*(?P<t>\d+(?:\.\d+)?\s*\D.{0,12})$"
+)
+
+
+def _times_time(inner: str) -> str | None:
+    """'2 x 90 min' -> '180 min'; None when it is no such product."""
+    m = _TIMES_TIME.match(inner.strip())
+    time = plain_time(m.group("t")) if m else None
+    if m is None or time is None:
+        return None
+    minutes = parse_duration(time).minutes * int(m.group("n"))
+    return f"{minutes}分钟" if re.search(r"[\u4e00-\u9fff]", time) else f"{minutes} min"
+
+
+def _split_time(title: str) -> tuple[str, str | None, str | None]:
     title = re.sub(r"([)）】\]])\s*[:：]$", r"\1", title)  # Warm-up (20 minutes):
     rate = _RATE.search(title)  # (~1 minutes per paper) · （每组5分钟）: a rate, no length
     if rate and rate.start() > 0:
@@ -183,6 +208,9 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
                 unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
                 kept = title[: m.start()].rstrip(" :：,，-–—")
                 return kept, f"{end - start}{unit}", inner
+        product = _times_time(inner)  # (2 x 90 min): 180 min, the bracket kept in notes
+        if product is not None:
+            return title[: m.start()].rstrip(" :：,，-–—"), product, inner
         # （第 1-3 章，约 16 学时） · (2h, lab) · （2h 理论 + 2h 实验）
         listed = _listed_time(inner)
         if listed is not None:

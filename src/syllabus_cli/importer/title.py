@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .conventions import CHROME, GENERIC_TITLE, INSTRUCTOR_LINE, LABEL_WORDS, STRONG_MARKER
+from .conventions import (
+    CHROME,
+    GENERIC_TITLE,
+    INSTITUTION,
+    INSTRUCTOR_LINE,
+    LABEL_WORDS,
+    STRONG_MARKER,
+)
 
 _SUFFIX = re.compile(
-    r"\s*[·|｜:：\-—]*\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
+    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
-    r"|\s+(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
+    r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
+    r"(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
 )
 # "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
@@ -42,6 +51,27 @@ _NOT_A_NAME = (
     "目录",
     "参考",
 )
+
+
+_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(]\s*(?P<l>[^（）()]{1,30}?)\s*[)）]$")
+
+
+def bracketed_length(title: str) -> tuple[str, str | None]:
+    """ "Leadership Essentials (2 days)" · "Excel 数据透视表实战（6课时）" · "… Program
+    (4*10 hours)": a length in brackets closing the title line is the course's, not a word
+    of its name. Only a bracket that reads whole as one length (not "(engl.)", "(2024)",
+    "(2-3天)", "(Part 2)")."""
+    from .length import read_length
+
+    m = _BRACKETED.match(title)
+    if m is None or not carries_words(m.group("t")):
+        return title, None
+    reading = read_length(m.group("l"))
+    if reading.minutes is None or not re.match(
+        r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]", m.group("l")
+    ):
+        return title, None
+    return m.group("t").strip(" :：-—"), m.group("l")
 
 
 def teacher_colon(line: str) -> bool:
@@ -70,32 +100,147 @@ class Title:
     line: str = ""  # the head line it came from (dropped from notes when it says no more)
 
 
+_PREFIX = re.compile(
+    r"^(?i:(?:(?:detailed|draft|tentative|final|sample|full|course|workshop|training|class)\s+)*"
+    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program))"
+    r"\s*(?:(?i:for)(?:\s+(?i:the))?\s+|[:：|｜]\s*|\s+[-–—]\s*)(?=[^\W\d_])"
+    r"|^(?:课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|日程安排|日程|议程|课程安排|培训安排|培训方案)"
+    r"\s*[:：|｜\-—]\s*(?=[^\W\d_])"
+)
+
+
+# A heading in traditional characters names the page's kind in the same words (課程大綱,
+# 日程安排, 講師): the title rules read them folded to simplified, one character for one
+_FOLD = str.maketrans(
+    "課綱訓練營學時間內講題備註點週議議程詳細時數節單元說紹計劃師",
+    "课纲训练营学时间内讲题备注点周议议程详细时数节单元说绍计划师",
+)
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
 def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
-    text = _SUFFIX.sub("", text) or text
+    # "Agenda: Python for Analysts" · "Schedule for the Data Camp" · "课程大纲：沟通技巧":
+    # the page's kind before the name, set apart
+    m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
+    text = text[m.end() :] if m else text
+    # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
+    text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
+    # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
+    text = re.sub(
+        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
+        "",
+        text,
+    )
+    m = _SUFFIX.search(_fold(text))
+    cut = text[: m.start()] if m else text
+    if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
+        cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
+    text = cut or text
+    # an emoji or a symbol set before or after the name ("📌 门店店长训练营 ✨") is no word of it
+    while text and unicodedata.category(text[0]) in ("So", "Sk", "Mn", "Cf"):
+        text = text[1:].lstrip()
+    while text and unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf"):
+        text = text[:-1].rstrip()
     return text.strip(" \t:：·|｜-—")
 
 
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
-    lines = [line.strip() for line in head if line.strip()]
+    raw = [line.strip() for line in head if line.strip()]
+    lines = [_as_heading(line) for line in raw]
+    found = _from_lines(lines)
+    if found is None:
+        return None
+    found = _whole(found, lines)
+    # "# Agenda - Control" over "Welcome to the Classical Methods in Control and Planning
+    # training!": the page names the course whole in its text, the heading a word of it
+    if found.line in lines and found.text:
+        named = from_text("\n".join(lines[lines.index(found.line) + 1 :]))
+        if (
+            named is not None
+            and len(named.text) > len(found.text)
+            and re.search(
+                rf"(?<!\w){re.escape(found.text.casefold())}(?!\w)", named.text.casefold()
+            )
+        ):
+            found = Title(
+                named.text, f"{found.rule}, named whole in the text", found.length, found.line
+            )
+    if found.line in lines:  # the head line as the page wrote it (emit drops it from notes)
+        found = replace(found, line=raw[lines.index(found.line)])
+    return found
+
+
+_GOES_ON = re.compile(
+    r"\s+(?i:is|are|was|will|can|helps?|teaches|gives|provides|offers|lets|makes)\b|\s*[是将为把让使能会可]"
+)
+
+
+# A page's first heading in another dress: **Python Bootcamp** · __X__ · ## X · === X ===
+_DRESSED = re.compile(
+    r"^(?:\*\*(?P<a>[^*]+)\*\*|__(?P<b>[^_]+)__|#{2,6}\s+(?P<c>.+)|={2,}\s*(?P<d>[^=]+?)\s*={2,})$"
+)
+
+
+def _as_heading(line: str) -> str:
+    m = _DRESSED.match(line)
+    if m is None:
+        return line
+    inner = next(g for g in m.groups() if g is not None).strip()
+    return f"# {inner}" if title_like(inner) else line  # not "## 第一讲 …", a module
+
+
+def _whole(found: Title, lines: list[str]) -> Title:
+    """A title cut short: the next line states the whole name it begins ("Home > Courses >
+    Leadership" then "Leadership for New Managers"; "Python" then "Python and Django
+    Training Program"). The whole name is the title."""
+    if found.line not in lines or not found.text:
+        return found
+    at = lines.index(found.line)
+    if at + 1 >= len(lines):
+        return found
+    after = lines[at + 1]
+    whole, said = bracketed_length(_clean(after.lstrip("# ")))
+    if (
+        len(whole) > len(found.text)
+        and whole.casefold().startswith(found.text.casefold())
+        and not _GOES_ON.match(whole[len(found.text) :])  # "Python is …": a sentence
+        and title_like(whole)
+        and not generic(after)
+        and not CHROME.search(after)
+        and not table_row(after)
+    ):
+        return Title(whole, f"{found.rule}, whole on the next line", said or found.length, after)
+    return found
+
+
+def _from_lines(lines: list[str]) -> Title | None:
     for line in lines:
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
         if (
             CHROME.search(line)
+            or INSTITUTION.match(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
             or _LABEL_VALUE.match(line)
+            or table_row(line)
         ):
-            continue  # a contents heading, "Schedule", "… Outline": names no course
+            continue  # a contents heading, "Schedule", "… Outline", a table's header row
         if line.startswith("# "):  # Markdown: "# 课程名 · 课程大纲"
-            text = _clean(_SUFFIX.sub("", line[2:])) or line[2:].strip()
+            text = _clean(line[2:]) or line[2:].strip()
+            if not carries_words(text):
+                continue  # "# 📚 课程大纲": a symbol before the page's kind names nothing
+            text, said = bracketed_length(text)
             book = re.fullmatch(r"《([^》]{2,40})》", text)
-            return Title(book.group(1) if book else text, "a Markdown # heading", line=line)
+            return Title(book.group(1) if book else text, "a Markdown # heading", said, line)
         what = _WHAT_IS.match(line)  # "What is Python for Beginners?": the course's name
         if what:
             return Title(_clean(what.group("t")), "What is …?", line=line)
@@ -112,10 +257,14 @@ def from_head(head: list[str]) -> Title | None:
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
         if teacher and not STRONG_MARKER.match(line):
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
-        if title_like(line):  # a title line above the first label
-            return Title(
-                _clean(_SUFFIX.sub("", line)) or line, "the line above the first label", line=line
-            )
+        text = _clean(line) or line
+        # a title line above the first label (its length without the page's kind: "Sample
+        # Three Day Group Facilitator Training Schedule" names a course as long as any)
+        if title_like(line) or (title_like(text) and len(line) <= 60):
+            if not carries_words(text):
+                continue  # "★ ★ ★" · "2024-05": no word, no name
+            text, said = bracketed_length(text)
+            return Title(text, "the line above the first label", said, line)
         return None  # the first real line is text, not a title
     return None
 
@@ -133,11 +282,65 @@ _KIND_OF_PAGE = re.compile(
 )
 
 
+# The words a heading uses to name a document, never a course: its kind (outline,
+# schedule, 课程大纲, 日程), its status (draft, subject to change, 暂定), its term or date
+# (Fall 2022, 2022年秋冬学期), its file type (PDF) and a timetable's column heads (Time,
+# Activity, Speaker, 時間, 內容, 講者). A heading made of these words alone names no course
+# ("2022年秋冬学期——课程大纲 (subject to change)", "Workshop's Schedule PDF", "Time Activity
+# Notes"); one word more is the course's name ("Python 课程大纲", "Leadership Workshop").
+_DOC_WORDS_EN = (
+    "subject to change", "table of contents", "syllabus", "schedule", "agenda", "outline",
+    "overview", "timetable", "programme", "program", "plans?", "contents?", "introduction",
+    "intro", "courses?", "class(?:es)?", "workshops?", "training", "sessions?", "lessons?",
+    "modules?", "units?", "sample", "example", "draft", "tentative", "preliminary", "final",
+    "detailed", "full", "updated", "revised", "tb[ad]", "pdf", "docx?", "pptx?", "pages?",
+    "version", "the", "our", "an?", "of", "and", "for", "fall", "spring", "summer", "winter",
+    "autumn", "semester", "term", "quarter", "weekly", "daily", "time", "times", "activity",
+    "activities", "notes?", "topics?", "speakers?", "presenters?", "dates?", "duration",
+    "room", "location", "venue", "description", "details", "information", "welcome", "home",
+    "menu", "what", "who", "when", "where", "day", "days", "jan(?:uary)?", "feb(?:ruary)?",
+    "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?", "sept?(?:ember)?",
+    "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?", "mon(?:day)?", "tue(?:s(?:day)?)?",
+    "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?", "sat(?:urday)?", "sun(?:day)?",
+    "am", "pm", "st", "nd", "rd", "th", "to", "one", "two", "three", "weeks?", "by",
+    "readme", "materials?", "resources?", "slides?", "handouts?", "lectures?", "index",
+)  # fmt: skip
+_DOC_WORDS = re.compile(
+    r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
+    r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
+    r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
+    r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
+    r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
+    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件"
+)
+
+
 def generic(line: str) -> bool:
     """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
     never a course."""
-    text = re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :：")
-    return bool(GENERIC_TITLE.match(text) or _KIND_OF_PAGE.match(text))
+    text = _fold(re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :："))
+    return bool(
+        GENERIC_TITLE.match(text)
+        or _KIND_OF_PAGE.match(text)
+        or not carries_words(_DOC_WORDS.sub(" ", unicodedata.normalize("NFKC", text)))
+    )
+
+
+def carries_words(text: str) -> bool:
+    """A name holds a word: a letter or a CJK character, not only symbols, emoji, numbers
+    or dates ("📚", "★★★", "2024-05-12")."""
+    return any(unicodedata.category(c).startswith("L") for c in text)
+
+
+def table_row(line: str) -> bool:
+    """A table's row (``| 時間 | 內容 | 講者 |``, or its ``|---|---|`` rule): its cells
+    are columns' heads or a row's values, never a course's title. A one-cell row (a sheet's
+    merged title cell, ``| Python 入门 |``) is a line like any other."""
+    text = line.strip()
+    if not (text.startswith("|") or text.endswith("|")):
+        return False
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    return len([c for c in cells if c]) >= 2 or not carries_words(text)
 
 
 # the scripts a zh or en course page writes its letters in (any other letter in a PDF's
@@ -164,7 +367,7 @@ def unreadable(line: str) -> bool:
 
 def title_like(line: str) -> bool:
     """A line that could name a course: short, no sentence, no numbering or marker."""
-    text = unicodedata.normalize("NFKC", line)
+    text = re.sub(r"^#+\s*", "", unicodedata.normalize("NFKC", line))  # "## 第一讲 …" too
     return (
         not unreadable(text)
         and 2 <= len(text) <= 40

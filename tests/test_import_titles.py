@@ -1,0 +1,442 @@
+"""Titles and course lengths as pages state them (issue 22, round 3): conventions read
+from the shape of a line, never from one page's words. Each test's docstring names the
+convention and the ways real pages write it; the strings are written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# 2019年春季学期——教学大纲（暂定）",
+        "2023 秋季 课程安排",
+        "Fall 2021 Course Schedule (subject to change)",
+        "Workshop's Agenda PDF",
+        "Tentative Weekly Schedule",
+        "Sample Training Agenda",
+        "Time Activity Notes",  # a timetable's column heads, flattened by a PDF
+        "日期 时间 内容 讲师",
+    ],
+)
+def test_a_heading_made_only_of_document_words_names_no_course(heading: str) -> None:
+    """Convention: a heading whose every word names the document — its kind (syllabus,
+    schedule, 课程大纲, 日程), its status (draft, subject to change, 暂定), its term or
+    date (Fall 2021, 2019年春季学期), its file type (PDF) or a timetable's column heads
+    (Time Activity Notes, 日期 时间 内容) — is no title: the title stays TODO rather than
+    "2019年春季学期——教学大纲". A page writes it as a Markdown heading or a bare line."""
+    assert generic(heading), heading
+    assert from_head([heading]) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Python 课程大纲", "Python"),
+        ("# 2024 秋季 数据可视化课程", "2024 秋季 数据可视化课程"),
+        ("Leadership Workshop", "Leadership Workshop"),
+        ("Introduction to Statistics", "Introduction to Statistics"),
+        ("# 新员工培训方案", "新员工培训方案"),
+    ],
+)
+def test_one_word_more_than_the_document_s_is_the_course_s_name(heading: str, title: str) -> None:
+    """The same words beside a subject name a course: "Python 课程大纲" is Python's
+    outline, "Introduction to Statistics" a course."""
+    assert not generic(heading)
+    found = from_head([heading])
+    assert found is not None and found.text == title
+
+
+def test_a_table_row_is_never_a_title() -> None:
+    """Convention: a timetable set as a table at the top of a page or a sheet (``| 时间 |
+    内容 | 讲师 |``, ``| Time | Session | Speaker |``, its ``|---|---|`` rule) heads
+    columns; the title stays TODO. A sheet's one merged title cell (``| 销售冠军训练营 |``)
+    is a title."""
+    assert table_row("| 时间 | 内容 | 讲师 |") and table_row("|---|:---:|")
+    assert table_row("| Time | Session | Speaker |")
+    assert from_head(["| 时间 | 内容 | 讲师 |", "| 09:00 | 开场 | 王芳 |"]) is None
+    assert not table_row("| 销售冠军训练营 |")
+    found = from_head(["| 销售冠军训练营 |"])
+    assert found is not None and found.text == "| 销售冠军训练营 |".strip("| ")
+
+
+def test_a_title_carries_words_not_only_symbols() -> None:
+    """Convention: a name holds a letter or a CJK character. "# 🎯 课程大纲" (an emoji
+    before the page's kind), "★★★" and a bare date name nothing: the next line, or a
+    TODO. An emoji beside a name is dropped from it."""
+    assert not carries_words("🎯 ") and not carries_words("2024-06-01")
+    assert from_head(["# 🎯 课程大纲"]) is None
+    assert from_head(["★ ★ ★", "2024-06-01"]) is None
+    found = from_head(["🚀 新媒体运营实战 ✨"])
+    assert found is not None and found.text == "新媒体运营实战"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Previous PageTable of ContentsNext Page",
+        "« Previous page | Next page »",
+        "上一篇：团队建设 下一篇：时间管理",
+        "Download as PDF or TXT",
+        "You might also like",
+    ],
+)
+def test_a_site_s_navigation_is_never_a_title(chrome: str) -> None:
+    """Convention: a saved page keeps its site's navigation and a document host's buttons
+    above the course, often run together ("Previous PageTable of ContentsNext Page"), as
+    上一篇/下一篇 links or "Download as PDF": the title is the line below."""
+    found = from_head([chrome, "Customer Complaint Handling"])
+    assert found is not None and found.text == "Customer Complaint Handling"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Timing\nTotal: 45 minutes (three 15-minute parts)", 45),
+        ("讲授人：质量部\n总计3h\n一、来料检验", 180),  # 总计 run onto its value
+        ("| **合计** | 12 章 | **36学时** |", 2160),  # a totals row, its unit in the cell
+        ("The course runs a total of 12 hours over three evenings.", 720),
+        ("Six sessions, 18 hours in total.", 1080),
+        ("本课程总学时合计 24 学时。", 1440),
+        ("## 学时分配（共 32 学时）", 1920),
+        ("Day 1\nTotal: 6 hours\nDay 2\nTotal: 6 hours", None),  # one a day: the days'
+        ("| 合计 | 12 章 |", None),  # chapters are no length
+        ("小计 2h", None),  # a part's subtotal
+        ("a total of 20 hours of self-study", None),  # not teaching
+    ],
+)
+def test_a_total_the_page_states_once_is_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: the course's length stated as its total, as a line's label ("Total: 70
+    minutes", 总计1h, | 合计 | 32学时 |), in a sentence ("a total of 12 hours", "18 hours in
+    total", 总学时合计 24 学时) or in the brackets of a table of hours' heading (学时分配（共
+    32 学时）). Read only with its unit and only when the page states one total: a total a
+    day or a module is the parts', a subtotal a part's, chapters no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+def test_two_variants_in_a_table_of_hours_heading_give_the_first() -> None:
+    """学时规划（完整版约 96h；紧凑班约 52h）: the first variant is the course's length, the
+    other is kept for the notes (a spec has no variants yet)."""
+    from syllabus_cli.importer.length import stated_length
+
+    got = stated_length("### 课时安排（标准班约 40h；周末班约 24h）")
+    assert got.minutes == 2400
+    assert any("24h" in note for note in got.notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "days"),
+    [
+        ("零售数据分析4周8天直播特训营", "8天"),
+        ("门店管理两天线下工作坊", "2天"),
+        ("销售精英3天封闭式集训", "3天"),
+        ("2周线上课程", None),  # weeks alone say no teaching days
+    ],
+)
+def test_a_title_s_weeks_and_days_give_the_days(title: str, days: str | None) -> None:
+    """Convention: a course named by its weeks and the days taught in them (4周8天训练营),
+    or its days and how it is taught (两天线下工作坊, 3天封闭式集训): the days are the
+    length; weeks alone are a calendar span, no length."""
+    from syllabus_cli.importer.length import title_days
+
+    assert title_days(title) == days
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("Ten Tips for Running a Full-Day Workshop", None),
+        ("If you've ever sat through a two-day course that dragged, you know.", None),
+        ("For a half-day slot you may want three short blocks.", None),
+        ("In this two-day course, if you bring a laptop, you will build a bot.", 720),
+        ("Join us for a two-day course: you will build a bot.", 720),
+        ("This half-day workshop is for new managers.", 180),
+    ],
+)
+def test_advice_about_courses_of_a_length_is_no_length(prose: str, minutes: int | None) -> None:
+    """Convention (nothing invented): a page that advises its reader how to teach or attend
+    a course of some length ("Tips for Running a Full-Day Workshop", "if you've sat through
+    a two-day course", "for a half-day slot you may want…") states no length of its own.
+    A sentence naming its own course ("this two-day course", "Join us for a two-day
+    course") states one."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("Leadership Essentials (2 days)", "Leadership Essentials", "2 days"),
+        ("# 客户投诉处理（6课时）", "客户投诉处理", "6课时"),
+        ("Python and Flask Bootcamp (5*6 hours)", "Python and Flask Bootcamp", "5*6 hours"),
+        ("Robotics Basics (engl.)", "Robotics Basics (engl.)", None),
+        ("沟通技巧（2-3天）", "沟通技巧（2-3天）", None),  # a range is no length
+        ("Python (Part 2)", "Python (Part 2)", None),
+    ],
+)
+def test_a_length_in_brackets_closing_the_title_line_is_the_course_s(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention: a title line closed by the course's length in brackets ("Leadership
+    Essentials (2 days)", "客户投诉处理（6课时）", a formula "(5*6 hours)"): the name is
+    what stands before it, the bracket the length. A bracket that is not one length
+    ("(engl.)", "(Part 2)", a range) stays in the name."""
+    found = from_head([line])
+    assert found is not None
+    assert (found.text, found.length) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"),
+    [
+        ("每周2学时，共18周", 2160),
+        ("共12周，每周4课时", 2880),
+        ("18周×2学时", 2160),
+        ("3 hours per week for eight weeks", 1440),
+        ("6 weeks, 2 hrs/week", 720),
+        ("每周 2 学时（共 36 学时）", 2160),  # the total said beside the rate
+        ("Time commitment: 4 hours a week", None),  # no weeks: no length, never 4 hours
+        ("每周3小时", None),
+    ],
+)
+def test_a_week_s_hours_times_the_weeks_is_the_length_and_alone_is_none(
+    said: str, minutes: int | None
+) -> None:
+    """Convention: a 教学大纲 or a university syllabus writes its length as a week's hours
+    and the weeks they run (每周2学时，共18周 · 18周×2学时 · "3 hours per week for eight
+    weeks" · "6 weeks, 2 hrs/week"): the length is their product, the words kept in notes.
+    A week's hours alone ("4 hours a week", 每周3小时) are no length of the course: a
+    TODO, never the week's hours as the course's."""
+    from syllabus_cli.importer.length import read_length
+
+    assert read_length(said).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("课程名称：数字电路  学分：3  总学时：48（理论40，实验8）", 2880),
+        ("| 课程学时 | 32 | 学分 | 2 |", 1920),
+        ("总学时\n16", 960),  # the value on the line below its label
+        ("课时数：12", 720),
+        ("- Contact hours: 40", 2400),
+        ("| Total hours | 24 |", 1440),
+        ("理论学时：32  实验学时：16", None),  # a part's hours
+        ("学时：2学分", None),  # another unit
+        ("第3章 4学时", None),  # a chapter's, and not a label
+        ("第一章 学时：4\n第二章 学时：4\n第三章 学时：4", None),  # each chapter's
+        ("总学时：48\n第一章 学时：4\n第二章 学时：4", 2880),
+    ],
+)
+def test_a_label_that_names_its_unit_reads_a_bare_number(text: str, minutes: int | None) -> None:
+    """Convention: a 教学大纲's facts give the length as a label that names its unit and a
+    bare number (总学时：48, | 课程学时 | 32 |, 学时数 64, the value on the next line), and
+    an English syllabus as "Contact hours: 40" or "Total hours | 24". The number is in the
+    label's unit; a part's hours (理论学时, 实验学时) and numbers with another unit (学分)
+    are not the course's length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+def test_a_title_cut_short_takes_the_whole_name_the_next_line_states() -> None:
+    """Convention: a page states its title short, then whole on the next line — a
+    breadcrumb's last step ("Home > Courses > Negotiation", then "Negotiation for
+    Procurement Teams"), a logo's word over the full name ("Python", then "Python and
+    Flask Bootcamp (5 days)"), 数据分析 over 数据分析实战训练营. The whole name is the title;
+    a next line that only adds the page's kind ("Python Basics Schedule") or a sentence
+    adds no name. "Workshop: X" names X."""
+    cases = {
+        ("Home > Courses > Negotiation", "Negotiation for Procurement Teams"): (
+            "Negotiation for Procurement Teams"
+        ),
+        ("Python", "Python and Flask Bootcamp (5 days)"): "Python and Flask Bootcamp",
+        ("数据分析", "数据分析实战训练营"): "数据分析实战训练营",
+        ("Python Basics", "Python Basics Schedule"): "Python Basics",
+        ("Excel", "Excel is a tool we use every day, and we use it well."): "Excel",
+        ("Workshop: Writing for the Web",): "Writing for the Web",
+    }
+    for head, title in cases.items():
+        found = from_head(list(head))
+        assert found is not None and found.text == title, head
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Agenda – Conflict Coaching for Supervisors", "Conflict Coaching for Supervisors"),
+        ("Agenda: Python for Analysts", "Python for Analysts"),
+        ("Schedule for the Data Camp 2024", "Data Camp 2024"),
+        ("Course Syllabus | Machine Learning", "Machine Learning"),
+        ("Agenda for 12 May 2024", None),  # a date is no name
+        ("Agenda: 9:00 Registration", None),  # a timetable's first row
+        ("Agenda (subject to change)", None),
+    ],
+)
+def test_the_page_s_kind_set_apart_before_a_name_leaves_the_name(
+    line: str, title: str | None
+) -> None:
+    """Convention: a page heads with its kind, then the course's name set apart by a
+    colon, a dash, a bar or "for" ("Agenda – Conflict Coaching for Supervisors",
+    "Schedule for the Data Camp 2024", "Course Syllabus | Machine Learning", 课程大纲：沟通
+    技巧): the name is the title. What follows that is no name (a date, a clock time, a
+    status) leaves none."""
+    found = from_head([line])
+    assert (found.text if found else None) == title
+
+
+def test_a_heading_s_word_gives_way_to_the_name_the_text_states_whole() -> None:
+    """A heading names a word of the course ("Agenda – Budgeting"), the text below names
+    it whole ("Welcome to Budgeting for Team Leads!", 欢迎参加《…》): the whole name."""
+    found = from_head(["Agenda – Budgeting", "Welcome to Budgeting for Team Leads!"])
+    assert found is not None and found.text == "Budgeting for Team Leads"
+    found = from_head(["Agenda – Budgeting", "Welcome to Negotiation Basics!"])
+    assert found is not None and found.text == "Budgeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("總學時：48", 2880),
+        ("合計 3小時", 180),
+        ("課程學時：32", 1920),
+        ("學時分配（共 32 學時）", 1920),
+    ],
+)
+def test_traditional_characters_state_lengths_in_the_same_words(text: str, minutes: int) -> None:
+    """Convention: a page from Taiwan or Hong Kong writes the same length words in
+    traditional characters (總學時, 合計, 每週, 學時分配, 兩天訓練營) and its headings the
+    same page kinds (課程大綱, 時間 內容 講師): each rule reads them as it reads the
+    simplified; a length written whole (3學時, 2小時) keeps the trainer's characters."""
+    from syllabus_cli.importer.length import read_length, stated_length, title_days
+
+    assert stated_length(text).minutes == minutes
+    assert read_length("每週2學時，共16週").minutes == 1920
+    assert read_length("3學時").text == "3學時"
+    assert title_days("門市主管兩天訓練營") == "2天"
+    assert generic("時間 內容 講師") and generic("# 2023年秋季學期 課程大綱")
+    found = from_head(["# 門市主管領導力詳細課程大綱"])
+    assert found is not None and found.text == "門市主管領導力"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("帮助经理读懂报表。本课程共12学时，分4次授课。", 720),
+        ("本次培训为期两天，含一次沙盘演练。", 720),
+        ("为期半天的工作坊", 180),
+        ("全程共 24 学时", 1440),
+        ("本课程为期16周", None),  # weeks: a calendar span
+        ("本课程共16学时。另有课程共8学时的选修。", None),  # two lengths: neither
+        ("模块一 培训共1天\n模块二 培训共1天\n模块三 培训共1天", None),  # each module's
+    ],
+)
+def test_a_chinese_page_s_prose_states_its_length(text: str, minutes: int | None) -> None:
+    """Convention: a Chinese page states its length in a sentence about the course: 本课程
+    共12学时 · 本次培训为期两天 · 为期半天的工作坊 · 全程共 24 学时. Weeks are a calendar span,
+    no length; two different lengths are none, and one said under every module is the
+    modules'."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("Delivered as six 90-minute sessions at your workplace.", 540),
+        ("The course is ten two-hour classes.", 1200),
+        ("We meet for three 1-hour sessions per week.", None),  # a week's rate
+        ("Take five 15-minute breaks.", None),  # breaks are no sessions
+    ],
+)
+def test_sessions_times_their_length_in_english_prose(prose: str, minutes: int | None) -> None:
+    """Convention: "six 90-minute sessions", "ten two-hour classes": the course is their
+    product. Sessions a week are a rate, no length."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["**Python Bootcamp**"], "Python Bootcamp"),
+        (["__Data Camp__"], "Data Camp"),
+        (["## Negotiation Basics"], "Negotiation Basics"),
+        (["=== Excel Advanced ==="], "Excel Advanced"),
+        (["**课程大纲**", "**Python 训练营**"], "Python 训练营"),
+        (["欢迎参加 Python 训练营"], "Python 训练营"),
+        (["## 第一讲 沟通基础"], None),  # a module, not a title
+        (["**Day 1**"], None),
+        (["# Week-by-week schedule"], None),
+        (["# README"], None),
+        (["# Workshop materials"], None),
+        (["# Lecture Notes"], None),
+        (["# 课程概要"], None),
+    ],
+)
+def test_a_first_heading_in_another_dress_is_read_as_one(
+    head: list[str], title: str | None
+) -> None:
+    """Convention: a page's first heading set in bold (**X**, __X__), at a lower level
+    (## X) or in wiki marks (=== X ===) is its heading as '# X' is; a greeting before the
+    name (欢迎参加 …) is no part of it. A numbered module (## 第一讲 …) is no heading, and a
+    heading of document words only (Week-by-week schedule, README, Workshop materials,
+    Lecture Notes, 课程概要) names no course."""
+    found = from_head(head)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "Riverside Community College",
+        "University of Leeds",
+        "Department of Statistics",
+        "Albert-Ludwigs-Universität Freiburg",
+        "华东理工大学商学院",
+        "上海某某管理咨询有限公司",
+        "Presented by the Nursing Education Team",
+        "主办单位：市人力资源协会",
+    ],
+)
+def test_a_letterhead_or_a_presenter_line_is_never_the_title(letterhead: str) -> None:
+    """Convention: a page heads with its institution's name (a university, a department,
+    a company: "Riverside Community College", 华东理工大学商学院, …有限公司) or says who
+    presents or hosts it ("Presented by …", 主办单位：…): neither is the course's title,
+    the course's name is the next title line. A name that only mentions such a word is a
+    name ("Python for University Students", "College Writing")."""
+    found = from_head([letterhead, "Bayesian Methods for Ecologists"])
+    assert found is not None and found.text == "Bayesian Methods for Ecologists"
+    for name in ("Python for University Students", "College Writing", "Leadership Academy"):
+        found = from_head([name])
+        assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    ("said", "minutes"),
+    [
+        ("4 evenings, 3 hours each", 720),
+        ("six mornings of 3 hours each", 1080),
+        ("6次课，每次2小时", 720),
+        ("2 days, 6 hours each", 720),
+        ("Half a day", 180),
+        ("3 hours each week", None),  # a week's rate
+    ],
+)
+def test_meetings_times_each_one_s_length(said: str, minutes: int | None) -> None:
+    """Convention: a length given as the meetings and each one's length ("4 evenings, 3
+    hours each", "six mornings of 3 hours each", 6次课，每次2小时): their product (read as
+    "3 hours" before, a meeting's length for the course's). "Half a day" is a half day."""
+    from syllabus_cli.importer.length import read_length
+
+    assert read_length(said).minutes == minutes
