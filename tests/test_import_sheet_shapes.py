@@ -744,3 +744,30 @@ def test_a_workbook_of_day_sheets_is_one_course(tmp_path: Path) -> None:
     book.save(str(tmp_path / "catalog.xlsx"))
     import_catalog(tmp_path / "catalog.xlsx", tmp_path / "cat")
     assert [c["title"] for c in specs(tmp_path / "cat")] == ["目标管理", "大客户销售"]
+
+
+def test_a_contents_entry_no_slide_shows_stays_a_module(tmp_path: Path) -> None:
+    """Convention: a deck's 目录 lists its modules; when the slides show most entries (a
+    section slide each) but not all (a part listed, its slides not written yet), the
+    entries no slide shows are modules of their own, where the 目录 places them, never
+    dropped. Decks write it with the missing part in the middle or at the end."""
+    source = deck(
+        tmp_path / "visit.pptx",
+        [
+            ("客户回访", ["2025"]),
+            ("目录", ["回访前的准备", "回访中的提问", "回访后的跟进", "常见的误区"]),
+            ("回访前的准备", ["01"]),
+            ("查清承诺", ["上次答应了什么"]),
+            ("回访后的跟进", ["03"]),
+            ("写回访记录", ["当天写完"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == [
+        "回访前的准备",
+        "回访中的提问",
+        "回访后的跟进",
+        "常见的误区",
+    ]
+    assert course["modules"][2]["sections"][0]["title"] == "写回访记录"

@@ -647,6 +647,18 @@ def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _unshown(entries: list[str], matched: set[str], shown: set[str]) -> list[str]:
+    """Contents entries that no slide shows (a part the deck lists but has no slides for
+    yet), as modules of their own where the contents place them; each once."""
+    out = []
+    for entry in entries:
+        key = _toc_key(entry)
+        if key not in matched and key not in shown:
+            shown.add(key)
+            out.append(f"## {entry}")
+    return out
+
+
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """Slides (title, [(level, text)]) as a course, in the catalog reader's text."""
     slides: list[tuple[str, list[tuple[int, str]]]] = []
@@ -720,6 +732,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
     cover = 0
+    shown: set[str] = set()  # contents entries written as modules so far
     sections = [
         title
         for title, body in named
@@ -778,6 +791,10 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
         if is_section:
+            if key in toc_keys:  # the contents' entries before it that no slide shows
+                at = next(i for i, entry in enumerate(toc) if _toc_key(entry) == key)
+                kept.extend(_unshown(toc[:at], matched, shown))
+                shown.add(key)
             kept.append(f"## {title}")
             kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
@@ -792,6 +809,8 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
                 kept.append(text.replace("\n", " "))
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
+    if toc_keys:  # the contents' last entries no slide shows
+        kept.extend(_unshown(toc, matched, shown))
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
         head_count = cover if listed is not None else 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
