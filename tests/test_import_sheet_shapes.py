@@ -771,3 +771,41 @@ def test_a_contents_entry_no_slide_shows_stays_a_module(tmp_path: Path) -> None:
         "常见的误区",
     ]
     assert course["modules"][2]["sections"][0]["title"] == "写回访记录"
+
+
+def test_an_agenda_entry_with_its_time_names_its_slide(tmp_path: Path) -> None:
+    """Convention: an agenda or 目录 entry carrying its time (``09:00 – 09:45 Why
+    feedback stalls``, ``倾听（45分钟）``) names the slide titled without it: the slide's
+    bullets are that module's points and the entry's time is its length; an entry no
+    slide shows (a break) is kept, never a module with points from elsewhere."""
+    en = deck(
+        tmp_path / "feedback.pptx",
+        [
+            ("Feedback that Lands", ["Team leads workshop"]),
+            ("Agenda", ["09:00 – 09:45 Why feedback stalls", "09:45 – 10:30 The SBI model", "10:30 – 10:45 Break", "10:45 – 12:00 Practice rounds"]),
+            ("Why feedback stalls", ["Fear", "Vague words"]),
+            ("The SBI model", ["Situation", "Behaviour", "Impact"]),
+        ],
+    )  # fmt: skip
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
+    assert got == [
+        ("Why feedback stalls", "45min", ["Fear", "Vague words"]),
+        ("The SBI model", "45min", ["Situation", "Behaviour", "Impact"]),
+        ("Practice rounds", "75min", None),
+    ]
+
+    zh = deck(
+        tmp_path / "listen.pptx",
+        [
+            ("倾听与提问", ["内训"]),
+            ("目录", ["倾听（45分钟）", "提问（60分钟）"]),
+            ("倾听", ["复述", "沉默"]),
+            ("提问", ["开放式", "封闭式"]),
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
+    assert got == [("倾听", "45分钟", ["复述", "沉默"]), ("提问", "60分钟", ["开放式", "封闭式"])]

@@ -583,9 +583,21 @@ def _toc_key(text: str) -> str:
     """A contents entry or a slide's title as compared: its number (01, PART 02, 第一部分)
     and spaces aside, so '01 激励的原理' names the slide '激励的原理'."""
     number = rf"^\s*(?:(?:part|chapter|section)\s*)?(?:\d{{1,2}}|{_NUMBER_WORD})\b[.、:：\s-]*"
+    text = _ENTRY_CLOCK.sub("", _ENTRY_MINUTES.sub("", text))  # 09:00 – 09:45 … (45分钟)
     text = re.sub(number, "", text, flags=re.I)
     text = re.sub(r"^\s*第[一二三四五六七八九十\d]+[章部分讲节][、:：\s]*", "", text)
     return re.sub(r"\s", "", text)
+
+
+# an agenda entry's clock span before its name, and its time after it: the entry names
+# the slide all the same ('09:00 – 09:45 Why it stalls' · '倾听（45分钟）')
+_ENTRY_CLOCK = re.compile(
+    r"^\s*\d{1,2}[:.：]\d{2}\s*(?:[-–—~～至到]\s*\d{1,2}[:.：]\d{2})?\s*[:：|｜-]?\s*"
+)
+_ENTRY_MINUTES = re.compile(
+    r"\s*[（(]\s*(?:约\s*)?\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|学时|课时)\s*[)）]\s*$",
+    re.I,
+)
 
 
 # an item that counts the course's units: Wk 1 — … · Week 2: … · Day 3 · Module 1 ·
@@ -791,11 +803,14 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
         if is_section:
+            heading = title
             if key in toc_keys:  # the contents' entries before it that no slide shows
                 at = next(i for i, entry in enumerate(toc) if _toc_key(entry) == key)
                 kept.extend(_unshown(toc[:at], matched, shown))
                 shown.add(key)
-            kept.append(f"## {title}")
+                if _ENTRY_CLOCK.match(toc[at]) or _ENTRY_MINUTES.search(toc[at]):
+                    heading = toc[at]  # its published time, which the slide's title lacks
+            kept.append(f"## {heading}")
             kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
         going_on = _CONTINUED.match(title)
