@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from syllabus_cli.preview.app import create_app
 from syllabus_cli.preview.importing import MAX_UPLOAD
 
+from .import_builders import deck
 from .preview_site import PORT, REPO, TOKEN, copy_bundled, session_over
 
 BASE = f"http://127.0.0.1:{PORT}"
@@ -340,6 +341,31 @@ def test_import_marks_todos(client: TestClient) -> None:
         "/import", data={"token": TOKEN}, files={"catalog": ("x.txt", text, "text/plain")}
     ).text
     assert '<mark class="todo">TODO' in page
+
+
+def test_import_reads_a_deck_or_a_sheet_as_the_command_does(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The upload keeps its kind: a deck is read as a deck (it used to be read as text,
+    and failed), and the file picker offers every kind import reads."""
+    made = deck(
+        tmp_path / "谈判.pptx",
+        [
+            ("商务谈判实战", ["课程时长：1天"]),
+            ("课程大纲", ["谈判准备", "开局与报价", "让步与成交"]),
+        ],
+    )
+    page = client.post(
+        "/import",
+        data={"token": TOKEN},
+        files={"catalog": ("谈判.pptx", made.read_bytes(), "application/octet-stream")},
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert "商务谈判实战" in page.text and "开局与报价" in page.text
+    form = client.get("/import", params={"token": TOKEN}).text
+    accept = re.search(r'accept="([^"]+)"', form)
+    assert accept is not None
+    assert {".pptx", ".xlsx", ".pdf", ".html", ".docx"} <= set(accept.group(1).split(","))
 
 
 def test_import_an_unreadable_file_says_why(client: TestClient) -> None:

@@ -166,8 +166,9 @@ def split_time(title: str) -> tuple[str, str | None, str | None]:
     ('破冰（15-20分钟）': kept as written, never a guess). Dot leaders between the two
     ('Introduction ........ 30 min') are neither."""
     stripped, time, note = _split_time(title)
-    if time is not None:
-        stripped = _LEADERS.sub("", stripped)
+    if time is not None:  # the leaders end the title: look at its end only (bounded work)
+        cut = max(0, len(stripped) - 200)
+        stripped = stripped[:cut] + _LEADERS.sub("", stripped[cut:])
     return stripped, time, note
 
 
@@ -220,7 +221,11 @@ def _split_time(title: str) -> tuple[str, str | None, str | None]:
             return kept, None, f"TODO: 页面写的时长是范围（{inner}），请定一个时长"
         return title, None, None
     bare = _TRAILING_BARE.search(title)
-    if bare and bare.start() > 0 and _RANGE_START.search(title[: bare.start()]):
+    if (
+        bare
+        and bare.start() > 0
+        and _RANGE_START.search(title[max(0, bare.start() - 40) : bare.start()])
+    ):
         # "About 45 min - 1 hour": the end of a range, no time of its own
         return title, None, f"TODO: 页面写的时长是范围（{title}），请定一个时长"
     if bare and bare.start() > 0:

@@ -315,6 +315,10 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     stack.append(_Open(day_marker.kind, day_marker.value, opened))
                 else:
                     del stack[at + 1 :]
+                if not part.strip() and ":" not in day_line and "：" not in day_line:
+                    # '## Day 1 (9:00 am – 4:30 pm)': the day's own hours, over its parts
+                    stack[-1].item.notes.insert(0, slot_clock.said)
+                    continue
                 item = _open(root, stack, _Marker("clock", (0,), part or slot_clock.said))
                 if item is not None:
                     spent = session_minutes(slot_clock)
@@ -1102,6 +1106,10 @@ def _clock_line(text: str, indent: int) -> Clock | None:
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and marker.kind in _EN_SESSION_WORDS:
         clock = read_clock(_unbold(text))  # Session 2 (1330 - 1500): the session's times
+        if clock is None:  # Session 1: 9:00-10:30  Seeing through…: the times, then the name
+            clock = read_clock(marker.title)
+            if clock is not None and clock.title:
+                clock.title = f"{marker.line.split(':')[0].split('：')[0].strip()}: {clock.title}"
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and not marker.kind.startswith("bullet"):
         return None

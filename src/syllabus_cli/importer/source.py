@@ -16,6 +16,13 @@ __all__ = ["MAX_BYTES", "SourceError", "read_source"]
 MAX_BYTES = 20 * 1024 * 1024
 
 
+# every kind of file ``import`` reads (the preview's upload offers the same)
+READABLE = (
+    ".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".pptx", ".xlsx", ".xlsm", ".csv",
+    ".tsv", ".html", ".htm", ".mhtml", ".mht",
+)  # fmt: skip
+
+
 def read_source(path: Path) -> str:
     """The source's text, whatever it is kept in (see readers.py for each format), its
     radical code points read as the ideographs they show (radicals.py), a site's pinyin

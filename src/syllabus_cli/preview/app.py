@@ -236,7 +236,7 @@ async def _build(
 
 async def import_page(request: Request) -> Response:
     from ..importer.catalog import DEFAULT_SEPARATOR
-    from .importing import MAX_UPLOAD
+    from .importing import MAX_UPLOAD, SUFFIXES
 
     session: Session = request.app.state.session
     return session.render(
@@ -244,6 +244,7 @@ async def import_page(request: Request) -> Response:
         "import.html",
         page_title=i18n.t("preview.import-title"),
         limit_mib=MAX_UPLOAD // 1024 // 1024,
+        accept=",".join(SUFFIXES),
         split_on=DEFAULT_SEPARATOR,
         staged="",
         deps=[],
@@ -253,7 +254,7 @@ async def import_page(request: Request) -> Response:
 async def import_upload(request: Request) -> Response:
     from ..importer.catalog import DEFAULT_SEPARATOR
     from ..importer.source import SourceError
-    from .importing import MAX_UPLOAD, Staging, preview_import
+    from .importing import MAX_UPLOAD, SUFFIXES, Staging, preview_import
 
     session: Session = request.app.state.session
     form = await _form_checked(request, files=1, fields=4, part=MAX_UPLOAD)
@@ -289,6 +290,7 @@ async def import_upload(request: Request) -> Response:
         "import.html",
         page_title=i18n.t("preview.import-title"),
         limit_mib=MAX_UPLOAD // 1024 // 1024,
+        accept=",".join(SUFFIXES),
         split_on=separator,
         staged=f"{ident}:{separator}",
         specs=specs,

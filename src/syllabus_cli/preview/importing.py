@@ -16,13 +16,13 @@ from pathlib import Path
 from ..build.names import safe_name
 from ..importer.catalog import DEFAULT_SEPARATOR, is_course, split_courses, take_header
 from ..importer.run import ImportReport, import_catalog
-from ..importer.source import read_source
+from ..importer.source import READABLE, read_source
 from .security import MAX_UPLOAD
 
 __all__ = ["MAX_UPLOAD", "Staging", "preview_import", "write_import"]
 
 MAX_STAGED = 8  # uploads kept in a session; the oldest goes first
-SUFFIXES = (".txt", ".text", ".md", ".docx")
+SUFFIXES = READABLE  # an upload keeps its kind: a deck, a sheet, a PDF, a saved page
 _TODO = re.compile(r"TODO[^\n]*")
 
 
