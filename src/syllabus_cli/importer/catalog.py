@@ -398,7 +398,7 @@ def _reopens_outline(text: str) -> bool:
     """A heading that numbers a module (### Week 2 · ## 第三讲): the outline again, after
     a section that had ended it."""
     heading = _HEADING.match(text)
-    return bool(heading) and bool(STRONG_MARKER.match(heading.group(2).strip()))
+    return heading is not None and bool(STRONG_MARKER.match(heading.group(2).strip()))
 
 
 def read_sections(chunk: str, number: int) -> Course:
