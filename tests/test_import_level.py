@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 from syllabus_cli.importer.run import import_catalog
+from syllabus_cli.problems import Level
+from syllabus_cli.validate import validate_paths
 
 FRESH = Path(__file__).parent / "data" / "import" / "fresh"
 
@@ -44,3 +46,23 @@ def test_the_section_holding_the_outline_is_descended_into_and_the_rest_kept(
     assert len(spec["modules"]) == 6
     for kept in ("帮助学员用表格和图表", "《用数据说话》讲义", "结业报告 60%"):
         assert kept in yaml.safe_dump(spec, allow_unicode=True)
+
+
+def test_an_untimed_item_in_a_block_its_timed_parts_fill_is_text_about_it(
+    tmp_path: Path,
+) -> None:
+    """A module whose timed parts already take all its time cannot hold a part with no
+    time (validate: over-full); an untimed item with points there is the module's text."""
+    source = tmp_path / "ai.md"
+    source.write_text(
+        "# 生成式AI办公\n\n## 写作助手（60分钟）\n### 提示词（30分钟）\n### 润色（30分钟）\n"
+        "### 延伸阅读\n- 官方文档\n- 案例集\n\n## 表格与数据（45分钟）\n- 清洗\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    module = spec["modules"][0]
+    assert [s["title"] for s in module["sections"]] == ["提示词", "润色"]
+    assert module["points"] == ["延伸阅读"] and "官方文档" in module["notes"]
+    files = sorted((tmp_path / "out").glob("*.yaml"))
+    errors = [p for r in validate_paths(files) for p in r.problems if p.level == Level.ERROR]
+    assert errors == []

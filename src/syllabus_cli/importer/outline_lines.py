@@ -226,6 +226,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
     summed: list[int] = []  # a table's part-time columns (理论学时 · 实践学时), summed
+    row_owner: Item | None = None  # the row whose first cell the rows below leave empty
     sequence_header: list[str] | None = None  # a week/session table's header, no time column
     ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
@@ -401,6 +402,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         cells = _table_row(text)
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
+            row_owner = None
             summed = _part_time_columns(cells) if time_column is None else []
             if summed:  # | 理论学时 | 实践学时 |: a row's time is their sum
                 time_column = (summed[0], "学时" if "学时" in cells[summed[0]] else "课时")
@@ -485,7 +487,25 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     title = f"{word} {title}"
             if group is not None and not cells[0]:
                 del stack[1:]  # a lesson of the open group
+            if (
+                group is None
+                and not cells[0].strip()
+                and day_column != 0
+                and row_owner is not None
+                and title
+            ):  # | ai教学 | | 40min | then | | copilot | 20min |: a part of the row above
+                owned = Item(title, "table", _cell_time(time, unit, minute_word))
+                owned.notes.append(text)
+                row_owner.children.append(owned)
+                continue
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
+            row_owner = (  # | ai教学 | | 40min |: it names only itself, the rows below its parts
+                item
+                if group is None
+                and cells[0].strip()
+                and not any(c.strip() for i, c in enumerate(cells) if i not in (0, index))
+                else None
+            )
             if item is not None:
                 item.duration = _cell_time(time, unit, minute_word)
                 if parts_said:
