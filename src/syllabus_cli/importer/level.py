@@ -168,6 +168,15 @@ def sections_to_notes(tree: Item) -> None:
         and about(c.title)
         and (_unnumbered(c.kind) or (c.kind in _LIST_NUMBERS and is_appendix(c.title)))
     ]
+    rows = [c for c in top if c.kind == "table"]
+    if len(rows) >= 4 and len(rows) * 2 > len(top):
+        # a table of sessions is the outline: a short list of leaves in the prose
+        # before or after it (the exam's dates, the rooms) is text about the course
+        moved += [
+            c
+            for c in top
+            if c not in moved and c.kind in _LIST_NUMBERS and not c.children and not _timed(c)
+        ]
     if len(top) - len(moved) < 2:
         return
     for child in moved:

@@ -522,6 +522,11 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if cells is not None:
             if _header_row(cells, plain, i_line):  # | Week | Date | Topic | Readings |
                 sequence_header = cells if _sequence_table(cells) else None
+                if sequence_header is not None:  # a table is a block of its own: it
+                    while stack and (
+                        stack[-1].kind in _LIST_KINDS or stack[-1].kind.startswith("bullet")
+                    ):  # ends the lists above
+                        stack.pop()
                 current().notes.append(text)
                 continue
             by_name = _named_cell(sequence_header, cells)
@@ -611,6 +616,7 @@ _DAY_CELL = re.compile(
 
 
 _HEADING_KIND = re.compile(r"h\d")
+_LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman")
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
@@ -646,9 +652,18 @@ def _piped(line: str) -> str:
 
 
 def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
-    """A table's header: the row right above its | --- | rule."""
+    """A table's header: the row right above its | --- | rule, or a table's first row
+    of words only (a PDF's or a sheet's table has no rule)."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return bool(_TABLE_RULE.match(following)) and following.startswith("|")
+    if _TABLE_RULE.match(following) and following.startswith("|"):
+        return True
+    before = next((lines[i].strip() for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    return (
+        not before.startswith("|")
+        and len(cells) >= 2
+        and all(c.strip() for c in cells)
+        and not any(re.search(r"\d", c) for c in cells)
+    )
 
 
 def _sequence_table(header: list[str]) -> bool:
