@@ -401,12 +401,49 @@ def _reopens_outline(text: str) -> bool:
     return heading is not None and bool(STRONG_MARKER.match(heading.group(2).strip()))
 
 
+_LISTED = re.compile(
+    rf"^(?:\d{{1,3}}[.、．)]|[-*+·•]|第\s*[{CN}\d]{{1,3}}\s*(?:{MODULE_WORDS})|[{CN}]+、)"
+)
+_CODE = re.compile(
+    r"[{};=<>$\\]|\(\)|^\s*(?:def|import|from|class|function|return|var|let|const|echo|cd)\b"
+)
+
+
+def _outline_fences(raw: list[str]) -> set[int]:
+    """The fence lines around a block that is an outline kept in a code block for its
+    layout (a README's course outline in ```): numbered or bulleted lines, nothing that
+    reads as code. Its lines are then read as the outline they are."""
+    found: set[int] = set()
+    start: int | None = None
+    for at, line in enumerate(raw):
+        if not _FENCE.match(line):
+            continue
+        if start is None:
+            start = at
+            continue
+        body = [b.strip() for b in raw[start + 1 : at] if b.strip()]
+        info = raw[start].strip().lstrip("`~").strip().lower()
+        listed = sum(bool(_LISTED.match(b)) for b in body)
+        if (
+            info in ("", "text", "txt", "md", "markdown", "plain")
+            and len(body) >= 3
+            and listed * 2 >= len(body)
+            and not any(_CODE.search(b) for b in body)
+        ):
+            found |= {start, at}
+        start = None
+    return found
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str] = []
     fence = False
-    for line in raw:
+    kept_for_layout = _outline_fences(raw)
+    for at, line in enumerate(raw):
+        if at in kept_for_layout:
+            continue  # the fence around an outline kept in a code block for its layout
         if _FENCE.match(line):
             fence = not fence
             lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
