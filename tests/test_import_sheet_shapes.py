@@ -698,3 +698,114 @@ def test_an_office_97_file_is_one_clear_line(tmp_path: Path) -> None:
         assert done.returncode == 1 and "Traceback" not in out
         assert "[unreadable-source]" in out and "97-2003" in out and said in out, out
         assert len(out.splitlines()) == 1
+
+
+def test_a_workbook_of_day_sheets_is_one_course(tmp_path: Path) -> None:
+    """Convention: a workbook whose sheets are named for a course's units (Day 1, Day 2;
+    第一天, 第二天; Week 1; 模块一; Monday) is one course, each sheet a module headed by
+    its name with its rows below; before, each sheet became a course of its own. A
+    workbook whose sheets have other names (2024, 2025; 管理类, 销售类) keeps a course, or
+    a catalog, a sheet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "第一天"
+    for row in [
+        ["时间", "内容"],
+        ["09:00-10:30", "团队为什么卡住"],
+        ["10:30-10:45", "茶歇"],
+        ["10:45-12:00", "团队公约"],
+    ]:
+        first.append(row)
+    second = book.create_sheet("第二天")
+    for row in [["时间", "内容"], ["09:00-10:00", "冲突的五种风格"], ["10:00-12:00", "情景练习"]]:
+        second.append(row)
+    book.save(str(tmp_path / "workshop.xlsx"))
+    import_catalog(tmp_path / "workshop.xlsx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    days = [
+        (m["title"], [(s["title"], s["duration"]) for s in m["sections"]])
+        for m in course["modules"]
+    ]
+    assert days == [
+        ("第一天", [("团队为什么卡住", "90分钟"), ("团队公约", "75分钟")]),
+        ("第二天", [("冲突的五种风格", "60分钟"), ("情景练习", "120分钟")]),
+    ]
+
+    book = Workbook()
+    first = book.active
+    first.title = "管理类"
+    first.append(["课程名称", "课时"])
+    first.append(["目标管理", "6课时"])
+    second = book.create_sheet("销售类")
+    second.append(["课程名称", "课时"])
+    second.append(["大客户销售", "12课时"])
+    book.save(str(tmp_path / "catalog.xlsx"))
+    import_catalog(tmp_path / "catalog.xlsx", tmp_path / "cat")
+    assert [c["title"] for c in specs(tmp_path / "cat")] == ["目标管理", "大客户销售"]
+
+
+def test_a_contents_entry_no_slide_shows_stays_a_module(tmp_path: Path) -> None:
+    """Convention: a deck's 目录 lists its modules; when the slides show most entries (a
+    section slide each) but not all (a part listed, its slides not written yet), the
+    entries no slide shows are modules of their own, where the 目录 places them, never
+    dropped. Decks write it with the missing part in the middle or at the end."""
+    source = deck(
+        tmp_path / "visit.pptx",
+        [
+            ("客户回访", ["2025"]),
+            ("目录", ["回访前的准备", "回访中的提问", "回访后的跟进", "常见的误区"]),
+            ("回访前的准备", ["01"]),
+            ("查清承诺", ["上次答应了什么"]),
+            ("回访后的跟进", ["03"]),
+            ("写回访记录", ["当天写完"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == [
+        "回访前的准备",
+        "回访中的提问",
+        "回访后的跟进",
+        "常见的误区",
+    ]
+    assert course["modules"][2]["sections"][0]["title"] == "写回访记录"
+
+
+def test_an_agenda_entry_with_its_time_names_its_slide(tmp_path: Path) -> None:
+    """Convention: an agenda or 目录 entry carrying its time (``09:00 – 09:45 Why
+    feedback stalls``, ``倾听（45分钟）``) names the slide titled without it: the slide's
+    bullets are that module's points and the entry's time is its length; an entry no
+    slide shows (a break) is kept, never a module with points from elsewhere."""
+    en = deck(
+        tmp_path / "feedback.pptx",
+        [
+            ("Feedback that Lands", ["Team leads workshop"]),
+            ("Agenda", ["09:00 – 09:45 Why feedback stalls", "09:45 – 10:30 The SBI model", "10:30 – 10:45 Break", "10:45 – 12:00 Practice rounds"]),
+            ("Why feedback stalls", ["Fear", "Vague words"]),
+            ("The SBI model", ["Situation", "Behaviour", "Impact"]),
+        ],
+    )  # fmt: skip
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
+    assert got == [
+        ("Why feedback stalls", "45min", ["Fear", "Vague words"]),
+        ("The SBI model", "45min", ["Situation", "Behaviour", "Impact"]),
+        ("Practice rounds", "75min", None),
+    ]
+
+    zh = deck(
+        tmp_path / "listen.pptx",
+        [
+            ("倾听与提问", ["内训"]),
+            ("目录", ["倾听（45分钟）", "提问（60分钟）"]),
+            ("倾听", ["复述", "沉默"]),
+            ("提问", ["开放式", "封闭式"]),
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
+    assert got == [("倾听", "45分钟", ["复述", "沉默"]), ("提问", "60分钟", ["开放式", "封闭式"])]

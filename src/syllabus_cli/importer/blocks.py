@@ -13,6 +13,7 @@ from typing import Any
 
 from ..duration import DurationError, parse_duration
 from ..i18n import t
+from .level import flat_lines
 from .outline import Item
 
 MAX_POINTS = 2000  # more items than any block a person teaches; YAML values stay bounded
@@ -42,8 +43,15 @@ def node(item: Item) -> dict[str, Any]:
         list(item.exercises),
         list(item.notes),
     )
+    full = _filled(item)
     for child in item.children:
-        if child.children or child.duration:
+        if full and child.children and not _timed(child):
+            # the block's timed parts already take all its time: an untimed item with
+            # points is text about it (its point, the rest in notes), never a part
+            # validate would find no minutes for
+            points.append(child.title)
+            notes += flat_lines(child)[1:]
+        elif child.children or child.duration:
             sections.append(node(child))
         else:
             points.append(child.title)
@@ -69,6 +77,17 @@ def node(item: Item) -> dict[str, Any]:
     if notes:
         block["notes"] = "\n".join(notes)
     return block
+
+
+def _timed(item: Item) -> bool:
+    return minutes(item.duration) is not None or any(_timed(c) for c in item.children)
+
+
+def _filled(item: Item) -> bool:
+    """The block's timed children add up to its own time exactly."""
+    own = minutes(item.duration)
+    timed = [minutes(c.duration) for c in item.children if minutes(c.duration) is not None]
+    return own is not None and bool(timed) and sum(t for t in timed if t is not None) == own
 
 
 def reconcile(

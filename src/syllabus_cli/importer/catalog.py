@@ -388,12 +388,62 @@ def _header_over_rows(lines: list[str]) -> set[int]:
     return found
 
 
+def _inline_value(text: str) -> bool:
+    """'Readings: Ch. 1-2' · '作业：完成练习一' under a session: a label with its value on
+    the line is that session's note, not a section that ends the outline."""
+    return not _HEADING.match(text) and bool(re.match(r"^[^:：]{1,30}[:：]\s*\S", text))
+
+
+def _reopens_outline(text: str) -> bool:
+    """A heading that numbers a module (### Week 2 · ## 第三讲): the outline again, after
+    a section that had ended it."""
+    heading = _HEADING.match(text)
+    return heading is not None and bool(STRONG_MARKER.match(heading.group(2).strip()))
+
+
+_LISTED = re.compile(
+    rf"^(?:\d{{1,3}}[.、．)]|[-*+·•]|第\s*[{CN}\d]{{1,3}}\s*(?:{MODULE_WORDS})|[{CN}]+、)"
+)
+_CODE = re.compile(
+    r"[{};=<>$\\]|\(\)|^\s*(?:def|import|from|class|function|return|var|let|const|echo|cd)\b"
+)
+
+
+def _outline_fences(raw: list[str]) -> set[int]:
+    """The fence lines around a block that is an outline kept in a code block for its
+    layout (a README's course outline in ```): numbered or bulleted lines, nothing that
+    reads as code. Its lines are then read as the outline they are."""
+    found: set[int] = set()
+    start: int | None = None
+    for at, line in enumerate(raw):
+        if not _FENCE.match(line):
+            continue
+        if start is None:
+            start = at
+            continue
+        body = [b.strip() for b in raw[start + 1 : at] if b.strip()]
+        info = raw[start].strip().lstrip("`~").strip().lower()
+        listed = sum(bool(_LISTED.match(b)) for b in body)
+        if (
+            info in ("", "text", "txt", "md", "markdown", "plain")
+            and len(body) >= 3
+            and listed * 2 >= len(body)
+            and not any(_CODE.search(b) for b in body)
+        ):
+            found |= {start, at}
+        start = None
+    return found
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str] = []
     fence = False
-    for line in raw:
+    kept_for_layout = _outline_fences(raw)
+    for at, line in enumerate(raw):
+        if at in kept_for_layout:
+            continue  # the fence around an outline kept in a code block for its layout
         if _FENCE.match(line):
             fence = not fence
             lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
@@ -453,7 +503,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 )  # "**Time:** 45 min" under a session is the session's time, not the course's
                 or (heading and outline_level and len(heading.group(1)) <= outline_level)
                 or (after and (after.group("b") or after.group("p") or "") in AFTER_OUTLINE)
-                or is_appendix(text)
+                or (is_appendix(text) and not _inline_value(text))
             ):
                 where = ""
             else:
@@ -490,6 +540,11 @@ def read_sections(chunk: str, number: int) -> Course:
             close_note()
             where = "appendix"
             note.append(text)
+            continue
+        if where == "appendix" and not code and _reopens_outline(text):
+            close_note()  # '### Week 2' after a week's '## Readings': the outline goes on
+            where = "outline"
+            course.outline.append(line)
             continue
         if where == "appendix":
             note.append(text)

@@ -251,7 +251,9 @@ IN_MODULE_SLOT = {
 # 任务一 PART1 Part 2 Day 1 【第一阶段】.
 NUM = rf"(?:[{CN}]+|\d+)"
 MODULE_WORDS = "讲|章|部分|篇|单元|次课|课时|学时|课|阶段|模块|节|天|周|次|轮"
-EN_MODULE_WORDS = "part|day|module|unit|session|week|lesson|chapter|topic|block"
+EN_MODULE_WORDS = (
+    "part|day|module|unit|session|week|lesson|lecture|class|seminar|meeting|chapter|topic|block"
+)
 STRONG_MARKER = re.compile(
     rf"^(?:\*\*|__)?(?:【\s*)?(?:第\s*{NUM}(?:\s*[-–~～至到]\s*{NUM})?\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
     rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]+)\b)"

@@ -148,7 +148,8 @@ def sections_to_notes(tree: Item) -> None:
     """Untimed sections about the course among the modules (考核方式 · Assessment), and
     a sentence before them describing the outline: notes. Only when two blocks or more
     stay modules. A numbered block in the modules' own run stays one of them unless it
-    is an appendix (what to read, how it is assessed), which is never taught."""
+    is an appendix (七、参考资料 · 7. References), which is never taught; a block a module
+    word numbers (Lecture 4: Pricing) is always taught."""
     top = tree.children
     lead = 0
     while (
@@ -163,13 +164,29 @@ def sections_to_notes(tree: Item) -> None:
     moved = top[:lead] + [
         c
         for c in top[lead:]
-        if not _timed(c) and about(c.title) and (_unnumbered(c.kind) or is_appendix(c.title))
+        if not _timed(c)
+        and about(c.title)
+        and (_unnumbered(c.kind) or (c.kind in _LIST_NUMBERS and is_appendix(c.title)))
     ]
+    rows = [c for c in top if c.kind == "table"]
+    if len(rows) >= 4 and len(rows) * 2 > len(top):
+        # a table of sessions is the outline: a short list of leaves in the prose
+        # before or after it (the exam's dates, the rooms) is text about the course
+        moved += [
+            c
+            for c in top
+            if c not in moved and c.kind in _LIST_NUMBERS and not c.children and not _timed(c)
+        ]
     if len(top) - len(moved) < 2:
         return
     for child in moved:
         tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
+
+
+# numbering a document's sections too (七、参考资料 · 7. References); a module word
+# (Lecture 4: Pricing · 第四讲) always names a block that is taught
+_LIST_NUMBERS = ("cn", "arabic", "paren", "paren_cn", "decimal", "roman", "letter")
 
 
 def _unnumbered(kind: str) -> bool:

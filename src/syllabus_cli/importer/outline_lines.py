@@ -226,6 +226,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     group: Item | None = None  # a row naming a group of the rows below it (第一轮 …)
     day_seen = ""
     summed: list[int] = []  # a table's part-time columns (理论学时 · 实践学时), summed
+    row_owner: Item | None = None  # the row whose first cell the rows below leave empty
     sequence_header: list[str] | None = None  # a week/session table's header, no time column
     ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
@@ -315,6 +316,10 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     stack.append(_Open(day_marker.kind, day_marker.value, opened))
                 else:
                     del stack[at + 1 :]
+                if not part.strip() and ":" not in day_line and "：" not in day_line:
+                    # '## Day 1 (9:00 am – 4:30 pm)': the day's own hours, over its parts
+                    stack[-1].item.notes.insert(0, slot_clock.said)
+                    continue
                 item = _open(root, stack, _Marker("clock", (0,), part or slot_clock.said))
                 if item is not None:
                     spent = session_minutes(slot_clock)
@@ -397,6 +402,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         cells = _table_row(text)
         if cells is not None and time_column is None:
             time_column = table_time_column(cells)
+            row_owner = None
             summed = _part_time_columns(cells) if time_column is None else []
             if summed:  # | 理论学时 | 实践学时 |: a row's time is their sum
                 time_column = (summed[0], "学时" if "学时" in cells[summed[0]] else "课时")
@@ -481,7 +487,25 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                     title = f"{word} {title}"
             if group is not None and not cells[0]:
                 del stack[1:]  # a lesson of the open group
+            if (
+                group is None
+                and not cells[0].strip()
+                and day_column != 0
+                and row_owner is not None
+                and title
+            ):  # | ai教学 | | 40min | then | | copilot | 20min |: a part of the row above
+                owned = Item(title, "table", _cell_time(time, unit, minute_word))
+                owned.notes.append(text)
+                row_owner.children.append(owned)
+                continue
             item = _open(root, stack, _Marker("table", (0,), title, line=title))
+            row_owner = (  # | ai教学 | | 40min |: it names only itself, the rows below its parts
+                item
+                if group is None
+                and cells[0].strip()
+                and not any(c.strip() for i, c in enumerate(cells) if i not in (0, index))
+                else None
+            )
             if item is not None:
                 item.duration = _cell_time(time, unit, minute_word)
                 if parts_said:
@@ -498,6 +522,11 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if cells is not None:
             if _header_row(cells, plain, i_line):  # | Week | Date | Topic | Readings |
                 sequence_header = cells if _sequence_table(cells) else None
+                if sequence_header is not None:  # a table is a block of its own: it
+                    while stack and (
+                        stack[-1].kind in _LIST_KINDS or stack[-1].kind.startswith("bullet")
+                    ):  # ends the lists above
+                        stack.pop()
                 current().notes.append(text)
                 continue
             by_name = _named_cell(sequence_header, cells)
@@ -587,6 +616,7 @@ _DAY_CELL = re.compile(
 
 
 _HEADING_KIND = re.compile(r"h\d")
+_LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman")
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
@@ -622,9 +652,18 @@ def _piped(line: str) -> str:
 
 
 def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
-    """A table's header: the row right above its | --- | rule."""
+    """A table's header: the row right above its | --- | rule, or a table's first row
+    of words only (a PDF's or a sheet's table has no rule)."""
     following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    return bool(_TABLE_RULE.match(following)) and following.startswith("|")
+    if _TABLE_RULE.match(following) and following.startswith("|"):
+        return True
+    before = next((lines[i].strip() for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    return (
+        not before.startswith("|")
+        and len(cells) >= 2
+        and all(c.strip() for c in cells)
+        and not any(re.search(r"\d", c) for c in cells)
+    )
 
 
 def _sequence_table(header: list[str]) -> bool:
@@ -1102,6 +1141,10 @@ def _clock_line(text: str, indent: int) -> Clock | None:
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and marker.kind in _EN_SESSION_WORDS:
         clock = read_clock(_unbold(text))  # Session 2 (1330 - 1500): the session's times
+        if clock is None:  # Session 1: 9:00-10:30  Seeing through…: the times, then the name
+            clock = read_clock(marker.title)
+            if clock is not None and clock.title:
+                clock.title = f"{marker.line.split(':')[0].split('：')[0].strip()}: {clock.title}"
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and not marker.kind.startswith("bullet"):
         return None

@@ -583,9 +583,21 @@ def _toc_key(text: str) -> str:
     """A contents entry or a slide's title as compared: its number (01, PART 02, 第一部分)
     and spaces aside, so '01 激励的原理' names the slide '激励的原理'."""
     number = rf"^\s*(?:(?:part|chapter|section)\s*)?(?:\d{{1,2}}|{_NUMBER_WORD})\b[.、:：\s-]*"
+    text = _ENTRY_CLOCK.sub("", _ENTRY_MINUTES.sub("", text))  # 09:00 – 09:45 … (45分钟)
     text = re.sub(number, "", text, flags=re.I)
     text = re.sub(r"^\s*第[一二三四五六七八九十\d]+[章部分讲节][、:：\s]*", "", text)
     return re.sub(r"\s", "", text)
+
+
+# an agenda entry's clock span before its name, and its time after it: the entry names
+# the slide all the same ('09:00 – 09:45 Why it stalls' · '倾听（45分钟）')
+_ENTRY_CLOCK = re.compile(
+    r"^\s*\d{1,2}[:.：]\d{2}\s*(?:[-–—~～至到]\s*\d{1,2}[:.：]\d{2})?\s*[:：|｜-]?\s*"
+)
+_ENTRY_MINUTES = re.compile(
+    r"\s*[（(]\s*(?:约\s*)?\d+(?:\.\d+)?\s*(?:分钟|min|mins|minutes|小时|h|hrs?|hours?|学时|课时)\s*[)）]\s*$",
+    re.I,
+)
 
 
 # an item that counts the course's units: Wk 1 — … · Week 2: … · Day 3 · Module 1 ·
@@ -645,6 +657,18 @@ def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
         if listed or all(c is not None and c[1] for c in counts):
             found.append(index)
     return found[0] if len(found) == 1 else None
+
+
+def _unshown(entries: list[str], matched: set[str], shown: set[str]) -> list[str]:
+    """Contents entries that no slide shows (a part the deck lists but has no slides for
+    yet), as modules of their own where the contents place them; each once."""
+    out = []
+    for entry in entries:
+        key = _toc_key(entry)
+        if key not in matched and key not in shown:
+            shown.add(key)
+            out.append(f"## {entry}")
+    return out
 
 
 def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
@@ -720,6 +744,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     matched = {_toc_key(title) for title, _ in named} & toc_keys
     outline: list[str] = []
     cover = 0
+    shown: set[str] = set()  # contents entries written as modules so far
     sections = [
         title
         for title, body in named
@@ -778,7 +803,14 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             not toc_keys and bool(title) and all(_SECTION_NUMBER.match(t) for t in texts)
         )
         if is_section:
-            kept.append(f"## {title}")
+            heading = title
+            if key in toc_keys:  # the contents' entries before it that no slide shows
+                at = next(i for i, entry in enumerate(toc) if _toc_key(entry) == key)
+                kept.extend(_unshown(toc[:at], matched, shown))
+                shown.add(key)
+                if _ENTRY_CLOCK.match(toc[at]) or _ENTRY_MINUTES.search(toc[at]):
+                    heading = toc[at]  # its published time, which the slide's title lacks
+            kept.append(f"## {heading}")
             kept.extend(f"- {t}" for t in texts if not _SECTION_NUMBER.match(t))
             continue
         going_on = _CONTINUED.match(title)
@@ -792,6 +824,8 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
                 kept.append(text.replace("\n", " "))
             elif not _SECTION_NUMBER.match(text):
                 kept.append("  " * level + f"- {text}")
+    if toc_keys:  # the contents' last entries no slide shows
+        kept.extend(_unshown(toc, matched, shown))
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
         head_count = cover if listed is not None else 1 if course_title else 0
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
@@ -1146,7 +1180,8 @@ def read_xlsx(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="Excel", reason=type(exc).__name__)
         ) from None
     try:
-        texts = []
+        texts: list[str] = []
+        names: list[str] = []
         for sheet in book.worksheets:
             rows = (
                 [str(v) if v is not None else "" for v in row]
@@ -1155,6 +1190,7 @@ def read_xlsx(path: Path) -> str:
             text = rows_text(rows)
             if text.strip():
                 texts.append(text)
+                names.append(" ".join(str(sheet.title).split()))
     except SourceError:
         raise
     except Exception as exc:
@@ -1165,7 +1201,22 @@ def read_xlsx(path: Path) -> str:
         book.close()
     if not texts:
         raise SourceError("empty-file", msg("source.no-text"))
+    if len(texts) >= 2 and all(_UNIT_CELL.match(n) for n in names):
+        return _unit_sheets(names, texts)
     return f"\n{SEPARATOR}\n".join(texts)
+
+
+def _unit_sheets(names: list[str], texts: list[str]) -> str:
+    """A workbook whose sheets are named for a course's units (Day 1, Day 2; 第一天;
+    Week 1; 模块一; Monday) is one course: each sheet a module headed by its name, its
+    rows below (a catalog's courses, if a sheet holds some, stay apart)."""
+    if any(SEPARATOR in text for text in texts):
+        return f"\n{SEPARATOR}\n".join(texts)
+    out = [DECK_OUTLINE]
+    for name, text in zip(names, texts, strict=True):
+        out.append(f"## {name}")
+        out += [line for line in text.split("\n") if line != DECK_OUTLINE]
+    return "\n".join(out)
 
 
 def read_csv(text: str) -> str:

@@ -1,0 +1,68 @@
+"""Which level of a page is the course's modules (importer/level.py and the day and
+session shapes around it), as the spec a user gets shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from syllabus_cli.importer.run import import_catalog
+from syllabus_cli.problems import Level
+from syllabus_cli.validate import validate_paths
+
+FRESH = Path(__file__).parent / "data" / "import" / "fresh"
+
+
+def imported(source: Path, out: Path) -> dict[str, Any]:
+    import_catalog(source, out)
+    (spec,) = sorted(out.glob("*.yaml"))
+    data: dict[str, Any] = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    return data
+
+
+def test_a_days_own_hours_stay_the_days_and_its_parts_stay_its_sections(tmp_path: Path) -> None:
+    """'## Day 1 (9:00 am – 4:30 pm)' over '### Morning' / '### Afternoon': the hours
+    are the day's (with lunch inside them, so no session's time), noted on the day."""
+    spec = imported(FRESH / "en-day-hours-over-parts.md", tmp_path / "out")
+    day = spec["modules"][0]
+    assert "duration" not in day and day["notes"] == "9:00 am – 4:30 pm"
+    assert [s["title"] for s in day["sections"]] == ["Morning", "Afternoon"]
+    assert day["sections"][0]["points"] == ["Why agile", "Scrum roles"]
+
+
+def test_sections_about_the_course_leave_the_modules_whole(tmp_path: Path) -> None:
+    """What leaves the module level is kept in notes, each block's time beside it."""
+    spec = imported(FRESH / "zh-grading-scores-after-sessions.md", tmp_path / "out")
+    assert "评分标准" in spec["notes"] and "课堂表现（20分）" in spec["notes"]
+    assert all("评分" not in m["title"] for m in spec["modules"])
+
+
+def test_the_section_holding_the_outline_is_descended_into_and_the_rest_kept(
+    tmp_path: Path,
+) -> None:
+    spec = imported(FRESH / "zh-doc-sections-outline.md", tmp_path / "out")
+    assert len(spec["modules"]) == 6
+    for kept in ("帮助学员用表格和图表", "《用数据说话》讲义", "结业报告 60%"):
+        assert kept in yaml.safe_dump(spec, allow_unicode=True)
+
+
+def test_an_untimed_item_in_a_block_its_timed_parts_fill_is_text_about_it(
+    tmp_path: Path,
+) -> None:
+    """A module whose timed parts already take all its time cannot hold a part with no
+    time (validate: over-full); an untimed item with points there is the module's text."""
+    source = tmp_path / "ai.md"
+    source.write_text(
+        "# 生成式AI办公\n\n## 写作助手（60分钟）\n### 提示词（30分钟）\n### 润色（30分钟）\n"
+        "### 延伸阅读\n- 官方文档\n- 案例集\n\n## 表格与数据（45分钟）\n- 清洗\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    module = spec["modules"][0]
+    assert [s["title"] for s in module["sections"]] == ["提示词", "润色"]
+    assert module["points"] == ["延伸阅读"] and "官方文档" in module["notes"]
+    files = sorted((tmp_path / "out").glob("*.yaml"))
+    errors = [p for r in validate_paths(files) for p in r.problems if p.level == Level.ERROR]
+    assert errors == []
