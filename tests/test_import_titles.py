@@ -4,8 +4,12 @@ convention and the ways real pages write it; the strings are written for the tes
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
 
 
@@ -465,3 +469,20 @@ def test_a_hostile_line_is_read_for_titles_and_lengths_in_linear_time(line: str)
     stated_length(line)
     english_length(line)
     assert time.monotonic() - start < 5
+
+
+def test_a_name_label_holding_only_a_page_word_leaves_the_title_todo(tmp_path: Path) -> None:
+    """Convention: a '课程名称：' / 'Course name:' label whose value only names a page's
+    kind ('Introduction', '日程') is no title either: the title stays TODO (the value is
+    kept in notes), as a heading with those words does."""
+    source = tmp_path / "onboarding.txt"
+    source.write_text(
+        "Course name: Introduction\nAudience: new hires\nOutline:\n"
+        "1. Our company (30 min)\n2. Tools we use (60 min)\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "onboarding-01.yaml").read_text(encoding="utf-8"))
+    assert str(spec["title"]).startswith("TODO")
+    assert "Introduction" in spec["notes"]
+    assert [m["title"] for m in spec["modules"]] == ["Our company", "Tools we use"]

@@ -601,7 +601,8 @@ def _toc_key(line: str) -> str:
 
 
 _TITLED_LABEL = re.compile(
-    r"^(?:#+\s*)?(?:syllabus|course syllabus|course outline|课程大纲|教学大纲|培训大纲)\s*[:：]\s*(?P<t>\S.{1,60})$",
+    r"^(?:#+\s*)?(?:syllabus|course syllabus|course outline|agenda|workshop agenda|schedule|"
+    r"programme|program|timetable|课程大纲|教学大纲|培训大纲|日程|议程|日程安排)\s*[:：]\s*(?P<t>\S.{1,60})$",
     re.I,
 )
 
@@ -613,7 +614,7 @@ def _titled_label(lines: list[str]) -> list[str]:
     if first is None:
         return lines
     m = _TITLED_LABEL.match(lines[first].strip())
-    if not m or re.search(r"[。.,，;；]$", m.group("t")):
+    if not m or re.search(r"[。.,，;；]$|\d{1,2}[:：.]\d{2}", m.group("t")):  # a name, no times
         return lines
     return [*lines[:first], f"# {m.group('t')}", *lines[first + 1 :]]
 

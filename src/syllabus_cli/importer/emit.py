@@ -31,7 +31,7 @@ from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
 from .outline_lines import grid_header, parse_lines
 from .timetable import read_clock
-from .title import from_head, from_text
+from .title import from_head, from_text, generic
 
 
 @dataclass
@@ -387,6 +387,9 @@ def to_spec(
         course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"
     title_length = None
+    if title_text and generic(title_text):  # 课程名称：Introduction · Course: Agenda
+        course.notes.insert(0, title_text)
+        title_text = ""
     if not title_text:
         by_head = from_head(head)
         if by_head is not None:
