@@ -91,6 +91,7 @@ class Course:
     notes: list[str] = field(default_factory=list)
     outline: list[str] = field(default_factory=list)  # its lines (Markdown fences marked)
     outline_labelled: bool = False
+    deck: bool = False  # the outline is a deck's slides (readers.DECK_OUTLINE)
 
     @property
     def preamble(self) -> str:
@@ -486,6 +487,7 @@ def read_sections(chunk: str, number: int) -> Course:
         if text.startswith("\x01"):  # a deck's outline (readers.DECK_OUTLINE): slides to the end
             close_note()
             where, deck = "outline", True
+            course.deck = True
             continue
         if where == "outline" and deck:
             course.outline.append(line)

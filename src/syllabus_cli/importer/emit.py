@@ -442,9 +442,9 @@ def to_spec(
         spec["instructor"] = {"name": named}
         found["instructor"] = Finding("found", named, "instructor line")
     tree, consumed = _outline(course, language)
-    descend(tree)
+    descend(tree, deck=course.deck)
     _unwrap(tree)
-    descend(tree)
+    descend(tree, deck=course.deck)
     sections_to_notes(tree)
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))

@@ -107,23 +107,36 @@ def flat_lines(item: Item) -> list[str]:
     return [line for line in lines if line]
 
 
-def descend(tree: Item) -> None:
+def descend(tree: Item, *, deck: bool = False) -> None:
     """Put the course's blocks at the top of ``tree``: descend into the one section that
-    holds the outline (## 日程 beside ## 准备工作)."""
+    holds the outline (## 日程 beside ## 准备工作). A deck's one section slide over its
+    slides is its one module, as the deck's 目录 would list it."""
     for _ in range(3):  # a holder inside a holder (## 课程内容 › ### 日程): at most a few
-        if not _descend(tree):
+        if not _descend(tree, deck=deck):
             break
 
 
 _DAY_KINDS = ("天", "day", "tableday")
 
 
-def _descend(tree: Item) -> bool:
+def _descend(tree: Item, *, deck: bool = False) -> bool:
     top = tree.children
-    if len(top) == 1 and top[0].kind in _DAY_KINDS and len(top[0].children) >= 2:
-        # a one-day course written under its one 第一天 / Day 1: its blocks are the modules
+    if (
+        len(top) == 1
+        and (not deck or top[0].kind in _DAY_KINDS)
+        and not top[0].duration
+        and sum(
+            bool(c.children or c.duration) and not c.kind.startswith("bullet")
+            for c in top[0].children
+        )
+        >= 2
+    ):
+        # one untimed block holding blocks of their own (a one-day course's 第一天, a
+        # '## 学习计划' over its weeks): a person sees those blocks as the modules; a block
+        # of points only (a deck's one 'Overview' slide) stays the one module it is
         day = top[0]
-        tree.notes += [day.title, *day.notes, *day.cases, *day.tools, *day.exercises]
+        title = f"{day.title}（{day.duration}）" if day.duration else day.title
+        tree.notes += [title, *day.notes, *day.cases, *day.tools, *day.exercises]
         tree.children = day.children
         return True
     if len(top) < 2:
