@@ -229,6 +229,7 @@ MESSAGES: dict[str, str] = {
     "import.no-outline": "no outline was found; the text is kept in notes",
     "import.second-variant": "the page gives a second variant of the course; it is kept in notes",
     "import.not-one-length": "the page's course length is not one length; see notes",
+    "import.each-block-time": "each module takes the one time the source states for all of them ({time}); check it",
     "import.length-is-sum": "no course length in the source; none is set: validate takes the sum of its modules, {length}",
     "import.length-proposed": "no course length in the source; {length} (6 hours) is proposed: check it",
     "import.untimed-modules": "{untimed} of {total} modules carry no minutes: add duration: to them",

@@ -231,6 +231,7 @@ MESSAGES: dict[str, str] = {
     "import.no-outline": "没有找到课程大纲；原文保留在 notes 中",
     "import.second-variant": "页面中还有另一个版本的课程；已保留在 notes 中",
     "import.not-one-length": "页面中的课程时长不止一个；见 notes",
+    "import.each-block-time": "每个模块按源文件统一写的时长（{time}）计；请核对",
     "import.length-is-sum": "源文件没有写课程时长；未设 duration：validate 按各模块之和计算，{length}",
     "import.length-proposed": "原文没有写课程时长；暂定为{length}（6小时），请核对",
     "import.untimed-modules": "{total}个模块中有{untimed}个没有写时长：请给它们加上 duration:",

@@ -21,6 +21,7 @@ from .length import (
     TOTAL_ROW,
     Length,
     day_from_timetable,
+    each_block_time,
     english_length,
     period_minutes,
     read_length,
@@ -366,6 +367,19 @@ def _unwrap(tree: Item) -> None:
         tree.children = only.children
 
 
+_LISTED_KINDS = ("arabic", "cn", "paren", "paren_cn", "roman", "letter", "plain", "table")
+
+
+def _untimed_blocks(tree: Item, modules: list[dict[str, Any]], block: str) -> bool:
+    """Modules with no time of their own, each the block the page's time is for: a
+    numbered list or a table's rows, or blocks named by the same word (a time for each
+    session is no unit's, no day's)."""
+    if any("duration" in m or all_timed(m) for m in modules):
+        return False
+    kinds = {c.kind.rstrip("s").lower() for c in tree.children}
+    return kinds <= set(_LISTED_KINDS) or kinds == {block}
+
+
 def _clocked(item: Item) -> bool:
     return any(child.kind == "clock" or _clocked(child) for child in item.children)
 
@@ -449,6 +463,11 @@ def to_spec(
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
+    each = each_block_time(course.text) if len(modules) >= 2 else None
+    if each is not None and _untimed_blocks(tree, modules, each[1]):
+        # 4个学时为一个单元 · each session is 90 minutes: the page's one time, on every block
+        modules = [{"title": m["title"], "duration": each[0], **m} for m in modules]
+        todos.append(t("import.each-block-time", time=each[0]))
     taught = sum_if_timed(modules) if "duration" in spec and _clocked(tree) else None
     day_blocks = sum(c.kind in ("天", "day", "tableday") for c in tree.children)
     day = day_from_timetable(spec["duration"], taught, language, day_blocks) if taught else None

@@ -602,3 +602,37 @@ def day_spans(text: str) -> int | None:
             return None
         total += minutes
     return total
+
+
+# one time for every block, stated once: 4个学时为一个单元 · 每次课2学时 · 每讲3小时 ·
+# each session is 90 minutes · sessions last 2 hours · 3-hour sessions
+_BLOCK_WORD = r"(?:单元|次课|讲|节课|次|模块|课)"
+_EN_BLOCK = r"(?:sessions?|class(?:es)?|lectures?|units?|modules?|lessons?|meetings?)"
+_TIME_UNIT = r"(?:个)?(?:学时|课时|小时|分钟)|hours?|hrs?|minutes|mins?"
+_EACH_BLOCK = re.compile(
+    rf"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_TIME_UNIT})\s*(?:为|是)\s*(?:一|1)\s*个?\s*{_BLOCK_WORD}"
+    rf"|每\s*(?:个)?\s*{_BLOCK_WORD}\s*(?:为|是|共|约)?\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_TIME_UNIT})"
+    rf"|\beach\s+{_EN_BLOCK}\s+(?:is|lasts|runs(?:\s+for)?|takes)\s+(?P<c>\d+(?:\.\d+)?)\s*(?P<uc>{_TIME_UNIT})"
+    rf"|\b{_EN_BLOCK}\s+(?:are|last|run)\s+(?P<d>\d+(?:\.\d+)?)\s*(?P<ud>{_TIME_UNIT})(?:\s+(?:each|long))?"
+    rf"|\b(?P<e>\d+(?:\.\d+)?)\s*[- ](?P<ue>hour|minute)\s+{_EN_BLOCK}\b",
+    re.I,
+)
+
+
+_BLOCK_OF = {"次课": "课", "节课": "节", "classes": "class", "lectures": "lecture"}
+
+
+def each_block_time(text: str) -> tuple[str, str] | None:
+    """The one time a page states for every one of its blocks ('4个学时为一个单元' ·
+    'each session is 90 minutes'): the time as written and the word for the block
+    (单元 · session), or None when the page states none, or two different ones."""
+    found: set[tuple[str, str]] = set()
+    for m in _EACH_BLOCK.finditer(text[:20_000]):
+        number = next(m.group(g) for g in "abcde" if m.group(g))
+        unit = next(m.group(f"u{g}") for g in "abcde" if m.group(g)).replace("个", "")
+        said = f"{number}{unit}" if re.match(r"[\u4e00-\u9fff]", unit) else f"{number} {unit}"
+        word = re.search(rf"{_BLOCK_WORD}|{_EN_BLOCK}", m.group(0), re.I)
+        block = (word.group(0).lower() if word else "").rstrip("s") or "block"
+        if _parses(said) is not None:
+            found.add((said, _BLOCK_OF.get(block, block)))
+    return found.pop() if len(found) == 1 else None

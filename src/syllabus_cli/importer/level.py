@@ -125,11 +125,14 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         len(top) == 1
         and (not deck or top[0].kind in _DAY_KINDS)
         and not top[0].duration
-        and sum(
-            bool(c.children or c.duration) and not c.kind.startswith("bullet")
-            for c in top[0].children
+        and (
+            sum(
+                bool(c.children or c.duration) and not c.kind.startswith("bullet")
+                for c in top[0].children
+            )
+            >= 2
+            or (holds_outline(top[0].title) and len(top[0].children) >= 2)
         )
-        >= 2
     ):
         # one untimed block holding blocks of their own (a one-day course's 第一天, a
         # '## 学习计划' over its weeks): a person sees those blocks as the modules; a block
