@@ -30,7 +30,7 @@ from .length import (
 )
 from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
-from .outline_lines import grid_header, parse_lines
+from .outline_lines import DAY_BLOCKS, LIST_KINDS, grid_header, parse_lines
 from .timetable import read_clock
 from .title import from_head, from_text, generic
 
@@ -367,7 +367,7 @@ def _unwrap(tree: Item) -> None:
         tree.children = only.children
 
 
-_LISTED_KINDS = ("arabic", "cn", "paren", "paren_cn", "roman", "letter", "plain", "table")
+_LISTED_KINDS = (*LIST_KINDS, "plain", "table")  # a list's items, a table's rows
 
 
 def _untimed_blocks(tree: Item, modules: list[dict[str, Any]], block: str) -> bool:
@@ -469,7 +469,7 @@ def to_spec(
         modules = [{"title": m["title"], "duration": each[0], **m} for m in modules]
         todos.append(t("import.each-block-time", time=each[0]))
     taught = sum_if_timed(modules) if "duration" in spec and _clocked(tree) else None
-    day_blocks = sum(c.kind in ("天", "day", "tableday") for c in tree.children)
+    day_blocks = sum(c.kind in DAY_BLOCKS for c in tree.children)
     day = day_from_timetable(spec["duration"], taught, language, day_blocks) if taught else None
     if day is not None and taught is not None:  # one day, its timetable teaching 6h30
         spec["duration"], length.minutes = day, taught

@@ -24,6 +24,7 @@ import re
 from .catalog import is_appendix
 from .conventions import APPENDIX_WORDS, CN, STRONG_MARKER
 from .outline import Item
+from .outline_lines import DAY_BLOCKS, LIST_KINDS
 
 # The name of a section that holds the outline, whole: "Ten-Week Schedule" · "课程安排" ·
 # "四、教学内容及学时分配" · "Course Outline (tentative)". A subject word makes it a module
@@ -116,14 +117,11 @@ def descend(tree: Item, *, deck: bool = False) -> None:
             break
 
 
-_DAY_KINDS = ("天", "day", "tableday")
-
-
 def _descend(tree: Item, *, deck: bool = False) -> bool:
     top = tree.children
     if (
         len(top) == 1
-        and (not deck or top[0].kind in _DAY_KINDS)
+        and (not deck or top[0].kind in DAY_BLOCKS)
         and not top[0].duration
         and (
             sum(
@@ -182,7 +180,7 @@ def sections_to_notes(tree: Item) -> None:
         for c in top[lead:]
         if not _timed(c)
         and about(c.title)
-        and (_unnumbered(c.kind) or (c.kind in _LIST_NUMBERS and is_appendix(c.title)))
+        and (_unnumbered(c.kind) or (c.kind in LIST_KINDS and is_appendix(c.title)))
     ]
     rows = [c for c in top if c.kind == "table"]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
@@ -191,18 +189,13 @@ def sections_to_notes(tree: Item) -> None:
         moved += [
             c
             for c in top
-            if c not in moved and c.kind in _LIST_NUMBERS and not c.children and not _timed(c)
+            if c not in moved and c.kind in LIST_KINDS and not c.children and not _timed(c)
         ]
     if len(top) - len(moved) < 2:
         return
     for child in moved:
         tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
-
-
-# numbering a document's sections too (七、参考资料 · 7. References); a module word
-# (Lecture 4: Pricing · 第四讲) always names a block that is taught
-_LIST_NUMBERS = ("cn", "arabic", "paren", "paren_cn", "decimal", "roman", "letter")
 
 
 def _unnumbered(kind: str) -> bool:

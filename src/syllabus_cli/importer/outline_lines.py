@@ -524,7 +524,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 sequence_header = cells if _sequence_table(cells) else None
                 if sequence_header is not None:  # a table is a block of its own: it
                     while stack and (
-                        stack[-1].kind in _LIST_KINDS or stack[-1].kind.startswith("bullet")
+                        stack[-1].kind in LIST_KINDS or stack[-1].kind.startswith("bullet")
                     ):  # ends the lists above
                         stack.pop()
                 current().notes.append(text)
@@ -591,7 +591,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     _untitled_breaks(root)
     _bare_hours(root, minute_word)
     _merge_recurring(root, minute_word)
-    for block in [c for c in root.children if c.kind in (*_DAY_KINDS, "tableday")]:
+    for block in [c for c in root.children if c.kind in DAY_BLOCKS]:
         if not block.children and block.notes and all(read_clock(n) for n in block.notes):
             root.children.remove(block)  # a day of breaks and drinks only: no day of teaching
             root.notes += [block.title, *block.notes]
@@ -616,7 +616,8 @@ _DAY_CELL = re.compile(
 
 
 _HEADING_KIND = re.compile(r"h\d")
-_LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman")
+# the kinds of item a list's own numbering opens (1. · 一、 · (1) · a. · 1.1 · I.)
+LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman")
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
@@ -979,6 +980,7 @@ def _prose(text: str) -> bool:
 
 
 _DAY_KINDS = ("天", "day")
+DAY_BLOCKS = (*_DAY_KINDS, "tableday")  # a day's block, written (第一天 · Day 2) or a table's
 _TIME_HEADER = re.compile(
     r"^(?:学时|课时|时长|学时数|课时数|学时分配|课时分配|建议学时|参考学时|时间\s*[(（]?\s*(?:分钟|小时|h|min)?\s*[)）]?|"
     r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
