@@ -802,7 +802,7 @@ MESSAGES.update(
         "preview.kept": "kept {path}: changed by hand since the last build (build with --force on the command line to replace it)",
         "preview.back": "Back",
         "preview.import-title": "Import a catalog",
-        "preview.import-help": "A catalog as syllabus import reads it: .txt (UTF-8 or GB18030) or .docx, up to {mib} MiB.",
+        "preview.import-help": "A catalog as syllabus import reads it: text (.txt, .md; UTF-8 or GB18030), Word, PDF, a deck, a sheet (.xlsx, .csv) or a saved web page, up to {mib} MiB.",
         "preview.import-read": "Read it",
         "preview.import-found": "{n} course spec(s) would be written into {out}.",
         "preview.import-existing": "Already there: {names}",

@@ -945,7 +945,7 @@ MESSAGES.update(
         "preview.kept": "保留了 {path}：上次生成后被手工修改过（如需替换，请在命令行加 --force 重新生成）",
         "preview.back": "返回",
         "preview.import-title": "导入课程目录",
-        "preview.import-help": "与命令行导入相同的目录文件：.txt（UTF-8 或 GB18030）或 .docx，不超过 {mib} MiB。",
+        "preview.import-help": "与命令行导入相同的目录文件：文本（.txt、.md，UTF-8 或 GB18030）、Word、PDF、演示文稿、表格（.xlsx、.csv）或保存的网页，不超过 {mib} MiB。",
         "preview.import-read": "读取",
         "preview.import-found": "将把 {n} 个课程文件写入 {out}。",
         "preview.import-existing": "已存在：{names}",
