@@ -281,6 +281,14 @@ _ARTICLE = re.compile(
 )
 
 
+def _named_and_timed(rest: str) -> bool:
+    """What follows a label's colon is a name and its time: the line is a block."""
+    from .outline import split_time
+
+    name, time, _ = split_time(rest)
+    return time is not None and bool(name.strip(" :：-–—"))
+
+
 def _label(line: str, *, before_outline: bool) -> _Label | None:
     glued = _GLUED_LENGTH.match(line.strip())
     if glued:
@@ -294,7 +302,10 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
         word = en.group("w").lower()
         level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
-        return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
+        rest = (en.group("rest") or "").strip()
+        if EN_KEY_OF[word] == "outline" and _named_and_timed(rest):
+            return None  # '### Structure: ask, context, deadline (50 min)': a timed block
+        return _Label(EN_KEY_OF[word], en.group("w"), rest, level)
     m = _LINE.match(line)
     if (
         m
