@@ -467,10 +467,10 @@ def to_spec(
         "duration" not in spec
         and not length.text
         and tree.duration
-        and (said := minutes(tree.duration)) is not None
+        and (whole := minutes(tree.duration)) is not None
     ):  # 'Session 1: HTML (3 hours)', the page's one block over all the others
-        spec["duration"], length.minutes, length.text = tree.duration, said, tree.duration
-        found["length"] = Finding("found", said, "the one block holding the outline")
+        spec["duration"], length.minutes, length.text = tree.duration, whole, tree.duration
+        found["length"] = Finding("found", whole, "the one block holding the outline")
     each = each_block_time(course.text) if len(modules) >= 2 else None
     if each is not None and _untimed_blocks(tree, modules, each[1]):
         # 4个学时为一个单元 · each session is 90 minutes: the page's one time, on every block
