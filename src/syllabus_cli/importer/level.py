@@ -131,10 +131,11 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         and (not top[0].duration or _parts_timed(top[0]))
         and (
             sum(
-                bool(c.children or c.duration) and not c.kind.startswith("bullet")
+                bool(c.children or c.duration or re.fullmatch(r"h\d", c.kind))
+                and not c.kind.startswith("bullet")
                 for c in top[0].children
             )
-            >= 2
+            >= 2  # blocks of their own: parts, times, or headings under its heading
             or (holds_outline(top[0].title) and len(top[0].children) >= 2)
         )
     ):
@@ -222,4 +223,8 @@ def _unnumbered(kind: str) -> bool:
 
 def _describes(title: str) -> bool:
     """A sentence about the outline before it (目录按…四级组织，…。), not a block."""
-    return len(title) > 20 and bool(re.search(r"[。！？]\s*$|[.!?]$", title))
+    return (
+        len(title) > 20
+        and bool(re.search(r"[。！？]\s*$|[.!?]$", title))
+        and not STRONG_MARKER.match(title)  # 'WK 1: Hello Turing!': a block's name
+    )
