@@ -447,6 +447,20 @@ def _outline_fences(raw: list[str]) -> set[int]:
     return found
 
 
+def _repeated_labels(lines: list[str]) -> set[str]:
+    """Lines of a label written again under every block (教学内容(Content)： and
+    学习目标(Objective)： under each chapter · Objectives: under each week): a block's own
+    field, never where the course's outline or a section of the page starts or ends."""
+    said: dict[str, list[str]] = {}
+    for line in lines:
+        if line.startswith(("\0", "#")) or len(line) > 80:
+            continue  # (a heading written again, ### 课程内容 under each week, is a heading)
+        lab = _label(line, before_outline=False)
+        if lab is not None and lab.key is not None:
+            said.setdefault(f"{lab.key}:{lab.text.lower()}", []).append(line)
+    return {line for found in said.values() if len(found) >= 3 for line in found}
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -465,7 +479,7 @@ def read_sections(chunk: str, number: int) -> Course:
             for part in facts_row(line.strip()) or [line.strip()]:
                 lines.extend(_explode(part))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
-    headers = _header_rows(lines)
+    headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
@@ -505,7 +519,7 @@ def read_sections(chunk: str, number: int) -> Course:
             course.outline.append(line)
             continue
         if where == "outline":
-            ends = None if code else _label(text, before_outline=False)
+            ends = None if code or text in headers else _label(text, before_outline=False)
             heading = None if code else _HEADING.match(text)
             after = None if code else _OTHER.match(text)
             if (
