@@ -270,7 +270,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             owner = current()
             start = int(labelled_time.group("s")) * 60 + int(labelled_time.group("sm"))
             end = int(labelled_time.group("e")) * 60 + int(labelled_time.group("em"))
-            if owner.duration is None and 0 < end - start <= 12 * 60:
+            dated = "." in labelled_time.group("rest") and start < 7 * 60  # 时间：1.19~2.15:
+            if owner.duration is None and 0 < end - start <= 12 * 60 and not dated:  # dates
                 owner.duration = f"{end - start}{minute_word}"
             owner.notes.append(text)
             continue
