@@ -217,7 +217,7 @@ def english_length(text: str) -> Length:
 
 # 合计 / 总计 / 共计 / Total, then a number with its unit or under a 学时 column
 TOTAL_ROW = re.compile(
-    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*\|?\s*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
+    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*(?:\|\s*)*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
     re.I,
 )
 

@@ -445,7 +445,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 current().notes.append(text)  # the header row, kept
                 continue
         if cells is not None and time_column is not None and len(cells) > 1:
-            if _TOTAL_CELL.match(cells[0]) or not any(cells):
+            if _TOTAL_CELL.match(next((c for c in cells if c), "")) or not any(cells):
                 root.notes.append(text)  # 合计: the course's length (emit reads it)
                 continue
             index, unit = time_column
