@@ -203,6 +203,20 @@ _BOLD_KEY = re.compile(r"^(\*\*|__)([^*_:：\n]{1,20}?)\s*(?:\1\s*([:：])|([:�
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!.*\1.)(.+?)\1\s*$")
 
 
+# pictographs a page decorates its lines with (🔥 · ⏰ · 📚 · 👉), and their joiners
+_PICTOGRAPHS = re.compile(
+    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2700-\u2705\u270A-\u270D\uFE0F\u200D]+"
+)
+
+
+def undecorated(line: str) -> str:
+    """'📚 课程大纲' · '🔥【爆款课程】短视频运营🔥': the words without the pictographs around
+    them (a page's decoration, never a label's or a title's words)."""
+    if not _PICTOGRAPHS.search(line):
+        return line
+    return _PICTOGRAPHS.sub(" ", line).strip() if line.strip() else line
+
+
 def unemphasised(line: str) -> str:
     """Markdown's bold around a label's word (**课程时间**：1天 · **课程大纲：**) or around a
     numbered line (**一、销售心态建设（60分钟）**): the words as the trainer typed them;
@@ -566,7 +580,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                lines.extend(_explode(unemphasised(_HEADING_NO_SPACE.sub(r"\1 ", part))))
+                part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part))
+                lines.extend(_explode(unemphasised(part)))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(

@@ -232,6 +232,15 @@ _EACH = re.compile(
 )
 
 
+# a calendar date (2025年3月15日 · 3月15日 · 2025-03-15 · 3/15/2025): a course's dates
+_DATES = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    r"(?:\s*[-–—~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*[-–—~～至到]\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2})?"
+    r"|\d{4}\s*年"
+)
+
+
 def read_length(text: str, period: int | None = None) -> Length:
     """The length a course page states, or why there is none (``period``: the minutes of
     one 学时 when the page states them)."""
@@ -249,6 +258,11 @@ def read_length(text: str, period: int | None = None) -> Length:
             )
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
+    if _DATES.search(s):  # 2025年3月15日-16日: when, not how long; '共2天' after it is the length
+        undated = _DATES.sub(" ", s).strip(" ,，;；、()（）")
+        if not re.search(r"天|days?|小时|hours?|学时|课时|h\b", undated, re.I):
+            return Length(notes=[f"课程时间原文：{raw}"])
+        s = undated
     as_written = _FILLER.sub("", s)
     if as_written and _parses(as_written) is not None and fold(as_written) != as_written:
         # 3學時 · 2小時: the spec keeps the trainer's characters (validate reads both)
