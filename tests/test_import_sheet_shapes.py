@@ -809,3 +809,62 @@ def test_an_agenda_entry_with_its_time_names_its_slide(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "zh")
     got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
     assert got == [("倾听", "45分钟", ["复述", "沉默"]), ("提问", "60分钟", ["开放式", "封闭式"])]
+
+
+def agenda_boxes_deck(path: Path, title: str, days: list[tuple[str, str, list[str]]]) -> Path:
+    """One slide: its title, then a number box and a box of topics for each unit, each
+    pair placed on its own row — added to the file LAST row first, as a slide is built
+    by copying a row's boxes and moving the copy up."""
+    from pptx import Presentation
+    from pptx.util import Emu, Inches
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+    slide.shapes.title.text = title
+    for row, (number, unit, topics) in reversed(list(enumerate(days))):
+        top = Inches(1.5 + 1.4 * row)
+        box = slide.shapes.add_textbox(Inches(0.5), top + Emu(150000), Inches(0.8), Inches(0.6))
+        box.text_frame.text = number
+        body = slide.shapes.add_textbox(Inches(1.5), top, Inches(6), Inches(1.3)).text_frame
+        body.text = unit
+        for topic in topics:
+            body.add_paragraph().text = topic
+    prs.save(str(path))
+    return path
+
+
+def test_an_agenda_slide_of_boxes_reads_row_by_row_a_unit_a_module(tmp_path: Path) -> None:
+    """Convention: a slide's boxes are read as a person reads them, a row at a time, top
+    to bottom, left to right — not in the order the file added them (a row copied and
+    moved up keeps its later place in the file). A one-slide deck whose slide lists the
+    course's units, each over its topics (``01`` · ``Day 1`` · topics; ``第一天`` · 课题),
+    is the course: the units its modules, their topics the points. Decks write it as an
+    agenda of numbered rows, or a 日程 slide of a box per day."""
+    en = agenda_boxes_deck(
+        tmp_path / "agenda.pptx",
+        "Agenda – Spreadsheet Basics",
+        [
+            ("01", "Day 1", ["Cells and ranges", "Typing a formula"]),
+            ("02", "Day 2", ["Sorting", "Filters"]),
+            ("03", "Day 3", ["A first chart"]),
+        ],
+    )
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(en).split("\n")
+    assert lines.index("## Day 1") < lines.index("## Day 2") < lines.index("## Day 3")
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2", "Day 3"]
+    assert course["modules"][1]["points"] == ["Sorting", "Filters"]
+
+    zh = agenda_boxes_deck(
+        tmp_path / "日程.pptx",
+        "门店排班实务",
+        [("1", "第一天", ["排班的三条原则", "客流曲线"]), ("2", "第二天", ["换班与请假"])],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert course["modules"][0]["points"] == ["排班的三条原则", "客流曲线"]

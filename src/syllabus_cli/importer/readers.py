@@ -438,11 +438,45 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     return out
 
 
+def _vertical(shape: Any) -> bool:
+    if not getattr(shape, "has_text_frame", False):
+        return False
+    said = shape.text_frame._txBody.bodyPr.get("vert")  # python-pptx names no property
+    return said not in (None, "horz")
+
+
+def _reading_order(shapes: list[Any]) -> list[Any]:
+    """A slide's shapes as a reader reads them: a row at a time, top to bottom, each
+    row's shapes left to right. The file keeps them in the order they were added, and a
+    slide built by copying a box (an agenda's ``02 | Day 2`` pasted before ``01 | Day 1``
+    was moved up) keeps the copy's place in that order, not on the slide. A shape joins
+    a row when its top is in the upper half of the row's first shape; a slide whose
+    shapes do not all say where they stand, or that sets text vertically (竖排: its
+    columns read right to left), keeps the file's order."""
+    if any(_vertical(shape) for shape in shapes):
+        return shapes
+    placed = [
+        (shape.top, shape.left, shape.height or 0, index, shape)
+        for index, shape in enumerate(shapes)
+        if shape.top is not None and shape.left is not None
+    ]
+    if len(placed) != len(shapes) or len(placed) < 2:
+        return shapes
+    placed.sort(key=lambda p: (p[0], p[1], p[3]))
+    rows: list[list[tuple[Any, ...]]] = []
+    for item in placed:
+        if rows and item[0] < rows[-1][0][0] + rows[-1][0][2] / 2:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [item[4] for row in rows for item in sorted(row, key=lambda p: (p[1], p[3]))]
+
+
 def _slide(slide: Any) -> tuple[str, list[tuple[int, str]]]:
     title_shape = slide.shapes.title
     title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None else ""
     body: list[tuple[int, str]] = []
-    for shape in slide.shapes:
+    for shape in _reading_order(list(slide.shapes)):
         if title_shape is not None and shape.shape_id == title_shape.shape_id:
             continue
         body += _shape_lines(shape)
@@ -659,6 +693,27 @@ def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _unit_groups(body: list[tuple[int, str]]) -> list[str] | None:
+    """A slide that lists the course's units each over its own items, all on one level
+    (an agenda slide of boxes: ``01`` · ``Day 1`` · its topics, then ``02`` · ``Day 2`` ·
+    …; ``第一天`` over its sessions): the units as modules, the lines under each its
+    points, a box's bare number dropped. Two units or more, counting on from 1, the
+    first line a unit; None for any other slide."""
+    texts = [t for lvl, t in body if not _SECTION_NUMBER.match(t)]
+    if any(lvl < 0 for lvl, _ in body) or not texts:
+        return None
+    units = [
+        (i, c[0])
+        for i, t in enumerate(texts)
+        if len(t) <= 40 and (c := _counted(t)) is not None and c[1] and _UNIT_CELL.match(t)
+    ]
+    numbers = [n for _, n in units]
+    if len(units) < 2 or units[0][0] != 0 or numbers != list(range(1, len(units) + 1)):
+        return None
+    at = {i for i, _ in units}
+    return [f"## {t}" if i in at else f"- {t}" for i, t in enumerate(texts)]
+
+
 def _unshown(entries: list[str], matched: set[str], shown: set[str]) -> list[str]:
     """Contents entries that no slide shows (a part the deck lists but has no slides for
     yet), as modules of their own where the contents place them; each once."""
@@ -721,7 +776,8 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     named: list[tuple[str, list[tuple[int, str]]]] = []
     for index, (title, body) in enumerate(slides):
         if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
-            title, body = body[0][1], body[1:]
+            # (a table's row names no slide: its header stays the table's)
+            title, body = (body[0][1], body[1:]) if body[0][0] >= 0 else ("", body)
         elif index == 0:
             continue
         named.append((title, body))
@@ -751,7 +807,14 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         if title and body and all(_SECTION_NUMBER.match(t) for _, t in body)
     ]
     listed = None if toc or sections else _list_slide(named)
-    if listed is not None:
+    grouped = _unit_groups(first_body) if not named and not lead_ins else None
+    if grouped is not None:
+        # a deck of one slide, its cover the agenda: each unit (Day 1) over its topics
+        outline = grouped
+        lines = lines[: 1 if course_title else 0] + facts
+        kept = lines
+        cover = len(lines)
+    elif listed is not None:
         # a deck of facts around one slide that lists the modules: its items are the
         # modules (their sub-items the points), the other slides kept beside them
         title, body = named[listed]
@@ -827,7 +890,9 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     if toc_keys:  # the contents' last entries no slide shows
         kept.extend(_unshown(toc, matched, shown))
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
-        head_count = cover if listed is not None else 1 if course_title else 0
+        head_count = (
+            cover if listed is not None or grouped is not None else 1 if course_title else 0
+        )
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
     lines += [f"\0{said}" for said in prompts]
