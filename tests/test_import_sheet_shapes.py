@@ -868,3 +868,66 @@ def test_an_agenda_slide_of_boxes_reads_row_by_row_a_unit_a_module(tmp_path: Pat
     assert course["title"] == "门店排班实务"
     assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
     assert course["modules"][0]["points"] == ["排班的三条原则", "客流曲线"]
+
+
+def merged_sheet(path: Path, rows: list[list[object]], merged: list[str]) -> Path:
+    """A sheet as a trainer lays one out in Excel: ``merged`` ranges (A2:A4) set as one
+    cell, its value on the range's first row only."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    for row in rows:
+        ws.append(row)
+    for cells in merged:
+        ws.merge_cells(cells)
+    book.save(str(path))
+    return path
+
+
+def test_a_merged_first_column_groups_the_rows_below_it(tmp_path: Path) -> None:
+    """Convention: a timetable sheet whose first column is one merged cell per group
+    (``第一日`` set once beside the day's clock rows; ``Module 1`` beside its lessons) is
+    read as the groups it shows: each group a heading, its rows below it under the
+    table's other headers, so the day is a module and its sessions are timed by their
+    clock cells. Sheets write it as ``日期 | 时间 | 内容`` with the day merged down, or
+    ``Module | Lesson | Length`` with the module merged down."""
+    zh = merged_sheet(
+        tmp_path / "日程.xlsx",
+        [
+            ["门店排班实务"],
+            ["日期", "时间", "内容"],
+            ["第一日", "09:00-10:00", "排班的三条原则"],
+            [None, "10:10-11:30", "读懂客流曲线"],
+            [None, "13:30-15:00", "排班演练"],
+            ["第二日", "09:00-10:30", "换班与请假"],
+            [None, "10:40-12:00", "复盘与答疑"],
+        ],
+        ["A3:A5", "A6:A7"],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["第一日", "第二日"]
+    first = course["modules"][0]["sections"]
+    assert [(s["title"], s["duration"]) for s in first] == [
+        ("排班的三条原则", "60分钟"),
+        ("读懂客流曲线", "80分钟"),
+        ("排班演练", "90分钟"),
+    ]
+
+    en = merged_sheet(
+        tmp_path / "plan.xlsx",
+        [
+            ["Module", "Lesson", "Notes"],
+            ["Module 1: Listening", "Attention and silence", "pairs"],
+            [None, "Reflecting back", "video"],
+            ["Module 2: Asking", "Open and closed questions", "cards"],
+            [None, "Follow-up questions", "pairs"],
+        ],
+        ["A2:A3", "A4:A5"],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Listening", "Asking"]  # (its number read)
+    assert "Reflecting back" in yaml.safe_dump(course["modules"][0], allow_unicode=True)

@@ -1094,6 +1094,50 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
     return "\n".join([*table[:at], _sessions_text(names, header, rows)])
 
 
+def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
+    """A table whose first column names a group of the rows below it, set on the
+    group's first row only (a merged cell: ``第一日`` over the day's timed sessions,
+    ``Module 2`` over its lessons): each group a heading, its rows under it as the
+    table's rows without that column, under the table's other headers. The first column
+    is such when its header row names columns (no digits), it is set on the first row
+    and on fewer than half of the rows, two groups or more, each a short name and no
+    number, and every row fills another column too. None for any other table."""
+    at = next(
+        (
+            i
+            for i, row in enumerate(grid[:10])
+            if sum(bool(c) for c in row) >= 2
+            and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+        ),
+        None,
+    )
+    if at is None or len(grid) - at < 4:
+        return None
+    names, rows = grid[at], grid[at + 1 :]
+    first = next((i for i, n in enumerate(names) if n), None)
+    if first is None or not rows[0][first : first + 1] or not rows[0][first]:
+        return None
+    groups = [r[first] for r in rows if first < len(r) and r[first]]
+    if (
+        len(groups) < 2
+        or len(groups) * 2 > len(rows)
+        or any(len(g) > 40 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
+        or any(not any(c for j, c in enumerate(r) if j != first) for r in rows)
+    ):
+        return None
+
+    def row_of(cells: list[str]) -> str:
+        kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != first and j < len(names)]
+        return "| " + " | ".join(kept) + " |"
+
+    out = [*table[:at]]
+    for cells in rows:
+        if first < len(cells) and cells[first]:
+            out += [f"## {' '.join(cells[first].split())}", row_of(names)]
+        out.append(row_of(cells))
+    return "\n".join(out)
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart), unless the
@@ -1131,6 +1175,9 @@ def rows_text(rows: Iterable[list[str]]) -> str:
         by_day = week_grid(grid)
         if by_day is not None:
             return "\n".join(by_day)
+        grouped = _grouped_rows(grid, table)
+        if grouped is not None:
+            return grouped
         sessions = _session_rows(grid, table)
         return sessions if sessions is not None else "\n".join(table)
     kind = _sheet_kind(names, header, body)
