@@ -931,3 +931,50 @@ def test_a_merged_first_column_groups_the_rows_below_it(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "en")
     assert [m["title"] for m in course["modules"]] == ["Listening", "Asking"]  # (its number read)
     assert "Reflecting back" in yaml.safe_dump(course["modules"][0], allow_unicode=True)
+
+
+def test_a_session_sheets_time_column_with_its_unit_times_each_row(tmp_path: Path) -> None:
+    """Convention: a sheet of one course's sessions may time each row in a column whose
+    header says the unit (``Time (Hrs)`` over ``3``; ``学时（小时）`` over ``2``), and name
+    each row in a column that says it names (``Module Name``, ``模块名称``) beside a
+    column of topics: the named column names the module, the topics stay its note, and
+    the bare number is the module's time in the header's unit. Sheets write it as
+    ``No. | Time (Hrs) | Class | Module Name | Topics | Sub topics`` or ``序号 | 学时（小时）|
+    模块名称 | 内容``."""
+    en = sheet(
+        tmp_path / "curriculum.xlsx",
+        [
+            ["Data Skills Curriculum"],
+            ["S No.", "Time (Hrs)", "Class", "Module Name", "Topics", "Sub topics"],
+            [1, 3, 1, "Tidy tables", "Rows and columns", "Long and wide\nJoins"],
+            [2, 3, 2, "Charts that explain", "Scales and colour", "Bars\nLines"],
+            [3, 1.5, 3, "Review", "All of the above", ""],
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Data Skills Curriculum"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Tidy tables", "3 hrs"),
+        ("Charts that explain", "3 hrs"),
+        ("Review", "1.5 hrs"),
+    ]
+    assert course["modules"][0]["points"] == ["Long and wide", "Joins"]
+    assert "Rows and columns" in course["modules"][0]["notes"]
+
+    zh = sheet(
+        tmp_path / "计划.xlsx",
+        [
+            ["周次", "学时（小时）", "模块名称", "内容"],
+            ["第1周", 2, "倾听", "复述；沉默"],
+            ["第2周", 2, "提问", "开放式；封闭式"],
+            ["第3周", 1, "反馈", "先说事实"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("倾听", "2小时"),
+        ("提问", "2小时"),
+        ("反馈", "1小时"),
+    ]

@@ -1021,6 +1021,26 @@ def _sheet_kind(names: list[str], header: dict[int, str], rows: list[list[str]])
     return "table" if _time_column(names) else "sessions"
 
 
+# a column timing each row with its unit in its header: Time (Hrs) · Duration (mins) ·
+# Length (h) · 学时（小时） · 时长(分钟); its bare numbers are in that unit
+_UNIT_HEADER = re.compile(
+    r"^(?P<w>time|duration|length|hours|学时|课时|时长|时间)\s*[(（]\s*"
+    r"(?P<u>hrs?|hours?|h|mins?|minutes|days?|小时|分钟|天)\s*[)）]$",
+    re.I,
+)
+
+
+def _timed_cell(name: str, cell: str) -> str | None:
+    """A row's time under a header that says its unit (Time (Hrs) over ``3``), as the
+    outline reads a time: ``Time: 3 Hrs`` · ``学时: 3小时``; None for any other cell."""
+    m = _UNIT_HEADER.match(" ".join(name.split()))
+    value = " ".join(cell.split())
+    if m is None or not re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return None
+    unit = m.group("u")
+    return f"{m.group('w')}: {value}{'' if re.match(r'[^a-z]', unit, re.I) else ' '}{unit}"
+
+
 def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
     """One course's outline sheet as the outline (readers.DECK_OUTLINE: the rows are the
     outline to the end, so a row named "Introduction" is a module, not a label): each row
@@ -1032,7 +1052,9 @@ def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str
     for cells in rows:
         name = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
         said = [
-            f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+            _timed_cell(names[i], c) or f"{names[i]}: {' '.join(c.split())}"
+            if i < len(names) and names[i]
+            else c
             for i, c in enumerate(cells)
             if c and i not in (name_at, list_at)
         ]
@@ -1058,8 +1080,16 @@ _ROW_NAME = re.compile(
     r"主题|课题|题目|专题|章节|章节名称|教学内容|课程内容|内容|模块|单元)$",
     re.I,
 )
+# a column that names each row by saying so (Module Name, Session title, 模块名称): it
+# names the row before a column of topics does
+_ROW_TITLE = re.compile(
+    r"^(?:(?:module|session|lesson|lecture|unit|class|chapter|topic)\s*(?:name|title)|"
+    r"(?:模块|单元|章节|课次|专题)(?:名称|标题))$",
+    re.I,
+)
 _ROW_POINTS = re.compile(
-    r"^(?:contents?|subtopics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$", re.I
+    r"^(?:contents?|sub[\s-]?topics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$",
+    re.I,
 )
 
 
@@ -1083,7 +1113,10 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
     if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
         return None
     session = _session_column(names, rows)
-    name_at = next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None)
+    name_at = next(
+        (i for i, n in enumerate(names) if i != session and _ROW_TITLE.match(n)),
+        next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None),
+    )
     if session is None or name_at is None:
         return None
     points = next(
