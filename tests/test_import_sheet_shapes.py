@@ -978,3 +978,45 @@ def test_a_session_sheets_time_column_with_its_unit_times_each_row(tmp_path: Pat
         ("提问", "2小时"),
         ("反馈", "1小时"),
     ]
+
+
+def test_a_session_sheets_unnamed_title_column_is_its_first_column_of_words(
+    tmp_path: Path,
+) -> None:
+    """Convention: a sheet (or CSV) of one course's meetings whose header names no
+    title column (``Lecture | Date | Materials | Reading``; ``课次 | 日期 | 资料 | 阅读``)
+    is named, row by row, by its first column right of the counting one that holds
+    words, a different one in nearly every row, and no date, weekday or unit; a cell
+    written as a Markdown link (``[Tidy tables](#tidy)``, a sheet exported from a site)
+    names the meeting by its text and keeps its target in the note."""
+    en = tmp_path / "schedule.csv"
+    en.write_text(
+        "Lecture,Date,Materials,Reading\n"
+        '1,"Monday, March 2, 2026",[Tidy tables](#tidy),Ch. 1\n'
+        '2,"Monday, March 9, 2026",[Charts that explain](#charts),Ch. 2\n'
+        '3,"Monday, March 16, 2026",Guest talk,\n'
+        '4,"Monday, March 23, 2026",[Telling the story](#story),Ch. 4\n',
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == [
+        "Tidy tables",
+        "Charts that explain",
+        "Guest talk",
+        "Telling the story",
+    ]
+    assert "#tidy" in course["modules"][0]["notes"]
+
+    zh = sheet(
+        tmp_path / "课表.xlsx",
+        [
+            ["课次", "日期", "资料", "阅读"],
+            [1, "3月2日", "认识数据", "第一章"],
+            [2, "3月9日", "整理数据", "第二章"],
+            [3, "3月16日", "呈现数据", "第三章"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["认识数据", "整理数据", "呈现数据"]

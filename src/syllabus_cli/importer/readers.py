@@ -1063,6 +1063,12 @@ def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str
             if list_at is not None and list_at < len(cells)
             else []
         )
+        link = re.fullmatch(r"\[([^\]]+)\]\(([^)\s]+)\)", name)
+        if link:  # [Introduction](#introduction): a link's text names it, its target a note
+            name = link.group(1).strip()
+            said.append(
+                f"{names[name_at]}: {link.group(2)}" if name_at < len(names) else link.group(2)
+            )
         if not name or (_NOT_HELD.match(name) and not points):
             out.append(" · ".join([name, *said] if name else said))  # a note, kept
             continue
@@ -1093,6 +1099,24 @@ _ROW_POINTS = re.compile(
 )
 
 
+def _text_column(names: list[str], rows: list[list[str]], session: int) -> int | None:
+    """The column that names each meeting when no header says so (``Lecture | Date |
+    Materials | Reading``): the first one right of the counting column that is no date,
+    weekday or unit, set in nearly every row, mostly with words (not numbers) and mostly
+    a different one each row."""
+    for index in range(session + 1, len(names)):
+        said = [" ".join(r[index].split()) for r in rows if index < len(r) and r[index].strip()]
+        if len(said) < 3 or len(said) * 4 < len(rows) * 3:
+            continue
+        if sum(bool(_DATE_CELL.match(c) or _WEEKDAY_CELL.match(c) or _UNIT_CELL.match(c)
+                    or _CLOCK_CELL.match(c) or not re.search(r"[^\W\d_]", c))
+               for c in said) * 2 > len(said):  # fmt: skip
+            continue
+        if len(set(said)) * 3 >= len(said) * 2:
+            return index
+    return None
+
+
 def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
     """A sheet with no course-name column whose rows are one course's meetings (a Week /
     Date / 周次 column counting them, a Topic / 主题 column naming them, no clock or
@@ -1117,6 +1141,8 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
         (i for i, n in enumerate(names) if i != session and _ROW_TITLE.match(n)),
         next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None),
     )
+    if session is not None and name_at is None:
+        name_at = _text_column(names, rows, session)
     if session is None or name_at is None:
         return None
     points = next(
