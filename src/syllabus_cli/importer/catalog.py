@@ -468,6 +468,7 @@ def read_sections(chunk: str, number: int) -> Course:
     # made a long section (a 100 k-line outline under 课程时长:) quadratic
     pieces: dict[str, list[str]] = {}
     outline_level = 0
+    appendix_level = 0  # the heading level an appendix opened at (0: no heading)
     deck = False
 
     def close_note() -> None:
@@ -538,9 +539,19 @@ def read_sections(chunk: str, number: int) -> Course:
                 body.clear()
             body.append(lab.rest)
             continue
+        if (
+            where == "appendix"
+            and not code
+            and (heading := _HEADING.match(text))
+            and len(heading.group(1)) <= appendix_level
+        ):  # '### 教材' then '## 3. 教学日历': a heading above the appendix's own ends it
+            close_note()
+            where = "note"
         if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
             close_note()
             where = "appendix"
+            opened = _HEADING.match(text)
+            appendix_level = len(opened.group(1)) if opened else 0
             note.append(text)
             continue
         if where == "appendix" and not code and _reopens_outline(text):
@@ -637,8 +648,16 @@ def _title_under_generic(lines: list[str]) -> list[str]:
         if not m:
             continue
         text = m.group(1).strip(" *")
+        level = lines[i].split(" ", 1)[0]
         if (
-            GENERIC_TITLE.match(text)
+            any(  # one of a run of headings (### 25th October … ### 26th October): the
+                # outline's blocks, no name; a label after it (## Schedule) is no such run
+                line.split(" ", 1)[0] == level
+                and not GENERIC_TITLE.match(line[len(level) :].strip(" *"))
+                and _label(line, before_outline=False) is None
+                for line in lines[i + 1 :]
+            )
+            or GENERIC_TITLE.match(text)
             or _label(lines[i], before_outline=False) is not None
             or STRONG_MARKER.match(text)
         ):

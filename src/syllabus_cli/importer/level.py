@@ -40,7 +40,7 @@ _EN_HOLDER = (
 )
 _ZH_HOLDER = (
     r"(?:课程|教学|培训|授课|学习|训练营)?"
-    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|模块|章节|体系|框架)"
+    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|模块|章节|体系|框架|日历)"
     r"(?:(?:及|与|和)(?:学时|课时|时间|进度)(?:分配|安排)?)?"
 )
 _HOLDER = re.compile(
@@ -142,7 +142,12 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         return True
     if len(top) < 2:
         return False
-    holders = [c for c in top if len(c.children) >= 2 and holds_outline(c.title)]
+    holders = [
+        c
+        for c in top
+        if (len(c.children) >= 2 and holds_outline(c.title))
+        or sum(g.kind == "table" for g in c.children) >= 3  # a section holding a session table
+    ]
     if len(holders) != 1:
         return False
     holder = holders[0]
