@@ -1020,3 +1020,44 @@ def test_a_session_sheets_unnamed_title_column_is_its_first_column_of_words(
     import_catalog(zh, tmp_path / "zh")
     (course,) = specs(tmp_path / "zh")
     assert [m["title"] for m in course["modules"]] == ["认识数据", "整理数据", "呈现数据"]
+
+
+def test_a_markdown_pages_table_of_numbered_weeks_is_the_course(tmp_path: Path) -> None:
+    """Convention: a course site's Markdown schedule page — a ``<style>`` block for its
+    table (how the site shows it, never its text), then one table to the page's end whose
+    rows are the course's meetings counted by number (``| Week | Dates | Topics | Due |``,
+    several topics a cell split by ``<br>``; ``| 周次 | 日期 | 内容 |``) — is read as the
+    sheet of meetings it is: each counted row a module named by its count (Week 3), its
+    topics the points, its other cells a note; a row the count skips (``| — | Mar 2 – 6 |
+    **Spring break** |``) is a note, no module."""
+    page = tmp_path / "schedule.md"
+    page.write_text(
+        "---\nlayout: page\ntitle: Schedule\n---\n\n"
+        "<style>\ntable td:last-child { white-space: nowrap; }\n</style>\n\n"
+        "# Schedule (tentative)\n\n"
+        "| Week | Dates | Topics | Due |\n|---|---|---|---|\n"
+        "| 1 | Jan 12 – 16 | Welcome<br>Tidy tables | Lab 1 |\n"
+        "| 2 | Jan 19 – 23 | Joins<br>Reshaping | HW 1 |\n"
+        "| — | Jan 26 – 30 | **Spring break** | |\n"
+        "| 3 | Feb 2 – 6 | Charts that explain | HW 2 |\n",
+        encoding="utf-8",
+    )
+    import_catalog(page, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert "<style>" not in written and "white-space" not in written
+    assert [m["title"] for m in course["modules"]] == ["Week 1", "Week 2", "Week 3"]
+    assert course["modules"][1]["points"] == ["Joins", "Reshaping"]
+    assert "Spring break" in written and "HW 2" in written
+
+    zh = tmp_path / "进度.md"
+    zh.write_text(
+        "# 数据分析入门 教学进度\n\n| 周次 | 日期 | 内容 |\n| --- | --- | --- |\n"
+        "| 1 | 3月2日 | 认识数据<br>数据的类型 |\n| 2 | 3月9日 | 整理数据<br>缺失值 |\n"
+        "| 3 | 3月16日 | 呈现数据 |\n",
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["周次 1", "周次 2", "周次 3"]
+    assert course["modules"][0]["points"] == ["认识数据", "数据的类型"]

@@ -1041,16 +1041,45 @@ def _timed_cell(name: str, cell: str) -> str | None:
     return f"{m.group('w')}: {value}{'' if re.match(r'[^a-z]', unit, re.I) else ' '}{unit}"
 
 
-def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+def _sessions_text(
+    names: list[str], header: dict[int, str], rows: list[list[str]], session: int | None = None
+) -> str:
     """One course's outline sheet as the outline (readers.DECK_OUTLINE: the rows are the
     outline to the end, so a row named "Introduction" is a module, not a label): each row
     a module headed by its name, its other cells a note (under their header's words) and
-    its list cell (Topics: ``a;b;c``, one a line) the module's points."""
+    its list cell (Topics: ``a;b;c``, one a line) the module's points. Where the rows
+    are counted by number (``Week | Topics`` over ``3 | Bayes rule<br>Priors``), a name
+    cell of several lines is the meeting's points, the meeting named by its count (Week
+    3), and a row the count skips (``— | SPRING BREAK``) is a note, no meeting."""
     name_at = next(i for i, label in header.items() if label == "课程名称")
     list_at = next((i for i, label in header.items() if label == "课程大纲"), None)
-    out = [DECK_OUTLINE]
+    counted = (
+        session is not None
+        and sum(bool(re.fullmatch(r"\d{1,3}", _cell(r, session))) for r in rows) * 4
+        >= len(rows) * 3
+    )
+    by_count = counted and list_at is None and any("\n" in _raw(r, name_at) for r in rows)
+    # (named by their count, the rows keep their header's words as written, in a note)
+    out = ["\0| " + " | ".join(" ".join(n.split()) for n in names) + " |"] * by_count
+    out.append(DECK_OUTLINE)
     for cells in rows:
         name = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        count = _cell(cells, session) if counted and session is not None else ""
+        if counted and not re.fullmatch(r"\d{1,3}", count):  # a row the count skips: a
+            out.append("\0" + " · ".join(" ".join(c.split()) for c in cells if c.strip()))
+            continue  # note as written, never structure
+        if by_count and session is not None:  # Week 3, its topics the points
+            word = " ".join(names[session].split()) if session < len(names) else ""
+            said = [
+                f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+                for i, c in enumerate(cells)
+                if c and i not in (name_at, session)
+            ]
+            out.append(f"## {word} {count}".strip())
+            out += ["| " + " | ".join(c.replace("|", "/") for c in said) + " |"] * bool(said)
+            lines = [line.strip() for line in _raw(cells, name_at).split("\n") if line.strip()]
+            out += [f"- {line}" for line in lines]
+            continue
         said = [
             _timed_cell(names[i], c) or f"{names[i]}: {' '.join(c.split())}"
             if i < len(names) and names[i]
@@ -1117,19 +1146,23 @@ def _text_column(names: list[str], rows: list[list[str]], session: int) -> int |
     return None
 
 
-def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
+def _session_rows(grid: list[list[str]], table: list[str], head: int | None = None) -> str | None:
     """A sheet with no course-name column whose rows are one course's meetings (a Week /
     Date / 周次 column counting them, a Topic / 主题 column naming them, no clock or
     Duration column): a module a row, as _sessions_text writes them; None for any other
     sheet (read as table rows)."""
-    at = next(
-        (
-            i
-            for i, row in enumerate(grid[:10])
-            if sum(bool(c) for c in row) >= 2
-            and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
-        ),
-        None,
+    at = (
+        head
+        if head is not None
+        else next(
+            (
+                i
+                for i, row in enumerate(grid[:10])
+                if sum(bool(c) for c in row) >= 2
+                and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+            ),
+            None,
+        )
     )
     if at is None or len(grid) - at < 3:
         return None
@@ -1150,7 +1183,7 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
         None,
     )
     header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
-    return "\n".join([*table[:at], _sessions_text(names, header, rows)])
+    return "\n".join([*table[:at], _sessions_text(names, header, rows, session)])
 
 
 def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
@@ -1195,6 +1228,37 @@ def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
             out += [f"## {' '.join(cells[first].split())}", row_of(names)]
         out.append(row_of(cells))
     return "\n".join(out)
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def markdown_sessions(text: str) -> str:
+    """A Markdown page whose one table, at the page's end, is one course's meetings (a
+    Week / Lecture / 周次 column counting them, a Topics / 主题 column naming them, no
+    clock or time column): the table read as a sheet of them is (a module a row, its
+    other cells a note, ``<br>`` its lines), so ``| 3 | Jan 26 – 30 | Bayes rule |`` is
+    the course's third meeting, not a table row in its notes. Any other page unchanged."""
+    lines = text.split("\n")
+    rules = [i for i, line in enumerate(lines) if _PIPE_RULE.match(line) and "|" in line]
+    if len(rules) != 1 or rules[0] == 0:
+        return text
+    at = rules[0] - 1
+    end = at + 2
+    while end < len(lines) and lines[end].strip().startswith("|"):
+        end += 1
+    if any(line.strip() for line in lines[end:]) or end - at < 5:
+        return text
+
+    def cells(line: str) -> list[str]:
+        row = line.strip().removeprefix("|").removesuffix("|").split("|")
+        return [re.sub(r"(?i)<br\s*/?>", "\n", c).strip() for c in row]
+
+    grid = [cells(lines[at]), *(cells(line) for line in lines[at + 2 : end])]
+    said = _session_rows(grid, [], head=0)  # (a Markdown table's first row is its header)
+    if said is None:
+        return text
+    return "\n".join([*lines[:at], said])
 
 
 def rows_text(rows: Iterable[list[str]]) -> str:
@@ -1263,6 +1327,10 @@ def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[s
         elif groups:
             groups[-1].append(cells)  # a row of the course above: its name cell merged
     return [_catalog_course(names, header, group) for group in groups]
+
+
+def _raw(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
 
 
 def _cell(cells: list[str], index: int) -> str:

@@ -63,6 +63,12 @@ def _read(path: Path) -> str:
         text = re.sub(
             r"</?(?:center|font|span|b|strong|i|em|u|small|big)\b[^>]*>", "", text, flags=re.I
         )
+        # a page's <style> and <script> blocks are how a site shows it, never its text
+        text = re.sub(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>[ \t]*\n?", "", text)
+        if suffix != ".txt":  # a Markdown table of one course's meetings: a module a row
+            from . import readers
+
+            text = readers.markdown_sessions(text)
     if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
         from . import readers
 
