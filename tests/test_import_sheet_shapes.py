@@ -1061,3 +1061,65 @@ def test_a_markdown_pages_table_of_numbered_weeks_is_the_course(tmp_path: Path) 
     (course,) = specs(tmp_path / "zh")
     assert [m["title"] for m in course["modules"]] == ["周次 1", "周次 2", "周次 3"]
     assert course["modules"][0]["points"] == ["认识数据", "数据的类型"]
+
+
+def slides_pdf(tmp_path: Path, name: str, slides: list[tuple[str, list[str]]]) -> Path:
+    """A deck's slides as a PDF of a slide a page (landscape, the title set large, the
+    bullets below), as a slide tool's "Save as PDF" sets them: written as a .docx of a
+    page per slide and converted by LibreOffice."""
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for number, (title, bullets) in enumerate(slides):
+        run = document.add_paragraph().add_run(title)
+        run.font.size, run.bold = Pt(28), True
+        for bullet in bullets:
+            document.add_paragraph(bullet, style="List Bullet")
+        if number < len(slides) - 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(tmp_path / f"{name}.docx"))
+    return pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)
+
+
+@pytest.mark.office
+def test_a_deck_saved_as_pdf_keeps_each_pages_unit_title(tmp_path: Path) -> None:
+    """Convention: a deck saved as PDF is a slide a page, each slide's title the page's
+    first line. Where that title names a unit of the course by its number, counting on
+    page by page (``Agenda: Day 1``, ``Agenda: Day 2``; ``第1天 课程安排``), it is the page's
+    own heading, not a running head to drop (a running head repeats its chapter's
+    number; a page's number is read apart), and it opens that unit's module."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    for name, slides in [
+        (
+            "agenda",
+            [
+                ("Spreadsheet Basics", ["A three-day course"]),
+                ("Agenda: Day 1", ["Cells and ranges", "Typing a formula"]),
+                ("Agenda: Day 2", ["Sorting", "Filters"]),
+                ("Agenda: Day 3", ["A first chart", "Sharing a sheet"]),
+            ],
+        ),
+        (
+            "日程",
+            [
+                ("门店排班实务", ["三天的课程"]),
+                ("第1天 课程安排", ["排班的三条原则", "读懂客流曲线"]),
+                ("第2天 课程安排", ["换班与请假", "复盘与答疑"]),
+                ("第3天 课程安排", ["两人一组排一周的班"]),
+            ],
+        ),
+    ]:
+        pdf = slides_pdf(tmp_path, name, slides)
+        from syllabus_cli.importer.source import read_source
+
+        assert slides[2][0].replace(" ", "") in read_source(pdf).replace(" ", "")
+        import_catalog(pdf, tmp_path / name)
+        (course,) = specs(tmp_path / name)
+        assert len(course["modules"]) == 3
+        assert slides[2][1][0] in yaml.safe_dump(course["modules"][1], allow_unicode=True)

@@ -81,6 +81,8 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         if len(pages) >= 3
         else set()
     )
+    titles = _unit_heads(pages, running)  # each page's own title, kept as a heading
+    running -= titles
     out: list[str] = []
     first = [line for line in pages[0] if line.strip()][:3] if pages else []
     heads = {_title_key(line) for line in first}
@@ -94,8 +96,36 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
                 continue
             if number > 1 and id(line) in edge and _running_head(line, number, heads):
                 continue
+            if shown and id(line) == id(shown[0]) and _furniture_key(line) in titles:
+                line = f"## {line.strip()}"
             out.append(line)
     return out
+
+
+# a line naming a unit of the course by its number: AGENDA: DAY 1 · Week 3 · Module 2 ·
+# Session 4 · 第2天 · 第三讲
+_UNIT_NAMED = re.compile(
+    r"(?:\b(?:day|week|module|session|lesson|unit|part)\s*\d{1,2}\b|"
+    r"第\s*[一二三四五六七八九十\d]{1,3}\s*[天周讲课章])",
+    re.I,
+)
+
+
+def _unit_heads(pages: list[list[str]], running: set[str]) -> set[str]:
+    """Of the lines that recur at the pages' edges, those that are each page's own
+    heading: a line naming a unit of the course whose number differs on every page it
+    stands on (a deck saved as PDF, a slide a page: ``AGENDA: DAY 1`` over day 1's topics,
+    ``AGENDA: DAY 2`` on the next). A running head repeats its chapter's number, and a
+    page's number is read apart (_PAGE_NUMBER)."""
+    said: dict[str, list[str]] = {}
+    for lines in pages:
+        shown = [line for line in lines if line.strip()]
+        edge = {id(line): line for line in shown[:2] + shown[-2:]}  # (a short page's
+        for line in edge.values():  # first lines are its last too)
+            key = _furniture_key(line)
+            if key in running and "#" in key and _UNIT_NAMED.search(line):
+                said.setdefault(key, []).append(re.sub(r"\s+", "", line))
+    return {key for key, lines in said.items() if len(set(lines)) == len(lines)}
 
 
 # a browser's print of a web page: each page's head the date (and time) it was printed
@@ -374,6 +404,9 @@ def read_pdf(path: Path) -> str:
     text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
     # a unit of time spread over a justified cell: "4学 时", "2小 时", "30分 钟"
     text = re.sub(r"(?<=\d)(学|课|小|分)[ \t]+(?=时|钟)", r"\1", text)
+    # a symbol font's bullet (Wingdings, Symbol: U+F0A7, U+F0B7, U+F0D8 …), a glyph of
+    # the private use area at a line's start, is the bullet it shows
+    text = re.sub(r"(?m)^([ \t]*)[\uf020-\uf0ff][ \t]*(?=\S)", r"\1- ", text)
     # a typeset ligature (ﬁ, ﬂ, ﬀ …, LaTeX's "scientiﬁc") is the letters it joins
     text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     from .title import unreadable
