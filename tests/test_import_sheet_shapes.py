@@ -1123,3 +1123,72 @@ def test_a_deck_saved_as_pdf_keeps_each_pages_unit_title(tmp_path: Path) -> None
         (course,) = specs(tmp_path / name)
         assert len(course["modules"]) == 3
         assert slides[2][1][0] in yaml.safe_dump(course["modules"][1], allow_unicode=True)
+
+
+def merged_day_table_pdf(
+    tmp_path: Path, name: str, head: list[str], days: list[tuple[str, list[tuple[str, str]]]],
+    centred: bool,
+) -> Path:  # fmt: skip
+    """A timetable saved from Word as PDF: its first column one merged cell per day,
+    the day's name set at the cell's top or in its middle (vertically centred)."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    document = Document()
+    document.add_heading(name, level=1)
+    table = document.add_table(rows=1, cols=len(head))
+    for cell, word in zip(table.rows[0].cells, head, strict=True):
+        cell.text = word
+    for day, sessions in days:
+        rows = [table.add_row() for _ in sessions]
+        for row, (clock, topic) in zip(rows, sessions, strict=True):
+            row.cells[1].text, row.cells[2].text = clock, topic
+        merged = rows[0].cells[0].merge(rows[-1].cells[0])
+        merged.text = day
+        if centred:
+            merged.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    document.add_paragraph("Bring a laptop each day.")
+    document.save(str(tmp_path / f"{name}.docx"))
+    return pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)
+
+
+@pytest.mark.office
+def test_a_pdf_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a PDF timetable whose first column is one merged cell per day
+    (``Day | Time | Topic``; ``日期 | 时间 | 内容``) is read as its days, each a module over
+    its clock rows, wherever the page draws the day's name: at the cell's top (its first
+    row) or in its middle (then the days part halfway between two names)."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    en = merged_day_table_pdf(
+        tmp_path,
+        "Rota Planning",
+        ["Day", "Time", "Topic"],
+        [
+            ("Monday", [("09:00-09:50", "Three rules of a fair rota"), ("10:00-10:50", "Reading footfall"), ("11:00-12:00", "Drafting a week"), ("13:00-13:50", "Review")]),
+            ("Tuesday", [("09:00-09:50", "Swaps and sick days"), ("10:00-11:30", "Practice rounds"), ("13:00-13:30", "Wrap-up")]),
+        ],
+        centred=True,
+    )  # fmt: skip
+    from syllabus_cli.importer.source import read_source
+
+    assert "## Monday" in read_source(en).split("\n")
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Monday", "Tuesday"]
+    assert [s["title"] for s in course["modules"][0]["sections"]][-1] == "Review"
+    assert [s["duration"] for s in course["modules"][1]["sections"]] == ["50min", "90min", "30min"]
+
+    zh = merged_day_table_pdf(
+        tmp_path,
+        "门店排班实务",
+        ["日期", "时间", "内容"],
+        [
+            ("第一天", [("09:00-10:00", "排班的三条原则"), ("10:10-11:30", "读懂客流曲线"), ("13:30-15:00", "排班演练")]),
+            ("第二天", [("09:00-10:30", "换班与请假"), ("10:40-12:00", "复盘与答疑")]),
+        ],
+        centred=False,
+    )  # fmt: skip
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert [s["title"] for s in course["modules"][1]["sections"]] == ["换班与请假", "复盘与答疑"]

@@ -233,6 +233,29 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
 
 
+def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+    """A laid-out row's cells, each cut where it runs over a column's start at a gap of
+    two spaces or more: layout mode sets a proportional font's narrow column gap as two
+    spaces (``10AM-10:50AM  Manipulating data`` under ``Time`` and ``Topic``)."""
+    out: list[tuple[int, str]] = []
+    for col, text in cells:
+        while True:
+            cut = next(
+                (
+                    m
+                    for m in re.finditer(r" {2,}", text)
+                    if any(abs(col + m.end() - s) <= 3 for s in starts if s > col + 1)
+                ),
+                None,
+            )
+            if cut is None:
+                break
+            out.append((col, text[: cut.start()]))
+            col, text = col + cut.end(), text[cut.end() :]
+        out.append((col, text))
+    return out
+
+
 def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int, bool]:
     """The rows from ``laid[at]`` on whose cells each stand under one of the columns
     starting at ``starts`` (blank lines between them skipped), where they end, and
@@ -243,7 +266,7 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
     end = at
     gap = True  # a blank line since the last row
     while end < len(laid):
-        cells = _cells(laid[end])
+        cells = _split_at_columns(_cells(laid[end]), starts)
         if not cells:
             end += 1
             gap = True
@@ -252,7 +275,8 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
         row = [""] * len(starts)
         for col, text in cells:
             nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
-            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > 60:
+            longest = 100 if nearest == len(starts) - 1 else 60  # (the last column's words
+            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > longest:  # run on)
                 return rows, end, first and len(cells) > 1
             row[nearest] = text
         if len(cells) == 1:
@@ -322,7 +346,11 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
             at += 1
             continue
         found = True
-        out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
+        grouped = group_rows(words, rows) if len(words) >= 3 else None
+        if grouped is not None:  # | Monday | 9AM-9:50AM | … |: a group column
+            out += grouped
+        else:
+            out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
         at = end
         rest = [line for line in laid[end:] if line.strip()]
         runs_on = starts if len(rest) <= 3 else None  # only the page's foot after it
@@ -1220,13 +1248,9 @@ def _session_rows(grid: list[list[str]], table: list[str], head: int | None = No
 
 
 def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
-    """A table whose first column names a group of the rows below it, set on the
-    group's first row only (a merged cell: ``第一日`` over the day's timed sessions,
-    ``Module 2`` over its lessons): each group a heading, its rows under it as the
-    table's rows without that column, under the table's other headers. The first column
-    is such when its header row names columns (no digits), it is set on the first row
-    and on fewer than half of the rows, two groups or more, each a short name and no
-    number, and every row fills another column too. None for any other table."""
+    """A sheet whose table's first column names groups of its rows (group_rows): the
+    sheet's head lines, then each group a heading over its rows. The table's header is
+    its first row that names two columns or more, with no digits."""
     at = next(
         (
             i
@@ -1236,31 +1260,71 @@ def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
         ),
         None,
     )
-    if at is None or len(grid) - at < 4:
+    if at is None:
         return None
-    names, rows = grid[at], grid[at + 1 :]
+    grouped = group_rows(grid[at], grid[at + 1 :])
+    return None if grouped is None else "\n".join([*table[:at], *grouped])
+
+
+def _centred_bounds(marks: list[int], count: int, start: int = 0) -> list[int] | None:
+    """Where each group starts when its name is drawn in the middle of its rows (the
+    name on row ``marks[k]``): a group of n rows has its name on its middle row, n = 2o+1
+    or 2o+2 for a name o rows below the group's first; the groups follow one another and
+    the last ends with the table. None when no such parting fits every name."""
+    if not marks:
+        return [] if start == count else None
+    offset = marks[0] - start
+    if offset < 0:
+        return None
+    for size in (2 * offset + 1, 2 * offset + 2):
+        end = start + size
+        if len(marks) == 1 and end != count:
+            continue
+        if len(marks) > 1 and (end > marks[1] or end > count):
+            continue
+        rest = _centred_bounds(marks[1:], count, end)
+        if rest is not None:
+            return [start, *rest]
+    return None
+
+
+def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
+    """A table whose first column names a group of its rows, set once per group (a
+    merged cell: ``第一日`` beside the day's timed sessions, ``Module 2`` beside its
+    lessons, ``Monday`` beside the day's clock rows): each group a heading, its rows
+    under it as the table's rows without that column, under the table's other headers.
+    A sheet sets a merged cell's value on its first row; a PDF draws it where the page
+    shows it, often in the middle of its rows (_centred_bounds). The first column is such when it is set on fewer than half of the rows,
+    two groups or more, each a short name and no number, and every row fills another
+    column too. None for any other table."""
+    if len(rows) < 3:
+        return None
     first = next((i for i, n in enumerate(names) if n), None)
-    if first is None or not rows[0][first : first + 1] or not rows[0][first]:
+    if first is None:
         return None
-    groups = [r[first] for r in rows if first < len(r) and r[first]]
+    marks = [i for i, r in enumerate(rows) if first < len(r) and r[first].strip()]
+    groups = [" ".join(rows[i][first].split()) for i in marks]
     if (
         len(groups) < 2
         or len(groups) * 2 > len(rows)
         or any(len(g) > 40 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
-        or any(not any(c for j, c in enumerate(r) if j != first) for r in rows)
+        or any(not any(c.strip() for j, c in enumerate(r) if j != first) for r in rows)
     ):
+        return None
+    # set on each group's first row, or drawn in the middle of its rows
+    bounds = marks if marks[0] == 0 else _centred_bounds(marks, len(rows))
+    if bounds is None:
         return None
 
     def row_of(cells: list[str]) -> str:
         kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != first and j < len(names)]
         return "| " + " | ".join(kept) + " |"
 
-    out = [*table[:at]]
-    for cells in rows:
-        if first < len(cells) and cells[first]:
-            out += [f"## {' '.join(cells[first].split())}", row_of(names)]
-        out.append(row_of(cells))
-    return "\n".join(out)
+    out: list[str] = []
+    for number, (start, name) in enumerate(zip(bounds, groups, strict=True)):
+        stop = bounds[number + 1] if number + 1 < len(bounds) else len(rows)
+        out += [f"## {name}", row_of(names), *(row_of(r) for r in rows[start:stop])]
+    return out
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
