@@ -1192,3 +1192,49 @@ def test_a_pdf_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "zh")
     assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
     assert [s["title"] for s in course["modules"][1]["sections"]] == ["换班与请假", "复盘与答疑"]
+
+
+def test_a_web_tables_rowspan_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a web page's timetable whose first column spans each day's rows
+    (``<td rowspan="3">第一天</td>``; ``<td rowspan="2">Day 1</td>``) is read as the days it
+    shows, each a module over its clock rows; every row's cells stand under their own
+    headers (a rowspan or colspan leaves its empty cells), and a closing totals row
+    (``合计``, ``Total``) stays after the days, as written."""
+    zh = tmp_path / "课程.html"
+    zh.write_text(
+        "<html><head><title>门店排班实务</title></head><body><h1>门店排班实务</h1>"
+        "<table><tr><th>日期</th><th>时间</th><th>内容</th></tr>"
+        '<tr><td rowspan="3">第一天</td><td>09:00-10:00</td><td>排班的三条原则</td></tr>'
+        "<tr><td>10:10-11:30</td><td>读懂客流曲线</td></tr>"
+        "<tr><td>13:30-15:00</td><td>排班演练</td></tr>"
+        '<tr><td rowspan="2">第二天</td><td>09:00-10:30</td><td>换班与请假</td></tr>'
+        "<tr><td>10:40-12:00</td><td>复盘与答疑</td></tr>"
+        '<tr><td colspan="2">合计</td><td>7小时</td></tr></table></body></html>',
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert [s["duration"] for s in course["modules"][0]["sections"]] == [
+        "60分钟",
+        "80分钟",
+        "90分钟",
+    ]
+    assert "合计" in yaml.safe_dump(course, allow_unicode=True)
+
+    en = tmp_path / "agenda.html"
+    en.write_text(
+        "<h2>Feedback Clinic</h2><table><tr><td>Day</td><td>Time</td><td>Session</td></tr>"
+        '<tr><td rowspan="2">Day 1</td><td>13:00-13:50</td><td>Why feedback stalls</td></tr>'
+        "<tr><td>14:00-14:45</td><td>Practice rounds</td></tr>"
+        '<tr><td rowspan="2">Day 2</td><td>13:00-14:00</td><td>Feedback upward</td></tr>'
+        "<tr><td>14:10-14:40</td><td>Commitments</td></tr></table>",
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2"]
+    assert [s["title"] for s in course["modules"][1]["sections"]] == [
+        "Feedback upward",
+        "Commitments",
+    ]

@@ -1266,6 +1266,10 @@ def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
     return None if grouped is None else "\n".join([*table[:at], *grouped])
 
 
+_TOTAL_CELL = re.compile(r"^(?:合计|总计|共计|小计|总学时|total|sum)\b", re.I)
+_HALF_DAY = re.compile(r"^(?:上午|下午|中午|晚上|晚间|morning|afternoon|evening|am|pm)$", re.I)
+
+
 def _centred_bounds(marks: list[int], count: int, start: int = 0) -> list[int] | None:
     """Where each group starts when its name is drawn in the middle of its rows (the
     name on row ``marks[k]``): a group of n rows has its name on its middle row, n = 2o+1
@@ -1297,10 +1301,16 @@ def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
     shows it, often in the middle of its rows (_centred_bounds). The first column is such when it is set on fewer than half of the rows,
     two groups or more, each a short name and no number, and every row fills another
     column too. None for any other table."""
-    if len(rows) < 3:
-        return None
     first = next((i for i, n in enumerate(names) if n), None)
     if first is None:
+        return None
+    total = [" ".join(c.split()) for c in rows[-1]] if rows else []
+    if total and first < len(total) and _TOTAL_CELL.match(total[first]):  # 合计 | | 6
+        rows = rows[:-1]  # the table's closing row, kept after its groups
+        closing = ["| " + " | ".join(total) + " |"]
+    else:
+        closing = []
+    if len(rows) < 3:
         return None
     marks = [i for i, r in enumerate(rows) if first < len(r) and r[first].strip()]
     groups = [" ".join(rows[i][first].split()) for i in marks]
@@ -1309,6 +1319,7 @@ def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
         or len(groups) * 2 > len(rows)
         or any(len(g) > 40 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
         or any(not any(c.strip() for j, c in enumerate(r) if j != first) for r in rows)
+        or all(_HALF_DAY.match(g) for g in groups)  # 上午 | 下午: a day's halves, no modules
     ):
         return None
     # set on each group's first row, or drawn in the middle of its rows
@@ -1324,7 +1335,7 @@ def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
     for number, (start, name) in enumerate(zip(bounds, groups, strict=True)):
         stop = bounds[number + 1] if number + 1 < len(bounds) else len(rows)
         out += [f"## {name}", row_of(names), *(row_of(r) for r in rows[start:stop])]
-    return out
+    return out + closing
 
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -1573,6 +1584,12 @@ _BLOCK = {
 _SKIP = {"script", "style", "noscript", "svg", "template", "head", "nav", "button", "select"}
 
 
+def _span(said: str | None) -> int:
+    """A cell's rowspan or colspan: 1 unless it says a number from 2 to 50."""
+    number = int(said) if said and said.strip().isdigit() else 1
+    return number if 1 <= number <= 50 else 1
+
+
 class _Text(HTMLParser):
     """A page as lines: headings as Markdown ``#``, list items as ``- ``/``1. ``, a
     table row as ``| a | b |`` (a table inside a cell: its text joins the cell)."""
@@ -1590,6 +1607,13 @@ class _Text(HTMLParser):
         self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
         self.in_title = False
         self.title: list[str] = []  # the page's <title>
+        # the open top-level table: where its rows start in lines, its rows as laid out
+        # (a rowspan's rows given an empty cell under it, a colspan's its empty cells),
+        # the spans still open per column, the open row's cells' (rowspan, colspan)
+        self.table_at: int | None = None
+        self.table: list[list[str]] | None = None
+        self.spans: dict[int, int] = {}
+        self.row_attrs: list[tuple[int, int]] = []
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -1614,8 +1638,14 @@ class _Text(HTMLParser):
         if tag in ("td", "th"):
             if self.cell and len(self.cell) == len(self.rows):  # <td> in an open cell
                 self.handle_endtag(tag)  # of the same row: closes it, as a browser does
+            if len(self.rows) == 1 and not self.cell:  # a top-level table's cell
+                said = dict(attrs)
+                self.row_attrs.append((_span(said.get("rowspan")), _span(said.get("colspan"))))
             self.cell.append([])
             return
+        if tag == "table" and not self.rows and not self.cell:
+            self._flush()
+            self.table_at, self.table, self.spans = len(self.lines), [], {}
         if tag == "tr":
             if self.rows and len(self.rows) > len(self.cell):  # a row left open: <tr><tr>
                 self.handle_endtag("tr")  # a browser ends it where the next one starts
@@ -1660,10 +1690,16 @@ class _Text(HTMLParser):
             if self.cell and len(self.cell) == len(self.rows):  # its last cell left open
                 self.handle_endtag("td")
             cells = self.rows.pop()
+            if not self.rows and not self.cell:
+                cells = self._laid_row(cells)
             if self.cell:  # a row of a table inside a cell: its own row, after the outer one
                 self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
             elif any(cells):
                 self._flush()
+                if self.table is not None:
+                    self.table.append([c.replace("\n", " / ") for c in cells])
+                    if self.nested:  # a table in a cell: the rows stay as they are
+                        self.table_at = None
                 self.lines.append("| " + " | ".join(c.replace("\n", " / ") for c in cells) + " |")
                 for before, inner in self.nested:  # aligned under the cell that held them
                     row = [""] * before + [c.replace("\n", " / ") for c in inner]
@@ -1675,8 +1711,42 @@ class _Text(HTMLParser):
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
+        if tag == "table" and not self.rows and not self.cell and self.table is not None:
+            self._flush()
+            grouped = None
+            if (
+                self.table_at is not None
+                and self.table
+                and not any(re.search(r"\d", c) for c in self.table[0])
+            ):
+                grouped = group_rows(self.table[0], self.table[1:])
+            if grouped is not None and self.table_at is not None:
+                self.lines[self.table_at :] = grouped
+            self.table_at, self.table = None, None
+            return
         if tag in _BLOCK:
             self._flush()
+
+    def _laid_row(self, cells: list[str]) -> list[str]:
+        """A top-level row's cells where they stand: an empty cell under each cell
+        spanning down from a row above (rowspan), empty cells after one spanning across
+        (colspan)."""
+        attrs, self.row_attrs = self.row_attrs, []
+        out: list[str] = []
+        at = 0
+        while at < len(cells) or self.spans.get(len(out), 0) > 0:
+            col = len(out)
+            if self.spans.get(col, 0) > 0:
+                self.spans[col] -= 1
+                out.append("")
+                continue
+            down, across = attrs[at] if at < len(attrs) else (1, 1)
+            for extra in range(across):
+                out.append(cells[at] if extra == 0 else "")
+                if down > 1:
+                    self.spans[col + extra] = down - 1
+            at += 1
+        return out
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
