@@ -1238,3 +1238,36 @@ def test_a_web_tables_rowspan_day_column_groups_its_rows(tmp_path: Path) -> None
         "Feedback upward",
         "Commitments",
     ]
+
+
+def test_a_word_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a Word timetable whose first column is one merged cell per day (Word
+    keeps its text in the merge's first cell) reads as its days, under the document's
+    own heading, each day a module over its clock rows; a cell merged across columns
+    leaves its columns' empty cells, so every cell stands under its own header. A
+    catalog table (课程名称 | 课时) is never grouped."""
+    document = Document()
+    document.add_paragraph("Rota Planning", style="Title")
+    table = document.add_table(rows=1, cols=3)
+    for cell, word in zip(table.rows[0].cells, ["Day", "Time", "Session"], strict=True):
+        cell.text = word
+    for day, sessions in [
+        ("Monday", [("09:00-09:50", "Three rules"), ("10:00-10:50", "Reading footfall")]),
+        ("Tuesday", [("09:00-10:30", "Swaps and sick days"), ("10:40-11:10", "Review")]),
+    ]:
+        rows = [table.add_row() for _ in sessions]
+        for row, (clock, topic) in zip(rows, sessions, strict=True):
+            row.cells[1].text, row.cells[2].text = clock, topic
+        rows[0].cells[0].merge(rows[-1].cells[0]).text = day
+    note = table.add_row()
+    note.cells[0].merge(note.cells[1]).text = "Total"
+    note.cells[2].text = "4 hours"
+    document.save(str(tmp_path / "rota.docx"))
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(tmp_path / "rota.docx").split("\n")
+    assert "| Total |  | 4 hours |" in lines
+    import_catalog(tmp_path / "rota.docx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["Monday", "Tuesday"]
+    assert [s["duration"] for s in course["modules"][1]["sections"]] == ["90min", "30min"]

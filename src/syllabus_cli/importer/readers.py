@@ -1292,7 +1292,14 @@ def _centred_bounds(marks: list[int], count: int, start: int = 0) -> list[int] |
     return None
 
 
-def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
+def heading_under(lines: list[str]) -> int:
+    """The level a group's heading takes under the last Markdown heading of ``lines``
+    (one deeper; 2 under none), so a table's days sit under the page's own headings."""
+    last = next((m for line in reversed(lines) if (m := re.match(r"(#{1,6}) ", line))), None)
+    return min(len(last.group(1)) + 1, 6) if last else 2
+
+
+def group_rows(names: list[str], rows: list[list[str]], level: int = 2) -> list[str] | None:
     """A table whose first column names a group of its rows, set once per group (a
     merged cell: ``第一日`` beside the day's timed sessions, ``Module 2`` beside its
     lessons, ``Monday`` beside the day's clock rows): each group a heading, its rows
@@ -1302,7 +1309,7 @@ def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
     two groups or more, each a short name and no number, and every row fills another
     column too. None for any other table."""
     first = next((i for i, n in enumerate(names) if n), None)
-    if first is None:
+    if first is None or _header(names) is not None:  # a catalog's courses: rows as they are
         return None
     total = [" ".join(c.split()) for c in rows[-1]] if rows else []
     if total and first < len(total) and _TOTAL_CELL.match(total[first]):  # 合计 | | 6
@@ -1334,7 +1341,7 @@ def group_rows(names: list[str], rows: list[list[str]]) -> list[str] | None:
     out: list[str] = []
     for number, (start, name) in enumerate(zip(bounds, groups, strict=True)):
         stop = bounds[number + 1] if number + 1 < len(bounds) else len(rows)
-        out += [f"## {name}", row_of(names), *(row_of(r) for r in rows[start:stop])]
+        out += [f"{'#' * level} {name}", row_of(names), *(row_of(r) for r in rows[start:stop])]
     return out + closing
 
 
@@ -1719,7 +1726,8 @@ class _Text(HTMLParser):
                 and self.table
                 and not any(re.search(r"\d", c) for c in self.table[0])
             ):
-                grouped = group_rows(self.table[0], self.table[1:])
+                level = heading_under(self.lines[: self.table_at])
+                grouped = group_rows(self.table[0], self.table[1:], level)
             if grouped is not None and self.table_at is not None:
                 self.lines[self.table_at :] = grouped
             self.table_at, self.table = None, None

@@ -266,6 +266,8 @@ def _docx_rows(
     rows and two columns or more; a one-cell frame or a single row as plain lines."""
     from docx.oxml.ns import qn
 
+    if piped and _grouped_table(rows, lines):
+        return
     for number, row in enumerate(rows):
         cells: list[str] = []
         nested: list[Any] = []
@@ -278,6 +280,7 @@ def _docx_rows(
                     boxes: list[Any] = []
                     parts.append(_run_text(child, boxes))
             cells.append(" ".join(p for p in parts if p.strip()))
+            cells += [""] * (_grid_span(cell) - 1)  # a cell across columns: theirs empty
         if piped:
             lines.append("| " + " | ".join(_cell_text(c) for c in cells) + " |")
             if number == 0:
@@ -286,6 +289,45 @@ def _docx_rows(
             lines.append(" ".join(c for c in cells if c))
         for table in nested:
             _docx_blocks_of([table], numbering, lines, levels)
+
+
+def _grid_span(cell: Any) -> int:
+    from docx.oxml.ns import qn
+
+    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    said = span.get(qn("w:val")) if span is not None else None
+    return int(said) if said and said.isdigit() and 1 <= int(said) <= 50 else 1
+
+
+def _grouped_table(rows: list[Any], lines: list[str]) -> bool:
+    """A table whose first column is one merged cell per group (a day over its clock
+    rows; Word keeps the text in the merge's first cell, the cells below it empty),
+    written as its groups (readers.group_rows); False, writing nothing, for any other
+    table (or one holding a table in a cell, read row by row)."""
+    from docx.oxml.ns import qn
+
+    from .readers import group_rows, heading_under
+
+    grid: list[list[str]] = []
+    for row in rows:
+        cells: list[str] = []
+        for cell in _cells(row):
+            parts: list[str] = []
+            for child in _flat(cell):
+                if child.tag == qn("w:tbl"):
+                    return False
+                if child.tag == qn("w:p"):
+                    parts.append(_run_text(child, []))
+            cells.append(_cell_text(" ".join(p for p in parts if p.strip())))
+            cells += [""] * (_grid_span(cell) - 1)
+        grid.append(cells)
+    if not grid or any(re.search(r"\d", c) for c in grid[0]):
+        return False
+    grouped = group_rows(grid[0], grid[1:], heading_under(lines))
+    if grouped is None:
+        return False
+    lines.extend(grouped)
+    return True
 
 
 def _docx_blocks_of(
