@@ -1271,3 +1271,78 @@ def test_a_word_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None
     (course,) = specs(tmp_path / "out")
     assert [m["title"] for m in course["modules"]] == ["Monday", "Tuesday"]
     assert [s["duration"] for s in course["modules"][1]["sections"]] == ["90min", "30min"]
+
+
+def timed_sheet(path: Path, title: str, head: list[str], rows: list[tuple[int, int, str]], chart: bool) -> Path:  # fmt: skip
+    """A schedule as Excel keeps one: start times and lengths typed as times (Excel's
+    own time values, shown ``[hh]:mm`` and ``h:mm``), the table set right of a chart
+    drawn of it (a column of lengths per level, the session's name beside its bar)
+    when ``chart``; the columns between them empty."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.cell(row=1, column=1, value=title)
+    left = 7 if chart else 0
+    for col, word in enumerate(head, start=left + 1):
+        ws.cell(row=2, column=col, value=word)
+    start = 9 * 60
+    for number, (minutes, level, name) in enumerate(rows, start=3):
+        clock = ws.cell(row=number, column=left + 1, value=dt.timedelta(minutes=start))
+        clock.number_format = "[hh]:mm"
+        length = ws.cell(row=number, column=left + 2, value=dt.time(minutes // 60, minutes % 60))
+        length.number_format = "h:mm"
+        ws.cell(row=number, column=left + 3, value=name)
+        if chart:
+            bar = ws.cell(row=number, column=1 + level, value=dt.time(0, minutes))
+            bar.number_format = "h:mm"
+            ws.cell(row=number, column=5, value=name)
+        start += minutes
+    book.save(str(path))
+    return path
+
+
+def test_a_sheets_time_cells_read_as_shown_and_a_chart_beside_stays_a_note(
+    tmp_path: Path,
+) -> None:
+    """Convention: a sheet's times are read as the sheet shows them (``09:05``, ``0:25``
+    by their number format), never as Python writes a time (``9:05:00``); a column of
+    lengths kept as times (``0:25`` under ``Time`` or ``时长``, beside a column of start
+    times) is each row's length in minutes. Tables set side by side (columns empty in
+    every row between them) are read each as its own table; one drawn as a chart of
+    times, no header row, is kept as written, never modules. Sheets write it as a
+    tutorial's ``Start | Time | Session`` beside a bar chart of it, or ``开始 | 时长 |
+    内容``."""
+    en = timed_sheet(
+        tmp_path / "tutorial.xlsx",
+        "Data Privacy Tutorial",
+        ["Start", "Time", "Session"],
+        [(10, 1, "Welcome"), (25, 2, "Why records leak"), (15, 1, "Break"), (40, 2, "Synthetic data")],
+        chart=True,
+    )  # fmt: skip
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(en).split("\n")
+    assert "| 09:10 | 25 min | Why records leak |" in lines
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Data Privacy Tutorial"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Welcome", "10min"),
+        ("Why records leak", "25min"),
+        ("Synthetic data", "40min"),
+    ]
+
+    zh = timed_sheet(
+        tmp_path / "日程.xlsx",
+        "门店排班实务",
+        ["开始", "时长", "内容"],
+        [(50, 1, "排班的三条原则"), (70, 1, "读懂客流曲线"), (90, 1, "排班演练")],
+        chart=False,
+    )
+    assert "| 09:50 | 70 min | 读懂客流曲线 |" in read_source(zh).split("\n")
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "读懂客流曲线", "排班演练"]

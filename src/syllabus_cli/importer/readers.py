@@ -1376,7 +1376,117 @@ def markdown_sessions(text: str) -> str:
     return "\n".join([*lines[:at], said])
 
 
+_SHOWN_TIME = re.compile(r"^(\d{1,3}):(\d{2})$")
+_LENGTH_HEADER = re.compile(r"^(?:time|duration|length|mins?|minutes|时长|用时|时间|耗时)$", re.I)
+
+
 def rows_text(rows: Iterable[list[str]]) -> str:
+    """A sheet's rows, read block by block: tables set side by side (columns empty in
+    every row part them) are each read as their own table, left to right (_rows_text).
+    A block with no header row that is mostly times (a chart drawn of the schedule
+    beside it: ``0:30 | 0:10 | 0:05 | Exercise``) is kept as written, never structure."""
+    grid: list[list[str]] = []
+    for count, row in enumerate(rows):
+        if count > MAX_ROWS:
+            raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
+        grid.append(["" if c is None else str(c).strip() for c in row])
+    blocks = _column_blocks(grid)
+    if len(blocks) < 2:
+        return _rows_text(_lengths_shown(grid))
+    out: list[str] = []
+    for low, high in blocks:
+        part = [r[low:high] for r in grid]
+        part = [r for r in part if any(r)]
+        if _time_chart(part):
+            for cells in part:
+                filled = [" ".join(c.split()) for c in cells if c]
+                lone = len(filled) == 1 and not _SHOWN_TIME.match(filled[0])
+                out.append(filled[0] if lone else "\0| " + " | ".join(filled) + " |")
+            continue
+        out.append(_rows_text(_lengths_shown(part)))
+    return "\n".join(line for line in out if line)
+
+
+def _column_blocks(grid: list[list[str]]) -> list[tuple[int, int]]:
+    """The sheet's column ranges parted by columns empty in every row, each holding at
+    least two columns and three rows set (a lone column joins the range before it, the
+    first the one after); one range for any other sheet."""
+    width = max((len(r) for r in grid), default=0)
+    used = [any(i < len(r) and r[i] for r in grid) for i in range(width)]
+    blocks: list[tuple[int, int]] = []
+    at = 0
+    while at < width:
+        if not used[at]:
+            at += 1
+            continue
+        end = at
+        while end < width and used[end]:
+            end += 1
+        blocks.append((at, end))
+        at = end
+    merged: list[tuple[int, int]] = []  # a lone column (a title over the sheet, a bar's
+    for low, high in blocks:  # label) belongs with the block before it, the first with
+        if merged and (high - low < 2 or merged[-1][1] - merged[-1][0] < 2):  # the next
+            merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    kept = [
+        (low, high)
+        for low, high in merged
+        if high - low >= 2 and sum(any(r[low:high]) for r in grid) >= 3
+    ]
+    return kept if len(kept) >= 2 and len(kept) == len(merged) else [(0, width)]
+
+
+def _time_chart(rows: list[list[str]]) -> bool:
+    """A block drawn as a chart of times: no header row (a row of two cells or more
+    with no digits), a time in each of its rows of two cells or more, every time a
+    length (under 6:00: 0:30, 0:05), none a clock of the day."""
+    full = [r for r in rows if sum(bool(c) for c in r) >= 2]
+    times = [c for r in full for c in r if _SHOWN_TIME.match(c)]
+    return (
+        bool(full)
+        and all(any(re.search(r"\d", c) for c in r) for r in full)  # no header row
+        and all(any(_SHOWN_TIME.match(c) for c in r) for r in full)
+        and all(_minutes(c) < 6 * 60 for c in times)  # lengths, none a day's clock
+    )
+
+
+def _lengths_shown(grid: list[list[str]]) -> list[list[str]]:
+    """A table's column of lengths kept as times (Excel's ``0:05`` under ``Time`` or
+    ``Duration``, beside a column of start times ``09:05``) written as the minutes they
+    are (``5 min``), so a row's length is not read as a clock; the rows unchanged when
+    no header names such a column."""
+    for at, row in enumerate(grid[:10]):
+        spans = [i for i, c in enumerate(row) if _LENGTH_HEADER.match(" ".join(c.split()))]
+        for col in spans:
+            below = [r[col] for r in grid[at + 1 :] if col < len(r) and r[col]]
+            starts = [
+                c
+                for r in grid[at + 1 :]
+                for i, c in enumerate(r)
+                if i != col and _SHOWN_TIME.match(c)
+            ]
+            if len(below) < 2 or not all(_SHOWN_TIME.match(c) for c in below) or not starts:
+                continue
+            if max(_minutes(c) for c in starts) <= max(_minutes(c) for c in below):
+                continue  # (the other column's times are no later: no clock of starts)
+            return [
+                [
+                    f"{_minutes(c)} min" if i == col and n > at and _SHOWN_TIME.match(c) else c
+                    for i, c in enumerate(r)
+                ]
+                for n, r in enumerate(grid)
+            ]
+    return grid
+
+
+def _minutes(shown: str) -> int:
+    m = _SHOWN_TIME.match(shown)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else 0
+
+
+def _rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart), unless the
     rows are one course's meetings or timetable (_sheet_kind); else the sheet as table rows."""
@@ -1521,6 +1631,36 @@ def week_grid(rows: list[list[str]]) -> list[str] | None:
     return out
 
 
+def shown_value(cell: Any) -> str:
+    """A cell's value as the sheet shows it: a time (a clock, or a length kept as a time
+    of day or a duration) in its number format's hours and minutes — ``h:mm`` 9:05,
+    ``hh:mm`` 09:05, ``[h]:mm`` 27:30, with ``:ss`` its seconds, ``AM/PM`` a 12-hour
+    clock — never Python's ``9:05:00`` or ``1 day, 3:30:00``; any other value as text."""
+    import datetime as dt
+
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.time | dt.timedelta):
+        return str(value)
+    if isinstance(value, dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    else:
+        seconds = int(value.total_seconds())
+    form = str(getattr(cell, "number_format", "") or "").lower()
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    suffix = ""
+    if "am/pm" in form or "a/p" in form:
+        suffix = " PM" if hours % 24 >= 12 else " AM"
+        hours = (hours % 12) or 12
+    shown = f"{hours:02d}" if re.search(r"\[?hh", form) else str(hours)
+    shown += f":{minutes:02d}"
+    if re.search(r"mm:ss|:ss", form) or (secs and "mm" not in form):
+        shown += f":{secs:02d}"
+    return shown + suffix
+
+
 def read_xlsx(path: Path) -> str:
     _check_zip(path, "Excel")
     try:
@@ -1537,10 +1677,7 @@ def read_xlsx(path: Path) -> str:
         texts: list[str] = []
         names: list[str] = []
         for sheet in book.worksheets:
-            rows = (
-                [str(v) if v is not None else "" for v in row]
-                for row in sheet.iter_rows(values_only=True)
-            )
+            rows = ([shown_value(c) for c in row] for row in sheet.iter_rows())
             text = rows_text(rows)
             if text.strip():
                 texts.append(text)
