@@ -1346,3 +1346,45 @@ def test_a_sheets_time_cells_read_as_shown_and_a_chart_beside_stays_a_note(
     import_catalog(zh, tmp_path / "zh")
     (course,) = specs(tmp_path / "zh")
     assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "读懂客流曲线", "排班演练"]
+
+
+def test_a_markdown_named_page_that_is_html_reads_as_a_web_page(tmp_path: Path) -> None:
+    """Convention: a page saved under a Markdown or text name that is really a web page
+    (it opens ``<!DOCTYPE html>``; or its lines open with tags, ``<h2>``, ``<p>``,
+    ``<li>``, and hardly any is Markdown's) is read as the web page it is: its headings,
+    lists and tables, not its tags as text. A Markdown page holding one HTML table stays
+    Markdown."""
+    en = tmp_path / "workshop.md"
+    en.write_text(
+        "<!DOCTYPE html>\n<html><head><title>Feedback Clinic</title>"
+        "<style>h2 { color: teal; }</style></head>\n<body>\n<h1>Feedback Clinic</h1>\n"
+        "<p>A half-day workshop.</p>\n<h2>Why feedback stalls</h2>\n<ul>\n<li>Fear</li>\n"
+        "<li>Vague words</li>\n</ul>\n<h2>Practice rounds</h2>\n<ul>\n<li>Pairs</li>\n</ul>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert course["title"] == "Feedback Clinic"
+    assert "<" not in written and "teal" not in written
+    assert [m["title"] for m in course["modules"]] == ["Why feedback stalls", "Practice rounds"]
+    assert course["modules"][0]["points"] == ["Fear", "Vague words"]
+
+    zh = tmp_path / "课程.txt"
+    zh.write_text(
+        '<div class="course">\n<h1>门店排班实务</h1>\n<p>课程时长：1天</p>\n'
+        + "".join(
+            f"<h2>{name}</h2>\n<ul>\n<li>{a}</li>\n<li>{b}</li>\n</ul>\n"
+            for name, a, b in [
+                ("排班的三条原则", "先看客流", "再看技能"),
+                ("换班与请假", "提前申请", "找人顶班"),
+            ]
+        )
+        + "</div>\n",
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "换班与请假"]

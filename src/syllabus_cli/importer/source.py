@@ -59,6 +59,10 @@ def _read(path: Path) -> str:
 
         return readers.read_pdf(path)
     text = _decoded(data)
+    if suffix in (".md", ".markdown", ".txt") and _is_html(text):
+        from . import readers
+
+        return _nonempty(readers.html_text(text))
     if suffix in (".md", ".markdown", ".txt"):  # <center>标题</center>: the text, not the tag
         text = re.sub(
             r"</?(?:center|font|span|b|strong|i|em|u|small|big)\b[^>]*>", "", text, flags=re.I
@@ -78,6 +82,28 @@ def _read(path: Path) -> str:
 
         return _nonempty(readers.read_csv(text))
     return text
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b)", re.I)
+_BLOCK_LINE = re.compile(
+    r"^\s*</?(?:p|div|section|article|h[1-6]|ul|ol|li|br|header|"
+    r"footer|main|body|head|meta|link|title|span|a|strong|b|em|img|hr)\b",
+    re.I,
+)
+
+
+def _is_html(text: str) -> bool:
+    """A page saved under a Markdown or text name that is really HTML: it opens as a
+    web page does (``<!DOCTYPE html>``, ``<html>``), or most of its lines (ten or more)
+    open with a tag (``<p>``, ``<div>``, ``<li>``; a table's rows aside, which Markdown
+    holds as they are) and hardly any is Markdown's (``#``, ``-``, ``1.``, ``|``) — read
+    as the web page it is, not as Markdown holding tags."""
+    if _HTML_START.match(text[:2048]):
+        return True
+    shown = [line for line in text.split("\n") if line.strip()]
+    tagged = sum(bool(_BLOCK_LINE.match(line)) for line in shown)
+    marked = sum(bool(re.match(r"\s*(?:#{1,6}\s|[-*+]\s|\d+\.\s|\|)", line)) for line in shown)
+    return tagged >= 10 and tagged * 2 > len(shown) and marked < 3
 
 
 # Office 97-2003's binary files (one compound file, its magic below): what each kind is
