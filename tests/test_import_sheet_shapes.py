@@ -1388,3 +1388,38 @@ def test_a_markdown_named_page_that_is_html_reads_as_a_web_page(tmp_path: Path) 
     (course,) = specs(tmp_path / "zh")
     assert course["title"] == "门店排班实务"
     assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "换班与请假"]
+
+
+@pytest.mark.office
+def test_a_pdf_tables_centred_header_over_left_cells_is_still_its_header(tmp_path: Path) -> None:
+    """Convention: a Word table's header row is often centred over cells set left; saved
+    as PDF its words stand right of where the column's cells start. The columns start
+    where the first row's cells do, when each stands between the gaps around its
+    header word, so the table reads as its rows (``| 09:00-10:00 | 原则 | 讲授 |``), not as
+    a run of words. Tables write it as ``Session | Format | Topic`` or ``时间 | 内容 |
+    形式``."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from syllabus_cli.importer.source import read_source
+
+    for name, head, rows in [
+        ("rota", ["Session", "Format", "Topic"], [("Three rules (morning)", "Lecture and quiz", "Fair rotas"), ("Swaps (afternoon)", "Lecture and quiz", "Sick days and swaps"), ("Review", "Discussion", "Questions")]),
+        ("排班", ["时间", "内容", "形式"], [("09:00-10:00", "排班的三条原则", "讲授"), ("10:10-11:30", "读懂客流曲线", "练习"), ("13:30-15:00", "排班演练", "小组")]),
+    ]:  # fmt: skip
+        document = Document()
+        document.add_heading("Store Rota Planning" if name == "rota" else "门店排班实务", level=1)
+        table = document.add_table(rows=1, cols=3)
+        for cell, word in zip(table.rows[0].cells, head, strict=True):
+            cell.text = word
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for row in rows:
+            for cell, word in zip(table.add_row().cells, row, strict=True):
+                cell.text = word
+        document.add_paragraph(
+            "Bring next week's rota." if name == "rota" else "请带上下周的排班表。"
+        )
+        document.save(str(tmp_path / f"{name}.docx"))
+        lines = read_source(pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)).split("\n")
+        assert "| " + " | ".join(rows[1]) + " |" in lines

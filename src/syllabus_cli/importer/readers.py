@@ -302,6 +302,24 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
     return rows, end, False
 
 
+def _body_starts(head: list[tuple[int, str]], laid: list[str], at: int) -> list[int]:
+    """Where a table's columns start: its header cells' starts, unless its first row
+    sets each cell left of its header's (a header centred over left-aligned cells, as a
+    Word table's header often is): each column starts where the first row's cell does,
+    when that cell stands between the gaps around its header word."""
+    starts = [col for col, _ in head]
+    row = next((_cells(line) for line in laid[at : at + 3] if line.strip()), [])
+    if len(row) != len(head):
+        return starts
+    bounds = [
+        (head[j - 1][0] + len(head[j - 1][1]) + head[j][0]) / 2 if j else -1.0
+        for j in range(len(head))
+    ] + [float("inf")]
+    if all(bounds[j] <= col < bounds[j + 1] for j, (col, _) in enumerate(row)):
+        return [min(start, col) for start, (col, _) in zip(starts, row, strict=True)]
+    return starts
+
+
 def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
     """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
     the columns of a table that runs to the page's end (the next page may go on with
@@ -337,7 +355,7 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
             out.append(laid[at])
             at += 1
             continue
-        starts = [col for col, _ in head]
+        starts = _body_starts(head, laid, at + 1)
         rows, end, broken = _table_rows(laid, at + 1, starts)
         if broken:
             return None, None  # the page's columns cannot be trusted: its plain reading
