@@ -1430,7 +1430,8 @@ def _column_blocks(grid: list[list[str]]) -> list[tuple[int, int]]:
     least two columns and three rows set (a lone column joins the range before it, the
     first the one after); one range for any other sheet."""
     width = max((len(r) for r in grid), default=0)
-    used = [any(i < len(r) and r[i] for r in grid) for i in range(width)]
+    set_at = {i for r in grid for i, c in enumerate(r) if c}
+    used = [i in set_at for i in range(width)]
     blocks: list[tuple[int, int]] = []
     at = 0
     while at < width:
