@@ -1423,3 +1423,50 @@ def test_a_pdf_tables_centred_header_over_left_cells_is_still_its_header(tmp_pat
         document.save(str(tmp_path / f"{name}.docx"))
         lines = read_source(pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)).split("\n")
         assert "| " + " | ".join(rows[1]) + " |" in lines
+
+
+@pytest.mark.office
+def test_a_deck_saved_as_pdf_reads_as_the_deck(tmp_path: Path) -> None:
+    """Convention: a deck saved as PDF (three pages or more, each wider than tall, a
+    slide's few lines a page) reads as the deck it is: each page a slide, its first line
+    the slide's title, its other lines the bullets. So its contents slide (目录, Agenda)
+    names the modules and each section slide's bullets are that module's points, the
+    closing slide (谢谢观看, Thank you) kept as a note — not a run of lines each read as a
+    module."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    zh = slides_pdf(
+        tmp_path,
+        "沟通",
+        [
+            ("高效沟通", ["讲师：王芳"]),
+            ("目录", ["倾听的力量", "提问的艺术", "反馈的方法"]),
+            ("倾听的力量", ["为什么听不进去", "复述与确认"]),
+            ("提问的艺术", ["开放式提问", "追问"]),
+            ("反馈的方法", ["先说事实", "再谈影响"]),
+            ("谢谢观看", []),
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "高效沟通"
+    assert [m["title"] for m in course["modules"]] == ["倾听的力量", "提问的艺术", "反馈的方法"]
+    assert course["modules"][1]["points"] == ["开放式提问", "追问"]
+    assert "谢谢观看" in yaml.safe_dump(course, allow_unicode=True)
+
+    en = slides_pdf(
+        tmp_path,
+        "rota",
+        [
+            ("Store Rota Planning", ["Ana Lee, trainer"]),
+            ("Agenda", ["Fair rotas", "Swaps and sick days"]),
+            ("Fair rotas", ["Three rules", "Reading footfall"]),
+            ("Swaps and sick days", ["Who may swap", "Covering a shift"]),
+            ("Thank you", []),
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Store Rota Planning"
+    assert [m["title"] for m in course["modules"]] == ["Fair rotas", "Swaps and sick days"]
+    assert course["modules"][0]["points"] == ["Three rules", "Reading footfall"]

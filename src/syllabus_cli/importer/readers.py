@@ -392,6 +392,41 @@ def _top_first(lines: list[str], page: Any) -> list[str]:
     return [lines[at], *lines[:at], *lines[at + 1 :]]
 
 
+def _slide_pages(reader: Any, pages: list[list[str]]) -> bool:
+    """A deck saved as PDF: three pages or more, every one wider than tall (a slide), none
+    holding more than 18 lines."""
+    try:
+        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    except Exception:  # a damaged page box: read as a document
+        return False
+    shown = [[line for line in page if line.strip()] for page in pages]
+    return (
+        len(pages) >= 3
+        and all(w > h for w, h in sizes)
+        and all(len(lines) <= 18 for lines in shown)
+    )
+
+
+_PAGE_BULLET = re.compile(r"^\s*(?:[\uf020-\uf0ff•●○◦▪■□◆◇➢➤►▶✓✔–-])\s*(?=\S)")
+
+
+def _pages_as_slides(pages: list[list[str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """A deck's pages as its slides: each page's first line its title, its other lines
+    its bullets (a symbol font's bullet dropped, an indented line one level down), a
+    page's number aside."""
+    slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for page in pages:
+        shown = [line for line in page if line.strip() and not _PAGE_NUMBER.match(line)]
+        if not shown:
+            continue
+        body = []
+        for line in shown[1:]:
+            indent = len(line) - len(line.lstrip())
+            body.append((1 if indent >= 4 else 0, _PAGE_BULLET.sub("", line).strip()))
+        slides.append((shown[0].strip(), body))
+    return slides
+
+
 def read_pdf(path: Path) -> str:
     try:
         from pypdf import PdfReader
@@ -436,14 +471,22 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     pages, printed = browser_print([[line.rstrip() for line in page] for page in pages])
+    slides = _pages_as_slides(pages) if not printed and _slide_pages(reader, pages) else []
+    if len(slides) >= 3:  # a deck saved as PDF, a slide a page: read as the deck
+        return _pdf_text(deck_text(slides))
     lines = strip_furniture(pages)
     if printed:
         lines = [f"# {printed}", *lines]
+    return _pdf_text("\n".join(lines))
+
+
+def _pdf_text(text: str) -> str:
+    """A PDF's text as read, its text layer's spacing and glyphs set right."""
     # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
     # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
     # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
     # full-width punctuation takes none beside it ("模块1 ： AI（ 2学时）")
-    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n".join(lines))
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     text = re.sub(
         r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
     )
@@ -461,7 +504,7 @@ def read_pdf(path: Path) -> str:
     if glyphs:  # a font maps glyphs to the wrong code points: the summary says so
         PDF_GLYPHS.append(glyphs)
     if len(re.sub(r"\s", "", text)) < 10:
-        raise no_text
+        raise SourceError("no-text-layer", msg("source.no-text-layer"))
     return text
 
 
