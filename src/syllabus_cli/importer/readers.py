@@ -471,7 +471,9 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     pages, printed = browser_print([[line.rstrip() for line in page] for page in pages])
-    slides = _pages_as_slides(pages) if not printed and _slide_pages(reader, pages) else []
+    slides = []
+    if not printed and _slide_pages(reader, pages):  # (each slide's topmost line its title)
+        slides = _pages_as_slides([_top_first(p, reader.pages[n]) for n, p in enumerate(pages)])
     if len(slides) >= 3:  # a deck saved as PDF, a slide a page: read as the deck
         return _pdf_text(deck_text(slides))
     lines = strip_furniture(pages)
