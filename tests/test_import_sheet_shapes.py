@@ -1470,3 +1470,43 @@ def test_a_deck_saved_as_pdf_reads_as_the_deck(tmp_path: Path) -> None:
     assert course["title"] == "Store Rota Planning"
     assert [m["title"] for m in course["modules"]] == ["Fair rotas", "Swaps and sick days"]
     assert course["modules"][0]["points"] == ["Three rules", "Reading footfall"]
+
+
+def test_a_workbook_of_a_form_sheet_and_an_outline_sheet_is_one_course(tmp_path: Path) -> None:
+    """Convention: a workbook whose one sheet names the course as a form (``课程名称 |
+    门店排班实务``, ``Course | Store Rota Planning``, a label and its value a row) and
+    whose other sheets only lay out its outline or timetable (no course named) is one
+    course: the form's facts, then the outline — never a course per sheet, the outline's
+    course left without a name. A catalog (a course per row) stays a course per row."""
+    from openpyxl import Workbook
+
+    for name, form, outline, title, first in [
+        (
+            "zh.xlsx",
+            [["课程名称", "门店排班实务"], ["课程时长", "1天"], ["授课对象", "店长"]],
+            [["时间", "内容"], ["09:00-10:00", "排班的三条原则"], ["10:10-11:30", "读懂客流曲线"]],
+            "门店排班实务",
+            "排班的三条原则",
+        ),
+        (
+            "en.xlsx",
+            [["Course", "Store Rota Planning"], ["Duration", "1 day"], ["Audience", "Store managers"]],
+            [["Time", "Session"], ["09:00-10:00", "Three rules"], ["10:10-11:30", "Reading footfall"]],
+            "Store Rota Planning",
+            "Three rules",
+        ),
+    ]:  # fmt: skip
+        book = Workbook()
+        ws = book.active
+        ws.title = "Overview"
+        for row in form:
+            ws.append(row)
+        plan = book.create_sheet("Schedule")
+        for row in outline:
+            plan.append(row)
+        book.save(str(tmp_path / name))
+        import_catalog(tmp_path / name, tmp_path / name.split(".")[0])
+        (course,) = specs(tmp_path / name.split(".")[0])
+        assert course["title"] == title
+        assert course["duration"] in ("1天", "1 day")
+        assert course["modules"][0]["title"] == first

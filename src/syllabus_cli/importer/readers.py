@@ -1070,6 +1070,22 @@ def _form_label(cell: str) -> bool:
     return word in KEY_OF or word.lower() in EN_KEY_OF
 
 
+def _name_row(label: str, value: str) -> bool:
+    """A form's row naming the course in any wording a catalog's column names it with
+    (``Course | Store Rota Planning``, ``培训课程 | 门店排班实务``): the label a course-name
+    column's word, the value a name, no column word or label of its own."""
+    name = " ".join(label.split()).strip(" :：")
+    said = " ".join(value.split())
+    return (
+        len(name) <= 20
+        and bool(_COLUMNS[0][1].search(name))
+        and 2 <= len(said) <= 80
+        and not re.search(r"[:：]", said)
+        and not any(pattern.search(said) for _, pattern in _COLUMNS if len(said) <= 20)
+        and not _COLUMN_WORD.match(said)
+    )
+
+
 def _form_row(label: str, value: str) -> bool:
     """Is the row a form's label and its value (课程时长 | 2天; the outline's label with
     its lines too), not a table's header (Time | Session, 时长 | 主题)?"""
@@ -1579,6 +1595,8 @@ def _rows_text(rows: Iterable[list[str]]) -> str:
                 table.append(
                     f"{filled[0].strip(' :：')}：" + ("\n" if "\n" in value else "") + value
                 )
+            elif len(filled) == 2 and _name_row(*filled):  # Course | Store Rota Planning
+                table.append(f"课程名称：{' '.join(filled[1].split())}")
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
@@ -1758,7 +1776,19 @@ def read_xlsx(path: Path) -> str:
         raise SourceError("empty-file", msg("source.no-text"))
     if len(texts) >= 2 and all(_UNIT_CELL.match(n) for n in names):
         return _unit_sheets(names, texts)
+    named = [bool(_NAMED.search(text)) for text in texts]
+    if len(texts) >= 2 and sum(named) == 1 and not any(SEPARATOR in t for t in texts):
+        # one sheet names the course (a form: 课程名称 | …), the others only lay out its
+        # outline or timetable: one course, the naming sheet first
+        at = named.index(True)
+        return "\n".join([texts[at], *(t for n, t in enumerate(texts) if n != at)])
     return f"\n{SEPARATOR}\n".join(texts)
+
+
+# a sheet's line naming its course, as a form or a catalog writes it
+_NAMED = re.compile(
+    r"^(?:课程名称|课程名|课程标题|course name|course title)\s*[:：]\s*\S", re.I | re.M
+)
 
 
 def _unit_sheets(names: list[str], texts: list[str]) -> str:
