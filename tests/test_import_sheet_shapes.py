@@ -1510,3 +1510,22 @@ def test_a_workbook_of_a_form_sheet_and_an_outline_sheet_is_one_course(tmp_path:
         assert course["title"] == title
         assert course["duration"] in ("1天", "1 day")
         assert course["modules"][0]["title"] == first
+
+
+def test_a_decks_title_repeated_on_its_slides_is_kept_once(tmp_path: Path) -> None:
+    """Convention: a title set on several slides (the deck's running title, a slide
+    continued as ``About me`` twice, ``考察内容与课程安排`` over each part) names no slide
+    of its own — each is named by its first line — yet it is on the slides, so it is
+    kept once, as written, beside the outline."""
+    source = deck(
+        tmp_path / "intro.pptx",
+        [
+            ("Store Rota Planning", ["Spring course"]),
+            ("About me", ["Ana Lee", "Ten years of store rotas"]),
+            ("About me", ["Projects", "Two chains' rota tools"]),
+            ("Fair rotas", ["Three rules"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert yaml.safe_dump(course, allow_unicode=True).count("About me") == 1

@@ -898,8 +898,11 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     for title, _ in slides:
         counts[title] = counts.get(title, 0) + 1
     named: list[tuple[str, list[tuple[int, str]]]] = []
+    repeated: list[str] = []  # such titles, kept once each as written
     for index, (title, body) in enumerate(slides):
         if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
+            if index and title != course_title and title not in repeated:
+                repeated.append(title)
             # (a table's row names no slide: its header stays the table's)
             title, body = (body[0][1], body[1:]) if body[0][0] >= 0 else ("", body)
         elif index == 0:
@@ -1019,7 +1022,7 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         )
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
-    lines += [f"\0{said}" for said in prompts]
+    lines += [f"\0{said}" for said in prompts] + [f"\0{said}" for said in repeated]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
