@@ -1513,10 +1513,11 @@ def test_a_workbook_of_a_form_sheet_and_an_outline_sheet_is_one_course(tmp_path:
 
 
 def test_a_decks_title_repeated_on_its_slides_is_kept_once(tmp_path: Path) -> None:
-    """Convention: a title set on several slides (the deck's running title, a slide
-    continued as ``About me`` twice, ``考察内容与课程安排`` over each part) names no slide
-    of its own — each is named by its first line — yet it is on the slides, so it is
-    kept once, as written, beside the outline."""
+    """Convention: a title set on a few slides (a slide continued as ``About me`` twice,
+    ``考察内容与课程安排`` over two parts) names no slide of its own — each is named by
+    its first line — yet it is the slides' words, so it is kept once, as written, beside
+    the outline. A title on most slides (the deck's running head) is furniture, never in
+    the spec."""
     source = deck(
         tmp_path / "intro.pptx",
         [

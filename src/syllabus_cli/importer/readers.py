@@ -898,11 +898,12 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     for title, _ in slides:
         counts[title] = counts.get(title, 0) + 1
     named: list[tuple[str, list[tuple[int, str]]]] = []
-    repeated: list[str] = []  # such titles, kept once each as written
+    repeated: list[str] = []  # such titles on a few slides, kept once each as written
     for index, (title, body) in enumerate(slides):
         if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
-            if index and title != course_title and title not in repeated:
-                repeated.append(title)
+            running = counts[title] >= max(3, len(slides) / 3)  # a running head: furniture
+            if index and title != course_title and not running and title not in repeated:
+                repeated.append(title)  # (a slide continued under its title: kept once)
             # (a table's row names no slide: its header stays the table's)
             title, body = (body[0][1], body[1:]) if body[0][0] >= 0 else ("", body)
         elif index == 0:
