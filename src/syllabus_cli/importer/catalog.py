@@ -483,6 +483,9 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     return {line for found in said.values() if len(found) >= 3 for line in found}
 
 
+_NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -497,6 +500,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
         elif fence:
             lines.append("\0" + line.rstrip())
+        elif _NESTED_BULLET.match(line):  # '  - Python编程基础' under '- Python': the
+            lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
                 lines.extend(_explode(unemphasised(part)))
