@@ -483,6 +483,8 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     return {line for found in said.values() if len(found) >= 3 for line in found}
 
 
+# '##第一阶段：git使用': a heading typed without its space (many Chinese editors allow it)
+_HEADING_NO_SPACE = re.compile(rf"^(#{{1,6}})(?=[\u4e00-\u9fff【《]|第\s*[{CN}\d]|[{CN}]+、)")
 _NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
 
 
@@ -504,7 +506,7 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                lines.extend(_explode(unemphasised(part)))
+                lines.extend(_explode(unemphasised(_HEADING_NO_SPACE.sub(r"\1 ", part))))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
