@@ -1530,3 +1530,39 @@ def test_a_decks_title_repeated_on_its_slides_is_kept_once(tmp_path: Path) -> No
     import_catalog(source, tmp_path / "out")
     (course,) = specs(tmp_path / "out")
     assert yaml.safe_dump(course, allow_unicode=True).count("About me") == 1
+
+
+@pytest.mark.office
+def test_a_landscape_timetable_pdf_is_no_deck(tmp_path: Path) -> None:
+    """A timetable printed landscape, a day's table a page, is a document, not a deck
+    saved as PDF: its pages hold tables read as rows, so each page's first line is no
+    slide's title and the rows stay the sessions they are."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    days = [
+        ("第一天", [("09:00-10:00", "排班的三条原则"), ("10:10-11:30", "读懂客流曲线")]),
+        ("第二天", [("09:00-10:30", "换班与请假"), ("10:40-12:00", "复盘与答疑")]),
+        ("第三天", [("09:00-10:30", "排班演练"), ("10:40-11:40", "结业分享")]),
+    ]
+    for number, (day, sessions) in enumerate(days):
+        document.add_heading(day, level=2)
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "时间", "内容"
+        for clock, topic in sessions:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = clock, topic
+        if number < len(days) - 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(tmp_path / "日程.docx"))
+    pdf = pdf_from_docx(tmp_path / "日程.docx", tmp_path)
+    import_catalog(pdf, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天", "第三天"]
+    assert [s["title"] for s in course["modules"][2]["sections"]] == ["排班演练", "结业分享"]

@@ -92,7 +92,8 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         for line in lines:
             if _PAGE_NUMBER.match(line):
                 continue
-            if id(line) in edge and _furniture_key(line) in running:
+            table_row = line.lstrip().startswith("|")  # a table's header set on each page
+            if id(line) in edge and _furniture_key(line) in running and not table_row:
                 continue
             if number > 1 and id(line) in edge and _running_head(line, number, heads):
                 continue
@@ -320,6 +321,17 @@ def _body_starts(head: list[tuple[int, str]], laid: list[str], at: int) -> list[
     return starts
 
 
+def _header_row(head: list[tuple[int, str]]) -> bool:
+    """A laid-out line that is a table's header row: two cells or more, no digits, half
+    of them column words (时间 | 内容, Topic | Slides)."""
+    words = [w for _, w in head]
+    return (
+        len(head) >= 2
+        and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
+        and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
+    )
+
+
 def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
     """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
     the columns of a table that runs to the page's end (the next page may go on with
@@ -335,8 +347,10 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
     out: list[str] = []
     found = False
     at = 0
-    if carried is not None:  # the last page's table going on, under the page's head lines
-        lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+    lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+    if carried is not None and not any(_header_row(_cells(laid[i])) for i in lead):
+        # the last page's table going on, under the page's head lines (a page that sets
+        # a header row of its own starts its own table)
         for first in lead:
             rows, end, broken = _table_rows(laid, first, carried)
             if len(rows) >= 2 and not broken:
@@ -347,11 +361,7 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
     while at < len(laid):
         head = _cells(laid[at])
         words = [w for _, w in head]
-        if not (
-            len(head) >= 2
-            and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
-            and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
-        ):
+        if not _header_row(head):
             out.append(laid[at])
             at += 1
             continue
@@ -394,7 +404,8 @@ def _top_first(lines: list[str], page: Any) -> list[str]:
 
 def _slide_pages(reader: Any, pages: list[list[str]]) -> bool:
     """A deck saved as PDF: three pages or more, every one wider than tall (a slide), none
-    holding more than 18 lines."""
+    holding more than 18 lines nor a table read as rows (a landscape timetable's pages
+    are one table going on, no slides)."""
     try:
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
     except Exception:  # a damaged page box: read as a document
@@ -404,6 +415,7 @@ def _slide_pages(reader: Any, pages: list[list[str]]) -> bool:
         len(pages) >= 3
         and all(w > h for w, h in sizes)
         and all(len(lines) <= 18 for lines in shown)
+        and not any(line.lstrip().startswith("|") for lines in shown for line in lines)
     )
 
 
