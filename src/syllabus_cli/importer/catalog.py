@@ -207,6 +207,9 @@ def unemphasised(line: str) -> str:
     """Markdown's bold around a label's word (**课程时间**：1天 · **课程大纲：**) or around a
     numbered line (**一、销售心态建设（60分钟）**): the words as the trainer typed them;
     the bold is only how the page shows them."""
+    bullet = re.match(r"^[-*+•]\s+(?=\*\*|__)", line)
+    if bullet:  # - **Week 1 (Aug 27):** Course overview
+        return bullet.group(0) + unemphasised(line[bullet.end() :])
     key = _BOLD_KEY.match(line)
     if key:
         colon = key.group(3) or key.group(4)
