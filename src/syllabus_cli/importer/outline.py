@@ -150,7 +150,7 @@ _MID_TIME = re.compile(
 )
 
 
-_CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：.](\d{2})")
+_CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-－–—~～至到]\s*(\d{1,2})[:：.](\d{2})")
 
 
 def span_minutes(inner: str) -> int | None:

@@ -1080,7 +1080,7 @@ def _marker_only(cell: str) -> bool:
 
 
 _NAME_HEADER = re.compile(
-    r"(?i:topic|title|course|module|activity|subject|session title|course title)s?|"
+    r"(?i:topic|title|course|module|activity|subject|(?:session|course|module|lesson|unit|topic)\s+(?:title|name))s?|"
     r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
 )
 _CONTENT_HEADER = re.compile(
@@ -1093,11 +1093,23 @@ _CONTENT_HEADER = re.compile(
 _NAME_WORD = re.compile(r"(?:章节|主题|课题|专题)(?:名称)?$")
 
 
+# a header that says it holds the row's name (Module Name · Session title · 课程名称)
+_TITLE_HEADER = re.compile(
+    r"(?i:(?:session|course|module|lesson|unit|topic)\s+(?:title|name)s?|title|name)|课程名称|模块名称|章节名称|名称"
+)
+
+
 def name_column(header: list[str]) -> int | None:
-    """The column of a table whose cells name its rows: a Topic / 课程名称 header, else a
-    内容 / Content header, else a compound Chinese header ending in a naming word."""
+    """The column of a table whose cells name its rows: a header saying so (Module Name ·
+    课程名称), else a Topic / 课程 header, else a 内容 / Content header, else a compound
+    Chinese header ending in a naming word."""
     cells = [h.strip() for h in header]
-    for pattern in (_NAME_HEADER.fullmatch, _CONTENT_HEADER.fullmatch, _NAME_WORD.search):
+    for pattern in (
+        _TITLE_HEADER.fullmatch,
+        _NAME_HEADER.fullmatch,
+        _CONTENT_HEADER.fullmatch,
+        _NAME_WORD.search,
+    ):
         found = next((i for i, h in enumerate(cells) if h and pattern(h)), None)
         if found is not None:
             return found
@@ -1136,8 +1148,11 @@ def table_time_column(cells: list[str]) -> tuple[int, str] | None:
                 "day": "天",
                 "hours": "小时",
                 "hour": "小时",
+                "hrs": "小时",
+                "hr": "小时",
                 "h": "小时",
                 "min": "分钟",
+                "mins": "分钟",
                 "minutes": "分钟",
             }.get(said, said)
         if _TIME_HEADER.match(words) and not re.fullmatch(r"(?i)time|时间", words):
@@ -1169,8 +1184,13 @@ def _cell_time(cell: str, unit: str, minute_word: str = "分钟") -> str | None:
         guess = (
             ("min" if english else "分钟") if float(text) >= 10 else ("h" if english else "小时")
         )
+        if english and unit in _ENGLISH_UNIT:  # Time (Hrs) over 3: '3 hrs' on an English page
+            unit = _ENGLISH_UNIT[unit]
         text = f"{text}{unit or guess}"
     return plain_time(text)
+
+
+_ENGLISH_UNIT = {"小时": " hrs", "分钟": " min", "天": " days"}
 
 
 _INLINE_ITEMS = re.compile(r"(?<=[;；。])\s*(?=\d{1,2}[.、．]\s*\S)")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..duration import DurationError, parse_duration
 
 _T = r"(?:ca\.?\s*|approx\.?\s*|约\s*|~\s*)?(\d{1,2})\s*([:.：])\s*(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?"
-_DASH = r"\s*(?:-|–|—|~|～|至|到|to|until)\s*"
+_DASH = r"\s*(?:-|－|–|—|~|～|至|到|to|until)\s*"  # － : a Chinese IME's dash
 _RANGE_FIRST = re.compile(
     rf"^(?:\*\*|__)?\s*{_T}{_DASH}{_T}\s*(?:\*\*|__)?\s*[|｜:：\-–—]?\s*(.*)$", re.I
 )
@@ -38,7 +38,7 @@ _TIME_CELL = re.compile(
     rf"^(?:\*\*|__)?\s*{_T}(?:{_DASH}{_T})?\s*(?:\*\*|__)?$|^\d{{4}}\s*[-–—~]\s*\d{{4}}$", re.I
 )
 _MILITARY_FIRST = re.compile(
-    r"^(?:\*\*|__)?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|~|to)\s*([01]\d|2[0-3])([0-5]\d)\s*(?:\*\*|__)?"
+    r"^(?:\*\*|__)?\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-|－|–|—|~|to)\s*([01]\d|2[0-3])([0-5]\d)\s*(?:\*\*|__)?"
     r"(?!\d)\s*[|｜:：\-–—]?\s*(.*)$"
 )
 _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})(\d{2})\s*[)）]\s*(.*)$")
