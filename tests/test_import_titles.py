@@ -486,3 +486,70 @@ def test_a_name_label_holding_only_a_page_word_leaves_the_title_todo(tmp_path: P
     assert str(spec["title"]).startswith("TODO")
     assert "Introduction" in spec["notes"]
     assert [m["title"] for m in spec["modules"]] == ["Our company", "Tools we use"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Course Format",
+        "## Prerequisites",
+        "**Course Materials**",
+        "Grading",
+        "课程特色",
+        "【授课方式】",
+    ],
+)
+def test_a_heading_that_names_a_section_of_the_page_is_no_title(heading: str) -> None:
+    """Convention: a page may open on one of its sections, its heading the section's label
+    words ("Course Format", "Prerequisites", "## Course Materials", 课程特色, 【授课方式】),
+    "course" before them or not: no course is named there. A name that holds such a word
+    among others is a name ("Research Methods", "Grading Essays Fairly")."""
+    assert from_head([heading, "The course meets once a week for ten weeks."]) is None
+    found = from_head([heading, "Research Methods"])
+    assert found is not None and found.text == "Research Methods"
+    for name in ("Research Methods", "Grading Essays Fairly"):
+        found = from_head([name])
+        assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: 杂谈",
+        "Tags: leadership, coaching",
+        "Categories: Management",
+        "Posted on 12 May 2023",
+        "标签：管理技能",
+        "分类：职场技能",
+        "作者：王芳",
+    ],
+)
+def test_a_post_s_tag_or_category_line_is_no_title(line: str) -> None:
+    """Convention: a blog post or a saved page heads its text with its tags, category,
+    author or date ("Tags: 杂谈", "Categories: …", 分类：…, "Posted on …"): a label of the
+    post, never the course's name, whatever word follows the colon."""
+    assert from_head([line]) is None
+    found = from_head([line, "Negotiation Basics"])
+    assert found is not None and found.text == "Negotiation Basics"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Automation Architect- Shrish Kumar",
+        "Senior Trainer – Jane Doe",
+        "Jane Doe, Senior Consultant",
+        "By Maria Lopez",
+        "# Dr. Alan Smith - Lecturer",
+    ],
+)
+def test_a_byline_names_who_teaches_not_the_course(line: str) -> None:
+    """Convention: a page names who teaches or wrote it, with their role ("Automation
+    Architect- Jane Doe", "Jane Doe, Senior Consultant") or after "By": above any course
+    name, the page names no course, so the title stays TODO (the lines after a byline are
+    its motto or its prose, not a name). A course named for a role keeps its name ("Data
+    Engineer - Career Track", "Cloud Architect - Exam Prep")."""
+    assert from_head([line, "Golden Line", "Outline"]) is None
+    for name in ("Data Engineer - Career Track", "Cloud Architect - Exam Prep"):
+        found = from_head([name])
+        assert found is not None and found.text == name

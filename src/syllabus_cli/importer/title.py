@@ -11,10 +11,14 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from .conventions import (
+    AFTER_OUTLINE,
+    APPENDIX_WORDS,
     CHROME,
+    EN_KEY_OF,
     GENERIC_TITLE,
     INSTITUTION,
     INSTRUCTOR_LINE,
+    KEY_OF,
     LABEL_WORDS,
     STRONG_MARKER,
 )
@@ -153,7 +157,7 @@ def _clean(text: str) -> str:
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     raw = [line.strip() for line in head if line.strip()]
-    lines = [_as_heading(line) for line in raw]
+    lines = [_as_heading(line) for line in _visible(raw)]
     found = _from_lines(lines)
     if found is None:
         return None
@@ -175,6 +179,123 @@ def from_head(head: list[str]) -> Title | None:
     if found.line in lines:  # the head line as the page wrote it (emit drops it from notes)
         found = replace(found, line=raw[lines.index(found.line)])
     return found
+
+
+# A saved page's markup leaked into its text: a <style> or <script> block, a line of tags
+# only (<div class="hero">), a CSS rule. None of it names a course; a heading's tags
+# (<h1>Python Basics</h1>) leave the heading.
+_BLOCK_OPEN = re.compile(r"^<(style|script|noscript|template)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->|<![A-Za-z][^>]*>")
+_HTML_HEADING = re.compile(r"^<h([1-6])\b[^>]*>(?P<t>.*?)</h\1\s*>$", re.I)
+_CSS = re.compile(r"^(?:[^{}]{0,80}\{[^{}]*\}?|\}|[a-z-]+\s*:\s*[^;]{0,60};)$", re.I)
+
+
+def _visible(lines: list[str]) -> list[str]:
+    """The lines as the page shows them (one for one): a markup block and a line of tags
+    or CSS blanked, tags around a line's words dropped."""
+    out: list[str] = []
+    closing: str | None = None
+    for line in lines:
+        if closing is not None:
+            out.append("")
+            if re.search(rf"</{closing}\s*>", line, re.I):
+                closing = None
+            continue
+        block = _BLOCK_OPEN.match(line)
+        if block:
+            out.append("")
+            if not re.search(rf"</{block.group(1)}\s*>", line, re.I):
+                closing = block.group(1)
+            continue
+        heading = _HTML_HEADING.match(line)
+        if heading:
+            out.append("# " + _TAG.sub("", heading.group("t")).strip())
+        elif _CSS.match(line):
+            out.append("")
+        else:
+            out.append(_TAG.sub(" ", line).strip() if _TAG.search(line) else line)
+    return out
+
+
+# A site's furniture above a course, in its general shapes: a menu (a run of short list
+# items: "- 首页", "- 请登录", "- Courses"), a row of links or hot searches set apart by
+# spaces ("开店流程 赚翻双12 5天学PS 发布宝贝 店铺定位"), a post's tag or byline label
+# ("Tags: 杂谈", "分类：管理", "Posted on …"), and a heading that names a page's section
+# ("Course Format", "Prerequisites", "课程特色"), never a course
+_LIST_ITEM = re.compile(r"^(?:[-*+•·▪◦]\s+|\d{1,2}[.)]\s+)")
+_META_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:(?i:tags?|categor(?:y|ies)|keywords?|labels?|authors?|"
+    r"posted(?:\s+(?:on|in|by))?|published(?:\s+on)?|last\s+(?:updated|modified)|updated(?:\s+on)?|"
+    r"filed\s+under|permalink|layout|slug|topics?\s+tags?)|标签|分类|类别|栏目|作者|关键词|关键字|"
+    r"来源|出处|发布者|发布人|阅读数?|评论)(?:\*\*)?\s*[:：]"
+    r"|^(?i:posted|published|last\s+updated|updated)\s+(?i:on|in|by)\s+\S|^发布于\s*\S"
+)
+_LINK_ROW_TOKEN = re.compile(r"^(?=.*[\u4e00-\u9fff]).{1,8}$")
+_SECTION_OF = re.compile(
+    r"^(?:(?:course|workshop|training|class|program(?:me)?)\s+|课程|培训)", re.I
+)
+_SECTION_WORDS = frozenset(
+    [
+        *EN_KEY_OF,
+        *(w.casefold() for w in APPENDIX_WORDS),
+        *AFTER_OUTLINE,
+        *KEY_OF,
+        *("课程特色", "课程亮点", "课程特点", "课程优势", "常见问题", "报名须知", "报名方式"),
+    ]
+)
+
+
+def section_heading(line: str) -> bool:
+    """ "Course Format" · "Prerequisites" · "## Course Materials" · "课程特色": a heading that
+    names a section of the page (its label's words, "course" before them or not)."""
+    text = re.sub(r"^#+\s*|[*_]{2}|^[【\[]|[】\]]$", "", line).strip(" :：").casefold()
+    bare = _SECTION_OF.sub("", text).strip()
+    return text in _SECTION_WORDS or (bool(bare) and bare in _SECTION_WORDS)
+
+
+def site_chrome(lines: list[str], at: int) -> bool:
+    """The line at ``at`` is the site's, not the course's (see above)."""
+    line = lines[at]
+    if _LIST_ITEM.match(line):
+        near = [lines[i] for i in (at - 1, at + 1) if 0 <= i < len(lines) and lines[i]]
+        if any(_LIST_ITEM.match(other) for other in near):
+            return True  # one item of a list (a menu, a list of links), not a heading
+    tokens = line.split()
+    if len(tokens) >= 5 and all(_LINK_ROW_TOKEN.match(t) for t in tokens):
+        return True
+    return bool(_META_LABEL.match(line)) or section_heading(line)
+
+
+# "Automation Architect - Jane Doe" · "Jane Doe, Senior Trainer" · "By Jane Doe": who
+# teaches or wrote the page. Above any course name, the page names none: no title.
+_ROLE = (
+    r"(?i:architect|engineer|developer|consultant|trainer|instructor|coach|lecturer|professor|"
+    r"manager|director|founder|co-founder|ceo|cto|cio|specialist|analyst|evangelist|scientist|"
+    r"designer|facilitator|mentor|advocate|teacher|tutor)s?"
+)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_PERSON = rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
+_BYLINE = re.compile(
+    rf"^(?:(?i:by)\s+(?P<a>{_PERSON})"
+    rf"|(?:[\w&/.+-]+\s+){{0,4}}{_ROLE}\s*[-–—,|:]\s*(?P<b>{_PERSON})"
+    rf"|(?P<c>{_PERSON})\s*(?:[-–—,|]\s*|\s+[-–—]\s*)(?:[\w&/.+-]+\s+){{0,4}}{_ROLE})\s*$"
+)
+# words of a course's name after a role ("Data Engineer - Career Track"), never a person's
+_NOT_A_PERSON = re.compile(
+    r"(?i:\b(?:track|path|program(?:me)?|bootcamp|nanodegree|certificat(?:e|ion)|exam|prep|level|"
+    r"edition|fundamentals|essentials|basics|advanced|intermediate|beginners?|series|masterclass|"
+    r"foundations?|associate|professional|expert|practitioner|training|course|workshop|part|"
+    r"online|live|introduction|intro)\b)"
+)
+
+
+def byline(line: str) -> bool:
+    """A line naming a person and their role (or "By" a person), not a course."""
+    m = _BYLINE.match(line.lstrip("# ").strip())
+    if m is None:
+        return False
+    person = m.group("a") or m.group("b") or m.group("c") or ""
+    return not _NOT_A_PERSON.search(person)
 
 
 _GOES_ON = re.compile(
@@ -221,7 +342,11 @@ def _whole(found: Title, lines: list[str]) -> Title:
 
 
 def _from_lines(lines: list[str]) -> Title | None:
-    for line in lines:
+    for at, line in enumerate(lines):
+        if not line or site_chrome(lines, at):
+            continue  # markup, a menu, a login box, a tag line, a section's heading
+        if byline(line):
+            return None  # "Automation Architect - Jane Doe": who teaches, above no name
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
@@ -306,12 +431,15 @@ _DOC_WORDS_EN = (
     "readme", "materials?", "resources?", "slides?", "handouts?", "lectures?", "index",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
-    r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
+    r"(?i:\b(?:"
+    + "|".join(_DOC_WORDS_EN)
+    + r")\b)|['’]s\b|v?\d+(?:\.\d+)*(?:st|nd|rd|th)?\s*[年月日号]?"
     r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
     r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
     r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
     r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
-    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件"
+    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件|"
+    r"模块|章节|单元|如下|以下|包括|包含"  # "模块介绍" · "主要内容包括": a list's lead-in
 )
 
 
@@ -399,3 +527,4 @@ def from_text(text: str) -> Title | None:
         ):
             return Title(named, "Welcome to … in the page's text")
     return None
+
