@@ -553,3 +553,47 @@ def test_a_byline_names_who_teaches_not_the_course(line: str) -> None:
     for name in ("Data Engineer - Career Track", "Cloud Architect - Exam Prep"):
         found = from_head([name])
         assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("课程名称(Course): Python语言程序设计", "Python语言程序设计"),
+        ("课程名称（Course Title）：商务写作", "商务写作"),
+        ("Course name (课程名称): Data Literacy", "Data Literacy"),
+    ],
+)
+def test_a_bilingual_form_s_gloss_is_no_word_of_the_title(
+    label: str, title: str, tmp_path: Path
+) -> None:
+    """Convention: a bilingual 教学大纲 form glosses each label in brackets, in the other
+    language (课程名称(Course): … · 课程名称（Course Title）：… · Course name (课程名称): …);
+    the gloss is the label's, the title the words after it."""
+    source = tmp_path / "form.txt"
+    source.write_text(
+        f"{label}\n授课对象：二年级\n教学内容：\n1. 第一部分\n2. 第二部分\n", encoding="utf-8"
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == title
+
+
+@pytest.mark.parametrize(
+    "outline",
+    [
+        ["基础篇", "1. 变量", "2. 函数", "进阶篇", "1. 闭包", "2. 装饰器"],  # two parts
+        ["## Day 1", "- Welcome", "- Setup", "- First steps"],  # a day, not a name
+        ["# 25th October (10 AM to 4 PM)", "- Setup", "### 26th October", "- Tests"],
+        ["课程内容包括：", "1. 变量", "2. 函数"],  # a list's lead-in
+        ["Total: 70 minutes (1 hour, 10 minutes)", "- 20 minutes: Welcome", "- 50 minutes: Work"],
+    ],
+)
+def test_an_outline_s_opening_line_names_the_course_only_when_alone_over_it(
+    outline: list[str],
+) -> None:
+    """The outline's opening line is the course's name only when nothing else in the
+    outline is of its kind and it reads as a name: never a part beside other parts, a day,
+    a date heading over days at other levels, a list's lead-in or a labelled fact."""
+    from syllabus_cli.importer.title import over_outline
+
+    assert over_outline(outline) is None

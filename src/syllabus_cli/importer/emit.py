@@ -32,7 +32,7 @@ from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
 from .outline_lines import DAY_BLOCKS, LIST_KINDS, grid_header, parse_lines
 from .timetable import read_clock
-from .title import from_head, from_text, generic
+from .title import from_head, from_text, generic, label_title, over_outline
 
 
 @dataclass
@@ -397,6 +397,7 @@ def to_spec(
     named = find_instructor(course)
     head = list(course.head)
     title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
+    title_text = label_title(title_text)  # 课程名称(Course): … — the gloss is the label's
     if title_rest.strip():  # a title is a line; what its label ran on to is kept in notes
         course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"
@@ -416,6 +417,9 @@ def to_spec(
             )
             if by_text is not None:
                 title_text, rule = by_text.text, by_text.rule
+        by_outline = None if title_text else over_outline(course.outline)
+        if by_outline is not None:  # "### Session 1: Introduction to HTML (3 hours)" alone
+            title_text, rule, title_length = by_outline.text, by_outline.rule, by_outline.length
     if title_text:
         spec["title"] = title_text
         found["title"] = Finding("found", title_text, rule)

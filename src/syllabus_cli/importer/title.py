@@ -347,6 +347,9 @@ def _from_lines(lines: list[str]) -> Title | None:
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if byline(line):
             return None  # "Automation Architect - Jane Doe": who teaches, above no name
+        named = _NAME_LABEL.match(line)  # 课程名称（Course Title）：… the reader left whole
+        if named and title_like(label_title(named.group("t"))):
+            return Title(_clean(label_title(named.group("t"))), "a glossed name label", line=line)
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
@@ -528,3 +531,71 @@ def from_text(text: str) -> Title | None:
             return Title(named, "Welcome to … in the page's text")
     return None
 
+
+# A bilingual form glosses its label in brackets, and the reader may leave the gloss on the
+# value: 课程名称(Course): Python语言程序设计 · 课程名称（Course Title）：… · Course name
+# (课程名称): … The gloss is the label's, never a word of the name.
+_GLOSS = re.compile(
+    r"^\s*[(（]\s*(?:(?i:course|subject|module|program(?:me)?|training|workshop|class)?"
+    r"\s*(?i:title|name)?|课程名称|课程名|名称|课程)\s*[)）]\s*[:：]?\s*(?=\S)"
+)
+
+
+def label_title(value: str) -> str:
+    """A 课程名称 label's value, without the gloss a bilingual form leaves on it."""
+    m = _GLOSS.match(value)
+    if m is None or not m.group(0).strip(" ():：（）"):
+        return value
+    return value[m.end() :].strip()
+
+
+_HEADING_RANK = re.compile(r"^(#{1,6})\s+\S")
+_MARKER_PREFIX = re.compile(
+    rf"^{STRONG_MARKER.pattern.lstrip('^')}\s*(?:[:：.、\-–—]\s*|\s+)(?=\S)"
+)
+
+
+_NAME_LABEL = re.compile(
+    r"^(?:课程名称|课程名|(?i:course\s+(?:name|title)))\s*[(（][^()（）]{1,24}[)）]\s*[:：]\s*(?P<t>\S.*)$"
+)
+
+
+def over_outline(outline: list[str]) -> Title | None:
+    """The outline's opening line, when it stands alone over all the rest and no line of
+    the page above names the course: its name. A single session's page heads its plan with
+    the session ("### Session 1: Introduction to HTML (3 hours)" over its timed items), a
+    code block or a plain list with its subject ("Shell 脚本编程" over 01. … 12.; "Data
+    Cleaning in R" over "1. …"). Only when nothing else in the outline is of its rank (no
+    second heading; under a plain line, only list items), and it reads
+    as a name (not "Contents", "Day 1", "课程内容如下：")."""
+    lines = [line.strip() for line in outline if line.strip() and not line.startswith("\0")]
+    if len(lines) < 3:
+        return None
+    first, rest = lines[0], lines[1:]
+    rank = _HEADING_RANK.match(first)
+    if rank is not None:
+        level = len(rank.group(1))
+        if any(_HEADING_RANK.match(line) for line in rest):
+            return None  # "# 25th October" then "### 26th October": days at mixed levels
+        text = first[level:].strip()
+    else:
+        if _LIST_ITEM.match(first) or not all(_LIST_ITEM.match(line) for line in rest):
+            return None
+        text = first
+    text = re.sub(r"^(?:\*\*|__)(.+)(?:\*\*|__)$", r"\1", text).strip()
+    if (
+        text.endswith((":", "："))
+        or generic(text)
+        or CHROME.search(text)
+        or _LABEL_VALUE.match(text)  # "Total: 70 minutes (1 hour, 10 minutes)": a fact
+        or INSTITUTION.match(text)
+        or INSTRUCTOR_LINE.match(text)
+    ):
+        return None
+    text, said = bracketed_length(_clean(text))
+    named = _MARKER_PREFIX.sub("", text)  # "Session 1: Introduction to HTML": its subject
+    if named != text and (generic(named) or not carries_words(named)):
+        return None
+    if not title_like(named) or generic(named) or section_heading(named) or byline(named):
+        return None
+    return Title(named, "the outline's one opening line", said, first)
