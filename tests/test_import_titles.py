@@ -597,3 +597,72 @@ def test_an_outline_s_opening_line_names_the_course_only_when_alone_over_it(
     from syllabus_cli.importer.title import over_outline
 
     assert over_outline(outline) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "days"),
+    [
+        ("六小灵童-5天教你学会PS", "5天"),
+        ("21天精通Excel函数", "21天"),
+        ("Learn SQL in 3 Days", "3 days"),
+        ("Python in 24 Hours", "24 hours"),
+        ("A 2-Day Workshop on Grant Writing", "2 days"),
+        ("Three-Day Leadership Intensive", "3 days"),
+        ("One Day in the Life of a Nurse", None),  # a name, no length
+        ("3月5日学会使用新系统", None),  # a date
+        ("Python 数据分析课程", None),
+    ],
+)
+def test_a_title_that_promises_the_skill_in_days_states_the_length(
+    title: str, days: str | None
+) -> None:
+    """Convention: a title names the time the course takes to teach its skill, the days
+    then a verb of learning (5天教你学会PS · 21天精通Excel · 3天带你玩转…) or, in English,
+    "… in 3 Days" closing the title, "A 2-Day Workshop", "Three-Day … Intensive"."""
+    from syllabus_cli.importer.length import title_days
+
+    assert title_days(title) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("二、学分4三、学时64四、授课语言 中文", 3840),
+        ("总学时(Credit Hours): 72其中：课内实践36学时", 4320),
+        ("学时（Hours）：48", 2880),
+        ("课时1：导入\n课时2：进阶", None),  # lessons' headings
+        ("周学时4", None),  # a week's
+        ("理论学时32", None),  # a part's
+    ],
+)
+def test_a_form_s_hours_label_run_onto_its_value_or_glossed(text: str, minutes: int | None) -> None:
+    """Convention: a form's 学时 field run together with its value and the next field
+    (二、学分4三、学时64四、…), or glossed in English (总学时(Credit Hours): 72), states the
+    course's length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [
+        ("Java 后端开发系列课程\n本文档分配以上七门课程，总学时合计 80 天。\n课程大纲：\n1. 基础\n2. 框架\n", "80 天"),
+        ("Full-stack Programme\nDuration: 2000 hours\nOutline:\n1. Front end\n2. Back end\n", "2000 hours"),
+    ],
+)  # fmt: skip
+def test_a_length_stated_over_the_limit_is_said_so_never_no_length(
+    page: str, said: str, tmp_path: Path
+) -> None:
+    """Convention: a programme states a length no one course holds (总学时合计 80 天 ·
+    Duration: 2000 hours): the duration is a TODO that keeps the stated length, and the
+    import says it is over the limit, never that the source states no length."""
+    from syllabus_cli.importer.run import import_catalog
+
+    source = tmp_path / "programme.txt"
+    source.write_text(page, encoding="utf-8")
+    report = import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "programme-01.yaml").read_text(encoding="utf-8"))
+    assert spec["duration"] == f"TODO {said}"
+    todos = " ".join(report.rows[0].todo_list)
+    assert said in todos and ("limit" in todos or "上限" in todos)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..duration import parse_duration
+from ..duration import MAX_DAYS, parse_duration
 from ..i18n import t
 from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
@@ -18,6 +18,7 @@ from .catalog import Course, split_list
 from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
 from .length import (
+    OVER_LIMIT,
     TOTAL_ROW,
     Length,
     day_from_timetable,
@@ -289,7 +290,7 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
     if total.minutes is not None:
         return total
     labelled = stated_length(course.text, period)  # 课程学时:32学时 in a run-on line
-    if labelled.minutes is not None:
+    if labelled.minutes is not None or labelled.rule == OVER_LIMIT:
         return labelled
     if language == "en" and not body:
         prose = english_length(
@@ -442,7 +443,9 @@ def to_spec(
             todos.append(t("import.long-day", hours=per_day // 60))
     elif length.text:  # a range (2-3天): kept in the TODO, never a guess
         spec["duration"] = f"TODO {length.text}"
-        todos.append(t("import.length-range", text=length.text))
+        over = length.rule == OVER_LIMIT  # 80天: stated, but longer than a course can be
+        key = "import.length-over" if over else "import.length-range"
+        todos.append(t(key, text=length.text, days=MAX_DAYS))
         found["length"] = Finding("todo", length.text, length.rule)
     elif course.sections.get("duration"):
         todos.append(t("import.length-unread", text=course.sections["duration"]))

@@ -353,7 +353,30 @@ def read_length(text: str, period: int | None = None) -> Length:
         if prose.minutes is not None:
             prose.notes.append(f"课程时长原文：{raw}")
             return prose
+    over = over_limit(s)
+    if over is not None:  # 80天: stated, longer than any course the spec holds
+        return Length(text=over, found=True, rule=OVER_LIMIT)
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
+
+
+OVER_LIMIT = "a stated length over the limit"
+
+
+def over_limit(text: str) -> str | None:
+    """The length a text states when it is longer than a course can be (80天 · 2000 hours:
+    past the spec's limit): said as written, for the TODO that says so; else None."""
+    for pattern in (_PERIODS, _ONE):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        said = " ".join(m.group(0).split())
+        probe = re.sub(r"(?:个)?(?:学时|课时)$", "小时", said)
+        try:
+            parse_duration(probe)
+        except DurationError as error:
+            if error.code == "duration-limit":
+                return said
+    return None
 
 
 # 每周2学时，共16周 · 共16周，每周4学时 · 2 hours per week for 10 weeks · 10 weeks, 3 hrs/week:
@@ -457,9 +480,17 @@ _ZH_PROSE = re.compile(
 # A label that names its unit, then a bare number: 总学时：48 · | 课程学时 | 32 | · 学时数 64
 # (a 教学大纲's form) · Contact hours: 40 · Total hours | 24. Not a part's hours (理论学时,
 # 实验学时, 自学学时) and not a number with another unit (学分 3, 16周).
+# A bilingual form glosses its label in brackets (总学时(Credit Hours): 72 · 学时（Hours）：48);
+# a PDF's form runs its fields together, the value onto its label (二、学分4三、学时64四、授课
+# 语言): a 学时 label right after a field's number or a space takes the number it touches
+# (never 课时1：…, a lesson's heading, nor 周学时, a week's)
 _BARE_PERIODS = re.compile(
-    r"(?<![论验践机授学习导])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"(?<![论验践机授学习导周])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"(?:\s*[(（][A-Za-z][A-Za-z ()'/.-]{0,30}[)）])?"
     r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:[学课小分天周章节个%hH]|min))"
+    r"|(?:^|(?<=[、)）\s]))(?P<m>课程总学时|课程学时|总学时|学时)(?P<k>\d+(?:\.\d+)?)"
+    r"(?![\d.]|\s*(?:[学课小分天周章节个%hH:：]|min))",
+    re.M,
 )
 _BARE_HOURS = re.compile(
     r"^[\s\-–•·*>|]*(?:\*\*|__)?(?:total|contact|teaching|course|class|training)\s+hours(?:\*\*|__)?"
@@ -542,8 +573,9 @@ def stated_length(text: str, period: int | None = None) -> Length:
     if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
         said |= set(prose)
     bare = [
-        (m.group("l"), m.group("n") + ("学时" if "学时" in m.group("l") else "课时"))
+        (label, (m.group("n") or m.group("k")) + ("学时" if "学时" in label else "课时"))
         for m in _BARE_PERIODS.finditer(plain)
+        for label in [m.group("l") or m.group("m")]
     ]
     course_wide = [v for label, v in bare if label.startswith(("总", "课程"))]
     each = [v for label, v in bare if not label.startswith(("总", "课程"))]
@@ -556,7 +588,10 @@ def stated_length(text: str, period: int | None = None) -> Length:
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
     readings = [(s, read_length(s, period)) for s in sorted(said)]
+    over = [r for _, r in readings if r.rule == OVER_LIMIT]
     readings = [(s, r) for s, r in readings if r.minutes is not None]
+    if not readings and len({r.text for r in over}) == 1:
+        return over[0]  # 总学时合计 80 天: stated, over the limit (a TODO says so)
     if len({r.minutes for _, r in readings}) != 1:
         return Length()
     value, reading = readings[0]
@@ -575,10 +610,38 @@ _TITLE_DAYS = re.compile(
 )
 
 
+# 5天教你学会PS · 7天学会Python · 21天精通Excel · 3天搞定PPT: a title that promises the
+# skill in its days (the days then a verb of learning); "Learn Python in 5 Days" · "SQL in
+# 10 Hours" · "A 2-Day Workshop on …" · "Three-Day Leadership Intensive": an English
+# title's days or hours
+_TITLE_DAYS_TO_LEARN = re.compile(
+    r"(?<![\d一二两三四五六七八九十月])(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*"
+    r"(?:(?:教|带)(?:你|您)|让你|快速)?\s*(?:学会|学通|精通|掌握|搞定|入门|速成|玩转|读懂|通关|上手)"
+)
+_TITLE_EN = re.compile(
+    rf"\bin\s+{_EN_N}\s+(?P<u>days?|hours?)\s*[!.]?$|^(?:an?\s+)?{_EN_N}(?:-(?P<v>day|hour)\b|"
+    r"\s+(?P<w>day|hour)s?\s+(?:workshop|course|training|bootcamp|intensive|seminar|class|camp|"
+    r"program(?:me)?)\b)",
+    re.I,
+)
+
+
 def title_days(title: str) -> str | None:
-    """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
-    m = _TITLE_DAYS.search(fold(unicodedata.normalize("NFKC", title)))
-    return f"{_num(m.group('n'))}天" if m else None
+    """The days a course's title names (卓越服务一日训练营: 1天 · 5天教你学会PS: 5天 · Learn
+    Python in 5 Days: 5 days), for the spec's length."""
+    plain = fold(unicodedata.normalize("NFKC", title))
+    m = _TITLE_DAYS.search(plain) or _TITLE_DAYS_TO_LEARN.search(plain)
+    if m:
+        return f"{_num(m.group('n'))}天"
+    en = _TITLE_EN.search(plain.strip())
+    if en:
+        number = next(
+            g for g in en.groups() if g and g.lower() not in ("day", "days", "hour", "hours")
+        )
+        count = _EN_NUM.get(number.lower(), number)
+        unit = (en.group("u") or en.group("v") or en.group("w")).lower().rstrip("s")
+        return f"{count} {unit}{'' if str(count) == '1' else 's'}"
+    return None
 
 
 _SPAN_SPLIT = re.compile(r"\s*(?:\band\b|&|[,，、;；/])\s*", re.I)
