@@ -14,7 +14,7 @@ from typing import Any
 from ..duration import DurationError, parse_duration
 from ..i18n import t
 from .level import flat_lines
-from .outline import Item
+from .outline import Item, span_minutes
 
 MAX_POINTS = 2000  # more items than any block a person teaches; YAML values stay bounded
 
@@ -32,7 +32,9 @@ def node(item: Item) -> dict[str, Any]:
     """An outline item as a module or section: children with sub-items or minutes stay
     blocks; the rest become its points (their cases and notes move up with them)."""
     block: dict[str, Any] = {"title": item.title or "TODO: 无标题"}
-    if item.duration and minutes(item.duration) is not None:
+    if _hours_of_day(item):
+        pass  # its sessions' minutes are its time; the hours stay in its notes
+    elif item.duration and minutes(item.duration) is not None:
         block["duration"] = item.duration
     elif item.duration:
         item.notes.insert(0, f"页面写的时长：{item.duration}")
@@ -77,6 +79,22 @@ def node(item: Item) -> dict[str, Any]:
     if notes:
         block["notes"] = "\n".join(notes)
     return block
+
+
+def _hours_of_day(item: Item) -> bool:
+    """A day or block whose time is the clock span it runs (第一天（上午9点至下午4点半） ·
+    Day 1 (9:00 - 16:30)) over sessions that all have times and add up to less: the
+    span holds its breaks and lunch, so the sessions' sum is its time (validate takes
+    it), and the span is kept in notes as written."""
+    own = minutes(item.duration)
+    if own is None or not item.children:
+        return False
+    parts = [minutes(c.duration) for c in item.children]
+    if any(p is None for p in parts):
+        return False
+    return sum(p for p in parts if p is not None) < own and any(
+        span_minutes(note) == own for note in item.notes
+    )
 
 
 def _timed(item: Item) -> bool:

@@ -281,6 +281,14 @@ _ARTICLE = re.compile(
 )
 
 
+def _named_and_timed(rest: str) -> bool:
+    """What follows a label's colon is a name and its time: the line is a block."""
+    from .outline import split_time
+
+    name, time, _ = split_time(rest)
+    return time is not None and bool(name.strip(" :：-–—"))
+
+
 def _label(line: str, *, before_outline: bool) -> _Label | None:
     glued = _GLUED_LENGTH.match(line.strip())
     if glued:
@@ -294,7 +302,10 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
     if en and not h1 and (en.group("alone") is not None or en.group("rest") is not None):
         word = en.group("w").lower()
         level = len((en.group("h") or "").strip()) or 1  # alone on its line: as strong as a heading
-        return _Label(EN_KEY_OF[word], en.group("w"), (en.group("rest") or "").strip(), level)
+        rest = (en.group("rest") or "").strip()
+        if EN_KEY_OF[word] == "outline" and _named_and_timed(rest):
+            return None  # '### Structure: ask, context, deadline (50 min)': a timed block
+        return _Label(EN_KEY_OF[word], en.group("w"), rest, level)
     m = _LINE.match(line)
     if (
         m
@@ -468,6 +479,7 @@ def read_sections(chunk: str, number: int) -> Course:
     # made a long section (a 100 k-line outline under 课程时长:) quadratic
     pieces: dict[str, list[str]] = {}
     outline_level = 0
+    appendix_level = 0  # the heading level an appendix opened at (0: no heading)
     deck = False
 
     def close_note() -> None:
@@ -538,9 +550,19 @@ def read_sections(chunk: str, number: int) -> Course:
                 body.clear()
             body.append(lab.rest)
             continue
+        if (
+            where == "appendix"
+            and not code
+            and (heading := _HEADING.match(text))
+            and len(heading.group(1)) <= appendix_level
+        ):  # '### 教材' then '## 3. 教学日历': a heading above the appendix's own ends it
+            close_note()
+            where = "note"
         if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
             close_note()
             where = "appendix"
+            opened = _HEADING.match(text)
+            appendix_level = len(opened.group(1)) if opened else 0
             note.append(text)
             continue
         if where == "appendix" and not code and _reopens_outline(text):
@@ -637,8 +659,16 @@ def _title_under_generic(lines: list[str]) -> list[str]:
         if not m:
             continue
         text = m.group(1).strip(" *")
+        level = lines[i].split(" ", 1)[0]
         if (
-            GENERIC_TITLE.match(text)
+            any(  # one of a run of headings (### 25th October … ### 26th October): the
+                # outline's blocks, no name; a label after it (## Schedule) is no such run
+                line.split(" ", 1)[0] == level
+                and not GENERIC_TITLE.match(line[len(level) :].strip(" *"))
+                and _label(line, before_outline=False) is None
+                for line in lines[i + 1 :]
+            )
+            or GENERIC_TITLE.match(text)
             or _label(lines[i], before_outline=False) is not None
             or STRONG_MARKER.match(text)
         ):

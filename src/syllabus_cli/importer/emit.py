@@ -470,6 +470,14 @@ def to_spec(
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]
+    if (
+        "duration" not in spec
+        and not length.text
+        and tree.duration
+        and (whole := minutes(tree.duration)) is not None
+    ):  # 'Session 1: HTML (3 hours)', the page's one block over all the others
+        spec["duration"], length.minutes, length.text = tree.duration, whole, tree.duration
+        found["length"] = Finding("found", whole, "the one block holding the outline")
     each = each_block_time(course.text) if len(modules) >= 2 else None
     if each is not None and _untimed_blocks(tree, modules, each[1]):
         # 4个学时为一个单元 · each session is 90 minutes: the page's one time, on every block

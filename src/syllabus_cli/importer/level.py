@@ -23,7 +23,7 @@ import re
 
 from .catalog import is_appendix
 from .conventions import APPENDIX_WORDS, CN, STRONG_MARKER
-from .outline import Item
+from .outline import Item, span_minutes
 from .outline_lines import DAY_BLOCKS, LIST_KINDS
 
 # The name of a section that holds the outline, whole: "Ten-Week Schedule" · "课程安排" ·
@@ -40,7 +40,7 @@ _EN_HOLDER = (
 )
 _ZH_HOLDER = (
     r"(?:课程|教学|培训|授课|学习|训练营)?"
-    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|模块|章节|体系|框架)"
+    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|模块|章节|体系|框架|日历)"
     r"(?:(?:及|与|和)(?:学时|课时|时间|进度)(?:分配|安排)?)?"
 )
 _HOLDER = re.compile(
@@ -98,6 +98,12 @@ def _timed(item: Item) -> bool:
     return own or any(_timed(child) for child in item.children)
 
 
+def _parts_timed(item: Item) -> bool:
+    """A timed block whose parts all carry times of their own."""
+    parts = [c for c in item.children if c.children or c.duration]
+    return len(parts) >= 2 and all(c.duration for c in parts)
+
+
 def flat_lines(item: Item) -> list[str]:
     """An item and everything under it as the page's lines, its time back beside its
     title (课堂表现（10分）): what leaves the outline is kept whole in notes."""
@@ -122,7 +128,7 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
     if (
         len(top) == 1
         and (not deck or top[0].kind in DAY_BLOCKS)
-        and not top[0].duration
+        and (not top[0].duration or _parts_timed(top[0]))
         and (
             sum(
                 bool(c.children or c.duration) and not c.kind.startswith("bullet")
@@ -132,17 +138,26 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
             or (holds_outline(top[0].title) and len(top[0].children) >= 2)
         )
     ):
-        # one untimed block holding blocks of their own (a one-day course's 第一天, a
-        # '## 学习计划' over its weeks): a person sees those blocks as the modules; a block
-        # of points only (a deck's one 'Overview' slide) stays the one module it is
+        # one block holding blocks of their own (a one-day course's 第一天, a '## 学习计划'
+        # over its weeks, a one-session page's 'Session 1: HTML (3 hours)' over its timed
+        # parts): a person sees those blocks as the modules; a block of points only (a
+        # deck's one 'Overview' slide) stays the one module it is. The one block's time,
+        # unless it is the clock hours its parts and breaks run in, is the course's.
         day = top[0]
         title = f"{day.title}（{day.duration}）" if day.duration else day.title
         tree.notes += [title, *day.notes, *day.cases, *day.tools, *day.exercises]
         tree.children = day.children
+        if day.duration and not tree.duration and not any(span_minutes(n) for n in day.notes):
+            tree.duration = day.duration
         return True
     if len(top) < 2:
         return False
-    holders = [c for c in top if len(c.children) >= 2 and holds_outline(c.title)]
+    holders = [
+        c
+        for c in top
+        if (len(c.children) >= 2 and holds_outline(c.title))
+        or sum(g.kind == "table" for g in c.children) >= 3  # a section holding a session table
+    ]
     if len(holders) != 1:
         return False
     holder = holders[0]

@@ -19,6 +19,7 @@ from ..cjk import CHINESE_CLASS
 from ..duration import DurationError, parse_duration
 from ..numerals import from_chinese, from_roman
 from .conventions import STRONG_MARKER
+from .timetable import read_clock
 
 CN = "〇零一二三四五六七八九十"  # 〇: 第〇章, the zero chapter before chapter one
 
@@ -150,6 +151,23 @@ _MID_TIME = re.compile(
 _CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：.](\d{2})")
 
 
+def span_minutes(inner: str) -> int | None:
+    """A bracket that holds only a span of clock times, as agendas write them (9:00-10:30 ·
+    10 AM to 4 PM · 12 to 5 PM · 1330 - 1500): its minutes, within a day."""
+    clock = _CLOCK_SPAN.fullmatch(inner.strip())
+    if clock:
+        start = int(clock.group(1)) * 60 + int(clock.group(2))
+        end = int(clock.group(3)) * 60 + int(clock.group(4))
+        return end - start if 0 < end - start <= 12 * 60 else None
+    if re.fullmatch(r"\s*(?:19|20)\d\d\s*[-–—~]\s*(?:19|20)\d\d\s*", inner):
+        return None  # (2019 - 2020): years, not 20:19-20:20
+    read = read_clock(inner)
+    if read is None or read.title or read.end is None:
+        return None
+    span = read.end - read.start
+    return span if 0 < span <= 12 * 60 else None
+
+
 def plain_time(text: str) -> str | None:
     """'约15分钟' · '~15 min' · 'ca. 2 hours' · '60分钟左右' -> the time the page states
     ('15分钟', '15 min'); None when it is no single time."""
@@ -201,14 +219,11 @@ def _split_time(title: str) -> tuple[str, str | None, str | None]:
         if time is not None:
             return title[: m.start()].rstrip(" :：,，-–—"), time, None
         # 开场（9:00-9:30） · (Day 1: 02:15 - 03:20): the span is its time
-        clock = _CLOCK_SPAN.fullmatch(_CLOCK_LABEL.sub("", inner))
-        if clock:
-            start = int(clock.group(1)) * 60 + int(clock.group(2))
-            end = int(clock.group(3)) * 60 + int(clock.group(4))
-            if 0 < end - start <= 12 * 60:
-                unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
-                kept = title[: m.start()].rstrip(" :：,，-–—")
-                return kept, f"{end - start}{unit}", inner
+        span = span_minutes(_CLOCK_LABEL.sub("", inner))
+        if span is not None:  # (10 AM to 4 PM) · (1330 - 1500) · （9:00-17:00）
+            unit = "分钟" if re.search(r"[\u4e00-\u9fff]", title) else "min"
+            kept = title[: m.start()].rstrip(" :：,，-–—")
+            return kept, f"{span}{unit}", inner
         product = _times_time(inner)  # (2 x 90 min): 180 min, the bracket kept in notes
         if product is not None:
             return title[: m.start()].rstrip(" :：,，-–—"), product, inner

@@ -411,6 +411,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 day_column = next(
                     (i for i, c in enumerate(cells) if _DAY_HEADER.fullmatch(c.strip())), None
                 )
+                if day_column and _SEQUENCE_HEADER.fullmatch(cells[0].strip()):
+                    day_column = None  # | 周次 | 时数 | 日期 | …: a week's row and its date
                 current().notes.append(text)  # the header row, kept
                 continue
         if cells is not None and time_column is not None and len(cells) > 1:
@@ -453,13 +455,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             ):  # 0 minutes: a heading row, not a session
                 current().notes.append(text)
                 continue
-            named_column = next(
-                (i for i, h in enumerate(header_cells) if _NAME_HEADER.fullmatch(h.strip())),
-                next(
-                    (i for i, h in enumerate(header_cells) if _CONTENT_HEADER.fullmatch(h.strip())),
-                    None,
-                ),
-            )
+            named_column = name_column(header_cells)
             if (
                 named_column is not None
                 and named_column < len(cells)
@@ -672,10 +668,7 @@ def _sequence_table(header: list[str]) -> bool:
     return (
         bool(header)
         and bool(_SEQUENCE_HEADER.fullmatch(header[0].strip()))
-        and any(
-            _NAME_HEADER.fullmatch(h.strip()) or _CONTENT_HEADER.fullmatch(h.strip())
-            for h in header
-        )
+        and name_column(header) is not None
     )
 
 
@@ -684,11 +677,7 @@ def _named_cell(header: list[str] | None, cells: list[str]) -> tuple[str, list[s
     cells under a points column are its points."""
     if header is None or len(cells) < 2:
         return None
-    column = next((i for i, h in enumerate(header) if _NAME_HEADER.fullmatch(h.strip())), None)
-    if column is None:
-        column = next(
-            (i for i, h in enumerate(header) if _CONTENT_HEADER.fullmatch(h.strip())), None
-        )
+    column = name_column(header)
     if column is None or column >= len(cells) or not cells[column] or _marker_only(cells[column]):
         return None
     points = [
@@ -941,6 +930,17 @@ def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
         ),
         None,
     )
+    if level is None and _HEADING_KIND.fullmatch(marker.kind):
+        # '## 1. Basics' after '### Textbooks': a heading closes every heading of its own
+        # level or below, whichever came first on the page; it never nests under them
+        level = next(
+            (
+                i
+                for i, o in enumerate(stack)
+                if _HEADING_KIND.fullmatch(o.kind) and int(o.kind[1:]) >= int(marker.kind[1:])
+            ),
+            None,
+        )
     if level is None and (
         not _first(marker.value)
         or len(stack) >= MAX_DEPTH
@@ -982,7 +982,7 @@ def _prose(text: str) -> bool:
 _DAY_KINDS = ("天", "day")
 DAY_BLOCKS = (*_DAY_KINDS, "tableday")  # a day's block, written (第一天 · Day 2) or a table's
 _TIME_HEADER = re.compile(
-    r"^(?:学时|课时|时长|学时数|课时数|学时分配|课时分配|建议学时|参考学时|时间\s*[(（]?\s*(?:分钟|小时|h|min)?\s*[)）]?|"
+    r"^(?:学时|课时|时长|学时数|课时数|时数|学时分配|课时分配|建议学时|参考学时|时间\s*[(（]?\s*(?:分钟|小时|h|min)?\s*[)）]?|"
     r"分钟|小时|duration|hours?|minutes?|mins?|length|time\s*[(（]?\s*(?:min|mins|minutes|h|hours)?\s*[)）]?)$",
     re.I,
 )
@@ -1004,6 +1004,22 @@ _NAME_HEADER = re.compile(
 _CONTENT_HEADER = re.compile(
     r"(?i:content|contents)|课程内容|培训内容|教学内容|授课内容|学习内容|内容"
 )  # when no name column
+
+
+# a Chinese header that names its rows by a compound word (阅读章节 · 教学章节 · 培训主题 ·
+# 授课专题): the word names the column, whatever is written before it
+_NAME_WORD = re.compile(r"(?:章节|主题|课题|专题)(?:名称)?$")
+
+
+def name_column(header: list[str]) -> int | None:
+    """The column of a table whose cells name its rows: a Topic / 课程名称 header, else a
+    内容 / Content header, else a compound Chinese header ending in a naming word."""
+    cells = [h.strip() for h in header]
+    for pattern in (_NAME_HEADER.fullmatch, _CONTENT_HEADER.fullmatch, _NAME_WORD.search):
+        found = next((i for i, h in enumerate(cells) if h and pattern(h)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _opens_group(lines: list[str], start: int) -> bool:
@@ -1046,6 +1062,7 @@ def table_time_column(cells: list[str]) -> tuple[int, str] | None:
             lower = words.lower()
             unit = (
                 "学时" if "学时" in words else "课时" if "课时" in words
+                else "小时" if words == "时数"
                 else "分钟" if ("分钟" in words or "min" in lower or "time" in lower)
                 else "小时" if ("小时" in words or "hour" in lower or re.search(r"\bh\b", lower))
                 else ""  # "Duration", "时长": the numbers say (90 is minutes, 1.5 hours)

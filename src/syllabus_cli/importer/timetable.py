@@ -146,6 +146,36 @@ _PART_OF_DAY = re.compile(
 _LATER = ("afternoon", "evening")
 
 
+# 9点 · 10点半 · 14点30分 · 下午4点 · 9時30分: a clock time written in words
+_CN_CLOCK = re.compile(
+    r"(上午|早上|中午|下午|晚上)?\s*(\d{1,2})\s*(?:[点點]\s*(?:(\d{1,2})\s*分|(半)|整)?"
+    r"|[时時]\s*(\d{1,2})\s*分)"
+)
+
+
+_CN_SPAN = re.compile(
+    r"\d\s*[点點时時][^-–—~～至到]{0,6}[-–—~～至到]\s*(?:上午|下午|晚上|中午)?\s*\d"
+)
+
+
+def _cn_clock(text: str) -> str:
+    """9点-10点半 · 上午9点至下午4点: a span of clock times in words, as 9:00-10:30; a
+    lone '3点' is no time (讲3点 · 3点建议)."""
+    if not _CN_SPAN.search(text):
+        return text
+
+    def clock(m: re.Match[str]) -> str:
+        hour = int(m.group(2))
+        minute = int(m.group(3) or m.group(5) or (30 if m.group(4) else 0))
+        if m.group(1) in ("下午", "晚上") and hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            return m.group(0)
+        return f"{hour}:{minute:02d}"
+
+    return _CN_CLOCK.sub(clock, text)
+
+
 def read_clock(line: str) -> Clock | None:
     """The session a timetable row publishes, or None when the line is no such row.
     Whole hours with am/pm (``9-10am``, ``12pm - 1pm``, ``3 - 4:20pm``) read as
@@ -161,7 +191,7 @@ def read_clock(line: str) -> Clock | None:
                 clock.end = clock.end + 720 if clock.end is not None else None
             clock.said = f"{part.group(1)} {clock.said}"
         return clock
-    whole = _BARE_FROM.sub(r"\1:00", _HOUR_ONLY.sub(r"\1:00\2", text))
+    whole = _BARE_FROM.sub(r"\1:00", _HOUR_ONLY.sub(r"\1:00\2", _cn_clock(text)))
     if whole == text:
         return _read_clock(text)
     clock = _read_clock(whole)
