@@ -17,6 +17,7 @@ from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
 from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
+from .language import course_language
 from .length import (
     OVER_LIMIT,
     TOTAL_ROW,
@@ -89,13 +90,7 @@ def language_of(text: str) -> str:
 
 def _language(course: Course) -> str:
     """The outline's language (a page's chrome or labels may be in another one)."""
-    outline = "\n".join(line for line in course.outline if not line.startswith("\0"))
-    if len(outline.strip()) >= 20:
-        return language_of(outline)
-    text = course.text
-    for label in sorted(SECTION_LABELS_ALL, key=len, reverse=True):
-        text = text.replace(label, "")
-    return language_of(text)
+    return course_language(course.outline, course.text, SECTION_LABELS_ALL)
 
 
 def find_instructor(course: Course) -> str | None:
