@@ -666,3 +666,37 @@ def test_a_length_stated_over_the_limit_is_said_so_never_no_length(
     assert spec["duration"] == f"TODO {said}"
     todos = " ".join(report.rows[0].todo_list)
     assert said in todos and ("limit" in todos or "上限" in todos)
+
+
+@pytest.mark.parametrize(
+    ("value", "title", "rest"),
+    [
+        ("跨文化商务沟通    课程编号：IB1102", "跨文化商务沟通", "课程编号：IB1102"),
+        ("Field Ecology Methods\tCourse Code: BIO 214", "Field Ecology Methods", "Course Code: BIO 214"),
+        ("Data Literacy Credits: 3", "Data Literacy", "Credits: 3"),
+        ("Leadership | Level: Advanced", "Leadership", "Level: Advanced"),
+        ("Python: From Zero to Hero", "Python: From Zero to Hero", ""),  # a colon of the name
+        ("项目管理：工具与方法", "项目管理：工具与方法", ""),
+    ],
+)  # fmt: skip
+def test_a_name_field_ends_where_the_form_s_next_field_begins(
+    value: str, title: str, rest: str
+) -> None:
+    """Convention: a form sets its fields side by side (课程名称：X    课程编号：…, apart by
+    spaces, a tab or a bar; or one space before a field every form has: … Credits: 3). The
+    name is the value up to the next field's label; the rest is kept, never lost."""
+    from syllabus_cli.importer.title import label_value
+
+    assert label_value(value) == (title, rest)
+
+
+def test_the_next_field_on_the_name_s_line_is_kept_in_notes(tmp_path: Path) -> None:
+    source = tmp_path / "form.txt"
+    source.write_text(
+        "课程名称：跨文化商务沟通    课程编号：IB1102\n教学内容：\n1. 文化维度\n2. 谈判\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "跨文化商务沟通"
+    assert "课程编号：IB1102" in spec["notes"]

@@ -34,7 +34,7 @@ from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
 from .outline_lines import DAY_BLOCKS, LIST_KINDS, grid_header, parse_lines
 from .timetable import read_clock
-from .title import from_head, from_text, generic, label_title, over_outline
+from .title import from_head, from_text, generic, label_value, over_outline
 
 
 @dataclass
@@ -393,7 +393,10 @@ def to_spec(
     named = find_instructor(course)
     head = list(course.head)
     title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
-    title_text = label_title(title_text)  # 课程名称(Course): … — the gloss is the label's
+    # 课程名称(Course): … 课程编号：0701 — the gloss is the label's, the next field the form's
+    title_text, next_field = label_value(title_text)
+    if next_field:
+        course.notes.insert(0, next_field)
     if title_rest.strip():  # a title is a line; what its label ran on to is kept in notes
         course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"

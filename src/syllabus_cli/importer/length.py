@@ -492,9 +492,12 @@ _BARE_PERIODS = re.compile(
     r"(?![\d.]|\s*(?:[学课小分天周章节个%hH:：]|min))",
     re.M,
 )
+# (a line of its own, or one of a form's fields set side by side: Credits: 3    Contact
+# hours: 45 · | Credits | 3 | Contact hours | 45 |)
 _BARE_HOURS = re.compile(
-    r"^[\s\-–•·*>|]*(?:\*\*|__)?(?:total|contact|teaching|course|class|training)\s+hours(?:\*\*|__)?"
-    r"\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?\s*\|?\s*$",
+    r"(?:^[\s\-–•·*>|]*|\s{2,}|\t|\|\s*)(?:\*\*|__)?(?:total|contact|teaching|course|class|training)"
+    r"\s+hours(?:\*\*|__)?\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?"
+    r"(?=\s{2,}|\t|\s*\||\s*$)",
     re.I | re.M,
 )
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .conventions import (
     AFTER_OUTLINE,
@@ -347,6 +348,9 @@ def _from_lines(lines: list[str]) -> Title | None:
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if byline(line):
             return None  # "Automation Architect - Jane Doe": who teaches, above no name
+        cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
+        if cell is not None:
+            return Title(cell, "a form's name cell", line=line)
         named = _NAME_LABEL.match(line)  # 课程名称（Course Title）：… the reader left whole
         if named and title_like(label_title(named.group("t"))):
             return Title(_clean(label_title(named.group("t"))), "a glossed name label", line=line)
@@ -541,12 +545,39 @@ _GLOSS = re.compile(
 )
 
 
-def label_title(value: str) -> str:
-    """A 课程名称 label's value, without the gloss a bilingual form leaves on it."""
+# A form sets its short fields side by side on one line, apart by spaces or a tab
+# (课程名称：Python程序设计    课程编号：0701 · Course Title: Data Science 101    Course
+# Code: DS101), or by one space before a field every form has (… 学分：3 · … Credits: 3):
+# the name ends where the next field's label begins.
+_FORM_FIELD = (
+    r"(?:课程编号|课程代码|课程编码|课程号|课程英文名称|英文名称|学分|总学时|学时|课时|课程性质|"
+    r"课程类别|课程类型|开课学期|开课单位|开课院系|适用专业|先修课程|授课对象|"
+    r"(?i:course\s+(?:code|number|no\.?|id)|code|credits?|credit\s+hours|contact\s+hours|"
+    r"hours|semester|term|level|prerequisites?|instructor))"
+)
+_NEXT_FIELD = re.compile(
+    r"(?:\s{2,}|\t|\s*[|｜]\s*)[^\s:：|｜]{1,16}(?:\s+[^\s:：|｜]{1,16})?"
+    r"(?:\s*[(（][^()（）]{1,24}[)）])?\s*[:：]"
+    rf"|\s+{_FORM_FIELD}(?:\s*[(（][^()（）]{{1,24}}[)）])?\s*[:：]"
+)
+
+
+def label_value(value: str) -> tuple[str, str]:
+    """A 课程名称 label's value as the course's name, and what of the line is not: the
+    gloss a bilingual form leaves on it goes, and the form's next field on the same line
+    is the rest (kept by the caller, in notes)."""
     m = _GLOSS.match(value)
-    if m is None or not m.group(0).strip(" ():：（）"):
-        return value
-    return value[m.end() :].strip()
+    if m is not None and m.group(0).strip(" ():：（）"):
+        value = value[m.end() :].strip()
+    field = _NEXT_FIELD.search(value)
+    if field is None or not field.start():
+        return value, ""
+    return value[: field.start()].strip(), value[field.start() :].strip(" \t|｜")
+
+
+def label_title(value: str) -> str:
+    """A 课程名称 label's value, without the gloss or the next field (see label_value)."""
+    return label_value(value)[0]
 
 
 _HEADING_RANK = re.compile(r"^(#{1,6})\s+\S")
@@ -558,6 +589,24 @@ _MARKER_PREFIX = re.compile(
 _NAME_LABEL = re.compile(
     r"^(?:课程名称|课程名|(?i:course\s+(?:name|title)))\s*[(（][^()（）]{1,24}[)）]\s*[:：]\s*(?P<t>\S.*)$"
 )
+
+
+_NAME_CELL = re.compile(
+    r"^(?:课程名称|课程名|课程标题|(?i:course\s+(?:title|name)|title))"
+    r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]?$"
+)
+
+
+def _name_cell(line: str) -> str | None:
+    """A form set as a table names the course in the cell after its name label: ``| 课程
+    名称 | Python程序设计 | 课程编号 | 0701 |`` · ``| Course title | Data Literacy |``."""
+    if not table_row(line):
+        return None
+    cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+    for label, value in pairwise(cells):
+        if _NAME_CELL.match(label) and title_like(value) and not generic(value):
+            return _clean(value)
+    return None
 
 
 def over_outline(outline: list[str]) -> Title | None:
