@@ -700,3 +700,34 @@ def test_the_next_field_on_the_name_s_line_is_kept_in_notes(tmp_path: Path) -> N
     spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
     assert spec["title"] == "跨文化商务沟通"
     assert "课程编号：IB1102" in spec["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("建议课时：2天", 720),
+        ("标准课时：1天（6H）", 360),
+        ("课程天数：2天", 720),
+        ("培训周期：3天", 1080),
+        ("学习时长：30小时", 1800),
+        ("【建议课时】2天", 720),
+        ("时间：2天", 720),
+        ("共计学时：32\n课程大纲：", 1920),  # a value at a line's end, the next line aside
+        ("Total contact hours: 36", 2160),
+        ("理论学时：16", None),  # a part's
+        ("每周学时：4小时", None),  # a week's
+        ("单次时长：2小时", None),  # one session's
+        ("报名时间：开课前3天", None),  # a date's
+        ("一、导入\n时长：2小时\n二、展开\n时长：2小时", None),  # the modules'
+    ],
+)
+def test_a_label_ending_in_a_length_word_states_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: a page labels its length in its own words, a qualifier or two before a
+    length word (建议课时 · 标准课时 · 课程天数 · 培训周期 · 学习时长 · 时间; Total contact
+    hours), its value a length: the course's when said once. A part's, a week's, one
+    session's or a date's label is not, nor a label under each module."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes

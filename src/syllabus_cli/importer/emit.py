@@ -288,12 +288,15 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
     if labelled.minutes is not None or labelled.rule == OVER_LIMIT:
         return labelled
     if language == "en" and not body:
-        prose = english_length(
-            "\n".join([*course.head, *course.notes, course.sections.get("background", "")])
+        prose = english_length(  # (Format: 2-day in-person workshop: the format says it)
+            "\n".join([*course.head, *course.notes, *(course.sections.get(k, "") for k in _PROSE)])
         )
         if prose.minutes is not None:
             return prose
     return first or Length()
+
+
+_PROSE = ("background", "format")  # the sections whose prose may state an English length
 
 
 def _total_row(course: Course, period: int | None) -> Length:

@@ -487,19 +487,36 @@ _ZH_PROSE = re.compile(
 _BARE_PERIODS = re.compile(
     r"(?<![论验践机授学习导周])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
     r"(?:\s*[(（][A-Za-z][A-Za-z ()'/.-]{0,30}[)）])?"
-    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:[学课小分天周章节个%hH]|min))"
+    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH]|min))"
     r"|(?:^|(?<=[、)）\s]))(?P<m>课程总学时|课程学时|总学时|学时)(?P<k>\d+(?:\.\d+)?)"
-    r"(?![\d.]|\s*(?:[学课小分天周章节个%hH:：]|min))",
+    r"(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH:：]|min))",
     re.M,
 )
 # (a line of its own, or one of a form's fields set side by side: Credits: 3    Contact
 # hours: 45 · | Credits | 3 | Contact hours | 45 |)
 _BARE_HOURS = re.compile(
-    r"(?:^[\s\-–•·*>|]*|\s{2,}|\t|\|\s*)(?:\*\*|__)?(?:total|contact|teaching|course|class|training)"
-    r"\s+hours(?:\*\*|__)?\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?"
+    r"(?:^[\s\-–•·*>|]*|\s{2,}|\t|\|\s*)(?:\*\*|__)?(?:total\s+(?:contact\s+|teaching\s+)?|"
+    r"(?:contact|teaching|course|class|training)\s+)hours(?:\*\*|__)?\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?"
     r"(?=\s{2,}|\t|\s*\||\s*$)",
     re.I | re.M,
 )
+# Any label that ends in a length's word, a qualifier or two before it (建议课时：2天 ·
+# 标准课时：1天（6H） · 课程天数：2天 · 培训周期：2天 · 学习时长：30小时 · 课时安排：1天 ·
+# 时间：2天), its value a length from its first character: the course's when the page
+# says it once (one under each module is the modules'). Not a part's or a rate's label
+# (理论学时, 每周学时, 单次时长), nor a date's (报名时间, 截止时间).
+_ANY_LENGTH_LABEL = re.compile(
+    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间))"
+    r"(?:[】\]]\s*[:：]?|\s*[:：])\s*(?:共计|合计|总计|共|约|计)?\s*"
+    rf"(?P<v>{_AT}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?(?:学时|课时|小时|天|日|h|H)"
+    r"(?![a-zA-Z])(?:\s*[（(]\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h|H)(?:\s*/\s*天)?\s*[)）])?)",
+    re.M,
+)
+_NOT_THE_COURSE_S = re.compile(
+    r"理论|实验|实践|上机|自学|课外|课内|讨论|习题|每|单次|单节|周学|报名|截止|发布|更新|开始|结束|休息|午餐|午休|"
+    r"茶歇|考试"
+)
+
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
     r"^[\s\-–•·*>]*(?:\*\*|__)?(?:course\s+)?(?:length|duration)(?:\*\*|__)?\s*[:：]\s*"
@@ -587,6 +604,12 @@ def stated_length(text: str, period: int | None = None) -> Length:
     said |= set(course_wide) if len(course_wide) <= 2 else set()
     said |= set(each) if len(each) == 1 else set()
     said |= {f"{m.group('n')} hours" for m in _BARE_HOURS.finditer(plain)}
+    labelled = [
+        " ".join(m.group("v").split()).replace("日", "天")
+        for m in _ANY_LENGTH_LABEL.finditer(plain)
+        if not _NOT_THE_COURSE_S.search(m.group("l"))
+    ]
+    said |= set(labelled) if len(labelled) == 1 else set()
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
