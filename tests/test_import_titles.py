@@ -731,3 +731,43 @@ def test_a_label_ending_in_a_length_word_states_the_course_s_length(
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Python Bootcamp | Acme Academy", "Python Bootcamp"),
+        ("Acme Institute - Python Bootcamp", "Python Bootcamp"),
+        ("某某商学院 | 高效沟通", "高效沟通"),
+        ("高效沟通 - 远航管理咨询", "高效沟通"),
+        ("[PDF] Negotiation Basics", "Negotiation Basics"),
+        ("Workshop title: Negotiation Basics", "Negotiation Basics"),
+        ("Topic: Negotiation Basics", "Negotiation Basics"),
+        ("Lesson Plan: Negotiation Basics", "Negotiation Basics"),
+        ("Negotiation Basics - Course Information", "Negotiation Basics"),
+        ("高效沟通培训课程大纲（2024版）", "高效沟通培训"),
+        # a name that holds such a word keeps it
+        ("Deep Learning - Advanced Topics", "Deep Learning - Advanced Topics"),
+        ("Leadership Academy", "Leadership Academy"),
+        ("安全教育 - 消防篇", "安全教育 - 消防篇"),
+    ],
+)
+def test_what_a_page_sets_around_the_name_is_no_word_of_it(line: str, title: str) -> None:
+    """Convention: a page's heading or <title> sets the course's name among words that are
+    not its own: the site's or institution's name apart by a bar or a dash ("… | Acme
+    Academy", "某某商学院 | …"), a tag in brackets ([PDF], [公开课]), the name's own label
+    ("Workshop title:", "Topic:", "Lesson Plan:"), the page's kind after it ("- Course
+    Information", 课程大纲（2024版）). A name holding such a word among its own keeps it."""
+    found = from_head([line])
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Accept all cookies", "Cookie settings", "Print", "Share", "Login | Register", "登录 | 注册"],
+)
+def test_a_cookie_banner_or_a_page_s_buttons_are_no_title(chrome: str) -> None:
+    """Convention: a saved page keeps its cookie banner and its buttons (Print, Share,
+    Login | Register) above the course: never a title."""
+    found = from_head([chrome, "Writing for the Web"])
+    assert found is not None and found.text == "Writing for the Web"

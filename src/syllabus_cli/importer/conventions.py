@@ -202,7 +202,11 @@ CHROME = re.compile(
     r"^[-*•·\s]*(?:(?:请|立即|免费)?(?:登录|登陆|注册)(?:\s*[/|｜]\s*(?:免费)?(?:登录|登陆|注册))?|"
     r"请输入.{0,12}|搜索.{0,6}|站内搜索|热门搜索.*|帮助中心|客服中心|联系我们|关于我们|网站地图|"
     r"我的(?:账户|账号|订单|课程|学习|收藏)|(?i:sign\s*in|sign\s*up|log\s*in|log\s*out|register|"
-    r"my account|search(?:\s+\w+)?|help(?:\s+cent(?:er|re))?|contact us|about us|site\s*map))\s*$"
+    r"my account|search(?:\s+\w+)?|help(?:\s+cent(?:er|re))?|contact us|about us|site\s*map))\s*$|"
+    # a page's buttons and its cookie banner: Print · Share · Accept all cookies · 收藏
+    r"^[-*•·\s]*(?i:print|share|email|save|bookmark|subscribe|follow us|cookie settings|"
+    r"manage cookies|accept(?: all)?(?: cookies)?|reject all|we use cookies\b.*|"
+    r"(?:log\s*in|sign\s*in)\s*[|/]\s*(?:register|sign\s*up)|(?:登录|登陆)\s*[|/]\s*注册)\s*$"
 )
 
 # A line naming an institution (a letterhead): never a course's title, whatever stands

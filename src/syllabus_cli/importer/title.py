@@ -26,12 +26,29 @@ from .conventions import (
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
-    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)"
+    r"\s*(?:[（(][^（）()]{1,12}[)）])?\s*$"  # (2024版) · （修订）: the document's version
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
     r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
     r"(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
+    # "Negotiation Basics - Course Information": a course page's own heading, set apart
+    r"|\s*[-–—|:]\s*(?i:course\s+(?:information|overview|description|details|page|home\s*page))\s*$"
+)
+# A site names itself beside the course, as a page's <title> does ("Python Bootcamp |
+# Acme Academy" · "Acme Academy - Python Bootcamp" · "某某商学院 | 高效沟通" · "高效沟通 - 某某
+# 管理咨询"): the part naming an institution or a training site is not the course's.
+_SITE = re.compile(
+    r"^(?:.*\b(?i:academy|school|centre|center|institute|university|college|"
+    r"training\s+(?:ltd|limited|inc|llc|group)|ltd|inc|llc)\.?"
+    r"|.*(?:咨询|网校|培训网|学习网|教育网|培训中心|官网|学堂|书院|学院|大学|公司|集团|研究院|协会))$"
+)
+_SITE_APART = re.compile(r"\s+[|｜]\s+|\s+[-–—]{1,2}\s+|\s+_\s+")
+# a tag in brackets before the name: "[PDF] …" · "[课程] …" · "【推荐】…"
+_TAG_BEFORE = re.compile(
+    r"^[\[【]\s*(?:(?i:pdf|docx?|pptx?|new|hot|free|video)|课程|视频|公开课|内训课?|精品|推荐|热门|直播|"
+    r"免费|原创|转载|置顶|新课|好课)\s*[\]】]\s*(?=\S)"
 )
 # "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
 _LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|~|ca\.?\s*)?\d")
@@ -107,7 +124,7 @@ class Title:
 
 _PREFIX = re.compile(
     r"^(?i:(?:(?:detailed|draft|tentative|final|sample|full|course|workshop|training|class)\s+)*"
-    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program))"
+    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program|curriculum|lesson\s+plan))"
     r"\s*(?:(?i:for)(?:\s+(?i:the))?\s+|[:：|｜]\s*|\s+[-–—]\s*)(?=[^\W\d_])"
     r"|^(?:课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|日程安排|日程|议程|课程安排|培训安排|培训方案)"
     r"\s*[:：|｜\-—]\s*(?=[^\W\d_])"
@@ -134,11 +151,20 @@ def _clean(text: str) -> str:
     # the page's kind before the name, set apart
     m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
     text = text[m.end() :] if m else text
+    text = _TAG_BEFORE.sub("", text)
+    parts = _SITE_APART.split(text)
+    if len(parts) == 2:
+        names = [p for p in parts if not (_SITE.match(p) or INSTITUTION.match(p))]
+        if len(names) == 1 and title_like(names[0]) and not generic(names[0]):
+            text = names[0]
     # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
     text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
-        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
+        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)"
+        # "Workshop title: …" · "Session name: …" · "Topic: …": the name's own label
+        r"|^(?i:(?:(?:course|workshop|training|session|class|event|lesson|program(?:me)?)\s+)?"
+        r"(?:title|name)|topic)\s*[:：]\s*(?=\S)",
         "",
         text,
     )
