@@ -199,6 +199,28 @@ def take_header(chunk: str) -> tuple[Header | None, str]:
 _FIELD = re.compile(r"(?:(?<=\s)|^)[\u4e00-\u9fff]{2,6}[:：](?=[^\s:：])")
 
 
+_BOLD_KEY = re.compile(r"^(\*\*|__)([^*_:：\n]{1,20}?)\s*(?:\1\s*([:：])|([:：])\s*\1)\s*")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?!.*\1.)(.+?)\1\s*$")
+
+
+def unemphasised(line: str) -> str:
+    """Markdown's bold around a label's word (**课程时间**：1天 · **课程大纲：**) or around a
+    numbered line (**一、销售心态建设（60分钟）**): the words as the trainer typed them;
+    the bold is only how the page shows them."""
+    key = _BOLD_KEY.match(line)
+    if key:
+        colon = key.group(3) or key.group(4)
+        space = " " if colon == ":" else ""
+        return f"{key.group(2).strip()}{colon}{space}{line[key.end() :]}"
+    whole = _BOLD_LINE.match(line)
+    if whole and (STRONG_MARKER.match(whole.group(2)) or _CN_NUMBERED.match(whole.group(2))):
+        return whole.group(2).strip()
+    return line
+
+
+_CN_NUMBERED = re.compile(rf"^(?:[{CN}]+[、.．]|（[{CN}\d]+）|\d+[、.．]\D)")
+
+
 def _explode(line: str) -> list[str]:
     """A flat line holding several labels, cut before each (until the outline's label:
     labels inside the outline — 【案例】… — belong to the outline)."""
@@ -447,6 +469,20 @@ def _outline_fences(raw: list[str]) -> set[int]:
     return found
 
 
+def _repeated_labels(lines: list[str]) -> set[str]:
+    """Lines of a label written again under every block (教学内容(Content)： and
+    学习目标(Objective)： under each chapter · Objectives: under each week): a block's own
+    field, never where the course's outline or a section of the page starts or ends."""
+    said: dict[str, list[str]] = {}
+    for line in lines:
+        if line.startswith(("\0", "#")) or len(line) > 80:
+            continue  # (a heading written again, ### 课程内容 under each week, is a heading)
+        lab = _label(line, before_outline=False)
+        if lab is not None and lab.key is not None:
+            said.setdefault(f"{lab.key}:{lab.text.lower()}", []).append(line)
+    return {line for found in said.values() if len(found) >= 3 for line in found}
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -463,9 +499,9 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                lines.extend(_explode(part))
+                lines.extend(_explode(unemphasised(part)))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
-    headers = _header_rows(lines)
+    headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")
@@ -505,7 +541,7 @@ def read_sections(chunk: str, number: int) -> Course:
             course.outline.append(line)
             continue
         if where == "outline":
-            ends = None if code else _label(text, before_outline=False)
+            ends = None if code or text in headers else _label(text, before_outline=False)
             heading = None if code else _HEADING.match(text)
             after = None if code else _OTHER.match(text)
             if (

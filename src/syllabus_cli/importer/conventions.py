@@ -266,7 +266,8 @@ EN_MODULE_WORDS = (
 )
 STRONG_MARKER = re.compile(
     rf"^(?:\*\*|__)?(?:【\s*)?(?:第\s*{NUM}(?:\s*[-–~～至到]\s*{NUM})?\s*(?:{MODULE_WORDS})|(?:模块|板块|单元|课题|任务|专题|主题)\s*{NUM}(?:-\d+)?"
-    rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]+)\b)"
+    rf"|(?i:{EN_MODULE_WORDS})\s*(?:\d+|[IVX]+)\b"
+    r"|(?i:wk|mod|lec|ch|chap|sess)\.?\s*\d+\b)"  # WK 1 · Mod 2 · Lec 3 · Ch. 4: abbreviated
 )
 # 导入: / 开场: / 破冰: / 总结: — an unnumbered opening or closing segment of the outline
 SEGMENT_WORDS = (

@@ -57,7 +57,9 @@ _ABOUT_WORDS = (
     "讲师简介", "讲师介绍", "课程目标", "教学目标", "学习目标", "培训目标", "课程收益", "课程特色",
     "教学方法", "教学方式", "授课方式", "培训方式", "教学模式", "学时规划", "学时分配", "课时分配",
     "课程要求", "学习要求", "教学要求", "评分标准", "评分", "成绩", "考核标准", "考试", "作业",
-    "教学环境", "注意事项", "联系方式", "适用对象",
+    "教学环境", "注意事项", "联系方式", "适用对象", "课程信息", "基本信息", "核心信息",
+    "课程基本信息", "课程核心信息", "course information", "course info", "course details",
+    "at a glance", "key information", "key facts",
     "培训对象", "课程对象", "授课对象", "教材与参考资料", "参考教材", "考核与认证",
     "适合人群", "适用人群", "参训对象", "参训人员", "学员对象", "学员收益", "你将收获", "学习收获",
     "培训收益", "课程亮点", "课程价值", "what you'll learn", "what you will learn", "you will learn",
@@ -104,6 +106,17 @@ def _parts_timed(item: Item) -> bool:
     return len(parts) >= 2 and all(c.duration for c in parts)
 
 
+_FACT = re.compile(r"^(?:[^：:\s]{1,8}|[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[：:]")
+
+
+def _taught_time(item: Item) -> bool:
+    """Carries a time that is taught: its own, or a part's; a fact about the course
+    (课程周期：5 周 · Duration: 2 days under 课程核心信息) is no part's time."""
+    if item.duration and _timed(Item(item.title, duration=item.duration)):
+        return True
+    return any(_taught_time(c) for c in item.children if not _FACT.match(c.title))
+
+
 def flat_lines(item: Item) -> list[str]:
     """An item and everything under it as the page's lines, its time back beside its
     title (课堂表现（10分）): what leaves the outline is kept whole in notes."""
@@ -131,10 +144,11 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         and (not top[0].duration or _parts_timed(top[0]))
         and (
             sum(
-                bool(c.children or c.duration) and not c.kind.startswith("bullet")
+                bool(c.children or c.duration or re.fullmatch(r"h\d", c.kind))
+                and not c.kind.startswith("bullet")
                 for c in top[0].children
             )
-            >= 2
+            >= 2  # blocks of their own: parts, times, or headings under its heading
             or (holds_outline(top[0].title) and len(top[0].children) >= 2)
         )
     ):
@@ -193,7 +207,7 @@ def sections_to_notes(tree: Item) -> None:
     moved = top[:lead] + [
         c
         for c in top[lead:]
-        if not _timed(c)
+        if not _taught_time(c)
         and about(c.title)
         and (_unnumbered(c.kind) or (c.kind in LIST_KINDS and is_appendix(c.title)))
     ]
@@ -222,4 +236,8 @@ def _unnumbered(kind: str) -> bool:
 
 def _describes(title: str) -> bool:
     """A sentence about the outline before it (目录按…四级组织，…。), not a block."""
-    return len(title) > 20 and bool(re.search(r"[。！？]\s*$|[.!?]$", title))
+    return (
+        len(title) > 20
+        and bool(re.search(r"[。！？]\s*$|[.!?]$", title))
+        and not STRONG_MARKER.match(title)  # 'WK 1: Hello Turing!': a block's name
+    )

@@ -46,6 +46,20 @@ from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, spli
 from .timetable import BREAK, Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
+# Day one · Week Two · Part Three · Session first: numbers written as English words
+EN_NUMBERS = {
+    word: n
+    for n, words in enumerate(
+        (
+            ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"),
+            ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"),
+            ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"), ("twelve", "twelfth"),
+        ),
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
+_EN_NUMBER_WORDS = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
 _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -67,7 +81,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))s?\s*(?P<n>\d+|{ROMAN}(?<=[IVX]))\b"
+            rf"^(?P<w>(?i:{EN_MODULE_WORDS}))s?\s*(?P<n>\d+|{ROMAN}(?<=[IVX])|(?i:{_EN_NUMBER_WORDS}))\b"
             r"(?:\s*[-–—~～]\s*(?P<to>\d+)\b)?\s*[:：.．\-–—]?\s*(?!\d)"
         ),
     ),
@@ -140,6 +154,8 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
+            if raw.lower() in EN_NUMBERS:  # Day one: Day 1, the words kept in the title
+                raw, rest = str(EN_NUMBERS[raw.lower()]), line.strip(" #*_:：")
             base = "cn" if raw[:1] in CN else "roman" if raw[:1] in "IVX" else "arabic"
             value = _value(base, raw)
             if groups.get("sub"):
@@ -159,9 +175,12 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
 
 
 _TIME_UNIT = re.compile(
-    rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*\d+"
+    rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*(?:\d+|(?:{_EN_NUMBER_WORDS})\b)",
+    re.I,
 )
-_DAY = re.compile(rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*\d+|{_WEEKDAY}\b)")
+_DAY = re.compile(
+    rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*(?:\d+|(?i:{_EN_NUMBER_WORDS})\b)|{_WEEKDAY}\b)"
+)
 
 
 def _unbold(text: str) -> str:
@@ -594,7 +613,28 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     days = [c for c in root.children if c.kind == "tableday"]
     if len(days) == 1 and len(root.children) == 1:  # one day in a Day column: its rows
         root.children = days[0].children
+    _unmarked_list(root)
     return root
+
+
+def _unmarked_list(root: Item) -> None:
+    """An outline of short lines and nothing else (a page's 'Course content' over one
+    topic a line, its bullets lost in copying): each line is a module."""
+    lines = root.notes
+    if root.children or not 2 <= len(lines) <= 60:
+        return
+    if any(
+        len(line) > 60
+        or "\n" in line
+        or re.search(r"[。；;.!?！？]\s*$", line)
+        or line.startswith("\0")
+        for line in lines
+    ):
+        return
+    root.children = [
+        Item(title, "plain", duration) for title, duration, _ in map(split_time, lines)
+    ]
+    root.notes = []
 
 
 # a table cell that only names a day: 9/3 · 9月20日 · 2024-09-20 · Mon 9/3 · Sept 3 · Day 2 ·
