@@ -771,3 +771,68 @@ def test_a_cookie_banner_or_a_page_s_buttons_are_no_title(chrome: str) -> None:
     Login | Register) above the course: never a title."""
     found = from_head([chrome, "Writing for the Web"])
     assert found is not None and found.text == "Writing for the Web"
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("It runs as five half-day sessions.", 900),
+        ("Delivered in 2 x half days.", 360),
+        ("Ten sessions of 90 minutes.", 900),
+        ("4 evenings, 3 hours each.", 720),
+        ("Course duration: 35 hours (5 days)", 2100),
+        ("The course is delivered over 3 consecutive days.", 1080),
+        ("Duration: 4 x 90-minute sessions", 360),
+        ("A half-day session on feedback.", 180),
+        ("two half days per week", None),  # a week's rate
+    ],
+)
+def test_english_prose_counts_the_meetings_and_each_one_s_length(
+    prose: str, minutes: int | None
+) -> None:
+    """Convention: English prose counts its meetings and says each one's length ("five
+    half-day sessions", "10 sessions of 90 minutes", "4 evenings, 3 hours each", "2 x half
+    days", "4 x 90-minute sessions"), or the hours and how they are spread ("35 hours (5
+    days)", "over 3 consecutive days"): the whole is the length, never one meeting's."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("集训营采用封闭式训练，两天一夜。", 720),
+        ("2天1晚，含晚间复盘", 720),
+        ("课程共计12个学时，讲练结合。", 720),
+        ("全程约6小时", 360),
+        ("本次培训时间为2天。", 720),
+        ("第一章 共计4学时\n第二章 共计4学时", None),  # the chapters'
+    ],
+)
+def test_a_chinese_page_s_prose_states_its_total_or_its_days_and_nights(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: a Chinese page states its length bare in its prose (共计12个学时 · 全程约
+    6小时 · 本次培训时间为2天), or a residential course's days and nights (两天一夜 · 2天1晚:
+    the days), once; one under each chapter is the chapters'."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+def test_a_length_label_over_a_table_of_parts_hours_is_no_course_length(tmp_path: Path) -> None:
+    """Convention: a 学时 label a form sets over its table of experiments (each 必做2学时) or
+    a Duration: over its modules (each 90 min) lists the parts' lengths: none is the
+    course's (not the first part's 2学时); the table is kept in notes, and the course's
+    length is the one the form states elsewhere (总学时：32)."""
+    source = tmp_path / "form.txt"
+    source.write_text(
+        "课程名称：数据库原理\n总学时：32\n课程学时：\n1 建表实验 必做2学时\n"
+        "2 查询实验 必做2学时\n3 索引实验 必做2学时\n教学内容：\n1. 关系模型\n2. SQL\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["duration"] == "32学时"
+    assert "查询实验" in spec["notes"]

@@ -25,6 +25,7 @@ from .length import (
     day_from_timetable,
     each_block_time,
     english_length,
+    parts_lengths,
     period_minutes,
     read_length,
     stated_length,
@@ -269,6 +270,9 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
     # the whole text first (a length written over two lines), unless it is far longer
     # than any length: then line by line (reading 5 MB as one length took seconds)
     candidates = ([body] if len(body) <= _LENGTH_TEXT else []) + lines
+    if parts_lengths(lines):  # a table of the parts' hours under the label: none is the course's
+        course.notes.append(course.sections.pop("duration"))  # kept whole, in notes
+        candidates, lines = [], []
     if title_length:
         candidates.append(title_length)
     first: Length | None = None

@@ -47,7 +47,8 @@ _HOURS_DAYS = re.compile(
     rf"(?:每天\s*)?{_AT}{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
 )
 _TIMES = re.compile(
-    rf"{_AT}{_N}\s*(?:[x×*]|(?:次|节|场|sessions?)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
+    rf"{_AT}{_N}\s*(?:[x×*]|(?:次|节|场|sessions?|classes|lectures|meetings|evenings|mornings|afternoons|"
+    rf"workshops|modules)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
     r"((?:个)?(?:小时|分钟|h|hours?|hrs?|min(?:utes)?))",
     re.I,
 )
@@ -110,11 +111,20 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_EN_N}[-\s]days?\b[^()\n]{{0,30}}\(\s*{_EN_N}\s*(?:hours?|hrs?|h)\s*\)", re.I
         ),
     ),
+    (  # 35 hours (5 days): the hours are the length, the days how they are spread
+        "M hours (N days)",
+        re.compile(rf"\b{_EN_N}\s*(?:hours?|hrs?)\s*\(\s*(?:over\s+)?{_EN_N}[-\s]days?\s*\)", re.I),
+    ),
     (
         "contact time",
         re.compile(
             rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
         ),
+    ),
+    # five half-day sessions · 2 x half days · three half-days: the half days counted
+    (
+        "N half-days",
+        re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)?\s*half[-\s]days?\b(?!\s*(?:a|per|each)\b)", re.I),
     ),
     ("half day", re.compile(r"\bhalf[-\s]day\b|\bhalf a day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
@@ -127,8 +137,34 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("N x M-hour", re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(?:hours?|hrs?|h)\b", re.I)),
-    ("N half-days", re.compile(rf"\b{_EN_N}\s+half[-\s]days\b", re.I)),
+    (  # 10 sessions of 90 minutes · six classes of 2 hours: the sessions times their length
+        "N sessions of M",
+        re.compile(
+            rf"\b{_EN_N}\s+(?:sessions|classes|lectures|workshops|meetings|modules|seminars|"
+            rf"webinars|evenings|mornings|afternoons)\s+of\s+{_EN_N}\s*(hour|hr|minute|min)s?\b",
+            re.I,
+        ),
+    ),
+    (  # 4 evenings, 3 hours each · six mornings, 2 hours each
+        "N sessions of M",
+        re.compile(
+            rf"\b{_EN_N}\s+(?:sessions|classes|lectures|workshops|meetings|modules|seminars|"
+            rf"webinars|evenings|mornings|afternoons|days)\s*,?\s*{_EN_N}\s*(hour|hr|minute|min)s?"
+            r"\s+(?:each|apiece)\b",
+            re.I,
+        ),
+    ),
+    (
+        "N x M-hour",
+        re.compile(
+            rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(hours?|hrs?|h|minutes?|mins?)\b", re.I
+        ),
+    ),
+    # over 3 consecutive days · for two full days: the days, a word between
+    (
+        "N-day",
+        re.compile(rf"\b{_EN_N}\s+(?:consecutive|full|whole|working|intensive)\s+days\b", re.I),
+    ),
     ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
     # a 90-minute webinar (a course's word after it: a 15-minute break is no length)
     (
@@ -182,10 +218,11 @@ def english_length(text: str) -> Length:
                 value = "1天"
             elif rule == "N x M-hour":  # 3 x 2-hour sessions: six hours
                 a, b = (str(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
-                value = f"{float(a) * float(b):g}小时"
-            elif rule == "N M-hour sessions":
+                unit = "分钟" if m.group(3).lower().startswith("m") else "小时"
+                value = f"{float(a) * float(b):g}{unit}"
+            elif rule in ("N M-hour sessions", "N sessions of M"):
                 count, each = (float(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
-                unit = "小时" if m.group(3).lower() == "hour" else "分钟"
+                unit = "小时" if m.group(3).lower() in ("hour", "hr") else "分钟"
                 value = f"{count * each:g}{unit}"
             elif rule == "N half-days":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
@@ -193,6 +230,9 @@ def english_length(text: str) -> Length:
             elif rule == "N-minute":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
                 value = f"{n}分钟"
+            elif rule == "M hours (N days)":
+                raw = m.group(1).lower()
+                value = f"{_EN_NUM.get(raw, raw)}小时"
             elif rule == "N-day (M hours)":
                 raw = m.group(2).lower()
                 value = f"{_EN_NUM.get(raw, raw)}小时"
@@ -441,6 +481,14 @@ def _weekly(s: str, raw: str) -> Length | None:
     )
 
 
+def parts_lengths(lines: list[str]) -> bool:
+    """A length label's text that lists its parts, a length on each of three lines or more
+    (a 教学大纲's table of experiments, each 必做2学时 · a list of modules, each 90 min): the
+    parts' lengths, none of them the course's."""
+    timed = [line for line in lines[:200] if _ONE.search(line) or _PERIODS.search(fold(line))]
+    return len(timed) >= 3
+
+
 def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 0) -> str | None:
     """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
     kept and the day's hours the timetable's own (nothing invented: both are the page's).
@@ -471,9 +519,18 @@ _ZH_LABELLED = re.compile(
 # 训练营 · 课程共计12课时 · 全程共 24 学时 (the course, or 全程, then 共/为期/历时 and a
 # length; never weeks, a calendar span)
 _ZH_PROSE = re.compile(
-    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?)"
+    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?|时间为|约)"
     rf"\s*(?:约)?\s*(?P<v>{_N}\s*(?:个)?(?:学时|课时|小时|天|日)(?![a-zA-Z]))"
     rf"|为期\s*(?:约)?\s*(?P<w>{_N}\s*(?:个)?(?:学时|课时|小时|天|日))"
+)
+
+
+# 共计12个学时 · 合计3天 · 两天一夜 · 2天1晚: a total said bare in the page's prose, or a
+# residential course's days and nights (the days are the length), said once
+_ZH_BARE_TOTAL = re.compile(
+    rf"(?:^|(?<=[，。；;,、\s：:（(]))(?:共计|合计|总计)\s*(?:约\s*)?(?P<v>{_N}\s*(?:个)?(?:学时|课时|天))"
+    rf"|{_AT}(?P<d>{_N}\s*天)\s*(?:[一二两三四五六七八九十]|\d{{1,2}})\s*[晚夜]",
+    re.M,
 )
 
 
@@ -487,7 +544,10 @@ _ZH_PROSE = re.compile(
 _BARE_PERIODS = re.compile(
     r"(?<![论验践机授学习导周])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
     r"(?:\s*[(（][A-Za-z][A-Za-z ()'/.-]{0,30}[)）])?"
-    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH]|min))"
+    r"(?:[ \t]*[:：|][ \t]*|[ \t]+)(?:共|约)?[ \t]*(?P<n>\d+(?:\.\d+)?)(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH]|min))"
+    # the value alone on the next line (课程学时 / 48), not a list's number (1 建表实验)
+    r"|(?<![论验践机授学习导周])(?P<l2>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"[ \t]*[:：|]?[ \t]*\n\s*(?P<n2>\d+(?:\.\d+)?)[ \t]*(?:学时|课时)?[ \t]*$"
     r"|(?:^|(?<=[、)）\s]))(?P<m>课程总学时|课程学时|总学时|学时)(?P<k>\d+(?:\.\d+)?)"
     r"(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH:：]|min))",
     re.M,
@@ -519,7 +579,8 @@ _NOT_THE_COURSE_S = re.compile(
 
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
-    r"^[\s\-–•·*>]*(?:\*\*|__)?(?:course\s+)?(?:length|duration)(?:\*\*|__)?\s*[:：]\s*"
+    r"^[\s\-–•·*>]*(?:\*\*|__)?(?:(?:course|workshop|training|program(?:me)?|total)\s+)?(?:length|duration)"
+    r"(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?(?P<v>[^*_\n]{1,40}?)(?:\*\*|__)?\s*$",
     re.I | re.M,
 )
@@ -592,10 +653,18 @@ def stated_length(text: str, period: int | None = None) -> Length:
     ]
     if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
         said |= set(prose)
+    bare_total = [
+        re.sub(r"\s+", "", m.group("v") or m.group("d")) for m in _ZH_BARE_TOTAL.finditer(plain)
+    ]
+    said |= set(bare_total) if len(bare_total) == 1 else set()
     bare = [
-        (label, (m.group("n") or m.group("k")) + ("学时" if "学时" in label else "课时"))
+        (
+            label,
+            (m.group("n") or m.group("k") or m.group("n2"))
+            + ("学时" if "学时" in label else "课时"),
+        )
         for m in _BARE_PERIODS.finditer(plain)
-        for label in [m.group("l") or m.group("m")]
+        for label in [m.group("l") or m.group("m") or m.group("l2")]
     ]
     course_wide = [v for label, v in bare if label.startswith(("总", "课程"))]
     each = [v for label, v in bare if not label.startswith(("总", "课程"))]
