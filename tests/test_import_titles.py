@@ -12,6 +12,8 @@ import yaml
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
 
+FRESH = Path(__file__).parent / "data" / "import" / "fresh"
+
 
 @pytest.mark.parametrize(
     "heading",
@@ -836,3 +838,11 @@ def test_a_length_label_over_a_table_of_parts_hours_is_no_course_length(tmp_path
     spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
     assert spec["duration"] == "32学时"
     assert "查询实验" in spec["notes"]
+
+
+def test_a_form_s_bare_hours_are_written_in_the_course_s_language(tmp_path: Path) -> None:
+    """An English form's bare number under its hours field (| Contact hours | 30 |) is the
+    length in English words: duration: 30 hours (a Chinese form's stays 30学时)."""
+    import_catalog(FRESH / "en-form-table-contact-hours.md", tmp_path)
+    spec = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
+    assert spec["duration"] == "30 hours"

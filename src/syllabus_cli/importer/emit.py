@@ -25,6 +25,7 @@ from .length import (
     day_from_timetable,
     each_block_time,
     english_length,
+    in_english,
     parts_lengths,
     period_minutes,
     read_length,
@@ -439,6 +440,8 @@ def to_spec(
     if title_length is None and title_text:
         title_length = title_days(title_text)  # 卓越服务一日训练营: 1天
     length = _length(course, title_length, language)
+    if language == "en" and length.text:  # Contact hours | 30: "30 hours", not 30小时
+        length.text = in_english(length.text)
     if length.minutes is not None and length.text:
         spec["duration"] = length.text
         found["length"] = Finding("found", length.minutes, length.rule)

@@ -481,6 +481,21 @@ def _weekly(s: str, raw: str) -> Length | None:
     )
 
 
+_IN_ENGLISH = {"小时": "hours", "天": "days", "分钟": "min"}
+
+
+def in_english(text: str) -> str:
+    """A length a form's bare number took a Chinese unit for (Contact hours | 30 -> 30小时),
+    in an English course's words (30 hours); any other text as it is."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(小时|天|分钟)", text)
+    if m is None:
+        return text
+    unit = _IN_ENGLISH[m.group(2)]
+    if m.group(1) in ("1", "1.0") and unit != "min":
+        unit = unit.rstrip("s")
+    return f"{m.group(1)} {unit}"
+
+
 def parts_lengths(lines: list[str]) -> bool:
     """A length label's text that lists its parts, a length on each of three lines or more
     (a 教学大纲's table of experiments, each 必做2学时 · a list of modules, each 90 min): the
