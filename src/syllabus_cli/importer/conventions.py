@@ -305,3 +305,16 @@ AFTER_OUTLINE = (
     "相关课程",
     "推荐课程",
 )
+
+
+# How a learning outcome begins (Bloom's verbs; 掌握 · 理解 …): a list of these says what
+# a learner will do, not what the course is made of
+OUTCOME = re.compile(
+    r"^(?:(?:you will|learners will|participants will|students will|be able to)\s+)?"
+    r"(?i:understand|learn|identify|describe|explain|apply|analy[sz]e|create|use|build|find|"
+    r"organi[sz]e|interpret|perform|extract|manipulate|develop|design|evaluate|compare|"
+    r"demonstrate|write|implement|recogni[sz]e|know|discover|explore|gain|improve|master|"
+    r"define|list|summari[sz]e|assess|choose|install|plan|practi[sc]e|communicate|lead|"
+    r"manage|solve|review|discuss|determine|distinguish|prepare|set up|work with)\b"
+    r"|^(?:掌握|理解|了解|学会|能够|熟悉|熟练|认识|具备|提升|学习如何)"
+)

@@ -15,7 +15,7 @@ from ..i18n import t
 from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
-from .conventions import INSTRUCTOR_LINE, SECTION_LABELS, STRONG_MARKER
+from .conventions import INSTRUCTOR_LINE, OUTCOME, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
 from .language import course_language
 from .length import (
@@ -164,6 +164,14 @@ def _outline(course: Course, language: str = "zh") -> tuple[Item, list[str]]:
             cut = tasks.index("任务一", tasks.index("任务一") + 3)
             course.notes[course.notes.index(tasks)] = tasks[:cut].strip()
             lines = [tasks[cut:]]
+    if not lines and len(course.head) >= 3:
+        # no outline label and no numbered heading: a page whose body under its title is
+        # a list or a table (- Lesson 1 — Setup — 45 minutes · | Week | Date | Topic |)
+        body = course.head[1:]
+        tree = parse_lines(body, "分钟" if language == "zh" else "min")
+        said = [c.title for c in tree.children]
+        if len(said) >= 2 and sum(bool(OUTCOME.match(s)) for s in said) * 2 < len(said):
+            return tree, body  # (a list of what learners will do is no outline)
     if len(lines) == 1:
         return parse_outline(lines[0]), []  # a catalog line: numbering inline
     grid = grid_header(course.head) if lines and lines[0].startswith("|") else []

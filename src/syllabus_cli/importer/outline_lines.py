@@ -278,6 +278,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         said_time = plain_time(time_line.group("t")) if time_line else None
         if said_time is not None and (stack or segment):  # **Time:** 45 min · 时长：2小时
             owner = current()
+            parent = stack[-2].item if len(stack) >= 2 else None
+            if (
+                parent is not None
+                and parent.duration is None
+                and (stack[-1].kind in LIST_KINDS or stack[-1].kind.startswith("bullet"))
+                and len(parent.children) >= 2
+                and not any(c.duration for c in parent.children)
+            ):  # 模块一 › 1.1 … 1.2 … › 时长：90分钟: after its points, the block's time
+                owner = parent
             if _course_length_line(said_time, root):  # Length: 5 days atop a deck's first
                 root.notes.append(text)  # slide: the course's (emit reads it), no block's
             elif owner.duration is None:
