@@ -846,3 +846,28 @@ def test_a_form_s_bare_hours_are_written_in_the_course_s_language(tmp_path: Path
     import_catalog(FRESH / "en-form-table-contact-hours.md", tmp_path)
     spec = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
     assert spec["duration"] == "30 hours"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "[![Build](https://ci.example.org/badge.svg)](https://ci.example.org) [![License](https://img.shields.io/badge/license-MIT-blue.svg)](LICENSE)",
+        "![banner](img/banner.png)",
+        "[Home](index.md) | [Setup](setup.md) | [Schedule](schedule.md)",
+        "首页 | 内训课程 | 讲师团队 | 联系我们",
+        "> **Note** The materials were updated this year.",
+        "🚧 Work in progress 🚧",
+        "CONFIDENTIAL",
+        "内部资料 严禁外传",
+        "第 1 页 共 6 页",
+    ],
+)  # fmt: skip
+def test_a_readme_s_badges_a_row_of_links_a_stamp_or_a_page_number_is_no_title(
+    chrome: str,
+) -> None:
+    """Convention: a README opens on its badges and images (no words shown), a row of links
+    (Home | Setup | Schedule) and a quoted note; a document stamps its status (CONFIDENTIAL,
+    内部资料, Work in progress) and numbers its pages (第 1 页 共 6 页): the title is the
+    course's line below them, and a link's text is read as the page shows it."""
+    found = from_head([chrome, "# Data Wrangling with [pandas](https://pandas.pydata.org)"])
+    assert found is not None and found.text == "Data Wrangling with pandas"

@@ -206,7 +206,12 @@ CHROME = re.compile(
     # a page's buttons and its cookie banner: Print · Share · Accept all cookies · 收藏
     r"^[-*•·\s]*(?i:print|share|email|save|bookmark|subscribe|follow us|cookie settings|"
     r"manage cookies|accept(?: all)?(?: cookies)?|reject all|we use cookies\b.*|"
-    r"(?:log\s*in|sign\s*in)\s*[|/]\s*(?:register|sign\s*up)|(?:登录|登陆)\s*[|/]\s*注册)\s*$"
+    r"(?:log\s*in|sign\s*in)\s*[|/]\s*(?:register|sign\s*up)|(?:登录|登陆)\s*[|/]\s*注册)\s*$|"
+    # a document's status stamp and its page furniture: CONFIDENTIAL · 🚧 Work in progress 🚧
+    # · 内部资料 · 第 1 页 共 5 页
+    r"^\W*(?:(?i:confidential|internal(?: use only)?|work in progress|wip|under construction|"
+    r"coming soon|for internal use|do not distribute)\W*)+$|^\W*(?:(?:机密|内部资料|内部使用|"
+    r"仅供内部使用|严禁外传|未完待续)\W*)+$|^第\s*\d+\s*[页頁]\s*(?:[,，/]?\s*共\s*\d+\s*[页頁])?$"
 )
 
 # A line naming an institution (a letterhead): never a course's title, whatever stands

@@ -217,6 +217,13 @@ _HTML_HEADING = re.compile(r"^<h([1-6])\b[^>]*>(?P<t>.*?)</h\1\s*>$", re.I)
 _CSS = re.compile(r"^(?:[^{}]{0,80}\{[^{}]*\}?|\}|[a-z-]+\s*:\s*[^;]{0,60};)$", re.I)
 
 
+# Markdown's images and badges ([![build](…)](…) · ![banner](…)) show no words of a name;
+# a link shows its text ([Schedule](schedule.md) -> Schedule); a bare address none
+_MD_IMAGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
 def _visible(lines: list[str]) -> list[str]:
     """The lines as the page shows them (one for one): a markup block and a line of tags
     or CSS blanked, tags around a line's words dropped."""
@@ -234,6 +241,10 @@ def _visible(lines: list[str]) -> list[str]:
             if not re.search(rf"</{block.group(1)}\s*>", line, re.I):
                 closing = block.group(1)
             continue
+        if "](" in line or "://" in line:  # a README's badges, images, links and addresses
+            line = _MD_IMAGE.sub("", line)
+            line = _MD_LINK.sub(lambda m: m.group(1), line)
+            line = _URL.sub("", line).strip()
         heading = _HTML_HEADING.match(line)
         if heading:
             out.append("# " + _TAG.sub("", heading.group("t")).strip())
@@ -290,6 +301,11 @@ def site_chrome(lines: list[str], at: int) -> bool:
     tokens = line.split()
     if len(tokens) >= 5 and all(_LINK_ROW_TOKEN.match(t) for t in tokens):
         return True
+    if line.startswith(">"):
+        return True  # a quoted note (> **Note** This repository is archived): no name
+    segments = [p.strip() for p in re.split(r"\s+[|｜·•]\s+", line)]
+    if len(segments) >= 3 and all(0 < len(p.split()) <= 3 and len(p) <= 24 for p in segments):
+        return True  # a row of links: Home | Schedule | Setup · 首页 | 课程 | 讲师 | 联系我们
     return bool(_META_LABEL.match(line)) or section_heading(line)
 
 
