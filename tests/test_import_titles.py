@@ -871,3 +871,46 @@ def test_a_readme_s_badges_a_row_of_links_a_stamp_or_a_page_number_is_no_title(
     course's line below them, and a link's text is read as the page shows it."""
     found = from_head([chrome, "# Data Wrangling with [pandas](https://pandas.pydata.org)"])
     assert found is not None and found.text == "Data Wrangling with pandas"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("高效沟通 2天", "高效沟通", "2天"),
+        ("客户拜访技巧 - 1天", "客户拜访技巧", "1天"),
+        ("高效沟通·两天", "高效沟通", "两天"),
+        ("高效沟通【2天】", "高效沟通", "2天"),
+        ("Negotiation Basics – 2 Days", "Negotiation Basics", "2 Days"),
+        ("Negotiation Basics, 2 days", "Negotiation Basics", "2 days"),
+        ("Negotiation Basics [2 days]", "Negotiation Basics", "2 days"),
+        ("Negotiation Basics - Half-Day Workshop", "Negotiation Basics - Half-Day Workshop", None),
+        ("Learn Python in 2 Days", "Learn Python in 2 Days", None),
+        ("Python 3", "Python 3", None),
+        ("Excel 2016 数据透视", "Excel 2016 数据透视", None),
+    ],
+)
+def test_a_length_set_apart_closing_the_title_line_is_the_course_s(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention: the length closes the title line set apart (a space, a dash, a dot, a
+    comma, a bar, square brackets or 【】): the name is before it. Only a part that is
+    nothing but a length; never one a word of the name leads to ("in 2 Days")."""
+    from syllabus_cli.importer.title import bracketed_length
+
+    assert bracketed_length(line) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("prose", "said"),
+    [
+        ("Negotiation Basics (2-3 days)", "2-3 days"),
+        ("a two to three day course", "two to three day"),
+    ],
+)
+def test_an_english_range_is_kept_for_a_todo_never_read_as_its_end(prose: str, said: str) -> None:
+    """Convention: a range in English prose ("(2-3 days)", "two to three days", "1-2
+    hours") is no length: it is kept for the duration's TODO, never read as 3 days."""
+    from syllabus_cli.importer.length import english_length
+
+    reading = english_length(prose)
+    assert reading.minutes is None and reading.text == said

@@ -304,7 +304,7 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
         prose = english_length(  # (Format: 2-day in-person workshop: the format says it)
             "\n".join([*course.head, *course.notes, *(course.sections.get(k, "") for k in _PROSE)])
         )
-        if prose.minutes is not None:
+        if prose.minutes is not None or prose.rule == "a range":  # (2-3 days): a TODO
             return prose
     return first or Length()
 

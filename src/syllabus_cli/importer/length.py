@@ -204,14 +204,22 @@ def _about_any_course(text: str, at: int) -> bool:
     return bool(_ADVICE.search(sentence)) and not _OWN.search(text[start:at])
 
 
+_RANGE_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?|{_EN_N})\s*(?:-|–|—|~|to|or)\s*$", re.I)
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
     found: dict[str, str] = {}
+    ranges: list[str] = []
     for rule, pattern in _EN_PROSE:
         for m in pattern.finditer(text[:20000]):
             if _about_any_course(text, m.start()) or _WEEKLY_AFTER.match(text, m.end()):
                 continue  # advice about courses of a length; a week's hours (no length)
+            before = _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if before is not None:  # (2-3 days) · two to three hours: a range, no length
+                ranges.append(text[before.start() : m.end()].strip())
+                continue
             if rule == "half day":
                 value = "半天"
             elif rule == "whole day":
@@ -243,6 +251,12 @@ def english_length(text: str) -> Length:
             found.setdefault(value, m.group(0))
         if found:
             break  # the first rule that reads: contact time before a day's word
+    if not found and ranges:
+        return Length(
+            notes=[f"TODO: 课程时长写的是范围（{ranges[0]}），请定一个时长"],
+            rule="a range",
+            text=ranges[0],
+        )
     if len(found) != 1:
         return Length()
     value, said = next(iter(found.items()))

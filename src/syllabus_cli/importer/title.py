@@ -75,25 +75,52 @@ _NOT_A_NAME = (
 )
 
 
-_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(]\s*(?P<l>[^（）()]{1,30}?)\s*[)）]$")
+_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(\[【]\s*(?P<l>[^（）()\[\]【】]{1,30}?)\s*[)）\]】]$")
+# or set apart after the name: 高效沟通 2天 · 高效沟通 - 2天 · 高效沟通·两天 · "Negotiation
+# Basics – 2 Days" · "…, 2 days" · "… | 1 day"
+_APART = re.compile(r"\s+[-–—|｜·]\s*|\s*[·,，|｜]\s*|\s+")
+_LENGTH_START = re.compile(
+    r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]|^(?i:half|one|two|three|four|five|a)\b"
+)
+# the words a length is written in, and nothing else ("2 x 3 hours" · 1天(6小时) · half day)
+_ONLY_LENGTH = re.compile(
+    r"(?i:\d+(?:\.\d+)?|[一二两三四五六七八九十半]|\b(?:half|one|two|three|four|five|a|an|x|and|"
+    r"days?|hours?|hrs?|h|minutes?|mins?|each|total|approx)\b|个|天|日|小时|课时|学时|分钟|约|共|每|/|[\s()（）.,，:：*×~+-])"
+)
+
+
+def _only_length(said: str) -> bool:
+    return not _ONLY_LENGTH.sub("", said).strip()
 
 
 def bracketed_length(title: str) -> tuple[str, str | None]:
     """ "Leadership Essentials (2 days)" · "Excel 数据透视表实战（6课时）" · "… Program
-    (4*10 hours)": a length in brackets closing the title line is the course's, not a word
-    of its name. Only a bracket that reads whole as one length (not "(engl.)", "(2024)",
-    "(2-3天)", "(Part 2)")."""
+    (4*10 hours)" · 高效沟通【2天】 · 高效沟通 - 2天 · "Negotiation Basics, 2 days": a length
+    closing the title line, in brackets or set apart, is the course's, not a word of its
+    name. Only a part that reads whole as one length (not "(engl.)", "(2024)", "(2-3天)",
+    "(Part 2)", "- Half-Day Workshop"), and not one a word of the name leads to ("Learn
+    Python in 2 Days")."""
     from .length import read_length
 
+    if len(title) > 120:
+        return title, None  # a title line is short (a run-on line is read in linear time)
     m = _BRACKETED.match(title)
-    if m is None or not carries_words(m.group("t")):
-        return title, None
-    reading = read_length(m.group("l"))
-    if reading.minutes is None or not re.match(
-        r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]", m.group("l")
-    ):
-        return title, None
-    return m.group("t").strip(" :：-—"), m.group("l")
+    splits = [(m.group("t"), m.group("l"))] if m else []
+    splits += [(title[: a.start()], title[a.end() :]) for a in _APART.finditer(title)]
+    for name, said in splits:
+        if not carries_words(name) or not said or not _only_length(said):
+            continue
+        if re.search(r"(?i:\b(?:in|for|over|within|of|about|than|under))$|[内在于近]$", name):
+            continue  # "Learn Python in 2 days": the length is a word of the name
+        if not _LENGTH_START.match(said) or _RANGE_SAID.search(said):
+            continue
+        if read_length(said).minutes is None:
+            continue
+        return name.strip(" :：-—–·,，|｜"), said.strip()
+    return title, None
+
+
+_RANGE_SAID = re.compile(r"\d\s*(?:-|–|~|～|至|到|to)\s*\d")
 
 
 def teacher_colon(line: str) -> bool:
@@ -304,7 +331,11 @@ def site_chrome(lines: list[str], at: int) -> bool:
     if line.startswith(">"):
         return True  # a quoted note (> **Note** This repository is archived): no name
     segments = [p.strip() for p in re.split(r"\s+[|｜·•]\s+", line)]
-    if len(segments) >= 3 and all(0 < len(p.split()) <= 3 and len(p) <= 24 for p in segments):
+    if (
+        len(segments) >= 3
+        and not line.startswith("|")  # a table's row is read as one (a form's name cell)
+        and all(0 < len(p.split()) <= 3 and len(p) <= 24 for p in segments)
+    ):
         return True  # a row of links: Home | Schedule | Setup · 首页 | 课程 | 讲师 | 联系我们
     return bool(_META_LABEL.match(line)) or section_heading(line)
 
@@ -432,13 +463,18 @@ def _from_lines(lines: list[str]) -> Title | None:
         if teacher and not STRONG_MARKER.match(line):
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
         text = _clean(line) or line
+        bare, said = bracketed_length(text)
         # a title line above the first label (its length without the page's kind: "Sample
-        # Three Day Group Facilitator Training Schedule" names a course as long as any)
-        if title_like(line) or (title_like(text) and len(line) <= 60):
-            if not carries_words(text):
+        # Three Day Group Facilitator Training Schedule" names a course as long as any);
+        # "Negotiation Basics, 2 days": a name with its length set apart
+        if (
+            title_like(line)
+            or (title_like(text) and len(line) <= 60)
+            or (said is not None and title_like(bare))
+        ):
+            if not carries_words(bare):
                 continue  # "★ ★ ★" · "2024-05": no word, no name
-            text, said = bracketed_length(text)
-            return Title(text, "the line above the first label", said, line)
+            return Title(bare, "the line above the first label", said, line)
         return None  # the first real line is text, not a title
     return None
 
