@@ -28,7 +28,7 @@ def minutes(text: object) -> int | None:
         return None
 
 
-def node(item: Item) -> dict[str, Any]:
+def node(item: Item, depth: int = 0) -> dict[str, Any]:
     """An outline item as a module or section: children with sub-items or minutes stay
     blocks; the rest become its points (their cases and notes move up with them)."""
     block: dict[str, Any] = {"title": item.title or "TODO: 无标题"}
@@ -53,8 +53,13 @@ def node(item: Item) -> dict[str, Any]:
             # validate would find no minutes for
             points.append(child.title)
             notes += flat_lines(child)[1:]
+        elif depth >= 1 and _sub_bullets(child):
+            # a slide's bullet over its own sub-bullets, inside a section: its points, in
+            # order (a section of a section is for parts that are taught, not detail)
+            points += [child.title, *(g.title for g in child.children)]
+            notes += [n for g in (child, *child.children) for n in g.notes]
         elif child.children or child.duration:
-            sections.append(node(child))
+            sections.append(node(child, depth + 1))
         else:
             points.append(child.title)
             cases += child.cases
@@ -94,6 +99,18 @@ def _hours_of_day(item: Item) -> bool:
         return False
     return sum(p for p in parts if p is not None) < own and any(
         span_minutes(note) == own for note in item.notes
+    )
+
+
+def _sub_bullets(item: Item) -> bool:
+    """An untimed bullet whose children are untimed bullets with nothing below them."""
+    return (
+        item.kind.startswith("bullet")
+        and not item.duration
+        and bool(item.children)
+        and all(
+            g.kind.startswith("bullet") and not g.children and not g.duration for g in item.children
+        )
     )
 
 

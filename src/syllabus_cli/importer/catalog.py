@@ -207,6 +207,9 @@ def unemphasised(line: str) -> str:
     """Markdown's bold around a label's word (**课程时间**：1天 · **课程大纲：**) or around a
     numbered line (**一、销售心态建设（60分钟）**): the words as the trainer typed them;
     the bold is only how the page shows them."""
+    bullet = re.match(r"^[-*+•]\s+(?=\*\*|__)", line)
+    if bullet:  # - **Week 1 (Aug 27):** Course overview
+        return bullet.group(0) + unemphasised(line[bullet.end() :])
     key = _BOLD_KEY.match(line)
     if key:
         colon = key.group(3) or key.group(4)
@@ -483,6 +486,11 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     return {line for found in said.values() if len(found) >= 3 for line in found}
 
 
+# '##第一阶段：git使用': a heading typed without its space (many Chinese editors allow it)
+_HEADING_NO_SPACE = re.compile(rf"^(#{{1,6}})(?=[\u4e00-\u9fff【《]|第\s*[{CN}\d]|[{CN}]+、)")
+_NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
+
+
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
     raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -497,9 +505,11 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
         elif fence:
             lines.append("\0" + line.rstrip())
+        elif _NESTED_BULLET.match(line):  # '  - Python编程基础' under '- Python': the
+            lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                lines.extend(_explode(unemphasised(part)))
+                lines.extend(_explode(unemphasised(_HEADING_NO_SPACE.sub(r"\1 ", part))))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(

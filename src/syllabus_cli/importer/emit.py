@@ -316,7 +316,7 @@ def _total_row(course: Course, period: int | None) -> Length:
     """合计 32学时 · | 合计 | 32 | under a 学时 column: the course's length."""
     for line in [*course.outline, *course.notes, *course.head]:
         for part in line.split("\n"):
-            m = TOTAL_ROW.match(part)
+            m = TOTAL_ROW.match(part.strip())
             if not m:
                 continue
             unit = m.group("u") or _column_unit(course)

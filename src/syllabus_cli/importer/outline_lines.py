@@ -270,7 +270,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             owner = current()
             start = int(labelled_time.group("s")) * 60 + int(labelled_time.group("sm"))
             end = int(labelled_time.group("e")) * 60 + int(labelled_time.group("em"))
-            if owner.duration is None and 0 < end - start <= 12 * 60:
+            dated = "." in labelled_time.group("rest") and start < 7 * 60  # 时间：1.19~2.15:
+            if owner.duration is None and 0 < end - start <= 12 * 60 and not dated:  # dates
                 owner.duration = f"{end - start}{minute_word}"
             owner.notes.append(text)
             continue
@@ -614,6 +615,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     _prose_times(root)
     _untitled_breaks(root)
     _bare_hours(root, minute_word)
+    _clock_reset_days(root)
     _merge_recurring(root, minute_word)
     for block in [c for c in root.children if c.kind in DAY_BLOCKS]:
         if not block.children and block.notes and all(read_clock(n) for n in block.notes):
@@ -624,6 +626,36 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         root.children = days[0].children
     _unmarked_list(root)
     return root
+
+
+def _clock_reset_days(root: Item) -> None:
+    """A timetable whose day names sit among its rows, not above them (a PDF's merged
+    Day cell, printed halfway down its day: rows, 'Monday', rows, 9AM again …): the
+    clock going back to an earlier time starts the next day; with as many days named
+    as runs of rows, each run is its day, named in order."""
+    if len(root.children) < 4 or any(c.kind != "clock" for c in root.children):
+        return
+    rows: list[tuple[Item, int]] = []
+    days: list[Item] = []
+    for item in root.children:
+        clock = next((c for n in item.notes[:1] if (c := read_clock(n)) is not None), None)
+        if clock is None:
+            return
+        rows.append((item, clock.start))
+        days += [c for c in item.children if c.kind in _DAY_KINDS and not c.children]
+    runs: list[list[Item]] = [[]]
+    for i, (item, start) in enumerate(rows):
+        if i and start < rows[i - 1][1]:
+            runs.append([])
+        runs[-1].append(item)
+    if len(days) < 2 or len(runs) != len(days):
+        return
+    for item, _ in rows:
+        item.children = [c for c in item.children if c.kind not in _DAY_KINDS]
+    root.children = [
+        Item(day.title, "day", children=run, notes=list(day.notes))
+        for day, run in zip(days, runs, strict=True)
+    ]
 
 
 def _unmarked_list(root: Item) -> None:
