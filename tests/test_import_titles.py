@@ -914,3 +914,23 @@ def test_an_english_range_is_kept_for_a_todo_never_read_as_its_end(prose: str, s
 
     reading = english_length(prose)
     assert reading.minutes is None and reading.text == said
+
+
+@pytest.mark.parametrize(
+    ("head", "duration"),
+    [("沟通技巧（2-3天）", "TODO 2-3天"), ("Negotiation Basics (2-3 days)", "TODO 2-3 days")],
+)
+def test_a_range_in_the_title_s_bracket_is_kept_in_the_duration_s_todo(
+    head: str, duration: str, tmp_path: Path
+) -> None:
+    """Convention: a title closing on a ranged length (沟通技巧（2-3天） · "… (2-3 days)")
+    states no one length: the title keeps its words, and the duration is a TODO holding the
+    range (never 3 days, never 'the source states no length')."""
+    source = tmp_path / "ranged.txt"
+    outline = (
+        "Outline:\n1. Prepare\n2. Open\n" if head.isascii() else "课程大纲：\n1. 准备\n2. 开场\n"
+    )
+    source.write_text(f"{head}\n{outline}", encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "ranged-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == head and spec["duration"] == duration

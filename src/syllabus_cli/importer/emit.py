@@ -291,7 +291,8 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
             rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
-        first = first or reading
+        if first is None or (not first.text and reading.text):  # a range (2-3天) over none
+            first = reading
     if first is not None and first.text:  # a range: kept for the TODO
         return first
     total = _total_row(course, period)

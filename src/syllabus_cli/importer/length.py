@@ -750,10 +750,18 @@ _TITLE_EN = re.compile(
 )
 
 
+_TITLE_RANGE = re.compile(
+    r"[(（]\s*(\d+(?:\.\d+)?\s*[-~～至到]\s*\d+(?:\.\d+)?\s*(?:个)?(?:天|日|小时|课时|学时))\s*[)）]\s*$"
+)
+
+
 def title_days(title: str) -> str | None:
     """The days a course's title names (卓越服务一日训练营: 1天 · 5天教你学会PS: 5天 · Learn
     Python in 5 Days: 5 days), for the spec's length."""
     plain = fold(unicodedata.normalize("NFKC", title))
+    ranged = _TITLE_RANGE.search(plain)
+    if ranged:  # 沟通技巧（2-3天）: a range, kept for the duration's TODO (never a guess)
+        return ranged.group(1)
     m = _TITLE_DAYS.search(plain) or _TITLE_DAYS_TO_LEARN.search(plain)
     if m:
         return f"{_num(m.group('n'))}天"
