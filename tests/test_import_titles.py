@@ -934,3 +934,23 @@ def test_a_range_in_the_title_s_bracket_is_kept_in_the_duration_s_todo(
     import_catalog(source, tmp_path / "out")
     spec = yaml.safe_load((tmp_path / "out" / "ranged-01.yaml").read_text(encoding="utf-8"))
     assert spec["title"] == head and spec["duration"] == duration
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["2024 Summer School", "Course: Negotiation Basics"], "Negotiation Basics"),
+        (["2008 Workshop Structure", "TRACK:- SYSTEM ADMINISTRATION"], "SYSTEM ADMINISTRATION"),
+        (["某某公司2024年培训计划", "培训课程：高效沟通"], "高效沟通"),
+        (["Leadership Programme", "Course: see below"], "Leadership Programme"),
+        (["课程：共12讲", "高效沟通"], "高效沟通"),
+    ],
+)
+def test_a_line_labelled_with_the_course_s_word_names_it_under_a_programme(
+    head: list[str], title: str
+) -> None:
+    """Convention: a programme's or an event's heading over a line labelled with the
+    course's own word (Course: · Track: · 培训课程：): the labelled line names the course.
+    A value that is no name (共12讲, see below) names nothing, and 课程： is no teacher."""
+    found = from_head(head)
+    assert found is not None and found.text == title

@@ -51,7 +51,7 @@ _TAG_BEFORE = re.compile(
     r"免费|原创|转载|置顶|新课|好课)\s*[\]】]\s*(?=\S)"
 )
 # "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
-_LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|~|ca\.?\s*)?\d")
+_LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|共|计|~|ca\.?\s*)?\d")
 _WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
@@ -72,6 +72,15 @@ _NOT_A_NAME = (
     "提示",
     "目录",
     "参考",
+    # a page's own words before a colon ("课程：共12讲", "时间：…"), never a teacher's name
+    "课程",
+    "培训",
+    "主题",
+    "内容",
+    "时间",
+    "地点",
+    "对象",
+    "形式",
 )
 
 
@@ -208,11 +217,36 @@ def _clean(text: str) -> str:
     return text.strip(" \t:：·|｜-—")
 
 
+# "2024 Summer School" then "Course: Negotiation Basics" · "2008 Workshop Structure" then
+# "TRACK:- SYSTEM ADMINISTRATION" · 某某公司培训计划 then 培训课程：高效沟通: a line labelled
+# with the course's own word names the course; the heading above it names the programme
+_COURSE_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:(?i:course|track|workshop)|课程|培训课程|课题|培训主题|课程主题)(?:\*\*)?"
+    r"\s*[:：]\s*[-–—]?\s*(?P<t>\S.*)$"
+)
+
+
+def _course_labelled(lines: list[str]) -> Title | None:
+    """The one head line labelled with the course's own word, when its value is a name."""
+    said = [m for m in (_COURSE_LABEL.match(line) for line in lines[:12]) if m]
+    if len(said) != 1:
+        return None
+    text, length = bracketed_length(_clean(said[0].group("t")))
+    if (
+        not title_like(text)
+        or generic(text)
+        or not carries_words(text)
+        or re.match(r"^(?:共|约|第|\d|[a-z])", text)  # 课程：共12讲 · Course: see below
+    ):
+        return None
+    return Title(text, "a line labelled with the course's word", length, said[0].group(0))
+
+
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     raw = [line.strip() for line in head if line.strip()]
     lines = [_as_heading(line) for line in _visible(raw)]
-    found = _from_lines(lines)
+    found = _course_labelled(lines) or _from_lines(lines)
     if found is None:
         return None
     found = _whole(found, lines)
@@ -460,7 +494,7 @@ def _from_lines(lines: list[str]) -> Title | None:
         ):  # 首页 > 分类 > 课程名
             return Title(_clean(_BREADCRUMB.split(line)[-1]), "a breadcrumb's last step")
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
-        if teacher and not STRONG_MARKER.match(line):
+        if teacher and not STRONG_MARKER.match(line) and teacher.group("who") not in _NOT_A_NAME:
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
         text = _clean(line) or line
         bare, said = bracketed_length(text)
