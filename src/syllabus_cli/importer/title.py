@@ -393,7 +393,9 @@ _NOT_A_PERSON = re.compile(
     r"(?i:\b(?:track|path|program(?:me)?|bootcamp|nanodegree|certificat(?:e|ion)|exam|prep|level|"
     r"edition|fundamentals|essentials|basics|advanced|intermediate|beginners?|series|masterclass|"
     r"foundations?|associate|professional|expert|practitioner|training|course|workshop|part|"
-    r"online|live|introduction|intro)\b)"
+    r"online|live|introduction|intro|learning|science|analysis|analytics|design|development|"
+    r"management|engineering|programming|skills|leadership|communication|security|testing|"
+    r"bootcamp|masterclass|cloud|data|machine|deep|web|mobile|sales|marketing)\b)"
 )
 
 
