@@ -958,3 +958,21 @@ def test_a_line_labelled_with_the_course_s_word_names_it_under_a_programme(
     A value that is no name (共12讲, see below) names nothing, and 课程： is no teacher."""
     found = from_head(head)
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "课程基本信息\n课程代码：ECON101    课程名称：宏观经济学\n课程大纲：\n1. 导论\n2. 货币\n",
+        "课程基本信息\n课程中文名称：宏观经济学\n课程英文名称：Macroeconomics\n课程大纲：\n1. 导论\n2. 货币\n",
+        "课程编号：ECON101 课程名称：宏观经济学 学分：3\n课程大纲：\n1. 导论\n2. 货币\n",
+    ],
+)
+def test_a_form_s_name_field_wherever_it_stands_names_the_course(page: str, tmp_path: Path) -> None:
+    """Convention: a form's name field after another on its line, or its Chinese-name field
+    (课程中文名称：), names the course; the form's section heading (课程基本信息) does not."""
+    source = tmp_path / "form.txt"
+    source.write_text(page, encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "宏观经济学"

@@ -460,9 +460,10 @@ def _from_lines(lines: list[str]) -> Title | None:
         cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
         if cell is not None:
             return Title(cell, "a form's name cell", line=line)
-        named = _NAME_LABEL.match(line)  # 课程名称（Course Title）：… the reader left whole
-        if named and title_like(label_title(named.group("t"))):
-            return Title(_clean(label_title(named.group("t"))), "a glossed name label", line=line)
+        named = _NAME_LABEL.search(line)  # 课程名称（Course Title）：… the reader left whole
+        value = label_title(named.group("t") or named.group("u")) if named else ""
+        if named and title_like(value) and not generic(value):
+            return Title(_clean(value), "a name field in the head", line=line)
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
@@ -560,7 +561,8 @@ _DOC_WORDS = re.compile(
     r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
     r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
     r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件|"
-    r"模块|章节|单元|如下|以下|包括|包含"  # "模块介绍" · "主要内容包括": a list's lead-in
+    r"模块|章节|单元|如下|以下|包括|包含|"  # "模块介绍" · "主要内容包括": a list's lead-in
+    r"基本|概况|一览|总览"  # 课程基本信息 · 课程概况: a form's section
 )
 
 
@@ -636,6 +638,11 @@ _WELCOME = re.compile(
 def from_text(text: str) -> Title | None:
     """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》 · "Welcome to the Data Camp!": the
     course named inside its prose."""
+    for line in text.split("\n")[:400]:  # a form's name field the reader set aside
+        field = _NAME_LABEL.search(line.strip())  # (课程中文名称：宏观经济学, in the notes)
+        value = label_title(field.group("t") or field.group("u")) if field else ""
+        if field and title_like(value) and not generic(value):
+            return Title(_clean(value), "a name field in the page's text")
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
@@ -702,11 +709,15 @@ _MARKER_PREFIX = re.compile(
 
 _NAME_LABEL = re.compile(
     r"^(?:课程名称|课程名|(?i:course\s+(?:name|title)))\s*[(（][^()（）]{1,24}[)）]\s*[:：]\s*(?P<t>\S.*)$"
+    # or a form's name field after another on its line (课程代码：ECON101    课程名称：宏观
+    # 经济学), or its Chinese name's field (课程中文名称：…)
+    r"|(?:^|\s)(?:课程中文名称|中文名称|课程名称|(?i:course\s+(?:name|title)))"
+    r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]\s*(?P<u>\S.*)$"
 )
 
 
 _NAME_CELL = re.compile(
-    r"^(?:课程名称|课程名|课程标题|(?i:course\s+(?:title|name)|title))"
+    r"^(?:课程中文名称|中文名称|课程名称|课程名|课程标题|(?i:course\s+(?:title|name)|title))"
     r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]?$"
 )
 
