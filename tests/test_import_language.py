@@ -39,6 +39,7 @@ def test_an_english_outline_is_english_whatever_chinese_stands_around_it(
         "1. Spring Boot 与 RESTful API 入门\n2. MyBatis 持久层\n3. Redis 缓存",
         "### Day 1\n- 账号开通\n- Jira\n- Confluence\n- 公司介绍\n### Day 2\n- 开发工具\n- Postman",
         "第一讲 Excel 基础\n- VLOOKUP 与 XLOOKUP\n- 数据透视表 PivotTable",
+        "- Spring Boot\n- MyBatis\n- Redis\n- Docker\n- 项目实战",  # names, one Chinese line
         "课程大纲",
     ],
 )

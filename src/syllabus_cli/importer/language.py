@@ -29,16 +29,20 @@ def written_in(text: str) -> str:
     - English words outweighing Chinese characters (one word for one and a half: a
       Chinese page quoting a few English terms stays zh), when one line at least is
       English (every line holding Chinese: English names quoted in a Chinese outline,
-      "2. MyBatis 持久层"); a time's unit (45分钟) is no Chinese;
+      "2. MyBatis 持久层"); a line of one name ("- Redis") is not counted, and a time's
+      unit (45分钟) is no Chinese;
     - or English lines (two words or more, no Chinese character) at least twice as many as
       the lines holding Chinese, and three at least: an English outline under a Chinese
       heading, note or column heads."""
     text = _TIME.sub(" ", text)  # "Module 1: Intro（45分钟）": a time's unit is no Chinese line
-    words = len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     if cjk == 0:
-        return "en" if words else "zh"
+        return "en" if _WORD.search(text) else "zh"
     lines = [line for line in text.split("\n") if line.strip()]
+    # a line of one name (- Redis · - Docker) is no language: its word is not counted
+    words = sum(
+        len(found) for line in lines if len(found := _WORD.findall(line)) >= 2 or _CJK.search(line)
+    )
     english = sum(_english_line(line) for line in lines)
     chinese = sum(bool(_CJK.search(line)) for line in lines)
     if english and words >= 3 and words * 1.5 > cjk:
