@@ -141,8 +141,15 @@ _RUBY = re.compile(
 )
 
 
+# pictographs a page decorates its lines with (🔥 · 📎 · ⏰): decoration, not words
+_PICTOGRAPHS = re.compile(
+    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2700-\u2705\u270A-\u270D\uFE0F\u200D]+"
+)
+
+
 def norm(text: str) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", _RUBY.sub("", text))).lower()
+    text = _PICTOGRAPHS.sub("", _RUBY.sub("", text))
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def is_todo(value: Any) -> bool:
@@ -211,11 +218,14 @@ LABELS = {norm(w) for w in _LABEL_WORDS.split()}
 def lost_text(source: str, data: str) -> list[str]:
     """Runs of two or more characters from the source's lines that are nowhere in the
     specs' data. Pure numbers are not counted (numbering is the outline's shape, and clock
-    times become durations), nor label words (a label becomes the key it fills)."""
+    times become durations), nor label words (a label becomes the key it fills), nor a
+    page's decorating pictographs."""
     haystack = unicodedata.normalize("NFKC", data).lower()
     missing: list[str] = []
     for line in source.splitlines():
-        line = _MARKER.sub("", unicodedata.normalize("NFKC", _RUBY.sub("", line)))
+        line = _MARKER.sub(
+            "", unicodedata.normalize("NFKC", _PICTOGRAPHS.sub(" ", _RUBY.sub("", line)))
+        )
         for seg in _SEGMENT.findall(line):
             seg = seg.lower()
             if len(seg) < 2 or seg.isdigit() or seg in haystack or norm(seg) in LABELS:

@@ -107,6 +107,12 @@ def test_a_module_without_minutes_of_its_own_takes_its_sections_sum() -> None:
     assert minutes_of("TODO: 课程时长") is None
 
 
+def test_a_pages_decorating_pictographs_are_no_lost_text() -> None:
+    """📎2019 · ⏰ 课程时长: the page's decoration, not its words (the importer drops it)."""
+    assert lost_text("📎2019版课程大纲\n⏰ 课程时长：3天", "2019版课程大纲\n3天") == []
+    assert lost_text("📎2019版课程大纲", "2019") == ["版课程大纲"]
+
+
 def test_lost_text_names_the_runs_missing_from_the_spec() -> None:
     source = "【课程背景】新员工不会写周报\n08:30 – 09:00 | 破冰与分组\n3. Feedback Form"
     modules: list[dict[str, str]] = [{"title": "破冰与分组"}]

@@ -809,3 +809,760 @@ def test_an_agenda_entry_with_its_time_names_its_slide(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "zh")
     got = [(m["title"], m["duration"], m.get("points")) for m in course["modules"]]
     assert got == [("倾听", "45分钟", ["复述", "沉默"]), ("提问", "60分钟", ["开放式", "封闭式"])]
+
+
+def agenda_boxes_deck(path: Path, title: str, days: list[tuple[str, str, list[str]]]) -> Path:
+    """One slide: its title, then a number box and a box of topics for each unit, each
+    pair placed on its own row — added to the file LAST row first, as a slide is built
+    by copying a row's boxes and moving the copy up."""
+    from pptx import Presentation
+    from pptx.util import Emu, Inches
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+    slide.shapes.title.text = title
+    for row, (number, unit, topics) in reversed(list(enumerate(days))):
+        top = Inches(1.5 + 1.4 * row)
+        box = slide.shapes.add_textbox(Inches(0.5), top + Emu(150000), Inches(0.8), Inches(0.6))
+        box.text_frame.text = number
+        body = slide.shapes.add_textbox(Inches(1.5), top, Inches(6), Inches(1.3)).text_frame
+        body.text = unit
+        for topic in topics:
+            body.add_paragraph().text = topic
+    prs.save(str(path))
+    return path
+
+
+def test_an_agenda_slide_of_boxes_reads_row_by_row_a_unit_a_module(tmp_path: Path) -> None:
+    """Convention: a slide's boxes are read as a person reads them, a row at a time, top
+    to bottom, left to right — not in the order the file added them (a row copied and
+    moved up keeps its later place in the file). A one-slide deck whose slide lists the
+    course's units, each over its topics (``01`` · ``Day 1`` · topics; ``第一天`` · 课题),
+    is the course: the units its modules, their topics the points. Decks write it as an
+    agenda of numbered rows, or a 日程 slide of a box per day."""
+    en = agenda_boxes_deck(
+        tmp_path / "agenda.pptx",
+        "Agenda – Spreadsheet Basics",
+        [
+            ("01", "Day 1", ["Cells and ranges", "Typing a formula"]),
+            ("02", "Day 2", ["Sorting", "Filters"]),
+            ("03", "Day 3", ["A first chart"]),
+        ],
+    )
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(en).split("\n")
+    assert lines.index("## Day 1") < lines.index("## Day 2") < lines.index("## Day 3")
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2", "Day 3"]
+    assert course["modules"][1]["points"] == ["Sorting", "Filters"]
+
+    zh = agenda_boxes_deck(
+        tmp_path / "日程.pptx",
+        "门店排班实务",
+        [("1", "第一天", ["排班的三条原则", "客流曲线"]), ("2", "第二天", ["换班与请假"])],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert course["modules"][0]["points"] == ["排班的三条原则", "客流曲线"]
+
+
+def merged_sheet(path: Path, rows: list[list[object]], merged: list[str]) -> Path:
+    """A sheet as a trainer lays one out in Excel: ``merged`` ranges (A2:A4) set as one
+    cell, its value on the range's first row only."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    for row in rows:
+        ws.append(row)
+    for cells in merged:
+        ws.merge_cells(cells)
+    book.save(str(path))
+    return path
+
+
+def test_a_merged_first_column_groups_the_rows_below_it(tmp_path: Path) -> None:
+    """Convention: a timetable sheet whose first column is one merged cell per group
+    (``第一日`` set once beside the day's clock rows; ``Module 1`` beside its lessons) is
+    read as the groups it shows: each group a heading, its rows below it under the
+    table's other headers, so the day is a module and its sessions are timed by their
+    clock cells. Sheets write it as ``日期 | 时间 | 内容`` with the day merged down, or
+    ``Module | Lesson | Length`` with the module merged down."""
+    zh = merged_sheet(
+        tmp_path / "日程.xlsx",
+        [
+            ["门店排班实务"],
+            ["日期", "时间", "内容"],
+            ["第一日", "09:00-10:00", "排班的三条原则"],
+            [None, "10:10-11:30", "读懂客流曲线"],
+            [None, "13:30-15:00", "排班演练"],
+            ["第二日", "09:00-10:30", "换班与请假"],
+            [None, "10:40-12:00", "复盘与答疑"],
+        ],
+        ["A3:A5", "A6:A7"],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["第一日", "第二日"]
+    first = course["modules"][0]["sections"]
+    assert [(s["title"], s["duration"]) for s in first] == [
+        ("排班的三条原则", "60分钟"),
+        ("读懂客流曲线", "80分钟"),
+        ("排班演练", "90分钟"),
+    ]
+
+    en = merged_sheet(
+        tmp_path / "plan.xlsx",
+        [
+            ["Module", "Lesson", "Notes"],
+            ["Module 1: Listening", "Attention and silence", "pairs"],
+            [None, "Reflecting back", "video"],
+            ["Module 2: Asking", "Open and closed questions", "cards"],
+            [None, "Follow-up questions", "pairs"],
+        ],
+        ["A2:A3", "A4:A5"],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Listening", "Asking"]  # (its number read)
+    assert "Reflecting back" in yaml.safe_dump(course["modules"][0], allow_unicode=True)
+
+
+def test_a_session_sheets_time_column_with_its_unit_times_each_row(tmp_path: Path) -> None:
+    """Convention: a sheet of one course's sessions may time each row in a column whose
+    header says the unit (``Time (Hrs)`` over ``3``; ``学时（小时）`` over ``2``), and name
+    each row in a column that says it names (``Module Name``, ``模块名称``) beside a
+    column of topics: the named column names the module, the topics stay its note, and
+    the bare number is the module's time in the header's unit. Sheets write it as
+    ``No. | Time (Hrs) | Class | Module Name | Topics | Sub topics`` or ``序号 | 学时（小时）|
+    模块名称 | 内容``."""
+    en = sheet(
+        tmp_path / "curriculum.xlsx",
+        [
+            ["Data Skills Curriculum"],
+            ["S No.", "Time (Hrs)", "Class", "Module Name", "Topics", "Sub topics"],
+            [1, 3, 1, "Tidy tables", "Rows and columns", "Long and wide\nJoins"],
+            [2, 3, 2, "Charts that explain", "Scales and colour", "Bars\nLines"],
+            [3, 1.5, 3, "Review", "All of the above", ""],
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Data Skills Curriculum"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Tidy tables", "3 hrs"),
+        ("Charts that explain", "3 hrs"),
+        ("Review", "1.5 hrs"),
+    ]
+    assert course["modules"][0]["points"] == ["Long and wide", "Joins"]
+    assert "Rows and columns" in course["modules"][0]["notes"]
+
+    zh = sheet(
+        tmp_path / "计划.xlsx",
+        [
+            ["周次", "学时（小时）", "模块名称", "内容"],
+            ["第1周", 2, "倾听", "复述；沉默"],
+            ["第2周", 2, "提问", "开放式；封闭式"],
+            ["第3周", 1, "反馈", "先说事实"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("倾听", "2小时"),
+        ("提问", "2小时"),
+        ("反馈", "1小时"),
+    ]
+
+
+def test_a_session_sheets_unnamed_title_column_is_its_first_column_of_words(
+    tmp_path: Path,
+) -> None:
+    """Convention: a sheet (or CSV) of one course's meetings whose header names no
+    title column (``Lecture | Date | Materials | Reading``; ``课次 | 日期 | 资料 | 阅读``)
+    is named, row by row, by its first column right of the counting one that holds
+    words, a different one in nearly every row, and no date, weekday or unit; a cell
+    written as a Markdown link (``[Tidy tables](#tidy)``, a sheet exported from a site)
+    names the meeting by its text and keeps its target in the note."""
+    en = tmp_path / "schedule.csv"
+    en.write_text(
+        "Lecture,Date,Materials,Reading\n"
+        '1,"Monday, March 2, 2026",[Tidy tables](#tidy),Ch. 1\n'
+        '2,"Monday, March 9, 2026",[Charts that explain](#charts),Ch. 2\n'
+        '3,"Monday, March 16, 2026",Guest talk,\n'
+        '4,"Monday, March 23, 2026",[Telling the story](#story),Ch. 4\n',
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == [
+        "Tidy tables",
+        "Charts that explain",
+        "Guest talk",
+        "Telling the story",
+    ]
+    assert "#tidy" in course["modules"][0]["notes"]
+
+    zh = sheet(
+        tmp_path / "课表.xlsx",
+        [
+            ["课次", "日期", "资料", "阅读"],
+            [1, "3月2日", "认识数据", "第一章"],
+            [2, "3月9日", "整理数据", "第二章"],
+            [3, "3月16日", "呈现数据", "第三章"],
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["认识数据", "整理数据", "呈现数据"]
+
+
+def test_a_markdown_pages_table_of_numbered_weeks_is_the_course(tmp_path: Path) -> None:
+    """Convention: a course site's Markdown schedule page — a ``<style>`` block for its
+    table (how the site shows it, never its text), then one table to the page's end whose
+    rows are the course's meetings counted by number (``| Week | Dates | Topics | Due |``,
+    several topics a cell split by ``<br>``; ``| 周次 | 日期 | 内容 |``) — is read as the
+    sheet of meetings it is: each counted row a module named by its count (Week 3), its
+    topics the points, its other cells a note; a row the count skips (``| — | Mar 2 – 6 |
+    **Spring break** |``) is a note, no module."""
+    page = tmp_path / "schedule.md"
+    page.write_text(
+        "---\nlayout: page\ntitle: Schedule\n---\n\n"
+        "<style>\ntable td:last-child { white-space: nowrap; }\n</style>\n\n"
+        "# Schedule (tentative)\n\n"
+        "| Week | Dates | Topics | Due |\n|---|---|---|---|\n"
+        "| 1 | Jan 12 – 16 | Welcome<br>Tidy tables | Lab 1 |\n"
+        "| 2 | Jan 19 – 23 | Joins<br>Reshaping | HW 1 |\n"
+        "| — | Jan 26 – 30 | **Spring break** | |\n"
+        "| 3 | Feb 2 – 6 | Charts that explain | HW 2 |\n",
+        encoding="utf-8",
+    )
+    import_catalog(page, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert "<style>" not in written and "white-space" not in written
+    assert [m["title"] for m in course["modules"]] == ["Week 1", "Week 2", "Week 3"]
+    assert course["modules"][1]["points"] == ["Joins", "Reshaping"]
+    assert "Spring break" in written and "HW 2" in written
+
+    zh = tmp_path / "进度.md"
+    zh.write_text(
+        "# 数据分析入门 教学进度\n\n| 周次 | 日期 | 内容 |\n| --- | --- | --- |\n"
+        "| 1 | 3月2日 | 认识数据<br>数据的类型 |\n| 2 | 3月9日 | 整理数据<br>缺失值 |\n"
+        "| 3 | 3月16日 | 呈现数据 |\n",
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["周次 1", "周次 2", "周次 3"]
+    assert course["modules"][0]["points"] == ["认识数据", "数据的类型"]
+
+
+def slides_pdf(tmp_path: Path, name: str, slides: list[tuple[str, list[str]]]) -> Path:
+    """A deck's slides as a PDF of a slide a page (landscape, the title set large, the
+    bullets below), as a slide tool's "Save as PDF" sets them: written as a .docx of a
+    page per slide and converted by LibreOffice."""
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for number, (title, bullets) in enumerate(slides):
+        run = document.add_paragraph().add_run(title)
+        run.font.size, run.bold = Pt(28), True
+        for bullet in bullets:
+            document.add_paragraph(bullet, style="List Bullet")
+        if number < len(slides) - 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(tmp_path / f"{name}.docx"))
+    return pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)
+
+
+@pytest.mark.office
+def test_a_deck_saved_as_pdf_keeps_each_pages_unit_title(tmp_path: Path) -> None:
+    """Convention: a deck saved as PDF is a slide a page, each slide's title the page's
+    first line. Where that title names a unit of the course by its number, counting on
+    page by page (``Agenda: Day 1``, ``Agenda: Day 2``; ``第1天 课程安排``), it is the page's
+    own heading, not a running head to drop (a running head repeats its chapter's
+    number; a page's number is read apart), and it opens that unit's module."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    for name, slides in [
+        (
+            "agenda",
+            [
+                ("Spreadsheet Basics", ["A three-day course"]),
+                ("Agenda: Day 1", ["Cells and ranges", "Typing a formula"]),
+                ("Agenda: Day 2", ["Sorting", "Filters"]),
+                ("Agenda: Day 3", ["A first chart", "Sharing a sheet"]),
+            ],
+        ),
+        (
+            "日程",
+            [
+                ("门店排班实务", ["三天的课程"]),
+                ("第1天 课程安排", ["排班的三条原则", "读懂客流曲线"]),
+                ("第2天 课程安排", ["换班与请假", "复盘与答疑"]),
+                ("第3天 课程安排", ["两人一组排一周的班"]),
+            ],
+        ),
+    ]:
+        pdf = slides_pdf(tmp_path, name, slides)
+        from syllabus_cli.importer.source import read_source
+
+        assert slides[2][0].replace(" ", "") in read_source(pdf).replace(" ", "")
+        import_catalog(pdf, tmp_path / name)
+        (course,) = specs(tmp_path / name)
+        assert len(course["modules"]) == 3
+        assert slides[2][1][0] in yaml.safe_dump(course["modules"][1], allow_unicode=True)
+
+
+def merged_day_table_pdf(
+    tmp_path: Path, name: str, head: list[str], days: list[tuple[str, list[tuple[str, str]]]],
+    centred: bool,
+) -> Path:  # fmt: skip
+    """A timetable saved from Word as PDF: its first column one merged cell per day,
+    the day's name set at the cell's top or in its middle (vertically centred)."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    document = Document()
+    document.add_heading(name, level=1)
+    table = document.add_table(rows=1, cols=len(head))
+    for cell, word in zip(table.rows[0].cells, head, strict=True):
+        cell.text = word
+    for day, sessions in days:
+        rows = [table.add_row() for _ in sessions]
+        for row, (clock, topic) in zip(rows, sessions, strict=True):
+            row.cells[1].text, row.cells[2].text = clock, topic
+        merged = rows[0].cells[0].merge(rows[-1].cells[0])
+        merged.text = day
+        if centred:
+            merged.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    document.add_paragraph("Bring a laptop each day.")
+    document.save(str(tmp_path / f"{name}.docx"))
+    return pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)
+
+
+@pytest.mark.office
+def test_a_pdf_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a PDF timetable whose first column is one merged cell per day
+    (``Day | Time | Topic``; ``日期 | 时间 | 内容``) is read as its days, each a module over
+    its clock rows, wherever the page draws the day's name: at the cell's top (its first
+    row) or in its middle (then the days part halfway between two names)."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    en = merged_day_table_pdf(
+        tmp_path,
+        "Rota Planning",
+        ["Day", "Time", "Topic"],
+        [
+            ("Monday", [("09:00-09:50", "Three rules of a fair rota"), ("10:00-10:50", "Reading footfall"), ("11:00-12:00", "Drafting a week"), ("13:00-13:50", "Review")]),
+            ("Tuesday", [("09:00-09:50", "Swaps and sick days"), ("10:00-11:30", "Practice rounds"), ("13:00-13:30", "Wrap-up")]),
+        ],
+        centred=True,
+    )  # fmt: skip
+    from syllabus_cli.importer.source import read_source
+
+    assert "## Monday" in read_source(en).split("\n")
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Monday", "Tuesday"]
+    assert [s["title"] for s in course["modules"][0]["sections"]][-1] == "Review"
+    assert [s["duration"] for s in course["modules"][1]["sections"]] == ["50min", "90min", "30min"]
+
+    zh = merged_day_table_pdf(
+        tmp_path,
+        "门店排班实务",
+        ["日期", "时间", "内容"],
+        [
+            ("第一天", [("09:00-10:00", "排班的三条原则"), ("10:10-11:30", "读懂客流曲线"), ("13:30-15:00", "排班演练")]),
+            ("第二天", [("09:00-10:30", "换班与请假"), ("10:40-12:00", "复盘与答疑")]),
+        ],
+        centred=False,
+    )  # fmt: skip
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert [s["title"] for s in course["modules"][1]["sections"]] == ["换班与请假", "复盘与答疑"]
+
+
+def test_a_web_tables_rowspan_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a web page's timetable whose first column spans each day's rows
+    (``<td rowspan="3">第一天</td>``; ``<td rowspan="2">Day 1</td>``) is read as the days it
+    shows, each a module over its clock rows; every row's cells stand under their own
+    headers (a rowspan or colspan leaves its empty cells), and a closing totals row
+    (``合计``, ``Total``) stays after the days, as written."""
+    zh = tmp_path / "课程.html"
+    zh.write_text(
+        "<html><head><title>门店排班实务</title></head><body><h1>门店排班实务</h1>"
+        "<table><tr><th>日期</th><th>时间</th><th>内容</th></tr>"
+        '<tr><td rowspan="3">第一天</td><td>09:00-10:00</td><td>排班的三条原则</td></tr>'
+        "<tr><td>10:10-11:30</td><td>读懂客流曲线</td></tr>"
+        "<tr><td>13:30-15:00</td><td>排班演练</td></tr>"
+        '<tr><td rowspan="2">第二天</td><td>09:00-10:30</td><td>换班与请假</td></tr>'
+        "<tr><td>10:40-12:00</td><td>复盘与答疑</td></tr>"
+        '<tr><td colspan="2">合计</td><td>7小时</td></tr></table></body></html>',
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天"]
+    assert [s["duration"] for s in course["modules"][0]["sections"]] == [
+        "60分钟",
+        "80分钟",
+        "90分钟",
+    ]
+    assert "合计" in yaml.safe_dump(course, allow_unicode=True)
+
+    en = tmp_path / "agenda.html"
+    en.write_text(
+        "<h2>Feedback Clinic</h2><table><tr><td>Day</td><td>Time</td><td>Session</td></tr>"
+        '<tr><td rowspan="2">Day 1</td><td>13:00-13:50</td><td>Why feedback stalls</td></tr>'
+        "<tr><td>14:00-14:45</td><td>Practice rounds</td></tr>"
+        '<tr><td rowspan="2">Day 2</td><td>13:00-14:00</td><td>Feedback upward</td></tr>'
+        "<tr><td>14:10-14:40</td><td>Commitments</td></tr></table>",
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert [m["title"] for m in course["modules"]] == ["Day 1", "Day 2"]
+    assert [s["title"] for s in course["modules"][1]["sections"]] == [
+        "Feedback upward",
+        "Commitments",
+    ]
+
+
+def test_a_word_tables_merged_day_column_groups_its_rows(tmp_path: Path) -> None:
+    """Convention: a Word timetable whose first column is one merged cell per day (Word
+    keeps its text in the merge's first cell) reads as its days, under the document's
+    own heading, each day a module over its clock rows; a cell merged across columns
+    leaves its columns' empty cells, so every cell stands under its own header. A
+    catalog table (课程名称 | 课时) is never grouped."""
+    document = Document()
+    document.add_paragraph("Rota Planning", style="Title")
+    table = document.add_table(rows=1, cols=3)
+    for cell, word in zip(table.rows[0].cells, ["Day", "Time", "Session"], strict=True):
+        cell.text = word
+    for day, sessions in [
+        ("Monday", [("09:00-09:50", "Three rules"), ("10:00-10:50", "Reading footfall")]),
+        ("Tuesday", [("09:00-10:30", "Swaps and sick days"), ("10:40-11:10", "Review")]),
+    ]:
+        rows = [table.add_row() for _ in sessions]
+        for row, (clock, topic) in zip(rows, sessions, strict=True):
+            row.cells[1].text, row.cells[2].text = clock, topic
+        rows[0].cells[0].merge(rows[-1].cells[0]).text = day
+    note = table.add_row()
+    note.cells[0].merge(note.cells[1]).text = "Total"
+    note.cells[2].text = "4 hours"
+    document.save(str(tmp_path / "rota.docx"))
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(tmp_path / "rota.docx").split("\n")
+    assert "| Total |  | 4 hours |" in lines
+    import_catalog(tmp_path / "rota.docx", tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["Monday", "Tuesday"]
+    assert [s["duration"] for s in course["modules"][1]["sections"]] == ["90min", "30min"]
+
+
+def timed_sheet(path: Path, title: str, head: list[str], rows: list[tuple[int, int, str]], chart: bool) -> Path:  # fmt: skip
+    """A schedule as Excel keeps one: start times and lengths typed as times (Excel's
+    own time values, shown ``[hh]:mm`` and ``h:mm``), the table set right of a chart
+    drawn of it (a column of lengths per level, the session's name beside its bar)
+    when ``chart``; the columns between them empty."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.cell(row=1, column=1, value=title)
+    left = 7 if chart else 0
+    for col, word in enumerate(head, start=left + 1):
+        ws.cell(row=2, column=col, value=word)
+    start = 9 * 60
+    for number, (minutes, level, name) in enumerate(rows, start=3):
+        clock = ws.cell(row=number, column=left + 1, value=dt.timedelta(minutes=start))
+        clock.number_format = "[hh]:mm"
+        length = ws.cell(row=number, column=left + 2, value=dt.time(minutes // 60, minutes % 60))
+        length.number_format = "h:mm"
+        ws.cell(row=number, column=left + 3, value=name)
+        if chart:
+            bar = ws.cell(row=number, column=1 + level, value=dt.time(0, minutes))
+            bar.number_format = "h:mm"
+            ws.cell(row=number, column=5, value=name)
+        start += minutes
+    book.save(str(path))
+    return path
+
+
+def test_a_sheets_time_cells_read_as_shown_and_a_chart_beside_stays_a_note(
+    tmp_path: Path,
+) -> None:
+    """Convention: a sheet's times are read as the sheet shows them (``09:05``, ``0:25``
+    by their number format), never as Python writes a time (``9:05:00``); a column of
+    lengths kept as times (``0:25`` under ``Time`` or ``时长``, beside a column of start
+    times) is each row's length in minutes. Tables set side by side (columns empty in
+    every row between them) are read each as its own table; one drawn as a chart of
+    times, no header row, is kept as written, never modules. Sheets write it as a
+    tutorial's ``Start | Time | Session`` beside a bar chart of it, or ``开始 | 时长 |
+    内容``."""
+    en = timed_sheet(
+        tmp_path / "tutorial.xlsx",
+        "Data Privacy Tutorial",
+        ["Start", "Time", "Session"],
+        [(10, 1, "Welcome"), (25, 2, "Why records leak"), (15, 1, "Break"), (40, 2, "Synthetic data")],
+        chart=True,
+    )  # fmt: skip
+    from syllabus_cli.importer.source import read_source
+
+    lines = read_source(en).split("\n")
+    assert "| 09:10 | 25 min | Why records leak |" in lines
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Data Privacy Tutorial"
+    assert [(m["title"], m["duration"]) for m in course["modules"]] == [
+        ("Welcome", "10min"),
+        ("Why records leak", "25min"),
+        ("Synthetic data", "40min"),
+    ]
+
+    zh = timed_sheet(
+        tmp_path / "日程.xlsx",
+        "门店排班实务",
+        ["开始", "时长", "内容"],
+        [(50, 1, "排班的三条原则"), (70, 1, "读懂客流曲线"), (90, 1, "排班演练")],
+        chart=False,
+    )
+    assert "| 09:50 | 70 min | 读懂客流曲线 |" in read_source(zh).split("\n")
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "读懂客流曲线", "排班演练"]
+
+
+def test_a_markdown_named_page_that_is_html_reads_as_a_web_page(tmp_path: Path) -> None:
+    """Convention: a page saved under a Markdown or text name that is really a web page
+    (it opens ``<!DOCTYPE html>``; or its lines open with tags, ``<h2>``, ``<p>``,
+    ``<li>``, and hardly any is Markdown's) is read as the web page it is: its headings,
+    lists and tables, not its tags as text. A Markdown page holding one HTML table stays
+    Markdown."""
+    en = tmp_path / "workshop.md"
+    en.write_text(
+        "<!DOCTYPE html>\n<html><head><title>Feedback Clinic</title>"
+        "<style>h2 { color: teal; }</style></head>\n<body>\n<h1>Feedback Clinic</h1>\n"
+        "<p>A half-day workshop.</p>\n<h2>Why feedback stalls</h2>\n<ul>\n<li>Fear</li>\n"
+        "<li>Vague words</li>\n</ul>\n<h2>Practice rounds</h2>\n<ul>\n<li>Pairs</li>\n</ul>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    written = yaml.safe_dump(course, allow_unicode=True)
+    assert course["title"] == "Feedback Clinic"
+    assert "<" not in written and "teal" not in written
+    assert [m["title"] for m in course["modules"]] == ["Why feedback stalls", "Practice rounds"]
+    assert course["modules"][0]["points"] == ["Fear", "Vague words"]
+
+    zh = tmp_path / "课程.txt"
+    zh.write_text(
+        '<div class="course">\n<h1>门店排班实务</h1>\n<p>课程时长：1天</p>\n'
+        + "".join(
+            f"<h2>{name}</h2>\n<ul>\n<li>{a}</li>\n<li>{b}</li>\n</ul>\n"
+            for name, a, b in [
+                ("排班的三条原则", "先看客流", "再看技能"),
+                ("换班与请假", "提前申请", "找人顶班"),
+            ]
+        )
+        + "</div>\n",
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "门店排班实务"
+    assert [m["title"] for m in course["modules"]] == ["排班的三条原则", "换班与请假"]
+
+
+@pytest.mark.office
+def test_a_pdf_tables_centred_header_over_left_cells_is_still_its_header(tmp_path: Path) -> None:
+    """Convention: a Word table's header row is often centred over cells set left; saved
+    as PDF its words stand right of where the column's cells start. The columns start
+    where the first row's cells do, when each stands between the gaps around its
+    header word, so the table reads as its rows (``| 09:00-10:00 | 原则 | 讲授 |``), not as
+    a run of words. Tables write it as ``Session | Format | Topic`` or ``时间 | 内容 |
+    形式``."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from syllabus_cli.importer.source import read_source
+
+    for name, head, rows in [
+        ("rota", ["Session", "Format", "Topic"], [("Three rules (morning)", "Lecture and quiz", "Fair rotas"), ("Swaps (afternoon)", "Lecture and quiz", "Sick days and swaps"), ("Review", "Discussion", "Questions")]),
+        ("排班", ["时间", "内容", "形式"], [("09:00-10:00", "排班的三条原则", "讲授"), ("10:10-11:30", "读懂客流曲线", "练习"), ("13:30-15:00", "排班演练", "小组")]),
+    ]:  # fmt: skip
+        document = Document()
+        document.add_heading("Store Rota Planning" if name == "rota" else "门店排班实务", level=1)
+        table = document.add_table(rows=1, cols=3)
+        for cell, word in zip(table.rows[0].cells, head, strict=True):
+            cell.text = word
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for row in rows:
+            for cell, word in zip(table.add_row().cells, row, strict=True):
+                cell.text = word
+        document.add_paragraph(
+            "Bring next week's rota." if name == "rota" else "请带上下周的排班表。"
+        )
+        document.save(str(tmp_path / f"{name}.docx"))
+        lines = read_source(pdf_from_docx(tmp_path / f"{name}.docx", tmp_path)).split("\n")
+        assert "| " + " | ".join(rows[1]) + " |" in lines
+
+
+@pytest.mark.office
+def test_a_deck_saved_as_pdf_reads_as_the_deck(tmp_path: Path) -> None:
+    """Convention: a deck saved as PDF (three pages or more, each wider than tall, a
+    slide's few lines a page) reads as the deck it is: each page a slide, its first line
+    the slide's title, its other lines the bullets. So its contents slide (目录, Agenda)
+    names the modules and each section slide's bullets are that module's points, the
+    closing slide (谢谢观看, Thank you) kept as a note — not a run of lines each read as a
+    module."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    zh = slides_pdf(
+        tmp_path,
+        "沟通",
+        [
+            ("高效沟通", ["讲师：王芳"]),
+            ("目录", ["倾听的力量", "提问的艺术", "反馈的方法"]),
+            ("倾听的力量", ["为什么听不进去", "复述与确认"]),
+            ("提问的艺术", ["开放式提问", "追问"]),
+            ("反馈的方法", ["先说事实", "再谈影响"]),
+            ("谢谢观看", []),
+        ],
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert course["title"] == "高效沟通"
+    assert [m["title"] for m in course["modules"]] == ["倾听的力量", "提问的艺术", "反馈的方法"]
+    assert course["modules"][1]["points"] == ["开放式提问", "追问"]
+    assert "谢谢观看" in yaml.safe_dump(course, allow_unicode=True)
+
+    en = slides_pdf(
+        tmp_path,
+        "rota",
+        [
+            ("Store Rota Planning", ["Ana Lee, trainer"]),
+            ("Agenda", ["Fair rotas", "Swaps and sick days"]),
+            ("Fair rotas", ["Three rules", "Reading footfall"]),
+            ("Swaps and sick days", ["Who may swap", "Covering a shift"]),
+            ("Thank you", []),
+        ],
+    )
+    import_catalog(en, tmp_path / "en")
+    (course,) = specs(tmp_path / "en")
+    assert course["title"] == "Store Rota Planning"
+    assert [m["title"] for m in course["modules"]] == ["Fair rotas", "Swaps and sick days"]
+    assert course["modules"][0]["points"] == ["Three rules", "Reading footfall"]
+
+
+def test_a_workbook_of_a_form_sheet_and_an_outline_sheet_is_one_course(tmp_path: Path) -> None:
+    """Convention: a workbook whose one sheet names the course as a form (``课程名称 |
+    门店排班实务``, ``Course | Store Rota Planning``, a label and its value a row) and
+    whose other sheets only lay out its outline or timetable (no course named) is one
+    course: the form's facts, then the outline — never a course per sheet, the outline's
+    course left without a name. A catalog (a course per row) stays a course per row."""
+    from openpyxl import Workbook
+
+    for name, form, outline, title, first in [
+        (
+            "zh.xlsx",
+            [["课程名称", "门店排班实务"], ["课程时长", "1天"], ["授课对象", "店长"]],
+            [["时间", "内容"], ["09:00-10:00", "排班的三条原则"], ["10:10-11:30", "读懂客流曲线"]],
+            "门店排班实务",
+            "排班的三条原则",
+        ),
+        (
+            "en.xlsx",
+            [["Course", "Store Rota Planning"], ["Duration", "1 day"], ["Audience", "Store managers"]],
+            [["Time", "Session"], ["09:00-10:00", "Three rules"], ["10:10-11:30", "Reading footfall"]],
+            "Store Rota Planning",
+            "Three rules",
+        ),
+    ]:  # fmt: skip
+        book = Workbook()
+        ws = book.active
+        ws.title = "Overview"
+        for row in form:
+            ws.append(row)
+        plan = book.create_sheet("Schedule")
+        for row in outline:
+            plan.append(row)
+        book.save(str(tmp_path / name))
+        import_catalog(tmp_path / name, tmp_path / name.split(".")[0])
+        (course,) = specs(tmp_path / name.split(".")[0])
+        assert course["title"] == title
+        assert course["duration"] in ("1天", "1 day")
+        assert course["modules"][0]["title"] == first
+
+
+def test_a_decks_title_repeated_on_its_slides_is_kept_once(tmp_path: Path) -> None:
+    """Convention: a title set on a few slides (a slide continued as ``About me`` twice,
+    ``考察内容与课程安排`` over two parts) names no slide of its own — each is named by
+    its first line — yet it is the slides' words, so it is kept once, as written, beside
+    the outline. A title on most slides (the deck's running head) is furniture, never in
+    the spec."""
+    source = deck(
+        tmp_path / "intro.pptx",
+        [
+            ("Store Rota Planning", ["Spring course"]),
+            ("About me", ["Ana Lee", "Ten years of store rotas"]),
+            ("About me", ["Projects", "Two chains' rota tools"]),
+            ("Fair rotas", ["Three rules"]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert yaml.safe_dump(course, allow_unicode=True).count("About me") == 1
+
+
+@pytest.mark.office
+def test_a_landscape_timetable_pdf_is_no_deck(tmp_path: Path) -> None:
+    """A timetable printed landscape, a day's table a page, is a document, not a deck
+    saved as PDF: its pages hold tables read as rows, so each page's first line is no
+    slide's title and the rows stay the sessions they are."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    days = [
+        ("第一天", [("09:00-10:00", "排班的三条原则"), ("10:10-11:30", "读懂客流曲线")]),
+        ("第二天", [("09:00-10:30", "换班与请假"), ("10:40-12:00", "复盘与答疑")]),
+        ("第三天", [("09:00-10:30", "排班演练"), ("10:40-11:40", "结业分享")]),
+    ]
+    for number, (day, sessions) in enumerate(days):
+        document.add_heading(day, level=2)
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "时间", "内容"
+        for clock, topic in sessions:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = clock, topic
+        if number < len(days) - 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(tmp_path / "日程.docx"))
+    pdf = pdf_from_docx(tmp_path / "日程.docx", tmp_path)
+    import_catalog(pdf, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["第一天", "第二天", "第三天"]
+    assert [s["title"] for s in course["modules"][2]["sections"]] == ["排班演练", "结业分享"]

@@ -203,6 +203,20 @@ _BOLD_KEY = re.compile(r"^(\*\*|__)([^*_:：\n]{1,20}?)\s*(?:\1\s*([:：])|([:�
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?!.*\1.)(.+?)\1\s*$")
 
 
+# pictographs a page decorates its lines with (🔥 · ⏰ · 📚 · 👉), and their joiners
+_PICTOGRAPHS = re.compile(
+    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2700-\u2705\u270A-\u270D\uFE0F\u200D]+"
+)
+
+
+def undecorated(line: str) -> str:
+    """'📚 课程大纲' · '🔥【爆款课程】短视频运营🔥': the words without the pictographs around
+    them (a page's decoration, never a label's or a title's words)."""
+    if not _PICTOGRAPHS.search(line):
+        return line
+    return _PICTOGRAPHS.sub(" ", line).strip() if line.strip() else line
+
+
 def unemphasised(line: str) -> str:
     """Markdown's bold around a label's word (**课程时间**：1天 · **课程大纲：**) or around a
     numbered line (**一、销售心态建设（60分钟）**): the words as the trainer typed them;
@@ -488,12 +502,69 @@ def _repeated_labels(lines: list[str]) -> set[str]:
 
 # '##第一阶段：git使用': a heading typed without its space (many Chinese editors allow it)
 _HEADING_NO_SPACE = re.compile(rf"^(#{{1,6}})(?=[\u4e00-\u9fff【《]|第\s*[{CN}\d]|[{CN}]+、)")
+_SPACED_LABEL = re.compile(r"^((?:[\u4e00-\u9fff][ \u3000]+){1,5}[\u4e00-\u9fff])\s*(?=[:：])")
+_NOT_A_ROW = re.compile(r"^\s*(?:[#|>`]|[-*+•]\s)")
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """A line of a table copied as text: cells apart by tabs (from Word, WPS or Excel)
+    or by runs of spaces (a layout's columns); None for any other line."""
+    if not line.strip() or _NOT_A_ROW.match(line):
+        return None
+    if "\t" in line.strip("\t ") or (line.startswith("\t") and "\t" in line.strip()):
+        cells = [c.strip() for c in line.rstrip().split("\t")]
+    else:
+        cells = [c.strip() for c in re.split(r"[ \u3000]{2,}", line.strip())]
+        cells = [""] * (len(line) - len(line.lstrip()) >= 8) + cells  # an empty first cell
+    return cells if sum(bool(c) for c in cells) >= 2 else None
+
+
+def _fenced_lines(raw: list[str]) -> set[int]:
+    inside, found = False, set()
+    for at, line in enumerate(raw):
+        if _FENCE.match(line):
+            inside = not inside
+            found.add(at)
+        elif inside:
+            found.add(at)
+    return found
+
+
+def column_tables(raw: list[str]) -> list[str]:
+    """Runs of table rows copied as text, as the pipe rows the outline reader reads:
+    two or more tab-separated lines, or three or more lines of space-aligned columns
+    with as many cells each. A form's spaced label (学    时：48) loses its spaces."""
+    out: list[str] = []
+    fenced = _fenced_lines(raw)
+    i = 0
+    while i < len(raw):
+        j = i
+        rows: list[list[str]] = []
+        while j < len(raw) and j not in fenced and (cells := _row_cells(raw[j])) is not None:
+            rows.append(cells)
+            j += 1
+        tabbed = all("\t" in raw[k] for k in range(i, j))
+        widths = {sum(bool(c) for c in r) for r in rows}
+        spaced = len(rows) >= 3 and max(widths, default=0) >= 3 and max(widths) - min(widths) <= 1
+        if rows and ((tabbed and len(rows) >= 2) or spaced):
+            out += ["| " + " | ".join(r) + " |" for r in rows]
+            i = j
+            continue
+        line = raw[i]
+        if i not in fenced:
+            line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(1)), line)
+        out.append(line)
+        i += 1
+    return out
+
+
 _NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
 
 
 def read_sections(chunk: str, number: int) -> Course:
     course = Course(chunk, number)
-    raw = chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = column_tables(chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    course.text = "\n".join(raw)  # (a copied table's header word is no label over its rows)
     lines: list[str] = []
     fence = False
     kept_for_layout = _outline_fences(raw)
@@ -509,7 +580,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                lines.extend(_explode(unemphasised(_HEADING_NO_SPACE.sub(r"\1 ", part))))
+                part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part))
+                lines.extend(_explode(unemphasised(part)))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(

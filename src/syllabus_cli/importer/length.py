@@ -271,7 +271,7 @@ def english_length(text: str) -> Length:
 
 # 合计 / 总计 / 共计 / Total, then a number with its unit or under a 学时 column
 TOTAL_ROW = re.compile(
-    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*\|?\s*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
+    r"^(?:.*?(?:总学时|总课时|总时长|总计划学时)\s*)?\s*(?:\|\s*)*(?:合\s*计|总\s*计|共\s*计|小计|total)\s*[|:：\s]\s*(?:\|\s*)*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>学时|课时|小时|h|hours?|分钟|min|天)?",
     re.I,
 )
 
@@ -283,6 +283,15 @@ _EACH = re.compile(
     rf"(?P<m>\d+(?:\.\d+)?|{_EN_N}|半)\s*(?P<u>(?:个)?(?:小时|分钟)|hours?|hrs?|minutes?|mins?)"
     r"(?:\s+(?:each|apiece)\b|(?<=小时)|(?<=分钟))",
     re.I,
+)
+
+
+# a calendar date (2025年3月15日 · 3月15日 · 2025-03-15 · 3/15/2025): a course's dates
+_DATES = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    r"(?:\s*[-–—~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*[-–—~～至到]\s*(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2})?"
+    r"|\d{4}\s*年"
 )
 
 
@@ -303,6 +312,11 @@ def read_length(text: str, period: int | None = None) -> Length:
             )
     raw = " ".join(text.split())
     s = unicodedata.normalize("NFKC", raw).strip(" -·•:")
+    if _DATES.search(s):  # 2025年3月15日-16日: when, not how long; '共2天' after it is the length
+        undated = _DATES.sub(" ", s).strip(" ,，;；、()（）")
+        if not re.search(r"天|days?|小时|hours?|学时|课时|h\b", undated, re.I):
+            return Length(notes=[f"课程时间原文：{raw}"])
+        s = undated
     as_written = _FILLER.sub("", s)
     if as_written and _parses(as_written) is not None and fold(as_written) != as_written:
         # 3學時 · 2小時: the spec keeps the trainer's characters (validate reads both)

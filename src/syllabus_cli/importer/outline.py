@@ -84,6 +84,8 @@ class Item:
 
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:
+    if kind == "circled":  # ① ② ③ (str.isdigit says yes, int() says no)
+        return (ord(raw) - 0x245F,)
     if raw.isdigit():
         return (int(raw),)
     if kind in ("task", "part", "module", "cn"):

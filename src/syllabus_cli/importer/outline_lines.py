@@ -93,6 +93,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # I. Leading Yourself · II) Leading Others: an English outline's roman numbering
     ("roman", re.compile(rf"^(?P<n>{ROMAN}(?<=[IVX]))[.)]\s+(?=\S)")),
     ("paren", re.compile(r"^[（(](?P<n>\d+)[)）]\s*")),
+    ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*")),  # ① ② ③: a list's numbers
     ("letter", re.compile(r"^(?P<n>[a-hA-H])[.)、]\s*(?=[\u3000-\u9fff])")),
     ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")),
 ]
@@ -445,7 +446,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 current().notes.append(text)  # the header row, kept
                 continue
         if cells is not None and time_column is not None and len(cells) > 1:
-            if _TOTAL_CELL.match(cells[0]) or not any(cells):
+            if _TOTAL_CELL.match(next((c for c in cells if c), "")) or not any(cells):
                 root.notes.append(text)  # 合计: the course's length (emit reads it)
                 continue
             index, unit = time_column
@@ -694,7 +695,7 @@ _DAY_CELL = re.compile(
 
 _HEADING_KIND = re.compile(r"h\d")
 # the kinds of item a list's own numbering opens (1. · 一、 · (1) · a. · 1.1 · I.)
-LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman")
+LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman", "circled")
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"

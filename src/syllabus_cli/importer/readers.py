@@ -81,6 +81,8 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         if len(pages) >= 3
         else set()
     )
+    titles = _unit_heads(pages, running)  # each page's own title, kept as a heading
+    running -= titles
     out: list[str] = []
     first = [line for line in pages[0] if line.strip()][:3] if pages else []
     heads = {_title_key(line) for line in first}
@@ -90,12 +92,41 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         for line in lines:
             if _PAGE_NUMBER.match(line):
                 continue
-            if id(line) in edge and _furniture_key(line) in running:
+            table_row = line.lstrip().startswith("|")  # a table's header set on each page
+            if id(line) in edge and _furniture_key(line) in running and not table_row:
                 continue
             if number > 1 and id(line) in edge and _running_head(line, number, heads):
                 continue
+            if shown and id(line) == id(shown[0]) and _furniture_key(line) in titles:
+                line = f"## {line.strip()}"
             out.append(line)
     return out
+
+
+# a line naming a unit of the course by its number: AGENDA: DAY 1 · Week 3 · Module 2 ·
+# Session 4 · 第2天 · 第三讲
+_UNIT_NAMED = re.compile(
+    r"(?:\b(?:day|week|module|session|lesson|unit|part)\s*\d{1,2}\b|"
+    r"第\s*[一二三四五六七八九十\d]{1,3}\s*[天周讲课章])",
+    re.I,
+)
+
+
+def _unit_heads(pages: list[list[str]], running: set[str]) -> set[str]:
+    """Of the lines that recur at the pages' edges, those that are each page's own
+    heading: a line naming a unit of the course whose number differs on every page it
+    stands on (a deck saved as PDF, a slide a page: ``AGENDA: DAY 1`` over day 1's topics,
+    ``AGENDA: DAY 2`` on the next). A running head repeats its chapter's number, and a
+    page's number is read apart (_PAGE_NUMBER)."""
+    said: dict[str, list[str]] = {}
+    for lines in pages:
+        shown = [line for line in lines if line.strip()]
+        edge = {id(line): line for line in shown[:2] + shown[-2:]}  # (a short page's
+        for line in edge.values():  # first lines are its last too)
+            key = _furniture_key(line)
+            if key in running and "#" in key and _UNIT_NAMED.search(line):
+                said.setdefault(key, []).append(re.sub(r"\s+", "", line))
+    return {key for key, lines in said.items() if len(set(lines)) == len(lines)}
 
 
 # a browser's print of a web page: each page's head the date (and time) it was printed
@@ -203,6 +234,29 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
 
 
+def _split_at_columns(cells: list[tuple[int, str]], starts: list[int]) -> list[tuple[int, str]]:
+    """A laid-out row's cells, each cut where it runs over a column's start at a gap of
+    two spaces or more: layout mode sets a proportional font's narrow column gap as two
+    spaces (``10AM-10:50AM  Manipulating data`` under ``Time`` and ``Topic``)."""
+    out: list[tuple[int, str]] = []
+    for col, text in cells:
+        while True:
+            cut = next(
+                (
+                    m
+                    for m in re.finditer(r" {2,}", text)
+                    if any(abs(col + m.end() - s) <= 3 for s in starts if s > col + 1)
+                ),
+                None,
+            )
+            if cut is None:
+                break
+            out.append((col, text[: cut.start()]))
+            col, text = col + cut.end(), text[cut.end() :]
+        out.append((col, text))
+    return out
+
+
 def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[str]], int, bool]:
     """The rows from ``laid[at]`` on whose cells each stand under one of the columns
     starting at ``starts`` (blank lines between them skipped), where they end, and
@@ -213,7 +267,7 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
     end = at
     gap = True  # a blank line since the last row
     while end < len(laid):
-        cells = _cells(laid[end])
+        cells = _split_at_columns(_cells(laid[end]), starts)
         if not cells:
             end += 1
             gap = True
@@ -222,7 +276,8 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
         row = [""] * len(starts)
         for col, text in cells:
             nearest = min(range(len(starts)), key=lambda j: abs(starts[j] - col))
-            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > 60:
+            longest = 100 if nearest == len(starts) - 1 else 60  # (the last column's words
+            if abs(starts[nearest] - col) > 6 or row[nearest] or len(text) > longest:  # run on)
                 return rows, end, first and len(cells) > 1
             row[nearest] = text
         if len(cells) == 1:
@@ -248,6 +303,35 @@ def _table_rows(laid: list[str], at: int, starts: list[int]) -> tuple[list[list[
     return rows, end, False
 
 
+def _body_starts(head: list[tuple[int, str]], laid: list[str], at: int) -> list[int]:
+    """Where a table's columns start: its header cells' starts, unless its first row
+    sets each cell left of its header's (a header centred over left-aligned cells, as a
+    Word table's header often is): each column starts where the first row's cell does,
+    when that cell stands between the gaps around its header word."""
+    starts = [col for col, _ in head]
+    row = next((_cells(line) for line in laid[at : at + 3] if line.strip()), [])
+    if len(row) != len(head):
+        return starts
+    bounds = [
+        (head[j - 1][0] + len(head[j - 1][1]) + head[j][0]) / 2 if j else -1.0
+        for j in range(len(head))
+    ] + [float("inf")]
+    if all(bounds[j] <= col < bounds[j + 1] for j, (col, _) in enumerate(row)):
+        return [min(start, col) for start, (col, _) in zip(starts, row, strict=True)]
+    return starts
+
+
+def _header_row(head: list[tuple[int, str]]) -> bool:
+    """A laid-out line that is a table's header row: two cells or more, no digits, half
+    of them column words (时间 | 内容, Topic | Slides)."""
+    words = [w for _, w in head]
+    return (
+        len(head) >= 2
+        and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
+        and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
+    )
+
+
 def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, list[int] | None]:
     """A page holding a table, its rows as ``| a | b |`` (None when it holds none), and
     the columns of a table that runs to the page's end (the next page may go on with
@@ -263,8 +347,10 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
     out: list[str] = []
     found = False
     at = 0
-    if carried is not None:  # the last page's table going on, under the page's head lines
-        lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+    lead = [i for i, line in enumerate(laid) if line.strip()][:4]
+    if carried is not None and not any(_header_row(_cells(laid[i])) for i in lead):
+        # the last page's table going on, under the page's head lines (a page that sets
+        # a header row of its own starts its own table)
         for first in lead:
             rows, end, broken = _table_rows(laid, first, carried)
             if len(rows) >= 2 and not broken:
@@ -275,15 +361,11 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
     while at < len(laid):
         head = _cells(laid[at])
         words = [w for _, w in head]
-        if not (
-            len(head) >= 2
-            and not any(re.search(r"\d", w) or len(w) > 24 for w in words)
-            and sum(bool(_COLUMN_WORD.match(w)) for w in words) * 2 >= len(words)
-        ):
+        if not _header_row(head):
             out.append(laid[at])
             at += 1
             continue
-        starts = [col for col, _ in head]
+        starts = _body_starts(head, laid, at + 1)
         rows, end, broken = _table_rows(laid, at + 1, starts)
         if broken:
             return None, None  # the page's columns cannot be trusted: its plain reading
@@ -292,7 +374,11 @@ def _tabled(page: Any, carried: list[int] | None) -> tuple[list[str] | None, lis
             at += 1
             continue
         found = True
-        out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
+        grouped = group_rows(words, rows) if len(words) >= 3 else None
+        if grouped is not None:  # | Monday | 9AM-9:50AM | … |: a group column
+            out += grouped
+        else:
+            out += ["| " + " | ".join(words) + " |", *("| " + " | ".join(r) + " |" for r in rows)]
         at = end
         rest = [line for line in laid[end:] if line.strip()]
         runs_on = starts if len(rest) <= 3 else None  # only the page's foot after it
@@ -314,6 +400,43 @@ def _top_first(lines: list[str], page: Any) -> list[str]:
     if not top or len(top) > 80 or at is None or at == 0:
         return lines
     return [lines[at], *lines[:at], *lines[at + 1 :]]
+
+
+def _slide_pages(reader: Any, pages: list[list[str]]) -> bool:
+    """A deck saved as PDF: three pages or more, every one wider than tall (a slide), none
+    holding more than 18 lines nor a table read as rows (a landscape timetable's pages
+    are one table going on, no slides)."""
+    try:
+        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    except Exception:  # a damaged page box: read as a document
+        return False
+    shown = [[line for line in page if line.strip()] for page in pages]
+    return (
+        len(pages) >= 3
+        and all(w > h for w, h in sizes)
+        and all(len(lines) <= 18 for lines in shown)
+        and not any(line.lstrip().startswith("|") for lines in shown for line in lines)
+    )
+
+
+_PAGE_BULLET = re.compile(r"^\s*(?:[\uf020-\uf0ff•●○◦▪■□◆◇➢➤►▶✓✔–-])\s*(?=\S)")
+
+
+def _pages_as_slides(pages: list[list[str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """A deck's pages as its slides: each page's first line its title, its other lines
+    its bullets (a symbol font's bullet dropped, an indented line one level down), a
+    page's number aside."""
+    slides: list[tuple[str, list[tuple[int, str]]]] = []
+    for page in pages:
+        shown = [line for line in page if line.strip() and not _PAGE_NUMBER.match(line)]
+        if not shown:
+            continue
+        body = []
+        for line in shown[1:]:
+            indent = len(line) - len(line.lstrip())
+            body.append((1 if indent >= 4 else 0, _PAGE_BULLET.sub("", line).strip()))
+        slides.append((shown[0].strip(), body))
+    return slides
 
 
 def read_pdf(path: Path) -> str:
@@ -360,20 +483,33 @@ def read_pdf(path: Path) -> str:
             "unreadable-source", msg("source.unreadable", kind="PDF", reason=type(exc).__name__)
         ) from None
     pages, printed = browser_print([[line.rstrip() for line in page] for page in pages])
+    slides = []
+    if not printed and _slide_pages(reader, pages):  # (each slide's topmost line its title)
+        slides = _pages_as_slides([_top_first(p, reader.pages[n]) for n, p in enumerate(pages)])
+    if len(slides) >= 3:  # a deck saved as PDF, a slide a page: read as the deck
+        return _pdf_text(deck_text(slides))
     lines = strip_furniture(pages)
     if printed:
         lines = [f"# {printed}", *lines]
+    return _pdf_text("\n".join(lines))
+
+
+def _pdf_text(text: str) -> str:
+    """A PDF's text as read, its text layer's spacing and glyphs set right."""
     # A PDF's text layer spaces what the page sets close: runs of spaces inside a line
     # are one; a run of Latin or digits meeting Chinese takes none ("90 分钟", "第 3 讲",
     # "AI 与大模型认知": pypdf spaces a change of font, and cannot tell a typed space);
     # full-width punctuation takes none beside it ("模块1 ： AI（ 2学时）")
-    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", "\n".join(lines))
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     text = re.sub(
         r"(?<=[A-Za-z0-9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[A-Za-z0-9])", "", text
     )
     text = re.sub(r"[ \t]+(?=[：（）、，。；！？》】])|(?<=[：（、，。；！？《【])[ \t]+", "", text)
     # a unit of time spread over a justified cell: "4学 时", "2小 时", "30分 钟"
     text = re.sub(r"(?<=\d)(学|课|小|分)[ \t]+(?=时|钟)", r"\1", text)
+    # a symbol font's bullet (Wingdings, Symbol: U+F0A7, U+F0B7, U+F0D8 …), a glyph of
+    # the private use area at a line's start, is the bullet it shows
+    text = re.sub(r"(?m)^([ \t]*)[\uf020-\uf0ff][ \t]*(?=\S)", r"\1- ", text)
     # a typeset ligature (ﬁ, ﬂ, ﬀ …, LaTeX's "scientiﬁc") is the letters it joins
     text = re.sub("[\ufb00-\ufb06]", lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     from .title import unreadable
@@ -382,7 +518,7 @@ def read_pdf(path: Path) -> str:
     if glyphs:  # a font maps glyphs to the wrong code points: the summary says so
         PDF_GLYPHS.append(glyphs)
     if len(re.sub(r"\s", "", text)) < 10:
-        raise no_text
+        raise SourceError("no-text-layer", msg("source.no-text-layer"))
     return text
 
 
@@ -438,11 +574,45 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     return out
 
 
+def _vertical(shape: Any) -> bool:
+    if not getattr(shape, "has_text_frame", False):
+        return False
+    said = shape.text_frame._txBody.bodyPr.get("vert")  # python-pptx names no property
+    return said not in (None, "horz")
+
+
+def _reading_order(shapes: list[Any]) -> list[Any]:
+    """A slide's shapes as a reader reads them: a row at a time, top to bottom, each
+    row's shapes left to right. The file keeps them in the order they were added, and a
+    slide built by copying a box (an agenda's ``02 | Day 2`` pasted before ``01 | Day 1``
+    was moved up) keeps the copy's place in that order, not on the slide. A shape joins
+    a row when its top is in the upper half of the row's first shape; a slide whose
+    shapes do not all say where they stand, or that sets text vertically (竖排: its
+    columns read right to left), keeps the file's order."""
+    if any(_vertical(shape) for shape in shapes):
+        return shapes
+    placed = [
+        (shape.top, shape.left, shape.height or 0, index, shape)
+        for index, shape in enumerate(shapes)
+        if shape.top is not None and shape.left is not None
+    ]
+    if len(placed) != len(shapes) or len(placed) < 2:
+        return shapes
+    placed.sort(key=lambda p: (p[0], p[1], p[3]))
+    rows: list[list[tuple[Any, ...]]] = []
+    for item in placed:
+        if rows and item[0] < rows[-1][0][0] + rows[-1][0][2] / 2:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [item[4] for row in rows for item in sorted(row, key=lambda p: (p[1], p[3]))]
+
+
 def _slide(slide: Any) -> tuple[str, list[tuple[int, str]]]:
     title_shape = slide.shapes.title
     title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None else ""
     body: list[tuple[int, str]] = []
-    for shape in slide.shapes:
+    for shape in _reading_order(list(slide.shapes)):
         if title_shape is not None and shape.shape_id == title_shape.shape_id:
             continue
         body += _shape_lines(shape)
@@ -659,6 +829,27 @@ def _list_slide(named: list[tuple[str, list[tuple[int, str]]]]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _unit_groups(body: list[tuple[int, str]]) -> list[str] | None:
+    """A slide that lists the course's units each over its own items, all on one level
+    (an agenda slide of boxes: ``01`` · ``Day 1`` · its topics, then ``02`` · ``Day 2`` ·
+    …; ``第一天`` over its sessions): the units as modules, the lines under each its
+    points, a box's bare number dropped. Two units or more, counting on from 1, the
+    first line a unit; None for any other slide."""
+    texts = [t for lvl, t in body if not _SECTION_NUMBER.match(t)]
+    if any(lvl < 0 for lvl, _ in body) or not texts:
+        return None
+    units = [
+        (i, c[0])
+        for i, t in enumerate(texts)
+        if len(t) <= 40 and (c := _counted(t)) is not None and c[1] and _UNIT_CELL.match(t)
+    ]
+    numbers = [n for _, n in units]
+    if len(units) < 2 or units[0][0] != 0 or numbers != list(range(1, len(units) + 1)):
+        return None
+    at = {i for i, _ in units}
+    return [f"## {t}" if i in at else f"- {t}" for i, t in enumerate(texts)]
+
+
 def _unshown(entries: list[str], matched: set[str], shown: set[str]) -> list[str]:
     """Contents entries that no slide shows (a part the deck lists but has no slides for
     yet), as modules of their own where the contents place them; each once."""
@@ -719,9 +910,14 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     for title, _ in slides:
         counts[title] = counts.get(title, 0) + 1
     named: list[tuple[str, list[tuple[int, str]]]] = []
+    repeated: list[str] = []  # such titles on a few slides, kept once each as written
     for index, (title, body) in enumerate(slides):
         if title and counts[title] >= 2 and not _TOC_TITLES.match(title) and body:
-            title, body = body[0][1], body[1:]
+            running = counts[title] >= max(3, len(slides) / 3)  # a running head: furniture
+            if index and title != course_title and not running and title not in repeated:
+                repeated.append(title)  # (a slide continued under its title: kept once)
+            # (a table's row names no slide: its header stays the table's)
+            title, body = (body[0][1], body[1:]) if body[0][0] >= 0 else ("", body)
         elif index == 0:
             continue
         named.append((title, body))
@@ -751,7 +947,14 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
         if title and body and all(_SECTION_NUMBER.match(t) for _, t in body)
     ]
     listed = None if toc or sections else _list_slide(named)
-    if listed is not None:
+    grouped = _unit_groups(first_body) if not named and not lead_ins else None
+    if grouped is not None:
+        # a deck of one slide, its cover the agenda: each unit (Day 1) over its topics
+        outline = grouped
+        lines = lines[: 1 if course_title else 0] + facts
+        kept = lines
+        cover = len(lines)
+    elif listed is not None:
         # a deck of facts around one slide that lists the modules: its items are the
         # modules (their sub-items the points), the other slides kept beside them
         title, body = named[listed]
@@ -827,10 +1030,12 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
     if toc_keys:  # the contents' last entries no slide shows
         kept.extend(_unshown(toc, matched, shown))
     if kept is lines:  # the slides' text beside a contents list: kept verbatim, never structure
-        head_count = cover if listed is not None else 1 if course_title else 0
+        head_count = (
+            cover if listed is not None or grouped is not None else 1 if course_title else 0
+        )
         lines = lines[:head_count] + ["\0" + line for line in lines[head_count:]]
     lines += [f"\0{header}" for header in headers] + [f"\0{said}" for said in closing]
-    lines += [f"\0{said}" for said in prompts]
+    lines += [f"\0{said}" for said in prompts] + [f"\0{said}" for said in repeated]
     return "\n".join([*lines, DECK_OUTLINE, *lead_ins, *outline])
 
 
@@ -879,6 +1084,22 @@ def _form_label(cell: str) -> bool:
 
     word = cell.strip(" :：")
     return word in KEY_OF or word.lower() in EN_KEY_OF
+
+
+def _name_row(label: str, value: str) -> bool:
+    """A form's row naming the course in any wording a catalog's column names it with
+    (``Course | Store Rota Planning``, ``培训课程 | 门店排班实务``): the label a course-name
+    column's word, the value a name, no column word or label of its own."""
+    name = " ".join(label.split()).strip(" :：")
+    said = " ".join(value.split())
+    return (
+        len(name) <= 20
+        and bool(_COLUMNS[0][1].search(name))
+        and 2 <= len(said) <= 80
+        and not re.search(r"[:：]", said)
+        and not any(pattern.search(said) for _, pattern in _COLUMNS if len(said) <= 20)
+        and not _COLUMN_WORD.match(said)
+    )
 
 
 def _form_row(label: str, value: str) -> bool:
@@ -956,18 +1177,69 @@ def _sheet_kind(names: list[str], header: dict[int, str], rows: list[list[str]])
     return "table" if _time_column(names) else "sessions"
 
 
-def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
+# a column timing each row with its unit in its header: Time (Hrs) · Duration (mins) ·
+# Length (h) · 学时（小时） · 时长(分钟); its bare numbers are in that unit
+_UNIT_HEADER = re.compile(
+    r"^(?P<w>time|duration|length|hours|学时|课时|时长|时间)\s*[(（]\s*"
+    r"(?P<u>hrs?|hours?|h|mins?|minutes|days?|小时|分钟|天)\s*[)）]$",
+    re.I,
+)
+
+
+def _timed_cell(name: str, cell: str) -> str | None:
+    """A row's time under a header that says its unit (Time (Hrs) over ``3``), as the
+    outline reads a time: ``Time: 3 Hrs`` · ``学时: 3小时``; None for any other cell."""
+    m = _UNIT_HEADER.match(" ".join(name.split()))
+    value = " ".join(cell.split())
+    if m is None or not re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return None
+    unit = m.group("u")
+    return f"{m.group('w')}: {value}{'' if re.match(r'[^a-z]', unit, re.I) else ' '}{unit}"
+
+
+def _sessions_text(
+    names: list[str], header: dict[int, str], rows: list[list[str]], session: int | None = None
+) -> str:
     """One course's outline sheet as the outline (readers.DECK_OUTLINE: the rows are the
     outline to the end, so a row named "Introduction" is a module, not a label): each row
     a module headed by its name, its other cells a note (under their header's words) and
-    its list cell (Topics: ``a;b;c``, one a line) the module's points."""
+    its list cell (Topics: ``a;b;c``, one a line) the module's points. Where the rows
+    are counted by number (``Week | Topics`` over ``3 | Bayes rule<br>Priors``), a name
+    cell of several lines is the meeting's points, the meeting named by its count (Week
+    3), and a row the count skips (``— | SPRING BREAK``) is a note, no meeting."""
     name_at = next(i for i, label in header.items() if label == "课程名称")
     list_at = next((i for i, label in header.items() if label == "课程大纲"), None)
-    out = [DECK_OUTLINE]
+    counted = (
+        session is not None
+        and sum(bool(re.fullmatch(r"\d{1,3}", _cell(r, session))) for r in rows) * 4
+        >= len(rows) * 3
+    )
+    by_count = counted and list_at is None and any("\n" in _raw(r, name_at) for r in rows)
+    # (named by their count, the rows keep their header's words as written, in a note)
+    out = ["\0| " + " | ".join(" ".join(n.split()) for n in names) + " |"] * by_count
+    out.append(DECK_OUTLINE)
     for cells in rows:
         name = " ".join(cells[name_at].split()) if name_at < len(cells) else ""
+        count = _cell(cells, session) if counted and session is not None else ""
+        if counted and not re.fullmatch(r"\d{1,3}", count):  # a row the count skips: a
+            out.append("\0" + " · ".join(" ".join(c.split()) for c in cells if c.strip()))
+            continue  # note as written, never structure
+        if by_count and session is not None:  # Week 3, its topics the points
+            word = " ".join(names[session].split()) if session < len(names) else ""
+            said = [
+                f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+                for i, c in enumerate(cells)
+                if c and i not in (name_at, session)
+            ]
+            out.append(f"## {word} {count}".strip())
+            out += ["| " + " | ".join(c.replace("|", "/") for c in said) + " |"] * bool(said)
+            lines = [line.strip() for line in _raw(cells, name_at).split("\n") if line.strip()]
+            out += [f"- {line}" for line in lines]
+            continue
         said = [
-            f"{names[i]}: {' '.join(c.split())}" if i < len(names) and names[i] else c
+            _timed_cell(names[i], c) or f"{names[i]}: {' '.join(c.split())}"
+            if i < len(names) and names[i]
+            else c
             for i, c in enumerate(cells)
             if c and i not in (name_at, list_at)
         ]
@@ -976,6 +1248,12 @@ def _sessions_text(names: list[str], header: dict[int, str], rows: list[list[str
             if list_at is not None and list_at < len(cells)
             else []
         )
+        link = re.fullmatch(r"\[([^\]]+)\]\(([^)\s]+)\)", name)
+        if link:  # [Introduction](#introduction): a link's text names it, its target a note
+            name = link.group(1).strip()
+            said.append(
+                f"{names[name_at]}: {link.group(2)}" if name_at < len(names) else link.group(2)
+            )
         if not name or (_NOT_HELD.match(name) and not points):
             out.append(" · ".join([name, *said] if name else said))  # a note, kept
             continue
@@ -993,16 +1271,81 @@ _ROW_NAME = re.compile(
     r"主题|课题|题目|专题|章节|章节名称|教学内容|课程内容|内容|模块|单元)$",
     re.I,
 )
+# a column that names each row by saying so (Module Name, Session title, 模块名称): it
+# names the row before a column of topics does
+_ROW_TITLE = re.compile(
+    r"^(?:(?:module|session|lesson|lecture|unit|class|chapter|topic)\s*(?:name|title)|"
+    r"(?:模块|单元|章节|课次|专题)(?:名称|标题))$",
+    re.I,
+)
 _ROW_POINTS = re.compile(
-    r"^(?:contents?|subtopics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$", re.I
+    r"^(?:contents?|sub[\s-]?topics|key points|outline|details|要点|内容要点|主要内容|知识点|内容)$",
+    re.I,
 )
 
 
-def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
+def _text_column(names: list[str], rows: list[list[str]], session: int) -> int | None:
+    """The column that names each meeting when no header says so (``Lecture | Date |
+    Materials | Reading``): the first one right of the counting column that is no date,
+    weekday or unit, set in nearly every row, mostly with words (not numbers) and mostly
+    a different one each row."""
+    for index in range(session + 1, len(names)):
+        said = [" ".join(r[index].split()) for r in rows if index < len(r) and r[index].strip()]
+        if len(said) < 3 or len(said) * 4 < len(rows) * 3:
+            continue
+        if sum(bool(_DATE_CELL.match(c) or _WEEKDAY_CELL.match(c) or _UNIT_CELL.match(c)
+                    or _CLOCK_CELL.match(c) or not re.search(r"[^\W\d_]", c))
+               for c in said) * 2 > len(said):  # fmt: skip
+            continue
+        if len(set(said)) * 3 >= len(said) * 2:
+            return index
+    return None
+
+
+def _session_rows(grid: list[list[str]], table: list[str], head: int | None = None) -> str | None:
     """A sheet with no course-name column whose rows are one course's meetings (a Week /
     Date / 周次 column counting them, a Topic / 主题 column naming them, no clock or
     Duration column): a module a row, as _sessions_text writes them; None for any other
     sheet (read as table rows)."""
+    at = (
+        head
+        if head is not None
+        else next(
+            (
+                i
+                for i, row in enumerate(grid[:10])
+                if sum(bool(c) for c in row) >= 2
+                and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+            ),
+            None,
+        )
+    )
+    if at is None or len(grid) - at < 3:
+        return None
+    names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
+    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+        return None
+    session = _session_column(names, rows)
+    name_at = next(
+        (i for i, n in enumerate(names) if i != session and _ROW_TITLE.match(n)),
+        next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None),
+    )
+    if session is not None and name_at is None:
+        name_at = _text_column(names, rows, session)
+    if session is None or name_at is None:
+        return None
+    points = next(
+        (i for i, n in enumerate(names) if i not in (session, name_at) and _ROW_POINTS.match(n)),
+        None,
+    )
+    header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
+    return "\n".join([*table[:at], _sessions_text(names, header, rows, session)])
+
+
+def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
+    """A sheet whose table's first column names groups of its rows (group_rows): the
+    sheet's head lines, then each group a heading over its rows. The table's header is
+    its first row that names two columns or more, with no digits."""
     at = next(
         (
             i
@@ -1012,24 +1355,234 @@ def _session_rows(grid: list[list[str]], table: list[str]) -> str | None:
         ),
         None,
     )
-    if at is None or len(grid) - at < 3:
+    if at is None:
         return None
-    names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
-    if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
+    grouped = group_rows(grid[at], grid[at + 1 :])
+    return None if grouped is None else "\n".join([*table[:at], *grouped])
+
+
+_TOTAL_CELL = re.compile(r"^(?:合计|总计|共计|小计|总学时|total|sum)\b", re.I)
+_HALF_DAY = re.compile(r"^(?:上午|下午|中午|晚上|晚间|morning|afternoon|evening|am|pm)$", re.I)
+
+
+def _centred_bounds(marks: list[int], count: int, start: int = 0) -> list[int] | None:
+    """Where each group starts when its name is drawn in the middle of its rows (the
+    name on row ``marks[k]``): a group of n rows has its name on its middle row, n = 2o+1
+    or 2o+2 for a name o rows below the group's first; the groups follow one another and
+    the last ends with the table. None when no such parting fits every name."""
+    if not marks:
+        return [] if start == count else None
+    offset = marks[0] - start
+    if offset < 0:
         return None
-    session = _session_column(names, rows)
-    name_at = next((i for i, n in enumerate(names) if i != session and _ROW_NAME.match(n)), None)
-    if session is None or name_at is None:
+    for size in (2 * offset + 1, 2 * offset + 2):
+        end = start + size
+        if len(marks) == 1 and end != count:
+            continue
+        if len(marks) > 1 and (end > marks[1] or end > count):
+            continue
+        rest = _centred_bounds(marks[1:], count, end)
+        if rest is not None:
+            return [start, *rest]
+    return None
+
+
+def heading_under(lines: list[str]) -> int:
+    """The level a group's heading takes under the last Markdown heading of ``lines``
+    (one deeper; 2 under none), so a table's days sit under the page's own headings."""
+    last = next((m for line in reversed(lines) if (m := re.match(r"(#{1,6}) ", line))), None)
+    return min(len(last.group(1)) + 1, 6) if last else 2
+
+
+def group_rows(names: list[str], rows: list[list[str]], level: int = 2) -> list[str] | None:
+    """A table whose first column names a group of its rows, set once per group (a
+    merged cell: ``第一日`` beside the day's timed sessions, ``Module 2`` beside its
+    lessons, ``Monday`` beside the day's clock rows): each group a heading, its rows
+    under it as the table's rows without that column, under the table's other headers.
+    A sheet sets a merged cell's value on its first row; a PDF draws it where the page
+    shows it, often in the middle of its rows (_centred_bounds). The first column is such when it is set on fewer than half of the rows,
+    two groups or more, each a short name and no number, and every row fills another
+    column too. None for any other table."""
+    first = next((i for i, n in enumerate(names) if n), None)
+    if first is None or _header(names) is not None:  # a catalog's courses: rows as they are
         return None
-    points = next(
-        (i for i, n in enumerate(names) if i not in (session, name_at) and _ROW_POINTS.match(n)),
-        None,
-    )
-    header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
-    return "\n".join([*table[:at], _sessions_text(names, header, rows)])
+    total = [" ".join(c.split()) for c in rows[-1]] if rows else []
+    if total and first < len(total) and _TOTAL_CELL.match(total[first]):  # 合计 | | 6
+        rows = rows[:-1]  # the table's closing row, kept after its groups
+        closing = ["| " + " | ".join(total) + " |"]
+    else:
+        closing = []
+    if len(rows) < 3:
+        return None
+    marks = [i for i, r in enumerate(rows) if first < len(r) and r[first].strip()]
+    groups = [" ".join(rows[i][first].split()) for i in marks]
+    if (
+        len(groups) < 2
+        or len(groups) * 2 > len(rows)
+        or any(len(g) > 40 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
+        or any(not any(c.strip() for j, c in enumerate(r) if j != first) for r in rows)
+        or all(_HALF_DAY.match(g) for g in groups)  # 上午 | 下午: a day's halves, no modules
+    ):
+        return None
+    # set on each group's first row, or drawn in the middle of its rows
+    bounds = marks if marks[0] == 0 else _centred_bounds(marks, len(rows))
+    if bounds is None:
+        return None
+
+    def row_of(cells: list[str]) -> str:
+        kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != first and j < len(names)]
+        return "| " + " | ".join(kept) + " |"
+
+    out: list[str] = []
+    for number, (start, name) in enumerate(zip(bounds, groups, strict=True)):
+        stop = bounds[number + 1] if number + 1 < len(bounds) else len(rows)
+        out += [f"{'#' * level} {name}", row_of(names), *(row_of(r) for r in rows[start:stop])]
+    return out + closing
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def markdown_sessions(text: str) -> str:
+    """A Markdown page whose one table, at the page's end, is one course's meetings (a
+    Week / Lecture / 周次 column counting them, a Topics / 主题 column naming them, no
+    clock or time column): the table read as a sheet of them is (a module a row, its
+    other cells a note, ``<br>`` its lines), so ``| 3 | Jan 26 – 30 | Bayes rule |`` is
+    the course's third meeting, not a table row in its notes. Any other page unchanged."""
+    lines = text.split("\n")
+    rules = [i for i, line in enumerate(lines) if _PIPE_RULE.match(line) and "|" in line]
+    if len(rules) != 1 or rules[0] == 0:
+        return text
+    at = rules[0] - 1
+    end = at + 2
+    while end < len(lines) and lines[end].strip().startswith("|"):
+        end += 1
+    if any(line.strip() for line in lines[end:]) or end - at < 5:
+        return text
+
+    def cells(line: str) -> list[str]:
+        row = line.strip().removeprefix("|").removesuffix("|").split("|")
+        return [re.sub(r"(?i)<br\s*/?>", "\n", c).strip() for c in row]
+
+    grid = [cells(lines[at]), *(cells(line) for line in lines[at + 2 : end])]
+    said = _session_rows(grid, [], head=0)  # (a Markdown table's first row is its header)
+    if said is None:
+        return text
+    return "\n".join([*lines[:at], said])
+
+
+_SHOWN_TIME = re.compile(r"^(\d{1,3}):(\d{2})$")
+_LENGTH_HEADER = re.compile(r"^(?:time|duration|length|mins?|minutes|时长|用时|时间|耗时)$", re.I)
 
 
 def rows_text(rows: Iterable[list[str]]) -> str:
+    """A sheet's rows, read block by block: tables set side by side (columns empty in
+    every row part them) are each read as their own table, left to right (_rows_text).
+    A block with no header row that is mostly times (a chart drawn of the schedule
+    beside it: ``0:30 | 0:10 | 0:05 | Exercise``) is kept as written, never structure."""
+    grid: list[list[str]] = []
+    for count, row in enumerate(rows):
+        if count > MAX_ROWS:
+            raise SourceError("too-large", msg("source.too-many", n=MAX_ROWS, what="rows"))
+        grid.append(["" if c is None else str(c).strip() for c in row])
+    blocks = _column_blocks(grid)
+    if len(blocks) < 2:
+        return _rows_text(_lengths_shown(grid))
+    out: list[str] = []
+    for low, high in blocks:
+        part = [r[low:high] for r in grid]
+        part = [r for r in part if any(r)]
+        if _time_chart(part):
+            for cells in part:
+                filled = [" ".join(c.split()) for c in cells if c]
+                lone = len(filled) == 1 and not _SHOWN_TIME.match(filled[0])
+                out.append(filled[0] if lone else "\0| " + " | ".join(filled) + " |")
+            continue
+        out.append(_rows_text(_lengths_shown(part)))
+    return "\n".join(line for line in out if line)
+
+
+def _column_blocks(grid: list[list[str]]) -> list[tuple[int, int]]:
+    """The sheet's column ranges parted by columns empty in every row, each holding at
+    least two columns and three rows set (a lone column joins the range before it, the
+    first the one after); one range for any other sheet."""
+    width = max((len(r) for r in grid), default=0)
+    set_at = {i for r in grid for i, c in enumerate(r) if c}
+    used = [i in set_at for i in range(width)]
+    blocks: list[tuple[int, int]] = []
+    at = 0
+    while at < width:
+        if not used[at]:
+            at += 1
+            continue
+        end = at
+        while end < width and used[end]:
+            end += 1
+        blocks.append((at, end))
+        at = end
+    merged: list[tuple[int, int]] = []  # a lone column (a title over the sheet, a bar's
+    for low, high in blocks:  # label) belongs with the block before it, the first with
+        if merged and (high - low < 2 or merged[-1][1] - merged[-1][0] < 2):  # the next
+            merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    kept = [
+        (low, high)
+        for low, high in merged
+        if high - low >= 2 and sum(any(r[low:high]) for r in grid) >= 3
+    ]
+    return kept if len(kept) >= 2 and len(kept) == len(merged) else [(0, width)]
+
+
+def _time_chart(rows: list[list[str]]) -> bool:
+    """A block drawn as a chart of times: no header row (a row of two cells or more
+    with no digits), a time in each of its rows of two cells or more, every time a
+    length (under 6:00: 0:30, 0:05), none a clock of the day."""
+    full = [r for r in rows if sum(bool(c) for c in r) >= 2]
+    times = [c for r in full for c in r if _SHOWN_TIME.match(c)]
+    return (
+        bool(full)
+        and all(any(re.search(r"\d", c) for c in r) for r in full)  # no header row
+        and all(any(_SHOWN_TIME.match(c) for c in r) for r in full)
+        and all(_minutes(c) < 6 * 60 for c in times)  # lengths, none a day's clock
+    )
+
+
+def _lengths_shown(grid: list[list[str]]) -> list[list[str]]:
+    """A table's column of lengths kept as times (Excel's ``0:05`` under ``Time`` or
+    ``Duration``, beside a column of start times ``09:05``) written as the minutes they
+    are (``5 min``), so a row's length is not read as a clock; the rows unchanged when
+    no header names such a column."""
+    for at, row in enumerate(grid[:10]):
+        spans = [i for i, c in enumerate(row) if _LENGTH_HEADER.match(" ".join(c.split()))]
+        for col in spans:
+            below = [r[col] for r in grid[at + 1 :] if col < len(r) and r[col]]
+            starts = [
+                c
+                for r in grid[at + 1 :]
+                for i, c in enumerate(r)
+                if i != col and _SHOWN_TIME.match(c)
+            ]
+            if len(below) < 2 or not all(_SHOWN_TIME.match(c) for c in below) or not starts:
+                continue
+            if max(_minutes(c) for c in starts) <= max(_minutes(c) for c in below):
+                continue  # (the other column's times are no later: no clock of starts)
+            return [
+                [
+                    f"{_minutes(c)} min" if i == col and n > at and _SHOWN_TIME.match(c) else c
+                    for i, c in enumerate(r)
+                ]
+                for n, r in enumerate(grid)
+            ]
+    return grid
+
+
+def _minutes(shown: str) -> int:
+    m = _SHOWN_TIME.match(shown)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else 0
+
+
+def _rows_text(rows: Iterable[list[str]]) -> str:
     """A sheet's rows: with a header naming a course-name column and another one, one
     course per row (its cells under the catalog's labels, courses cut apart), unless the
     rows are one course's meetings or timetable (_sheet_kind); else the sheet as table rows."""
@@ -1058,6 +1611,8 @@ def rows_text(rows: Iterable[list[str]]) -> str:
                 table.append(
                     f"{filled[0].strip(' :：')}：" + ("\n" if "\n" in value else "") + value
                 )
+            elif len(filled) == 2 and _name_row(*filled):  # Course | Store Rota Planning
+                table.append(f"课程名称：{' '.join(filled[1].split())}")
             else:
                 table.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
             continue
@@ -1066,6 +1621,9 @@ def rows_text(rows: Iterable[list[str]]) -> str:
         by_day = week_grid(grid)
         if by_day is not None:
             return "\n".join(by_day)
+        grouped = _grouped_rows(grid, table)
+        if grouped is not None:
+            return grouped
         sessions = _session_rows(grid, table)
         return sessions if sessions is not None else "\n".join(table)
     kind = _sheet_kind(names, header, body)
@@ -1092,6 +1650,10 @@ def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[s
         elif groups:
             groups[-1].append(cells)  # a row of the course above: its name cell merged
     return [_catalog_course(names, header, group) for group in groups]
+
+
+def _raw(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
 
 
 def _cell(cells: list[str], index: int) -> str:
@@ -1167,6 +1729,36 @@ def week_grid(rows: list[list[str]]) -> list[str] | None:
     return out
 
 
+def shown_value(cell: Any) -> str:
+    """A cell's value as the sheet shows it: a time (a clock, or a length kept as a time
+    of day or a duration) in its number format's hours and minutes — ``h:mm`` 9:05,
+    ``hh:mm`` 09:05, ``[h]:mm`` 27:30, with ``:ss`` its seconds, ``AM/PM`` a 12-hour
+    clock — never Python's ``9:05:00`` or ``1 day, 3:30:00``; any other value as text."""
+    import datetime as dt
+
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.time | dt.timedelta):
+        return str(value)
+    if isinstance(value, dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    else:
+        seconds = int(value.total_seconds())
+    form = str(getattr(cell, "number_format", "") or "").lower()
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    suffix = ""
+    if "am/pm" in form or "a/p" in form:
+        suffix = " PM" if hours % 24 >= 12 else " AM"
+        hours = (hours % 12) or 12
+    shown = f"{hours:02d}" if re.search(r"\[?hh", form) else str(hours)
+    shown += f":{minutes:02d}"
+    if re.search(r"mm:ss|:ss", form) or (secs and "mm" not in form):
+        shown += f":{secs:02d}"
+    return shown + suffix
+
+
 def read_xlsx(path: Path) -> str:
     _check_zip(path, "Excel")
     try:
@@ -1183,10 +1775,7 @@ def read_xlsx(path: Path) -> str:
         texts: list[str] = []
         names: list[str] = []
         for sheet in book.worksheets:
-            rows = (
-                [str(v) if v is not None else "" for v in row]
-                for row in sheet.iter_rows(values_only=True)
-            )
+            rows = ([shown_value(c) for c in row] for row in sheet.iter_rows())
             text = rows_text(rows)
             if text.strip():
                 texts.append(text)
@@ -1203,7 +1792,19 @@ def read_xlsx(path: Path) -> str:
         raise SourceError("empty-file", msg("source.no-text"))
     if len(texts) >= 2 and all(_UNIT_CELL.match(n) for n in names):
         return _unit_sheets(names, texts)
+    named = [bool(_NAMED.search(text)) for text in texts]
+    if len(texts) >= 2 and sum(named) == 1 and not any(SEPARATOR in t for t in texts):
+        # one sheet names the course (a form: 课程名称 | …), the others only lay out its
+        # outline or timetable: one course, the naming sheet first
+        at = named.index(True)
+        return "\n".join([texts[at], *(t for n, t in enumerate(texts) if n != at)])
     return f"\n{SEPARATOR}\n".join(texts)
+
+
+# a sheet's line naming its course, as a form or a catalog writes it
+_NAMED = re.compile(
+    r"^(?:课程名称|课程名|课程标题|course name|course title)\s*[:：]\s*\S", re.I | re.M
+)
 
 
 def _unit_sheets(names: list[str], texts: list[str]) -> str:
@@ -1237,6 +1838,12 @@ _BLOCK = {
 _SKIP = {"script", "style", "noscript", "svg", "template", "head", "nav", "button", "select"}
 
 
+def _span(said: str | None) -> int:
+    """A cell's rowspan or colspan: 1 unless it says a number from 2 to 50."""
+    number = int(said) if said and said.strip().isdigit() else 1
+    return number if 1 <= number <= 50 else 1
+
+
 class _Text(HTMLParser):
     """A page as lines: headings as Markdown ``#``, list items as ``- ``/``1. ``, a
     table row as ``| a | b |`` (a table inside a cell: its text joins the cell)."""
@@ -1254,6 +1861,13 @@ class _Text(HTMLParser):
         self.nested: list[tuple[int, list[str]]] = []  # rows of tables inside this row's cells
         self.in_title = False
         self.title: list[str] = []  # the page's <title>
+        # the open top-level table: where its rows start in lines, its rows as laid out
+        # (a rowspan's rows given an empty cell under it, a colspan's its empty cells),
+        # the spans still open per column, the open row's cells' (rowspan, colspan)
+        self.table_at: int | None = None
+        self.table: list[list[str]] | None = None
+        self.spans: dict[int, int] = {}
+        self.row_attrs: list[tuple[int, int]] = []
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -1278,8 +1892,14 @@ class _Text(HTMLParser):
         if tag in ("td", "th"):
             if self.cell and len(self.cell) == len(self.rows):  # <td> in an open cell
                 self.handle_endtag(tag)  # of the same row: closes it, as a browser does
+            if len(self.rows) == 1 and not self.cell:  # a top-level table's cell
+                said = dict(attrs)
+                self.row_attrs.append((_span(said.get("rowspan")), _span(said.get("colspan"))))
             self.cell.append([])
             return
+        if tag == "table" and not self.rows and not self.cell:
+            self._flush()
+            self.table_at, self.table, self.spans = len(self.lines), [], {}
         if tag == "tr":
             if self.rows and len(self.rows) > len(self.cell):  # a row left open: <tr><tr>
                 self.handle_endtag("tr")  # a browser ends it where the next one starts
@@ -1324,10 +1944,16 @@ class _Text(HTMLParser):
             if self.cell and len(self.cell) == len(self.rows):  # its last cell left open
                 self.handle_endtag("td")
             cells = self.rows.pop()
+            if not self.rows and not self.cell:
+                cells = self._laid_row(cells)
             if self.cell:  # a row of a table inside a cell: its own row, after the outer one
                 self.nested.append((len(self.rows[-1]) if self.rows else 0, cells))
             elif any(cells):
                 self._flush()
+                if self.table is not None:
+                    self.table.append([c.replace("\n", " / ") for c in cells])
+                    if self.nested:  # a table in a cell: the rows stay as they are
+                        self.table_at = None
                 self.lines.append("| " + " | ".join(c.replace("\n", " / ") for c in cells) + " |")
                 for before, inner in self.nested:  # aligned under the cell that held them
                     row = [""] * before + [c.replace("\n", " / ") for c in inner]
@@ -1339,8 +1965,43 @@ class _Text(HTMLParser):
             return
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
+        if tag == "table" and not self.rows and not self.cell and self.table is not None:
+            self._flush()
+            grouped = None
+            if (
+                self.table_at is not None
+                and self.table
+                and not any(re.search(r"\d", c) for c in self.table[0])
+            ):
+                level = heading_under(self.lines[: self.table_at])
+                grouped = group_rows(self.table[0], self.table[1:], level)
+            if grouped is not None and self.table_at is not None:
+                self.lines[self.table_at :] = grouped
+            self.table_at, self.table = None, None
+            return
         if tag in _BLOCK:
             self._flush()
+
+    def _laid_row(self, cells: list[str]) -> list[str]:
+        """A top-level row's cells where they stand: an empty cell under each cell
+        spanning down from a row above (rowspan), empty cells after one spanning across
+        (colspan)."""
+        attrs, self.row_attrs = self.row_attrs, []
+        out: list[str] = []
+        at = 0
+        while at < len(cells) or self.spans.get(len(out), 0) > 0:
+            col = len(out)
+            if self.spans.get(col, 0) > 0:
+                self.spans[col] -= 1
+                out.append("")
+                continue
+            down, across = attrs[at] if at < len(attrs) else (1, 1)
+            for extra in range(across):
+                out.append(cells[at] if extra == 0 else "")
+                if down > 1:
+                    self.spans[col + extra] = down - 1
+            at += 1
+        return out
 
     def handle_data(self, data: str) -> None:
         if self.in_title:

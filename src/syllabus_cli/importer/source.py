@@ -59,10 +59,20 @@ def _read(path: Path) -> str:
 
         return readers.read_pdf(path)
     text = _decoded(data)
+    if suffix in (".md", ".markdown", ".txt") and _is_html(text):
+        from . import readers
+
+        return _nonempty(readers.html_text(text))
     if suffix in (".md", ".markdown", ".txt"):  # <center>标题</center>: the text, not the tag
         text = re.sub(
             r"</?(?:center|font|span|b|strong|i|em|u|small|big)\b[^>]*>", "", text, flags=re.I
         )
+        # a page's <style> and <script> blocks are how a site shows it, never its text
+        text = re.sub(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>[ \t]*\n?", "", text)
+        if suffix != ".txt":  # a Markdown table of one course's meetings: a module a row
+            from . import readers
+
+            text = readers.markdown_sessions(text)
     if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
         from . import readers
 
@@ -72,6 +82,28 @@ def _read(path: Path) -> str:
 
         return _nonempty(readers.read_csv(text))
     return text
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b)", re.I)
+_BLOCK_LINE = re.compile(
+    r"^\s*</?(?:p|div|section|article|h[1-6]|ul|ol|li|br|header|"
+    r"footer|main|body|head|meta|link|title|span|a|strong|b|em|img|hr)\b",
+    re.I,
+)
+
+
+def _is_html(text: str) -> bool:
+    """A page saved under a Markdown or text name that is really HTML: it opens as a
+    web page does (``<!DOCTYPE html>``, ``<html>``), or most of its lines (ten or more)
+    open with a tag (``<p>``, ``<div>``, ``<li>``; a table's rows aside, which Markdown
+    holds as they are) and hardly any is Markdown's (``#``, ``-``, ``1.``, ``|``) — read
+    as the web page it is, not as Markdown holding tags."""
+    if _HTML_START.match(text[:2048]):
+        return True
+    shown = [line for line in text.split("\n") if line.strip()]
+    tagged = sum(bool(_BLOCK_LINE.match(line)) for line in shown)
+    marked = sum(bool(re.match(r"\s*(?:#{1,6}\s|[-*+]\s|\d+\.\s|\|)", line)) for line in shown)
+    return tagged >= 10 and tagged * 2 > len(shown) and marked < 3
 
 
 # Office 97-2003's binary files (one compound file, its magic below): what each kind is
@@ -260,6 +292,8 @@ def _docx_rows(
     rows and two columns or more; a one-cell frame or a single row as plain lines."""
     from docx.oxml.ns import qn
 
+    if piped and _grouped_table(rows, lines):
+        return
     for number, row in enumerate(rows):
         cells: list[str] = []
         nested: list[Any] = []
@@ -272,6 +306,7 @@ def _docx_rows(
                     boxes: list[Any] = []
                     parts.append(_run_text(child, boxes))
             cells.append(" ".join(p for p in parts if p.strip()))
+            cells += [""] * (_grid_span(cell) - 1)  # a cell across columns: theirs empty
         if piped:
             lines.append("| " + " | ".join(_cell_text(c) for c in cells) + " |")
             if number == 0:
@@ -280,6 +315,45 @@ def _docx_rows(
             lines.append(" ".join(c for c in cells if c))
         for table in nested:
             _docx_blocks_of([table], numbering, lines, levels)
+
+
+def _grid_span(cell: Any) -> int:
+    from docx.oxml.ns import qn
+
+    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    said = span.get(qn("w:val")) if span is not None else None
+    return int(said) if said and said.isdigit() and 1 <= int(said) <= 50 else 1
+
+
+def _grouped_table(rows: list[Any], lines: list[str]) -> bool:
+    """A table whose first column is one merged cell per group (a day over its clock
+    rows; Word keeps the text in the merge's first cell, the cells below it empty),
+    written as its groups (readers.group_rows); False, writing nothing, for any other
+    table (or one holding a table in a cell, read row by row)."""
+    from docx.oxml.ns import qn
+
+    from .readers import group_rows, heading_under
+
+    grid: list[list[str]] = []
+    for row in rows:
+        cells: list[str] = []
+        for cell in _cells(row):
+            parts: list[str] = []
+            for child in _flat(cell):
+                if child.tag == qn("w:tbl"):
+                    return False
+                if child.tag == qn("w:p"):
+                    parts.append(_run_text(child, []))
+            cells.append(_cell_text(" ".join(p for p in parts if p.strip())))
+            cells += [""] * (_grid_span(cell) - 1)
+        grid.append(cells)
+    if not grid or any(re.search(r"\d", c) for c in grid[0]):
+        return False
+    grouped = group_rows(grid[0], grid[1:], heading_under(lines))
+    if grouped is None:
+        return False
+    lines.extend(grouped)
+    return True
 
 
 def _docx_blocks_of(
