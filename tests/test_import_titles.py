@@ -12,6 +12,8 @@ import yaml
 from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
 
+FRESH = Path(__file__).parent / "data" / "import" / "fresh"
+
 
 @pytest.mark.parametrize(
     "heading",
@@ -486,3 +488,491 @@ def test_a_name_label_holding_only_a_page_word_leaves_the_title_todo(tmp_path: P
     assert str(spec["title"]).startswith("TODO")
     assert "Introduction" in spec["notes"]
     assert [m["title"] for m in spec["modules"]] == ["Our company", "Tools we use"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Course Format",
+        "## Prerequisites",
+        "**Course Materials**",
+        "Grading",
+        "课程特色",
+        "【授课方式】",
+    ],
+)
+def test_a_heading_that_names_a_section_of_the_page_is_no_title(heading: str) -> None:
+    """Convention: a page may open on one of its sections, its heading the section's label
+    words ("Course Format", "Prerequisites", "## Course Materials", 课程特色, 【授课方式】),
+    "course" before them or not: no course is named there. A name that holds such a word
+    among others is a name ("Research Methods", "Grading Essays Fairly")."""
+    assert from_head([heading, "The course meets once a week for ten weeks."]) is None
+    found = from_head([heading, "Research Methods"])
+    assert found is not None and found.text == "Research Methods"
+    for name in ("Research Methods", "Grading Essays Fairly"):
+        found = from_head([name])
+        assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags: 杂谈",
+        "Tags: leadership, coaching",
+        "Categories: Management",
+        "Posted on 12 May 2023",
+        "标签：管理技能",
+        "分类：职场技能",
+        "作者：王芳",
+    ],
+)
+def test_a_post_s_tag_or_category_line_is_no_title(line: str) -> None:
+    """Convention: a blog post or a saved page heads its text with its tags, category,
+    author or date ("Tags: 杂谈", "Categories: …", 分类：…, "Posted on …"): a label of the
+    post, never the course's name, whatever word follows the colon."""
+    assert from_head([line]) is None
+    found = from_head([line, "Negotiation Basics"])
+    assert found is not None and found.text == "Negotiation Basics"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Automation Architect- Shrish Kumar",
+        "Senior Trainer – Jane Doe",
+        "Jane Doe, Senior Consultant",
+        "By Maria Lopez",
+        "# Dr. Alan Smith - Lecturer",
+    ],
+)
+def test_a_byline_names_who_teaches_not_the_course(line: str) -> None:
+    """Convention: a page names who teaches or wrote it, with their role ("Automation
+    Architect- Jane Doe", "Jane Doe, Senior Consultant") or after "By": above any course
+    name, the page names no course, so the title stays TODO (the lines after a byline are
+    its motto or its prose, not a name). A course named for a role keeps its name ("Data
+    Engineer - Career Track", "Cloud Architect - Exam Prep")."""
+    assert from_head([line, "Golden Line", "Outline"]) is None
+    for name in (
+        "Data Engineer - Career Track",
+        "Cloud Architect - Exam Prep",
+        "Data Scientist - Machine Learning",
+    ):
+        found = from_head([name])
+        assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("课程名称(Course): Python语言程序设计", "Python语言程序设计"),
+        ("课程名称（Course Title）：商务写作", "商务写作"),
+        ("Course name (课程名称): Data Literacy", "Data Literacy"),
+    ],
+)
+def test_a_bilingual_form_s_gloss_is_no_word_of_the_title(
+    label: str, title: str, tmp_path: Path
+) -> None:
+    """Convention: a bilingual 教学大纲 form glosses each label in brackets, in the other
+    language (课程名称(Course): … · 课程名称（Course Title）：… · Course name (课程名称): …);
+    the gloss is the label's, the title the words after it."""
+    source = tmp_path / "form.txt"
+    source.write_text(
+        f"{label}\n授课对象：二年级\n教学内容：\n1. 第一部分\n2. 第二部分\n", encoding="utf-8"
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == title
+
+
+@pytest.mark.parametrize(
+    "outline",
+    [
+        ["基础篇", "1. 变量", "2. 函数", "进阶篇", "1. 闭包", "2. 装饰器"],  # two parts
+        ["## Day 1", "- Welcome", "- Setup", "- First steps"],  # a day, not a name
+        ["# 25th October (10 AM to 4 PM)", "- Setup", "### 26th October", "- Tests"],
+        ["课程内容包括：", "1. 变量", "2. 函数"],  # a list's lead-in
+        ["Total: 70 minutes (1 hour, 10 minutes)", "- 20 minutes: Welcome", "- 50 minutes: Work"],
+    ],
+)
+def test_an_outline_s_opening_line_names_the_course_only_when_alone_over_it(
+    outline: list[str],
+) -> None:
+    """The outline's opening line is the course's name only when nothing else in the
+    outline is of its kind and it reads as a name: never a part beside other parts, a day,
+    a date heading over days at other levels, a list's lead-in or a labelled fact."""
+    from syllabus_cli.importer.title import over_outline
+
+    assert over_outline(outline) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "days"),
+    [
+        ("六小灵童-5天教你学会PS", "5天"),
+        ("21天精通Excel函数", "21天"),
+        ("Learn SQL in 3 Days", "3 days"),
+        ("Python in 24 Hours", "24 hours"),
+        ("A 2-Day Workshop on Grant Writing", "2 days"),
+        ("Three-Day Leadership Intensive", "3 days"),
+        ("One Day in the Life of a Nurse", None),  # a name, no length
+        ("3月5日学会使用新系统", None),  # a date
+        ("Python 数据分析课程", None),
+    ],
+)
+def test_a_title_that_promises_the_skill_in_days_states_the_length(
+    title: str, days: str | None
+) -> None:
+    """Convention: a title names the time the course takes to teach its skill, the days
+    then a verb of learning (5天教你学会PS · 21天精通Excel · 3天带你玩转…) or, in English,
+    "… in 3 Days" closing the title, "A 2-Day Workshop", "Three-Day … Intensive"."""
+    from syllabus_cli.importer.length import title_days
+
+    assert title_days(title) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("二、学分4三、学时64四、授课语言 中文", 3840),
+        ("总学时(Credit Hours): 72其中：课内实践36学时", 4320),
+        ("学时（Hours）：48", 2880),
+        ("课时1：导入\n课时2：进阶", None),  # lessons' headings
+        ("周学时4", None),  # a week's
+        ("理论学时32", None),  # a part's
+    ],
+)
+def test_a_form_s_hours_label_run_onto_its_value_or_glossed(text: str, minutes: int | None) -> None:
+    """Convention: a form's 学时 field run together with its value and the next field
+    (二、学分4三、学时64四、…), or glossed in English (总学时(Credit Hours): 72), states the
+    course's length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [
+        ("Java 后端开发系列课程\n本文档分配以上七门课程，总学时合计 80 天。\n课程大纲：\n1. 基础\n2. 框架\n", "80 天"),
+        ("Full-stack Programme\nDuration: 2000 hours\nOutline:\n1. Front end\n2. Back end\n", "2000 hours"),
+    ],
+)  # fmt: skip
+def test_a_length_stated_over_the_limit_is_said_so_never_no_length(
+    page: str, said: str, tmp_path: Path
+) -> None:
+    """Convention: a programme states a length no one course holds (总学时合计 80 天 ·
+    Duration: 2000 hours): the duration is a TODO that keeps the stated length, and the
+    import says it is over the limit, never that the source states no length."""
+    from syllabus_cli.importer.run import import_catalog
+
+    source = tmp_path / "programme.txt"
+    source.write_text(page, encoding="utf-8")
+    report = import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "programme-01.yaml").read_text(encoding="utf-8"))
+    assert spec["duration"] == f"TODO {said}"
+    todos = " ".join(report.rows[0].todo_list)
+    assert said in todos and ("limit" in todos or "上限" in todos)
+
+
+@pytest.mark.parametrize(
+    ("value", "title", "rest"),
+    [
+        ("跨文化商务沟通    课程编号：IB1102", "跨文化商务沟通", "课程编号：IB1102"),
+        ("Field Ecology Methods\tCourse Code: BIO 214", "Field Ecology Methods", "Course Code: BIO 214"),
+        ("Data Literacy Credits: 3", "Data Literacy", "Credits: 3"),
+        ("Leadership | Level: Advanced", "Leadership", "Level: Advanced"),
+        ("Python: From Zero to Hero", "Python: From Zero to Hero", ""),  # a colon of the name
+        ("项目管理：工具与方法", "项目管理：工具与方法", ""),
+    ],
+)  # fmt: skip
+def test_a_name_field_ends_where_the_form_s_next_field_begins(
+    value: str, title: str, rest: str
+) -> None:
+    """Convention: a form sets its fields side by side (课程名称：X    课程编号：…, apart by
+    spaces, a tab or a bar; or one space before a field every form has: … Credits: 3). The
+    name is the value up to the next field's label; the rest is kept, never lost."""
+    from syllabus_cli.importer.title import label_value
+
+    assert label_value(value) == (title, rest)
+
+
+def test_the_next_field_on_the_name_s_line_is_kept_in_notes(tmp_path: Path) -> None:
+    source = tmp_path / "form.txt"
+    source.write_text(
+        "课程名称：跨文化商务沟通    课程编号：IB1102\n教学内容：\n1. 文化维度\n2. 谈判\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "跨文化商务沟通"
+    assert "课程编号：IB1102" in spec["notes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("建议课时：2天", 720),
+        ("标准课时：1天（6H）", 360),
+        ("课程天数：2天", 720),
+        ("培训周期：3天", 1080),
+        ("学习时长：30小时", 1800),
+        ("【建议课时】2天", 720),
+        ("时间：2天", 720),
+        ("共计学时：32\n课程大纲：", 1920),  # a value at a line's end, the next line aside
+        ("Total contact hours: 36", 2160),
+        ("理论学时：16", None),  # a part's
+        ("每周学时：4小时", None),  # a week's
+        ("单次时长：2小时", None),  # one session's
+        ("报名时间：开课前3天", None),  # a date's
+        ("一、导入\n时长：2小时\n二、展开\n时长：2小时", None),  # the modules'
+    ],
+)
+def test_a_label_ending_in_a_length_word_states_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: a page labels its length in its own words, a qualifier or two before a
+    length word (建议课时 · 标准课时 · 课程天数 · 培训周期 · 学习时长 · 时间; Total contact
+    hours), its value a length: the course's when said once. A part's, a week's, one
+    session's or a date's label is not, nor a label under each module."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Python Bootcamp | Acme Academy", "Python Bootcamp"),
+        ("Acme Institute - Python Bootcamp", "Python Bootcamp"),
+        ("某某商学院 | 高效沟通", "高效沟通"),
+        ("高效沟通 - 远航管理咨询", "高效沟通"),
+        ("[PDF] Negotiation Basics", "Negotiation Basics"),
+        ("Workshop title: Negotiation Basics", "Negotiation Basics"),
+        ("Topic: Negotiation Basics", "Negotiation Basics"),
+        ("Lesson Plan: Negotiation Basics", "Negotiation Basics"),
+        ("Negotiation Basics - Course Information", "Negotiation Basics"),
+        ("高效沟通培训课程大纲（2024版）", "高效沟通培训"),
+        # a name that holds such a word keeps it
+        ("Deep Learning - Advanced Topics", "Deep Learning - Advanced Topics"),
+        ("Leadership Academy", "Leadership Academy"),
+        ("安全教育 - 消防篇", "安全教育 - 消防篇"),
+    ],
+)
+def test_what_a_page_sets_around_the_name_is_no_word_of_it(line: str, title: str) -> None:
+    """Convention: a page's heading or <title> sets the course's name among words that are
+    not its own: the site's or institution's name apart by a bar or a dash ("… | Acme
+    Academy", "某某商学院 | …"), a tag in brackets ([PDF], [公开课]), the name's own label
+    ("Workshop title:", "Topic:", "Lesson Plan:"), the page's kind after it ("- Course
+    Information", 课程大纲（2024版）). A name holding such a word among its own keeps it."""
+    found = from_head([line])
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Accept all cookies", "Cookie settings", "Print", "Share", "Login | Register", "登录 | 注册"],
+)
+def test_a_cookie_banner_or_a_page_s_buttons_are_no_title(chrome: str) -> None:
+    """Convention: a saved page keeps its cookie banner and its buttons (Print, Share,
+    Login | Register) above the course: never a title."""
+    found = from_head([chrome, "Writing for the Web"])
+    assert found is not None and found.text == "Writing for the Web"
+
+
+@pytest.mark.parametrize(
+    ("prose", "minutes"),
+    [
+        ("It runs as five half-day sessions.", 900),
+        ("Delivered in 2 x half days.", 360),
+        ("Ten sessions of 90 minutes.", 900),
+        ("4 evenings, 3 hours each.", 720),
+        ("Course duration: 35 hours (5 days)", 2100),
+        ("The course is delivered over 3 consecutive days.", 1080),
+        ("Duration: 4 x 90-minute sessions", 360),
+        ("A half-day session on feedback.", 180),
+        ("two half days per week", None),  # a week's rate
+    ],
+)
+def test_english_prose_counts_the_meetings_and_each_one_s_length(
+    prose: str, minutes: int | None
+) -> None:
+    """Convention: English prose counts its meetings and says each one's length ("five
+    half-day sessions", "10 sessions of 90 minutes", "4 evenings, 3 hours each", "2 x half
+    days", "4 x 90-minute sessions"), or the hours and how they are spread ("35 hours (5
+    days)", "over 3 consecutive days"): the whole is the length, never one meeting's."""
+    from syllabus_cli.importer.length import english_length
+
+    assert english_length(prose).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("集训营采用封闭式训练，两天一夜。", 720),
+        ("2天1晚，含晚间复盘", 720),
+        ("课程共计12个学时，讲练结合。", 720),
+        ("全程约6小时", 360),
+        ("本次培训时间为2天。", 720),
+        ("第一章 共计4学时\n第二章 共计4学时", None),  # the chapters'
+    ],
+)
+def test_a_chinese_page_s_prose_states_its_total_or_its_days_and_nights(
+    text: str, minutes: int | None
+) -> None:
+    """Convention: a Chinese page states its length bare in its prose (共计12个学时 · 全程约
+    6小时 · 本次培训时间为2天), or a residential course's days and nights (两天一夜 · 2天1晚:
+    the days), once; one under each chapter is the chapters'."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+def test_a_length_label_over_a_table_of_parts_hours_is_no_course_length(tmp_path: Path) -> None:
+    """Convention: a 学时 label a form sets over its table of experiments (each 必做2学时) or
+    a Duration: over its modules (each 90 min) lists the parts' lengths: none is the
+    course's (not the first part's 2学时); the table is kept in notes, and the course's
+    length is the one the form states elsewhere (总学时：32)."""
+    source = tmp_path / "form.txt"
+    source.write_text(
+        "课程名称：数据库原理\n总学时：32\n课程学时：\n1 建表实验 必做2学时\n"
+        "2 查询实验 必做2学时\n3 索引实验 必做2学时\n教学内容：\n1. 关系模型\n2. SQL\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["duration"] == "32学时"
+    assert "查询实验" in spec["notes"]
+
+
+def test_a_form_s_bare_hours_are_written_in_the_course_s_language(tmp_path: Path) -> None:
+    """An English form's bare number under its hours field (| Contact hours | 30 |) is the
+    length in English words: duration: 30 hours (a Chinese form's stays 30学时)."""
+    import_catalog(FRESH / "en-form-table-contact-hours.md", tmp_path)
+    spec = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
+    assert spec["duration"] == "30 hours"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "[![Build](https://ci.example.org/badge.svg)](https://ci.example.org) [![License](https://img.shields.io/badge/license-MIT-blue.svg)](LICENSE)",
+        "![banner](img/banner.png)",
+        "[Home](index.md) | [Setup](setup.md) | [Schedule](schedule.md)",
+        "首页 | 内训课程 | 讲师团队 | 联系我们",
+        "> **Note** The materials were updated this year.",
+        "🚧 Work in progress 🚧",
+        "CONFIDENTIAL",
+        "内部资料 严禁外传",
+        "第 1 页 共 6 页",
+    ],
+)  # fmt: skip
+def test_a_readme_s_badges_a_row_of_links_a_stamp_or_a_page_number_is_no_title(
+    chrome: str,
+) -> None:
+    """Convention: a README opens on its badges and images (no words shown), a row of links
+    (Home | Setup | Schedule) and a quoted note; a document stamps its status (CONFIDENTIAL,
+    内部资料, Work in progress) and numbers its pages (第 1 页 共 6 页): the title is the
+    course's line below them, and a link's text is read as the page shows it."""
+    found = from_head([chrome, "# Data Wrangling with [pandas](https://pandas.pydata.org)"])
+    assert found is not None and found.text == "Data Wrangling with pandas"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("高效沟通 2天", "高效沟通", "2天"),
+        ("客户拜访技巧 - 1天", "客户拜访技巧", "1天"),
+        ("高效沟通·两天", "高效沟通", "两天"),
+        ("高效沟通【2天】", "高效沟通", "2天"),
+        ("Negotiation Basics – 2 Days", "Negotiation Basics", "2 Days"),
+        ("Negotiation Basics, 2 days", "Negotiation Basics", "2 days"),
+        ("Negotiation Basics [2 days]", "Negotiation Basics", "2 days"),
+        ("Negotiation Basics - Half-Day Workshop", "Negotiation Basics - Half-Day Workshop", None),
+        ("Learn Python in 2 Days", "Learn Python in 2 Days", None),
+        ("Python 3", "Python 3", None),
+        ("Excel 2016 数据透视", "Excel 2016 数据透视", None),
+    ],
+)
+def test_a_length_set_apart_closing_the_title_line_is_the_course_s(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention: the length closes the title line set apart (a space, a dash, a dot, a
+    comma, a bar, square brackets or 【】): the name is before it. Only a part that is
+    nothing but a length; never one a word of the name leads to ("in 2 Days")."""
+    from syllabus_cli.importer.title import bracketed_length
+
+    assert bracketed_length(line) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("prose", "said"),
+    [
+        ("Negotiation Basics (2-3 days)", "2-3 days"),
+        ("a two to three day course", "two to three day"),
+    ],
+)
+def test_an_english_range_is_kept_for_a_todo_never_read_as_its_end(prose: str, said: str) -> None:
+    """Convention: a range in English prose ("(2-3 days)", "two to three days", "1-2
+    hours") is no length: it is kept for the duration's TODO, never read as 3 days."""
+    from syllabus_cli.importer.length import english_length
+
+    reading = english_length(prose)
+    assert reading.minutes is None and reading.text == said
+
+
+@pytest.mark.parametrize(
+    ("head", "duration"),
+    [("沟通技巧（2-3天）", "TODO 2-3天"), ("Negotiation Basics (2-3 days)", "TODO 2-3 days")],
+)
+def test_a_range_in_the_title_s_bracket_is_kept_in_the_duration_s_todo(
+    head: str, duration: str, tmp_path: Path
+) -> None:
+    """Convention: a title closing on a ranged length (沟通技巧（2-3天） · "… (2-3 days)")
+    states no one length: the title keeps its words, and the duration is a TODO holding the
+    range (never 3 days, never 'the source states no length')."""
+    source = tmp_path / "ranged.txt"
+    outline = (
+        "Outline:\n1. Prepare\n2. Open\n" if head.isascii() else "课程大纲：\n1. 准备\n2. 开场\n"
+    )
+    source.write_text(f"{head}\n{outline}", encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "ranged-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == head and spec["duration"] == duration
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["2024 Summer School", "Course: Negotiation Basics"], "Negotiation Basics"),
+        (["2008 Workshop Structure", "TRACK:- SYSTEM ADMINISTRATION"], "SYSTEM ADMINISTRATION"),
+        (["某某公司2024年培训计划", "培训课程：高效沟通"], "高效沟通"),
+        (["Leadership Programme", "Course: see below"], "Leadership Programme"),
+        (["课程：共12讲", "高效沟通"], "高效沟通"),
+    ],
+)
+def test_a_line_labelled_with_the_course_s_word_names_it_under_a_programme(
+    head: list[str], title: str
+) -> None:
+    """Convention: a programme's or an event's heading over a line labelled with the
+    course's own word (Course: · Track: · 培训课程：): the labelled line names the course.
+    A value that is no name (共12讲, see below) names nothing, and 课程： is no teacher."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "课程基本信息\n课程代码：ECON101    课程名称：宏观经济学\n课程大纲：\n1. 导论\n2. 货币\n",
+        "课程基本信息\n课程中文名称：宏观经济学\n课程英文名称：Macroeconomics\n课程大纲：\n1. 导论\n2. 货币\n",
+        "课程编号：ECON101 课程名称：宏观经济学 学分：3\n课程大纲：\n1. 导论\n2. 货币\n",
+    ],
+)
+def test_a_form_s_name_field_wherever_it_stands_names_the_course(page: str, tmp_path: Path) -> None:
+    """Convention: a form's name field after another on its line, or its Chinese-name field
+    (课程中文名称：), names the course; the form's section heading (课程基本信息) does not."""
+    source = tmp_path / "form.txt"
+    source.write_text(page, encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
+    assert spec["title"] == "宏观经济学"

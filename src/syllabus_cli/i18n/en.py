@@ -243,6 +243,7 @@ MESSAGES: dict[str, str] = {
     "import.pdf-glyphs": "the PDF's fonts map {n} kinds of glyph to characters no page writes in (its text layer is damaged): check the specs' text against the page, or export the PDF again",
     "import.length-missing": "the source states no course length; duration is left TODO",
     "import.length-range": "the source gives the length as a range ({text}); duration is left TODO",
+    "import.length-over": "the source states the course length {text}, over the limit of one course ({days} days); duration is left TODO (split it into courses, or write the length one course teaches)",
     "import.length-from-timetable": "no course length in the source; none is set: the published timetable gives {length} (its sessions, breaks not counted), which validate takes",
     "import.times-disagree": "the times inside {name!r} do not add up to its length; kept as written: validate shows where",
     "template.not-docx": "template {path} is not a Word .docx file ({reason})",

@@ -245,6 +245,7 @@ MESSAGES: dict[str, str] = {
     "import.pdf-glyphs": "PDF 的字体把 {n} 种字形映射成了不该出现的字符（文字层已损坏）：请对照原文核对生成的文字，或重新导出 PDF",
     "import.length-missing": "源文件没有写课程时长；duration 留作 TODO",
     "import.length-range": "源文件的课程时长是一个范围（{text}）；duration 留作 TODO",
+    "import.length-over": "源文件写的课程时长是 {text}，超过了一门课程的上限（{days} 天）；duration 留作 TODO（可拆成几门课程，或写一门课程的时长）",
     "import.length-from-timetable": "源文件没有写课程时长；未设 duration：公布的日程表合计 {length}（各时段之和，不含休息），validate 按此计算",
     "import.times-disagree": "「{name}」内各部分的时间加起来与总时长不符；按原文保留，validate 会指出位置",
     "template.not-docx": "模板 {path} 不是 Word 的 .docx 文件（{reason}）",

@@ -201,7 +201,22 @@ CHROME = re.compile(
     r"(?i:previous\s*page|next\s*page|skip to (?:main )?content|back to top|"
     r"you might also like|download as (?:pdf|docx?|txt|pptx?)|you are on page|"
     r"print (?:this )?page|share (?:this|on)\b|presented by|prepared by|organi[sz]ed by|"
-    r"hosted by|sponsored by|in partnership with)|主办[:：]|承办[:：]|协办[:：]|主办单位|承办单位"
+    r"hosted by|sponsored by|in partnership with)|主办[:：]|承办[:：]|协办[:：]|主办单位|承办单位|"
+    # a site's account and search boxes and its service links, each a line of its own:
+    # 请登录 · 免费注册 · 请输入要查找的内容 · 帮助中心 · Sign in · Search courses
+    r"^[-*•·\s]*(?:(?:请|立即|免费)?(?:登录|登陆|注册)(?:\s*[/|｜]\s*(?:免费)?(?:登录|登陆|注册))?|"
+    r"请输入.{0,12}|搜索.{0,6}|站内搜索|热门搜索.*|帮助中心|客服中心|联系我们|关于我们|网站地图|"
+    r"我的(?:账户|账号|订单|课程|学习|收藏)|(?i:sign\s*in|sign\s*up|log\s*in|log\s*out|register|"
+    r"my account|search(?:\s+\w+)?|help(?:\s+cent(?:er|re))?|contact us|about us|site\s*map))\s*$|"
+    # a page's buttons and its cookie banner: Print · Share · Accept all cookies · 收藏
+    r"^[-*•·\s]*(?i:print|share|email|save|bookmark|subscribe|follow us|cookie settings|"
+    r"manage cookies|accept(?: all)?(?: cookies)?|reject all|we use cookies\b.*|"
+    r"(?:log\s*in|sign\s*in)\s*[|/]\s*(?:register|sign\s*up)|(?:登录|登陆)\s*[|/]\s*注册)\s*$|"
+    # a document's status stamp and its page furniture: CONFIDENTIAL · 🚧 Work in progress 🚧
+    # · 内部资料 · 第 1 页 共 5 页
+    r"^\W*(?:(?i:confidential|internal(?: use only)?|work in progress|wip|under construction|"
+    r"coming soon|for internal use|do not distribute)\W*)+$|^\W*(?:(?:机密|内部资料|内部使用|"
+    r"仅供内部使用|严禁外传|未完待续)\W*)+$|^第\s*\d+\s*[页頁]\s*(?:[,，/]?\s*共\s*\d+\s*[页頁])?$"
 )
 
 # A line naming an institution (a letterhead): never a course's title, whatever stands

@@ -10,19 +10,23 @@ from typing import Any
 
 import yaml
 
-from ..duration import parse_duration
+from ..duration import MAX_DAYS, parse_duration
 from ..i18n import t
 from ..minutes import format_minutes
 from .blocks import all_timed, minutes, node, reconcile, sum_if_timed
 from .catalog import Course, split_list
 from .conventions import INSTRUCTOR_LINE, OUTCOME, SECTION_LABELS, STRONG_MARKER
 from .fit import PLACEHOLDER, Cut, fit_spec
+from .language import course_language
 from .length import (
+    OVER_LIMIT,
     TOTAL_ROW,
     Length,
     day_from_timetable,
     each_block_time,
     english_length,
+    in_english,
+    parts_lengths,
     period_minutes,
     read_length,
     stated_length,
@@ -32,7 +36,7 @@ from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
 from .outline_lines import DAY_BLOCKS, LIST_KINDS, grid_header, parse_lines
 from .timetable import read_clock
-from .title import from_head, from_text, generic
+from .title import from_head, from_text, generic, label_value, over_outline
 
 
 @dataclass
@@ -88,13 +92,7 @@ def language_of(text: str) -> str:
 
 def _language(course: Course) -> str:
     """The outline's language (a page's chrome or labels may be in another one)."""
-    outline = "\n".join(line for line in course.outline if not line.startswith("\0"))
-    if len(outline.strip()) >= 20:
-        return language_of(outline)
-    text = course.text
-    for label in sorted(SECTION_LABELS_ALL, key=len, reverse=True):
-        text = text.replace(label, "")
-    return language_of(text)
+    return course_language(course.outline, course.text, SECTION_LABELS_ALL)
 
 
 def find_instructor(course: Course) -> str | None:
@@ -281,6 +279,9 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
     # the whole text first (a length written over two lines), unless it is far longer
     # than any length: then line by line (reading 5 MB as one length took seconds)
     candidates = ([body] if len(body) <= _LENGTH_TEXT else []) + lines
+    if parts_lengths(lines):  # a table of the parts' hours under the label: none is the course's
+        course.notes.append(course.sections.pop("duration"))  # kept whole, in notes
+        candidates, lines = [], []
     if title_length:
         candidates.append(title_length)
     first: Length | None = None
@@ -290,22 +291,26 @@ def _length(course: Course, title_length: str | None, language: str) -> Length:
             rest = [line for line in lines if line.strip() and line.strip() != text.strip()]
             reading.notes += [f"课程时长：{line}" for line in rest if text != body]
             return reading
-        first = first or reading
+        if first is None or (not first.text and reading.text):  # a range (2-3天) over none
+            first = reading
     if first is not None and first.text:  # a range: kept for the TODO
         return first
     total = _total_row(course, period)
     if total.minutes is not None:
         return total
     labelled = stated_length(course.text, period)  # 课程学时:32学时 in a run-on line
-    if labelled.minutes is not None:
+    if labelled.minutes is not None or labelled.rule == OVER_LIMIT:
         return labelled
     if language == "en" and not body:
-        prose = english_length(
-            "\n".join([*course.head, *course.notes, course.sections.get("background", "")])
+        prose = english_length(  # (Format: 2-day in-person workshop: the format says it)
+            "\n".join([*course.head, *course.notes, *(course.sections.get(k, "") for k in _PROSE)])
         )
-        if prose.minutes is not None:
+        if prose.minutes is not None or prose.rule == "a range":  # (2-3 days): a TODO
             return prose
     return first or Length()
+
+
+_PROSE = ("background", "format")  # the sections whose prose may state an English length
 
 
 def _total_row(course: Course, period: int | None) -> Length:
@@ -405,6 +410,10 @@ def to_spec(
     named = find_instructor(course)
     head = list(course.head)
     title_text, _, title_rest = course.sections.get("title", "").strip().partition("\n")
+    # 课程名称(Course): … 课程编号：0701 — the gloss is the label's, the next field the form's
+    title_text, next_field = label_value(title_text)
+    if next_field:
+        course.notes.insert(0, next_field)
     if title_rest.strip():  # a title is a line; what its label ran on to is kept in notes
         course.notes.insert(0, title_rest.strip())
     rule = "课程名称: label"
@@ -424,6 +433,9 @@ def to_spec(
             )
             if by_text is not None:
                 title_text, rule = by_text.text, by_text.rule
+        by_outline = None if title_text else over_outline(course.outline)
+        if by_outline is not None:  # "### Session 1: Introduction to HTML (3 hours)" alone
+            title_text, rule, title_length = by_outline.text, by_outline.rule, by_outline.length
     if title_text:
         spec["title"] = title_text
         found["title"] = Finding("found", title_text, rule)
@@ -437,6 +449,8 @@ def to_spec(
     if title_length is None and title_text:
         title_length = title_days(title_text)  # 卓越服务一日训练营: 1天
     length = _length(course, title_length, language)
+    if language == "en" and length.text:  # Contact hours | 30: "30 hours", not 30小时
+        length.text = in_english(length.text)
     if length.minutes is not None and length.text:
         spec["duration"] = length.text
         found["length"] = Finding("found", length.minutes, length.rule)
@@ -446,7 +460,9 @@ def to_spec(
             todos.append(t("import.long-day", hours=per_day // 60))
     elif length.text:  # a range (2-3天): kept in the TODO, never a guess
         spec["duration"] = f"TODO {length.text}"
-        todos.append(t("import.length-range", text=length.text))
+        over = length.rule == OVER_LIMIT  # 80天: stated, but longer than a course can be
+        key = "import.length-over" if over else "import.length-range"
+        todos.append(t(key, text=length.text, days=MAX_DAYS))
         found["length"] = Finding("todo", length.text, length.rule)
     elif course.sections.get("duration"):
         todos.append(t("import.length-unread", text=course.sections["duration"]))

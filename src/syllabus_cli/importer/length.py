@@ -47,7 +47,8 @@ _HOURS_DAYS = re.compile(
     rf"(?:每天\s*)?{_AT}{_N}\s*(?:个)?(?:小时|h|H)\s*(?:/\s*[天日]|每[天日])?\s*[,，、;；\s]\s*(?:共|计|共计)\s*{_N}\s*[天日]"
 )
 _TIMES = re.compile(
-    rf"{_AT}{_N}\s*(?:[x×*]|(?:次|节|场|sessions?)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
+    rf"{_AT}{_N}\s*(?:[x×*]|(?:次|节|场|sessions?|classes|lectures|meetings|evenings|mornings|afternoons|"
+    rf"workshops|modules)\s*[,，]?\s*(?:每次|每节|每场|of)?)\s*{_N}\s*"
     r"((?:个)?(?:小时|分钟|h|hours?|hrs?|min(?:utes)?))",
     re.I,
 )
@@ -110,11 +111,20 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_EN_N}[-\s]days?\b[^()\n]{{0,30}}\(\s*{_EN_N}\s*(?:hours?|hrs?|h)\s*\)", re.I
         ),
     ),
+    (  # 35 hours (5 days): the hours are the length, the days how they are spread
+        "M hours (N days)",
+        re.compile(rf"\b{_EN_N}\s*(?:hours?|hrs?)\s*\(\s*(?:over\s+)?{_EN_N}[-\s]days?\s*\)", re.I),
+    ),
     (
         "contact time",
         re.compile(
             rf"contact\s+(?:time|hours)\s*(?:is|of|[:：])?\s*{_EN_N}\s*(?:hours?|hrs?|h)\b", re.I
         ),
+    ),
+    # five half-day sessions · 2 x half days · three half-days: the half days counted
+    (
+        "N half-days",
+        re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)?\s*half[-\s]days?\b(?!\s*(?:a|per|each)\b)", re.I),
     ),
     ("half day", re.compile(r"\bhalf[-\s]day\b|\bhalf a day\b", re.I)),
     ("whole day", re.compile(r"\b(?:all|full|whole|one)[-\s]day\b", re.I)),
@@ -127,8 +137,34 @@ _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("N x M-hour", re.compile(rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(?:hours?|hrs?|h)\b", re.I)),
-    ("N half-days", re.compile(rf"\b{_EN_N}\s+half[-\s]days\b", re.I)),
+    (  # 10 sessions of 90 minutes · six classes of 2 hours: the sessions times their length
+        "N sessions of M",
+        re.compile(
+            rf"\b{_EN_N}\s+(?:sessions|classes|lectures|workshops|meetings|modules|seminars|"
+            rf"webinars|evenings|mornings|afternoons)\s+of\s+{_EN_N}\s*(hour|hr|minute|min)s?\b",
+            re.I,
+        ),
+    ),
+    (  # 4 evenings, 3 hours each · six mornings, 2 hours each
+        "N sessions of M",
+        re.compile(
+            rf"\b{_EN_N}\s+(?:sessions|classes|lectures|workshops|meetings|modules|seminars|"
+            rf"webinars|evenings|mornings|afternoons|days)\s*,?\s*{_EN_N}\s*(hour|hr|minute|min)s?"
+            r"\s+(?:each|apiece)\b",
+            re.I,
+        ),
+    ),
+    (
+        "N x M-hour",
+        re.compile(
+            rf"\b{_EN_N}\s*(?:x|×|\*)\s*{_EN_N}[-\s]?(hours?|hrs?|h|minutes?|mins?)\b", re.I
+        ),
+    ),
+    # over 3 consecutive days · for two full days: the days, a word between
+    (
+        "N-day",
+        re.compile(rf"\b{_EN_N}\s+(?:consecutive|full|whole|working|intensive)\s+days\b", re.I),
+    ),
     ("N-hour", re.compile(rf"\b{_EN_N}[-\s](?:hours?|hrs?)\b(?![-\s]*(?:a|per)\b)", re.I)),
     # a 90-minute webinar (a course's word after it: a 15-minute break is no length)
     (
@@ -168,24 +204,33 @@ def _about_any_course(text: str, at: int) -> bool:
     return bool(_ADVICE.search(sentence)) and not _OWN.search(text[start:at])
 
 
+_RANGE_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?|{_EN_N})\s*(?:-|–|—|~|to|or)\s*$", re.I)
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
     found: dict[str, str] = {}
+    ranges: list[str] = []
     for rule, pattern in _EN_PROSE:
         for m in pattern.finditer(text[:20000]):
             if _about_any_course(text, m.start()) or _WEEKLY_AFTER.match(text, m.end()):
                 continue  # advice about courses of a length; a week's hours (no length)
+            before = _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if before is not None:  # (2-3 days) · two to three hours: a range, no length
+                ranges.append(text[before.start() : m.end()].strip())
+                continue
             if rule == "half day":
                 value = "半天"
             elif rule == "whole day":
                 value = "1天"
             elif rule == "N x M-hour":  # 3 x 2-hour sessions: six hours
                 a, b = (str(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
-                value = f"{float(a) * float(b):g}小时"
-            elif rule == "N M-hour sessions":
+                unit = "分钟" if m.group(3).lower().startswith("m") else "小时"
+                value = f"{float(a) * float(b):g}{unit}"
+            elif rule in ("N M-hour sessions", "N sessions of M"):
                 count, each = (float(_EN_NUM.get(g.lower(), g)) for g in m.group(1, 2))
-                unit = "小时" if m.group(3).lower() == "hour" else "分钟"
+                unit = "小时" if m.group(3).lower() in ("hour", "hr") else "分钟"
                 value = f"{count * each:g}{unit}"
             elif rule == "N half-days":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
@@ -193,6 +238,9 @@ def english_length(text: str) -> Length:
             elif rule == "N-minute":
                 n = str(_EN_NUM.get(m.group(1).lower(), m.group(1)))
                 value = f"{n}分钟"
+            elif rule == "M hours (N days)":
+                raw = m.group(1).lower()
+                value = f"{_EN_NUM.get(raw, raw)}小时"
             elif rule == "N-day (M hours)":
                 raw = m.group(2).lower()
                 value = f"{_EN_NUM.get(raw, raw)}小时"
@@ -203,6 +251,12 @@ def english_length(text: str) -> Length:
             found.setdefault(value, m.group(0))
         if found:
             break  # the first rule that reads: contact time before a day's word
+    if not found and ranges:
+        return Length(
+            notes=[f"TODO: 课程时长写的是范围（{ranges[0]}），请定一个时长"],
+            rule="a range",
+            text=ranges[0],
+        )
     if len(found) != 1:
         return Length()
     value, said = next(iter(found.items()))
@@ -367,7 +421,30 @@ def read_length(text: str, period: int | None = None) -> Length:
         if prose.minutes is not None:
             prose.notes.append(f"课程时长原文：{raw}")
             return prose
+    over = over_limit(s)
+    if over is not None:  # 80天: stated, longer than any course the spec holds
+        return Length(text=over, found=True, rule=OVER_LIMIT)
     return Length(notes=[f"TODO: 课程时长未能读出：{raw}"], rule="unreadable")
+
+
+OVER_LIMIT = "a stated length over the limit"
+
+
+def over_limit(text: str) -> str | None:
+    """The length a text states when it is longer than a course can be (80天 · 2000 hours:
+    past the spec's limit): said as written, for the TODO that says so; else None."""
+    for pattern in (_PERIODS, _ONE):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        said = " ".join(m.group(0).split())
+        probe = re.sub(r"(?:个)?(?:学时|课时)$", "小时", said)
+        try:
+            parse_duration(probe)
+        except DurationError as error:
+            if error.code == "duration-limit":
+                return said
+    return None
 
 
 # 每周2学时，共16周 · 共16周，每周4学时 · 2 hours per week for 10 weeks · 10 weeks, 3 hrs/week:
@@ -432,6 +509,29 @@ def _weekly(s: str, raw: str) -> Length | None:
     )
 
 
+_IN_ENGLISH = {"小时": "hours", "天": "days", "分钟": "min"}
+
+
+def in_english(text: str) -> str:
+    """A length a form's bare number took a Chinese unit for (Contact hours | 30 -> 30小时),
+    in an English course's words (30 hours); any other text as it is."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(小时|天|分钟)", text)
+    if m is None:
+        return text
+    unit = _IN_ENGLISH[m.group(2)]
+    if m.group(1) in ("1", "1.0") and unit != "min":
+        unit = unit.rstrip("s")
+    return f"{m.group(1)} {unit}"
+
+
+def parts_lengths(lines: list[str]) -> bool:
+    """A length label's text that lists its parts, a length on each of three lines or more
+    (a 教学大纲's table of experiments, each 必做2学时 · a list of modules, each 90 min): the
+    parts' lengths, none of them the course's."""
+    timed = [line for line in lines[:200] if _ONE.search(line) or _PERIODS.search(fold(line))]
+    return len(timed) >= 3
+
+
 def day_from_timetable(said: str, taught: int, language: str, day_blocks: int = 0) -> str | None:
     """'One day' over a timetable that teaches 6h30: ``1 day (6h30)``, the published days
     kept and the day's hours the timetable's own (nothing invented: both are the page's).
@@ -462,27 +562,68 @@ _ZH_LABELLED = re.compile(
 # 训练营 · 课程共计12课时 · 全程共 24 学时 (the course, or 全程, then 共/为期/历时 and a
 # length; never weeks, a calendar span)
 _ZH_PROSE = re.compile(
-    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?)"
+    r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?|时间为|约)"
     rf"\s*(?:约)?\s*(?P<v>{_N}\s*(?:个)?(?:学时|课时|小时|天|日)(?![a-zA-Z]))"
     rf"|为期\s*(?:约)?\s*(?P<w>{_N}\s*(?:个)?(?:学时|课时|小时|天|日))"
+)
+
+
+# 共计12个学时 · 合计3天 · 两天一夜 · 2天1晚: a total said bare in the page's prose, or a
+# residential course's days and nights (the days are the length), said once
+_ZH_BARE_TOTAL = re.compile(
+    rf"(?:^|(?<=[，。；;,、\s：:（(]))(?:共计|合计|总计)\s*(?:约\s*)?(?P<v>{_N}\s*(?:个)?(?:学时|课时|天))"
+    rf"|{_AT}(?P<d>{_N}\s*天)\s*(?:[一二两三四五六七八九十]|\d{{1,2}})\s*[晚夜]",
+    re.M,
 )
 
 
 # A label that names its unit, then a bare number: 总学时：48 · | 课程学时 | 32 | · 学时数 64
 # (a 教学大纲's form) · Contact hours: 40 · Total hours | 24. Not a part's hours (理论学时,
 # 实验学时, 自学学时) and not a number with another unit (学分 3, 16周).
+# A bilingual form glosses its label in brackets (总学时(Credit Hours): 72 · 学时（Hours）：48);
+# a PDF's form runs its fields together, the value onto its label (二、学分4三、学时64四、授课
+# 语言): a 学时 label right after a field's number or a space takes the number it touches
+# (never 课时1：…, a lesson's heading, nor 周学时, a week's)
 _BARE_PERIODS = re.compile(
-    r"(?<![论验践机授学习导])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
-    r"(?:\s*[:：|]\s*|\s+)(?:共|约)?\s*(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:[学课小分天周章节个%hH]|min))"
+    r"(?<![论验践机授学习导周])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"(?:\s*[(（][A-Za-z][A-Za-z ()'/.-]{0,30}[)）])?"
+    r"(?:[ \t]*[:：|][ \t]*|[ \t]+)(?:共|约)?[ \t]*(?P<n>\d+(?:\.\d+)?)(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH]|min))"
+    # the value alone on the next line (课程学时 / 48), not a list's number (1 建表实验)
+    r"|(?<![论验践机授学习导周])(?P<l2>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
+    r"[ \t]*[:：|]?[ \t]*\n\s*(?P<n2>\d+(?:\.\d+)?)[ \t]*(?:学时|课时)?[ \t]*$"
+    r"|(?:^|(?<=[、)）\s]))(?P<m>课程总学时|课程学时|总学时|学时)(?P<k>\d+(?:\.\d+)?)"
+    r"(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH:：]|min))",
+    re.M,
 )
+# (a line of its own, or one of a form's fields set side by side: Credits: 3    Contact
+# hours: 45 · | Credits | 3 | Contact hours | 45 |)
 _BARE_HOURS = re.compile(
-    r"^[\s\-–•·*>|]*(?:\*\*|__)?(?:total|contact|teaching|course|class|training)\s+hours(?:\*\*|__)?"
-    r"\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?\s*\|?\s*$",
+    r"(?:^[\s\-–•·*>|]*|\s{2,}|\t|\|\s*)(?:\*\*|__)?(?:total\s+(?:contact\s+|teaching\s+)?|"
+    r"(?:contact|teaching|course|class|training)\s+)hours(?:\*\*|__)?\s*[:：|]\s*(?:\*\*|__)?(?P<n>\d+(?:\.\d+)?)(?:\*\*|__)?"
+    r"(?=\s{2,}|\t|\s*\||\s*$)",
     re.I | re.M,
 )
+# Any label that ends in a length's word, a qualifier or two before it (建议课时：2天 ·
+# 标准课时：1天（6H） · 课程天数：2天 · 培训周期：2天 · 学习时长：30小时 · 课时安排：1天 ·
+# 时间：2天), its value a length from its first character: the course's when the page
+# says it once (one under each module is the modules'). Not a part's or a rate's label
+# (理论学时, 每周学时, 单次时长), nor a date's (报名时间, 截止时间).
+_ANY_LENGTH_LABEL = re.compile(
+    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间))"
+    r"(?:[】\]]\s*[:：]?|\s*[:：])\s*(?:共计|合计|总计|共|约|计)?\s*"
+    rf"(?P<v>{_AT}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?(?:学时|课时|小时|天|日|h|H)"
+    r"(?![a-zA-Z])(?:\s*[（(]\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h|H)(?:\s*/\s*天)?\s*[)）])?)",
+    re.M,
+)
+_NOT_THE_COURSE_S = re.compile(
+    r"理论|实验|实践|上机|自学|课外|课内|讨论|习题|每|单次|单节|周学|报名|截止|发布|更新|开始|结束|休息|午餐|午休|"
+    r"茶歇|考试"
+)
+
 # an English length label on its own line, behind a bullet or in bold: - Length: 5 days
 _EN_LABELLED = re.compile(
-    r"^[\s\-–•·*>]*(?:\*\*|__)?(?:course\s+)?(?:length|duration)(?:\*\*|__)?\s*[:：]\s*"
+    r"^[\s\-–•·*>]*(?:\*\*|__)?(?:(?:course|workshop|training|program(?:me)?|total)\s+)?(?:length|duration)"
+    r"(?:\*\*|__)?\s*[:：]\s*"
     r"(?:\*\*|__)?(?P<v>[^*_\n]{1,40}?)(?:\*\*|__)?\s*$",
     re.I | re.M,
 )
@@ -555,9 +696,18 @@ def stated_length(text: str, period: int | None = None) -> Length:
     ]
     if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
         said |= set(prose)
+    bare_total = [
+        re.sub(r"\s+", "", m.group("v") or m.group("d")) for m in _ZH_BARE_TOTAL.finditer(plain)
+    ]
+    said |= set(bare_total) if len(bare_total) == 1 else set()
     bare = [
-        (m.group("l"), m.group("n") + ("学时" if "学时" in m.group("l") else "课时"))
+        (
+            label,
+            (m.group("n") or m.group("k") or m.group("n2"))
+            + ("学时" if "学时" in label else "课时"),
+        )
         for m in _BARE_PERIODS.finditer(plain)
+        for label in [m.group("l") or m.group("m") or m.group("l2")]
     ]
     course_wide = [v for label, v in bare if label.startswith(("总", "课程"))]
     each = [v for label, v in bare if not label.startswith(("总", "课程"))]
@@ -566,11 +716,20 @@ def stated_length(text: str, period: int | None = None) -> Length:
     said |= set(course_wide) if len(course_wide) <= 2 else set()
     said |= set(each) if len(each) == 1 else set()
     said |= {f"{m.group('n')} hours" for m in _BARE_HOURS.finditer(plain)}
+    labelled = [
+        " ".join(m.group("v").split()).replace("日", "天")
+        for m in _ANY_LENGTH_LABEL.finditer(plain)
+        if not _NOT_THE_COURSE_S.search(m.group("l"))
+    ]
+    said |= set(labelled) if len(labelled) == 1 else set()
     said |= {  # provided.Time: 9:30 am - noon and 1:30 - 4 pm (a PDF's run-on line)
         m.group("v").strip() for m in _TIME_LABELLED.finditer(plain) if day_spans(m.group("v"))
     }
     readings = [(s, read_length(s, period)) for s in sorted(said)]
+    over = [r for _, r in readings if r.rule == OVER_LIMIT]
     readings = [(s, r) for s, r in readings if r.minutes is not None]
+    if not readings and len({r.text for r in over}) == 1:
+        return over[0]  # 总学时合计 80 天: stated, over the limit (a TODO says so)
     if len({r.minutes for _, r in readings}) != 1:
         return Length()
     value, reading = readings[0]
@@ -589,10 +748,46 @@ _TITLE_DAYS = re.compile(
 )
 
 
+# 5天教你学会PS · 7天学会Python · 21天精通Excel · 3天搞定PPT: a title that promises the
+# skill in its days (the days then a verb of learning); "Learn Python in 5 Days" · "SQL in
+# 10 Hours" · "A 2-Day Workshop on …" · "Three-Day Leadership Intensive": an English
+# title's days or hours
+_TITLE_DAYS_TO_LEARN = re.compile(
+    r"(?<![\d一二两三四五六七八九十月])(?P<n>[一二两三四五六七八九十半]|\d{1,2}(?:\.\d)?)\s*[天日]\s*"
+    r"(?:(?:教|带)(?:你|您)|让你|快速)?\s*(?:学会|学通|精通|掌握|搞定|入门|速成|玩转|读懂|通关|上手)"
+)
+_TITLE_EN = re.compile(
+    rf"\bin\s+{_EN_N}\s+(?P<u>days?|hours?)\s*[!.]?$|^(?:an?\s+)?{_EN_N}(?:-(?P<v>day|hour)\b|"
+    r"\s+(?P<w>day|hour)s?\s+(?:workshop|course|training|bootcamp|intensive|seminar|class|camp|"
+    r"program(?:me)?)\b)",
+    re.I,
+)
+
+
+_TITLE_RANGE = re.compile(
+    r"[(（]\s*(\d+(?:\.\d+)?\s*[-~～至到]\s*\d+(?:\.\d+)?\s*(?:个)?(?:天|日|小时|课时|学时))\s*[)）]\s*$"
+)
+
+
 def title_days(title: str) -> str | None:
-    """The days a course's title names (卓越服务一日训练营: 1天), for the spec's length."""
-    m = _TITLE_DAYS.search(fold(unicodedata.normalize("NFKC", title)))
-    return f"{_num(m.group('n'))}天" if m else None
+    """The days a course's title names (卓越服务一日训练营: 1天 · 5天教你学会PS: 5天 · Learn
+    Python in 5 Days: 5 days), for the spec's length."""
+    plain = fold(unicodedata.normalize("NFKC", title))
+    ranged = _TITLE_RANGE.search(plain)
+    if ranged:  # 沟通技巧（2-3天）: a range, kept for the duration's TODO (never a guess)
+        return ranged.group(1)
+    m = _TITLE_DAYS.search(plain) or _TITLE_DAYS_TO_LEARN.search(plain)
+    if m:
+        return f"{_num(m.group('n'))}天"
+    en = _TITLE_EN.search(plain.strip())
+    if en:
+        number = next(
+            g for g in en.groups() if g and g.lower() not in ("day", "days", "hour", "hours")
+        )
+        count = _EN_NUM.get(number.lower(), number)
+        unit = (en.group("u") or en.group("v") or en.group("w")).lower().rstrip("s")
+        return f"{count} {unit}{'' if str(count) == '1' else 's'}"
+    return None
 
 
 _SPAN_SPLIT = re.compile(r"\s*(?:\band\b|&|[,，、;；/])\s*", re.I)

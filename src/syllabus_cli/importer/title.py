@@ -9,27 +9,49 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .conventions import (
+    AFTER_OUTLINE,
+    APPENDIX_WORDS,
     CHROME,
+    EN_KEY_OF,
     GENERIC_TITLE,
     INSTITUTION,
     INSTRUCTOR_LINE,
+    KEY_OF,
     LABEL_WORDS,
     STRONG_MARKER,
 )
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
-    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)\s*$"
+    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)"
+    r"\s*(?:[（(][^（）()]{1,12}[)）])?\s*$"  # (2024版) · （修订）: the document's version
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
     r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
     r"(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
+    # "Negotiation Basics - Course Information": a course page's own heading, set apart
+    r"|\s*[-–—|:]\s*(?i:course\s+(?:information|overview|description|details|page|home\s*page))\s*$"
+)
+# A site names itself beside the course, as a page's <title> does ("Python Bootcamp |
+# Acme Academy" · "Acme Academy - Python Bootcamp" · "某某商学院 | 高效沟通" · "高效沟通 - 某某
+# 管理咨询"): the part naming an institution or a training site is not the course's.
+_SITE = re.compile(
+    r"^(?:.*\b(?i:academy|school|centre|center|institute|university|college|"
+    r"training\s+(?:ltd|limited|inc|llc|group)|ltd|inc|llc)\.?"
+    r"|.*(?:咨询|网校|培训网|学习网|教育网|培训中心|官网|学堂|书院|学院|大学|公司|集团|研究院|协会))$"
+)
+_SITE_APART = re.compile(r"\s+[|｜]\s+|\s+[-–—]{1,2}\s+|\s+_\s+")
+# a tag in brackets before the name: "[PDF] …" · "[课程] …" · "【推荐】…"
+_TAG_BEFORE = re.compile(
+    r"^[\[【]\s*(?:(?i:pdf|docx?|pptx?|new|hot|free|video)|课程|视频|公开课|内训课?|精品|推荐|热门|直播|"
+    r"免费|原创|转载|置顶|新课|好课)\s*[\]】]\s*(?=\S)"
 )
 # "Total: 18 hours" · "学分：3" · "Date: 12 May": a label and its value, never a title
-_LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|~|ca\.?\s*)?\d")
+_LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|共|计|~|ca\.?\s*)?\d")
 _WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
@@ -50,28 +72,64 @@ _NOT_A_NAME = (
     "提示",
     "目录",
     "参考",
+    # a page's own words before a colon ("课程：共12讲", "时间：…"), never a teacher's name
+    "课程",
+    "培训",
+    "主题",
+    "内容",
+    "时间",
+    "地点",
+    "对象",
+    "形式",
 )
 
 
-_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(]\s*(?P<l>[^（）()]{1,30}?)\s*[)）]$")
+_BRACKETED = re.compile(r"^(?P<t>.*?\S)\s*[（(\[【]\s*(?P<l>[^（）()\[\]【】]{1,30}?)\s*[)）\]】]$")
+# or set apart after the name: 高效沟通 2天 · 高效沟通 - 2天 · 高效沟通·两天 · "Negotiation
+# Basics – 2 Days" · "…, 2 days" · "… | 1 day"
+_APART = re.compile(r"\s+[-–—|｜·]\s*|\s*[·,，|｜]\s*|\s+")
+_LENGTH_START = re.compile(
+    r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]|^(?i:half|one|two|three|four|five|a)\b"
+)
+# the words a length is written in, and nothing else ("2 x 3 hours" · 1天(6小时) · half day)
+_ONLY_LENGTH = re.compile(
+    r"(?i:\d+(?:\.\d+)?|[一二两三四五六七八九十半]|\b(?:half|one|two|three|four|five|a|an|x|and|"
+    r"days?|hours?|hrs?|h|minutes?|mins?|each|total|approx)\b|个|天|日|小时|课时|学时|分钟|约|共|每|/|[\s()（）.,，:：*×~+-])"
+)
+
+
+def _only_length(said: str) -> bool:
+    return not _ONLY_LENGTH.sub("", said).strip()
 
 
 def bracketed_length(title: str) -> tuple[str, str | None]:
     """ "Leadership Essentials (2 days)" · "Excel 数据透视表实战（6课时）" · "… Program
-    (4*10 hours)": a length in brackets closing the title line is the course's, not a word
-    of its name. Only a bracket that reads whole as one length (not "(engl.)", "(2024)",
-    "(2-3天)", "(Part 2)")."""
+    (4*10 hours)" · 高效沟通【2天】 · 高效沟通 - 2天 · "Negotiation Basics, 2 days": a length
+    closing the title line, in brackets or set apart, is the course's, not a word of its
+    name. Only a part that reads whole as one length (not "(engl.)", "(2024)", "(2-3天)",
+    "(Part 2)", "- Half-Day Workshop"), and not one a word of the name leads to ("Learn
+    Python in 2 Days")."""
     from .length import read_length
 
+    if len(title) > 120:
+        return title, None  # a title line is short (a run-on line is read in linear time)
     m = _BRACKETED.match(title)
-    if m is None or not carries_words(m.group("t")):
-        return title, None
-    reading = read_length(m.group("l"))
-    if reading.minutes is None or not re.match(
-        r"^(?:约|共|~|ca\.?\s*)?\d|^[一二两三四五六七八九十半]", m.group("l")
-    ):
-        return title, None
-    return m.group("t").strip(" :：-—"), m.group("l")
+    splits = [(m.group("t"), m.group("l"))] if m else []
+    splits += [(title[: a.start()], title[a.end() :]) for a in _APART.finditer(title)]
+    for name, said in splits:
+        if not carries_words(name) or not said or not _only_length(said):
+            continue
+        if re.search(r"(?i:\b(?:in|for|over|within|of|about|than|under))$|[内在于近]$", name):
+            continue  # "Learn Python in 2 days": the length is a word of the name
+        if not _LENGTH_START.match(said) or _RANGE_SAID.search(said):
+            continue
+        if read_length(said).minutes is None:
+            continue
+        return name.strip(" :：-—–·,，|｜"), said.strip()
+    return title, None
+
+
+_RANGE_SAID = re.compile(r"\d\s*(?:-|–|~|～|至|到|to)\s*\d")
 
 
 def teacher_colon(line: str) -> bool:
@@ -102,7 +160,7 @@ class Title:
 
 _PREFIX = re.compile(
     r"^(?i:(?:(?:detailed|draft|tentative|final|sample|full|course|workshop|training|class)\s+)*"
-    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program))"
+    r"(?:syllabus|agenda|schedule|timetable|outline|programme|program|curriculum|lesson\s+plan))"
     r"\s*(?:(?i:for)(?:\s+(?i:the))?\s+|[:：|｜]\s*|\s+[-–—]\s*)(?=[^\W\d_])"
     r"|^(?:课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|日程安排|日程|议程|课程安排|培训安排|培训方案)"
     r"\s*[:：|｜\-—]\s*(?=[^\W\d_])"
@@ -129,11 +187,20 @@ def _clean(text: str) -> str:
     # the page's kind before the name, set apart
     m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
     text = text[m.end() :] if m else text
+    text = _TAG_BEFORE.sub("", text)
+    parts = _SITE_APART.split(text)
+    if len(parts) == 2:
+        names = [p for p in parts if not (_SITE.match(p) or INSTITUTION.match(p))]
+        if len(names) == 1 and title_like(names[0]) and not generic(names[0]):
+            text = names[0]
     # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
     text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
-        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)",
+        r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)"
+        # "Workshop title: …" · "Session name: …" · "Topic: …": the name's own label
+        r"|^(?i:(?:(?:course|workshop|training|session|class|event|lesson|program(?:me)?)\s+)?"
+        r"(?:title|name)|topic)\s*[:：]\s*(?=\S)",
         "",
         text,
     )
@@ -150,11 +217,36 @@ def _clean(text: str) -> str:
     return text.strip(" \t:：·|｜-—")
 
 
+# "2024 Summer School" then "Course: Negotiation Basics" · "2008 Workshop Structure" then
+# "TRACK:- SYSTEM ADMINISTRATION" · 某某公司培训计划 then 培训课程：高效沟通: a line labelled
+# with the course's own word names the course; the heading above it names the programme
+_COURSE_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:(?i:course|track|workshop)|课程|培训课程|课题|培训主题|课程主题)(?:\*\*)?"
+    r"\s*[:：]\s*[-–—]?\s*(?P<t>\S.*)$"
+)
+
+
+def _course_labelled(lines: list[str]) -> Title | None:
+    """The one head line labelled with the course's own word, when its value is a name."""
+    said = [m for m in (_COURSE_LABEL.match(line) for line in lines[:12]) if m]
+    if len(said) != 1:
+        return None
+    text, length = bracketed_length(_clean(said[0].group("t")))
+    if (
+        not title_like(text)
+        or generic(text)
+        or not carries_words(text)
+        or re.match(r"^(?:共|约|第|\d|[a-z])", text)  # 课程：共12讲 · Course: see below
+    ):
+        return None
+    return Title(text, "a line labelled with the course's word", length, said[0].group(0))
+
+
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     raw = [line.strip() for line in head if line.strip()]
-    lines = [_as_heading(line) for line in raw]
-    found = _from_lines(lines)
+    lines = [_as_heading(line) for line in _visible(raw)]
+    found = _course_labelled(lines) or _from_lines(lines)
     if found is None:
         return None
     found = _whole(found, lines)
@@ -175,6 +267,145 @@ def from_head(head: list[str]) -> Title | None:
     if found.line in lines:  # the head line as the page wrote it (emit drops it from notes)
         found = replace(found, line=raw[lines.index(found.line)])
     return found
+
+
+# A saved page's markup leaked into its text: a <style> or <script> block, a line of tags
+# only (<div class="hero">), a CSS rule. None of it names a course; a heading's tags
+# (<h1>Python Basics</h1>) leave the heading.
+_BLOCK_OPEN = re.compile(r"^<(style|script|noscript|template)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->|<![A-Za-z][^>]*>")
+_HTML_HEADING = re.compile(r"^<h([1-6])\b[^>]*>(?P<t>.*?)</h\1\s*>$", re.I)
+_CSS = re.compile(r"^(?:[^{}]{0,80}\{[^{}]*\}?|\}|[a-z-]+\s*:\s*[^;]{0,60};)$", re.I)
+
+
+# Markdown's images and badges ([![build](…)](…) · ![banner](…)) show no words of a name;
+# a link shows its text ([Schedule](schedule.md) -> Schedule); a bare address none
+_MD_IMAGE = re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _visible(lines: list[str]) -> list[str]:
+    """The lines as the page shows them (one for one): a markup block and a line of tags
+    or CSS blanked, tags around a line's words dropped."""
+    out: list[str] = []
+    closing: str | None = None
+    for line in lines:
+        if closing is not None:
+            out.append("")
+            if re.search(rf"</{closing}\s*>", line, re.I):
+                closing = None
+            continue
+        block = _BLOCK_OPEN.match(line)
+        if block:
+            out.append("")
+            if not re.search(rf"</{block.group(1)}\s*>", line, re.I):
+                closing = block.group(1)
+            continue
+        if "](" in line or "://" in line:  # a README's badges, images, links and addresses
+            line = _MD_IMAGE.sub("", line)
+            line = _MD_LINK.sub(lambda m: m.group(1), line)
+            line = _URL.sub("", line).strip()
+        heading = _HTML_HEADING.match(line)
+        if heading:
+            out.append("# " + _TAG.sub("", heading.group("t")).strip())
+        elif _CSS.match(line):
+            out.append("")
+        else:
+            out.append(_TAG.sub(" ", line).strip() if _TAG.search(line) else line)
+    return out
+
+
+# A site's furniture above a course, in its general shapes: a menu (a run of short list
+# items: "- 首页", "- 请登录", "- Courses"), a row of links or hot searches set apart by
+# spaces ("开店流程 赚翻双12 5天学PS 发布宝贝 店铺定位"), a post's tag or byline label
+# ("Tags: 杂谈", "分类：管理", "Posted on …"), and a heading that names a page's section
+# ("Course Format", "Prerequisites", "课程特色"), never a course
+_LIST_ITEM = re.compile(r"^(?:[-*+•·▪◦]\s+|\d{1,2}[.)]\s+)")
+_META_LABEL = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:(?i:tags?|categor(?:y|ies)|keywords?|labels?|authors?|"
+    r"posted(?:\s+(?:on|in|by))?|published(?:\s+on)?|last\s+(?:updated|modified)|updated(?:\s+on)?|"
+    r"filed\s+under|permalink|layout|slug|topics?\s+tags?)|标签|分类|类别|栏目|作者|关键词|关键字|"
+    r"来源|出处|发布者|发布人|阅读数?|评论)(?:\*\*)?\s*[:：]"
+    r"|^(?i:posted|published|last\s+updated|updated)\s+(?i:on|in|by)\s+\S|^发布于\s*\S"
+)
+_LINK_ROW_TOKEN = re.compile(r"^(?=.*[\u4e00-\u9fff]).{1,8}$")
+_SECTION_OF = re.compile(
+    r"^(?:(?:course|workshop|training|class|program(?:me)?)\s+|课程|培训)", re.I
+)
+_SECTION_WORDS = frozenset(
+    [
+        *EN_KEY_OF,
+        *(w.casefold() for w in APPENDIX_WORDS),
+        *AFTER_OUTLINE,
+        *KEY_OF,
+        *("课程特色", "课程亮点", "课程特点", "课程优势", "常见问题", "报名须知", "报名方式"),
+    ]
+)
+
+
+def section_heading(line: str) -> bool:
+    """ "Course Format" · "Prerequisites" · "## Course Materials" · "课程特色": a heading that
+    names a section of the page (its label's words, "course" before them or not)."""
+    text = re.sub(r"^#+\s*|[*_]{2}|^[【\[]|[】\]]$", "", line).strip(" :：").casefold()
+    bare = _SECTION_OF.sub("", text).strip()
+    return text in _SECTION_WORDS or (bool(bare) and bare in _SECTION_WORDS)
+
+
+def site_chrome(lines: list[str], at: int) -> bool:
+    """The line at ``at`` is the site's, not the course's (see above)."""
+    line = lines[at]
+    if _LIST_ITEM.match(line):
+        near = [lines[i] for i in (at - 1, at + 1) if 0 <= i < len(lines) and lines[i]]
+        if any(_LIST_ITEM.match(other) for other in near):
+            return True  # one item of a list (a menu, a list of links), not a heading
+    tokens = line.split()
+    if len(tokens) >= 5 and all(_LINK_ROW_TOKEN.match(t) for t in tokens):
+        return True
+    if line.startswith(">"):
+        return True  # a quoted note (> **Note** This repository is archived): no name
+    segments = [p.strip() for p in re.split(r"\s+[|｜·•]\s+", line)]
+    if (
+        len(segments) >= 3
+        and not line.startswith("|")  # a table's row is read as one (a form's name cell)
+        and all(0 < len(p.split()) <= 3 and len(p) <= 24 for p in segments)
+    ):
+        return True  # a row of links: Home | Schedule | Setup · 首页 | 课程 | 讲师 | 联系我们
+    return bool(_META_LABEL.match(line)) or section_heading(line)
+
+
+# "Automation Architect - Jane Doe" · "Jane Doe, Senior Trainer" · "By Jane Doe": who
+# teaches or wrote the page. Above any course name, the page names none: no title.
+_ROLE = (
+    r"(?i:architect|engineer|developer|consultant|trainer|instructor|coach|lecturer|professor|"
+    r"manager|director|founder|co-founder|ceo|cto|cio|specialist|analyst|evangelist|scientist|"
+    r"designer|facilitator|mentor|advocate|teacher|tutor)s?"
+)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_PERSON = rf"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}"
+_BYLINE = re.compile(
+    rf"^(?:(?i:by)\s+(?P<a>{_PERSON})"
+    rf"|(?:[\w&/.+-]+\s+){{0,4}}{_ROLE}\s*[-–—,|:]\s*(?P<b>{_PERSON})"
+    rf"|(?P<c>{_PERSON})\s*(?:[-–—,|]\s*|\s+[-–—]\s*)(?:[\w&/.+-]+\s+){{0,4}}{_ROLE})\s*$"
+)
+# words of a course's name after a role ("Data Engineer - Career Track"), never a person's
+_NOT_A_PERSON = re.compile(
+    r"(?i:\b(?:track|path|program(?:me)?|bootcamp|nanodegree|certificat(?:e|ion)|exam|prep|level|"
+    r"edition|fundamentals|essentials|basics|advanced|intermediate|beginners?|series|masterclass|"
+    r"foundations?|associate|professional|expert|practitioner|training|course|workshop|part|"
+    r"online|live|introduction|intro|learning|science|analysis|analytics|design|development|"
+    r"management|engineering|programming|skills|leadership|communication|security|testing|"
+    r"bootcamp|masterclass|cloud|data|machine|deep|web|mobile|sales|marketing)\b)"
+)
+
+
+def byline(line: str) -> bool:
+    """A line naming a person and their role (or "By" a person), not a course."""
+    m = _BYLINE.match(line.lstrip("# ").strip())
+    if m is None:
+        return False
+    person = m.group("a") or m.group("b") or m.group("c") or ""
+    return not _NOT_A_PERSON.search(person)
 
 
 _GOES_ON = re.compile(
@@ -221,7 +452,18 @@ def _whole(found: Title, lines: list[str]) -> Title:
 
 
 def _from_lines(lines: list[str]) -> Title | None:
-    for line in lines:
+    for at, line in enumerate(lines):
+        if not line or site_chrome(lines, at):
+            continue  # markup, a menu, a login box, a tag line, a section's heading
+        if byline(line):
+            return None  # "Automation Architect - Jane Doe": who teaches, above no name
+        cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
+        if cell is not None:
+            return Title(cell, "a form's name cell", line=line)
+        named = _NAME_LABEL.search(line)  # 课程名称（Course Title）：… the reader left whole
+        value = label_title(named.group("t") or named.group("u")) if named else ""
+        if named and title_like(value) and not generic(value):
+            return Title(_clean(value), "a name field in the head", line=line)
         crumbs = _BREADCRUMB.split(line)
         if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
@@ -255,16 +497,21 @@ def _from_lines(lines: list[str]) -> Title | None:
         ):  # 首页 > 分类 > 课程名
             return Title(_clean(_BREADCRUMB.split(line)[-1]), "a breadcrumb's last step")
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
-        if teacher and not STRONG_MARKER.match(line):
+        if teacher and not STRONG_MARKER.match(line) and teacher.group("who") not in _NOT_A_NAME:
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
         text = _clean(line) or line
+        bare, said = bracketed_length(text)
         # a title line above the first label (its length without the page's kind: "Sample
-        # Three Day Group Facilitator Training Schedule" names a course as long as any)
-        if title_like(line) or (title_like(text) and len(line) <= 60):
-            if not carries_words(text):
+        # Three Day Group Facilitator Training Schedule" names a course as long as any);
+        # "Negotiation Basics, 2 days": a name with its length set apart
+        if (
+            title_like(line)
+            or (title_like(text) and len(line) <= 60)
+            or (said is not None and title_like(bare))
+        ):
+            if not carries_words(bare):
                 continue  # "★ ★ ★" · "2024-05": no word, no name
-            text, said = bracketed_length(text)
-            return Title(text, "the line above the first label", said, line)
+            return Title(bare, "the line above the first label", said, line)
         return None  # the first real line is text, not a title
     return None
 
@@ -306,12 +553,16 @@ _DOC_WORDS_EN = (
     "readme", "materials?", "resources?", "slides?", "handouts?", "lectures?", "index",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
-    r"(?i:\b(?:" + "|".join(_DOC_WORDS_EN) + r")\b)|['’]s\b|v?\d+(?:\.\d+)*\s*[年月日号]?"
+    r"(?i:\b(?:"
+    + "|".join(_DOC_WORDS_EN)
+    + r")\b)|['’]s\b|v?\d+(?:\.\d+)*(?:st|nd|rd|th)?\s*[年月日号]?"
     r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
     r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
     r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
     r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
-    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件"
+    r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件|"
+    r"模块|章节|单元|如下|以下|包括|包含|"  # "模块介绍" · "主要内容包括": a list's lead-in
+    r"基本|概况|一览|总览"  # 课程基本信息 · 课程概况: a form's section
 )
 
 
@@ -387,6 +638,11 @@ _WELCOME = re.compile(
 def from_text(text: str) -> Title | None:
     """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》 · "Welcome to the Data Camp!": the
     course named inside its prose."""
+    for line in text.split("\n")[:400]:  # a form's name field the reader set aside
+        field = _NAME_LABEL.search(line.strip())  # (课程中文名称：宏观经济学, in the notes)
+        value = label_title(field.group("t") or field.group("u")) if field else ""
+        if field and title_like(value) and not generic(value):
+            return Title(_clean(value), "a name field in the page's text")
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
@@ -399,3 +655,121 @@ def from_text(text: str) -> Title | None:
         ):
             return Title(named, "Welcome to … in the page's text")
     return None
+
+
+# A bilingual form glosses its label in brackets, and the reader may leave the gloss on the
+# value: 课程名称(Course): Python语言程序设计 · 课程名称（Course Title）：… · Course name
+# (课程名称): … The gloss is the label's, never a word of the name.
+_GLOSS = re.compile(
+    r"^\s*[(（]\s*(?:(?i:course|subject|module|program(?:me)?|training|workshop|class)?"
+    r"\s*(?i:title|name)?|课程名称|课程名|名称|课程)\s*[)）]\s*[:：]?\s*(?=\S)"
+)
+
+
+# A form sets its short fields side by side on one line, apart by spaces or a tab
+# (课程名称：Python程序设计    课程编号：0701 · Course Title: Data Science 101    Course
+# Code: DS101), or by one space before a field every form has (… 学分：3 · … Credits: 3):
+# the name ends where the next field's label begins.
+_FORM_FIELD = (
+    r"(?:课程编号|课程代码|课程编码|课程号|课程英文名称|英文名称|学分|总学时|学时|课时|课程性质|"
+    r"课程类别|课程类型|开课学期|开课单位|开课院系|适用专业|先修课程|授课对象|"
+    r"(?i:course\s+(?:code|number|no\.?|id)|code|credits?|credit\s+hours|contact\s+hours|"
+    r"hours|semester|term|level|prerequisites?|instructor))"
+)
+_NEXT_FIELD = re.compile(
+    r"(?:\s{2,}|\t|\s*[|｜]\s*)[^\s:：|｜]{1,16}(?:\s+[^\s:：|｜]{1,16})?"
+    r"(?:\s*[(（][^()（）]{1,24}[)）])?\s*[:：]"
+    rf"|\s+{_FORM_FIELD}(?:\s*[(（][^()（）]{{1,24}}[)）])?\s*[:：]"
+)
+
+
+def label_value(value: str) -> tuple[str, str]:
+    """A 课程名称 label's value as the course's name, and what of the line is not: the
+    gloss a bilingual form leaves on it goes, and the form's next field on the same line
+    is the rest (kept by the caller, in notes)."""
+    m = _GLOSS.match(value)
+    if m is not None and m.group(0).strip(" ():：（）"):
+        value = value[m.end() :].strip()
+    field = _NEXT_FIELD.search(value)
+    if field is None or not field.start():
+        return value, ""
+    return value[: field.start()].strip(), value[field.start() :].strip(" \t|｜")
+
+
+def label_title(value: str) -> str:
+    """A 课程名称 label's value, without the gloss or the next field (see label_value)."""
+    return label_value(value)[0]
+
+
+_HEADING_RANK = re.compile(r"^(#{1,6})\s+\S")
+_MARKER_PREFIX = re.compile(
+    rf"^{STRONG_MARKER.pattern.lstrip('^')}\s*(?:[:：.、\-–—]\s*|\s+)(?=\S)"
+)
+
+
+_NAME_LABEL = re.compile(
+    r"^(?:课程名称|课程名|(?i:course\s+(?:name|title)))\s*[(（][^()（）]{1,24}[)）]\s*[:：]\s*(?P<t>\S.*)$"
+    # or a form's name field after another on its line (课程代码：ECON101    课程名称：宏观
+    # 经济学), or its Chinese name's field (课程中文名称：…)
+    r"|(?:^|\s)(?:课程中文名称|中文名称|课程名称|(?i:course\s+(?:name|title)))"
+    r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]\s*(?P<u>\S.*)$"
+)
+
+
+_NAME_CELL = re.compile(
+    r"^(?:课程中文名称|中文名称|课程名称|课程名|课程标题|(?i:course\s+(?:title|name)|title))"
+    r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]?$"
+)
+
+
+def _name_cell(line: str) -> str | None:
+    """A form set as a table names the course in the cell after its name label: ``| 课程
+    名称 | Python程序设计 | 课程编号 | 0701 |`` · ``| Course title | Data Literacy |``."""
+    if not table_row(line):
+        return None
+    cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+    for label, value in pairwise(cells):
+        if _NAME_CELL.match(label) and title_like(value) and not generic(value):
+            return _clean(value)
+    return None
+
+
+def over_outline(outline: list[str]) -> Title | None:
+    """The outline's opening line, when it stands alone over all the rest and no line of
+    the page above names the course: its name. A single session's page heads its plan with
+    the session ("### Session 1: Introduction to HTML (3 hours)" over its timed items), a
+    code block or a plain list with its subject ("Shell 脚本编程" over 01. … 12.; "Data
+    Cleaning in R" over "1. …"). Only when nothing else in the outline is of its rank (no
+    second heading; under a plain line, only list items), and it reads
+    as a name (not "Contents", "Day 1", "课程内容如下：")."""
+    lines = [line.strip() for line in outline if line.strip() and not line.startswith("\0")]
+    if len(lines) < 3:
+        return None
+    first, rest = lines[0], lines[1:]
+    rank = _HEADING_RANK.match(first)
+    if rank is not None:
+        level = len(rank.group(1))
+        if any(_HEADING_RANK.match(line) for line in rest):
+            return None  # "# 25th October" then "### 26th October": days at mixed levels
+        text = first[level:].strip()
+    else:
+        if _LIST_ITEM.match(first) or not all(_LIST_ITEM.match(line) for line in rest):
+            return None
+        text = first
+    text = re.sub(r"^(?:\*\*|__)(.+)(?:\*\*|__)$", r"\1", text).strip()
+    if (
+        text.endswith((":", "："))
+        or generic(text)
+        or CHROME.search(text)
+        or _LABEL_VALUE.match(text)  # "Total: 70 minutes (1 hour, 10 minutes)": a fact
+        or INSTITUTION.match(text)
+        or INSTRUCTOR_LINE.match(text)
+    ):
+        return None
+    text, said = bracketed_length(_clean(text))
+    named = _MARKER_PREFIX.sub("", text)  # "Session 1: Introduction to HTML": its subject
+    if named != text and (generic(named) or not carries_words(named)):
+        return None
+    if not title_like(named) or generic(named) or section_heading(named) or byline(named):
+        return None
+    return Title(named, "the outline's one opening line", said, first)
