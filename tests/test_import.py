@@ -222,3 +222,18 @@ def test_cli_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert out.exit_code == 0
     assert "courses/tasks-in-hours-01.yaml" in out.output and "6小时" in out.output
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("授课讲师：王明老师", "王明"), ("培训讲师：周老师", "周老师"), ("讲师：李明", "李明")],
+)
+def test_an_instructor_line_names_the_instructor_as_the_page_does(
+    line: str, name: str, tmp_path: Path
+) -> None:
+    """'王明老师' is 王明 with a courtesy word; '周老师' is all the page gives: a surname
+    alone would read as a typo in the client's plan."""
+    source = tmp_path / "course.txt"
+    source.write_text(f"沟通技巧\n{line}\n课程大纲：\n一、倾听\n二、表达\n", encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    assert spec(tmp_path / "out" / "course-01.yaml")["instructor"] == {"name": name}

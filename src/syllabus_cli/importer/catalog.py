@@ -641,6 +641,17 @@ def read_sections(chunk: str, number: int) -> Course:
             else:
                 course.outline.append(line)
                 continue
+        if (
+            where not in ("head", "outline")
+            and not code
+            and text.startswith("# ")
+            and not any(h.startswith("# ") for h in course.head)
+            and not course.outline
+        ):  # '当前位置：首页 > 内训课' then '# 卓越领导力修炼': the page's one top heading
+            close_note()  # is its name, whatever line came before it
+            where = "head"
+            course.head.append(text)
+            continue
         if where == "head" and not course.head and teacher_colon(text):  # 讲师名:课程名
             course.head.append(text)
             continue
@@ -702,6 +713,17 @@ def read_sections(chunk: str, number: int) -> Course:
             close_note()
             where = "outline"
             course.outline.append(line)
+            continue
+        if (
+            lab is not None
+            and lab.key is None
+            and where == "head"
+            and not course.head
+            and lab.rest
+            and text.startswith("【")
+        ):  # '【爆款课程】短视频运营实战营' first on the page: a tag, then the course's name
+            course.notes.append(lab.text)
+            course.head.append(lab.rest)
             continue
         if lab is not None:  # any other label: a note, with the label's own text
             close_note()

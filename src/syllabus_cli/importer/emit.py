@@ -106,7 +106,9 @@ def find_instructor(course: Course) -> str | None:
                 if not m:
                     continue
                 name = re.split(r"[，,。;；|｜(（]", m.group("name").strip(" *"))[0].strip()
-                name = re.sub(r"(?<=[\u4e00-\u9fff])老师$", "", name).strip()
+                name = re.sub(
+                    r"(?<=[\u4e00-\u9fff]{2})老师$", "", name
+                ).strip()  # 陈老师 stays whole
                 if not name or len(name) > 40:
                     continue
                 rest = [*lines[:number], *lines[number + 1 :]]
