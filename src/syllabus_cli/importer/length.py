@@ -207,6 +207,12 @@ def _about_any_course(text: str, at: int) -> bool:
 _RANGE_BEFORE = re.compile(rf"(?:\d+(?:\.\d+)?|{_EN_N})\s*(?:-|–|—|~|to|or)\s*$", re.I)
 
 
+# a day's word with its hours in brackets after it: '(3.5 hours)' says how long it is
+_BRACKET_HOURS = re.compile(
+    r"[^()\n]{0,25}?[(（]\s*(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*[)）]", re.I
+)
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
@@ -220,7 +226,10 @@ def english_length(text: str) -> Length:
             if before is not None:  # (2-3 days) · two to three hours: a range, no length
                 ranges.append(text[before.start() : m.end()].strip())
                 continue
-            if rule == "half day":
+            hours = _BRACKET_HOURS.match(text, m.end(), min(len(text), m.end() + 40))
+            if rule in ("half day", "whole day") and hours:  # Half-day workshop (3.5 hours)
+                value = f"{hours.group(1)}小时"
+            elif rule == "half day":
                 value = "半天"
             elif rule == "whole day":
                 value = "1天"
