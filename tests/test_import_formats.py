@@ -328,3 +328,28 @@ def test_a_week_grid_sheet_reads_a_module_a_day(tmp_path: Path) -> None:
         ("Tuesday", [("Pandas", "90min"), ("Cleaning", "75min")]),
         ("Wednesday", [("Plotting", "60min"), ("Wrap-up", "45min")]),
     ]
+
+
+def test_a_csv_with_old_mac_line_ends_reads_and_a_broken_one_is_one_line(
+    tmp_path: Path,
+) -> None:
+    """A sheet saved with \\r line ends (old Mac Excel) stopped the csv reader with a
+    traceback; it reads now. A row the csv module cannot split at all (a field past its
+    size limit) is one clear line and exit 1."""
+    mac = tmp_path / "sessions.csv"
+    mac.write_bytes(
+        "课程名称,课时,大纲\r沟通技巧,6课时,一、倾听 二、表达\r时间管理,3课时,一、目标 二、计划\r".encode()
+    )
+    done = _run("import", str(mac), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.yaml")) == [
+        "sessions-01.yaml",
+        "sessions-02.yaml",
+    ]
+    broken = tmp_path / "broken.csv"
+    broken.write_text('课程名称,大纲\n沟通,"' + "长" * 200_000 + '"\n', encoding="utf-8")
+    done = _run("import", str(broken), "--out", str(tmp_path / "out2"))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "CSV" in done.stdout + done.stderr

@@ -1821,12 +1821,20 @@ def _unit_sheets(names: list[str], texts: list[str]) -> str:
 
 
 def read_csv(text: str) -> str:
+    # a sheet saved with old Mac line ends (\r alone) or mixed ones: one kind of line end,
+    # or the csv module stops at the first \r inside a row
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return rows_text(csv.reader(io.StringIO(text), dialect))
+    try:
+        return rows_text(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as e:  # a row the csv module cannot split: one clear line, no traceback
+        raise SourceError(
+            "unreadable-source", msg("source.unreadable", kind="CSV", reason=str(e))
+        ) from None
 
 
 # ---------------------------------------------------------------- HTML
