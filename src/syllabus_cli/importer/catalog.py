@@ -580,7 +580,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip():
             for part in facts_row(line.strip()) or [line.strip()]:
-                part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part))
+                part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part)).rstrip("¶ ")
+                # (¶: the permalink mark a documentation site prints after each heading)
                 lines.extend(_explode(unemphasised(part)))
     lines = contents_list(_title_under_generic(_titled_label(lines)))
     headers = _header_rows(lines) | _repeated_labels(lines)
