@@ -1468,8 +1468,8 @@ _ROWS: tuple[Code, ...] = (
     _c(
         "unreadable-source",
         "error",
-        "An import source (.pdf, .pptx, .xlsx, .mhtml) is damaged or not that kind of file.",
-        "要导入的文件（.pdf、.pptx、.xlsx、.mhtml）已损坏，或并不是该格式。",
+        "An import source (.pdf, .pptx, .xlsx, .csv, .mhtml) is damaged or not that kind of file.",
+        "要导入的文件（.pdf、.pptx、.xlsx、.csv、.mhtml）已损坏，或并不是该格式。",
         "# skip: a real deck is made by tests/test_import_formats.py\n",
         "# skip: a broken deck is made by tests/test_import_formats.py\n",
     ),
