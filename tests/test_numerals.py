@@ -94,3 +94,16 @@ def test_what_the_user_sees() -> None:
         "一、", "十、", "十一、", "二十、", "九十九、", "一百、", "一百一十、"]  # fmt: skip
     assert parse_duration("一百二十分钟").minutes == 120  # refused before: past 九十九
     assert parse_duration("两小时").minutes == 120
+
+
+def test_english_number_words_are_read_in_one_place() -> None:
+    from syllabus_cli.numerals import ENGLISH
+
+    assert [ENGLISH[w] for w in ("one", "twelve", "first", "twelfth", "forty-five", "ninety")] == [
+        1,
+        12,
+        1,
+        12,
+        45,
+        90,
+    ]

@@ -1,5 +1,6 @@
 """Chinese numerals, both ways: the one place a number becomes 一百二十 (or 壹佰贰拾 on
-an invoice) and 一百二十 becomes 120; an English outline's Part II is 2. Pure.
+an invoice) and 一百二十 becomes 120; an English outline's Part II is 2, its Day one and
+its "ninety minutes" 1 and 90. Pure.
 
 Correct to below 10^16 (亿, 万亿): a chapter number, a length, an amount of money are far
 smaller. Written as a careful writer does: 十 alone at the start (十五, 十万), 一十
@@ -139,3 +140,15 @@ def from_roman(text: str) -> int | None:
         value = _ROMAN[char]
         total += -value if after and _ROMAN[after] > value else value
     return total
+
+
+# An English page's numbers in words: cardinals as outlines and timetables write them
+# (Day one, "ninety minutes", "forty-five minutes") and the ordinals of a run (Day first).
+_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")  # fmt: skip
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
+ENGLISH: dict[str, int] = {
+    **{w: n for n, w in enumerate(_CARDINALS, start=1)},
+    **{w: n for n, w in enumerate(_ORDINALS, start=1)},
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
+    "forty five": 45, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..duration import DurationError, normalise, parse_duration
 from ..minutes import format_minutes
-from ..numerals import from_chinese
+from ..numerals import ENGLISH, from_chinese
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 # a number read from its first digit only: a search that may start inside a run of digits
@@ -102,7 +102,7 @@ def period_minutes(text: str) -> int | None:
 
 # English lengths in prose: a half-day / all-day / full-day workshop · contact time: 12
 # hours · a 2-day workshop · 3 hours of training · three days
-_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+_EN_NUM = ENGLISH  # one, two … twelve (the words _EN_N reads)
 _EN_N = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
 _EN_PROSE: list[tuple[str, re.Pattern[str]]] = [
     (

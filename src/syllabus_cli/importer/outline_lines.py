@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numerals import ROMAN
+from ..numerals import ENGLISH, ROMAN
 from .conventions import (
     BULLETS,
     CLOCK_RANGE,
@@ -46,20 +46,8 @@ from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, spli
 from .timetable import BREAK, Clock, minutes_between, read_clock, session_minutes
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
-# Day one · Week Two · Part Three · Session first: numbers written as English words
-EN_NUMBERS = {
-    word: n
-    for n, words in enumerate(
-        (
-            ("one", "first"), ("two", "second"), ("three", "third"), ("four", "fourth"),
-            ("five", "fifth"), ("six", "sixth"), ("seven", "seventh"), ("eight", "eighth"),
-            ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"), ("twelve", "twelfth"),
-        ),
-        start=1,
-    )
-    for word in words
-}  # fmt: skip
-_EN_NUMBER_WORDS = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
+# Day one · Week Two · Part Three: a run's number written as an English word
+_EN_NUMBER_WORDS = "|".join(sorted(ENGLISH, key=len, reverse=True))
 _WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:周|星期)[一二三四五六日天])"
 _CN_N = rf"(?P<n>[{CN}]+)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -155,8 +143,8 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             return _Marker("day", (0,), line.strip(" #*_:："))
         if kind == "word":
             word = groups["w"].lower()
-            if raw.lower() in EN_NUMBERS:  # Day one: Day 1, the words kept in the title
-                raw, rest = str(EN_NUMBERS[raw.lower()]), line.strip(" #*_:：")
+            if raw.lower() in ENGLISH:  # Day one: Day 1, the words kept in the title
+                raw, rest = str(ENGLISH[raw.lower()]), line.strip(" #*_:：")
             base = "cn" if raw[:1] in CN else "roman" if raw[:1] in "IVX" else "arabic"
             value = _value(base, raw)
             if groups.get("sub"):
@@ -953,7 +941,6 @@ _PROSE_TIME = re.compile(
     r"(hours?|hrs?|minutes|mins|小时|分钟)(?![a-z])(?!\s*(?:per|each|for each|/)(?![a-z]))",
     re.I,
 )
-_WORD_NUMBER = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "ten": "10", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty-five": "45", "forty five": "45", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}  # fmt: skip
 
 
 def _prose_times(item: Item) -> None:
@@ -968,7 +955,7 @@ def _prose_times(item: Item) -> None:
         ):
             continue
         found = {
-            (_WORD_NUMBER.get(m.group(1).lower(), m.group(1)), m.group(2).lower())
+            (str(ENGLISH.get(m.group(1).lower(), m.group(1))), m.group(2).lower())
             for note in [child.title if _prose_title(child.title) else "", *child.notes]
             if not note.startswith("TODO")  # a range kept for the trainer: no time
             for m in _PROSE_TIME.finditer(note)
