@@ -353,3 +353,13 @@ def test_a_csv_with_old_mac_line_ends_reads_and_a_broken_one_is_one_line(
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "CSV" in done.stdout + done.stderr
+
+
+def test_a_long_run_of_two_column_lines_imports_without_hanging(tmp_path: Path) -> None:
+    """20,000 lines that each look like a row of a copied table (two cells apart by a run
+    of spaces) but are no table: each line is looked at once, not once per line above it
+    (that took minutes)."""
+    source = tmp_path / "long.txt"
+    source.write_text("课程\n" + "\n".join(["主题一  说明"] * 20_000), encoding="utf-8")
+    done = _run("import", str(source), "--out", str(tmp_path / "out"), timeout=60)
+    assert done.returncode == 0, done.stderr

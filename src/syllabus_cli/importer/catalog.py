@@ -550,11 +550,12 @@ def column_tables(raw: list[str]) -> list[str]:
             out += ["| " + " | ".join(r) + " |" for r in rows]
             i = j
             continue
-        line = raw[i]
-        if i not in fenced:
-            line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(1)), line)
-        out.append(line)
-        i += 1
+        for at in range(i, max(j, i + 1)):  # no table: the run's lines as they are (each
+            line = raw[at]  # line looked at once, however long the run)
+            if at not in fenced:
+                line = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(1)), line)
+            out.append(line)
+        i = max(j, i + 1)
     return out
 
 
