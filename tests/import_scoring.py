@@ -143,7 +143,7 @@ _RUBY = re.compile(
 
 # pictographs a page decorates its lines with (🔥 · 📎 · ⏰): decoration, not words
 _PICTOGRAPHS = re.compile(
-    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2700-\u2705\u270A-\u270D\uFE0F\u200D]+"
+    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2614\u2615\u26A0-\u26FF\u2700-\u2705\u270A-\u270D\u2B50\u2B55\uFE0F\u200D]+"
 )
 
 

@@ -205,7 +205,7 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?!.*\1.)(.+?)\1\s*$")
 
 # pictographs a page decorates its lines with (🔥 · ⏰ · 📚 · 👉), and their joiners
 _PICTOGRAPHS = re.compile(
-    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2700-\u2705\u270A-\u270D\uFE0F\u200D]+"
+    r"[\U0001F000-\U0001FAFF\u23E9-\u23FF\u2614\u2615\u26A0-\u26FF\u2700-\u2705\u270A-\u270D\u2B50\u2B55\uFE0F\u200D]+"
 )
 
 
