@@ -249,6 +249,7 @@ def sections_to_notes(tree: Item) -> None:
         and about(c.title)
         and (_unnumbered(c.kind) or (c.kind in LIST_KINDS and is_appendix(c.title)))
     ]
+    moved += [c for c in top if c not in moved and _no_class(c)]
     rows = [c for c in top if c.kind == "table"]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
@@ -263,6 +264,20 @@ def sections_to_notes(tree: Item) -> None:
     for child in moved:
         tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
+
+
+# a week or a day the course does not meet: "[No class]" · "No lecture" · "Holiday" ·
+# "Reading week" · 放假 · 停课 · 国庆节放假 (its row kept in notes, never a module)
+_NO_CLASS = re.compile(
+    r"^[\[(（【]?\s*(?:no\s+(?:class(?:es)?|lectures?|sessions?|meeting)|(?:public\s+|bank\s+)?holiday|"
+    r"reading\s+week|spring\s+break|fall\s+break|thanksgiving(?:\s+break)?|"
+    r"(?:\S{0,6})?放假|停课|休课|无课|节假日)\s*[\])）】]?\s*$",
+    re.I,
+)
+
+
+def _no_class(item: Item) -> bool:
+    return not item.children and not item.duration and bool(_NO_CLASS.match(_plain(item.title)))
 
 
 def _unnumbered(kind: str) -> bool:
