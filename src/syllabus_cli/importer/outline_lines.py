@@ -265,6 +265,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         text = line.strip()
         if not text:
             continue
+        if _COURSE_LENGTH.match(_unbold(_strip_bullet(text))):  # 总时长：4小时 · Total
+            root.notes.append(text)  # Duration: 4 Hours: the course's (emit reads it)
+            continue
         labelled_time = _LABELLED_TIME.match(_strip_bullet(text))
         if labelled_time and (stack or segment):  # 时间：2020年9月12日9:00-11:00
             owner = current()
@@ -377,6 +380,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
             text = day_rest
         clock = None if i_line in named_below else _clock_line(text, indent)
+        if clock is not None and clock.end is not None and _spans_rows(plain, i_line, clock):
+            # '## Training Schedule (12:00 PM – 4:00 PM)' over its timed rows: the hours
+            # they run in, not a session of its own (the hours kept in its notes)
+            heading = _marker(text, indent)
+            if heading is not None:
+                spanned = _open(root, stack, _Marker(heading.kind, heading.value, clock.title))
+                if spanned is not None:
+                    spanned.notes.insert(0, clock.said)
+                    continue
         if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
             below = _name_below(plain, i_line)
             if below is not None:
@@ -1310,6 +1322,51 @@ def _clock_line(text: str, indent: int) -> Clock | None:
     if clock is None and marker is not None:
         clock = read_clock(_strip_bullet(text))
     return clock
+
+
+# a line giving the course's whole length under its outline (总时长：4小时 · 课程总时长：2天 ·
+# Total duration: 4 hours), never a block's time
+_COURSE_LENGTH = re.compile(
+    r"^(?:课程)?(?:总时长|总学时|总课时|培训总时长)\s*[:：]|^(?i:total\s+(?:duration|time|length|hours))\s*[:：]"
+)
+
+
+def clock_span(lines: list[str]) -> int | None:
+    """The minutes from a one-day timetable's first start to its last end, breaks and
+    all (12:00 – 1:00 PM … 3:30 – 4:00 PM: 240), or None when the lines are no such
+    timetable (fewer than two timed rows, or the clock going back: another day)."""
+    rows: list[Clock] = []
+    for line in lines[:2000]:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        cells = _table_row(text)
+        clock = read_clock(_unbold(cells[0])) if cells else read_clock(_unbold(text))
+        if clock is not None:
+            if rows and clock.start < rows[-1].start:
+                return None
+            rows.append(clock)
+    ends = [c.end for c in rows if c.end is not None]
+    if len(rows) < 2 or not ends:
+        return None
+    return max(ends) - rows[0].start
+
+
+def _spans_rows(lines: list[str], index: int, clock: Clock) -> bool:
+    """A heading's clock span holding two timed rows or more below it, before the next
+    heading: the hours its sessions run in."""
+    if not lines[index].lstrip().startswith("#") or clock.end is None:
+        return False
+    inside = 0
+    for line in lines[index + 1 : index + 200]:
+        text = line.strip()
+        if text.startswith("#"):
+            break
+        cells = _table_row(text)
+        row = read_clock(_unbold(cells[0])) if cells else read_clock(_unbold(text))
+        if row is not None and row.start >= clock.start and (row.end or row.start) <= clock.end:
+            inside += 1
+    return inside >= 2
 
 
 _EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")
