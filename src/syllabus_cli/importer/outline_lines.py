@@ -251,6 +251,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         and _unnumbered_module(line.strip(), plain, i + 1)
     )
 
+    code: set[str] = set()  # lines of fenced code: never a block's time (print("学7小时"))
+
     def current() -> Item:
         if stack:
             return stack[-1].item
@@ -260,6 +262,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         index = i_line
         if line.startswith("\0"):
             current().notes.append(line[1:])
+            code.add(line[1:])
             continue
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         text = line.strip()
@@ -629,7 +632,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             ended = False  # a new heading or day: its own rows
         if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
-    _prose_times(root)
+    _prose_times(root, code)
     _untitled_breaks(root)
     _bare_hours(root, minute_word)
     _clock_reset_days(root)
@@ -971,11 +974,11 @@ _PROSE_TIME = re.compile(
 )
 
 
-def _prose_times(item: Item) -> None:
+def _prose_times(item: Item, code: set[str]) -> None:
     """'Module 2' then 'Planning and scheduling … 4 hours.': a module whose own text states
-    one time (and no other) takes it."""
+    one time (and no other) takes it; a line of code it shows states none."""
     for child in item.children:
-        _prose_times(child)
+        _prose_times(child, code)
         if (
             child.duration
             or child.kind in ("cell", "clock")
@@ -986,6 +989,7 @@ def _prose_times(item: Item) -> None:
             (str(ENGLISH.get(m.group(1).lower(), m.group(1))), m.group(2).lower())
             for note in [child.title if _prose_title(child.title) else "", *child.notes]
             if not note.startswith("TODO")  # a range kept for the trainer: no time
+            and note not in code
             for m in _PROSE_TIME.finditer(note)
             if not _RANGE_BEFORE.search(note[: m.start()])
         }
