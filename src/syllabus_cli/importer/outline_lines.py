@@ -44,6 +44,7 @@ from .conventions import (
 from .length import TOTAL_ROW
 from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
 from .timetable import BREAK, Clock, minutes_between, read_clock, session_minutes
+from .traditional import fold
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
 # Day one · Week Two · Part Three: a run's number written as an English word
@@ -122,8 +123,9 @@ def _marker(line: str, indent: int) -> _Marker | None:
 def _find_marker(line: str, indent: int) -> _Marker | None:
     if re.fullmatch(r"(\*\*|__)[^*_]+\1\s*[:：]?", line.strip()):
         line = _unbold(line.strip())  # **第一天** · __Day 2__: the bold line is the line
+    folded = fold(line)  # 第一單元 read as 第一单元; what is kept is the page's own text
     for kind, pattern in _MARKERS:
-        m = pattern.match(line)
+        m = pattern.match(folded)
         if not m:
             continue
         groups = m.groupdict()
@@ -131,10 +133,10 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
             rest = _unbold(rest)
-            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(rest))), None)
-            if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
-                return _marker(rest, indent)  # are one level, whatever their headings
-            if inner is not None and _TIME_UNIT.match(rest):  # "# 第二周、第三周": the name
+            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(fold(rest)))), None)
+            if inner is not None and _DAY.match(fold(rest)):  # "## Day 1" then "### Day 2":
+                return _marker(rest, indent)  # days are one level, whatever their headings
+            if inner is not None and _TIME_UNIT.match(fold(rest)):  # "# 第二周、第三周": the name
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
