@@ -509,6 +509,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             if (
                 named_column is not None
                 and named_column < len(cells)
+                and _marker_only(cells[named_column])
+            ):  # | 模块 | 内容 | 学时 | over | 模块一 | 角色认知 | 3 |: the 内容 cell names it
+                named_column = name_column(
+                    ["" if i == named_column else h for i, h in enumerate(header_cells)]
+                )
+            if (
+                named_column is not None
+                and named_column < len(cells)
                 and cells[named_column]
                 and not _marker_only(cells[named_column])
             ):
