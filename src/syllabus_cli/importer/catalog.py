@@ -32,6 +32,7 @@ from .conventions import (
     SEGMENT_WORDS,
     STRONG_MARKER,
 )
+from .parallel import lesson_sequence, numbers_first, parallel_courses
 from .title import teacher_colon
 
 __all__ = ["SECTION_LABELS", "Course", "Header", "read_sections", "split_courses"]
@@ -106,7 +107,8 @@ class Header:
 
 
 def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
-    """Chunks between separator lines (a line holding just the separator text)."""
+    """Chunks between separator lines (a line holding just the separator text), each cut
+    again where it holds several courses of one shape (parallel.py)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks: list[list[str]] = [[]]
     for line in lines:
@@ -114,7 +116,11 @@ def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
             chunks.append([])
         else:
             chunks[-1].append(line)
-    return ["\n".join(c).strip() for c in chunks]
+    out: list[str] = []
+    for chunk in chunks:
+        text = "\n".join(chunk).strip()
+        out.extend(parallel_courses(text) or [text])
+    return out
 
 
 def fingerprint(text: str) -> str:
@@ -123,9 +129,10 @@ def fingerprint(text: str) -> str:
 
 def _opens_module(line: str) -> bool:
     """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
-    一、 【第一阶段】 导入: and Markdown headings below the title."""
+    一、 【第一阶段】 导入: (bulleted or not: '- Week 1: Sensors') and Markdown headings
+    below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(re.sub(r"^#\s+", "", s)) or (
+    if STRONG_MARKER.match(re.sub(r"^(?:#|[-*+•])\s+", "", s)) or (
         _HEADING.match(s) and not s.startswith("# ")
     ):
         return True
@@ -154,10 +161,12 @@ def _prose(line: str) -> bool:
 
 
 def is_course(text: str) -> bool:
-    """A chunk with a section label, or an outline."""
+    """A chunk with a section label, or an outline (numbered lessons are one)."""
     if any(m.group("b") or m.group("p") for m in _INLINE.finditer(text)):
         return True
     if any(_opens_module(line) for line in text.split("\n") if line.strip()):
+        return True
+    if lesson_sequence(text.split("\n")):  # 摸底测试 第1课时 · 因式分解 第2课时 · …
         return True
     return bool(re.search(r"(?:^|\s)(?:[一二三四五六七八九十]+、|1[.、]\s*\S+.*\s2[.、])", text))
 
@@ -584,7 +593,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part)).rstrip("¶ ")
                 # (¶: the permalink mark a documentation site prints after each heading)
                 lines.extend(_explode(unemphasised(part)))
-    lines = contents_list(_title_under_generic(_titled_label(lines)))
+    lines = contents_list(_title_under_generic(_titled_label(numbers_first(lines))))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
         line.startswith("\x01")
@@ -732,7 +741,9 @@ def read_sections(chunk: str, number: int) -> Course:
             where = "note"
             note.append(text)
             continue
-        if where == "head":
+        if where == "head" and code:  # code, or a page's line kept as written: not its name
+            course.notes.append(text)
+        elif where == "head":
             course.head.append(text)
         elif where.startswith("section:"):
             _add_line(pieces[where.split(":", 1)[1]], text)

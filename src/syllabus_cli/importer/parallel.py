@@ -1,0 +1,238 @@
+"""Several courses on one page, each a block of the same shape under its own name.
+
+A programme page, a 教学大纲 for several subjects or a catalog written as text lays its
+courses out one after another, and nothing but their shape says where one ends: each
+block carries its own lesson sequence, numbered from the start again (第1课时 … 第12课时,
+then 第1课时 again under the next subject; 9月 … 8月 under each age tier; Week 1 …
+under each track). A block's name is the line above its sequence: a heading at the
+level every block shares, or, on a page without headings, the lines right above the
+sequence's first lesson. A name that is itself a unit (第一章, Day 2, Week 3, 模块一) is a
+module of one course, never a course: days or chapters numbering their sessions from 1
+again stay one course.
+
+A line naming a group of blocks (``初中三年级：`` above ``数学`` and ``物理``) is kept with
+each block of its group, before the block's name, so each course says which grade or
+tier it is for; the page's lines above the first block go with the first course.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
+
+__all__ = ["lesson_sequence", "numbers_first", "parallel_courses"]
+
+# a lesson's number where it stands in its line: 第1课时 · 第三讲 · Lesson 2 · Week 1,
+# or a table row opening with a month (| 9月 | …), a school year's timetable
+_UNIT = re.compile(
+    rf"第\s*(?P<n>{NUM})\s*(?P<w>{MODULE_WORDS})"
+    rf"|(?<![A-Za-z])(?P<ew>(?i:{EN_MODULE_WORDS}))\s*(?P<en>\d+)\b"
+    r"|^\|\s*(?P<m>\d{1,2})\s*月\s*\|"
+)
+_HEADING = re.compile(r"^(#{1,6})\s+\S")
+_DAYPART = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?\s*(?:上午|下午|晚上|中午|(?:星期|周|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}日|"
+    r"(?i:morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\b))",
+)
+_MIN_LESSONS = 3
+# 基础篇 · 第二部分 · 进阶阶段 · Part A: a part of one course, whatever it numbers
+_PART_NAME = re.compile(r"(?:篇|部分|阶段|板块|模块|单元|环节)\W*$|^(?i:part|phase|stage)\b")
+
+
+@dataclass
+class _Block:
+    head: int  # the line naming the block
+    start: int  # the first line of the block (its group's line, when it opens a group)
+    first: int  # the line of its first lesson
+
+
+def _unit(line: str) -> tuple[str, str] | None:
+    m = _UNIT.search(line)
+    if m is None:
+        return None
+    if m.group("m"):
+        return ("月", m.group("m"))
+    if m.group("w"):
+        return (m.group("w"), m.group("n"))
+    return (m.group("ew").lower(), m.group("en"))
+
+
+def _is_unit_name(line: str) -> bool:
+    """第一章 · Day 2 · Week 3 · 模块一 · 上午 · 导入: a module's name, never a course's."""
+    text = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
+    if STRONG_MARKER.match(text) or _DAYPART.match(line.strip()):
+        return True
+    if _UNIT.match(text) or _PART_NAME.search(text):
+        return True
+    return any(text.startswith(word) for word in SEGMENT_WORDS)
+
+
+def lesson_sequence(lines: list[str]) -> bool:
+    """Three numbered lessons or more of one word (第1课时 第2课时 第3课时 · Week 1 …)."""
+    words: dict[str, int] = {}
+    for line in lines:
+        u = _unit(line)
+        if u is not None:
+            words[u[0]] = words.get(u[0], 0) + 1
+            if words[u[0]] >= _MIN_LESSONS:
+                return True
+    return False
+
+
+def _sequences(lines: list[str]) -> list[int]:
+    """Where a lesson sequence starts again from its first lesson: the lines of each
+    first lesson, when the same first lesson opens three lessons or more each time."""
+    found = [(at, u) for at, line in enumerate(lines) if (u := _unit(line)) is not None]
+    if not found:
+        return []
+    first_unit = found[0][1]
+    starts = [at for at, u in found if u == first_unit]
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(lines)]
+    sizes = {
+        len([u for at, u in found if a <= at < b and u[0] == first_unit[0]])
+        for a, b in pairwise(bounds)
+    }
+    if len(sizes) != 1 or min(sizes) < _MIN_LESSONS:
+        return []  # parts of one course run 4, 5 and 10 days; a programme's courses one term
+    return starts
+
+
+def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
+    """Each sequence's name: the nearest heading above it when the page has headings
+    (all at one level), else the lines right above its first lesson."""
+    headings = [at for at, line in enumerate(lines) if _HEADING.match(line)]
+    blocks: list[_Block] = []
+    previous_end = 0
+    for first in starts:
+        above = [at for at in headings if previous_end <= at < first]
+        if headings:
+            if not above:
+                return None
+            head = above[-1]
+            start = head
+        else:
+            head = first
+            while (
+                head - 1 >= previous_end
+                and lines[head - 1].strip()
+                and _unit(lines[head - 1]) is None
+            ):
+                head -= 1
+            if head == first:
+                return None  # no line names the sequence
+            start = head
+            groups = [at for at in range(head, first - 1) if _group_line(lines[at])]
+            if groups:  # 初中三年级： over 数学: the group, then the name
+                start, head = groups[-1], groups[-1] + 1
+        blocks.append(_Block(head, start, first))
+        previous_end = first + 1
+    if headings:
+        levels = {_level(lines[b.head]) for b in blocks}
+        if len(levels) != 1:
+            return None
+        heads = {b.head for b in blocks}
+        level = levels.pop()
+        if any(
+            _level(lines[at]) == level and at not in heads for at in headings if at > blocks[0].head
+        ):
+            return None  # a sibling heading with no lessons of its own: parts of one course
+    for block in blocks:
+        name = lines[block.head].strip()
+        if not name or len(name) > 60 or _is_unit_name(name):
+            return None
+    return blocks
+
+
+def _level(line: str) -> int:
+    m = _HEADING.match(line)
+    return len(m.group(1)) if m else 0
+
+
+def _group_line(line: str) -> bool:
+    """``初中三年级：`` · ``Level 1:``: a short line ending in a colon names a group of blocks."""
+    s = line.strip()
+    return len(s) <= 20 and s.endswith((":", "：")) and not _is_unit_name(s)
+
+
+# a course's facts written on its name's line: 数学 授课教师：邵俊喆 · 物理：授课教师：李宗桓
+_FACT_ON_NAME = re.compile(
+    r"(?<=\S)[\s:：]*(?=(?:授课讲师|授课教师|授课老师|主讲老师|主讲教师|主讲|讲师|教师|"
+    r"课时|学时|课程对象|授课对象|适合对象|(?i:instructor|trainer|teacher|taught by))\s*[:：])"
+)
+
+
+def _name_line(line: str) -> list[str]:
+    """The block's name, and a fact written after it on its line on a line of its own."""
+    m = _FACT_ON_NAME.search(line)
+    if m is None:
+        return [line.strip()]
+    return [line[: m.start()].strip(), line[m.end() :].strip()]
+
+
+def parallel_courses(text: str) -> list[str] | None:
+    """The courses of a page of blocks of one shape, or None when the page is one course."""
+    lines = text.split("\n")
+    starts = _sequences(lines)
+    if not starts:
+        return None
+    blocks = _named_blocks(lines, starts)
+    if blocks is None:
+        return None
+    bounds = [b.start for b in blocks[1:]] + [len(lines)]
+    courses: list[str] = []
+    group: str | None = None
+    for at, (block, end) in enumerate(zip(blocks, bounds, strict=True)):
+        if block.head > block.start:
+            group = lines[block.start].strip()
+        name, *said = _name_line(lines[block.head])
+        if _HEADING.match(name):  # '### 启蒙期' under the page's heading: its course's own top
+            name = "# " + re.sub(r"^#+\s*(\*\*|__)?(.*?)\1?\s*$", r"\2", name).strip()
+        elif group:
+            name = f"{group.rstrip(':：').strip()} {name}"  # 初中三年级 数学
+        rest = lines[block.head + 1 : end]
+        while rest and re.fullmatch(r"\s*(?:[-*_]\s*){3,}", rest[-1] or "-  -  -"):
+            rest.pop()  # the rule or blank lines between two blocks
+        body = [name, *said, *rest]
+        page = [line for line in lines[: block.start] if line.strip()] if at == 0 else []
+        # the page's own lines above the first block (its heading, a date): kept with the
+        # first course, in its notes (\0: as written, never its title or its structure)
+        courses.append("\n".join([*("\0" + line for line in page), *body]).strip())
+    return courses
+
+
+# a lesson's number after its topic, ending the line: 因式分解习题课 第2课时 · Recap (Lesson 3)
+_NUMBER_LAST = re.compile(
+    rf"^(?P<topic>\S.*?)[\s(（]+(?P<unit>第\s*\d+\s*(?:{MODULE_WORDS})|(?i:{EN_MODULE_WORDS})\s*\d+)[)）]?\s*$"
+)
+
+
+def numbers_first(lines: list[str]) -> list[str]:
+    """Lessons numbered after their topics (摸底测试、因式分解 第1课时, then 第2课时 …, as a
+    two-column table copied as text gives them), three or more in a row counting up from
+    their first: each number put first, where an outline's numbers stand."""
+    out = list(lines)
+    run: list[tuple[int, int, re.Match[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= _MIN_LESSONS:
+            for at, _, m in run:
+                out[at] = f"{m.group('unit')} {m.group('topic').strip()}"
+        run.clear()
+
+    for at, line in enumerate(lines):
+        m = _NUMBER_LAST.match(line.strip())
+        if m is None or _unit(m.group("topic")) is not None:
+            flush()
+            continue
+        number = int(re.sub(r"\D", "", m.group("unit")))
+        if run and number != run[-1][1] + 1:
+            flush()
+        run.append((at, number, m))
+    flush()
+    return out
