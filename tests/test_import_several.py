@@ -71,3 +71,122 @@ def misreadings(source: Path, out: Path) -> list[str]:
 @pytest.mark.parametrize("source", SOURCES, ids=[p.name for p in SOURCES])
 def test_courses_in_one_file(source: Path, tmp_path: Path) -> None:
     assert misreadings(source, tmp_path / "out") == []
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    book.save(str(path))
+    return path
+
+
+def specs_of(out: Path) -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.yaml"))]
+
+
+def test_an_overview_sheet_naming_the_other_sheets_is_no_course(tmp_path: Path) -> None:
+    """Convention: a workbook whose first sheet sums up the others — a row per course, one
+    cell naming another sheet (``| 编程基础 | python | 掌握… | 40 |`` over sheets python,
+    sql) — holds the courses of the other sheets; the overview is no course of its own.
+    Its rows' cells go with the sheets they name, as those courses' facts; its heading
+    and total row are kept in the first course's notes. Workbooks write it as a 总纲 /
+    总览 sheet of 阶段 | 课程 | 目的 | 学时, or an Overview sheet of Track | Course | Hours."""
+    book = workbook(
+        tmp_path / "训练营大纲.xlsx",
+        {
+            "总览": [
+                ["训练营课程总览"],
+                ["阶段", "课程", "课程目的", "学时"],
+                ["基础阶段", "python", "会写脚本处理表格", 40],
+                ["", "sql", "会查询和汇总数据", 16],
+                ["", "", "合计", 56],
+            ],
+            "python": [
+                ["Python编程"],
+                ["章节", "要点", "学时"],
+                ["第1章 环境与语法", "安装；变量", 8],
+                ["第2章 数据结构", "列表；字典", 16],
+                ["第3章 文件与表格", "读写Excel", 16],
+            ],
+            "sql": [
+                ["SQL查询"],
+                ["章节", "要点", "学时"],
+                ["第1章 单表查询", "筛选；排序", 8],
+                ["第2章 多表查询", "连接；子查询", 8],
+            ],
+        },
+    )
+    import_catalog(book, tmp_path / "out")
+    courses = specs_of(tmp_path / "out")
+    assert [c["title"] for c in courses] == ["Python编程", "SQL查询"]
+    text = yaml.safe_dump(courses, allow_unicode=True)
+    for said in ("训练营课程总览", "会写脚本处理表格", "会查询和汇总数据", "基础阶段"):
+        assert said in text
+    assert "会查询和汇总数据" in yaml.safe_dump(courses[1], allow_unicode=True)
+
+
+def test_a_sheet_of_counted_rows_without_a_header_is_one_course(tmp_path: Path) -> None:
+    """Convention: a sheet with no header row whose first column counts its rows (``week 1
+    | Data basics`` · ``第1周 | 需求分析`` · ``Day 2 | …``) under the line naming it is one
+    course's meetings: a module a row, named by the cells right of the count."""
+    book = workbook(
+        tmp_path / "plans.xlsx",
+        {
+            "Data": [
+                ["Data Skills Track"],
+                ["week 1", "Spreadsheets that add up"],
+                ["week 2", "Cleaning messy data"],
+                ["week 3", "Charts for a busy reader"],
+            ],
+            "产品": [
+                ["产品经理入门"],
+                ["第1周", "需求从哪里来"],
+                ["第2周", "原型与评审"],
+                ["第3周", "上线与复盘"],
+            ],
+        },
+    )
+    import_catalog(book, tmp_path / "out")
+    en, zh = specs_of(tmp_path / "out")
+    assert en["title"] == "Data Skills Track"
+    assert [m["title"] for m in en["modules"]] == [
+        "Spreadsheets that add up",
+        "Cleaning messy data",
+        "Charts for a busy reader",
+    ]
+    assert zh["title"] == "产品经理入门"
+    assert [m["title"] for m in zh["modules"]] == ["需求从哪里来", "原型与评审", "上线与复盘"]
+
+
+def test_a_column_names_note_in_brackets_leaves_its_name(tmp_path: Path) -> None:
+    """Convention: a header cell's words in brackets are a note on the column (a room, a
+    start time, a unit): ``Lecture (0930 Room 2.15 unless stated)`` names a Lecture
+    column; ``授课内容（9:00 教学楼201）`` a 授课内容 column. The note is kept, in notes;
+    the sheet of counted meetings reads as one course, a module a row, like the sheet
+    beside it (last year's edition) whose header has no note."""
+    rows = [
+        [1, "Mon 4 March", "Why models matter", "Read chapter 1"],
+        [2, "Tue 5 March", "Fitting a line", "Residual plots"],
+        [3, "Wed 6 March", "Beyond the line", "Group work"],
+    ]
+    book = workbook(
+        tmp_path / "term.xlsx",
+        {
+            "2024": [["Day", "Date", "Lecture (0930 Room 2.15 unless stated)", "Goals"], *rows],
+            "2023": [["Day", "Date", "Lecture", "Goals"], *rows],
+        },
+    )
+    import_catalog(book, tmp_path / "out")
+    this_year, last_year = specs_of(tmp_path / "out")
+    for course in (this_year, last_year):
+        assert len(course["modules"]) == 3
+        text = yaml.safe_dump(course, allow_unicode=True)
+        for said in ("Why models matter", "Fitting a line", "Beyond the line"):
+            assert said in text
+    assert "0930 Room 2.15" in yaml.safe_dump(this_year, allow_unicode=True)
