@@ -32,7 +32,7 @@ from syllabus_cli.importer.run import import_catalog
 from syllabus_cli.problems import Level
 from syllabus_cli.validate import validate_paths
 
-from .import_scoring import norm, top_modules
+from .import_scoring import minutes_of, norm, top_modules
 
 SEVERAL = Path(__file__).parent / "data" / "import" / "several"
 SOURCES = sorted(p for p in SEVERAL.iterdir() if not p.name.endswith(".expect.yaml"))
@@ -57,6 +57,8 @@ def misreadings(source: Path, out: Path) -> list[str]:
             norm(w) not in norm(g) for g, w in zip(got, need["modules"], strict=False)
         ):
             wrong.append(f"{title}: modules {got}, want {need['modules']}")
+        if "length_minutes" in need and minutes_of(spec.get("duration")) != need["length_minutes"]:
+            wrong.append(f"{title}: length {spec.get('duration')!r}, want {need['length_minutes']}")
         if "instructor" in need:
             said = spec.get("instructor")  # its name, or a profile file shared by courses
             if isinstance(said, str) and (out / said).is_file():

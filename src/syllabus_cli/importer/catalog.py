@@ -119,8 +119,55 @@ def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
     out: list[str] = []
     for chunk in chunks:
         text = "\n".join(chunk).strip()
-        out.extend(parallel_courses(text) or [text])
+        out.extend(parallel_courses(text) or titled_courses(text) or [text])
     return out
+
+
+_TITLE_AT_HEAD = re.compile(
+    r"^(?:#{1,6}\s+\S.*|课程\s*[一二三四五六七八九十\d]+\s*[:：、.．]?.{0,30})$"
+)
+
+
+def titled_courses(text: str) -> list[str] | None:
+    """A page of several courses, each opening with its own name label (课程名称：高效沟通
+    · Course title: Excel for Managers), each name a different one: a course from each
+    label (with the heading right above it, if any) to the next. The same name written
+    twice (a page's header and footer) is one course; the page's lines above the first
+    course go, as written, to its notes."""
+    lines = text.split("\n")
+    heads: list[int] = []
+    names: list[str] = []
+    for at, line in enumerate(lines):
+        if line.startswith(("|", "\0")) or len(line) > 120:
+            continue
+        lab = _label(unemphasised(line.strip()), before_outline=True)
+        if (
+            lab is not None
+            and lab.key == "title"
+            and re.search(r"课程|course", lab.text, re.I)
+            and lab.rest.strip()
+        ):
+            heads.append(at)
+            names.append(re.sub(r"\W+", "", lab.rest).lower())
+    if len(heads) < 2 or len(set(names)) != len(names):
+        return None
+    starts = []
+    for at in heads:
+        above = at - 1
+        starts.append(
+            above
+            if above >= 0 and lines[above].strip() and _TITLE_AT_HEAD.match(lines[above].strip())
+            else at
+        )
+    bounds = [*starts[1:], len(lines)]
+    blocks = [lines[a:b] for a, b in zip(starts, bounds, strict=True)]
+    for block in blocks:  # '## Spreadsheets' over its course's name: the course's own top
+        block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
+    if any(sum(bool(line.strip()) for line in block) < 3 for block in blocks):
+        return None  # a name and a line: no course of its own
+    page = ["\0" + line for line in lines[: starts[0]] if line.strip()]
+    blocks[0] = [*page, *blocks[0]]
+    return ["\n".join(block).strip() for block in blocks]
 
 
 def fingerprint(text: str) -> str:
