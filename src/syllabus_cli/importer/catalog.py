@@ -25,6 +25,7 @@ from .conventions import (
     CN,
     EN_KEY_OF,
     EN_MODULE_WORDS,
+    GENERIC_TITLE,
     INSTRUCTOR_LINE,
     KEY_OF,
     MODULE_WORDS,
@@ -119,8 +120,69 @@ def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
     out: list[str] = []
     for chunk in chunks:
         text = "\n".join(chunk).strip()
-        out.extend(parallel_courses(text) or titled_courses(text) or [text])
+        out.extend(
+            parallel_courses(text) or titled_courses(text) or audience_courses(text) or [text]
+        )
     return out
+
+
+def _fact_key(line: str) -> str | None:
+    if line.startswith(("|", "\0")) or len(line) > 200:
+        return None
+    lab = _label(unemphasised(line.strip()), before_outline=True)
+    return lab.key if lab is not None else None
+
+
+def audience_courses(text: str) -> list[str] | None:
+    """A page of several courses, each a named block stating whom it is for (## 高效沟通
+    then 课程对象：… 课程时长：… 课程大纲：…; a name line then Audience: …): a course from
+    each name to the next. The name is the nearest heading or short plain line above
+    the block's run of labelled facts. A block named as a unit (专题一, Day 2, 模块三:
+    a module telling its own audience) is a module of one course; one audience written
+    twice under no name of its own (a page's facts repeated) is one course."""
+    from .parallel import is_unit_name
+
+    lines = text.split("\n")
+    said = [at for at, line in enumerate(lines) if _fact_key(line) == "audience"]
+    if len(said) < 2:
+        return None
+    heads: list[int] = []
+    floor = 0
+    for at in said:
+        head = None
+        for above in range(at - 1, floor - 1, -1):
+            line = lines[above].strip()
+            if not line or _fact_key(line) is not None:
+                continue  # a blank, or a fact of the block's own (课程时长：1天)
+            if _HEADING.match(line) or (len(line) <= 40 and not _LIST_ITEM.match(line)):
+                head = above
+            break
+        if head is None or is_unit_name(lines[head]) or GENERIC_TITLE.match(_bare(lines[head])):
+            return None
+        heads.append(head)
+        floor = at + 1
+    levels = {len(m.group(1)) if (m := _HEADING.match(lines[h])) else 0 for h in heads}
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    if level and any(
+        (m := _HEADING.match(line)) and len(m.group(1)) == level and at not in heads
+        for at, line in enumerate(lines)
+        if at > heads[0]
+    ):
+        return None  # a sibling heading telling no audience: parts of one course
+    bounds = [*heads[1:], len(lines)]
+    blocks = [lines[a:b] for a, b in zip(heads, bounds, strict=True)]
+    if any(sum(bool(line.strip()) for line in block) < 3 for block in blocks):
+        return None
+    for block in blocks:  # '## 高效沟通': the course's own top heading
+        block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
+    blocks[0] = ["\0" + line for line in lines[: heads[0]] if line.strip()] + blocks[0]
+    return ["\n".join(block).strip() for block in blocks]
+
+
+def _bare(line: str) -> str:
+    return re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
 
 
 _TITLE_AT_HEAD = re.compile(

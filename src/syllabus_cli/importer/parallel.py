@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
 
-__all__ = ["lesson_sequence", "numbers_first", "parallel_courses"]
+__all__ = ["is_unit_name", "lesson_sequence", "numbers_first", "parallel_courses"]
 
 # a lesson's number where it stands in its line: 第1课时 · 第三讲 · Lesson 2 · Week 1,
 # or a table row opening with a month (| 9月 | …), a school year's timetable
@@ -61,7 +61,7 @@ def _unit(line: str) -> tuple[str, str] | None:
     return (m.group("ew").lower(), m.group("en"))
 
 
-def _is_unit_name(line: str) -> bool:
+def is_unit_name(line: str) -> bool:
     """第一章 · Day 2 · Week 3 · 模块一 · 上午 · 导入: a module's name, never a course's."""
     text = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
     if STRONG_MARKER.match(text) or _DAYPART.match(line.strip()):
@@ -144,7 +144,7 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
             return None  # a sibling heading with no lessons of its own: parts of one course
     for block in blocks:
         name = lines[block.head].strip()
-        if not name or len(name) > 60 or _is_unit_name(name):
+        if not name or len(name) > 60 or is_unit_name(name):
             return None
     return blocks
 
@@ -157,7 +157,7 @@ def _level(line: str) -> int:
 def _group_line(line: str) -> bool:
     """``初中三年级：`` · ``Level 1:``: a short line ending in a colon names a group of blocks."""
     s = line.strip()
-    return len(s) <= 20 and s.endswith((":", "：")) and not _is_unit_name(s)
+    return len(s) <= 20 and s.endswith((":", "：")) and not is_unit_name(s)
 
 
 # a course's facts written on its name's line: 数学 授课教师：邵俊喆 · 物理：授课教师：李宗桓
