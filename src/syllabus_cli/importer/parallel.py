@@ -10,6 +10,10 @@ sequence's first lesson. A name that is itself a unit (第一章, Day 2, Week 3,
 module of one course, never a course: days or chapters numbering their sessions from 1
 again stay one course.
 
+Blocks of different sizes are courses only when each name says whom it is for (an age
+range, a grade, a level: 启蒙期（3–6岁）, Grade 7, 初级): a course's parts run 4, 5 and 10
+days, a programme's tiers as long as each needs.
+
 A line naming a group of blocks (``初中三年级：`` above ``数学`` and ``物理``) is kept with
 each block of its group, before the block's name, so each course says which grade or
 tier it is for; the page's lines above the first block go with the first course.
@@ -83,24 +87,42 @@ def lesson_sequence(lines: list[str]) -> bool:
     return False
 
 
-def _sequences(lines: list[str]) -> list[int]:
+def _sequences(lines: list[str]) -> tuple[list[int], bool]:
     """Where a lesson sequence starts again from its first lesson: the lines of each
-    first lesson, when the same first lesson opens three lessons or more each time."""
+    first lesson, when the same first lesson opens three lessons or more each time; and
+    whether every sequence holds as many lessons."""
     found = [(at, u) for at, line in enumerate(lines) if (u := _unit(line)) is not None]
     if not found:
-        return []
+        return [], False
     first_unit = found[0][1]
     starts = [at for at, u in found if u == first_unit]
     if len(starts) < 2:
-        return []
+        return [], False
     bounds = [*starts, len(lines)]
     sizes = {
         len([u for at, u in found if a <= at < b and u[0] == first_unit[0]])
         for a, b in pairwise(bounds)
     }
-    if len(sizes) != 1 or min(sizes) < _MIN_LESSONS:
-        return []  # parts of one course run 4, 5 and 10 days; a programme's courses one term
-    return starts
+    if min(sizes) < _MIN_LESSONS:
+        return [], False
+    return starts, len(sizes) == 1
+
+
+# a line of a block's facts under its name: 授课教师：李明 · Session length: 40 minutes
+_FACT_LINE = re.compile(
+    r"^(?:[-*]\s*)?(?:\*\*)?(?:授课讲师|授课教师|授课老师|主讲老师|主讲教师|主讲|讲师|教师|课时安排|课时|"
+    r"学时|课程时长|时长|课程对象|授课对象|适合对象|适合人群|核心方法|上课时间|"
+    r"(?i:instructor|trainer|teacher|taught by|audience|duration|length|session length|"
+    r"sessions|schedule|when|where|ages?))(?:\*\*)?\s*[:：]"
+)
+
+
+# a name saying whom its block is for: an age range, a school grade, a level
+_AUDIENCE_NAME = re.compile(
+    r"\d+\s*(?:[-–—~～至到]\s*\d+\s*)?(?:周)?岁|[一二三四五六七八九\d]\s*年级|[初高][一二三]|"
+    r"(?:初|中|高)级|小班|中班|大班|(?i:ages?\s*\d+|grades?\s*\d+|years?\s*\d+\b|"
+    r"beginners?|intermediate|advanced|level\s*\d+|\bL\d\b|kindergarten)"
+)
 
 
 def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
@@ -124,12 +146,13 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
                 and _unit(lines[head - 1]) is None
             ):
                 head -= 1
-            if head == first:
+            names = [at for at in range(head, first) if not _FACT_LINE.match(lines[at].strip())]
+            if not names:
                 return None  # no line names the sequence
-            start = head
-            groups = [at for at in range(head, first - 1) if _group_line(lines[at])]
-            if groups:  # 初中三年级： over 数学: the group, then the name
-                start, head = groups[-1], groups[-1] + 1
+            head = start = names[-1]  # the page's own lines above it: its preamble
+            groups = [at for at in range(start - 1, previous_end - 1, -1) if _group_line(lines[at])]
+            if groups and all(lines[at].strip() for at in range(groups[0], head)):
+                start = groups[0]  # 初中三年级： over 数学: the group, then the name
         blocks.append(_Block(head, start, first))
         previous_end = first + 1
     if headings:
@@ -178,12 +201,19 @@ def _name_line(line: str) -> list[str]:
 def parallel_courses(text: str) -> list[str] | None:
     """The courses of a page of blocks of one shape, or None when the page is one course."""
     lines = text.split("\n")
-    starts = _sequences(lines)
+    starts, equal = _sequences(lines)
     if not starts:
         return None
     blocks = _named_blocks(lines, starts)
     if blocks is None:
         return None
+    named: list[str] = []
+    group = ""
+    for b in blocks:
+        group = lines[b.start] if b.head > b.start else group
+        named.append(f"{group} {lines[b.head]}")
+    if not equal and not all(_AUDIENCE_NAME.search(name) for name in named):
+        return None  # parts of one course run 4, 5 and 10 days; tiers for 3-6 and 6-10
     bounds = [b.start for b in blocks[1:]] + [len(lines)]
     courses: list[str] = []
     group: str | None = None
