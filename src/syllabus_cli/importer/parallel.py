@@ -208,10 +208,10 @@ def parallel_courses(text: str) -> list[str] | None:
     if blocks is None:
         return None
     named: list[str] = []
-    group = ""
+    over = ""
     for b in blocks:
-        group = lines[b.start] if b.head > b.start else group
-        named.append(f"{group} {lines[b.head]}")
+        over = lines[b.start] if b.head > b.start else over
+        named.append(f"{over} {lines[b.head]}")
     if not equal and not all(_AUDIENCE_NAME.search(name) for name in named):
         return None  # parts of one course run 4, 5 and 10 days; tiers for 3-6 and 6-10
     bounds = [b.start for b in blocks[1:]] + [len(lines)]
