@@ -139,7 +139,9 @@ def audience_courses(text: str) -> list[str] | None:
     each name to the next. The name is the nearest heading or short plain line above
     the block's run of labelled facts. A block named as a unit (专题一, Day 2, 模块三:
     a module telling its own audience) is a module of one course; one audience written
-    twice under no name of its own (a page's facts repeated) is one course."""
+    twice under no name of its own (a page's facts repeated) is one course; each block
+    holds an outline of its own (three items or more), so a sign-up section naming its
+    public (## 报名须知 / 适合人群：…) is no course."""
     from .parallel import is_unit_name
 
     lines = text.split("\n")
@@ -173,8 +175,11 @@ def audience_courses(text: str) -> list[str] | None:
         return None  # a sibling heading telling no audience: parts of one course
     bounds = [*heads[1:], len(lines)]
     blocks = [lines[a:b] for a, b in zip(heads, bounds, strict=True)]
-    if any(sum(bool(line.strip()) for line in block) < 3 for block in blocks):
-        return None
+    if any(
+        sum(bool(_LIST_ITEM.match(line.strip()) or _opens_module(line)) for line in block) < 3
+        for block in blocks
+    ):
+        return None  # a block with no outline of its own (a sign-up note naming its public)
     for block in blocks:  # '## 高效沟通': the course's own top heading
         block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
     blocks[0] = ["\0" + line for line in lines[: heads[0]] if line.strip()] + blocks[0]
