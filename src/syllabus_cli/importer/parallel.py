@@ -12,7 +12,9 @@ again stay one course.
 
 Blocks of different sizes are courses only when each name says whom it is for (an age
 range, a grade, a level: 启蒙期（3–6岁）, Grade 7, 初级): a course's parts run 4, 5 and 10
-days, a programme's tiers as long as each needs.
+days, a programme's tiers as long as each needs. Blocks under a heading naming one
+course (# 软件工程 over ### 需求分析 and ### 系统设计) are its parts, unless their names
+say whom each is for or the heading names a set of courses (课程体系, 课程表, Programme).
 
 A line naming a group of blocks (``初中三年级：`` above ``数学`` and ``物理``) is kept with
 each block of its group, before the block's name, so each course says which grade or
@@ -172,6 +174,23 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
     return blocks
 
 
+# a heading naming a set of courses: 课程体系 · 课程表 · 课表 · 教学计划 · Programme · Courses
+_COLLECTION = re.compile(
+    r"体系|课程表|课表|目录|方案|计划|安排|大纲|系列|(?i:programmes?|programs?|catalog(?:ue)?|"
+    r"curricul(?:um|a)|courses|classes|tracks|plan|schedule|timetable|offerings)"
+)
+
+
+def _heading_over(lines: list[str], head: int) -> str | None:
+    """The nearest heading above ``head`` at a higher level than its own, if any."""
+    level = _level(lines[head])
+    if not level:
+        return None
+    return next(
+        (lines[at] for at in range(head - 1, -1, -1) if 0 < _level(lines[at]) < level), None
+    )
+
+
 def _level(line: str) -> int:
     m = _HEADING.match(line)
     return len(m.group(1)) if m else 0
@@ -212,8 +231,12 @@ def parallel_courses(text: str) -> list[str] | None:
     for b in blocks:
         over = lines[b.start] if b.head > b.start else over
         named.append(f"{over} {lines[b.head]}")
-    if not equal and not all(_AUDIENCE_NAME.search(name) for name in named):
+    audiences = all(_AUDIENCE_NAME.search(name) for name in named)
+    if not equal and not audiences:
         return None  # parts of one course run 4, 5 and 10 days; tiers for 3-6 and 6-10
+    over_blocks = _heading_over(lines, blocks[0].head)
+    if not audiences and over_blocks is not None and not _COLLECTION.search(over_blocks):
+        return None  # '# 软件工程' over '### 需求分析' and '### 系统设计': one course's parts
     bounds = [b.start for b in blocks[1:]] + [len(lines)]
     courses: list[str] = []
     group: str | None = None
