@@ -10,7 +10,8 @@ sequence's first lesson. A name that is itself a unit (第一章, Day 2, Week 3,
 module of one course, never a course: days or chapters numbering their sessions from 1
 again stay one course.
 
-Blocks of different sizes are courses only when each name says whom it is for (an age
+Blocks of different sizes, or numbering plain lists (1. 2. 3.) from 1 again, as every
+course's chapters do, are courses only when each name says whom it is for (an age
 range, a grade, a level: 启蒙期（3–6岁）, Grade 7, 初级): a course's parts run 4, 5 and 10
 days, a programme's tiers as long as each needs. Blocks under a heading naming one
 course (# 软件工程 over ### 需求分析 and ### 系统设计) are its parts, unless their names
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from itertools import pairwise
 
 from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
@@ -89,11 +91,22 @@ def lesson_sequence(lines: list[str]) -> bool:
     return False
 
 
-def _sequences(lines: list[str]) -> tuple[list[int], bool]:
+_NUMBERED = re.compile(r"^(?:[-*+]\s+)?(\d{1,2})[.、．)]\s*\S")
+
+
+def _numbered(line: str) -> tuple[str, str] | None:
+    """A top-level numbered item (1. · 2、 · - 3)), read as a lesson with no word."""
+    m = _NUMBERED.match(line)
+    return ("", m.group(1)) if m else None
+
+
+def _sequences(
+    lines: list[str], unit: Callable[[str], tuple[str, str] | None] = _unit
+) -> tuple[list[int], bool]:
     """Where a lesson sequence starts again from its first lesson: the lines of each
     first lesson, when the same first lesson opens three lessons or more each time; and
     whether every sequence holds as many lessons."""
-    found = [(at, u) for at, line in enumerate(lines) if (u := _unit(line)) is not None]
+    found = [(at, u) for at, line in enumerate(lines) if (u := unit(line)) is not None]
     if not found:
         return [], False
     first_unit = found[0][1]
@@ -122,8 +135,11 @@ _FACT_LINE = re.compile(
 # a name saying whom its block is for: an age range, a school grade, a level
 _AUDIENCE_NAME = re.compile(
     r"\d+\s*(?:[-–—~～至到]\s*\d+\s*)?(?:周)?岁|[一二三四五六七八九\d]\s*年级|[初高][一二三]|"
-    r"(?:初|中|高)级|小班|中班|大班|(?i:ages?\s*\d+|grades?\s*\d+|years?\s*\d+\b|"
-    r"beginners?|intermediate|advanced|level\s*\d+|\bL\d\b|kindergarten)"
+    # a level as a tier's name (初级班 · Python中级 · Advanced (ages 12+)), never a topic's
+    # word (高级技能, Advanced Topics)
+    r"(?:初|中|高)级(?:班|组|段)?(?=\s*(?:$|[（(:：]))|小班|中班|大班|"
+    r"(?i:ages?\s*\d+|grades?\s*\d+|years?\s*\d+\b|level\s*\d+|\bL\d\b|kindergarten|"
+    r"(?:beginners?|intermediate|advanced)(?:\s+(?:level|class|group|tier))?(?=\s*(?:$|[(:])))"
 )
 
 
@@ -221,6 +237,9 @@ def parallel_courses(text: str) -> list[str] | None:
     """The courses of a page of blocks of one shape, or None when the page is one course."""
     lines = text.split("\n")
     starts, equal = _sequences(lines)
+    plain = not starts
+    if plain:  # lists numbered 1. 2. 3. again under each name: tiers only (see below)
+        starts, equal = _sequences(lines, _numbered)
     if not starts:
         return None
     blocks = _named_blocks(lines, starts)
@@ -232,7 +251,7 @@ def parallel_courses(text: str) -> list[str] | None:
         over = lines[b.start] if b.head > b.start else over
         named.append(f"{over} {lines[b.head]}")
     audiences = all(_AUDIENCE_NAME.search(name) for name in named)
-    if not equal and not audiences:
+    if (plain or not equal) and not audiences:
         return None  # parts of one course run 4, 5 and 10 days; tiers for 3-6 and 6-10
     over_blocks = _heading_over(lines, blocks[0].head)
     if not audiences and over_blocks is not None and not _COLLECTION.search(over_blocks):
