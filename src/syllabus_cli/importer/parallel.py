@@ -25,9 +25,9 @@ tier it is for; the page's lines above the first block go with the first course.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
 
@@ -113,11 +113,14 @@ def _sequences(
     starts = [at for at, u in found if u == first_unit]
     if len(starts) < 2:
         return [], False
-    bounds = [*starts, len(lines)]
-    sizes = {
-        len([u for at, u in found if a <= at < b and u[0] == first_unit[0]])
-        for a, b in pairwise(bounds)
-    }
+    counts = [0] * len(starts)  # each sequence's lessons of the first lesson's word
+    block = -1
+    for at, u in found:
+        while block + 1 < len(starts) and starts[block + 1] <= at:
+            block += 1
+        if block >= 0 and u[0] == first_unit[0]:
+            counts[block] += 1
+    sizes = set(counts)
     if min(sizes) < _MIN_LESSONS:
         return [], False
     return starts, len(sizes) == 1
@@ -150,12 +153,11 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
     blocks: list[_Block] = []
     previous_end = 0
     for first in starts:
-        above = [at for at in headings if previous_end <= at < first]
         if headings:
-            if not above:
+            below = bisect_left(headings, first)  # the nearest heading above the lesson
+            if below == 0 or headings[below - 1] < previous_end:
                 return None
-            head = above[-1]
-            start = head
+            head = start = headings[below - 1]
         else:
             head = first
             while (
