@@ -53,7 +53,9 @@ def misreadings(source: Path, out: Path) -> list[str]:
         if norm(title) not in {norm(t) for t in need["title"]}:
             wrong.append(f"title {title!r}, want {need['title'][0]!r}")
         got = [str(m.get("title")) for m in top_modules(spec)]
-        if len(got) != len(need["modules"]) or any(
+        if need["modules"] is None:  # only how many courses, and their titles
+            pass
+        elif len(got) != len(need["modules"]) or any(
             norm(w) not in norm(g) for g, w in zip(got, need["modules"], strict=False)
         ):
             wrong.append(f"{title}: modules {got}, want {need['modules']}")

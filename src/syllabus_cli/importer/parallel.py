@@ -44,7 +44,10 @@ _HEADING = re.compile(r"^(#{1,6})\s+\S")
 _DAYPART = re.compile(
     r"^(?:#+\s*)?(?:\*\*)?\s*(?:上午|下午|晚上|中午|(?:星期|周|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}日|"
     r"(?i:morning|afternoon|evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\b))",
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\b|"
+    # a date: 2024-03-05 · 2024年3月5日 · 3/5 · March 5 · 5 March
+    r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}[./]\d{1,2}\b|"
+    r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,4}\b|,|$)))",
 )
 _MIN_LESSONS = 3
 # 基础篇 · 第二部分 · 进阶阶段 · Part A: a part of one course, whatever it numbers
