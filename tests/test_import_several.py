@@ -213,3 +213,26 @@ def test_a_page_of_ten_thousand_blocks_is_cut_in_time() -> None:
     courses = split_courses(page)
     assert len(courses) == 10_000
     assert time.monotonic() - began < 10
+
+
+def test_a_word_line_break_keeps_the_lines_apart(tmp_path: Path) -> None:
+    """Convention: a line break inside a Word paragraph (Shift+Enter, or a pasted text's
+    new lines) starts a new line: '课程大纲：' then '1. 拜访前的准备' … typed as one
+    paragraph is three modules, never one '拜访前的准备2. 开场与破冰3. 需求挖掘'; in a
+    table cell the lines stay apart by a space (Duration | 1 day<br>6 hours)."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("课程时长：1天")
+    outline = document.add_paragraph()
+    for text in ("课程大纲：", "1. 拜访前的准备", "2. 开场与破冰", "3. 需求挖掘"):
+        outline.add_run(text).add_break()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Audience", "Format"
+    table.cell(1, 0).text, table.cell(1, 1).text = "new sales staff", "workshop\nrole play"
+    path = tmp_path / "visits.docx"
+    document.save(str(path))
+    import_catalog(path, tmp_path / "out")
+    (course,) = specs_of(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["拜访前的准备", "开场与破冰", "需求挖掘"]
+    assert "workshop role play" in yaml.safe_dump(course, allow_unicode=True)
