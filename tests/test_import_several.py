@@ -236,3 +236,26 @@ def test_a_word_line_break_keeps_the_lines_apart(tmp_path: Path) -> None:
     (course,) = specs_of(tmp_path / "out")
     assert [m["title"] for m in course["modules"]] == ["拜访前的准备", "开场与破冰", "需求挖掘"]
     assert "workshop role play" in yaml.safe_dump(course, allow_unicode=True)
+
+
+def test_a_slides_line_break_keeps_the_lines_apart(tmp_path: Path) -> None:
+    """Convention: a line break inside a slide's paragraph (Shift+Enter) starts a line
+    of its own at the paragraph's level: a 目录 slide typed as one paragraph with breaks
+    lists three modules, never one '迎宾与问候商品介绍送客与回访'."""
+    from pptx import Presentation
+
+    deck = Presentation()
+    cover = deck.slides.add_slide(deck.slide_layouts[0])
+    cover.shapes.title.text = "门店服务礼仪"
+    contents = deck.slides.add_slide(deck.slide_layouts[1])
+    contents.shapes.title.text = "目录"
+    paragraph = contents.placeholders[1].text_frame.paragraphs[0]
+    for at, text in enumerate(("迎宾与问候", "商品介绍", "送客与回访")):
+        if at:
+            paragraph.add_line_break()
+        paragraph.add_run().text = text
+    path = tmp_path / "礼仪.pptx"
+    deck.save(str(path))
+    import_catalog(path, tmp_path / "out")
+    (course,) = specs_of(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["迎宾与问候", "商品介绍", "送客与回访"]

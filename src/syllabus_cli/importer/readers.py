@@ -549,6 +549,35 @@ _CLOSING = re.compile(
 _TYPED_BULLET = re.compile(r"^[•▪●◦‣■□◆◇➢➤►▶✓✔–]\s+")
 
 
+_ITEM_START = re.compile(
+    r"^\s*(?:\d{1,2}[.、．)]|[一二三四五六七八九十]+[、.．]|[-•·●▪*]\s|第\s*\S{1,3}\s*[讲章节课天])"
+)
+
+
+def _typed_text(paragraph: Any) -> str:
+    """A slide paragraph's runs, its line breaks as "\v" (a field, the slide's number
+    or date, is the layout's, not the slide's text)."""
+    parts: list[str] = []
+    for child in paragraph._p.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "r":
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "br":
+            parts.append("\v")
+    return "".join(parts)
+
+
+def broken_lines(pieces: list[str]) -> list[str]:
+    """A paragraph's parts between its line breaks (Shift+Enter): a list typed in one
+    paragraph (three lines or more, or lines that open like items: 1. · 一、 · •) keeps
+    its lines; a title wrapped by a break (QGIS COURSE / OUTLINE) is one line again,
+    its parts a space apart. Never words run together."""
+    kept = [piece for piece in pieces if piece.strip()]
+    if len(kept) >= 3 or (len(kept) == 2 and all(_ITEM_START.match(p) for p in kept)):
+        return kept
+    return [" ".join(" ".join(kept).split())] if kept else []
+
+
 def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     """(level, text) of a shape's paragraphs, group shapes and tables included."""
     out: list[tuple[int, str]] = []
@@ -567,10 +596,10 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
         return out
     if getattr(shape, "has_text_frame", False):
         for paragraph in shape.text_frame.paragraphs:
-            text = " ".join("".join(run.text for run in paragraph.runs).split())
-            text = _TYPED_BULLET.sub("", text)  # "• Overview": the slide's own bullet, typed
-            if text:
-                out.append((paragraph.level, text))
+            for said in broken_lines(_typed_text(paragraph).split("\v")):
+                text = _TYPED_BULLET.sub("", " ".join(said.split()))  # "• Overview": typed
+                if text:
+                    out.append((paragraph.level, text))
     return out
 
 

@@ -416,10 +416,12 @@ def _run_text(paragraph: Any, boxes: list[Any]) -> str:
                 parts.append(child.text or "")
             elif tag == tab:
                 parts.append(" ")
-            elif tag in breaks:  # Shift+Enter: a new line in the paragraph, never words run
-                parts.append("\n")  # together (1. 倾听2. 提问); in a table cell, a space
+            elif tag in breaks:  # Shift+Enter: never words run together (1. 倾听2. 提问);
+                parts.append("\n")  # a list's lines kept (readers.broken_lines)
             else:
                 visit(child)
 
     visit(paragraph)
-    return "".join(parts)
+    from .readers import broken_lines
+
+    return "\n".join(broken_lines("".join(parts).split("\n"))) if "\n" in parts else "".join(parts)
