@@ -35,6 +35,7 @@ from .conventions import (
 )
 from .parallel import lesson_sequence, numbers_first, parallel_courses
 from .title import teacher_colon
+from .traditional import fold
 
 __all__ = ["SECTION_LABELS", "Course", "Header", "read_sections", "split_courses"]
 
@@ -246,7 +247,7 @@ def _opens_module(line: str) -> bool:
     一、 【第一阶段】 导入: (bulleted or not: '- Week 1: Sensors') and Markdown headings
     below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(re.sub(r"^(?:#|[-*+•])\s+", "", s)) or (
+    if STRONG_MARKER.match(fold(re.sub(r"^(?:#|[-*+•])\s+", "", s))) or (
         _HEADING.match(s) and not s.startswith("# ")
     ):
         return True
@@ -468,19 +469,24 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
         if EN_KEY_OF[word] == "outline" and _named_and_timed(rest):
             return None  # '### Structure: ask, context, deadline (50 min)': a timed block
         return _Label(EN_KEY_OF[word], en.group("w"), rest, level)
-    m = _LINE.match(line)
+    folded = fold(line)  # 培訓內容： read as 培训内容：, kept as written
+    m = _LINE.match(folded)
     if (
         m
         and (m.group("tail") or m.group("pre"))
         and KEY_OF[m.group("b") or m.group("p")] != "outline"
     ):
         m = None  # 课程介绍与计算机发展史 is a topic; only the outline's label takes more words
-    if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
+    if m and not (m.group("h") is None and STRONG_MARKER.match(folded)):
         word = m.group("b") or m.group("p")
-        aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
-        rest = f"{aside} {m.group('rest').strip()}".strip()
+
+        def written(group: str) -> str:
+            return line[m.start(group) : m.end(group)] if m.group(group) is not None else ""
+
+        aside = written("aside").strip()  # 课程计划（暂定）: the aside is kept
+        rest = f"{aside} {written('rest').strip()}".strip()
         said = (
-            (m.group("pre") or "") + word + (m.group("tail") or "")
+            written("pre") + written("b") + written("p") + written("tail")
         )  # 教学内容与学时分配: the label as written
         return _Label(KEY_OF[word], said, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)
@@ -566,6 +572,11 @@ def _inline_value(text: str) -> bool:
     """'Readings: Ch. 1-2' · '作业：完成练习一' under a session: a label with its value on
     the line is that session's note, not a section that ends the outline."""
     return not _HEADING.match(text) and bool(re.match(r"^[^:：]{1,30}[:：]\s*\S", text))
+
+
+def _sentence(text: str) -> bool:
+    """Long, or written as a sentence (its stop at the end): a paragraph, not a name."""
+    return len(text) > 60 or (len(text) > 24 and bool(re.search(r"[。.!?！？]\s*$", text)))
 
 
 def _reopens_outline(text: str) -> bool:
@@ -812,7 +823,13 @@ def read_sections(chunk: str, number: int) -> Course:
         ):  # '### 教材' then '## 3. 教学日历': a heading above the appendix's own ends it
             close_note()
             where = "note"
-        if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
+        if (
+            not code
+            and is_appendix(text)
+            and where != "head"
+            and not (_inline_value(text) and _sentence(text))
+        ):  # 附录 · Materials: notes ('Materials: All course materials are in …', a
+            # paragraph under its label, is one note, not a section to the page's end)
             close_note()
             where = "appendix"
             opened = _HEADING.match(text)
@@ -869,6 +886,11 @@ def read_sections(chunk: str, number: int) -> Course:
             course.notes.append(text)
         elif where == "head":
             course.head.append(text)
+        elif (
+            _value_given(where, pieces) and not _LIST_ITEM.match(text) and len(text) > 40
+        ):  # 'Duration: 6 days' then a paragraph: the length was the line; the rest, text
+            where = "note"
+            note.append(text)
         elif where.startswith("section:"):
             _add_line(pieces[where.split(":", 1)[1]], text)
         else:
