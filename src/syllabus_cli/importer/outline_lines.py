@@ -720,7 +720,8 @@ LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman",
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
-    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号",
+    r"|(?i:time|date\s*(?:&|and|/)\s*time|when)"  # a row's date and start (2026-07-05 08:30)
+    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号|时间|上课时间|日期时间",
 )
 _POINTS_HEADER = re.compile(
     r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
@@ -1134,7 +1135,14 @@ def name_column(header: list[str]) -> int | None:
         found = next((i for i, h in enumerate(cells) if h and pattern(h)), None)
         if found is not None:
             return found
-    return None
+    # | Date & Time | Session | Speaker |: after the first column (where 'Session' numbers
+    # the rows), a session word names them
+    return next((i for i, h in enumerate(cells) if i and _SESSION_HEADER.fullmatch(h)), None)
+
+
+_SESSION_HEADER = re.compile(
+    r"(?i:sessions?|talks?|events?|agenda item|item|what)|环节|活动|议题|安排"
+)
 
 
 def _opens_group(lines: list[str], start: int) -> bool:
