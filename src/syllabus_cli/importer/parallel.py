@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
+from .traditional import fold
 
 __all__ = ["is_unit_name", "lesson_sequence", "numbers_first", "parallel_courses"]
 
@@ -62,7 +63,7 @@ class _Block:
 
 
 def _unit(line: str) -> tuple[str, str] | None:
-    m = _UNIT.search(line)
+    m = _UNIT.search(fold(line))  # 第1課時 read as 第1课时
     if m is None:
         return None
     if m.group("m"):
@@ -74,7 +75,7 @@ def _unit(line: str) -> tuple[str, str] | None:
 
 def is_unit_name(line: str) -> bool:
     """第一章 · Day 2 · Week 3 · 模块一 · 上午 · 导入: a module's name, never a course's."""
-    text = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
+    text = re.sub(r"^#+\s*", "", fold(line.strip())).strip("*_ ")
     if STRONG_MARKER.match(text) or _DAYPART.match(line.strip()):
         return True
     if _UNIT.match(text) or _PART_NAME.search(text):
@@ -225,14 +226,14 @@ def _group_line(line: str) -> bool:
 
 # a course's facts written on its name's line: 数学 授课教师：邵俊喆 · 物理：授课教师：李宗桓
 _FACT_ON_NAME = re.compile(
-    r"(?<=\S)[\s:：]*(?=(?:授课讲师|授课教师|授课老师|主讲老师|主讲教师|主讲|讲师|教师|"
+    r"(?<=[^\s（(【\[])[\s:：]*(?=(?:授课讲师|授课教师|授课老师|主讲老师|主讲教师|主讲|讲师|教师|"
     r"课时|学时|课程对象|授课对象|适合对象|(?i:instructor|trainer|teacher|taught by))\s*[:：])"
 )
 
 
 def _name_line(line: str) -> list[str]:
     """The block's name, and a fact written after it on its line on a line of its own."""
-    m = _FACT_ON_NAME.search(line)
+    m = _FACT_ON_NAME.search(fold(line))  # (folded one character for one: same places)
     if m is None:
         return [line.strip()]
     return [line[: m.start()].strip(), line[m.end() :].strip()]
@@ -298,12 +299,15 @@ def numbers_first(lines: list[str]) -> list[str]:
 
     def flush() -> None:
         if len(run) >= _MIN_LESSONS:
-            for at, _, m in run:
-                out[at] = f"{m.group('unit')} {m.group('topic').strip()}"
+            for at, _, m in run:  # the line as written, its number moved first
+                said = lines[at].strip()
+                out[at] = (
+                    f"{said[m.start('unit') : m.end('unit')]} {said[: m.end('topic')].strip()}"
+                )
         run.clear()
 
     for at, line in enumerate(lines):
-        m = _NUMBER_LAST.match(line.strip())
+        m = _NUMBER_LAST.match(fold(line.strip()))
         if m is None or _unit(m.group("topic")) is not None:
             flush()
             continue
