@@ -259,3 +259,21 @@ def test_a_slides_line_break_keeps_the_lines_apart(tmp_path: Path) -> None:
     import_catalog(path, tmp_path / "out")
     (course,) = specs_of(tmp_path / "out")
     assert [m["title"] for m in course["modules"]] == ["迎宾与问候", "商品介绍", "送客与回访"]
+
+
+def test_sheets_named_by_numbers_are_no_overview(tmp_path: Path) -> None:
+    """A workbook whose sheets are named 1, 2, 3 (or Sheet names a row's number can equal)
+    is never read as an overview and its courses: a first sheet whose rows are numbered
+    1, 2, 3 stays a course of its own."""
+    rows = [
+        ["编号", "活动", "地点"],
+        ["1", "破冰", "一楼"],
+        ["2", "参观", "二楼"],
+        ["3", "分享", "三楼"],
+    ]
+    book = workbook(
+        tmp_path / "三个班.xlsx",
+        {"1": [["一班课表"], *rows], "2": [["二班课表"], *rows], "3": [["三班课表"], *rows]},
+    )
+    import_catalog(book, tmp_path / "out")
+    assert [c["title"] for c in specs_of(tmp_path / "out")] == ["一班课表", "二班课表", "三班课表"]

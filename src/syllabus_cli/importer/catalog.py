@@ -276,14 +276,33 @@ def _prose(line: str) -> bool:
 
 
 def is_course(text: str) -> bool:
-    """A chunk with a section label, or an outline (numbered lessons are one)."""
+    """A chunk with a section label, or an outline (numbered lessons are one, and a
+    table of three rows or more under its header: a sheet of one course's rows)."""
     if any(m.group("b") or m.group("p") for m in _INLINE.finditer(text)):
         return True
     if any(_opens_module(line) for line in text.split("\n") if line.strip()):
         return True
     if lesson_sequence(text.split("\n")):  # 摸底测试 第1课时 · 因式分解 第2课时 · …
         return True
+    if _table_rows(text) >= 3:  # a sheet's table: a header over three rows or more
+        return True
     return bool(re.search(r"(?:^|\s)(?:[一二三四五六七八九十]+、|1[.、]\s*\S+.*\s2[.、])", text))
+
+
+def _table_rows(text: str) -> int:
+    """The most rows of words under one table's header (| 编号 | 活动 | over | 1 | 破冰 |)."""
+    best = run = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s.startswith("|") or s.count("|") < 3:
+            run = 0
+            continue
+        if re.fullmatch(r"[|\s:\-]+", s):
+            continue  # | --- | --- |
+        if re.search(r"[^\W\d_]", s):
+            run += 1
+            best = max(best, run - 1)  # (the first row: the header)
+    return best
 
 
 _CUE = re.compile(r"(?:找讲师\s*)?(\S+?)的课程$|^(\S{1,12}?)老师$|^(?:讲师|主讲)[:：]\s*(\S+)$")

@@ -1954,7 +1954,11 @@ def overview_sheet(texts: list[str], names: list[str]) -> tuple[list[str], list[
     as written, with the first course named, in its notes."""
     if len(texts) < 3:
         return texts, names
-    keys = {" ".join(n.split()).lower(): i for i, n in enumerate(names) if i > 0}
+    keys = {  # (a sheet named 1, 2, 3 or A is no name a cell can be told to give)
+        " ".join(n.split()).lower(): i
+        for i, n in enumerate(names)
+        if i > 0 and len(n.strip()) >= 2 and re.search(r"[^\W\d_]", n)
+    }
     facts: dict[int, list[str]] = {}
     kept: list[str] = []
     header: list[str] = []
