@@ -39,9 +39,10 @@ SOURCES = sorted(p for p in SEVERAL.iterdir() if not p.name.endswith(".expect.ya
 
 
 def misreadings(source: Path, out: Path) -> list[str]:
-    want: list[dict[str, Any]] = yaml.safe_load(
+    expect = yaml.safe_load(
         source.with_name(source.stem + ".expect.yaml").read_text(encoding="utf-8")
-    )["courses"]
+    )
+    want: list[dict[str, Any]] = expect["courses"]
     import_catalog(source, out)
     files = sorted(out.glob("*.yaml"))
     specs = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files]
@@ -68,6 +69,8 @@ def misreadings(source: Path, out: Path) -> list[str]:
             named = said.get("name") if isinstance(said, dict) else said
             if named != need["instructor"]:
                 wrong.append(f"{title}: instructor {named!r}, want {need['instructor']!r}")
+    if expect.get("validate") is False:  # (how its lengths read is the length rules')
+        return wrong
     errors = [p for r in validate_paths(files) for p in r.problems if p.level == Level.ERROR]
     return wrong + [f"validate: {p.code} {p.message}" for p in errors]
 

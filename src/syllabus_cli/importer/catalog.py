@@ -136,7 +136,9 @@ def _fact_key(line: str) -> str | None:
 
 def audience_courses(text: str) -> list[str] | None:
     """A page of several courses, each a named block stating whom it is for (## 高效沟通
-    then 课程对象：… 课程时长：… 课程大纲：…; a name line then Audience: …): a course from
+    then 课程对象：… 课程时长：… 课程大纲：…; a name line then Audience: …), or, where no
+    block does, its own length in days (课程时长：2天 · Duration: 1 day; a module's is in
+    minutes or hours), unless a heading over the blocks names one course: a course from
     each name to the next. The name is the nearest heading or short plain line above
     the block's run of labelled facts. A block named as a unit (专题一, Day 2, 模块三:
     a module telling its own audience) is a module of one course; one audience written
@@ -147,6 +149,9 @@ def audience_courses(text: str) -> list[str] | None:
 
     lines = text.split("\n")
     said = [at for at, line in enumerate(lines) if _fact_key(line) == "audience"]
+    in_days = len(said) < 2
+    if in_days:  # else each block's own length in days (课程时长：2天 · Duration: 1 day)
+        said = [at for at, line in enumerate(lines) if _days_length(line)]
     if len(said) < 2:
         return None
     heads: list[int] = []
@@ -174,6 +179,12 @@ def audience_courses(text: str) -> list[str] | None:
         if at > heads[0]
     ):
         return None  # a sibling heading telling no audience: parts of one course
+    if in_days and level:  # '# Data Bootcamp' over its 1-day parts: one course's parts
+        from .parallel import COLLECTION, heading_over
+
+        over = heading_over(lines, heads[0])
+        if over is not None and not COLLECTION.search(over):
+            return None
     bounds = [*heads[1:], len(lines)]
     blocks = [lines[a:b] for a, b in zip(heads, bounds, strict=True)]
     if any(
@@ -185,6 +196,22 @@ def audience_courses(text: str) -> list[str] | None:
         block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
     blocks[0] = ["\0" + line for line in lines[: heads[0]] if line.strip()] + blocks[0]
     return ["\n".join(block).strip() for block in blocks]
+
+
+_IN_DAYS = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)\s*(?:个)?\s*(?:天|日|days?\b)|^半天|"
+    r"^(?:one|two|three|four|five|half|full)[\s-]*days?\b",
+    re.I,
+)
+
+
+def _days_length(line: str) -> bool:
+    """课程时长：2天 · Duration: 1 day · **Length:** half-day: a course's length in days (a
+    module's is in minutes or hours)."""
+    if line.startswith(("|", "\0")) or len(line) > 120:
+        return False
+    lab = _label(unemphasised(line.strip()), before_outline=True)
+    return lab is not None and lab.key == "duration" and bool(_IN_DAYS.match(lab.rest))
 
 
 def _bare(line: str) -> str:

@@ -32,7 +32,14 @@ from dataclasses import dataclass
 from .conventions import EN_MODULE_WORDS, MODULE_WORDS, NUM, SEGMENT_WORDS, STRONG_MARKER
 from .traditional import fold
 
-__all__ = ["is_unit_name", "lesson_sequence", "numbers_first", "parallel_courses"]
+__all__ = [
+    "COLLECTION",
+    "heading_over",
+    "is_unit_name",
+    "lesson_sequence",
+    "numbers_first",
+    "parallel_courses",
+]
 
 # a lesson's number where it stands in its line: 第1课时 · 第三讲 · Lesson 2 · Week 1,
 # or a table row opening with a month (| 9月 | …), a school year's timetable
@@ -197,13 +204,13 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
 
 
 # a heading naming a set of courses: 课程体系 · 课程表 · 课表 · 教学计划 · Programme · Courses
-_COLLECTION = re.compile(
+COLLECTION = re.compile(
     r"体系|课程表|课表|目录|方案|计划|安排|大纲|系列|(?i:programmes?|programs?|catalog(?:ue)?|"
     r"curricul(?:um|a)|courses|classes|tracks|plan|schedule|timetable|offerings)"
 )
 
 
-def _heading_over(lines: list[str], head: int) -> str | None:
+def heading_over(lines: list[str], head: int) -> str | None:
     """The nearest heading above ``head`` at a higher level than its own, if any."""
     level = _level(lines[head])
     if not level:
@@ -259,8 +266,8 @@ def parallel_courses(text: str) -> list[str] | None:
     audiences = all(_AUDIENCE_NAME.search(name) for name in named)
     if (plain or not equal) and not audiences:
         return None  # parts of one course run 4, 5 and 10 days; tiers for 3-6 and 6-10
-    over_blocks = _heading_over(lines, blocks[0].head)
-    if not audiences and over_blocks is not None and not _COLLECTION.search(over_blocks):
+    over_blocks = heading_over(lines, blocks[0].head)
+    if not audiences and over_blocks is not None and not COLLECTION.search(over_blocks):
         return None  # '# 软件工程' over '### 需求分析' and '### 系统设计': one course's parts
     bounds = [b.start for b in blocks[1:]] + [len(lines)]
     courses: list[str] = []
