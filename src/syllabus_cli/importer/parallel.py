@@ -205,8 +205,8 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
 
 # a heading naming a set of courses: 课程体系 · 课程表 · 课表 · 教学计划 · Programme · Courses
 COLLECTION = re.compile(
-    r"体系|课程表|课表|目录|方案|计划|安排|大纲|系列|(?i:programmes?|programs?|catalog(?:ue)?|"
-    r"curricul(?:um|a)|courses|classes|tracks|plan|schedule|timetable|offerings)"
+    r"体系|课程表|课表|目录|清单|列表|方案|计划|安排|大纲|系列|(?i:programmes?|programs?|catalog(?:ue)?|"
+    r"curricul(?:um|a)|courses|classes|tracks|workshops|plan|schedule|timetable|offerings)"
 )
 
 
