@@ -15,7 +15,7 @@ course's chapters do, are courses only when each name says whom it is for (an ag
 range, a grade, a level: 启蒙期（3–6岁）, Grade 7, 初级): a course's parts run 4, 5 and 10
 days, a programme's tiers as long as each needs. Blocks under a heading naming one
 course (# 软件工程 over ### 需求分析 and ### 系统设计) are its parts, unless their names
-say whom each is for or the heading names a set of courses (课程体系, 课程表, Programme).
+say whom each is for or the heading names a set of courses (课程体系, 课程表, Courses).
 
 A line naming a group of blocks (``初中三年级：`` above ``数学`` and ``物理``) is kept with
 each block of its group, before the block's name, so each course says which grade or
@@ -203,10 +203,11 @@ def _named_blocks(lines: list[str], starts: list[int]) -> list[_Block] | None:
     return blocks
 
 
-# a heading naming a set of courses: 课程体系 · 课程表 · 课表 · 教学计划 · Programme · Courses
-COLLECTION = re.compile(
-    r"体系|课程表|课表|目录|清单|列表|方案|计划|安排|大纲|系列|(?i:programmes?|programs?|catalog(?:ue)?|"
-    r"curricul(?:um|a)|courses|classes|tracks|workshops|plan|schedule|timetable|offerings)"
+# a heading naming a set of courses: 课程体系 · 课程表 · 课表 · 课程清单 · Courses · Workshops
+COLLECTION = re.compile(  # (never a word one course's page uses for itself: 大纲, 安排,
+    # 计划, 方案, Schedule, Plan, Programme)
+    r"体系|课程表|课表|目录|清单|列表|系列|"
+    r"(?i:catalog(?:ue)?|curricul(?:um|a)|courses|classes|tracks|workshops|offerings)"
 )
 
 
