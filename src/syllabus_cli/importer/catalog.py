@@ -743,6 +743,8 @@ _NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
 
 
 def read_sections(chunk: str, number: int) -> Course:
+    from .outline_lines import hhmm_timetable  # (outline_lines reads catalog's tables)
+
     course = Course(chunk, number)
     raw = column_tables(chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     course.text = "\n".join(raw)  # (a copied table's header word is no label over its rows)
@@ -759,7 +761,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif _NESTED_BULLET.match(line):  # '  - Python编程基础' under '- Python': the
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
-        elif line.strip():
+        elif line.strip() and not re.fullmatch(r"\s*(?:<br\s*/?>\s*)+", line, re.I):
+            # (a line of <br> only, a Markdown page's spacer, is a blank line)
             for part in facts_row(line.strip()) or [line.strip()]:
                 part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part)).rstrip("¶ ")
                 # (¶: the permalink mark a documentation site prints after each heading)
@@ -896,6 +899,7 @@ def read_sections(chunk: str, number: int) -> Course:
             and (
                 (_opens_module(text) and _may_open(text, where))
                 or (_value_given(where, pieces) and _LIST_ITEM.match(text))
+                or hhmm_timetable(lines, at)  # 0830 Registration, in a run of such rows
             )
         ):
             close_note()
