@@ -207,7 +207,8 @@ _SEGMENT = re.compile(
 _LABEL_WORDS = (
     "课程背景 课程收益 课程目标 课程对象 授课对象 培训对象 参加对象 适用对象 课程时长 培训时长 "
     "课程时间 培训时间 课程大纲 课程内容 课程名称 课程简介 课程特色 授课方式 授课形式 讲师 授课讲师 "
-    "培训讲师 讲师介绍 讲师背景 主讲老师 学时 课时 总学时 对象 目标 时间 时长 地点 内容 模块 大纲 "
+    "培训讲师 讲师介绍 讲师背景 主讲老师 授课教师 主讲教师 授课老师 学时 课时 总学时 对象 目标 时间 时长 "
+    "地点 内容 模块 大纲 講師 授課講師 培訓講師 主講老師 "
     "目录 案例 工具 练习 作业 阶段任务 教学内容 教学目标 教学方法 考核方式 参考书目 "
     "instructor trainer duration audience objectives agenda schedule time topic session "
     "sessions activity title length format outline contents module modules day when who what"

@@ -255,3 +255,18 @@ def test_a_time_inside_fenced_code_is_no_blocks_time(tmp_path: Path) -> None:
     assert [m["title"] for m in course["modules"]] == ["Loading data", "Cleaning data", "Charts"]
     assert [m.get("duration") for m in course["modules"]] == [None, None, None]
     assert "如果学7小时" in yaml.safe_dump(course, allow_unicode=True)  # kept, as written
+
+
+@pytest.mark.parametrize("line", ["授課講師：陳明", "培訓講師：陳明", "主講老師：陳明"])
+def test_an_instructor_line_in_traditional_characters_names_the_instructor(
+    tmp_path: Path, line: str
+) -> None:
+    """授課講師：陳明 is 授课讲师：陈明 written in Taiwan or Hong Kong: the spec's instructor,
+    the name kept as written."""
+    source = tmp_path / "course.txt"
+    source.write_text(
+        f"專案管理實務\n{line}\n課程大綱：\n一、專案啟動\n二、時程規劃\n", encoding="utf-8"
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert course["instructor"] == {"name": "陳明"}

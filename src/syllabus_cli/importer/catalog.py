@@ -598,6 +598,8 @@ def _header_over_rows(lines: list[str]) -> set[int]:
     内容 | 讲师 |`` over ``| 09:00-09:30 | 开场 | 王 |``; ``| Week | Topic |`` over ``| 1 |
     …``): a header names columns, never a course, so it opens the outline with its rows
     instead of heading the page."""
+    from .outline_lines import sequence_table  # (outline_lines reads catalog's tables)
+
     found: set[int] = set()
     for at in range(len(lines) - 1):
         here, below = lines[at], lines[at + 1]
@@ -611,6 +613,8 @@ def _header_over_rows(lines: list[str]) -> set[int]:
             found.add(at)
         elif re.match(r"^\|?\s*:?-{2,}", below) and len(rows) > 1 and _opens_module(rows[1]):
             found.add(at)  # a Markdown table: its rule line between
+        elif len(rows) > 3 and sequence_table(cells):
+            found.add(at)  # | 月份 | 主题 | … | over 9月, 10月 …: a session a row
     return found
 
 

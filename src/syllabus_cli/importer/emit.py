@@ -37,6 +37,7 @@ from .outline import Item, parse_outline, split_time
 from .outline_lines import DAY_BLOCKS, LIST_KINDS, clock_span, grid_header, parse_lines
 from .timetable import read_clock
 from .title import from_head, from_text, generic, label_value, over_outline
+from .traditional import fold
 
 
 @dataclass
@@ -102,10 +103,11 @@ def find_instructor(course: Course) -> str | None:
         for index, entry in enumerate(where):
             lines = entry.split("\n")
             for number, line in enumerate(lines):
-                m = INSTRUCTOR_LINE.match(line)
+                m = INSTRUCTOR_LINE.match(fold(line))  # 授課講師： as 授课讲师：
                 if not m:
                     continue
-                name = re.split(r"[，,。;；|｜(（]", m.group("name").strip(" *"))[0].strip()
+                written = line[m.start("name") : m.end("name")]  # the name as written
+                name = re.split(r"[，,。;；|｜(（]", written.strip(" *"))[0].strip()
                 name = re.sub(
                     r"(?<=[\u4e00-\u9fff]{2})老师$", "", name
                 ).strip()  # 陈老师 stays whole

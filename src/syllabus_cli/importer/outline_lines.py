@@ -575,7 +575,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
         if cells is not None:
             if _header_row(cells, plain, i_line):  # | Week | Date | Topic | Readings |
-                sequence_header = cells if _sequence_table(cells) else None
+                sequence_header = cells if sequence_table(cells) else None
                 if sequence_header is not None:  # a table is a block of its own: it
                     while stack and (
                         stack[-1].kind in LIST_KINDS or stack[-1].kind.startswith("bullet")
@@ -733,7 +733,7 @@ LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman",
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
     r"|(?i:time|date\s*(?:&|and|/)\s*time|when)"  # a row's date and start (2026-07-05 08:30)
-    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号|时间|上课时间|日期时间",
+    r"|(?i:months?)|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号|时间|上课时间|日期时间|月份|月",
 )
 _POINTS_HEADER = re.compile(
     r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
@@ -779,7 +779,7 @@ def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
     )
 
 
-def _sequence_table(header: list[str]) -> bool:
+def sequence_table(header: list[str]) -> bool:
     """| Week | Date | Topic | … |: a session a row, a column naming each."""
     return (
         bool(header)
