@@ -976,3 +976,57 @@ def test_a_form_s_name_field_wherever_it_stands_names_the_course(page: str, tmp_
     import_catalog(source, tmp_path / "out")
     spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
     assert spec["title"] == "宏观经济学"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# 实训课程大纲",
+        "内部培训",
+        "# 训练营介绍",
+        "公开课安排",
+        "# Bootcamp Overview",
+        "In-house Seminar Series",
+        "Introductions",
+    ],
+)
+def test_the_kind_of_event_alone_names_no_course(heading: str) -> None:
+    """Convention (round 5): a heading that names only the kind of event the page
+    describes — a practicum (实训), an in-house course (内部培训, "In-house Seminar"), a
+    bootcamp (训练营介绍, "Bootcamp Overview"), an open class (公开课), the round of
+    introductions — names no course: the title stays TODO rather than "实训" (what is left
+    of 实训课程大纲 once the page's kind is cut) or "内部培训" above the course's name."""
+    assert generic(heading), heading
+    assert from_head([heading]) is None
+    found = from_head(["某某科技股份有限公司", heading, "高效会议管理"])
+    assert found is not None and found.text == "高效会议管理"
+
+
+@pytest.mark.parametrize(
+    "name", ["门店带教实战训练营", "Python Bootcamp", "内部控制", "Leadership Seminar"]
+)
+def test_the_kind_of_event_beside_a_subject_is_a_name(name: str) -> None:
+    """The same words beside a subject name a course (门店带教实战训练营, "Python
+    Bootcamp"; 内部控制 is internal control, a subject)."""
+    assert not generic(name)
+    found = from_head([name])
+    assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Introductions:", "Who I am, and what we will do today"],
+        ["What you need:", "- a laptop with Python 3"],
+        ["**课前准备：**", "请提前安装好表格软件，并带一份本部门的周报。"],
+        ["# Course Introduction", "This course helps new managers lead their first team."],
+        ["Welcome", "We meet on Tuesday evenings in the main hall."],
+    ],
+)
+def test_a_lead_in_or_a_sentence_is_never_the_title(head: list[str]) -> None:
+    """Convention (round 5): a line that ends in its colon leads in to the lines under it
+    ("Introductions:", "What you need:", **课前准备：**): a label, not a name; an English
+    line that ends in a period after a lower-case word is a sentence ("This course helps
+    new managers lead their first team."), never a name. With nothing else above the
+    outline, the title stays TODO."""
+    assert from_head(head) is None

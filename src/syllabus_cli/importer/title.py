@@ -451,10 +451,17 @@ def _whole(found: Title, lines: list[str]) -> Title:
     return found
 
 
+# A line that ends in its colon leads in to the lines below it ("Introductions:" · "What
+# you need:" · 课前准备：): a label, never the course's name
+_LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
+
+
 def _from_lines(lines: list[str]) -> Title | None:
     for at, line in enumerate(lines):
         if not line or site_chrome(lines, at):
             continue  # markup, a menu, a login box, a tag line, a section's heading
+        if _LEAD_IN.search(line):
+            continue  # "Introductions:" · "Prerequisites:" · 报名方式：: a label over what follows
         if byline(line):
             return None  # "Automation Architect - Jane Doe": who teaches, above no name
         cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
@@ -504,6 +511,9 @@ def _from_lines(lines: list[str]) -> Title | None:
         # a title line above the first label (its length without the page's kind: "Sample
         # Three Day Group Facilitator Training Schedule" names a course as long as any);
         # "Negotiation Basics, 2 days": a name with its length set apart
+        if _LIST_ITEM.match(line) and any(lines[:at]):
+            return None  # an item of what a line above leads in to ("- a laptop"); a
+            # deck's first box, read as a bullet ("- Python Basics"), may name it
         if (
             title_like(line)
             or (title_like(text) and len(line) <= 60)
@@ -551,6 +561,10 @@ _DOC_WORDS_EN = (
     "wed(?:nesday)?", "thu(?:rs(?:day)?)?", "fri(?:day)?", "sat(?:urday)?", "sun(?:day)?",
     "am", "pm", "st", "nd", "rd", "th", "to", "one", "two", "three", "weeks?", "by",
     "readme", "materials?", "resources?", "slides?", "handouts?", "lectures?", "index",
+    # the kind of event a page describes, never its subject ("Bootcamp Overview",
+    # "In-house Seminar", "Webinar Series"): a name holds a word more
+    "bootcamps?", "seminars?", "webinars?", "masterclass(?:es)?", "practicum", "camps?",
+    "in-house", "internal", "series", "introductions",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:"
@@ -562,7 +576,9 @@ _DOC_WORDS = re.compile(
     r"学期|學期|学年|學年|秋季|春季|夏季|冬季|秋冬|春夏|上半年|下半年|"
     r"概要|概述|说明|信息|详情|简章|通知|资料|讲义|课件|附件|"
     r"模块|章节|单元|如下|以下|包括|包含|"  # "模块介绍" · "主要内容包括": a list's lead-in
-    r"基本|概况|一览|总览"  # 课程基本信息 · 课程概况: a form's section
+    r"基本|概况|一览|总览|"  # 课程基本信息 · 课程概况: a form's section
+    # the kind of event, never its subject: 实训课程大纲 · 内部培训 · 训练营介绍 · 公开课安排
+    r"实训|内训|内部|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会"
 )
 
 
@@ -616,6 +632,11 @@ def unreadable(line: str) -> bool:
     return False
 
 
+# "This course helps new managers." · "We meet on Tuesdays.": an English sentence ends in a
+# period after a lower-case word (a name may end in "Inc." or "Vol. 2", never so)
+_SENTENCE = re.compile(r"^(?:\S+\s+){3,}[a-z]{2,}\.$")
+
+
 def title_like(line: str) -> bool:
     """A line that could name a course: short, no sentence, no numbering or marker."""
     text = re.sub(r"^#+\s*", "", unicodedata.normalize("NFKC", line))  # "## 第一讲 …" too
@@ -623,6 +644,7 @@ def title_like(line: str) -> bool:
         not unreadable(text)
         and 2 <= len(text) <= 40
         and not re.search(r"[。，,；;！!？?]", text)
+        and not _SENTENCE.search(text)
         and not STRONG_MARKER.match(text)
         and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
     )
