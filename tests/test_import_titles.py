@@ -1030,3 +1030,51 @@ def test_a_lead_in_or_a_sentence_is_never_the_title(head: list[str]) -> None:
     new managers lead their first team."), never a name. With nothing else above the
     outline, the title stays TODO."""
     assert from_head(head) is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [
+            "# 培训聚焦方向",
+            '<div class="grid gap-4">',
+            '<h3 class="font-bold">AI时代的前端价值</h3>',
+        ],
+        ["## 课程亮点", "**案例驱动**", "每个模块一个真实门店案例"],
+        ["<h2>本次培训收益</h2>", "带教人能独立完成一次反馈面谈"],
+        ["# Course Highlights", "### Hands-on labs", "Every module ends in a lab."],
+        ["**Training Focus**", "Feedback Skills"],
+    ],
+)
+def test_a_heading_naming_a_part_of_the_page_opens_it_and_names_no_course(
+    head: list[str],
+) -> None:
+    """Convention (round 5): a heading naming a part of a page about the course — its
+    focus, aims, gains, highlights, audience, format, fees or teachers (培训聚焦方向, 课程亮
+    点, 本次培训收益, "Course Highlights", "Training Focus") — opens that part; the lines
+    under it (a card's heading, an aim) are its content, never the course's name. (A
+    plain line of a section's words may be a site's sidebar label: the name may follow it,
+    see test_a_heading_that_names_a_section_of_the_page_is_no_title.)"""
+    assert from_head(head) is None
+
+
+def test_the_page_s_kind_may_still_name_its_course_below() -> None:
+    """课程介绍 names the page, not a part of it: the course's name may follow it."""
+    found = from_head(["# 课程介绍", "## 门店带教实战训练营", "面向新任店长"])
+    assert found is not None and found.text == "门店带教实战训练营"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# 景阳，您可信赖的伙伴", "浅谈DevOps", "——李明 2024-03"], "浅谈DevOps"),
+        (["# 专业培训，成就未来", "门店带教实战训练营"], "门店带教实战训练营"),
+        (["# 为您的团队赋能", "高效会议管理", "主讲：王芳"], "高效会议管理"),
+    ],
+)
+def test_a_company_s_slogan_above_the_name_is_not_the_title(head: list[str], title: str) -> None:
+    """Convention (round 5): a company's deck or page heads with its slogan, then the
+    course's name: a heading that is a sentence (a comma inside it: 专业培训，成就未来) or
+    speaks to the reader (您) is the slogan; the title is the name below it."""
+    found = from_head(head)
+    assert found is not None and found.text == title

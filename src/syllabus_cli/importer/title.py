@@ -451,6 +451,23 @@ def _whole(found: Title, lines: list[str]) -> Title:
     return found
 
 
+# A heading (# …, a bold or <h2> line) that names a part of the page about the course — its focus, aims, gains,
+# highlights, audience, format, time, fees or teachers (培训聚焦方向 · 课程亮点 · 本次培训收益 ·
+# "Training Focus" · "Course Highlights") — opens that part: the lines under it are its
+# content (cards, aims), never the course's name. (课程介绍 · 课程简介 name the page, which
+# may name its course below: those are the page's kind, read by generic.)
+_PART_OF_PAGE = re.compile(
+    r"^(?:本次|本)?(?:培训|课程|训练营|工作坊|研修班?)[\u4e00-\u9fff]{0,4}?"
+    r"(?:方向|目标|背景|收益|价值|特色|亮点|特点|优势|对象|人群|要求|须知|形式|设置|定位|理念|"
+    r"思路|重点|意义|成果|产出|费用|讲师|师资|时间|地点)$"
+    r"|^(?i:(?:course|training|workshop|program(?:me)?|class)\s+(?:focus|highlights|features|"
+    r"benefits|aims|format|structure|at\s+a\s+glance|logistics))$"
+)
+# A company's slogan heads its deck or page above the course's name: a sentence (a comma
+# inside it) or words to the reader (您): 景阳，您可信赖的伙伴 · 专业培训，成就未来
+_SLOGAN = re.compile(r"[，,。！!；;]|您")
+
+
 # A line that ends in its colon leads in to the lines below it ("Introductions:" · "What
 # you need:" · 课前准备：): a label, never the course's name
 _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
@@ -458,10 +475,14 @@ _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
 
 def _from_lines(lines: list[str]) -> Title | None:
     for at, line in enumerate(lines):
+        if line.startswith("#") and _PART_OF_PAGE.match(line.lstrip("# ").strip()):
+            return None  # "# 培训聚焦方向" over its cards: a part of the page opens, no name
         if not line or site_chrome(lines, at):
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if _LEAD_IN.search(line):
             continue  # "Introductions:" · "Prerequisites:" · 报名方式：: a label over what follows
+        if line.startswith("# ") and _SLOGAN.search(line):
+            continue  # "# 景阳，您可信赖的伙伴" over 浅谈DevOps: the company's slogan
         if byline(line):
             return None  # "Automation Architect - Jane Doe": who teaches, above no name
         cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
