@@ -1078,3 +1078,21 @@ def test_a_company_s_slogan_above_the_name_is_not_the_title(head: list[str], tit
     speaks to the reader (您) is the slogan; the title is the name below it."""
     found = from_head(head)
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Bootcamp: Part One: Fundamentals of Web Apps", "Bootcamp: Part One: Fundamentals of Web Apps"),
+        ("Workshop: Day 2: Writing Tests First", "Workshop: Day 2: Writing Tests First"),
+        ("# Course: Module III: Cost Accounting", "Course: Module III: Cost Accounting"),
+        ("# Workshop: Writing for the Web", "Writing for the Web"),  # the course's word, then its name
+    ],
+)  # fmt: skip
+def test_a_programme_s_part_is_named_whole(heading: str, title: str) -> None:
+    """Convention (round 5): "Bootcamp: Part One: Fundamentals of …" names one part of a
+    programme, its number and its subject: the line is the name whole (cutting the page's
+    word for a course left "Part One: …", the part's number without its programme). The
+    word before a name alone ("Workshop: Writing for the Web") is still cut."""
+    found = from_head([heading])
+    assert found is not None and found.text == title

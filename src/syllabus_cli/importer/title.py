@@ -198,6 +198,10 @@ def _clean(text: str) -> str:
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
         r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)"
+        # (not before a part's number: "Bootcamp: Part One: Fundamentals of …" is named
+        # whole, the part of a programme it is)
+        r"(?!(?i:(?:part|week|day|module|unit|session|lesson|phase|level|stage|term)\s+"
+        r"(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
         # "Workshop title: …" · "Session name: …" · "Topic: …": the name's own label
         r"|^(?i:(?:(?:course|workshop|training|session|class|event|lesson|program(?:me)?)\s+)?"
         r"(?:title|name)|topic)\s*[:：]\s*(?=\S)",
