@@ -1096,3 +1096,22 @@ def test_a_programme_s_part_is_named_whole(heading: str, title: str) -> None:
     word before a name alone ("Workshop: Writing for the Web") is still cut."""
     found = from_head([heading])
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("/* Date: '2021-05-02' Description: '适合新任主管' Template: post Title: '团队沟通工作坊' */",
+         "团队沟通工作坊"),
+        ('<!-- layout: course title: "Negotiation Essentials" weight: 3 -->', "Negotiation Essentials"),
+        ("/* Title: '课程大纲' Template: page */", None),  # the page's kind: no name
+        ("/* Template: post Status: 1 */", None),
+    ],
+)  # fmt: skip
+def test_a_page_s_metadata_comment_names_it_by_its_title_key(line: str, title: str | None) -> None:
+    """Convention (round 5): a CMS keeps a page's metadata in a comment above it (Pico's
+    ``/* Title: '…' */``, ``<!-- title: "…" -->``), which a saved page's reader may run onto
+    one line: its quoted title key names the course. Hugo's TOML front matter (``+++`` /
+    ``title = "…"``) is read like YAML's (fresh fixtures *-hugo-toml-front-matter)."""
+    found = from_head([line, "- 沟通的误区", "- 倾听的方法", "不用再犹豫"])
+    assert (found.text if found else None) == title

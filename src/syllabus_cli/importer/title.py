@@ -249,6 +249,11 @@ def _course_labelled(lines: list[str]) -> Title | None:
 def from_head(head: list[str]) -> Title | None:
     """The title among the lines above a course's first label."""
     raw = [line.strip() for line in head if line.strip()]
+    meta = _META_TITLE.search(raw[0]) if raw and raw[0].startswith(("/*", "<!--")) else None
+    if meta is not None:  # /* Title: '商务礼仪' Date: … */: the page's metadata names it
+        named = _clean(meta.group("t") or meta.group("u") or "")
+        if title_like(named) and not generic(named):
+            return Title(named, "the page's metadata block", line=raw[0])
     lines = [_as_heading(line) for line in _visible(raw)]
     found = _course_labelled(lines) or _from_lines(lines)
     if found is None:
@@ -472,6 +477,14 @@ _PART_OF_PAGE = re.compile(
 _SLOGAN = re.compile(r"[，,。！!；;]|您")
 
 
+# A CMS keeps a page's metadata in a comment above it (/* Title: '…' Date: … */, Pico and
+# its kind; <!-- title: … -->), which a saved page's reader may run onto one line: its
+# title key names the page
+_META_TITLE = re.compile(
+    r"(?:^|\s)(?i:title)\s*[:=]\s*(?:'(?P<t>[^'\n]{2,80})'|\"(?P<u>[^\"\n]{2,80})\")"
+)
+
+
 # A line that ends in its colon leads in to the lines below it ("Introductions:" · "What
 # you need:" · 课前准备：): a label, never the course's name
 _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
@@ -481,6 +494,8 @@ def _from_lines(lines: list[str]) -> Title | None:
     for at, line in enumerate(lines):
         if line.startswith("#") and _PART_OF_PAGE.match(line.lstrip("# ").strip()):
             return None  # "# 培训聚焦方向" over its cards: a part of the page opens, no name
+        if line.startswith(("/*", "<!--")):
+            return None  # a comment (its metadata named no title): no name shown above it
         if not line or site_chrome(lines, at):
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if _LEAD_IN.search(line):
@@ -497,7 +512,9 @@ def _from_lines(lines: list[str]) -> Title | None:
         if named and title_like(value) and not generic(value):
             return Title(_clean(value), "a name field in the head", line=line)
         crumbs = _BREADCRUMB.split(line)
-        if len(crumbs) >= 3 and not re.search(r"[。，,]", line):  # 首页 > 分类 > 课程名
+        if (  # 首页 > 分类 > 课程名 (not "/* … */", a comment, its last step empty)
+            len(crumbs) >= 3 and not re.search(r"[。，,]", line) and carries_words(crumbs[-1])
+        ):
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
         if (
             CHROME.search(line)
@@ -524,10 +541,6 @@ def _from_lines(lines: list[str]) -> Title | None:
         periods = _TEACHER_PERIODS.match(line)  # 课程名 讲师名 6课时
         if periods:
             return Title(_clean(periods.group("t")), "课程名 讲师名 N课时", periods.group("len"))
-        if len(_BREADCRUMB.split(line)) >= 3 and not re.search(
-            r"[。，,]", line
-        ):  # 首页 > 分类 > 课程名
-            return Title(_clean(_BREADCRUMB.split(line)[-1]), "a breadcrumb's last step")
         teacher = _TEACHER_COLON.match(line)  # 讲师名:课程名
         if teacher and not STRONG_MARKER.match(line) and teacher.group("who") not in _NOT_A_NAME:
             return Title(_clean(teacher.group("t")), "讲师名:课程名")
