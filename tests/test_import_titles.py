@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from syllabus_cli.importer.run import import_catalog
-from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
+from syllabus_cli.importer.title import carries_words, from_head, from_text, generic, table_row
 
 FRESH = Path(__file__).parent / "data" / "import" / "fresh"
 
@@ -1114,4 +1114,41 @@ def test_a_page_s_metadata_comment_names_it_by_its_title_key(line: str, title: s
     one line: its quoted title key names the course. Hugo's TOML front matter (``+++`` /
     ``title = "…"``) is read like YAML's (fresh fixtures *-hugo-toml-front-matter)."""
     found = from_head([line, "- 沟通的误区", "- 倾听的方法", "不用再犹豫"])
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("2024年5月，公司举办“班组长管理能力提升训练营”，共有40名学员参加。\n日程安排", "班组长管理能力提升训练营"),
+        ("本次「门店带教实战研修班」为期两天，由人力资源部组织。", "门店带教实战研修班"),
+        ("Last spring we ran the “Data Literacy Bootcamp” for our analysts.", "Data Literacy Bootcamp"),
+        ("公司先后举办“新员工培训班”和“班组长训练营”。", None),  # two classes: which one?
+        ("我们常说“培训不是福利”。", None),  # a saying, no class
+    ],
+)  # fmt: skip
+def test_a_report_names_its_class_in_quotes(text: str, title: str | None) -> None:
+    """Convention (round 5): a news report or a notice about a training names the class in
+    quotes inside its prose, the name's last word the kind of class (举办“…培训班”, 「…研
+    修班」, the “Data Literacy Bootcamp”): with no title line above, that is the course's
+    name; two such names, or a quoted saying, name none."""
+    found = from_text(text)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("首页 > 资源分类 > PPT文档下载\n\n    员工激励技巧培训.pptx\n\n第一部分 激励的原理", "员工激励技巧培训"),
+        ("资源ID:5951424 全文页数:76页\nTime Management Workshop.pdf\nSlide 1", "Time Management Workshop"),
+        ("Download\nwk1-intro.pdf\nwk2-loops.pdf", None),  # file slugs, no person's words
+        ("课程大纲.docx", None),  # the page's kind, no name
+    ],
+)  # fmt: skip
+def test_a_document_s_file_name_alone_on_its_line_names_it(text: str, title: str | None) -> None:
+    """Convention (round 5): a document-sharing page (文库, a download site) shows the file
+    it offers by its name alone on a line (员工激励技巧培训.pptx, "Time Management
+    Workshop.pdf"): with no title line above, the name without its extension is the
+    course's. A slug (wk1-intro.pdf) or the page's kind (课程大纲.docx) is none."""
+    found = from_text(text)
     assert (found.text if found else None) == title

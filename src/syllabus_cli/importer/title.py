@@ -695,6 +695,23 @@ _WELCOME = re.compile(
 )
 
 
+# A report or a notice names the class it is about in quotes, its last word the kind of
+# class: 举办"第十八期农业新技术培训班" · 开展「班组长管理能力提升训练营」
+_QUOTED_COURSE = re.compile(
+    r"[“「\"](?P<q>[^”」\"\n，。,]{2,40}?(?:培训班|训练营|研修班|特训营|进修班|工作坊|公开课|"
+    r"专题培训|培训课程))[”」\"]"
+    # (in English, a name in title case: we ran the "Data Literacy Bootcamp" for …)
+    r"|[“\"](?P<e>(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|in|to|the|with)\s+)?){1,6}"
+    r"(?:Workshop|Bootcamp|Masterclass|Seminar|Training|Course|Academy))[”\"]"
+)
+
+
+# A document-sharing page (文库, a download site) shows the document's file name alone on
+# its line, as its heading: 培训计划的实施与管理.ppt · 员工激励技巧培训.pptx · "Time
+# Management Workshop.pdf"
+_FILE_NAME = re.compile(r"^(?P<t>[^/\\<>|:：]{2,60}?)\.(?i:pptx?|docx?|pdf|wps|key|xlsx?|dps)$")
+
+
 def from_text(text: str) -> Title | None:
     """刘上老师的《交往艺术沟通策略》课程 · 本课程《…》 · "Welcome to the Data Camp!": the
     course named inside its prose."""
@@ -706,6 +723,21 @@ def from_text(text: str) -> Title | None:
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
+    quoted = {
+        (q.group("q") or q.group("e")).strip() for q in _QUOTED_COURSE.finditer(text[:20_000])
+    }
+    if len(quoted) == 1:  # 举办"第十八期农业新技术培训班": a report names the class it is about
+        return Title(quoted.pop(), "a class named in quotes in the page's text")
+    files = {
+        name
+        for line in text.split("\n")[:400]
+        if (file := _FILE_NAME.match(line.strip()))
+        and title_like(name := _clean(file.group("t")))
+        and not generic(name)
+        and re.search(r"[\u4e00-\u9fff]|\s", name)  # a person's words, not a slug (wk1-intro)
+    }
+    if len(files) == 1:
+        return Title(files.pop(), "the document's file name, alone on its line")
     for welcome in _WELCOME.finditer(text):
         named = welcome.group("t").strip()
         if not GENERIC_TITLE.match(named) and not re.match(
