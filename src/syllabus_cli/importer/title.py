@@ -251,9 +251,9 @@ def from_head(head: list[str]) -> Title | None:
     raw = [line.strip() for line in head if line.strip()]
     meta = _META_TITLE.search(raw[0]) if raw and raw[0].startswith(("/*", "<!--")) else None
     if meta is not None:  # /* Title: '商务礼仪' Date: … */: the page's metadata names it
-        named = _clean(meta.group("t") or meta.group("u") or "")
-        if title_like(named) and not generic(named):
-            return Title(named, "the page's metadata block", line=raw[0])
+        keyed = _clean(meta.group("t") or meta.group("u") or "")
+        if title_like(keyed) and not generic(keyed):
+            return Title(keyed, "the page's metadata block", line=raw[0])
     lines = [_as_heading(line) for line in _visible(raw)]
     found = _course_labelled(lines) or _from_lines(lines)
     if found is None:
