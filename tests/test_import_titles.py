@@ -1152,3 +1152,21 @@ def test_a_document_s_file_name_alone_on_its_line_names_it(text: str, title: str
     course's. A slug (wk1-intro.pdf) or the page's kind (课程大纲.docx) is none."""
     found = from_text(text)
     assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["某某工业大学教师教学日历1. 上课周数：16周", "课程：工程制图 必修2. 总时数：48学时"], "工程制图"),
+        (["某某学院课程教学大纲 3. 学分：2"], None),
+        (["课程：市场营销学（选修课）", "开课学期：第5学期"], "市场营销学"),
+        (["Course: Cost Accounting", "Credits: 3"], "Cost Accounting"),
+    ],
+)  # fmt: skip
+def test_a_form_s_fields_run_onto_a_line_are_no_name(head: list[str], title: str | None) -> None:
+    """Convention (round 5): a PDF runs a form's fields onto one line (…教学日历1. 上课周数：16
+    周): a line holding a label and its number after other words is no name; a name's
+    label ends where the next numbered field begins (课程：工程制图 必修2. 总时数：48学时),
+    and the course's kind the form writes beside the name (必修, 选修课) is not a word of it."""
+    found = from_head(head)
+    assert (found.text if found else None) == title

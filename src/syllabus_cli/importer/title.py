@@ -183,6 +183,8 @@ def _clean(text: str) -> str:
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
+    # a form writes the course's kind beside its name: 化工应用数学 选修 · 高等数学（必修课）
+    text = re.sub(r"(?<=\S)(?:\s+|\s*[(（])(?:必修|选修|限选|任选|公选)课?[)）]?$", "", text)
     # "Agenda: Python for Analysts" · "Schedule for the Data Camp" · "课程大纲：沟通技巧":
     # the page's kind before the name, set apart
     m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
@@ -235,7 +237,7 @@ def _course_labelled(lines: list[str]) -> Title | None:
     said = [m for m in (_COURSE_LABEL.match(line) for line in lines[:12]) if m]
     if len(said) != 1:
         return None
-    text, length = bracketed_length(_clean(said[0].group("t")))
+    text, length = bracketed_length(_clean(label_title(said[0].group("t"))))
     if (
         not title_like(text)
         or generic(text)
@@ -675,6 +677,11 @@ def unreadable(line: str) -> bool:
 _SENTENCE = re.compile(r"^(?:\S+\s+){3,}[a-z]{2,}\.$")
 
 
+# 天津某大学教师教学日历1. 上课周数：15周: a form's fields run onto a line by a PDF (a label
+# and its number after other words) make no name
+_RUN_ON_FIELD = re.compile(r"\S\s*[\u4e00-\u9fff]{2,8}\s*[:：]\s*\d")
+
+
 def title_like(line: str) -> bool:
     """A line that could name a course: short, no sentence, no numbering or marker."""
     text = re.sub(r"^#+\s*", "", unicodedata.normalize("NFKC", line))  # "## 第一讲 …" too
@@ -683,6 +690,7 @@ def title_like(line: str) -> bool:
         and 2 <= len(text) <= 40
         and not re.search(r"[。，,；;！!？?]", text)
         and not _SENTENCE.search(text)
+        and not _RUN_ON_FIELD.search(text)
         and not STRONG_MARKER.match(text)
         and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
     )
@@ -772,6 +780,8 @@ _NEXT_FIELD = re.compile(
     r"(?:\s{2,}|\t|\s*[|｜]\s*)[^\s:：|｜]{1,16}(?:\s+[^\s:：|｜]{1,16})?"
     r"(?:\s*[(（][^()（）]{1,24}[)）])?\s*[:：]"
     rf"|\s+{_FORM_FIELD}(?:\s*[(（][^()（）]{{1,24}}[)）])?\s*[:：]"
+    # or a numbered field run onto it by a PDF (化工应用数学 选修2. 总时数：32学时)
+    r"|\s*\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]{2,12}\s*[:：]"
 )
 
 
