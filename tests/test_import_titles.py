@@ -1170,3 +1170,72 @@ def test_a_form_s_fields_run_onto_a_line_are_no_name(head: list[str], title: str
     and the course's kind the form writes beside the name (必修, 选修课) is not a word of it."""
     found = from_head(head)
     assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("一、课程基本信息\n4．学时/学分：32/2\n5．适用专业：软件工程", 1920),
+        ("学分/学时：3/48", 2880),
+        ("Credits/Hours: 3/45", None),  # an English pair: hours label without its unit word
+        ("- 【学 时 数】 48课时\n- 【课程性质】 专业选修", 2880),
+        ("课    时：24\n授课对象：新任主管", 1440),
+        ("理论/实验学时：24/8", None),  # the parts' hours, no course total
+    ],
+)
+def test_a_form_s_spaced_or_paired_label_reads_as_its_fields(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a form spaces out a short label to its column's width (【学 时
+    数】48课时, 课    时：24) and pairs two fields under one label and one value
+    (学时/学分：32/2, 学分/学时：3/48): read as the labels they are, the 学时 its value. A
+    pair of parts' hours (理论/实验学时：24/8) states no course length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("| 16:45 | Wrap-up | 15 |\n| 17:00 End | | Total | 7.5 hr | (day 1) |", 450),
+        ("| 第三章 | 复盘 | 2学时 |\n| | | 合计 | 12学时 |", 720),
+        ("| Day 1 | Total | 6 h |\n| Day 2 | Total | 6 h |", None),  # each day's, said twice
+    ],
+)
+def test_a_totals_cell_after_a_row_s_other_cells_is_the_total(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a sheet sums its time column under it, the word Total / 合计
+    in the cell beside the sum, after the row's other cells (| 17:00 End | | Total | 7.5 hr
+    |): the course's length when the page states one such total (a total per day is the
+    days')."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Odoo Partner Program\nTen Days of Technical Training\nThis course is for developers.",
+            3600,
+        ),
+        ("# Two Days of Python for Analysts\n\n## Day 1", 720),
+        ("Agenda\n- 2 days of labs and reviews", None),  # a list item: a part's days
+        ("本次培训累计学习时长310小时，学员平均每天学习3小时。", 18600),
+        ("累计授课 48 学时", 2880),
+        ("累计学习时长超过100小时", None),  # over, not a length
+    ],
+)
+def test_a_heading_s_days_or_a_cumulative_total_is_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a heading leads with the course's days, then "of" and its name
+    in title case ("Ten Days of Technical Training", "# Two Days of Python for Analysts");
+    a Chinese page states the time its course adds up to as 累计 (累计学习时长310小时, 累计授
+    课48学时). A list item's days are a part's; "超过100小时" is a bound, no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
