@@ -10,7 +10,14 @@ import pytest
 import yaml
 
 from syllabus_cli.importer.run import import_catalog
-from syllabus_cli.importer.title import carries_words, from_head, from_text, generic, table_row
+from syllabus_cli.importer.title import (
+    carries_words,
+    from_head,
+    from_text,
+    generic,
+    over_outline,
+    table_row,
+)
 
 FRESH = Path(__file__).parent / "data" / "import" / "fresh"
 
@@ -1239,3 +1246,46 @@ def test_a_heading_s_days_or_a_cumulative_total_is_the_course_s_length(
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("outline", "title"),
+    [
+        (["Effective Feedback for Team Leads", "Date: 12 March 2025", "Time: 9:00 am - 4:30 pm",
+          "9:00 - 10:30 Why feedback fails", "10:45 - 12:00 The feedback model"],
+         "Effective Feedback for Team Leads"),
+        (["Introduction to Data Journalism", "Spring 2024 · Tuesdays 6-9 pm",
+          "Week 1: Finding stories", "Week 2: Spreadsheets"], "Introduction to Data Journalism"),
+        (["门店带教实战", "时间：2025年3月5日", "地点：总部三楼", "09:00-10:30 带教人的角色"], "门店带教实战"),
+        (["Date: 12 March 2025", "Time: 9:00 am", "9:00 Opening"], None),  # facts only
+        (["Day 1", "Date: 12 March 2025", "9:00 Opening"], None),  # a block's heading
+    ],
+)  # fmt: skip
+def test_a_name_over_its_date_time_or_term_is_the_course_s(
+    outline: list[str], title: str | None
+) -> None:
+    """Convention (round 5): a page opens on its kind (Workshop Agenda, Syllabus, 课程大纲),
+    then the course's name over its facts — its date, time, venue or teacher labelled
+    (Date: …, 时间：…, 地点：…) or its term ("Spring 2024 · Tuesdays 6-9 pm"): with no
+    title line above the outline, that line names the course (not "Day 1", a block)."""
+    found = over_outline(outline)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["TRAINING PROGRAMME", "on", "Public Procurement for Local Governments"],
+         "Public Procurement for Local Governments"),
+        (["培训方案", "关于", "基层干部应急管理能力提升"], "基层干部应急管理能力提升"),
+        (["课程主题：《非人力资源经理的人力资源管理》", "授课对象：部门经理"], "非人力资源经理的人力资源管理"),
+    ],
+)  # fmt: skip
+def test_a_heading_set_over_lines_gives_the_name_not_its_joining_word(
+    head: list[str], title: str
+) -> None:
+    """Convention (round 5): a cover sets its heading over lines ("TRAINING PROGRAMME" /
+    "on" / the name; 培训方案 / 关于 / the name): the joining word alone is no name, the line
+    after it is. A name a label gives in book marks (课程主题：《…》) is the name inside."""
+    found = from_head(head)
+    assert found is not None and found.text == title

@@ -215,6 +215,8 @@ def _clean(text: str) -> str:
     if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
         cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
     text = cut or text
+    book = re.fullmatch(r"《([^《》]{2,40})》", text.strip())  # 课程主题：《…》: the name inside
+    text = book.group(1) if book else text
     # an emoji or a symbol set before or after the name ("📌 门店店长训练营 ✨") is no word of it
     while text and unicodedata.category(text[0]) in ("So", "Sk", "Mn", "Cf"):
         text = text[1:].lstrip()
@@ -502,6 +504,8 @@ def _from_lines(lines: list[str]) -> Title | None:
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if _LEAD_IN.search(line):
             continue  # "Introductions:" · "Prerequisites:" · 报名方式：: a label over what follows
+        if re.fullmatch(r"(?i:on|in|for|of|about|and|to|by|with|at)|关于|有关", line):
+            continue  # "TRAINING PROGRAMME" / "on" / the name: a heading set over lines
         if line.startswith("# ") and _SLOGAN.search(line):
             continue  # "# 景阳，您可信赖的伙伴" over 浅谈DevOps: the company's slogan
         if byline(line):
@@ -836,6 +840,18 @@ def _name_cell(line: str) -> str | None:
     return None
 
 
+# A name's facts follow it on the next lines: its date, time, venue or teacher labelled
+# (Date: 12 March · 时间：3月5日 · Instructor: …) or its term (Spring 2024 · Tuesdays 6-9 pm).
+# A page that opens on its kind (Workshop Agenda, Syllabus, 课程大纲) then a name over its
+# facts names the course there.
+_FACT = re.compile(
+    r"^(?:\*\*|__)?(?:(?i:dates?|time|times|venue|location|where|when|room|instructors?|trainers?|"
+    r"presenters?|facilitators?|lecturer|teacher)|日期|时间|地点|讲师|主讲|授课讲师|培训讲师|培训时间|"
+    r"培训地点)(?:\*\*|__)?\s*[:：]"
+    r"|^(?i:(?:spring|summer|fall|autumn|winter)\s+(?:term\s+|semester\s+)?\d{4}\b)"
+)
+
+
 def over_outline(outline: list[str]) -> Title | None:
     """The outline's opening line, when it stands alone over all the rest and no line of
     the page above names the course: its name. A single session's page heads its plan with
@@ -854,6 +870,8 @@ def over_outline(outline: list[str]) -> Title | None:
         if any(_HEADING_RANK.match(line) for line in rest):
             return None  # "# 25th October" then "### 26th October": days at mixed levels
         text = first[level:].strip()
+    elif _FACT.match(rest[0]) and not _FACT.match(first) and not _LIST_ITEM.match(first):
+        text = first  # "Effective Feedback for Team Leads" over "Date: 12 March": its facts
     else:
         if _LIST_ITEM.match(first) or not all(_LIST_ITEM.match(line) for line in rest):
             return None
