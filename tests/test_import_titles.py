@@ -1289,3 +1289,59 @@ def test_a_heading_set_over_lines_gives_the_name_not_its_joining_word(
     after it is. A name a label gives in book marks (课程主题：《…》) is the name inside."""
     found = from_head(head)
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["首页 > 课程 > 管理技能", "中层管理者的角色认知与定位", "讲师：张三"], "中层管理者的角色认知与定位"),
+        (["Courses › Management › Leading Change", "Leading Change", "2 days | Classroom"], "Leading Change"),
+        (["Home / Courses / Finance", "Budgeting for Team Leads", "Price: £450"], "Budgeting for Team Leads"),
+        (["首页 > 文档 > 管理培训", "员工激励技巧培训.pptx"], "员工激励技巧培训"),  # a file's name
+        (["Home / Courses / Leadership", "# Leadership for New Managers"], "Leadership for New Managers"),
+        (["首页 > 课程 > 商务礼仪", "讲师：张三"], "商务礼仪"),  # no heading under it: the last step
+    ],
+)  # fmt: skip
+def test_the_heading_under_a_breadcrumb_names_the_page(head: list[str], title: str) -> None:
+    """Convention (round 5): a course page shows its breadcrumb (首页 > 课程 > 管理技能,
+    "Courses › Management › …") and under it its own heading: the heading is the name, the
+    breadcrumb's last step its category; with no heading under it, the last step."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["企业内训课程", "——", "高效执行力", "——", "主讲：李明老师"], "高效执行力"),
+        (["Half-Day Workshop", "Writing Clear Emails", "Duration: 3.5 hours"], "Writing Clear Emails"),
+        (["公开课｜非财务经理的财务管理", "时间：2024年6月15-16日"], "非财务经理的财务管理"),
+        (["Online Workshop | Writing for the Web"], "Writing for the Web"),
+        (["2024年春季学期", "《数据结构》教学日历", "授课教师：王芳"], "数据结构"),
+    ],
+)  # fmt: skip
+def test_the_event_s_kind_and_format_are_no_name(head: list[str], title: str) -> None:
+    """Convention (round 5): a cover's line of the event's kind or format alone (企业内训课
+    程, "Half-Day Workshop") names no course; set apart by a bar from the name (公开课｜…,
+    "Online Workshop | …") it goes; a 教学日历 / 授课计划 is the page's kind, like 教学大纲."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("时间：2024年6月15-16日（两天）\n地点：上海", 720),
+        ("培训日期：3月5日-6日（共2天）", 720),
+        ("Dates: 15-16 June 2024 (2 days)", 720),
+        ("时间：2024年6月15日（周六）", None),  # the weekday, no length
+        ("培训时间：2025年3月15日-16日", None),  # dates alone never give the length
+    ],
+)
+def test_the_days_the_dates_make_in_brackets_are_the_length(text: str, minutes: int | None) -> None:
+    """Convention (round 5): a notice gives the dates, then in brackets the days they make
+    (时间：2024年6月15-16日（两天）, "Dates: 15-16 June 2024 (2 days)"): the bracket states the
+    course's length; the dates alone, or a weekday in brackets, state none."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes

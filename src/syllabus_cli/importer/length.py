@@ -696,6 +696,16 @@ def _one_total(plain: str) -> set[str]:
     return set(found) if len(found) == 1 else set()
 
 
+# A notice gives the course's dates, then in brackets the days or hours they make:
+# 时间：2024年6月15-16日（两天） · 培训日期：3月5日-6日（共2天） · "Dates: 15-16 June 2024 (2
+# days)". The brackets state the length; the dates alone never do.
+_DATES_THEN_DAYS = re.compile(
+    r"(?:培训时间|上课时间|授课时间|培训日期|时间|日期|(?i:dates?|when))\s*[:：][^\n（(]{0,60}"
+    rf"[（(]\s*(?:共|约|计)?\s*(?P<v>{_N}\s*(?:个)?(?:天|日|小时|学时|课时)"
+    rf"|(?i:{_EN_N}\s+(?:full\s+)?(?:days?|hours?)))\s*[)）]"
+)
+
+
 # A heading that leads with the course's days or hours, then "of" and the course's name in
 # title case: "Ten Days of Technical Training" · "Two Days of Python for Analysts" ·
 # "Six Hours of Excel" (a line of its own; "2 days of labs" in a list is a part's)
@@ -747,6 +757,9 @@ def stated_length(text: str, period: int | None = None) -> Length:
         re.sub(r"\s+", "", m.group("v") or m.group("w") or m.group("x")).replace("日", "天")
         for m in _ZH_PROSE.finditer(plain)
     ]
+    said |= {  # 时间：2024年6月15-16日（两天）: the dates, then the days they make
+        " ".join(m.group("v").split()).replace("日", "天") for m in _DATES_THEN_DAYS.finditer(plain)
+    }
     said |= {  # "Ten Days of Technical Training": a heading leads with the course's days
         " ".join(m.group("v").split()) for m in _DAYS_OF.finditer(plain)
     }

@@ -26,7 +26,8 @@ from .conventions import (
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
-    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲)"
+    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲|"
+    r"教学日历|教学进度表|教学进度计划|授课计划)"
     r"\s*(?:[（(][^（）()]{1,12}[)）])?\s*$"  # (2024版) · （修订）: the document's version
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
@@ -57,7 +58,7 @@ _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
     r"(?:老师的|本课程|课程|本节课)\s*《(?P<t>[^》]{2,40})》|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
 )
-_BREADCRUMB = re.compile(r"\s*[>＞»/]\s*")
+_BREADCRUMB = re.compile(r"\s*[>＞»›/]\s*")
 _TEACHER_COLON = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师)?)\s*[:：]\s*(?P<t>\S.{1,40})$")
 # words that open a page's first "X:Y" line without being a teacher's name
 _NOT_A_NAME = (
@@ -194,6 +195,13 @@ def _clean(text: str) -> str:
     if len(parts) == 2:
         names = [p for p in parts if not (_SITE.match(p) or INSTITUTION.match(p))]
         if len(names) == 1 and title_like(names[0]) and not generic(names[0]):
+            text = names[0]
+    # 公开课｜非财务经理的财务管理 · "Online Workshop | Writing Clear Emails": the page's kind
+    # set apart by a bar from the name
+    parts = re.split(r"\s*[|｜]\s*", text)
+    if len(parts) == 2 and all(parts):
+        names = [p for p in parts if not generic(p)]
+        if len(names) == 1 and title_like(names[0]):
             text = names[0]
     # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
     text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
@@ -521,6 +529,24 @@ def _from_lines(lines: list[str]) -> Title | None:
         if (  # 首页 > 分类 > 课程名 (not "/* … */", a comment, its last step empty)
             len(crumbs) >= 3 and not re.search(r"[。，,]", line) and carries_words(crumbs[-1])
         ):
+            below = lines[at + 1] if at + 1 < len(lines) else ""
+            if (  # 首页 > 课程 > 管理技能 over 中层管理者的角色认知: the category, then the page's name
+                title_like(below)
+                and not generic(below)
+                and not re.match(r"^[^:：]{1,12}[:：]", below)  # 讲师：… · Price: …
+                and not INSTRUCTOR_LINE.match(below)
+                and not CHROME.search(below)
+                and not _LEAD_IN.search(below)
+                and not site_chrome(lines, at + 1)
+                and not table_row(below)
+                and _clean(below).casefold() != _clean(crumbs[-1]).casefold()
+                and not _clean(below).casefold().startswith(_clean(crumbs[-1]).casefold())
+            ):
+                file = _FILE_NAME.match(
+                    below.lstrip("# ")
+                )  # (员工激励技巧培训.pptx: a file's name)
+                name = _clean(file.group("t") if file else below.lstrip("# "))
+                return Title(name, "the heading under a breadcrumb", line=below)
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
         if (
             CHROME.search(line)
@@ -609,6 +635,8 @@ _DOC_WORDS_EN = (
     # "In-house Seminar", "Webinar Series"): a name holds a word more
     "bootcamps?", "seminars?", "webinars?", "masterclass(?:es)?", "practicum", "camps?",
     "in-house", "internal", "series", "introductions",
+    # its format ("Half-Day Workshop", "Online Seminar", "Hands-on Session")
+    "half", "hands-on", "online", "virtual", "in-person", "interactive", "intensive",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:"
@@ -622,7 +650,8 @@ _DOC_WORDS = re.compile(
     r"模块|章节|单元|如下|以下|包括|包含|"  # "模块介绍" · "主要内容包括": a list's lead-in
     r"基本|概况|一览|总览|"  # 课程基本信息 · 课程概况: a form's section
     # the kind of event, never its subject: 实训课程大纲 · 内部培训 · 训练营介绍 · 公开课安排
-    r"实训|内训|内部|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会"
+    r"实训|内训|内部|企业|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会|"
+    r"教学日历|教学进度表?|授课计划"
 )
 
 
