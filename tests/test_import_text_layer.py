@@ -560,3 +560,33 @@ def test_a_bullet_that_ends_a_few_slides_of_a_long_deck_is_no_footer(tmp_path: P
         for n in range(1, 13)
     ]
     assert deck_text(slides).count("小组讨论") == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "agenda", "parts"),
+    [
+        ("前端培训课件（JavaScript基础）", "大纲", ["数据类型", "函数", "对象", "流程控制语句"]),
+        ("Acme Academy · Internal Training", "Agenda", ["Git basics", "Branching", "Reviews"]),
+    ],
+)
+def test_a_deck_name_atop_every_slides_body_is_a_running_header(
+    tmp_path: Path, name: str, agenda: str, parts: list[str]
+) -> None:
+    """A deck whose every slide opens its body with the same line (the deck's name in a
+    box under each title: 前端培训课件（JavaScript基础）, 'Acme Academy · Internal
+    Training'): a running header, kept once with the cover's lines, never the first item
+    of the agenda slide (a module) nor a point of every module."""
+    from .import_builders import deck
+
+    slides: list[tuple[str, list[str | tuple[int, str]]]] = [
+        ("JavaScript基础" if "前端" in name else "Code Review Workshop", ["2024"]),
+        (agenda, [name, *parts]),
+        *[(part, [name, f"{part} 1", f"{part} 2"]) for part in parts],
+    ]
+    source = deck(tmp_path / "deck.pptx", slides)
+    import_catalog(source, tmp_path / "out")
+    written = next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8")
+    course = yaml.safe_load(written)
+    assert [m["title"] for m in course["modules"]] == parts
+    assert all(name not in m.get("points", []) for m in course["modules"])
+    assert written.count(name) == 1  # nothing lost: said once

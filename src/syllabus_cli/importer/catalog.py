@@ -727,6 +727,16 @@ def read_sections(chunk: str, number: int) -> Course:
             course.notes.append(lab.text)
             course.head.append(lab.rest)
             continue
+        if (
+            lab is not None
+            and where == "head"
+            and course.head
+            and not lab.rest
+            and len(lab.text) <= 6
+        ):
+            # '主要内容：' · 'It covers:' in the body under the title: a lead-in to the list
+            course.head.append(text)  # below it, which stays the body it is part of
+            continue
         if lab is not None:  # any other label: a note, with the label's own text
             close_note()
             where = "note"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 CN = "〇零一二三四五六七八九十"  # 第〇章: a zero chapter (an introduction before chapter one)
-BULLETS = "·•●○◆◇■□▪▫★☆►▶➢➤√✓ØüΦ§>＞━–—-"  # Ø ü § l n: Wingdings bullets pasted as text
+BULLETS = "·•●○◦‣⁃∙◆◇■□▪▫★☆►▶➢➤√✓ØüΦ§>＞━–—-"  # Ø ü § l n: Wingdings bullets pasted as text
 
 # Section labels → spec key. Read as 【标签】, 标签: / 标签 : / 标签 alone on its line,
 # 一、标签, or a Markdown heading "## 标签".

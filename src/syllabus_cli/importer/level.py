@@ -70,6 +70,7 @@ _ABOUT_WORDS = (
     "course outcomes", "goals", "teaching methods", "methods", "format", "policies",
     "course policies", "grades", "grading policy", "office hours", "contact", "contacts",
     "textbook", "textbooks", "required texts", "audience", "who should attend", "target audience",
+    "期中考试", "期末考试", "期末考核", "期末考查", "结业考核", "结课考核", "final exam",
     "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
 )  # fmt: skip
 _ABOUT = re.compile(
@@ -166,6 +167,23 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         return True
     if len(top) < 2:
         return False
+    taught = [
+        c for c in top if not (about(c.title) and _unnumbered(c.kind) and not _taught_time(c))
+    ]
+    one = taught[0] if len(taught) == 1 else None
+    if one is not None and (
+        _blocks_of_its_own(one)
+        or (  # or, on a page (a deck's one slide of points is its one module), a list
+            not deck
+            and not one.duration
+            and _unnumbered(one.kind)
+            and len(one.children) >= 3
+            and not any(_taught_time(c) for c in one.children if not c.children)
+        )
+    ):
+        # '## 基本信息' · '## 学习目标' · '## 任务安排' · '## 期末考核': the one section that
+        # is not about the course holds its outline, a list of points or blocks of its own
+        return _into(tree, one)
     holders = [
         c
         for c in top
@@ -179,6 +197,26 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
     # the other blocks are the document's sections: untimed and not numbered as modules
     if any(_timed(c) or STRONG_MARKER.match(c.title) for c in others):
         return False
+    return _into(tree, holder)
+
+
+def _blocks_of_its_own(item: Item) -> bool:
+    """Untimed (or timed over timed parts) and holding two blocks or more: parts, times,
+    or headings under its heading."""
+    return (not item.duration or _parts_timed(item)) and (
+        sum(
+            bool(c.children or c.duration or re.fullmatch(r"h\d", c.kind))
+            and not c.kind.startswith("bullet")
+            for c in item.children
+        )
+        >= 2
+    )
+
+
+def _into(tree: Item, holder: Item) -> bool:
+    """The holder's blocks are the course's; the sections around it, and its own
+    title and text, go to notes in the page's order."""
+    top = tree.children
     at = top.index(holder)
     tree.notes += [line for c in top[:at] for line in flat_lines(c)]
     tree.notes += [holder.title, *holder.notes, *holder.cases, *holder.tools, *holder.exercises]

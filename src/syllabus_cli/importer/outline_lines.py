@@ -226,7 +226,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     root = Item("")
     stack: list[_Open] = []
     segment: Item | None = None  # an open 导入:/总结: segment (top level, not on the stack)
-    plain = [_piped(part) for line in lines for part in _unflatten(line)]
+    plain = _lone_marks([_piped(part) for line in lines for part in _unflatten(line)])
     open_row: tuple[Item, Clock] | None = None  # a start-time-only row, until the next begins
     time_column: tuple[int, str] | None = None  # a table's 学时 / Duration column, and its unit
     day_column: int | None = None  # and its Day column, when it has one
@@ -239,6 +239,17 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     ended = False  # the day's end row seen: its later rows are no sessions
     named_below: set[int] = set()  # a line that names the clock row above it
     grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
+
+    # lines heading their bullets with no mark of their own (a PDF's module names over
+    # its topics): when a page writes two, a name with a sentence or two and a lead-in
+    # ("This module covers:") before its bullets heads them too
+    heads = sum(
+        1
+        for i, line in enumerate(plain)
+        if line.strip()
+        and not line.startswith("\0")
+        and _unnumbered_module(line.strip(), plain, i + 1)
+    )
 
     def current() -> Item:
         if stack:
@@ -580,7 +591,10 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             stack.clear()
             segment = item
             continue
-        if marker is None and _unnumbered_module(text, plain, index + 1):
+        if marker is None and (
+            _unnumbered_module(text, plain, index + 1)
+            or (heads >= 2 and _unnumbered_module(text, plain, index + 1, lead_in=True))
+        ):
             marker = _Marker("plain", (0,), text)
         if marker is None and stack and _timed_line(text):
             # 'Problem Identification (20 minutes)' under Session 1: a timed part of it
@@ -594,7 +608,9 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             else:
                 owner.notes.append(text)
             continue
-        if marker.kind.startswith("h"):  # a heading ends the lists above it: never their item's
+        if marker.kind.startswith("h") or marker.kind == "plain":
+            # a heading (or a plain line over its bullets) ends the lists above it: never
+            # their item's
             while stack and stack[-1].kind.startswith("bullet"):
                 stack.pop()
         if marker.kind.startswith("h") or marker.kind in _DAY_KINDS:
@@ -1183,6 +1199,40 @@ _ENGLISH_UNIT = {"小时": " hrs", "分钟": " min", "天": " days"}
 _INLINE_ITEMS = re.compile(r"(?<=[;；。])\s*(?=\d{1,2}[.、．]\s*\S)")
 
 
+_LONE_MARK = re.compile(rf"^\s*[{re.escape(BULLETS)}*+]\s*$")
+
+
+def _lone_marks(lines: list[str]) -> list[str]:
+    """A bullet's mark alone on its line and its item on the next (a web page's list
+    copied as text, a PDF's bullet glyph set apart): one bulleted line."""
+    out: list[str] = []
+    waiting = ""  # a lone mark, until its item's line
+    for line in lines:
+        if not line.startswith("\0") and _LONE_MARK.match(line):
+            if waiting:
+                out.append(waiting)
+            waiting = line
+            continue
+        if (
+            waiting
+            and line.strip()
+            and not line.startswith("\0")
+            and _marker(line.strip(), 0) is None
+        ):
+            mark = waiting.strip()  # (an empty item before '4. …' stays the empty item it is)
+            indent = waiting[: len(waiting) - len(waiting.lstrip())]
+            out.append(f"{indent}{mark} {line.strip()}")
+            waiting = ""
+            continue
+        if waiting and line.strip():
+            out.append(waiting)
+            waiting = ""
+        out.append(line)
+    if waiting:
+        out.append(waiting)
+    return out
+
+
 def _unflatten(line: str) -> list[str]:
     """'1. 甲;2. 乙;3. 丙': items written one after another on a line, one a line."""
     if line.startswith("\0") or len(_INLINE_ITEMS.findall(line)) < 2:
@@ -1304,13 +1354,30 @@ def _timed_line(text: str) -> bool:
     return time is not None and bool(title.strip()) and len(title) < len(text)
 
 
-def _unnumbered_module(text: str, lines: list[str], start: int) -> bool:
+def _unnumbered_module(text: str, lines: list[str], start: int, *, lead_in: bool = False) -> bool:
     """A short unmarked line whose next line is a bullet: the module line of an outline
-    written without numbers (``工作构成解析：…`` then ``>任务分解…``)."""
-    if len(text) > 40 or re.search(r"[。；;]\s*$", text) or text.endswith(("：", ":")):
+    written without numbers (``工作构成解析：…`` then ``>任务分解…``). With ``lead_in``,
+    up to six lines of sentences may come between (a description, "This module
+    covers:"), the last of them ending in a colon or a sentence's stop."""
+    if (
+        len(text) > 40
+        or re.search(r"[。；;.!?！？]\s*$", text)
+        or text.endswith(("：", ":"))
+        or _marker(text, 0) is not None
+    ):
         return False
-    nxt = next((lines[i].strip() for i in range(start, len(lines)) if lines[i].strip()), "")
-    if not nxt or nxt.startswith("\0"):
-        return False
-    bullet = re.match(rf"^(?:[{re.escape(BULLETS)}*+])", nxt)
-    return bool(bullet) and not _IN_MODULE.match(_strip_bullet(nxt))
+    between: list[str] = []
+    for i in range(start, min(len(lines), start + 12)):
+        nxt = lines[i].strip()
+        if not nxt:
+            continue
+        if nxt.startswith("\0"):
+            return False
+        if re.match(rf"^(?:[{re.escape(BULLETS)}*+])", nxt):
+            if between and not re.search(r"[:：.。!?！？]\s*$", between[-1]):
+                return False  # a bare short line before the bullets: the name, not this
+            return not _IN_MODULE.match(_strip_bullet(nxt))
+        if not lead_in or len(between) >= 6 or _marker(nxt, 0) is not None:
+            return False
+        between.append(nxt)
+    return False

@@ -717,6 +717,22 @@ def _footer_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
     }
 
 
+def _header_lines(slides: list[tuple[str, list[tuple[int, str]]]]) -> set[str]:
+    """A deck's running header under each slide's title: the first line of three slides
+    or more and of a third of the deck (the deck's name in a box atop every slide,
+    前端培训课件（JavaScript基础）), short, as a header is."""
+    seen: dict[str, int] = {}
+    for _, body in slides:
+        if len(body) > 1 and body[0][0] >= 0:
+            key = re.sub(r"\s", "", body[0][1]).lower()
+            seen[key] = seen.get(key, 0) + 1
+    return {
+        key
+        for key, count in seen.items()
+        if count >= max(3, len(slides) / 3) and len(key) <= 40 and key
+    }
+
+
 # a table's first cell naming a unit of the course: Day 1 · 1st Day · Day One · Module 2 ·
 # Session 3 · Week 1 · 第一天 · 第2讲 · 模块一 · Monday
 _UNIT_CELL = re.compile(
@@ -887,6 +903,29 @@ def deck_text(raw: list[tuple[str, list[tuple[int, str]]]]) -> str:
             else (title, body)
             for title, body in slides
         ]
+    running_heads = _header_lines(slides)
+    if running_heads and len(slides) > 1:  # kept once, with the cover's lines
+        heads: list[tuple[int, str]] = []
+        headed: list[tuple[str, list[tuple[int, str]]]] = []
+        for index, (title, body) in enumerate(slides):
+            key = re.sub(r"\s", "", body[0][1]).lower() if len(body) > 1 else ""
+            if index and key in running_heads:
+                if not any(re.sub(r"\s", "", t).lower() == key for _, t in heads):
+                    heads.append((0, body[0][1]))
+                body = body[1:]
+            headed.append((title, body))
+        cover_title, cover_body = headed[0]
+        cover_keys = {
+            re.sub(r"\s", "", t).lower() for t in [cover_title, *(t for _, t in cover_body)]
+        }
+        headed[0] = (
+            cover_title,
+            [
+                *cover_body,
+                *(line for line in heads if re.sub(r"\s", "", line[1]).lower() not in cover_keys),
+            ],
+        )
+        slides = headed
     facts: list[str] = []
     kept_slides: list[tuple[str, list[tuple[int, str]]]] = []
     for index, (title, body) in enumerate(slides):
