@@ -1345,3 +1345,20 @@ def test_the_days_the_dates_make_in_brackets_are_the_length(text: str, minutes: 
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["数学  授课教师：王芳", "第一章 函数"], "数学"),
+        (["高效沟通 时间：3月5日 地点：上海"], "高效沟通"),
+        (["Data Literacy   Instructor: J. Smith"], "Data Literacy"),
+        (["Python for Analysts - Dates: 4-5 May"], "Python for Analysts"),
+    ],
+)
+def test_a_name_s_line_run_on_into_a_field_ends_at_the_field(head: list[str], title: str) -> None:
+    """Convention (round 5): a name's line runs on into a field of the course — its
+    teacher, time, venue, hours (数学  授课教师：王芳, 高效沟通 时间：3月5日, "Data Literacy
+    Instructor: J. Smith"): the name ends where the field's label begins."""
+    found = from_head(head)
+    assert found is not None and found.text == title

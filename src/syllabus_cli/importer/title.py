@@ -180,7 +180,17 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# The name's line runs on into a field of the course's (数学  授课教师：邵老师 · "Data Literacy
+# Instructor: J. Smith" · 高效沟通 时间：3月5日): the name ends where the field's label begins
+_FIELD_AFTER = re.compile(
+    r"(?<![\d][.．、])\s+(?:(?:授课|任课|主讲|培训)?(?:教师|老师|讲师)|主讲|授课|上课时间|培训时间|时间|日期|地点|"
+    r"学时|课时|学分|对象|(?i:instructors?|teachers?|trainers?|lecturers?|presenters?|dates?|"
+    r"time|venue|location|credits?))\s*[:：]\s*\S.*$"
+)
+
+
 def _clean(text: str) -> str:
+    text = _FIELD_AFTER.sub("", text) if len(text) <= 200 else text  # (a name's line is short)
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
@@ -553,7 +563,7 @@ def _from_lines(lines: list[str]) -> Title | None:
             or INSTITUTION.match(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
-            or _LABEL_VALUE.match(line)
+            or _LABEL_VALUE.match(_FIELD_AFTER.sub("", line) if len(line) <= 200 else line)
             or table_row(line)
         ):
             continue  # a contents heading, "Schedule", "… Outline", a table's header row
