@@ -1362,3 +1362,24 @@ def test_a_name_s_line_run_on_into_a_field_ends_at_the_field(head: list[str], ti
     Instructor: J. Smith"): the name ends where the field's label begins."""
     found = from_head(head)
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["关于开展2024年新员工入职培训的通知", "各部门："], "2024年新员工入职培训"),
+        (["关于举办“班组长管理能力提升”培训班的通知", "各单位："], "班组长管理能力提升培训班"),
+        (["关于组织财务人员继续教育的实施方案"], "财务人员继续教育"),
+        (["DEPARTMENT OF NURSING", "COURSE SYLLABUS", "NUR 210 – Health Assessment"], "NUR 210 – Health Assessment"),
+        (["UNIVERSITY OF LEEDS", "Negotiation Skills"], "Negotiation Skills"),
+    ],
+)  # fmt: skip
+def test_a_notice_names_what_it_is_about_and_a_letterhead_in_capitals_is_none(
+    head: list[str], title: str
+) -> None:
+    """Convention (round 5): a Chinese notice or plan names its training as what it is
+    about (关于开展…的通知, 关于举办“…”培训班的通知, 关于组织…的实施方案): the training is the
+    name, not the notice's words around it. A letterhead in capitals (DEPARTMENT OF
+    NURSING, UNIVERSITY OF LEEDS) is an institution as it is in lower case."""
+    found = from_head(head)
+    assert found is not None and found.text == title

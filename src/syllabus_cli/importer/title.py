@@ -189,8 +189,25 @@ _FIELD_AFTER = re.compile(
 )
 
 
+def _institution(line: str) -> bool:
+    """A letterhead's institution, in capitals too (DEPARTMENT OF COMPUTER SCIENCE)."""
+    return bool(INSTITUTION.match(line) or (line.isupper() and INSTITUTION.match(line.lower())))
+
+
+# A notice or a plan names its training as what it is "about" (关于开展2024年新员工入职培训
+# 的通知 · 关于举办“班组长管理能力提升”培训班的通知 · 关于印发《2024年度培训计划》的通知):
+# the training is the name, never the notice's words around it
+_NOTICE = re.compile(
+    r"^关于(?:开展|举办|组织|举行|实施|印发|做好|参加)?(?P<t>.{2,50}?)的(?:通知|实施方案|方案|安排|"
+    r"计划|函|公告|报告)$"
+)
+
+
 def _clean(text: str) -> str:
     text = _FIELD_AFTER.sub("", text) if len(text) <= 200 else text  # (a name's line is short)
+    notice = _NOTICE.match(text.strip())
+    if notice:
+        text = re.sub(r"[“”\"「」]", "", notice.group("t"))
     # a document viewer's 标题_第1页 (its pinyin in brackets when the page shows readings)
     text = re.sub(r"[_\s]*第\s*\d+\s*[页頁](?:\([a-zü\u00e0-\u01dc]+\))?$", "", text)
     text = re.sub(r"\s*[-–—(（]\s*(?:draft|草稿|初稿)\s*[)）]?\s*$", "", text, flags=re.I)
@@ -560,7 +577,7 @@ def _from_lines(lines: list[str]) -> Title | None:
             return Title(_clean(crumbs[-1]), "a breadcrumb's last step", line=line)
         if (
             CHROME.search(line)
-            or INSTITUTION.match(line.lstrip("# "))
+            or _institution(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
             or _LABEL_VALUE.match(_FIELD_AFTER.sub("", line) if len(line) <= 200 else line)
@@ -921,7 +938,7 @@ def over_outline(outline: list[str]) -> Title | None:
         or generic(text)
         or CHROME.search(text)
         or _LABEL_VALUE.match(text)  # "Total: 70 minutes (1 hour, 10 minutes)": a fact
-        or INSTITUTION.match(text)
+        or _institution(text)
         or INSTRUCTOR_LINE.match(text)
     ):
         return None
