@@ -1383,3 +1383,26 @@ def test_a_notice_names_what_it_is_about_and_a_letterhead_in_capitals_is_none(
     NURSING, UNIVERSITY OF LEEDS) is an institution as it is in lower case."""
     found = from_head(head)
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("本课程共4次课，每次3小时，线上直播。", 720),
+        ("学习周期：8周，每周3小时", 1440),
+        ("时间安排：1天（6小时）", 360),
+        ("课时安排：2天", 720),
+        ("第一讲 倾听（本讲共2节，每节45分钟）\n第二讲 表达（本讲共2节，每节45分钟）", None),
+        ("学习周期：8周", None),  # weeks alone: a calendar span
+    ],
+)
+def test_meetings_and_each_one_s_time_said_once_is_the_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a Chinese page states its course as the meetings and each
+    one's time (共4次课，每次3小时; 学习周期：8周，每周3小时): the product, when said once (one
+    under each module is the modules'); a length label with 安排 after its word (时间安排：,
+    课时安排：) is a length label. Weeks alone are a calendar span, no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes

@@ -621,7 +621,7 @@ _BARE_HOURS = re.compile(
 # says it once (one under each module is the modules'). Not a part's or a rate's label
 # (理论学时, 每周学时, 单次时长), nor a date's (报名时间, 截止时间).
 _ANY_LENGTH_LABEL = re.compile(
-    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间))"
+    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间)(?:安排|设置|长度)?)"
     r"(?:[】\]]\s*[:：]?|\s*[:：])\s*(?:共计|合计|总计|共|约|计)?\s*"
     rf"(?P<v>{_AT}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?(?:学时|课时|小时|天|日|h|H)"
     r"(?![a-zA-Z])(?:\s*[（(]\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h|H)(?:\s*/\s*天)?\s*[)）])?)",
@@ -696,6 +696,16 @@ def _one_total(plain: str) -> set[str]:
     return set(found) if len(found) == 1 else set()
 
 
+# The course as its meetings and each one's time, said once: 共4次课，每次3小时 · 学习周期：8周，
+# 每周3小时 · 分3期，每期2天 (the product; weeks alone are a calendar span, no length)
+_ZH_PRODUCT = re.compile(
+    rf"(?:^|(?<=[\s，。；;：:（(、])|(?<=课程|培训|本课))(?P<v>(?:共|分)?\s*{_N}\s*(?:周|次课?|讲|节课?|期|场|个?单元)\s*"
+    r"[，,、]?\s*每(?:周|次课?|讲|节课?|期|场|个?单元)\s*(?:约|为)?\s*\d+(?:\.\d+)?\s*(?:个)?"
+    r"(?:小时|学时|课时|分钟|天))",
+    re.M,
+)
+
+
 # A notice gives the course's dates, then in brackets the days or hours they make:
 # 时间：2024年6月15-16日（两天） · 培训日期：3月5日-6日（共2天） · "Dates: 15-16 June 2024 (2
 # days)". The brackets state the length; the dates alone never do.
@@ -757,6 +767,8 @@ def stated_length(text: str, period: int | None = None) -> Length:
         re.sub(r"\s+", "", m.group("v") or m.group("w") or m.group("x")).replace("日", "天")
         for m in _ZH_PROSE.finditer(plain)
     ]
+    product = [" ".join(m.group("v").split()) for m in _ZH_PRODUCT.finditer(plain)]
+    said |= set(product) if len(product) == 1 else set()  # (one under each module: theirs)
     said |= {  # 时间：2024年6月15-16日（两天）: the dates, then the days they make
         " ".join(m.group("v").split()).replace("日", "天") for m in _DATES_THEN_DAYS.finditer(plain)
     }
