@@ -1259,6 +1259,8 @@ def test_a_heading_s_days_or_a_cumulative_total_is_the_course_s_length(
         (["门店带教实战", "时间：2025年3月5日", "地点：总部三楼", "09:00-10:30 带教人的角色"], "门店带教实战"),
         (["Date: 12 March 2025", "Time: 9:00 am", "9:00 Opening"], None),  # facts only
         (["Day 1", "Date: 12 March 2025", "9:00 Opening"], None),  # a block's heading
+        (["Morning Session", "Time: 9:00-12:00", "9:00 Welcome"], None),  # a part of the day
+        (["下午", "时间：13:30-17:00", "13:30 案例研讨"], None),
     ],
 )  # fmt: skip
 def test_a_name_over_its_date_time_or_term_is_the_course_s(

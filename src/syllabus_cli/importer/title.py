@@ -664,6 +664,9 @@ _DOC_WORDS_EN = (
     "in-house", "internal", "series", "introductions",
     # its format ("Half-Day Workshop", "Online Seminar", "Hands-on Session")
     "half", "hands-on", "online", "virtual", "in-person", "interactive", "intensive",
+    # a timetable's parts of the day and its pauses ("Morning Session", "Lunch Break")
+    "morning", "afternoon", "evening", "lunch", "breaks?", "registration", "opening",
+    "closing", "wrap-up", "q&a",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:"
@@ -678,7 +681,8 @@ _DOC_WORDS = re.compile(
     r"基本|概况|一览|总览|"  # 课程基本信息 · 课程概况: a form's section
     # the kind of event, never its subject: 实训课程大纲 · 内部培训 · 训练营介绍 · 公开课安排
     r"实训|内训|内部|企业|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会|"
-    r"教学日历|教学进度表?|授课计划"
+    r"教学日历|教学进度表?|授课计划|"
+    r"上午|下午|晚上|午餐|午休|茶歇|签到|报到|开班|结业"  # a timetable's parts of the day
 )
 
 
