@@ -1408,3 +1408,21 @@ def test_meetings_and_each_one_s_time_said_once_is_the_length(
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("某某大学教师教学日历1. 上课周数：16周\n课程：工程制图 必修2. 总时数：48学时\n3. 时间分配", "工程制图"),
+        ("Course: Cost Accounting    Credits: 3\nTerm: Fall 2024", "Cost Accounting"),
+        ("课程：共12讲，每讲2学时", None),  # a count, no name
+    ],
+)  # fmt: skip
+def test_a_line_labelled_with_the_course_s_word_in_the_text_names_it(
+    text: str, title: str | None
+) -> None:
+    """Convention (round 5): a PDF form's header fields run together, and the reader may
+    leave the 课程：… line among the page's text rather than its head: the labelled line
+    still names the course (its value up to the next field)."""
+    found = from_text(text)
+    assert (found.text if found else None) == title

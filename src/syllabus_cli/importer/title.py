@@ -795,6 +795,11 @@ def from_text(text: str) -> Title | None:
     m = _IN_TEXT.search(text)
     if m:
         return Title((m.group("t") or m.group("u")).strip(), "《课程名》 in the page's text")
+    # a form's 课程：… line the reader left among the page's first lines (a PDF's header
+    # fields run together: 课程：化工应用数学 选修2. 总时数：32学时)
+    labelled = _course_labelled([line.strip() for line in text.split("\n")[:12]])
+    if labelled is not None:
+        return Title(labelled.text, "a line labelled with the course's word, in the text")
     quoted = {
         (q.group("q") or q.group("e")).strip() for q in _QUOTED_COURSE.finditer(text[:20_000])
     }
