@@ -237,3 +237,21 @@ def test_an_instructor_line_names_the_instructor_as_the_page_does(
     source.write_text(f"沟通技巧\n{line}\n课程大纲：\n一、倾听\n二、表达\n", encoding="utf-8")
     import_catalog(source, tmp_path / "out")
     assert spec(tmp_path / "out" / "course-01.yaml")["instructor"] == {"name": name}
+
+
+def test_a_time_inside_fenced_code_is_no_blocks_time(tmp_path: Path) -> None:
+    """A session that shows code (```python … print("学7小时") … ```, a comment saying
+    "# about 2 hours") states no time by it: only the trainer's own prose does."""
+    source = tmp_path / "course.md"
+    source.write_text(
+        "# Python for Analysts\n\n## Sessions\n\n### Loading data\nRead a CSV file.\n\n"
+        '```python\nprint("如果学7小时，预计考 80 分")\n```\n\n'
+        "### Cleaning data\n```\n# takes about 2 hours on a laptop\n```\n\n"
+        "### Charts\nBar and line charts.\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert [m["title"] for m in course["modules"]] == ["Loading data", "Cleaning data", "Charts"]
+    assert [m.get("duration") for m in course["modules"]] == [None, None, None]
+    assert "如果学7小时" in yaml.safe_dump(course, allow_unicode=True)  # kept, as written

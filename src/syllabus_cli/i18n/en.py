@@ -224,6 +224,7 @@ MESSAGES: dict[str, str] = {
     "import.instructor-header": "Instructor profile from the page header of {source}.",
     "import.no-title": "the source has no course title; one is proposed from its text",
     "import.day-from-timetable": "the source says {said!r}; its timetable's sessions give each day's hours, so the length is {length!r}: check it",
+    "import.span-holds-breaks": "the source says {said!r}, the hours its timetable runs in, breaks included; its sessions teach {length}, which is the length set: check it",
     "import.long-day": "a {hours}-hour day: the day's times are proposed; check them",
     "import.length-unread": "course length {text!r} could not be read as one length",
     "import.no-outline": "no outline was found; the text is kept in notes",

@@ -226,6 +226,7 @@ MESSAGES: dict[str, str] = {
     "import.instructor-header": "讲师资料，取自 {source} 的页眉。",
     "import.no-title": "原文没有课程标题；已根据正文拟了一个",
     "import.day-from-timetable": "原文写的是“{said}”；每天的小时数取自公布的日程表（各时段之和），时长写作“{length}”，请核对",
+    "import.span-holds-breaks": "原文写的是“{said}”，是日程表从开始到结束的时间，含休息；各时段合计 {length}，时长按此设定，请核对",
     "import.long-day": "每天{hours}小时：已拟定每天的时间安排，请核对",
     "import.length-unread": "课程时长“{text}”无法读成一个时长",
     "import.no-outline": "没有找到课程大纲；原文保留在 notes 中",

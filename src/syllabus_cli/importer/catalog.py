@@ -445,6 +445,11 @@ def _inline_value(text: str) -> bool:
     return not _HEADING.match(text) and bool(re.match(r"^[^:：]{1,30}[:：]\s*\S", text))
 
 
+def _sentence(text: str) -> bool:
+    """Long, or written as a sentence (its stop at the end): a paragraph, not a name."""
+    return len(text) > 60 or (len(text) > 24 and bool(re.search(r"[。.!?！？]\s*$", text)))
+
+
 def _reopens_outline(text: str) -> bool:
     """A heading that numbers a module (### Week 2 · ## 第三讲): the outline again, after
     a section that had ended it."""
@@ -689,7 +694,13 @@ def read_sections(chunk: str, number: int) -> Course:
         ):  # '### 教材' then '## 3. 教学日历': a heading above the appendix's own ends it
             close_note()
             where = "note"
-        if not code and is_appendix(text) and where != "head":  # 附录 · Materials: notes
+        if (
+            not code
+            and is_appendix(text)
+            and where != "head"
+            and not (_inline_value(text) and _sentence(text))
+        ):  # 附录 · Materials: notes ('Materials: All course materials are in …', a
+            # paragraph under its label, is one note, not a section to the page's end)
             close_note()
             where = "appendix"
             opened = _HEADING.match(text)
@@ -744,6 +755,11 @@ def read_sections(chunk: str, number: int) -> Course:
             continue
         if where == "head":
             course.head.append(text)
+        elif (
+            _value_given(where, pieces) and not _LIST_ITEM.match(text) and len(text) > 40
+        ):  # 'Duration: 6 days' then a paragraph: the length was the line; the rest, text
+            where = "note"
+            note.append(text)
         elif where.startswith("section:"):
             _add_line(pieces[where.split(":", 1)[1]], text)
         else:

@@ -34,7 +34,7 @@ from .length import (
 )
 from .level import descend, flat_lines, sections_to_notes
 from .outline import Item, parse_outline, split_time
-from .outline_lines import DAY_BLOCKS, LIST_KINDS, grid_header, parse_lines
+from .outline_lines import DAY_BLOCKS, LIST_KINDS, clock_span, grid_header, parse_lines
 from .timetable import read_clock
 from .title import from_head, from_text, generic, label_value, over_outline
 
@@ -515,6 +515,23 @@ def to_spec(
         if per_day > 7 * 60 and "schedule" not in spec:
             spec["schedule"] = {"start": "08:30", "lunch": "12:00-13:00"}
             todos.append(t("import.long-day", hours=per_day // 60))
+    elif (
+        taught is not None
+        and length.minutes is not None
+        and taught < length.minutes
+        and not day_blocks
+        and clock_span(course.outline) == length.minutes
+    ):  # 'Total Duration: 4 Hours' over a timetable from 12:00 to 4:00 with its breaks:
+        # the hours it runs in; what it teaches is its sessions' sum (both the page's)
+        span_said = length.text
+        spec["duration"], length.minutes = format_minutes(taught, language), taught
+        todos.append(t("import.span-holds-breaks", said=span_said, length=spec["duration"]))
+        found["length"] = Finding(
+            "found", taught, f"{length.rule}; breaks left out by the timetable"
+        )
+        length.notes.append(
+            f"课程时长：{span_said}" if language == "zh" else f"Length: {span_said}"
+        )
     holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
     if not modules:

@@ -249,6 +249,8 @@ def sections_to_notes(tree: Item) -> None:
         and about(c.title)
         and (_unnumbered(c.kind) or (c.kind in LIST_KINDS and is_appendix(c.title)))
     ]
+    moved += [c for c in top if c not in moved and _no_class(c)]
+    moved += [c for c in _around_the_run(top) if c not in moved]
     rows = [c for c in top if c.kind == "table"]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
@@ -263,6 +265,38 @@ def sections_to_notes(tree: Item) -> None:
     for child in moved:
         tree.notes += flat_lines(child)
     tree.children = [c for c in top if c not in moved]
+
+
+# a week or a day the course does not meet: "[No class]" · "No lecture" · "Holiday" ·
+# "Reading week" · 放假 · 停课 · 国庆节放假 (its row kept in notes, never a module)
+_NO_CLASS = re.compile(
+    r"^[\[(（【]?\s*(?:no\s+(?:class(?:es)?|lectures?|sessions?|meeting)|(?:public\s+|bank\s+)?holiday|"
+    r"reading\s+week|spring\s+break|fall\s+break|thanksgiving(?:\s+break)?|"
+    r"(?:\S{0,6})?放假|停课|休课|无课|节假日)\s*[\])）】]?\s*$",
+    re.I,
+)
+
+
+def _around_the_run(top: list[Item]) -> list[Item]:
+    """Untimed sections before or after a run of three timed blocks or more, not
+    numbered into it and holding no block of their own (a '课程体系总览' table before
+    the stages, '课程时间分布' and '课程特色' after them): about the course, not taught."""
+    timed = [i for i, c in enumerate(top) if _taught_time(c)]
+    if len(timed) < 3 or timed != list(range(timed[0], timed[-1] + 1)):
+        return []
+    run_kind = top[timed[0]].kind
+    return [
+        c
+        for c in (*top[: timed[0]], *top[timed[-1] + 1 :])
+        if c.kind == run_kind
+        and re.fullmatch(r"h\d", c.kind)
+        and not c.duration
+        and not any(g.children or re.fullmatch(r"h\d", g.kind) for g in c.children)
+    ]
+
+
+def _no_class(item: Item) -> bool:
+    return not item.children and not item.duration and bool(_NO_CLASS.match(_plain(item.title)))
 
 
 def _unnumbered(kind: str) -> bool:

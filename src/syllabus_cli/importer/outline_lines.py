@@ -251,6 +251,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         and _unnumbered_module(line.strip(), plain, i + 1)
     )
 
+    code: set[str] = set()  # lines of fenced code: never a block's time (print("学7小时"))
+
     def current() -> Item:
         if stack:
             return stack[-1].item
@@ -260,10 +262,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         index = i_line
         if line.startswith("\0"):
             current().notes.append(line[1:])
+            code.add(line[1:])
             continue
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         text = line.strip()
         if not text:
+            continue
+        if _COURSE_LENGTH.match(_unbold(_strip_bullet(text))):  # 总时长：4小时 · Total
+            root.notes.append(text)  # Duration: 4 Hours: the course's (emit reads it)
             continue
         labelled_time = _LABELLED_TIME.match(_strip_bullet(text))
         if labelled_time and (stack or segment):  # 时间：2020年9月12日9:00-11:00
@@ -377,6 +383,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 continue
             text = day_rest
         clock = None if i_line in named_below else _clock_line(text, indent)
+        if clock is not None and clock.end is not None and _spans_rows(plain, i_line, clock):
+            # '## Training Schedule (12:00 PM – 4:00 PM)' over its timed rows: the hours
+            # they run in, not a session of its own (the hours kept in its notes)
+            heading = _marker(text, indent)
+            if heading is not None:
+                spanned = _open(root, stack, _Marker(heading.kind, heading.value, clock.title))
+                if spanned is not None:
+                    spanned.notes.insert(0, clock.said)
+                    continue
         if clock is not None and not clock.title:  # 8:30 to 9:00, then its session's name
             below = _name_below(plain, i_line)
             if below is not None:
@@ -617,7 +632,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             ended = False  # a new heading or day: its own rows
         if not _half_day(root, stack, marker) and _open(root, stack, marker) is None:
             current().notes.append(text)
-    _prose_times(root)
+    _prose_times(root, code)
     _untitled_breaks(root)
     _bare_hours(root, minute_word)
     _clock_reset_days(root)
@@ -959,11 +974,11 @@ _PROSE_TIME = re.compile(
 )
 
 
-def _prose_times(item: Item) -> None:
+def _prose_times(item: Item, code: set[str]) -> None:
     """'Module 2' then 'Planning and scheduling … 4 hours.': a module whose own text states
-    one time (and no other) takes it."""
+    one time (and no other) takes it; a line of code it shows states none."""
     for child in item.children:
-        _prose_times(child)
+        _prose_times(child, code)
         if (
             child.duration
             or child.kind in ("cell", "clock")
@@ -974,6 +989,7 @@ def _prose_times(item: Item) -> None:
             (str(ENGLISH.get(m.group(1).lower(), m.group(1))), m.group(2).lower())
             for note in [child.title if _prose_title(child.title) else "", *child.notes]
             if not note.startswith("TODO")  # a range kept for the trainer: no time
+            and note not in code
             for m in _PROSE_TIME.finditer(note)
             if not _RANGE_BEFORE.search(note[: m.start()])
         }
@@ -1310,6 +1326,51 @@ def _clock_line(text: str, indent: int) -> Clock | None:
     if clock is None and marker is not None:
         clock = read_clock(_strip_bullet(text))
     return clock
+
+
+# a line giving the course's whole length under its outline (总时长：4小时 · 课程总时长：2天 ·
+# Total duration: 4 hours), never a block's time
+_COURSE_LENGTH = re.compile(
+    r"^(?:课程)?(?:总时长|总学时|总课时|培训总时长)\s*[:：]|^(?i:total\s+(?:duration|time|length|hours))\s*[:：]"
+)
+
+
+def clock_span(lines: list[str]) -> int | None:
+    """The minutes from a one-day timetable's first start to its last end, breaks and
+    all (12:00 – 1:00 PM … 3:30 – 4:00 PM: 240), or None when the lines are no such
+    timetable (fewer than two timed rows, or the clock going back: another day)."""
+    rows: list[Clock] = []
+    for line in lines[:2000]:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        cells = _table_row(text)
+        clock = read_clock(_unbold(cells[0])) if cells else read_clock(_unbold(text))
+        if clock is not None:
+            if rows and clock.start < rows[-1].start:
+                return None
+            rows.append(clock)
+    ends = [c.end for c in rows if c.end is not None]
+    if len(rows) < 2 or not ends:
+        return None
+    return max(ends) - rows[0].start
+
+
+def _spans_rows(lines: list[str], index: int, clock: Clock) -> bool:
+    """A heading's clock span holding two timed rows or more below it, before the next
+    heading: the hours its sessions run in."""
+    if not lines[index].lstrip().startswith("#") or clock.end is None:
+        return False
+    inside = 0
+    for line in lines[index + 1 : index + 200]:
+        text = line.strip()
+        if text.startswith("#"):
+            break
+        cells = _table_row(text)
+        row = read_clock(_unbold(cells[0])) if cells else read_clock(_unbold(text))
+        if row is not None and row.start >= clock.start and (row.end or row.start) <= clock.end:
+            inside += 1
+    return inside >= 2
 
 
 _EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")
