@@ -501,7 +501,7 @@ def test_a_name_label_holding_only_a_page_word_leaves_the_title_todo(tmp_path: P
     "heading",
     [
         "Course Format",
-        "## Prerequisites",
+        "Prerequisites",
         "**Course Materials**",
         "Grading",
         "课程特色",
@@ -1051,6 +1051,8 @@ def test_a_lead_in_or_a_sentence_is_never_the_title(head: list[str]) -> None:
         ["<h2>本次培训收益</h2>", "带教人能独立完成一次反馈面谈"],
         ["# Course Highlights", "### Hands-on labs", "Every module ends in a lab."],
         ["**Training Focus**", "Feedback Skills"],
+        ["## Prerequisites", "Research Methods"],  # (a course to take first)
+        ["# Learning Objectives", "Explain the model", "Apply it"],  # a deck's first slide
     ],
 )
 def test_a_heading_naming_a_part_of_the_page_opens_it_and_names_no_course(
@@ -1059,9 +1061,11 @@ def test_a_heading_naming_a_part_of_the_page_opens_it_and_names_no_course(
     """Convention (round 5): a heading naming a part of a page about the course — its
     focus, aims, gains, highlights, audience, format, fees or teachers (培训聚焦方向, 课程亮
     点, 本次培训收益, "Course Highlights", "Training Focus") — opens that part; the lines
-    under it (a card's heading, an aim) are its content, never the course's name. (A
-    plain line of a section's words may be a site's sidebar label: the name may follow it,
-    see test_a_heading_that_names_a_section_of_the_page_is_no_title.)"""
+    under it (a card's heading, an aim, a course to take first under "## Prerequisites")
+    are its content, never the course's name. (A plain line of a section's words may be a
+    site's sidebar label: the name may follow it, see
+    test_a_heading_that_names_a_section_of_the_page_is_no_title; a page's kind, "# Course
+    Outline", may have its name below.)"""
     assert from_head(head) is None
 
 

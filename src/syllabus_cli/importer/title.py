@@ -531,8 +531,13 @@ _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
 
 def _from_lines(lines: list[str]) -> Title | None:
     for at, line in enumerate(lines):
-        if line.startswith("#") and _PART_OF_PAGE.match(line.lstrip("# ").strip()):
-            return None  # "# 培训聚焦方向" over its cards: a part of the page opens, no name
+        if line.startswith("#") and (
+            _PART_OF_PAGE.match(line.lstrip("# ").strip())
+            or (section_heading(line) and not generic(line))
+        ):
+            return None  # "# 培训聚焦方向" over its cards, "# Learning Objectives" over its
+            # aims: a part of the page opens, no name (a page's kind, "# Course Outline",
+            # may still have its name below)
         if line.startswith(("/*", "<!--")):
             return None  # a comment (its metadata named no title): no name shown above it
         if not line or site_chrome(lines, at):
