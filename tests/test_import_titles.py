@@ -1430,3 +1430,28 @@ def test_a_line_labelled_with_the_course_s_word_in_the_text_names_it(
     still names the course (its value up to the next field)."""
     found = from_text(text)
     assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# Welcome to the Python Workshop!", "## Schedule"], "Python Workshop"),
+        (["# Welcome to Intro to SQL", "Bring a laptop."], "Intro to SQL"),
+        (["# ds-bootcamp", "Materials for the **Data Science Bootcamp** (Summer 2024)."], "Data Science Bootcamp"),
+        (["# intro-r-workshop", 'Slides for the "Introduction to R Workshop".'], "Introduction to R Workshop"),
+        (["# ml-course-2024", "Notes and code."], "ml-course-2024"),  # nothing spelled out
+    ],
+)  # fmt: skip
+def test_a_readme_s_greeting_or_slug_gives_the_name_it_holds(head: list[str], title: str) -> None:
+    """Convention (round 5): a README greets ("# Welcome to the Python Workshop!") — the
+    name is what it welcomes to, without the exclamation; or heads with the repository's
+    slug (ds-bootcamp) and spells the name out below it, in bold or quotes (the **Data
+    Science Bootcamp**): that name, when it holds the slug's last word."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+def test_a_course_named_in_book_marks_after_is_names_it() -> None:
+    """本课程是《Python数据分析》的配套资料: the course the text names in book marks."""
+    found = from_text("本课程是《Python数据分析》的配套资料。")
+    assert found is not None and found.text == "Python数据分析"

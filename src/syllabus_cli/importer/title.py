@@ -56,7 +56,8 @@ _LABEL_VALUE = re.compile(r"^[\w \u4e00-\u9fff]{1,20}\s*[:：]\s*(?:约|共|计|
 _WHAT_IS = re.compile(r"^(?i:what is|about)\s+(?P<t>[^?？]{2,60})[?？]$")
 _BOOK = re.compile(r"^《(?P<t>[^》]{2,40})》\s*(?P<rest>.{0,12})$")
 _IN_TEXT = re.compile(
-    r"(?:老师的|本课程|课程|本节课)\s*《(?P<t>[^》]{2,40})》|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
+    r"(?:老师的|本课程|课程|本节课)\s*(?:是|为|即|名为)?\s*《(?P<t>[^》]{2,40})》"
+    r"|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
 )
 _BREADCRUMB = re.compile(r"\s*[>＞»›/]\s*")
 _TEACHER_COLON = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师)?)\s*[:：]\s*(?P<t>\S.{1,40})$")
@@ -232,6 +233,9 @@ def _clean(text: str) -> str:
             text = names[0]
     # 欢迎参加 Python 训练营 · 欢迎来到…: a greeting before the name
     text = re.sub(r"^欢迎(?:参加|来到|加入|报名)\s*(?=\S)", "", text)
+    # "Welcome to the Python Workshop!": a greeting before the name, and its exclamation
+    welcome = re.match(r"^(?i:welcome\s+to\s+(?:the\s+)?)(?P<t>[^!！.?]{3,80}?)\s*[!！.]*$", text)
+    text = welcome.group("t") if welcome else text
     # "Workshop: Writing for the Web" · "Course: …": the page's word for a course, then its name
     text = re.sub(
         r"^(?i:course|workshop|training|seminar|webinar|class|program(?:me)?|bootcamp)\s*[:：]\s*(?=\S)"
@@ -529,6 +533,29 @@ _META_TITLE = re.compile(
 _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
 
 
+# A repository's name as its README's heading (ds-bootcamp · intro-to-r · ml_course_2024): a
+# slug, which the page's first lines spell out in words, in bold or in quotes
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
+_BOLD_NAME = re.compile(
+    r"\*\*(?P<t>[^*\n]{3,60})\*\*|__(?P<u>[^_\n]{3,60})__|[“\"](?P<v>[^”\"\n]{3,60})[”\"]"
+)
+
+
+def _spelled_out(slug: str, below: list[str]) -> str | None:
+    """The name in bold or quotes among the lines under a slug heading that holds the
+    slug's last word (ds-bootcamp: the **Data Science Bootcamp**)."""
+    last = re.split(r"[-_]", slug)[-1]
+    if last.isdigit() or len(last) < 3:
+        return None
+    for line in below:
+        for m in _BOLD_NAME.finditer(line):
+            name = (m.group("t") or m.group("u") or m.group("v")).strip()
+            words = [w.casefold() for w in re.findall(r"[\w]+", name)]
+            if last.casefold() in words and title_like(name) and not generic(name):
+                return name
+    return None
+
+
 def _from_lines(lines: list[str]) -> Title | None:
     for at, line in enumerate(lines):
         if line.startswith("#") and (
@@ -546,8 +573,12 @@ def _from_lines(lines: list[str]) -> Title | None:
             continue  # "Introductions:" · "Prerequisites:" · 报名方式：: a label over what follows
         if re.fullmatch(r"(?i:on|in|for|of|about|and|to|by|with|at)|关于|有关", line):
             continue  # "TRAINING PROGRAMME" / "on" / the name: a heading set over lines
-        if line.startswith("# ") and _SLOGAN.search(line):
+        if line.startswith("# ") and _SLOGAN.search(_clean(line[2:])):
             continue  # "# 景阳，您可信赖的伙伴" over 浅谈DevOps: the company's slogan
+        slug = _SLUG.match(line[2:].strip()) if line.startswith("# ") else None
+        spelled = _spelled_out(line[2:].strip(), lines[at + 1 : at + 4]) if slug else None
+        if spelled is not None:  # "# ds-bootcamp" over "the **Data Science Bootcamp**"
+            return Title(spelled, "the name a repository's slug spells out", line=line)
         if byline(line):
             return None  # "Automation Architect - Jane Doe": who teaches, above no name
         cell = _name_cell(line)  # | 课程名称 | Python程序设计 | 课程编号 | 0701 |
