@@ -1455,3 +1455,29 @@ def test_a_course_named_in_book_marks_after_is_names_it() -> None:
     """本课程是《Python数据分析》的配套资料: the course the text names in book marks."""
     found = from_text("本课程是《Python数据分析》的配套资料。")
     assert found is not None and found.text == "Python数据分析"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("高效沟通技巧培训 - 百度文库", "高效沟通技巧培训"),
+        ("员工激励培训_原创力文档", "员工激励培训"),
+        ("新员工入职培训.ppt - 豆丁网", "新员工入职培训"),
+        ("Time Management Training | Coursera", "Time Management Training"),
+        ("Leadership Essentials - LinkedIn Learning", "Leadership Essentials"),
+        ("Intro to R - example.org", "Intro to R"),
+        ("高效沟通（完整版）.pptx", "高效沟通"),
+        ("产品运营实战 - 互联网", "产品运营实战 - 互联网"),  # a subject, not a host
+        ("Python | Data Science", "Python | Data Science"),
+    ],
+)
+def test_a_saved_page_s_host_and_a_file_s_extension_are_no_words_of_the_name(
+    line: str, title: str
+) -> None:
+    """Convention (round 5): a saved page's <title> ends with the site that hosts it, set
+    apart by a dash, a bar or an underscore (- 百度文库, _原创力文档, - 豆丁网, | Coursera, -
+    LinkedIn Learning, - example.org); a document's name keeps its file extension (.ppt)
+    and its version in brackets (（完整版）): none of them is a word of the course's name.
+    A subject after a dash (- 互联网) stays."""
+    found = from_head([line, "课程大纲："])
+    assert found is not None and found.text == title

@@ -204,8 +204,31 @@ _NOTICE = re.compile(
 )
 
 
+# A saved page's <title> ends with the site that hosts it, set apart (高效沟通技巧培训 - 百度文
+# 库 · 员工激励培训课件_原创力文档 · 时间管理培训 - 道客巴巴 · "Time Management | Coursera" ·
+# "… - LinkedIn Learning"): a document or course site, a community, a domain
+_HOST_TAIL = re.compile(r"(?:\s*[|｜_]\s*|\s+[-–—]{1,2}\s+)(?P<s>[^|｜_\n]{1,24})$")
+_HOST = re.compile(
+    r"(?:文库|文档|(?<!联)网|平台|社区|论坛|百科|知乎|博客园?|CSDN|官网|频道|头条|公众号|豆丁|道客巴巴|原创力|"
+    r"淘豆|爱问|360doc|个人图书馆)$"
+    r"|^(?i:coursera|udemy|edx|linkedin\s+learning|youtube|medium|github|eventbrite|meetup|"
+    r"google\s+docs|scribd|slideshare|docsity|course\s+hero|studocu|skillshare|khan\s+academy|"
+    r"future\s*learn|pluralsight|udacity|class\s+central|wikipedia|academia\.edu|researchgate)$"
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?i:com|cn|org|net|edu|io|co)(?:\.[a-z]{2})?$"
+)
+# A document's name as a file (新员工入职培训.ppt) and its version in brackets (（完整版）)
+_FILE_TAIL = re.compile(
+    r"\.(?i:pptx?|docx?|pdf|wps|xlsx?|key)$|\s*[（(](?:完整版|精华版|最新版|修订版|精品|终稿|定稿)[)）]$"
+)
+
+
 def _clean(text: str) -> str:
     text = _FIELD_AFTER.sub("", text) if len(text) <= 200 else text  # (a name's line is short)
+    host = _HOST_TAIL.search(text) if len(text) <= 200 else None
+    if host and _HOST.search(host.group("s").strip()) and text[: host.start()].strip():
+        text = text[: host.start()]
+    while _FILE_TAIL.search(text.strip()) and len(text) <= 200:
+        text = _FILE_TAIL.sub("", text.strip())
     notice = _NOTICE.match(text.strip())
     if notice:
         text = re.sub(r"[“”\"「」]", "", notice.group("t"))
