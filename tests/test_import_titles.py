@@ -1481,3 +1481,20 @@ def test_a_saved_page_s_host_and_a_file_s_extension_are_no_words_of_the_name(
     A subject after a dash (- 互联网) stays."""
     found = from_head([line, "课程大纲："])
     assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("英文名称：Principles of Management\n学时：48 学分：3", 2880),
+        ("课时：32 课程性质：必修", 1920),
+        ("学时：48 学时", 2880),  # its unit after it, as before
+    ],
+)
+def test_a_bare_number_ends_at_the_next_field_s_label(text: str, minutes: int) -> None:
+    """Convention (round 5): a form sets its short fields side by side (学时：48 学分：3):
+    the next field's label (学分, 课程性质) after the bare number is no unit of it; only
+    学时 / 课时 / 小时 … after the number are (a probe form whose 学时 was left TODO)."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
