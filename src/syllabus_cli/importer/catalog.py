@@ -33,6 +33,7 @@ from .conventions import (
     STRONG_MARKER,
 )
 from .title import teacher_colon
+from .traditional import fold
 
 __all__ = ["SECTION_LABELS", "Course", "Header", "read_sections", "split_courses"]
 
@@ -125,7 +126,7 @@ def _opens_module(line: str) -> bool:
     """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
     一、 【第一阶段】 导入: and Markdown headings below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(re.sub(r"^#\s+", "", s)) or (
+    if STRONG_MARKER.match(fold(re.sub(r"^#\s+", "", s))) or (
         _HEADING.match(s) and not s.startswith("# ")
     ):
         return True
@@ -345,19 +346,24 @@ def _label(line: str, *, before_outline: bool) -> _Label | None:
         if EN_KEY_OF[word] == "outline" and _named_and_timed(rest):
             return None  # '### Structure: ask, context, deadline (50 min)': a timed block
         return _Label(EN_KEY_OF[word], en.group("w"), rest, level)
-    m = _LINE.match(line)
+    folded = fold(line)  # 培訓內容： read as 培训内容：, kept as written
+    m = _LINE.match(folded)
     if (
         m
         and (m.group("tail") or m.group("pre"))
         and KEY_OF[m.group("b") or m.group("p")] != "outline"
     ):
         m = None  # 课程介绍与计算机发展史 is a topic; only the outline's label takes more words
-    if m and not (m.group("h") is None and STRONG_MARKER.match(line)):
+    if m and not (m.group("h") is None and STRONG_MARKER.match(folded)):
         word = m.group("b") or m.group("p")
-        aside = (m.group("aside") or "").strip()  # 课程计划（暂定）: the aside is kept
-        rest = f"{aside} {m.group('rest').strip()}".strip()
+
+        def written(group: str) -> str:
+            return line[m.start(group) : m.end(group)] if m.group(group) is not None else ""
+
+        aside = written("aside").strip()  # 课程计划（暂定）: the aside is kept
+        rest = f"{aside} {written('rest').strip()}".strip()
         said = (
-            (m.group("pre") or "") + word + (m.group("tail") or "")
+            written("pre") + written("b") + written("p") + written("tail")
         )  # 教学内容与学时分配: the label as written
         return _Label(KEY_OF[word], said, rest, len((m.group("h") or "").strip()))
     heading = _HEADING.match(line)

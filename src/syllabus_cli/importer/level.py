@@ -251,14 +251,17 @@ def sections_to_notes(tree: Item) -> None:
     ]
     moved += [c for c in top if c not in moved and _no_class(c)]
     moved += [c for c in _around_the_run(top) if c not in moved]
-    rows = [c for c in top if c.kind == "table"]
+    rows = [c for c in top if c.kind == "table" or re.fullmatch(r"h\d", c.kind)]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
         # before or after it (the exam's dates, the rooms) is text about the course
         moved += [
             c
             for c in top
-            if c not in moved and c.kind in LIST_KINDS and not c.children and not _timed(c)
+            if c not in moved
+            and (c.kind in LIST_KINDS or c.kind.startswith("bullet"))
+            and not c.children
+            and not _timed(c)
         ]
     if len(top) - len(moved) < 2:
         return

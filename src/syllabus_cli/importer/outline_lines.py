@@ -44,6 +44,7 @@ from .conventions import (
 from .length import TOTAL_ROW
 from .outline import MAX_DEPTH, Item, _first, _follows, _value, plain_time, split_time
 from .timetable import BREAK, Clock, minutes_between, read_clock, session_minutes
+from .traditional import fold
 
 _N = rf"(?P<n>[{CN}]+|\d+)"
 # Day one · Week Two · Part Three: a run's number written as an English word
@@ -122,8 +123,9 @@ def _marker(line: str, indent: int) -> _Marker | None:
 def _find_marker(line: str, indent: int) -> _Marker | None:
     if re.fullmatch(r"(\*\*|__)[^*_]+\1\s*[:：]?", line.strip()):
         line = _unbold(line.strip())  # **第一天** · __Day 2__: the bold line is the line
+    folded = fold(line)  # 第一單元 read as 第一单元; what is kept is the page's own text
     for kind, pattern in _MARKERS:
-        m = pattern.match(line)
+        m = pattern.match(folded)
         if not m:
             continue
         groups = m.groupdict()
@@ -131,10 +133,10 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
             rest = _unbold(rest)
-            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(rest))), None)
-            if inner is not None and _DAY.match(rest):  # "## Day 1" then "### Day 2": days
-                return _marker(rest, indent)  # are one level, whatever their headings
-            if inner is not None and _TIME_UNIT.match(rest):  # "# 第二周、第三周": the name
+            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(fold(rest)))), None)
+            if inner is not None and _DAY.match(fold(rest)):  # "## Day 1" then "### Day 2":
+                return _marker(rest, indent)  # days are one level, whatever their headings
+            if inner is not None and _TIME_UNIT.match(fold(rest)):  # "# 第二周、第三周": the name
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
@@ -718,7 +720,8 @@ LIST_KINDS = ("arabic", "paren", "paren_cn", "letter", "cn", "decimal", "roman",
 # the first column of a table whose rows are the course's sessions, one a row
 _SEQUENCE_HEADER = re.compile(
     r"(?i:week|wk|session|day|date|lesson|class|lecture|meeting|unit|module|no\.?|#|number)s?"
-    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号",
+    r"|(?i:time|date\s*(?:&|and|/)\s*time|when)"  # a row's date and start (2026-07-05 08:30)
+    r"|序号|周次|周|课次|讲次|次数|日期|天|第几周|编号|时间|上课时间|日期时间",
 )
 _POINTS_HEADER = re.compile(
     r"(?i:key points|subtopics|details|contents?|activities|description)|要点|内容要点|主要内容|具体内容"
@@ -1132,7 +1135,14 @@ def name_column(header: list[str]) -> int | None:
         found = next((i for i, h in enumerate(cells) if h and pattern(h)), None)
         if found is not None:
             return found
-    return None
+    # | Date & Time | Session | Speaker |: after the first column (where 'Session' numbers
+    # the rows), a session word names them
+    return next((i for i, h in enumerate(cells) if i and _SESSION_HEADER.fullmatch(h)), None)
+
+
+_SESSION_HEADER = re.compile(
+    r"(?i:sessions?|talks?|events?|agenda item|item|what)|环节|活动|议题|安排"
+)
 
 
 def _opens_group(lines: list[str], start: int) -> bool:

@@ -1167,7 +1167,7 @@ def _form_row(label: str, value: str) -> bool:
 # Week, Session, Lecture, 日期, 周次, 课次) or most of its cells (20.09.23, 2024-03-05,
 # 9/3, 3月5日, Week 2, Day 1, 第3周, 第2讲, Monday)
 _SESSION_HEADER = re.compile(
-    r"^(?:dates?|day|week|wk|session|lecture|class|meeting|lesson|no\.?|#|"
+    r"^(?:dates?|day|week|wk|session|lecture|class|meeting|lesson|no\.?|#|date\s*(?:&|and|/)\s*time|"
     r"日期|周次|周|课次|讲次|次|序次|节次|星期|第几周|上课日期|上课时间)\s*(?:no\.?|#|number)?$",
     re.I,
 )
@@ -1187,8 +1187,8 @@ def _session_column(names: list[str], rows: list[list[str]]) -> int | None:
     """The column that counts one course's meetings: named so (Date, Week, 周次) or
     holding a date or a unit (Week 2, 第3周) in most rows."""
     for index, name in enumerate(names):
-        if _SESSION_HEADER.match(" ".join(name.split())):
-            return index
+        if _SESSION_HEADER.match(" ".join(name.split())) and not _wordy(rows, index):
+            return index  # (| Date & Time | Session | Speaker |: 'Session' names, not counts)
     for index in range(len(names)):
         said = [r[index] for r in rows if index < len(r) and r[index]]
         if len(said) >= 2 and sum(
@@ -1196,6 +1196,20 @@ def _session_column(names: list[str], rows: list[list[str]]) -> int | None:
         ) * 2 > len(said):
             return index
     return None
+
+
+def _wordy(rows: list[list[str]], index: int) -> bool:
+    """A column of words, a different one in most rows: names, not a count or a date."""
+    said = [" ".join(r[index].split()) for r in rows if index < len(r) and r[index].strip()]
+    if len(said) < 3:
+        return False
+    plain = [
+        c
+        for c in said
+        if not (_DATE_CELL.match(c) or _UNIT_CELL.match(c) or _CLOCK_CELL.match(c))
+        and re.search(r"[^\W\d_]{2}", c)
+    ]
+    return len(plain) * 4 >= len(said) * 3 and len(set(plain)) * 3 >= len(plain) * 2
 
 
 def _sheet_kind(names: list[str], header: dict[int, str], rows: list[list[str]]) -> str:
