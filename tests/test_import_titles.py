@@ -1498,3 +1498,30 @@ def test_a_bare_number_ends_at_the_next_field_s_label(text: str, minutes: int) -
     from syllabus_cli.importer.length import stated_length
 
     assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("【王芳老师】高效沟通与表达", "高效沟通与表达", None),
+        ("高效沟通与表达——王芳老师", "高效沟通与表达", None),
+        ("高效沟通与表达 | 王芳老师主讲", "高效沟通与表达", None),
+        ("王芳老师主讲：高效沟通与表达", "高效沟通与表达", None),
+        ("《高效沟通与表达》——王芳", "高效沟通与表达", None),
+        ("高效沟通与表达【公开课】", "高效沟通与表达", None),
+        ("Stakeholder Management V2.0", "Stakeholder Management", None),
+        ("高效沟通与表达（2天版）", "高效沟通与表达", "2天版"),
+        ("高效沟通——从心开始", "高效沟通——从心开始", None),  # a subtitle, no teacher
+        ("Python 3.10 新特性", "Python 3.10 新特性", None),
+    ],
+)
+def test_the_teacher_version_and_kind_beside_a_name_are_no_words_of_it(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention (round 5): a trainer's page names the teacher beside the course
+    (【王芳老师】…, …——王芳老师, … | 王芳老师主讲, 王芳老师主讲：…, 《…》——王芳), its version
+    (V2.0) or the kind of event in brackets after it (【公开课】): none is a word of the
+    name; a version by its days (（2天版）) is the course's length. A subtitle after a dash
+    (——从心开始) and a version inside the name (Python 3.10) stay."""
+    found = from_head([line, "课程大纲："])
+    assert found is not None and (found.text, found.length) == (title, length)

@@ -60,7 +60,9 @@ _IN_TEXT = re.compile(
     r"|《(?P<u>[^》]{2,40})》\s*(?:课程|培训)"
 )
 _BREADCRUMB = re.compile(r"\s*[>＞»›/]\s*")
-_TEACHER_COLON = re.compile(r"^(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师)?)\s*[:：]\s*(?P<t>\S.{1,40})$")
+_TEACHER_COLON = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff·]{2,5}(?:老师|教授|博士)?(?:主讲)?)\s*[:：]\s*(?P<t>\S.{1,40})$"
+)
 # words that open a page's first "X:Y" line without being a teacher's name
 _NOT_A_NAME = (
     "引言",
@@ -96,7 +98,8 @@ _LENGTH_START = re.compile(
 # the words a length is written in, and nothing else ("2 x 3 hours" · 1天(6小时) · half day)
 _ONLY_LENGTH = re.compile(
     r"(?i:\d+(?:\.\d+)?|[一二两三四五六七八九十半]|\b(?:half|one|two|three|four|five|a|an|x|and|"
-    r"days?|hours?|hrs?|h|minutes?|mins?|each|total|approx)\b|个|天|日|小时|课时|学时|分钟|约|共|每|/|[\s()（）.,，:：*×~+-])"
+    r"days?|hours?|hrs?|h|minutes?|mins?|each|total|approx)\b|个|天|日|小时|课时|学时|分钟|约|共|每|版|/|"
+    r"[\s()（）.,，:：*×~+-])"
 )
 
 
@@ -222,8 +225,21 @@ _FILE_TAIL = re.compile(
 )
 
 
+# The teacher a trainer's page names beside the course (【王芳老师】… · …——王芳老师 · … | 王芳
+# 老师主讲 · 《…》——王芳), a version (V2.0) and the kind of event in brackets after the name
+# (【公开课】 · 【内训】): no words of the name
+_TEACHER_BESIDE = re.compile(
+    r"^[【\[]\s*[\u4e00-\u9fff·]{2,4}(?:老师|教授|博士)\s*[】\]]\s*(?=\S)"
+    r"|\s*(?:——|—|--|\s-\s|[|｜])\s*(?:主讲[:：]?\s*)?[\u4e00-\u9fff·]{2,4}(?:老师|教授|博士)(?:主讲)?$"
+    r"|(?<=》)\s*(?:——|—|--|-)\s*[\u4e00-\u9fff·]{2,4}$"
+    r"|\s+[Vv]\d+(?:\.\d+)+$"
+    r"|\s*[【\[](?:公开课|内训课?|精品课?|直播课?|线上课?|线下课?|录播课?|视频课?)[】\]]$"
+)
+
+
 def _clean(text: str) -> str:
     text = _FIELD_AFTER.sub("", text) if len(text) <= 200 else text  # (a name's line is short)
+    text = _TEACHER_BESIDE.sub("", text) if len(text) <= 200 else text
     host = _HOST_TAIL.search(text) if len(text) <= 200 else None
     if host and _HOST.search(host.group("s").strip()) and text[: host.start()].strip():
         text = text[: host.start()]
