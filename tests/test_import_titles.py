@@ -1525,3 +1525,28 @@ def test_the_teacher_version_and_kind_beside_a_name_are_no_words_of_it(
     (——从心开始) and a version inside the name (Python 3.10) stay."""
     found = from_head([line, "课程大纲："])
     assert found is not None and (found.text, found.length) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Python Workshop (March 2024)", "Python Workshop"),
+        ("Python Workshop, 12 March 2024", "Python Workshop"),
+        ("Introduction to Statistics — Spring 2025", "Introduction to Statistics"),
+        ("高效沟通（2024年3月）", "高效沟通"),
+        ("高效沟通（3.15-3.16）", "高效沟通"),
+        ("【2024】门店带教实战", "门店带教实战"),
+        ("Spring 2024: Intro to Databases", "Intro to Databases"),
+        ("Negotiation Basics (2-3 days)", "Negotiation Basics (2-3 days)"),  # a range: kept
+        ("Day 1: Python basics", "Day 1: Python basics"),  # a block, not a date
+        ("2024 秋季 数据可视化课程", "2024 秋季 数据可视化课程"),  # a year inside the name
+    ],
+)
+def test_a_date_or_term_set_apart_beside_a_name_is_the_page_s(line: str, title: str) -> None:
+    """Convention (round 5): a page dates its course beside the name, set apart in
+    brackets, after a dash, a bar or a comma, or as a term before a colon (Python Workshop
+    (March 2024), "… — Spring 2025", 高效沟通（2024年3月）, 【2024】…, "Spring 2024: …"): the
+    date is the page's, not a word of the name (the line stays in the spec's notes). A
+    range of days, a block's number and a year inside the name stay."""
+    found = from_head([line, "Outline:"])
+    assert (found.text if found else line) == title

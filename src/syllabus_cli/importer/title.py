@@ -237,6 +237,40 @@ _TEACHER_BESIDE = re.compile(
 )
 
 
+# A date or a term set apart beside the name — in brackets, after a bar, a dash or a
+# comma, or a term before a colon (Python Workshop (March 2024) · 高效沟通（2024年3月） ·
+# "…, 12 March 2024" · "Spring 2024: Intro to Databases" · 【2024】…): when a date, the
+# page's, never a word of the name (a year inside it, "2024 秋季 数据可视化课程", stays)
+_DATE_TAIL = re.compile(
+    r"(?:\s*[（(](?P<a>[^（）()]{2,30})[)）]|(?:\s*[|｜,，]\s*|\s+[-–—]{1,2}\s+)(?P<b>[^|｜,，]{2,30}))$"
+)
+_DATE_HEAD = re.compile(
+    r"^(?:(?P<a>[^:：]{2,24})\s*[:：]\s*|[【\[](?P<b>[^】\]]{2,16})[】\]]\s*)(?=\S)"
+)
+
+
+def _dated(part: str) -> bool:
+    """A part that is a date or a term: a number, and only document words (months, years,
+    seasons) around it."""
+    when = re.search(
+        r"(?<!\d)(?:19|20)\d\d(?!\d)|\d\s*[年月日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?"
+        r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)"
+        r"|(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+        part,
+    )
+    return when is not None and generic(part)  # (not "Day 1", a block)
+
+
+def _without_dates(text: str) -> str:
+    tail = _DATE_TAIL.search(text)
+    if tail and _dated(tail.group("a") or tail.group("b")) and carries_words(text[: tail.start()]):
+        text = text[: tail.start()].rstrip()
+    head = _DATE_HEAD.match(text)
+    if head and _dated(head.group("a") or head.group("b")) and carries_words(text[head.end() :]):
+        text = text[head.end() :]
+    return text
+
+
 def _clean(text: str) -> str:
     text = _FIELD_AFTER.sub("", text) if len(text) <= 200 else text  # (a name's line is short)
     text = _TEACHER_BESIDE.sub("", text) if len(text) <= 200 else text
@@ -295,6 +329,7 @@ def _clean(text: str) -> str:
     text = cut or text
     book = re.fullmatch(r"《([^《》]{2,40})》", text.strip())  # 课程主题：《…》: the name inside
     text = book.group(1) if book else text
+    text = _without_dates(text) if len(text) <= 200 else text
     # an emoji or a symbol set before or after the name ("📌 门店店长训练营 ✨") is no word of it
     while text and unicodedata.category(text[0]) in ("So", "Sk", "Mn", "Cf"):
         text = text[1:].lstrip()
