@@ -590,7 +590,8 @@ def read_sections(chunk: str, number: int) -> Course:
             lines.append("\0" + line.rstrip())
         elif _NESTED_BULLET.match(line):  # '  - Python编程基础' under '- Python': the
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
-        elif line.strip():
+        elif line.strip() and not re.fullmatch(r"\s*(?:<br\s*/?>\s*)+", line, re.I):
+            # (a line of <br> only, a Markdown page's spacer, is a blank line)
             for part in facts_row(line.strip()) or [line.strip()]:
                 part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part)).rstrip("¶ ")
                 # (¶: the permalink mark a documentation site prints after each heading)

@@ -84,7 +84,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"^[（(](?P<n>\d+)[)）]\s*")),
     ("circled", re.compile(r"^(?P<n>[\u2460-\u2473])\s*")),  # ① ② ③: a list's numbers
     ("letter", re.compile(r"^(?P<n>[a-hA-H])[.)、]\s*(?=[\u3000-\u9fff])")),
-    ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}*+]|[ln](?=\s))\s*")),
+    # (a star opens a bullet only before a space: '**The first part** is …' is bold text)
+    ("bullet", re.compile(rf"^(?P<w>[{re.escape(BULLETS)}+]|\*(?=\s)|[ln](?=\s))\s*")),
 ]
 _SLOT_LABELS = "|".join(sorted((*IN_MODULE_SLOT, *NOTE_LABELS), key=len, reverse=True))
 _IN_MODULE = re.compile(
@@ -417,7 +418,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 ended = ended or ended_here
                 continue
             session = session_minutes(clock)
-            item = _open(root, stack, _Marker("clock", (0,), clock.title or clock.said))
+            named = re.sub(r"\s*<br\s*/?>\s*(?:[-*•]\s+)?", "; ", clock.title, flags=re.I)
+            item = _open(root, stack, _Marker("clock", (0,), named or clock.said))
             if item is not None:
                 item.duration = f"{session}{minute_word}" if session else None
                 item.notes.insert(0, _as_written(text, clock))
