@@ -1550,3 +1550,27 @@ def test_a_date_or_term_set_apart_beside_a_name_is_the_page_s(line: str, title: 
     range of days, a block's number and a year inside the name stay."""
     found = from_head([line, "Outline:"])
     assert (found.text if found else line) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Unit Outline", "Unit Code: COMP1000", "Unit Title: Introduction to Programming"], "Introduction to Programming"),
+        (["Module Descriptor", "Module Title: Research Methods", "Module Code: RM501"], "Research Methods"),
+        (["Subject Outline", "Subject name: Business Law", "Subject code: LAW101"], "Business Law"),
+        (["Title of the course: Data Ethics"], "Data Ethics"),
+        (["Name of Training: Fire Safety Basics"], "Fire Safety Basics"),
+        (["培训计划表", "培训项目名称：消防安全知识", "培训课时：4"], "消防安全知识"),
+        (["Course No.: 101", "Credits: 3"], None),  # a code and a count: no name
+    ],
+)  # fmt: skip
+def test_a_unit_module_or_subject_form_names_the_course_in_its_title_field(
+    head: list[str], title: str | None
+) -> None:
+    """Convention (round 5): British and Australian syllabi are a unit's, module's or
+    subject's form ("Unit Outline" / "Unit Code: COMP1000" / "Unit Title: …", "Module
+    Descriptor" / "Module Title: …", "Subject name: …", "Title of the course: …"); a
+    training form writes 培训项目名称：…: the title field names the course; the form's kind
+    (Descriptor, Handbook, Subject Outline) and its code field never do."""
+    found = from_head(head)
+    assert (found.text if found else None) == title

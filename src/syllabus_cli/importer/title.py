@@ -691,6 +691,7 @@ def _from_lines(lines: list[str]) -> Title | None:
             or INSTRUCTOR_LINE.match(line)
             or generic(line)
             or _LABEL_VALUE.match(_FIELD_AFTER.sub("", line) if len(line) <= 200 else line)
+            or _CODE_FIELD.match(line)
             or table_row(line)
         ):
             continue  # a contents heading, "Schedule", "… Outline", a table's header row
@@ -777,11 +778,14 @@ _DOC_WORDS_EN = (
     # a timetable's parts of the day and its pauses ("Morning Session", "Lunch Break")
     "morning", "afternoon", "evening", "lunch", "breaks?", "registration", "opening",
     "closing", "wrap-up", "q&a",
+    # a syllabus's own kind in British and Australian use ("Module Descriptor", "Unit Guide")
+    "descriptor", "handbook", "specification", "guide", "profile", "subjects?",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:"
     + "|".join(_DOC_WORDS_EN)
     + r")\b)|['’]s\b|v?\d+(?:\.\d+)*(?:st|nd|rd|th)?\s*[年月日号]?"
+    r"|(?:计划|安排|日程|进度|汇总|统计)表"  # 培训计划表 · 课程安排表: a sheet's kind
     r"|课程教学大纲|教学大纲|课程大纲|培训大纲|大纲|课程表|日程安排|日程表|日程|议程|课程安排|"
     r"培训安排|安排|课程|培训|教学|方案|计划|简介|介绍|详细|完整版?|最新版?|暂定|草稿|初稿|目录|"
     r"内容|內容|时间|時間|讲者|講者|讲师|講師|主讲|主講|主题|主題|备注|備註|地点|地點|日期|"
@@ -992,9 +996,16 @@ _NAME_LABEL = re.compile(
     r"^(?:课程名称|课程名|(?i:course\s+(?:name|title)))\s*[(（][^()（）]{1,24}[)）]\s*[:：]\s*(?P<t>\S.*)$"
     # or a form's name field after another on its line (课程代码：ECON101    课程名称：宏观
     # 经济学), or its Chinese name's field (课程中文名称：…)
-    r"|(?:^|\s)(?:课程中文名称|中文名称|课程名称|(?i:course\s+(?:name|title)))"
+    r"|(?:^|\s)(?:课程中文名称|中文名称|课程名称|培训项目名称|项目名称|(?i:course\s+(?:name|title))"
+    # a unit's, module's or subject's form (UK and Australian syllabi: Unit Title: …,
+    # Module title: …, Subject name: …, Title of the course: …, Name of Training: …)
+    r"|(?i:(?:unit|module|subject|programme|program|training|workshop|class)\s+(?:name|title)"
+    r"|(?:title|name)\s+of\s+(?:the\s+)?(?:course|unit|module|subject|programme|program|training|"
+    r"workshop)))"
     r"\s*(?:[(（][^()（）]{1,24}[)）])?\s*[:：]\s*(?P<u>\S.*)$"
 )
+# a form's code field (Unit Code: COMP1000 · Course No.: 101 · Module ID: RM501): no name
+_CODE_FIELD = re.compile(r"^(?:[A-Za-z]+\s+){0,2}(?i:code|number|no\.?|id)\s*[:：]")
 
 
 _NAME_CELL = re.compile(
