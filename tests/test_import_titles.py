@@ -1574,3 +1574,23 @@ def test_a_unit_module_or_subject_form_names_the_course_in_its_title_field(
     (Descriptor, Handbook, Subject Outline) and its code field never do."""
     found = from_head(head)
     assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Train-the-Trainer Workshop Agenda"], "Train-the-Trainer Workshop"),
+        (["Agenda for the Workshop on Climate Data"], "Workshop on Climate Data"),
+        (["Agenda for 12 May", "Python Basics"], "Python Basics"),
+        (["Meeting Agenda", "Team Offsite Planning", "Date: 3 May"], "Team Offsite Planning"),
+        (["会议议程", "第三届人力资源论坛"], "第三届人力资源论坛"),
+    ],
+)
+def test_an_agenda_s_heading_keeps_the_event_s_name(head: list[str], title: str) -> None:
+    """Convention (round 5): an agenda heads with its kind and the event's name ("Train-
+    the-Trainer Workshop Agenda", "Agenda for the Workshop on Climate Data"): the name
+    is all but the page's kind ("Workshop" is the name's word); an agenda of a date or a
+    meeting alone ("Agenda for 12 May", "Meeting Agenda", 会议议程) names nothing, the
+    line under it does."""
+    found = from_head(head)
+    assert found is not None and found.text == title

@@ -32,7 +32,7 @@ _SUFFIX = re.compile(
     r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
     r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
     r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
-    r"(?i:course outline|syllabus|workshop agenda|agenda|course schedule|schedule|timetable|outline)"
+    r"(?i:course outline|syllabus|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
     # "Negotiation Basics - Course Information": a course page's own heading, set apart
     r"|\s*[-–—|:]\s*(?i:course\s+(?:information|overview|description|details|page|home\s*page))\s*$"
@@ -689,7 +689,7 @@ def _from_lines(lines: list[str]) -> Title | None:
             CHROME.search(line)
             or _institution(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
-            or generic(line)
+            or (generic(line) and (generic(_clean(line.lstrip("# "))) or not _clean(line)))
             or _LABEL_VALUE.match(_FIELD_AFTER.sub("", line) if len(line) <= 200 else line)
             or _CODE_FIELD.match(line)
             or table_row(line)
@@ -772,7 +772,7 @@ _DOC_WORDS_EN = (
     # the kind of event a page describes, never its subject ("Bootcamp Overview",
     # "In-house Seminar", "Webinar Series"): a name holds a word more
     "bootcamps?", "seminars?", "webinars?", "masterclass(?:es)?", "practicum", "camps?",
-    "in-house", "internal", "series", "introductions",
+    "in-house", "internal", "series", "introductions", "meetings?",
     # its format ("Half-Day Workshop", "Online Seminar", "Hands-on Session")
     "half", "hands-on", "online", "virtual", "in-person", "interactive", "intensive",
     # a timetable's parts of the day and its pauses ("Morning Session", "Lunch Break")
@@ -794,7 +794,7 @@ _DOC_WORDS = re.compile(
     r"模块|章节|单元|如下|以下|包括|包含|"  # "模块介绍" · "主要内容包括": a list's lead-in
     r"基本|概况|一览|总览|"  # 课程基本信息 · 课程概况: a form's section
     # the kind of event, never its subject: 实训课程大纲 · 内部培训 · 训练营介绍 · 公开课安排
-    r"实训|内训|内部|企业|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会|"
+    r"实训|内训|内部|企业|会议|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会|"
     r"教学日历|教学进度表?|授课计划|"
     r"上午|下午|晚上|午餐|午休|茶歇|签到|报到|开班|结业"  # a timetable's parts of the day
 )
