@@ -118,6 +118,11 @@ def bracketed_length(title: str) -> tuple[str, str | None]:
 
     if len(title) > 120:
         return title, None  # a title line is short (a run-on line is read in linear time)
+    lead = _LENGTH_LEAD.match(title)
+    if lead is not None and carries_words(title[lead.end() :]):
+        said = (lead.group("z") or lead.group("e")).strip()
+        if not _RANGE_SAID.search(said) and read_length(said).minutes is not None:
+            return title[lead.end() :].strip(), said  # "Two-Day Course: Negotiation Skills"
     m = _BRACKETED.match(title)
     splits = [(m.group("t"), m.group("l"))] if m else []
     splits += [(title[: a.start()], title[a.end() :]) for a in _APART.finditer(title)]
@@ -135,6 +140,14 @@ def bracketed_length(title: str) -> tuple[str, str | None]:
 
 
 _RANGE_SAID = re.compile(r"\d\s*(?:-|–|~|～|至|到|to)\s*\d")
+# or set before it, apart: "Two-Day Course: Negotiation Skills" · "90-Minute Webinar: …" ·
+# "One Day Workshop – …" · 【2天】高效沟通
+_LENGTH_LEAD = re.compile(
+    r"^(?:[【\[]\s*(?P<z>(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半])\s*(?:个)?(?:天|日|小时|课时|学时|分钟))\s*[】\]]"
+    r"|(?P<e>(?i:(?:an?\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|half|full)[- ]"
+    r"(?:day|hour|minute)s?(?:\s+(?:course|workshop|webinar|masterclass|training|session|"
+    r"seminar|bootcamp|class|program(?:me)?|intensive))?))\s*(?:[:：]|\s[-–—]))\s*(?=\S)"
+)
 
 
 def teacher_colon(line: str) -> bool:
