@@ -702,7 +702,10 @@ def _from_lines(lines: list[str]) -> Title | None:
             CHROME.search(line)
             or _institution(line.lstrip("# "))
             or INSTRUCTOR_LINE.match(line)
-            or (generic(line) and (generic(_clean(line.lstrip("# "))) or not _clean(line)))
+            or (
+                generic(line)
+                and (len(line) > 200 or generic(_clean(line.lstrip("# "))) or not _clean(line))
+            )
             or _LABEL_VALUE.match(_FIELD_AFTER.sub("", line) if len(line) <= 200 else line)
             or _CODE_FIELD.match(line)
             or table_row(line)
@@ -1069,7 +1072,12 @@ def over_outline(outline: list[str]) -> Title | None:
         if any(_HEADING_RANK.match(line) for line in rest):
             return None  # "# 25th October" then "### 26th October": days at mixed levels
         text = first[level:].strip()
-    elif _FACT.match(rest[0]) and not _FACT.match(first) and not _LIST_ITEM.match(first):
+    elif (
+        len(first) <= 200
+        and _FACT.match(rest[0])
+        and not _FACT.match(first)
+        and not _LIST_ITEM.match(first)
+    ):
         text = first  # "Effective Feedback for Team Leads" over "Date: 12 March": its facts
     else:
         if _LIST_ITEM.match(first) or not all(_LIST_ITEM.match(line) for line in rest):
