@@ -1617,3 +1617,24 @@ def test_a_length_set_before_the_name_is_the_course_s(
     the line (the TODO keeps it); "Day 1:" is a block."""
     found = from_head([line, "Outline:"])
     assert (found.text if found else None, found.length if found else None) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# 汇报人：李明", "# 高效沟通技巧"], "高效沟通技巧"),
+        (["Prepared by: HR Team", "Onboarding 101"], "Onboarding 101"),
+        (["LOGO", "高效沟通技巧"], "高效沟通技巧"),
+        (["www.example.com", "高效沟通技巧"], "高效沟通技巧"),
+        (["CONTENTS", "目录", "01 公司介绍", "02 制度"], None),  # a deck's contents, no cover
+        (["谢谢观看"], None),
+        (["THANKS"], None),
+    ],
+)
+def test_a_deck_s_furniture_is_never_the_title(head: list[str], title: str | None) -> None:
+    """Convention (round 5): a deck's cover and closing hold furniture — who presents it
+    (汇报人：李明, "Prepared by: HR Team"), the logo's placeholder (LOGO), the company's
+    address (www.example.com), a contents slide's numbered entries (01 公司介绍) and its
+    closing slide (谢谢观看, THANKS): none names the course; the cover's name does."""
+    found = from_head(head)
+    assert (found.text if found else None) == title

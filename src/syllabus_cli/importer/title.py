@@ -615,6 +615,20 @@ _META_TITLE = re.compile(
 )
 
 
+# A deck's cover names who presents it and where the company is online, never the course:
+# 汇报人：李明 · 主讲人：… · 分享人：… · "Prepared by: …" · "Speaker: …" · www.example.com ·
+# training@example.com
+_PRESENTER = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:汇报人|主讲人|报告人|演讲人|分享人|讲师|主讲|培训师|授课人|制作人|编制人?|"
+    r"编写人?|作者|(?i:presenters?|speakers?|authors?|prepared\s+by|presented\s+by|facilitated\s+by|"
+    r"instructors?|trainers?))(?:\*\*)?\s*[:：]"
+)
+_ADDRESS = re.compile(
+    r"^(?:#+\s*)?(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\."
+    r"(?i:com|cn|org|net|edu|io)(?:\.[a-z]{2})?)/?$"
+)
+
+
 # A line that ends in its colon leads in to the lines below it ("Introductions:" · "What
 # you need:" · 课前准备：): a label, never the course's name
 _LEAD_IN = re.compile(r"[:：]\s*(?:\*\*|__)?\s*$")
@@ -658,6 +672,8 @@ def _from_lines(lines: list[str]) -> Title | None:
             continue  # markup, a menu, a login box, a tag line, a section's heading
         if _LEAD_IN.search(line):
             continue  # "Introductions:" · "Prerequisites:" · 报名方式：: a label over what follows
+        if _PRESENTER.match(line) or _ADDRESS.match(line):
+            continue  # a deck cover's 汇报人：李明 · "Prepared by: …" · www.example.com
         if re.fullmatch(r"(?i:on|in|for|of|about|and|to|by|with|at)|关于|有关", line):
             continue  # "TRAINING PROGRAMME" / "on" / the name: a heading set over lines
         if line.startswith("# ") and _SLOGAN.search(_clean(line[2:])):
@@ -796,6 +812,8 @@ _DOC_WORDS_EN = (
     "closing", "wrap-up", "q&a",
     # a syllabus's own kind in British and Australian use ("Module Descriptor", "Unit Guide")
     "descriptor", "handbook", "specification", "guide", "profile", "subjects?",
+    # a deck's furniture: its logo's placeholder and its closing slide
+    "logo", "thanks", "thank\\s+you",
 )  # fmt: skip
 _DOC_WORDS = re.compile(
     r"(?i:\b(?:"
@@ -812,7 +830,8 @@ _DOC_WORDS = re.compile(
     # the kind of event, never its subject: 实训课程大纲 · 内部培训 · 训练营介绍 · 公开课安排
     r"实训|内训|内部|企业|会议|训练营|特训营|集训|研修班?|培训班|工作坊|公开课|讲座|沙龙|研讨会|"
     r"教学日历|教学进度表?|授课计划|"
-    r"上午|下午|晚上|午餐|午休|茶歇|签到|报到|开班|结业"  # a timetable's parts of the day
+    r"上午|下午|晚上|午餐|午休|茶歇|签到|报到|开班|结业|"  # a timetable's parts of the day
+    r"谢谢|感谢|观看|聆听"  # a deck's closing slide (谢谢观看 · 感谢聆听)
 )
 
 
@@ -886,7 +905,7 @@ def title_like(line: str) -> bool:
         and not _SENTENCE.search(text)
         and not _RUN_ON_FIELD.search(text)
         and not STRONG_MARKER.match(text)
-        and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|[-*·•>])", text)
+        and not re.match(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、)]|0\d\s|[-*·•>])", text)
     )
 
 
