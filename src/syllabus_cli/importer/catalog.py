@@ -574,6 +574,8 @@ _NESTED_BULLET = re.compile(r"^(?: {2,}|\t+)[-*+•]\s+\S")
 
 
 def read_sections(chunk: str, number: int) -> Course:
+    from .outline_lines import hhmm_timetable  # (outline_lines reads catalog's tables)
+
     course = Course(chunk, number)
     raw = column_tables(chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     course.text = "\n".join(raw)  # (a copied table's header word is no label over its rows)
@@ -728,6 +730,7 @@ def read_sections(chunk: str, number: int) -> Course:
             and (
                 (_opens_module(text) and _may_open(text, where))
                 or (_value_given(where, pieces) and _LIST_ITEM.match(text))
+                or hhmm_timetable(lines, at)  # 0830 Registration, in a run of such rows
             )
         ):
             close_note()

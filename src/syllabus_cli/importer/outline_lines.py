@@ -306,6 +306,8 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
             continue
         if _dotted_timetable(plain, i_line):  # 9.00 Welcome · 9.30 …: times, not 9.00 numbering
             text = _DOTTED.sub(r"\1:\2 ", text, count=1)
+        elif hhmm_timetable(plain, i_line):  # 0830 Registration · 0900-1030 …: 24-hour times
+            text = _HHMM.sub(_colon_times, text, count=1)
         if grid is not None and _TABLE_RULE.match(text):
             continue
         grid_cells = _table_row(text)
@@ -504,6 +506,14 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 current().notes.append(text)
                 continue
             named_column = name_column(header_cells)
+            if (
+                named_column is not None
+                and named_column < len(cells)
+                and _marker_only(cells[named_column])
+            ):  # | 模块 | 内容 | 学时 | over | 模块一 | 角色认知 | 3 |: the 内容 cell names it
+                named_column = name_column(
+                    ["" if i == named_column else h for i, h in enumerate(header_cells)]
+                )
             if (
                 named_column is not None
                 and named_column < len(cells)
@@ -1105,7 +1115,7 @@ def _marker_only(cell: str) -> bool:
 
 _NAME_HEADER = re.compile(
     r"(?i:topic|title|course|module|activity|subject|(?:session|course|module|lesson|unit|topic)\s+(?:title|name))s?|"
-    r"章节|章节名称|课程|课程名称|主题|模块名称|课题|名称|专题"
+    r"章节|章节名称|课程|课程名称|主题|模块|模块名称|单元|单元名称|课题|名称|专题"
 )
 _CONTENT_HEADER = re.compile(
     r"(?i:content|contents)|课程内容|培训内容|教学内容|授课内容|学习内容|内容"
@@ -1292,6 +1302,56 @@ def _dotted_timetable(lines: list[str], index: int) -> bool:
     return (previous is not None and previous < here) or (
         following is not None and here < following
     )
+
+
+# a 24-hour time written without its colon at a line's start, alone or as a span:
+# 0830 Registration · 0900-1030 Leading yourself
+_HHMM = re.compile(
+    r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<to>[-–—~～至到])\s*(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d))?"
+    r"(?=\s+\D|\s*$)"
+)
+
+
+def _colon_times(m: re.Match[str]) -> str:
+    start = f"{m.group('h')}:{m.group('m')}"
+    end = f" {m.group('to')} {m.group('h2')}:{m.group('m2')}" if m.group("h2") else ""
+    return f"{start}{end} "
+
+
+def _hhmm_at(lines: list[str], index: int) -> int | None:
+    m = _HHMM.match(lines[index].strip()) if 0 <= index < len(lines) else None
+    if m is None or int(m.group("m")) % 5:
+        return None
+    return int(m.group("h")) * 60 + int(m.group("m"))
+
+
+def hhmm_timetable(lines: list[str], index: int) -> bool:
+    """'0830 Registration' is a clock time when it stands in a run of three lines or more
+    so written, their times going forward by whole five minutes (a year, 2019 …, does
+    not)."""
+    here = _hhmm_at(lines, index)
+    if here is None:
+        return False
+    run = [here]
+    for step in (-1, 1):
+        at, last = index, here
+        while True:
+            at = next(
+                (
+                    i
+                    for i in range(at + step, len(lines) if step > 0 else -1, step)
+                    if lines[i].strip()
+                ),
+                -1,
+            )
+            value = _hhmm_at(lines, at) if at >= 0 else None
+            if value is None or (value <= last if step > 0 else value >= last):
+                break
+            run.append(value)
+            last = value
+            if len(run) >= 3:
+                return True
+    return len(run) >= 3
 
 
 def _as_written(line: str, clock: Clock) -> str:
