@@ -25,6 +25,7 @@ from .conventions import (
     CN,
     EN_KEY_OF,
     EN_MODULE_WORDS,
+    GENERIC_TITLE,
     INSTRUCTOR_LINE,
     KEY_OF,
     MODULE_WORDS,
@@ -32,6 +33,7 @@ from .conventions import (
     SEGMENT_WORDS,
     STRONG_MARKER,
 )
+from .parallel import lesson_sequence, numbers_first, parallel_courses
 from .title import teacher_colon
 from .traditional import fold
 
@@ -107,7 +109,8 @@ class Header:
 
 
 def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
-    """Chunks between separator lines (a line holding just the separator text)."""
+    """Chunks between separator lines (a line holding just the separator text), each cut
+    again where it holds several courses of one shape (parallel.py)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks: list[list[str]] = [[]]
     for line in lines:
@@ -115,7 +118,151 @@ def split_courses(text: str, separator: str = DEFAULT_SEPARATOR) -> list[str]:
             chunks.append([])
         else:
             chunks[-1].append(line)
-    return ["\n".join(c).strip() for c in chunks]
+    out: list[str] = []
+    for chunk in chunks:
+        text = "\n".join(chunk).strip()
+        out.extend(
+            parallel_courses(text) or titled_courses(text) or audience_courses(text) or [text]
+        )
+    return out
+
+
+def _fact_key(line: str) -> str | None:
+    if line.startswith(("|", "\0")) or len(line) > 200:
+        return None
+    lab = _label(unemphasised(line.strip()), before_outline=True)
+    return lab.key if lab is not None else None
+
+
+def audience_courses(text: str) -> list[str] | None:
+    """A page of several courses, each a named block stating whom it is for (## 高效沟通
+    then 课程对象：… 课程时长：… 课程大纲：…; a name line then Audience: …), or, where no
+    block does, its own length in days (课程时长：2天 · Duration: 1 day; a module's is in
+    minutes or hours), unless a heading over the blocks names one course: a course from
+    each name to the next. The name is the nearest heading or short plain line above
+    the block's run of labelled facts. A block named as a unit (专题一, Day 2, 模块三:
+    a module telling its own audience) is a module of one course; one audience written
+    twice under no name of its own (a page's facts repeated) is one course; each block
+    holds an outline of its own (three items or more), so a sign-up section naming its
+    public (## 报名须知 / 适合人群：…) is no course."""
+    from .parallel import is_unit_name
+
+    lines = text.split("\n")
+    said = [at for at, line in enumerate(lines) if _fact_key(line) == "audience"]
+    in_days = len(said) < 2
+    if in_days:  # else each block's own length in days (课程时长：2天 · Duration: 1 day)
+        said = [at for at, line in enumerate(lines) if _days_length(line)]
+    if len(said) < 2:
+        return None
+    heads: list[int] = []
+    floor = 0
+    for at in said:
+        head = None
+        for above in range(at - 1, floor - 1, -1):
+            line = lines[above].strip()
+            if not line or _fact_key(line) is not None:
+                continue  # a blank, or a fact of the block's own (课程时长：1天)
+            if _HEADING.match(line) or (len(line) <= 40 and not _LIST_ITEM.match(line)):
+                head = above
+            break
+        if head is None or is_unit_name(lines[head]) or GENERIC_TITLE.match(_bare(lines[head])):
+            return None
+        heads.append(head)
+        floor = at + 1
+    levels = {len(m.group(1)) if (m := _HEADING.match(lines[h])) else 0 for h in heads}
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    if level and any(
+        (m := _HEADING.match(line)) and len(m.group(1)) == level and at not in heads
+        for at, line in enumerate(lines)
+        if at > heads[0]
+    ):
+        return None  # a sibling heading telling no audience: parts of one course
+    if in_days and level:  # '# Data Bootcamp' over its 1-day parts: one course's parts
+        from .parallel import COLLECTION, heading_over
+
+        over = heading_over(lines, heads[0])
+        if over is not None and not COLLECTION.search(over):
+            return None
+    bounds = [*heads[1:], len(lines)]
+    blocks = [lines[a:b] for a, b in zip(heads, bounds, strict=True)]
+    if any(
+        sum(bool(_LIST_ITEM.match(line.strip()) or _opens_module(line)) for line in block) < 3
+        for block in blocks
+    ):
+        return None  # a block with no outline of its own (a sign-up note naming its public)
+    for block in blocks:  # '## 高效沟通': the course's own top heading
+        block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
+    blocks[0] = ["\0" + line for line in lines[: heads[0]] if line.strip()] + blocks[0]
+    return ["\n".join(block).strip() for block in blocks]
+
+
+_IN_DAYS = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)\s*(?:个)?\s*(?:天|日|days?\b)|^半天|"
+    r"^(?:one|two|three|four|five|half|full)[\s-]*days?\b",
+    re.I,
+)
+
+
+def _days_length(line: str) -> bool:
+    """课程时长：2天 · Duration: 1 day · **Length:** half-day: a course's length in days (a
+    module's is in minutes or hours)."""
+    if line.startswith(("|", "\0")) or len(line) > 120:
+        return False
+    lab = _label(unemphasised(line.strip()), before_outline=True)
+    return lab is not None and lab.key == "duration" and bool(_IN_DAYS.match(lab.rest))
+
+
+def _bare(line: str) -> str:
+    return re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
+
+
+_TITLE_AT_HEAD = re.compile(
+    r"^(?:#{1,6}\s+\S.*|课程\s*[一二三四五六七八九十\d]+\s*[:：、.．]?.{0,30})$"
+)
+
+
+def titled_courses(text: str) -> list[str] | None:
+    """A page of several courses, each opening with its own name label (课程名称：高效沟通
+    · Course title: Excel for Managers), each name a different one: a course from each
+    label (with the heading right above it, if any) to the next. The same name written
+    twice (a page's header and footer) is one course; the page's lines above the first
+    course go, as written, to its notes."""
+    lines = text.split("\n")
+    heads: list[int] = []
+    names: list[str] = []
+    for at, line in enumerate(lines):
+        if line.startswith(("|", "\0")) or len(line) > 120:
+            continue
+        lab = _label(unemphasised(line.strip()), before_outline=True)
+        if (
+            lab is not None
+            and lab.key == "title"
+            and re.search(r"课程|course", lab.text, re.I)
+            and lab.rest.strip()
+        ):
+            heads.append(at)
+            names.append(re.sub(r"\W+", "", lab.rest).lower())
+    if len(heads) < 2 or len(set(names)) != len(names):
+        return None
+    starts = []
+    for at in heads:
+        above = at - 1
+        starts.append(
+            above
+            if above >= 0 and lines[above].strip() and _TITLE_AT_HEAD.match(lines[above].strip())
+            else at
+        )
+    bounds = [*starts[1:], len(lines)]
+    blocks = [lines[a:b] for a, b in zip(starts, bounds, strict=True)]
+    for block in blocks:  # '## Spreadsheets' over its course's name: the course's own top
+        block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
+    if any(sum(bool(line.strip()) for line in block) < 3 for block in blocks):
+        return None  # a name and a line: no course of its own
+    page = ["\0" + line for line in lines[: starts[0]] if line.strip()]
+    blocks[0] = [*page, *blocks[0]]
+    return ["\n".join(block).strip() for block in blocks]
 
 
 def fingerprint(text: str) -> str:
@@ -124,9 +271,10 @@ def fingerprint(text: str) -> str:
 
 def _opens_module(line: str) -> bool:
     """A line that starts an outline when the page labels none: 第一讲 模块一 任务一 PART1
-    一、 【第一阶段】 导入: and Markdown headings below the title."""
+    一、 【第一阶段】 导入: (bulleted or not: '- Week 1: Sensors') and Markdown headings
+    below the title."""
     s = line.strip()
-    if STRONG_MARKER.match(fold(re.sub(r"^#\s+", "", s))) or (
+    if STRONG_MARKER.match(fold(re.sub(r"^(?:#|[-*+•])\s+", "", s))) or (
         _HEADING.match(s) and not s.startswith("# ")
     ):
         return True
@@ -155,12 +303,33 @@ def _prose(line: str) -> bool:
 
 
 def is_course(text: str) -> bool:
-    """A chunk with a section label, or an outline."""
+    """A chunk with a section label, or an outline (numbered lessons are one, and a
+    table of three rows or more under its header: a sheet of one course's rows)."""
     if any(m.group("b") or m.group("p") for m in _INLINE.finditer(text)):
         return True
     if any(_opens_module(line) for line in text.split("\n") if line.strip()):
         return True
+    if lesson_sequence(text.split("\n")):  # 摸底测试 第1课时 · 因式分解 第2课时 · …
+        return True
+    if _table_rows(text) >= 3:  # a sheet's table: a header over three rows or more
+        return True
     return bool(re.search(r"(?:^|\s)(?:[一二三四五六七八九十]+、|1[.、]\s*\S+.*\s2[.、])", text))
+
+
+def _table_rows(text: str) -> int:
+    """The most rows of words under one table's header (| 编号 | 活动 | over | 1 | 破冰 |)."""
+    best = run = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s.startswith("|") or s.count("|") < 3:
+            run = 0
+            continue
+        if re.fullmatch(r"[|\s:\-]+", s):
+            continue  # | --- | --- |
+        if re.search(r"[^\W\d_]", s):
+            run += 1
+            best = max(best, run - 1)  # (the first row: the header)
+    return best
 
 
 _CUE = re.compile(r"(?:找讲师\s*)?(\S+?)的课程$|^(\S{1,12}?)老师$|^(?:讲师|主讲)[:：]\s*(\S+)$")
@@ -598,7 +767,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 part = undecorated(_HEADING_NO_SPACE.sub(r"\1 ", part)).rstrip("¶ ")
                 # (¶: the permalink mark a documentation site prints after each heading)
                 lines.extend(_explode(unemphasised(part)))
-    lines = contents_list(_title_under_generic(_titled_label(lines)))
+    lines = contents_list(_title_under_generic(_titled_label(numbers_first(lines))))
     headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
         line.startswith("\x01")
@@ -763,7 +932,9 @@ def read_sections(chunk: str, number: int) -> Course:
             where = "note"
             note.append(text)
             continue
-        if where == "head":
+        if where == "head" and code:  # code, or a page's line kept as written: not its name
+            course.notes.append(text)
+        elif where == "head":
             course.head.append(text)
         elif (
             _value_given(where, pieces) and not _LIST_ITEM.match(text) and len(text) > 40

@@ -181,7 +181,7 @@ GENERIC_TITLE = re.compile(
 
 # Lines naming the course's instructor: 授课讲师：李明 · 讲师：李明 · Instructor: Jane Doe
 INSTRUCTOR_LINE = re.compile(
-    r"^\s*(?:[-*·•]\s*)?(?:\*\*)?(?:授课讲师|主讲讲师|主讲老师|主讲人|主讲|培训讲师|讲师|授课老师|"
+    r"^\s*(?:[-*·•]\s*)?(?:\*\*)?(?:授课讲师|主讲讲师|主讲老师|主讲教师|主讲人|主讲|培训讲师|讲师|授课老师|授课教师|"
     r"instructors?|trainers?|facilitators?|presenters?|taught by|lecturer)(?:\*\*)?\s*[:：]\s*(?:\*\*)?"
     r"(?P<name>[^\n]{1,60}?)\s*$",
     re.I,

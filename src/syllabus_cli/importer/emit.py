@@ -502,7 +502,9 @@ def to_spec(
         # 4个学时为一个单元 · each session is 90 minutes: the page's one time, on every block
         modules = [{"title": m["title"], "duration": each[0], **m} for m in modules]
         todos.append(t("import.each-block-time", time=each[0]))
-    taught = sum_if_timed(modules) if "duration" in spec and _clocked(tree) else None
+    # what a timetable teaches (its clock rows), or an agenda whose every block says its
+    # minutes ('Why time slips away (30 min)'): a day or half-day's hours, as published
+    taught = sum_if_timed(modules) if "duration" in spec else None
     day_blocks = sum(c.kind in DAY_BLOCKS for c in tree.children)
     day = day_from_timetable(spec["duration"], taught, language, day_blocks) if taught else None
     if day is not None and taught is not None:  # one day, its timetable teaching 6h30

@@ -1392,6 +1392,8 @@ def _clock_line(text: str, indent: int) -> Clock | None:
             if clock is not None and clock.title:
                 clock.title = f"{marker.line.split(':')[0].split('：')[0].strip()}: {clock.title}"
         return clock if clock is not None and session_minutes(clock) else None
+    if marker is not None and marker.kind == "decimal" and _DOTTED_SPAN.match(text):
+        return read_clock(text)  # 10.30am – 10.45am Break: a span of dotted times, no 10.30
     if marker is not None and not marker.kind.startswith("bullet"):
         return None
     clock = read_clock(text)
@@ -1445,6 +1447,10 @@ def _spans_rows(lines: list[str], index: int, clock: Clock) -> bool:
     return inside >= 2
 
 
+_DOTTED_SPAN = re.compile(
+    r"^\d{1,2}\.[0-5]\d\s*(?:[ap]\.?m\.?)?\s*[-–—~～至到]\s*\d{1,2}(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?![\d.])",
+    re.I,
+)
 _EN_SESSION_WORDS = ("session", "module", "block", "topic", "lesson", "unit", "part")
 
 

@@ -549,6 +549,35 @@ _CLOSING = re.compile(
 _TYPED_BULLET = re.compile(r"^[•▪●◦‣■□◆◇➢➤►▶✓✔–]\s+")
 
 
+_ITEM_START = re.compile(
+    r"^\s*(?:\d{1,2}[.、．)]|[一二三四五六七八九十]+[、.．]|[-•·●▪*]\s|第\s*\S{1,3}\s*[讲章节课天])"
+)
+
+
+def _typed_text(paragraph: Any) -> str:
+    """A slide paragraph's runs, its line breaks as "\v" (a field, the slide's number
+    or date, is the layout's, not the slide's text)."""
+    parts: list[str] = []
+    for child in paragraph._p.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "r":
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "br":
+            parts.append("\v")
+    return "".join(parts)
+
+
+def broken_lines(pieces: list[str]) -> list[str]:
+    """A paragraph's parts between its line breaks (Shift+Enter): a list typed in one
+    paragraph (three lines or more, or lines that open like items: 1. · 一、 · •) keeps
+    its lines; a title wrapped by a break (QGIS COURSE / OUTLINE) is one line again,
+    its parts a space apart. Never words run together."""
+    kept = [piece for piece in pieces if piece.strip()]
+    if len(kept) >= 3 or (len(kept) == 2 and all(_ITEM_START.match(p) for p in kept)):
+        return kept
+    return [" ".join(" ".join(kept).split())] if kept else []
+
+
 def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
     """(level, text) of a shape's paragraphs, group shapes and tables included."""
     out: list[tuple[int, str]] = []
@@ -567,10 +596,10 @@ def _shape_lines(shape: Any, depth: int = 0) -> list[tuple[int, str]]:
         return out
     if getattr(shape, "has_text_frame", False):
         for paragraph in shape.text_frame.paragraphs:
-            text = " ".join("".join(run.text for run in paragraph.runs).split())
-            text = _TYPED_BULLET.sub("", text)  # "• Overview": the slide's own bullet, typed
-            if text:
-                out.append((paragraph.level, text))
+            for said in broken_lines(_typed_text(paragraph).split("\v")):
+                text = _TYPED_BULLET.sub("", " ".join(said.split()))  # "• Overview": typed
+                if text:
+                    out.append((paragraph.level, text))
     return out
 
 
@@ -1368,14 +1397,17 @@ def _session_rows(grid: list[list[str]], table: list[str], head: int | None = No
                 i
                 for i, row in enumerate(grid[:10])
                 if sum(bool(c) for c in row) >= 2
-                and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+                and not any(re.search(r"\d", c) or len(c) > 30 for c in map(_column_name, row))
             ),
             None,
         )
     )
+    if at is None and head is None:
+        return _counted_rows(grid, table)
     if at is None or len(grid) - at < 3:
         return None
-    names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
+    said_names, rows = [" ".join(c.split()) for c in grid[at]], grid[at + 1 :]
+    names = [_column_name(n) for n in said_names]
     if _time_column(names) or any(_CLOCK_CELL.match(c) for r in rows[:20] for c in r if c):
         return None
     session = _session_column(names, rows)
@@ -1392,7 +1424,39 @@ def _session_rows(grid: list[list[str]], table: list[str], head: int | None = No
         None,
     )
     header = {name_at: "课程名称", **({points: "课程大纲"} if points is not None else {})}
-    return "\n".join([*table[:at], _sessions_text(names, header, rows, session)])
+    notes = [f"\0{n}" for n, short in zip(said_names, names, strict=True) if n != short]
+    shown = [
+        short if i == name_at else n
+        for i, (n, short) in enumerate(zip(said_names, names, strict=True))
+    ]
+    return "\n".join([*table[:at], *notes, _sessions_text(shown, header, rows, session)])
+
+
+def _counted_rows(grid: list[list[str]], table: list[str]) -> str | None:
+    """A sheet with no header row whose first column counts its rows (``week 1 | Data
+    basics`` · ``第1周 | 需求分析`` · ``Day 2 | …``), under the lines that name it: one
+    course's meetings, a module a row, named by the first column with words right of
+    the count."""
+    at = next((i for i, row in enumerate(grid) if sum(bool(c) for c in row) >= 2), None)
+    if at is None or len(grid) - at < 3:
+        return None
+    rows = grid[at:]
+    counts = [bool(row and _UNIT_CELL.match(" ".join(row[0].split()))) for row in rows]
+    if sum(counts) < 3 or sum(counts) * 4 < len(rows) * 3:
+        return None
+    names = [""] * max(len(row) for row in rows)
+    name_at = _text_column(names, rows, 0)
+    if name_at is None:
+        return None
+    return "\n".join([*table[:at], _sessions_text(names, {name_at: "课程名称"}, rows, 0)])
+
+
+def _column_name(cell: str) -> str:
+    """'Lecture (0930 Fogg 3.15 unless stated)' · '授课内容（含实验）': a column's name,
+    and a note on it in brackets (a room, a start time) that is no part of the name."""
+    text = " ".join(cell.split())
+    short = re.sub(r"\s*[(（][^()（）]*[)）]$", "", text)
+    return short if short and (len(text) > 20 or re.search(r"\d", text)) else text
 
 
 def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
@@ -1687,7 +1751,18 @@ def _rows_text(rows: Iterable[list[str]]) -> str:
         return "\n".join(
             [*table, *("| " + " | ".join(" ".join(c.split()) for c in r) + " |" for r in rows)]
         )
-    return f"\n{SEPARATOR}\n".join(_catalog_courses(names, header, body))
+    totals = [r for r in body if _total_row(r, header)]
+    courses = _catalog_courses(names, header, [r for r in body if not _total_row(r, header)])
+    if courses and (table or totals):  # the catalog's own heading and total row: kept, as
+        kept = [*table, *("| " + " | ".join(c for c in r if c) + " |" for r in totals)]
+        courses[0] = "\n".join([*("\0" + line for line in kept), courses[0]])  # written
+    return f"\n{SEPARATOR}\n".join(courses)
+
+
+def _total_row(cells: list[str], header: dict[int, str]) -> bool:
+    """``| | | 合计 | 56 |``: a catalog's total, no course (its name cell empty)."""
+    at = next(i for i, label in header.items() if label == "课程名称")
+    return not _cell(cells, at) and any(_TOTAL_CELL.match(c.strip()) for c in cells if c)
 
 
 def _catalog_courses(names: list[str], header: dict[int, str], body: list[list[str]]) -> list[str]:
@@ -1845,6 +1920,7 @@ def read_xlsx(path: Path) -> str:
         raise SourceError("empty-file", msg("source.no-text"))
     if len(texts) >= 2 and all(_UNIT_CELL.match(n) for n in names):
         return _unit_sheets(names, texts)
+    texts, names = overview_sheet(texts, names)
     named = [bool(_NAMED.search(text)) for text in texts]
     if len(texts) >= 2 and sum(named) == 1 and not any(SEPARATOR in t for t in texts):
         # one sheet names the course (a form: 课程名称 | …), the others only lay out its
@@ -1852,6 +1928,77 @@ def read_xlsx(path: Path) -> str:
         at = named.index(True)
         return "\n".join([texts[at], *(t for n, t in enumerate(texts) if n != at)])
     return f"\n{SEPARATOR}\n".join(texts)
+
+
+def _row_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("|") else []
+
+
+_FACT_LINE = re.compile(r"^(?P<label>[^|:：]{1,12})[:：]\s*(?P<value>.+)$")
+
+
+def _named_values(line: str) -> list[str]:
+    """A row's cells, or a fact line's value (课程名称：java)."""
+    if line.startswith("|"):
+        return _row_cells(line)
+    m = _FACT_LINE.match(line)
+    return [m.group("value").strip()] if m else []
+
+
+def overview_sheet(texts: list[str], names: list[str]) -> tuple[list[str], list[str]]:
+    """A workbook whose first sheet sums up the others (总纲 · Overview · 目录: a row per
+    course, one cell naming another sheet — ``| 编程基础阶段 | java | 掌握… | 72 |`` over
+    sheets java, mysql …): no course of its own. Each row's cells (or, read as a catalog,
+    each row's course facts) go with the sheet they name, as that course's facts, after
+    its first line; the overview's other lines (its heading, header, a total row) go,
+    as written, with the first course named, in its notes."""
+    if len(texts) < 3:
+        return texts, names
+    keys = {  # (a sheet named 1, 2, 3 or A is no name a cell can be told to give)
+        " ".join(n.split()).lower(): i
+        for i, n in enumerate(names)
+        if i > 0 and len(n.strip()) >= 2 and re.search(r"[^\W\d_]", n)
+    }
+    facts: dict[int, list[str]] = {}
+    kept: list[str] = []
+    header: list[str] = []
+    for chunk in texts[0].split(f"\n{SEPARATOR}\n"):
+        lines = chunk.split("\n")
+        said = {
+            at: keys[value.lower()]
+            for at, line in enumerate(lines)
+            for value in _named_values(line)
+            if value.lower() in keys
+        }
+        rows = {at for at, line in said.items() if lines[at].startswith("|")}
+        if said and not rows and len(set(said.values())) == 1:  # a catalog's course: its facts
+            sheet = next(iter(said.values()))
+            facts.setdefault(sheet, []).extend(
+                line for at, line in enumerate(lines) if at not in said and line.strip()
+            )
+            continue
+        for at, line in enumerate(lines):
+            cells = _row_cells(line)
+            if at in rows:
+                facts.setdefault(said[at], []).extend(
+                    f"{header[i]}：{c}" if i < len(header) and header[i] else c
+                    for i, c in enumerate(cells)
+                    if c and c.lower() not in keys
+                )
+                continue
+            if cells and not header:
+                header = cells
+            if line.strip():
+                kept.append("\0" + line)
+    if len(facts) < 2:
+        return texts, names
+    out = list(texts)
+    for sheet, said_facts in facts.items():
+        first, *rest = out[sheet].split("\n")
+        out[sheet] = "\n".join([first, *said_facts, *rest])
+    first_named = min(facts)
+    out[first_named] = "\n".join([*kept, out[first_named]])
+    return out[1:], names[1:]
 
 
 # a sheet's line naming its course, as a form or a catalog writes it

@@ -396,10 +396,12 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 
 
 def _run_text(paragraph: Any, boxes: list[Any]) -> str:
-    """A paragraph's own text; its text boxes' contents go to ``boxes`` (read once)."""
+    """A paragraph's own text, a line break in it a new line; its text boxes' contents
+    go to ``boxes`` (read once)."""
     from docx.oxml.ns import qn
 
     t_tag, tab, box_tag = qn("w:t"), qn("w:tab"), qn("w:txbxContent")
+    breaks = (qn("w:br"), qn("w:cr"))
     parts: list[str] = []
 
     def visit(element: Any) -> None:
@@ -414,8 +416,12 @@ def _run_text(paragraph: Any, boxes: list[Any]) -> str:
                 parts.append(child.text or "")
             elif tag == tab:
                 parts.append(" ")
+            elif tag in breaks:  # Shift+Enter: never words run together (1. 倾听2. 提问);
+                parts.append("\n")  # a list's lines kept (readers.broken_lines)
             else:
                 visit(child)
 
     visit(paragraph)
-    return "".join(parts)
+    from .readers import broken_lines
+
+    return "\n".join(broken_lines("".join(parts).split("\n"))) if "\n" in parts else "".join(parts)
