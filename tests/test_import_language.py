@@ -56,3 +56,43 @@ def test_a_label_over_an_english_list_is_no_chinese_outline() -> None:
     outline = ["- Pods", "- Helm"]
     page = "Kubernetes Essentials\n课程大纲：\n- Pods\n- Helm"
     assert course_language(outline, page, ["课程大纲"]) == "en"
+
+
+_CARDS_ZH = """<div class="grid grid-cols-2 gap-4 pt-6 max-w-4xl mx-auto">
+<div class="bg-gradient-to-br from-sky-500 to-indigo-600 p-4 rounded-xl text-white shadow-lg">
+  <h3 class="text-lg font-bold mb-2">上午：带教的底层逻辑</h3>
+  <p class="text-xs opacity-90 leading-tight">新人为什么留不住，带教人要做的三件事</p>
+</div>
+<div class="bg-gradient-to-br from-amber-500 to-rose-600 p-4 rounded-xl text-white shadow-lg">
+  <h3 class="text-lg font-bold mb-2">下午：演练与复盘</h3>
+  <p class="text-xs opacity-90 leading-tight">分组演练，讲师点评</p>
+</div>
+</div>"""
+_LINKS_ZH = """## 报名与资料
+- 课前阅读：[带教手册](https://example.com/docs/onboarding-handbook.pdf)
+- 课程回放：www.example.com/replay/mentor-workshop
+- 咨询邮箱：training.team@example.com
+- 第一讲 带教人的角色
+- 第二讲 反馈的说法"""
+_CARDS_EN = """<div class="grid grid-cols-2 gap-4">
+<div class="p-4 rounded-xl 卡片">
+  <h3 class="font-bold">Morning: why new hires leave</h3>
+  <p class="text-xs">Three things a mentor does in week one</p>
+</div>
+<div class="p-4 rounded-xl 卡片">
+  <h3 class="font-bold">Afternoon: practice and review</h3>
+  <p class="text-xs">Role plays in pairs, then feedback</p>
+</div>
+</div>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [(_CARDS_ZH, "zh"), (_LINKS_ZH, "zh"), (_CARDS_EN, "en")]
+)
+def test_markup_and_addresses_are_no_language(text: str, language: str) -> None:
+    """Convention: what a page writes for the machine is in no language: a saved page's or
+    a Slidev/Markdown file's tags and their attributes (<div class="grid gap-4
+    text-white"> around Chinese cards), an address (https://…/handbook.pdf,
+    www.example.com/…, a mail address) and a link's target. A Chinese page of HTML cards
+    or of linked resources is Chinese; an English one is English whatever its class names."""
+    assert course_language(text.split("\n"), text, []) == language

@@ -10,7 +10,14 @@ import pytest
 import yaml
 
 from syllabus_cli.importer.run import import_catalog
-from syllabus_cli.importer.title import carries_words, from_head, generic, table_row
+from syllabus_cli.importer.title import (
+    carries_words,
+    from_head,
+    from_text,
+    generic,
+    over_outline,
+    table_row,
+)
 
 FRESH = Path(__file__).parent / "data" / "import" / "fresh"
 
@@ -494,7 +501,7 @@ def test_a_name_label_holding_only_a_page_word_leaves_the_title_todo(tmp_path: P
     "heading",
     [
         "Course Format",
-        "## Prerequisites",
+        "Prerequisites",
         "**Course Materials**",
         "Grading",
         "课程特色",
@@ -976,3 +983,658 @@ def test_a_form_s_name_field_wherever_it_stands_names_the_course(page: str, tmp_
     import_catalog(source, tmp_path / "out")
     spec = yaml.safe_load((tmp_path / "out" / "form-01.yaml").read_text(encoding="utf-8"))
     assert spec["title"] == "宏观经济学"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# 实训课程大纲",
+        "内部培训",
+        "# 训练营介绍",
+        "公开课安排",
+        "# Bootcamp Overview",
+        "In-house Seminar Series",
+        "Introductions",
+    ],
+)
+def test_the_kind_of_event_alone_names_no_course(heading: str) -> None:
+    """Convention (round 5): a heading that names only the kind of event the page
+    describes — a practicum (实训), an in-house course (内部培训, "In-house Seminar"), a
+    bootcamp (训练营介绍, "Bootcamp Overview"), an open class (公开课), the round of
+    introductions — names no course: the title stays TODO rather than "实训" (what is left
+    of 实训课程大纲 once the page's kind is cut) or "内部培训" above the course's name."""
+    assert generic(heading), heading
+    assert from_head([heading]) is None
+    found = from_head(["某某科技股份有限公司", heading, "高效会议管理"])
+    assert found is not None and found.text == "高效会议管理"
+
+
+@pytest.mark.parametrize(
+    "name", ["门店带教实战训练营", "Python Bootcamp", "内部控制", "Leadership Seminar"]
+)
+def test_the_kind_of_event_beside_a_subject_is_a_name(name: str) -> None:
+    """The same words beside a subject name a course (门店带教实战训练营, "Python
+    Bootcamp"; 内部控制 is internal control, a subject)."""
+    assert not generic(name)
+    found = from_head([name])
+    assert found is not None and found.text == name
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Introductions:", "Who I am, and what we will do today"],
+        ["What you need:", "- a laptop with Python 3"],
+        ["**课前准备：**", "请提前安装好表格软件，并带一份本部门的周报。"],
+        ["# Course Introduction", "This course helps new managers lead their first team."],
+        ["Welcome", "We meet on Tuesday evenings in the main hall."],
+    ],
+)
+def test_a_lead_in_or_a_sentence_is_never_the_title(head: list[str]) -> None:
+    """Convention (round 5): a line that ends in its colon leads in to the lines under it
+    ("Introductions:", "What you need:", **课前准备：**): a label, not a name; an English
+    line that ends in a period after a lower-case word is a sentence ("This course helps
+    new managers lead their first team."), never a name. With nothing else above the
+    outline, the title stays TODO."""
+    assert from_head(head) is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [
+            "# 培训聚焦方向",
+            '<div class="grid gap-4">',
+            '<h3 class="font-bold">AI时代的前端价值</h3>',
+        ],
+        ["## 课程亮点", "**案例驱动**", "每个模块一个真实门店案例"],
+        ["<h2>本次培训收益</h2>", "带教人能独立完成一次反馈面谈"],
+        ["# Course Highlights", "### Hands-on labs", "Every module ends in a lab."],
+        ["**Training Focus**", "Feedback Skills"],
+        ["## Prerequisites", "Research Methods"],  # (a course to take first)
+        ["# Learning Objectives", "Explain the model", "Apply it"],  # a deck's first slide
+    ],
+)
+def test_a_heading_naming_a_part_of_the_page_opens_it_and_names_no_course(
+    head: list[str],
+) -> None:
+    """Convention (round 5): a heading naming a part of a page about the course — its
+    focus, aims, gains, highlights, audience, format, fees or teachers (培训聚焦方向, 课程亮
+    点, 本次培训收益, "Course Highlights", "Training Focus") — opens that part; the lines
+    under it (a card's heading, an aim, a course to take first under "## Prerequisites")
+    are its content, never the course's name. (A plain line of a section's words may be a
+    site's sidebar label: the name may follow it, see
+    test_a_heading_that_names_a_section_of_the_page_is_no_title; a page's kind, "# Course
+    Outline", may have its name below.)"""
+    assert from_head(head) is None
+
+
+def test_the_page_s_kind_may_still_name_its_course_below() -> None:
+    """课程介绍 names the page, not a part of it: the course's name may follow it."""
+    found = from_head(["# 课程介绍", "## 门店带教实战训练营", "面向新任店长"])
+    assert found is not None and found.text == "门店带教实战训练营"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# 景阳，您可信赖的伙伴", "浅谈DevOps", "——李明 2024-03"], "浅谈DevOps"),
+        (["# 专业培训，成就未来", "门店带教实战训练营"], "门店带教实战训练营"),
+        (["# 为您的团队赋能", "高效会议管理", "主讲：王芳"], "高效会议管理"),
+    ],
+)
+def test_a_company_s_slogan_above_the_name_is_not_the_title(head: list[str], title: str) -> None:
+    """Convention (round 5): a company's deck or page heads with its slogan, then the
+    course's name: a heading that is a sentence (a comma inside it: 专业培训，成就未来) or
+    speaks to the reader (您) is the slogan; the title is the name below it."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Bootcamp: Part One: Fundamentals of Web Apps", "Bootcamp: Part One: Fundamentals of Web Apps"),
+        ("Workshop: Day 2: Writing Tests First", "Workshop: Day 2: Writing Tests First"),
+        ("# Course: Module III: Cost Accounting", "Course: Module III: Cost Accounting"),
+        ("# Workshop: Writing for the Web", "Writing for the Web"),  # the course's word, then its name
+    ],
+)  # fmt: skip
+def test_a_programme_s_part_is_named_whole(heading: str, title: str) -> None:
+    """Convention (round 5): "Bootcamp: Part One: Fundamentals of …" names one part of a
+    programme, its number and its subject: the line is the name whole (cutting the page's
+    word for a course left "Part One: …", the part's number without its programme). The
+    word before a name alone ("Workshop: Writing for the Web") is still cut."""
+    found = from_head([heading])
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("/* Date: '2021-05-02' Description: '适合新任主管' Template: post Title: '团队沟通工作坊' */",
+         "团队沟通工作坊"),
+        ('<!-- layout: course title: "Negotiation Essentials" weight: 3 -->', "Negotiation Essentials"),
+        ("/* Title: '课程大纲' Template: page */", None),  # the page's kind: no name
+        ("/* Template: post Status: 1 */", None),
+    ],
+)  # fmt: skip
+def test_a_page_s_metadata_comment_names_it_by_its_title_key(line: str, title: str | None) -> None:
+    """Convention (round 5): a CMS keeps a page's metadata in a comment above it (Pico's
+    ``/* Title: '…' */``, ``<!-- title: "…" -->``), which a saved page's reader may run onto
+    one line: its quoted title key names the course. Hugo's TOML front matter (``+++`` /
+    ``title = "…"``) is read like YAML's (fresh fixtures *-hugo-toml-front-matter)."""
+    found = from_head([line, "- 沟通的误区", "- 倾听的方法", "不用再犹豫"])
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("2024年5月，公司举办“班组长管理能力提升训练营”，共有40名学员参加。\n日程安排", "班组长管理能力提升训练营"),
+        ("本次「门店带教实战研修班」为期两天，由人力资源部组织。", "门店带教实战研修班"),
+        ("Last spring we ran the “Data Literacy Bootcamp” for our analysts.", "Data Literacy Bootcamp"),
+        ("公司先后举办“新员工培训班”和“班组长训练营”。", None),  # two classes: which one?
+        ("我们常说“培训不是福利”。", None),  # a saying, no class
+    ],
+)  # fmt: skip
+def test_a_report_names_its_class_in_quotes(text: str, title: str | None) -> None:
+    """Convention (round 5): a news report or a notice about a training names the class in
+    quotes inside its prose, the name's last word the kind of class (举办“…培训班”, 「…研
+    修班」, the “Data Literacy Bootcamp”): with no title line above, that is the course's
+    name; two such names, or a quoted saying, name none."""
+    found = from_text(text)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("首页 > 资源分类 > PPT文档下载\n\n    员工激励技巧培训.pptx\n\n第一部分 激励的原理", "员工激励技巧培训"),
+        ("资源ID:5951424 全文页数:76页\nTime Management Workshop.pdf\nSlide 1", "Time Management Workshop"),
+        ("Download\nwk1-intro.pdf\nwk2-loops.pdf", None),  # file slugs, no person's words
+        ("课程大纲.docx", None),  # the page's kind, no name
+    ],
+)  # fmt: skip
+def test_a_document_s_file_name_alone_on_its_line_names_it(text: str, title: str | None) -> None:
+    """Convention (round 5): a document-sharing page (文库, a download site) shows the file
+    it offers by its name alone on a line (员工激励技巧培训.pptx, "Time Management
+    Workshop.pdf"): with no title line above, the name without its extension is the
+    course's. A slug (wk1-intro.pdf) or the page's kind (课程大纲.docx) is none."""
+    found = from_text(text)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["某某工业大学教师教学日历1. 上课周数：16周", "课程：工程制图 必修2. 总时数：48学时"], "工程制图"),
+        (["某某学院课程教学大纲 3. 学分：2"], None),
+        (["课程：市场营销学（选修课）", "开课学期：第5学期"], "市场营销学"),
+        (["Course: Cost Accounting", "Credits: 3"], "Cost Accounting"),
+    ],
+)  # fmt: skip
+def test_a_form_s_fields_run_onto_a_line_are_no_name(head: list[str], title: str | None) -> None:
+    """Convention (round 5): a PDF runs a form's fields onto one line (…教学日历1. 上课周数：16
+    周): a line holding a label and its number after other words is no name; a name's
+    label ends where the next numbered field begins (课程：工程制图 必修2. 总时数：48学时),
+    and the course's kind the form writes beside the name (必修, 选修课) is not a word of it."""
+    found = from_head(head)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("一、课程基本信息\n4．学时/学分：32/2\n5．适用专业：软件工程", 1920),
+        ("学分/学时：3/48", 2880),
+        ("Credits/Hours: 3/45", None),  # an English pair: hours label without its unit word
+        ("- 【学 时 数】 48课时\n- 【课程性质】 专业选修", 2880),
+        ("课    时：24\n授课对象：新任主管", 1440),
+        ("理论/实验学时：24/8", None),  # the parts' hours, no course total
+    ],
+)
+def test_a_form_s_spaced_or_paired_label_reads_as_its_fields(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a form spaces out a short label to its column's width (【学 时
+    数】48课时, 课    时：24) and pairs two fields under one label and one value
+    (学时/学分：32/2, 学分/学时：3/48): read as the labels they are, the 学时 its value. A
+    pair of parts' hours (理论/实验学时：24/8) states no course length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("| 16:45 | Wrap-up | 15 |\n| 17:00 End | | Total | 7.5 hr | (day 1) |", 450),
+        ("| 第三章 | 复盘 | 2学时 |\n| | | 合计 | 12学时 |", 720),
+        ("| Day 1 | Total | 6 h |\n| Day 2 | Total | 6 h |", None),  # each day's, said twice
+    ],
+)
+def test_a_totals_cell_after_a_row_s_other_cells_is_the_total(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a sheet sums its time column under it, the word Total / 合计
+    in the cell beside the sum, after the row's other cells (| 17:00 End | | Total | 7.5 hr
+    |): the course's length when the page states one such total (a total per day is the
+    days')."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (
+            "Odoo Partner Program\nTen Days of Technical Training\nThis course is for developers.",
+            3600,
+        ),
+        ("# Two Days of Python for Analysts\n\n## Day 1", 720),
+        ("Agenda\n- 2 days of labs and reviews", None),  # a list item: a part's days
+        ("本次培训累计学习时长310小时，学员平均每天学习3小时。", 18600),
+        ("累计授课 48 学时", 2880),
+        ("累计学习时长超过100小时", None),  # over, not a length
+    ],
+)
+def test_a_heading_s_days_or_a_cumulative_total_is_the_course_s_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a heading leads with the course's days, then "of" and its name
+    in title case ("Ten Days of Technical Training", "# Two Days of Python for Analysts");
+    a Chinese page states the time its course adds up to as 累计 (累计学习时长310小时, 累计授
+    课48学时). A list item's days are a part's; "超过100小时" is a bound, no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("outline", "title"),
+    [
+        (["Effective Feedback for Team Leads", "Date: 12 March 2025", "Time: 9:00 am - 4:30 pm",
+          "9:00 - 10:30 Why feedback fails", "10:45 - 12:00 The feedback model"],
+         "Effective Feedback for Team Leads"),
+        (["Introduction to Data Journalism", "Spring 2024 · Tuesdays 6-9 pm",
+          "Week 1: Finding stories", "Week 2: Spreadsheets"], "Introduction to Data Journalism"),
+        (["门店带教实战", "时间：2025年3月5日", "地点：总部三楼", "09:00-10:30 带教人的角色"], "门店带教实战"),
+        (["Date: 12 March 2025", "Time: 9:00 am", "9:00 Opening"], None),  # facts only
+        (["Day 1", "Date: 12 March 2025", "9:00 Opening"], None),  # a block's heading
+        (["Morning Session", "Time: 9:00-12:00", "9:00 Welcome"], None),  # a part of the day
+        (["下午", "时间：13:30-17:00", "13:30 案例研讨"], None),
+    ],
+)  # fmt: skip
+def test_a_name_over_its_date_time_or_term_is_the_course_s(
+    outline: list[str], title: str | None
+) -> None:
+    """Convention (round 5): a page opens on its kind (Workshop Agenda, Syllabus, 课程大纲),
+    then the course's name over its facts — its date, time, venue or teacher labelled
+    (Date: …, 时间：…, 地点：…) or its term ("Spring 2024 · Tuesdays 6-9 pm"): with no
+    title line above the outline, that line names the course (not "Day 1", a block)."""
+    found = over_outline(outline)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["TRAINING PROGRAMME", "on", "Public Procurement for Local Governments"],
+         "Public Procurement for Local Governments"),
+        (["培训方案", "关于", "基层干部应急管理能力提升"], "基层干部应急管理能力提升"),
+        (["课程主题：《非人力资源经理的人力资源管理》", "授课对象：部门经理"], "非人力资源经理的人力资源管理"),
+    ],
+)  # fmt: skip
+def test_a_heading_set_over_lines_gives_the_name_not_its_joining_word(
+    head: list[str], title: str
+) -> None:
+    """Convention (round 5): a cover sets its heading over lines ("TRAINING PROGRAMME" /
+    "on" / the name; 培训方案 / 关于 / the name): the joining word alone is no name, the line
+    after it is. A name a label gives in book marks (课程主题：《…》) is the name inside."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["首页 > 课程 > 管理技能", "中层管理者的角色认知与定位", "讲师：张三"], "中层管理者的角色认知与定位"),
+        (["Courses › Management › Leading Change", "Leading Change", "2 days | Classroom"], "Leading Change"),
+        (["Home / Courses / Finance", "Budgeting for Team Leads", "Price: £450"], "Budgeting for Team Leads"),
+        (["首页 > 文档 > 管理培训", "员工激励技巧培训.pptx"], "员工激励技巧培训"),  # a file's name
+        (["Home / Courses / Leadership", "# Leadership for New Managers"], "Leadership for New Managers"),
+        (["首页 > 课程 > 商务礼仪", "讲师：张三"], "商务礼仪"),  # no heading under it: the last step
+    ],
+)  # fmt: skip
+def test_the_heading_under_a_breadcrumb_names_the_page(head: list[str], title: str) -> None:
+    """Convention (round 5): a course page shows its breadcrumb (首页 > 课程 > 管理技能,
+    "Courses › Management › …") and under it its own heading: the heading is the name, the
+    breadcrumb's last step its category; with no heading under it, the last step."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["企业内训课程", "——", "高效执行力", "——", "主讲：李明老师"], "高效执行力"),
+        (["Half-Day Workshop", "Writing Clear Emails", "Duration: 3.5 hours"], "Writing Clear Emails"),
+        (["公开课｜非财务经理的财务管理", "时间：2024年6月15-16日"], "非财务经理的财务管理"),
+        (["Online Workshop | Writing for the Web"], "Writing for the Web"),
+        (["2024年春季学期", "《数据结构》教学日历", "授课教师：王芳"], "数据结构"),
+    ],
+)  # fmt: skip
+def test_the_event_s_kind_and_format_are_no_name(head: list[str], title: str) -> None:
+    """Convention (round 5): a cover's line of the event's kind or format alone (企业内训课
+    程, "Half-Day Workshop") names no course; set apart by a bar from the name (公开课｜…,
+    "Online Workshop | …") it goes; a 教学日历 / 授课计划 is the page's kind, like 教学大纲."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("时间：2024年6月15-16日（两天）\n地点：上海", 720),
+        ("培训日期：3月5日-6日（共2天）", 720),
+        ("Dates: 15-16 June 2024 (2 days)", 720),
+        ("时间：2024年6月15日（周六）", None),  # the weekday, no length
+        ("培训时间：2025年3月15日-16日", None),  # dates alone never give the length
+    ],
+)
+def test_the_days_the_dates_make_in_brackets_are_the_length(text: str, minutes: int | None) -> None:
+    """Convention (round 5): a notice gives the dates, then in brackets the days they make
+    (时间：2024年6月15-16日（两天）, "Dates: 15-16 June 2024 (2 days)"): the bracket states the
+    course's length; the dates alone, or a weekday in brackets, state none."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["数学  授课教师：王芳", "第一章 函数"], "数学"),
+        (["高效沟通 时间：3月5日 地点：上海"], "高效沟通"),
+        (["Data Literacy   Instructor: J. Smith"], "Data Literacy"),
+        (["Python for Analysts - Dates: 4-5 May"], "Python for Analysts"),
+    ],
+)
+def test_a_name_s_line_run_on_into_a_field_ends_at_the_field(head: list[str], title: str) -> None:
+    """Convention (round 5): a name's line runs on into a field of the course — its
+    teacher, time, venue, hours (数学  授课教师：王芳, 高效沟通 时间：3月5日, "Data Literacy
+    Instructor: J. Smith"): the name ends where the field's label begins."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["关于开展2024年新员工入职培训的通知", "各部门："], "2024年新员工入职培训"),
+        (["关于举办“班组长管理能力提升”培训班的通知", "各单位："], "班组长管理能力提升培训班"),
+        (["关于组织财务人员继续教育的实施方案"], "财务人员继续教育"),
+        (["DEPARTMENT OF NURSING", "COURSE SYLLABUS", "NUR 210 – Health Assessment"], "NUR 210 – Health Assessment"),
+        (["UNIVERSITY OF LEEDS", "Negotiation Skills"], "Negotiation Skills"),
+    ],
+)  # fmt: skip
+def test_a_notice_names_what_it_is_about_and_a_letterhead_in_capitals_is_none(
+    head: list[str], title: str
+) -> None:
+    """Convention (round 5): a Chinese notice or plan names its training as what it is
+    about (关于开展…的通知, 关于举办“…”培训班的通知, 关于组织…的实施方案): the training is the
+    name, not the notice's words around it. A letterhead in capitals (DEPARTMENT OF
+    NURSING, UNIVERSITY OF LEEDS) is an institution as it is in lower case."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("本课程共4次课，每次3小时，线上直播。", 720),
+        ("学习周期：8周，每周3小时", 1440),
+        ("时间安排：1天（6小时）", 360),
+        ("课时安排：2天", 720),
+        ("第一讲 倾听（本讲共2节，每节45分钟）\n第二讲 表达（本讲共2节，每节45分钟）", None),
+        ("学习周期：8周", None),  # weeks alone: a calendar span
+    ],
+)
+def test_meetings_and_each_one_s_time_said_once_is_the_length(
+    text: str, minutes: int | None
+) -> None:
+    """Convention (round 5): a Chinese page states its course as the meetings and each
+    one's time (共4次课，每次3小时; 学习周期：8周，每周3小时): the product, when said once (one
+    under each module is the modules'); a length label with 安排 after its word (时间安排：,
+    课时安排：) is a length label. Weeks alone are a calendar span, no length."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("某某大学教师教学日历1. 上课周数：16周\n课程：工程制图 必修2. 总时数：48学时\n3. 时间分配", "工程制图"),
+        ("Course: Cost Accounting    Credits: 3\nTerm: Fall 2024", "Cost Accounting"),
+        ("课程：共12讲，每讲2学时", None),  # a count, no name
+    ],
+)  # fmt: skip
+def test_a_line_labelled_with_the_course_s_word_in_the_text_names_it(
+    text: str, title: str | None
+) -> None:
+    """Convention (round 5): a PDF form's header fields run together, and the reader may
+    leave the 课程：… line among the page's text rather than its head: the labelled line
+    still names the course (its value up to the next field)."""
+    found = from_text(text)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# Welcome to the Python Workshop!", "## Schedule"], "Python Workshop"),
+        (["# Welcome to Intro to SQL", "Bring a laptop."], "Intro to SQL"),
+        (["# ds-bootcamp", "Materials for the **Data Science Bootcamp** (Summer 2024)."], "Data Science Bootcamp"),
+        (["# intro-r-workshop", 'Slides for the "Introduction to R Workshop".'], "Introduction to R Workshop"),
+        (["# ml-course-2024", "Notes and code."], "ml-course-2024"),  # nothing spelled out
+    ],
+)  # fmt: skip
+def test_a_readme_s_greeting_or_slug_gives_the_name_it_holds(head: list[str], title: str) -> None:
+    """Convention (round 5): a README greets ("# Welcome to the Python Workshop!") — the
+    name is what it welcomes to, without the exclamation; or heads with the repository's
+    slug (ds-bootcamp) and spells the name out below it, in bold or quotes (the **Data
+    Science Bootcamp**): that name, when it holds the slug's last word."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+def test_a_course_named_in_book_marks_after_is_names_it() -> None:
+    """本课程是《Python数据分析》的配套资料: the course the text names in book marks."""
+    found = from_text("本课程是《Python数据分析》的配套资料。")
+    assert found is not None and found.text == "Python数据分析"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("高效沟通技巧培训 - 百度文库", "高效沟通技巧培训"),
+        ("员工激励培训_原创力文档", "员工激励培训"),
+        ("新员工入职培训.ppt - 豆丁网", "新员工入职培训"),
+        ("Time Management Training | Coursera", "Time Management Training"),
+        ("Leadership Essentials - LinkedIn Learning", "Leadership Essentials"),
+        ("Intro to R - example.org", "Intro to R"),
+        ("高效沟通（完整版）.pptx", "高效沟通"),
+        ("产品运营实战 - 互联网", "产品运营实战 - 互联网"),  # a subject, not a host
+        ("Python | Data Science", "Python | Data Science"),
+    ],
+)
+def test_a_saved_page_s_host_and_a_file_s_extension_are_no_words_of_the_name(
+    line: str, title: str
+) -> None:
+    """Convention (round 5): a saved page's <title> ends with the site that hosts it, set
+    apart by a dash, a bar or an underscore (- 百度文库, _原创力文档, - 豆丁网, | Coursera, -
+    LinkedIn Learning, - example.org); a document's name keeps its file extension (.ppt)
+    and its version in brackets (（完整版）): none of them is a word of the course's name.
+    A subject after a dash (- 互联网) stays."""
+    found = from_head([line, "课程大纲："])
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("英文名称：Principles of Management\n学时：48 学分：3", 2880),
+        ("课时：32 课程性质：必修", 1920),
+        ("学时：48 学时", 2880),  # its unit after it, as before
+    ],
+)
+def test_a_bare_number_ends_at_the_next_field_s_label(text: str, minutes: int) -> None:
+    """Convention (round 5): a form sets its short fields side by side (学时：48 学分：3):
+    the next field's label (学分, 课程性质) after the bare number is no unit of it; only
+    学时 / 课时 / 小时 … after the number are (a probe form whose 学时 was left TODO)."""
+    from syllabus_cli.importer.length import stated_length
+
+    assert stated_length(text).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("【王芳老师】高效沟通与表达", "高效沟通与表达", None),
+        ("高效沟通与表达——王芳老师", "高效沟通与表达", None),
+        ("高效沟通与表达 | 王芳老师主讲", "高效沟通与表达", None),
+        ("王芳老师主讲：高效沟通与表达", "高效沟通与表达", None),
+        ("《高效沟通与表达》——王芳", "高效沟通与表达", None),
+        ("高效沟通与表达【公开课】", "高效沟通与表达", None),
+        ("Stakeholder Management V2.0", "Stakeholder Management", None),
+        ("高效沟通与表达（2天版）", "高效沟通与表达", "2天版"),
+        ("高效沟通——从心开始", "高效沟通——从心开始", None),  # a subtitle, no teacher
+        ("Python 3.10 新特性", "Python 3.10 新特性", None),
+    ],
+)
+def test_the_teacher_version_and_kind_beside_a_name_are_no_words_of_it(
+    line: str, title: str, length: str | None
+) -> None:
+    """Convention (round 5): a trainer's page names the teacher beside the course
+    (【王芳老师】…, …——王芳老师, … | 王芳老师主讲, 王芳老师主讲：…, 《…》——王芳), its version
+    (V2.0) or the kind of event in brackets after it (【公开课】): none is a word of the
+    name; a version by its days (（2天版）) is the course's length. A subtitle after a dash
+    (——从心开始) and a version inside the name (Python 3.10) stay."""
+    found = from_head([line, "课程大纲："])
+    assert found is not None and (found.text, found.length) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Python Workshop (March 2024)", "Python Workshop"),
+        ("Python Workshop, 12 March 2024", "Python Workshop"),
+        ("Introduction to Statistics — Spring 2025", "Introduction to Statistics"),
+        ("高效沟通（2024年3月）", "高效沟通"),
+        ("高效沟通（3.15-3.16）", "高效沟通"),
+        ("【2024】门店带教实战", "门店带教实战"),
+        ("Spring 2024: Intro to Databases", "Intro to Databases"),
+        ("Negotiation Basics (2-3 days)", "Negotiation Basics (2-3 days)"),  # a range: kept
+        ("Day 1: Python basics", "Day 1: Python basics"),  # a block, not a date
+        ("2024 秋季 数据可视化课程", "2024 秋季 数据可视化课程"),  # a year inside the name
+    ],
+)
+def test_a_date_or_term_set_apart_beside_a_name_is_the_page_s(line: str, title: str) -> None:
+    """Convention (round 5): a page dates its course beside the name, set apart in
+    brackets, after a dash, a bar or a comma, or as a term before a colon (Python Workshop
+    (March 2024), "… — Spring 2025", 高效沟通（2024年3月）, 【2024】…, "Spring 2024: …"): the
+    date is the page's, not a word of the name (the line stays in the spec's notes). A
+    range of days, a block's number and a year inside the name stay."""
+    found = from_head([line, "Outline:"])
+    assert (found.text if found else line) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Unit Outline", "Unit Code: COMP1000", "Unit Title: Introduction to Programming"], "Introduction to Programming"),
+        (["Module Descriptor", "Module Title: Research Methods", "Module Code: RM501"], "Research Methods"),
+        (["Subject Outline", "Subject name: Business Law", "Subject code: LAW101"], "Business Law"),
+        (["Title of the course: Data Ethics"], "Data Ethics"),
+        (["Name of Training: Fire Safety Basics"], "Fire Safety Basics"),
+        (["培训计划表", "培训项目名称：消防安全知识", "培训课时：4"], "消防安全知识"),
+        (["Course No.: 101", "Credits: 3"], None),  # a code and a count: no name
+    ],
+)  # fmt: skip
+def test_a_unit_module_or_subject_form_names_the_course_in_its_title_field(
+    head: list[str], title: str | None
+) -> None:
+    """Convention (round 5): British and Australian syllabi are a unit's, module's or
+    subject's form ("Unit Outline" / "Unit Code: COMP1000" / "Unit Title: …", "Module
+    Descriptor" / "Module Title: …", "Subject name: …", "Title of the course: …"); a
+    training form writes 培训项目名称：…: the title field names the course; the form's kind
+    (Descriptor, Handbook, Subject Outline) and its code field never do."""
+    found = from_head(head)
+    assert (found.text if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["Train-the-Trainer Workshop Agenda"], "Train-the-Trainer Workshop"),
+        (["Agenda for the Workshop on Climate Data"], "Workshop on Climate Data"),
+        (["Agenda for 12 May", "Python Basics"], "Python Basics"),
+        (["Meeting Agenda", "Team Offsite Planning", "Date: 3 May"], "Team Offsite Planning"),
+        (["会议议程", "第三届人力资源论坛"], "第三届人力资源论坛"),
+    ],
+)
+def test_an_agenda_s_heading_keeps_the_event_s_name(head: list[str], title: str) -> None:
+    """Convention (round 5): an agenda heads with its kind and the event's name ("Train-
+    the-Trainer Workshop Agenda", "Agenda for the Workshop on Climate Data"): the name
+    is all but the page's kind ("Workshop" is the name's word); an agenda of a date or a
+    meeting alone ("Agenda for 12 May", "Meeting Agenda", 会议议程) names nothing, the
+    line under it does."""
+    found = from_head(head)
+    assert found is not None and found.text == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "length"),
+    [
+        ("Two-Day Course: Negotiation Skills", "Negotiation Skills", "Two-Day Course"),
+        ("3-Hour Masterclass: Storytelling with Data", "Storytelling with Data", "3-Hour Masterclass"),
+        ("90-Minute Webinar: Excel Shortcuts", "Excel Shortcuts", "90-Minute Webinar"),
+        ("One Day Workshop – Managing Remote Teams", "Managing Remote Teams", "One Day Workshop"),
+        ("【2天】高效沟通", "高效沟通", "2天"),
+        ("2-3 Day Course: Negotiation Skills", "2-3 Day Course: Negotiation Skills", None),  # a range
+        ("Day 1: Python basics", None, None),  # a block, no length
+    ],
+)  # fmt: skip
+def test_a_length_set_before_the_name_is_the_course_s(
+    line: str, title: str | None, length: str | None
+) -> None:
+    """Convention (round 5): a length and the event's kind set before the name, apart by a
+    colon, a dash or brackets ("Two-Day Course: …", "90-Minute Webinar: …", "One Day
+    Workshop – …", 【2天】…) is the course's length, not words of its name. A range stays in
+    the line (the TODO keeps it); "Day 1:" is a block."""
+    found = from_head([line, "Outline:"])
+    assert (found.text if found else None, found.length if found else None) == (title, length)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (["# 汇报人：李明", "# 高效沟通技巧"], "高效沟通技巧"),
+        (["Prepared by: HR Team", "Onboarding 101"], "Onboarding 101"),
+        (["LOGO", "高效沟通技巧"], "高效沟通技巧"),
+        (["www.example.com", "高效沟通技巧"], "高效沟通技巧"),
+        (["CONTENTS", "目录", "01 公司介绍", "02 制度"], None),  # a deck's contents, no cover
+        (["谢谢观看"], None),
+        (["THANKS"], None),
+    ],
+)
+def test_a_deck_s_furniture_is_never_the_title(head: list[str], title: str | None) -> None:
+    """Convention (round 5): a deck's cover and closing hold furniture — who presents it
+    (汇报人：李明, "Prepared by: HR Team"), the logo's placeholder (LOGO), the company's
+    address (www.example.com), a contents slide's numbered entries (01 公司介绍) and its
+    closing slide (谢谢观看, THANKS): none names the course; the cover's name does."""
+    found = from_head(head)
+    assert (found.text if found else None) == title

@@ -14,6 +14,12 @@ from collections.abc import Iterable
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _TIME = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:分钟|小时|学时|课时|天|周)")
+# What a page writes for its machine, never in its language: a saved page's or a Slidev /
+# Markdown file's tags with their attributes (<div class="grid gap-4 text-white">), an
+# address (https://…, www.example.cn, a mail address) and a link's target (](setup.md))
+_MARKUP = re.compile(
+    r"<[^<>\n]{0,400}>|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^()\n]*\)"
+)
 
 
 def _english_line(line: str) -> bool:
@@ -35,6 +41,7 @@ def written_in(text: str) -> str:
       the lines holding Chinese, and three at least: an English outline under a Chinese
       heading, note or column heads."""
     text = _TIME.sub(" ", text)  # "Module 1: Intro（45分钟）": a time's unit is no Chinese line
+    text = _MARKUP.sub(" ", text)  # <div class="p-4 text-white">: markup is no language
     cjk = len(_CJK.findall(text))
     if cjk == 0:
         return "en" if _WORD.search(text) else "zh"
@@ -54,7 +61,7 @@ def course_language(outline: Iterable[str], text: str, labels: Iterable[str]) ->
     """The outline's language when the outline says it (a Chinese character, or three
     English lines); else the page's, its labels' words aside (课程大纲： over an English
     list is a label, not the course's language)."""
-    body = "\n".join(line for line in outline if not line.startswith("\0"))
+    body = _MARKUP.sub(" ", "\n".join(line for line in outline if not line.startswith("\0")))
     lines = body.split("\n")
     if _CJK.search(body) or sum(_english_line(line) for line in lines) >= 3:
         return written_in(body)

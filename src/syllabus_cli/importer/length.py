@@ -574,6 +574,9 @@ _ZH_PROSE = re.compile(
     r"(?:(?:本|该|此|整个)?(?:课程|培训|训练营|工作坊|研修班?|集训)|全程)\s*(?:共计|合计|总计|共|为期|历时|时长为?|时间为|约)"
     rf"\s*(?:约)?\s*(?P<v>{_N}\s*(?:个)?(?:学时|课时|小时|天|日)(?![a-zA-Z]))"
     rf"|为期\s*(?:约)?\s*(?P<w>{_N}\s*(?:个)?(?:学时|课时|小时|天|日))"
+    # 累计学习时长310小时 · 累计授课48学时: the time the course adds up to, said as a total
+    rf"|累计(?:学习|培训|授课|教学|上课)?(?:时长|时间)?\s*(?:共|约|达|为)?\s*"
+    rf"(?P<x>{_AT}\d+(?:\.\d+)?\s*(?:个)?(?:学时|课时|小时|天)(?![a-zA-Z]))"
 )
 
 
@@ -596,7 +599,7 @@ _ZH_BARE_TOTAL = re.compile(
 _BARE_PERIODS = re.compile(
     r"(?<![论验践机授学习导周])(?P<l>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
     r"(?:\s*[(（][A-Za-z][A-Za-z ()'/.-]{0,30}[)）])?"
-    r"(?:[ \t]*[:：|][ \t]*|[ \t]+)(?:共|约)?[ \t]*(?P<n>\d+(?:\.\d+)?)(?![\d.]|[ \t]*(?:[学课小分天周章节个%hH]|min))"
+    r"(?:[ \t]*[:：|][ \t]*|[ \t]+)(?:共|约)?[ \t]*(?P<n>\d+(?:\.\d+)?)(?![\d.学课]|[ \t]*(?:学时|课时|[小分天周章节个%hH]|min))"
     # the value alone on the next line (课程学时 / 48), not a list's number (1 建表实验)
     r"|(?<![论验践机授学习导周])(?P<l2>课程总学时|课程学时|总学时|学时数|学时|课程课时|总课时|课时数|课时)"
     r"[ \t]*[:：|]?[ \t]*\n\s*(?P<n2>\d+(?:\.\d+)?)[ \t]*(?:学时|课时)?[ \t]*$"
@@ -618,7 +621,7 @@ _BARE_HOURS = re.compile(
 # says it once (one under each module is the modules'). Not a part's or a rate's label
 # (理论学时, 每周学时, 单次时长), nor a date's (报名时间, 截止时间).
 _ANY_LENGTH_LABEL = re.compile(
-    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间))"
+    r"(?:^|(?<=[\s【\[|｜]))(?P<l>[\u4e00-\u9fff]{0,4}?(?:时长|课时|学时|天数|周期|时数|时间)(?:安排|设置|长度)?)"
     r"(?:[】\]]\s*[:：]?|\s*[:：])\s*(?:共计|合计|总计|共|约|计)?\s*"
     rf"(?P<v>{_AT}(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?(?:学时|课时|小时|天|日|h|H)"
     r"(?![a-zA-Z])(?:\s*[（(]\s*\d+(?:\.\d+)?\s*(?:个)?(?:小时|h|H)(?:\s*/\s*天)?\s*[)）])?)",
@@ -665,8 +668,11 @@ _PLAN_HEADING = re.compile(r"(?:学时|课时)(?:规划|分配|安排)\s*[（(](
 
 # | 合计 | 12 章 | 36学时 |: a totals row whose one cell with a unit is the total (a row
 # with several, 理论 49h | 实验 47h | ≈96h, says not which is the course's)
+# (the totals cell may stand after a row's other cells, as a sheet's sum under its column
+# does: | 5:00pm End | | Total | 7.75 hr |)
 _TOTAL_CELLS = re.compile(
-    r"^\s*\|\s*(?:\*\*|__)?\s*(?:合\s*计|总\s*计|共\s*计|total)\s*(?:\*\*|__)?\s*\|(?P<rest>.*)$",
+    r"^\s*\|(?:[^|\n]*\|){0,8}?\s*(?:\*\*|__)?\s*(?:合\s*计|总\s*计|共\s*计|total)\s*(?:\*\*|__)?\s*\|"
+    r"(?P<rest>.*)$",
     re.I | re.M,
 )
 _CELL_VALUE = re.compile(
@@ -678,21 +684,79 @@ def _one_total(plain: str) -> set[str]:
     found = [
         " ".join((m.group("v") or m.group("w")).split()) for m in _TOTAL_STATED.finditer(plain)
     ]
+    rows = 0
     for row in _TOTAL_CELLS.finditer(plain):
         cells = [_CELL_VALUE.match(c.strip()) for c in row.group("rest").split("|")]
         values = [c.group("v") for c in cells if c]
-        if len(values) == 1 and values[0] not in found:
+        rows += bool(values)
+        if len(values) > 1 or rows > 1:
+            return set()  # several values, or a totals row per day or part: the parts'
+        if values and values[0] not in found:
             found.append(values[0])
-        elif len(values) > 1:
-            return set()
     return set(found) if len(found) == 1 else set()
+
+
+# The course as its meetings and each one's time, said once: 共4次课，每次3小时 · 学习周期：8周，
+# 每周3小时 · 分3期，每期2天 (the product; weeks alone are a calendar span, no length)
+_ZH_PRODUCT = re.compile(
+    rf"(?:^|(?<=[\s，。；;：:（(、])|(?<=课程|培训|本课))(?P<v>(?:共|分)?\s*{_N}\s*(?:周|次课?|讲|节课?|期|场|个?单元)\s*"
+    r"[，,、]?\s*每(?:周|次课?|讲|节课?|期|场|个?单元)\s*(?:约|为)?\s*\d+(?:\.\d+)?\s*(?:个)?"
+    r"(?:小时|学时|课时|分钟|天))",
+    re.M,
+)
+
+
+# A notice gives the course's dates, then in brackets the days or hours they make:
+# 时间：2024年6月15-16日（两天） · 培训日期：3月5日-6日（共2天） · "Dates: 15-16 June 2024 (2
+# days)". The brackets state the length; the dates alone never do.
+_DATES_THEN_DAYS = re.compile(
+    r"(?:培训时间|上课时间|授课时间|培训日期|时间|日期|(?i:dates?|when))\s*[:：][^\n（(]{0,60}"
+    rf"[（(]\s*(?:共|约|计)?\s*(?P<v>{_N}\s*(?:个)?(?:天|日|小时|学时|课时)"
+    rf"|(?i:{_EN_N}\s+(?:full\s+)?(?:days?|hours?)))\s*[)）]"
+)
+
+
+# A heading that leads with the course's days or hours, then "of" and the course's name in
+# title case: "Ten Days of Technical Training" · "Two Days of Python for Analysts" ·
+# "Six Hours of Excel" (a line of its own; "2 days of labs" in a list is a part's)
+_DAYS_OF = re.compile(
+    rf"^[ \t]*(?:#+[ \t]*)?(?P<v>(?i:{_EN_N}[ \t]+(?:days|hours)))[ \t]+of[ \t]+"
+    r"(?:(?:[A-Z][\w'’&+.-]*|of|for|and|in|to|the|with|on)[ \t]*){1,8}$",
+    re.M,
+)
+
+
+# A form spaces out a short label to the width of its column (【学 时 数】48课时 · 学    时：
+# 48 · 课 时：32) and pairs two fields under one label (学时/学分：32/2 · 学分/学时：2/32 ·
+# Credits/Hours: 3/45): read as the labels they are (学时数, 学时：32 and 学分：2)
+_SPACED_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[【\[|\s]))((?:[\u4e00-\u9fff][ \t\u3000]+){1,4}[\u4e00-\u9fff])(?=[ \t]*[】\]:：])",
+    re.M,
+)
+_PAIRED = re.compile(
+    r"(?P<l>[\u4e00-\u9fffA-Za-z]{1,8}(?:[ \t]*/[ \t]*[\u4e00-\u9fffA-Za-z]{1,8}){1,3})[ \t]*[:：][ \t]*"
+    r"(?P<v>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){1,3})(?![\d./])"
+)
+
+
+def _unfold_form(plain: str) -> str:
+    plain = _SPACED_LABEL.sub(lambda m: re.sub(r"[ \t\u3000]+", "", m.group(1)), plain)
+
+    def fields(m: re.Match[str]) -> str:
+        labels = [p.strip() for p in m.group("l").split("/")]
+        values = [p.strip() for p in m.group("v").split("/")]
+        if len(labels) != len(values):
+            return m.group(0)
+        return "\n".join(f"{label}：{value}" for label, value in zip(labels, values, strict=True))
+
+    return _PAIRED.sub(fields, plain)
 
 
 def stated_length(text: str, period: int | None = None) -> Length:
     """A length the page labels as the course's (课程学时:32学时, - Length: 5 days,
     Total: 70 minutes), wherever it stands; only when the page labels one length (a
     Duration: under each module is the modules', not the course's)."""
-    plain = fold(unicodedata.normalize("NFKC", text[:200_000]))
+    plain = _unfold_form(fold(unicodedata.normalize("NFKC", text[:200_000])))
     said = {
         " ".join(m.group("v").split())
         for pattern in (_ZH_LABELLED, _EN_LABELLED, _PLAN_HEADING)
@@ -700,9 +764,17 @@ def stated_length(text: str, period: int | None = None) -> Length:
     }
     said |= _one_total(plain)
     prose = [
-        re.sub(r"\s+", "", m.group("v") or m.group("w")).replace("日", "天")
+        re.sub(r"\s+", "", m.group("v") or m.group("w") or m.group("x")).replace("日", "天")
         for m in _ZH_PROSE.finditer(plain)
     ]
+    product = [" ".join(m.group("v").split()) for m in _ZH_PRODUCT.finditer(plain)]
+    said |= set(product) if len(product) == 1 else set()  # (one under each module: theirs)
+    said |= {  # 时间：2024年6月15-16日（两天）: the dates, then the days they make
+        " ".join(m.group("v").split()).replace("日", "天") for m in _DATES_THEN_DAYS.finditer(plain)
+    }
+    said |= {  # "Ten Days of Technical Training": a heading leads with the course's days
+        " ".join(m.group("v").split()) for m in _DAYS_OF.finditer(plain)
+    }
     if len(prose) <= 2:  # said once (or again in a closing line); a length a module is none
         said |= set(prose)
     bare_total = [

@@ -173,19 +173,44 @@ _FRONT_KEYS = {
 }
 
 
+_TOML_KEY = re.compile(
+    r"""^\s*([A-Za-z_][\w-]*)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\[[^\n]*\])|([^\n#]*))"""
+)
+
+
+def _toml_keys(block: str) -> dict[str, object]:
+    """A TOML front matter's top-level keys (title = "…", tags = ["a", "b"], draft =
+    false), before its first [table]: all a page's heading needs (Python 3.10 has no
+    tomllib)."""
+    data: dict[str, object] = {}
+    for line in block.split("\n"):
+        if line.strip().startswith("["):
+            break
+        m = _TOML_KEY.match(line)
+        if m is None:
+            continue
+        key, dq, sq, array, bare = m.groups()
+        if array is not None:
+            data[key] = [a or b for a, b in re.findall(r"\"([^\"]*)\"|'([^']*)'", array)]
+        else:
+            data[key] = dq if dq is not None else sq if sq is not None else (bare or "").strip()
+    return data
+
+
 def front_matter(text: str) -> str:
-    """Markdown's YAML front matter (``---`` … ``---`` first in the file) as the labelled
+    """Markdown's YAML front matter (``---`` … ``---`` first in the file; TOML between
+    ``+++`` lines, as Hugo sites write it) as the labelled
     lines the catalog reader knows; the page's own heading follows it."""
     lines = text.lstrip("\ufeff").split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].strip() not in ("---", "+++"):
         return text
-    end = next(
-        (i for i in range(1, min(len(lines), 200)) if lines[i].strip() in ("---", "...")), None
-    )
+    closing = ("+++",) if lines[0].strip() == "+++" else ("---", "...")
+    end = next((i for i in range(1, min(len(lines), 200)) if lines[i].strip() in closing), None)
     if end is None:
         return text
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+    block = "\n".join(lines[1:end])
+    try:  # (+++ … +++: a Hugo page's TOML front matter, title = "…")
+        data = _toml_keys(block) if closing == ("+++",) else yaml.safe_load(block)
     except yaml.YAMLError:
         return text
     if not isinstance(data, dict):
