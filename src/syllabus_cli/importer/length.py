@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..duration import DurationError, normalise, parse_duration
 from ..minutes import format_minutes
 from ..numerals import ENGLISH, from_chinese
+from .traditional import fold
 
 _N = r"(\d+(?:\.\d+)?|半|[一二两三四五六七八九十]+)"
 # a number read from its first digit only: a search that may start inside a run of digits
@@ -23,16 +24,8 @@ _AT = r"(?<![\d.一二两三四五六七八九十])"
 
 # A page in traditional characters (Taiwan, Hong Kong) writes the same length words:
 # 總學時 48 · 合計 3小時 · 每週 2 學時 · 兩天訓練營. The length rules read them folded to
-# the simplified forms (one character for one, so a match's place is the same).
-_FOLD = str.maketrans(
-    "學時課鐘個兩計總週約訓練營規劃長線實戰閉脫產論驗踐機講導習數節內",
-    "学时课钟个两计总周约训练营规划长线实战闭脱产论验践机讲导习数节内",
-)
-
-
-def fold(text: str) -> str:
-    """Traditional length words as simplified (學時 -> 学时), character for character."""
-    return text.translate(_FOLD)
+# the simplified forms (traditional.fold: one character for one, so a match's place is
+# the same).
 
 
 # 1天,6小时/天 · 2天，7小时/天 · 1天(6小时) · 2天 6h/天 · 1天,6小时  (days, then hours)

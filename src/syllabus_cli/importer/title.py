@@ -23,6 +23,7 @@ from .conventions import (
     LABEL_WORDS,
     STRONG_MARKER,
 )
+from .traditional import fold
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
@@ -186,15 +187,7 @@ _PREFIX = re.compile(
 
 
 # A heading in traditional characters names the page's kind in the same words (課程大綱,
-# 日程安排, 講師): the title rules read them folded to simplified, one character for one
-_FOLD = str.maketrans(
-    "課綱訓練營學時間內講題備註點週議議程詳細時數節單元說紹計劃師",
-    "课纲训练营学时间内讲题备注点周议议程详细时数节单元说绍计划师",
-)
-
-
-def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+# 日程安排, 講師): the title rules read them folded to simplified (traditional.fold)
 
 
 # The name's line runs on into a field of the course's (数学  授课教师：邵老师 · "Data Literacy
@@ -302,7 +295,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<=\S)(?:\s+|\s*[(（])(?:必修|选修|限选|任选|公选)课?[)）]?$", "", text)
     # "Agenda: Python for Analysts" · "Schedule for the Data Camp" · "课程大纲：沟通技巧":
     # the page's kind before the name, set apart
-    m = _PREFIX.match(_fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
+    m = _PREFIX.match(fold(text))  # (matched folded: 課程大綱：… as 课程大纲：…)
     text = text[m.end() :] if m else text
     text = _TAG_BEFORE.sub("", text)
     parts = _SITE_APART.split(text)
@@ -335,7 +328,7 @@ def _clean(text: str) -> str:
         "",
         text,
     )
-    m = _SUFFIX.search(_fold(text))
+    m = _SUFFIX.search(fold(text))
     cut = text[: m.start()] if m else text
     if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
         cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
@@ -838,7 +831,7 @@ _DOC_WORDS = re.compile(
 def generic(line: str) -> bool:
     """A heading that names a page's kind ("Agenda", "Course Syllabus", "培训方案"),
     never a course."""
-    text = _fold(re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :："))
+    text = fold(re.sub(r"^#+\s*|[*_]{2}", "", line).strip(" :："))
     return bool(
         GENERIC_TITLE.match(text)
         or _KIND_OF_PAGE.match(text)
