@@ -270,3 +270,23 @@ def test_an_instructor_line_in_traditional_characters_names_the_instructor(
     import_catalog(source, tmp_path / "out")
     course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
     assert course["instructor"] == {"name": "陳明"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("# Secure Coding Training – Draft Agenda", "Secure Coding Training"),
+        ("# 安全编码培训 – 日程安排", "安全编码培训"),
+        ("# 安全编码培训 – 课程大纲", "安全编码培训"),
+    ],
+)
+def test_a_name_set_apart_by_an_en_dash_keeps_no_dash(
+    tmp_path: Path, heading: str, title: str
+) -> None:
+    """A heading that sets the page's kind apart with an en dash (as an English keyboard
+    or Word's autocorrect types it): the name, no dash left hanging at its end."""
+    source = tmp_path / "course.md"
+    source.write_text(f"{heading}\n\n## Day 1\n### A\n### B\n## Day 2\n### C\n", encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
+    assert course["title"] == title

@@ -27,11 +27,11 @@ from .traditional import fold
 
 _SUFFIX = re.compile(
     # a modifier before the page's kind goes with it: 行动营详细课程大纲 is 行动营's outline
-    r"\s*[·|｜:：\-—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲|"
+    r"\s*[·|｜:：\-–—]*\s*(?:详细|完整版?|最新版?|正式|暂定)?\s*(?:课程教学大纲|教学大纲|课程大纲|培训大纲|课程介绍|课程简介|课程详情|PPT课件|课件|大纲|"
     r"教学日历|教学进度表|教学进度计划|授课计划)"
     r"\s*(?:[（(][^（）()]{1,12}[)）])?\s*$"  # (2024版) · （修订）: the document's version
-    r"|\s*[·|｜:：\-—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
-    r"|[\s·|｜:：\-—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
+    r"|\s*[·|｜:：\-–—]+\s*(?:培训课程方案|培训方案|课程方案|培训课程)\s*$"  # only when set apart
+    r"|[\s·|｜:：\-–—]+(?:日程安排|日程表|日程|议程|课程安排|培训安排|培训日程|课程表)\s*$"  # set apart
     r"|\s+(?i:(?:detailed|full|tentative|draft|sample|complete|final|proposed)\s+)?"
     r"(?i:course outline|syllabus|agenda|course schedule|schedule|timetable|outline)"
     r"(?:\s*[-–—:|(].*)?$"
@@ -341,7 +341,7 @@ def _clean(text: str) -> str:
         text = text[1:].lstrip()
     while text and unicodedata.category(text[-1]) in ("So", "Sk", "Mn", "Cf"):
         text = text[:-1].rstrip()
-    return text.strip(" \t:：·|｜-—")
+    return text.strip(" \t:：·|｜-–—")
 
 
 # "2024 Summer School" then "Course: Negotiation Basics" · "2008 Workshop Structure" then
