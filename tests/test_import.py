@@ -290,3 +290,34 @@ def test_a_name_set_apart_by_an_en_dash_keeps_no_dash(
     import_catalog(source, tmp_path / "out")
     course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
     assert course["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "内训师培养项目\n课程大纲：\n第一天：讲师的角色\n上午\n1. 破冰与分组\n2. 成人学习的特点\n"
+            "下午\n1. 讲师的基本功\n2. 案例研讨\n第二天：课程开发\n上午\n1. 需求分析\n下午\n1. 内容萃取\n",
+            [("上午", ["破冰与分组", "成人学习的特点"]), ("下午", ["讲师的基本功", "案例研讨"])],
+        ),
+        (
+            "Train the Trainer\nDay 1: The trainer's role\nMorning\n1. Icebreaker\n2. How adults learn\n"
+            "Afternoon:\n1. Voice and presence\n2. Case discussion\nDay 2: Design\nMorning\n1. Needs\n",
+            [("Morning", ["Icebreaker", "How adults learn"]),
+             ("Afternoon", ["Voice and presence", "Case discussion"])],
+        ),
+    ],
+)  # fmt: skip
+def test_a_days_morning_and_afternoon_are_its_parts(
+    tmp_path: Path, text: str, parts: list[tuple[str, list[str]]]
+) -> None:
+    """'上午' / '下午' (Morning / Afternoon) alone on a line under a day, each numbering its
+    items from 1 again: the day's two parts, each over its items, never the item above's
+    sub-items (下午 had become a note of 成人学习的特点, its list that item's points)."""
+    source = tmp_path / "course.txt"
+    source.write_text(text, encoding="utf-8")
+    import_catalog(source, tmp_path / "out")
+    course = yaml.safe_load(next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8"))
+    first = course["modules"][0]
+    assert [(s["title"], s.get("points")) for s in first["sections"]] == parts
+    assert len(course["modules"]) == 2

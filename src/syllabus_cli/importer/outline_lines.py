@@ -609,6 +609,15 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if TOTAL_ROW.match(_strip_bullet(text)):  # 合计：16学时 · Total: 12 hours: the
             root.notes.append(text)  # course's length (emit reads it), never a module
             continue
+        if not text.startswith("#") and _PART_ALONE.fullmatch(_unbold(text).strip(" *_")):
+            # '上午' · '下午' · 'Afternoon:' alone on its line, under a day: a block of the
+            # day, over the numbered list that starts again below it
+            day_at = next(
+                (i for i in range(len(stack) - 1, -1, -1) if stack[i].kind in DAY_BLOCKS), None
+            )
+            del stack[0 if day_at is None else day_at + 1 :]
+            _push(stack, root, _Marker("half", (0,), _unbold(text).strip(" *_:：")))
+            continue
         marker: _Marker | None = _marker(text, indent)
         if (_SEGMENT.match(text) and not _prose(text)) or (
             # 课程总结与答疑（30分钟） after numbered, timed modules: one more module
@@ -1466,6 +1475,11 @@ def _timed_sibling(text: str, root: Item) -> bool:
 
 
 _PART_OF_DAY = re.compile(r"^(?i:morning|afternoon|evening|am|pm)\b|^(?:上午|下午|晚上|全天)")
+
+
+_PART_ALONE = re.compile(
+    r"(?:上午|下午|晚上|中午|早上|(?i:morning|afternoon|evening)(?:\s+(?i:session|block))?)\s*[:：]?"
+)
 
 
 def _half_day(root: Item, stack: list[_Open], marker: _Marker) -> bool:
