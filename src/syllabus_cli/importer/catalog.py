@@ -188,10 +188,12 @@ def audience_courses(text: str) -> list[str] | None:
     bounds = [*heads[1:], len(lines)]
     blocks = [lines[a:b] for a, b in zip(heads, bounds, strict=True)]
     if any(
-        sum(bool(_LIST_ITEM.match(line.strip()) or _opens_module(line)) for line in block) < 3
+        sum(bool(_LIST_ITEM.match(line.strip()) or _opens_module(line)) for line in block)
+        < (2 if any(_fact_key(line) == "outline" for line in block) else 3)
         for block in blocks
     ):
-        return None  # a block with no outline of its own (a sign-up note naming its public)
+        return None  # a block with no outline of its own (a sign-up note naming its public;
+        # under its own 课程大纲： two items are one)
     for block in blocks:  # '## 高效沟通': the course's own top heading
         block[0] = re.sub(r"^#{2,6}\s+", "# ", block[0])
     blocks[0] = ["\0" + line for line in lines[: heads[0]] if line.strip()] + blocks[0]
