@@ -862,13 +862,18 @@ def read_sections(chunk: str, number: int) -> Course:
             lab.rest = _with_unit(lab.text, lab.rest)
         if lab is not None and lab.key is not None:
             close_note()
-            if lab.text not in KEY_OF and lab.text.lower() not in EN_KEY_OF:
+            if fold(lab.text) not in KEY_OF and lab.text.lower() not in EN_KEY_OF:
                 course.notes.append(lab.text)  # 第二条 培训的对象: the label as written, kept
+            was = where
             where = f"section:{lab.key}"
             body = pieces.setdefault(lab.key, [])
             if not any(body) and len(body) < 2:  # empty so far: the label's text starts it
                 body.clear()
             body.append(lab.rest)
+            if was == "head" and lab.rest.strip() and lab.key in ("duration", "instructor"):
+                # 'Duration: 1 day' · 课程时长：1天 among the page's first lines: a fact said on
+                # its line; the lines after it are the page's, not the length's
+                where = "head"
             continue
         if (
             where == "appendix"
