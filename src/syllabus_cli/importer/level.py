@@ -218,7 +218,7 @@ def _into(tree: Item, holder: Item) -> bool:
     """The holder's blocks are the course's; the sections around it, and its own
     title and text, go to notes in the page's order."""
     top = tree.children
-    at = top.index(holder)
+    at = next(i for i, c in enumerate(top) if c is holder)  # (by identity: twins compare equal)
     tree.notes += [line for c in top[:at] for line in flat_lines(c)]
     tree.notes += [holder.title, *holder.notes, *holder.cases, *holder.tools, *holder.exercises]
     tree.notes += [line for c in top[at + 1 :] for line in flat_lines(c)]
@@ -250,8 +250,13 @@ def sections_to_notes(tree: Item) -> None:
         and about(c.title)
         and (_unnumbered(c.kind) or (c.kind in LIST_KINDS and is_appendix(c.title)))
     ]
-    moved += [c for c in top if c not in moved and _no_class(c)]
-    moved += [c for c in _around_the_run(top) if c not in moved]
+    # (blocks are told apart by identity: comparing them by value walks their whole
+    # subtrees, and a 20,000-row table took a minute)
+    seen = {id(c) for c in moved}
+    moved += [c for c in top if id(c) not in seen and _no_class(c)]
+    seen = {id(c) for c in moved}
+    moved += [c for c in _around_the_run(top) if id(c) not in seen]
+    seen = {id(c) for c in moved}
     rows = [c for c in top if c.kind == "table" or re.fullmatch(r"h\d", c.kind)]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
@@ -259,7 +264,7 @@ def sections_to_notes(tree: Item) -> None:
         moved += [
             c
             for c in top
-            if c not in moved
+            if id(c) not in seen
             and (c.kind in LIST_KINDS or c.kind.startswith("bullet"))
             and not c.children
             and not _timed(c)
@@ -268,7 +273,8 @@ def sections_to_notes(tree: Item) -> None:
         return
     for child in moved:
         tree.notes += flat_lines(child)
-    tree.children = [c for c in top if c not in moved]
+    seen = {id(c) for c in moved}
+    tree.children = [c for c in top if id(c) not in seen]
 
 
 # a week or a day the course does not meet: "[No class]" · "No lecture" · "Holiday" ·
@@ -300,7 +306,12 @@ def _around_the_run(top: list[Item]) -> list[Item]:
 
 
 def _no_class(item: Item) -> bool:
-    return not item.children and not item.duration and bool(_NO_CLASS.match(_plain(item.title)))
+    """No time and nothing of its own under it (a table row's other cells, 第3周, aside)."""
+    return (
+        all(c.kind == "cell" and not c.children for c in item.children)
+        and not item.duration
+        and bool(_NO_CLASS.match(_plain(item.title)))
+    )
 
 
 def _unnumbered(kind: str) -> bool:
