@@ -609,13 +609,18 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
         if TOTAL_ROW.match(_strip_bullet(text)):  # 合计：16学时 · Total: 12 hours: the
             root.notes.append(text)  # course's length (emit reads it), never a module
             continue
-        if not text.startswith("#") and _PART_ALONE.fullmatch(_unbold(text).strip(" *_")):
+        day_at = next(
+            (i for i in range(len(stack) - 1, -1, -1) if stack[i].kind in DAY_BLOCKS), None
+        )
+        if (
+            day_at is not None
+            and not text.startswith("#")
+            and _PART_ALONE.fullmatch(_unbold(text).strip(" *_"))
+        ):
             # '上午' · '下午' · 'Afternoon:' alone on its line, under a day: a block of the
-            # day, over the numbered list that starts again below it
-            day_at = next(
-                (i for i in range(len(stack) - 1, -1, -1) if stack[i].kind in DAY_BLOCKS), None
-            )
-            del stack[0 if day_at is None else day_at + 1 :]
+            # day, over the numbered list that starts again below it (with no day, a
+            # heading over the day's rows, read as before)
+            del stack[day_at + 1 :]
             _push(stack, root, _Marker("half", (0,), _unbold(text).strip(" *_:：")))
             continue
         marker: _Marker | None = _marker(text, indent)
