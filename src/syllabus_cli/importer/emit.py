@@ -59,7 +59,13 @@ class Imported:
 
     @property
     def modules(self) -> int:
-        return len([m for m in _real(self.spec.get("modules", [])) if m["title"] != _NO_OUTLINE])
+        return len(
+            [
+                m
+                for m in _real(self.spec.get("modules", []))
+                if m["title"] not in _NO_OUTLINE.values()
+            ]
+        )
 
     @property
     def timed(self) -> int:
@@ -79,7 +85,7 @@ def side_file(course_id: str) -> str:
 
 
 SECTION_LABELS_ALL = {label for labels in SECTION_LABELS.values() for label in labels}
-_NO_OUTLINE = "TODO: 课程大纲"
+_NO_OUTLINE = {"zh": "TODO: 课程大纲", "en": "TODO: outline"}  # in the spec's language
 NO_LENGTH = {"zh": "TODO 源文件没有写课程时长", "en": "TODO the source states no course length"}
 
 
@@ -140,7 +146,7 @@ def _as_list(key: str, text: str) -> list[str]:
     return items
 
 
-def _proposed_title(course: Course) -> str:
+def _proposed_title(course: Course, language: str = "zh") -> str:
     for key in ("outcomes", "background"):
         text = course.sections.get(key, "")
         if key == "outcomes" and text:
@@ -150,7 +156,7 @@ def _proposed_title(course: Course) -> str:
         )[0].strip()
         if sentence:
             return sentence[:30]
-    return "课程"
+    return "课程" if language == "zh" else "course title"
 
 
 def _bare(text: str) -> str:
@@ -444,7 +450,7 @@ def to_spec(
         spec["title"] = title_text
         found["title"] = Finding("found", title_text, rule)
     else:
-        spec["title"] = f"TODO: {_proposed_title(course)}"
+        spec["title"] = f"TODO: {_proposed_title(course, _language(course))}"
         todos.append(t("import.no-title"))
         found["title"] = Finding("todo", spec["title"], "proposed from the text")
     spec["id"] = course_id
@@ -539,7 +545,7 @@ def to_spec(
     holder: dict[str, Any] = {"title": "课程" if language == "zh" else "the course"}
     todos += reconcile(length.minutes, modules, holder)
     if not modules:
-        modules = [{"title": _NO_OUTLINE}]
+        modules = [{"title": _NO_OUTLINE[language]}]
         todos.append(t("import.no-outline"))
         found["modules"] = Finding("todo", 0, "no outline")
     else:
