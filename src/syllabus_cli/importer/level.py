@@ -20,6 +20,7 @@ module level goes to the tree's notes, in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .catalog import is_appendix
 from .conventions import APPENDIX_WORDS, CN, STRONG_MARKER
@@ -143,15 +144,13 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
     if (
         len(top) == 1
         and (not deck or top[0].kind in DAY_BLOCKS)
-        and (not top[0].duration or _parts_timed(top[0]))
         and (
-            sum(
-                bool(c.children or c.duration or re.fullmatch(r"h\d", c.kind))
-                and not c.kind.startswith("bullet")
-                for c in top[0].children
+            _blocks_of_its_own(top[0])
+            or (
+                (not top[0].duration or _parts_timed(top[0]))
+                and holds_outline(top[0].title)
+                and len(top[0].children) >= 2
             )
-            >= 2  # blocks of their own: parts, times, or headings under its heading
-            or (holds_outline(top[0].title) and len(top[0].children) >= 2)
         )
     ):
         # one block holding blocks of their own (a one-day course's 第一天, a '## 学习计划'
@@ -253,27 +252,30 @@ def sections_to_notes(tree: Item) -> None:
     # (blocks are told apart by identity: comparing them by value walks their whole
     # subtrees, and a 20,000-row table took a minute)
     seen = {id(c) for c in moved}
-    moved += [c for c in top if id(c) not in seen and _no_class(c)]
-    seen = {id(c) for c in moved}
-    moved += [c for c in _around_the_run(top) if id(c) not in seen]
-    seen = {id(c) for c in moved}
+
+    def move(found: Iterable[Item]) -> None:
+        for c in found:
+            if id(c) not in seen:
+                seen.add(id(c))
+                moved.append(c)
+
+    move(c for c in top if _no_class(c))
+    move(_around_the_run(top))
     rows = [c for c in top if c.kind == "table" or re.fullmatch(r"h\d", c.kind)]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
         # before or after it (the exam's dates, the rooms) is text about the course
-        moved += [
+        move(
             c
             for c in top
-            if id(c) not in seen
-            and (c.kind in LIST_KINDS or c.kind.startswith("bullet"))
+            if (c.kind in LIST_KINDS or c.kind.startswith("bullet"))
             and not c.children
             and not _timed(c)
-        ]
+        )
     if len(top) - len(moved) < 2:
         return
     for child in moved:
         tree.notes += flat_lines(child)
-    seen = {id(c) for c in moved}
     tree.children = [c for c in top if id(c) not in seen]
 
 

@@ -134,10 +134,11 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
         rest = line[m.end() :]
         if kind == "heading":  # "## 第一部分：认识数据": the heading is the level
             rest = _unbold(rest)
-            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(fold(rest)))), None)
-            if inner is not None and _DAY.match(fold(rest)):  # "## Day 1" then "### Day 2":
-                return _marker(rest, indent)  # days are one level, whatever their headings
-            if inner is not None and _TIME_UNIT.match(fold(rest)):  # "# 第二周、第三周": the name
+            read = fold(rest)
+            inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(read))), None)
+            if inner is not None and _DAY.match(read):  # "## Day 1" then "### Day 2": days
+                return _marker(rest, indent)  # are one level, whatever their headings
+            if inner is not None and _TIME_UNIT.match(read):  # "# 第二周、第三周": the name
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
         if kind == "bullet":
