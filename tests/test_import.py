@@ -321,3 +321,18 @@ def test_a_days_morning_and_afternoon_are_its_parts(
     first = course["modules"][0]
     assert [(s["title"], s.get("points")) for s in first["sections"]] == parts
     assert len(course["modules"]) == 2
+
+
+def test_a_span_that_ends_when_it_starts_gives_no_time(tmp_path: Path) -> None:
+    """0000-0000 (or 12:00-12:00) is no session's length: nothing is invented from it
+    (it had read as 12 hours), and a 24-hour span that ends before it starts is none
+    either; the rows are kept as written."""
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        "Odd Day\n0000-0000 Zero\n2355-0005 Night\n0900-1000 Real\n", encoding="utf-8"
+    )
+    import_catalog(source, tmp_path / "out")
+    written = next((tmp_path / "out").glob("*.yaml")).read_text(encoding="utf-8")
+    course = yaml.safe_load(written)
+    assert [m.get("duration") for m in course["modules"]] == [None, None, "60min"]
+    assert "0000-0000 Zero" in written

@@ -1337,7 +1337,10 @@ def _hhmm_at(lines: list[str], index: int) -> int | None:
     m = _HHMM.match(lines[index].strip()) if 0 <= index < len(lines) else None
     if m is None or int(m.group("m")) % 5:
         return None
-    return int(m.group("h")) * 60 + int(m.group("m"))
+    start = int(m.group("h")) * 60 + int(m.group("m"))
+    if m.group("h2") and int(m.group("h2")) * 60 + int(m.group("m2")) <= start:
+        return None  # 0000-0000 · 2355-0005: on a 24-hour clock no session ends before it starts
+    return start
 
 
 def hhmm_timetable(lines: list[str], index: int) -> bool:

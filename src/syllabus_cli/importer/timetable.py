@@ -86,8 +86,11 @@ def _minute(hour: str, minute: str, half: str | None) -> int | None:
 
 
 def _span(start: int, end: int) -> int | None:
-    """Minutes from start to end; 1:30 after 12:00 is 13:30 (a 12-hour clock)."""
-    if end <= start and end + 720 > start:
+    """Minutes from start to end; 1:30 after 12:00 is 13:30 (a 12-hour clock). A span
+    that ends when it starts (0000-0000) is none."""
+    if end == start:
+        return None
+    if end < start and end + 720 > start:
         end += 720
     return end - start if 0 < end - start <= 12 * 60 else None
 
