@@ -66,3 +66,39 @@ def test_an_untimed_item_in_a_block_its_timed_parts_fill_is_text_about_it(
     files = sorted((tmp_path / "out").glob("*.yaml"))
     errors = [p for r in validate_paths(files) for p in r.problems if p.level == Level.ERROR]
     assert errors == []
+
+
+def test_sections_before_and_after_the_numbered_stages_are_about_the_course(
+    tmp_path: Path,
+) -> None:
+    """'## 课程概览' before '## 第一阶段：…' … '## 第三阶段：…' and '## 学习成果' after
+    them: the stages are the modules, the sections around them the course's notes; an
+    unnumbered '## 课程总结' after them is still taught."""
+    source = tmp_path / "excel.md"
+    source.write_text(
+        "# Excel 数据分析实战\n\n## 课程概览\n| 阶段 | 内容 |\n|---|---|\n| 一 | 基础 |\n\n"
+        "## 第一阶段：表格基础\n### 数据录入\n### 常用函数\n\n"
+        "## 第二阶段：透视分析\n### 数据透视表\n### 切片器\n\n"
+        "## 第三阶段：图表呈现\n### 图表选择\n### 仪表盘\n\n"
+        "## 课程总结\n- 答疑\n\n## 学习成果\n- 能独立完成月报\n\n## 推荐阅读\n- 《数据之美》\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    titles = [m["title"] for m in spec["modules"]]
+    assert titles == ["表格基础", "透视分析", "图表呈现", "课程总结"]
+    for kept in ("课程概览", "学习成果", "能独立完成月报", "推荐阅读"):
+        assert kept in spec["notes"]
+
+
+def test_sections_around_numbered_modules_in_english_are_notes(tmp_path: Path) -> None:
+    source = tmp_path / "git.md"
+    source.write_text(
+        "# Git for Teams\n\n## Context\nWhy this course exists.\n\n"
+        "## Module 1: Commits\n### Staging\n### History\n\n"
+        "## Module 2: Branches\n### Merging\n### Rebasing\n\n"
+        "## Wrap-up\n- Questions\n\n## Further reading\n- Pro Git\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert [m["title"] for m in spec["modules"]] == ["Commits", "Branches", "Wrap-up"]
+    assert "Context" in spec["notes"] and "Pro Git" in spec["notes"]

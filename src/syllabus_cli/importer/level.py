@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from .catalog import is_appendix
-from .conventions import APPENDIX_WORDS, CN, STRONG_MARKER
+from .conventions import APPENDIX_WORDS, CN, SEGMENT_WORDS, STRONG_MARKER
 from .outline import Item, span_minutes
 from .outline_lines import DAY_BLOCKS, LIST_KINDS
 
@@ -261,6 +261,7 @@ def sections_to_notes(tree: Item) -> None:
 
     move(c for c in top if _no_class(c))
     move(_around_the_run(top))
+    move(_around_the_numbered_run(top))
     rows = [c for c in top if c.kind == "table" or re.fullmatch(r"h\d", c.kind)]
     if len(rows) >= 4 and len(rows) * 2 > len(top):
         # a table of sessions is the outline: a short list of leaves in the prose
@@ -305,6 +306,45 @@ def _around_the_run(top: list[Item]) -> list[Item]:
         and not c.duration
         and not any(g.children or re.fullmatch(r"h\d", g.kind) for g in c.children)
     ]
+
+
+# the opening and closing blocks a course numbers apart from its run (开场 · 课程总结 ·
+# Introduction · Wrap-up · Final project): taught, whatever their number
+_OPENING_OR_CLOSING = re.compile(
+    rf"^(?:{'|'.join(SEGMENT_WORDS)})|^(?i:intro(?:duction)?s?|welcome|opening|kick-?off|"
+    r"wrap[-\s]?up|conclusions?|summary|recap|review|q\s*&\s*a|questions|closing|final\b|"
+    r"capstone|project)",
+)
+
+
+def _around_the_numbered_run(top: list[Item]) -> list[Item]:
+    """Untimed headings before or after a run its headings number as the course's blocks
+    (## 课程概览 · ## 第一阶段：… · ## 第四阶段：… · ## 学习成果 · ## 推荐学习资源): the
+    page's sections about the course. An opening or a closing block (## 开场 · ## 课程总结
+    · ## Wrap-up) is taught, numbered or not."""
+    numbered = [i for i, c in enumerate(top) if _numbered_block(c)]
+    if len(numbered) < 2 or len(numbered) * 2 < numbered[-1] - numbered[0] + 1:
+        return []
+    kinds = {top[i].kind for i in numbered}
+    return [
+        c
+        for c in (*top[: numbered[0]], *top[numbered[-1] + 1 :])
+        if (c.kind in kinds or not kinds & {"h1", "h2", "h3", "h4", "h5", "h6"})
+        and re.fullmatch(r"h\d|plain", c.kind)
+        and not _taught_time(c)
+        and not _OPENING_OR_CLOSING.match(_plain(c.title))
+    ]
+
+
+# what a block's number says when it is no list's: 第一阶段 · 模块二 · Module 3 · Day 1
+_LIST_NUMBERS = {"plain", "segment", "root", "table", "cell", "clock", "tableday", "day",
+                 "cn", "paren_cn", "decimal", "arabic", "roman", "paren", "letter", "circled"}  # fmt: skip
+
+
+def _numbered_block(item: Item) -> bool:
+    return item.marked or not (
+        item.kind in _LIST_NUMBERS or re.fullmatch(r"h\d|bullet.*", item.kind)
+    )
 
 
 def _no_class(item: Item) -> bool:

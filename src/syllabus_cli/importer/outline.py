@@ -81,6 +81,9 @@ class Item:
     tools: list[str] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # its heading was numbered as a block of the course (## 第一阶段：… · ## Module 2 · …),
+    # the number read off its title
+    marked: bool = False
 
 
 def _value(kind: str, raw: str) -> tuple[int, ...]:

@@ -112,6 +112,7 @@ class _Marker:
     line: str = ""  # the whole line: the title when the marker is all it says (第一天)
     last: int | None = None  # Week 1-2: the number the run goes on from
     said: str = ""  # Week 1-2: the marker as written, kept in the item's notes
+    marked: bool = False  # "## 第一阶段：…": a heading numbered as a block, the number read off
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
@@ -140,7 +141,10 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
                 return _marker(rest, indent)  # are one level, whatever their headings
             if inner is not None and _TIME_UNIT.match(read):  # "# 第二周、第三周": the name
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
-            return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :] if inner else rest)
+            if inner is None:
+                return _Marker(f"h{len(groups['w'])}", (0,), rest)
+            word = inner.re in _BLOCK_MARKS
+            return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :], marked=word)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
         if kind == "day":  # Monday 2020-10-05 · 周二: the whole line names the day
@@ -166,6 +170,10 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
         return _Marker(kind, _value(kind, raw), rest)
     return None
 
+
+# the markers that number a heading as one of the course's blocks (第一阶段 · 模块二 ·
+# Module 3 · Day 1), not as a list's item
+_BLOCK_MARKS = {pattern for kind, pattern in _MARKERS[1:5] if kind in ("word", "task")}
 
 _TIME_UNIT = re.compile(
     rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*(?:\d+|(?:{_EN_NUMBER_WORDS})\b)",
@@ -1089,7 +1097,7 @@ def _push(stack: list[_Open], root: Item, marker: _Marker) -> Item:
     title, duration, kept = _titled(marker)
     if marker.kind.startswith("bullet"):  # "- • Wk 1": a deck's bullet glyph kept as text
         title = _strip_bullet(title)
-    item = Item(title, marker.kind, duration, notes=[kept] if kept else [])
+    item = Item(title, marker.kind, duration, notes=[kept] if kept else [], marked=marker.marked)
     if marker.said:
         item.notes.insert(0, marker.said)
     parent.children.append(item)
