@@ -102,3 +102,39 @@ def test_sections_around_numbered_modules_in_english_are_notes(tmp_path: Path) -
     spec = imported(source, tmp_path / "out")
     assert [m["title"] for m in spec["modules"]] == ["Commits", "Branches", "Wrap-up"]
     assert "Context" in spec["notes"] and "Pro Git" in spec["notes"]
+
+
+def test_days_written_as_html_over_start_time_rows_are_the_modules(tmp_path: Path) -> None:
+    """A Markdown page laid out in HTML (<div> columns, an <h3> per day) over rows of
+    start times: the days are the modules, and the last session before the 'END' row
+    ends when the day does."""
+    source = tmp_path / "gpu.md"
+    source.write_text(
+        '# GPU Programming\n\n<div class="row">\n  <div class="col-md-6">\n    <h3>Day 1</h3>\n\n'
+        "| 09:30 | Welcome |\n| 09:45 | Profiling |\n| 10:30 | Coffee break |\n"
+        "| 10:45 | Kernels |\n| 16:15 | Wrap-up |\n| 16:30 | END |\n\n  </div>\n"
+        '  <div class="col-md-6">\n    <h3>Day 2</h3>\n\n'
+        "| 09:30 | Memory |\n| 12:00 | Streams |\n| 16:30 | Drinks |\n  </div>\n</div>\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    days = spec["modules"]
+    assert [d["title"] for d in days] == ["Day 1", "Day 2"]
+    assert [(s["title"], s["duration"]) for s in days[0]["sections"]] == [
+        ("Welcome", "15min"),
+        ("Profiling", "45min"),
+        ("Kernels", "330min"),
+        ("Wrap-up", "15min"),
+    ]
+    assert "div" not in yaml.safe_dump(spec)
+
+
+def test_a_markdown_heading_keeps_its_text_not_its_empty_anchor(tmp_path: Path) -> None:
+    source = tmp_path / "camp.md"
+    source.write_text(
+        '# 后端训练营\n\n## 第一周 Git 基础 <a href="#week1" id="week1"></a>\n\n- 版本控制\n- 分支\n\n'
+        '## 第二周 框架入门 <a href="#week2" id="week2"></a>\n\n- Flask\n- 路由\n',
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert [m["title"] for m in spec["modules"]] == ["第一周 Git 基础", "第二周 框架入门"]

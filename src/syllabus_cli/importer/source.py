@@ -69,6 +69,10 @@ def _read(path: Path) -> str:
         )
         # a page's <style> and <script> blocks are how a site shows it, never its text
         text = re.sub(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>[ \t]*\n?", "", text)
+        text = _markdown_of_tags(text)
+        # pages joined into one file, each with its own front matter (---/layout: x/---):
+        # the first is the page's (read for its title); the later ones are no text
+        text = text[:4] + _LATER_FRONT_MATTER.sub("", text[4:])
         if suffix != ".txt":  # a Markdown table of one course's meetings: a module a row
             from . import readers
 
@@ -82,6 +86,38 @@ def _read(path: Path) -> str:
 
         return _nonempty(readers.read_csv(text))
     return text
+
+
+_TAG_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^>]*>(.*?)</h\1\s*>[ \t]*$", re.I | re.M | re.S)
+_TAG_ITEM = re.compile(r"^([ \t]*)<li\b[^>]*>(.*?)(?:</li\s*>)?[ \t]*$", re.I | re.M)
+_LAYOUT_TAG = re.compile(
+    r"</?(?:div|section|article|header|footer|main|nav|aside|p|ul|ol|span)\b[^>]*>", re.I
+)
+
+
+_LATER_FRONT_MATTER = re.compile(r"^---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n){1,12}---[ \t]*$", re.M)
+
+
+def _markdown_of_tags(text: str) -> str:
+    """A Markdown page written partly in HTML, as Markdown: a line ``<h3>Day 1</h3>``
+    is the heading ``### Day 1``, ``<li>Git</li>`` the bullet ``- Git``, a line of
+    layout tags only (``<div class="col-md-6">``, ``</div>``) a blank, an empty anchor
+    (``## 第一周 <a id="week1"></a>``) nothing, and the text inside layout tags
+    (``<div class="title">AI推动团队升级</div>``) that text; a card's icon alone
+    (``<div class="icon">🎯</div>``) is decoration."""
+    if "<" not in text:
+        return text
+    text = re.sub(r"<a\b[^>]*>\s*</a\s*>", "", text, flags=re.I)
+    text = _TAG_HEADING.sub(
+        lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text
+    )  # (a heading's text written over several lines is one line)
+    text = _TAG_ITEM.sub(lambda m: f"{m.group(1)}- {m.group(2).strip()}", text)
+    text = re.sub(
+        r"^[ \t]*(?:</?(?:div|span|p)\b[^>]*>[^\w<>\n]*)+$", "", text, flags=re.I | re.M
+    )  # a line of layout tags, or of an icon between them
+    return re.sub(  # (only on a line of HTML: `<header>` in a sentence is a lesson's word)
+        r"(?m)^[ \t]*<(?!br\b)[a-z][^\n`]*$", lambda m: _LAYOUT_TAG.sub("", m.group(0)), text
+    )
 
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b)", re.I)

@@ -220,8 +220,13 @@ def _read_clock(text: str) -> Clock | None:
         cells = [
             c
             for c in cells
-            if c and not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all|\d{1,3}", c, re.I)
+            if c
+            and (
+                not re.fullmatch(r"[A-Za-z]{1,3}|[.:：·*_-]+|all|\d{1,3}", c, re.I)
+                or re.fullmatch(r"end", c, re.I)
+            )
         ]  # a Who column of codes (R, B, "."), a day or row number: no part of the name
+        # (an END row is the day's end, not a code)
         timed = next((i for i, c in enumerate(cells) if _TIME_CELL.match(c)), None)
         if timed is not None:  # the times first, wherever their column stands; the name
             # is the first text cell (a Trainer, Room or Notes column after it is no part
