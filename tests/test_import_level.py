@@ -138,3 +138,19 @@ def test_a_markdown_heading_keeps_its_text_not_its_empty_anchor(tmp_path: Path) 
     )
     spec = imported(source, tmp_path / "out")
     assert [m["title"] for m in spec["modules"]] == ["第一周 Git 基础", "第二周 框架入门"]
+
+
+def test_a_session_table_with_its_names_in_bold_is_read_row_by_row(tmp_path: Path) -> None:
+    source = tmp_path / "bold.md"
+    source.write_text(
+        "# 工单系统实战\n\n| 节次 | 教学主题 | 学习成果 |\n| --- | --- | --- |\n"
+        "| **第 1 节：项目启动** | 项目介绍 | 能搭环境 |\n| **第 2 节：后端基础** | 路由 | 能写接口 |\n"
+        "| **第 3 节：前端界面** | 列表 | 能写页面 |\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert [m["title"] for m in spec["modules"]] == [
+        "第 1 节：项目启动",
+        "第 2 节：后端基础",
+        "第 3 节：前端界面",
+    ]

@@ -1566,3 +1566,48 @@ def test_a_landscape_timetable_pdf_is_no_deck(tmp_path: Path) -> None:
     (course,) = specs(tmp_path / "out")
     assert [m["title"] for m in course["modules"]] == ["第一天", "第二天", "第三天"]
     assert [s["title"] for s in course["modules"][2]["sections"]] == ["排班演练", "结业分享"]
+
+
+def test_a_sheet_whose_unit_column_keys_its_rows_has_a_module_a_unit(tmp_path: Path) -> None:
+    """Convention: a learning platform's export lists one activity a row with the unit it
+    belongs to (``Activity | Type | Unit`` with 1, 1, 1, 2, 2 …): each unit is a module,
+    its activities kept under it."""
+    source = tmp_path / "platform.csv"
+    source.write_text(
+        "Activity,Type,Unit\n引言,video,1\n安装环境,video,1\n练习-你好,assignment,1\n"
+        "变量,video,2\n练习-变量,assignment,2\n循环,video,3\n练习-循环,assignment,3\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == ["Unit 1", "Unit 2", "Unit 3"]
+    assert "练习-循环" in yaml.safe_dump(course["modules"][2], allow_unicode=True)
+
+    zh = tmp_path / "zh.csv"
+    zh.write_text(
+        "活动,类型,单元\n引言,视频,1\n环境,视频,1\n变量,视频,2\n练习,作业,2\n",
+        encoding="utf-8",
+    )
+    import_catalog(zh, tmp_path / "zh")
+    (course,) = specs(tmp_path / "zh")
+    assert [m["title"] for m in course["modules"]] == ["第1单元", "第2单元"]
+
+
+def test_a_sheets_block_names_set_once_may_be_long_questions(tmp_path: Path) -> None:
+    """A syllabus sheet's first column names each block of weeks once, in capitals and
+    as a question ("WHY DO FORESTS MATTER TO US ALL?"); its header has a Week1 column."""
+    source = tmp_path / "forest.csv"
+    source.write_text(
+        "block,Week1,Day,TOPIC,Reading\n"
+        "WHY DO TROPICAL FORESTS MATTER TO ALL OF US TODAY?,Wk 1,20,Welcome,1\n"
+        ",,22,Narratives,2\n"
+        "THE ECOLOGY AND EVOLUTION OF TROPICAL RAIN FORESTS,Wk 2,27,What is a forest,3\n"
+        ",,29,Biodiversity,4\n",
+        encoding="utf-8",
+    )
+    import_catalog(source, tmp_path / "out")
+    (course,) = specs(tmp_path / "out")
+    assert [m["title"] for m in course["modules"]] == [
+        "WHY DO TROPICAL FORESTS MATTER TO ALL OF US TODAY?",
+        "THE ECOLOGY AND EVOLUTION OF TROPICAL RAIN FORESTS",
+    ]

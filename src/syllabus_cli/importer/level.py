@@ -237,6 +237,7 @@ def sections_to_notes(tree: Item) -> None:
         lead < len(top)
         and not top[lead].children
         and _unnumbered(top[lead].kind)
+        and not re.fullmatch(r"h\d", top[lead].kind)  # (a heading names, even as a question)
         and _describes(top[lead].title)
     ):
         lead += 1

@@ -782,9 +782,12 @@ def _piped(line: str) -> str:
     """'第一天 | 9:00-12:00 | 角色认知 | 张华': a table typed as text, without the edge pipes,
     read as the table it is."""
     text = line.strip()
-    if line.startswith("\0") or text.startswith("|") or text.count("|") < 2:
+    if line.startswith("\0") or text.count("|") < 2:
         return line
-    return f"| {text} |"
+    if not text.startswith("|"):
+        text = f"| {text} |"
+    # | **第 1 节：项目启动** | …: a cell in bold is its text
+    return re.sub(r"(?<=\|)\s*(\*\*|__)([^|*_][^|]*?)\1\s*(?=\|)", r" \2 ", text)
 
 
 def _header_row(cells: list[str], lines: list[str], index: int) -> bool:

@@ -1459,7 +1459,7 @@ def _column_name(cell: str) -> str:
     return short if short and (len(text) > 20 or re.search(r"\d", text)) else text
 
 
-def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
+def _grouped_rows(grid: list[list[str]], table: list[str], *, keyed: bool = False) -> str | None:
     """A sheet whose table's first column names groups of its rows (group_rows): the
     sheet's head lines, then each group a heading over its rows. The table's header is
     its first row that names two columns or more, with no digits."""
@@ -1468,14 +1468,71 @@ def _grouped_rows(grid: list[list[str]], table: list[str]) -> str | None:
             i
             for i, row in enumerate(grid[:10])
             if sum(bool(c) for c in row) >= 2
-            and not any(re.search(r"\d", c) or len(c) > 30 for c in row)
+            and not any(re.search(r"\d(?!\D*$)|^\d", c) or len(c) > 30 for c in row)
         ),
         None,
-    )
+    )  # (a digit only at a word's end: Week1 names a column; 20 · 9:00 · 2015-09 are data)
     if at is None:
         return None
-    grouped = group_rows(grid[at], grid[at + 1 :])
+    grouped = (keyed_groups if keyed else group_rows)(grid[at], grid[at + 1 :])
     return None if grouped is None else "\n".join([*table[:at], *grouped])
+
+
+# a column whose header names the block each row belongs to: Unit · Module · Week · 单元
+_GROUP_HEADER = re.compile(
+    r"^(?:unit|module|week|day|chapter|lesson|part|section|topic|block|stage|phase)s?(?:\s*(?:no\.?|#|number))?$"
+    r"|^(?:单元|模块|章|章节|周|周次|天|阶段|部分|专题|板块)$",
+    re.I,
+)
+
+
+_TIME_HEADER = re.compile(
+    r"^(?:duration|time|length|minutes|mins?|hours|hrs?)\b|时长|学时|课时|时间|分钟|小时", re.I
+)
+
+
+def keyed_groups(names: list[str], rows: list[list[str]], level: int = 2) -> list[str] | None:
+    """A table with a column naming the block each row belongs to, set on every row
+    (``| 引言 | video | 1 |`` … ``| 计算平均气温 | video | 2 |`` under ``Unit``): each
+    run of one value a heading (``Unit 1``; the value itself when it is a name), its
+    rows under it without that column. The column's header says so (Unit, Week, 单元),
+    its values come in runs of two rows or more on average, each value in one run. A
+    table with a time column is a timetable, read row by row with its Day column."""
+    if any(_TIME_HEADER.search(" ".join(n.split())) for n in names):
+        return None
+    for col, label in enumerate(names):
+        if not _GROUP_HEADER.match(" ".join(label.split())):
+            continue
+        values = [" ".join(r[col].split()) if col < len(r) else "" for r in rows]
+        if len(values) < 4 or not all(values):
+            continue
+        runs = [v for i, v in enumerate(values) if i == 0 or v != values[i - 1]]
+        if len(runs) < 2 or len(set(runs)) != len(runs) or len(values) < 2 * len(runs):
+            continue
+        if any(len(v) > 80 for v in runs):
+            continue
+        word = " ".join(label.split())
+
+        def row_of(cells: list[str], skip: int = col) -> str:
+            kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != skip]
+            return "| " + " | ".join(kept) + " |"
+
+        out: list[str] = []
+        at = 0
+        for value in runs:
+            stop = at
+            while stop < len(values) and values[stop] == value:
+                stop += 1
+            numbered = re.fullmatch(r"\d+", value)
+            title = (
+                (f"第{value}{word}" if re.match(r"[\u4e00-\u9fff]", word) else f"{word} {value}")
+                if numbered
+                else value
+            )
+            out += [f"{'#' * level} {title}", row_of(names), *(row_of(r) for r in rows[at:stop])]
+            at = stop
+        return out
+    return None
 
 
 _TOTAL_CELL = re.compile(r"^(?:合计|总计|共计|小计|总学时|total|sum)\b", re.I)
@@ -1536,7 +1593,7 @@ def group_rows(names: list[str], rows: list[list[str]], level: int = 2) -> list[
     if (
         len(groups) < 2
         or len(groups) * 2 > len(rows)
-        or any(len(g) > 40 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
+        or any(len(g) > 80 or re.fullmatch(r"[\d.]+", g) or _CLOCK_CELL.match(g) for g in groups)
         or any(not any(c.strip() for j, c in enumerate(r) if j != first) for r in rows)
         or all(_HALF_DAY.match(g) for g in groups)  # 上午 | 下午: a day's halves, no modules
     ):
@@ -1742,7 +1799,10 @@ def _rows_text(rows: Iterable[list[str]]) -> str:
         if grouped is not None:
             return grouped
         sessions = _session_rows(grid, table)
-        return sessions if sessions is not None else "\n".join(table)
+        if sessions is not None:
+            return sessions
+        keyed = _grouped_rows(grid, table, keyed=True)  # | … | Unit | with 1, 1, 2, 2, …
+        return keyed if keyed is not None else "\n".join(table)
     kind = _sheet_kind(names, header, body)
     if kind == "sessions":
         return "\n".join([*table, _sessions_text(names, header, body)])
