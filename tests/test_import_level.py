@@ -154,3 +154,31 @@ def test_a_session_table_with_its_names_in_bold_is_read_row_by_row(tmp_path: Pat
         "第 2 节：后端基础",
         "第 3 节：前端界面",
     ]
+
+
+def test_a_sphinx_pages_schedule_table_under_its_about_section_gives_the_days(
+    tmp_path: Path,
+) -> None:
+    """A reStructuredText page (headings underlined with === and ---, a simple table
+    between ===== rules): the schedule sits inside '# About the course'; its Date column
+    makes a module a day, each with the minutes its times give."""
+    source = tmp_path / "workshop.txt"
+    source.write_text(
+        "Python for Astronomers\n======================\n\nAbout this website\n"
+        "------------------\n\nAdapted from an earlier course.\n\nAbout the course\n"
+        "================\n\nHands-on workshops.\n\nWorkshop Schedule\n-----------------\n\n"
+        "======== ======================= ===========\nDate     Topic                   Time\n"
+        "======== ======================= ===========\n"
+        "4th May  Installing packages     9:30-10:00\n4th May  Pure Python             10:00-12:00\n"
+        "5th May  Plotting                9:30-11:00\n5th May  Fitting                 11:30-13:00\n"
+        "======== ======================= ===========\n\nAbout the format\n----------------\n\n"
+        "Bring a laptop.\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert spec["title"] == "Python for Astronomers"
+    assert [(m["title"], m.get("duration")) for m in spec["modules"]] == [
+        ("4th May", "150min"),
+        ("5th May", "180min"),
+    ]
+    assert "Bring a laptop." in spec["notes"]

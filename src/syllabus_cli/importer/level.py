@@ -32,7 +32,7 @@ from .outline_lines import DAY_BLOCKS, LIST_KINDS
 # ("Content strategy" is a topic, not the outline's section).
 _QUALIFIER = (
     r"(?:(?:the|our|course|class|workshop|training|program(?:me)?|lecture|session|weekly|daily|"
-    r"detailed|tentative|draft|preliminary|full|final|proposed|overall|"
+    r"detailed|tentative|draft|preliminary|full|final|proposed|overall|sample|example|typical|"
     r"(?:\w+[-\s])?(?:week|day)s?|\d+[-\s]?(?:week|day)s?)\s+)*"
 )
 _EN_HOLDER = (
@@ -78,7 +78,8 @@ _ABOUT_WORDS = (
 _ABOUT = re.compile(
     rf"^(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|[（(][{CN}\d]+[)）]\s*)?"
     rf"(?:{'|'.join(re.escape(w) for w in sorted(set(_ABOUT_WORDS), key=len, reverse=True))})"
-    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$",
+    r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
+    r"|^about\s+(?:the|this|us|our|me|your)\b",  # About the course · About this website
     re.I,
 )
 
@@ -190,6 +191,8 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
         if (len(c.children) >= 2 and holds_outline(c.title))
         or sum(g.kind == "table" for g in c.children) >= 3  # a section holding a session table
     ]
+    if not holders:
+        return _open_the_section_holding_it(tree)
     if len(holders) != 1:
         return False
     holder = holders[0]
@@ -198,6 +201,29 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
     if any(_timed(c) or STRONG_MARKER.match(c.title) for c in others):
         return False
     return _into(tree, holder)
+
+
+def _open_the_section_holding_it(tree: Item) -> bool:
+    """The section holding the outline sits one level down, inside one of the page's
+    sections (# About the course › ## Sample Workshop Schedule): that section's blocks
+    take its place, its own title and text kept in notes, so the holder is found."""
+    inside = [
+        c
+        for c in tree.children
+        if not c.duration
+        and re.fullmatch(r"h\d", c.kind)  # a page's section, no block of a numbered run
+        and not c.marked
+        and not STRONG_MARKER.match(c.title)
+        and any(len(g.children) >= 2 and holds_outline(g.title) for g in c.children)
+    ]
+    if len(inside) != 1:
+        return False
+    section = inside[0]
+    at = next(i for i, c in enumerate(tree.children) if c is section)
+    tree.children[at : at + 1] = section.children
+    section.children = []
+    tree.notes += flat_lines(section)
+    return True
 
 
 def _blocks_of_its_own(item: Item) -> bool:

@@ -77,6 +77,8 @@ def _read(path: Path) -> str:
             from . import readers
 
             text = readers.markdown_sessions(text)
+    if suffix in (".md", ".markdown", ".txt", ".rst"):
+        text = _underlined_headings(_simple_tables(text))
     if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
         from . import readers
 
@@ -93,6 +95,90 @@ _TAG_ITEM = re.compile(r"^([ \t]*)<li\b[^>]*>(.*?)(?:</li\s*>)?[ \t]*$", re.I | 
 _LAYOUT_TAG = re.compile(
     r"</?(?:div|section|article|header|footer|main|nav|aside|p|ul|ol|span)\b[^>]*>", re.I
 )
+
+
+_UNDERLINE = re.compile(r"^[ \t]*(=+|-+|~+|\^+)[ \t]*$")
+
+
+def _underlined_headings(text: str) -> str:
+    """A heading written as a line over a line of ``===`` or ``---`` (Markdown's and
+    reStructuredText's other way; ``~~~`` and ``^^^`` too), as a ``#`` heading: ``=``
+    the first level, ``-`` the second, the others below. Only a short line standing
+    alone (a blank or the page's start above it) with an underline of three or more."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    levels = {"=": 1, "-": 2, "~": 3, "^": 4}
+    for i in range(1, len(lines)):
+        under = _UNDERLINE.match(lines[i])
+        above = lines[i - 1].strip()
+        if (
+            under is None
+            or len(under.group(1)) < 3
+            or not above
+            or len(above) > 80
+            or above.startswith(("#", "|", "-", "*", "+", ">", "\0"))
+            or (i >= 2 and lines[i - 2].strip())
+            or _UNDERLINE.match(above)
+            or len(lines[i - 1]) - len(lines[i - 1].lstrip()) >= 4  # code, or a YAML block
+        ):
+            continue
+        lines[i - 1] = "#" * levels[under.group(1)[0]] + " " + above
+        lines[i] = ""
+    return "\n".join(lines)
+
+
+_SIMPLE_RULE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+
+
+def _simple_tables(text: str) -> str:
+    """A reStructuredText simple table (columns under ``======== ======``, a header
+    between the first two rules, rows until the last), as Markdown table rows: a
+    Sphinx workshop page's schedule, ``30th May  Intro to Python  10:00-11:00``."""
+    if "==" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        rule = lines[at]
+        if not _SIMPLE_RULE.match(rule):
+            out.append(rule)
+            at += 1
+            continue
+        spans = [m.span() for m in re.finditer(r"=+", rule)]
+        end = next(
+            (i for i in range(at + 1, min(len(lines), at + 2000)) if _SIMPLE_RULE.match(lines[i])),
+            None,
+        )
+        if end is None:
+            out.append(rule)
+            at += 1
+            continue
+        closing = next(
+            (
+                i
+                for i in range(end + 1, min(len(lines), end + 2000))
+                if _SIMPLE_RULE.match(lines[i])
+            ),
+            None,
+        )
+        header = lines[at + 1 : end] if closing is not None else []
+        body = lines[end + 1 : closing] if closing is not None else lines[at + 1 : end]
+
+        def row(line: str, spans: list[tuple[int, int]] = spans) -> str:
+            cells = [
+                line[a : (spans[k + 1][0] if k + 1 < len(spans) else len(line))]
+                for k, (a, _) in enumerate(spans)
+            ]
+            return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
+
+        for line in header:
+            if line.strip():
+                out += [row(line), "| " + " | ".join("---" for _ in spans) + " |"]
+        out += [row(line) for line in body if line.strip()]
+        at = (closing if closing is not None else end) + 1
+    return "\n".join(out)
 
 
 _LATER_FRONT_MATTER = re.compile(r"^---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n){1,12}---[ \t]*$", re.M)
