@@ -182,3 +182,21 @@ def test_a_sphinx_pages_schedule_table_under_its_about_section_gives_the_days(
         ("5th May", "180min"),
     ]
     assert "Bring a laptop." in spec["notes"]
+
+
+def test_day_headings_after_a_list_are_the_days_and_the_daily_hours_no_session(
+    tmp_path: Path,
+) -> None:
+    """'### Day 1：…' after a bullet giving the daily hours (每天 9:00–12:00，14:00–17:00,
+    two spans: the hours the course keeps, no session): each day a module, whatever
+    list was open above it; '#### Day1 作业' inside Day 1 is the day's own text."""
+    source = tmp_path / "llm.md"
+    source.write_text(
+        "# 大模型微调实战\n\n- 3 天，每天 9:00–12:00，14:00–17:00\n\n"
+        "### Day 1：训练基础\n#### 理论模块\n- 流程\n- 微调\n#### Day1 作业\n- 提交脚本\n\n"
+        "### Day 2：模型部署\n#### 理论模块\n- 显存\n\n### Day 3：综合实践\n#### 实操\n- 项目\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert [m["title"] for m in spec["modules"]] == ["训练基础", "模型部署", "综合实践"]
+    assert "提交脚本" in yaml.safe_dump(spec["modules"][0], allow_unicode=True)

@@ -113,6 +113,7 @@ class _Marker:
     last: int | None = None  # Week 1-2: the number the run goes on from
     said: str = ""  # Week 1-2: the marker as written, kept in the item's notes
     marked: bool = False  # "## 第一阶段：…": a heading numbered as a block, the number read off
+    heading: bool = False  # written as a Markdown heading ("### Day 1：…"), whatever its kind
 
 
 def _marker(line: str, indent: int) -> _Marker | None:
@@ -138,7 +139,10 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
             read = fold(rest)
             inner = next((m2 for k, p in _MARKERS[1:9] if (m2 := p.match(read))), None)
             if inner is not None and _DAY.match(read):  # "## Day 1" then "### Day 2": days
-                return _marker(rest, indent)  # are one level, whatever their headings
+                day = _marker(rest, indent)  # are one level, whatever their headings
+                if day is not None:
+                    day.heading = True
+                return day
             if inner is not None and _TIME_UNIT.match(read):  # "# 第二周、第三周": the name
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             if inner is None:
@@ -1083,6 +1087,15 @@ def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
             ),
             None,
         )
+    if level is None and marker.heading and any(
+        o.kind == marker.kind and o.value == marker.value for o in stack
+    ):
+        return None  # '#### Day1 交付作业' inside '### Day 1：…': a heading of the day's text
+    if level is None and marker.heading:
+        # '### Day 1' after a list: a heading ends the lists and lines open above it
+        level = next((i for i, o in enumerate(stack) if not _HEADING_KIND.fullmatch(o.kind)), None)
+        if level is not None and not _first(marker.value):
+            level = None
     if level is None and (
         not _first(marker.value)
         or len(stack) >= MAX_DEPTH
