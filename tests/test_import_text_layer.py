@@ -590,3 +590,38 @@ def test_a_deck_name_atop_every_slides_body_is_a_running_header(
     assert [m["title"] for m in course["modules"]] == parts
     assert all(name not in m.get("points", []) for m in course["modules"])
     assert written.count(name) == 1  # nothing lost: said once
+
+
+def test_a_text_layer_read_through_a_misread_font_map_is_garbled() -> None:
+    """What pypdf gives for a WPS export whose font it misreads (Syriac, Armenian, NKo
+    letters where the page shows 开发入门教程) is told apart from real text."""
+    from syllabus_cli.importer.readers import garbled
+
+    assert garbled("Django4 WEB୏فݎᳪරᑕ ᧞෸ғᕅ133ᜓ ޮ๗ғ2ӻ์ ᒫӞᒍ ள᭛Ӥಋ 1-1 ୏ݎሾह ڠୌDjangoᶱፓ")
+    assert not garbled("Django4 WEB开发入门教程 课时：约133节 第一章 快速上手 1-1 开发环境")
+    assert not garbled("Café au lait — naïve résumé, Ελληνικά, русский текст, 中文课程大纲")
+
+
+@pytest.mark.office
+def test_a_pdf_whose_fonts_pypdf_misreads_is_read_through_pdfium(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When pypdf's reading of a page is garbled, the page is read again through PDFium
+    (Chrome's PDF engine), which reads such fonts as the page shows them. pypdf is made
+    to misread here (its extract_text returns what it gave for a real WPS export); the
+    PDF is a real one, made by LibreOffice."""
+    if soffice() is None:
+        pytest.skip("SKIPPED LOUDLY: LibreOffice (soffice) is not installed")
+    import pypdf
+
+    source = docx(
+        tmp_path / "django.docx",
+        ["# Django入门教程", "第一章 快速上手", "1. 开发环境", "第二章 路由层", "1. 路由函数"],
+    )
+    pdf = pdf_from_docx(source, tmp_path)
+    misread = "Django4 WEB୏فݎᳪරᑕ\nᒫӞᒍ ள᭛Ӥಋ\n1-1 ୏ݎሾह\nᒫԫᒍ Django᪠ኧ੶\n2-1 ᪠ኧڍහpath ᥤڍࢶහӾጱ"
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda self, *a, **k: misread)
+    import_catalog(pdf, tmp_path / "out")
+    course = yaml.safe_load((tmp_path / "out" / "django-01.yaml").read_text(encoding="utf-8"))
+    assert course["title"] == "Django入门教程"
+    assert [m["title"] for m in course["modules"]] == ["快速上手", "路由层"]

@@ -147,8 +147,8 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             if inner is None:
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
-            word = inner.re in _BLOCK_MARKS
-            return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :], marked=word)
+            block = inner.re in _BLOCK_MARKS
+            return _Marker(f"h{len(groups['w'])}", (0,), rest[inner.end() :], marked=block)
         if kind == "bullet":
             return _Marker(f"bullet{groups['w']}{indent // 2}", (0,), rest)
         if kind == "day":  # Monday 2020-10-05 · 周二: the whole line names the day

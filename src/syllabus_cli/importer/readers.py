@@ -458,7 +458,11 @@ def read_pdf(path: Path) -> str:
         pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
         plain = [line for page in pages for line in page]
         laid_out = False
-        if _word_a_line(plain) or any(len(line) > 200 for line in plain):
+        if garbled("".join(plain)):  # a font whose character map pypdf misreads
+            shown = _pdfium_pages(path)
+            if shown is not None and not garbled("".join(line for p in shown for line in p)):
+                pages, plain, laid_out = shown, [line for p in shown for line in p], True
+        if not laid_out and (_word_a_line(plain) or any(len(line) > 200 for line in plain)):
             laid = [_laid_out(page.extract_text(extraction_mode="layout")) for page in reader.pages]
             if _word_a_line(plain) or _shown(laid) >= 2 * _shown(pages):
                 pages, laid_out = laid, True  # the page's own lines, where plain lost them
@@ -492,6 +496,37 @@ def read_pdf(path: Path) -> str:
     if printed:
         lines = [f"# {printed}", *lines]
     return _pdf_text("\n".join(lines))
+
+
+# scripts a course outline in Chinese or English never holds, where a misread font's
+# characters land (Armenian, Hebrew, Arabic, Syriac, NKo … Mongolian, Balinese)
+_STRAY = re.compile(r"[\u0530-\u08ff\u0900-\u0dff\u10a0-\u10ff\u1200-\u1cff]")
+
+
+def garbled(text: str) -> bool:
+    """Text read through a broken character map (Django4 WEB୏فݎᳪරᑕ): a fifth or more of
+    its letters in scripts an outline here never uses."""
+    letters = [c for c in text if c.isalpha() and ord(c) > 0x7F]
+    return len(letters) >= 20 and len(_STRAY.findall(text)) * 5 >= len(letters)
+
+
+def _pdfium_pages(path: Path) -> list[list[str]] | None:
+    """Each page's lines as PDFium (the engine Chrome shows PDFs with) reads them: it
+    reads the fonts whose character maps pypdf misreads (a WPS export's Chinese); None
+    when it cannot read the file."""
+    try:
+        import pypdfium2 as pdfium
+
+        document: Any = pdfium.PdfDocument(str(path))
+        try:
+            return [
+                str(page.get_textpage().get_text_range()).replace("\r", "").split("\n")
+                for page in document
+            ]
+        finally:
+            document.close()
+    except Exception:  # pragma: no cover - a file PDFium cannot open: pypdf's reading stands
+        return None
 
 
 def _pdf_text(text: str) -> str:
