@@ -41,7 +41,7 @@ _EN_HOLDER = (
 )
 _ZH_HOLDER = (
     r"(?:课程|教学|培训|授课|学习|训练营)?"
-    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|时间安排|议程安排|模块|章节|体系|框架|日历|日程表|时间表)"
+    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|时间安排|议程安排|模块|章节|体系|框架|日历|日程表|时间表|模块结构|结构|内容结构)"
     r"(?:(?:及|与|和)(?:学时|课时|时间|进度)(?:分配|安排)?)?"
     r"|课程表|课表|培训计划表|教学进度表|课程安排表"
 )
@@ -74,12 +74,19 @@ _ABOUT_WORDS = (
     "textbook", "textbooks", "required texts", "audience", "who should attend", "target audience",
     "期中考试", "期末考试", "期末考核", "期末考查", "结业考核", "结课考核", "final exam",
     "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
+    "概述", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
+    "教师介绍", "任课教师", "书籍", "参考书", "推荐学习资源", "推荐资源", "学习资料", "学习成果", "课程成果",
+    "技术栈", "技术栈与工具", "工具与环境", "开发环境", "学习路径建议", "学习建议", "常见问题", "报名方式",
+    "学习费用", "费用", "主办单位", "承办单位", "学员反馈", "学员评价", "connect with us", "contact us",
+    "learning resources", "tools", "tech stack", "tools and technologies",
 )  # fmt: skip
 _ABOUT = re.compile(
     rf"^(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|[（(][{CN}\d]+[)）]\s*)?"
     rf"(?:{'|'.join(re.escape(w) for w in sorted(set(_ABOUT_WORDS), key=len, reverse=True))})"
     r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
-    r"|^about\s+(?:the|this|us|our|me|your)\b",  # About the course · About this website
+    r"|^about\s+(?:the|this|us|our|me|your)\b"  # About the course · About this website
+    r"|^关于(?:本课程|课程|我们|讲师|作者|打卡|报名|本书)"  # 关于打卡 · 关于我们
+    r"|^(?:教材|参考资料|参考书|推荐阅读)(?:和|与|及)",  # 教材和主要参考资料
     re.I,
 )
 

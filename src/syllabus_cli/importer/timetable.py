@@ -44,7 +44,7 @@ _MILITARY_FIRST = re.compile(
 )
 _MILITARY = re.compile(r"^(.*?)\s*[(（]\s*(\d{2})(\d{2})\s*[-–—~]\s*(\d{2})(\d{2})\s*[)）]\s*(.*)$")
 BREAK = re.compile(
-    r"^(?:[-–—:：|\s]*)(?:茶歇|自由活动|早餐|午餐|午休|午饭|晚餐|晚饭|休息|中场休息|用餐|"
+    r"^(?:[-–—:：|\s]*)(?:茶歇|下午茶|茶点|自由活动|早餐|午餐|午休|午饭|晚餐|晚饭|休息|中场休息|用餐|"
     r"(?:coffee|tea|comfort|short|long|main|bio|stretch|mid-?morning|mid-?afternoon|morning|afternoon|lunch)?\s*break|lunch|coffee|morning tea|"
     r"afternoon tea|networking (?:lunch|dinner)|breakfast|free time|refreshments|registration|check-in|sign[- ]in|arrivals?|arrive|doors open|welcome drinks|drinks|reception|dinner|签到|报到|入场|晚宴|簽到|報到|茶敘|入場|午休時間|休息時間)(?![a-z])",
     re.I,
