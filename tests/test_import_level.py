@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from syllabus_cli.importer.run import import_catalog
@@ -200,3 +201,49 @@ def test_day_headings_after_a_list_are_the_days_and_the_daily_hours_no_session(
     spec = imported(source, tmp_path / "out")
     assert [m["title"] for m in spec["modules"]] == ["训练基础", "模型部署", "综合实践"]
     assert "提交脚本" in yaml.safe_dump(spec["modules"][0], allow_unicode=True)
+
+
+ATTACK = Path(__file__).parent / "data" / "import" / "attack6"
+
+
+@pytest.mark.parametrize(
+    ("name", "modules", "kept"),
+    [
+        # a section of facts (日期：… 地点：…) named like a schedule holds no outline
+        ("zh-time-facts-section.md", ["时间安排", "沟通管理", "绩效管理", "团队建设"], "上海总部"),
+        # one module's 学习内容 with two items does not flatten the course
+        ("zh-modules-with-content-sections.md", ["沟通基础", "冲突管理", "团队协作"], "有效倾听"),
+        # a taught block numbered apart from the 模块 run stays a module
+        ("zh-mixed-numbering.md", ["服务意识", "服务礼仪", "投诉处理", "综合演练"], "情景模拟"),
+        # "About the Customer" is a topic, not a section about the course
+        (
+            "en-about-the-customer.md",
+            ["Know Your Product", "About the Customer", "Asking Questions", "Closing"],
+            "Buyer personas",
+        ),
+        # a YAML fence opening with --- is code, never a heading's underline
+        ("zh-yaml-fence.md", ["Inventory", "Playbook", "Roles"], "- hosts: web"),
+        # the page's own lines between two rules are no site settings: kept
+        ("zh-rules-around-days.md", ["协作认知与角色定位", "冲突处理与协作机制"], "王老师"),
+        ("en-facts-between-rules.md", ["Pods", "Deployments"], "Room 101"),
+    ],
+)
+def test_this_rounds_rules_leave_what_they_do_not_name_alone(
+    name: str, modules: list[str], kept: str, tmp_path: Path
+) -> None:
+    """Pages a hostile reader wrote against this round's rules: each keeps its modules
+    and every published line."""
+    spec = imported(ATTACK / name, tmp_path / "out")
+    assert [m["title"] for m in spec["modules"]] == modules
+    assert kept in yaml.safe_dump(spec, allow_unicode=True)
+
+
+def test_an_end_row_ends_the_day_and_the_next_days_rows_follow_it(tmp_path: Path) -> None:
+    spec = imported(ATTACK / "en-two-days-end-rows.md", tmp_path / "out")
+    assert [(m["title"], m["duration"]) for m in spec["modules"]] == [
+        ("Setup", "30min"),
+        ("The Unix Shell", "150min"),
+        ("Version Control with Git", "210min"),
+        ("Programming with Python", "180min"),
+        ("Python continued", "210min"),
+    ]

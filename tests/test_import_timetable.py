@@ -53,3 +53,14 @@ def test_breaks_meals_and_arrival_are_no_sessions(row: str) -> None:
 def test_times_ending_a_sentence_are_no_row() -> None:
     """'… runs over one day, from 9am - 4:30pm': the day's hours, not a session."""
     assert read_clock("The course runs over one day, from 9am - 4:30pm") is None
+
+
+def test_the_hours_a_course_keeps_are_no_session_but_a_session_naming_its_break_is() -> None:
+    """'每天 9:00–12:00，14:00–17:00' (two spans side by side, ending the line) says the
+    hours the course keeps; a session that names its break inside keeps its own span."""
+    assert read_clock("3 天，每天 9:00–12:00，14:00–17:00") is None
+    assert read_clock("Daily 9:00-12:00 and 13:00-16:00") is None
+    clock = read_clock("09:00-12:00 Module 1: Structuring (coffee break 10:30-10:45)")
+    assert clock is not None and session_minutes(clock) == 180
+    clock = read_clock("上午 9:00-12:00 沟通的本质（10:30-10:45 茶歇）")
+    assert clock is not None and session_minutes(clock) == 180

@@ -76,15 +76,17 @@ _ABOUT_WORDS = (
     "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
     "概述", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
     "教师介绍", "任课教师", "书籍", "参考书", "推荐学习资源", "推荐资源", "学习资料", "学习成果", "课程成果",
-    "技术栈", "技术栈与工具", "工具与环境", "开发环境", "学习路径建议", "学习建议", "常见问题", "报名方式",
+    "技术栈", "技术栈与工具", "学习路径建议", "学习建议", "常见问题", "报名方式",
     "学习费用", "费用", "主办单位", "承办单位", "学员反馈", "学员评价", "connect with us", "contact us",
-    "learning resources", "tools", "tech stack", "tools and technologies",
+    "learning resources", "tech stack", "tools and technologies",
 )  # fmt: skip
 _ABOUT = re.compile(
     rf"^(?:[{CN}]+[、.．]\s*|\d+[.、．]\s*|[（(][{CN}\d]+[)）]\s*)?"
     rf"(?:{'|'.join(re.escape(w) for w in sorted(set(_ABOUT_WORDS), key=len, reverse=True))})"
     r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
-    r"|^about\s+(?:the|this|us|our|me|your)\b"  # About the course · About this website
+    r"|^about\s+(?:us|me)\b|^about\s+(?:the|this|our|your)\s+(?:course|workshop|training|"
+    r"program(?:me)?|class|bootcamp|seminar|website|site|instructors?|trainers?|authors?|"
+    r"organi[sz]ers?|team|company|speakers?|workshops|format|series)\b"  # About the course
     r"|^关于(?:本课程|课程|我们|讲师|作者|打卡|报名|本书)"  # 关于打卡 · 关于我们
     r"|^(?:教材|参考资料|参考书|推荐阅读)(?:和|与|及)",  # 教材和主要参考资料
     re.I,
@@ -195,7 +197,7 @@ def _descend(tree: Item, *, deck: bool = False) -> bool:
     holders = [
         c
         for c in top
-        if (len(c.children) >= 2 and holds_outline(c.title))
+        if (len(c.children) >= 2 and holds_outline(c.title) and not _facts_only(c))
         or sum(g.kind == "table" for g in c.children) >= 3  # a section holding a session table
     ]
     if not holders:
@@ -221,7 +223,11 @@ def _open_the_section_holding_it(tree: Item) -> bool:
         and re.fullmatch(r"h\d", c.kind)  # a page's section, no block of a numbered run
         and not c.marked
         and not STRONG_MARKER.match(c.title)
-        and any(len(g.children) >= 2 and holds_outline(g.title) for g in c.children)
+        and about(c.title)  # (# About the course: no block of the course's own)
+        and any(
+            len(g.children) >= 2 and holds_outline(g.title) and not _facts_only(g)
+            for g in c.children
+        )
     ]
     if len(inside) != 1:
         return False
@@ -231,6 +237,12 @@ def _open_the_section_holding_it(tree: Item) -> bool:
     section.children = []
     tree.notes += flat_lines(section)
     return True
+
+
+def _facts_only(item: Item) -> bool:
+    """Holds facts about the course only (## 时间安排 over 日期：3月5日 and 地点：总部):
+    no outline, whatever its name."""
+    return all(_FACT.match(c.title) and not c.children for c in item.children)
 
 
 def _blocks_of_its_own(item: Item) -> bool:
@@ -367,7 +379,17 @@ def _around_the_numbered_run(top: list[Item]) -> list[Item]:
         and re.fullmatch(r"h\d|plain", c.kind)
         and not _taught_time(c)
         and not _OPENING_OR_CLOSING.match(_plain(c.title))
+        and (about(c.title) or bool(_ABOUT_THE_COURSE.search(_plain(c.title))))
     ]
+
+
+# words a heading about the course, not a block of it, says (课程概览 · 学习路径建议 ·
+# 每节课的标准结构 · Context · Roadmap): 综合演练, 结业仪式, Icebreaker say none
+_ABOUT_THE_COURSE = re.compile(
+    r"课程|学习|建议|路径|路线|结构|总纲|概览|总览|关系图|依赖|技术栈|资源|成果|形式|说明|一张图|"
+    r"(?i:\b(?:context|overview|roadmap|resources|structure|learning path|outcomes|"
+    r"format|about|references|further reading|prerequisites|setup)\b)"
+)
 
 
 # what a block's number says when it is no list's: 第一阶段 · 模块二 · Module 3 · Day 1

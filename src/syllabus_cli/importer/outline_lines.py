@@ -253,6 +253,7 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
     row_owner: Item | None = None  # the row whose first cell the rows below leave empty
     sequence_header: list[str] | None = None  # a week/session table's header, no time column
     ended = False  # the day's end row seen: its later rows are no sessions
+    ended_at = 24 * 60  # when it ended: a row starting earlier opens the next day
     named_below: set[int] = set()  # a line that names the clock row above it
     grid: list[tuple[int, Item]] | None = None  # a week's grid: each day column's module
 
@@ -424,12 +425,22 @@ def parse_lines(lines: list[str], minute_word: str = "分钟") -> Item:
                 if spent is not None and open_row[0].duration is None:
                     open_row[0].duration = f"{spent}{minute_word}"
                 open_row = None
-            ended_here = clock.is_end and clock.end is None and bool(clock.title)
+            # (a bare END row closes the session above it; a second day may follow)
+            ended_here = (
+                clock.is_end
+                and clock.end is None
+                and bool(clock.title)
+                and clock.title.strip().lower() != "end"
+            )
+            if ended and open_row is None and not clock.is_end and clock.start < ended_at:
+                ended = False  # | 09:00 | … | after the day's end row: the next day's rows
             if clock.is_break or (clock.is_end and clock.end is None) or ended:
                 # after "4:30 - Workshop ends" the day's rows are outside the course
                 (stack[0].item if stack and stack[0].kind in _DAY_KINDS else root).notes.append(
                     _unbold(text)
                 )
+                if ended_here:
+                    ended_at = clock.start
                 ended = ended or ended_here
                 continue
             session = session_minutes(clock)
@@ -791,7 +802,7 @@ def _piped(line: str) -> str:
     if not text.startswith("|"):
         text = f"| {text} |"
     # | **第 1 节：项目启动** | …: a cell in bold is its text
-    return re.sub(r"(?<=\|)\s*(\*\*|__)([^|*_][^|]*?)\1\s*(?=\|)", r" \2 ", text)
+    return re.sub(r"(?<=\|)\s*(\*\*|__)([^|*_](?:(?!\*\*|__)[^|])*?)\1\s*(?=\|)", r" \2 ", text)
 
 
 def _header_row(cells: list[str], lines: list[str], index: int) -> bool:
@@ -1087,8 +1098,10 @@ def _open(root: Item, stack: list[_Open], marker: _Marker) -> Item | None:
             ),
             None,
         )
-    if level is None and marker.heading and any(
-        o.kind == marker.kind and o.value == marker.value for o in stack
+    if (
+        level is None
+        and marker.heading
+        and any(o.kind == marker.kind and o.value == marker.value for o in stack)
     ):
         return None  # '#### Day1 交付作业' inside '### Day 1：…': a heading of the day's text
     if level is None and marker.heading:

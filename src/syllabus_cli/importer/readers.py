@@ -1549,8 +1549,9 @@ def keyed_groups(names: list[str], rows: list[list[str]], level: int = 2) -> lis
         word = " ".join(label.split())
 
         def row_of(cells: list[str], skip: int = col) -> str:
-            kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != skip]
-            return "| " + " | ".join(kept) + " |"
+            # a row of the unit: a point, its cells in order (Introduction · video)
+            kept = [" ".join(c.split()) for j, c in enumerate(cells) if j != skip and c.strip()]
+            return "- " + " · ".join(kept)
 
         out: list[str] = []
         at = 0
@@ -1564,7 +1565,7 @@ def keyed_groups(names: list[str], rows: list[list[str]], level: int = 2) -> lis
                 if numbered
                 else value
             )
-            out += [f"{'#' * level} {title}", row_of(names), *(row_of(r) for r in rows[at:stop])]
+            out += [f"{'#' * level} {title}", *(row_of(r) for r in rows[at:stop])]
             at = stop
         return out
     return None

@@ -5,6 +5,8 @@ sees it). Anything else is a clear ``SourceError``."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +71,16 @@ def _read(path: Path) -> str:
         )
         # a page's <style> and <script> blocks are how a site shows it, never its text
         text = re.sub(r"(?is)<(style|script)\b[^>]*>.*?</\1\s*>[ \t]*\n?", "", text)
-        text = _markdown_of_tags(text)
+        text = _outside_code(text, _markdown_of_tags)
         # pages joined into one file, each with its own front matter (---/layout: x/---):
         # the first is the page's (read for its title); the later ones are no text
-        text = text[:4] + _LATER_FRONT_MATTER.sub("", text[4:])
+        text = text[:4] + _LATER_FRONT_MATTER.sub(_site_settings, text[4:])
         if suffix != ".txt":  # a Markdown table of one course's meetings: a module a row
             from . import readers
 
             text = readers.markdown_sessions(text)
     if suffix in (".md", ".markdown", ".txt", ".rst"):
-        text = _underlined_headings(_simple_tables(text))
+        text = _outside_code(text, lambda part: _underlined_headings(_simple_tables(part)))
     if "<table" in text.lower() and suffix not in (".csv", ".tsv"):  # an HTML table in Markdown
         from . import readers
 
@@ -90,7 +92,9 @@ def _read(path: Path) -> str:
     return text
 
 
-_TAG_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^>]*>(.*?)</h\1\s*>[ \t]*$", re.I | re.M | re.S)
+_TAG_HEADING = re.compile(
+    r"^[ \t]*<h([1-6])\b[^>]*>((?:(?!<h[1-6]\b|\n[ \t]*\n).)*?)</h\1\s*>[ \t]*$", re.I | re.M | re.S
+)  # (its text never runs past a blank line or another heading: an unclosed <h3> stays)
 _TAG_ITEM = re.compile(r"^([ \t]*)<li\b[^>]*>(.*?)(?:</li\s*>)?[ \t]*$", re.I | re.M)
 _LAYOUT_TAG = re.compile(
     r"</?(?:div|section|article|header|footer|main|nav|aside|p|ul|ol|span)\b[^>]*>", re.I
@@ -167,9 +171,13 @@ def _simple_tables(text: str) -> str:
         body = lines[end + 1 : closing] if closing is not None else lines[at + 1 : end]
 
         def row(line: str, spans: list[tuple[int, int]] = spans) -> str:
+            # columns by display width: a Chinese character takes two, as the table is set
+            at = [0]
+            for ch in line:
+                at.append(at[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+            cut = [next((i for i, w in enumerate(at) if w >= a), len(line)) for a, _ in spans]
             cells = [
-                line[a : (spans[k + 1][0] if k + 1 < len(spans) else len(line))]
-                for k, (a, _) in enumerate(spans)
+                line[c : (cut[k + 1] if k + 1 < len(cut) else len(line))] for k, c in enumerate(cut)
             ]
             return "| " + " | ".join(" ".join(c.split()) for c in cells) + " |"
 
@@ -179,6 +187,53 @@ def _simple_tables(text: str) -> str:
         out += [row(line) for line in body if line.strip()]
         at = (closing if closing is not None else end) + 1
     return "\n".join(out)
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+
+
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the page outside its fenced code (```yaml … ```): the
+    code's lines are published as written, never read as headings, tags or tables."""
+    if "```" not in text and "~~~" not in text:
+        return change(text)
+    out: list[str] = []
+    part: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            out.append(change("\n".join(part)))
+            part, fence = [line], m.group(1)
+        elif fence is not None:
+            part.append(line)
+            if m and m.group(1) == fence:
+                out.append("\n".join(part))
+                part, fence = [], None
+        else:
+            part.append(line)
+    out.append("\n".join(part) if fence is not None else change("\n".join(part)))
+    return "\n".join(out)
+
+
+# the settings a site generator reads (Jekyll, Hugo, MkDocs), never a page's text
+_SITE_KEYS = {
+    "layout", "permalink", "nav_order", "parent", "grand_parent", "has_children", "nav_exclude",
+    "sidebar", "toc", "weight", "slug", "draft", "tags", "categories", "menu", "redirect_from",
+    "sectionlayout", "enable", "type", "order", "sort", "search_exclude",
+}  # fmt: skip
+
+
+def _site_settings(found: re.Match[str]) -> str:
+    """A later front matter block goes only when it is a site generator's settings
+    (layout: default): keys in lower case, one of them a generator's own. A block of the
+    page's own words between rules (Instructor: Jane Doe · Day1: 协作认知) stays."""
+    keys = re.findall(r"^([^:\n]+):", found.group(0), re.M)
+    if all(re.fullmatch(r"[a-z_][a-z0-9_-]*", k) for k in keys) and any(
+        k.lower() in _SITE_KEYS for k in keys
+    ):
+        return ""
+    return found.group(0)
 
 
 _LATER_FRONT_MATTER = re.compile(r"^---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n){1,12}---[ \t]*$", re.M)
@@ -197,6 +252,11 @@ def _markdown_of_tags(text: str) -> str:
     text = _TAG_HEADING.sub(
         lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text
     )  # (a heading's text written over several lines is one line)
+    text = re.sub(  # <h3>第一天：基础 left unclosed: a heading all the same
+        r"(?im)^[ \t]*<h([1-6])\b[^>]*>[ \t]*(\S[^<\n]*)$",
+        lambda m: "#" * int(m.group(1)) + " " + m.group(2).strip(),
+        text,
+    )
     text = _TAG_ITEM.sub(lambda m: f"{m.group(1)}- {m.group(2).strip()}", text)
     text = re.sub(
         r"^[ \t]*(?:</?(?:div|span|p)\b[^>]*>[^\w<>\n]*)+$", "", text, flags=re.I | re.M

@@ -27,7 +27,10 @@ from ..duration import DurationError, parse_duration
 
 _T = r"(?:ca\.?\s*|approx\.?\s*|约\s*|~\s*)?(\d{1,2})\s*([:.：])\s*(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?"
 _DASH = r"\s*(?:-|－|–|—|~|～|至|到|to|until)\s*"  # － : a Chinese IME's dash
-_ANY_RANGE = re.compile(rf"{_T}{_DASH}{_T}", re.I)
+# two clock spans side by side, nothing but a comma or "and" between them, ending the line
+_HOURS_KEPT = re.compile(
+    rf"{_T}{_DASH}{_T}\s*(?:[,，、;；/&]|和|及|与|and)\s*{_T}{_DASH}{_T}\s*[。.]?\s*$", re.I
+)
 _RANGE_FIRST = re.compile(
     rf"^(?:\*\*|__)?\s*{_T}{_DASH}{_T}\s*(?:\*\*|__)?\s*[|｜:：\-–—]?\s*(.*)$", re.I
 )
@@ -185,7 +188,7 @@ def read_clock(line: str) -> Clock | None:
     Whole hours with am/pm (``9-10am``, ``12pm - 1pm``, ``3 - 4:20pm``) read as
     ``9:00-10:00am``; the times stay as written in ``said``."""
     text = _ISH.sub(r"\1", line.strip())
-    if "|" not in text and len(_ANY_RANGE.findall(text)) >= 2:
+    if "|" not in text and _HOURS_KEPT.search(text):
         return None  # 每天 9:00–12:00，14:00–17:00: the hours a course keeps, no session
     part = _PART_OF_DAY.match(text)  # 上午 9:00-12:00 模块一 · 下午 1:30-3:00 · Morning: 9:00-…
     if part:

@@ -335,7 +335,7 @@ def _clean(text: str) -> str:
         m
         and kept
         and cut
-        and not re.search(r"(?:课|营|班|训|讲座|工作坊|研修|课程|学)$", fold(cut))
+        and not re.search(r"(?:课|营|班|训|讲座|工作坊|研修|课程|学|》|」|”|\")$", fold(cut))
     ):
         cut += text[m.start() : m.start() + kept.end()]  # Python编程完整课程大纲: 完整课程 is
     # the name's (行动营课程大纲 · 基础课课程大纲 · 宏观经济学课程大纲: the name says what it is;
