@@ -377,3 +377,14 @@ def test_a_long_session_table_with_days_off_imports_without_hanging(tmp_path: Pa
     source.write_text("# 课程\n\n| 日期 | 内容 |\n|---|---|\n" + "\n".join(rows), encoding="utf-8")
     done = _run("import", str(source), "--out", str(tmp_path / "out"), timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("line", ["a" * 200_000, "课" * 100_000, "a.b-" * 50_000])
+def test_one_very_long_line_imports_without_hanging(line: str, tmp_path: Path) -> None:
+    """A page saved with no line breaks (200 KB on one line): every pattern looks at it
+    in one pass (an address pattern tried from each position took minutes)."""
+    source = tmp_path / "one-line.md"
+    source.write_text("# T\n\n" + line + "\n", encoding="utf-8")
+    done = _run("import", str(source), "--out", str(tmp_path / "out"), timeout=60)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr

@@ -18,7 +18,7 @@ _TIME = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:分钟|小时|学时|课时|天|
 # Markdown file's tags with their attributes (<div class="grid gap-4 text-white">), an
 # address (https://…, www.example.cn, a mail address) and a link's target (](setup.md))
 _MARKUP = re.compile(
-    r"<[^<>\n]{0,400}>|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^()\n]*\)"
+    r"<[^<>\n]{0,400}>|https?://\S+|www\.\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}|\]\([^()\n]*\)"
 )
 
 
