@@ -226,6 +226,13 @@ ATTACK = Path(__file__).parent / "data" / "import" / "attack6"
         # the page's own lines between two rules are no site settings: kept
         ("zh-rules-around-days.md", ["协作认知与角色定位", "冲突处理与协作机制"], "王老师"),
         ("en-facts-between-rules.md", ["Pods", "Deployments"], "Room 101"),
+        # '### 课程内容' inside a module is the module's part, not the page's outline label
+        ("zh-module-with-its-own-content-heading.md", ["沟通基础", "冲突管理", "团队协作"], "角色扮演"),
+        (
+            "en-module-with-its-own-content-heading.md",
+            ["Understanding Data", "Visualising Data", "Communicating with Data"],
+            "Data quality",
+        ),
     ],
 )
 def test_this_rounds_rules_leave_what_they_do_not_name_alone(

@@ -386,7 +386,7 @@ def _around_the_numbered_run(top: list[Item]) -> list[Item]:
 # words a heading about the course, not a block of it, says (课程概览 · 学习路径建议 ·
 # 每节课的标准结构 · Context · Roadmap): 综合演练, 结业仪式, Icebreaker say none
 _ABOUT_THE_COURSE = re.compile(
-    r"课程|学习|建议|路径|路线|结构|总纲|概览|总览|关系图|依赖|技术栈|资源|成果|形式|说明|一张图|"
+    r"课程|学习|建议|路径|路线|结构|总纲|概览|总览|关系图|依赖|技术栈|资源|成果|形式|说明|一张图|清单|一览|汇总|"
     r"(?i:\b(?:context|overview|roadmap|resources|structure|learning path|outcomes|"
     r"format|about|references|further reading|prerequisites|setup)\b)"
 )

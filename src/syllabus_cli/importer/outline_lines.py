@@ -144,7 +144,7 @@ def _find_marker(line: str, indent: int) -> _Marker | None:
                     day.heading = True
                 return day
             if inner is not None and _TIME_UNIT.match(read):  # "# 第二周、第三周": the name
-                return _Marker(f"h{len(groups['w'])}", (0,), rest)
+                return _Marker(f"h{len(groups['w'])}", (0,), rest, marked=True)
             if inner is None:
                 return _Marker(f"h{len(groups['w'])}", (0,), rest)
             block = inner.re in _BLOCK_MARKS
