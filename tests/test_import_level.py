@@ -254,3 +254,21 @@ def test_an_end_row_ends_the_day_and_the_next_days_rows_follow_it(tmp_path: Path
         ("Programming with Python", "180min"),
         ("Python continued", "210min"),
     ]
+
+
+def test_a_weeks_dates_in_brackets_are_no_clock_span(tmp_path: Path) -> None:
+    """'## 第一周（7.13-7.17）': the week's dates (July 13 to 17), never a 4-minute session
+    from 7:13 to 7:17; a section of facts before the weeks (## 基本情况) is a note."""
+    source = tmp_path / "newcomer.md"
+    source.write_text(
+        "# 前端新人培养\n\n## 基本情况\n\n- 7月13日入职\n\n## 第一周（7.13-7.17）\n\n- 环境搭建\n\n"
+        "## 第二周（7.20-7.24）\n\n- 熟悉流程\n\n## 第三周（8.03-8.07）\n\n- 承接需求\n",
+        encoding="utf-8",
+    )
+    spec = imported(source, tmp_path / "out")
+    assert [(m["title"], m.get("duration")) for m in spec["modules"]] == [
+        ("第一周（7.13-7.17）", None),
+        ("第二周（7.20-7.24）", None),
+        ("第三周（8.03-8.07）", None),
+    ]
+    assert "7月13日入职" in spec["notes"]

@@ -74,7 +74,7 @@ _ABOUT_WORDS = (
     "textbook", "textbooks", "required texts", "audience", "who should attend", "target audience",
     "期中考试", "期末考试", "期末考核", "期末考查", "结业考核", "结课考核", "final exam",
     "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
-    "概述", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
+    "概述", "基本情况", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
     "教师介绍", "任课教师", "书籍", "参考书", "推荐学习资源", "推荐资源", "学习资料", "学习成果", "课程成果",
     "技术栈", "技术栈与工具", "学习路径建议", "学习建议", "常见问题", "报名方式",
     "学习费用", "费用", "主办单位", "承办单位", "学员反馈", "学员评价", "connect with us", "contact us",

@@ -159,6 +159,11 @@ _CLOCK_SPAN = re.compile(r"(\d{1,2})[:：.](\d{2})\s*[-－–—~～至到]\s*(\
 def span_minutes(inner: str) -> int | None:
     """A bracket that holds only a span of clock times, as agendas write them (9:00-10:30 ·
     10 AM to 4 PM · 12 to 5 PM · 1330 - 1500): its minutes, within a day."""
+    dates = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\s*[-–—~～]\s*(\d{1,2})\.(\d{1,2})\s*", inner)
+    if dates and int(dates.group(1)) * 60 + int(dates.group(2)) + 10 > int(
+        dates.group(3)
+    ) * 60 + int(dates.group(4)):
+        return None  # （7.13-7.17）: a week's dates, not 7:13-7:17 (no session takes minutes)
     clock = _CLOCK_SPAN.fullmatch(inner.strip())
     if clock:
         start = int(clock.group(1)) * 60 + int(clock.group(2))

@@ -183,6 +183,7 @@ _TIME_UNIT = re.compile(
     rf"^第\s*(?:[{CN}]+|\d+)\s*(?:天|周|次课|次|轮)|^(?i:day|week|session)\s*(?:\d+|(?:{_EN_NUMBER_WORDS})\b)",
     re.I,
 )
+_WEEK = re.compile(rf"^第\s*(?:[{CN}]+|\d+)\s*周|^(?i:week)\s*\d")
 _DAY = re.compile(
     rf"^(?:第\s*(?:[{CN}]+|\d+)\s*天|(?i:day)\s*(?:\d+|(?i:{_EN_NUMBER_WORDS})\b)|{_WEEKDAY}\b)"
 )
@@ -1436,8 +1437,8 @@ def _clock_line(text: str, indent: int) -> Clock | None:
     marker = _marker(text, indent)
     if marker is not None and re.fullmatch(r"h\d", marker.kind):  # ### Session 1: (0930 - 1115)
         inner = re.sub(r"^#+\s*", "", text)
-        if _DAY.match(_unbold(inner)):
-            return None
+        if _DAY.match(_unbold(inner)) or _WEEK.match(_unbold(inner)):
+            return None  # (## 第一周（7.13-7.17）: a week's dates, never a session's clock)
         clock = read_clock(_unbold(inner))
         return clock if clock is not None and session_minutes(clock) else None
     if marker is not None and marker.kind in _EN_SESSION_WORDS:
