@@ -226,13 +226,18 @@ ATTACK = Path(__file__).parent / "data" / "import" / "attack6"
         # the page's own lines between two rules are no site settings: kept
         ("zh-rules-around-days.md", ["协作认知与角色定位", "冲突处理与协作机制"], "王老师"),
         ("en-facts-between-rules.md", ["Pods", "Deployments"], "Room 101"),
-        # '### 课程内容' inside a module is the module's part, not the page's outline label
-        ("zh-module-with-its-own-content-heading.md", ["沟通基础", "冲突管理", "团队协作"], "角色扮演"),
+        # a 培训方案's 项目设计 › 课程大纲 › 模块…: the modules, the plan's sections in notes
+        ("zh-plan-design-holds-outline.md", ["客户开发", "需求挖掘", "谈判成交"], "讲师费"),
+        # taught sections after a numbered run that say nothing about the course stay
         (
-            "en-module-with-its-own-content-heading.md",
-            ["Understanding Data", "Visualising Data", "Communicating with Data"],
-            "Data quality",
+            "zh-taught-after-numbered-run.md",
+            ["角色认知", "团队管理", "绩效辅导", "结构化思维与表达", "打造学习型组织"],
+            "金字塔原理",
         ),
+        # a block between rules holding the course's facts is no site's settings
+        ("en-course-facts-between-rules.md", ["Preparation", "At the table"], "2 days"),
+        # a reStructuredText page underlined with ~~~ then ---: levels in the page's order
+        ("zh-rst-tilde-underline.rst", ["倾听", "表达", "反馈"], "沟通力提升"),
     ],
 )
 def test_this_rounds_rules_leave_what_they_do_not_name_alone(

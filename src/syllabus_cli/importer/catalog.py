@@ -500,40 +500,6 @@ def _named_and_timed(rest: str) -> bool:
     return time is not None and bool(name.strip(" :：-–—"))
 
 
-_ABOUT_PARENT = re.compile(r"信息|简介|介绍|概述|说明|概况|(?i:information|overview|about|details)")
-
-
-def _nested_labels(lines: list[str]) -> set[str]:
-    """Outline labels written as headings inside a module ('## 沟通基础' › '### 课程内容'
-    › its bullets, then '## 冲突管理'): the module's own part, not the page's outline."""
-    heads = [
-        (i, len(m.group(1)))
-        for i, line in enumerate(lines)
-        if not line.startswith("\0") and (m := re.match(r"^(#{2,6})\s+\S", line))
-    ]
-    kinds = [_label(lines[i], before_outline=False) for i, _ in heads]
-    outline = [k is not None and k.key == "outline" for k in kinds]
-    plain = [k is None for k in kinds]
-    later: list[set[int]] = [set() for _ in heads]  # the levels of plain headings after each
-    seen: set[int] = set()
-    for n in range(len(heads) - 1, -1, -1):
-        later[n] = set(seen)
-        if plain[n]:
-            seen.add(heads[n][1])
-    last: dict[int, int] = {}  # level -> the latest plain heading's place
-    found: set[str] = set()
-    for n, (at, level) in enumerate(heads):
-        if outline[n]:
-            above = [lv for lv, place in last.items() if lv < level]
-            if above and max(above, key=lambda lv: last[lv]) in later[n]:
-                found.add(lines[at])
-        elif plain[n] and not _ABOUT_PARENT.search(lines[at]):  # (## 课程信息 › ### 课程安排:
-            last[level] = n  # the page's outline under a section about the course)
-            for deeper in [lv for lv in last if lv > level]:
-                del last[deeper]
-    return found
-
-
 def _label(line: str, *, before_outline: bool) -> _Label | None:
     glued = _GLUED_LENGTH.match(line.strip())
     if glued:
@@ -808,7 +774,7 @@ def read_sections(chunk: str, number: int) -> Course:
                 # (¶: the permalink mark a documentation site prints after each heading)
                 lines.extend(_explode(unemphasised(part)))
     lines = contents_list(_title_under_generic(_titled_label(numbers_first(lines))))
-    headers = _header_rows(lines) | _repeated_labels(lines) | _nested_labels(lines)
+    headers = _header_rows(lines) | _repeated_labels(lines)
     labelled = any(
         line.startswith("\x01")
         or ((lab := _label(line, before_outline=False)) is not None and lab.key == "outline")

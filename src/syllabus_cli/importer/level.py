@@ -41,7 +41,7 @@ _EN_HOLDER = (
 )
 _ZH_HOLDER = (
     r"(?:课程|教学|培训|授课|学习|训练营)?"
-    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|时间安排|议程安排|模块|章节|体系|框架|日历|日程表|时间表|模块结构|结构|内容结构)"
+    r"(?:内容|大纲|安排|日程|议程|目录|计划|进度|进度安排|日程安排|内容安排|时间安排|议程安排|模块|章节|体系|框架|日历|日程表|时间表|模块结构|结构|内容结构|任务|任务安排)"
     r"(?:(?:及|与|和)(?:学时|课时|时间|进度)(?:分配|安排)?)?"
     r"|课程表|课表|培训计划表|教学进度表|课程安排表"
 )
@@ -74,7 +74,7 @@ _ABOUT_WORDS = (
     "textbook", "textbooks", "required texts", "audience", "who should attend", "target audience",
     "期中考试", "期末考试", "期末考核", "期末考查", "结业考核", "结课考核", "final exam",
     "milestones", "deliverables", "exam", "exams", "examination", "logistics", "venue", "location", "code of conduct",
-    "概述", "基本情况", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
+    "概述", "基本情况", "任务准备", "课前准备", "准备工作", "课程特点", "课程优势", "使用指南", "使用说明", "联系我们", "联系信息", "联系资讯", "教师信息",
     "教师介绍", "任课教师", "书籍", "参考书", "推荐学习资源", "推荐资源", "学习资料", "学习成果", "课程成果",
     "技术栈", "技术栈与工具", "学习路径建议", "学习建议", "常见问题", "报名方式",
     "学习费用", "费用", "主办单位", "承办单位", "学员反馈", "学员评价", "connect with us", "contact us",
@@ -384,11 +384,11 @@ def _around_the_numbered_run(top: list[Item]) -> list[Item]:
 
 
 # words a heading about the course, not a block of it, says (课程概览 · 学习路径建议 ·
-# 每节课的标准结构 · Context · Roadmap): 综合演练, 结业仪式, Icebreaker say none
+# 项目清单 · Context · Roadmap): 综合演练, 结业仪式, 学习成果汇报, Icebreaker say none
 _ABOUT_THE_COURSE = re.compile(
-    r"课程|学习|建议|路径|路线|结构|总纲|概览|总览|关系图|依赖|技术栈|资源|成果|形式|说明|一张图|清单|一览|汇总|"
-    r"(?i:\b(?:context|overview|roadmap|resources|structure|learning path|outcomes|"
-    r"format|about|references|further reading|prerequisites|setup)\b)"
+    r"概览|总览|总纲|关系图|依赖关系|学习路径|路线图|一张图|清单|一览|建议|推荐|资源|"
+    r"(?i:\b(?:context|overview|roadmap|resources|learning path|references|further reading|"
+    r"prerequisites)\b)"
 )
 
 

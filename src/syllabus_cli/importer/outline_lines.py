@@ -210,6 +210,8 @@ _ASIDE_ONLY = re.compile(
 def _titled(marker: _Marker) -> tuple[str, str | None, str | None]:
     """Title, time, and a note keeping the page's clock range (开场：0-5 分钟)."""
     title, duration = marker.title.strip(), marker.duration
+    # **Matplotlib**初相识（**1**天）: bold inside a name is how the page shows it, no text
+    title = re.sub(r"\*\*([^*\n]+?)\*\*", r"\1", title)
     if marker.kind in _DAY_KINDS and _PART_OF_DAY.match(title) and marker.line:
         title = marker.line  # 第一天上午：… · Day 3 Morning: the day stays in the title
     aside = bool(_ASIDE_ONLY.fullmatch(title))  # 第一天（6月12日） · Day 2 - 14 May: a date

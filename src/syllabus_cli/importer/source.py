@@ -113,6 +113,11 @@ def _underlined_headings(text: str) -> str:
         return text
     lines = text.split("\n")
     levels = {"=": 1, "-": 2, "~": 3, "^": 4}
+    used = [
+        m.group(1)[0] for line in lines if (m := _UNDERLINE.match(line)) and len(m.group(1)) >= 3
+    ]
+    if any(c in "~^" for c in used):  # reStructuredText: levels in the order the page uses them
+        levels = {c: n for n, c in enumerate(dict.fromkeys(used), start=1)}
     for i in range(1, len(lines)):
         under = _UNDERLINE.match(lines[i])
         above = lines[i - 1].strip()
@@ -127,7 +132,7 @@ def _underlined_headings(text: str) -> str:
             or len(lines[i - 1]) - len(lines[i - 1].lstrip()) >= 4  # code, or a YAML block
         ):
             continue
-        lines[i - 1] = "#" * levels[under.group(1)[0]] + " " + above
+        lines[i - 1] = "#" * min(levels[under.group(1)[0]], 6) + " " + above
         lines[i] = ""
     return "\n".join(lines)
 
@@ -200,8 +205,19 @@ def _outside_code(text: str, change: Callable[[str], str]) -> str:
     out: list[str] = []
     part: list[str] = []
     fence: str | None = None
+    previous = ""
     for line in text.split("\n"):
         m = _FENCE.match(line)
+        if (
+            m
+            and fence is None
+            and (
+                line.count(m.group(1)) > 1  # ```python print("hi")```: inline code, no fence
+                or (previous.strip() and re.fullmatch(r"\s*(?:~+|`+)\s*", line))  # an underline
+            )
+        ):
+            m = None
+        previous = line
         if fence is None and m:
             out.append(change("\n".join(part)))
             part, fence = [line], m.group(1)
@@ -229,11 +245,19 @@ def _site_settings(found: re.Match[str]) -> str:
     (layout: default): keys in lower case, one of them a generator's own. A block of the
     page's own words between rules (Instructor: Jane Doe · Day1: 协作认知) stays."""
     keys = re.findall(r"^([^:\n]+):", found.group(0), re.M)
-    if all(re.fullmatch(r"[a-z_][a-z0-9_-]*", k) for k in keys) and any(
-        k.lower() in _SITE_KEYS for k in keys
+    if (
+        all(re.fullmatch(r"[a-z_][a-z0-9_-]*", k) for k in keys)
+        and any(k in _SITE_KEYS for k in keys)
+        and not any(k in _COURSE_KEYS for k in keys)  # (duration: 2 days is the course's)
     ):
         return ""
     return found.group(0)
+
+
+_COURSE_KEYS = {
+    "duration", "length", "hours", "days", "instructor", "trainer", "teacher", "speaker",
+    "date", "dates", "location", "venue", "audience", "level", "price", "fee",
+}  # fmt: skip
 
 
 _LATER_FRONT_MATTER = re.compile(r"^---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n){1,12}---[ \t]*$", re.M)

@@ -330,16 +330,9 @@ def _clean(text: str) -> str:
     )
     m = _SUFFIX.search(fold(text))
     cut = text[: m.start()] if m else text
-    kept = re.match(r"(?:完整)?课程(?=(?:教学)?(?:大纲|介绍|简介|详情))", m.group(0)) if m else None
-    if (
-        m
-        and kept
-        and cut
-        and not re.search(r"(?:课|营|班|训|讲座|工作坊|研修|课程|学|》|」|”|\")$", fold(cut))
-    ):
-        cut += text[m.start() : m.start() + kept.end()]  # Python编程完整课程大纲: 完整课程 is
-    # the name's (行动营课程大纲 · 基础课课程大纲 · 宏观经济学课程大纲: the name says what it is;
-    # 详细课程大纲: a detailed outline of it)
+    kept = re.match(r"完整课程(?=(?:教学)?(?:大纲|介绍|简介|详情))", m.group(0)) if m else None
+    if m and kept and cut:  # Python编程完整课程大纲: "the complete course" is the name's;
+        cut += text[m.start() : m.start() + kept.end()]  # 高效沟通课程大纲 names 高效沟通
     if cut and cut != text:  # "Sample X Schedule": the page's kind on both sides of X
         cut = re.sub(r"^(?i:sample|example|draft|tentative|proposed)\s+(?=\S)", "", cut)
     text = cut or text
