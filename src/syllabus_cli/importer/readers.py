@@ -1521,11 +1521,6 @@ _GROUP_HEADER = re.compile(
 )
 
 
-_TIME_HEADER = re.compile(
-    r"^(?:duration|time|length|minutes|mins?|hours|hrs?)\b|时长|学时|课时|时间|分钟|小时", re.I
-)
-
-
 def keyed_groups(names: list[str], rows: list[list[str]], level: int = 2) -> list[str] | None:
     """A table with a column naming the block each row belongs to, set on every row
     (``| 引言 | video | 1 |`` … ``| 计算平均气温 | video | 2 |`` under ``Unit``): each
@@ -1533,7 +1528,9 @@ def keyed_groups(names: list[str], rows: list[list[str]], level: int = 2) -> lis
     rows under it without that column. The column's header says so (Unit, Week, 单元),
     its values come in runs of two rows or more on average, each value in one run. A
     table with a time column is a timetable, read row by row with its Day column."""
-    if any(_TIME_HEADER.search(" ".join(n.split())) for n in names):
+    from .outline_lines import table_time_column
+
+    if table_time_column(names) is not None or any(_LENGTH_HEADER.match(n.strip()) for n in names):
         return None
     for col, label in enumerate(names):
         if not _GROUP_HEADER.match(" ".join(label.split())):
