@@ -236,6 +236,8 @@ ATTACK = Path(__file__).parent / "data" / "import" / "attack6"
         ),
         # a block between rules holding the course's facts is no site's settings
         ("en-course-facts-between-rules.md", ["Preparation", "At the table"], "2 days"),
+        # ```python print("hello")``` on one line is inline code, no fence opening
+        ("zh-inline-code-line.md", ["Excel 自动化", "Word 自动化", "邮件自动化"], "smtplib"),
         # a reStructuredText page underlined with ~~~ then ---: levels in the page's order
         ("zh-rst-tilde-underline.rst", ["倾听", "表达", "反馈"], "沟通力提升"),
     ],

@@ -33,6 +33,7 @@ from .conventions import (
     SEGMENT_WORDS,
     STRONG_MARKER,
 )
+from .fences import FENCE, fence_spans, fenced_lines
 from .parallel import lesson_sequence, numbers_first, parallel_courses
 from .title import teacher_colon
 from .traditional import fold
@@ -81,7 +82,6 @@ def is_appendix(line: str) -> bool:
     return bool(_APPENDIX.match(line.strip()))
 
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 DEFAULT_SEPARATOR = "联系老师 培训咨询"
 
 
@@ -651,13 +651,9 @@ def _outline_fences(raw: list[str]) -> set[int]:
     layout (a README's course outline in ```): numbered or bulleted lines, nothing that
     reads as code. Its lines are then read as the outline they are."""
     found: set[int] = set()
-    start: int | None = None
-    for at, line in enumerate(raw):
-        if not _FENCE.match(line):
-            continue
-        if start is None:
-            start = at
-            continue
+    for start, at in fence_spans(raw):
+        if not FENCE.match(raw[at]) or at == start:
+            continue  # (left open to the page's end: no block kept for its layout)
         body = [b.strip() for b in raw[start + 1 : at] if b.strip()]
         info = raw[start].strip().lstrip("`~").strip().lower()
         listed = sum(bool(_LISTED.match(b)) for b in body)
@@ -668,7 +664,6 @@ def _outline_fences(raw: list[str]) -> set[int]:
             and not any(_CODE.search(b) for b in body)
         ):
             found |= {start, at}
-        start = None
     return found
 
 
@@ -705,23 +700,12 @@ def _row_cells(line: str) -> list[str] | None:
     return cells if sum(bool(c) for c in cells) >= 2 else None
 
 
-def _fenced_lines(raw: list[str]) -> set[int]:
-    inside, found = False, set()
-    for at, line in enumerate(raw):
-        if _FENCE.match(line):
-            inside = not inside
-            found.add(at)
-        elif inside:
-            found.add(at)
-    return found
-
-
 def column_tables(raw: list[str]) -> list[str]:
     """Runs of table rows copied as text, as the pipe rows the outline reader reads:
     two or more tab-separated lines, or three or more lines of space-aligned columns
     with as many cells each. A form's spaced label (学    时：48) loses its spaces."""
     out: list[str] = []
-    fenced = _fenced_lines(raw)
+    fenced = fenced_lines(raw)
     i = 0
     while i < len(raw):
         j = i
@@ -755,16 +739,18 @@ def read_sections(chunk: str, number: int) -> Course:
     raw = column_tables(chunk.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     course.text = "\n".join(raw)  # (a copied table's header word is no label over its rows)
     lines: list[str] = []
-    fence = False
     kept_for_layout = _outline_fences(raw)
+    in_code = fenced_lines(raw) - {
+        at
+        for first, last in fence_spans(raw)
+        if first in kept_for_layout
+        for at in range(first, last + 1)
+    }
     for at, line in enumerate(raw):
         if at in kept_for_layout:
             continue  # the fence around an outline kept in a code block for its layout
-        if _FENCE.match(line):
-            fence = not fence
+        if at in in_code:
             lines.append("\0" + line.rstrip())  # \0: inside a code fence, never structure
-        elif fence:
-            lines.append("\0" + line.rstrip())
         elif _NESTED_BULLET.match(line):  # '  - Python编程基础' under '- Python': the
             lines.append(line.rstrip().replace("\t", "    "))  # indent nests it
         elif line.strip() and not re.fullmatch(r"\s*(?:<br\s*/?>\s*)+", line, re.I):

@@ -177,10 +177,10 @@ def _simple_tables(text: str) -> str:
 
         def row(line: str, spans: list[tuple[int, int]] = spans) -> str:
             # columns by display width: a Chinese character takes two, as the table is set
-            at = [0]
+            widths = [0]
             for ch in line:
-                at.append(at[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-            cut = [next((i for i, w in enumerate(at) if w >= a), len(line)) for a, _ in spans]
+                widths.append(widths[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+            cut = [next((i for i, w in enumerate(widths) if w >= a), len(line)) for a, _ in spans]
             cells = [
                 line[c : (cut[k + 1] if k + 1 < len(cut) else len(line))] for k, c in enumerate(cut)
             ]
@@ -194,41 +194,20 @@ def _simple_tables(text: str) -> str:
     return "\n".join(out)
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-
-
 def _outside_code(text: str, change: Callable[[str], str]) -> str:
     """``change`` applied to the page outside its fenced code (```yaml … ```): the
     code's lines are published as written, never read as headings, tags or tables."""
     if "```" not in text and "~~~" not in text:
         return change(text)
+    from .fences import fence_spans
+
+    lines = text.split("\n")
     out: list[str] = []
-    part: list[str] = []
-    fence: str | None = None
-    previous = ""
-    for line in text.split("\n"):
-        m = _FENCE.match(line)
-        if (
-            m
-            and fence is None
-            and (
-                line.count(m.group(1)) > 1  # ```python print("hi")```: inline code, no fence
-                or (previous.strip() and re.fullmatch(r"\s*(?:~+|`+)\s*", line))  # an underline
-            )
-        ):
-            m = None
-        previous = line
-        if fence is None and m:
-            out.append(change("\n".join(part)))
-            part, fence = [line], m.group(1)
-        elif fence is not None:
-            part.append(line)
-            if m and m.group(1) == fence:
-                out.append("\n".join(part))
-                part, fence = [], None
-        else:
-            part.append(line)
-    out.append("\n".join(part) if fence is not None else change("\n".join(part)))
+    at = 0
+    for first, last in fence_spans(lines):
+        out += [change("\n".join(lines[at:first])), *lines[first : last + 1]]
+        at = last + 1
+    out.append(change("\n".join(lines[at:])))
     return "\n".join(out)
 
 
