@@ -118,3 +118,33 @@ def test_the_import_flow(folder: Path, browser: Any) -> None:
         page.locator("form[action='/import/write'] button").click()
         page.wait_for_selector("text=wrote", timeout=30_000)
         assert (folder / "courses" / "bracket-labels-01.yaml").is_file()
+
+
+def test_a_clicked_source_line_reads_the_catalog_again_by_it(
+    folder: Path, browser: Any, tmp_path: Path
+) -> None:
+    """The trainer clicks one module's line in the source beside the spec (a row of a
+    day's timetable), reads again, and writes: every session row is a module."""
+    catalog = tmp_path / "days.md"
+    catalog.write_text(
+        "# 新员工入职培训\n\n## 第一天\n| 时间 | 内容 |\n|---|---|\n| 9:00-10:30 | 公司介绍 |\n"
+        "| 10:45-12:00 | 规章制度 |\n\n## 第二天\n| 时间 | 内容 |\n|---|---|\n"
+        "| 9:00-10:30 | 销售流程 |\n",
+        encoding="utf-8",
+    )
+    with running(folder, "--port", "0") as (_, url):
+        page = browser.new_page()
+        page.goto(url)
+        page.goto(url.split("/?")[0] + "/import")
+        page.set_input_files("input[name=catalog]", str(catalog))
+        page.locator("form[action='/import'] button").click()
+        page.wait_for_selector("#modules-like", timeout=30_000)
+        page.locator("pre.pick span.line", has_text="公司介绍").first.click()
+        assert page.input_value("#modules-like") == "9:00-10:30 公司介绍"
+        page.locator("#again button").click()
+        page.wait_for_selector("text=title: 销售流程", timeout=30_000)
+        page.locator("form[action='/import/write'] button").click()
+        page.wait_for_selector("text=wrote", timeout=30_000)
+        written = (folder / "courses" / "days-01.yaml").read_text(encoding="utf-8")
+        assert "- title: 公司介绍\n  duration: 90分钟" in written
+        assert "- title: 规章制度\n  duration: 75分钟" in written

@@ -181,6 +181,16 @@ def import_(
         bool, typer.Option("--force", help="Overwrite specs that already exist.")
     ] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    modules_like: Annotated[
+        str | None,
+        typer.Option(
+            "--modules-like",
+            help=(
+                "One module as the source writes it (第一天, Day 1, 模块一): every line "
+                "written the same way becomes a module."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Turn an existing course catalog into course specs, with TODOs for what it leaves open."""
     from ..importer.run import import_catalog
@@ -189,7 +199,9 @@ def import_(
     if format not in ("text", "json"):
         raise typer.BadParameter(t("cli.format"), param_hint="--format")
     try:
-        report = import_catalog(source, out, separator=split_on, force=force)
+        report = import_catalog(
+            source, out, separator=split_on, force=force, modules_like=modules_like
+        )
     except SourceError as exc:
         exc.path = source
         raise

@@ -1494,6 +1494,48 @@ _ROWS: tuple[Code, ...] = (
         ),
         ("# file: photo.txt (binary)\n# $ syllabus import photo.txt --out imported\n"),
     ),
+    _c(
+        "modules-like-unmatched",
+        "error",
+        "import --modules-like names a module no line of the source holds.",
+        "import --modules-like 给出的模块在源文件里找不到。",
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "**第一天 沟通基础**\n"
+            "- 倾听\n"
+            "**第二天 高阶表达**\n"
+            "- 反馈\n"
+            "# $ syllabus import outline.md --out imported --modules-like 第一天\n"
+        ),
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "**第一天 沟通基础**\n"
+            "- 倾听\n"
+            "# $ syllabus import outline.md --out imported --modules-like 第九天\n"
+        ),
+    ),
+    _c(
+        "modules-like-plain",
+        "error",
+        "import --modules-like names a line with no heading, bullet, bold or number to tell other modules by.",
+        "import --modules-like 给出的那一行没有标题符号、项目符号、加粗或编号，无法据此认出其他模块。",
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "1. 沟通基础\n"
+            "2. 高阶表达\n"
+            "# $ syllabus import outline.md --out imported --modules-like 沟通基础\n"
+        ),
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "本课程帮助学员掌握沟通基础。\n"
+            "1. 沟通基础\n"
+            "# $ syllabus import outline.md --out imported --modules-like 本课程\n"
+        ),
+    ),
 )
 
 # the delivery kit (a pack's kit:, roster:, evaluation_url:)

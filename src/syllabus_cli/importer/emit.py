@@ -33,6 +33,7 @@ from .length import (
     title_days,
 )
 from .level import descend, flat_lines, sections_to_notes
+from .modules_like import Chosen, chosen_tree, written_as
 from .outline import Item, parse_outline, split_time
 from .outline_lines import DAY_BLOCKS, LIST_KINDS, clock_span, grid_header, parse_lines
 from .timetable import read_clock
@@ -403,15 +404,37 @@ def _untimed_blocks(tree: Item, modules: list[dict[str, Any]], block: str) -> bo
     return kinds <= set(_LISTED_KINDS) or kinds == {block}
 
 
+def _as_chosen(found: Item, chosen: Chosen, outline: list[str], minute_word: str) -> Item:
+    """The trainer's modules in place of the ones the rules found; the outline's lines
+    outside them (a day's heading above the first, a section beside them) stay in notes,
+    as the page writes them."""
+    tree, held = chosen_tree(chosen, minute_word)
+    inside = {written_as(line) for line in held}
+    tree.notes = [
+        line.lstrip("\0")
+        for line in outline
+        if line.strip("\0 \t") and written_as(line.lstrip("\0")) not in inside
+    ]
+    tree.cases, tree.tools, tree.exercises = found.cases, found.tools, found.exercises
+    tree.duration = found.duration
+    return tree
+
+
 def _clocked(item: Item) -> bool:
     return any(child.kind == "clock" or _clocked(child) for child in item.children)
 
 
 def to_spec(
-    course: Course, *, instructor_ref: str | None, course_id: str, scale: float = 1.0
+    course: Course,
+    *,
+    instructor_ref: str | None,
+    course_id: str,
+    scale: float = 1.0,
+    chosen: Chosen | None = None,
 ) -> Imported:
     """``scale`` < 1 fits the spec into a smaller share of the loader's limits (a retry
-    when the first fit came out too large)."""
+    when the first fit came out too large). ``chosen``: the modules the trainer named
+    (import --modules-like), taken as they are instead of the level the rules find."""
     todos: list[str] = []
     found: dict[str, Finding] = {}
     spec: dict[str, Any] = {}
@@ -494,6 +517,8 @@ def to_spec(
     _unwrap(tree)
     descend(tree, deck=course.deck)
     sections_to_notes(tree)
+    if chosen is not None and chosen.starts:
+        tree = _as_chosen(tree, chosen, course.outline, "分钟" if language == "zh" else "min")
     _task_times(course, tree)
     _page_periods(tree, period_minutes(course.text))
     modules = [node(item) for item in tree.children]

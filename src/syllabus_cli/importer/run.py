@@ -12,7 +12,7 @@ import yaml
 
 from ..build.names import inside, safe_name
 from ..files import write_text_atomic
-from ..i18n import t
+from ..i18n import msg, t
 from ..load import MAX_BYTES, MAX_NODES
 from ..spec.schema import schema_ref
 from .catalog import (
@@ -25,6 +25,7 @@ from .catalog import (
 )
 from .emit import Finding, Imported, to_spec, to_yaml
 from .fit import nodes
+from .modules_like import Chosen
 from .source import read_source
 
 
@@ -76,9 +77,15 @@ class ImportReport:
 
 
 def import_catalog(
-    source: Path, out: Path, *, separator: str = DEFAULT_SEPARATOR, force: bool = False
+    source: Path,
+    out: Path,
+    *,
+    separator: str = DEFAULT_SEPARATOR,
+    force: bool = False,
+    modules_like: str | None = None,
 ) -> ImportReport:
-    """Raises SourceError for a source that cannot be read at all."""
+    """Raises SourceError for a source that cannot be read at all, or whose lines hold
+    no module written like ``modules_like`` (the trainer's example of one module)."""
     from .readers import PDF_GLYPHS
     from .source import LAST_ENCODING
 
@@ -121,6 +128,9 @@ def import_catalog(
     for chunk in courses:
         if chunk not in real:
             report.warnings.append(t("import.skipped", text=" ".join(chunk.split())[:40]))
+    chosen: list[tuple[str, Chosen | None]] = [(chunk, None) for chunk in real]
+    if modules_like is not None:
+        chosen = _remarked(real, modules_like, report)
     shared = _shared_instructors(real) if instructor_ref is None else {}
     for name in set(shared.values()):  # one instructor named for many courses: one profile
         path = f"instructors/{safe_name(name, 'instructor')}.yaml"
@@ -129,7 +139,7 @@ def import_catalog(
         if _write(inside(out, *path.split("/")), body, force, report):
             report.instructor = path
     seen: dict[str, int] = {}
-    for number, chunk in enumerate(real, start=1):
+    for number, (chunk, choice) in enumerate(chosen, start=1):
         key = fingerprint(chunk)
         if key in seen:
             report.warnings.append(t("import.repeat", number=number, first=seen[key]))
@@ -140,7 +150,7 @@ def import_catalog(
         ref = instructor_ref
         if number in shared:
             ref = f"instructors/{safe_name(shared[number], 'instructor')}.yaml"
-        imported, text = _fitted(chunk, number, ref, course_id, source, target)
+        imported, text = _fitted(chunk, number, ref, course_id, source, target, choice)
         _write(target, text, force, report)
         if imported.cut is not None:  # nothing lost: the course's whole text beside it
             _write(inside(out, imported.cut.side_file), chunk + "\n", force, report)
@@ -160,6 +170,30 @@ def import_catalog(
             )
         )
     return report
+
+
+def _remarked(
+    chunks: list[str], example: str, report: ImportReport
+) -> list[tuple[str, Chosen | None]]:
+    """Each course's text with the lines written like the trainer's example as its
+    modules; a course holding no such line is read as before, and says so."""
+    from .errors import SourceError
+    from .modules_like import example_line, remark
+
+    out: list[tuple[str, Chosen | None]] = []
+    read = 0
+    for number, chunk in enumerate(chunks, start=1):
+        marked = remark(chunk, example)
+        read += marked is not None
+        if marked is None and len(chunks) > 1:
+            report.warnings.append(t("import.modules-like-course", number=number, example=example))
+        out.append((marked.text, marked) if marked is not None else (chunk, None))
+    if not read:
+        lines = "\n".join(chunks).split("\n")
+        at = example_line(lines, example)
+        code = "modules-like-unmatched" if at is None else "modules-like-plain"
+        raise SourceError(code, msg(f"import.{code}", example=example))
+    return out
 
 
 _FRONT_KEYS = {
@@ -246,7 +280,13 @@ def _shared_instructors(chunks: list[str]) -> dict[int, str]:
 
 
 def _fitted(
-    chunk: str, number: int, instructor_ref: str | None, course_id: str, source: Path, target: Path
+    chunk: str,
+    number: int,
+    instructor_ref: str | None,
+    course_id: str,
+    source: Path,
+    target: Path,
+    chosen: Chosen | None = None,
 ) -> tuple[Imported, str]:
     """The course's spec and its YAML text, within the loader's limits: the fit is an
     estimate, so the text is measured, and fitted into less room if it came out too big."""
@@ -256,6 +296,7 @@ def _fitted(
             instructor_ref=instructor_ref,
             course_id=course_id,
             scale=scale,
+            chosen=chosen,
         )
         text = to_yaml(imported, source=source.name, number=number, schema_ref=schema_ref(target))
         if len(text.encode("utf-8")) <= MAX_BYTES and nodes(imported.spec) <= MAX_NODES:

@@ -253,8 +253,7 @@ async def import_page(request: Request) -> Response:
 
 async def import_upload(request: Request) -> Response:
     from ..importer.catalog import DEFAULT_SEPARATOR
-    from ..importer.source import SourceError
-    from .importing import MAX_UPLOAD, SUFFIXES, Staging, preview_import
+    from .importing import MAX_UPLOAD, Staging
 
     session: Session = request.app.state.session
     form = await _form_checked(request, files=1, fields=4, part=MAX_UPLOAD)
@@ -272,27 +271,65 @@ async def import_upload(request: Request) -> Response:
     if session.staging is None:
         session.staging = Staging()
     ident = session.staging.add(upload.filename, data)
+    return await _staged_page(request, ident, separator, None, upload.filename)
+
+
+async def import_again(request: Request) -> Response:
+    """The staged catalog read again, its modules the lines written like the trainer's
+    example (a line clicked in the source, or typed: 第一天 · Day 1)."""
+    session: Session = request.app.state.session
+    form = await _form_checked(request)
+    if isinstance(form, Response):
+        return form
+    ident, _, separator = (_text(form.get("staged")) or "").partition(":")
+    if session.staging is None or session.staging.source(ident) is None:
+        return PlainTextResponse(i18n.t("preview.upload-gone"), status_code=404)
+    example = " ".join((_text(form.get("modules_like")) or "").split())[:200] or None
+    return await _staged_page(request, ident, separator, example, None)
+
+
+async def _staged_page(
+    request: Request, ident: str, separator: str, example: str | None, upload: str | None
+) -> Response:
+    """The import page over a staged catalog: each course's source beside its spec."""
+    from ..importer.source import SourceError
+    from .importing import MAX_UPLOAD, SUFFIXES, preview_import
+
+    session: Session = request.app.state.session
+    assert session.staging is not None
     source = session.staging.source(ident)
+    assert source is not None
+    error = ""
     try:
-        specs, _report = await run_in_threadpool(preview_import, source, session.courses, separator)
-    except SourceError as exc:
-        return session.render(
-            request,
-            "message.html",
-            status=422,
-            page_title=i18n.t("preview.import-title"),
-            lines=[("status-errors", f"{upload.filename}: {exc}")],
-            back="/import",
-            deps=[],
+        specs, _report = await run_in_threadpool(
+            preview_import, source, session.courses, separator, example
         )
+    except SourceError as exc:
+        if example is None:
+            return session.render(
+                request,
+                "message.html",
+                status=422,
+                page_title=i18n.t("preview.import-title"),
+                lines=[("status-errors", f"{upload or source.name}: {exc}")],
+                back="/import",
+                deps=[],
+            )
+        # the example names no module line: said above the page as it was first read
+        error = f"{source.name}: {exc}"
+        specs, _report = await run_in_threadpool(preview_import, source, session.courses, separator)
+        example = None
     return session.render(
         request,
         "import.html",
+        status=422 if error else 200,
         page_title=i18n.t("preview.import-title"),
         limit_mib=MAX_UPLOAD // 1024 // 1024,
         accept=",".join(SUFFIXES),
         split_on=separator,
         staged=f"{ident}:{separator}",
+        modules_like=example or "",
+        error=error,
         specs=specs,
         existing=[s.name for s in specs if s.exists],
         out=session.courses,
@@ -312,10 +349,11 @@ async def import_write(request: Request) -> Response:
     if source is None:
         return PlainTextResponse(i18n.t("preview.upload-gone"), status_code=404)
     overwrite = form.get("overwrite") == "1"
+    example = _text(form.get("modules_like")) or None
 
     def write() -> Any:
         with session.writing:
-            return write_import(source, session.courses, separator, overwrite)
+            return write_import(source, session.courses, separator, overwrite, example)
 
     report = await run_in_threadpool(write)
     lines = [("status-clean", i18n.t("preview.import-wrote", path=row.file)) for row in report.rows]
@@ -364,6 +402,7 @@ def create_app(session: Session) -> Any:
             Route("/import", import_page),
             Route("/import", import_upload, methods=["POST"]),
             Route("/import/write", import_write, methods=["POST"]),
+            Route("/import/again", import_again, methods=["POST"]),
         ],
         lifespan=lifespan,
     )

@@ -96,13 +96,19 @@ def marked(yaml_text: str) -> str:
 
 
 def preview_import(
-    source: Path, target: Path, separator: str = DEFAULT_SEPARATOR
+    source: Path,
+    target: Path,
+    separator: str = DEFAULT_SEPARATOR,
+    modules_like: str | None = None,
 ) -> tuple[list[StagedSpec], ImportReport]:
     """What ``import`` would write into ``target``: read into a scratch folder beside the
-    upload (raises ``SourceError`` as the command does)."""
+    upload (raises ``SourceError`` as the command does). ``modules_like``: the trainer's
+    example of one module (import --modules-like)."""
     scratch = source.parent / "out"
     shutil.rmtree(scratch, ignore_errors=True)
-    report = import_catalog(source, scratch, separator=separator, force=True)
+    report = import_catalog(
+        source, scratch, separator=separator, force=True, modules_like=modules_like
+    )
     chunks = chunks_by_file(source, separator)
     specs = []
     for row in report.rows:
@@ -113,8 +119,14 @@ def preview_import(
 
 
 def write_import(
-    source: Path, target: Path, separator: str = DEFAULT_SEPARATOR, overwrite: bool = False
+    source: Path,
+    target: Path,
+    separator: str = DEFAULT_SEPARATOR,
+    overwrite: bool = False,
+    modules_like: str | None = None,
 ) -> ImportReport:
     """The specs into ``target``, through ``import_catalog``: an existing file is kept
-    (and listed) unless ``overwrite``."""
-    return import_catalog(source, target, separator=separator, force=overwrite)
+    (and listed) unless ``overwrite``; read as they were previewed."""
+    return import_catalog(
+        source, target, separator=separator, force=overwrite, modules_like=modules_like
+    )

@@ -1,0 +1,243 @@
+"""``import --modules-like``: the trainer names one module as the page writes it, and every
+line written the same way becomes a module (the importer's own guess of the level set
+aside). What a user sees: the spec's modules, their minutes, nothing of the page lost, and
+a one-line error when the example names no module line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from syllabus_cli.cli import app
+from syllabus_cli.importer.errors import SourceError
+from syllabus_cli.importer.run import import_catalog
+
+runner = CliRunner()
+
+DAYS = """# 高效沟通训练营
+
+课程时长：2天
+
+## 课程目标
+- 学会倾听
+- 学会表达
+
+## 课程安排
+
+**第一天 沟通基础**
+1. 沟通的本质（60分钟）
+2. 倾听的层次（90分钟）
+3. 提问的技巧（90分钟）
+
+**第二天 高阶表达**
+1. 结构化表达（90分钟）
+2. 反馈与辅导（90分钟）
+3. 课程总结（60分钟）
+
+## 讲师介绍
+王老师，十年企业培训经验。
+"""
+
+TABLES = """# 新员工入职培训
+
+## 第一天
+| 时间 | 内容 | 讲师 |
+|---|---|---|
+| 9:00-10:30 | 公司介绍 | 张华 |
+| 10:45-12:00 | 规章制度 | 李明 |
+
+## 第二天
+| 时间 | 内容 | 讲师 |
+|---|---|---|
+| 9:00-10:30 | 销售流程 | 张华 |
+| 10:45-12:00 | 客户服务 | 李明 |
+"""
+
+
+def imported(tmp_path: Path, text: str, example: str | None, name: str = "page.md") -> Any:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    import_catalog(source, out, modules_like=example, force=True)
+    (spec,) = sorted(out.glob("*.yaml"))
+    return yaml.safe_load(spec.read_text(encoding="utf-8"))
+
+
+def words(text: str) -> set[str]:
+    """The page's words (CJK runs and Latin words), its marks aside."""
+    return set(re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]{3,}", text))
+
+
+def test_numbered_sessions_become_the_modules_when_the_trainer_names_one(
+    tmp_path: Path,
+) -> None:
+    """The page's days are what the importer reads; the trainer wants the six sessions:
+    each keeps its own minutes, and the day lines stay in the notes."""
+    assert [m["title"] for m in imported(tmp_path, DAYS, None)["modules"]] == [
+        "沟通基础",
+        "高阶表达",
+    ]
+    spec = imported(tmp_path, DAYS, "1.")
+    assert [(m["title"], m["duration"]) for m in spec["modules"]] == [
+        ("1. 沟通的本质", "60分钟"),
+        ("2. 倾听的层次", "90分钟"),
+        ("3. 提问的技巧", "90分钟"),
+        ("1. 结构化表达", "90分钟"),
+        ("2. 反馈与辅导", "90分钟"),
+        ("3. 课程总结", "60分钟"),
+    ]
+    assert "第一天 沟通基础" in spec["notes"] and "王老师" in spec["notes"]
+    assert "**第二天 高阶表达**" in spec["modules"][2]["notes"]  # where the page has it
+    assert spec["outcomes"] == ["学会倾听", "学会表达"] and spec["duration"] == "2天"
+
+
+def test_days_named_by_the_trainer_hold_their_sessions(tmp_path: Path) -> None:
+    spec = imported(tmp_path, DAYS, "第一天")
+    assert [m["title"] for m in spec["modules"]] == ["第一天 沟通基础", "第二天 高阶表达"]
+    assert [len(m["sections"]) for m in spec["modules"]] == [3, 3]
+    assert spec["modules"][0]["sections"][1] == {"title": "倾听的层次", "duration": "90分钟"}
+
+
+def test_a_table_row_names_the_rows_as_modules_with_their_clock_minutes(
+    tmp_path: Path,
+) -> None:
+    """A row of a day's timetable (its text as clicked in the preview: its cells): every
+    session row of every day is a module, its minutes from its clock span; the header rows
+    are no modules."""
+    assert len(imported(tmp_path, TABLES, None)["modules"]) == 2  # the days
+    spec = imported(tmp_path, TABLES, "9:00-10:30 公司介绍 张华")
+    assert [(m["title"], m["duration"]) for m in spec["modules"]] == [
+        ("公司介绍", "90分钟"),
+        ("规章制度", "75分钟"),
+        ("销售流程", "90分钟"),
+        ("客户服务", "75分钟"),
+    ]
+    assert "第一天" in spec["notes"] and "第二天" in yaml.safe_dump(spec, allow_unicode=True)
+
+
+def test_the_example_is_a_line_of_a_run_not_the_pages_heading(tmp_path: Path) -> None:
+    """课程介绍 is the page's heading and its first module: the module is the line written
+    like others (a bullet of a run), not the heading."""
+    page = "# 课程介绍\n\n- 课程介绍\n  讲师与学员相互认识\n- 时间管理\n- 目标设定\n"
+    spec = imported(tmp_path, page, "课程介绍")
+    assert [m["title"] for m in spec["modules"]] == ["课程介绍", "时间管理", "目标设定"]
+
+
+def test_one_point_one_is_not_one_point_one_point_one(tmp_path: Path) -> None:
+    page = (
+        "# 操作系统\n\n1.1.1 什么是操作系统\n1.1 概述\n1.1.1 定义\n1.1.2 历史\n"
+        "1.2 进程\n1.2.1 进程状态\n1.3 内存\n"
+    )
+    spec = imported(tmp_path, page, "1.1")
+    assert [m["title"] for m in spec["modules"]] == ["1.1 概述", "1.2 进程", "1.3 内存"]
+    assert "1.1.1 什么是操作系统" in spec["notes"]  # above the first module: kept
+
+
+@pytest.mark.parametrize(
+    ("page", "example", "titles"),
+    [
+        (  # traditional characters: 第一單元 is numbered as 第一单元 is
+            "# 軟體工程\n\n第一單元：需求分析\n- 訪談\n第二單元：系統設計\n- 架構\n",
+            "第一單元",
+            ["第一單元：需求分析", "第二單元：系統設計"],
+        ),
+        (  # a heading typed without its space
+            "# Git 入门\n\n##第一阶段：git使用\n- 提交\n##第二阶段：分支\n- 合并\n",
+            "第一阶段",
+            ["第一阶段：git使用", "第二阶段：分支"],
+        ),
+        (  # Day N in English, bullets under them
+            "# Agile Basics\n\nDay 1 - Foundations\n- Why agile\n- Scrum roles\n"
+            "Day 2 - Practice\n- Planning\n- Review\n",
+            "Day 1",
+            ["Day 1 - Foundations", "Day 2 - Practice"],
+        ),
+    ],
+)
+def test_the_numbering_a_trainer_writes_is_told_apart(
+    tmp_path: Path, page: str, example: str, titles: list[str]
+) -> None:
+    spec = imported(tmp_path, page, example)
+    assert [m["title"] for m in spec["modules"]] == titles
+
+
+def test_nothing_on_the_page_is_lost(tmp_path: Path) -> None:
+    """Every word of the page is in the spec, as the importer's own reading keeps it (its
+    labels, 课程时长 · 课程目标 · 课程安排, are the spec's keys)."""
+    labels = {"课程时长", "课程目标", "课程安排"}
+    for example in ("1.", "第一天"):
+        spec = imported(tmp_path, DAYS, example)
+        kept = words(yaml.safe_dump(spec, allow_unicode=True))
+        assert words(DAYS) - labels <= kept, words(DAYS) - labels - kept
+
+
+def test_a_catalog_course_without_such_a_line_is_read_as_before_and_says_so(
+    tmp_path: Path,
+) -> None:
+    catalog = (
+        "课程名称：高效沟通\n课程大纲：\n第一天 沟通基础\n- 倾听\n第二天 高阶表达\n- 反馈\n"
+        "\n联系老师 培训咨询\n\n"
+        "课程名称：时间管理\n课程大纲：\n一、目标（60分钟）\n二、计划（60分钟）\n"
+    )
+    source = tmp_path / "catalog.txt"
+    source.write_text(catalog, encoding="utf-8")
+    report = import_catalog(source, tmp_path / "out", modules_like="第一天")
+    assert [row.modules for row in report.rows] == [2, 2]
+    assert any("第一天" in w and "2" in w for w in report.warnings), report.warnings
+
+
+@pytest.mark.parametrize(
+    ("example", "code", "said"),
+    [
+        ("第九天", "modules-like-unmatched", "第九天"),
+        ("王老师", "modules-like-plain", "王老师"),
+    ],
+)
+def test_an_example_naming_no_module_line_is_one_line_in_chinese(
+    tmp_path: Path, example: str, code: str, said: str
+) -> None:
+    source = tmp_path / "page.md"
+    source.write_text(DAYS, encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        import_catalog(source, tmp_path / "out", modules_like=example)
+    assert info.value.code == code
+    result = runner.invoke(
+        app,
+        [
+            "--lang",
+            "zh",
+            "import",
+            str(source),
+            "--out",
+            str(tmp_path / "o"),
+            "--modules-like",
+            example,
+        ],
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = [x for x in result.output.splitlines() if "error[" in x]
+    assert f"error[{code}]" in line and said in line and "page.md" in line
+    assert re.search(r"[\u4e00-\u9fff]{4}", line.split("]", 1)[1])  # the message is Chinese
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.yaml"))
+
+
+def test_the_example_is_read_in_linear_time_on_a_large_page(tmp_path: Path) -> None:
+    """Ten thousand lines that all start with the example: one pass, no line compared
+    with every other (a CLI run with a time limit)."""
+    page = "# 大课\n\n" + "".join(f"- 1 节 {i}\n" for i in range(10_000))
+    source = tmp_path / "big.md"
+    source.write_text(page, encoding="utf-8")
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "syllabus_cli", "import", str(source), "--out",
+         str(tmp_path / "out"), "--modules-like", "1"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
