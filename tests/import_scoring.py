@@ -286,10 +286,12 @@ class Imported:
     stderr: str
 
 
-def run_import(syllabus: list[str], source: Path, out: Path) -> Imported:
+def run_import(
+    syllabus: list[str], source: Path, out: Path, extra: tuple[str, ...] = ()
+) -> Imported:
     try:
         done = subprocess.run(
-            [*syllabus, "import", str(source), "--out", str(out), "--format", "json"],
+            [*syllabus, "import", str(source), "--out", str(out), "--format", "json", *extra],
             capture_output=True,
             text=True,
             timeout=120,
@@ -373,14 +375,53 @@ def _module_pairs(
     ]
 
 
+# how a trainer names a module's line: its number as the page writes it (第一天 · Day 1 ·
+# 模块一 · 1.2 · 一、), else the start of its name
+_NAMED = re.compile(
+    r"^(第\s*\S+?[章节讲天日周课单元部分模块篇阶段]|(?:module|day|week|session|lesson|unit|part|"
+    r"chapter|lecture)\s*\d+|[\d.]+|[一二三四五六七八九十]+、)",
+    re.I,
+)
+
+
+def trainer_example(item: dict[str, Any]) -> str | None:
+    """What a trainer reviewing the import would name as one module: the start of the
+    first module a person read on the page."""
+    courses = [c for c in item["truth"]["courses"] if c["modules"]]
+    if not courses:
+        return None
+    title = str(courses[0]["modules"][0]["title"])
+    found = _NAMED.match(title)
+    return found.group(1) if found else title[:8]
+
+
+def _counts_right(item: dict[str, Any], done: Imported) -> bool:
+    truth = item["truth"]["courses"]
+    picks = _match(truth, done.specs)
+    return all(
+        pick is not None and len(top_modules(done.specs[pick])) == course["module_count"]
+        for course, pick in zip(truth, picks, strict=True)
+    )
+
+
 def score_item(
-    item: dict[str, Any], corpus: Path, syllabus: list[str], work: Path
+    item: dict[str, Any], corpus: Path, syllabus: list[str], work: Path, reviewed: bool = False
 ) -> dict[str, Tally]:
+    """``reviewed``: the import as a trainer leaves it after one look in the preview. When
+    the modules first read are not the page's, the trainer names the first one (import
+    --modules-like) and keeps that reading when its modules are the page's."""
     tallies = {m: Tally() for m in MEASURES}
     source = corpus / "files" / item["file"]
     name = item["id"]
     out = work / name
     done = run_import(syllabus, source, out)
+    example = trainer_example(item) if reviewed else None
+    if example is not None and done.specs and not _counts_right(item, done):
+        again = run_import(syllabus, source, work / f"{name}-named", ("--modules-like", example))
+        if again.specs and _counts_right(
+            item, again
+        ):  # else kept as first read (and mended by hand)
+            done = again
     truth = item["truth"]["courses"]
     if done.report is None or not done.specs:
         said = done.stderr.splitlines()[-1] if done.stderr else f"exit {done.exit_code}"
@@ -474,6 +515,7 @@ def score_part(
     work: Path,
     only: Iterable[str] = (),
     per_item: dict[str, dict[str, Tally]] | None = None,
+    reviewed: bool = False,
 ) -> dict[str, Tally]:
     """The part's tallies; ``per_item`` (when given) receives each item's own."""
     wanted = set(only)
@@ -481,7 +523,7 @@ def score_part(
     for item in load_manifest(part):
         if wanted and item["id"] not in wanted:
             continue
-        scored = score_item(item, corpus, syllabus, work)
+        scored = score_item(item, corpus, syllabus, work, reviewed)
         if per_item is not None:
             per_item[f"{item['id']} {item['format']}"] = scored
         for measure, tally in scored.items():

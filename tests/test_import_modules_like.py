@@ -5,6 +5,7 @@ a one-line error when the example names no module line."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,42 @@ def test_numbered_sessions_become_the_modules_when_the_trainer_names_one(
 
 
 def test_days_named_by_the_trainer_hold_their_sessions(tmp_path: Path) -> None:
+    """The summary says which lines were taken, and --format json says how the modules
+    were found."""
     spec = imported(tmp_path, DAYS, "第一天")
+    source = tmp_path / "page.md"
+    result = runner.invoke(
+        app,
+        [
+            "--lang",
+            "zh",
+            "import",
+            str(source),
+            "--out",
+            str(tmp_path / "o"),
+            "--modules-like",
+            "第一天",
+        ],
+    )
+    assert result.exit_code == 0 and "模块：与“第一天”写法相同的 2 行" in result.output
+    result = runner.invoke(
+        app,
+        [
+            "--lang",
+            "en",
+            "import",
+            str(source),
+            "--out",
+            str(tmp_path / "j"),
+            "--modules-like",
+            "第一天",
+            "--format",
+            "json",
+        ],
+    )
+    said = json.loads(result.output)
+    assert "--modules-like" in said["courses"][0]["fields"]["modules"]["rule"]
+    assert said["info"] == ["modules: the 2 line(s) written like “第一天”"]
     assert [m["title"] for m in spec["modules"]] == ["第一天 沟通基础", "第二天 高阶表达"]
     assert [len(m["sections"]) for m in spec["modules"]] == [3, 3]
     assert spec["modules"][0]["sections"][1] == {"title": "倾听的层次", "duration": "90分钟"}

@@ -226,6 +226,7 @@ def import_(
     lines: list[str] = []
     if report.instructor:
         lines.append(t("import.instructor", path=(out / report.instructor).as_posix()))
+    lines += report.info
     lines += [t("import.warning", line=line) for line in report.warnings]
     lines += [t("import.kept", path=path) for path in report.kept]
     lines.append(t("import.done", n=len(report.rows), out=out.as_posix()))

@@ -236,6 +236,7 @@ MESSAGES: dict[str, str] = {
     "import.untimed-modules": "{untimed} of {total} modules carry no minutes: add duration: to them",
     "import.untimed-moved": "{count} untimed block(s) of {name!r} moved to notes: the others fill its length",
     "import.times-moved": "the times inside {name!r} do not add up to its length; moved to notes",
+    "import.modules-like-read": "modules: the {n} line(s) written like “{example}”",
     "import.modules-like-unmatched": "no line of the source holds “{example}”: give the start of one module as the source writes it (e.g. Day 1, Module 1, 1.)",
     "import.modules-like-plain": "the line holding “{example}” has no heading mark, bullet, bold or number, so no other module can be told by it: give a line that has one",
     "import.modules-like-course": "course {number} has no line like “{example}”; its modules are read as before",

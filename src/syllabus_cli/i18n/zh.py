@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "import.untimed-modules": "{total}个模块中有{untimed}个没有写时长：请给它们加上 duration:",
     "import.untimed-moved": "“{name}”中有{count}块未写时长，已移到 notes：其余部分已占满它的时长",
     "import.times-moved": "“{name}”内部的时长合计与它的时长不符；已移到 notes",
+    "import.modules-like-read": "模块：与“{example}”写法相同的 {n} 行",
     "import.modules-like-unmatched": "源文件里没有一行包含“{example}”：请照源文件的写法给出某个模块的开头（如 第一天、模块一、1.）",
     "import.modules-like-plain": "包含“{example}”的那一行没有标题符号、项目符号、加粗或编号，无法据此认出其他模块：请换一个有编号或标记的行",
     "import.modules-like-course": "第{number}门课程里没有像“{example}”这样的行；它的模块按原方式读取",

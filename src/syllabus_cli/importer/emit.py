@@ -574,9 +574,10 @@ def to_spec(
         todos.append(t("import.no-outline"))
         found["modules"] = Finding("todo", 0, "no outline")
     else:
-        found["modules"] = Finding(
-            "found", len(modules), "outline label" if course.outline_labelled else "outline markers"
-        )
+        rule = "outline label" if course.outline_labelled else "outline markers"
+        if chosen is not None and chosen.starts:
+            rule = "the lines written like the trainer's example (--modules-like)"
+        found["modules"] = Finding("found", len(modules), rule)
     spec["modules"] = modules
     notes = [line for line in head if line not in consumed]
     notes += course.notes

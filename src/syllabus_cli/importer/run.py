@@ -65,6 +65,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existing files not overwritten
     instructor: str | None = None
+    info: list[str] = field(default_factory=list)  # how it was read (--modules-like)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +73,7 @@ class ImportReport:
             "courses": [row.as_json() for row in self.rows],
             "instructor": self.instructor,
             "warnings": list(self.warnings),
+            "info": list(self.info),
             "kept": list(self.kept),
         }
 
@@ -188,11 +190,17 @@ def _remarked(
         if marked is None and len(chunks) > 1:
             report.warnings.append(t("import.modules-like-course", number=number, example=example))
         out.append((marked.text, marked) if marked is not None else (chunk, None))
-    if not read:
+    if read:
+        modules = sum(len(choice.starts) for _, choice in out if choice is not None)
+        report.info.append(t("import.modules-like-read", example=example, n=modules))
+    else:
         lines = "\n".join(chunks).split("\n")
         at = example_line(lines, example)
-        code = "modules-like-unmatched" if at is None else "modules-like-plain"
-        raise SourceError(code, msg(f"import.{code}", example=example))
+        if at is None:
+            raise SourceError(
+                "modules-like-unmatched", msg("import.modules-like-unmatched", example=example)
+            )
+        raise SourceError("modules-like-plain", msg("import.modules-like-plain", example=example))
     return out
 
 
