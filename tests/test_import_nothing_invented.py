@@ -83,3 +83,36 @@ def test_times_that_disagree_stay_as_written_and_validate_says_where(tmp_path: P
     assert "notes" not in course
     (result,) = validate_paths([tmp_path / "out" / "clash-01.yaml"])
     assert [p.code for p in result.errors] == ["over-full"]  # 150 minutes in 2 hours
+
+
+def test_a_list_items_own_length_is_no_course_length(tmp_path: Path) -> None:
+    """A meeting's workshops each tagged with their length (• Intro to Python (Full Day):
+    …), one tag wrapped onto the next line as a PDF's text gives it: those are the
+    workshops' lengths; the page states none for the event, so none is set."""
+    page = tmp_path / "meeting.txt"
+    page.write_text(
+        "Data Science User Meeting 2026\n"
+        "Workshop summaries:\n"
+        "• Introduction to Python (Full Day): Participants learn the basics of the\n"
+        "language and its data structures.\n"
+        "• Plotting with Matplotlib (Half Day): Charts, maps and small multiples.\n"
+        "• Interactive Dashboards with a very long workshop name that wraps\n"
+        "(Half Day): Building dashboards for the web.\n"
+        "Agenda\n"
+        "9:00 AM - 10:30 AM Keynote\n"
+        "10:45 AM - 12:00 PM Lightning talks\n",
+        encoding="utf-8",
+    )
+    import_catalog(page, tmp_path / "out")
+    spec = yaml.safe_load((tmp_path / "out" / "meeting-01.yaml").read_text(encoding="utf-8"))
+    assert "day" not in str(spec.get("duration", "")).lower()
+    assert "Half Day" in yaml.safe_dump(spec)  # the tags stay where the page has them
+    said = tmp_path / "said.txt"
+    said.write_text(
+        "Plotting with Matplotlib\nThis is a half-day workshop for analysts.\n"
+        "- Line charts\n- Bar charts\n",
+        encoding="utf-8",
+    )
+    import_catalog(said, tmp_path / "out2")
+    stated = yaml.safe_load((tmp_path / "out2" / "said-01.yaml").read_text(encoding="utf-8"))
+    assert stated["duration"] == "0.5 day"  # the course's own length, said in prose

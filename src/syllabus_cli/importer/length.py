@@ -206,6 +206,30 @@ _BRACKET_HOURS = re.compile(
 )
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•·●○◦▪■]|\d{1,2}[.)])\s+\S")
+
+
+def _an_items_tag(text: str, start: int, end: int) -> bool:
+    """A length in brackets after a list item's name ('• Introduction to R (Full Day):
+    …', the bracket wrapped onto the next line too): that item's length, one part of
+    the event, not the course's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if (
+        text[line_start:start].strip() in ("(", "（") and line_start > 0
+    ):  # wrapped onto its own line
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    before, after = text[line_start:start], text[end : line_end if line_end >= 0 else len(text)]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return (
+        bool(_LIST_ITEM.match(line))
+        and opened > 0
+        and not re.search(r"[)）]", before[opened:])
+        and bool(re.match(r"[^()（）]{0,20}[)）]", after))
+    )
+
+
 def english_length(text: str) -> Length:
     """A length an English page states in prose, only when it states one (two different
     ones are no length)."""
@@ -215,6 +239,8 @@ def english_length(text: str) -> Length:
         for m in pattern.finditer(text[:20000]):
             if _about_any_course(text, m.start()) or _WEEKLY_AFTER.match(text, m.end()):
                 continue  # advice about courses of a length; a week's hours (no length)
+            if _an_items_tag(text, m.start(), m.end()):
+                continue  # • Working with Spatial Data (Half Day): one workshop's length
             before = _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if before is not None:  # (2-3 days) · two to three hours: a range, no length
                 ranges.append(text[before.start() : m.end()].strip())
