@@ -277,3 +277,160 @@ def test_the_example_is_read_in_linear_time_on_a_large_page(tmp_path: Path) -> N
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+# --- what the attack on --modules-like found (each failed before its mend) -------------
+
+
+def _titles(spec: Any) -> list[str]:
+    return [m["title"] for m in spec["modules"]]
+
+
+def test_a_break_row_is_no_module_and_is_kept_and_a_header_is_no_module(tmp_path: Path) -> None:
+    page = (
+        "# 时间管理\n\n## 课程安排\n\n| 时间 | 内容 | 形式 |\n| --- | --- | --- |\n"
+        "| 9:00-10:30 | 四象限 | 讲授 |\n| 10:30-10:45 | 茶歇 | |\n| 10:45-12:00 | 番茄工作法 | 练习 |\n"
+    )
+    spec = imported(tmp_path, page, "9:00-10:30 四象限")
+    assert [(m["title"], m["duration"]) for m in spec["modules"]] == [
+        ("四象限", "90分钟"),
+        ("番茄工作法", "75分钟"),
+    ]
+    assert "茶歇" in spec["modules"][0]["notes"]
+
+
+def test_a_days_second_table_with_other_columns_is_read_too(tmp_path: Path) -> None:
+    page = (
+        "# 参观学习\n\n## 安排\n\n| 时间 | 内容 | 形式 |\n|------|------|------|\n"
+        "| 9:00-10:30 | 公司介绍 | 讲授 |\n| 10:30-12:00 | 产品 | 讲授 |\n\n"
+        "| 时间 | 内容 |\n|:--|--:|\n| 13:00-14:00 | 参观 |\n| 14:00-15:00 | 总结 |\n"
+    )
+    spec = imported(tmp_path, page, "公司介绍")
+    assert _titles(spec) == ["公司介绍", "产品", "参观", "总结"]
+    assert "| 时间 | 内容 |" in yaml.safe_dump(spec, allow_unicode=True)  # kept, no module
+
+
+@pytest.mark.parametrize("example", ["第二天", "第一天"])
+def test_any_module_of_the_run_names_them_all(tmp_path: Path, example: str) -> None:
+    assert _titles(imported(tmp_path, DAYS, example)) == ["第一天 沟通基础", "第二天 高阶表达"]
+
+
+def test_fenced_code_is_never_a_module(tmp_path: Path) -> None:
+    page = (
+        "# Python 入门\n\n### 第一天 基础\n- 变量\n```python\n### 第二天 这是注释\nprint('hi')\n```\n"
+        "### 第二天 进阶\n- 函数\n"
+    )
+    spec = imported(tmp_path, page, "第一天")
+    assert _titles(spec) == ["第一天 基础", "第二天 进阶"]
+    assert "### 第二天 这是注释" in spec["modules"][0]["notes"]
+
+
+def test_a_line_the_page_writes_twice_is_kept_twice(tmp_path: Path) -> None:
+    page = (
+        "# 销售技巧\n\n## 课程大纲\n\n### 上午\n小组讨论\n#### 第一节 开场\n- 小组讨论\n- 破冰\n"
+        "#### 第二节 需求\n- 提问\n### 下午\n#### 第三节 成交\n- 复盘\n"
+    )
+    spec = imported(tmp_path, page, "第一节")
+    assert _titles(spec) == ["第一节 开场", "第二节 需求", "第三节 成交"]
+    assert yaml.safe_dump(spec, allow_unicode=True).count("小组讨论") == 2
+
+
+def test_a_clock_span_before_a_modules_name_is_its_minutes(tmp_path: Path) -> None:
+    page = "# 沟通\n\n## 日程\n- 9:00-10:30 开场与破冰\n- 10:45-12:00 倾听练习\n"
+    spec = imported(tmp_path, page, "9:00")
+    assert [(m["title"], m["duration"]) for m in spec["modules"]] == [
+        ("开场与破冰", "90分钟"),
+        ("倾听练习", "75分钟"),
+    ]
+
+
+def test_a_sheets_day_column_makes_the_days_hold_their_sessions(tmp_path: Path) -> None:
+    from .import_builders import sheet
+
+    source = sheet(
+        tmp_path / "plan.xlsx",
+        [
+            ["天", "时间", "内容", "学时"],
+            ["第一天", "9:00-10:30", "认识团队", 1.5],
+            [None, "10:45-12:00", "团队角色", 1.25],
+            ["第二天", "9:00-10:30", "会议", 1.5],
+            [None, "10:45-12:00", "看板", 1.25],
+        ],
+    )
+    import_catalog(source, tmp_path / "out", modules_like="第一天")
+    (spec_file,) = (tmp_path / "out").glob("*.yaml")
+    spec = yaml.safe_load(spec_file.read_text(encoding="utf-8"))
+    assert _titles(spec) == ["第一天", "第二天"]
+    assert [[s["title"] for s in m["sections"]] for m in spec["modules"]] == [
+        ["认识团队", "团队角色"],
+        ["会议", "看板"],
+    ]
+
+
+def test_a_decks_own_label_never_reaches_the_spec(tmp_path: Path) -> None:
+    from .import_builders import deck
+
+    source = deck(
+        tmp_path / "team.pptx",
+        [
+            ("团队协作", ["课程时长：2天"]),
+            ("第一天 认识团队", ["团队的定义", (1, "团队角色")]),
+            ("第二天 协作工具", ["会议", (1, "看板")]),
+        ],
+    )
+    import_catalog(source, tmp_path / "out", modules_like="第一天")
+    (spec_file,) = (tmp_path / "out").glob("*.yaml")
+    written = spec_file.read_text(encoding="utf-8")
+    assert "\\x01" not in written and "\x01" not in written
+    assert _titles(yaml.safe_load(written)) == ["第一天 认识团队", "第二天 协作工具"]
+
+
+def test_the_pages_title_as_the_example_is_one_line_error(tmp_path: Path) -> None:
+    source = tmp_path / "page.md"
+    source.write_text(DAYS, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["--lang", "zh", "import", str(source), "--out", str(tmp_path / "o"), "--modules-like", "高效沟通训练营"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    (line,) = [x for x in result.output.splitlines() if "error[" in x]
+    assert "error[modules-like-single]" in line and "标题" in line
+
+
+def test_a_section_after_the_last_module_stays_beside_them(tmp_path: Path) -> None:
+    page = (
+        "# 高效沟通\n\n课程时长：2天\n\n## 第一天 基础\n- 倾听\n\n## 第二天 进阶\n- 反馈\n\n"
+        "## 讲师介绍\n张老师，十年经验。\n\n## 课程收益\n- 会沟通\n"
+    )
+    spec = imported(tmp_path, page, "第一天")
+    assert [m.get("points") for m in spec["modules"]] == [["倾听"], ["反馈"]]
+    assert spec["outcomes"] == ["会沟通"]  # one item, its bullet aside
+    assert "张老师" in spec["notes"]
+
+
+def test_headings_at_mixed_levels_and_days_under_dates(tmp_path: Path) -> None:
+    mixed = "# Schedule\n\n## Day 1\n### Session 1\n- Setup\n\n# Day 2\n### Session 2\n- Deploy\n"
+    assert _titles(imported(tmp_path, mixed, "Day 1")) == ["Day 1", "Day 2"]
+    dated = "# 年会议程\n\n## 1/30\n### Day 1\n- 报到\n## 1/31\n### Day 2\n- 分享\n"
+    assert _titles(imported(tmp_path, dated, "Day 1")) == ["Day 1", "Day 2"]
+
+
+def test_a_simplified_example_names_a_traditional_line(tmp_path: Path) -> None:
+    page = "# 溝通\n\n第一單元 溝通基礎\n- 傾聽\n第二單元 回饋\n- 表達\n"
+    assert _titles(imported(tmp_path, page, "第一单元")) == ["第一單元 溝通基礎", "第二單元 回饋"]
+
+
+def test_an_empty_example_is_a_usage_error_and_a_long_one_is_shown_short(tmp_path: Path) -> None:
+    source = tmp_path / "page.md"
+    source.write_text(DAYS, encoding="utf-8")
+    empty = runner.invoke(
+        app, ["import", str(source), "--out", str(tmp_path / "o"), "--modules-like", "  "]
+    )
+    assert empty.exit_code == 2
+    long = runner.invoke(
+        app,
+        ["import", str(source), "--out", str(tmp_path / "o"), "--modules-like", "\x1b]0;x\x07" + "无" * 5000],
+    )  # fmt: skip
+    assert long.exit_code == 1
+    (line,) = [x for x in long.output.splitlines() if "error[" in x]
+    assert len(line) < 400 and "\x1b" not in line and "…" in line

@@ -148,3 +148,31 @@ def test_a_clicked_source_line_reads_the_catalog_again_by_it(
         written = (folder / "courses" / "days-01.yaml").read_text(encoding="utf-8")
         assert "- title: 公司介绍\n  duration: 90分钟" in written
         assert "- title: 规章制度\n  duration: 75分钟" in written
+
+
+def test_a_typed_example_is_read_again_before_it_can_be_written(
+    folder: Path, browser: Any, tmp_path: Path
+) -> None:
+    """写入 writes the reading shown: while the field holds an example not yet read, the
+    button waits and the page says to read again first."""
+    catalog = tmp_path / "days.md"
+    catalog.write_text(
+        "# 沟通\n\n**第一天 基础**\n1. 倾听（60分钟）\n2. 表达（60分钟）\n"
+        "**第二天 进阶**\n1. 反馈（60分钟）\n",
+        encoding="utf-8",
+    )
+    with running(folder, "--port", "0") as (_, url):
+        page = browser.new_page()
+        page.goto(url)
+        page.goto(url.split("/?")[0] + "/import")
+        page.set_input_files("input[name=catalog]", str(catalog))
+        page.locator("form[action='/import'] button").click()
+        page.wait_for_selector("#modules-like", timeout=30_000)
+        assert page.is_enabled("#write")
+        page.fill("#modules-like", "1.")
+        assert page.is_disabled("#write") and page.is_visible("#reread")
+        page.locator("pre.pick span.line", has_text="**第一天 基础**").first.click()
+        assert page.input_value("#modules-like") == "第一天 基础"  # its bold marks aside
+        page.locator("#again button").click()
+        page.wait_for_selector("text=title: 第二天 进阶", timeout=30_000)
+        assert page.is_enabled("#write")

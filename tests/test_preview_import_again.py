@@ -87,3 +87,25 @@ def test_read_again_needs_the_token_and_a_staged_catalog(client: TestClient) -> 
     assert refused.status_code == 403
     gone = client.post("/import/again", data={"token": TOKEN, "staged": "0" * 16 + ":x"})
     assert gone.status_code == 404
+
+
+def test_writing_with_an_example_naming_no_line_is_said_not_a_server_error(
+    client: TestClient, folder: Path
+) -> None:
+    staged = _staged(client)
+    wrote = client.post(
+        "/import/write", data={"token": TOKEN, "staged": staged, "modules_like": "第九天"}
+    )
+    assert wrote.status_code == 422 and "第九天" in wrote.text
+    assert not (folder / "courses" / "outline-01.yaml").exists()
+
+
+def test_an_unmatched_example_stays_in_the_field_and_write_keeps_the_first_reading(
+    client: TestClient,
+) -> None:
+    staged = _staged(client)
+    again = client.post(
+        "/import/again", data={"token": TOKEN, "staged": staged, "modules_like": "第九天"}
+    )
+    assert 'id="modules-like" value="第九天" data-shown=""' in again.text
+    assert '<input type="hidden" name="modules_like" value="">' in again.text

@@ -198,6 +198,8 @@ def import_(
 
     if format not in ("text", "json"):
         raise typer.BadParameter(t("cli.format"), param_hint="--format")
+    if modules_like is not None and not modules_like.strip():
+        raise typer.BadParameter(t("cli.modules-like-empty"), param_hint="--modules-like")
     try:
         report = import_catalog(
             source, out, separator=split_on, force=force, modules_like=modules_like

@@ -1495,6 +1495,26 @@ _ROWS: tuple[Code, ...] = (
         ("# file: photo.txt (binary)\n# $ syllabus import photo.txt --out imported\n"),
     ),
     _c(
+        "modules-like-single",
+        "error",
+        "import --modules-like names a line no other line is written like (the page's title?).",
+        "import --modules-like 给出的那一行没有其他行和它写法相同（是页面标题吗？）。",
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "## 第一天 沟通基础\n"
+            "## 第二天 高阶表达\n"
+            "# $ syllabus import outline.md --out imported --modules-like 第一天\n"
+        ),
+        (
+            "# file: outline.md\n"
+            "# 高效沟通\n"
+            "## 第一天 沟通基础\n"
+            "## 第二天 高阶表达\n"
+            "# $ syllabus import outline.md --out imported --modules-like 高效沟通\n"
+        ),
+    ),
+    _c(
         "modules-like-unmatched",
         "error",
         "import --modules-like names a module no line of the source holds.",

@@ -1104,4 +1104,7 @@ def split_list(text: str) -> list[str]:
         return [item for item in items if item]
     parts = re.split(r"(?:^|\s)(?:\d+[.、．]|[-·•Ø]|[ln](?=\s))\s*", text)
     items = [p.strip(" ;；。") for p in parts if p.strip(" ;；。")]
-    return items if len(items) > 1 else [text.strip(" ;；")] if text.strip() else []
+    if len(items) > 1:
+        return items
+    one = _LIST_MARK.sub("", text.strip()).strip(" ;；")  # '- 会沟通' alone: its mark aside
+    return [one] if one else []

@@ -180,28 +180,42 @@ def _remarked(
     """Each course's text with the lines written like the trainer's example as its
     modules; a course holding no such line is read as before, and says so."""
     from .errors import SourceError
-    from .modules_like import example_line, remark
+    from .modules_like import PLAIN, SINGLE, UNMATCHED, remark
 
+    shown = _shown(example)
     out: list[tuple[str, Chosen | None]] = []
-    read = 0
+    failed: list[str] = []
     for number, chunk in enumerate(chunks, start=1):
         marked = remark(chunk, example)
-        read += marked is not None
-        if marked is None and len(chunks) > 1:
-            report.warnings.append(t("import.modules-like-course", number=number, example=example))
-        out.append((marked.text, marked) if marked is not None else (chunk, None))
-    if read:
-        modules = sum(len(choice.starts) for _, choice in out if choice is not None)
-        report.info.append(t("import.modules-like-read", example=example, n=modules))
-    else:
-        lines = "\n".join(chunks).split("\n")
-        at = example_line(lines, example)
-        if at is None:
+        if isinstance(marked, str):
+            failed.append(marked)
+            if len(chunks) > 1:
+                report.warnings.append(
+                    t("import.modules-like-course", number=number, example=shown)
+                )
+            out.append((chunk, None))
+        else:
+            out.append((marked.text, marked))
+    if len(failed) == len(chunks):  # no course holds such a line: the nearest miss said
+        code = next((c for c in failed if c != UNMATCHED), UNMATCHED)
+        if code == SINGLE:
             raise SourceError(
-                "modules-like-unmatched", msg("import.modules-like-unmatched", example=example)
+                "modules-like-single", msg("import.modules-like-single", example=shown)
             )
-        raise SourceError("modules-like-plain", msg("import.modules-like-plain", example=example))
+        if code == PLAIN:
+            raise SourceError("modules-like-plain", msg("import.modules-like-plain", example=shown))
+        raise SourceError(
+            "modules-like-unmatched", msg("import.modules-like-unmatched", example=shown)
+        )
+    modules = sum(len(choice.starts) for _, choice in out if choice is not None)
+    report.info.append(t("import.modules-like-read", example=shown, n=modules))
     return out
+
+
+def _shown(example: str) -> str:
+    """The example as a message shows it: one line, no control characters, not too long."""
+    plain = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", example).split())
+    return plain if len(plain) <= 40 else plain[:40] + "…"
 
 
 _FRONT_KEYS = {

@@ -300,6 +300,7 @@ async def _staged_page(
     source = session.staging.source(ident)
     assert source is not None
     error = ""
+    typed = example
     try:
         specs, _report = await run_in_threadpool(
             preview_import, source, session.courses, separator, example
@@ -318,7 +319,7 @@ async def _staged_page(
         # the example names no module line: said above the page as it was first read
         error = f"{source.name}: {exc}"
         specs, _report = await run_in_threadpool(preview_import, source, session.courses, separator)
-        example = None
+        typed, example = example, None
     return session.render(
         request,
         "import.html",
@@ -328,7 +329,8 @@ async def _staged_page(
         accept=",".join(SUFFIXES),
         split_on=separator,
         staged=f"{ident}:{separator}",
-        modules_like=example or "",
+        modules_like=example or "",  # the reading shown, as written by 写入
+        typed=typed or "",  # the field: what the trainer typed, kept after an error
         error=error,
         specs=specs,
         existing=[s.name for s in specs if s.exists],
@@ -355,7 +357,20 @@ async def import_write(request: Request) -> Response:
         with session.writing:
             return write_import(source, session.courses, separator, overwrite, example)
 
-    report = await run_in_threadpool(write)
+    from ..importer.source import SourceError
+
+    try:
+        report = await run_in_threadpool(write)
+    except SourceError as exc:  # (an example no line matches: the page says so, no 500)
+        return session.render(
+            request,
+            "message.html",
+            status=422,
+            page_title=i18n.t("preview.import-title"),
+            lines=[("status-errors", f"{source.name}: {exc}")],
+            back="/import",
+            deps=[],
+        )
     lines = [("status-clean", i18n.t("preview.import-wrote", path=row.file)) for row in report.rows]
     lines += [("status-warnings", i18n.t("import.kept", path=path)) for path in report.kept]
     return session.render(
