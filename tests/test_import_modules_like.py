@@ -434,3 +434,67 @@ def test_an_empty_example_is_a_usage_error_and_a_long_one_is_shown_short(tmp_pat
     assert long.exit_code == 1
     (line,) = [x for x in long.output.splitlines() if "error[" in x]
     assert len(line) < 400 and "\x1b" not in line and "…" in line
+
+
+# --- what the second attack found --------------------------------------------------------
+
+
+def test_a_document_section_after_the_days_stays_beside_them_once(tmp_path: Path) -> None:
+    """## 二、培训安排 › ### 第一天 …, then ## 三、讲师介绍: 一、 二、 三、 number the
+    document's sections, not a run of days; the section after the days is kept once."""
+    page = (
+        "# 新员工培训方案\n\n## 一、培训目标\n- 融入团队\n\n## 二、培训安排\n"
+        "### 第一天 公司认知\n- 公司历程（60分钟）\n### 第二天 岗位技能\n- 产品知识（90分钟）\n\n"
+        "## 三、讲师介绍\n王老师，人力资源部。\n"
+    )
+    spec = imported(tmp_path, page, "第一天")
+    assert _titles(spec) == ["第一天 公司认知", "第二天 岗位技能"]
+    assert yaml.safe_dump(spec, allow_unicode=True).count("王老师") == 1
+    assert "讲师介绍" not in yaml.safe_dump(spec["modules"], allow_unicode=True)
+
+
+def test_a_bold_label_after_the_days_keeps_its_own_key(tmp_path: Path) -> None:
+    page = (
+        "# 大客户销售\n\n**第一天 客户开发**\n- 画像（60分钟）\n**第二天 促成成交**\n"
+        "- 谈判（60分钟）\n\n**课程收益：**\n- 掌握开发方法\n"
+    )
+    spec = imported(tmp_path, page, "第一天")
+    assert _titles(spec) == ["第一天 客户开发", "第二天 促成成交"]
+    assert spec["outcomes"] == ["掌握开发方法"]
+    assert "掌握开发方法" not in yaml.safe_dump(spec["modules"], allow_unicode=True)
+
+
+def test_a_week_dividing_the_days_goes_to_the_notes(tmp_path: Path) -> None:
+    page = (
+        "# Web Bootcamp\n\n## Week 1: Foundations\n### Day 1: Git\n- Commits\n"
+        "### Day 2: HTML\n- Tags\n## Week 2: JavaScript\n### Day 3: Functions\n- Scope\n"
+    )
+    spec = imported(tmp_path, page, "Day 1")
+    assert _titles(spec) == ["Day 1: Git", "Day 2: HTML", "Day 3: Functions"]
+    assert "Week 2: JavaScript" in spec["notes"]
+    assert "Week 2" not in yaml.safe_dump(spec["modules"])
+
+
+def test_a_session_row_keeps_the_day_its_row_names(tmp_path: Path) -> None:
+    page = (
+        "# 项目管理\n\n| 日期 | 时段 | 内容 |\n|---|---|---|\n| 第一天 | 上午 | 项目启动与干系人分析 |\n"
+        "| | 下午 | 范围管理 |\n| 第二天 | 上午 | 进度管理 |\n"
+    )
+    spec = imported(tmp_path, page, "项目启动与干系人分析")
+    dumped = yaml.safe_dump(spec, allow_unicode=True)
+    assert "第一天" in dumped and "第二天" in dumped
+
+
+@pytest.mark.parametrize(
+    ("page", "example", "titles"),
+    [
+        ("# 经营\n\n【第一天】经营哲学\n- 利他\n【第二天】阿米巴\n- 核算\n", "第一天",
+         ["【第一天】经营哲学", "【第二天】阿米巴"]),
+        ("# 管理\n\n一、目标管理\n1. 设定\n二、时间管理\n1. 排序\n", "一.",
+         ["一、目标管理", "二、时间管理"]),
+    ],
+)  # fmt: skip
+def test_brackets_and_punctuation_a_trainer_types_differently(
+    tmp_path: Path, page: str, example: str, titles: list[str]
+) -> None:
+    assert _titles(imported(tmp_path, page, example)) == titles

@@ -409,18 +409,21 @@ def _as_chosen(found: Item, chosen: Chosen, outline: list[str], minute_word: str
     """The trainer's modules in place of the ones the rules found; the outline's other
     lines (a day's heading above the first module, a section beside them) stay in the
     notes, as the page writes them, each as often as the page has it."""
-    tree, held = chosen_tree(chosen, minute_word)
+    tree, held = chosen_tree(chosen, minute_word, outline)
     lines = chosen.text.split("\n")
     budget = Counter(written_as(line.lstrip("\0")) for line in outline if line.strip("\0 \t"))
     budget.subtract(written_as(lines[i]) for i in held if lines[i].strip("\0 \t"))
     as_written = {line: chosen.original[i] for i, line in reversed(list(enumerate(lines)))}
+    by_words = {
+        written_as(line): chosen.original[i] for i, line in reversed(list(enumerate(lines)))
+    }
     notes: list[str] = []
     for line in outline:
         key = written_as(line.lstrip("\0"))
         if not line.strip("\0 \t") or line.startswith("\x01") or budget[key] <= 0:
             continue  # (\x01: a reader's own label, no line of the page)
         budget[key] -= 1
-        notes.append(as_written.get(line, line).lstrip("\0"))
+        notes.append(as_written.get(line, by_words.get(key, line)).lstrip("\0"))
     tree.notes = [*notes, *tree.notes]
     tree.cases, tree.tools, tree.exercises = found.cases, found.tools, found.exercises
     tree.duration = found.duration

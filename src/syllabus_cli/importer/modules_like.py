@@ -83,6 +83,7 @@ def _cells(text: str) -> list[str]:
 
 def _numbering(text: str) -> tuple[str, str]:
     plain = fold(unicodedata.normalize("NFKC", text))
+    plain = re.sub(r"^[【\[〔]\s*", "", plain)  # 【第一天】经营哲学: numbered in its brackets
     for name, pattern in _NUMBERING:
         if m := pattern.match(plain):
             return name, (m.group(1) or "").lower() if m.groups() else ""
@@ -146,6 +147,7 @@ def _alike(a: Written, b: Written) -> bool:
 
 def _key(text: str) -> str:
     folded = fold(unicodedata.normalize("NFKC", text))
+    folded = re.sub(r"[、．。]", ".", folded)  # 一、 is 一. as a trainer types it
     return re.sub(r"[\s*_#:：|]+", "", folded).lower()
 
 
@@ -197,6 +199,7 @@ class Chosen:
     starts: tuple[int, ...]
     end: int
     column: int | None = None
+    dividers: frozenset[int] = frozenset()  # ## Week 2 · ### 下午 between them: notes
 
 
 def _header_rows(read: list[tuple[Written, str]]) -> set[int]:
@@ -235,9 +238,11 @@ _DAY_PART = re.compile(
 
 
 def _run_heading(how: Written, text: str) -> bool:
-    """A heading of a run the page numbers (第一天 · Day 2 · 模块三), a part of a day or a
-    date."""
-    return bool(how.heading and not how.code and (how.numbering or _DAY_PART.match(text)))
+    """A heading of a run the page numbers as blocks (第一天 · Day 2 · 模块三, not a
+    document's 一、 二、 sections), a part of a day or a date."""
+    return bool(
+        how.heading and not how.code and (how.numbering in _BLOCK_WORDS or _DAY_PART.match(text))
+    )
 
 
 def _column(cells: list[str], example: str) -> int | None:
@@ -330,7 +335,17 @@ def remark(text: str, example: str) -> Chosen | str:
             out[i] = f"{'#' * level} {core}"
         elif how.heading and not how.code and how.heading > inner and i > alike[0]:
             out[i] = f"{'#' * (level + 1)} {core}"  # a section inside a module
-    return Chosen("\n".join(out), tuple(lines), tuple(alike), end, column)
+    dividers = frozenset(
+        i
+        for i in range(alike[0] + 1, end)
+        if read[i][0].heading
+        and not read[i][0].code
+        and not _alike(read[i][0], written)
+        and (
+            read[i][0].heading < written.heading if written.heading else read[i][0].heading <= above
+        )
+    )
+    return Chosen("\n".join(out), tuple(lines), tuple(alike), end, column, dividers)
 
 
 def _table_headers(read: list[tuple[Written, str]], lines: list[str]) -> dict[int, list[str]]:
@@ -373,16 +388,34 @@ def _heading_module(line: str, minute_word: str) -> Item:
     return Item(title.strip(), "h2", time, notes=[todo] if todo else [], marked=True)
 
 
-def chosen_tree(chosen: Chosen, minute_word: str) -> tuple[Item, list[int]]:
+def chosen_tree(
+    chosen: Chosen, minute_word: str, outline: list[str] | None = None
+) -> tuple[Item, list[int]]:
     """The modules the trainer chose, each with what follows its line up to the next (its
-    parts read as any outline's), and the indices of the lines they hold."""
+    parts read as any outline's), and the indices of the lines they hold. Of what follows
+    a module's line, only the page's outline is its content: a section the page labels
+    (**课程收益：** · ## 讲师介绍, read into its own key) and a heading dividing the run
+    (## Week 2) stay where the rest of the import puts them."""
     lines = chosen.text.split("\n")
     read = _read(lines)
+    budget = Counter(written_as(x.lstrip("\0")) for x in outline or [] if x.strip("\0 \t"))
+
+    def content(i: int) -> bool:
+        if i in chosen.dividers:
+            return False
+        if not budget or not lines[i].strip("\0 \t"):
+            return True
+        key = written_as(lines[i])
+        if budget[key] <= 0:
+            return False
+        budget[key] -= 1
+        return True
+
     headers = _table_headers(read, lines) if read[chosen.starts[0]][0].cells > 0 else {}
     tree = Item("")
     held: list[int] = []
     for first, last in zip(chosen.starts, [*chosen.starts[1:], chosen.end], strict=True):
-        body = range(first + 1, last)
+        body = [i for i in range(first + 1, last) if content(i)]
         if read[first][0].cells > 0:
             header = headers.get(first, [])
             grouped = [i for i in body if read[i][0].cells > 0] if chosen.column is not None else []
@@ -403,6 +436,9 @@ def chosen_tree(chosen: Chosen, minute_word: str) -> tuple[Item, list[int]]:
                 held += [first, *grouped]
             else:
                 module.kind, module.marked = "h2", True
+                shown = " ".join([module.title, *module.notes, *(c.title for c in module.children)])
+                if any(c and c not in shown for c in _cells(lines[first])):
+                    module.notes.append(chosen.original[first])  # | 第一天 | …: every cell kept
                 tree.children.append(module)
                 held.append(first)
             rest = [i for i in body if i not in set(grouped) and read[i][0].cells != -1]
@@ -414,7 +450,7 @@ def chosen_tree(chosen: Chosen, minute_word: str) -> tuple[Item, list[int]]:
             held += rest
             continue
         module = _heading_module(lines[first], minute_word)
-        parsed = parse_lines(lines[first + 1 : last], minute_word)
+        parsed = parse_lines([lines[i] for i in body], minute_word)
         module.children = parsed.children
         module.notes += parsed.notes
         module.cases, module.tools, module.exercises = parsed.cases, parsed.tools, parsed.exercises
