@@ -342,9 +342,11 @@ def remark(text: str, example: str) -> Chosen | str:
         and not read[i][0].code
         and not _alike(read[i][0], written)
         and (
-            read[i][0].heading < written.heading if written.heading else read[i][0].heading <= above
+            read[i][0].heading < written.heading
+            if written.heading
+            else read[i][0].heading <= above or _run_heading(*read[i])
         )
-    )
+    )  # (### 第二天 between one day's session rows and the next's: a divider too)
     return Chosen("\n".join(out), tuple(lines), tuple(alike), end, column, dividers)
 
 
