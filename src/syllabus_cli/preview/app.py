@@ -307,15 +307,7 @@ async def _staged_page(
         )
     except SourceError as exc:
         if example is None:
-            return session.render(
-                request,
-                "message.html",
-                status=422,
-                page_title=i18n.t("preview.import-title"),
-                lines=[("status-errors", f"{upload or source.name}: {exc}")],
-                back="/import",
-                deps=[],
-            )
+            return _import_refused(request, upload or source.name, exc)
         # the example names no module line: said above the page as it was first read
         error = f"{source.name}: {exc}"
         specs, _report = await run_in_threadpool(preview_import, source, session.courses, separator)
@@ -335,6 +327,20 @@ async def _staged_page(
         specs=specs,
         existing=[s.name for s in specs if s.exists],
         out=session.courses,
+        deps=[],
+    )
+
+
+def _import_refused(request: Request, name: str, exc: Exception) -> Response:
+    """A catalog import cannot do: its one line, and the way back to the import page."""
+    session: Session = request.app.state.session
+    return session.render(
+        request,
+        "message.html",
+        status=422,
+        page_title=i18n.t("preview.import-title"),
+        lines=[("status-errors", f"{name}: {exc}")],
+        back="/import",
         deps=[],
     )
 
@@ -362,15 +368,7 @@ async def import_write(request: Request) -> Response:
     try:
         report = await run_in_threadpool(write)
     except SourceError as exc:  # (an example no line matches: the page says so, no 500)
-        return session.render(
-            request,
-            "message.html",
-            status=422,
-            page_title=i18n.t("preview.import-title"),
-            lines=[("status-errors", f"{source.name}: {exc}")],
-            back="/import",
-            deps=[],
-        )
+        return _import_refused(request, source.name, exc)
     lines = [("status-clean", i18n.t("preview.import-wrote", path=row.file)) for row in report.rows]
     lines += [("status-warnings", i18n.t("import.kept", path=path)) for path in report.kept]
     return session.render(
