@@ -127,3 +127,17 @@ def test_a_placeholder_module_is_no_module() -> None:
 
     spec = {"modules": [{"title": "TODO: 课程大纲"}, {"title": "Day 1"}, "stray"]}
     assert [m["title"] for m in top_modules(spec)] == ["Day 1"]
+
+
+def test_a_reviewing_trainer_names_a_module_by_its_number_else_its_start() -> None:
+    from .import_scoring import trainer_example
+
+    def named(title: str) -> str | None:
+        return trainer_example({"truth": {"courses": [{"modules": [{"title": title}]}]}})
+
+    assert named("第一天 沟通基础") == "第一天"
+    assert named("Day 2: HTML") == "Day 2"
+    assert named("1.2 进程管理") == "1.2"
+    assert named("一、目标管理") == "一、"
+    assert named("Python & Jupyter") == "Python &"
+    assert trainer_example({"truth": {"courses": [{"modules": []}]}}) is None
