@@ -25,6 +25,7 @@ from .conventions import CN
 from .fences import fenced_lines
 from .outline import Item, split_time
 from .outline_lines import parse_lines
+from .timetable import row_cells
 from .traditional import fold
 
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|(?=[^#\s]))")  # (##第一阶段: no space, as typed)
@@ -77,10 +78,6 @@ _CODE = Written(0, 0, False, False, "", "", 0, True)
 UNMATCHED, PLAIN, SINGLE = "modules-like-unmatched", "modules-like-plain", "modules-like-single"
 
 
-def _cells(text: str) -> list[str]:
-    return [c.strip() for c in text.strip().strip("|").split("|")]
-
-
 def _numbering(text: str) -> tuple[str, str]:
     plain = fold(unicodedata.normalize("NFKC", text))
     plain = re.sub(r"^[【\[〔]\s*", "", plain)  # 【第一天】经营哲学: numbered in its brackets
@@ -99,7 +96,7 @@ def _core(line: str) -> tuple[Written, str]:
     if text.startswith("|") and text.count("|") >= 3:  # a table's row: | 9:00 | 破冰 | 30分钟 |
         if _RULE.match(text):
             return Written(0, 0, False, False, "", "", -1), ""
-        cells = _cells(text)
+        cells = row_cells(text)
         first = next((c for c in cells if c), "")
         number, detail = _numbering(first)
         return Written(0, 0, False, False, number, detail, len(cells)), " ".join(
@@ -316,9 +313,11 @@ def remark(text: str, example: str) -> Chosen | str:
         for i in range(start, end)
         if _alike(read[i][0], written) and read[i][1] and i not in headers
     ]
-    column = _column(_cells(lines[at]), example) if written.cells > 0 else None
+    column = _column(row_cells(lines[at]), example) if written.cells > 0 else None
     if column is not None:  # | 第一天 | 9:00 | …: the rows that fill that cell open a day
-        grouped = [i for i in alike if len(_cells(lines[i])) > column and _cells(lines[i])[column]]
+        grouped = [
+            i for i in alike if len(row_cells(lines[i])) > column and row_cells(lines[i])[column]
+        ]
         if len(grouped) < len(alike):
             alike = grouped
         else:
@@ -429,7 +428,7 @@ def chosen_tree(
                 held += [first]
                 module = tree.children[-1] if tree.children else None
             elif chosen.column is not None:  # | 第一天 | 9:00 | 破冰 |: the day, its sessions
-                day = _cells(lines[first])[chosen.column]
+                day = row_cells(lines[first])[chosen.column]
                 sessions = parse_lines(
                     [*header, lines[first], *(lines[i] for i in grouped)], minute_word
                 ).children
@@ -439,7 +438,7 @@ def chosen_tree(
             else:
                 module.kind, module.marked = "h2", True
                 shown = " ".join([module.title, *module.notes, *(c.title for c in module.children)])
-                if any(c and c not in shown for c in _cells(lines[first])):
+                if any(c and c not in shown for c in row_cells(lines[first])):
                     module.notes.append(chosen.original[first])  # | 第一天 | …: every cell kept
                 tree.children.append(module)
                 held.append(first)

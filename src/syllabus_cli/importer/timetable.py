@@ -99,7 +99,8 @@ def _span(start: int, end: int) -> int | None:
     return end - start if 0 < end - start <= 12 * 60 else None
 
 
-def _cells(text: str) -> list[str]:
+def row_cells(text: str) -> list[str]:
+    """A table row's cells, its edge pipes aside: '| 9:00 | 破冰 |' -> ['9:00', '破冰']."""
     return [c.strip() for c in text.strip().strip("|").split("|")]
 
 
@@ -220,7 +221,7 @@ def _read_clock(text: str) -> Clock | None:
     table = text.startswith("|") or text.count("|") >= 2  # a table, with or without edge pipes
     minutes = None
     if table:
-        cells = [_plain_cell(c) for c in _cells(text)]
+        cells = [_plain_cell(c) for c in row_cells(text)]
         minutes, cells = _duration_cell(cells)
         cells = _join_from_to(cells)
         cells = [
